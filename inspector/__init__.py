@@ -1,0 +1,3 @@
+"""督查通 Inspector: offline inspection of township party-building work."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,306 @@
+"""The command line (contract: see DESIGN.md). Qt is imported only when the GUI opens."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from inspector import __version__
+
+
+class AppContext:
+    """The database, opened on first use so `--help` and `forms check` never touch it."""
+
+    def __init__(self, db_path: str | None):
+        self.db_path = db_path
+        self._db = None
+
+    @property
+    def path(self) -> Path:
+        from inspector.paths import default_db_path
+
+        return Path(self.db_path) if self.db_path else default_db_path()
+
+    @property
+    def db(self):
+        if self._db is None:
+            from inspector.store.db import open_db
+
+            self._db = open_db(self.path)
+        return self._db
+
+    def rows(self):
+        from inspector.store.rows import Rows
+
+        return Rows(self.db)
+
+
+def user_errors() -> tuple[type[BaseException], ...]:
+    """Exceptions that are the user's to fix: shown as one line, never a traceback."""
+    from sqlite3 import DatabaseError, OperationalError
+
+    from inspector.core.forms import FormError
+    from inspector.core.numbering import NumberingError
+    from inspector.core.problems import IllegalTransition
+    from inspector.store.catalog import CatalogError
+    from inspector.store.db import StoreError
+    from inspector.store.inspections import InspectionLocked
+    from inspector.store.rows import RowNotFound
+
+    errors: list[type[BaseException]] = [
+        FormError, NumberingError, IllegalTransition, CatalogError, StoreError,
+        InspectionLocked, RowNotFound, OperationalError, DatabaseError, OSError,
+    ]
+    try:
+        from inspector.sync.errors import BundleError
+
+        errors.append(BundleError)
+    except ImportError:
+        pass
+    return tuple(errors)
+
+
+class InspectorGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except user_errors() as exc:
+            message = str(exc).strip() or exc.__class__.__name__
+            if isinstance(exc, OSError) and exc.filename:
+                message = f"{exc.filename}: {exc.strerror}"
+            click.echo(f"inspector: {message}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=InspectorGroup, invoke_without_command=True)
+@click.option("--db", "db_path", envvar="INSPECTOR_DB", type=click.Path(dir_okay=False),
+              help="Database file (default: the user data folder; env INSPECTOR_DB).")
+@click.option("--selftest", is_flag=True,
+              help="Open the GUI, show the main window, and exit 0.")
+@click.version_option(__version__, prog_name="inspector")
+@click.pass_context
+def main(ctx: click.Context, db_path: str | None, selftest: bool) -> None:
+    """督查通 Inspector: township party-building inspections, offline."""
+    ctx.obj = AppContext(db_path)
+    if ctx.invoked_subcommand is None:
+        from inspector.app import run_gui
+
+        sys.exit(run_gui(db_path, selftest=selftest))
+
+
+@main.command()
+@click.option("--townships", "townships_csv", type=click.Path(exists=True, dir_okay=False),
+              help="Township list CSV (default: the 36 Zhoushan townships).")
+@click.option("--form", "form_path", type=click.Path(exists=True, dir_okay=False),
+              help="Checklist form TOML (default: the 2017 township form).")
+@click.pass_obj
+def init(app: AppContext, townships_csv: str | None, form_path: str | None) -> None:
+    """Create the database with the townships and the default form."""
+    from inspector.demo import ensure_initialised
+
+    form = ensure_initialised(app.rows(), form_path, townships_csv)
+    db = app.db
+    click.echo(f"{app.path}: {db['counties'].count} counties, {db['townships'].count} "
+               f"townships, form {form.id} {form.version} ({len(form.items)} items)")
+
+
+@main.command()
+@click.option("--seed", default=2017, show_default=True, help="Random seed.")
+@click.option("--townships", "n_townships", type=click.IntRange(1, 100_000),
+              help="Make a synthetic province of this many townships instead.")
+@click.option("--campaigns", "n_campaigns", type=click.IntRange(1, 100), default=8,
+              show_default=True, help="Campaigns of the synthetic province.")
+@click.option("--date", "on_date", type=click.DateTime(["%Y-%m-%d"]),
+              help="Pretend today is this date (default: today).")
+@click.pass_obj
+def demo(app: AppContext, seed: int, n_townships: int | None, n_campaigns: int,
+         on_date: Any) -> None:
+    """Fill a realistic sample campaign (or a synthetic province for benchmarks)."""
+    from inspector.demo import make_province, make_sample
+
+    today = on_date.date() if on_date else None
+    if n_townships:
+        stats = make_province(app.db, n_townships, n_campaigns, seed, today,
+                              progress=lambda m: click.echo(m, err=True))
+        click.echo(f"synthetic province: {n_townships} townships, {stats['campaigns']} "
+                   f"campaigns, {stats['inspections']} inspections, {stats['answers']} "
+                   f"answers, {stats['problems']} problems")
+        return
+    stats = make_sample(app.db, seed, today)
+    click.echo(f"sample campaign {stats['campaign_name']} ({stats['campaign']}): "
+               f"{stats['townships']} townships inspected, {stats['problems']} problems, "
+               f"{stats['notices']} notices")
+
+
+@main.group()
+def forms() -> None:
+    """Checklist forms."""
+
+
+@forms.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def forms_check(files: tuple[str, ...]) -> None:
+    """Validate form files; print file:line: message for each problem."""
+    from inspector.core.forms import FormError, load_form
+
+    failed = False
+    for name in files:
+        try:
+            form = load_form(name)
+        except FormError as exc:
+            failed = True
+            for issue in exc.issues:
+                click.echo(str(issue), err=True)
+            continue
+        click.echo(f"{name}: ok — {form.id} {form.version}, {len(form.sections)} sections, "
+                   f"{len(form.items)} items, {form.total_points:g} points")
+    if failed:
+        sys.exit(1)
+
+
+@main.group()
+def townships() -> None:
+    """The township list."""
+
+
+@townships.command("import")
+@click.argument("csv_file", type=click.Path(dir_okay=False))
+@click.pass_obj
+def townships_import(app: AppContext, csv_file: str) -> None:
+    """Import counties and townships from a CSV (county,county_code,township,township_code,kind)."""
+    from inspector.store.catalog import import_townships_csv
+
+    counts = import_townships_csv(app.rows(), csv_file)
+    click.echo(f"{counts['counties']} counties and {counts['townships']} townships added or "
+               f"changed, {counts['unchanged']} unchanged")
+
+
+@townships.command("list")
+@click.pass_obj
+def townships_list(app: AppContext) -> None:
+    """List the townships."""
+    from inspector.store.catalog import townships as all_townships
+
+    for t in all_townships(app.db):
+        click.echo(f"{t['county']}\t{t['name']}\t{t['code'] or ''}\t{t['kind']}")
+
+
+@main.group()
+def campaign() -> None:
+    """Inspection campaigns (督查批次)."""
+
+
+@campaign.command("create")
+@click.option("--name", required=True, help="e.g. 2017年第三季度基层党建专项督查")
+@click.option("--form", "form_ref", required=True,
+              help="Form id (its newest version), or id@version.")
+@click.option("--year", type=int, help="Year of the campaign (default: this year).")
+@click.option("--interview", "interview_bottom", type=click.IntRange(0, 1000), default=3,
+              show_default=True, help="How many bottom-ranked townships go on the 约谈 list.")
+@click.pass_obj
+def campaign_create(app: AppContext, name: str, form_ref: str, year: int | None,
+                    interview_bottom: int) -> None:
+    """Create a campaign on an installed form."""
+    from inspector.store.catalog import create_campaign
+
+    row = create_campaign(app.rows(), name, form_ref, year, interview_bottom)
+    click.echo(row["id"])
+
+
+@campaign.command("list")
+@click.pass_obj
+def campaign_list(app: AppContext) -> None:
+    """List campaigns: id, year, name."""
+    from inspector.store.catalog import campaigns
+
+    for c in campaigns(app.db):
+        click.echo(f"{c['id']}\t{c['year']}\t{c['name']}")
+
+
+RANKING_COLUMNS = ("rank", "county", "township", "score", "stars", "interview")
+
+
+@main.command()
+@click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@click.pass_obj
+def ranking(app: AppContext, campaign_ref: str, fmt: str) -> None:
+    """Rank the campaign's townships: rank, county, township, score, stars, 约谈."""
+    from inspector.core.scoring import star_text
+    from inspector.store.ranking import campaign_ranking
+
+    ranked = campaign_ranking(app.db, campaign_ref)
+    records = [{"rank": r.rank, "county_rank": r.county_rank, "county": r.entry.county,
+                "township": r.entry.township, "score": r.entry.score, "stars": r.entry.stars,
+                "interview": r.interview, "interview_reason": r.interview_reason}
+               for r in ranked]
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["rank", "county", "township", "score", "stars", "interview",
+                         "interview_reason"])
+        for r in records:
+            writer.writerow([r["rank"], r["county"], r["township"], f"{r['score']:.1f}",
+                             r["stars"], "约谈" if r["interview"] else "", r["interview_reason"]])
+        click.echo(out.getvalue(), nl=False)
+    else:
+        click.echo(f"{'名次':>4}  {'县区':<6}  {'乡镇（街道）':<10}  {'得分':>6}  {'星级':<6}  约谈")
+        for r in records:
+            click.echo(f"{r['rank']:>4}  {r['county']:<6}  {r['township']:<10}  "
+                       f"{r['score']:>6.1f}  {star_text(r['stars']):<6}  "
+                       f"{'约谈：' + r['interview_reason'] if r['interview'] else ''}")
+
+
+@main.command()
+@click.pass_obj
+def dump(app: AppContext) -> None:
+    """Print every synced row as canonical JSON (databases compare byte for byte)."""
+    from inspector.store.dump import dump_json
+
+    sys.stdout.write(dump_json(app.db))
+
+
+@main.command()
+@click.option("--repair", is_flag=True, help="Recompute cached scores that are out of step.")
+@click.pass_obj
+def check(app: AppContext, repair: bool) -> None:
+    """Check the database's integrity; exit 1 if anything is wrong."""
+    from inspector.store.dump import check as check_db
+    from inspector.store.inspections import refresh_scores
+
+    if repair:
+        with app.db.atomic():
+            ids = [r[0] for r in app.db.execute("SELECT id FROM inspections").fetchall()]
+            refresh_scores(app.db, ids)
+    issues = check_db(app.db)
+    for issue in issues:
+        click.echo(issue, err=True)
+    if issues:
+        sys.exit(1)
+    click.echo(f"{app.path}: ok")
+
+
+# Command groups that live in their own modules.
+for _module, _name in (("inspector.cli_reports", "report"),
+                       ("inspector.cli_reports", "problems"),
+                       ("inspector.cli_bundle", "bundle")):
+    try:
+        _mod = __import__(_module, fromlist=[_name])
+    except ImportError:
+        continue
+    main.add_command(getattr(_mod, _name))
+
+
+if __name__ == "__main__":
+    main()

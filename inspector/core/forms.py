@@ -1,0 +1,395 @@
+"""Checklist forms: parsing and validating `forms/*.toml` (see forms/FORMAT.md).
+
+tomllib reports line numbers for syntax errors only, so a small scanner maps
+every table and key back to its line: a clerk who mistypes a key in a
+200-line form is told the line, not just the item.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+KINDS = ("verdict", "number", "text")
+RULES = ("at_most", "at_least")
+TARGETS = ("township", "project")
+
+FORM_KEYS = {"id", "version", "title", "target", "language", "description"}
+RATING_KEYS = {"thresholds", "veto_cap"}
+SECTION_KEYS = {"id", "title", "item"}
+ITEM_KEYS = {
+    "id", "kind", "text", "guidance", "points", "partial", "veto", "problem",
+    "rule", "target", "deduct", "unit",
+}
+_ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+@dataclass(frozen=True)
+class FormIssue:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class FormError(Exception):
+    """A form file that cannot be used; holds every issue found, not just the first."""
+
+    def __init__(self, issues: list[FormIssue]):
+        self.issues = issues
+        super().__init__("\n".join(str(i) for i in issues))
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    section_id: str
+    kind: str
+    text: str
+    guidance: str = ""
+    points: float = 0.0
+    partial: float = 0.5
+    veto: bool = False
+    problem: str = ""
+    rule: str | None = None
+    target: float | None = None
+    deduct: float | None = None
+    unit: str = ""
+
+    @property
+    def scored(self) -> bool:
+        return self.kind != "text"
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    items: tuple[Item, ...]
+
+    @property
+    def points(self) -> float:
+        return sum(i.points for i in self.items)
+
+
+@dataclass(frozen=True)
+class Rating:
+    thresholds: tuple[float, ...] = (90, 80, 70, 60)
+    veto_cap: int = 1
+
+    @property
+    def max_stars(self) -> int:
+        return len(self.thresholds) + 1
+
+    @property
+    def lowest_threshold(self) -> float:
+        return self.thresholds[-1] if self.thresholds else 0.0
+
+
+@dataclass(frozen=True)
+class Form:
+    id: str
+    version: str
+    title: str
+    target: str
+    language: str
+    rating: Rating
+    sections: tuple[Section, ...]
+    description: str = ""
+    source: str = field(default="", repr=False, compare=False)
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(i for s in self.sections for i in s.items)
+
+    def item(self, item_id: str) -> Item:
+        for i in self.items:
+            if i.id == item_id:
+                return i
+        raise KeyError(item_id)
+
+    def section_of(self, item_id: str) -> Section:
+        for s in self.sections:
+            if any(i.id == item_id for i in s.items):
+                return s
+        raise KeyError(item_id)
+
+    @property
+    def total_points(self) -> float:
+        return sum(s.points for s in self.sections)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.source.encode("utf-8")).hexdigest()
+
+
+class _LineMap:
+    """Line numbers of tables and keys, in the order tomllib builds them."""
+
+    _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
+    _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+|\"[^\"]*\")\s*=")
+
+    def __init__(self, text: str):
+        self.lines: dict[tuple, int] = {}
+        ctx: tuple = ("root",)
+        section = -1
+        item = -1
+        in_multiline: str | None = None
+        for lineno, raw in enumerate(text.splitlines(), start=1):
+            if in_multiline:
+                if raw.count(in_multiline) % 2 == 1:
+                    in_multiline = None
+                continue
+            for quote in ('"""', "'''"):
+                if raw.count(quote) % 2 == 1:
+                    in_multiline = quote
+            header = self._HEADER.match(raw)
+            if header:
+                name = header.group(2).replace(" ", "")
+                if name == "section":
+                    section += 1
+                    item = -1
+                    ctx = ("section", section)
+                elif name == "section.item":
+                    item += 1
+                    ctx = ("item", section, item)
+                else:
+                    ctx = (name,)
+                self.lines.setdefault(ctx, lineno)
+                continue
+            key = self._KEY.match(raw)
+            if key:
+                self.lines.setdefault((*ctx, key.group(1).strip('"')), lineno)
+
+    def of(self, *path: Any) -> int:
+        """The line of a key, else of its table, else 1."""
+        if path in self.lines:
+            return self.lines[path]
+        if path[:-1] in self.lines:
+            return self.lines[path[:-1]]
+        return 1
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def parse_form(text: str, filename: str = "<form>") -> Form:
+    """Parse and validate a form; raise FormError listing every problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
+        msg = getattr(exc, "msg", None) or re.sub(r"\s*\(at line.*\)$", "", str(exc))
+        raise FormError([FormIssue(filename, line, f"TOML syntax error: {msg}")]) from None
+    lines = _LineMap(text)
+    issues: list[FormIssue] = []
+
+    def err(message: str, *path: Any) -> None:
+        issues.append(FormIssue(filename, lines.of(*path), message))
+
+    for key in data:
+        if key not in {"form", "rating", "section"}:
+            err(f"unknown table or key '{key}'", key)
+
+    head = data.get("form")
+    if not isinstance(head, dict):
+        err("missing [form] table", "root")
+        head = {}
+    for key in head:
+        if key not in FORM_KEYS:
+            err(f"unknown key '{key}' in [form]", "form", key)
+    for key in ("id", "version", "title"):
+        if not isinstance(head.get(key), str) or not head.get(key, "").strip():
+            err(f"[form] needs a non-empty string '{key}'", "form", key)
+    if isinstance(head.get("id"), str) and head["id"] and not _ID_RE.match(head["id"]):
+        err("[form] id may hold only letters, digits, '-' and '_'", "form", "id")
+    target = head.get("target", "township")
+    if target not in TARGETS:
+        err(f"[form] target must be one of {', '.join(TARGETS)}, not '{target}'", "form", "target")
+
+    rating = _parse_rating(data.get("rating"), err)
+    sections = _parse_sections(data.get("section"), err)
+
+    if issues:
+        raise FormError(sorted(issues, key=lambda i: i.line))
+    return Form(
+        id=head["id"],
+        version=str(head["version"]),
+        title=head["title"],
+        target=target,
+        language=str(head.get("language", "zh_CN")),
+        description=str(head.get("description", "")),
+        rating=rating,
+        sections=sections,
+        source=text,
+    )
+
+
+def _line_from_message(message: str) -> int:
+    found = re.search(r"line (\d+)", message)
+    return int(found.group(1)) if found else 1
+
+
+def _parse_rating(raw: Any, err) -> Rating:
+    if raw is None:
+        return Rating()
+    if not isinstance(raw, dict):
+        err("[rating] must be a table", "rating")
+        return Rating()
+    for key in raw:
+        if key not in RATING_KEYS:
+            err(f"unknown key '{key}' in [rating]", "rating", key)
+    thresholds = raw.get("thresholds", [90, 80, 70, 60])
+    ok = isinstance(thresholds, list) and thresholds and all(_is_number(t) for t in thresholds)
+    if not ok:
+        err("[rating] thresholds must be a non-empty list of numbers", "rating", "thresholds")
+        thresholds = [90, 80, 70, 60]
+    elif any(not 0 <= t <= 100 for t in thresholds):
+        err("[rating] thresholds must lie between 0 and 100", "rating", "thresholds")
+    elif any(a <= b for a, b in itertools.pairwise(thresholds)):
+        err(
+            "[rating] thresholds out of order: they must be strictly descending "
+            f"(best star level first), got {thresholds}",
+            "rating", "thresholds",
+        )
+    cap = raw.get("veto_cap", 1)
+    max_stars = len(thresholds) + 1
+    if not isinstance(cap, int) or isinstance(cap, bool) or not 1 <= cap <= max_stars:
+        err(f"[rating] veto_cap must be a whole number from 1 to {max_stars}", "rating", "veto_cap")
+        cap = 1
+    return Rating(tuple(float(t) for t in thresholds), cap)
+
+
+def _parse_sections(raw: Any, err) -> tuple[Section, ...]:
+    if not isinstance(raw, list) or not raw:
+        err("the form needs at least one [[section]]", "root")
+        return ()
+    sections: list[Section] = []
+    section_ids: set[str] = set()
+    item_ids: dict[str, int] = {}
+    for si, sec in enumerate(raw):
+        for key in sec:
+            if key not in SECTION_KEYS:
+                err(f"unknown key '{key}' in [[section]]", "section", si, key)
+        sid = sec.get("id")
+        if not isinstance(sid, str) or not sid:
+            err("[[section]] needs a string 'id'", "section", si, "id")
+            sid = f"#{si + 1}"
+        elif sid in section_ids:
+            err(f"duplicate section id '{sid}'", "section", si, "id")
+        section_ids.add(sid)
+        if not isinstance(sec.get("title"), str) or not sec.get("title"):
+            err(f"section '{sid}' needs a 'title'", "section", si, "title")
+        items_raw = sec.get("item", [])
+        if not isinstance(items_raw, list) or not items_raw:
+            err(f"section '{sid}' has no [[section.item]]", "section", si)
+            items_raw = []
+        items = []
+        for ii, raw_item in enumerate(items_raw):
+            item = _parse_item(raw_item, sid, si, ii, err)
+            if item is None:
+                continue
+            if item.id in item_ids:
+                err(f"duplicate item id '{item.id}'", "item", si, ii, "id")
+            item_ids[item.id] = si
+            items.append(item)
+        sections.append(Section(sid, str(sec.get("title", "")), tuple(items)))
+    return tuple(sections)
+
+
+def _parse_item(raw: dict, sid: str, si: int, ii: int, err) -> Item | None:
+    where = ("item", si, ii)
+    for key in raw:
+        if key not in ITEM_KEYS:
+            err(f"unknown key '{key}' in item", *where, key)
+    iid = raw.get("id")
+    if not isinstance(iid, str) or not iid:
+        err(f"item {ii + 1} of section '{sid}' needs a string 'id'", *where, "id")
+        return None
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        err(f"item '{iid}': unknown kind '{kind}' (use {', '.join(KINDS)})", *where, "kind")
+        return None
+    if not isinstance(raw.get("text"), str) or not raw.get("text", "").strip():
+        err(f"item '{iid}' needs a 'text'", *where, "text")
+    for key in ("guidance", "problem", "unit"):
+        if key in raw and not isinstance(raw[key], str):
+            err(f"item '{iid}': '{key}' must be a string", *where, key)
+    veto = raw.get("veto", False)
+    if not isinstance(veto, bool):
+        err(f"item '{iid}': veto must be true or false", *where, "veto")
+        veto = False
+    points = raw.get("points")
+    if kind == "text":
+        if veto:
+            err(f"item '{iid}': a text item cannot be a veto item", *where, "veto")
+        if points not in (None, 0):
+            err(f"item '{iid}': a text item carries no points", *where, "points")
+        points = 0
+    elif points is None:
+        err(f"item '{iid}': missing 'points'", *where)
+        points = 0
+    elif not _is_number(points) or points <= 0:
+        err(f"item '{iid}': points must be a positive number, not {points!r}", *where, "points")
+        points = 0
+    partial = raw.get("partial", 0.5)
+    if "partial" in raw and kind != "verdict":
+        err(f"item '{iid}': 'partial' applies to verdict items only", *where, "partial")
+    if not _is_number(partial) or not 0 <= partial <= 1:
+        err(f"item '{iid}': partial must be between 0 and 1", *where, "partial")
+        partial = 0.5
+    rule = target = deduct = None
+    if kind == "number":
+        rule = raw.get("rule")
+        if rule not in RULES:
+            err(f"item '{iid}': number items need rule = \"at_most\" or \"at_least\", "
+                f"not {rule!r}", *where, "rule")
+        target = raw.get("target")
+        if not _is_number(target) or target < 0:
+            err(f"item '{iid}': number items need a target of 0 or more", *where, "target")
+            target = 0
+        deduct = raw.get("deduct")
+        if not _is_number(deduct) or deduct <= 0:
+            err(f"item '{iid}': number items need deduct > 0 (points off per unit)",
+                *where, "deduct")
+            deduct = 1
+    else:
+        for key in ("rule", "target", "deduct"):
+            if key in raw:
+                err(f"item '{iid}': '{key}' applies to number items only", *where, key)
+    return Item(
+        id=iid,
+        section_id=sid,
+        kind=kind,
+        text=str(raw.get("text", "")),
+        guidance=str(raw.get("guidance", "")),
+        points=float(points),
+        partial=float(partial),
+        veto=veto,
+        problem=str(raw.get("problem", "")),
+        rule=rule,
+        target=float(target) if target is not None else None,
+        deduct=float(deduct) if deduct is not None else None,
+        unit=str(raw.get("unit", "")),
+    )
+
+
+def load_form(path: str | Path) -> Form:
+    """Read a form file; an unreadable or non-UTF-8 file is a FormError too."""
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise FormError([FormIssue(str(path), 1, f"cannot read file: {exc.strerror}")]) from None
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise FormError([FormIssue(str(path), line, "the file is not UTF-8 text")]) from None
+    return parse_form(text, str(path))

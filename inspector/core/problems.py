@@ -1,0 +1,84 @@
+"""The life of a problem on the 问题清单: open → rectifying → rectified → closed (销号)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    OPEN = "open"
+    RECTIFYING = "rectifying"
+    RECTIFIED = "rectified"
+    CLOSED = "closed"
+
+
+STATUS_LABELS = {
+    Status.OPEN: "待整改",
+    Status.RECTIFYING: "整改中",
+    Status.RECTIFIED: "已整改待验收",
+    Status.CLOSED: "已销号",
+}
+
+
+class Action(StrEnum):
+    START = "start"  # 开始整改
+    RECTIFY = "rectify"  # 整改完成, with a note and evidence
+    CLOSE = "close"  # 验收销号
+    REJECT = "reject"  # 复查未通过, back to rectifying
+
+
+ACTION_LABELS = {
+    Action.START: "开始整改",
+    Action.RECTIFY: "整改完成",
+    Action.CLOSE: "验收销号",
+    Action.REJECT: "复查退回",
+}
+
+# (from, action) -> to. 立行立改 (fixed on the spot) is open → rectified.
+TRANSITIONS: dict[tuple[Status, Action], Status] = {
+    (Status.OPEN, Action.START): Status.RECTIFYING,
+    (Status.OPEN, Action.RECTIFY): Status.RECTIFIED,
+    (Status.RECTIFYING, Action.RECTIFY): Status.RECTIFIED,
+    (Status.RECTIFIED, Action.CLOSE): Status.CLOSED,
+    (Status.RECTIFIED, Action.REJECT): Status.RECTIFYING,
+}
+
+
+class IllegalTransition(ValueError):
+    def __init__(self, current: Status, target: Status | Action):
+        self.current = current
+        self.target = target
+        super().__init__(
+            f"a problem cannot go from '{Status(current).value}' to '{target.value}'"
+        )
+
+
+def next_status(current: Status | str, action: Action | str) -> Status:
+    """The status an action leads to; IllegalTransition names both ends when not allowed."""
+    current, action = Status(current), Action(action)
+    try:
+        return TRANSITIONS[(current, action)]
+    except KeyError:
+        raise IllegalTransition(current, action) from None
+
+
+def check_transition(current: Status | str, target: Status | str) -> None:
+    """Raise IllegalTransition unless some action leads from `current` to `target`."""
+    current, target = Status(current), Status(target)
+    if not any(f == current and t == target for (f, _), t in TRANSITIONS.items()):
+        raise IllegalTransition(current, target)
+
+
+def allowed_actions(current: Status | str) -> list[Action]:
+    current = Status(current)
+    return [a for (f, a) in TRANSITIONS if f == current]
+
+
+def is_overdue(deadline: str | dt.date | None, status: Status | str, today: dt.date) -> bool:
+    """Past its deadline and not yet rectified (a rectified problem awaits verification)."""
+    if not deadline or Status(status) in (Status.RECTIFIED, Status.CLOSED):
+        return False
+    if isinstance(deadline, str):
+        deadline = dt.date.fromisoformat(deadline[:10])
+    return deadline < today

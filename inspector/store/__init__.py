@@ -1,0 +1,1 @@
+"""The SQLite database, through sqlite-utils. Plain Python: no Qt here."""

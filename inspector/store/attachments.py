@@ -1,0 +1,90 @@
+"""Attachments: bytes stored content-addressed beside the database, rows synced.
+
+`attachments/<sha256[:2]>/<sha256>`: the same photo taken into two
+inspections, or arriving in two bundles, is stored once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector.store.rows import Rows
+
+MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
+
+
+def attachments_dir(db: Database) -> Path:
+    """Beside the database file; a temporary folder for an in-memory database."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    filename = row[2] if row else ""
+    if not filename:
+        return Path(tempfile.gettempdir()) / "inspector-memory-attachments"
+    return Path(filename).parent / "attachments"
+
+
+def blob_path(db: Database, sha256: str) -> Path:
+    if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        raise ValueError(f"not a sha256: {sha256!r}")
+    return attachments_dir(db) / sha256[:2] / sha256
+
+
+def store_bytes(db: Database, data: bytes) -> str:
+    """Write the bytes once (atomically: temp file then rename); return their sha256."""
+    sha = hashlib.sha256(data).hexdigest()
+    path = blob_path(db, sha)
+    if path.exists() and path.stat().st_size == len(data):
+        return sha
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".incoming-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return sha
+
+
+def read_bytes(db: Database, sha256: str) -> bytes:
+    return blob_path(db, sha256).read_bytes()
+
+
+def has_blob(db: Database, sha256: str) -> bool:
+    return blob_path(db, sha256).exists()
+
+
+def add_attachment(rows: Rows, owner_table: str, owner_id: str, data: bytes, *,
+                   filename: str = "", mime: str | None = None, caption: str = ""
+                   ) -> dict[str, Any]:
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        raise ValueError(f"{filename or 'the file'} is larger than "
+                         f"{MAX_ATTACHMENT_BYTES // (1024 * 1024)} MiB")
+    sha = store_bytes(rows.db, data)
+    mime = mime or mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    return rows.insert("attachments", {
+        "sha256": sha, "size": len(data), "mime": mime, "filename": Path(filename).name,
+        "owner_table": owner_table, "owner_id": owner_id, "caption": caption,
+    })
+
+
+def add_file(rows: Rows, owner_table: str, owner_id: str, path: str | Path,
+             caption: str = "") -> dict[str, Any]:
+    path = Path(path)
+    return add_attachment(rows, owner_table, owner_id, path.read_bytes(),
+                          filename=path.name, caption=caption)
+
+
+def attachments_of(db: Database, owner_table: str, owner_id: str) -> list[dict[str, Any]]:
+    return list(db.query(
+        "SELECT * FROM attachments WHERE owner_table = ? AND owner_id = ? AND deleted = 0 "
+        "ORDER BY updated_at", [owner_table, owner_id]))

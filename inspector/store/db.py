@@ -1,0 +1,59 @@
+"""Opening the database: pragmas on every connection, migrations, version guard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from inspector.paths import default_db_path
+from inspector.store.schema import migrations
+
+
+class StoreError(Exception):
+    """A problem with the database the user can act on (wrong file, newer version, locked)."""
+
+
+def connect(path: str | Path) -> Database:
+    """A connection with the pragmas every connection needs, without migrating."""
+    path = str(path)
+    db = Database(memory=True) if path == ":memory:" else Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 5000")
+    if path != ":memory:":
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+    return db
+
+
+def unknown_migrations(db: Database) -> list[str]:
+    """Migrations recorded in the file that this version does not know: a newer Inspector made it."""
+    known = {m.name for m in migrations._migrations}
+    return [m.name for m in migrations.applied(db) if m.name not in known]
+
+
+def open_db(path: str | Path | None = None) -> Database:
+    """Open (creating if needed) and migrate the database at `path`.
+
+    A database written by a newer Inspector is refused rather than migrated
+    or misread.
+    """
+    path = Path(path) if path is not None else default_db_path()
+    if str(path) != ":memory:":
+        if path.exists() and path.is_dir():
+            raise StoreError(f"{path} is a folder, not a database file")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists() and path.stat().st_size:
+            with open(path, "rb") as fh:
+                if fh.read(16) != b"SQLite format 3\x00":
+                    raise StoreError(f"{path} is not an Inspector database")
+    db = connect(path)
+    newer = unknown_migrations(db)
+    if newer:
+        db.close()
+        raise StoreError(
+            f"{path} was written by a newer version of Inspector "
+            f"(schema step {newer[-1]}); update Inspector to open it"
+        )
+    migrations.apply(db)
+    return db

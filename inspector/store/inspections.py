@@ -1,0 +1,204 @@
+"""Inspections, their answers, and the local score cache kept in step with them.
+
+The cache (`scores`) is local, never synced: it is rewritten in the same
+transaction as every answer change and after every import that touched an
+inspection, so rankings and reports read it without recomputing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector.core.forms import Form
+from inspector.core.ids import answer_id, inspection_id
+from inspector.core.scoring import Answer, ScoreResult, Verdict, score_inspection
+from inspector.store.catalog import form_for_campaign
+from inspector.store.rows import Rows
+
+NOT_STARTED = "not_started"
+IN_PROGRESS = "in_progress"
+FINISHED = "finished"
+
+
+class InspectionLocked(ValueError):
+    """An answer to a finished inspection: it must be reopened first."""
+
+
+def find_inspection(db: Database, campaign_id: str, township_id: str) -> dict[str, Any] | None:
+    found = list(db.query("SELECT * FROM inspections WHERE id = ? AND deleted = 0",
+                          [inspection_id(campaign_id, township_id)]))
+    return found[0] if found else None
+
+
+def start_inspection(rows: Rows, campaign_id: str, township_id: str,
+                     inspected_on: str | None = None, team: str = "") -> dict[str, Any]:
+    """The inspection of a township in a campaign, created under its natural-key id if new."""
+    iid = inspection_id(campaign_id, township_id)
+    existing = rows.find("inspections", iid)
+    if existing and not existing["deleted"]:
+        return existing
+    with rows.db.atomic():
+        row = rows.upsert("inspections", {
+            "id": iid, "campaign_id": campaign_id, "township_id": township_id,
+            "status": IN_PROGRESS, "inspected_on": inspected_on or dt.date.today().isoformat(),
+            "team": team, "finished_at": None,
+        })
+        refresh_scores(rows.db, [iid])
+    return row
+
+
+def answer_rows(db: Database, inspection: str) -> dict[str, dict[str, Any]]:
+    return {r["item_id"]: r for r in db.query(
+        "SELECT * FROM answers WHERE inspection_id = ? AND deleted = 0", [inspection])}
+
+
+def answers_of(db: Database, inspection: str) -> dict[str, Answer]:
+    return {item: _answer(r) for item, r in answer_rows(db, inspection).items()}
+
+
+def _answer(row: dict[str, Any]) -> Answer:
+    verdict = Verdict(row["verdict"]) if row["verdict"] else None
+    return Answer(verdict, row["number"])
+
+
+_UNSET: Any = object()
+
+
+def set_answer(rows: Rows, inspection: str, item_id: str, *, verdict: Verdict | str | None = _UNSET,
+               number: float | None = _UNSET, note: str | None = None) -> dict[str, Any]:
+    """Record one item's answer and refresh the score, in one transaction."""
+    with rows.db.atomic():
+        insp = rows.get("inspections", inspection)
+        if insp["status"] == FINISHED:
+            raise InspectionLocked("this inspection is finished; reopen it to change answers")
+        form = form_for_campaign(rows.db, insp["campaign_id"])
+        item = form.item(item_id)
+        values: dict[str, Any] = {"id": answer_id(inspection, item_id),
+                                  "inspection_id": inspection, "item_id": item_id,
+                                  "answered_by": rows.who}
+        if verdict is not _UNSET:
+            if verdict is not None and item.kind != "verdict":
+                raise ValueError(f"item {item_id} takes a {item.kind}, not a verdict")
+            values["verdict"] = Verdict(verdict).value if verdict else None
+        if number is not _UNSET:
+            if number is not None and item.kind != "number":
+                raise ValueError(f"item {item_id} takes a {item.kind}, not a number")
+            if number is not None and number < 0:
+                raise ValueError("a count cannot be negative")
+            values["number"] = number
+        if note is not None:
+            values["note"] = note
+        existing = rows.find("answers", values["id"])
+        if existing and not existing["deleted"]:
+            changes = {k: v for k, v in values.items()
+                       if k != "answered_by" and existing.get(k) != v}
+            if not changes:
+                return existing
+        row = rows.upsert("answers", values)
+        if insp["status"] != IN_PROGRESS:
+            rows.update("inspections", inspection, {"status": IN_PROGRESS})
+        refresh_scores(rows.db, [inspection], {insp["campaign_id"]: form})
+    return row
+
+
+def set_status(rows: Rows, inspection: str, finished: bool) -> dict[str, Any]:
+    """Finish (read-only) or reopen an inspection; both are audited like any edit."""
+    now = dt.datetime.now().isoformat(timespec="seconds")
+    return rows.update("inspections", inspection, {
+        "status": FINISHED if finished else IN_PROGRESS,
+        "finished_at": now if finished else None,
+    })
+
+
+def compute_score(db: Database, inspection: str, form: Form | None = None) -> ScoreResult:
+    if form is None:
+        insp = next(iter(db.query("SELECT campaign_id FROM inspections WHERE id = ?", [inspection])))
+        form = form_for_campaign(db, insp["campaign_id"])
+    return score_inspection(form, answers_of(db, inspection))
+
+
+def refresh_scores(db: Database, inspections: Iterable[str],
+                   forms: dict[str, Form] | None = None) -> int:
+    """Recompute the cached score of these inspections (call inside the writing transaction)."""
+    forms = dict(forms or {})
+    ids = list(dict.fromkeys(inspections))
+    count = 0
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        meta = {r["id"]: r for r in db.query(
+            f"SELECT id, campaign_id, deleted FROM inspections WHERE id IN ({marks})", chunk)}
+        answers: dict[str, dict[str, Answer]] = {i: {} for i in chunk}
+        for r in db.query(f"SELECT inspection_id, item_id, verdict, number FROM answers "
+                          f"WHERE deleted = 0 AND inspection_id IN ({marks})", chunk):
+            answers[r["inspection_id"]][r["item_id"]] = _answer(r)
+        rows = []
+        for iid in chunk:
+            insp = meta.get(iid)
+            if insp is None or insp["deleted"]:
+                db.execute("DELETE FROM scores WHERE inspection_id = ?", [iid])
+                continue
+            campaign = insp["campaign_id"]
+            if campaign not in forms:
+                forms[campaign] = form_for_campaign(db, campaign)
+            result = score_inspection(forms[campaign], answers[iid])
+            rows.append(_score_row(iid, result))
+        if rows:
+            db["scores"].upsert_all(rows, pk="inspection_id")
+            count += len(rows)
+    return count
+
+
+def _score_row(iid: str, result: ScoreResult) -> dict[str, Any]:
+    return {
+        "inspection_id": iid, "score": result.score, "stars": result.stars,
+        "earned": result.earned, "applicable": result.applicable,
+        "answered": result.answered, "items": result.items,
+        "veto_failed": json.dumps(list(result.veto_failed)),
+        "sections": json.dumps([
+            {"id": s.section_id, "title": s.title, "earned": s.earned,
+             "applicable": s.applicable, "points": s.points, "score": s.score,
+             "answered": s.answered, "items": s.items} for s in result.sections
+        ], ensure_ascii=False),
+    }
+
+
+def progress(answered: int, items: int, status: str | None) -> str:
+    """not_started / in_progress / finished, as the township tree shows it."""
+    if status == FINISHED:
+        return FINISHED
+    if not status or answered == 0:
+        return NOT_STARTED
+    return IN_PROGRESS
+
+
+def campaign_overview(db: Database, campaign_id: str, today: dt.date | None = None
+                      ) -> list[dict[str, Any]]:
+    """One row per township: county, inspection status, score, stars, open and overdue problems."""
+    today_s = (today or dt.date.today()).isoformat()
+    return list(db.query(
+        """
+        SELECT t.id AS township_id, t.name AS township, t.code, t.kind,
+               c.id AS county_id, c.name AS county,
+               i.id AS inspection_id, i.status, s.score, s.stars, s.answered, s.items,
+               s.veto_failed,
+               COALESCE(p.open, 0) AS open_problems, COALESCE(p.overdue, 0) AS overdue_problems
+        FROM townships t
+        JOIN counties c ON c.id = t.county_id
+        LEFT JOIN inspections i ON i.township_id = t.id AND i.campaign_id = :campaign
+             AND i.deleted = 0
+        LEFT JOIN scores s ON s.inspection_id = i.id
+        LEFT JOIN (
+            SELECT township_id,
+                   SUM(status != 'closed') AS open,
+                   SUM(status IN ('open', 'rectifying') AND deadline < :today) AS overdue
+            FROM problems WHERE deleted = 0 AND campaign_id = :campaign GROUP BY township_id
+        ) p ON p.township_id = t.id
+        WHERE t.deleted = 0
+        ORDER BY c.code, c.name, t.code, t.name
+        """, {"campaign": campaign_id, "today": today_s}))

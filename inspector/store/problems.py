@@ -1,0 +1,173 @@
+"""The 问题清单: recording problems, moving them through their life, and listing them.
+
+Listing is done in SQL, page by page, so a province's 100,000 problems are
+never all in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector.core.problems import Action, Status, next_status
+from inspector.store.rows import Rows
+
+
+def add_problem(rows: Rows, township_id: str, text: str, deadline: str | None, *,
+                campaign_id: str | None = None, inspection_id: str | None = None,
+                item_id: str | None = None, responsible_unit: str = "",
+                responsible_person: str = "", measure: str = "",
+                found_on: str | None = None) -> dict[str, Any]:
+    text = text.strip()
+    if not text:
+        raise ValueError("a problem needs a description")
+    if deadline:
+        dt.date.fromisoformat(deadline)
+    return rows.insert("problems", {
+        "township_id": township_id, "campaign_id": campaign_id,
+        "inspection_id": inspection_id, "item_id": item_id, "text": text,
+        "responsible_unit": responsible_unit, "responsible_person": responsible_person,
+        "measure": measure, "deadline": deadline, "status": Status.OPEN.value,
+        "found_on": found_on or dt.date.today().isoformat(),
+    })
+
+
+def apply_action(rows: Rows, problem_id: str, action: Action | str, *, note: str = "",
+                 today: dt.date | None = None) -> dict[str, Any]:
+    """One life-cycle step; an illegal one raises IllegalTransition naming both states."""
+    day = (today or dt.date.today()).isoformat()
+    with rows.db.atomic():
+        problem = rows.get("problems", problem_id)
+        action = Action(action)
+        target = next_status(problem["status"], action)
+        changes: dict[str, Any] = {"status": target.value}
+        if action == Action.RECTIFY:
+            changes.update(rectified_on=day, rectify_note=note or problem["rectify_note"])
+        elif action == Action.CLOSE:
+            changes.update(closed_on=day, closed_by=rows.who)
+        elif action == Action.REJECT:
+            changes.update(rectified_on=None,
+                           rectify_note=(problem["rectify_note"] + f"\n[{day} 复查退回] {note}"
+                                         ).strip())
+        return rows.update("problems", problem_id, changes)
+
+
+def apply_action_many(rows: Rows, problem_ids: list[str], action: Action | str, *,
+                      note: str = "", today: dt.date | None = None) -> list[dict[str, Any]]:
+    """The same step on several problems: all of them or, on any illegal one, none."""
+    with rows.db.atomic():
+        return [apply_action(rows, pid, action, note=note, today=today) for pid in problem_ids]
+
+
+EDITABLE = ("text", "responsible_unit", "responsible_person", "measure", "deadline")
+
+
+def edit_problem(rows: Rows, problem_id: str, changes: dict[str, Any]) -> dict[str, Any]:
+    bad = set(changes) - set(EDITABLE)
+    if bad:
+        raise ValueError(f"cannot edit {', '.join(sorted(bad))} directly")
+    if changes.get("deadline"):
+        dt.date.fromisoformat(changes["deadline"])
+    if "text" in changes and not str(changes["text"]).strip():
+        raise ValueError("a problem needs a description")
+    return rows.update("problems", problem_id, changes)
+
+
+@dataclass
+class ProblemFilter:
+    campaign_id: str | None = None
+    county_id: str | None = None
+    township_id: str | None = None
+    statuses: tuple[str, ...] = ()
+    overdue_only: bool = False
+    text: str = ""
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+SORTABLE = {
+    "deadline": "p.deadline", "status": "p.status", "township": "t.name",
+    "county": "c.name", "text": "p.text", "found_on": "p.found_on",
+    "responsible_unit": "p.responsible_unit", "item_id": "p.item_id",
+}
+
+_SELECT = """
+    SELECT p.*, t.name AS township, c.name AS county, c.id AS county_id,
+           (p.status IN ('open', 'rectifying') AND p.deadline < :today) AS overdue,
+           n.doc_number AS notice_number
+    FROM problems p
+    JOIN townships t ON t.id = p.township_id
+    JOIN counties c ON c.id = t.county_id
+    LEFT JOIN notices n ON n.id = p.notice_id
+"""
+
+
+def _where(f: ProblemFilter) -> tuple[str, dict[str, Any]]:
+    clauses = ["p.deleted = 0"]
+    params: dict[str, Any] = {"today": f.today.isoformat()}
+    if f.campaign_id:
+        clauses.append("p.campaign_id = :campaign")
+        params["campaign"] = f.campaign_id
+    if f.county_id:
+        clauses.append("t.county_id = :county")
+        params["county"] = f.county_id
+    if f.township_id:
+        clauses.append("p.township_id = :township")
+        params["township"] = f.township_id
+    if f.statuses:
+        names = []
+        for i, s in enumerate(f.statuses):
+            params[f"s{i}"] = Status(s).value
+            names.append(f":s{i}")
+        clauses.append(f"p.status IN ({', '.join(names)})")
+    if f.overdue_only:
+        clauses.append("p.status IN ('open', 'rectifying') AND p.deadline < :today")
+    if f.text.strip():
+        clauses.append("(p.text LIKE :q OR t.name LIKE :q OR p.responsible_unit LIKE :q "
+                       "OR p.item_id LIKE :q)")
+        params["q"] = f"%{f.text.strip()}%"
+    return " AND ".join(clauses), params
+
+
+def count_problems(db: Database, f: ProblemFilter) -> int:
+    where, params = _where(f)
+    sql = ("SELECT COUNT(*) FROM problems p JOIN townships t ON t.id = p.township_id "
+           f"JOIN counties c ON c.id = t.county_id WHERE {where}")
+    return db.execute(sql, params).fetchone()[0]
+
+
+def list_problems(db: Database, f: ProblemFilter, *, order_by: str = "deadline",
+                  descending: bool = False, limit: int = 200, offset: int = 0
+                  ) -> list[dict[str, Any]]:
+    where, params = _where(f)
+    column = SORTABLE.get(order_by, "p.deadline")
+    direction = "DESC" if descending else "ASC"
+    params.update(limit=limit, offset=offset)
+    return list(db.query(
+        f"{_SELECT} WHERE {where} ORDER BY {column} {direction}, p.id "
+        "LIMIT :limit OFFSET :offset", params))
+
+
+def problem_ids(db: Database, f: ProblemFilter) -> list[str]:
+    where, params = _where(f)
+    return [r[0] for r in db.execute(
+        "SELECT p.id FROM problems p JOIN townships t ON t.id = p.township_id "
+        f"JOIN counties c ON c.id = t.county_id WHERE {where}", params).fetchall()]
+
+
+def get_problem(db: Database, problem_id: str, today: dt.date | None = None) -> dict[str, Any]:
+    params = {"today": (today or dt.date.today()).isoformat(), "id": problem_id}
+    found = list(db.query(f"{_SELECT} WHERE p.id = :id", params))
+    if not found:
+        raise KeyError(problem_id)
+    return found[0]
+
+
+def problems_for_township(db: Database, township_id: str, campaign_id: str | None = None,
+                          statuses: tuple[str, ...] = (), today: dt.date | None = None
+                          ) -> list[dict[str, Any]]:
+    f = ProblemFilter(campaign_id=campaign_id, township_id=township_id, statuses=statuses,
+                      today=today or dt.date.today())
+    return list_problems(db, f, limit=100_000)

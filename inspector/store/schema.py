@@ -1,0 +1,203 @@
+"""The schema, as ordered migrations applied at start-up, each in its own transaction.
+
+Synced tables carry the four sync columns of DESIGN.md (contract):
+id, updated_at, base_version, deleted. Local-only tables do not travel in
+bundles.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+SYNC_COLUMNS = ("id", "updated_at", "base_version", "deleted")
+
+# Parents before children: the order bundles are written and merged in.
+SYNCED_TABLES = (
+    "counties",
+    "townships",
+    "forms",
+    "campaigns",
+    "inspectors",
+    "inspections",
+    "answers",
+    "notices",
+    "problems",
+    "attachments",
+)
+
+LOCAL_TABLES = ("settings", "import_log", "conflicts", "audit_log", "scores", "notice_counters")
+
+_SYNC = """
+    updated_at TEXT NOT NULL,
+    base_version TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+"""
+
+migrations = Migrations("inspector")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    statements = [
+        f"""CREATE TABLE counties (
+            id TEXT PRIMARY KEY,
+            code TEXT,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'county',
+            {_SYNC})""",
+        f"""CREATE TABLE townships (
+            id TEXT PRIMARY KEY,
+            county_id TEXT NOT NULL REFERENCES counties(id),
+            code TEXT,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT '镇',
+            {_SYNC})""",
+        f"""CREATE TABLE forms (
+            id TEXT PRIMARY KEY,
+            form_id TEXT NOT NULL,
+            version TEXT NOT NULL,
+            title TEXT NOT NULL,
+            source TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            {_SYNC})""",
+        f"""CREATE TABLE campaigns (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            form_id TEXT NOT NULL REFERENCES forms(id),
+            year INTEGER NOT NULL,
+            starts_on TEXT,
+            ends_on TEXT,
+            interview_bottom INTEGER NOT NULL DEFAULT 3,
+            note TEXT NOT NULL DEFAULT '',
+            {_SYNC})""",
+        f"""CREATE TABLE inspectors (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            {_SYNC})""",
+        f"""CREATE TABLE inspections (
+            id TEXT PRIMARY KEY,
+            campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+            township_id TEXT NOT NULL REFERENCES townships(id),
+            status TEXT NOT NULL DEFAULT 'in_progress',
+            inspected_on TEXT,
+            team TEXT NOT NULL DEFAULT '',
+            finished_at TEXT,
+            {_SYNC})""",
+        f"""CREATE TABLE answers (
+            id TEXT PRIMARY KEY,
+            inspection_id TEXT NOT NULL REFERENCES inspections(id),
+            item_id TEXT NOT NULL,
+            verdict TEXT,
+            number REAL,
+            note TEXT NOT NULL DEFAULT '',
+            answered_by TEXT NOT NULL DEFAULT '',
+            {_SYNC})""",
+        f"""CREATE TABLE notices (
+            id TEXT PRIMARY KEY,
+            campaign_id TEXT REFERENCES campaigns(id),
+            township_id TEXT NOT NULL REFERENCES townships(id),
+            doc_number TEXT NOT NULL,
+            prefix TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            addressee TEXT NOT NULL,
+            deadline TEXT,
+            issued_on TEXT NOT NULL,
+            issued_by TEXT NOT NULL DEFAULT '',
+            problem_ids TEXT NOT NULL DEFAULT '[]',
+            attachment_id TEXT,
+            {_SYNC})""",
+        f"""CREATE TABLE problems (
+            id TEXT PRIMARY KEY,
+            township_id TEXT NOT NULL REFERENCES townships(id),
+            campaign_id TEXT REFERENCES campaigns(id),
+            inspection_id TEXT REFERENCES inspections(id),
+            item_id TEXT,
+            text TEXT NOT NULL,
+            responsible_unit TEXT NOT NULL DEFAULT '',
+            responsible_person TEXT NOT NULL DEFAULT '',
+            measure TEXT NOT NULL DEFAULT '',
+            deadline TEXT,
+            status TEXT NOT NULL DEFAULT 'open',
+            found_on TEXT,
+            rectified_on TEXT,
+            rectify_note TEXT NOT NULL DEFAULT '',
+            closed_on TEXT,
+            closed_by TEXT NOT NULL DEFAULT '',
+            notice_id TEXT REFERENCES notices(id),
+            {_SYNC})""",
+        f"""CREATE TABLE attachments (
+            id TEXT PRIMARY KEY,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            mime TEXT NOT NULL DEFAULT 'application/octet-stream',
+            filename TEXT NOT NULL DEFAULT '',
+            owner_table TEXT NOT NULL,
+            owner_id TEXT NOT NULL,
+            caption TEXT NOT NULL DEFAULT '',
+            {_SYNC})""",
+        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)",
+        """CREATE TABLE import_log (
+            id INTEGER PRIMARY KEY,
+            bundle_id TEXT NOT NULL,
+            file TEXT NOT NULL,
+            device_id TEXT,
+            device_name TEXT,
+            imported_at TEXT NOT NULL,
+            summary TEXT NOT NULL)""",
+        """CREATE TABLE conflicts (
+            id INTEGER PRIMARY KEY,
+            table_name TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            winner_version TEXT NOT NULL,
+            loser_version TEXT NOT NULL,
+            winner TEXT NOT NULL,
+            loser TEXT NOT NULL,
+            detected_at TEXT NOT NULL,
+            bundle_id TEXT,
+            resolved_at TEXT,
+            resolution TEXT)""",
+        """CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            old TEXT,
+            new TEXT)""",
+        """CREATE TABLE scores (
+            inspection_id TEXT PRIMARY KEY REFERENCES inspections(id),
+            score REAL NOT NULL,
+            stars INTEGER NOT NULL,
+            earned REAL NOT NULL,
+            applicable REAL NOT NULL,
+            answered INTEGER NOT NULL,
+            items INTEGER NOT NULL,
+            veto_failed TEXT NOT NULL DEFAULT '[]',
+            sections TEXT NOT NULL DEFAULT '[]')""",
+        """CREATE TABLE notice_counters (
+            prefix TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            last INTEGER NOT NULL,
+            PRIMARY KEY (prefix, year))""",
+        "CREATE INDEX idx_townships_county ON townships(county_id)",
+        "CREATE INDEX idx_campaigns_form ON campaigns(form_id)",
+        "CREATE INDEX idx_inspections_campaign ON inspections(campaign_id, township_id)",
+        "CREATE INDEX idx_inspections_township ON inspections(township_id)",
+        "CREATE INDEX idx_answers_inspection ON answers(inspection_id)",
+        "CREATE INDEX idx_problems_township ON problems(township_id)",
+        "CREATE INDEX idx_problems_campaign ON problems(campaign_id, status)",
+        "CREATE INDEX idx_problems_deadline ON problems(deadline)",
+        "CREATE INDEX idx_problems_inspection ON problems(inspection_id)",
+        "CREATE INDEX idx_problems_notice ON problems(notice_id)",
+        "CREATE INDEX idx_notices_township ON notices(township_id)",
+        "CREATE INDEX idx_notices_campaign ON notices(campaign_id)",
+        "CREATE INDEX idx_attachments_owner ON attachments(owner_table, owner_id)",
+        "CREATE INDEX idx_audit_row ON audit_log(table_name, row_id)",
+        "CREATE INDEX idx_conflicts_open ON conflicts(resolved_at)",
+    ]
+    for sql in statements:
+        db.execute(sql)

@@ -1,0 +1,66 @@
+"""Local settings and this device's identity (never synced)."""
+
+from __future__ import annotations
+
+import json
+import platform
+import secrets
+from typing import Any
+
+from sqlite_utils import Database
+
+DEFAULTS: dict[str, Any] = {
+    "inspector_name": "",
+    "device_name": "",
+    "notice_prefix": "舟组督",
+    "notice_block_start": 1,
+    "notice_block_end": None,
+    "issuing_body": "中共舟山市委组织部",
+    "contact": "",
+    "default_deadline_days": 30,
+    "language": "",
+}
+
+
+def get(db: Database, key: str, default: Any = None) -> Any:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    if row is None or row[0] is None:
+        return DEFAULTS.get(key, default) if default is None else default
+    return json.loads(row[0])
+
+
+def put(db: Database, key: str, value: Any) -> None:
+    db.execute(
+        "INSERT INTO settings(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [key, json.dumps(value, ensure_ascii=False)],
+    )
+
+
+def all_settings(db: Database) -> dict[str, Any]:
+    values = dict(DEFAULTS)
+    for key, value in db.execute("SELECT key, value FROM settings").fetchall():
+        values[key] = json.loads(value) if value is not None else None
+    return values
+
+
+def device_id(db: Database) -> str:
+    """This installation's id, made on first use; the tie-breaker in every clock value."""
+    value = get(db, "device_id")
+    if not value:
+        value = secrets.token_hex(8)
+        with db.atomic():
+            put(db, "device_id", value)
+            if not get(db, "device_name"):
+                put(db, "device_name", platform.node() or "laptop")
+    return value
+
+
+def device_name(db: Database) -> str:
+    device_id(db)
+    return get(db, "device_name") or "laptop"
+
+
+def who(db: Database) -> str:
+    """The name written into the audit log: the inspector, else the device."""
+    return get(db, "inspector_name") or device_name(db)
