@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from inspector import __version__
+from inspector.errors import describe, user_error_types
 
 
 class AppContext:
@@ -41,42 +42,14 @@ class AppContext:
         return Rows(self.db)
 
 
-def user_errors() -> tuple[type[BaseException], ...]:
-    """Exceptions that are the user's to fix: shown as one line, never a traceback."""
-    from sqlite3 import DatabaseError, OperationalError
-
-    from inspector.core.forms import FormError
-    from inspector.core.numbering import NumberingError
-    from inspector.core.problems import IllegalTransition
-    from inspector.store.catalog import CatalogError
-    from inspector.store.db import StoreError
-    from inspector.store.inspections import InspectionLocked
-    from inspector.store.rows import RowNotFound
-
-    errors: list[type[BaseException]] = [
-        FormError, NumberingError, IllegalTransition, CatalogError, StoreError,
-        InspectionLocked, RowNotFound, OperationalError, DatabaseError, OSError,
-    ]
-    try:
-        from inspector.sync.errors import BundleError
-
-        errors.append(BundleError)
-    except ImportError:
-        pass
-    return tuple(errors)
-
-
 class InspectorGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
-        except user_errors() as exc:
-            message = str(exc).strip() or exc.__class__.__name__
-            if isinstance(exc, OSError) and exc.filename:
-                message = f"{exc.filename}: {exc.strerror}"
-            click.echo(f"inspector: {message}", err=True)
+        except user_error_types() as exc:
+            click.echo(f"inspector: {describe(exc)}", err=True)
             ctx.exit(1)
 
 

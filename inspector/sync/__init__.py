@@ -1,0 +1,1 @@
+"""Bundles: export, validation, import and merge between devices. No Qt."""

@@ -1,0 +1,1 @@
+"""The PySide6 widgets: the only package that imports Qt."""
