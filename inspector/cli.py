@@ -108,6 +108,9 @@ def demo(app: AppContext, seed: int, n_townships: int | None, n_campaigns: int,
                    f"answers, {stats['problems']} problems")
         return
     stats = make_sample(app.db, seed, today)
+    if stats.get("existing"):
+        click.echo(f"sample campaign {stats['campaign_name']} is already in {app.path}")
+        return
     click.echo(f"sample campaign {stats['campaign_name']} ({stats['campaign']}): "
                f"{stats['townships']} townships inspected, {stats['problems']} problems, "
                f"{stats['notices']} notices")

@@ -119,11 +119,16 @@ def make_sample(db: Database, seed: int = 2017, today: dt.date | None = None,
     say = progress or (lambda _m: None)
     with db.atomic():
         form = ensure_initialised(rows)
+        campaign_id = _uuid(rng)
+        existing = rows.find("campaigns", campaign_id)
+        if existing is not None:
+            return {"campaign": campaign_id, "campaign_name": existing["name"], "existing": True,
+                    "townships": 0, "problems": 0, "notices": 0}
         form_row = next(iter(db.query("SELECT id FROM forms WHERE form_id = ? AND version = ?",
                                       [form.id, form.version])))["id"]
         quarter = (today.month - 1) // 3 + 1
         campaign = rows.insert("campaigns", {
-            "id": _uuid(rng),
+            "id": campaign_id,
             "name": f"{today.year}年第{'一二三四'[quarter - 1]}季度基层党建专项督查（示例）",
             "form_id": form_row, "year": today.year,
             "starts_on": (today - dt.timedelta(days=40)).isoformat(),
