@@ -172,7 +172,7 @@ def make_sample(db: Database, seed: int = 2017, today: dt.date | None = None,
                         responsible_unit=f"{town['name']}{rng.choice(UNITS)}",
                         responsible_person=rng.choice(PERSONS),
                         measure="制定整改方案，明确责任人和时限，整改后书面报告并附佐证材料",
-                        found_on=inspected.isoformat())
+                        found_on=inspected.isoformat(), problem_id=_uuid(rng))
                     problems.append(p)
             problem_count += len(problems)
             for p in problems:
@@ -184,7 +184,7 @@ def make_sample(db: Database, seed: int = 2017, today: dt.date | None = None,
                         if rows.get("problems", p["id"])["status"] != Status.CLOSED]
             if open_ids and n % 6 == 0:
                 issue_notice(rows, town["id"], open_ids, campaign_id=campaign["id"],
-                             issued_on=inspected + dt.timedelta(days=2))
+                             issued_on=inspected + dt.timedelta(days=2), notice_id=_uuid(rng))
                 noticed += 1
         rows._who = "示例数据"
     return {"campaign": campaign["id"], "campaign_name": campaign["name"],

@@ -38,9 +38,12 @@ def next_number(db: Database, year: int) -> tuple[str, int]:
 
 def issue_notice(rows: Rows, township_id: str, problem_ids: list[str], *,
                  campaign_id: str | None = None, deadline: str | None = None,
-                 addressee: str | None = None, issued_on: dt.date | None = None
-                 ) -> dict[str, Any]:
-    """Number the notice, link its problems, all in one transaction."""
+                 addressee: str | None = None, issued_on: dt.date | None = None,
+                 notice_id: str | None = None) -> dict[str, Any]:
+    """Number the notice, link its problems, all in one transaction.
+
+    `notice_id` only for reproducible sample data; otherwise random.
+    """
     if not problem_ids:
         raise ValueError("a notice needs at least one problem")
     day = issued_on or dt.date.today()
@@ -57,6 +60,7 @@ def issue_notice(rows: Rows, township_id: str, problem_ids: list[str], *,
         deadline = deadline or max((rows.get("problems", p)["deadline"] or "")
                                    for p in problem_ids) or None
         notice = rows.insert("notices", {
+            **({"id": notice_id} if notice_id else {}),
             "campaign_id": campaign_id, "township_id": township_id,
             "doc_number": format_doc_number(prefix, day.year, seq), "prefix": prefix,
             "year": day.year, "seq": seq,

@@ -20,13 +20,17 @@ def add_problem(rows: Rows, township_id: str, text: str, deadline: str | None, *
                 campaign_id: str | None = None, inspection_id: str | None = None,
                 item_id: str | None = None, responsible_unit: str = "",
                 responsible_person: str = "", measure: str = "",
-                found_on: str | None = None) -> dict[str, Any]:
+                found_on: str | None = None, problem_id: str | None = None
+                ) -> dict[str, Any]:
+    """A new problem, open; `problem_id` only for reproducible sample data."""
     text = text.strip()
     if not text:
         raise ValueError("a problem needs a description")
     if deadline:
         dt.date.fromisoformat(deadline)
+    values = {"id": problem_id} if problem_id else {}
     return rows.insert("problems", {
+        **values,
         "township_id": township_id, "campaign_id": campaign_id,
         "inspection_id": inspection_id, "item_id": item_id, "text": text,
         "responsible_unit": responsible_unit, "responsible_person": responsible_person,

@@ -1,0 +1,151 @@
+"""Form files: the default form's content, and every kind of mistake named by file and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from inspector.core.forms import FormError, load_form, parse_form
+from inspector.paths import default_form_path, forms_dir
+
+GOOD = """\
+[form]
+id = "t"
+version = "1"
+title = "测试表"
+target = "township"
+
+[rating]
+thresholds = [90, 80, 70, 60]
+veto_cap = 1
+
+[[section]]
+id = "a"
+title = "甲"
+
+[[section.item]]
+id = "A1"
+kind = "verdict"
+text = "三会一课"
+points = 6
+problem = "未落实三会一课"
+
+[[section.item]]
+id = "A2"
+kind = "number"
+text = "薄弱村数量"
+points = 4
+rule = "at_most"
+target = 0
+deduct = 1
+veto = true
+
+[[section.item]]
+id = "A3"
+kind = "text"
+text = "其他"
+"""
+
+
+def issues_of(text: str) -> list[tuple[int, str]]:
+    with pytest.raises(FormError) as caught:
+        parse_form(text, "bad.toml")
+    return [(i.line, i.message) for i in caught.value.issues]
+
+
+def test_default_form_covers_the_seed_document():
+    form = load_form(default_form_path())
+    assert len(form.sections) >= 5
+    assert len(form.items) >= 25
+    assert form.total_points == 100
+    scored = [i for i in form.items if i.scored]
+    assert all(i.guidance.strip() for i in form.items)
+    assert all(i.problem.strip() for i in scored)
+    weak = [i for i in form.items if "10万元" in i.text]
+    assert len(weak) == 1
+    assert weak[0].kind == "number" and weak[0].veto and weak[0].rule == "at_most"
+    titles = "".join(s.title for s in form.sections)
+    for topic in ("项目党建", "从严治党", "整体提升", "基础", "责任"):
+        assert topic in titles
+
+
+def test_every_shipped_form_is_valid():
+    for path in forms_dir().glob("*.toml"):
+        load_form(path)
+
+
+def test_good_form_parses_with_kinds_and_rules():
+    form = parse_form(GOOD, "good.toml")
+    assert [i.kind for i in form.items] == ["verdict", "number", "text"]
+    assert form.item("A2").deduct == 1 and form.item("A2").veto
+    assert form.item("A1").partial == 0.5
+    assert form.rating.max_stars == 5
+
+
+def test_syntax_error_names_the_line():
+    text = GOOD.replace('title = "甲"', 'title = "甲')
+    [(line, message)] = issues_of(text)
+    assert line == GOOD.splitlines().index('title = "甲"') + 1
+    assert "syntax" in message
+
+
+def test_unknown_key_names_its_line():
+    text = GOOD.replace('points = 6', 'points = 6\npionts = 3')
+    [(line, message)] = issues_of(text)
+    assert line == text.splitlines().index("pionts = 3") + 1
+    assert "pionts" in message
+
+
+def test_duplicate_item_id_names_the_second_one():
+    text = GOOD.replace('id = "A2"', 'id = "A1"')
+    [(line, message)] = issues_of(text)
+    first = text.splitlines().index('id = "A1"')
+    assert line == text.splitlines().index('id = "A1"', first + 1) + 1
+    assert "duplicate item id 'A1'" in message
+
+
+def test_missing_and_negative_points():
+    missing = issues_of(GOOD.replace("points = 6\n", ""))
+    assert any("missing 'points'" in m for _, m in missing)
+    negative = issues_of(GOOD.replace("points = 6", "points = -2"))
+    [(line, message)] = negative
+    assert "positive" in message
+    assert line == GOOD.splitlines().index("points = 6") + 1
+
+
+def test_unknown_kind_and_veto_on_text():
+    kind = issues_of(GOOD.replace('kind = "verdict"', 'kind = "yesno"'))
+    assert any("unknown kind 'yesno'" in m for _, m in kind)
+    veto = issues_of(GOOD.replace('text = "其他"', 'text = "其他"\nveto = true'))
+    [(line, message)] = veto
+    assert "text item cannot be a veto" in message
+    assert line == len(GOOD.splitlines()) + 1
+
+
+def test_thresholds_out_of_order_and_cap_out_of_range():
+    order = issues_of(GOOD.replace("[90, 80, 70, 60]", "[90, 70, 80, 60]"))
+    [(line, message)] = order
+    assert "out of order" in message and line == 8
+    cap = issues_of(GOOD.replace("veto_cap = 1", "veto_cap = 9"))
+    assert any("veto_cap" in m for _, m in cap)
+
+
+def test_all_issues_are_reported_together():
+    text = GOOD.replace('kind = "verdict"', 'kind = "x"').replace("[90, 80, 70, 60]", "[1, 2]")
+    assert len(issues_of(text)) == 2
+
+
+def test_number_item_needs_rule_and_deduct():
+    text = GOOD.replace('rule = "at_most"\n', "").replace("deduct = 1\n", "")
+    messages = [m for _, m in issues_of(text)]
+    assert any("rule" in m for m in messages) and any("deduct" in m for m in messages)
+
+
+def test_unreadable_and_non_utf8_files(tmp_path):
+    with pytest.raises(FormError) as missing:
+        load_form(tmp_path / "nope.toml")
+    assert "nope.toml:1: cannot read" in str(missing.value)
+    bad = tmp_path / "gbk.toml"
+    bad.write_bytes('[form]\nid = "x"\ntitle = "测试"\n'.encode("gbk"))
+    with pytest.raises(FormError) as enc:
+        load_form(bad)
+    assert "gbk.toml:3: the file is not UTF-8" in str(enc.value)
