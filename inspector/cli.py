@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import importlib
+import importlib.util
 import io
 import json
 import sys
@@ -271,11 +273,8 @@ def check(app: AppContext, repair: bool) -> None:
 for _module, _name in (("inspector.cli_reports", "report"),
                        ("inspector.cli_reports", "problems"),
                        ("inspector.cli_bundle", "bundle")):
-    try:
-        _mod = __import__(_module, fromlist=[_name])
-    except ImportError:
-        continue
-    main.add_command(getattr(_mod, _name))
+    if importlib.util.find_spec(_module) is not None:
+        main.add_command(getattr(importlib.import_module(_module), _name))
 
 
 if __name__ == "__main__":
