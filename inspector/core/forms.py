@@ -11,9 +11,10 @@ import hashlib
 import itertools
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 KINDS = ("verdict", "number", "text")
 RULES = ("at_most", "at_least")
@@ -130,6 +131,9 @@ class Form:
         return hashlib.sha256(self.source.encode("utf-8")).hexdigest()
 
 
+_Reporter = Callable[..., None]
+
+
 class _LineMap:
     """Line numbers of tables and keys, in the order tomllib builds them."""
 
@@ -137,8 +141,8 @@ class _LineMap:
     _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+|\"[^\"]*\")\s*=")
 
     def __init__(self, text: str):
-        self.lines: dict[tuple, int] = {}
-        ctx: tuple = ("root",)
+        self.lines: dict[tuple[Any, ...], int] = {}
+        ctx: tuple[Any, ...] = ("root",)
         section = -1
         item = -1
         in_multiline: str | None = None
@@ -177,7 +181,7 @@ class _LineMap:
         return 1
 
 
-def _is_number(value: Any) -> bool:
+def _is_number(value: Any) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
@@ -238,7 +242,7 @@ def _line_from_message(message: str) -> int:
     return int(found.group(1)) if found else 1
 
 
-def _parse_rating(raw: Any, err) -> Rating:
+def _parse_rating(raw: Any, err: _Reporter) -> Rating:
     if raw is None:
         return Rating()
     if not isinstance(raw, dict):
@@ -268,7 +272,7 @@ def _parse_rating(raw: Any, err) -> Rating:
     return Rating(tuple(float(t) for t in thresholds), cap)
 
 
-def _parse_sections(raw: Any, err) -> tuple[Section, ...]:
+def _parse_sections(raw: Any, err: _Reporter) -> tuple[Section, ...]:
     if not isinstance(raw, list) or not raw:
         err("the form needs at least one [[section]]", "root")
         return ()
@@ -305,7 +309,7 @@ def _parse_sections(raw: Any, err) -> tuple[Section, ...]:
     return tuple(sections)
 
 
-def _parse_item(raw: dict, sid: str, si: int, ii: int, err) -> Item | None:
+def _parse_item(raw: dict[str, Any], sid: str, si: int, ii: int, err: _Reporter) -> Item | None:
     where = ("item", si, ii)
     for key in raw:
         if key not in ITEM_KEYS:

@@ -149,7 +149,7 @@ def refresh_scores(db: Database, inspections: Iterable[str],
             result = score_inspection(forms[campaign], answers[iid])
             rows.append(_score_row(iid, result))
         if rows:
-            db["scores"].upsert_all(rows, pk="inspection_id")
+            db.table("scores").upsert_all(rows, pk="inspection_id")
             count += len(rows)
     return count
 

@@ -75,7 +75,7 @@ class Rows:
         row.setdefault("id", random_id())
         with self.db.atomic():
             row.update(updated_at=self.clock.tick(), base_version=None, deleted=0)
-            self.db[table].insert(row)
+            self.db.table(table).insert(row)
             audit(self.db, row["updated_at"], self.who, table, row["id"], "insert", None, row)
         return self.get(table, row["id"])
 
@@ -90,7 +90,7 @@ class Rows:
                 return old
             stamp = self.clock.tick()
             changed.update(updated_at=stamp, base_version=next_base_version(old, self.device))
-            self.db[table].update(row_id, changed)
+            self.db.table(table).update(row_id, changed)
             audit(self.db, stamp, self.who, table, row_id, "update",
                   {k: old.get(k) for k in changed}, changed)
         return self.get(table, row_id)
@@ -119,7 +119,7 @@ class Rows:
             stamp = self.clock.tick()
             changed = {k: v for k, v in changes.items() if k not in SYNC_COLUMNS[:3]}
             changed.update(updated_at=stamp, base_version=next_base_version(old, self.device))
-            self.db[table].update(old["id"], changed)
+            self.db.table(table).update(old["id"], changed)
             action = "delete" if changed.get("deleted") else "update"
             audit(self.db, stamp, self.who, table, old["id"], action,
                   {k: old.get(k) for k in changed}, changed)
@@ -147,7 +147,7 @@ class Rows:
             return 0
         for row, stamp in zip(batch, self.clock.tick_many(len(batch)), strict=True):
             row.update(updated_at=stamp, base_version=None, deleted=0)
-        self.db[table].insert_all(batch, batch_size=len(batch))
+        self.db.table(table).insert_all(batch, batch_size=len(batch))
         self.db.conn.executemany(
             "INSERT INTO audit_log(at, who, table_name, row_id, action, old, new) "
             "VALUES (?, ?, ?, ?, 'insert', NULL, ?)",
