@@ -1,0 +1,66 @@
+"""Creating a campaign (督查批次) on an installed form, as `inspector campaign create` does."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from inspector.store.catalog import CatalogError, create_campaign
+from inspector.store.rows import Rows
+
+
+class CampaignDialog(QDialog):
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.created: dict[str, Any] | None = None
+        self.setWindowTitle(self.tr("New campaign"))
+        year = dt.date.today().year
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText(self.tr("e.g. {0}年第三季度基层党建专项督查").format(year))
+        self.form = QComboBox(self)
+        for row in db.query("SELECT id, title, version FROM forms WHERE deleted = 0 "
+                            "ORDER BY title, version DESC"):
+            self.form.addItem(f"{row['title']} ({row['version']})", row["id"])
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setValue(year)
+        self.interview = QSpinBox(self)
+        self.interview.setRange(0, 1000)
+        self.interview.setValue(3)
+        layout = QFormLayout(self)
+        layout.addRow(self.tr("Name"), self.name)
+        layout.addRow(self.tr("Checklist form"), self.form)
+        layout.addRow(self.tr("Year"), self.year)
+        layout.addRow(self.tr("约谈: bottom townships"), self.interview)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+        self.setMinimumWidth(480)
+
+    def accept(self) -> None:
+        if self.form.count() == 0:
+            QMessageBox.warning(self, self.windowTitle(), self.tr(
+                "No checklist form is installed: install one in Settings first."))
+            return
+        try:
+            self.created = create_campaign(Rows(self.db), self.name.text(), self.form.currentData(),
+                                           self.year.value(), self.interview.value())
+        except CatalogError as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return
+        super().accept()

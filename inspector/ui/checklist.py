@@ -1,0 +1,478 @@
+"""Checklist entry: sections on the left, item cards on the right, saved as you go.
+
+There is no Save button. Every verdict, count and photo is written at once
+through `store.inspections.set_answer` (one transaction, the score cache
+refreshed in it); a note is written after a short pause in typing, when the
+note loses focus, and on `flush()` (the main window calls it before it
+closes or moves to another township). Killing the app loses at most the
+last fraction of a second of a note being typed.
+
+Team split: each laptop can tick the sections it is doing; with "only my
+sections" the others are hidden. The choice is kept per campaign.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from inspector.core.forms import Form, Item
+from inspector.core.scoring import Verdict, number_miss, star_text
+from inspector.errors import describe, is_user_error
+from inspector.store import settings
+from inspector.store.attachments import add_file
+from inspector.store.catalog import form_for_campaign
+from inspector.store.entry import cached_score, photos_by_item, problems_by_item, responsible_unit
+from inspector.store.inspections import (
+    FINISHED,
+    answer_rows,
+    find_inspection,
+    set_answer,
+    set_status,
+)
+from inspector.store.problems import add_problem
+from inspector.store.rows import Rows
+from inspector.ui.item_card import ItemCard
+from inspector.ui.item_problem_dialog import ItemProblemDialog
+
+NOTE_DELAY_MS = 600
+SectionIdRole = Qt.ItemDataRole.UserRole + 1
+
+_CARD_STYLE = """
+QFrame#ItemCard { background: palette(base); border: 1px solid #d5d8dc; border-radius: 4px; }
+QFrame#ItemCard[current="true"] { border: 2px solid #2e86c1; }
+"""
+
+
+def my_sections_key(campaign_id: str) -> str:
+    return f"my_sections:{campaign_id}"
+
+
+class ChecklistWidget(QWidget):
+    """Fills in one inspection. `load(campaign, township)` first; `changed` after writes."""
+
+    changed = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.rows = Rows(db)
+        self.form: Form | None = None
+        self.campaign_id: str | None = None
+        self.township_id: str | None = None
+        self.inspection: dict[str, Any] | None = None
+        self.cards: dict[str, ItemCard] = {}
+        self.section_headers: dict[str, QLabel] = {}
+        self.problem_dialog: ItemProblemDialog | None = None
+        self._problem_counts: dict[str, int] = {}
+        self._pending_notes: dict[str, str] = {}
+        self._current: ItemCard | None = None
+        self._build()
+        self._connect_signals()
+
+    # -- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.title_label = QLabel(self)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.score_label = QLabel(self)
+        self.score_label.setTextFormat(Qt.TextFormat.RichText)
+        self.finish_button = QPushButton(self)
+        self.finish_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.only_mine = QCheckBox(self.tr("Only my sections"), self)
+        self.only_mine.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.only_mine.setToolTip(self.tr("Tick the sections this laptop is doing in the list "
+                                          "on the left; the others are hidden."))
+        header = QHBoxLayout()
+        header.addWidget(self.title_label)
+        header.addStretch(1)
+        header.addWidget(self.score_label)
+        header.addSpacing(16)
+        header.addWidget(self.only_mine)
+        header.addWidget(self.finish_button)
+        self.readonly_label = QLabel(self.tr("This inspection is finished and read-only. "
+                                             "Reopen it to change answers."), self)
+        self.readonly_label.setStyleSheet("background: #fdebd0; padding: 4px;")
+        self.readonly_label.setVisible(False)
+
+        self.section_list = QListWidget(self)
+        self.section_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.section_list.setWordWrap(True)
+        self.section_list.setSpacing(2)
+        self.items_host = QWidget(self)
+        self.items_host.setStyleSheet(_CARD_STYLE)
+        self.items_layout = QVBoxLayout(self.items_host)
+        self.items_layout.setSpacing(8)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.items_host)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(self.section_list)
+        self.splitter.addWidget(self.scroll)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 800])
+        hint = QLabel(self.tr("Keys: 1 meets · 2 partly meets · 3 does not meet · "
+                              "4 not applicable · 0 clear · ↑↓ or Tab to move"), self)
+        hint.setStyleSheet("color: #707b7c;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.readonly_label)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(hint)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_DELAY_MS)
+
+    def _connect_signals(self) -> None:
+        self._note_timer.timeout.connect(self.flush)
+        self.finish_button.clicked.connect(self._on_finish_clicked)
+        self.only_mine.toggled.connect(self._on_only_mine)
+        self.section_list.itemClicked.connect(self._on_section_clicked)
+        self.section_list.itemChanged.connect(self._on_section_checked)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    def _build_cards(self, form: Form) -> None:
+        while self.items_layout.count():
+            item = self.items_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.cards.clear()
+        self.section_headers.clear()
+        for section in form.sections:
+            label = QLabel(f"<b>{section.title}</b>", self.items_host)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            self.items_layout.addWidget(label)
+            self.section_headers[section.id] = label
+            for item in section.items:
+                card = ItemCard(item, self.db, self.items_host)
+                self._connect_card(card)
+                self.items_layout.addWidget(card)
+                self.cards[item.id] = card
+        self.items_layout.addStretch(1)
+
+    def _connect_card(self, card: ItemCard) -> None:
+        card.verdict_chosen.connect(self._on_verdict)
+        card.number_changed.connect(self._on_number)
+        card.number_finished.connect(self._on_number_finished)
+        card.note_edited.connect(self._on_note_edited)
+        card.note_finished.connect(self._on_note_finished)
+        card.photos_requested.connect(self._on_photos_requested)
+        card.files_dropped.connect(self._on_files_dropped)
+        card.move_requested.connect(self._on_move)
+
+    # -- loading -------------------------------------------------------------------------
+    def load(self, campaign_id: str, township_id: str) -> bool:
+        """Show the township's inspection; False if it has not been started."""
+        self.flush()
+        inspection = find_inspection(self.db, campaign_id, township_id)
+        if inspection is None:
+            return False
+        form = form_for_campaign(self.db, campaign_id)
+        if self.form is None or form.sha256 != self.form.sha256:
+            self.form = form
+            self._build_cards(form)
+        self.campaign_id, self.township_id, self.inspection = campaign_id, township_id, inspection
+        township = self.db.execute("SELECT name FROM townships WHERE id = ?",
+                                   [township_id]).fetchone()
+        self.title_label.setText(self.tr("{0} — checklist").format(township[0] if township else ""))
+        answers = answer_rows(self.db, inspection["id"])
+        photos = photos_by_item(self.db, inspection["id"])
+        self._problem_counts = problems_by_item(self.db, inspection["id"])
+        for item_id, card in self.cards.items():
+            card.show_answer(answers.get(item_id))
+            card.photos.set_attachments(photos.get(item_id, []))
+            card.show_problems(self._problem_counts.get(item_id, 0))
+        self._fill_sections()
+        self._show_status()
+        self._show_score()
+        return True
+
+    def reload(self) -> None:
+        if self.campaign_id and self.township_id:
+            self.load(self.campaign_id, self.township_id)
+
+    def _my_sections(self) -> set[str] | None:
+        if not self.campaign_id:
+            return None
+        mine = settings.get(self.db, my_sections_key(self.campaign_id))
+        return set(mine) if mine is not None else None
+
+    def _fill_sections(self) -> None:
+        assert self.form is not None
+        mine = self._my_sections()
+        self.section_list.blockSignals(True)
+        self.section_list.clear()
+        for section in self.form.sections:
+            entry = QListWidgetItem(section.title)
+            entry.setData(SectionIdRole, section.id)
+            entry.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+                           | Qt.ItemFlag.ItemIsSelectable)
+            entry.setCheckState(Qt.CheckState.Checked if mine is None or section.id in mine
+                                else Qt.CheckState.Unchecked)
+            entry.setToolTip(self.tr("Ticked: this laptop is doing this section"))
+            self.section_list.addItem(entry)
+        self.section_list.blockSignals(False)
+        self.only_mine.blockSignals(True)
+        self.only_mine.setChecked(bool(settings.get(self.db, "only_my_sections", False)))
+        self.only_mine.blockSignals(False)
+        self._apply_visibility()
+
+    def _show_status(self) -> None:
+        finished = bool(self.inspection and self.inspection["status"] == FINISHED)
+        self.finish_button.setText(self.tr("Reopen") if finished else self.tr("Finish inspection"))
+        self.readonly_label.setVisible(finished)
+        for card in self.cards.values():
+            card.set_read_only(finished)
+
+    def _show_score(self) -> None:
+        if not self.inspection or self.form is None:
+            return
+        cache = cached_score(self.db, self.inspection["id"])
+        if cache is None:
+            return
+        veto = ""
+        if cache["veto_failed"]:
+            veto = " &nbsp;<span style='color:#c0392b'>{}</span>".format(
+                self.tr("veto failed: {0}").format(", ".join(cache["veto_failed"])))
+        self.score_label.setText(self.tr(
+            "Score <b>{0:.1f}</b> &nbsp; <span style='color:#d4ac0d'>{1}</span> &nbsp; "
+            "{2}/{3} answered").format(cache["score"], star_text(cache["stars"],
+                                                                 self.form.rating.max_stars),
+                                       cache["answered"], cache["items"]) + veto)
+        by_id = {s["id"]: s for s in cache["sections"]}
+        self.section_list.blockSignals(True)
+        for row in range(self.section_list.count()):
+            entry = self.section_list.item(row)
+            sec = by_id.get(entry.data(SectionIdRole))
+            if sec is None:
+                continue
+            title = next(s.title for s in self.form.sections if s.id == sec["id"])
+            score = "—" if sec["score"] is None else f"{sec['score']:.1f}"
+            entry.setText(self.tr("{0}\n{1}/{2} answered · score {3}").format(
+                title, sec["answered"], sec["items"], score))
+        self.section_list.blockSignals(False)
+
+    # -- moving --------------------------------------------------------------------------
+    def visible_cards(self) -> list[ItemCard]:
+        return [c for c in self.cards.values() if not c.isHidden()]
+
+    def focus_item(self, item_id: str) -> None:
+        card = self.cards[item_id]
+        card.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._set_current(card)
+
+    def focus_first_open(self) -> None:
+        """Put the keyboard on the first unanswered item of my sections."""
+        cards = self.visible_cards()
+        if not cards:
+            return
+        answers = answer_rows(self.db, self.inspection["id"]) if self.inspection else {}
+        for card in cards:
+            row = answers.get(card.item.id)
+            if card.item.scored and not (row and (row["verdict"] or row["number"] is not None)):
+                self.focus_item(card.item.id)
+                return
+        self.focus_item(cards[0].item.id)
+
+    def current_item(self) -> str | None:
+        return self._current.item.id if self._current else None
+
+    def _on_move(self, card: ItemCard, delta: int) -> None:
+        cards = self.visible_cards()
+        if card not in cards:
+            return
+        index = cards.index(card) + delta
+        if 0 <= index < len(cards):
+            self.focus_item(cards[index].item.id)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        widget = new
+        while widget is not None and not isinstance(widget, ItemCard):
+            widget = widget.parentWidget()
+        if widget is not None and widget.item.id in self.cards and \
+                self.cards[widget.item.id] is widget:
+            self._set_current(widget)
+
+    def _set_current(self, card: ItemCard) -> None:
+        if self._current is card:
+            return
+        if self._current is not None and self._current in self.cards.values():
+            self._current.set_current(False)
+        self._current = card
+        card.set_current(True)
+        self.scroll.ensureWidgetVisible(card, 20, 40)
+
+    # -- writing -------------------------------------------------------------------------
+    def _write(self, item_id: str, **values: Any) -> bool:
+        """One answer change in one transaction; the score header follows."""
+        if not self.inspection:
+            return False
+        try:
+            set_answer(self.rows, self.inspection["id"], item_id, **values)
+        except Exception as exc:
+            if not is_user_error(exc) and not isinstance(exc, ValueError):
+                raise
+            QMessageBox.warning(self, self.tr("Not saved"), describe(exc))
+            self.reload()
+            return False
+        self._show_score()
+        self.changed.emit()
+        return True
+
+    def _on_verdict(self, item_id: str, verdict: Verdict | None) -> None:
+        if self._write(item_id, verdict=verdict) and verdict == Verdict.FAIL:
+            self._offer_problem(self.cards[item_id].item)
+
+    def _on_number(self, item_id: str, value: float | None) -> None:
+        self._write(item_id, number=value)
+
+    def _on_number_finished(self, item_id: str) -> None:
+        card = self.cards[item_id]
+        value = card.number_value()
+        if value is not None and number_miss(card.item, value) > 0:
+            self._offer_problem(card.item)
+
+    def _on_note_edited(self, item_id: str, text: str) -> None:
+        self._pending_notes[item_id] = text
+        self._note_timer.start()
+
+    def _on_note_finished(self, item_id: str) -> None:
+        if item_id in self._pending_notes:
+            self._write(item_id, note=self._pending_notes.pop(item_id))
+
+    def flush(self) -> None:
+        """Write every note still waiting for its pause in typing."""
+        self._note_timer.stop()
+        pending, self._pending_notes = self._pending_notes, {}
+        for item_id, text in pending.items():
+            self._write(item_id, note=text)
+
+    # -- problems ------------------------------------------------------------------------
+    def _offer_problem(self, item: Item) -> None:
+        if self._problem_counts.get(item.id) or not self.inspection or self.problem_dialog:
+            return
+        days = int(settings.get(self.db, "default_deadline_days") or 30)
+        deadline = dt.date.today() + dt.timedelta(days=days)
+        dialog = ItemProblemDialog(item, item.problem or item.text,
+                                   responsible_unit(self.db, self.township_id or ""),
+                                   deadline, self)
+        dialog.finished.connect(lambda result: self._on_problem_dialog_done(dialog, result))
+        self.problem_dialog = dialog
+        dialog.open()
+
+    def _on_problem_dialog_done(self, dialog: ItemProblemDialog, result: int) -> None:
+        self.problem_dialog = None
+        dialog.deleteLater()
+        if result != ItemProblemDialog.DialogCode.Accepted or not self.inspection:
+            return
+        add_problem(self.rows, self.inspection["township_id"], dialog.problem_text(),
+                    dialog.deadline(), campaign_id=self.inspection["campaign_id"],
+                    inspection_id=self.inspection["id"], item_id=dialog.item.id,
+                    responsible_unit=dialog.unit())
+        self._problem_counts[dialog.item.id] = self._problem_counts.get(dialog.item.id, 0) + 1
+        self.cards[dialog.item.id].show_problems(self._problem_counts[dialog.item.id])
+        self.changed.emit()
+
+    # -- photos --------------------------------------------------------------------------
+    def _on_photos_requested(self, item_id: str) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add photos to {0}").format(item_id), "",
+            self.tr("Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;All files (*)"))
+        if paths:
+            self.add_photos(item_id, paths)
+
+    def _on_files_dropped(self, item_id: str, paths: list[str]) -> None:
+        self.add_photos(item_id, paths)
+
+    def add_photos(self, item_id: str, paths: list[str]) -> int:
+        """Store the files content-addressed and attach them to the item's answer."""
+        if not self.inspection:
+            return 0
+        try:
+            with self.db.atomic():
+                answer = set_answer(self.rows, self.inspection["id"], item_id)
+                for path in paths:
+                    add_file(self.rows, "answers", answer["id"], path)
+        except Exception as exc:
+            if not is_user_error(exc) and not isinstance(exc, ValueError):
+                raise
+            QMessageBox.warning(self, self.tr("Photos not added"), describe(exc))
+            return 0
+        photos = photos_by_item(self.db, self.inspection["id"])
+        self.cards[item_id].photos.set_attachments(photos.get(item_id, []))
+        self.changed.emit()
+        return len(paths)
+
+    # -- finishing and the team split ----------------------------------------------------
+    def _on_finish_clicked(self) -> None:
+        if not self.inspection:
+            return
+        self.set_finished(self.inspection["status"] != FINISHED)
+
+    def set_finished(self, finished: bool) -> None:
+        """Finish (read-only) or reopen, audited through `set_status`."""
+        if not self.inspection:
+            return
+        self.flush()
+        self.inspection = set_status(self.rows, self.inspection["id"], finished)
+        self._show_status()
+        self.changed.emit()
+
+    def _on_section_clicked(self, entry: QListWidgetItem) -> None:
+        section_id = entry.data(SectionIdRole)
+        header = self.section_headers.get(section_id)
+        if header is None or self.form is None:
+            return
+        self.scroll.verticalScrollBar().setValue(header.y())
+        section = next(s for s in self.form.sections if s.id == section_id)
+        visible = [i.id for i in section.items if not self.cards[i.id].isHidden()]
+        if visible:
+            self.focus_item(visible[0])
+
+    def _on_section_checked(self, _entry: QListWidgetItem) -> None:
+        if not self.campaign_id:
+            return
+        mine = [self.section_list.item(r).data(SectionIdRole)
+                for r in range(self.section_list.count())
+                if self.section_list.item(r).checkState() == Qt.CheckState.Checked]
+        everything = len(mine) == self.section_list.count()
+        settings.put(self.db, my_sections_key(self.campaign_id), None if everything else mine)
+        self._apply_visibility()
+
+    def _on_only_mine(self, checked: bool) -> None:
+        settings.put(self.db, "only_my_sections", checked)
+        self._apply_visibility()
+
+    def _apply_visibility(self) -> None:
+        if self.form is None:
+            return
+        mine = self._my_sections()
+        only = self.only_mine.isChecked()
+        for section in self.form.sections:
+            show = not only or mine is None or section.id in mine
+            self.section_headers[section.id].setVisible(show)
+            for item in section.items:
+                self.cards[item.id].setVisible(show)

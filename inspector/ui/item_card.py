@@ -1,0 +1,249 @@
+"""One checklist item as a card: its text and guidance, and the inputs for its answer.
+
+The card holds no database: it shows values and emits what the user did;
+the checklist saves. Keys on a verdict card: 1-4 set the verdict and move
+on, 0 / Delete clear it, Up / Down move between items. A number card hands
+its focus to the spin box and a text card to its note, so typing goes
+straight in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QWheelEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from inspector.core.forms import Item
+from inspector.ui.photos import IMAGE_SUFFIXES, PhotoStrip, dropped_files
+from inspector.ui.verdict_buttons import ORDER, VerdictButtons
+
+NOT_COUNTED = -1
+_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
+_CLEAR = (Qt.Key.Key_0, Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+
+
+class CountSpinBox(QSpinBox):
+    """A spin box that ignores the mouse wheel unless focused: scrolling the
+    checklist must never change a count by accident."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
+class ItemCard(QFrame):
+    verdict_chosen = Signal(str, object)   # item id, Verdict | None
+    number_changed = Signal(str, object)   # item id, float | None
+    note_edited = Signal(str, str)         # item id, text (each keystroke)
+    note_finished = Signal(str)            # item id (focus left the note)
+    number_finished = Signal(str)          # item id (Enter or focus left the spin box)
+    photos_requested = Signal(str)
+    files_dropped = Signal(str, list)
+    move_requested = Signal(object, int)   # self, +1 / -1
+
+    def __init__(self, item: Item, db: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.item = item
+        self.read_only = False
+        self.setObjectName("ItemCard")
+        self.setProperty("current", False)
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.verdicts: VerdictButtons | None = None
+        self.spin: CountSpinBox | None = None
+
+        title = QLabel(self._title_html(), self)
+        title.setTextFormat(Qt.TextFormat.RichText)
+        self.problem_badge = QLabel(self)
+        self.problem_badge.setStyleSheet("color: #c0392b;")
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.problem_badge)
+        text = QLabel(item.text, self)
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(text)
+        if item.guidance:
+            guidance = QLabel(item.guidance, self)
+            guidance.setWordWrap(True)
+            guidance.setObjectName("guidance")
+            guidance.setStyleSheet("color: #707b7c;")
+            font = guidance.font()
+            font.setPointSizeF(font.pointSizeF() * 0.9)
+            guidance.setFont(font)
+            layout.addWidget(guidance)
+
+        answer_row = QHBoxLayout()
+        if item.kind == "verdict":
+            self.verdicts = VerdictButtons(self)
+            self.verdicts.chosen.connect(lambda v: self.verdict_chosen.emit(item.id, v))
+            answer_row.addWidget(self.verdicts, 1)
+        elif item.kind == "number":
+            self.spin = CountSpinBox(self)
+            self.spin.setRange(NOT_COUNTED, 99_999)
+            self.spin.setSpecialValueText(self.tr("not counted"))
+            self.spin.setValue(NOT_COUNTED)
+            self.spin.setMinimumWidth(110)
+            if item.unit:
+                self.spin.setSuffix(f" {item.unit}")
+            self.spin.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self.spin.valueChanged.connect(self._on_spin)
+            self.spin.editingFinished.connect(lambda: self.number_finished.emit(item.id))
+            self.spin.installEventFilter(self)
+            self.setFocusProxy(self.spin)
+            rule = QLabel(self._rule_text(), self)
+            rule.setStyleSheet("color: #707b7c;")
+            answer_row.addWidget(self.spin)
+            answer_row.addWidget(rule, 1)
+        self.note = QLineEdit(self)
+        self.note.setPlaceholderText(self.tr("Note (what was seen, which records)…")
+                                     if item.kind != "text" else self.tr("Write the answer…"))
+        self.note.textEdited.connect(lambda t: self.note_edited.emit(item.id, t))
+        self.note.editingFinished.connect(lambda: self.note_finished.emit(item.id))
+        self.note.installEventFilter(self)
+        if item.kind == "text":
+            self.setFocusProxy(self.note)
+        self.photo_button = QPushButton(self.tr("Add photo…"), self)
+        self.photo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.photo_button.clicked.connect(lambda: self.photos_requested.emit(item.id))
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note, 1)
+        note_row.addWidget(self.photo_button)
+        if answer_row.count():
+            layout.addLayout(answer_row)
+        layout.addLayout(note_row)
+        self.photos = PhotoStrip(db, self)
+        self.photos.setVisible(False)
+        layout.addWidget(self.photos)
+
+    def _title_html(self) -> str:
+        item = self.item
+        parts = [f"<b>{item.id}</b>"]
+        if item.scored:
+            parts.append(self.tr("{0:g} points").format(item.points))
+        if item.veto:
+            parts.append(f"<span style='color:#c0392b'><b>{self.tr('veto item')}</b></span>")
+        return " &nbsp;·&nbsp; ".join(parts)
+
+    def _rule_text(self) -> str:
+        item = self.item
+        target = f"{item.target or 0:g}{item.unit}"
+        if item.rule == "at_least":
+            rule = self.tr("target: at least {0}").format(target)
+        else:
+            rule = self.tr("target: at most {0}").format(target)
+        return rule + self.tr(", {0:g} points off per unit missed").format(item.deduct or 0)
+
+    # -- showing values -----------------------------------------------------------------
+    def show_answer(self, answer: dict[str, Any] | None) -> None:
+        answer = answer or {}
+        if self.verdicts is not None:
+            self.verdicts.set_verdict(answer.get("verdict"))
+        if self.spin is not None:
+            number = answer.get("number")
+            self.spin.blockSignals(True)
+            self.spin.setValue(NOT_COUNTED if number is None else round(number))
+            self.spin.blockSignals(False)
+        note = answer.get("note") or ""
+        if self.note.text() != note:
+            self.note.setText(note)
+
+    def show_problems(self, count: int) -> None:
+        self.problem_badge.setText(self.tr("{0} problem(s) recorded").format(count)
+                                   if count else "")
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        if self.verdicts is not None:
+            self.verdicts.setEnabled(not read_only)
+        if self.spin is not None:
+            self.spin.setReadOnly(read_only)
+        self.note.setReadOnly(read_only)
+        self.photo_button.setEnabled(not read_only)
+
+    def set_current(self, current: bool) -> None:
+        if self.property("current") != current:
+            self.setProperty("current", current)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+    def number_value(self) -> float | None:
+        if self.spin is None or self.spin.value() == NOT_COUNTED:
+            return None
+        return float(self.spin.value())
+
+    # -- keyboard ------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods == Qt.KeyboardModifier.NoModifier:
+            if self.verdicts is not None and key in _KEYS:
+                if not self.read_only:
+                    verdict = ORDER[_KEYS[Qt.Key(key)]]
+                    self.verdicts.set_verdict(verdict)
+                    self.verdict_chosen.emit(self.item.id, verdict)
+                    self.move_requested.emit(self, 1)
+                return
+            if self.verdicts is not None and key in _CLEAR:
+                if not self.read_only and self.verdicts.verdict() is not None:
+                    self.verdicts.set_verdict(None)
+                    self.verdict_chosen.emit(self.item.id, None)
+                return
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.move_requested.emit(self, 1)
+                return
+            if key == Qt.Key.Key_Up:
+                self.move_requested.emit(self, -1)
+                return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if watched is self.spin:
+                    self.number_finished.emit(self.item.id)
+                self.move_requested.emit(self, 1)
+                return True
+            if watched is self.note and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.move_requested.emit(self, 1 if key == Qt.Key.Key_Down else -1)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _on_spin(self, value: int) -> None:
+        self.number_changed.emit(self.item.id, None if value == NOT_COUNTED else float(value))
+
+    # -- drag and drop -------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if not self.read_only and event.mimeData().hasUrls() and \
+                dropped_files(event.mimeData().urls(), _is_image):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_files(event.mimeData().urls(), _is_image)
+        if paths and not self.read_only:
+            self.files_dropped.emit(self.item.id, paths)
+            event.acceptProposedAction()
+
+
+def _is_image(path: str) -> bool:
+    return path.lower().endswith(IMAGE_SUFFIXES)

@@ -1,0 +1,392 @@
+"""The main window: campaign selector, township tree, and the tabs of the working day.
+
+Tabs: the selected township's page, its checklist, and (from their own
+modules) the problem list and the notices. Every widget reads the one GUI
+connection; long work goes to the worker with its own connection.
+
+Switching the language rebuilds the window's contents in place (`rebuild`),
+keeping the campaign, township and tab, so every string — ours and the
+other modules' — comes back translated without each widget needing its
+own retranslation code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from inspector import __version__
+from inspector.errors import describe, is_user_error
+from inspector.store import settings
+from inspector.store.catalog import campaigns
+from inspector.store.inspections import FINISHED, find_inspection, set_status, start_inspection
+from inspector.store.rows import Rows
+from inspector.ui import i18n
+from inspector.ui.campaign_dialog import CampaignDialog
+from inspector.ui.checklist import ChecklistWidget
+from inspector.ui.settings_dialog import SettingsDialog
+from inspector.ui.township_page import TownshipPage
+from inspector.ui.township_tree import TownshipTree
+
+PAGE_TAB, CHECKLIST_TAB = 0, 1
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, db_path: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.db_path = db_path
+        self.campaign_id: str | None = None
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(250)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._build()
+        self._restore_geometry()
+        self._load_campaigns(settings.get(db, "last_campaign"))
+
+    # -- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.setWindowTitle(self.tr("督查通 Inspector — {0}").format(Path(self.db_path).name))
+        self.campaign_combo = QComboBox(self)
+        self.campaign_combo.setMinimumContentsLength(24)
+        self.campaign_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tree = TownshipTree(self)
+        self.page = TownshipPage(self.db, self)
+        self.checklist = ChecklistWidget(self.db, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.page, self.tr("Township"))
+        self.tabs.addTab(self.checklist, self.tr("Checklist"))
+        self.problem_list: Any = None
+        self.notice_list: Any = None
+        self._add_optional_tabs()
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([430, 1000])
+        self.setCentralWidget(self.splitter)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.db_label = QLabel(self.tr("Database: {0}").format(self.db_path), self)
+        self.sync_label = QLabel(self)
+        self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self._show_sync_status()
+        self._connect_signals()
+
+    def _add_optional_tabs(self) -> None:
+        """The problem list and notices, from their own modules."""
+
+    def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.open_db_action = self._action(self.tr("&Open database…"), self._on_open_database,
+                                           QKeySequence.StandardKey.Open)
+        self.settings_action = self._action(self.tr("&Settings…"), self._on_settings, "Ctrl+,")
+        self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
+        self.new_campaign_action = self._action(self.tr("&New campaign…"), self._on_new_campaign)
+        self.checklist_action = self._action(
+            self.tr("Open &checklist"), self.open_checklist, "Ctrl+E",
+            self.tr("Fill in the checklist of the selected township"))
+        self.finish_action = self._action(self.tr("&Finish inspection"), self._on_finish_toggle,
+                                          "Ctrl+Shift+F")
+        self.page_action = self._action(self.tr("Township &page"),
+                                        lambda: self.tabs.setCurrentIndex(PAGE_TAB), "Ctrl+1")
+        self.refresh_action = self._action(self.tr("&Refresh"), self.refresh,
+                                           QKeySequence.StandardKey.Refresh)
+        self.refresh_action.setShortcuts([QKeySequence("F5")])
+        self.find_action = self._action(self.tr("&Find"), self._on_find,
+                                        QKeySequence.StandardKey.Find)
+        self.about_action = self._action(self.tr("&About"), self._on_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu.addAction(self.open_db_action)
+        self.file_menu.addSeparator()
+        self._add_bundle_actions(self.file_menu)
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.inspection_menu = bar.addMenu(self.tr("&Inspection"))
+        for action in (self.new_campaign_action, None, self.page_action, self.checklist_action,
+                       self.finish_action, None, self.find_action, self.refresh_action):
+            if action is None:
+                self.inspection_menu.addSeparator()
+            else:
+                self.inspection_menu.addAction(action)
+        self._add_report_menu(bar)
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.about_action)
+
+    def _add_bundle_actions(self, menu: Any) -> None:
+        """Export / import bundles and the conflicts they left, from their own module."""
+
+    def _add_report_menu(self, bar: Any) -> None:
+        """The reports, from their own module."""
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self.tr("Main"), self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.addWidget(QLabel(self.tr("Campaign:") + " ", self))
+        self.toolbar.addWidget(self.campaign_combo)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.checklist_action)
+        self.toolbar.addAction(self.finish_action)
+        self.toolbar.addAction(self.refresh_action)
+        self.addToolBar(self.toolbar)
+
+    def _connect_signals(self) -> None:
+        self.campaign_combo.currentIndexChanged.connect(self._on_campaign_changed)
+        self.tree.township_selected.connect(self._on_township_selected)
+        self.page.open_checklist.connect(self.open_checklist)
+        self.page.finish_requested.connect(self.set_finished)
+        self.page.show_problems.connect(self._on_show_problems)
+        self.checklist.changed.connect(self._refresh_timer.start)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        for widget in (self.problem_list, self.notice_list):
+            if widget is not None and hasattr(widget, "changed"):
+                widget.changed.connect(self._refresh_timer.start)
+
+    # -- state ---------------------------------------------------------------------------
+    def _load_campaigns(self, prefer: str | None) -> None:
+        self.campaign_combo.blockSignals(True)
+        self.campaign_combo.clear()
+        for c in campaigns(self.db):
+            self.campaign_combo.addItem(c["name"], c["id"])
+        index = self.campaign_combo.findData(prefer) if prefer else -1
+        self.campaign_combo.setCurrentIndex(index if index >= 0 else 0)
+        self.campaign_combo.blockSignals(False)
+        self._on_campaign_changed()
+
+    def township_id(self) -> str | None:
+        return self.tree.selected_township()
+
+    def _on_campaign_changed(self, _index: int = -1) -> None:
+        self.checklist.flush()
+        self.campaign_id = self.campaign_combo.currentData()
+        if self.campaign_id:
+            settings.put(self.db, "last_campaign", self.campaign_id)
+        self.tree.load(self.db, self.campaign_id)
+        for widget in (self.problem_list, self.notice_list):
+            if widget is not None:
+                widget.set_campaign(self.campaign_id)
+        self._on_township_selected(self.township_id())
+
+    def _on_township_selected(self, township_id: str | None) -> None:
+        self.checklist.flush()
+        self.page.show_township(self.campaign_id, township_id)
+        for widget in (self.problem_list, self.notice_list):
+            if widget is not None:
+                widget.set_township(township_id)
+        if self.tabs.currentIndex() == CHECKLIST_TAB and not (
+                township_id and self.campaign_id
+                and self.checklist.load(self.campaign_id, township_id)):
+            self.tabs.setCurrentIndex(PAGE_TAB)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        township = self.township_id()
+        inspection = (find_inspection(self.db, self.campaign_id, township)
+                      if township and self.campaign_id else None)
+        self.checklist_action.setEnabled(bool(township and self.campaign_id))
+        self.finish_action.setEnabled(inspection is not None)
+        finished = bool(inspection and inspection["status"] == FINISHED)
+        self.finish_action.setText(self.tr("&Reopen inspection") if finished
+                                   else self.tr("&Finish inspection"))
+        self.tabs.setTabEnabled(CHECKLIST_TAB, inspection is not None)
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index != CHECKLIST_TAB:
+            self.checklist.flush()
+        if index == CHECKLIST_TAB and self.campaign_id and self.township_id() \
+                and self.checklist.township_id != self.township_id():
+            self.checklist.load(self.campaign_id, self.township_id() or "")
+
+    def refresh(self) -> None:
+        """Re-read the figures (F5; also after every change, debounced)."""
+        self.checklist.flush()
+        self.tree.load(self.db, self.campaign_id)
+        self.page.refresh()
+        self._update_actions()
+        self._show_sync_status()
+        if self.sender() is not self._refresh_timer:
+            for widget in (self.problem_list, self.notice_list):
+                if widget is not None:
+                    widget.refresh()
+
+    def _show_sync_status(self) -> None:
+        text = self._last_sync_status()
+        self.sync_label.setText(text)
+        self.sync_label.setVisible(bool(text))
+
+    def _last_sync_status(self) -> str:
+        return ""
+
+    # -- inspection actions --------------------------------------------------------------
+    def open_checklist(self) -> bool:
+        """Show the selected township's checklist, starting its inspection if needed."""
+        township = self.township_id()
+        if not township or not self.campaign_id:
+            self.statusBar().showMessage(self.tr("Choose a township first."), 4000)
+            return False
+        if find_inspection(self.db, self.campaign_id, township) is None:
+            start_inspection(Rows(self.db), self.campaign_id, township)
+            self.refresh()
+        self._update_actions()
+        self.checklist.load(self.campaign_id, township)
+        self.tabs.setCurrentIndex(CHECKLIST_TAB)
+        self.checklist.focus_first_open()
+        return True
+
+    def _on_finish_toggle(self) -> None:
+        township = self.township_id()
+        inspection = (find_inspection(self.db, self.campaign_id, township)
+                      if township and self.campaign_id else None)
+        if inspection is not None:
+            self.set_finished(inspection["status"] != FINISHED)
+
+    def set_finished(self, finished: bool) -> None:
+        township = self.township_id()
+        if not township or not self.campaign_id:
+            return
+        inspection = find_inspection(self.db, self.campaign_id, township)
+        if inspection is None:
+            return
+        if self.checklist.inspection and self.checklist.inspection["id"] == inspection["id"]:
+            self.checklist.set_finished(finished)
+        else:
+            set_status(Rows(self.db), inspection["id"], finished)
+        self.refresh()
+
+    def _on_show_problems(self) -> None:
+        if self.problem_list is not None:
+            self.tabs.setCurrentWidget(self.problem_list)
+
+    def _on_find(self) -> None:
+        current = self.tabs.currentWidget()
+        target = getattr(current, "filter_edit", None) if current is not None else None
+        if target is None:
+            target = self.tree.filter_edit
+        target.setFocus()
+        target.selectAll()
+
+    # -- dialogs -------------------------------------------------------------------------
+    def _on_settings(self) -> None:
+        dialog = SettingsDialog(self.db, self.db_path, self)
+        if dialog.exec() and dialog.language_changed:
+            self.change_language(i18n.resolve_language(settings.get(self.db, "language")))
+        elif dialog.imported:
+            self._load_campaigns(self.campaign_id)
+
+    def change_language(self, language: str) -> None:
+        """Load the translations and rebuild every string of the window."""
+        if not i18n.apply_language(language):
+            QMessageBox.warning(self, self.tr("Language"),
+                                self.tr("The Chinese translation file is missing."))
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Recreate the window's contents, keeping the campaign, township and tab."""
+        self.checklist.flush()
+        township, tab = self.township_id(), self.tabs.currentIndex()
+        sizes = self.splitter.sizes()
+        self.menuBar().clear()
+        self.removeToolBar(self.toolbar)
+        self.toolbar.deleteLater()
+        for widget in (self.db_label, self.sync_label):
+            self.statusBar().removeWidget(widget)
+            widget.deleteLater()
+        old = self.takeCentralWidget()
+        if old is not None:
+            old.deleteLater()
+        for action in self.findChildren(QAction):
+            if action.parent() is self:
+                action.deleteLater()
+        self._build()
+        self.splitter.setSizes(sizes)
+        self._load_campaigns(self.campaign_id)
+        if township and self.tree.select_township(township):
+            self.tabs.setCurrentIndex(tab)
+
+    def _on_new_campaign(self) -> None:
+        dialog = CampaignDialog(self.db, self)
+        if dialog.exec() and dialog.created:
+            self._load_campaigns(dialog.created["id"])
+
+    def _on_open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open database"), str(Path(self.db_path).parent),
+            self.tr("Inspector databases (*.db *.sqlite);;All files (*)"))
+        if path:
+            self.open_database(path)
+
+    def open_database(self, path: str) -> bool:
+        from inspector.store.db import open_db
+
+        try:
+            db = open_db(path)
+        except Exception as exc:
+            if not is_user_error(exc):
+                raise
+            QMessageBox.warning(self, self.tr("Open database"), describe(exc))
+            return False
+        self.checklist.flush()
+        old, self.db, self.db_path = self.db, db, str(path)
+        self.checklist.inspection = None
+        self.rebuild()
+        old.close()
+        return True
+
+    def _on_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Inspector"), self.tr(
+            "<h3>督查通 Inspector {0}</h3><p>Offline inspection of township party-building "
+            "work: checklists, problem lists, rectification notices, star ratings.</p>"
+            "<p>Database: {1}</p><p>Chinese font: WenQuanYi Micro Hei (Apache 2.0).</p>"
+        ).format(__version__, self.db_path))
+
+    # -- window state --------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        saved = settings.get(self.db, "window_geometry")
+        if saved:
+            self.restoreGeometry(QByteArray.fromHex(saved.encode("ascii")))
+        else:
+            self.resize(1440, 900)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.checklist.flush()
+        settings.put(self.db, "window_geometry", bytes(self.saveGeometry().toHex()).decode())
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.tabs.currentIndex() == CHECKLIST_TAB:
+            self.tabs.setCurrentIndex(PAGE_TAB)
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,208 @@
+"""Settings of this laptop, and importing a township list or a checklist form.
+
+The import messages are the command line's (`inspector townships import`,
+`inspector forms check`): a bad file names its lines, and nothing is
+imported from it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from inspector.progress import Progress
+from inspector.store import settings
+from inspector.store.rows import Rows
+from inspector.ui.worker import run_job
+
+# Each language is named in itself, so anyone can find their own.
+LANGUAGE_CHOICES = (("zh_CN", "简体中文"), ("en", "English"))
+
+
+def import_townships_job(progress: Progress, db_path: str, csv_path: str) -> dict[str, int]:
+    """Worker side of the township import: its own connection, one transaction."""
+    from inspector.store.catalog import import_townships_csv
+    from inspector.store.db import open_db
+
+    progress(0, 0, csv_path)
+    db = open_db(db_path)
+    try:
+        return import_townships_csv(Rows(db), csv_path)
+    finally:
+        db.close()
+
+
+def townships_message(counts: dict[str, int]) -> str:
+    return QCoreApplication.translate("SettingsDialog", "{0} counties and {1} townships added or changed, {2} unchanged").format(
+        counts["counties"], counts["townships"], counts["unchanged"])
+
+
+class SettingsDialog(QDialog):
+    """Edits the settings table; `language_changed` tells the caller to retranslate."""
+
+    def __init__(self, db: Database, db_path: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.db_path = db_path
+        self.language_changed = False
+        self.imported = False
+        self.setWindowTitle(self.tr("Settings"))
+        values = settings.all_settings(db)
+        self.inspector_name = QLineEdit(values["inspector_name"] or "", self)
+        self.device_name = QLineEdit(settings.device_name(db), self)
+        self.notice_prefix = QLineEdit(values["notice_prefix"] or "", self)
+        self.block_start = QSpinBox(self)
+        self.block_start.setRange(1, 999_999)
+        self.block_start.setValue(int(values["notice_block_start"] or 1))
+        self.block_end = QSpinBox(self)
+        self.block_end.setRange(0, 999_999)
+        self.block_end.setSpecialValueText(self.tr("no limit"))
+        self.block_end.setValue(int(values["notice_block_end"] or 0))
+        self.deadline_days = QSpinBox(self)
+        self.deadline_days.setRange(1, 3650)
+        self.deadline_days.setSuffix(self.tr(" days"))
+        self.deadline_days.setValue(int(values["default_deadline_days"] or 30))
+        self.issuing_body = QLineEdit(values["issuing_body"] or "", self)
+        self.contact = QLineEdit(values["contact"] or "", self)
+        self.contact.setPlaceholderText(self.tr("e.g. 王建国 0580-2281234"))
+        self.language = QComboBox(self)
+        for code, name in LANGUAGE_CHOICES:
+            self.language.addItem(name, code)
+        self.language.addItem(self.tr("Follow the system"), "")
+        self.language.setCurrentIndex(max(0, self.language.findData(values["language"] or "")))
+        self._original_language = values["language"] or ""
+
+        people = QGroupBox(self.tr("This laptop"), self)
+        form = QFormLayout(people)
+        form.addRow(self.tr("Inspector name"), self.inspector_name)
+        form.addRow(self.tr("Device name"), self.device_name)
+        form.addRow(self.tr("Language"), self.language)
+        notices = QGroupBox(self.tr("Rectification notices"), self)
+        form = QFormLayout(notices)
+        form.addRow(self.tr("Number prefix"), self.notice_prefix)
+        block = QHBoxLayout()
+        block.addWidget(self.block_start)
+        block.addWidget(self.block_end)
+        form.addRow(self.tr("Number block (from, to)"), block)
+        form.addRow(self.tr("Default deadline"), self.deadline_days)
+        form.addRow(self.tr("Issuing body"), self.issuing_body)
+        form.addRow(self.tr("Contact"), self.contact)
+
+        imports = QGroupBox(self.tr("Import"), self)
+        self.townships_button = QPushButton(self.tr("Township list (CSV)…"), imports)
+        self.form_button = QPushButton(self.tr("Checklist form (TOML)…"), imports)
+        row = QHBoxLayout(imports)
+        row.addWidget(self.townships_button)
+        row.addWidget(self.form_button)
+        row.addStretch(1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.townships_button.clicked.connect(self._on_import_townships)
+        self.form_button.clicked.connect(self._on_import_form)
+        layout = QVBoxLayout(self)
+        layout.addWidget(people)
+        layout.addWidget(notices)
+        layout.addWidget(imports)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    # -- saving --------------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        end = self.block_end.value()
+        return {
+            "inspector_name": self.inspector_name.text().strip(),
+            "device_name": self.device_name.text().strip(),
+            "notice_prefix": self.notice_prefix.text().strip(),
+            "notice_block_start": self.block_start.value(),
+            "notice_block_end": end or None,
+            "default_deadline_days": self.deadline_days.value(),
+            "issuing_body": self.issuing_body.text().strip(),
+            "contact": self.contact.text().strip(),
+            "language": self.language.currentData() or "",
+        }
+
+    def accept(self) -> None:
+        values = self.values()
+        problem = None
+        if not values["notice_prefix"]:
+            problem = self.tr("The notice number prefix cannot be empty (e.g. 舟组督).")
+        elif values["notice_block_end"] and \
+                values["notice_block_end"] < values["notice_block_start"]:
+            problem = self.tr("The number block ends before it starts.")
+        elif not values["device_name"]:
+            problem = self.tr("Give this laptop a device name (it shows in bundles).")
+        if problem:
+            QMessageBox.warning(self, self.tr("Settings"), problem)
+            return
+        with self.db.atomic():
+            for key, value in values.items():
+                settings.put(self.db, key, value)
+        self.language_changed = values["language"] != self._original_language
+        super().accept()
+
+    # -- imports -------------------------------------------------------------------------
+    def _on_import_townships(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a township list"), "",
+                                              self.tr("CSV files (*.csv);;All files (*)"))
+        if path:
+            self.import_townships(path)
+
+    def import_townships(self, path: str) -> None:
+        def done(counts: dict[str, int]) -> None:
+            self.imported = True
+            QMessageBox.information(self, self.tr("Township list"), townships_message(counts))
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("Township list not imported"),
+                                self.tr("Nothing was imported:\n\n{0}").format(exc))
+
+        run_job(self, self.tr("Importing townships"), import_townships_job, self.db_path, path,
+                on_success=done, on_failure=failed, cancellable=False)
+
+    def _on_import_form(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Install a checklist form"), "",
+                                              self.tr("Forms (*.toml);;All files (*)"))
+        if path:
+            self.import_form(path)
+
+    def import_form(self, path: str) -> bool:
+        from inspector.core.forms import FormError, load_form
+        from inspector.store.catalog import CatalogError, install_form
+
+        try:
+            form = load_form(path)
+            install_form(Rows(self.db), form)
+        except FormError as exc:
+            QMessageBox.warning(self, self.tr("Form not installed"), "\n".join(
+                str(issue) for issue in exc.issues))
+            return False
+        except (CatalogError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Form not installed"), str(exc))
+            return False
+        self.imported = True
+        QMessageBox.information(self, self.tr("Form installed"), self.tr(
+            "{0}: ok — {1} {2}, {3} sections, {4} items, {5:g} points").format(
+            Path(path).name, form.id, form.version, len(form.sections), len(form.items),
+            form.total_points))
+        return True

@@ -1,0 +1,264 @@
+"""One township in a campaign at a glance: status, score by section, problems, notices.
+
+The section table is the team-split view: it reads the merged answers (this
+laptop's and those imported from the others), so a team sees which sections
+are done, partly done or still empty before it leaves the township.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from inspector.core.problems import Status
+from inspector.core.scoring import star_text
+from inspector.store.entry import cached_score
+from inspector.store.inspections import FINISHED, find_inspection
+from inspector.store.notices import notices
+from inspector.store.problems import problems_for_township
+
+_GREEN, _AMBER, _GREY, _RED = (QColor(c) for c in ("#1e8449", "#b9770e", "#7f8c8d", "#c0392b"))
+
+
+def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    for column in range(len(headers)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+def _cell(text: Any, colour: QColor | None = None, right: bool = False) -> QTableWidgetItem:
+    cell = QTableWidgetItem("" if text is None else str(text))
+    if colour is not None:
+        cell.setForeground(QBrush(colour))
+    if right:
+        cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return cell
+
+
+class TownshipPage(QWidget):
+    open_checklist = Signal()
+    finish_requested = Signal(bool)   # True: finish, False: reopen
+    show_problems = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.campaign_id: str | None = None
+        self.township_id: str | None = None
+        self.inspection: dict[str, Any] | None = None
+        self._build()
+        self._connect_signals()
+        self.show_township(None, None)
+
+    def _build(self) -> None:
+        self.title_label = QLabel(self)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.status_label = QLabel(self)
+        self.score_label = QLabel(self)
+        self.score_label.setTextFormat(Qt.TextFormat.RichText)
+        score_font = self.score_label.font()
+        score_font.setPointSizeF(score_font.pointSizeF() * 1.2)
+        self.score_label.setFont(score_font)
+        self.checklist_button = QPushButton(self)
+        self.finish_button = QPushButton(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.checklist_button)
+        buttons.addWidget(self.finish_button)
+        buttons.addStretch(1)
+
+        self.sections_box = QGroupBox(self.tr("Sections (filled by all laptops)"), self)
+        self.sections_table = _table(self.sections_box, [
+            self.tr("Section"), self.tr("Answered"), self.tr("Score"), self.tr("Filled")])
+        self.sections_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        QVBoxLayout(self.sections_box).addWidget(self.sections_table)
+
+        self.problems_box = QGroupBox(self)
+        self.problems_table = _table(self.problems_box, [
+            self.tr("Item"), self.tr("Problem"), self.tr("Deadline"), self.tr("Status")])
+        self.problems_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch)
+        self.problems_button = QPushButton(self.tr("Open in the problem list"), self.problems_box)
+        problems_layout = QVBoxLayout(self.problems_box)
+        problems_layout.addWidget(self.problems_table)
+        problems_layout.addWidget(self.problems_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        self.notices_box = QGroupBox(self)
+        self.notices_table = _table(self.notices_box, [
+            self.tr("Number"), self.tr("Issued"), self.tr("Deadline"), self.tr("Problems")])
+        self.notices_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        QVBoxLayout(self.notices_box).addWidget(self.notices_table)
+
+        self.empty_label = QLabel(self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #7f8c8d;")
+        self.empty_label.setWordWrap(True)
+
+        lower = QHBoxLayout()
+        lower.addWidget(self.problems_box, 3)
+        lower.addWidget(self.notices_box, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.score_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.sections_box, 3)
+        layout.addLayout(lower, 2)
+
+    def _connect_signals(self) -> None:
+        self.checklist_button.clicked.connect(self.open_checklist)
+        self.finish_button.clicked.connect(self._on_finish_clicked)
+        self.problems_button.clicked.connect(self.show_problems)
+
+    def _on_finish_clicked(self) -> None:
+        if self.inspection:
+            self.finish_requested.emit(self.inspection["status"] != FINISHED)
+
+    # -- showing -------------------------------------------------------------------------
+    def show_township(self, campaign_id: str | None, township_id: str | None) -> None:
+        self.campaign_id, self.township_id = campaign_id, township_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        content = (self.sections_box, self.problems_box, self.notices_box, self.status_label,
+                   self.score_label, self.checklist_button, self.finish_button)
+        if not self.campaign_id or not self.township_id:
+            for widget in content:
+                widget.setVisible(False)
+            self.title_label.setText("")
+            self.empty_label.setVisible(True)
+            self.empty_label.setText(
+                self.tr("Choose a township on the left.") if self.campaign_id else
+                self.tr("There is no campaign yet: create one (Inspection → New campaign…) "
+                        "or import a bundle from headquarters (File → Import bundle…)."))
+            return
+        self.empty_label.setVisible(False)
+        for widget in content:
+            widget.setVisible(True)
+        town = self.db.execute(
+            "SELECT t.name, c.name FROM townships t JOIN counties c ON c.id = t.county_id "
+            "WHERE t.id = ?", [self.township_id]).fetchone()
+        self.title_label.setText(f"{town[0]}  ·  {town[1]}" if town else "")
+        self.inspection = find_inspection(self.db, self.campaign_id, self.township_id)
+        self._show_inspection()
+        self._show_problems()
+        self._show_notices()
+
+    def _show_inspection(self) -> None:
+        insp = self.inspection
+        if insp is None:
+            self.status_label.setText(self.tr("Not inspected yet in this campaign."))
+            self.score_label.setText("")
+            self.checklist_button.setText(self.tr("Start inspection"))
+            self.finish_button.setVisible(False)
+            self.sections_table.setRowCount(0)
+            return
+        finished = insp["status"] == FINISHED
+        state = self.tr("Finished") if finished else self.tr("In progress")
+        details = [self.tr("Status: {0}").format(state)]
+        if insp["inspected_on"]:
+            details.append(self.tr("inspected on {0}").format(insp["inspected_on"]))
+        if insp["team"]:
+            details.append(insp["team"])
+        if finished and insp["finished_at"]:
+            details.append(self.tr("finished {0}").format(insp["finished_at"].replace("T", " ")))
+        self.status_label.setText("  ·  ".join(details))
+        self.checklist_button.setText(self.tr("Open checklist"))
+        self.finish_button.setText(self.tr("Reopen") if finished else self.tr("Finish inspection"))
+        self.finish_button.setVisible(True)
+        cache = cached_score(self.db, insp["id"])
+        if cache is None:
+            self.score_label.setText("")
+            self.sections_table.setRowCount(0)
+            return
+        veto = ""
+        if cache["veto_failed"]:
+            veto = "  <span style='color:#c0392b'>{}</span>".format(
+                self.tr("veto failed: {0}").format(", ".join(cache["veto_failed"])))
+        self.score_label.setText(self.tr(
+            "Total <b>{0:.1f}</b>  <span style='color:#d4ac0d'>{1}</span>  "
+            "({2}/{3} items answered)").format(cache["score"], star_text(cache["stars"]),
+                                               cache["answered"], cache["items"]) + veto)
+        self._fill_sections(cache["sections"])
+
+    def _fill_sections(self, sections: list[dict[str, Any]]) -> None:
+        table = self.sections_table
+        table.setRowCount(len(sections))
+        for row, sec in enumerate(sections):
+            if sec["items"] and sec["answered"] >= sec["items"]:
+                filled, colour = self.tr("Complete"), _GREEN
+            elif sec["answered"]:
+                filled, colour = self.tr("Partly"), _AMBER
+            else:
+                filled, colour = self.tr("Not yet"), _GREY
+            score = "—" if sec["score"] is None else f"{sec['score']:.1f}"
+            table.setItem(row, 0, _cell(sec["title"]))
+            table.setItem(row, 1, _cell(f"{sec['answered']}/{sec['items']}", right=True))
+            table.setItem(row, 2, _cell(score, right=True))
+            table.setItem(row, 3, _cell(filled, colour))
+
+    def _show_problems(self) -> None:
+        rows = problems_for_township(self.db, self.township_id or "", self.campaign_id)
+        open_count = sum(r["status"] != Status.CLOSED for r in rows)
+        overdue = sum(bool(r["overdue"]) for r in rows)
+        self.problems_box.setTitle(self.tr("Problems: {0} open, {1} overdue, {2} in all").format(
+            open_count, overdue, len(rows)))
+        table = self.problems_table
+        table.setRowCount(len(rows))
+        labels = _status_labels()
+        for row, p in enumerate(rows):
+            colour = _RED if p["overdue"] else (_GREY if p["status"] == Status.CLOSED else None)
+            table.setItem(row, 0, _cell(p["item_id"] or ""))
+            table.setItem(row, 1, _cell(p["text"], colour))
+            table.item(row, 1).setToolTip(p["text"])
+            table.setItem(row, 2, _cell(p["deadline"] or "", colour))
+            table.setItem(row, 3, _cell(labels.get(p["status"], p["status"]), colour))
+
+    def _show_notices(self) -> None:
+        rows = notices(self.db, self.campaign_id, self.township_id)
+        self.notices_box.setTitle(self.tr("Rectification notices: {0}").format(len(rows)))
+        table = self.notices_table
+        table.setRowCount(len(rows))
+        for row, n in enumerate(rows):
+            count = len(json.loads(n["problem_ids"] or "[]"))
+            table.setItem(row, 0, _cell(n["doc_number"]))
+            table.setItem(row, 1, _cell(n["issued_on"]))
+            table.setItem(row, 2, _cell(n["deadline"] or ""))
+            table.setItem(row, 3, _cell(count, right=True))
+
+
+def _status_labels() -> dict[str, str]:
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ProblemStatus", text)
+
+    return {Status.OPEN: tr("Open"), Status.RECTIFYING: tr("Rectifying"),
+            Status.RECTIFIED: tr("Rectified"), Status.CLOSED: tr("Closed")}

@@ -1,0 +1,284 @@
+"""The tree of counties → townships with each township's stars, progress and problems.
+
+One query (`campaign_overview`) feeds the whole tree, so a province of 1,400
+townships loads at once; the filter box narrows the model's own list rather
+than going through a proxy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from sqlite_utils import Database
+
+from inspector.core.scoring import star_text
+from inspector.store.inspections import FINISHED, NOT_STARTED, campaign_overview, progress
+
+TownshipIdRole = Qt.ItemDataRole.UserRole + 1
+InspectionIdRole = Qt.ItemDataRole.UserRole + 2
+CountyIdRole = Qt.ItemDataRole.UserRole + 3
+
+NAME, STARS, PROGRESS, OPEN, OVERDUE = range(5)
+_OVERDUE_COLOUR = QColor("#c0392b")
+_DIM_COLOUR = QColor("#7f8c8d")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TownshipTreeModel", text)
+
+
+def progress_label(state: str) -> str:
+    return {NOT_STARTED: _tr("Not started"), FINISHED: _tr("Finished")}.get(
+        state, _tr("In progress"))
+
+
+@dataclass
+class County:
+    id: str
+    name: str
+    townships: list[dict[str, Any]] = field(default_factory=list)
+
+
+class TownshipTreeModel(QAbstractItemModel):
+    """Counties at the top level, their townships below; internalId 0 marks a county."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._all: list[dict[str, Any]] = []
+        self._counties: list[County] = []
+        self._filter = ""
+
+    # -- loading -------------------------------------------------------------------------
+    def load(self, db: Database, campaign_id: str | None) -> None:
+        self.set_rows(campaign_overview(db, campaign_id) if campaign_id else [])
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        for row in rows:
+            row["progress"] = progress(row["answered"] or 0, row["items"] or 0, row["status"])
+        self._all = rows
+        self._rebuild()
+
+    def set_filter(self, text: str) -> None:
+        text = text.strip()
+        if text != self._filter:
+            self._filter = text
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        self.beginResetModel()
+        counties: dict[str, County] = {}
+        needle = self._filter.lower()
+        for row in self._all:
+            if needle and needle not in row["township"].lower() \
+                    and needle not in row["county"].lower():
+                continue
+            county = counties.get(row["county_id"])
+            if county is None:
+                county = counties[row["county_id"]] = County(row["county_id"], row["county"])
+            county.townships.append(row)
+        self._counties = list(counties.values())
+        self.endResetModel()
+
+    # -- lookup --------------------------------------------------------------------------
+    def township_row(self, index: Index) -> dict[str, Any] | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self._counties[index.internalId() - 1].townships[index.row()]
+
+    def index_of_township(self, township_id: str) -> QModelIndex:
+        for c, county in enumerate(self._counties):
+            for r, row in enumerate(county.townships):
+                if row["township_id"] == township_id:
+                    return self.createIndex(r, 0, c + 1)
+        return QModelIndex()
+
+    def township_count(self) -> int:
+        return sum(len(c.townships) for c in self._counties)
+
+    # -- QAbstractItemModel --------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self._counties)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._counties[parent.row()].townships)
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (_tr("Township"), _tr("Stars"), _tr("Progress"), _tr("Open"),
+                _tr("Overdue"))[section]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            return self._county_data(self._counties[index.row()], index.column(), role)
+        row = self._counties[index.internalId() - 1].townships[index.row()]
+        return self._township_data(row, index.column(), role)
+
+    def _county_data(self, county: County, column: int, role: int) -> Any:
+        if role == CountyIdRole:
+            return county.id
+        if role != Qt.ItemDataRole.DisplayRole and role != Qt.ItemDataRole.ForegroundRole:
+            if role == Qt.ItemDataRole.TextAlignmentRole and column >= OPEN:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        towns = county.townships
+        overdue = sum(r["overdue_problems"] for r in towns)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(_OVERDUE_COLOUR) if column == OVERDUE and overdue else None
+        if column == NAME:
+            return f"{county.name} ({len(towns)})"
+        if column == PROGRESS:
+            done = sum(r["progress"] == FINISHED for r in towns)
+            return _tr("{0}/{1} finished").format(done, len(towns))
+        if column == OPEN:
+            return sum(r["open_problems"] for r in towns)
+        if column == OVERDUE:
+            return overdue
+        return None
+
+    def _township_data(self, row: dict[str, Any], column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == NAME:
+                return row["township"]
+            if column == STARS:
+                return star_text(row["stars"]) if row["progress"] != NOT_STARTED else ""
+            if column == PROGRESS:
+                return progress_label(row["progress"])
+            if column == OPEN:
+                return row["open_problems"]
+            if column == OVERDUE:
+                return row["overdue_problems"]
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            if row["progress"] == NOT_STARTED:
+                return _tr("{0}: not inspected yet").format(row["township"])
+            return _tr("{0}: score {1:.1f}, {2}/{3} items answered").format(
+                row["township"], row["score"] or 0.0, row["answered"] or 0, row["items"] or 0)
+        elif role == Qt.ItemDataRole.ForegroundRole:
+            if column == OVERDUE and row["overdue_problems"]:
+                return QBrush(_OVERDUE_COLOUR)
+            if column == STARS and row["stars"] is not None and row["stars"] <= 1:
+                return QBrush(_OVERDUE_COLOUR)
+            if column == PROGRESS and row["progress"] == NOT_STARTED:
+                return QBrush(_DIM_COLOUR)
+        elif role == Qt.ItemDataRole.TextAlignmentRole and column >= OPEN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif role == TownshipIdRole:
+            return row["township_id"]
+        elif role == InspectionIdRole:
+            return row["inspection_id"]
+        elif role == CountyIdRole:
+            return row["county_id"]
+        return None
+
+
+class TownshipTree(QWidget):
+    """The filter box and the tree; emits the selected township's id (or None)."""
+
+    township_selected = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = TownshipTreeModel(self)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setPlaceholderText(self.tr("Find a township…"))
+        self.view = QTreeView(self)
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setAllColumnsShowFocus(True)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (STARS, PROGRESS, OPEN, OVERDUE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.view)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(150)
+        self._selected: str | None = None
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.filter_edit.textChanged.connect(self._filter_timer.start)
+        self._filter_timer.timeout.connect(self._on_filter)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+
+    def load(self, db: Database, campaign_id: str | None) -> None:
+        """Reload the figures, keeping the selected township."""
+        keep = self._selected
+        self.model.load(db, campaign_id)
+        self._after_reset(keep)
+
+    def _on_filter(self) -> None:
+        keep = self._selected
+        self.model.set_filter(self.filter_edit.text())
+        self._after_reset(keep)
+
+    def _after_reset(self, keep: str | None) -> None:
+        if self.filter_edit.text().strip() or self.model.rowCount() <= 12:
+            self.view.expandAll()
+        if keep:
+            self.select_township(keep)
+
+    def select_township(self, township_id: str) -> bool:
+        index = self.model.index_of_township(township_id)
+        if not index.isValid():
+            return False
+        self.view.expand(index.parent())
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True
+
+    def selected_township(self) -> str | None:
+        return self._selected
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.township_row(current)
+        township = row["township_id"] if row else None
+        if township is None and not current.isValid():
+            return
+        if township != self._selected:
+            self._selected = township
+            self.township_selected.emit(township)

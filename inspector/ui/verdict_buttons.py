@@ -1,0 +1,67 @@
+"""The four verdict buttons of a checklist item: 符合 / 基本符合 / 不符合 / 不适用.
+
+Mouse only (they take no focus): the keyboard sets verdicts with keys 1-4 on
+the item card, so Tab walks from item to item instead of through buttons.
+Clicking the checked button again clears the verdict.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from inspector.core.scoring import Verdict
+
+ORDER = (Verdict.FULL, Verdict.PARTIAL, Verdict.FAIL, Verdict.NA)
+COLOURS = {Verdict.FULL: "#1e8449", Verdict.PARTIAL: "#b9770e", Verdict.FAIL: "#c0392b",
+           Verdict.NA: "#566573"}
+
+
+def verdict_label(verdict: Verdict) -> str:
+    return {
+        Verdict.FULL: QCoreApplication.translate("Verdict", "Meets"),
+        Verdict.PARTIAL: QCoreApplication.translate("Verdict", "Partly meets"),
+        Verdict.FAIL: QCoreApplication.translate("Verdict", "Does not meet"),
+        Verdict.NA: QCoreApplication.translate("Verdict", "Not applicable"),
+    }[verdict]
+
+
+class VerdictButtons(QWidget):
+    """Emits `chosen(verdict or None)` when the user clicks; `set_verdict` does not emit."""
+
+    chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._verdict: Verdict | None = None
+        self.buttons: dict[Verdict, QPushButton] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        for key, verdict in enumerate(ORDER, start=1):
+            button = QPushButton(f"{key} {verdict_label(verdict)}", self)
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            colour = COLOURS[verdict]
+            button.setStyleSheet(
+                f"QPushButton {{ padding: 3px 10px; }}"
+                f"QPushButton:checked {{ background: {colour}; color: white; "
+                f"border: 1px solid {colour}; border-radius: 3px; font-weight: bold; }}")
+            button.clicked.connect(lambda _checked=False, v=verdict: self._on_clicked(v))
+            layout.addWidget(button)
+            self.buttons[verdict] = button
+        layout.addStretch(1)
+
+    def verdict(self) -> Verdict | None:
+        return self._verdict
+
+    def set_verdict(self, verdict: Verdict | str | None) -> None:
+        self._verdict = Verdict(verdict) if verdict else None
+        for v, button in self.buttons.items():
+            button.setChecked(v == self._verdict)
+
+    def _on_clicked(self, verdict: Verdict) -> None:
+        new = None if verdict == self._verdict else verdict
+        self.set_verdict(new)
+        self.chosen.emit(new)
