@@ -1,0 +1,376 @@
+"""The 问题清单 tab: a filter bar over the paged problem table, and the side panel.
+
+Every filter is SQL. The free-text box waits for a pause in typing
+(`TEXT_DELAY_MS`) before it asks the database, so typing a word costs one
+query, not one per key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from inspector.core.problems import Action, Status
+from inspector.store.catalog import campaigns, townships
+from inspector.store.problems import ProblemFilter, get_problem
+from inspector.ui.problem_actions import MAX_BATCH, ProblemActions
+from inspector.ui.problem_model import (
+    COLUMNS,
+    DEADLINE_COLUMN,
+    ProblemIdRole,
+    ProblemTableModel,
+    StatusRole,
+    status_label,
+)
+from inspector.ui.problem_panel import ProblemPanel
+
+TEXT_DELAY_MS = 250
+_WIDTHS = {"county": 90, "township": 120, "item_id": 70, "text": 320, "responsible_unit": 150,
+           "deadline": 90, "status": 110, "overdue": 70, "notice_number": 140}
+
+
+class ProblemListWidget(QWidget):
+    """Problems of a campaign (or all), filtered and sorted in SQL, edited in a side panel."""
+
+    changed = Signal()  # after any write: the township tree's counts are stale
+
+    def __init__(self, db: Database, parent: QWidget | None = None, *,
+                 today: dt.date | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._fixed_today = today
+        self._campaign_id: str | None = None
+        self._fixed_township: str | None = None
+        self._restoring = False
+        self._towns: list[dict[str, Any]] = []
+        self.model = ProblemTableModel(db, self)
+        self.problem_actions = ProblemActions(db, self, today=self.today)
+        self._build()
+        self._connect_signals()
+        self._load_choices()
+        self.apply_filter()
+
+    def today(self) -> dt.date:
+        return self._fixed_today or dt.date.today()
+
+    # -- layout --------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.campaign_combo = QComboBox()
+        self.campaign_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.county_combo = QComboBox()
+        self.township_combo = QComboBox()
+        self.township_combo.setMinimumContentsLength(8)
+        self.overdue_check = QCheckBox(self.tr("Overdue only"))
+        self.status_buttons: dict[Status, QToolButton] = {}
+        for status in Status:
+            button = QToolButton()
+            button.setText(status_label(status))
+            button.setCheckable(True)
+            button.setObjectName(f"status_{status.value}")
+            button.setToolTip(self.tr("Show problems in this state (none pressed: all)"))
+            self.status_buttons[status] = button
+        self.search_edit = QLineEdit()
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(
+            self.tr("Search problem, township, responsible unit or item…"))
+        self.count_label = QLabel()
+        self.text_timer = QTimer(self)
+        self.text_timer.setSingleShot(True)
+        self.text_timer.setInterval(TEXT_DELAY_MS)
+
+        self.campaign_label = QLabel(self.tr("Campaign"))
+        self.county_label = QLabel(self.tr("County"))
+        self.township_label = QLabel(self.tr("Township"))
+        first = QHBoxLayout()
+        first.addWidget(self.campaign_label)
+        first.addWidget(self.campaign_combo)
+        first.addSpacing(8)
+        first.addWidget(self.county_label)
+        first.addWidget(self.county_combo)
+        first.addWidget(self.township_label)
+        first.addWidget(self.township_combo)
+        first.addStretch()
+        second = QHBoxLayout()
+        second.addWidget(QLabel(self.tr("Status")))
+        for button in self.status_buttons.values():
+            second.addWidget(button)
+        second.addSpacing(8)
+        second.addWidget(self.overdue_check)
+        second.addSpacing(8)
+        second.addWidget(self.search_edit, 1)
+        second.addWidget(self.count_label)
+
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSortIndicator(DEADLINE_COLUMN, Qt.SortOrder.AscendingOrder)
+        header.setHighlightSections(False)
+        for n, (key, _sort) in enumerate(COLUMNS):
+            self.view.setColumnWidth(n, _WIDTHS[key])
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.view.setSortingEnabled(True)
+
+        self.panel = ProblemPanel(self._db, self.problem_actions.actions, self.today)
+        scroll = QScrollArea()
+        scroll.setWidget(self.panel)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(340)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 380])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(first)
+        layout.addLayout(second)
+        layout.addWidget(self.splitter, 1)
+
+    def _connect_signals(self) -> None:
+        self.campaign_combo.currentIndexChanged.connect(self._on_campaign_chosen)
+        self.county_combo.currentIndexChanged.connect(self._on_county_chosen)
+        self.township_combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.overdue_check.toggled.connect(self._on_filter_changed)
+        for button in self.status_buttons.values():
+            button.toggled.connect(self._on_filter_changed)
+        self.search_edit.textChanged.connect(self._on_text_edited)
+        self.search_edit.returnPressed.connect(self._on_text_committed)
+        self.text_timer.timeout.connect(self.apply_filter)
+        self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.view.customContextMenuRequested.connect(self._on_context_menu)
+        self.view.horizontalHeader().sortIndicatorChanged.connect(self._on_sort_indicator)
+        self.problem_actions.done.connect(self._on_written)
+        self.panel.saved.connect(self._on_written)
+
+    # -- public API ----------------------------------------------------------
+
+    def set_campaign(self, campaign_id: str | None) -> None:
+        self._campaign_id = campaign_id
+        self._select_data(self.campaign_combo, campaign_id)
+        self.apply_filter()
+
+    def set_township(self, township_id: str | None) -> None:
+        """Show one township's problems only (the township page), or all again."""
+        self._fixed_township = township_id
+        for w in (self.county_label, self.county_combo, self.township_label,
+                  self.township_combo):
+            w.setVisible(township_id is None)
+        self.apply_filter()
+
+    def refresh(self) -> None:
+        """Read everything again: after an import, or when another view wrote."""
+        self._load_choices()
+        self._reload_keeping_selection()
+
+    def focus_filter(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def current_filter(self) -> ProblemFilter:
+        """The filter bar's values as the store's filter."""
+        statuses = tuple(s.value for s, b in self.status_buttons.items() if b.isChecked())
+        township = self._fixed_township or self.township_combo.currentData()
+        return ProblemFilter(
+            campaign_id=self.campaign_combo.currentData(),
+            county_id=None if self._fixed_township else self.county_combo.currentData(),
+            township_id=township, statuses=statuses,
+            overdue_only=self.overdue_check.isChecked(), text=self.search_edit.text(),
+            today=self.today())
+
+    def apply_filter(self) -> None:
+        """Run the query for the filter bar's current values (the debounced slot)."""
+        self.text_timer.stop()
+        self.panel.save_if_dirty()
+        self.model.set_filter(self.current_filter())
+        self._sync_panel()
+
+    # -- choices in the combos -----------------------------------------------
+
+    def _load_choices(self) -> None:
+        campaign = self._campaign_id if self.campaign_combo.count() == 0 else \
+            self.campaign_combo.currentData()
+        county = self.county_combo.currentData()
+        township = self.township_combo.currentData()
+        for combo in (self.campaign_combo, self.county_combo, self.township_combo):
+            combo.blockSignals(True)
+        self.campaign_combo.clear()
+        self.campaign_combo.addItem(self.tr("All campaigns"), None)
+        for c in campaigns(self._db):
+            self.campaign_combo.addItem(c["name"], c["id"])
+        self._towns = townships(self._db)
+        self.county_combo.clear()
+        self.county_combo.addItem(self.tr("All counties"), None)
+        seen: set[str] = set()
+        for t in self._towns:
+            if t["county_id"] not in seen:
+                seen.add(t["county_id"])
+                self.county_combo.addItem(t["county"], t["county_id"])
+        self._select_data(self.campaign_combo, campaign)
+        self._select_data(self.county_combo, county)
+        self._fill_townships()
+        self._select_data(self.township_combo, township)
+        for combo in (self.campaign_combo, self.county_combo, self.township_combo):
+            combo.blockSignals(False)
+
+    def _fill_townships(self) -> None:
+        county = self.county_combo.currentData()
+        self.township_combo.blockSignals(True)
+        self.township_combo.clear()
+        self.township_combo.addItem(self.tr("All townships"), None)
+        for t in self._towns:
+            if county is None or t["county_id"] == county:
+                label = t["name"] if county else f"{t['county']} {t['name']}"
+                self.township_combo.addItem(label, t["id"])
+        self.township_combo.blockSignals(False)
+
+    @staticmethod
+    def _select_data(combo: QComboBox, value: Any) -> None:
+        index = combo.findData(value)
+        combo.setCurrentIndex(max(index, 0))
+
+    # -- selection -----------------------------------------------------------
+
+    def selected_rows(self) -> list[int]:
+        return sorted(i.row() for i in self.view.selectionModel().selectedRows())
+
+    def _selection(self) -> tuple[list[str], list[str]]:
+        ids, statuses = [], []
+        for row in self.selected_rows():
+            index = self.model.index(row, 0)
+            pid = self.model.data(index, ProblemIdRole)
+            if pid is not None:
+                ids.append(pid)
+                statuses.append(self.model.data(index, StatusRole))
+        return ids, statuses
+
+    def _sync_panel(self, ids: list[str] | None = None) -> None:
+        """Point the panel and the actions at the selection (or at `ids`)."""
+        rows = self.selected_rows()
+        if ids is None and len(rows) > MAX_BATCH:
+            self.problem_actions.set_selection([], [])
+            self.panel.show_problems([])
+            self._show_count(len(rows))
+            return
+        if ids is None:
+            ids, statuses = self._selection()
+        else:
+            statuses = [get_problem(self._db, pid)["status"] for pid in ids]
+        self.problem_actions.set_selection(ids, statuses)
+        self.panel.show_problems(ids)
+        self._show_count(len(rows))
+
+    def _show_count(self, selected: int) -> None:
+        text = self.tr("%n problem(s)", "", self.model.total())
+        if selected > MAX_BATCH:
+            text += " · " + self.tr("%n selected: too many for one step", "", selected)
+        elif selected > 1:
+            text += " · " + self.tr("%n selected", "", selected)
+        self.count_label.setText(text)
+
+    def _select_ids(self, ids: list[str], hint_rows: list[int]) -> list[str]:
+        """Select these problems again after a reload; returns the ids not found."""
+        for row in hint_rows:
+            self.model.row_dict(row)  # bring the page that held them back in memory
+        selection = self.view.selectionModel()
+        selection.clearSelection()
+        missing = []
+        flags = (selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+        first: QModelIndex | None = None
+        for pid in ids:
+            row = self.model.row_of(pid)
+            if row is None:
+                missing.append(pid)
+                continue
+            index = self.model.index(row, 0)
+            selection.select(index, flags)
+            first = first or index
+        if first is not None:
+            selection.setCurrentIndex(first, selection.SelectionFlag.NoUpdate)
+        return missing
+
+    def _reload_keeping_selection(self) -> None:
+        ids, _ = self._selection()
+        if not ids:
+            ids = self.panel.problem_ids
+        hint = self.selected_rows()
+        self._restoring = True
+        try:
+            self.model.reload()
+            missing = self._select_ids(ids, hint)
+        finally:
+            self._restoring = False
+        # A problem that left the list (say, closed under an "open" filter) stays in the
+        # panel, so the user sees what the step did.
+        self._sync_panel(ids if missing else None)
+
+    # -- slots ---------------------------------------------------------------
+
+    def _on_campaign_chosen(self) -> None:
+        self._campaign_id = self.campaign_combo.currentData()
+        self.apply_filter()
+
+    def _on_county_chosen(self) -> None:
+        self._fill_townships()
+        self.apply_filter()
+
+    def _on_filter_changed(self) -> None:
+        self.apply_filter()
+
+    def _on_text_edited(self) -> None:
+        self.text_timer.start()
+
+    def _on_text_committed(self) -> None:
+        if self.text_timer.isActive():
+            self.apply_filter()
+
+    def _on_selection_changed(self) -> None:
+        if self._restoring:
+            return
+        if self.panel.is_dirty() and self.panel.save_if_dirty():
+            return  # the save reloaded the list and pointed the panel at the selection
+        self._sync_panel()
+
+    def _on_written(self) -> None:
+        self._reload_keeping_selection()
+        self.changed.emit()
+
+    def _on_sort_indicator(self, column: int, _order: Qt.SortOrder) -> None:
+        if not self.model.is_sortable(column):
+            # Put the arrow back on the column the list is really sorted by.
+            QTimer.singleShot(0, lambda: self.view.horizontalHeader().setSortIndicator(
+                *self.model.sort_key()))
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        if not self.view.indexAt(pos).isValid():
+            return
+        menu = QMenu(self)
+        for action in (Action.START, Action.RECTIFY, Action.CLOSE, Action.REJECT):
+            menu.addAction(self.problem_actions.actions[action])
+        menu.exec(self.view.viewport().mapToGlobal(pos))

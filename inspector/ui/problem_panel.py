@@ -1,0 +1,347 @@
+"""The side panel of the problem list: edit one problem, see its history and evidence.
+
+Edits are written with the Save button, and also, so that nothing typed is
+lost, when the user moves to another problem (`save_if_dirty`). The
+life-cycle buttons are the list's shared actions, so they are enabled exactly
+when the step is legal for the selection.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QIcon, QImageReader, QPixmap
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from inspector.core.problems import Action
+from inspector.errors import describe, is_user_error
+from inspector.store.attachments import add_file, attachments_of, blob_path
+from inspector.store.catalog import CatalogError, form_for_campaign
+from inspector.store.problems import EDITABLE, edit_problem, get_problem
+from inspector.store.rows import Rows
+from inspector.ui.problem_actions import choose_photos
+from inspector.ui.problem_model import overdue_days, status_label
+
+THUMB = 96
+_NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as "—": no deadline
+
+
+def _date_text(value: str | None) -> str:
+    return value[:10] if value else "—"
+
+
+class ProblemPanel(QWidget):
+    """Shows the problems the list has selected; edits one at a time."""
+
+    saved = Signal(str)  # a problem's id after its fields or photos were written
+
+    def __init__(self, db: Database, actions: dict[Action, QAction],
+                 today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._today = today
+        self._ids: list[str] = []
+        self._row: dict[str, Any] | None = None
+        self._build(actions)
+        self._connect_signals()
+        self.show_problems([])
+
+    # -- layout --------------------------------------------------------------
+
+    def _build(self, actions: dict[Action, QAction]) -> None:
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
+        self.item_label = QLabel()
+        self.item_label.setWordWrap(True)
+        self.item_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setMaximumHeight(90)
+        self.unit_edit = QLineEdit()
+        self.person_edit = QLineEdit()
+        self.measure_edit = QPlainTextEdit()
+        self.measure_edit.setTabChangesFocus(True)
+        self.measure_edit.setMaximumHeight(70)
+        self.deadline_edit = QDateEdit()
+        self.deadline_edit.setCalendarPopup(True)
+        self.deadline_edit.setDisplayFormat("yyyy-MM-dd")
+        self.deadline_edit.setMinimumDate(_NO_DATE)
+        self.deadline_edit.setSpecialValueText("—")
+        self.save_button = QPushButton(self.tr("Save"))
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.save_button.setDefault(True)
+
+        edit_box = QGroupBox(self.tr("Problem"))
+        form = QFormLayout(edit_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Description"), self.text_edit)
+        form.addRow(self.tr("Responsible unit"), self.unit_edit)
+        form.addRow(self.tr("Responsible person"), self.person_edit)
+        form.addRow(self.tr("Rectification measure"), self.measure_edit)
+        form.addRow(self.tr("Deadline"), self.deadline_edit)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
+
+        self.status_value = QLabel()
+        self.found_value = QLabel()
+        self.rectified_value = QLabel()
+        self.note_value = QLabel()
+        self.note_value.setWordWrap(True)
+        self.note_value.setTextFormat(Qt.TextFormat.PlainText)
+        self.closed_value = QLabel()
+        self.notice_value = QLabel()
+        state_box = QGroupBox(self.tr("Rectification"))
+        state = QFormLayout(state_box)
+        state.addRow(self.tr("Status"), self.status_value)
+        state.addRow(self.tr("Found on"), self.found_value)
+        state.addRow(self.tr("Rectified on"), self.rectified_value)
+        state.addRow(self.tr("Note"), self.note_value)
+        state.addRow(self.tr("Closed"), self.closed_value)
+        state.addRow(self.tr("Notice"), self.notice_value)
+
+        self.action_buttons: dict[Action, QToolButton] = {}
+        grid = QGridLayout()
+        for n, action in enumerate((Action.START, Action.RECTIFY, Action.CLOSE, Action.REJECT)):
+            button = QToolButton()
+            button.setDefaultAction(actions[action])
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.action_buttons[action] = button
+            grid.addWidget(button, n // 2, n % 2)
+        state.addRow(grid)
+
+        self.photos = QListWidget()
+        self.photos.setViewMode(QListView.ViewMode.IconMode)
+        self.photos.setIconSize(QSize(THUMB, THUMB))
+        self.photos.setResizeMode(QListView.ResizeMode.Adjust)
+        self.photos.setMovement(QListView.Movement.Static)
+        self.photos.setMinimumHeight(THUMB + 36)
+        self.add_photos_button = QPushButton(self.tr("Add photos…"))
+        photo_box = QGroupBox(self.tr("Evidence photos"))
+        photo_layout = QVBoxLayout(photo_box)
+        photo_layout.addWidget(self.photos)
+        add_row = QHBoxLayout()
+        add_row.addStretch()
+        add_row.addWidget(self.add_photos_button)
+        photo_layout.addLayout(add_row)
+
+        self.placeholder = QLabel()
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.item_label)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(edit_box)
+        layout.addWidget(state_box)
+        layout.addWidget(photo_box)
+        layout.addStretch()
+        self._edit_box, self._state_box, self._photo_box = edit_box, state_box, photo_box
+
+    def _connect_signals(self) -> None:
+        self.save_button.clicked.connect(self._on_save)
+        self.revert_button.clicked.connect(self._on_revert)
+        self.add_photos_button.clicked.connect(self._on_add_photos)
+        self.text_edit.textChanged.connect(self._on_edited)
+        self.measure_edit.textChanged.connect(self._on_edited)
+        self.unit_edit.textChanged.connect(self._on_edited)
+        self.person_edit.textChanged.connect(self._on_edited)
+        self.deadline_edit.dateChanged.connect(self._on_edited)
+
+    # -- showing -------------------------------------------------------------
+
+    @property
+    def problem_ids(self) -> list[str]:
+        return list(self._ids)
+
+    def show_problems(self, ids: list[str]) -> None:
+        """One problem: its fields; several: how many; none: a hint."""
+        self._ids = list(ids)
+        self._row = None
+        if len(ids) == 1:
+            try:
+                self._row = get_problem(self._db, ids[0], self._today())
+            except KeyError:
+                self._ids = []
+        single = self._row is not None
+        self._edit_box.setVisible(single)
+        self._photo_box.setVisible(single)
+        self._state_box.setVisible(bool(self._ids))
+        self.placeholder.setVisible(not single)
+        self.item_label.setVisible(single)
+        if single:
+            self._fill(self._row)
+        else:
+            self.heading.setText(self.tr("%n problem(s) selected", "", len(self._ids))
+                                 if self._ids else self.tr("Problem"))
+            self.placeholder.setText(
+                self.tr("The buttons below act on all selected problems at once.")
+                if self._ids else self.tr("Select a problem in the list to see and edit it."))
+            for label in (self.status_value, self.found_value, self.rectified_value,
+                          self.note_value, self.closed_value, self.notice_value):
+                label.setText("")
+
+    def reload(self) -> None:
+        """Read the shown problem again (after a life-cycle step or an import)."""
+        self.show_problems(self._ids)
+
+    def _fill(self, row: dict[str, Any]) -> None:
+        self.heading.setText(f"{row['county']} · {row['township']}")
+        self.item_label.setText(self._item_text(row))
+        editors = (self.text_edit, self.measure_edit, self.unit_edit, self.person_edit,
+                   self.deadline_edit)
+        for editor in editors:
+            editor.blockSignals(True)
+        self.text_edit.setPlainText(row["text"])
+        self.measure_edit.setPlainText(row["measure"])
+        self.unit_edit.setText(row["responsible_unit"])
+        self.person_edit.setText(row["responsible_person"])
+        deadline = QDate.fromString(row["deadline"] or "", "yyyy-MM-dd")
+        self.deadline_edit.setDate(deadline if deadline.isValid() else _NO_DATE)
+        for editor in editors:
+            editor.blockSignals(False)
+        self._on_edited()
+
+        status = status_label(row["status"])
+        days = overdue_days(row, self._today())
+        if days:
+            status = self.tr("%1 — overdue by %n day(s)", "", days).replace("%1", status)
+        self.status_value.setText(status)
+        self.status_value.setStyleSheet("color: #b00020; font-weight: bold;" if days else "")
+        self.found_value.setText(_date_text(row["found_on"]))
+        self.rectified_value.setText(_date_text(row["rectified_on"]))
+        self.note_value.setText(row["rectify_note"] or "—")
+        closed = _date_text(row["closed_on"])
+        if row["closed_on"] and row["closed_by"]:
+            closed = f"{closed} ({row['closed_by']})"
+        self.closed_value.setText(closed)
+        self.notice_value.setText(row["notice_number"] or "—")
+        self._load_photos(row["id"])
+
+    def _item_text(self, row: dict[str, Any]) -> str:
+        if not row["item_id"]:
+            return ""
+        if row["campaign_id"]:
+            try:
+                item = form_for_campaign(self._db, row["campaign_id"]).item(row["item_id"])
+                return f"{row['item_id']} {item.text}"
+            except (CatalogError, KeyError):
+                pass
+        return row["item_id"]
+
+    def _load_photos(self, problem_id: str) -> None:
+        self.photos.clear()
+        for att in attachments_of(self._db, "problems", problem_id):
+            reader = QImageReader(str(blob_path(self._db, att["sha256"])))
+            size = reader.size()
+            if size.isValid():
+                reader.setScaledSize(size.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio))
+            image = reader.read()
+            item = QListWidgetItem(att["caption"] or att["filename"])
+            item.setToolTip(f"{att['filename']}\n{att['caption']}".strip())
+            item.setData(Qt.ItemDataRole.UserRole, att["id"])
+            if not image.isNull():
+                item.setIcon(QIcon(QPixmap.fromImage(image)))
+            self.photos.addItem(item)
+
+    # -- editing -------------------------------------------------------------
+
+    def changes(self) -> dict[str, Any]:
+        """The fields the user changed and not yet saved."""
+        if self._row is None:
+            return {}
+        date = self.deadline_edit.date()
+        values = {
+            "text": self.text_edit.toPlainText().strip(),
+            "responsible_unit": self.unit_edit.text().strip(),
+            "responsible_person": self.person_edit.text().strip(),
+            "measure": self.measure_edit.toPlainText().strip(),
+            "deadline": None if date == _NO_DATE else date.toString("yyyy-MM-dd"),
+        }
+        saved = {k: (self._row[k] or "").strip() for k in values if k != "deadline"}
+        saved["deadline"] = (self._row["deadline"] or "")[:10] or None
+        return {k: v for k, v in values.items() if k in EDITABLE and v != saved[k]}
+
+    def is_dirty(self) -> bool:
+        return bool(self.changes())
+
+    def save_if_dirty(self) -> bool:
+        """Write pending edits; True when there were none or they were written."""
+        changes = self.changes()
+        if not changes or self._row is None:
+            return True
+        try:
+            edit_problem(Rows(self._db), self._row["id"], changes)
+        except Exception as exc:
+            if not (is_user_error(exc) or isinstance(exc, ValueError)):
+                raise
+            QMessageBox.warning(self, self.tr("Problem not saved"), describe(exc))
+            return False
+        problem_id = self._row["id"]
+        self.reload()
+        self.saved.emit(problem_id)
+        return True
+
+    def _on_edited(self) -> None:
+        dirty = self.is_dirty()
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+
+    def _on_save(self) -> None:
+        self.save_if_dirty()
+
+    def _on_revert(self) -> None:
+        if self._row is not None:
+            self._fill(self._row)
+
+    def _on_add_photos(self) -> None:
+        if self._row is None:
+            return
+        paths = choose_photos(self)
+        if not paths:
+            return
+        problem_id = self._row["id"]
+        try:
+            rows = Rows(self._db)
+            with self._db.atomic():
+                for path in paths:
+                    add_file(rows, "problems", problem_id, path)
+        except Exception as exc:
+            if not (is_user_error(exc) or isinstance(exc, ValueError)):
+                raise
+            QMessageBox.warning(self, self.tr("Photos not added"), describe(exc))
+            return
+        self._load_photos(problem_id)
+        self.saved.emit(problem_id)
