@@ -1,0 +1,145 @@
+"""`inspector report …` and `inspector problems export` (contract: see DESIGN.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from inspector.cli import AppContext
+
+DATE = click.DateTime(["%Y-%m-%d"])
+
+
+def _day(value: Any) -> dt.date:
+    return value.date() if value else dt.date.today()
+
+
+def _write(out: str, data: bytes) -> None:
+    Path(out).write_bytes(data)
+
+
+def _fail(exc: Exception) -> None:
+    """One line on stderr and exit status 1, like every other user mistake."""
+    click.echo(f"inspector: {exc}", err=True)
+    sys.exit(1)
+
+
+@click.group()
+def report() -> None:
+    """Printed reports (PDF, A4, fonts embedded)."""
+
+
+date_option = click.option("--date", "on_date", type=DATE,
+                           help="Date the report is made on (default: today); the same data "
+                                "and date give the same bytes.")
+
+
+@report.command("star")
+@click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
+@click.option("--township", "township_ref", required=True, help="Township name, code or id.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="PDF file to write.")
+@date_option
+@click.pass_obj
+def report_star(app: AppContext, campaign_ref: str, township_ref: str, out: str,
+                on_date: Any) -> None:
+    """督查情况反馈表: one township's scores, stars and problems."""
+    from inspector.reports.star import star_report_pdf
+    from inspector.store.catalog import find_campaign, find_township
+
+    campaign = find_campaign(app.db, campaign_ref)
+    township = find_township(app.db, township_ref)
+    _write(out, star_report_pdf(app.db, campaign["id"], township["id"], _day(on_date)))
+    click.echo(f"{out}: 督查情况反馈表 {township['name']}")
+
+
+@report.command("notice")
+@click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
+@click.option("--township", "township_ref", required=True, help="Township name, code or id.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="PDF file to write.")
+@click.option("--deadline", type=DATE,
+              help="Report-back deadline of a new notice (default: the last problem deadline, "
+                   "at least the default period from today).")
+@date_option
+@click.pass_obj
+def report_notice(app: AppContext, campaign_ref: str, township_ref: str, out: str,
+                  deadline: Any, on_date: Any) -> None:
+    """整改通知书: issue one for problems not yet on a notice, else reprint the latest."""
+    from inspector.reports.issue import ReportError, notice_for_township
+    from inspector.store.catalog import find_campaign, find_township
+
+    campaign = find_campaign(app.db, campaign_ref)
+    township = find_township(app.db, township_ref)
+    try:
+        outcome = notice_for_township(
+            app.rows(), campaign["id"], township["id"], issued_on=_day(on_date),
+            deadline=deadline.date().isoformat() if deadline else None)
+    except ReportError as exc:
+        _fail(exc)
+        return
+    _write(out, outcome.pdf)
+    n = outcome.notice
+    problems = len(json.loads(n["problem_ids"]))
+    if outcome.issued:
+        click.echo(f"{out}: issued {n['doc_number']} to {n['addressee']} "
+                   f"({problems} problems, report back by {n['deadline']}); PDF archived")
+    else:
+        click.echo(f"{out}: no new problems; reprinted {n['doc_number']} issued {n['issued_on']} "
+                   f"({problems} problems)")
+
+
+@report.command("summary")
+@click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="PDF file to write.")
+@date_option
+@click.pass_obj
+def report_summary(app: AppContext, campaign_ref: str, out: str, on_date: Any) -> None:
+    """星级评定汇总: ranking, star distribution, 约谈 list, overdue problems."""
+    from inspector.reports.summary import summary_pdf
+    from inspector.store.catalog import find_campaign
+
+    campaign = find_campaign(app.db, campaign_ref)
+    _write(out, summary_pdf(app.db, campaign["id"], _day(on_date)))
+    click.echo(f"{out}: 星级评定汇总 {campaign['name']}")
+
+
+@report.command("problems")
+@click.option("--campaign", "campaign_ref", help="Campaign id or name (default: all).")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="PDF file to write.")
+@date_option
+@click.pass_obj
+def report_problems(app: AppContext, campaign_ref: str | None, out: str, on_date: Any) -> None:
+    """问题清单 as a landscape PDF."""
+    from inspector.reports.problem_list import problems_pdf
+    from inspector.store.catalog import find_campaign
+
+    cid = find_campaign(app.db, campaign_ref)["id"] if campaign_ref else None
+    _write(out, problems_pdf(app.db, cid, _day(on_date)))
+    click.echo(f"{out}: 问题清单")
+
+
+@click.group()
+def problems() -> None:
+    """The problem list (问题清单)."""
+
+
+@problems.command("export")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), required=True)
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@click.option("--campaign", "campaign_ref", help="Campaign id or name (default: all).")
+@date_option
+@click.pass_obj
+def problems_export(app: AppContext, fmt: str, out: str, campaign_ref: str | None,
+                    on_date: Any) -> None:
+    """Export the problems: county, township, item, text, unit, person, deadline, status,
+    overdue, notice number, found date (CSV in UTF-8 with BOM, or XLSX)."""
+    from inspector.reports.problem_list import export_problems
+    from inspector.store.catalog import find_campaign
+
+    cid = find_campaign(app.db, campaign_ref)["id"] if campaign_ref else None
+    count = export_problems(app.db, fmt, out, cid, _day(on_date))
+    click.echo(f"{out}: {count} problems")

@@ -1,0 +1,1 @@
+"""Printed output: PDF reports (reportlab) and problem-list spreadsheets. No Qt here."""

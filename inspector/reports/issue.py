@@ -1,0 +1,103 @@
+"""Issuing a rectification notice: number it, render it, archive the exact bytes.
+
+All in one transaction, so a notice never exists without its archived PDF
+and the printed paper, the archive and the synced record are the same bytes.
+The command line and the notice list in the app both issue through here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector.progress import NO_PROGRESS, Progress
+from inspector.reports.notice import notice_pdf
+from inspector.store import report_data, settings
+from inspector.store.attachments import add_attachment, has_blob, read_bytes
+from inspector.store.notices import issue_notice
+from inspector.store.rows import Rows
+
+
+class ReportError(ValueError):
+    """A report that cannot be made from the data (nothing to print); the user is told why."""
+
+
+@dataclass(frozen=True)
+class NoticeOutcome:
+    notice: dict[str, Any]
+    pdf: bytes
+    issued: bool  # a new notice was issued just now (else an earlier one was reprinted)
+
+
+def notice_filename(notice: dict[str, Any], township: str) -> str:
+    return f"整改通知书-{township}-{notice['year']}-{notice['seq']}.pdf"
+
+
+def issue_notice_pdf(rows: Rows, township_id: str, problem_ids: list[str], *,
+                     campaign_id: str | None = None, deadline: str | None = None,
+                     issued_on: dt.date | None = None, progress: Progress = NO_PROGRESS
+                     ) -> tuple[dict[str, Any], bytes]:
+    """Issue a notice for these problems and archive its PDF; returns (notice row, PDF bytes)."""
+    db = rows.db
+    day = issued_on or dt.date.today()
+    with db.atomic():
+        deadline = deadline or report_deadline(db, problem_ids, day)
+        notice = issue_notice(rows, township_id, problem_ids, campaign_id=campaign_id,
+                              deadline=deadline, issued_on=day)
+        pdf = notice_pdf(db, notice["id"], progress)
+        township = report_data.township_row(db, township_id)
+        attachment = add_attachment(rows, "notices", notice["id"], pdf,
+                                    filename=notice_filename(notice, township["name"]),
+                                    mime="application/pdf",
+                                    caption=f"整改通知书 {notice['doc_number']}")
+        notice = rows.update("notices", notice["id"], {"attachment_id": attachment["id"]})
+    return notice, pdf
+
+
+def report_deadline(db: Database, problem_ids: list[str], issued_on: dt.date) -> str:
+    """When the township reports back: the last problem deadline, but never in the past.
+
+    A notice issued for problems already overdue gets the default period
+    (settings `default_deadline_days`) from its issue date.
+    """
+    marks = ",".join("?" * len(problem_ids))
+    latest = db.execute(f"SELECT MAX(deadline) FROM problems WHERE id IN ({marks})",
+                        problem_ids).fetchone()[0]
+    days = int(settings.get(db, "default_deadline_days") or 30)
+    floor = (issued_on + dt.timedelta(days=days)).isoformat()
+    if not latest or latest[:10] <= issued_on.isoformat():
+        return floor
+    return latest[:10]
+
+
+def notice_bytes(db: Database, notice: dict[str, Any], progress: Progress = NO_PROGRESS
+                 ) -> bytes:
+    """The archived PDF of a notice; rendered afresh only when no archive is at hand."""
+    archive = report_data.archived_pdf(db, notice)
+    if archive is not None and has_blob(db, archive["sha256"]):
+        return read_bytes(db, archive["sha256"])
+    return notice_pdf(db, notice["id"], progress)
+
+
+def notice_for_township(rows: Rows, campaign_id: str, township_id: str, *,
+                        issued_on: dt.date | None = None, deadline: str | None = None,
+                        progress: Progress = NO_PROGRESS) -> NoticeOutcome:
+    """Issue a notice for the township's problems not yet on one, else reprint the latest."""
+    db = rows.db
+    pending = report_data.unnoticed_open_problems(db, campaign_id, township_id)
+    if pending:
+        notice, pdf = issue_notice_pdf(rows, township_id, pending, campaign_id=campaign_id,
+                                       deadline=deadline, issued_on=issued_on,
+                                       progress=progress)
+        return NoticeOutcome(notice, pdf, issued=True)
+    latest = report_data.latest_notice(db, campaign_id, township_id)
+    if latest is not None:
+        return NoticeOutcome(latest, notice_bytes(db, latest, progress), issued=False)
+    township = report_data.township_row(db, township_id)
+    if report_data.problem_count(db, campaign_id, township_id):
+        raise ReportError(f"{township['name']} has no open problems left to put on a notice")
+    raise ReportError(f"{township['name']} has no problems in this campaign: "
+                      "no rectification notice is needed")

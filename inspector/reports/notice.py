@@ -1,0 +1,216 @@
+"""整改通知书: the rectification notice, laid out as GB/T 9704-2012 asks.
+
+A4 with the text block 156 × 225 mm placed 37 mm from the top and 28 mm
+from the binding edge; 3号 (16 pt) body on a 22-line grid; the issuing body
+in red over a red rule, the 文号 two lines under it and the rule 4 mm under
+the 文号; a 2号 (22 pt) title two lines under the rule; the signature and
+date right-aligned with room for the seal; "— 1 —" page numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from sqlite_utils import Database
+
+from inspector.progress import NO_PROGRESS, Progress
+from inspector.reports.fonts import FontSet, report_fonts
+from inspector.reports.pdfdoc import DocMeta, Layout, build_pdf, chinese_date
+from inspector.store.report_data import NoticeContext, notice_context
+
+# GB/T 9704-2012 page geometry.
+PAGE_W, PAGE_H = A4
+TOP, LEFT = 37 * mm, 28 * mm
+BLOCK_W, BLOCK_H = 156 * mm, 225 * mm
+RIGHT = PAGE_W - LEFT - BLOCK_W
+BOTTOM = PAGE_H - TOP - BLOCK_H
+NOTICE_LAYOUT = Layout(pagesize=A4, left=LEFT, right=RIGHT, top=TOP, bottom=BOTTOM,
+                       footer="dash")
+
+BODY_SIZE = 16  # 3号
+TITLE_SIZE = 22  # 2号
+LINE = BLOCK_H / 22  # 22 lines a page: 10.2 mm
+RED = colors.HexColor("#E60012")
+
+STANDARD_MEASURE = ("对照督查指出的问题查找原因，制定整改措施，明确责任人和完成时限，"
+                    "建立健全长效机制，确保整改到位")
+
+
+def _html(text: str) -> str:
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _sentence(text: str) -> str:
+    """The text ending with one full stop."""
+    text = (text or "").strip().rstrip("。；;.，,")
+    return f"{text}。" if text else ""
+
+
+class DocNumberRule(Flowable):
+    """The 文号 centred, and the red rule the width of the text block 4 mm under it."""
+
+    def __init__(self, number: str, font: str, size: float = BODY_SIZE):
+        super().__init__()
+        self.number, self.font, self.size = number, font, size
+        self.width = BLOCK_W
+        self.height = size + 4 * mm + 1
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        descent = 0.12 * self.size
+        c.setFont(self.font, self.size)
+        c.drawCentredString(self.width / 2, 4 * mm + 1 + descent, self.number)
+        c.setStrokeColor(RED)
+        c.setLineWidth(1)
+        c.line(0, 0.5, self.width, 0.5)
+
+
+class SignatureBlock(Flowable):
+    """成文日期 four characters in from the right; the issuing body centred over it."""
+
+    def __init__(self, body: str, date: str, font: str, size: float = BODY_SIZE):
+        super().__init__()
+        self.body, self.date, self.font, self.size = body, date, font, size
+        self.width = BLOCK_W
+        self.height = 2 * LINE
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setFont(self.font, self.size)
+        date_w = stringWidth(self.date, self.font, self.size)
+        right = self.width - 4 * self.size
+        centre = right - date_w / 2
+        body_w = stringWidth(self.body, self.font, self.size)
+        centre = min(centre, self.width - body_w / 2)
+        c.drawCentredString(centre, LINE + 0.3 * LINE, self.body)
+        c.drawRightString(right, 0.3 * LINE, self.date)
+
+
+def notice_title(township: str) -> str:
+    return f"关于{township}基层党建工作督查发现问题整改的通知"
+
+
+def _title_lines(township: str, font: str) -> str:
+    """The title on one line if it fits, else broken where the meaning breaks (GB/T 9704)."""
+    whole = notice_title(township)
+    if stringWidth(whole, font, TITLE_SIZE) <= BLOCK_W:
+        return _html(whole)
+    return f"关于{_html(township)}基层党建工作<br/>督查发现问题整改的通知"
+
+
+def _you(kind: str) -> str:
+    """你街道 / 你镇 / 你乡, as a notice addresses a township."""
+    return f"你{kind}" if kind in ("街道", "镇", "乡") else "你单位"
+
+
+def notice_story(ctx: NoticeContext, fonts: FontSet) -> list[Flowable]:
+    body_font = fonts.fangsong
+    mark_font = fonts.title
+    n, t = ctx.notice, ctx.township
+    issuing = ctx.issuing_body or "中共舟山市委组织部"
+    mark_size = min(34.0, BLOCK_W / (len(issuing) * 1.08))
+    mark = Paragraph(_html(issuing), _p("mark", mark_font, mark_size, mark_size * 1.3,
+                                        TA_CENTER, textColor=RED))
+    title = Paragraph(_title_lines(t["name"], mark_font),
+                      _p("title", mark_font, TITLE_SIZE, TITLE_SIZE * 1.5, TA_CENTER))
+    plain = _p("plain", body_font, BODY_SIZE, LINE, TA_LEFT)
+    body = _p("body", body_font, BODY_SIZE, LINE, TA_JUSTIFY, firstLineIndent=2 * BODY_SIZE)
+    head = _p("head", fonts.hei, BODY_SIZE, LINE, TA_LEFT, firstLineIndent=2 * BODY_SIZE)
+    you = _you(t["kind"])
+    deadline = chinese_date(n["deadline"]) if n["deadline"] else ""
+
+    basis = "根据"
+    if ctx.campaign:
+        basis += f"{_html(ctx.campaign['name'])}工作安排，"
+    else:
+        basis += "基层党建工作督查安排，"
+    if ctx.inspected_on:
+        basis += f"督导组于{chinese_date(ctx.inspected_on)}对{you}基层党建工作进行了督查。"
+    else:
+        basis += f"督导组对{you}基层党建工作进行了督查。"
+    basis += f"督查发现，{you}在基层党建工作中还存在一些问题。现将有关问题及整改要求通知如下："
+
+    story: list[Flowable] = [
+        mark,
+        Spacer(1, 2 * LINE - mark_size * 0.3),
+        DocNumberRule(n["doc_number"], body_font),
+        Spacer(1, 2 * LINE - 0.2 * LINE),
+        title,
+        Spacer(1, 0.6 * LINE),
+        Paragraph(f"{_html(n['addressee'])}：", plain),
+        Paragraph(basis, body),
+        Paragraph("一、存在问题及整改要求", head),
+    ]
+    for i, p in enumerate(ctx.problems, 1):
+        parts = [f"（{_chinese_number(i)}）{_html(_sentence(p['text']))}"]
+        measure = _sentence(p["measure"]) or _sentence(STANDARD_MEASURE)
+        parts.append(f"整改要求：{_html(measure)}")
+        if p["responsible_unit"]:
+            parts.append(f"责任单位：{_html(_sentence(p['responsible_unit']))}")
+        if p["deadline"] and p["deadline"][:10] < n["issued_on"][:10]:
+            parts.append(f"整改时限：原定{chinese_date(p['deadline'])}前，已逾期，请立即整改。")
+        elif p["deadline"]:
+            parts.append(f"整改时限：{chinese_date(p['deadline'])}前。")
+        story.append(Paragraph("".join(parts), body))
+    story.append(Paragraph("二、有关要求", head))
+    story.append(Paragraph(
+        f"（一）{you}党（工）委要高度重视，对照问题逐条制定整改措施，明确责任领导、责任人和"
+        "完成时限，能立即整改的立行立改，需要一定时间整改的限期整改到位。", body))
+    report_by = f"请于{deadline}前" if deadline else "请在整改时限内"
+    story.append(Paragraph(
+        f"（二）{report_by}将整改情况书面报告{_html(issuing)}，并附佐证材料。", body))
+    # The signature never stands alone on a page: the last paragraphs go with it.
+    ending: list[Flowable] = [Paragraph(
+        "（三）对整改不力、逾期未完成整改的，将视情予以约谈、通报。", body)]
+    if ctx.contact:
+        ending.append(Paragraph(f"（联系人：{_html(ctx.contact)}）", body))
+    ending += [Spacer(1, 2.5 * LINE),
+               SignatureBlock(issuing, chinese_date(n["issued_on"]), body_font)]
+    story.append(KeepTogether(ending))
+    return story
+
+
+def _p(name: str, font: str, size: float, leading: float, align: int, **kw) -> ParagraphStyle:
+    return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, alignment=align,
+                          wordWrap="CJK", **kw)
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 35 → 三十五 (the （一） of numbered paragraphs)."""
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
+    return str(n)
+
+
+def render_notice(ctx: NoticeContext, progress: Progress = NO_PROGRESS) -> bytes:
+    fonts = report_fonts()
+    issued = dt.date.fromisoformat(ctx.notice["issued_on"][:10])
+    meta = DocMeta(title=notice_title(ctx.township["name"]),
+                   subject=f"整改通知书 {ctx.notice['doc_number']}",
+                   author=ctx.issuing_body or "中共舟山市委组织部", created=issued)
+    return build_pdf(notice_story(ctx, fonts), meta, NOTICE_LAYOUT, progress, fonts)
+
+
+def notice_pdf(db: Database, notice_id: str, progress: Progress = NO_PROGRESS) -> bytes:
+    """Render a notice afresh from the database (the archive holds the issued bytes)."""
+    return render_notice(notice_context(db, notice_id), progress)

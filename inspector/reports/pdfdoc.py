@@ -1,0 +1,223 @@
+"""What every report shares: reproducible PDF bytes, page-number footers, CJK styles.
+
+Reproducible: reportlab's invariant mode plus the report's own date as the
+creation date, so the same data and date give the same bytes (a re-printed
+notice can be compared with the archived one). The footer needs the page
+count, which is known only at the end: the canvas keeps each page's state
+and draws the footers when the document is saved.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import io
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib import textsplit as _textsplit
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import TimeStamp
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
+from reportlab.platypus import paragraph as _paragraph
+
+from inspector.progress import NO_PROGRESS, Progress
+from inspector.reports.fonts import FontSet, report_fonts
+
+AUTHOR_DEFAULT = "督查通 Inspector"
+
+# reportlab's CJK line breaker knows only some of the marks that may not start a
+# line; without the full-width comma, colon and semicolon a line can open with "，".
+_textsplit.ALL_CANNOT_START = _paragraph.ALL_CANNOT_START = "".join(dict.fromkeys(
+    _textsplit.ALL_CANNOT_START + "，：；！？”’》〉」』〕】）％"))
+GRID_GREY = colors.HexColor("#808080")
+HEADER_FILL = colors.HexColor("#E8E8E8")
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    title: str
+    subject: str
+    author: str
+    created: dt.date
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Page size, margins and the footer: "page_of" (第 X 页 共 Y 页) or "dash" (— X —)."""
+
+    pagesize: tuple[float, float] = A4
+    left: float = 20 * mm
+    right: float = 20 * mm
+    top: float = 20 * mm
+    bottom: float = 20 * mm
+    footer: str = "page_of"
+
+
+def fixed_timestamp(day: dt.date) -> TimeStamp:
+    """reportlab's time stamp set to midnight UTC of `day` (creation and modification date)."""
+    ts = TimeStamp(invariant=True)
+    seconds = calendar.timegm(day.timetuple())
+    ts.t = seconds
+    ts.lt = time.gmtime(seconds)
+    ts.YMDhms = tuple(ts.lt)[:6]
+    return ts
+
+
+def _canvas_class(layout: Layout, fonts: FontSet, day: dt.date) -> type[Canvas]:
+    class NumberedCanvas(Canvas):
+        """Holds pages back until save() so each footer can say how many pages there are."""
+
+        def __init__(self, *args: Any, **kwargs: Any):
+            super().__init__(*args, **kwargs)
+            self._doc._timeStamp = fixed_timestamp(day)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._footer(self._pageNumber, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _footer(self, page: int, total: int) -> None:
+            width, _ = layout.pagesize
+            self.saveState()
+            if layout.footer == "dash":
+                # GB/T 9704: 4号 digits with a dash each side, 7 mm under the text
+                # block; odd pages right, even pages left, one character in.
+                size = 14
+                text = f"— {page} —"
+                y = layout.bottom - 7 * mm - size
+                self.setFont(fonts.song, size)
+                if page % 2:
+                    self.drawRightString(width - layout.right - size, y, text)
+                else:
+                    self.drawString(layout.left + size, y, text)
+            else:
+                self.setFont(fonts.bundled, 9)
+                self.setFillColor(colors.HexColor("#404040"))
+                self.drawCentredString(width / 2, layout.bottom / 2 - 3,
+                                       f"第 {page} 页 共 {total} 页")
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def build_pdf(story: list[Flowable], meta: DocMeta, layout: Layout | None = None,
+              progress: Progress = NO_PROGRESS, fonts: FontSet | None = None) -> bytes:
+    """Lay out the story on the page and return the PDF bytes."""
+    layout = layout or Layout()
+    fonts = fonts or report_fonts()
+    out = io.BytesIO()
+    width, height = layout.pagesize
+    doc = BaseDocTemplate(
+        out, pagesize=layout.pagesize, leftMargin=layout.left, rightMargin=layout.right,
+        topMargin=layout.top, bottomMargin=layout.bottom, title=meta.title,
+        author=meta.author, subject=meta.subject, creator=AUTHOR_DEFAULT,
+        producer=AUTHOR_DEFAULT, invariant=1, pageCompression=1, lang="zh-CN",
+        initialFontName=fonts.bundled,
+    )
+    frame = Frame(layout.left, layout.bottom, width - layout.left - layout.right,
+                  height - layout.top - layout.bottom, leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0, id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    total = max(len(story), 1)
+
+    def on_progress(kind: str, value: int) -> None:
+        if kind == "PROGRESS":
+            progress(min(value, total), total, "")
+
+    doc.setProgressCallBack(on_progress)
+    doc.build(story, canvasmaker=_canvas_class(layout, fonts, meta.created))
+    return out.getvalue()
+
+
+def style(name: str, font: str, size: float, leading: float | None = None,
+          **kwargs: Any) -> ParagraphStyle:
+    """A paragraph style that breaks Chinese lines anywhere (wordWrap CJK)."""
+    return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.5,
+                          wordWrap="CJK", **kwargs)
+
+
+def title_style(fonts: FontSet, size: float = 18) -> ParagraphStyle:
+    return style("title", fonts.title, size, size * 1.6, alignment=TA_CENTER, spaceAfter=6)
+
+
+# Chinese typesetting never starts a line with these (禁则): they hang at the line's end.
+NO_LINE_START = frozenset("，。、；：！？）》」』〕】”’,.;:!?)%")
+
+
+_TOKENS = re.compile(r"[A-Za-z0-9.\-%]{1,16}|.", re.S)
+
+
+@lru_cache(maxsize=8192)
+def _char_width(ch: str, font: str, size: float) -> float:
+    return stringWidth(ch, font, size)
+
+
+def wrap_text(text: str, font: str, size: float, width: float) -> str:
+    """Break text into lines no wider than `width`, as one string with newlines.
+
+    Table cells holding plain strings lay out far faster than Paragraphs, which
+    is what lets a province's ranking and problem lists build in seconds.
+    """
+    lines: list[str] = []
+    for raw in (text or "").splitlines() or [""]:
+        line: list[str] = []
+        used = 0.0
+        # Chinese breaks between any two characters; a number or Latin word stays whole.
+        for token in _TOKENS.findall(raw):
+            w = sum(_char_width(ch, font, size) for ch in token)
+            if line and used + w > width and token not in NO_LINE_START:
+                lines.append("".join(line))
+                line, used = [], 0.0
+            line.append(token)
+            used += w
+        lines.append("".join(line))
+    return "\n".join(lines)
+
+
+def grid_style(font: str, size: float = 9, header_font: str | None = None,
+               extra: Sequence[tuple] = ()) -> TableStyle:
+    """A ruled table with a shaded header row (the header repeats on every page)."""
+    return TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), font),
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("LEADING", (0, 0), (-1, -1), size * 1.3),
+        ("FONTNAME", (0, 0), (-1, 0), header_font or font),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID_GREY),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        *extra,
+    ])
+
+
+def chinese_date(day: dt.date | str | None) -> str:
+    """2026年11月20日 — Arabic numerals, as GB/T 9704-2012 writes the 成文日期."""
+    if not day:
+        return ""
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day[:10])
+    return f"{day.year}年{day.month}月{day.day}日"
+

@@ -1,0 +1,181 @@
+"""督查情况反馈表: one township's result, left with the township after the inspection.
+
+Scores per section and in total, the stars, any 一票否决 that capped them,
+the problems found with their deadlines, and lines for both sides to sign.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, Spacer, Table
+
+from inspector.core.problems import STATUS_LABELS, Status
+from inspector.core.scoring import star_text
+from inspector.progress import NO_PROGRESS, Progress
+from inspector.reports.fonts import FontSet, report_fonts
+from inspector.reports.pdfdoc import (
+    AUTHOR_DEFAULT,
+    DocMeta,
+    Layout,
+    build_pdf,
+    chinese_date,
+    grid_style,
+    style,
+    title_style,
+    wrap_text,
+)
+from inspector.store.report_data import InspectionReport, inspection_report
+
+TEXT_WIDTH = 170 * mm
+STAR_RED = colors.HexColor("#C00000")
+
+
+def _fmt(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}" if value == int(value) else f"{value:.1f}"
+
+
+def _info_table(data: InspectionReport, fonts: FontSet) -> Table:
+    c, t, i = data.campaign, data.township, data.inspection
+    rows = [
+        ["督查批次", c["name"], "", ""],
+        ["乡镇（街道）", t["name"], "所属县区", t["county"]],
+        ["督查日期", chinese_date(i["inspected_on"]), "督导组", i["team"] or "—"],
+    ]
+    table = Table(rows, colWidths=[28 * mm, 62 * mm, 24 * mm, 56 * mm])
+    table.setStyle(grid_style(fonts.song, 10.5, extra=[
+        ("SPAN", (1, 0), (3, 0)),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.white),
+        ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F0F0F0")),
+        ("BACKGROUND", (2, 1), (2, -1), colors.HexColor("#F0F0F0")),
+        ("FONTNAME", (0, 0), (0, -1), fonts.hei),
+        ("FONTNAME", (2, 1), (2, -1), fonts.hei),
+        ("ALIGN", (0, 0), (-1, 0), "LEFT"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]))
+    return table
+
+
+def _score_table(data: InspectionReport, fonts: FontSet) -> Table:
+    size = 10
+    header = ["督查内容", "", "应得分", "实得分", "得分率", "已查/条目"]
+    rows: list[list[str]] = [header]
+    for s in data.score.sections:
+        if not s.items:  # a notes-only section carries no points
+            continue
+        rows.append([wrap_text(s.title, fonts.song, size, 84 * mm), "", _fmt(s.applicable),
+                     _fmt(round(s.earned, 2)), _fmt(s.score), f"{s.answered}/{s.items}"])
+    sc = data.score
+    rows.append(["合计", "", _fmt(sc.applicable), _fmt(round(sc.earned, 2)), _fmt(sc.score),
+                 f"{sc.answered}/{sc.items}"])
+    stars_row = len(rows)
+    rows.append(["总分", f"{sc.score:.1f} 分", "星级", star_text(sc.stars,
+                                                            data.form.rating.max_stars), "", ""])
+    table = Table(rows, colWidths=[14 * mm, 76 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm],
+                  repeatRows=1)
+    table.setStyle(grid_style(fonts.song, size, fonts.hei, extra=[
+        ("ALIGN", (2, 1), (-1, -1), "CENTER"),
+        *[("SPAN", (0, r), (1, r)) for r in range(stars_row)],
+        ("FONTNAME", (0, stars_row - 1), (-1, -1), fonts.hei),
+        ("SPAN", (3, stars_row), (5, stars_row)),
+        ("FONTNAME", (3, stars_row), (3, stars_row), fonts.bundled),
+        ("FONTSIZE", (3, stars_row), (3, stars_row), 14),
+        ("TEXTCOLOR", (3, stars_row), (3, stars_row), STAR_RED),
+        ("FONTSIZE", (1, stars_row), (1, stars_row), 12),
+        ("TOPPADDING", (0, stars_row), (-1, stars_row), 4),
+        ("BOTTOMPADDING", (0, stars_row), (-1, stars_row), 6),
+    ]))
+    return table
+
+
+def _veto_notes(data: InspectionReport, fonts: FontSet) -> list[Flowable]:
+    if not data.veto_items:
+        return []
+    body = style("veto", fonts.song, 10.5, textColor=STAR_RED)
+    names = "、".join(f"{i.id} {i.text.rstrip('。；;，, ')}" for i in data.veto_items)
+    cap = data.form.rating.veto_cap
+    return [Spacer(1, 3 * mm),
+            Paragraph(f"一票否决：{names}，星级封顶 {cap} 星。", body)]
+
+
+def _problem_table(data: InspectionReport, fonts: FontSet) -> Flowable:
+    size = 9.5
+    if not data.problems:
+        return Paragraph("本次督查未发现问题。", style("none", fonts.song, 10.5))
+    widths = [10 * mm, 14 * mm, 68 * mm, 32 * mm, 24 * mm, 22 * mm]
+    rows = [["序号", "条目", "问题", "责任单位", "整改时限", "状态"]]
+    overdue_rows = []
+    for n, p in enumerate(data.problems, 1):
+        status = STATUS_LABELS[Status(p["status"])]
+        if p["overdue"]:
+            status += "\n（已逾期）"
+            overdue_rows.append(n)
+        rows.append([str(n), p["item_id"] or "",
+                     wrap_text(p["text"], fonts.song, size, widths[2] - 6),
+                     wrap_text(p["responsible_unit"], fonts.song, size, widths[3] - 6),
+                     p["deadline"] or "—", status])
+    extra: list[tuple] = [("ALIGN", (0, 1), (1, -1), "CENTER"),
+                          ("ALIGN", (4, 1), (5, -1), "CENTER")]
+    extra += [("TEXTCOLOR", (5, r), (5, r), STAR_RED) for r in overdue_rows]
+    table = LongTable(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(grid_style(fonts.song, size, fonts.hei, extra=extra))
+    return table
+
+
+def _signatures(data: InspectionReport, fonts: FontSet) -> Flowable:
+    size = 11
+    line = "＿" * 12
+    rows = [
+        [f"督导组成员签字：{line}", f"日期：{'＿' * 6}"],
+        ["", ""],
+        [f"乡镇（街道）负责人签字：{line}", f"日期：{'＿' * 6}"],
+    ]
+    table = Table(rows, colWidths=[115 * mm, 55 * mm], rowHeights=[10 * mm, 6 * mm, 10 * mm])
+    table.setStyle([("FONTNAME", (0, 0), (-1, -1), fonts.song),
+                    ("FONTSIZE", (0, 0), (-1, -1), size),
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    return KeepTogether([Spacer(1, 10 * mm), table])
+
+
+def star_story(data: InspectionReport, fonts: FontSet) -> list[Flowable]:
+    heading = style("h", fonts.hei, 12, 18, spaceBefore=10, spaceAfter=5, alignment=TA_LEFT)
+    small = style("small", fonts.song, 9, 13, textColor=colors.HexColor("#404040"))
+    sc = data.score
+    story: list[Flowable] = [
+        Paragraph("督查情况反馈表", title_style(fonts, 20)),
+        Paragraph(data.form.title, style("sub", fonts.song, 11, 16, alignment=1,
+                                         spaceAfter=10)),
+        _info_table(data, fonts),
+        Paragraph("一、得分情况", heading),
+        _score_table(data, fonts),
+        Spacer(1, 2 * mm),
+        Paragraph(f"得分 = 实得分 ÷ 应得分 × 100（不适用及未查条目不计入应得分）。"
+                  f"已查 {sc.answered} 项，共 {sc.items} 项。", small),
+        *_veto_notes(data, fonts),
+        Paragraph(f"二、发现问题（{len(data.problems)} 个）", heading),
+        _problem_table(data, fonts),
+        Paragraph("请对照问题清单逐项整改，在整改时限内书面报告整改情况并附佐证材料。",
+                  style("req", fonts.song, 10.5, 16, spaceBefore=6)),
+        _signatures(data, fonts),
+    ]
+    return story
+
+
+def render_star(data: InspectionReport, progress: Progress = NO_PROGRESS) -> bytes:
+    fonts = report_fonts()
+    meta = DocMeta(title=f"督查情况反馈表 — {data.township['name']}",
+                   subject=data.campaign["name"],
+                   author=data.issuing_body or AUTHOR_DEFAULT, created=data.today)
+    return build_pdf(star_story(data, fonts), meta, Layout(), progress, fonts)
+
+
+def star_report_pdf(db, campaign_id: str, township_id: str, today: dt.date | None = None,
+                    progress: Progress = NO_PROGRESS) -> bytes:
+    """The 督查情况反馈表 of one township in one campaign, as PDF bytes."""
+    data = inspection_report(db, campaign_id, township_id, today or dt.date.today())
+    return render_star(data, progress)

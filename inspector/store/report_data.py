@@ -1,0 +1,235 @@
+"""The queries behind the printed reports: one read per report, shaped for layout.
+
+Reports read here and nowhere else, so the PDF and spreadsheet code stays
+free of SQL and a report shows exactly what the rest of the app shows (the
+score cache, the problem statuses, the notice numbers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector.core.forms import Form, Item
+from inspector.core.ranking import Ranked
+from inspector.core.scoring import ScoreResult
+from inspector.store import settings
+from inspector.store.catalog import CatalogError, find_campaign, form_for_campaign
+from inspector.store.inspections import compute_score, find_inspection
+from inspector.store.notices import notice_problems
+from inspector.store.problems import ProblemFilter, list_problems
+from inspector.store.ranking import campaign_ranking
+
+OPEN_STATUSES = ("open", "rectifying")
+
+
+@dataclass
+class InspectionReport:
+    """Everything the 督查情况反馈表 of one township prints."""
+
+    campaign: dict[str, Any]
+    township: dict[str, Any]
+    inspection: dict[str, Any]
+    form: Form
+    score: ScoreResult
+    veto_items: list[Item]
+    problems: list[dict[str, Any]]
+    issuing_body: str
+    today: dt.date
+
+
+@dataclass
+class NoticeContext:
+    """A notice and what its text is made from."""
+
+    notice: dict[str, Any]
+    township: dict[str, Any]
+    campaign: dict[str, Any] | None
+    inspected_on: str | None
+    problems: list[dict[str, Any]]
+    item_texts: dict[str, str]
+    issuing_body: str
+    contact: str
+
+
+@dataclass
+class SummaryData:
+    campaign: dict[str, Any]
+    form: Form
+    ranking: list[Ranked]
+    not_inspected: int
+    overdue: list[dict[str, Any]]
+    today: dt.date
+    issuing_body: str
+    county_order: list[str] = field(default_factory=list)
+
+
+def township_row(db: Database, township_id: str) -> dict[str, Any]:
+    found = list(db.query(
+        "SELECT t.*, c.name AS county FROM townships t JOIN counties c ON c.id = t.county_id "
+        "WHERE t.id = ?", [township_id]))
+    if not found:
+        raise CatalogError(f"no township {township_id}")
+    return found[0]
+
+
+def inspection_report(db: Database, campaign_id: str, township_id: str,
+                      today: dt.date) -> InspectionReport:
+    campaign = find_campaign(db, campaign_id)
+    township = township_row(db, township_id)
+    inspection = find_inspection(db, campaign["id"], township_id)
+    if inspection is None:
+        raise CatalogError(f"{township['name']} has not been inspected in {campaign['name']}")
+    form = form_for_campaign(db, campaign["id"])
+    score = compute_score(db, inspection["id"], form)
+    problems = list_problems(db, ProblemFilter(campaign_id=campaign["id"],
+                                               township_id=township_id, today=today),
+                             order_by="item_id", limit=100_000)
+    return InspectionReport(
+        campaign=campaign, township=township, inspection=inspection, form=form, score=score,
+        veto_items=[form.item(i) for i in score.veto_failed], problems=problems,
+        issuing_body=settings.get(db, "issuing_body") or "", today=today)
+
+
+def item_texts(db: Database, campaign_ids: set[str | None]) -> dict[tuple[str, str], str]:
+    """(campaign id, item id) → the item's text in that campaign's frozen form."""
+    texts: dict[tuple[str, str], str] = {}
+    for cid in campaign_ids:
+        if not cid:
+            continue
+        try:
+            form = form_for_campaign(db, cid)
+        except CatalogError:
+            continue
+        for item in form.items:
+            texts[(cid, item.id)] = item.text
+    return texts
+
+
+def notice_context(db: Database, notice_id: str) -> NoticeContext:
+    found = list(db.query("SELECT * FROM notices WHERE id = ?", [notice_id]))
+    if not found:
+        raise CatalogError(f"no notice {notice_id}")
+    notice = found[0]
+    township = township_row(db, notice["township_id"])
+    campaign = None
+    inspected_on = None
+    if notice["campaign_id"]:
+        campaign = find_campaign(db, notice["campaign_id"])
+        inspection = find_inspection(db, campaign["id"], township["id"])
+        inspected_on = inspection["inspected_on"] if inspection else None
+    problems = notice_problems(db, notice)
+    texts = item_texts(db, {p["campaign_id"] for p in problems})
+    return NoticeContext(
+        notice=notice, township=township, campaign=campaign, inspected_on=inspected_on,
+        problems=problems,
+        item_texts={p["id"]: texts.get((p["campaign_id"], p["item_id"] or ""), "")
+                    for p in problems},
+        issuing_body=settings.get(db, "issuing_body") or "",
+        contact=(settings.get(db, "contact") or "").strip())
+
+
+def unnoticed_open_problems(db: Database, campaign_id: str, township_id: str) -> list[str]:
+    """Problems still to rectify that no notice has carried yet, in item order."""
+    return [r[0] for r in db.execute(
+        "SELECT id FROM problems WHERE deleted = 0 AND campaign_id = ? AND township_id = ? "
+        "AND status IN ('open', 'rectifying') AND notice_id IS NULL "
+        "ORDER BY item_id, found_on, id", [campaign_id, township_id]).fetchall()]
+
+
+def problem_count(db: Database, campaign_id: str, township_id: str) -> int:
+    return db.execute("SELECT COUNT(*) FROM problems WHERE deleted = 0 AND campaign_id = ? "
+                      "AND township_id = ?", [campaign_id, township_id]).fetchone()[0]
+
+
+def latest_notice(db: Database, campaign_id: str, township_id: str) -> dict[str, Any] | None:
+    found = list(db.query(
+        "SELECT * FROM notices WHERE deleted = 0 AND campaign_id = ? AND township_id = ? "
+        "ORDER BY issued_on DESC, year DESC, seq DESC LIMIT 1", [campaign_id, township_id]))
+    return found[0] if found else None
+
+
+def archived_pdf(db: Database, notice: dict[str, Any]) -> dict[str, Any] | None:
+    """The attachment row holding a notice's archived PDF, if any."""
+    if not notice.get("attachment_id"):
+        return None
+    found = list(db.query("SELECT * FROM attachments WHERE id = ? AND deleted = 0",
+                          [notice["attachment_id"]]))
+    return found[0] if found else None
+
+
+def summary_data(db: Database, campaign_id: str, today: dt.date) -> SummaryData:
+    campaign = find_campaign(db, campaign_id)
+    ranking = campaign_ranking(db, campaign["id"])
+    total = db.execute("SELECT COUNT(*) FROM townships WHERE deleted = 0").fetchone()[0]
+    overdue = list(db.query(
+        """SELECT p.id, p.item_id, p.text, p.responsible_unit, p.deadline, p.status,
+                  p.township_id, t.name AS township, c.name AS county, n.doc_number
+           FROM problems p
+           JOIN townships t ON t.id = p.township_id
+           JOIN counties c ON c.id = t.county_id
+           LEFT JOIN notices n ON n.id = p.notice_id
+           WHERE p.deleted = 0 AND p.campaign_id = ? AND p.status IN ('open', 'rectifying')
+             AND p.deadline < ?
+           ORDER BY c.code, c.name, t.code, t.name, p.deadline, p.item_id, p.id""",
+        [campaign["id"], today.isoformat()]))
+    counties = [r[0] for r in db.execute(
+        "SELECT name FROM counties WHERE deleted = 0 ORDER BY code, name").fetchall()]
+    return SummaryData(
+        campaign=campaign, form=form_for_campaign(db, campaign["id"]), ranking=ranking,
+        not_inspected=max(0, total - len(ranking)), overdue=overdue, today=today,
+        issuing_body=settings.get(db, "issuing_body") or "", county_order=counties)
+
+
+PROBLEM_COLUMNS = ("county", "township", "item", "text", "responsible_unit",
+                   "responsible_person", "deadline", "status", "overdue", "notice_number",
+                   "found_on")
+
+
+def problem_list(db: Database, campaign_id: str | None, today: dt.date,
+                 batch: int = 5000) -> Iterator[dict[str, Any]]:
+    """Every problem (of a campaign, or all), county and township order, read in batches."""
+    if campaign_id:
+        campaign_id = find_campaign(db, campaign_id)["id"]
+    campaigns = {r[0] for r in db.execute(
+        "SELECT DISTINCT campaign_id FROM problems WHERE deleted = 0 "
+        "AND (? IS NULL OR campaign_id = ?)", [campaign_id, campaign_id]).fetchall()}
+    texts = item_texts(db, campaigns)
+    last: tuple = ()
+    sql = """
+        SELECT p.*, t.name AS township, c.name AS county,
+               (p.status IN ('open', 'rectifying') AND p.deadline < :today) AS overdue,
+               n.doc_number AS notice_number,
+               COALESCE(c.code, '') AS ccode, COALESCE(t.code, '') AS tcode
+        FROM problems p
+        JOIN townships t ON t.id = p.township_id
+        JOIN counties c ON c.id = t.county_id
+        LEFT JOIN notices n ON n.id = p.notice_id
+        WHERE p.deleted = 0 AND (:campaign IS NULL OR p.campaign_id = :campaign)
+          {after}
+        ORDER BY ccode, c.name, tcode, t.name, COALESCE(p.item_id, ''),
+                 COALESCE(p.found_on, ''), p.id
+        LIMIT :batch"""
+    while True:
+        params: dict[str, Any] = {"today": today.isoformat(), "campaign": campaign_id,
+                                  "batch": batch}
+        after = ""
+        if last:
+            after = ("AND (COALESCE(c.code, ''), c.name, COALESCE(t.code, ''), t.name, "
+                     "COALESCE(p.item_id, ''), COALESCE(p.found_on, ''), p.id) > "
+                     "(:k0, :k1, :k2, :k3, :k4, :k5, :k6)")
+            params.update({f"k{i}": v for i, v in enumerate(last)})
+        rows = list(db.query(sql.format(after=after), params))
+        for r in rows:
+            r["item_text"] = texts.get((r["campaign_id"], r["item_id"] or ""), "")
+            r["overdue"] = bool(r["overdue"])
+            yield r
+        if len(rows) < batch:
+            return
+        r = rows[-1]
+        last = (r["ccode"], r["county"], r["tcode"], r["township"], r["item_id"] or "",
+                r["found_on"] or "", r["id"])
