@@ -131,7 +131,7 @@ class ChecklistWidget(QWidget):
         self.splitter.addWidget(self.section_list)
         self.splitter.addWidget(self.scroll)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 800])
+        self.splitter.setSizes([300, 800])
         hint = QLabel(self.tr("Keys: 1 meets · 2 partly meets · 3 does not meet · "
                               "4 not applicable · 0 clear · ↑↓ or Tab to move"), self)
         hint.setStyleSheet("color: #707b7c;")
@@ -274,6 +274,7 @@ class ChecklistWidget(QWidget):
             entry.setText(self.tr("{0}\n{1}/{2} answered · score {3}").format(
                 title, sec["answered"], sec["items"], score))
         self.section_list.blockSignals(False)
+        self.section_list.doItemsLayout()
 
     # -- moving --------------------------------------------------------------------------
     def visible_cards(self) -> list[ItemCard]:
@@ -281,7 +282,9 @@ class ChecklistWidget(QWidget):
 
     def focus_item(self, item_id: str) -> None:
         card = self.cards[item_id]
-        card.setFocus(Qt.FocusReason.OtherFocusReason)
+        card.setFocus(Qt.FocusReason.TabFocusReason)
+        if card.spin is not None:
+            card.spin.selectAll()  # typing replaces the count, as after Tab
         self._set_current(card)
 
     def focus_first_open(self) -> None:

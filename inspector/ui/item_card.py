@@ -151,7 +151,7 @@ class ItemCard(QFrame):
             rule = self.tr("target: at least {0}").format(target)
         else:
             rule = self.tr("target: at most {0}").format(target)
-        return rule + self.tr(", {0:g} points off per unit missed").format(item.deduct or 0)
+        return rule + self.tr("; {0:g} off per unit missed").format(item.deduct or 0)
 
     # -- showing values -----------------------------------------------------------------
     def show_answer(self, answer: dict[str, Any] | None) -> None:

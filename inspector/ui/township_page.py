@@ -131,8 +131,8 @@ class TownshipPage(QWidget):
         layout.addWidget(self.score_label)
         layout.addLayout(buttons)
         layout.addWidget(self.empty_label)
-        layout.addWidget(self.sections_box, 3)
-        layout.addLayout(lower, 2)
+        layout.addWidget(self.sections_box, 2)
+        layout.addLayout(lower, 3)
 
     def _connect_signals(self) -> None:
         self.checklist_button.clicked.connect(self.open_checklist)
@@ -214,7 +214,9 @@ class TownshipPage(QWidget):
         table = self.sections_table
         table.setRowCount(len(sections))
         for row, sec in enumerate(sections):
-            if sec["items"] and sec["answered"] >= sec["items"]:
+            if not sec["items"]:
+                filled, colour = "—", _GREY
+            elif sec["answered"] >= sec["items"]:
                 filled, colour = self.tr("Complete"), _GREEN
             elif sec["answered"]:
                 filled, colour = self.tr("Partly"), _AMBER

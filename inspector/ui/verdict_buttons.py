@@ -47,7 +47,7 @@ class VerdictButtons(QWidget):
             button.setStyleSheet(
                 f"QPushButton {{ padding: 3px 10px; }}"
                 f"QPushButton:checked {{ background: {colour}; color: white; "
-                f"border: 1px solid {colour}; border-radius: 3px; font-weight: bold; }}")
+                f"border: 1px solid {colour}; border-radius: 3px; }}")
             button.clicked.connect(lambda _checked=False, v=verdict: self._on_clicked(v))
             layout.addWidget(button)
             self.buttons[verdict] = button

@@ -1,0 +1,193 @@
+"""Filling a checklist through the real widgets, then reading the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from inspector.store import settings
+from inspector.store.catalog import create_campaign, find_township
+from inspector.store.inspections import FINISHED, answer_rows, start_inspection
+from inspector.store.rows import Rows
+from inspector.ui.checklist import ChecklistWidget
+
+# The offscreen platform warns about window size hints it cannot pass on.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+@pytest.fixture
+def entry(init_db, qtbot):
+    """A started inspection of 昌国街道 in a new campaign, shown in the checklist."""
+    rows = Rows(init_db, who="测试员")
+    campaign = create_campaign(rows, "2026年第一季度专项督查", "township-party-building")
+    township = find_township(init_db, "昌国街道")
+    inspection = start_inspection(rows, campaign["id"], township["id"])
+    widget = ChecklistWidget(init_db)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    assert widget.load(campaign["id"], township["id"])
+    widget.show()
+    qtbot.waitExposed(widget)
+    return init_db, widget, inspection
+
+
+def type_text(widget, text: str) -> None:
+    """Type any text, Chinese included, one key event per character."""
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
+                           Qt.KeyboardModifier.NoModifier)
+
+
+def press(qtbot, key) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), key)
+
+
+def score_row(db, inspection_id):
+    return db.execute("SELECT score, answered, sections FROM scores WHERE inspection_id = ?",
+                      [inspection_id]).fetchone()
+
+
+def test_a_checklist_filled_by_keyboard_only_is_in_the_database(entry, qtbot):
+    db, widget, inspection = entry
+    widget.focus_first_open()
+    assert widget.current_item() == "P01"
+    press(qtbot, Qt.Key.Key_1)                      # P01 meets, on to P02 (a count)
+    assert widget.current_item() == "P02"
+    assert QApplication.focusWidget() is widget.cards["P02"].spin
+    qtbot.keyClicks(QApplication.focusWidget(), "0")
+    press(qtbot, Qt.Key.Key_Return)                 # on to P03
+    press(qtbot, Qt.Key.Key_2)                      # P03 partly meets
+    press(qtbot, Qt.Key.Key_4)                      # P04 not applicable
+    press(qtbot, Qt.Key.Key_Up)                     # back to P04 ...
+    assert widget.current_item() == "P04"
+    press(qtbot, Qt.Key.Key_0)                      # ... and clear it
+    press(qtbot, Qt.Key.Key_Tab)                    # into P04's note
+    assert QApplication.focusWidget() is widget.cards["P04"].note
+    type_text(QApplication.focusWidget(), "台账缺2个月")
+    press(qtbot, Qt.Key.Key_Tab)                    # leaving the note saves it; on to P05
+    assert widget.current_item() == "P05"
+    press(qtbot, Qt.Key.Key_1)
+
+    answers = answer_rows(db, inspection["id"])
+    assert answers["P01"]["verdict"] == "full"
+    assert answers["P02"]["number"] == 0
+    assert answers["P03"]["verdict"] == "partial"
+    assert answers["P04"]["verdict"] is None
+    assert answers["P04"]["note"] == "台账缺2个月"
+    assert answers["P05"]["verdict"] == "full"
+    score, answered, sections = score_row(db, inspection["id"])
+    assert answered == 4
+    # P01 3 + P02 3 + P03 2 of 4 + P05 3 = 11 of 13 applicable points.
+    assert score == pytest.approx(round(100 * 11 / 13, 1))
+    assert json.loads(sections)[0]["answered"] == 4
+    assert "84.6" in widget.score_label.text()
+
+
+def test_a_note_is_saved_after_a_pause_without_leaving_the_field(entry, qtbot):
+    db, widget, inspection = entry
+    note = widget.cards["P03"].note
+    note.setFocus()
+    type_text(note, "会议记录不全")
+    qtbot.waitUntil(lambda: answer_rows(db, inspection["id"]).get("P03", {}).get("note")
+                    == "会议记录不全", timeout=3000)
+
+
+def test_does_not_meet_offers_the_default_problem_and_records_it(entry, qtbot):
+    db, widget, inspection = entry
+    widget.focus_item("P01")
+    press(qtbot, Qt.Key.Key_3)
+    dialog = widget.problem_dialog
+    assert dialog is not None and dialog.isVisible()
+    item = widget.form.item("P01")
+    assert dialog.problem_text() == item.problem
+    assert dialog.unit() == "昌国街道党工委"
+    expected = dt.date.today() + dt.timedelta(days=30)
+    assert dialog.deadline() == expected.isoformat()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: widget.problem_dialog is None)
+    problems = list(db.query("SELECT * FROM problems WHERE inspection_id = ?",
+                             [inspection["id"]]))
+    assert len(problems) == 1
+    p = problems[0]
+    assert (p["item_id"], p["text"], p["deadline"], p["status"]) == (
+        "P01", item.problem, expected.isoformat(), "open")
+    assert p["campaign_id"] == inspection["campaign_id"]
+    assert p["responsible_unit"] == "昌国街道党工委"
+    assert "1" in widget.cards["P01"].problem_badge.text()
+    # A second 不符合 on the same item does not offer it again.
+    widget.focus_item("P01")
+    press(qtbot, Qt.Key.Key_3)
+    assert widget.problem_dialog is None
+
+
+def test_skip_records_no_problem_and_the_deadline_follows_the_setting(entry, qtbot):
+    db, widget, inspection = entry
+    settings.put(db, "default_deadline_days", 10)
+    widget.focus_item("P02")
+    qtbot.keyClicks(QApplication.focusWidget(), "2")
+    press(qtbot, Qt.Key.Key_Return)                 # a count over its target of 0
+    dialog = widget.problem_dialog
+    assert dialog is not None
+    assert dialog.deadline() == (dt.date.today() + dt.timedelta(days=10)).isoformat()
+    qtbot.mouseClick(dialog.skip_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: widget.problem_dialog is None)
+    assert db.execute("SELECT COUNT(*) FROM problems").fetchone()[0] == 0
+    assert answer_rows(db, inspection["id"])["P02"]["number"] == 2
+
+
+def test_a_finished_inspection_is_read_only_until_reopened(entry, qtbot):
+    db, widget, inspection = entry
+    widget.focus_item("P01")
+    press(qtbot, Qt.Key.Key_1)
+    qtbot.mouseClick(widget.finish_button, Qt.MouseButton.LeftButton)
+    assert db["inspections"].get(inspection["id"])["status"] == FINISHED
+    card = widget.cards["P03"]
+    assert not card.verdicts.isEnabled() and card.note.isReadOnly()
+    assert not card.photo_button.isEnabled()
+    assert widget.cards["P02"].spin.isReadOnly()
+    widget.focus_item("P03")
+    press(qtbot, Qt.Key.Key_1)
+    assert "P03" not in answer_rows(db, inspection["id"])
+    qtbot.mouseClick(widget.finish_button, Qt.MouseButton.LeftButton)
+    assert db["inspections"].get(inspection["id"])["status"] == "in_progress"
+    assert card.verdicts.isEnabled()
+    audited = [json.loads(r[0])["status"] for r in db.execute(
+        "SELECT new FROM audit_log WHERE table_name = 'inspections' AND row_id = ? "
+        "AND action = 'update' AND new LIKE '%status%' ORDER BY id", [inspection["id"]])]
+    assert audited == ["finished", "in_progress"]
+
+
+def test_photos_are_stored_content_addressed_and_shown(entry, qtbot, tmp_path):
+    db, widget, inspection = entry
+    image = QImage(400, 300, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2e86c1"))
+    path = tmp_path / "现场照片.png"
+    assert image.save(str(path))
+    assert widget.add_photos("P05", [str(path)]) == 1
+    rows = list(db.query("SELECT a.* FROM attachments a JOIN answers s ON s.id = a.owner_id "
+                         "WHERE s.inspection_id = ? AND s.item_id = 'P05'", [inspection["id"]]))
+    assert [r["filename"] for r in rows] == ["现场照片.png"]
+    from inspector.store.attachments import read_bytes
+
+    assert read_bytes(db, rows[0]["sha256"]) == path.read_bytes()
+    strip = widget.cards["P05"].photos
+    assert strip.isVisible() and len(strip.attachments) == 1
+
+
+def test_team_split_hides_the_sections_another_laptop_does(entry, qtbot):
+    db, widget, inspection = entry
+    first = widget.section_list.item(0)
+    first.setCheckState(Qt.CheckState.Unchecked)
+    widget.only_mine.setChecked(True)
+    assert widget.cards["P01"].isHidden()
+    assert not widget.cards["S01"].isHidden()
+    stored = settings.get(db, f"my_sections:{inspection['campaign_id']}")
+    assert "project" not in stored and "discipline" in stored
+    widget.focus_first_open()
+    assert widget.current_item() != "P01"
