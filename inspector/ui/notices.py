@@ -1,0 +1,217 @@
+"""The 整改通知书 tab: the notices issued, issuing a new one, and viewing or printing one.
+
+Viewing and printing belong to the report viewer (`inspector.ui.report_view`),
+imported only when used so that the PDF machinery does not slow start-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from inspector.store.notice_queries import notice_rows
+from inspector.ui.issue_notice_dialog import IssueNoticeDialog
+
+NoticeIdRole = Qt.ItemDataRole.UserRole + 1
+
+_COLUMNS = ("doc_number", "county", "township", "issued_on", "deadline", "problem_count",
+            "has_pdf", "addressee")
+
+
+def database_path(db: Database) -> str:
+    """The file behind a connection, for the jobs and viewers that open their own."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    return row[2] if row else ""
+
+
+def has_report_view() -> bool:
+    return importlib.util.find_spec("inspector.ui.report_view") is not None
+
+
+class NoticeTableModel(QAbstractTableModel):
+    """Issued notices (a few per township at most: kept in memory)."""
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self._rows: list[dict[str, Any]] = []
+        self._titles = [self.tr("Number"), self.tr("County"), self.tr("Township"),
+                        self.tr("Issued on"), self.tr("Report back by"), self.tr("Problems"),
+                        self.tr("PDF archived"), self.tr("Addressee")]
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def notice(self, row: int) -> dict[str, Any] | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, notice_id: str) -> int | None:
+        return next((n for n, r in enumerate(self._rows) if r["id"] == notice_id), None)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(_COLUMNS)):
+            return self._titles[section]
+        return super().headerData(section, orientation, role)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        key = _COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "has_pdf":
+                return self.tr("Yes") if row["has_pdf"] else self.tr("No")
+            value = row[key]
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("problem_count", "has_pdf"):
+            return Qt.AlignmentFlag.AlignCenter
+        if role == NoticeIdRole:
+            return row["id"]
+        return None
+
+
+class NoticeListWidget(QWidget):
+    """Notices of the campaign (or of one township), with Issue and View / print."""
+
+    changed = Signal()  # a notice was issued: problems now carry its number
+
+    def __init__(self, db: Database, parent: QWidget | None = None, *,
+                 today: dt.date | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._today = today
+        self._campaign_id: str | None = None
+        self._township_id: str | None = None
+        self.model = NoticeTableModel(self)
+        self._build()
+        self._connect_signals()
+        self.refresh()
+
+    def _build(self) -> None:
+        self.issue_button = QPushButton(self.tr("Issue notice…"))
+        self.view_button = QPushButton(self.tr("View / print"))
+        self.view_button.setVisible(has_report_view())
+        self.count_label = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.issue_button)
+        bar.addWidget(self.view_button)
+        bar.addStretch()
+        bar.addWidget(self.count_label)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+    def _connect_signals(self) -> None:
+        self.issue_button.clicked.connect(self._on_issue)
+        self.view_button.clicked.connect(self._on_view)
+        self.view.doubleClicked.connect(self._on_view)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+
+    # -- public API ----------------------------------------------------------
+
+    def set_campaign(self, campaign_id: str | None) -> None:
+        self._campaign_id = campaign_id
+        self.refresh()
+
+    def set_township(self, township_id: str | None) -> None:
+        self._township_id = township_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        selected = self.selected_notice()
+        self.model.set_rows(notice_rows(self._db, self._campaign_id, self._township_id))
+        self.count_label.setText(self.tr("%n notice(s)", "", self.model.rowCount()))
+        if selected is not None:
+            self.select_notice(selected["id"])
+        self._update_buttons()
+
+    def selected_notice(self) -> dict[str, Any] | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.notice(rows[0].row()) if rows else None
+
+    def select_notice(self, notice_id: str) -> None:
+        row = self.model.row_of(notice_id)
+        if row is not None:
+            self.view.selectionModel().select(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.view.scrollTo(self.model.index(row, 0))
+
+    # -- slots ---------------------------------------------------------------
+
+    def _update_buttons(self) -> None:
+        self.view_button.setEnabled(self.selected_notice() is not None)
+
+    def make_issue_dialog(self) -> IssueNoticeDialog:
+        return IssueNoticeDialog(self._db, self._campaign_id, self._township_id, self,
+                                 today=self._today)
+
+    def _on_issue(self) -> None:
+        dialog = self.make_issue_dialog()
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.issued is None:
+            return
+        notice = dialog.issued
+        self.refresh()
+        self.select_notice(notice["id"])
+        self.changed.emit()
+        QMessageBox.information(self, self.tr("Notice issued"),
+                                self.tr("Issued {0} to {1}.").format(notice["doc_number"],
+                                                                      notice["addressee"]))
+
+    def _on_view(self) -> None:
+        notice = self.selected_notice()
+        if notice is None or not has_report_view():
+            return
+        from inspector.ui import report_view
+
+        report_view.open_report(self, database_path(self._db), "notice",
+                                campaign_id=notice["campaign_id"], notice_id=notice["id"])
