@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -22,6 +22,7 @@ from sqlite_utils import Database
 
 from inspector.progress import NO_PROGRESS, Progress
 from inspector.reports.fonts import FontSet, report_fonts
+from inspector.reports.gridtext import GridParagraph
 from inspector.reports.pdfdoc import DocMeta, Layout, build_pdf, chinese_date
 from inspector.store.report_data import NoticeContext, notice_context
 
@@ -126,15 +127,18 @@ def notice_story(ctx: NoticeContext, fonts: FontSet) -> list[Flowable]:
                                         TA_CENTER, textColor=RED))
     title = Paragraph(_title_lines(t["name"], mark_font),
                       _p("title", mark_font, TITLE_SIZE, TITLE_SIZE * 1.5, TA_CENTER))
-    plain = _p("plain", body_font, BODY_SIZE, LINE, TA_LEFT)
-    body = _p("body", body_font, BODY_SIZE, LINE, TA_JUSTIFY, firstLineIndent=2 * BODY_SIZE)
-    head = _p("head", fonts.hei, BODY_SIZE, LINE, TA_LEFT, firstLineIndent=2 * BODY_SIZE)
+    def body(text: str) -> GridParagraph:
+        return GridParagraph(text, body_font, BODY_SIZE, LINE, 2 * BODY_SIZE)
+
+    def head(text: str) -> GridParagraph:
+        return GridParagraph(text, fonts.hei, BODY_SIZE, LINE, 2 * BODY_SIZE, justify=False)
+
     you = _you(t["kind"])
     deadline = chinese_date(n["deadline"]) if n["deadline"] else ""
 
     basis = "根据"
     if ctx.campaign:
-        basis += f"{_html(ctx.campaign['name'])}工作安排，"
+        basis += f"{ctx.campaign['name']}工作安排，"
     else:
         basis += "基层党建工作督查安排，"
     if ctx.inspected_on:
@@ -150,33 +154,31 @@ def notice_story(ctx: NoticeContext, fonts: FontSet) -> list[Flowable]:
         Spacer(1, 2 * LINE - 0.2 * LINE),
         title,
         Spacer(1, 0.6 * LINE),
-        Paragraph(f"{_html(n['addressee'])}：", plain),
-        Paragraph(basis, body),
-        Paragraph("一、存在问题及整改要求", head),
+        GridParagraph(f"{n['addressee']}：", body_font, BODY_SIZE, LINE, justify=False),
+        body(basis),
+        head("一、存在问题及整改要求"),
     ]
     for i, p in enumerate(ctx.problems, 1):
-        parts = [f"（{_chinese_number(i)}）{_html(_sentence(p['text']))}"]
+        parts = [f"（{_chinese_number(i)}）{_sentence(p['text'])}"]
         measure = _sentence(p["measure"]) or _sentence(STANDARD_MEASURE)
-        parts.append(f"整改要求：{_html(measure)}")
+        parts.append(f"整改要求：{measure}")
         if p["responsible_unit"]:
-            parts.append(f"责任单位：{_html(_sentence(p['responsible_unit']))}")
+            parts.append(f"责任单位：{_sentence(p['responsible_unit'])}")
         if p["deadline"] and p["deadline"][:10] < n["issued_on"][:10]:
             parts.append(f"整改时限：原定{chinese_date(p['deadline'])}前，已逾期，请立即整改。")
         elif p["deadline"]:
             parts.append(f"整改时限：{chinese_date(p['deadline'])}前。")
-        story.append(Paragraph("".join(parts), body))
-    story.append(Paragraph("二、有关要求", head))
-    story.append(Paragraph(
+        story.append(body("".join(parts)))
+    story.append(head("二、有关要求"))
+    story.append(body(
         f"（一）{you}党（工）委要高度重视，对照问题逐条制定整改措施，明确责任领导、责任人和"
-        "完成时限，能立即整改的立行立改，需要一定时间整改的限期整改到位。", body))
+        "完成时限，能立即整改的立行立改，需要一定时间整改的限期整改到位。"))
     report_by = f"请于{deadline}前" if deadline else "请在整改时限内"
-    story.append(Paragraph(
-        f"（二）{report_by}将整改情况书面报告{_html(issuing)}，并附佐证材料。", body))
+    story.append(body(f"（二）{report_by}将整改情况书面报告{issuing}，并附佐证材料。"))
     # The signature never stands alone on a page: the last paragraphs go with it.
-    ending: list[Flowable] = [Paragraph(
-        "（三）对整改不力、逾期未完成整改的，将视情予以约谈、通报。", body)]
+    ending: list[Flowable] = [body("（三）对整改不力、逾期未完成整改的，将视情予以约谈、通报。")]
     if ctx.contact:
-        ending.append(Paragraph(f"（联系人：{_html(ctx.contact)}）", body))
+        ending.append(body(f"（联系人：{ctx.contact}）"))
     ending += [Spacer(1, 2.5 * LINE),
                SignatureBlock(issuing, chinese_date(n["issued_on"]), body_font)]
     story.append(KeepTogether(ending))

@@ -167,7 +167,7 @@ _TOKENS = re.compile(r"[A-Za-z0-9.\-%]{1,16}|.", re.S)
 
 
 @lru_cache(maxsize=8192)
-def _char_width(ch: str, font: str, size: float) -> float:
+def char_width(ch: str, font: str, size: float) -> float:
     return stringWidth(ch, font, size)
 
 
@@ -183,7 +183,7 @@ def wrap_text(text: str, font: str, size: float, width: float) -> str:
         used = 0.0
         # Chinese breaks between any two characters; a number or Latin word stays whole.
         for token in _TOKENS.findall(raw):
-            w = sum(_char_width(ch, font, size) for ch in token)
+            w = sum(char_width(ch, font, size) for ch in token)
             if line and used + w > width and token not in NO_LINE_START:
                 lines.append("".join(line))
                 line, used = [], 0.0
