@@ -71,7 +71,7 @@ def _star_chart(data: SummaryData, fonts: FontSet) -> Drawing:
     counts = Counter(r.entry.stars for r in data.ranking)
     levels = list(range(top, 0, -1))
     values = [counts.get(n, 0) for n in levels]
-    d = Drawing(WIDTH / 2 - 3 * mm, 62 * mm)
+    d = Drawing(WIDTH / 2 - 3 * mm, 62 * mm, initialFontName=fonts.song)
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 30, 28, d.width - 45, d.height - 55
     chart.data = [values]
@@ -109,7 +109,7 @@ def _county_chart(data: SummaryData, fonts: FontSet, width: float) -> Drawing:
     bar = max(5.0, min(16.0, 560.0 / n))
     label_size = max(4.5, min(8.0, bar * 0.75))
     height = n * bar + 50
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=fonts.song)
     chart = HorizontalBarChart()
     chart.x, chart.y = 70, 20
     chart.width, chart.height = width - 90, n * bar
@@ -144,7 +144,8 @@ def _charts(data: SummaryData, fonts: FontSet) -> list[Flowable]:
 
         pair = Table([[_star_chart(data, fonts), _county_chart(data, fonts, WIDTH / 2 - 3 * mm)]],
                      colWidths=[WIDTH / 2, WIDTH / 2])
-        pair.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        pair.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                       ("FONTNAME", (0, 0), (-1, -1), fonts.song)])
         return [Spacer(1, 3 * mm), pair]
     return [Spacer(1, 3 * mm), _star_chart(data, fonts), Spacer(1, 4 * mm),
             _county_chart(data, fonts, WIDTH)]

@@ -1,0 +1,72 @@
+"""The 问题清单 as CSV, XLSX and PDF: every problem, Chinese labels, dates as dates."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+import openpyxl
+
+from inspector.core.problems import STATUS_LABELS
+from inspector.reports.problem_list import HEADERS, export_problems, problems_pdf
+from inspector.store.problems import add_problem
+from inspector.store.rows import Rows
+from tests.conftest import SAMPLE_DATE
+from tests.reports.conftest import assert_fonts_embedded, flat, page_count, pdftotext
+
+
+def _problems(db, campaign_id):
+    return list(db.query("SELECT p.*, t.name AS township FROM problems p JOIN townships t "
+                         "ON t.id = p.township_id WHERE p.campaign_id = ? AND p.deleted = 0",
+                         [campaign_id]))
+
+
+def test_xlsx_reopens_with_every_problem_and_real_dates(sample_db, sample_campaign, tmp_path):
+    out = tmp_path / "问题清单.xlsx"
+    count = export_problems(sample_db, "xlsx", out, sample_campaign["id"], SAMPLE_DATE)
+    expected = _problems(sample_db, sample_campaign["id"])
+    assert count == len(expected) > 100
+    ws = openpyxl.load_workbook(out).active
+    header = [c.value for c in ws[1]]
+    assert tuple(header) == HEADERS
+    assert all(c.font.b for c in ws[1])
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == f"A1:K{count + 1}"
+    assert ws.column_dimensions["D"].width >= 40
+    body = list(ws.iter_rows(min_row=2, values_only=True))
+    assert len(body) == count
+    by_text = {(p["township"], p["text"]) for p in expected}
+    assert {(r[1], r[3]) for r in body} == by_text
+    for r in body:
+        assert isinstance(r[6], dt.datetime) and isinstance(r[10], dt.datetime)
+        assert r[7] in STATUS_LABELS.values() and r[8] in ("是", "否")
+    overdue = sum(1 for p in expected if p["status"] in ("open", "rectifying")
+                  and p["deadline"] < SAMPLE_DATE.isoformat())
+    assert sum(1 for r in body if r[8] == "是") == overdue
+    assert any(r[9] for r in body)  # some problems carry their notice's 文号
+
+
+def test_csv_starts_with_a_bom_and_holds_every_problem(sample_db, sample_campaign, tmp_path):
+    out = tmp_path / "problems.csv"
+    count = export_problems(sample_db, "csv", out, None, SAMPLE_DATE)
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert tuple(rows[0]) == HEADERS
+    assert len(rows) - 1 == count == sample_db["problems"].count
+    assert all(len(r) == len(HEADERS) for r in rows)
+
+
+def test_problem_list_pdf_grows_with_the_problems(sample_db, sample_campaign, tmp_path):
+    cid = sample_campaign["id"]
+    pdf = problems_pdf(sample_db, cid, SAMPLE_DATE)
+    text = flat(pdftotext(pdf, tmp_path, "-raw"))
+    for p in _problems(sample_db, cid)[:40]:
+        assert flat(p["text"]) in text
+    assert_fonts_embedded(pdf, tmp_path)
+    before = page_count(pdf, tmp_path)
+    rows = Rows(sample_db, who="测试员")
+    town = sample_db.execute("SELECT id FROM townships LIMIT 1").fetchone()[0]
+    for n in range(150):
+        add_problem(rows, town, f"新增问题{n}：会议记录缺失", "2026-12-31", campaign_id=cid)
+    assert page_count(problems_pdf(sample_db, cid, SAMPLE_DATE), tmp_path) > before
