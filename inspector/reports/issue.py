@@ -38,15 +38,15 @@ def notice_filename(notice: dict[str, Any], township: str) -> str:
 
 def issue_notice_pdf(rows: Rows, township_id: str, problem_ids: list[str], *,
                      campaign_id: str | None = None, deadline: str | None = None,
-                     issued_on: dt.date | None = None, progress: Progress = NO_PROGRESS
-                     ) -> tuple[dict[str, Any], bytes]:
+                     addressee: str | None = None, issued_on: dt.date | None = None,
+                     progress: Progress = NO_PROGRESS) -> tuple[dict[str, Any], bytes]:
     """Issue a notice for these problems and archive its PDF; returns (notice row, PDF bytes)."""
     db = rows.db
     day = issued_on or dt.date.today()
     with db.atomic():
         deadline = deadline or report_deadline(db, problem_ids, day)
         notice = issue_notice(rows, township_id, problem_ids, campaign_id=campaign_id,
-                              deadline=deadline, issued_on=day)
+                              deadline=deadline, addressee=addressee, issued_on=day)
         pdf = notice_pdf(db, notice["id"], progress)
         township = report_data.township_row(db, township_id)
         attachment = add_attachment(rows, "notices", notice["id"], pdf,
