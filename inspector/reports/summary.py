@@ -189,7 +189,8 @@ def _overall_table(data: SummaryData, fonts: FontSet) -> LongTable:
     return table
 
 
-def _county_table(data: SummaryData, fonts: FontSet) -> LongTable:
+def county_rows(data: SummaryData) -> tuple[list[list[str]], list[int]]:
+    """The ranking within each county (header first) and the row where each county starts."""
     top = data.form.rating.max_stars
     by_county: dict[str, list] = defaultdict(list)
     for r in data.ranking:
@@ -201,6 +202,11 @@ def _county_table(data: SummaryData, fonts: FontSet) -> LongTable:
         for i, r in enumerate(sorted(by_county[county], key=lambda x: (x.county_rank, x.rank))):
             rows.append([county if i == 0 else "", str(r.county_rank), r.entry.township,
                          _score(r.entry.score), star_text(r.entry.stars, top), str(r.rank)])
+    return rows, starts
+
+
+def _county_table(data: SummaryData, fonts: FontSet) -> LongTable:
+    rows, starts = county_rows(data)
     widths = [32 * mm, 22 * mm, 44 * mm, 20 * mm, 28 * mm, 24 * mm]
     table = LongTable(rows, colWidths=widths, repeatRows=1)
     table.setStyle(grid_style(fonts.song, SIZE, fonts.hei, extra=[
@@ -210,10 +216,12 @@ def _county_table(data: SummaryData, fonts: FontSet) -> LongTable:
     return table
 
 
-def _overdue_table(data: SummaryData, fonts: FontSet) -> Flowable:
-    if not data.overdue:
-        return Paragraph("截至本汇总日期，无逾期未整改问题。", style("n", fonts.song, 10.5))
-    widths = [22 * mm, 26 * mm, 11 * mm, 55 * mm, 22 * mm, 19 * mm, 15 * mm]
+OVERDUE_WIDTHS = [22 * mm, 26 * mm, 11 * mm, 55 * mm, 22 * mm, 19 * mm, 15 * mm]
+
+
+def overdue_rows(data: SummaryData, fonts: FontSet) -> tuple[list[list[str]], list[int]]:
+    """Overdue problems by township (header first) and the row where each township starts."""
+    widths = OVERDUE_WIDTHS
     rows = [["县区", "乡镇（街道）", "条目", "问题", "责任单位", "整改时限", "逾期天数"]]
     last = None
     starts = []
@@ -228,7 +236,14 @@ def _overdue_table(data: SummaryData, fonts: FontSet) -> Flowable:
                      p["item_id"] or "", wrap_text(p["text"], fonts.song, 8.5, widths[3] - 6),
                      wrap_text(p["responsible_unit"], fonts.song, 8.5, widths[4] - 6),
                      f"{p['deadline'][:10]}\n{status}", str(days)])
-    table = LongTable(rows, colWidths=widths, repeatRows=1)
+    return rows, starts
+
+
+def _overdue_table(data: SummaryData, fonts: FontSet) -> Flowable:
+    if not data.overdue:
+        return Paragraph("截至本汇总日期，无逾期未整改问题。", style("n", fonts.song, 10.5))
+    rows, starts = overdue_rows(data, fonts)
+    table = LongTable(rows, colWidths=OVERDUE_WIDTHS, repeatRows=1)
     table.setStyle(grid_style(fonts.song, 8.5, fonts.hei, extra=[
         ("VALIGN", (0, 1), (-1, -1), "TOP"), ("ALIGN", (2, 1), (2, -1), "CENTER"),
         ("ALIGN", (5, 1), (-1, -1), "CENTER"), ("TEXTCOLOR", (6, 1), (6, -1), RED),

@@ -1,0 +1,104 @@
+"""Time the printed reports on a province database.
+
+Make one first:  inspector --db /tmp/prov.db demo --townships 1400 --campaigns 8
+Then:            python benchmarks/bench_reports.py /tmp/prov.db
+
+The summary of one 1,400-township campaign is compared, in the same run,
+with a plain reportlab LongTable document of the same ranking rows (goal:
+at most 1.5x that, and under 5 s); one notice is timed on a copy of the
+database (goal: under 0.5 s).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import LongTable, SimpleDocTemplate, TableStyle
+
+from inspector.reports.fonts import report_fonts
+from inspector.reports.notice import notice_pdf
+from inspector.reports.summary import county_rows, overdue_rows, ranking_rows, render_summary
+from inspector.store.catalog import campaigns
+from inspector.store.db import open_db
+from inspector.store.report_data import summary_data
+
+
+def plain_longtable(tables: list[list[list[str]]], font: str) -> bytes:
+    """One unstyled LongTable per row list, in a default SimpleDocTemplate."""
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4)
+    story = []
+    for rows in tables:
+        table = LongTable(rows, repeatRows=1)
+        table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font),
+                                   ("GRID", (0, 0), (-1, -1), 0.5, (0.5, 0.5, 0.5))]))
+        story.append(table)
+    doc.build(story)
+    return out.getvalue()
+
+
+def best_of(n: int, fn):
+    best, result = float("inf"), None
+    for _ in range(n):
+        start = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def main(path: str) -> None:
+    today = dt.date(2026, 11, 20)
+    fonts = report_fonts()
+    db = open_db(path)
+    campaign = campaigns(db)[0]
+    query_s, data = best_of(3, lambda: summary_data(db, campaign["id"], today))
+    print(f"campaign {campaign['name']}: {len(data.ranking)} townships ranked, "
+          f"{len(data.overdue)} overdue problems")
+    ranking = ranking_rows(data)
+    # The same rows the summary lays out: overall ranking, ranking per county, overdue list.
+    every = [ranking, county_rows(data)[0], overdue_rows(data, fonts)[0]]
+    rank_s, rank_pdf = best_of(3, lambda: plain_longtable([ranking], fonts.song))
+    same_s, same_pdf = best_of(3, lambda: plain_longtable(every, fonts.song))
+    summary_s, pdf = best_of(3, lambda: render_summary(data))
+    total = query_s + summary_s
+    cells = sum(len(rows) - 1 for rows in every)
+    print(f"plain LongTable, the {len(ranking) - 1} ranking rows only: {rank_s:.2f} s, "
+          f"{len(rank_pdf) // 1024} KiB")
+    print(f"plain LongTables, the same {cells} rows as the summary: {same_s:.2f} s, "
+          f"{len(same_pdf) // 1024} KiB")
+    print(f"summary: query {query_s:.2f} s + layout {summary_s:.2f} s = {total:.2f} s, "
+          f"{len(pdf) // 1024} KiB")
+    print(f"ratio summary / plain of the same rows: {total / same_s:.2f}x; "
+          f"/ ranking rows only: {total / rank_s:.2f}x (goal <= 1.5x, < 5 s)")
+    db.close()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "prov.db"
+        shutil.copy(path, copy)
+        db = open_db(copy)
+        from inspector.reports.issue import issue_notice_pdf
+        from inspector.store.report_data import unnoticed_open_problems
+        from inspector.store.rows import Rows
+
+        town = db.execute("SELECT township_id FROM inspections WHERE campaign_id = ? LIMIT 1",
+                          [campaign["id"]]).fetchone()[0]
+        ids = unnoticed_open_problems(db, campaign["id"], town)
+        start = time.perf_counter()
+        notice, pdf = issue_notice_pdf(Rows(db), town, ids, campaign_id=campaign["id"],
+                                       issued_on=today)
+        issue_s = time.perf_counter() - start
+        render_s, _ = best_of(5, lambda: notice_pdf(db, notice["id"]))
+        print(f"notice of {len(ids)} problems: issue + render + archive {issue_s:.3f} s, "
+              f"render alone {render_s:.3f} s (goal < 0.5 s)")
+        db.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/prov.db")
