@@ -6,11 +6,12 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from inspector.cli import AppContext
+if TYPE_CHECKING:  # cli imports this module; importing cli back at run time would loop
+    from inspector.cli import AppContext
 
 DATE = click.DateTime(["%Y-%m-%d"])
 
