@@ -1,0 +1,95 @@
+"""`inspector bundle …`: export, import (with --dry-run) and the conflicts a merge kept."""
+
+from __future__ import annotations
+
+import click
+
+from inspector.cli import AppContext
+
+
+@click.group()
+def bundle() -> None:
+    """Inspection bundles: move data between laptops and headquarters."""
+
+
+@bundle.command("export")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False),
+              help="The bundle file to write (FILE.inspbundle).")
+@click.option("--campaign", "campaign_ref",
+              help="Write only a campaign kit: the campaign, its form, counties, townships.")
+@click.pass_obj
+def bundle_export(app: AppContext, out: str, campaign_ref: str | None) -> None:
+    """Write every synced row and attachment (or a campaign kit) to a bundle."""
+    from inspector.sync.export import export_bundle
+
+    summary = export_bundle(app.db, out, campaign_ref)
+    what = f"campaign kit for {summary.campaign_name}" if summary.campaign_id else "everything"
+    click.echo(f"{summary.path}: {what}, bundle {summary.bundle_id}")
+    for table, count in summary.tables.items():
+        click.echo(f"  {table:<12} {count:>9,} rows")
+    click.echo(f"  {'total':<12} {summary.rows:>9,} rows, {summary.attachments} attachments "
+               f"({summary.attachment_bytes:,} bytes); file {summary.size:,} bytes")
+
+
+@bundle.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Validate and show what would change; write nothing.")
+@click.pass_obj
+def bundle_import(app: AppContext, file: str, dry_run: bool) -> None:
+    """Validate a bundle, then merge it into the database (one transaction, after a backup)."""
+    from inspector.sync.importer import import_bundle
+
+    s = import_bundle(app.db, file, dry_run=dry_run)
+    click.echo(f"{s.file}: from {s.device_name} ({s.device_id}), made {s.created_at}")
+    click.echo(f"  {'table':<12} {'new':>9} {'updated':>9} {'unchanged':>9} {'conflicts':>9}")
+    for p in [*s.tables, s.totals]:
+        if p.table == "total":
+            click.echo("  " + "-" * 52)
+        click.echo(f"  {p.table:<12} {p.new:>9,} {p.updated:>9,} {p.unchanged:>9,} "
+                   f"{p.conflicts:>9,}")
+    click.echo(f"  attachments: {s.attachments_new} new, {s.attachments_present} already here")
+    total = s.totals
+    if total.conflicts:
+        click.echo(f"conflicts: {total.conflicts} row(s) were edited on both sides; the newer "
+                   "edit wins and the other version is kept — see 'inspector bundle conflicts'")
+    for dup in s.duplicates:
+        click.echo(f"duplicate notice number: {dup['doc_number']} is held by {dup['n']} notices; "
+                   "renumber one of them")
+    if dry_run:
+        click.echo("dry run: nothing was written")
+    elif not s.changed:
+        click.echo("nothing to change: everything in this bundle is already here")
+    else:
+        click.echo(f"imported; backup {s.backup}" if s.backup else "imported")
+
+
+@bundle.command("conflicts")
+@click.option("--all", "show_all", is_flag=True, help="Include resolved conflicts.")
+@click.pass_obj
+def bundle_conflicts(app: AppContext, show_all: bool) -> None:
+    """List conflicts: rows edited on two laptops at once, with both versions kept."""
+    from inspector.store.conflicts import describe_row, list_conflicts, version_label
+
+    found = list_conflicts(app.db, unresolved_only=not show_all)
+    if not found:
+        click.echo("no unresolved conflicts" if not show_all else "no conflicts")
+        return
+    for c in found:
+        fields = ", ".join(c.differences) or "-"
+        state = f"resolved ({c.resolution})" if c.resolved_at else "unresolved"
+        click.echo(f"{c.id}\t{c.table_name}\t{describe_row(c.table_name, c.winner)}\t"
+                   f"kept {version_label(app.db, c.winner_version)} over "
+                   f"{version_label(app.db, c.loser_version)}\tdiffers in: {fields}\t{state}")
+
+
+@bundle.command("resolve")
+@click.argument("conflict_id", type=int)
+@click.option("--keep", type=click.Choice(["winner", "loser"]), required=True,
+              help="Which version becomes the current one (a new edit that supersedes both).")
+@click.pass_obj
+def bundle_resolve(app: AppContext, conflict_id: int, keep: str) -> None:
+    """Resolve a conflict by keeping one of its two versions."""
+    from inspector.store.conflicts import resolve
+
+    row = resolve(app.rows(), conflict_id, keep)
+    click.echo(f"conflict {conflict_id} resolved: {keep} kept as version {row['updated_at']}")

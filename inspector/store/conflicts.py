@@ -1,0 +1,143 @@
+"""Conflicts a merge kept: listing them, and resolving one by picking a version.
+
+A conflict is a row edited on two devices at once. The merge already made
+the newer edit current and kept the other version whole here. Resolving
+writes the version the user picks as a new edit (a newer `updated_at`,
+`base_version` the current one), so it supersedes both on every laptop it
+travels to, and marks the conflict resolved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector.store import settings
+from inspector.store.db import StoreError
+from inspector.store.inspections import refresh_scores
+from inspector.store.rows import Rows, audit
+from inspector.store.schema import SYNC_COLUMNS
+
+WINNER = "winner"
+LOSER = "loser"
+# The column that names a row for a person, per table.
+_LABEL_COLUMNS = ("doc_number", "text", "name", "item_id", "filename", "title", "id")
+
+
+class ConflictError(StoreError):
+    """A conflict that does not exist or was already resolved."""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    id: int
+    table_name: str
+    row_id: str
+    winner_version: str
+    loser_version: str
+    winner: dict[str, Any]
+    loser: dict[str, Any]
+    detected_at: str
+    bundle_id: str | None
+    resolved_at: str | None
+    resolution: str | None
+
+    @property
+    def fields(self) -> list[str]:
+        """Every column of the row, data first, the sync columns last."""
+        names = sorted(set(self.winner) | set(self.loser))
+        return [n for n in names if n not in SYNC_COLUMNS] + [
+            n for n in SYNC_COLUMNS if n in names]
+
+    @property
+    def differences(self) -> list[str]:
+        """Columns whose values differ, apart from the clock columns."""
+        return [n for n in self.fields if n not in ("updated_at", "base_version")
+                and self.winner.get(n) != self.loser.get(n)]
+
+
+def _conflict(row: dict[str, Any]) -> Conflict:
+    return Conflict(
+        id=row["id"], table_name=row["table_name"], row_id=row["row_id"],
+        winner_version=row["winner_version"], loser_version=row["loser_version"],
+        winner=json.loads(row["winner"]), loser=json.loads(row["loser"]),
+        detected_at=row["detected_at"], bundle_id=row["bundle_id"],
+        resolved_at=row["resolved_at"], resolution=row["resolution"])
+
+
+def list_conflicts(db: Database, unresolved_only: bool = True) -> list[Conflict]:
+    where = "WHERE resolved_at IS NULL" if unresolved_only else ""
+    return [_conflict(r) for r in db.query(f"SELECT * FROM conflicts {where} ORDER BY id")]
+
+
+def count_unresolved(db: Database) -> int:
+    return db.execute("SELECT COUNT(*) FROM conflicts WHERE resolved_at IS NULL").fetchone()[0]
+
+
+def get_conflict(db: Database, conflict_id: int) -> Conflict:
+    found = list(db.query("SELECT * FROM conflicts WHERE id = ?", [conflict_id]))
+    if not found:
+        raise ConflictError(f"no conflict {conflict_id}")
+    return _conflict(found[0])
+
+
+def resolve(rows: Rows, conflict_id: int, keep: str) -> dict[str, Any]:
+    """Make the `keep` version (winner or loser) current as a new edit; mark the conflict resolved."""
+    if keep not in (WINNER, LOSER):
+        raise ValueError(f"keep must be {WINNER!r} or {LOSER!r}")
+    db = rows.db
+    with db.atomic():
+        conflict = get_conflict(db, conflict_id)
+        if conflict.resolved_at:
+            raise ConflictError(f"conflict {conflict_id} was already resolved "
+                                f"({conflict.resolution})")
+        chosen = conflict.winner if keep == WINNER else conflict.loser
+        current = rows.get(conflict.table_name, conflict.row_id)
+        stamp = rows.clock.tick()
+        changes = {k: chosen[k] for k in current if k in chosen and k not in SYNC_COLUMNS[:3]}
+        changes.update(updated_at=stamp, base_version=current["updated_at"])
+        db[conflict.table_name].update(conflict.row_id, changes)
+        audit(db, stamp, rows.who, conflict.table_name, conflict.row_id, "resolve",
+              {k: current.get(k) for k in changes}, changes)
+        db.execute("UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ?",
+                   [dt.datetime.now().isoformat(timespec="seconds"), f"kept {keep} as {stamp}",
+                    conflict_id])
+        inspection = (conflict.row_id if conflict.table_name == "inspections"
+                      else chosen.get("inspection_id") if conflict.table_name == "answers"
+                      else None)
+        if inspection:
+            refresh_scores(db, [inspection])
+    return rows.get(conflict.table_name, conflict.row_id)
+
+
+def describe_row(table: str, row: dict[str, Any]) -> str:
+    """A short name for a row in a list: a notice's number, a problem's text, a name."""
+    for column in _LABEL_COLUMNS:
+        value = row.get(column)
+        if value:
+            text = str(value).replace("\n", " ")
+            return text if len(text) <= 40 else text[:39] + "…"
+    return table
+
+
+def version_time(version: str) -> str:
+    """The local time an HLC version was made, to the minute."""
+    ms = int(version.split("-", 1)[0])
+    return dt.datetime.fromtimestamp(ms / 1000).strftime("%Y-%m-%d %H:%M")
+
+
+def device_label(db: Database, device: str) -> str:
+    """This laptop's name, or the name another device gave in the bundles it sent."""
+    if device == settings.device_id(db):
+        return settings.device_name(db)
+    row = db.execute("SELECT device_name FROM import_log WHERE device_id = ? "
+                     "ORDER BY id DESC LIMIT 1", [device]).fetchone()
+    return row[0] if row and row[0] else device
+
+
+def version_label(db: Database, version: str) -> str:
+    return f"{device_label(db, version.split('-', 2)[2])} {version_time(version)}"

@@ -1,0 +1,162 @@
+"""Merging staged bundle rows into the database, set-wise (DESIGN.md merge rules, contract).
+
+For each staged row against the local row of the same id:
+- no local row: new, inserted (`_kind` 'new', marked only when applying);
+- the same `updated_at`: unchanged, nothing to do (`_kind` stays NULL);
+- a larger incoming `updated_at`: 'win', the local row takes the incoming version;
+- a smaller one: 'lose', the local row stays.
+Only the rows that differ are marked while planning, so re-importing a
+bundle already merged writes nothing, not even to the staging tables.
+Either way the larger `updated_at` ends in the database, so the result does
+not depend on the order bundles are imported in. When the two versions were
+edited concurrently (neither is the other's `base_version`, and they come
+from different devices, whose own versions are linear) and their data
+differ, the losing version is kept whole in `conflicts`, once.
+
+Everything runs as a handful of statements per table over the staging
+tables (see `staging`), never one query per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector.store.schema import SYNCED_TABLES
+from inspector.store.staging import TableShape, stage_name
+
+DEVICE = "substr({}, 20)"  # the device id after `{ms:013d}-{counter:04x}-`
+
+
+@dataclass
+class TablePlan:
+    table: str
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.new or self.updated or self.conflicts)
+
+
+def _json_object(alias: str, shape: TableShape) -> str:
+    return "json_object(" + ", ".join(f"'{c}', {alias}.[{c}]"
+                                       for c in sorted(shape.names)) + ")"
+
+
+def classify(db: Database, shape: TableShape) -> None:
+    """Mark the staged rows that win or lose against a local row, and flag new conflicts."""
+    stage = stage_name(shape.table)
+    differ = " OR ".join(f"s.[{c}] IS NOT m.[{c}]" for c in shape.data_names)
+    db.execute(
+        f"""UPDATE temp.[{stage}] AS s SET
+            _kind = CASE WHEN s.updated_at > m.updated_at THEN 'win' ELSE 'lose' END,
+            _conflict = (NOT (s.base_version IS m.updated_at OR m.base_version IS s.updated_at
+                         OR {DEVICE.format('s.updated_at')} = {DEVICE.format('m.updated_at')})
+                AND ({differ})
+                AND NOT EXISTS (SELECT 1 FROM main.conflicts c
+                    WHERE c.table_name = ? AND c.row_id = s.id
+                      AND c.winner_version = max(s.updated_at, m.updated_at)
+                      AND c.loser_version = min(s.updated_at, m.updated_at)))
+            FROM main.[{shape.table}] AS m
+            WHERE m.id = s.id AND m.updated_at != s.updated_at""",
+        [shape.table],
+    )
+
+
+_IS_NEW = "NOT EXISTS (SELECT 1 FROM main.[{table}] m WHERE m.id = s.id)"
+
+
+def plan(db: Database, table: str) -> TablePlan:
+    stage = stage_name(table)
+    counts = dict(db.execute(
+        f"SELECT _kind, COUNT(*) FROM temp.[{stage}] GROUP BY _kind").fetchall())
+    new = db.execute(f"SELECT COUNT(*) FROM temp.[{stage}] s WHERE _kind IS NULL AND "
+                     + _IS_NEW.format(table=table)).fetchone()[0]
+    conflicts = db.execute(f"SELECT COUNT(*) FROM temp.[{stage}] WHERE _conflict").fetchone()[0]
+    return TablePlan(table, new=new + counts.get("new", 0), updated=counts.get("win", 0),
+                     unchanged=counts.get(None, 0) - new + counts.get("lose", 0),
+                     conflicts=conflicts)
+
+
+def mark_new(db: Database, table: str) -> None:
+    """Mark the rows the database does not have yet (only when about to apply)."""
+    db.execute(f"UPDATE temp.[{stage_name(table)}] AS s SET _kind = 'new' "
+               "WHERE _kind IS NULL AND " + _IS_NEW.format(table=table))
+
+
+def apply(db: Database, shape: TableShape, who: str, bundle_id: str, detected_at: str) -> None:
+    """Write one table's plan: conflicts kept, audit rows, inserts, winning updates.
+
+    Call inside the import's transaction, parents before children.
+    """
+    table, stage = shape.table, stage_name(shape.table)
+    s_json, m_json = _json_object("s", shape), _json_object("m", shape)
+    cols = ", ".join(f"[{c}]" for c in shape.names)
+    db.execute(
+        f"""INSERT INTO main.conflicts(table_name, row_id, winner_version, loser_version,
+                                       winner, loser, detected_at, bundle_id)
+            SELECT ?, s.id, max(s.updated_at, m.updated_at), min(s.updated_at, m.updated_at),
+                   CASE WHEN s.updated_at > m.updated_at THEN {s_json} ELSE {m_json} END,
+                   CASE WHEN s.updated_at > m.updated_at THEN {m_json} ELSE {s_json} END,
+                   ?, ?
+            FROM temp.[{stage}] s JOIN main.[{table}] m ON m.id = s.id
+            WHERE s._conflict ORDER BY s.rowid""",
+        [table, detected_at, bundle_id])
+    db.execute(
+        f"""INSERT INTO main.audit_log(at, who, table_name, row_id, action, old, new)
+            SELECT s.updated_at, ?, ?, s.id,
+                   CASE WHEN s.deleted AND NOT m.deleted THEN 'delete' ELSE 'update' END,
+                   {m_json}, {s_json}
+            FROM temp.[{stage}] s JOIN main.[{table}] m ON m.id = s.id
+            WHERE s._kind = 'win' ORDER BY s.rowid""",
+        [who, table])
+    db.execute(
+        f"""INSERT INTO main.audit_log(at, who, table_name, row_id, action, old, new)
+            SELECT s.updated_at, ?, ?, s.id, 'insert', NULL, {s_json}
+            FROM temp.[{stage}] s WHERE s._kind = 'new' ORDER BY s.rowid""",
+        [who, table])
+    db.execute(f"INSERT INTO main.[{table}] ({cols}) SELECT {cols} FROM temp.[{stage}] "
+               "WHERE _kind = 'new' ORDER BY rowid")
+    sets = ", ".join(f"[{c}] = s.[{c}]" for c in shape.names if c != "id")
+    db.execute(f"UPDATE main.[{table}] AS m SET {sets} FROM temp.[{stage}] AS s "
+               "WHERE s.id = m.id AND s._kind = 'win'")
+
+
+def touched_inspections(db: Database) -> list[str]:
+    """Inspections whose row or answers the import changed: their scores need recomputing."""
+    return [r[0] for r in db.execute(
+        f"SELECT id FROM temp.[{stage_name('inspections')}] WHERE _kind IN ('new', 'win') "
+        f"UNION SELECT inspection_id FROM temp.[{stage_name('answers')}] "
+        "WHERE _kind IN ('new', 'win')").fetchall()]
+
+
+def duplicate_numbers(db: Database) -> list[dict[str, Any]]:
+    """Notice numbers held by more than one live notice once the staged rows are merged."""
+    stage = stage_name("notices")
+    return [dict(r) for r in db.query(
+        f"""WITH merged AS (
+                SELECT id, doc_number, deleted FROM main.notices
+                WHERE id NOT IN (SELECT id FROM temp.[{stage}] WHERE _kind = 'win')
+                UNION ALL
+                SELECT id, doc_number, deleted FROM temp.[{stage}] s
+                WHERE _kind IN ('new', 'win') OR (_kind IS NULL AND
+                    NOT EXISTS (SELECT 1 FROM main.notices m WHERE m.id = s.id)))
+            SELECT doc_number, COUNT(*) AS n, GROUP_CONCAT(id) AS ids FROM merged
+            WHERE deleted = 0 GROUP BY doc_number HAVING n > 1 ORDER BY doc_number""")]
+
+
+def merge_all(db: Database, shapes: dict[str, TableShape], who: str, bundle_id: str,
+              detected_at: str, step: Callable[[str], None] | None = None) -> None:
+    """Apply every table's plan, parents first (call inside one transaction)."""
+    for table in SYNCED_TABLES:
+        mark_new(db, table)
+    for table in SYNCED_TABLES:
+        if step is not None:
+            step(table)
+        apply(db, shapes[table], who, bundle_id, detected_at)

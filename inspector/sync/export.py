@@ -1,0 +1,178 @@
+"""Writing a bundle: every synced row (tombstones too) and the attachment bytes.
+
+The bundle is written to a temporary file beside the target and renamed
+into place at the end, so a crash or a Cancel never leaves half a bundle
+under the name the user chose. All tables are read in one read transaction:
+a consistent snapshot even while the window keeps writing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+import uuid
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector import __version__
+from inspector.progress import NO_PROGRESS, Progress
+from inspector.store import settings
+from inspector.store.attachments import blob_path, has_blob
+from inspector.store.catalog import find_campaign
+from inspector.store.schema import SYNCED_TABLES
+from inspector.sync.errors import BundleError
+from inspector.sync.format import (
+    MANIFEST,
+    SUFFIX,
+    AttachmentEntry,
+    Manifest,
+    TableEntry,
+    attachment_member,
+    table_member,
+)
+
+LAST_EXPORT = "last_export"
+_BATCH = 5000
+
+
+@dataclass
+class ExportSummary:
+    path: Path
+    bundle_id: str
+    campaign_id: str | None
+    campaign_name: str | None
+    tables: dict[str, int] = field(default_factory=dict)
+    attachments: int = 0
+    attachment_bytes: int = 0
+    size: int = 0
+
+    @property
+    def rows(self) -> int:
+        return sum(self.tables.values())
+
+
+def _selection(db: Database, campaign: dict[str, Any] | None) -> dict[str, tuple[str, list]]:
+    """The WHERE clause per table: everything, or a campaign kit."""
+    if campaign is None:
+        return {t: ("1", []) for t in SYNCED_TABLES}
+    return {
+        "counties": ("1", []),
+        "townships": ("1", []),
+        "forms": ("id = ?", [campaign["form_id"]]),
+        "campaigns": ("id = ?", [campaign["id"]]),
+        "inspectors": ("1", []),
+    }
+
+
+def export_bundle(db: Database, out: str | Path, campaign_ref: str | None = None,
+                  progress: Progress = NO_PROGRESS) -> ExportSummary:
+    """Write a bundle to `out` (everything, or the kit of one campaign) and remember it."""
+    out = Path(out)
+    if out.suffix != SUFFIX:
+        out = out.with_name(out.name + SUFFIX)
+    campaign = find_campaign(db, campaign_ref) if campaign_ref else None
+    summary = ExportSummary(out, str(uuid.uuid4()), campaign["id"] if campaign else None,
+                            campaign["name"] if campaign else None)
+    manifest = Manifest(
+        bundle_id=summary.bundle_id, device_id=settings.device_id(db),
+        device_name=settings.device_name(db),
+        created_at=dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        app_version=__version__, tables={}, attachments={}, campaign_id=summary.campaign_id)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".partial")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED,
+                             compresslevel=5) as zf:
+            _write_snapshot(db, zf, manifest, summary, _selection(db, campaign), progress)
+            zf.writestr(MANIFEST, json.dumps(manifest.to_json(), ensure_ascii=False, indent=1))
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    summary.size = out.stat().st_size
+    with db.atomic():
+        settings.put(db, LAST_EXPORT, {
+            "at": dt.datetime.now().isoformat(timespec="seconds"), "file": out.name,
+            "bundle_id": summary.bundle_id, "campaign_id": summary.campaign_id,
+            "rows": summary.rows})
+    return summary
+
+
+def _write_snapshot(db: Database, zf: zipfile.ZipFile, manifest: Manifest,
+                    summary: ExportSummary, selection: dict[str, tuple[str, list]],
+                    progress: Progress) -> None:
+    db.conn.execute("BEGIN")  # one read snapshot for every table
+    try:
+        total = sum(db.execute(f"SELECT COUNT(*) FROM [{t}] WHERE {w}", p).fetchone()[0]
+                    for t, (w, p) in selection.items())
+        done = 0
+        progress(0, total, "")
+        for table in SYNCED_TABLES:
+            if table not in selection:
+                continue
+            where, params = selection[table]
+            count, sha = _write_table(db, zf, table, where, params, progress, done, total)
+            done += count
+            summary.tables[table] = count
+            manifest.tables[table] = TableEntry(table, table_member(table), count, sha)
+        blobs = _attachment_hashes(db, selection)
+    finally:
+        db.conn.execute("COMMIT")
+    for i, sha in enumerate(blobs):
+        progress(i, len(blobs), "attachments")
+        path = blob_path(db, sha)
+        size = path.stat().st_size
+        zf.write(path, attachment_member(sha), compress_type=zipfile.ZIP_STORED)
+        manifest.attachments[sha] = AttachmentEntry(sha, size)
+        summary.attachments += 1
+        summary.attachment_bytes += size
+
+
+def _write_table(db: Database, zf: zipfile.ZipFile, table: str, where: str, params: list,
+                 progress: Progress, done: int, total: int) -> tuple[int, str]:
+    cursor = db.conn.execute(f"SELECT * FROM [{table}] WHERE {where} ORDER BY rowid", params)
+    names = [d[0] for d in cursor.description]
+    order = sorted(range(len(names)), key=lambda i: names[i])
+    keys = [names[i] for i in order]
+    digest = hashlib.sha256()
+    count = 0
+    with zf.open(table_member(table), "w", force_zip64=True) as fh:
+        while True:
+            batch = cursor.fetchmany(_BATCH)
+            if not batch:
+                break
+            text = "".join(
+                json.dumps(dict(zip(keys, [row[i] for i in order], strict=True)),
+                           ensure_ascii=False) + "\n" for row in batch).encode("utf-8")
+            digest.update(text)
+            fh.write(text)
+            count += len(batch)
+            progress(done + count, total, table)
+    return count, digest.hexdigest()
+
+
+def _attachment_hashes(db: Database, selection: dict[str, tuple[str, list]]) -> list[str]:
+    """Bytes to carry: every live attachment row's file (a missing one stops the export)."""
+    if "attachments" not in selection:
+        return []
+    where, params = selection["attachments"]
+    hashes: list[str] = []
+    for row in db.query(f"SELECT sha256, deleted, id FROM attachments WHERE {where} "
+                        "ORDER BY sha256", params):
+        if row["sha256"] in hashes[-1:]:
+            continue
+        if has_blob(db, row["sha256"]):
+            hashes.append(row["sha256"])
+        elif not row["deleted"]:
+            raise BundleError(f"attachment {row['id']}: its file {row['sha256']} is missing "
+                              "from the attachments folder; run 'inspector check'")
+    return hashes

@@ -1,0 +1,182 @@
+"""The bundle format (contract, DESIGN.md): member names, the manifest, and the limits.
+
+A bundle is a ZIP holding `manifest.json`, `tables/<table>.jsonl` and
+`attachments/<sha256>`. Everything here is about recognising a well-formed
+bundle before a single row is read: a hostile or damaged file is refused by
+name, with nothing written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from inspector.store.attachments import MAX_ATTACHMENT_BYTES
+from inspector.store.schema import SYNCED_TABLES
+from inspector.sync.errors import BundleError
+
+FORMAT = "inspector-bundle"
+FORMAT_VERSION = 1
+SUFFIX = ".inspbundle"
+MANIFEST = "manifest.json"
+
+# Bounds that no real bundle comes near and every ZIP bomb passes.
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+MAX_TABLE_BYTES = 1024 * 1024 * 1024
+MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024
+MAX_LINE_BYTES = 16 * 1024 * 1024
+MAX_MEMBERS = 500_000
+# Deflated JSONL of a province compresses about 15:1; bombs reach 1000:1.
+MAX_RATIO = 200
+RATIO_FLOOR = 1024 * 1024  # small members may compress as well as they like
+ATTACHMENT_LIMIT = MAX_ATTACHMENT_BYTES
+
+SHA256 = re.compile(r"[0-9a-f]{64}")
+_TABLE_MEMBER = re.compile(r"tables/([a-z_]+)\.jsonl")
+_ATTACHMENT_MEMBER = re.compile(r"attachments/([0-9a-f]{64})")
+
+
+def table_member(table: str) -> str:
+    return f"tables/{table}.jsonl"
+
+
+def attachment_member(sha256: str) -> str:
+    return f"attachments/{sha256}"
+
+
+def unsafe_name(name: str) -> str | None:
+    """Why a member name could climb out of a folder, or None if it cannot."""
+    if not name:
+        return "an empty name"
+    if name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", name):
+        return "an absolute path"
+    if "\\" in name:
+        return "a backslash"
+    if any(part in ("..", ".") for part in name.split("/")):
+        return "a '..' or '.' path segment"
+    if "\x00" in name or any(ord(c) < 32 for c in name):
+        return "a control character"
+    return None
+
+
+def member_kind(name: str) -> tuple[str, str] | None:
+    """('manifest', ''), ('table', name) or ('attachment', sha256); None if unexpected."""
+    if name == MANIFEST:
+        return ("manifest", "")
+    m = _TABLE_MEMBER.fullmatch(name)
+    if m and m.group(1) in SYNCED_TABLES:
+        return ("table", m.group(1))
+    m = _ATTACHMENT_MEMBER.fullmatch(name)
+    if m:
+        return ("attachment", m.group(1))
+    return None
+
+
+@dataclass(frozen=True)
+class TableEntry:
+    table: str
+    file: str
+    rows: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class AttachmentEntry:
+    sha256: str
+    size: int
+
+
+@dataclass
+class Manifest:
+    bundle_id: str
+    device_id: str
+    device_name: str
+    created_at: str
+    app_version: str
+    tables: dict[str, TableEntry]
+    attachments: dict[str, AttachmentEntry]
+    campaign_id: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "bundle_id": self.bundle_id,
+            "device_id": self.device_id,
+            "device_name": self.device_name,
+            "created_at": self.created_at,
+            "app_version": self.app_version,
+            "campaign_id": self.campaign_id,
+            "tables": {t.table: {"file": t.file, "rows": t.rows, "sha256": t.sha256}
+                       for t in self.tables.values()},
+            "attachments": [{"sha256": a.sha256, "size": a.size}
+                            for a in self.attachments.values()],
+        }
+
+
+def _need(obj: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
+    if key not in obj:
+        raise BundleError(f"manifest.json: {where}'{key}' is missing")
+    value = obj[key]
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise BundleError(f"manifest.json: {where}'{key}' has the wrong type")
+    return value
+
+
+def parse_manifest(data: Any) -> Manifest:
+    """Check the manifest's shape and version; any deviation is a BundleError naming it."""
+    if not isinstance(data, dict):
+        raise BundleError("manifest.json: not a JSON object")
+    if data.get("format") != FORMAT:
+        raise BundleError(f"manifest.json: not an Inspector bundle (format is "
+                          f"{data.get('format')!r}, expected {FORMAT!r})")
+    version = _need(data, "format_version", int, "")
+    if version > FORMAT_VERSION:
+        raise BundleError(f"this bundle was made by a newer Inspector (bundle format "
+                          f"{version}, this version reads {FORMAT_VERSION}); update "
+                          "Inspector to import it")
+    if version < 1:
+        raise BundleError(f"manifest.json: format_version {version} is not valid")
+    texts = {k: _need(data, k, str, "") for k in
+             ("bundle_id", "device_id", "device_name", "created_at", "app_version")}
+    if not texts["bundle_id"] or len(texts["bundle_id"]) > 100:
+        raise BundleError("manifest.json: 'bundle_id' is not valid")
+    campaign = data.get("campaign_id")
+    if campaign is not None and not isinstance(campaign, str):
+        raise BundleError("manifest.json: 'campaign_id' has the wrong type")
+    tables_json = _need(data, "tables", dict, "")
+    tables: dict[str, TableEntry] = {}
+    for table, entry in tables_json.items():
+        if table not in SYNCED_TABLES:
+            raise BundleError(f"manifest.json: unknown table '{table}'")
+        if not isinstance(entry, dict):
+            raise BundleError(f"manifest.json: table '{table}' is not an object")
+        where = f"table '{table}': "
+        file = _need(entry, "file", str, where)
+        if file != table_member(table):
+            raise BundleError(f"manifest.json: {where}file must be {table_member(table)}, "
+                              f"not {file!r}")
+        rows = _need(entry, "rows", int, where)
+        sha = _need(entry, "sha256", str, where)
+        if rows < 0 or not SHA256.fullmatch(sha):
+            raise BundleError(f"manifest.json: {where}row count or sha256 is not valid")
+        tables[table] = TableEntry(table, file, rows, sha)
+    attachments: dict[str, AttachmentEntry] = {}
+    for entry in _need(data, "attachments", list, ""):
+        if not isinstance(entry, dict):
+            raise BundleError("manifest.json: an attachment entry is not an object")
+        sha = _need(entry, "sha256", str, "attachment: ")
+        size = _need(entry, "size", int, "attachment: ")
+        if not SHA256.fullmatch(sha) or size < 0:
+            raise BundleError(f"manifest.json: attachment {sha[:70]!r} is not valid")
+        if size > ATTACHMENT_LIMIT:
+            raise BundleError(f"attachment {sha} declares {size:,} bytes, more than the "
+                              f"{ATTACHMENT_LIMIT // (1024 * 1024)} MiB an attachment may have")
+        if sha in attachments:
+            raise BundleError(f"manifest.json: attachment {sha} is listed twice")
+        attachments[sha] = AttachmentEntry(sha, size)
+    known = {"format", "format_version", "campaign_id", "tables", "attachments", *texts}
+    return Manifest(**texts, tables=tables, attachments=attachments, campaign_id=campaign,
+                    extra={k: v for k, v in data.items() if k not in known})

@@ -1,0 +1,195 @@
+"""Importing a bundle: validate everything, plan, back up, merge in one transaction.
+
+The order is the safety argument. Nothing touches the database file until
+the whole bundle has been read and checked (structure, manifest, hashes,
+row counts, types, references, attachment bytes) and the plan is known. Then
+a backup copy is taken, attachment bytes are stored (content-addressed, so
+harmless if the import later fails), and every row change, the conflicts,
+the audit rows, the recomputed scores, the clock and the import log are
+written in one transaction: an error or a Cancel leaves the database as it
+was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector.core.forms import FormError, parse_form
+from inspector.progress import NO_PROGRESS, Progress
+from inspector.store import backups, merge, settings, staging
+from inspector.store.attachments import has_blob, store_bytes
+from inspector.store.clock import Clock
+from inspector.store.inspections import refresh_scores
+from inspector.store.merge import TablePlan
+from inspector.store.schema import SYNCED_TABLES
+from inspector.sync.errors import BundleError
+from inspector.sync.reader import Bundle
+
+
+@dataclass
+class ImportSummary:
+    file: str
+    bundle_id: str
+    device_id: str
+    device_name: str
+    created_at: str
+    campaign_id: str | None
+    tables: list[TablePlan]
+    attachments_new: int = 0
+    attachments_present: int = 0
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
+    dry_run: bool = False
+    applied: bool = False
+    backup: Path | None = None
+
+    @property
+    def totals(self) -> TablePlan:
+        total = TablePlan("total")
+        for p in self.tables:
+            total.new += p.new
+            total.updated += p.updated
+            total.unchanged += p.unchanged
+            total.conflicts += p.conflicts
+        return total
+
+    @property
+    def changed(self) -> bool:
+        return self.totals.changed or self.attachments_new > 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "tables": {p.table: {"new": p.new, "updated": p.updated, "unchanged": p.unchanged,
+                                 "conflicts": p.conflicts} for p in self.tables},
+            "attachments_new": self.attachments_new,
+            "duplicate_numbers": [d["doc_number"] for d in self.duplicates],
+            "created_at": self.created_at, "campaign_id": self.campaign_id,
+        }
+
+
+def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
+                  progress: Progress = NO_PROGRESS, keep_backups: int = backups.KEEP
+                  ) -> ImportSummary:
+    """Validate `path`, merge it (unless `dry_run`), and say what changed.
+
+    Raises BundleError, with nothing written, for any damaged or hostile
+    bundle; Cancelled from `progress` rolls everything back.
+    """
+    with Bundle(path) as bundle:
+        shapes = staging.shapes(db)
+        staging.create(db, shapes)
+        try:
+            bundle.stage(db, shapes, progress)
+            _check_forms(db, bundle)
+            _check_attachment_rows(db, bundle)
+            bundle.check_attachments(progress)
+            for table in SYNCED_TABLES:
+                progress.check()
+                with db.atomic():
+                    merge.classify(db, shapes[table])
+            summary = _summary(db, bundle, dry_run)
+            if dry_run or not summary.changed:
+                if not dry_run:
+                    with db.atomic():
+                        _log(db, bundle, summary)
+                return summary
+            _apply(db, bundle, shapes, summary, progress, keep_backups)
+            return summary
+        finally:
+            staging.drop(db)
+
+
+def _summary(db: Database, bundle: Bundle, dry_run: bool) -> ImportSummary:
+    m = bundle.manifest
+    missing = [sha for sha in m.attachments if not has_blob(db, sha)]
+    return ImportSummary(
+        file=bundle.name, bundle_id=m.bundle_id, device_id=m.device_id,
+        device_name=m.device_name, created_at=m.created_at, campaign_id=m.campaign_id,
+        tables=[merge.plan(db, t) for t in SYNCED_TABLES],
+        attachments_new=len(missing),
+        attachments_present=len(m.attachments) - len(missing),
+        duplicates=merge.duplicate_numbers(db), dry_run=dry_run)
+
+
+def _apply(db: Database, bundle: Bundle, shapes: dict[str, staging.TableShape],
+           summary: ImportSummary, progress: Progress, keep_backups: int) -> None:
+    progress(0, 1, "backup")
+    summary.backup = backups.backup(db, keep_backups)
+    missing = [sha for sha in bundle.manifest.attachments if not has_blob(db, sha)]
+    for i, sha in enumerate(missing):
+        progress(i, len(missing), "attachments")
+        store_bytes(db, bundle.attachment_bytes(sha))
+    who = f"import:{bundle.manifest.device_name}"
+    now = dt.datetime.now().isoformat(timespec="seconds")
+    steps = len(SYNCED_TABLES) + 1
+    with db.atomic():
+        done = 0
+
+        def step(table: str) -> None:
+            nonlocal done
+            progress(done, steps, table)
+            done += 1
+
+        merge.merge_all(db, shapes, who, bundle.manifest.bundle_id, now, step)
+        progress(steps - 1, steps, "scores")
+        refresh_scores(db, merge.touched_inspections(db))
+        newest = staging.max_updated_at(db)
+        if newest:
+            Clock(db).observe(newest)
+        _log(db, bundle, summary)
+        progress.check()  # a Cancel pressed during the last step still rolls back
+    summary.applied = True
+
+
+def _log(db: Database, bundle: Bundle, summary: ImportSummary) -> None:
+    m = bundle.manifest
+    db["import_log"].insert({
+        "bundle_id": m.bundle_id, "file": bundle.name, "device_id": m.device_id,
+        "device_name": m.device_name,
+        "imported_at": dt.datetime.now().isoformat(timespec="seconds"),
+        "summary": json.dumps(summary.to_json(), ensure_ascii=False, sort_keys=True),
+    })
+
+
+def _check_forms(db: Database, bundle: Bundle) -> None:
+    """A stored form must parse, or every score of its campaigns would fail later."""
+    for row in staging.rows_of(db, "forms", ("form_id", "version", "source", "sha256"),
+                               "deleted = 0"):
+        try:
+            form = parse_form(row["source"], f"form {row['form_id']}")
+        except FormError as exc:
+            raise BundleError(f"{bundle.name}: form {row['form_id']} {row['version']} does not "
+                              f"parse: {str(exc).splitlines()[0]}") from None
+        if form.sha256 != row["sha256"]:
+            raise BundleError(f"{bundle.name}: form {row['form_id']} {row['version']} does not "
+                              "match its sha256")
+
+
+def _check_attachment_rows(db: Database, bundle: Bundle) -> None:
+    try:
+        needed = staging.attachment_hashes(db)
+    except staging.StagingError as exc:
+        raise BundleError(f"{bundle.name}: {exc}") from None
+    for sha in needed:
+        if sha not in bundle.manifest.attachments and not has_blob(db, sha):
+            raise BundleError(f"{bundle.name}: an attachment row needs file {sha}, which is "
+                              "neither in the bundle nor on this laptop")
+
+
+def last_import(db: Database) -> dict[str, Any] | None:
+    row = db.execute("SELECT imported_at, device_name, file, summary FROM import_log "
+                     "ORDER BY id DESC LIMIT 1").fetchone()
+    if row is None:
+        return None
+    return {"at": row[0], "device_name": row[1], "file": row[2], "summary": json.loads(row[3])}
+
+
+def last_export(db: Database) -> dict[str, Any] | None:
+    from inspector.sync.export import LAST_EXPORT
+
+    return settings.get(db, LAST_EXPORT) or None
