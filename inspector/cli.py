@@ -275,7 +275,3 @@ for _module, _name in (("inspector.cli_reports", "report"),
                        ("inspector.cli_bundle", "bundle")):
     if importlib.util.find_spec(_module) is not None:
         main.add_command(getattr(importlib.import_module(_module), _name))
-
-
-if __name__ == "__main__":
-    main()

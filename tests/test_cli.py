@@ -15,7 +15,7 @@ from tests.conftest import SAMPLE_DATE
 
 
 def run(*args, db=None, check=True, env=None):
-    cmd = [sys.executable, "-m", "inspector.cli"]
+    cmd = [sys.executable, "-m", "inspector"]
     if db is not None:
         cmd += ["--db", str(db)]
     result = subprocess.run([*cmd, *args], capture_output=True, text=True, env=env)
