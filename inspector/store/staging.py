@@ -120,7 +120,8 @@ def index(db: Database, shape: TableShape, file: str) -> None:
 def _bad_value(shape: TableShape, row: tuple[Any, ...]) -> str:
     for col, value in zip(shape.columns, row, strict=True):
         if isinstance(value, dict | list):
-            return f"column {col.name} holds a JSON {type(value).__name__}, expected {col.type}"
+            kind = "object" if isinstance(value, dict) else "array"
+            return f"column {col.name} holds a JSON {kind}, expected {col.type}"
         if isinstance(value, int) and not -2**63 <= value < 2**63:
             return f"column {col.name} holds a number too large for the database"
     return "a value the database cannot hold"

@@ -1,0 +1,57 @@
+"""`inspector bundle …` as a user types it: export, dry run, import, re-import, conflicts."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from inspector.cli import main
+from inspector.store.dump import dump_json
+from inspector.store.problems import edit_problem
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result
+
+
+def test_export_import_round_trip_on_the_command_line(hq, tmp_path):
+    hq.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    out = tmp_path / "交换.inspbundle"
+    exported = run("--db", str(hq.path), "bundle", "export", "--out", str(out))
+    assert exported.exit_code == 0
+    assert "problems" in exported.output and "total" in exported.output
+    target = str(tmp_path / "laptop.db")
+    dry = run("--db", target, "bundle", "import", str(out), "--dry-run")
+    assert dry.exit_code == 0
+    assert "dry run: nothing was written" in dry.output
+    lines = {line.split()[0]: line.split()[1:] for line in dry.output.splitlines()[2:]
+             if line.strip() and line.split()[0] in ("townships", "total")}
+    assert lines["townships"][0] == "36"  # new
+    done = run("--db", target, "bundle", "import", str(out))
+    assert done.exit_code == 0 and "imported" in done.output
+    again = run("--db", target, "bundle", "import", str(out))
+    assert "nothing to change" in again.output
+    dumped = run("--db", target, "dump")
+    assert dumped.output == dump_json(hq.db)
+
+
+def test_conflicts_are_called_out_listed_and_resolved(hq, laptops, tmp_path):
+    field = laptops("笔记本1")
+    field.take(hq.export())
+    pid = hq.db.execute("SELECT id FROM problems ORDER BY id LIMIT 1").fetchone()[0]
+    edit_problem(hq.rows, pid, {"text": "总部的修改"})
+    edit_problem(field.rows, pid, {"text": "笔记本的修改"})
+    bundle = hq.export()
+    field.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    result = run("--db", str(field.path), "bundle", "import", str(bundle))
+    assert "conflicts: 1 row(s) were edited on both sides" in result.output
+    listed = run("--db", str(field.path), "bundle", "conflicts")
+    assert "problems" in listed.output and "differs in: text" in listed.output
+    conflict_id = listed.output.split("\t")[0]
+    resolved = run("--db", str(field.path), "bundle", "resolve", conflict_id, "--keep", "loser")
+    assert resolved.exit_code == 0
+    assert "no unresolved conflicts" in run("--db", str(field.path), "bundle",
+                                            "conflicts").output
+    again = run("--db", str(field.path), "bundle", "resolve", conflict_id, "--keep", "winner")
+    assert again.exit_code == 1 and "already resolved" in again.stderr
