@@ -1,0 +1,264 @@
+"""File → Export bundle / Import bundle / Conflicts, and the status bar's sync line.
+
+The window calls these functions; each long step runs in the worker with a
+progress dialog and Cancel (`run_job`), on its own database connection. An
+import is shown before it is applied: the bundle is validated and planned
+in the worker (a dry run), the user sees per table what would be new,
+updated, unchanged or in conflict, and only Apply writes anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDir, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from inspector.progress import Progress
+from inspector.store import settings
+from inspector.store.conflicts import count_unresolved
+from inspector.store.db import open_db
+from inspector.sync.export import ExportSummary
+from inspector.sync.export import export_bundle as write_bundle
+from inspector.sync.format import SUFFIX
+from inspector.sync.importer import ImportSummary, last_export, last_import
+from inspector.sync.importer import import_bundle as read_bundle
+from inspector.ui.conflicts_dialog import ConflictsDialog, table_label
+from inspector.ui.worker import Job, run_job
+
+__all__ = ["ConflictsDialog", "ImportPreviewDialog", "export_bundle", "import_bundle",
+           "last_sync_status"]
+
+CONFLICT = QColor("#ffd6cc")
+_running: set[Job] = set()  # jobs started from a callback, kept alive until done
+
+
+def _keep(job: Job) -> Job:
+    _running.add(job)
+    job.signals.done.connect(lambda: _running.discard(job))
+    return job
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Bundles", text)
+
+
+def _filter() -> str:
+    return tr("Inspector bundles (*{0});;All files (*)").format(SUFFIX)
+
+
+# -- jobs (run in the worker, each on its own connection) ------------------------------
+def _export_job(progress: Progress, db_path: str, out: str,
+                campaign_id: str | None) -> ExportSummary:
+    db = open_db(db_path)
+    try:
+        return write_bundle(db, out, campaign_id, progress)
+    finally:
+        db.close()
+
+
+def _import_job(progress: Progress, db_path: str, bundle: str, dry_run: bool) -> ImportSummary:
+    db = open_db(db_path)
+    try:
+        return read_bundle(db, bundle, dry_run=dry_run, progress=progress)
+    finally:
+        db.close()
+
+
+def _inform(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """A message that does not block the caller (the window stays responsive)."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setObjectName("bundle_summary")
+    box.open()
+    return box
+
+
+# -- export ----------------------------------------------------------------------------
+def export_bundle(parent: QWidget | None, db_path: str | Path,
+                  campaign_id: str | None = None) -> Job | None:
+    """Ask where to write, export in the worker, then say what was written.
+
+    Returns the running job (None if the user cancelled the file dialog).
+    """
+    title = tr("Export bundle")
+    db = open_db(db_path)
+    try:
+        name = settings.device_name(db)
+    finally:
+        db.close()
+    suggested = str(Path(QDir.homePath()) / f"{name}-{dt.date.today():%Y%m%d}{SUFFIX}")
+    out, _ = QFileDialog.getSaveFileName(parent, title, suggested, _filter())
+    if not out:
+        return None
+    if not out.endswith(SUFFIX):
+        out += SUFFIX
+
+    def done(summary: ExportSummary) -> None:
+        what = (tr("Campaign kit for {0}").format(summary.campaign_name)
+                if summary.campaign_id else tr("Everything on this laptop"))
+        lines = [what, "", *(f"{table_label(t)}: {n:,}" for t, n in summary.tables.items()),
+                 "", tr("{0:,} rows, {1} attachments, file {2}").format(
+                     summary.rows, summary.attachments, _size(summary.size)),
+                 str(summary.path)]
+        _inform(parent, title, "\n".join(lines))
+
+    return _keep(run_job(parent, tr("Exporting bundle…"), _export_job, str(db_path), out,
+                         campaign_id, on_success=done))
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(n // 1024, 1)} KB"
+
+
+# -- import ----------------------------------------------------------------------------
+class ImportPreviewDialog(QDialog):
+    """What an import would do, per table; nothing is written unless Apply is pressed."""
+
+    def __init__(self, summary: ImportSummary, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.summary = summary
+        self.setWindowTitle(self.tr("Import bundle"))
+        self.resize(620, 520)
+        layout = QVBoxLayout(self)
+        source = QLabel(self.tr("<b>{0}</b><br>from {1}, made {2}").format(
+            summary.file, summary.device_name, _when(summary.created_at)), self)
+        layout.addWidget(source)
+        self.table = self._table()
+        layout.addWidget(self.table, 1)
+        self.notes = QLabel("\n".join(self._notes()), self)
+        self.notes.setWordWrap(True)
+        layout.addWidget(self.notes)
+        self.buttons = QDialogButtonBox(self)
+        self.apply_button = self.buttons.addButton(self.tr("Apply"),
+                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.apply_button.setEnabled(summary.changed)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _table(self) -> QTableWidget:
+        headers = [self.tr("Table"), self.tr("New"), self.tr("Updated"), self.tr("Unchanged"),
+                   self.tr("Conflicts")]
+        plans = [*self.summary.tables, self.summary.totals]
+        table = QTableWidget(len(plans), len(headers), self)
+        table.setObjectName("plan_table")
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for r, plan in enumerate(plans):
+            label = self.tr("Total") if plan.table == "total" else table_label(plan.table)
+            cells = [label, plan.new, plan.updated, plan.unchanged, plan.conflicts]
+            for c, value in enumerate(cells):
+                item = QTableWidgetItem(value if c == 0 else f"{value:,}")
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if plan.conflicts and c == 4:
+                    item.setBackground(QBrush(CONFLICT))
+                if plan.table == "total":
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                table.setItem(r, c, item)
+        return table
+
+    def _notes(self) -> list[str]:
+        s = self.summary
+        notes = []
+        if s.attachments_new or s.attachments_present:
+            notes.append(self.tr("Attachments: {0} new, {1} already here.").format(
+                s.attachments_new, s.attachments_present))
+        if s.totals.conflicts:
+            notes.append(self.tr("{0} row(s) were changed both here and on {1}. The newer change "
+                                 "wins; the other is kept under File → Conflicts for you to "
+                                 "decide.").format(s.totals.conflicts, s.device_name))
+        for dup in s.duplicates:
+            notes.append(self.tr("Notice number {0} would be held by {1} notices: renumber "
+                                 "one of them.").format(dup["doc_number"], dup["n"]))
+        if not s.changed:
+            notes.append(self.tr("Everything in this bundle is already here: nothing to "
+                                 "import."))
+        else:
+            notes.append(self.tr("The database is backed up before anything is written."))
+        return notes
+
+
+def import_bundle(parent: QWidget | None, db_path: str | Path,
+                  on_imported: Callable[[], None] | None = None) -> Job | None:
+    """Choose a bundle, check and preview it in the worker, apply it if the user agrees.
+
+    Returns the checking job (None if the user cancelled the file dialog).
+    """
+    title = tr("Import bundle")
+    path, _ = QFileDialog.getOpenFileName(parent, title, QDir.homePath(), _filter())
+    if not path:
+        return None
+
+    def applied(summary: ImportSummary) -> None:
+        if on_imported is not None:
+            on_imported()
+        total = summary.totals
+        text = tr("Imported {0} from {1}: {2:,} new, {3:,} updated, {4:,} unchanged.").format(
+            summary.file, summary.device_name, total.new, total.updated, total.unchanged)
+        if total.conflicts:
+            text += "\n" + tr("{0} conflict(s) to review under File → Conflicts.").format(
+                total.conflicts)
+        if summary.duplicates:
+            text += "\n" + tr("Duplicate notice numbers: {0}").format(
+                ", ".join(d["doc_number"] for d in summary.duplicates))
+        _inform(parent, title, text)
+
+    def preview(summary: ImportSummary) -> None:
+        dialog = ImportPreviewDialog(summary, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: _keep(run_job(
+            parent, tr("Importing bundle…"), _import_job, str(db_path), path, False,
+            on_success=applied)))
+        dialog.open()
+
+    return _keep(run_job(parent, tr("Checking bundle…"), _import_job, str(db_path), path, True,
+                         on_success=preview))
+
+
+# -- status bar ------------------------------------------------------------------------
+def _when(iso: str) -> str:
+    try:
+        return dt.datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M")
+    except (TypeError, ValueError):
+        return str(iso)
+
+
+def last_sync_status(db: Database) -> str:
+    """'Last import: … from … · Last export: … · N conflicts', or '' before any exchange."""
+    parts = []
+    imported = last_import(db)
+    if imported:
+        parts.append(tr("Last import: {0} from {1}").format(_when(imported["at"]),
+                                                            imported["device_name"]))
+    exported = last_export(db)
+    if exported:
+        parts.append(tr("Last export: {0}").format(_when(exported["at"])))
+    conflicts = count_unresolved(db)
+    if conflicts:
+        parts.append(tr("{0} unresolved conflict(s)").format(conflicts))
+    return " · ".join(parts)

@@ -1,0 +1,204 @@
+"""The conflicts view: both versions of a row edited on two laptops, side by side.
+
+The merge already made the newer edit current and kept the other version.
+Here the user compares them field by field (differences highlighted) and
+keeps one; the pick is written as a new edit that supersedes both, so every
+laptop it travels to ends with the same choice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.errors import describe, is_user_error
+from inspector.store.conflicts import (
+    LOSER,
+    WINNER,
+    Conflict,
+    describe_row,
+    list_conflicts,
+    resolve,
+    version_label,
+)
+from inspector.store.db import open_db
+from inspector.store.rows import Rows
+
+DIFFERENT = QColor("#fff1b8")
+
+
+def table_label(table: str) -> str:
+    """A synced table's name as the user knows it."""
+    labels = {
+        "counties": QCoreApplication.translate("Bundles", "Counties"),
+        "townships": QCoreApplication.translate("Bundles", "Townships"),
+        "forms": QCoreApplication.translate("Bundles", "Forms"),
+        "campaigns": QCoreApplication.translate("Bundles", "Campaigns"),
+        "inspectors": QCoreApplication.translate("Bundles", "Inspectors"),
+        "inspections": QCoreApplication.translate("Bundles", "Inspections"),
+        "answers": QCoreApplication.translate("Bundles", "Answers"),
+        "notices": QCoreApplication.translate("Bundles", "Notices"),
+        "problems": QCoreApplication.translate("Bundles", "Problems"),
+        "attachments": QCoreApplication.translate("Bundles", "Attachments"),
+    }
+    return labels.get(table, table)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+class ConflictsDialog(QDialog):
+    """Unresolved conflicts on the left; the selected one's two versions on the right."""
+
+    resolved = Signal(int)  # the conflict id, after the pick was written
+
+    def __init__(self, db_path: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Conflicts"))
+        self.resize(1000, 560)
+        self.db = open_db(db_path)
+        self.conflicts: list[Conflict] = []
+        self.list = QListWidget(self)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.keep_winner = QPushButton(self.tr("Keep this one"), self)
+        self.keep_winner.setObjectName("keep_winner")
+        self.keep_loser = QPushButton(self.tr("Keep this one"), self)
+        self.keep_loser.setObjectName("keep_loser")
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.empty = QLabel(self.tr("No unresolved conflicts: every edit made on two laptops "
+                                    "at once has been settled."), self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._build()
+        self._connect_signals()
+        self.reload()
+
+    def _build(self) -> None:
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.hint)
+        right_layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.keep_winner, 2)
+        buttons.addWidget(self.keep_loser, 2)
+        right_layout.addLayout(buttons)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.list)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([260, 740])
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(close)
+        self.splitter = splitter
+
+    def _connect_signals(self) -> None:
+        self.list.currentRowChanged.connect(self._on_current_changed)
+        self.keep_winner.clicked.connect(lambda: self._on_keep(WINNER))
+        self.keep_loser.clicked.connect(lambda: self._on_keep(LOSER))
+        self.finished.connect(self._on_finished)
+
+    def reload(self) -> None:
+        self.conflicts = list_conflicts(self.db)
+        self.list.clear()
+        for c in self.conflicts:
+            text = self.tr("{0}: {1} ({2} fields differ)").format(
+                table_label(c.table_name), describe_row(c.table_name, c.winner),
+                len(c.differences))
+            item = QListWidgetItem(text)
+            item.setToolTip(text)
+            self.list.addItem(item)
+        has_any = bool(self.conflicts)
+        self.splitter.setVisible(has_any)
+        self.empty.setVisible(not has_any)
+        if has_any:
+            self.list.setCurrentRow(0)
+        else:
+            self.table.setRowCount(0)
+
+    def current(self) -> Conflict | None:
+        row = self.list.currentRow()
+        return self.conflicts[row] if 0 <= row < len(self.conflicts) else None
+
+    def _on_current_changed(self, _row: int) -> None:
+        conflict = self.current()
+        self.keep_winner.setEnabled(conflict is not None)
+        self.keep_loser.setEnabled(conflict is not None)
+        if conflict is None:
+            return
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Field"),
+            self.tr("Current version\n{0}").format(version_label(self.db,
+                                                                 conflict.winner_version)),
+            self.tr("Other version\n{0}").format(version_label(self.db, conflict.loser_version)),
+        ])
+        self.hint.setText(self.tr(
+            "This {0} row was changed on two laptops at once. The newer change is current; "
+            "the other was kept. Highlighted fields differ. Keep the version that is right: "
+            "it becomes a new change that replaces both on every laptop.").format(
+                table_label(conflict.table_name)))
+        fields = conflict.fields
+        self.table.setRowCount(len(fields))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for r, name in enumerate(fields):
+            differs = name in conflict.differences
+            cells = [name, _text(conflict.winner.get(name)), _text(conflict.loser.get(name))]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if differs:
+                    item.setBackground(QBrush(DIFFERENT))
+                    item.setFont(bold)
+                self.table.setItem(r, col, item)
+        self.table.resizeRowsToContents()
+
+    def _on_keep(self, side: str) -> None:
+        conflict = self.current()
+        if conflict is None:
+            return
+        try:
+            resolve(Rows(self.db), conflict.id, side)
+        except Exception as exc:
+            if not is_user_error(exc):
+                raise
+            QMessageBox.warning(self, self.tr("Conflicts"), describe(exc))
+        else:
+            self.resolved.emit(conflict.id)
+        self.reload()
+
+    def _on_finished(self, _result: int) -> None:
+        self.db.close()

@@ -1,0 +1,188 @@
+"""The bundle dialogs driven as a user would: file dialogs answered, buttons clicked."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from inspector.store.conflicts import list_conflicts
+from inspector.store.db import open_db
+from inspector.store.dump import dump_json
+from inspector.store.problems import edit_problem
+from inspector.ui.bundle_dialogs import (
+    ConflictsDialog,
+    ImportPreviewDialog,
+    export_bundle,
+    import_bundle,
+    last_sync_status,
+)
+from inspector.ui.conflicts_dialog import DIFFERENT
+from tests.sync.helpers import Device
+
+# The offscreen platform cannot size native windows: a harmless warning on every dialog.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+@pytest.fixture
+def window(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture
+def devices(tmp_path, sample_db_path):
+    made = []
+
+    def make(name, copy_of=None):
+        d = Device(tmp_path / name, name, copy_of)
+        made.append(d)
+        return d
+
+    yield make
+    for d in made:
+        d.close()
+
+
+def _summary_box(window) -> QMessageBox | None:
+    boxes = [b for b in window.findChildren(QMessageBox) if b.objectName() == "bundle_summary"]
+    return boxes[-1] if boxes else None
+
+
+def _preview(window) -> ImportPreviewDialog | None:
+    found = window.findChildren(ImportPreviewDialog)
+    return found[-1] if found else None
+
+
+def test_export_asks_for_a_file_writes_it_and_says_what_was_written(
+        qtbot, window, monkeypatch, devices, sample_db_path, tmp_path):
+    hq = devices("总部", sample_db_path)
+    out = tmp_path / "给总部"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(out), "")))
+    export_bundle(window, str(hq.path))
+    qtbot.waitUntil(lambda: _summary_box(window) is not None, timeout=20000)
+    text = _summary_box(window).text()
+    assert "Problems" in text and "给总部.inspbundle" in text
+    assert (tmp_path / "给总部.inspbundle").exists()
+    assert "Last export" in last_sync_status(hq.db)
+
+
+def test_cancelling_the_file_dialog_does_nothing(window, monkeypatch, devices, sample_db_path):
+    hq = devices("总部", sample_db_path)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
+    assert export_bundle(window, str(hq.path)) is None
+    assert import_bundle(window, str(hq.path)) is None
+
+
+def test_import_previews_then_applies_on_request(qtbot, window, monkeypatch, devices,
+                                                 sample_db_path, tmp_path):
+    hq = devices("总部", sample_db_path)
+    bundle = hq.export()
+    target = tmp_path / "laptop.db"
+    open_db(target).close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(bundle), "")))
+    refreshed = []
+    import_bundle(window, str(target), on_imported=lambda: refreshed.append(True))
+    qtbot.waitUntil(lambda: _preview(window) is not None, timeout=20000)
+    dialog = _preview(window)
+    table = dialog.table
+    rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 5)]
+            for r in range(table.rowCount())}
+    assert rows["Townships"] == ["36", "0", "0", "0"]
+    assert rows["Problems"][0] == f"{hq.db['problems'].count:,}"
+    db = open_db(target)
+    try:
+        assert db["problems"].count == 0  # the preview wrote nothing
+    finally:
+        db.close()
+    assert dialog.apply_button.isEnabled()
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: bool(refreshed), timeout=20000)
+    qtbot.waitUntil(lambda: _summary_box(window) is not None, timeout=5000)
+    assert "Imported" in _summary_box(window).text()
+    db = open_db(target)
+    try:
+        assert dump_json(db) == dump_json(hq.db)
+        status = last_sync_status(db)
+    finally:
+        db.close()
+    assert "Last import" in status and "总部" in status
+
+
+def test_cancel_in_the_preview_writes_nothing(qtbot, window, monkeypatch, devices,
+                                              sample_db_path, tmp_path):
+    hq = devices("总部", sample_db_path)
+    bundle = hq.export()
+    target = tmp_path / "laptop.db"
+    open_db(target).close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(bundle), "")))
+    refreshed = []
+    import_bundle(window, str(target), on_imported=lambda: refreshed.append(True))
+    qtbot.waitUntil(lambda: _preview(window) is not None, timeout=20000)
+    _preview(window).reject()
+    qtbot.wait(200)
+    assert not refreshed
+    db = open_db(target)
+    try:
+        assert db["problems"].count == 0 and db["import_log"].count == 0
+        assert last_sync_status(db) == ""
+    finally:
+        db.close()
+
+
+def test_a_bad_bundle_is_reported_not_previewed(qtbot, window, monkeypatch, devices,
+                                                sample_db_path, tmp_path):
+    hq = devices("总部", sample_db_path)
+    bad = tmp_path / "坏.inspbundle"
+    bad.write_text("not a bundle")
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda parent, title, text, *a: warnings.append(text)))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), "")))
+    import_bundle(window, str(hq.path))
+    qtbot.waitUntil(lambda: bool(warnings), timeout=20000)
+    assert "not a ZIP" in warnings[0]
+    assert _preview(window) is None
+
+
+def _conflicted(devices, sample_db_path):
+    hq = devices("总部", sample_db_path)
+    field = devices("笔记本1")
+    field.take(hq.export())
+    pid = hq.db.execute("SELECT id FROM problems ORDER BY id LIMIT 1").fetchone()[0]
+    edit_problem(hq.rows, pid, {"text": "总部：支部记录不全"})
+    edit_problem(field.rows, pid, {"text": "笔记本：支部记录不全，已立行立改"})
+    field.take(hq.export())
+    return field, pid
+
+
+def test_conflicts_dialog_shows_both_versions_and_keeps_the_pick(qtbot, devices,
+                                                                 sample_db_path):
+    field, pid = _conflicted(devices, sample_db_path)
+    [conflict] = list_conflicts(field.db)
+    dialog = ConflictsDialog(str(field.path))
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 1
+    table = dialog.table
+    fields = [table.item(r, 0).text() for r in range(table.rowCount())]
+    text_row = fields.index("text")
+    assert table.item(text_row, 1).text() == conflict.winner["text"]
+    assert table.item(text_row, 2).text() == conflict.loser["text"]
+    assert table.item(text_row, 1).background().color() == DIFFERENT
+    same_row = fields.index("township_id")
+    assert table.item(same_row, 1).background().color() != DIFFERENT
+    with qtbot.waitSignal(dialog.resolved):
+        dialog.keep_loser.click()
+    assert field.rows.get("problems", pid)["text"] == conflict.loser["text"]
+    assert list_conflicts(field.db) == []
+    assert dialog.list.count() == 0 and dialog.empty.isVisibleTo(dialog)
+
+
+def test_status_line_counts_unresolved_conflicts(devices, sample_db_path):
+    field, _ = _conflicted(devices, sample_db_path)
+    status = last_sync_status(field.db)
+    assert "Last import" in status and "1 unresolved conflict" in status
