@@ -61,6 +61,7 @@ class ProblemListWidget(QWidget):
         self._campaign_id: str | None = None
         self._fixed_township: str | None = None
         self._restoring = False
+        self._moving_on = False
         self._towns: list[dict[str, Any]] = []
         self.model = ProblemTableModel(db, self)
         self.problem_actions = ProblemActions(db, self, today=self.today)
@@ -317,7 +318,7 @@ class ProblemListWidget(QWidget):
 
     def _reload_keeping_selection(self) -> None:
         ids, _ = self._selection()
-        if not ids:
+        if not ids and not self._moving_on:
             ids = self.panel.problem_ids
         hint = self.selected_rows()
         self._restoring = True
@@ -328,7 +329,7 @@ class ProblemListWidget(QWidget):
             self._restoring = False
         # A problem that left the list (say, closed under an "open" filter) stays in the
         # panel, so the user sees what the step did.
-        self._sync_panel(ids if missing else None)
+        self._sync_panel(ids if missing and not self._moving_on else None)
 
     # -- slots ---------------------------------------------------------------
 
@@ -353,8 +354,13 @@ class ProblemListWidget(QWidget):
     def _on_selection_changed(self) -> None:
         if self._restoring:
             return
-        if self.panel.is_dirty() and self.panel.save_if_dirty():
-            return  # the save reloaded the list and pointed the panel at the selection
+        if self.panel.is_dirty():
+            # Keep what was typed; the reload that follows keeps the new selection.
+            self._moving_on = True
+            try:
+                self.panel.save_if_dirty()
+            finally:
+                self._moving_on = False
         self._sync_panel()
 
     def _on_written(self) -> None:
@@ -367,10 +373,17 @@ class ProblemListWidget(QWidget):
             QTimer.singleShot(0, lambda: self.view.horizontalHeader().setSortIndicator(
                 *self.model.sort_key()))
 
-    def _on_context_menu(self, pos: QPoint) -> None:
+    def context_menu(self, pos: QPoint) -> QMenu | None:
+        """The life-cycle steps for the row under `pos` (None off the rows)."""
         if not self.view.indexAt(pos).isValid():
-            return
+            return None
         menu = QMenu(self)
         for action in (Action.START, Action.RECTIFY, Action.CLOSE, Action.REJECT):
             menu.addAction(self.problem_actions.actions[action])
-        menu.exec(self.view.viewport().mapToGlobal(pos))
+        return menu
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu(pos)
+        if menu is not None:
+            menu.exec(self.view.viewport().mapToGlobal(pos))
+            menu.deleteLater()
