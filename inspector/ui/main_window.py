@@ -37,8 +37,17 @@ from inspector.store.catalog import campaigns
 from inspector.store.inspections import FINISHED, find_inspection, set_status, start_inspection
 from inspector.store.rows import Rows
 from inspector.ui import i18n
+from inspector.ui.bundle_dialogs import (
+    ConflictsDialog,
+    export_bundle,
+    import_bundle,
+    last_sync_status,
+)
 from inspector.ui.campaign_dialog import CampaignDialog
 from inspector.ui.checklist import ChecklistWidget
+from inspector.ui.notices import NoticeListWidget
+from inspector.ui.problem_list import ProblemListWidget
+from inspector.ui.report_view import open_report
 from inspector.ui.settings_dialog import SettingsDialog
 from inspector.ui.township_page import TownshipPage
 from inspector.ui.township_tree import TownshipTree
@@ -73,8 +82,6 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.page, self.tr("Township"))
         self.tabs.addTab(self.checklist, self.tr("Checklist"))
-        self.problem_list: Any = None
-        self.notice_list: Any = None
         self._add_optional_tabs()
         self.splitter = QSplitter(self)
         self.splitter.addWidget(self.tree)
@@ -94,6 +101,10 @@ class MainWindow(QMainWindow):
 
     def _add_optional_tabs(self) -> None:
         """The problem list and notices, from their own modules."""
+        self.problem_list = ProblemListWidget(self.db, self)
+        self.tabs.addTab(self.problem_list, self.tr("Problems"))
+        self.notice_list = NoticeListWidget(self.db, self)
+        self.tabs.addTab(self.notice_list, self.tr("Notices"))
 
     def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,
                 tip: str = "") -> QAction:
@@ -147,9 +158,33 @@ class MainWindow(QMainWindow):
 
     def _add_bundle_actions(self, menu: Any) -> None:
         """Export / import bundles and the conflicts they left, from their own module."""
+        self.export_action = self._action(
+            self.tr("&Export bundle…"),
+            lambda: export_bundle(self, self.db_path, self.campaign_id), "Ctrl+Shift+E")
+        self.import_action = self._action(
+            self.tr("&Import bundle…"),
+            lambda: import_bundle(self, self.db_path, on_imported=self._on_imported),
+            "Ctrl+I")
+        self.conflicts_action = self._action(self.tr("&Conflicts…"), self._on_conflicts)
+        for action in (self.export_action, self.import_action, self.conflicts_action):
+            menu.addAction(action)
+        menu.addSeparator()
 
     def _add_report_menu(self, bar: Any) -> None:
         """The reports, from their own module."""
+        menu = bar.addMenu(self.tr("&Reports"))
+        self.report_actions = {
+            "star": self._action(self.tr("Township &feedback form (督查情况反馈表)…"),
+                                 lambda: self.open_report("star"), "Ctrl+R"),
+            "notice": self._action(self.tr("&Rectification notice (整改通知书)…"),
+                                   lambda: self.open_report("notice")),
+            "summary": self._action(self.tr("Campaign &summary (星级评定汇总)…"),
+                                    lambda: self.open_report("summary")),
+            "problems": self._action(self.tr("&Problem list (问题清单)…"),
+                                     lambda: self.open_report("problems")),
+        }
+        for action in self.report_actions.values():
+            menu.addAction(action)
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(self.tr("Main"), self)
@@ -161,6 +196,8 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.checklist_action)
         self.toolbar.addAction(self.finish_action)
         self.toolbar.addAction(self.refresh_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.report_actions["star"])
         self.addToolBar(self.toolbar)
 
     def _connect_signals(self) -> None:
@@ -171,9 +208,8 @@ class MainWindow(QMainWindow):
         self.page.show_problems.connect(self._on_show_problems)
         self.checklist.changed.connect(self._refresh_timer.start)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        for widget in (self.problem_list, self.notice_list):
-            if widget is not None and hasattr(widget, "changed"):
-                widget.changed.connect(self._refresh_timer.start)
+        self.problem_list.changed.connect(self._refresh_timer.start)
+        self.notice_list.changed.connect(self._refresh_timer.start)
 
     # -- state ---------------------------------------------------------------------------
     def _load_campaigns(self, prefer: str | None) -> None:
@@ -195,17 +231,15 @@ class MainWindow(QMainWindow):
         if self.campaign_id:
             settings.put(self.db, "last_campaign", self.campaign_id)
         self.tree.load(self.db, self.campaign_id)
-        for widget in (self.problem_list, self.notice_list):
-            if widget is not None:
-                widget.set_campaign(self.campaign_id)
+        self.problem_list.set_campaign(self.campaign_id)
+        self.notice_list.set_campaign(self.campaign_id)
         self._on_township_selected(self.township_id())
 
     def _on_township_selected(self, township_id: str | None) -> None:
         self.checklist.flush()
         self.page.show_township(self.campaign_id, township_id)
-        for widget in (self.problem_list, self.notice_list):
-            if widget is not None:
-                widget.set_township(township_id)
+        self.problem_list.set_township(township_id)
+        self.notice_list.set_township(township_id)
         if self.tabs.currentIndex() == CHECKLIST_TAB and not (
                 township_id and self.campaign_id
                 and self.checklist.load(self.campaign_id, township_id)):
@@ -237,10 +271,8 @@ class MainWindow(QMainWindow):
         self.page.refresh()
         self._update_actions()
         self._show_sync_status()
-        if self.sender() is not self._refresh_timer:
-            for widget in (self.problem_list, self.notice_list):
-                if widget is not None:
-                    widget.refresh()
+        self.problem_list.refresh()
+        self.notice_list.refresh()
 
     def _show_sync_status(self) -> None:
         text = self._last_sync_status()
@@ -248,7 +280,31 @@ class MainWindow(QMainWindow):
         self.sync_label.setVisible(bool(text))
 
     def _last_sync_status(self) -> str:
-        return ""
+        return last_sync_status(self.db)
+
+    def _on_imported(self) -> None:
+        """A bundle changed the database: campaigns and every figure may be new."""
+        self._load_campaigns(self.campaign_id)
+        self.refresh()
+
+    def _on_conflicts(self) -> None:
+        dialog = ConflictsDialog(self.db_path, self)
+        dialog.exec()
+        self.refresh()
+
+    def open_report(self, kind: str) -> None:
+        """A report in the viewer; the township ones need a township selected."""
+        township = self.township_id()
+        if kind in ("star", "notice") and not township:
+            self.statusBar().showMessage(self.tr("Choose a township first."), 4000)
+            return
+        if not self.campaign_id:
+            self.statusBar().showMessage(self.tr("There is no campaign yet."), 4000)
+            return
+        job = open_report(self, self.db_path, kind, campaign_id=self.campaign_id,
+                          township_id=township if kind in ("star", "notice") else None)
+        if kind == "notice":
+            job.signals.succeeded.connect(lambda _result: self._refresh_timer.start())
 
     # -- inspection actions --------------------------------------------------------------
     def open_checklist(self) -> bool:
@@ -287,16 +343,15 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _on_show_problems(self) -> None:
-        if self.problem_list is not None:
-            self.tabs.setCurrentWidget(self.problem_list)
+        self.tabs.setCurrentWidget(self.problem_list)
 
     def _on_find(self) -> None:
         current = self.tabs.currentWidget()
-        target = getattr(current, "filter_edit", None) if current is not None else None
-        if target is None:
-            target = self.tree.filter_edit
-        target.setFocus()
-        target.selectAll()
+        if current is self.problem_list:
+            self.problem_list.focus_filter()
+            return
+        self.tree.filter_edit.setFocus()
+        self.tree.filter_edit.selectAll()
 
     # -- dialogs -------------------------------------------------------------------------
     def _on_settings(self) -> None:
@@ -381,6 +436,7 @@ class MainWindow(QMainWindow):
             self.resize(1440, 900)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._refresh_timer.stop()
         self.checklist.flush()
         settings.put(self.db, "window_geometry", bytes(self.saveGeometry().toHex()).decode())
         super().closeEvent(event)

@@ -259,8 +259,8 @@ class TownshipPage(QWidget):
 
 
 def _status_labels() -> dict[str, str]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ProblemStatus", text)
-
-    return {Status.OPEN: tr("Open"), Status.RECTIFYING: tr("Rectifying"),
-            Status.RECTIFIED: tr("Rectified"), Status.CLOSED: tr("Closed")}
+    translate = QCoreApplication.translate
+    return {Status.OPEN: translate("ProblemStatus", "Open"),
+            Status.RECTIFYING: translate("ProblemStatus", "Rectifying"),
+            Status.RECTIFIED: translate("ProblemStatus", "Rectified"),
+            Status.CLOSED: translate("ProblemStatus", "Closed")}

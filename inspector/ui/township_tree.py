@@ -37,13 +37,9 @@ _DIM_COLOUR = QColor("#7f8c8d")
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TownshipTreeModel", text)
-
-
 def progress_label(state: str) -> str:
-    return {NOT_STARTED: _tr("Not started"), FINISHED: _tr("Finished")}.get(
-        state, _tr("In progress"))
+    return {NOT_STARTED: QCoreApplication.translate("TownshipTreeModel", "Not started"), FINISHED: QCoreApplication.translate("TownshipTreeModel", "Finished")}.get(
+        state, QCoreApplication.translate("TownshipTreeModel", "In progress"))
 
 
 @dataclass
@@ -136,8 +132,8 @@ class TownshipTreeModel(QAbstractItemModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (_tr("Township"), _tr("Stars"), _tr("Progress"), _tr("Open"),
-                _tr("Overdue"))[section]
+        return (QCoreApplication.translate("TownshipTreeModel", "Township"), QCoreApplication.translate("TownshipTreeModel", "Stars"), QCoreApplication.translate("TownshipTreeModel", "Progress"), QCoreApplication.translate("TownshipTreeModel", "Open"),
+                QCoreApplication.translate("TownshipTreeModel", "Overdue"))[section]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -167,7 +163,7 @@ class TownshipTreeModel(QAbstractItemModel):
             return f"{county.name} ({len(towns)})"
         if column == PROGRESS:
             done = sum(r["progress"] == FINISHED for r in towns)
-            return _tr("{0}/{1} finished").format(done, len(towns))
+            return QCoreApplication.translate("TownshipTreeModel", "{0}/{1} finished").format(done, len(towns))
         if column == OPEN:
             return sum(r["open_problems"] for r in towns)
         if column == OVERDUE:
@@ -188,8 +184,8 @@ class TownshipTreeModel(QAbstractItemModel):
                 return row["overdue_problems"]
         elif role == Qt.ItemDataRole.ToolTipRole:
             if row["progress"] == NOT_STARTED:
-                return _tr("{0}: not inspected yet").format(row["township"])
-            return _tr("{0}: score {1:.1f}, {2}/{3} items answered").format(
+                return QCoreApplication.translate("TownshipTreeModel", "{0}: not inspected yet").format(row["township"])
+            return QCoreApplication.translate("TownshipTreeModel", "{0}: score {1:.1f}, {2}/{3} items answered").format(
                 row["township"], row["score"] or 0.0, row["answered"] or 0, row["items"] or 0)
         elif role == Qt.ItemDataRole.ForegroundRole:
             if column == OVERDUE and row["overdue_problems"]:

@@ -1,0 +1,117 @@
+"""The main window on the demo database: tree, township page, checklist, language."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from inspector.store import settings
+from inspector.store.catalog import create_campaign, find_township
+from inspector.store.inspections import find_inspection
+from inspector.store.rows import Rows
+from inspector.ui import i18n
+from inspector.ui.main_window import CHECKLIST_TAB, PAGE_TAB, MainWindow
+from inspector.ui.township_tree import TownshipIdRole, TownshipTreeModel
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+@pytest.fixture
+def window(sample_db, sample_db_path, qtbot):
+    i18n.apply_language("en")
+    win = MainWindow(sample_db, str(sample_db_path))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+    i18n.apply_language("en")
+
+
+def test_the_tree_shows_every_township_with_its_figures(window, sample_db, sample_campaign):
+    model = window.tree.model
+    assert model.township_count() == 36
+    assert model.rowCount() == 4                     # 定海区, 普陀区, 岱山县, 嵊泗县
+    index = model.index_of_township(find_township(sample_db, "昌国街道")["id"])
+    assert index.isValid()
+    row = model.township_row(index)
+    stars = model.data(index.siblingAtColumn(1))
+    assert stars.count("★") == row["stars"] and len(stars) == 5
+    assert model.data(index.siblingAtColumn(2)) == "Finished"
+    open_count = sample_db.execute(
+        "SELECT COUNT(*) FROM problems WHERE township_id = ? AND campaign_id = ? "
+        "AND status != 'closed' AND deleted = 0",
+        [row["township_id"], sample_campaign["id"]]).fetchone()[0]
+    assert model.data(index.siblingAtColumn(3)) == open_count
+
+
+def test_the_filter_narrows_the_tree(window, qtbot):
+    window.tree.filter_edit.setText("街道")
+    qtbot.waitUntil(lambda: window.tree.model.township_count() == 14)
+
+
+def test_selecting_a_township_shows_its_page_and_sections(window, sample_db):
+    township = find_township(sample_db, "普陀山镇")
+    assert window.tree.select_township(township["id"])
+    page = window.page
+    assert "普陀山镇" in page.title_label.text()
+    assert page.sections_table.rowCount() == 7
+    assert page.sections_table.item(0, 3).text() == "Complete"
+    assert "Total" in page.score_label.text()
+    assert page.checklist_button.text() == "Open checklist"
+
+
+def test_ctrl_e_starts_an_inspection_and_opens_its_checklist(window, sample_db, qtbot):
+    rows = Rows(sample_db)
+    campaign = create_campaign(rows, "复查批次", "township-party-building")
+    window._load_campaigns(campaign["id"])
+    township = find_township(sample_db, "白泉镇")
+    window.tree.select_township(township["id"])
+    assert window.page.checklist_button.text() == "Start inspection"
+    assert not window.tabs.isTabEnabled(CHECKLIST_TAB)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == CHECKLIST_TAB
+    assert find_inspection(sample_db, campaign["id"], township["id"]) is not None
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_1)
+    window.refresh()
+    index = window.tree.model.index_of_township(township["id"])
+    assert window.tree.model.data(index.siblingAtColumn(2)) == "In progress"
+    assert settings.get(sample_db, "last_campaign") == campaign["id"]
+
+
+def test_finish_from_the_menu_locks_the_checklist(window, sample_db):
+    township = find_township(sample_db, "白泉镇")
+    window.tree.select_township(township["id"])
+    window.open_checklist()
+    assert window.checklist.readonly_label.isVisibleTo(window.checklist)  # demo is finished
+    window.finish_action.trigger()                                        # reopen
+    assert not window.checklist.readonly_label.isVisibleTo(window.checklist)
+    assert window.finish_action.text() == "&Finish inspection"
+
+
+def test_switching_the_language_retranslates_the_window(window, sample_db):
+    township = find_township(sample_db, "昌国街道")
+    window.tree.select_township(township["id"])
+    assert window.tabs.tabText(PAGE_TAB) == "Township"
+    settings.put(sample_db, "language", "zh_CN")
+    window.change_language("zh_CN")
+    assert window.tabs.tabText(PAGE_TAB) == "乡镇（街道）"
+    assert window.page.checklist_button.text() == "打开督查表"
+    assert window.tree.selected_township() == township["id"]      # kept across the rebuild
+    assert window.tree.model.headerData(2, Qt.Orientation.Horizontal) == "进度"
+    window.change_language("en")
+    assert window.tabs.tabText(PAGE_TAB) == "Township"
+
+
+def test_the_status_bar_names_the_database(window, sample_db_path):
+    assert str(sample_db_path) in window.db_label.text()
+
+
+def test_tree_model_passes_the_model_tester(qtmodeltester, sample_db, sample_campaign):
+    model = TownshipTreeModel()
+    model.load(sample_db, sample_campaign["id"])
+    qtmodeltester.check(model)
+    model.set_filter("镇")
+    qtmodeltester.check(model)
+    first = model.index(0, 0, model.index(0, 0))
+    assert model.data(first, TownshipIdRole)
