@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -170,7 +170,9 @@ class ConflictsDialog(QDialog):
             "the other was kept. Highlighted fields differ. Keep the version that is right: "
             "it becomes a new change that replaces both on every laptop.").format(
                 table_label(conflict.table_name)))
-        fields = conflict.fields
+        # The differing fields first: they are what the user has to decide on.
+        fields = conflict.differences + [f for f in conflict.fields
+                                         if f not in conflict.differences]
         self.table.setRowCount(len(fields))
         bold = QFont(self.font())
         bold.setBold(True)
@@ -185,6 +187,11 @@ class ConflictsDialog(QDialog):
                     item.setFont(bold)
                 self.table.setItem(r, col, item)
         self.table.resizeRowsToContents()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Row heights depend on the final column widths, known only once shown.
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
 
     def _on_keep(self, side: str) -> None:
         conflict = self.current()
