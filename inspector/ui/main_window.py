@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.db_path = db_path
         self.campaign_id: str | None = None
+        self._list_state: dict[int, tuple[str | None, str | None]] = {}
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(250)
@@ -231,15 +232,12 @@ class MainWindow(QMainWindow):
         if self.campaign_id:
             settings.put(self.db, "last_campaign", self.campaign_id)
         self.tree.load(self.db, self.campaign_id)
-        self.problem_list.set_campaign(self.campaign_id)
-        self.notice_list.set_campaign(self.campaign_id)
         self._on_township_selected(self.township_id())
 
     def _on_township_selected(self, township_id: str | None) -> None:
         self.checklist.flush()
         self.page.show_township(self.campaign_id, township_id)
-        self.problem_list.set_township(township_id)
-        self.notice_list.set_township(township_id)
+        self._sync_lists()
         if self.tabs.currentIndex() == CHECKLIST_TAB and not (
                 township_id and self.campaign_id
                 and self.checklist.load(self.campaign_id, township_id)):
@@ -257,7 +255,22 @@ class MainWindow(QMainWindow):
                                    else self.tr("&Finish inspection"))
         self.tabs.setTabEnabled(CHECKLIST_TAB, inspection is not None)
 
+    def _sync_lists(self) -> None:
+        """Point the problem and notice tabs at the campaign and township, when shown.
+
+        A hidden tab is brought up to date when it is shown: on a province each
+        re-filter of the problem list counts 100,000 rows, and start-up should
+        not pay for a tab nobody has opened yet.
+        """
+        wanted = (self.campaign_id, self.township_id())
+        for widget in (self.problem_list, self.notice_list):
+            if self.tabs.currentWidget() is widget and self._list_state.get(id(widget)) != wanted:
+                widget.set_campaign(wanted[0])
+                widget.set_township(wanted[1])
+                self._list_state[id(widget)] = wanted
+
     def _on_tab_changed(self, index: int) -> None:
+        self._sync_lists()
         if index != CHECKLIST_TAB:
             self.checklist.flush()
         if index == CHECKLIST_TAB and self.campaign_id and self.township_id() \
@@ -271,8 +284,8 @@ class MainWindow(QMainWindow):
         self.page.refresh()
         self._update_actions()
         self._show_sync_status()
-        self.problem_list.refresh()
-        self.notice_list.refresh()
+        if self.tabs.currentWidget() in (self.problem_list, self.notice_list):
+            self.tabs.currentWidget().refresh()
 
     def _show_sync_status(self) -> None:
         text = self._last_sync_status()
@@ -385,6 +398,7 @@ class MainWindow(QMainWindow):
         for action in self.findChildren(QAction):
             if action.parent() is self:
                 action.deleteLater()
+        self._list_state.clear()
         self._build()
         self.splitter.setSizes(sizes)
         self._load_campaigns(self.campaign_id)

@@ -1,0 +1,173 @@
+"""GUI figures on a province database: start-up, recording a verdict, peak memory.
+
+    inspector --db /tmp/prov.db demo --townships 1400 --campaigns 8
+    python benchmarks/bench_gui.py /tmp/prov.db [--runs 5]
+
+Start-up is measured from just before the process is spawned to the first
+paint of the main window, against a bare PySide6 QMainWindow measured the
+same way in the same run (goal: at most 2x). Recording a verdict is a key
+press on the checklist through to the answer written, the score cache
+refreshed and the header redrawn (goal: under 20 ms). Peak memory is the
+app's maximum resident size with the province open and a checklist shown
+(goal: under 300 MB). Each measurement runs in its own process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+PROBE = r"""
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+t0 = float(sys.argv[1])
+app = QApplication(sys.argv[:1])
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj.isWidgetType() \
+                and isinstance(obj.window(), QMainWindow):
+            print(f"{time.time() - t0:.4f}", flush=True)
+            os._exit(0)
+        return False
+
+probe = FirstPaint()
+app.installEventFilter(probe)
+"""
+
+BARE = PROBE + r"""
+w = QMainWindow()
+w.setWindowTitle("bare")
+w.resize(1440, 900)
+w.show()
+app.exec()
+"""
+
+APP = PROBE + r"""
+from inspector.app import run_gui
+run_gui(sys.argv[2])
+"""
+
+ENTRY = r"""
+import json, resource, statistics, sys, time
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from inspector.app import _application
+from inspector.store.db import open_db
+from inspector.store.inspections import set_status, find_inspection
+from inspector.store.rows import Rows
+from inspector.ui.fonts import install_app_font
+from inspector.ui.main_window import MainWindow
+
+app = _application()
+install_app_font(app)
+path = sys.argv[1]
+db = open_db(path)
+window = MainWindow(db, path)
+window.show()
+app.processEvents()
+model = window.tree.model
+county = model.index(0, 0)
+township = model.township_row(model.index(0, 0, county))["township_id"]
+inspection = find_inspection(db, window.campaign_id, township)
+if inspection and inspection["status"] == "finished":
+    set_status(Rows(db), inspection["id"], False)
+window.tree.select_township(township)
+window.open_checklist()
+app.processEvents()
+checklist = window.checklist
+times = []
+for round_ in range(3):
+    checklist.focus_item(next(i for i, c in checklist.cards.items() if c.verdicts))
+    for _ in range(len(checklist.cards)):
+        card = checklist._current
+        focus = QApplication.focusWidget() or (card.focusProxy() or card if card else None)
+        if card is None:
+            break
+        if card.verdicts is None:
+            checklist._on_move(card, 1)  # a count or a note: step over it
+            if card is checklist._current:
+                break
+            continue
+        key = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_4)[round_]
+        start = time.perf_counter()
+        QTest.keyClick(focus, key)
+        checklist.score_label.repaint()
+        times.append((time.perf_counter() - start) * 1000)
+refresh = []
+for _ in range(5):
+    start = time.perf_counter()
+    window.refresh()
+    app.processEvents()
+    refresh.append((time.perf_counter() - start) * 1000)
+window._refresh_timer.stop()
+print(json.dumps({
+    "verdicts": len(times), "verdict_median_ms": statistics.median(times),
+    "verdict_p95_ms": sorted(times)[int(len(times) * 0.95) - 1], "verdict_max_ms": max(times),
+    "refresh_median_ms": statistics.median(refresh),
+    "townships": model.township_count(),
+    "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+}))
+window.close()
+sys.stdout.flush()
+import os
+os._exit(0)  # skip interpreter teardown: figures are printed, nothing left to save
+"""
+
+
+def timed(script: str, *args: str) -> float:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    start = time.time()
+    out = subprocess.run([sys.executable, "-c", script, f"{start:.6f}", *args],
+                         capture_output=True, text=True, env=env, timeout=120)
+    if out.returncode != 0 or not out.stdout.strip():
+        raise SystemExit(f"probe failed:\n{out.stderr}")
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("db", help="a province database (inspector demo --townships 1400)")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    work = tempfile.mkdtemp(prefix="bench-gui-")
+    db = os.path.join(work, "prov.db")
+    shutil.copy(args.db, db)  # the checklist writes answers: never touch the original
+    print(f"platform: {os.environ.get('QT_QPA_PLATFORM', 'offscreen')}, runs: {args.runs}")
+    timed(BARE)
+    timed(APP, db)  # warm the file cache for both
+    bare = [timed(BARE) for _ in range(args.runs)]
+    app = [timed(APP, db) for _ in range(args.runs)]
+    b, a = statistics.median(bare), statistics.median(app)
+    print(f"start-up to first paint: bare QMainWindow {b * 1000:.0f} ms, "
+          f"Inspector on the province {a * 1000:.0f} ms, ratio {a / b:.2f}x (goal <= 2x)")
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["QT_QPA_PLATFORM"] = "offscreen"  # key presses need no window manager focus
+    out = subprocess.run([sys.executable, "-c", ENTRY, db], capture_output=True, text=True,
+                         env=env, timeout=300)
+    if out.returncode != 0:
+        raise SystemExit(out.stderr)
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    print(f"recording a verdict ({figures['verdicts']} key presses): median "
+          f"{figures['verdict_median_ms']:.1f} ms, p95 {figures['verdict_p95_ms']:.1f} ms, "
+          f"max {figures['verdict_max_ms']:.1f} ms (goal < 20 ms)")
+    print(f"refreshing tree, page and lists after a change ({figures['townships']} townships): "
+          f"median {figures['refresh_median_ms']:.0f} ms (debounced, off the key press)")
+    print(f"peak memory with the province open and a checklist shown: "
+          f"{figures['maxrss_mb']:.0f} MB (goal < 300 MB)")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
