@@ -53,7 +53,7 @@ from inspector.store.rows import Rows
 from inspector.ui.item_card import ItemCard
 from inspector.ui.item_problem_dialog import ItemProblemDialog
 
-NOTE_DELAY_MS = 600
+NOTE_DELAY_MS = 300
 SectionIdRole = Qt.ItemDataRole.UserRole + 1
 
 _CARD_STYLE = """
