@@ -46,6 +46,7 @@ from inspector.store import settings
 from inspector.store.notices import addressee_for, issue_notice, next_number
 from inspector.store.problem_queries import noticeable_problems, townships_with_noticeable
 from inspector.store.rows import Rows
+from inspector.ui.problem_list import chosen
 from inspector.ui.problem_model import status_label
 
 ProblemIdRole = Qt.ItemDataRole.UserRole + 1
@@ -239,7 +240,7 @@ class IssueNoticeDialog(QDialog):
     # -- state ---------------------------------------------------------------
 
     def township_id(self) -> str | None:
-        return self._fixed_township or self.township_combo.currentData()
+        return self._fixed_township or chosen(self.township_combo)
 
     def _load_townships(self, township_id: str | None) -> None:
         self._fixed_township = township_id
@@ -280,7 +281,7 @@ class IssueNoticeDialog(QDialog):
         self._on_checks_changed()
 
     def _on_township_chosen(self) -> None:
-        self._show_township(self.township_combo.currentData())
+        self._show_township(chosen(self.township_combo))
 
     def _on_checks_changed(self) -> None:
         checked = self.model.checked_rows()

@@ -44,8 +44,22 @@ from inspector.ui.problem_model import (
 from inspector.ui.problem_panel import ProblemPanel
 
 TEXT_DELAY_MS = 250
+_ALL = ""  # item data of the "All …" entries: never None (see `chosen`)
 _WIDTHS = {"county": 90, "township": 120, "item_id": 70, "text": 320, "responsible_unit": 150,
            "deadline": 90, "status": 110, "overdue": 70, "notice_number": 140}
+
+
+def chosen(combo: QComboBox) -> str | None:
+    """The id behind a combo's current entry; None for "All …" or an empty combo.
+
+    PySide6 6.12 drops a reference to None each time it hands back an empty
+    QVariant (`currentData()` of an entry without data), and enough of them
+    crash the interpreter; so entries always carry a string and an empty
+    combo is never asked.
+    """
+    if combo.currentIndex() < 0:
+        return None
+    return combo.currentData() or None
 
 
 class ProblemListWidget(QWidget):
@@ -197,10 +211,10 @@ class ProblemListWidget(QWidget):
     def current_filter(self) -> ProblemFilter:
         """The filter bar's values as the store's filter."""
         statuses = tuple(s.value for s, b in self.status_buttons.items() if b.isChecked())
-        township = self._fixed_township or self.township_combo.currentData()
+        township = self._fixed_township or chosen(self.township_combo)
         return ProblemFilter(
-            campaign_id=self.campaign_combo.currentData(),
-            county_id=None if self._fixed_township else self.county_combo.currentData(),
+            campaign_id=chosen(self.campaign_combo),
+            county_id=None if self._fixed_township else chosen(self.county_combo),
             township_id=township, statuses=statuses,
             overdue_only=self.overdue_check.isChecked(), text=self.search_edit.text(),
             today=self.today())
@@ -216,18 +230,18 @@ class ProblemListWidget(QWidget):
 
     def _load_choices(self) -> None:
         campaign = self._campaign_id if self.campaign_combo.count() == 0 else \
-            self.campaign_combo.currentData()
-        county = self.county_combo.currentData()
-        township = self.township_combo.currentData()
+            chosen(self.campaign_combo)
+        county = chosen(self.county_combo)
+        township = chosen(self.township_combo)
         for combo in (self.campaign_combo, self.county_combo, self.township_combo):
             combo.blockSignals(True)
         self.campaign_combo.clear()
-        self.campaign_combo.addItem(self.tr("All campaigns"), None)
+        self.campaign_combo.addItem(self.tr("All campaigns"), _ALL)
         for c in campaigns(self._db):
             self.campaign_combo.addItem(c["name"], c["id"])
         self._towns = townships(self._db)
         self.county_combo.clear()
-        self.county_combo.addItem(self.tr("All counties"), None)
+        self.county_combo.addItem(self.tr("All counties"), _ALL)
         seen: set[str] = set()
         for t in self._towns:
             if t["county_id"] not in seen:
@@ -241,10 +255,10 @@ class ProblemListWidget(QWidget):
             combo.blockSignals(False)
 
     def _fill_townships(self) -> None:
-        county = self.county_combo.currentData()
+        county = chosen(self.county_combo)
         self.township_combo.blockSignals(True)
         self.township_combo.clear()
-        self.township_combo.addItem(self.tr("All townships"), None)
+        self.township_combo.addItem(self.tr("All townships"), _ALL)
         for t in self._towns:
             if county is None or t["county_id"] == county:
                 label = t["name"] if county else f"{t['county']} {t['name']}"
@@ -252,8 +266,8 @@ class ProblemListWidget(QWidget):
         self.township_combo.blockSignals(False)
 
     @staticmethod
-    def _select_data(combo: QComboBox, value: Any) -> None:
-        index = combo.findData(value)
+    def _select_data(combo: QComboBox, value: str | None) -> None:
+        index = combo.findData(value or _ALL)
         combo.setCurrentIndex(max(index, 0))
 
     # -- selection -----------------------------------------------------------
@@ -334,7 +348,7 @@ class ProblemListWidget(QWidget):
     # -- slots ---------------------------------------------------------------
 
     def _on_campaign_chosen(self) -> None:
-        self._campaign_id = self.campaign_combo.currentData()
+        self._campaign_id = chosen(self.campaign_combo)
         self.apply_filter()
 
     def _on_county_chosen(self) -> None:

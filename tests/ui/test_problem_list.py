@@ -332,3 +332,18 @@ def test_unsortable_column_keeps_the_order(qtbot, widget):
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
     qtbot.waitUntil(lambda: header.sortIndicatorSection() == DEADLINE_COLUMN, timeout=1000)
     assert [r["id"] for r in shown_rows(widget)] == before
+
+
+def test_a_long_day_of_filtering_does_not_abort_the_app(widget):
+    """PySide6 6.12 on Python 3.11 loses a reference to None per Qt call returning None;
+    tens of thousands of calls (an afternoon of filtering) must not abort the interpreter."""
+    import sys
+
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    for _ in range(60_000):  # more than None's own count when the app starts
+        label.setText("x")
+    for _ in range(50):
+        widget.overdue_check.toggle()
+    assert sys.getrefcount(None) > 1_000_000
