@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from inspector.store import problem_queries
 from inspector.store.notice_queries import notice_rows
 from inspector.store.problem_queries import (
     first_page,
@@ -25,9 +26,12 @@ FILTERS = [
 ]
 
 
+@pytest.mark.parametrize("probe", [10, 2000])  # a text too rare for the probe, or not
 @pytest.mark.parametrize("f", FILTERS)
 @pytest.mark.parametrize("order_by", sorted(SORTABLE))
-def test_first_page_is_count_and_first_rows_of_the_list(sample_db, f, order_by):
+def test_first_page_is_count_and_first_rows_of_the_list(sample_db, f, order_by, probe,
+                                                        monkeypatch):
+    monkeypatch.setattr(problem_queries, "PROBE_ROWS", probe)
     for descending in (False, True):
         total, page = first_page(sample_db, f, order_by=order_by, descending=descending,
                                  limit=25)
