@@ -128,12 +128,16 @@ class NoticeListWidget(QWidget):
 
     def _build(self) -> None:
         self.issue_button = QPushButton(self.tr("Issue notice…"))
-        self.view_button = QPushButton(self.tr("View / print"))
-        self.view_button.setVisible(has_report_view())
+        self.view_button = QPushButton(self.tr("View"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        for button in (self.view_button, self.print_button):
+            button.setVisible(has_report_view())
+        self.report_job: Any = None  # the viewer's last job (its `view` once shown)
         self.count_label = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.issue_button)
         bar.addWidget(self.view_button)
+        bar.addWidget(self.print_button)
         bar.addStretch()
         bar.addWidget(self.count_label)
         self.view = QTableView()
@@ -152,6 +156,7 @@ class NoticeListWidget(QWidget):
     def _connect_signals(self) -> None:
         self.issue_button.clicked.connect(self._on_issue)
         self.view_button.clicked.connect(self._on_view)
+        self.print_button.clicked.connect(self._on_print)
         self.view.doubleClicked.connect(self._on_view)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
@@ -189,7 +194,9 @@ class NoticeListWidget(QWidget):
     # -- slots ---------------------------------------------------------------
 
     def _update_buttons(self) -> None:
-        self.view_button.setEnabled(self.selected_notice() is not None)
+        chosen = self.selected_notice() is not None
+        self.view_button.setEnabled(chosen)
+        self.print_button.setEnabled(chosen)
 
     def make_issue_dialog(self) -> IssueNoticeDialog:
         return IssueNoticeDialog(self._db, self._campaign_id, self._township_id, self,
@@ -213,5 +220,14 @@ class NoticeListWidget(QWidget):
             return
         from inspector.ui import report_view
 
-        report_view.open_report(self, database_path(self._db), "notice",
-                                campaign_id=notice["campaign_id"], notice_id=notice["id"])
+        self.report_job = report_view.open_report(
+            self, database_path(self._db), "notice", campaign_id=notice["campaign_id"],
+            notice_id=notice["id"])
+
+    def _on_print(self) -> None:
+        notice = self.selected_notice()
+        if notice is None or not has_report_view():
+            return
+        from inspector.ui import report_view
+
+        self.report_job = report_view.print_notice(self, database_path(self._db), notice["id"])

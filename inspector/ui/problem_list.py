@@ -46,7 +46,7 @@ from inspector.ui.problem_panel import ProblemPanel
 TEXT_DELAY_MS = 250
 _ALL = ""  # item data of the "All …" entries: never None (see `chosen`)
 _WIDTHS = {"county": 90, "township": 120, "item_id": 70, "text": 320, "responsible_unit": 150,
-           "deadline": 90, "status": 110, "overdue": 70, "notice_number": 140}
+           "deadline": 90, "status": 130, "overdue": 70, "notice_number": 140}
 
 
 def chosen(combo: QComboBox) -> str | None:

@@ -139,7 +139,8 @@ class ProblemPanel(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self.action_buttons[action] = button
             grid.addWidget(button, n // 2, n % 2)
-        state.addRow(grid)
+        actions_box = QGroupBox(self.tr("Life cycle"))
+        actions_box.setLayout(grid)
 
         self.photos = QListWidget()
         self.photos.setViewMode(QListView.ViewMode.IconMode)
@@ -164,11 +165,13 @@ class ProblemPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.item_label)
         layout.addWidget(self.placeholder)
-        layout.addWidget(edit_box)
+        layout.addWidget(actions_box)
         layout.addWidget(state_box)
+        layout.addWidget(edit_box)
         layout.addWidget(photo_box)
         layout.addStretch()
         self._edit_box, self._state_box, self._photo_box = edit_box, state_box, photo_box
+        self._actions_box = actions_box
 
     def _connect_signals(self) -> None:
         self.save_button.clicked.connect(self._on_save)
@@ -198,7 +201,8 @@ class ProblemPanel(QWidget):
         single = self._row is not None
         self._edit_box.setVisible(single)
         self._photo_box.setVisible(single)
-        self._state_box.setVisible(bool(self._ids))
+        self._state_box.setVisible(single)
+        self._actions_box.setVisible(bool(self._ids))
         self.placeholder.setVisible(not single)
         self.item_label.setVisible(single)
         if single:
@@ -209,9 +213,6 @@ class ProblemPanel(QWidget):
             self.placeholder.setText(
                 self.tr("The buttons below act on all selected problems at once.")
                 if self._ids else self.tr("Select a problem in the list to see and edit it."))
-            for label in (self.status_value, self.found_value, self.rectified_value,
-                          self.note_value, self.closed_value, self.notice_value):
-                label.setText("")
 
     def reload(self) -> None:
         """Read the shown problem again (after a life-cycle step or an import)."""

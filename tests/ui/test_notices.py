@@ -145,3 +145,14 @@ def test_notice_models_pass_qt_model_tester(qtmodeltester, notice_list, sample_d
     problems.set_rows(noticeable_problems(sample_db, town) or
                       list(sample_db.query("SELECT * FROM problems LIMIT 5")))
     qtmodeltester.check(problems)
+
+
+@pytest.mark.skipif(not notices_ui.has_report_view(), reason="no report viewer installed")
+def test_view_shows_the_selected_notice(qtbot, notice_list):
+    notice = notice_list.model.notice(0)
+    notice_list.select_notice(notice["id"])
+    qtbot.mouseClick(notice_list.view_button, Qt.MouseButton.LeftButton)
+    job = notice_list.report_job
+    qtbot.waitUntil(lambda: getattr(job, "view", None) is not None, timeout=20_000)
+    assert job.view.page_count() >= 1
+    job.view.close()
