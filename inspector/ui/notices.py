@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -121,6 +122,7 @@ class NoticeListWidget(QWidget):
         self._today = today
         self._campaign_id: str | None = None
         self._township_id: str | None = None
+        self._shown_once = False
         self.model = NoticeTableModel(self)
         self._build()
         self._connect_signals()
@@ -177,6 +179,13 @@ class NoticeListWidget(QWidget):
         if selected is not None:
             self.select_notice(selected["id"])
         self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Notices issued from the township page appear when this tab comes back.
+        if not event.spontaneous() and self._shown_once:
+            self.refresh()
+        self._shown_once = True
+        super().showEvent(event)
 
     def selected_notice(self) -> dict[str, Any] | None:
         rows = self.view.selectionModel().selectedRows()

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -76,6 +77,7 @@ class ProblemListWidget(QWidget):
         self._fixed_township: str | None = None
         self._restoring = False
         self._moving_on = False
+        self._shown_once = False
         self._towns: list[dict[str, Any]] = []
         self.model = ProblemTableModel(db, self)
         self.problem_actions = ProblemActions(db, self, today=self.today)
@@ -201,8 +203,16 @@ class ProblemListWidget(QWidget):
 
     def refresh(self) -> None:
         """Read everything again: after an import, or when another view wrote."""
+        self.panel.save_if_dirty()
         self._load_choices()
         self._reload_keeping_selection()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The checklist adds problems while this tab is hidden: show them on return.
+        if not event.spontaneous() and self._shown_once:
+            self.refresh()
+        self._shown_once = True
+        super().showEvent(event)
 
     def focus_filter(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -41,6 +41,7 @@ from inspector.store.attachments import add_file, attachments_of, blob_path
 from inspector.store.catalog import CatalogError, form_for_campaign
 from inspector.store.problems import EDITABLE, edit_problem, get_problem
 from inspector.store.rows import Rows
+from inspector.ui.photos import show_photo
 from inspector.ui.problem_actions import choose_photos
 from inspector.ui.problem_model import overdue_days, status_label
 
@@ -177,6 +178,7 @@ class ProblemPanel(QWidget):
         self.save_button.clicked.connect(self._on_save)
         self.revert_button.clicked.connect(self._on_revert)
         self.add_photos_button.clicked.connect(self._on_add_photos)
+        self.photos.itemActivated.connect(self._on_photo_activated)
         self.text_edit.textChanged.connect(self._on_edited)
         self.measure_edit.textChanged.connect(self._on_edited)
         self.unit_edit.textChanged.connect(self._on_edited)
@@ -272,7 +274,7 @@ class ProblemPanel(QWidget):
             image = reader.read()
             item = QListWidgetItem(att["caption"] or att["filename"])
             item.setToolTip(f"{att['filename']}\n{att['caption']}".strip())
-            item.setData(Qt.ItemDataRole.UserRole, att["id"])
+            item.setData(Qt.ItemDataRole.UserRole, str(blob_path(self._db, att["sha256"])))
             if not image.isNull():
                 item.setIcon(QIcon(QPixmap.fromImage(image)))
             self.photos.addItem(item)
@@ -326,6 +328,9 @@ class ProblemPanel(QWidget):
     def _on_revert(self) -> None:
         if self._row is not None:
             self._fill(self._row)
+
+    def _on_photo_activated(self, item: QListWidgetItem) -> None:
+        show_photo(self, item.data(Qt.ItemDataRole.UserRole), item.toolTip().split("\n")[0])
 
     def _on_add_photos(self) -> None:
         if self._row is None:

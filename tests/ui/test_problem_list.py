@@ -347,3 +347,16 @@ def test_a_long_day_of_filtering_does_not_abort_the_app(widget):
     for _ in range(50):
         widget.overdue_check.toggle()
     assert sys.getrefcount(None) > 1_000_000
+
+
+def test_problems_added_elsewhere_show_when_the_tab_returns(widget, sample_db,
+                                                            sample_campaign):
+    from inspector.store.problems import add_problem
+
+    before = widget.model.rowCount()
+    town = next(iter(sample_db.query("SELECT id FROM townships LIMIT 1")))["id"]
+    widget.hide()
+    add_problem(Rows(sample_db, who="测试员"), town, "检查中新发现的问题", "2026-12-31",
+                campaign_id=sample_campaign["id"])
+    widget.show()
+    assert widget.model.rowCount() == before + 1
