@@ -55,12 +55,8 @@ def _keep(job: Job) -> Job:
     return job
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Bundles", text)
-
-
 def _filter() -> str:
-    return tr("Inspector bundles (*{0});;All files (*)").format(SUFFIX)
+    return QCoreApplication.translate("Bundles", "Inspector bundles (*{0});;All files (*)").format(SUFFIX)
 
 
 # -- jobs (run in the worker, each on its own connection) ------------------------------
@@ -98,7 +94,7 @@ def export_bundle(parent: QWidget | None, db_path: str | Path,
 
     Returns the running job (None if the user cancelled the file dialog).
     """
-    title = tr("Export bundle")
+    title = QCoreApplication.translate("Bundles", "Export bundle")
     db = open_db(db_path)
     try:
         name = settings.device_name(db)
@@ -112,15 +108,15 @@ def export_bundle(parent: QWidget | None, db_path: str | Path,
         out += SUFFIX
 
     def done(summary: ExportSummary) -> None:
-        what = (tr("Campaign kit for {0}").format(summary.campaign_name)
-                if summary.campaign_id else tr("Everything on this laptop"))
+        what = (QCoreApplication.translate("Bundles", "Campaign kit for {0}").format(summary.campaign_name)
+                if summary.campaign_id else QCoreApplication.translate("Bundles", "Everything on this laptop"))
         lines = [what, "", *(f"{table_label(t)}: {n:,}" for t, n in summary.tables.items()),
-                 "", tr("{0:,} rows, {1} attachments, file {2}").format(
+                 "", QCoreApplication.translate("Bundles", "{0:,} rows, {1} attachments, file {2}").format(
                      summary.rows, summary.attachments, _size(summary.size)),
                  str(summary.path)]
         _inform(parent, title, "\n".join(lines))
 
-    return _keep(run_job(parent, tr("Exporting bundle…"), _export_job, str(db_path), out,
+    return _keep(run_job(parent, QCoreApplication.translate("Bundles", "Exporting bundle…"), _export_job, str(db_path), out,
                          campaign_id, on_success=done))
 
 
@@ -209,7 +205,7 @@ def import_bundle(parent: QWidget | None, db_path: str | Path,
 
     Returns the checking job (None if the user cancelled the file dialog).
     """
-    title = tr("Import bundle")
+    title = QCoreApplication.translate("Bundles", "Import bundle")
     path, _ = QFileDialog.getOpenFileName(parent, title, QDir.homePath(), _filter())
     if not path:
         return None
@@ -218,13 +214,13 @@ def import_bundle(parent: QWidget | None, db_path: str | Path,
         if on_imported is not None:
             on_imported()
         total = summary.totals
-        text = tr("Imported {0} from {1}: {2:,} new, {3:,} updated, {4:,} unchanged.").format(
+        text = QCoreApplication.translate("Bundles", "Imported {0} from {1}: {2:,} new, {3:,} updated, {4:,} unchanged.").format(
             summary.file, summary.device_name, total.new, total.updated, total.unchanged)
         if total.conflicts:
-            text += "\n" + tr("{0} conflict(s) to review under File → Conflicts.").format(
+            text += "\n" + QCoreApplication.translate("Bundles", "{0} conflict(s) to review under File → Conflicts.").format(
                 total.conflicts)
         if summary.duplicates:
-            text += "\n" + tr("Duplicate notice numbers: {0}").format(
+            text += "\n" + QCoreApplication.translate("Bundles", "Duplicate notice numbers: {0}").format(
                 ", ".join(d["doc_number"] for d in summary.duplicates))
         _inform(parent, title, text)
 
@@ -232,11 +228,11 @@ def import_bundle(parent: QWidget | None, db_path: str | Path,
         dialog = ImportPreviewDialog(summary, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: _keep(run_job(
-            parent, tr("Importing bundle…"), _import_job, str(db_path), path, False,
+            parent, QCoreApplication.translate("Bundles", "Importing bundle…"), _import_job, str(db_path), path, False,
             on_success=applied)))
         dialog.open()
 
-    return _keep(run_job(parent, tr("Checking bundle…"), _import_job, str(db_path), path, True,
+    return _keep(run_job(parent, QCoreApplication.translate("Bundles", "Checking bundle…"), _import_job, str(db_path), path, True,
                          on_success=preview))
 
 
@@ -253,12 +249,12 @@ def last_sync_status(db: Database) -> str:
     parts = []
     imported = last_import(db)
     if imported:
-        parts.append(tr("Last import: {0} from {1}").format(_when(imported["at"]),
+        parts.append(QCoreApplication.translate("Bundles", "Last import: {0} from {1}").format(_when(imported["at"]),
                                                             imported["device_name"]))
     exported = last_export(db)
     if exported:
-        parts.append(tr("Last export: {0}").format(_when(exported["at"])))
+        parts.append(QCoreApplication.translate("Bundles", "Last export: {0}").format(_when(exported["at"])))
     conflicts = count_unresolved(db)
     if conflicts:
-        parts.append(tr("{0} unresolved conflict(s)").format(conflicts))
+        parts.append(QCoreApplication.translate("Bundles", "{0} unresolved conflict(s)").format(conflicts))
     return " · ".join(parts)

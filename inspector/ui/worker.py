@@ -93,7 +93,7 @@ def run_job(parent: QWidget | None, title: str, fn: Callable[..., Any], *args: A
     `on_failure`, when given, replaces the default message box.
     """
     job = Job(fn, *args, **kwargs)
-    dialog = QProgressDialog(title, tr("Cancel") if cancellable else "", 0, 0, parent)
+    dialog = QProgressDialog(title, QCoreApplication.translate("Worker", "Cancel") if cancellable else "", 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
@@ -116,7 +116,7 @@ def run_job(parent: QWidget | None, title: str, fn: Callable[..., Any], *args: A
             QMessageBox.warning(parent, title, describe(exc))
         else:
             QMessageBox.critical(parent, title,
-                                 tr("Unexpected error: {0}").format(describe(exc)))
+                                 QCoreApplication.translate("Worker", "Unexpected error: {0}").format(describe(exc)))
 
     job.signals.progress.connect(on_progress)
     job.signals.failed.connect(on_failed)
@@ -127,7 +127,3 @@ def run_job(parent: QWidget | None, title: str, fn: Callable[..., Any], *args: A
     dialog.canceled.connect(job.cancel)
     job.dialog = dialog  # type: ignore[attr-defined]
     return start_job(job)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Worker", text)
