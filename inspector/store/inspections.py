@@ -62,7 +62,7 @@ def answers_of(db: Database, inspection: str) -> dict[str, Answer]:
 
 
 def _answer(row: dict[str, Any]) -> Answer:
-    verdict = Verdict(row["verdict"]) if row["verdict"] else None
+    verdict = _VERDICTS[row["verdict"]] if row["verdict"] else None
     return Answer(verdict, row["number"])
 
 
@@ -122,34 +122,48 @@ def compute_score(db: Database, inspection: str, form: Form | None = None) -> Sc
     return score_inspection(form, answers_of(db, inspection))
 
 
+_VERDICTS = {v.value: v for v in Verdict}
+_SCORE_COLUMNS = ("inspection_id", "score", "stars", "earned", "applicable", "answered", "items",
+                  "veto_failed", "sections")
+
+
 def refresh_scores(db: Database, inspections: Iterable[str],
                    forms: dict[str, Form] | None = None) -> int:
-    """Recompute the cached score of these inspections (call inside the writing transaction)."""
+    """Recompute the cached score of these inspections (call inside the writing transaction).
+
+    Reads plain tuples and writes with executemany: an import that touched a
+    whole province's inspections recomputes them all.
+    """
     forms = dict(forms or {})
     ids = list(dict.fromkeys(inspections))
     count = 0
+    insert = (f"INSERT OR REPLACE INTO scores ({', '.join(_SCORE_COLUMNS)}) "
+              f"VALUES ({', '.join('?' * len(_SCORE_COLUMNS))})")
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         marks = ",".join("?" * len(chunk))
-        meta = {r["id"]: r for r in db.query(
+        meta = {r[0]: (r[1], r[2]) for r in db.execute(
             f"SELECT id, campaign_id, deleted FROM inspections WHERE id IN ({marks})", chunk)}
         answers: dict[str, dict[str, Answer]] = {i: {} for i in chunk}
-        for r in db.query(f"SELECT inspection_id, item_id, verdict, number FROM answers "
-                          f"WHERE deleted = 0 AND inspection_id IN ({marks})", chunk):
-            answers[r["inspection_id"]][r["item_id"]] = _answer(r)
+        for iid, item, verdict, number in db.execute(
+                f"SELECT inspection_id, item_id, verdict, number FROM answers "
+                f"WHERE deleted = 0 AND inspection_id IN ({marks})", chunk):
+            answers[iid][item] = Answer(_VERDICTS[verdict] if verdict else None, number)
         rows = []
+        gone = []
         for iid in chunk:
-            insp = meta.get(iid)
-            if insp is None or insp["deleted"]:
-                db.execute("DELETE FROM scores WHERE inspection_id = ?", [iid])
+            campaign, deleted = meta.get(iid, (None, 1))
+            if campaign is None or deleted:
+                gone.append((iid,))
                 continue
-            campaign = insp["campaign_id"]
             if campaign not in forms:
                 forms[campaign] = form_for_campaign(db, campaign)
-            result = score_inspection(forms[campaign], answers[iid])
-            rows.append(_score_row(iid, result))
+            row = _score_row(iid, score_inspection(forms[campaign], answers[iid]))
+            rows.append(tuple(row[c] for c in _SCORE_COLUMNS))
+        if gone:
+            db.conn.executemany("DELETE FROM scores WHERE inspection_id = ?", gone)
         if rows:
-            db.table("scores").upsert_all(rows, pk="inspection_id")
+            db.conn.executemany(insert, rows)
             count += len(rows)
     return count
 
