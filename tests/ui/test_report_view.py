@@ -25,6 +25,9 @@ def summary_bytes(sample_db, sample_campaign):
     return summary_pdf(sample_db, sample_campaign["id"], DAY)
 
 
+# The job may finish before a waitSignal could connect, so the tests wait for its effect.
+
+
 def test_view_shows_every_page_and_saves_the_exact_bytes(qtbot, summary_bytes, tmp_path,
                                                          monkeypatch):
     view = ReportView(summary_bytes, "星级评定汇总", "summary.pdf")
@@ -60,9 +63,7 @@ def test_open_report_builds_in_the_worker_and_shows_the_notice(qtbot, sample_db_
         "LIMIT 1").fetchone()[0]
     job = open_report(None, str(sample_db_path), "notice", campaign_id=cid, township_id=town,
                       today=DAY)
-    with qtbot.waitSignal(job.signals.done, timeout=30_000):
-        pass
-    qtbot.waitUntil(lambda: hasattr(job, "view"), timeout=5000)
+    qtbot.waitUntil(lambda: hasattr(job, "view"), timeout=30_000)
     view = job.view
     qtbot.addWidget(view)
     notice = sample_db.execute(
@@ -76,9 +77,7 @@ def test_open_report_builds_in_the_worker_and_shows_the_notice(qtbot, sample_db_
     # Reopening it by its id shows the archived bytes again, not a new notice.
     again = open_report(None, str(sample_db_path), "notice", campaign_id=cid,
                         notice_id=notice[0])
-    with qtbot.waitSignal(again.signals.done, timeout=30_000):
-        pass
-    qtbot.waitUntil(lambda: hasattr(again, "view"), timeout=5000)
+    qtbot.waitUntil(lambda: hasattr(again, "view"), timeout=30_000)
     qtbot.addWidget(again.view)
     assert again.view.pdf_bytes == view.pdf_bytes
 
@@ -92,9 +91,7 @@ def test_a_report_that_cannot_be_made_is_a_warning(qtbot, sample_db_path, sample
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     job = open_report(None, str(sample_db_path), "notice", campaign_id=sample_campaign["id"],
                       township_id=clean, today=DAY)
-    with qtbot.waitSignal(job.signals.done, timeout=30_000):
-        pass
-    qtbot.waitUntil(lambda: bool(warnings), timeout=5000)
+    qtbot.waitUntil(lambda: bool(warnings), timeout=30_000)
     assert "no problems" in warnings[0]
     assert not hasattr(job, "view")
 
@@ -112,8 +109,6 @@ def test_print_notice_prints_the_archived_notice(qtbot, sample_db_path, sample_d
         printed.append(self.print_to(printer))
 
     monkeypatch.setattr(ReportView, "_on_print", fake_print)
-    job = print_notice(None, str(sample_db_path), notice_id)
-    with qtbot.waitSignal(job.signals.done, timeout=30_000):
-        pass
-    qtbot.waitUntil(lambda: bool(printed), timeout=5000)
+    print_notice(None, str(sample_db_path), notice_id)
+    qtbot.waitUntil(lambda: bool(printed), timeout=30_000)
     assert printed[0] == _pages((tmp_path / "notice.pdf").read_bytes()) >= 1
