@@ -111,7 +111,8 @@ class NoticeTableModel(QAbstractTableModel):
 
 
 class NoticeListWidget(QWidget):
-    """Notices of the campaign (or of one township), with Issue and View / print."""
+    """Notices of the campaign (or of one township), with Issue and View / print
+    (the viewer prints; the PDF shown is the archived one)."""
 
     changed = Signal()  # a notice was issued: problems now carry its number
 
@@ -130,16 +131,13 @@ class NoticeListWidget(QWidget):
 
     def _build(self) -> None:
         self.issue_button = QPushButton(self.tr("Issue notice…"))
-        self.view_button = QPushButton(self.tr("View"))
-        self.print_button = QPushButton(self.tr("Print…"))
-        for button in (self.view_button, self.print_button):
-            button.setVisible(has_report_view())
+        self.view_button = QPushButton(self.tr("View / print"))
+        self.view_button.setVisible(has_report_view())
         self.report_job: Any = None  # the viewer's last job (its `view` once shown)
         self.count_label = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.issue_button)
         bar.addWidget(self.view_button)
-        bar.addWidget(self.print_button)
         bar.addStretch()
         bar.addWidget(self.count_label)
         self.view = QTableView()
@@ -158,7 +156,6 @@ class NoticeListWidget(QWidget):
     def _connect_signals(self) -> None:
         self.issue_button.clicked.connect(self._on_issue)
         self.view_button.clicked.connect(self._on_view)
-        self.print_button.clicked.connect(self._on_print)
         self.view.doubleClicked.connect(self._on_view)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
@@ -203,9 +200,7 @@ class NoticeListWidget(QWidget):
     # -- slots ---------------------------------------------------------------
 
     def _update_buttons(self) -> None:
-        chosen = self.selected_notice() is not None
-        self.view_button.setEnabled(chosen)
-        self.print_button.setEnabled(chosen)
+        self.view_button.setEnabled(self.selected_notice() is not None)
 
     def make_issue_dialog(self) -> IssueNoticeDialog:
         return IssueNoticeDialog(self._db, self._campaign_id, self._township_id, self,
@@ -232,11 +227,3 @@ class NoticeListWidget(QWidget):
         self.report_job = report_view.open_report(
             self, database_path(self._db), "notice", campaign_id=notice["campaign_id"],
             notice_id=notice["id"])
-
-    def _on_print(self) -> None:
-        notice = self.selected_notice()
-        if notice is None or not has_report_view():
-            return
-        from inspector.ui import report_view
-
-        self.report_job = report_view.print_notice(self, database_path(self._db), notice["id"])

@@ -46,8 +46,8 @@ from inspector.ui.problem_panel import ProblemPanel
 
 TEXT_DELAY_MS = 250
 _ALL = ""  # item data of the "All …" entries: never None (see `chosen`)
-_WIDTHS = {"county": 90, "township": 120, "item_id": 70, "text": 320, "responsible_unit": 150,
-           "deadline": 90, "status": 130, "overdue": 70, "notice_number": 140}
+_WIDTHS = {"county": 70, "township": 100, "item_id": 50, "text": 300, "responsible_unit": 140,
+           "deadline": 88, "status": 120, "overdue": 64, "notice_number": 130}
 
 
 def chosen(combo: QComboBox) -> str | None:
@@ -157,13 +157,13 @@ class ProblemListWidget(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(340)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        scroll.setMinimumHeight(160)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 380])
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([520, 360])
 
         layout = QVBoxLayout(self)
         layout.addLayout(first)

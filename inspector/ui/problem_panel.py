@@ -85,12 +85,12 @@ class ProblemPanel(QWidget):
 
         self.text_edit = QPlainTextEdit()
         self.text_edit.setTabChangesFocus(True)
-        self.text_edit.setMaximumHeight(90)
+        self.text_edit.setMaximumHeight(80)
         self.unit_edit = QLineEdit()
         self.person_edit = QLineEdit()
         self.measure_edit = QPlainTextEdit()
         self.measure_edit.setTabChangesFocus(True)
-        self.measure_edit.setMaximumHeight(70)
+        self.measure_edit.setMaximumHeight(60)
         self.deadline_edit = QDateEdit()
         self.deadline_edit.setCalendarPopup(True)
         self.deadline_edit.setDisplayFormat("yyyy-MM-dd")
@@ -140,7 +140,7 @@ class ProblemPanel(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self.action_buttons[action] = button
             grid.addWidget(button, n // 2, n % 2)
-        actions_box = QGroupBox(self.tr("Life cycle"))
+        actions_box = QGroupBox()
         actions_box.setLayout(grid)
 
         self.photos = QListWidget()
@@ -162,15 +162,20 @@ class ProblemPanel(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
 
+        # Below the table, in columns: the main window's width goes to the table.
+        left = QVBoxLayout()
+        left.addWidget(actions_box)
+        left.addWidget(state_box)
+        left.addStretch()
+        columns = QHBoxLayout()
+        columns.addLayout(left, 2)
+        columns.addWidget(edit_box, 3)
+        columns.addWidget(photo_box, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.item_label)
         layout.addWidget(self.placeholder)
-        layout.addWidget(actions_box)
-        layout.addWidget(state_box)
-        layout.addWidget(edit_box)
-        layout.addWidget(photo_box)
-        layout.addStretch()
+        layout.addLayout(columns, 1)
         self._edit_box, self._state_box, self._photo_box = edit_box, state_box, photo_box
         self._actions_box = actions_box
 
