@@ -13,6 +13,7 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -75,7 +76,7 @@ class Section:
     title: str
     items: tuple[Item, ...]
 
-    @property
+    @cached_property
     def points(self) -> float:
         return sum(i.points for i in self.items)
 

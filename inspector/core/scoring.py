@@ -80,24 +80,28 @@ def number_miss(item: Item, value: float) -> float:
     return max(0.0, value - target)
 
 
+def _points(item: Item, answer: Answer) -> tuple[float, float, bool]:
+    """(earned, applicable, failed) of a scored item that has an answer row."""
+    if item.kind == "number":
+        if answer.number is None:
+            return 0.0, 0.0, False
+        miss = number_miss(item, answer.number)
+        return max(0.0, item.points - (item.deduct or 0.0) * miss), item.points, miss > 0
+    verdict = answer.verdict
+    if verdict is None or verdict == Verdict.NA:
+        return 0.0, 0.0, False
+    if verdict == Verdict.FULL:
+        return item.points, item.points, False
+    if verdict == Verdict.PARTIAL:
+        return item.points * item.partial, item.points, False
+    return 0.0, item.points, True
+
+
 def score_item(item: Item, answer: Answer | None) -> ItemScore:
     """Points earned and counted for one item; unanswered items count as not applicable."""
     if not item.scored or answer is None:
         return ItemScore(item.id, 0.0, 0.0, False)
-    if item.kind == "number":
-        if answer.number is None:
-            return ItemScore(item.id, 0.0, 0.0, False)
-        miss = number_miss(item, answer.number)
-        earned = max(0.0, item.points - (item.deduct or 0.0) * miss)
-        return ItemScore(item.id, earned, item.points, miss > 0)
-    verdict = answer.verdict
-    if verdict is None or verdict == Verdict.NA:
-        return ItemScore(item.id, 0.0, 0.0, False)
-    if verdict == Verdict.FULL:
-        return ItemScore(item.id, item.points, item.points, False)
-    if verdict == Verdict.PARTIAL:
-        return ItemScore(item.id, item.points * item.partial, item.points, False)
-    return ItemScore(item.id, 0.0, item.points, True)
+    return ItemScore(item.id, *_points(item, answer))
 
 
 def stars_for(rating: Rating, score: float, veto_failed: bool) -> int:
@@ -122,15 +126,18 @@ def score_inspection(form: Form, answers: dict[str, Answer]) -> ScoreResult:
         earned = applicable = 0.0
         sec_answered = sec_items = 0
         for item in section.items:
+            if not item.scored:
+                continue
+            sec_items += 1
             answer = answers.get(item.id)
-            if item.scored:
-                sec_items += 1
-                if answer is not None and answer.answered:
-                    sec_answered += 1
-            result = score_item(item, answer)
-            earned += result.earned
-            applicable += result.applicable
-            if result.failed and item.veto:
+            if answer is None:
+                continue
+            if answer.verdict is not None or answer.number is not None:
+                sec_answered += 1
+            got, counted, failed = _points(item, answer)
+            earned += got
+            applicable += counted
+            if failed and item.veto:
                 vetoes.append(item.id)
         sections.append(
             SectionScore(section.id, section.title, earned, applicable, section.points,
