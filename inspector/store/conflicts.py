@@ -100,7 +100,7 @@ def resolve(rows: Rows, conflict_id: int, keep: str) -> dict[str, Any]:
         stamp = rows.clock.tick()
         changes = {k: chosen[k] for k in current if k in chosen and k not in SYNC_COLUMNS[:3]}
         changes.update(updated_at=stamp, base_version=current["updated_at"])
-        db[conflict.table_name].update(conflict.row_id, changes)
+        db.table(conflict.table_name).update(conflict.row_id, changes)
         audit(db, stamp, rows.who, conflict.table_name, conflict.row_id, "resolve",
               {k: current.get(k) for k in changes}, changes)
         db.execute("UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ?",

@@ -41,9 +41,9 @@ def first_page(db: Database, f: ProblemFilter, *, order_by: str = "deadline",
         return total, page
     where, params = _where(f)
     if order_by == "deadline":
-        page = _probe(db, where, params, descending, limit)
-        if page is not None:
-            return count_problems(db, f), page
+        probed = _probe(db, where, params, descending, limit)
+        if probed is not None:
+            return count_problems(db, f), probed
     column = SORTABLE.get(order_by, "p.deadline")
     joins = "" if column.startswith("p.") else (
         "JOIN townships t ON t.id = p.township_id JOIN counties c ON c.id = t.county_id")

@@ -148,7 +148,7 @@ def _apply(db: Database, bundle: Bundle, shapes: dict[str, staging.TableShape],
 
 def _log(db: Database, bundle: Bundle, summary: ImportSummary) -> None:
     m = bundle.manifest
-    db["import_log"].insert({
+    db.table("import_log").insert({
         "bundle_id": m.bundle_id, "file": bundle.name, "device_id": m.device_id,
         "device_name": m.device_name,
         "imported_at": dt.datetime.now().isoformat(timespec="seconds"),
