@@ -7,6 +7,7 @@ import importlib
 import importlib.util
 import io
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,12 @@ class AppContext:
     def __init__(self, db_path: str | None):
         self.db_path = db_path
         self._db = None
+        self._may_create = False
+
+    def allow_create(self) -> AppContext:
+        """For the commands that make a database: every other one needs an existing file."""
+        self._may_create = True
+        return self
 
     @property
     def path(self) -> Path:
@@ -35,7 +42,7 @@ class AppContext:
         if self._db is None:
             from inspector.store.db import open_db
 
-            self._db = open_db(self.path)
+            self._db = open_db(self.path, create=self._may_create)
         return self._db
 
     def rows(self):
@@ -50,6 +57,9 @@ class InspectorGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:  # `inspector dump | head`: the reader has gone, not an error
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
+            ctx.exit(0)
         except user_error_types() as exc:
             click.echo(f"inspector: {describe(exc)}", err=True)
             ctx.exit(1)
@@ -81,7 +91,7 @@ def init(app: AppContext, townships_csv: str | None, form_path: str | None) -> N
     """Create the database with the townships and the default form."""
     from inspector.demo import ensure_initialised
 
-    form = ensure_initialised(app.rows(), form_path, townships_csv)
+    form = ensure_initialised(app.allow_create().rows(), form_path, townships_csv)
     db = app.db
     click.echo(f"{app.path}: {db['counties'].count} counties, {db['townships'].count} "
                f"townships, form {form.id} {form.version} ({len(form.items)} items)")
@@ -102,6 +112,7 @@ def demo(app: AppContext, seed: int, n_townships: int | None, n_campaigns: int,
     from inspector.demo import make_province, make_sample
 
     today = on_date.date() if on_date else None
+    app.allow_create()
     if n_townships:
         stats = make_province(app.db, n_townships, n_campaigns, seed, today,
                               progress=lambda m: click.echo(m, err=True))
@@ -233,11 +244,23 @@ def ranking(app: AppContext, campaign_ref: str, fmt: str) -> None:
                              r["stars"], "约谈" if r["interview"] else "", r["interview_reason"]])
         click.echo(out.getvalue(), nl=False)
     else:
-        click.echo(f"{'名次':>4}  {'县区':<6}  {'乡镇（街道）':<10}  {'得分':>6}  {'星级':<6}  约谈")
+        header = [("名次", 4, ">"), ("县区", 8, "<"), ("乡镇（街道）", 14, "<"), ("得分", 6, ">"),
+                  ("星级", 6, "<")]
+        click.echo("  ".join(_pad(t, w, a) for t, w, a in header) + "  约谈")
         for r in records:
-            click.echo(f"{r['rank']:>4}  {r['county']:<6}  {r['township']:<10}  "
-                       f"{r['score']:>6.1f}  {star_text(r['stars']):<6}  "
-                       f"{'约谈：' + r['interview_reason'] if r['interview'] else ''}")
+            cells = [(str(r["rank"]), 4, ">"), (r["county"], 8, "<"), (r["township"], 14, "<"),
+                     (f"{r['score']:.1f}", 6, ">"), (star_text(r["stars"]), 6, "<")]
+            reason = "约谈：" + r["interview_reason"] if r["interview"] else ""
+            click.echo(("  ".join(_pad(t, w, a) for t, w, a in cells) + "  " + reason).rstrip())
+
+
+def _pad(text: str, width: int, align: str) -> str:
+    """Pad to a terminal width: Chinese characters take two columns."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    fill = " " * max(0, width - used)
+    return fill + text if align == ">" else text + fill
 
 
 @main.command()

@@ -39,7 +39,16 @@ def bundle_import(app: AppContext, file: str, dry_run: bool) -> None:
     """Validate a bundle, then merge it into the database (one transaction, after a backup)."""
     from inspector.sync.importer import import_bundle
 
-    s = import_bundle(app.db, file, dry_run=dry_run)
+    if not dry_run:
+        app.allow_create()  # headquarters may start from a bundle
+        db = app.db
+    elif app.path.exists():
+        db = app.db
+    else:  # a dry run into a database not made yet plans against an empty one, creating nothing
+        from inspector.store.db import open_db
+
+        db = open_db(":memory:")
+    s = import_bundle(db, file, dry_run=dry_run)
     click.echo(f"{s.file}: from {s.device_name} ({s.device_id}), made {s.created_at}")
     click.echo(f"  {'table':<12} {'new':>9} {'updated':>9} {'unchanged':>9} {'conflicts':>9}")
     for p in [*s.tables, s.totals]:

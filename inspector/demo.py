@@ -37,7 +37,8 @@ Progress = Callable[[str], None]
 
 TEAMS = ("第一督导组", "第二督导组", "第三督导组", "第四督导组")
 INSPECTORS = ("王建国", "李晓燕", "陈志强", "周敏", "吴海波", "郑丽娟", "孙立新", "朱海燕")
-UNITS = ("乡镇党委", "党建办", "组织委员", "村党支部", "社区党组织", "项目党组织")
+# Responsible units, after the township's name; "{body}" is its 党委 or 党工委.
+UNITS = ("{body}", "党建办", "组织办", "{body}组织委员", "各村（社区）党组织", "项目党组织")
 PERSONS = ("党委书记", "组织委员", "党建办主任", "村党支部书记")
 # Stars the sample campaign should show, best first (36 townships): every level present.
 STAR_PLAN = [5] * 6 + [4] * 10 + [3] * 10 + [2] * 6 + [1] * 4
@@ -169,7 +170,8 @@ def make_sample(db: Database, seed: int = 2017, today: dt.date | None = None,
                     p = add_problem(
                         rows, town["id"], _problem_text(item), deadline.isoformat(),
                         campaign_id=campaign["id"], inspection_id=insp["id"], item_id=item.id,
-                        responsible_unit=f"{town['name']}{rng.choice(UNITS)}",
+                        responsible_unit=town["name"] + rng.choice(UNITS).format(
+                            body="党工委" if town["kind"] == "街道" else "党委"),
                         responsible_person=rng.choice(PERSONS),
                         measure="制定整改方案，明确责任人和时限，整改后书面报告并附佐证材料",
                         found_on=inspected.isoformat(), problem_id=_uuid(rng))
@@ -267,7 +269,8 @@ def make_province(db: Database, townships: int = 1400, campaigns: int = 8, seed:
                     problems.append({
                         "id": _uuid(rng), "township_id": tid, "campaign_id": campaign["id"],
                         "inspection_id": iid, "item_id": item.id, "text": _problem_text(item),
-                        "responsible_unit": rng.choice(UNITS), "responsible_person": "",
+                        "responsible_unit": rng.choice(UNITS).format(body="党委"),
+                        "responsible_person": "",
                         "measure": "", "deadline": deadline.isoformat(), "status": status.value,
                         "found_on": day.isoformat(),
                         "rectified_on": deadline.isoformat()

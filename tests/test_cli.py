@@ -167,3 +167,13 @@ def test_headless_commands_do_not_load_qt(demo_db):
 
 def test_check_passes_on_the_demo(demo_db):
     assert "ok" in run("check", db=demo_db).stdout
+
+
+def test_a_mistyped_db_path_is_an_error_not_a_new_empty_database(tmp_path):
+    missing = tmp_path / "typo" / "inspektor.db"
+    for args in (["campaign", "list"], ["dump"], ["ranking", "--campaign", "x"]):
+        result = run(*args, db=missing, check=False)
+        assert result.returncode == 1
+        assert result.stderr.strip() == (f"inspector: no database at {missing}; "
+                                         "create one with 'inspector init'")
+    assert not missing.parent.exists()

@@ -47,7 +47,8 @@ def rank(entries: Sequence[Entry], bottom_n: int = 3, lowest_threshold: float = 
 
     The 约谈 list holds the bottom `bottom_n` ranks of the campaign (ties at
     the cut included, since they share the rank) and every township scoring
-    below the lowest star threshold or failing a veto item.
+    below the lowest star threshold or failing a veto item. "Bottom N" means
+    something only when more than N townships are ranked.
     """
     ordered = _order(entries)
     overall = competition_ranks([e.score for e in ordered])
@@ -60,14 +61,14 @@ def rank(entries: Sequence[Entry], bottom_n: int = 3, lowest_threshold: float = 
                         strict=True):
             county_ranks[e.township_id] = r
     n = len(ordered)
-    cut = overall[n - bottom_n] if 0 < bottom_n <= n else (n + 1 if bottom_n <= 0 else 1)
+    cut = overall[n - bottom_n] if 0 < bottom_n < n else n + 1
     result = []
     for e, r in zip(ordered, overall, strict=True):
         reasons = []
         if bottom_n > 0 and r >= cut:
             reasons.append(f"排名后{bottom_n}位（第{r}名）")
         if e.score < lowest_threshold:
-            reasons.append(f"得分{e.score:g}分，低于{lowest_threshold:g}分")
+            reasons.append(f"得分{e.score:.1f}分，低于{lowest_threshold:g}分")
         if e.veto_failed:
             reasons.append("一票否决事项不符合")
         result.append(Ranked(e, r, county_ranks[e.township_id], bool(reasons), "；".join(reasons)))

@@ -32,14 +32,17 @@ def unknown_migrations(db: Database) -> list[str]:
     return [m.name for m in migrations.applied(db) if m.name not in known]
 
 
-def open_db(path: str | Path | None = None) -> Database:
-    """Open (creating if needed) and migrate the database at `path`.
+def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
+    """Open (creating it if `create`) and migrate the database at `path`.
 
     A database written by a newer Inspector is refused rather than migrated
-    or misread.
+    or misread; with `create=False` a missing file is an error, so a
+    mistyped path is not silently answered from a new empty database.
     """
     path = Path(path) if path is not None else default_db_path()
     if str(path) != ":memory:":
+        if not create and not path.exists():
+            raise StoreError(f"no database at {path}; create one with 'inspector init'")
         if path.exists() and path.is_dir():
             raise StoreError(f"{path} is a folder, not a database file")
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -35,3 +35,9 @@ def test_interview_list_bottom_n_with_ties_and_low_scores_and_vetoes():
 def test_interview_bottom_takes_whole_tie_at_the_cut():
     ranked = rank([e("a", "x", 90), e("b", "x", 70), e("c", "x", 70)], bottom_n=1)
     assert {r.entry.township for r in ranked if r.interview} == {"b", "c"}
+
+
+def test_bottom_n_needs_more_townships_than_n():
+    ranked = rank([e("a", "x", 90), e("b", "x", 52)], bottom_n=3, lowest_threshold=60)
+    listed = {r.entry.township: r.interview_reason for r in ranked if r.interview}
+    assert listed == {"b": "得分52.0分，低于60分"}
