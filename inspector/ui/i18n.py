@@ -56,12 +56,16 @@ def apply_language(language: str) -> bool:
     ours = QTranslator(app)
     if not ours.load(str(translations_dir() / "inspector_zh_CN.qm")):
         return False
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in ("qtbase_zh_CN.qm",):
+    # Qt's own strings (file dialog, standard buttons): the PySide6 wheels carry no
+    # Chinese qtbase catalogue, so a copy (Qt's translations, GPL-3 with the Qt
+    # exception, see qtbase_zh_CN.COPYRIGHT) ships beside ours as a fallback.
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    for folder in (qt_dir, translations_dir()):
         theirs = QTranslator(app)
-        if theirs.load(str(Path(qt_dir) / name)):
+        if theirs.load(str(folder / "qtbase_zh_CN.qm")):
             app.installTranslator(theirs)
             _installed.append(theirs)
+            break
     app.installTranslator(ours)
     _installed.append(ours)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
