@@ -5,9 +5,15 @@ GB/T 9704 wants every line inside the 156 mm block. Here a line that would
 start with such a mark takes the last character of the line before with it
 (推出 rather than 挂), and every full line is justified by spacing its
 characters evenly, as Chinese documents are set.
+
+A line never breaks inside a number (2026, 0580-2280000, 3.5%), between a
+number and the 年/月/日/号 it counts, nor inside a 文号 such as
+舟组督〔2026〕12号: such a run goes to the next line whole.
 """
 
 from __future__ import annotations
+
+import re
 
 from reportlab.platypus import Flowable
 
@@ -16,6 +22,25 @@ from inspector.reports.pdfdoc import NO_LINE_START, char_width
 # Marks that may not end a line: an opening bracket goes down with what follows it.
 NO_LINE_END = frozenset("（《〈「『〔【“‘([")
 
+# Runs set whole: a 文号 with up to four characters of its 机关代字 before the 〔, and a
+# number (with the . - / : inside decimals, phone numbers and times) with its unit.
+_DIGIT = "0-9０-９"
+_UNBROKEN = re.compile(
+    rf"[\u4e00-\u9fff]{{0,4}}〔[{_DIGIT}]{{4}}〕[{_DIGIT}]+号"
+    rf"|[{_DIGIT}]+(?:[.．\-—/:：][{_DIGIT}]+)*[%％]?[年月日号]?")
+
+
+def _units(text: str) -> list[str]:
+    """The text cut where a line may break: single characters and unbreakable runs."""
+    units: list[str] = []
+    at = 0
+    for m in _UNBROKEN.finditer(text):
+        units.extend(text[at:m.start()])
+        units.append(m.group())
+        at = m.end()
+    units.extend(text[at:])
+    return units
+
 
 def break_lines(text: str, font: str, size: float, width: float,
                 first_indent: float = 0.0) -> list[str]:
@@ -23,24 +48,38 @@ def break_lines(text: str, font: str, size: float, width: float,
     lines: list[str] = []
     line: list[str] = []
     used = first_indent
-    limit = width
-    for ch in text:
-        w = char_width(ch, font, size)
-        if line and used + w > limit + 0.01:
-            carry: list[str] = []
-            # Push back: the mark must not open the next line, nor a bracket close this one.
-            if ch in NO_LINE_START and len(line) > 1:
-                carry.insert(0, line.pop())
-            while len(line) > 1 and line[-1] in NO_LINE_END:
-                carry.insert(0, line.pop())
-            lines.append("".join(line))
-            line = carry
-            used = sum(char_width(c, font, size) for c in carry)
-        line.append(ch)
-        used += w
+    for unit in _units(text):
+        w = _width(unit, font, size)
+        if len(unit) > 1 and w > width:  # a run wider than a line: break it as characters
+            for ch in unit:
+                line, used = _place(ch, char_width(ch, font, size), line, used, lines,
+                                    font, size, width)
+        else:
+            line, used = _place(unit, w, line, used, lines, font, size, width)
     if line or not lines:
         lines.append("".join(line))
     return lines
+
+
+def _width(unit: str, font: str, size: float) -> float:
+    return sum(char_width(ch, font, size) for ch in unit)
+
+
+def _place(unit: str, w: float, line: list[str], used: float, lines: list[str],
+           font: str, size: float, width: float) -> tuple[list[str], float]:
+    """Add `unit` to the line, first closing the line when it does not fit."""
+    if line and used + w > width + 0.01:
+        carry: list[str] = []
+        # Push back: the mark must not open the next line, nor a bracket close this one.
+        if unit in NO_LINE_START and len(line) > 1:
+            carry.insert(0, line.pop())
+        while len(line) > 1 and line[-1] in NO_LINE_END:
+            carry.insert(0, line.pop())
+        lines.append("".join(line))
+        line = carry
+        used = sum(_width(u, font, size) for u in carry)
+    line.append(unit)
+    return line, used + w
 
 
 class GridParagraph(Flowable):

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from inspector.messages import Message, MessageError
 from inspector.progress import NO_PROGRESS, Progress
 from inspector.reports.notice import notice_pdf
 from inspector.store import report_data, settings
@@ -21,7 +22,7 @@ from inspector.store.notices import issue_notice
 from inspector.store.rows import Rows
 
 
-class ReportError(ValueError):
+class ReportError(MessageError, ValueError):
     """A report that cannot be made from the data (nothing to print); the user is told why."""
 
 
@@ -43,6 +44,8 @@ def issue_notice_pdf(rows: Rows, township_id: str, problem_ids: list[str], *,
     """Issue a notice for these problems and archive its PDF; returns (notice row, PDF bytes)."""
     db = rows.db
     day = issued_on or dt.date.today()
+    if deadline:
+        check_report_deadline(db, problem_ids, deadline, day)
     with db.atomic():
         deadline = deadline or report_deadline(db, problem_ids, day)
         notice = issue_notice(rows, township_id, problem_ids, campaign_id=campaign_id,
@@ -57,20 +60,42 @@ def issue_notice_pdf(rows: Rows, township_id: str, problem_ids: list[str], *,
     return notice, pdf
 
 
+def latest_problem_deadline(db: Database, problem_ids: list[str]) -> str | None:
+    """The last rectification deadline among these problems (YYYY-MM-DD), if any has one."""
+    if not problem_ids:
+        return None
+    marks = ",".join("?" * len(problem_ids))
+    latest = db.execute(f"SELECT MAX(deadline) FROM problems WHERE id IN ({marks})",
+                        problem_ids).fetchone()[0]
+    return str(latest)[:10] if latest else None
+
+
+def check_report_deadline(db: Database, problem_ids: list[str], deadline: str,
+                          issued_on: dt.date) -> None:
+    """Refuse a report-back date before the issue date or before a problem's own deadline."""
+    day = deadline[:10]
+    if day < issued_on.isoformat():
+        raise ReportError(f"report-back deadline {day} is before the issue date "
+                          f"{issued_on.isoformat()}")
+    latest = latest_problem_deadline(db, problem_ids)
+    if latest and day < latest:
+        raise ReportError(f"report-back deadline {day} is before the latest rectification "
+                          f"deadline of the notice's problems ({latest}); choose {latest} "
+                          "or later")
+
+
 def report_deadline(db: Database, problem_ids: list[str], issued_on: dt.date) -> str:
     """When the township reports back: the last problem deadline, but never in the past.
 
     A notice issued for problems already overdue gets the default period
     (settings `default_deadline_days`) from its issue date.
     """
-    marks = ",".join("?" * len(problem_ids))
-    latest = db.execute(f"SELECT MAX(deadline) FROM problems WHERE id IN ({marks})",
-                        problem_ids).fetchone()[0]
+    latest = latest_problem_deadline(db, problem_ids)
     days = int(settings.get(db, "default_deadline_days") or 30)
     floor = (issued_on + dt.timedelta(days=days)).isoformat()
-    if not latest or latest[:10] <= issued_on.isoformat():
+    if not latest or latest <= issued_on.isoformat():
         return floor
-    return latest[:10]
+    return latest
 
 
 def notice_bytes(db: Database, notice: dict[str, Any], progress: Progress = NO_PROGRESS
@@ -98,6 +123,7 @@ def notice_for_township(rows: Rows, campaign_id: str, township_id: str, *,
         return NoticeOutcome(latest, notice_bytes(db, latest, progress), issued=False)
     township = report_data.township_row(db, township_id)
     if report_data.problem_count(db, campaign_id, township_id):
-        raise ReportError(f"{township['name']} has no open problems left to put on a notice")
-    raise ReportError(f"{township['name']} has no problems in this campaign: "
-                      "no rectification notice is needed")
+        raise ReportError(Message("{township} has no open problems left to put on a notice",
+                                  township=township["name"]))
+    raise ReportError(Message("{township} has no problems in this campaign: "
+                              "no rectification notice is needed", township=township["name"]))

@@ -117,6 +117,15 @@ def _you(kind: str) -> str:
     return f"你{kind}" if kind in ("街道", "镇", "乡") else "你单位"
 
 
+def _your_committee(kind: str) -> str:
+    """The township's own party body: 你街道党工委, 你镇党委, 你乡党委."""
+    if kind == "街道":
+        return "你街道党工委"
+    if kind in ("镇", "乡"):
+        return f"你{kind}党委"
+    return "你单位党组织"
+
+
 def notice_story(ctx: NoticeContext, fonts: FontSet) -> list[Flowable]:
     body_font = fonts.fangsong
     mark_font = fonts.title
@@ -171,7 +180,7 @@ def notice_story(ctx: NoticeContext, fonts: FontSet) -> list[Flowable]:
         story.append(body("".join(parts)))
     story.append(head("二、有关要求"))
     story.append(body(
-        f"（一）{you}党（工）委要高度重视，对照问题逐条制定整改措施，明确责任领导、责任人和"
+        f"（一）{_your_committee(t['kind'])}要高度重视，对照问题逐条制定整改措施，明确责任领导、责任人和"
         "完成时限，能立即整改的立行立改，需要一定时间整改的限期整改到位。"))
     report_by = f"请于{deadline}前" if deadline else "请在整改时限内"
     story.append(body(f"（二）{report_by}将整改情况书面报告{issuing}，并附佐证材料。"))
