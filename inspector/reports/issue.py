@@ -75,13 +75,13 @@ def check_report_deadline(db: Database, problem_ids: list[str], deadline: str,
     """Refuse a report-back date before the issue date or before a problem's own deadline."""
     day = deadline[:10]
     if day < issued_on.isoformat():
-        raise ReportError(f"report-back deadline {day} is before the issue date "
-                          f"{issued_on.isoformat()}")
+        raise ReportError(Message("report-back deadline {deadline} is before the issue date "
+                                  "{issued}", deadline=day, issued=issued_on.isoformat()))
     latest = latest_problem_deadline(db, problem_ids)
     if latest and day < latest:
-        raise ReportError(f"report-back deadline {day} is before the latest rectification "
-                          f"deadline of the notice's problems ({latest}); choose {latest} "
-                          "or later")
+        raise ReportError(Message("report-back deadline {deadline} is before the latest "
+                                  "rectification deadline of the notice's problems ({latest}); "
+                                  "choose {latest} or later", deadline=day, latest=latest))
 
 
 def report_deadline(db: Database, problem_ids: list[str], issued_on: dt.date) -> str:
