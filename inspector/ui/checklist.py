@@ -1,11 +1,13 @@
 """Checklist entry: sections on the left, item cards on the right, saved as you go.
 
-There is no Save button. Every verdict, count and photo is written at once
-through `store.inspections.set_answer` (one transaction, the score cache
-refreshed in it); a note is written after a short pause in typing, when the
-note loses focus, and on `flush()` (the main window calls it before it
-closes or moves to another township). Killing the app loses at most the
-last fraction of a second of a note being typed.
+There is no Save button. Every verdict, count, photo and note change is
+written at once through `store.inspections.set_answer` (one small
+transaction, the score cache refreshed in it) — a note on every change of
+its text, so killing the app loses nothing already shown.
+
+Keyboard: Tab / Shift+Tab (like ↑ / ↓) move between items from anywhere in
+the checklist and never walk into a note; N or F2 opens the current item's
+note, Esc goes back to the item.
 
 Team split: each laptop can tick the sections it is doing; with "only my
 sections" the others are hidden. The choice is kept per campaign.
@@ -16,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -53,7 +55,6 @@ from inspector.store.rows import Rows
 from inspector.ui.item_card import ItemCard
 from inspector.ui.item_problem_dialog import ItemProblemDialog
 
-NOTE_DELAY_MS = 300
 SectionIdRole = Qt.ItemDataRole.UserRole + 1
 
 _CARD_STYLE = """
@@ -83,7 +84,6 @@ class ChecklistWidget(QWidget):
         self.section_headers: dict[str, QLabel] = {}
         self.problem_dialog: ItemProblemDialog | None = None
         self._problem_counts: dict[str, int] = {}
-        self._pending_notes: dict[str, str] = {}
         self._current: ItemCard | None = None
         self._build()
         self._connect_signals()
@@ -133,19 +133,16 @@ class ChecklistWidget(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 800])
         hint = QLabel(self.tr("Keys: 1 meets · 2 partly meets · 3 does not meet · "
-                              "4 not applicable · 0 clear · ↑↓ or Tab to move"), self)
+                              "4 not applicable · 0 clear · ↑↓ or Tab to move · "
+                              "N note (Esc back)"), self)
         hint.setStyleSheet("color: #707b7c;")
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.readonly_label)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(hint)
-        self._note_timer = QTimer(self)
-        self._note_timer.setSingleShot(True)
-        self._note_timer.setInterval(NOTE_DELAY_MS)
 
     def _connect_signals(self) -> None:
-        self._note_timer.timeout.connect(self.flush)
         self.finish_button.clicked.connect(self._on_finish_clicked)
         self.only_mine.toggled.connect(self._on_only_mine)
         self.section_list.itemClicked.connect(self._on_section_clicked)
@@ -178,7 +175,6 @@ class ChecklistWidget(QWidget):
         card.number_changed.connect(self._on_number)
         card.number_finished.connect(self._on_number_finished)
         card.note_edited.connect(self._on_note_edited)
-        card.note_finished.connect(self._on_note_finished)
         card.photos_requested.connect(self._on_photos_requested)
         card.files_dropped.connect(self._on_files_dropped)
         card.move_requested.connect(self._on_move)
@@ -186,7 +182,6 @@ class ChecklistWidget(QWidget):
     # -- loading -------------------------------------------------------------------------
     def load(self, campaign_id: str, township_id: str) -> bool:
         """Show the township's inspection; False if it has not been started."""
-        self.flush()
         inspection = find_inspection(self.db, campaign_id, township_id)
         if inspection is None:
             return False
@@ -253,15 +248,18 @@ class ChecklistWidget(QWidget):
         cache = cached_score(self.db, self.inspection["id"])
         if cache is None:
             return
+        if cache["answered"] and cache["applicable"]:
+            score = f"{cache['score']:.1f}"
+            stars = star_text(cache["stars"], self.form.rating.max_stars)
+        else:  # nothing scored yet: no score to show, not a score of 0
+            score = stars = "—"
         veto = ""
         if cache["veto_failed"]:
             veto = " &nbsp;<span style='color:#c0392b'>{}</span>".format(
                 self.tr("veto failed: {0}").format(", ".join(cache["veto_failed"])))
         self.score_label.setText(self.tr(
-            "Score <b>{0:.1f}</b> &nbsp; <span style='color:#d4ac0d'>{1}</span> &nbsp; "
-            "{2}/{3} answered").format(cache["score"], star_text(cache["stars"],
-                                                                 self.form.rating.max_stars),
-                                       cache["answered"], cache["items"]) + veto)
+            "Score <b>{0}</b> &nbsp; <span style='color:#d4ac0d'>{1}</span> &nbsp; "
+            "{2}/{3} answered").format(score, stars, cache["answered"], cache["items"]) + veto)
         by_id = {s["id"]: s for s in cache["sections"]}
         self.section_list.blockSignals(True)
         for row in range(self.section_list.count()):
@@ -311,13 +309,33 @@ class ChecklistWidget(QWidget):
         if 0 <= index < len(cards):
             self.focus_item(cards[index].item.id)
 
-    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        widget = new
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab / Shift+Tab anywhere in the checklist: the next / previous item.
+
+        Qt hands Tab from any child (a card, its note, its count box) up to
+        here, so Tab never walks into a note or through buttons.
+        """
+        card = self._card_of(QApplication.focusWidget()) or self._current
+        cards = self.visible_cards()
+        if card is None or card not in cards:
+            if not cards:
+                return super().focusNextPrevChild(forward)
+            self.focus_item(cards[0 if forward else -1].item.id)
+            return True
+        self._on_move(card, 1 if forward else -1)
+        return True
+
+    def _card_of(self, widget: QWidget | None) -> ItemCard | None:
         while widget is not None and not isinstance(widget, ItemCard):
             widget = widget.parentWidget()
-        if widget is not None and widget.item.id in self.cards and \
-                self.cards[widget.item.id] is widget:
-            self._set_current(widget)
+        if widget is not None and self.cards.get(widget.item.id) is widget:
+            return widget
+        return None
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        card = self._card_of(new)
+        if card is not None:
+            self._set_current(card)
 
     def _set_current(self, card: ItemCard) -> None:
         if self._current is card:
@@ -359,19 +377,12 @@ class ChecklistWidget(QWidget):
             self._offer_problem(card.item)
 
     def _on_note_edited(self, item_id: str, text: str) -> None:
-        self._pending_notes[item_id] = text
-        self._note_timer.start()
-
-    def _on_note_finished(self, item_id: str) -> None:
-        if item_id in self._pending_notes:
-            self._write(item_id, note=self._pending_notes.pop(item_id))
+        """Every change of a note is written at once (one small transaction)."""
+        self._write(item_id, note=text)
 
     def flush(self) -> None:
-        """Write every note still waiting for its pause in typing."""
-        self._note_timer.stop()
-        pending, self._pending_notes = self._pending_notes, {}
-        for item_id, text in pending.items():
-            self._write(item_id, note=text)
+        """Nothing waits to be written: every change already is. Kept for callers
+        that make sure before closing or moving to another township."""
 
     # -- problems ------------------------------------------------------------------------
     def _offer_problem(self, item: Item) -> None:
@@ -439,7 +450,6 @@ class ChecklistWidget(QWidget):
         """Finish (read-only) or reopen, audited through `set_status`."""
         if not self.inspection:
             return
-        self.flush()
         self.inspection = set_status(self.rows, self.inspection["id"], finished)
         self._show_status()
         self.changed.emit()

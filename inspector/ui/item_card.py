@@ -1,10 +1,12 @@
 """One checklist item as a card: its text and guidance, and the inputs for its answer.
 
 The card holds no database: it shows values and emits what the user did;
-the checklist saves. Keys on a verdict card: 1-4 set the verdict and move
-on, 0 / Delete clear it, Up / Down move between items. A number card hands
-its focus to the spin box and a text card to its note, so typing goes
-straight in.
+the checklist saves (a note on every change of its text). Keys on a verdict
+card: 1-4 set the verdict and move on, 0 / Delete clear it, Up / Down move
+between items (Tab too: the checklist handles it). N or F2 puts the keyboard
+in the note; Esc there goes back to the item, Enter or Tab moves on. A
+number card hands its focus to the spin box and a text card to its note, so
+typing goes straight in.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from inspector.ui.verdict_buttons import ORDER, VerdictButtons
 NOT_COUNTED = -1
 _KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
 _CLEAR = (Qt.Key.Key_0, Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+_NOTE_KEYS = (Qt.Key.Key_N, Qt.Key.Key_F2)
 
 
 class CountSpinBox(QSpinBox):
@@ -48,8 +51,7 @@ class CountSpinBox(QSpinBox):
 class ItemCard(QFrame):
     verdict_chosen = Signal(str, object)   # item id, Verdict | None
     number_changed = Signal(str, object)   # item id, float | None
-    note_edited = Signal(str, str)         # item id, text (each keystroke)
-    note_finished = Signal(str)            # item id (focus left the note)
+    note_edited = Signal(str, str)         # item id, text (every change by the user)
     number_finished = Signal(str)          # item id (Enter or focus left the spin box)
     photos_requested = Signal(str)
     files_dropped = Signal(str, list)
@@ -117,11 +119,12 @@ class ItemCard(QFrame):
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("Note (what was seen, which records)…")
                                      if item.kind != "text" else self.tr("Write the answer…"))
-        self.note.textEdited.connect(lambda t: self.note_edited.emit(item.id, t))
-        self.note.editingFinished.connect(lambda: self.note_finished.emit(item.id))
+        self.note.textChanged.connect(lambda t: self.note_edited.emit(item.id, t))
         self.note.installEventFilter(self)
         if item.kind == "text":
             self.setFocusProxy(self.note)
+        else:  # reached with N / F2 or the mouse, never by Tab
+            self.note.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.photo_button = QPushButton(self.tr("Add photo…"), self)
         self.photo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.photo_button.clicked.connect(lambda: self.photos_requested.emit(item.id))
@@ -141,7 +144,8 @@ class ItemCard(QFrame):
         if item.scored:
             parts.append(self.tr("{0:g} points").format(item.points))
         if item.veto:
-            parts.append(f"<span style='color:#c0392b'><b>{self.tr('veto item')}</b></span>")
+            veto = self.tr("veto item")
+            parts.append(f"<span style='color:#c0392b'><b>{veto}</b></span>")
         return " &nbsp;·&nbsp; ".join(parts)
 
     def _rule_text(self) -> str:
@@ -165,7 +169,9 @@ class ItemCard(QFrame):
             self.spin.blockSignals(False)
         note = answer.get("note") or ""
         if self.note.text() != note:
+            self.note.blockSignals(True)  # showing what is stored is no edit
             self.note.setText(note)
+            self.note.blockSignals(False)
 
     def show_problems(self, count: int) -> None:
         self.problem_badge.setText(self.tr("{0} problem(s) recorded").format(count)
@@ -192,10 +198,18 @@ class ItemCard(QFrame):
         return float(self.spin.value())
 
     # -- keyboard ------------------------------------------------------------------------
+    def edit_note(self) -> None:
+        """Put the keyboard in the note, cursor at its end."""
+        self.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.note.end(False)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if mods == Qt.KeyboardModifier.NoModifier:
+            if key in _NOTE_KEYS:
+                self.edit_note()
+                return
             if self.verdicts is not None and key in _KEYS:
                 if not self.read_only:
                     verdict = ORDER[_KEYS[Qt.Key(key)]]
@@ -217,8 +231,16 @@ class ItemCard(QFrame):
         super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if watched is self.spin and key in _NOTE_KEYS and \
+                    mods == Qt.KeyboardModifier.NoModifier:
+                self.edit_note()
+                return True
+            if watched is self.note and key == Qt.Key.Key_Escape and self.item.kind != "text":
+                self.setFocus(Qt.FocusReason.ShortcutFocusReason)  # back to the item (or count)
+                return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if watched is self.spin:
                     self.number_finished.emit(self.item.id)

@@ -2,14 +2,17 @@
 
 Pre-filled from the form (the item's `problem` text), the township's party
 committee as the responsible unit, and a deadline `default_deadline_days`
-from today; OK records it, Skip records nothing.
+from today; OK records it, Skip records nothing. Enter accepts from any
+field, the problem text included (Shift+Enter breaks a line there), so a
+keyboard user presses 3 then Enter.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -37,6 +40,7 @@ class ItemProblemDialog(QDialog):
         self.text_edit = QPlainTextEdit(text, self)
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setMinimumHeight(90)
+        self.text_edit.installEventFilter(self)
         self.unit_edit = QLineEdit(unit, self)
         self.deadline_edit = QDateEdit(QDate(deadline.year, deadline.month, deadline.day), self)
         self.deadline_edit.setCalendarPopup(True)
@@ -59,6 +63,19 @@ class ItemProblemDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.resize(520, 300)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.text_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+                if mods == Qt.KeyboardModifier.ShiftModifier:
+                    self.text_edit.insertPlainText("\n")
+                    return True
+                if mods == Qt.KeyboardModifier.NoModifier:
+                    self.accept()
+                    return True
+        return super().eventFilter(watched, event)
 
     def problem_text(self) -> str:
         return self.text_edit.toPlainText().strip()
