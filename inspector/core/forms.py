@@ -17,6 +17,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeGuard
 
+from inspector.messages import Message
+
 KINDS = ("verdict", "number", "text")
 RULES = ("at_most", "at_least")
 TARGETS = ("township", "project")
@@ -35,10 +37,18 @@ _ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 class FormIssue:
     file: str
     line: int
-    message: str
+    detail: Message  # the message, translatable; `message` is its English text
+
+    @property
+    def message(self) -> str:
+        return str(self.detail)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
+
+    def as_message(self) -> Message:
+        return Message("{file}:{line}: {message}", file=self.file, line=self.line,
+                       message=self.detail)
 
 
 class FormError(Exception):
@@ -46,6 +56,7 @@ class FormError(Exception):
 
     def __init__(self, issues: list[FormIssue]):
         self.issues = issues
+        self.messages = [i.as_message() for i in issues]
         super().__init__("\n".join(str(i) for i in issues))
 
 
@@ -193,32 +204,34 @@ def parse_form(text: str, filename: str = "<form>") -> Form:
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
         msg = getattr(exc, "msg", None) or re.sub(r"\s*\(at line.*\)$", "", str(exc))
-        raise FormError([FormIssue(filename, line, f"TOML syntax error: {msg}")]) from None
+        raise FormError([FormIssue(filename, line, Message("TOML syntax error: {error}",
+                                                           error=msg))]) from None
     lines = _LineMap(text)
     issues: list[FormIssue] = []
 
-    def err(message: str, *path: Any) -> None:
+    def err(message: Message, *path: Any) -> None:
         issues.append(FormIssue(filename, lines.of(*path), message))
 
     for key in data:
         if key not in {"form", "rating", "section"}:
-            err(f"unknown table or key '{key}'", key)
+            err(Message("unknown table or key '{key}'", key=key), key)
 
     head = data.get("form")
     if not isinstance(head, dict):
-        err("missing [form] table", "root")
+        err(Message("missing [form] table"), "root")
         head = {}
     for key in head:
         if key not in FORM_KEYS:
-            err(f"unknown key '{key}' in [form]", "form", key)
+            err(Message("unknown key '{key}' in [form]", key=key), "form", key)
     for key in ("id", "version", "title"):
         if not isinstance(head.get(key), str) or not head.get(key, "").strip():
-            err(f"[form] needs a non-empty string '{key}'", "form", key)
+            err(Message("[form] needs a non-empty string '{key}'", key=key), "form", key)
     if isinstance(head.get("id"), str) and head["id"] and not _ID_RE.match(head["id"]):
-        err("[form] id may hold only letters, digits, '-' and '_'", "form", "id")
+        err(Message("[form] id may hold only letters, digits, '-' and '_'"), "form", "id")
     target = head.get("target", "township")
     if target not in TARGETS:
-        err(f"[form] target must be one of {', '.join(TARGETS)}, not '{target}'", "form", "target")
+        err(Message("[form] target must be one of {targets}, not '{target}'",
+                    targets=", ".join(TARGETS), target=target), "form", "target")
 
     rating = _parse_rating(data.get("rating"), err)
     sections = _parse_sections(data.get("section"), err)
@@ -247,35 +260,37 @@ def _parse_rating(raw: Any, err: _Reporter) -> Rating:
     if raw is None:
         return Rating()
     if not isinstance(raw, dict):
-        err("[rating] must be a table", "rating")
+        err(Message("[rating] must be a table"), "rating")
         return Rating()
     for key in raw:
         if key not in RATING_KEYS:
-            err(f"unknown key '{key}' in [rating]", "rating", key)
+            err(Message("unknown key '{key}' in [rating]", key=key), "rating", key)
     thresholds = raw.get("thresholds", [90, 80, 70, 60])
     ok = isinstance(thresholds, list) and thresholds and all(_is_number(t) for t in thresholds)
     if not ok:
-        err("[rating] thresholds must be a non-empty list of numbers", "rating", "thresholds")
+        err(Message("[rating] thresholds must be a non-empty list of numbers"), "rating",
+            "thresholds")
         thresholds = [90, 80, 70, 60]
     elif any(not 0 <= t <= 100 for t in thresholds):
-        err("[rating] thresholds must lie between 0 and 100", "rating", "thresholds")
+        err(Message("[rating] thresholds must lie between 0 and 100"), "rating", "thresholds")
     elif any(a <= b for a, b in itertools.pairwise(thresholds)):
         err(
-            "[rating] thresholds out of order: they must be strictly descending "
-            f"(best star level first), got {thresholds}",
+            Message("[rating] thresholds out of order: they must be strictly descending "
+                    "(best star level first), got {thresholds}", thresholds=thresholds),
             "rating", "thresholds",
         )
     cap = raw.get("veto_cap", 1)
     max_stars = len(thresholds) + 1
     if not isinstance(cap, int) or isinstance(cap, bool) or not 1 <= cap <= max_stars:
-        err(f"[rating] veto_cap must be a whole number from 1 to {max_stars}", "rating", "veto_cap")
+        err(Message("[rating] veto_cap must be a whole number from 1 to {max_stars}",
+                    max_stars=max_stars), "rating", "veto_cap")
         cap = 1
     return Rating(tuple(float(t) for t in thresholds), cap)
 
 
 def _parse_sections(raw: Any, err: _Reporter) -> tuple[Section, ...]:
     if not isinstance(raw, list) or not raw:
-        err("the form needs at least one [[section]]", "root")
+        err(Message("the form needs at least one [[section]]"), "root")
         return ()
     sections: list[Section] = []
     section_ids: set[str] = set()
@@ -283,19 +298,19 @@ def _parse_sections(raw: Any, err: _Reporter) -> tuple[Section, ...]:
     for si, sec in enumerate(raw):
         for key in sec:
             if key not in SECTION_KEYS:
-                err(f"unknown key '{key}' in [[section]]", "section", si, key)
+                err(Message("unknown key '{key}' in [[section]]", key=key), "section", si, key)
         sid = sec.get("id")
         if not isinstance(sid, str) or not sid:
-            err("[[section]] needs a string 'id'", "section", si, "id")
+            err(Message("[[section]] needs a string 'id'"), "section", si, "id")
             sid = f"#{si + 1}"
         elif sid in section_ids:
-            err(f"duplicate section id '{sid}'", "section", si, "id")
+            err(Message("duplicate section id '{section}'", section=sid), "section", si, "id")
         section_ids.add(sid)
         if not isinstance(sec.get("title"), str) or not sec.get("title"):
-            err(f"section '{sid}' needs a 'title'", "section", si, "title")
+            err(Message("section '{section}' needs a 'title'", section=sid), "section", si, "title")
         items_raw = sec.get("item", [])
         if not isinstance(items_raw, list) or not items_raw:
-            err(f"section '{sid}' has no [[section.item]]", "section", si)
+            err(Message("section '{section}' has no [[section.item]]", section=sid), "section", si)
             items_raw = []
         items = []
         for ii, raw_item in enumerate(items_raw):
@@ -303,7 +318,7 @@ def _parse_sections(raw: Any, err: _Reporter) -> tuple[Section, ...]:
             if item is None:
                 continue
             if item.id in item_ids:
-                err(f"duplicate item id '{item.id}'", "item", si, ii, "id")
+                err(Message("duplicate item id '{item}'", item=item.id), "item", si, ii, "id")
             item_ids[item.id] = si
             items.append(item)
         sections.append(Section(sid, str(sec.get("title", "")), tuple(items)))
@@ -314,62 +329,79 @@ def _parse_item(raw: dict[str, Any], sid: str, si: int, ii: int, err: _Reporter)
     where = ("item", si, ii)
     for key in raw:
         if key not in ITEM_KEYS:
-            err(f"unknown key '{key}' in item", *where, key)
+            err(Message("unknown key '{key}' in item", key=key), *where, key)
     iid = raw.get("id")
     if not isinstance(iid, str) or not iid:
-        err(f"item {ii + 1} of section '{sid}' needs a string 'id'", *where, "id")
+        err(Message("item {number} of section '{section}' needs a string 'id'", number=ii + 1,
+                    section=sid), *where, "id")
         return None
     kind = raw.get("kind")
+    if kind is None:
+        err(Message("item '{item}' needs a 'kind' (use {kinds})", item=iid,
+                    kinds=", ".join(KINDS)), *where, "kind")
+        return None
     if kind not in KINDS:
-        err(f"item '{iid}': unknown kind '{kind}' (use {', '.join(KINDS)})", *where, "kind")
+        err(Message("item '{item}': unknown kind '{kind}' (use {kinds})", item=iid, kind=kind,
+                    kinds=", ".join(KINDS)), *where, "kind")
         return None
     if not isinstance(raw.get("text"), str) or not raw.get("text", "").strip():
-        err(f"item '{iid}' needs a 'text'", *where, "text")
+        err(Message("item '{item}' needs a 'text'", item=iid), *where, "text")
     for key in ("guidance", "problem", "unit"):
         if key in raw and not isinstance(raw[key], str):
-            err(f"item '{iid}': '{key}' must be a string", *where, key)
+            err(Message("item '{item}': '{key}' must be a string", item=iid, key=key), *where, key)
     veto = raw.get("veto", False)
     if not isinstance(veto, bool):
-        err(f"item '{iid}': veto must be true or false", *where, "veto")
+        err(Message("item '{item}': veto must be true or false", item=iid), *where, "veto")
         veto = False
     points = raw.get("points")
     if kind == "text":
         if veto:
-            err(f"item '{iid}': a text item cannot be a veto item", *where, "veto")
+            err(Message("item '{item}': a text item cannot be a veto item", item=iid), *where,
+                "veto")
         if points not in (None, 0):
-            err(f"item '{iid}': a text item carries no points", *where, "points")
+            err(Message("item '{item}': a text item carries no points", item=iid), *where,
+                "points")
         points = 0
     elif points is None:
-        err(f"item '{iid}': missing 'points'", *where)
+        err(Message("item '{item}': missing 'points'", item=iid), *where)
         points = 0
     elif not _is_number(points) or points <= 0:
-        err(f"item '{iid}': points must be a positive number, not {points!r}", *where, "points")
+        err(Message("item '{item}': points must be a positive number, not {points!r}",
+                    item=iid, points=points), *where, "points")
         points = 0
     partial = raw.get("partial", 0.5)
     if "partial" in raw and kind != "verdict":
-        err(f"item '{iid}': 'partial' applies to verdict items only", *where, "partial")
+        err(Message("item '{item}': 'partial' applies to verdict items only", item=iid), *where,
+            "partial")
     if not _is_number(partial) or not 0 <= partial <= 1:
-        err(f"item '{iid}': partial must be between 0 and 1", *where, "partial")
+        err(Message("item '{item}': partial must be between 0 and 1", item=iid), *where,
+            "partial")
         partial = 0.5
     rule = target = deduct = None
     if kind == "number":
         rule = raw.get("rule")
         if rule not in RULES:
-            err(f"item '{iid}': number items need rule = \"at_most\" or \"at_least\", "
-                f"not {rule!r}", *where, "rule")
+            if rule is None:
+                err(Message("item '{item}': number items need rule = \"at_most\" or "
+                            "\"at_least\"", item=iid), *where, "rule")
+            else:
+                err(Message("item '{item}': number items need rule = \"at_most\" or "
+                            "\"at_least\", not {rule!r}", item=iid, rule=rule), *where, "rule")
         target = raw.get("target")
         if not _is_number(target) or target < 0:
-            err(f"item '{iid}': number items need a target of 0 or more", *where, "target")
+            err(Message("item '{item}': number items need a target of 0 or more", item=iid),
+                *where, "target")
             target = 0
         deduct = raw.get("deduct")
         if not _is_number(deduct) or deduct <= 0:
-            err(f"item '{iid}': number items need deduct > 0 (points off per unit)",
-                *where, "deduct")
+            err(Message("item '{item}': number items need deduct > 0 (points off per unit)",
+                        item=iid), *where, "deduct")
             deduct = 1
     else:
         for key in ("rule", "target", "deduct"):
             if key in raw:
-                err(f"item '{iid}': '{key}' applies to number items only", *where, key)
+                err(Message("item '{item}': '{key}' applies to number items only", item=iid,
+                            key=key), *where, key)
     return Item(
         id=iid,
         section_id=sid,
@@ -393,8 +425,9 @@ def load_form(path: str | Path) -> Form:
     try:
         text = path.read_bytes().decode("utf-8")
     except OSError as exc:
-        raise FormError([FormIssue(str(path), 1, f"cannot read file: {exc.strerror}")]) from None
+        raise FormError([FormIssue(str(path), 1, Message("cannot read file: {error}",
+                                                          error=exc.strerror))]) from None
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise FormError([FormIssue(str(path), line, "the file is not UTF-8 text")]) from None
+        raise FormError([FormIssue(str(path), line, Message("the file is not UTF-8 text"))]) from None
     return parse_form(text, str(path))

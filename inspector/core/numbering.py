@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from inspector.messages import Message, MessageError
+
 _NUMBER_RE = re.compile(r"^(?P<prefix>.+?)〔(?P<year>\d{4})〕(?P<seq>\d+)号$")
 
 
@@ -23,21 +25,22 @@ class DocNumber:
         return format_doc_number(self.prefix, self.year, self.seq)
 
 
-class NumberingError(ValueError):
-    pass
+class NumberingError(MessageError, ValueError):
+    """A document number that cannot be given or read."""
 
 
 def format_doc_number(prefix: str, year: int, seq: int) -> str:
     """Year in 〔〕, no leading zeros, no 第."""
     if seq < 1:
-        raise NumberingError("a document number starts at 1")
+        raise NumberingError(Message("a document number starts at 1"))
     return f"{prefix}〔{year}〕{seq}号"
 
 
 def parse_doc_number(text: str) -> DocNumber:
     found = _NUMBER_RE.match(text.strip())
     if not found:
-        raise NumberingError(f"'{text}' is not a document number like 舟组督〔2017〕12号")
+        raise NumberingError(Message("'{text}' is not a document number like 舟组督〔2017〕12号",
+                                     text=text))
     return DocNumber(found["prefix"], int(found["year"]), int(found["seq"]))
 
 
@@ -53,8 +56,7 @@ def next_seq(used: Iterable[int], block_start: int = 1, block_end: int | None = 
     in_block = [u for u in used if u >= block_start and (block_end is None or u <= block_end)]
     seq = max([block_start - 1, last_given, *in_block]) + 1
     if block_end is not None and seq > block_end:
-        raise NumberingError(
-            f"this laptop's notice numbers {block_start}-{block_end} are used up; "
-            "set a new block in Settings"
-        )
+        raise NumberingError(Message(
+            "this laptop's notice numbers {start}-{end} are used up; "
+            "set a new block in Settings", start=block_start, end=block_end))
     return seq

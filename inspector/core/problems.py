@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
+from inspector.messages import Message
+
 
 class Status(StrEnum):
     OPEN = "open"
@@ -49,9 +51,9 @@ class IllegalTransition(ValueError):
     def __init__(self, current: Status, target: Status | Action):
         self.current = current
         self.target = target
-        super().__init__(
-            f"a problem cannot go from '{Status(current).value}' to '{target.value}'"
-        )
+        self.messages = [Message("a problem cannot go from '{current}' to '{target}'",
+                                 current=Status(current).value, target=target.value)]
+        super().__init__(str(self.messages[0]))
 
 
 def next_status(current: Status | str, action: Action | str) -> Status:

@@ -15,13 +15,14 @@ from sqlite_utils import Database
 
 from inspector.core.forms import Form, parse_form
 from inspector.core.ids import county_id, form_row_id, township_id
+from inspector.messages import Joined, Message, MessageError
 from inspector.store.rows import Rows
 
 TOWNSHIP_KINDS = ("街道", "镇", "乡")
 CSV_COLUMNS = ("county", "county_code", "township", "township_code", "kind")
 
 
-class CatalogError(ValueError):
+class CatalogError(MessageError, ValueError):
     """A user mistake in a list, form or campaign; the message says where."""
 
 
@@ -57,19 +58,21 @@ def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipReco
     header = [h.strip() for h in (reader.fieldnames or [])]
     missing = [c for c in ("county", "township") if c not in header]
     if missing:
-        raise CatalogError(f"{filename}:1: missing column(s) {', '.join(missing)}; "
-                           f"expected {','.join(CSV_COLUMNS)}")
+        raise CatalogError(Message("{file}:1: missing column(s) {columns}; expected {expected}",
+                                   file=filename, columns=", ".join(missing),
+                                   expected=",".join(CSV_COLUMNS)))
     unknown = [h for h in header if h not in CSV_COLUMNS]
     if unknown:
-        raise CatalogError(f"{filename}:1: unknown column(s) {', '.join(unknown)}")
-    errors: list[str] = []
+        raise CatalogError(Message("{file}:1: unknown column(s) {columns}", file=filename,
+                                   columns=", ".join(unknown)))
+    errors: list[Message] = []
     records: list[TownshipRecord] = []
     seen_codes: dict[str, int] = {}
     seen_names: dict[tuple[str, str], int] = {}
     for row in reader:
         line = reader.line_num
         if None in row:
-            errors.append(f"{filename}:{line}: too many fields")
+            errors.append(Message("{file}:{line}: too many fields", file=filename, line=line))
             continue
         values = {k.strip(): (v or "").strip() for k, v in row.items() if k}
         if not any(values.values()):
@@ -78,26 +81,31 @@ def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipReco
         township = values.get("township", "")
         ccode = values.get("county_code") or None
         tcode = values.get("township_code") or None
-        problems = []
+        problems: list[Message] = []
         if not county:
-            problems.append("county is empty")
+            problems.append(Message("county is empty"))
         if not township:
-            problems.append("township is empty")
+            problems.append(Message("township is empty"))
         if ccode and not re.fullmatch(r"\d{6}", ccode):
-            problems.append(f"county_code '{ccode}' is not 6 digits")
+            problems.append(Message("county_code '{code}' is not 6 digits", code=ccode))
         if tcode and not re.fullmatch(r"\d{9}|\d{12}", tcode):
-            problems.append(f"township_code '{tcode}' is not 9 or 12 digits")
+            problems.append(Message("township_code '{code}' is not 9 or 12 digits", code=tcode))
         elif tcode and ccode and not tcode.startswith(ccode):
-            problems.append(f"township_code '{tcode}' does not start with county_code '{ccode}'")
+            problems.append(Message("township_code '{code}' does not start with county_code "
+                                    "'{county_code}'", code=tcode, county_code=ccode))
         kind = values.get("kind") or township_kind(township, tcode) or ""
         if kind not in TOWNSHIP_KINDS:
-            problems.append(f"kind '{kind}' is not one of {'/'.join(TOWNSHIP_KINDS)}")
+            problems.append(Message("kind '{kind}' is not one of {kinds}", kind=kind,
+                                    kinds="/".join(TOWNSHIP_KINDS)))
         if tcode and tcode in seen_codes:
-            problems.append(f"township_code {tcode} repeats line {seen_codes[tcode]}")
+            problems.append(Message("township_code {code} repeats line {first}", code=tcode,
+                                    first=seen_codes[tcode]))
         if (county, township) in seen_names:
-            problems.append(f"{county} {township} repeats line {seen_names[(county, township)]}")
+            problems.append(Message("{county} {township} repeats line {first}", county=county,
+                                    township=township, first=seen_names[(county, township)]))
         if problems:
-            errors.append(f"{filename}:{line}: " + "; ".join(problems))
+            errors.append(Message("{file}:{line}: {problems}", file=filename, line=line,
+                                  problems=Joined(problems)))
             continue
         if tcode:
             seen_codes[tcode] = line
@@ -105,10 +113,11 @@ def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipReco
         records.append(TownshipRecord(line, county, ccode, township, tcode, kind))
     if errors:
         shown = errors[:20]
-        more = f"\n… and {len(errors) - 20} more" if len(errors) > 20 else ""
-        raise CatalogError("\n".join(shown) + more)
+        if len(errors) > 20:
+            shown.append(Message("… and {count} more", count=len(errors) - 20))
+        raise CatalogError(*shown)
     if not records:
-        raise CatalogError(f"{filename}: no townships in the file")
+        raise CatalogError(Message("{file}: no townships in the file", file=filename))
     return records
 
 
@@ -140,9 +149,11 @@ def import_townships_csv(rows: Rows, path: str | Path) -> dict[str, int]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise CatalogError(f"cannot read {path}: {exc.strerror}") from None
+        raise CatalogError(Message("cannot read {file}: {error}", file=str(path),
+                                   error=exc.strerror)) from None
     except UnicodeDecodeError:
-        raise CatalogError(f"{path} is not UTF-8 text (save the CSV as UTF-8)") from None
+        raise CatalogError(Message("{file} is not UTF-8 text (save the CSV as UTF-8)",
+                                   file=str(path))) from None
     return import_townships(rows, parse_townships_csv(text, str(path)))
 
 
@@ -152,10 +163,10 @@ def install_form(rows: Rows, form: Form) -> dict[str, Any]:
     existing = rows.find("forms", fid)
     if existing and not existing["deleted"]:
         if existing["sha256"] != form.sha256:
-            raise CatalogError(
-                f"form {form.id} version {form.version} is already installed with different "
-                "content; a form version never changes once used: give the file a new version"
-            )
+            raise CatalogError(Message(
+                "form {form} version {version} is already installed with different "
+                "content; a form version never changes once used: give the file a new version",
+                form=form.id, version=form.version))
         return existing
     return rows.upsert("forms", {"id": fid, "form_id": form.id, "version": form.version,
                                  "title": form.title, "source": form.source,
@@ -170,14 +181,14 @@ def _parse_cached(source: str) -> Form:
 def form_by_row(db: Database, form_row: str) -> Form:
     rows = list(db.query("SELECT source FROM forms WHERE id = ?", [form_row]))
     if not rows:
-        raise CatalogError(f"no form {form_row} in the database")
+        raise CatalogError(Message("no form {form} in the database", form=form_row))
     return _parse_cached(rows[0]["source"])
 
 
 def form_for_campaign(db: Database, campaign_id: str) -> Form:
     rows = list(db.query("SELECT form_id FROM campaigns WHERE id = ?", [campaign_id]))
     if not rows:
-        raise CatalogError(f"no campaign {campaign_id}")
+        raise CatalogError(Message("no campaign {campaign}", campaign=campaign_id))
     return form_by_row(db, rows[0]["form_id"])
 
 
@@ -193,7 +204,10 @@ def find_form_row(db: Database, form_ref: str) -> dict[str, Any]:
     if not found:
         known = [f"{r['form_id']}@{r['version']}" for r in
                  db.query("SELECT form_id, version FROM forms WHERE deleted = 0")]
-        raise CatalogError(f"no form '{form_ref}'; installed: {', '.join(known) or 'none'}")
+        if known:
+            raise CatalogError(Message("no form '{ref}'; installed: {forms}", ref=form_ref,
+                                       forms=", ".join(known)))
+        raise CatalogError(Message("no form '{ref}'; installed: none", ref=form_ref))
     return found[0]
 
 
@@ -202,13 +216,14 @@ def create_campaign(rows: Rows, name: str, form_ref: str, year: int | None = Non
                     ends_on: str | None = None) -> dict[str, Any]:
     name = name.strip()
     if not name:
-        raise CatalogError("a campaign needs a name")
+        raise CatalogError(Message("a campaign needs a name"))
     if interview_bottom < 0:
-        raise CatalogError("the 约谈 count cannot be negative")
+        raise CatalogError(Message("the 约谈 count cannot be negative"))
     form = find_form_row(rows.db, form_ref)
     clash = list(rows.db.query("SELECT id FROM campaigns WHERE name = ? AND deleted = 0", [name]))
     if clash:
-        raise CatalogError(f"a campaign named '{name}' already exists ({clash[0]['id']})")
+        raise CatalogError(Message("a campaign named '{name}' already exists ({id})", name=name,
+                                   id=clash[0]["id"]))
     today = dt.date.today()
     return rows.insert("campaigns", {
         "name": name, "form_id": form["id"], "year": year or today.year,
@@ -231,7 +246,11 @@ def find_campaign(db: Database, ref: str) -> dict[str, Any]:
     if len(found) == 1:
         return found[0]
     names = [c["name"] for c in campaigns(db)]
-    raise CatalogError(f"no campaign '{ref}'" + _suggest(ref, names))
+    close = _close_names(ref, names)
+    if close:
+        raise CatalogError(Message("no campaign '{ref}'; did you mean {names}?", ref=ref,
+                                   names=close))
+    raise CatalogError(Message("no campaign '{ref}'", ref=ref))
 
 
 def find_township(db: Database, ref: str) -> dict[str, Any]:
@@ -248,18 +267,24 @@ def find_township(db: Database, ref: str) -> dict[str, Any]:
         return found[0]
     if len(found) > 1:
         options = ", ".join(f"{r['county']}/{r['name']}" for r in found)
-        raise CatalogError(f"'{ref}' names several townships: {options}")
+        raise CatalogError(Message("'{ref}' names several townships: {options}", ref=ref,
+                                   options=options))
     names = [r["name"] for r in db.query("SELECT name FROM townships WHERE deleted = 0")]
-    raise CatalogError(f"no township '{ref}'" + _suggest(name, names))
+    close = _close_names(name, names)
+    if close:
+        raise CatalogError(Message("no township '{ref}'; did you mean {names}?", ref=ref,
+                                   names=close))
+    raise CatalogError(Message("no township '{ref}'", ref=ref))
 
 
-def _suggest(word: str, names: list[str]) -> str:
+def _close_names(word: str, names: list[str]) -> str:
+    """Up to three names like `word`, comma-separated ('' if none)."""
     import difflib
 
     close = difflib.get_close_matches(word, names, n=3, cutoff=0.3)
     if not close:
         close = [n for n in names if word and (word[0] in n)][:3]
-    return f"; did you mean {', '.join(close)}?" if close else ""
+    return ", ".join(close)
 
 
 def townships(db: Database) -> list[dict[str, Any]]:

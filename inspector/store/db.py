@@ -6,11 +6,12 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from inspector.messages import Message, MessageError
 from inspector.paths import default_db_path
 from inspector.store.schema import migrations
 
 
-class StoreError(Exception):
+class StoreError(MessageError):
     """A problem with the database the user can act on (wrong file, newer version, locked)."""
 
 
@@ -42,21 +43,21 @@ def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
     path = Path(path) if path is not None else default_db_path()
     if str(path) != ":memory:":
         if not create and not path.exists():
-            raise StoreError(f"no database at {path}; create one with 'inspector init'")
+            raise StoreError(Message("no database at {path}; create one with 'inspector init'",
+                                     path=str(path)))
         if path.exists() and path.is_dir():
-            raise StoreError(f"{path} is a folder, not a database file")
+            raise StoreError(Message("{path} is a folder, not a database file", path=str(path)))
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.exists() and path.stat().st_size:
             with open(path, "rb") as fh:
                 if fh.read(16) != b"SQLite format 3\x00":
-                    raise StoreError(f"{path} is not an Inspector database")
+                    raise StoreError(Message("{path} is not an Inspector database", path=str(path)))
     db = connect(path)
     newer = unknown_migrations(db)
     if newer:
         db.close()
-        raise StoreError(
-            f"{path} was written by a newer version of Inspector "
-            f"(schema step {newer[-1]}); update Inspector to open it"
-        )
+        raise StoreError(Message(
+            "{path} was written by a newer version of Inspector "
+            "(schema step {step}); update Inspector to open it", path=str(path), step=newer[-1]))
     migrations.apply(db)
     return db

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from inspector.core.forms import Form
 from inspector.core.ids import answer_id, inspection_id
 from inspector.core.scoring import Answer, ScoreResult, Verdict, score_inspection
+from inspector.messages import Message, MessageError
 from inspector.store.catalog import form_for_campaign
 from inspector.store.rows import Rows
 
@@ -25,7 +26,7 @@ IN_PROGRESS = "in_progress"
 FINISHED = "finished"
 
 
-class InspectionLocked(ValueError):
+class InspectionLocked(MessageError, ValueError):
     """An answer to a finished inspection: it must be reopened first."""
 
 
@@ -75,7 +76,7 @@ def set_answer(rows: Rows, inspection: str, item_id: str, *, verdict: Verdict | 
     with rows.db.atomic():
         insp = rows.get("inspections", inspection)
         if insp["status"] == FINISHED:
-            raise InspectionLocked("this inspection is finished; reopen it to change answers")
+            raise InspectionLocked(Message("this inspection is finished; reopen it to change answers"))
         form = form_for_campaign(rows.db, insp["campaign_id"])
         item = form.item(item_id)
         values: dict[str, Any] = {"id": answer_id(inspection, item_id),

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from inspector.core.forms import Form, Item
 from inspector.core.ranking import Ranked
 from inspector.core.scoring import ScoreResult
+from inspector.messages import Message
 from inspector.store import settings
 from inspector.store.catalog import CatalogError, find_campaign, form_for_campaign
 from inspector.store.inspections import compute_score, find_inspection
@@ -73,7 +74,7 @@ def township_row(db: Database, township_id: str) -> dict[str, Any]:
         "SELECT t.*, c.name AS county FROM townships t JOIN counties c ON c.id = t.county_id "
         "WHERE t.id = ?", [township_id]))
     if not found:
-        raise CatalogError(f"no township {township_id}")
+        raise CatalogError(Message("no township {township}", township=township_id))
     return found[0]
 
 
@@ -83,7 +84,8 @@ def inspection_report(db: Database, campaign_id: str, township_id: str,
     township = township_row(db, township_id)
     inspection = find_inspection(db, campaign["id"], township_id)
     if inspection is None:
-        raise CatalogError(f"{township['name']} has not been inspected in {campaign['name']}")
+        raise CatalogError(Message("{township} has not been inspected in {campaign}",
+                                   township=township["name"], campaign=campaign["name"]))
     form = form_for_campaign(db, campaign["id"])
     score = compute_score(db, inspection["id"], form)
     problems = list_problems(db, ProblemFilter(campaign_id=campaign["id"],
@@ -113,7 +115,7 @@ def item_texts(db: Database, campaign_ids: set[str | None]) -> dict[tuple[str, s
 def notice_context(db: Database, notice_id: str) -> NoticeContext:
     found = list(db.query("SELECT * FROM notices WHERE id = ?", [notice_id]))
     if not found:
-        raise CatalogError(f"no notice {notice_id}")
+        raise CatalogError(Message("no notice {notice}", notice=notice_id))
     notice = found[0]
     township = township_row(db, notice["township_id"])
     campaign = None

@@ -1,5 +1,7 @@
 """Errors of bundle handling that the user can act on."""
 
+from inspector.messages import MessageError
 
-class BundleError(Exception):
+
+class BundleError(MessageError):
     """A bundle that cannot be imported; the message names what is wrong and nothing was written."""

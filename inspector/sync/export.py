@@ -22,6 +22,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector import __version__
+from inspector.messages import Message
 from inspector.progress import NO_PROGRESS, Progress
 from inspector.store import settings
 from inspector.store.attachments import blob_path, has_blob
@@ -173,6 +174,7 @@ def _attachment_hashes(db: Database, selection: dict[str, tuple[str, list]]) -> 
         if has_blob(db, row["sha256"]):
             hashes.append(row["sha256"])
         elif not row["deleted"]:
-            raise BundleError(f"attachment {row['id']}: its file {row['sha256']} is missing "
-                              "from the attachments folder; run 'inspector check'")
+            raise BundleError(Message("attachment {id}: its file {sha} is missing from the "
+                                      "attachments folder; run 'inspector check'",
+                                      id=row["id"], sha=row["sha256"]))
     return hashes

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from inspector.messages import Message
 from inspector.store.attachments import MAX_ATTACHMENT_BYTES
 from inspector.store.schema import SYNCED_TABLES
 from inspector.sync.errors import BundleError
@@ -116,66 +117,86 @@ class Manifest:
         }
 
 
-def _need(obj: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
+def _need(obj: dict[str, Any], key: str, kind: type | tuple[type, ...],
+          table: str | None = None, attachment: bool = False) -> Any:
+    """obj[key] of the given type; `table` or `attachment` says where, for the message."""
     if key not in obj:
-        raise BundleError(f"manifest.json: {where}'{key}' is missing")
+        if table is not None:
+            raise BundleError(Message("manifest.json: table '{table}': '{key}' is missing",
+                                      table=table, key=key))
+        if attachment:
+            raise BundleError(Message("manifest.json: attachment: '{key}' is missing", key=key))
+        raise BundleError(Message("manifest.json: '{key}' is missing", key=key))
     value = obj[key]
     if not isinstance(value, kind) or isinstance(value, bool):
-        raise BundleError(f"manifest.json: {where}'{key}' has the wrong type")
+        if table is not None:
+            raise BundleError(Message("manifest.json: table '{table}': '{key}' has the wrong "
+                                      "type", table=table, key=key))
+        if attachment:
+            raise BundleError(Message("manifest.json: attachment: '{key}' has the wrong type",
+                                      key=key))
+        raise BundleError(Message("manifest.json: '{key}' has the wrong type", key=key))
     return value
 
 
 def parse_manifest(data: Any) -> Manifest:
     """Check the manifest's shape and version; any deviation is a BundleError naming it."""
     if not isinstance(data, dict):
-        raise BundleError("manifest.json: not a JSON object")
+        raise BundleError(Message("manifest.json: not a JSON object"))
     if data.get("format") != FORMAT:
-        raise BundleError(f"manifest.json: not an Inspector bundle (format is "
-                          f"{data.get('format')!r}, expected {FORMAT!r})")
-    version = _need(data, "format_version", int, "")
+        raise BundleError(Message("manifest.json: not an Inspector bundle (format is "
+                                  "{format!r}, expected {expected!r})",
+                                  format=data.get("format"), expected=FORMAT))
+    version = _need(data, "format_version", int)
     if version > FORMAT_VERSION:
-        raise BundleError(f"this bundle was made by a newer Inspector (bundle format "
-                          f"{version}, this version reads {FORMAT_VERSION}); update "
-                          "Inspector to import it")
+        raise BundleError(Message("this bundle was made by a newer Inspector (bundle format "
+                                  "{version}, this version reads {readable}); update "
+                                  "Inspector to import it", version=version,
+                                  readable=FORMAT_VERSION))
     if version < 1:
-        raise BundleError(f"manifest.json: format_version {version} is not valid")
-    texts = {k: _need(data, k, str, "") for k in
+        raise BundleError(Message("manifest.json: format_version {version} is not valid",
+                                  version=version))
+    texts = {k: _need(data, k, str) for k in
              ("bundle_id", "device_id", "device_name", "created_at", "app_version")}
     if not texts["bundle_id"] or len(texts["bundle_id"]) > 100:
-        raise BundleError("manifest.json: 'bundle_id' is not valid")
+        raise BundleError(Message("manifest.json: 'bundle_id' is not valid"))
     campaign = data.get("campaign_id")
     if campaign is not None and not isinstance(campaign, str):
-        raise BundleError("manifest.json: 'campaign_id' has the wrong type")
-    tables_json = _need(data, "tables", dict, "")
+        raise BundleError(Message("manifest.json: 'campaign_id' has the wrong type"))
+    tables_json = _need(data, "tables", dict)
     tables: dict[str, TableEntry] = {}
     for table, entry in tables_json.items():
         if table not in SYNCED_TABLES:
-            raise BundleError(f"manifest.json: unknown table '{table}'")
+            raise BundleError(Message("manifest.json: unknown table '{table}'", table=table))
         if not isinstance(entry, dict):
-            raise BundleError(f"manifest.json: table '{table}' is not an object")
-        where = f"table '{table}': "
-        file = _need(entry, "file", str, where)
+            raise BundleError(Message("manifest.json: table '{table}' is not an object",
+                                      table=table))
+        file = _need(entry, "file", str, table)
         if file != table_member(table):
-            raise BundleError(f"manifest.json: {where}file must be {table_member(table)}, "
-                              f"not {file!r}")
-        rows = _need(entry, "rows", int, where)
-        sha = _need(entry, "sha256", str, where)
+            raise BundleError(Message("manifest.json: table '{table}': file must be {expected}, "
+                                      "not {file!r}", table=table,
+                                      expected=table_member(table), file=file))
+        rows = _need(entry, "rows", int, table)
+        sha = _need(entry, "sha256", str, table)
         if rows < 0 or not SHA256.fullmatch(sha):
-            raise BundleError(f"manifest.json: {where}row count or sha256 is not valid")
+            raise BundleError(Message("manifest.json: table '{table}': row count or sha256 is "
+                                      "not valid", table=table))
         tables[table] = TableEntry(table, file, rows, sha)
     attachments: dict[str, AttachmentEntry] = {}
-    for entry in _need(data, "attachments", list, ""):
+    for entry in _need(data, "attachments", list):
         if not isinstance(entry, dict):
-            raise BundleError("manifest.json: an attachment entry is not an object")
-        sha = _need(entry, "sha256", str, "attachment: ")
-        size = _need(entry, "size", int, "attachment: ")
+            raise BundleError(Message("manifest.json: an attachment entry is not an object"))
+        sha = _need(entry, "sha256", str, attachment=True)
+        size = _need(entry, "size", int, attachment=True)
         if not SHA256.fullmatch(sha) or size < 0:
-            raise BundleError(f"manifest.json: attachment {sha[:70]!r} is not valid")
+            raise BundleError(Message("manifest.json: attachment {sha!r} is not valid",
+                                      sha=sha[:70]))
         if size > ATTACHMENT_LIMIT:
-            raise BundleError(f"attachment {sha} declares {size:,} bytes, more than the "
-                              f"{ATTACHMENT_LIMIT // (1024 * 1024)} MiB an attachment may have")
+            raise BundleError(Message("attachment {sha} declares {size:,} bytes, more than the "
+                                      "{limit} MiB an attachment may have", sha=sha, size=size,
+                                      limit=ATTACHMENT_LIMIT // (1024 * 1024)))
         if sha in attachments:
-            raise BundleError(f"manifest.json: attachment {sha} is listed twice")
+            raise BundleError(Message("manifest.json: attachment {sha} is listed twice", sha=sha))
         attachments[sha] = AttachmentEntry(sha, size)
     known = {"format", "format_version", "campaign_id", "tables", "attachments", *texts}
     return Manifest(**texts, tables=tables, attachments=attachments, campaign_id=campaign,

@@ -21,6 +21,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector.core.forms import FormError, parse_form
+from inspector.messages import Message, plain
 from inspector.progress import NO_PROGRESS, Progress
 from inspector.store import backups, merge, settings, staging
 from inspector.store.attachments import has_blob, store_bytes
@@ -163,22 +164,27 @@ def _check_forms(db: Database, bundle: Bundle) -> None:
         try:
             form = parse_form(row["source"], f"form {row['form_id']}")
         except FormError as exc:
-            raise BundleError(f"{bundle.name}: form {row['form_id']} {row['version']} does not "
-                              f"parse: {str(exc).splitlines()[0]}") from None
+            raise BundleError(Message("{file}: form {form} {version} does not parse: {issue}",
+                                      file=bundle.name, form=row["form_id"],
+                                      version=row["version"],
+                                      issue=exc.issues[0].as_message())) from None
         if form.sha256 != row["sha256"]:
-            raise BundleError(f"{bundle.name}: form {row['form_id']} {row['version']} does not "
-                              "match its sha256")
+            raise BundleError(Message("{file}: form {form} {version} does not match its sha256",
+                                      file=bundle.name, form=row["form_id"],
+                                      version=row["version"]))
 
 
 def _check_attachment_rows(db: Database, bundle: Bundle) -> None:
     try:
         needed = staging.attachment_hashes(db)
     except staging.StagingError as exc:
-        raise BundleError(f"{bundle.name}: {exc}") from None
+        raise BundleError(Message("{file}: {detail}", file=bundle.name,
+                                  detail=plain(str(exc)))) from None
     for sha in needed:
         if sha not in bundle.manifest.attachments and not has_blob(db, sha):
-            raise BundleError(f"{bundle.name}: an attachment row needs file {sha}, which is "
-                              "neither in the bundle nor on this laptop")
+            raise BundleError(Message("{file}: an attachment row needs file {sha}, which is "
+                                      "neither in the bundle nor on this laptop",
+                                      file=bundle.name, sha=sha))
 
 
 def last_import(db: Database) -> dict[str, Any] | None:

@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from inspector.messages import Joined, Message, plain
 from inspector.progress import NO_PROGRESS, Progress
 from inspector.store import staging
 from inspector.store.schema import SYNCED_TABLES
@@ -57,12 +58,13 @@ class Bundle:
         try:
             self.zip = zipfile.ZipFile(self.path)
         except FileNotFoundError:
-            raise BundleError(f"{self.path}: no such file") from None
+            raise BundleError(Message("{file}: no such file", file=str(self.path))) from None
         except IsADirectoryError:
-            raise BundleError(f"{self.path} is a folder, not a bundle") from None
+            raise BundleError(Message("{file} is a folder, not a bundle",
+                                      file=str(self.path))) from None
         except _ZIP_ERRORS:
-            raise BundleError(f"{self.name} is not an Inspector bundle (not a ZIP archive, "
-                              "or cut short while copying)") from None
+            raise BundleError(Message("{file} is not an Inspector bundle (not a ZIP archive, "
+                                      "or cut short while copying)", file=self.name)) from None
         try:
             self.members = self._check_members()
             self.manifest = self._read_manifest()
@@ -83,62 +85,75 @@ class Bundle:
     def _check_members(self) -> dict[str, zipfile.ZipInfo]:
         infos = self.zip.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise BundleError(f"{self.name} holds {len(infos):,} files, more than a bundle may")
+            raise BundleError(Message("{file} holds {count:,} files, more than a bundle may",
+                                      file=self.name, count=len(infos)))
         members: dict[str, zipfile.ZipInfo] = {}
         total = 0
         for info in infos:
             name = info.filename
             why = unsafe_name(name)
             if why:
-                raise BundleError(f"{self.name}: refused, member {name[:120]!r} has {why}")
+                raise BundleError(Message("{file}: refused, member {member!r} has {why}",
+                                          file=self.name, member=name[:120], why=why))
             if name in members:
-                raise BundleError(f"{self.name}: member {name} appears twice")
+                raise BundleError(Message("{file}: member {member} appears twice", file=self.name,
+                                          member=name))
             kind = member_kind(name)
             if kind is None:
-                raise BundleError(f"{self.name}: unexpected member {name[:120]!r}")
+                raise BundleError(Message("{file}: unexpected member {member!r}", file=self.name,
+                                          member=name[:120]))
             if info.flag_bits & 0x1:
-                raise BundleError(f"{self.name}: member {name} is encrypted")
+                raise BundleError(Message("{file}: member {member} is encrypted", file=self.name,
+                                          member=name))
             limit = {"manifest": MAX_MANIFEST_BYTES, "table": MAX_TABLE_BYTES,
                      "attachment": ATTACHMENT_LIMIT}[kind[0]]
             if info.file_size > limit:
-                raise BundleError(f"{self.name}: member {name} declares {info.file_size:,} "
-                                  f"bytes, more than the {limit:,} allowed")
+                raise BundleError(Message("{file}: member {member} declares {size:,} bytes, "
+                                          "more than the {limit:,} allowed", file=self.name,
+                                          member=name, size=info.file_size, limit=limit))
             if (info.file_size > RATIO_FLOOR
                     and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
-                raise BundleError(f"{self.name}: member {name} inflates more than "
-                                  f"{MAX_RATIO}:1 (a ZIP bomb?)")
+                raise BundleError(Message("{file}: member {member} inflates more than "
+                                          "{ratio}:1 (a ZIP bomb?)", file=self.name,
+                                          member=name, ratio=MAX_RATIO))
             total += info.file_size
             members[name] = info
         if total > MAX_TOTAL_BYTES:
-            raise BundleError(f"{self.name}: {total:,} bytes uncompressed, more than the "
-                              f"{MAX_TOTAL_BYTES:,} a bundle may hold")
+            raise BundleError(Message("{file}: {size:,} bytes uncompressed, more than the "
+                                      "{limit:,} a bundle may hold", file=self.name,
+                                      size=total, limit=MAX_TOTAL_BYTES))
         return members
 
     def _read_manifest(self) -> Manifest:
         if MANIFEST not in self.members:
-            raise BundleError(f"{self.name}: manifest.json is missing; not an Inspector bundle")
+            raise BundleError(Message("{file}: manifest.json is missing; not an Inspector "
+                                      "bundle", file=self.name))
         data = b"".join(self.chunks(MANIFEST, MAX_MANIFEST_BYTES))
         try:
             parsed = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise BundleError(f"{self.name}: manifest.json is not valid JSON ({exc})") from None
+            raise BundleError(Message("{file}: manifest.json is not valid JSON ({error})",
+                                      file=self.name, error=str(exc))) from None
         try:
             return parse_manifest(parsed)
         except BundleError as exc:
-            raise BundleError(f"{self.name}: {exc}") from None
+            raise BundleError(Message("{file}: {detail}", file=self.name,
+                                      detail=exc.messages[0])) from None
 
     def _check_against_manifest(self) -> None:
         expected = {MANIFEST}
         expected.update(t.file for t in self.manifest.tables.values())
         expected.update(f"attachments/{sha}" for sha in self.manifest.attachments)
         for name in expected - set(self.members):
-            raise BundleError(f"{self.name}: {name} is listed in the manifest but missing")
+            raise BundleError(Message("{file}: {member} is listed in the manifest but missing",
+                                      file=self.name, member=name))
         for name in set(self.members) - expected:
-            raise BundleError(f"{self.name}: {name} is not listed in the manifest")
+            raise BundleError(Message("{file}: {member} is not listed in the manifest",
+                                      file=self.name, member=name))
         for sha, entry in self.manifest.attachments.items():
             if self.members[f"attachments/{sha}"].file_size != entry.size:
-                raise BundleError(f"{self.name}: attachment {sha} is not the size the "
-                                  "manifest says")
+                raise BundleError(Message("{file}: attachment {sha} is not the size the "
+                                          "manifest says", file=self.name, sha=sha))
 
     def chunks(self, name: str, limit: int) -> Iterator[bytes]:
         """A member's bytes in bounded chunks; more than declared or allowed is refused."""
@@ -152,11 +167,13 @@ class Bundle:
                         break
                     seen += len(chunk)
                     if seen > limit or seen > info.file_size:
-                        raise BundleError(f"{self.name}: member {name} inflates beyond its "
-                                          "declared size (a ZIP bomb?)")
+                        raise BundleError(Message("{file}: member {member} inflates beyond "
+                                                  "its declared size (a ZIP bomb?)",
+                                                  file=self.name, member=name))
                     yield chunk
         except _ZIP_ERRORS as exc:
-            raise BundleError(f"{self.name}: member {name} is damaged ({exc})") from None
+            raise BundleError(Message("{file}: member {member} is damaged ({error})",
+                                      file=self.name, member=name, error=str(exc))) from None
 
     def stage(self, db: Database, shapes: dict[str, TableShape],
               progress: Progress = NO_PROGRESS) -> None:
@@ -177,10 +194,12 @@ class Bundle:
             for table in self.manifest.tables:
                 dangling = staging.dangling_reference(db, shapes[table])
                 if dangling:
-                    raise BundleError(f"{self.name}: {self.manifest.tables[table].file} "
-                                      f"{dangling}")
+                    raise BundleError(Message("{file}: {member} {detail}", file=self.name,
+                                              member=self.manifest.tables[table].file,
+                                              detail=plain(dangling)))
         except StagingError as exc:
-            raise BundleError(f"{self.name}: {exc}") from None
+            raise BundleError(Message("{file}: {detail}", file=self.name,
+                                      detail=plain(str(exc)))) from None
 
     def _stage_table(self, db: Database, shape: TableShape, file: str, rows: int, sha: str,
                      progress: Progress, done: int, total: int) -> int:
@@ -199,16 +218,20 @@ class Bundle:
                     text = line.decode("utf-8")
                     row, end = decode(text)
                 except (UnicodeDecodeError, RecursionError, ValueError):
-                    raise BundleError(f"{self.name}: {file} line {line_no} is not valid "
-                                      "JSON") from None
+                    raise BundleError(Message("{file}: {member} line {line} is not valid JSON",
+                                              file=self.name, member=file,
+                                              line=line_no)) from None
                 if end != len(text) and text[end:].strip():
-                    raise BundleError(f"{self.name}: {file} line {line_no} is not valid JSON")
+                    raise BundleError(Message("{file}: {member} line {line} is not valid JSON",
+                                              file=self.name, member=file, line=line_no))
                 if type(row) is not dict:
-                    raise BundleError(f"{self.name}: {file} line {line_no} is not a JSON "
-                                      "object")
+                    raise BundleError(Message("{file}: {member} line {line} is not a JSON "
+                                              "object", file=self.name, member=file,
+                                              line=line_no))
                 if row.keys() != columns:
-                    raise BundleError(f"{self.name}: {file} line {line_no}: "
-                                      f"{_column_difference(set(row), columns)}")
+                    raise BundleError(Message("{file}: {member} line {line}: {problems}",
+                                              file=self.name, member=file, line=line_no,
+                                              problems=_column_difference(set(row), columns)))
                 batch.append(getter(row))
             size += chunk_size
             if len(batch) >= _BATCH:
@@ -218,11 +241,13 @@ class Bundle:
                 progress(done + size, total, shape.table)
         self._flush(db, shape, batch, first, file)
         if digest.hexdigest() != sha:
-            raise BundleError(f"{self.name}: {file} does not match its sha256 in the manifest "
-                              "(damaged or altered)")
+            raise BundleError(Message("{file}: {member} does not match its sha256 in the "
+                                      "manifest (damaged or altered)", file=self.name,
+                                      member=file))
         if line_no != rows:
-            raise BundleError(f"{self.name}: {file} holds {line_no} rows, the manifest says "
-                              f"{rows}")
+            raise BundleError(Message("{file}: {member} holds {count} rows, the manifest says "
+                                      "{expected}", file=self.name, member=file,
+                                      count=line_no, expected=rows))
         return self.members[file].file_size
 
     def _flush(self, db: Database, shape: TableShape, batch: list[tuple[Any, ...]],
@@ -232,7 +257,8 @@ class Bundle:
         try:
             staging.insert(db, shape, batch, first, file)
         except StagingError as exc:
-            raise BundleError(f"{self.name}: {exc}") from None
+            raise BundleError(Message("{file}: {detail}", file=self.name,
+                                      detail=plain(str(exc)))) from None
 
     def _line_batches(self, file: str, digest: Any) -> Iterator[tuple[list[bytes], int]]:
         """The complete lines of each chunk read, and the chunk's size."""
@@ -242,19 +268,21 @@ class Bundle:
             parts = (rest + chunk).split(b"\n")
             rest = parts.pop()
             if len(rest) > MAX_LINE_BYTES:
-                raise BundleError(f"{self.name}: {file} has a line longer than "
-                                  f"{MAX_LINE_BYTES // (1024 * 1024)} MiB")
+                raise BundleError(Message("{file}: {member} has a line longer than "
+                                          "{limit} MiB", file=self.name, member=file,
+                                          limit=MAX_LINE_BYTES // (1024 * 1024)))
             yield parts, len(chunk)
         if rest:
-            raise BundleError(f"{self.name}: {file} ends in the middle of a row")
+            raise BundleError(Message("{file}: {member} ends in the middle of a row",
+                                      file=self.name, member=file))
 
     def attachment_bytes(self, sha: str) -> bytes:
         """One attachment's bytes, checked against its name (the sha256) and size."""
         entry = self.manifest.attachments[sha]
         data = b"".join(self.chunks(f"attachments/{sha}", ATTACHMENT_LIMIT))
         if len(data) != entry.size or hashlib.sha256(data).hexdigest() != sha:
-            raise BundleError(f"{self.name}: attachment {sha} does not match its sha256 "
-                              "(damaged or altered)")
+            raise BundleError(Message("{file}: attachment {sha} does not match its sha256 "
+                                      "(damaged or altered)", file=self.name, sha=sha))
         return data
 
     def check_attachments(self, progress: Progress = NO_PROGRESS) -> None:
@@ -267,8 +295,9 @@ class Bundle:
                 digest.update(chunk)
                 size += len(chunk)
             if size != self.manifest.attachments[sha].size or digest.hexdigest() != sha:
-                raise BundleError(f"{self.name}: attachment {sha} does not match its sha256 "
-                                  "(damaged or altered)")
+                raise BundleError(Message("{file}: attachment {sha} does not match its "
+                                          "sha256 (damaged or altered)", file=self.name,
+                                          sha=sha))
 
 
 def _no_constant(name: str) -> Any:
@@ -278,13 +307,15 @@ def _no_constant(name: str) -> Any:
 _DECODER = json.JSONDecoder(parse_constant=_no_constant)
 
 
-def _column_difference(got: set[str], want: set[str]) -> str:
+def _column_difference(got: set[str], want: set[str]) -> Joined:
     parts = []
     if got - want:
-        parts.append("unknown column(s) " + ", ".join(sorted(got - want)[:5]))
+        parts.append(Message("unknown column(s) {columns}",
+                             columns=", ".join(sorted(got - want)[:5])))
     if want - got:
-        parts.append("missing column(s) " + ", ".join(sorted(want - got)[:5]))
-    return "; ".join(parts)
+        parts.append(Message("missing column(s) {columns}",
+                             columns=", ".join(sorted(want - got)[:5])))
+    return Joined(parts)
 
 
 def open_bundle(path: str | Path) -> Bundle:
