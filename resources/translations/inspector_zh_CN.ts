@@ -4,14 +4,14 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../inspector/app.py" line="60"/>
+        <location filename="../../inspector/app.py" line="124"/>
         <source>Inspector cannot open the database:
 {0}</source>
         <translation>督查通无法打开数据库：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/app.py" line="64"/>
+        <location filename="../../inspector/app.py" line="128"/>
         <source>Inspector</source>
         <translation>督查通</translation>
     </message>
@@ -19,52 +19,52 @@
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="52"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="53"/>
         <source>Counties</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="53"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="54"/>
         <source>Townships</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="54"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="55"/>
         <source>Forms</source>
         <translation>督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="55"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="56"/>
         <source>Campaigns</source>
         <translation>督查批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="56"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="57"/>
         <source>Inspectors</source>
         <translation>督查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="57"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="58"/>
         <source>Inspections</source>
         <translation>督查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="58"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="59"/>
         <source>Answers</source>
         <translation>评分记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="59"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="60"/>
         <source>Notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="60"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="61"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="61"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="62"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -147,37 +147,37 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../inspector/ui/campaign_dialog.py" line="29"/>
+        <location filename="../../inspector/ui/campaign_dialog.py" line="30"/>
         <source>New campaign</source>
         <translation>新建督查批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/campaign_dialog.py" line="32"/>
+        <location filename="../../inspector/ui/campaign_dialog.py" line="33"/>
         <source>e.g. {0}年第三季度基层党建专项督查</source>
         <translation>例如：{0}年第三季度基层党建专项督查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/campaign_dialog.py" line="44"/>
+        <location filename="../../inspector/ui/campaign_dialog.py" line="45"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/campaign_dialog.py" line="45"/>
+        <location filename="../../inspector/ui/campaign_dialog.py" line="46"/>
         <source>Checklist form</source>
         <translation>督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/campaign_dialog.py" line="46"/>
+        <location filename="../../inspector/ui/campaign_dialog.py" line="47"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/campaign_dialog.py" line="47"/>
+        <location filename="../../inspector/ui/campaign_dialog.py" line="48"/>
         <source>约谈: bottom townships</source>
         <translation>约谈：排名末位乡镇数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/campaign_dialog.py" line="58"/>
+        <location filename="../../inspector/ui/campaign_dialog.py" line="59"/>
         <source>No checklist form is installed: install one in Settings first.</source>
         <translation>尚未安装督查表，请先在“设置”中导入。</translation>
     </message>
@@ -201,26 +201,26 @@
     </message>
     <message>
         <location filename="../../inspector/ui/checklist.py" line="135"/>
-        <source>Keys: 1 meets · 2 partly meets · 3 does not meet · 4 not applicable · 0 clear · ↑↓ or Tab to move</source>
-        <translation>快捷键：1 符合 · 2 基本符合 · 3 不符合 · 4 不适用 · 0 清除 · ↑↓ 或 Tab 切换条目</translation>
+        <source>Keys: 1 meets · 2 partly meets · 3 does not meet · 4 not applicable · 0 clear · ↑↓ or Tab to move · N note (Esc back)</source>
+        <translation>快捷键：1 符合 · 2 基本符合 · 3 不符合 · 4 不适用 · 0 清除 · ↑↓ 或 Tab 切换条目 · N 写备注（Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="200"/>
+        <location filename="../../inspector/ui/checklist.py" line="195"/>
         <source>{0} — checklist</source>
         <translation>{0} — 督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="235"/>
+        <location filename="../../inspector/ui/checklist.py" line="230"/>
         <source>Ticked: this laptop is doing this section</source>
         <translation>已勾选：本部分由本机负责填写</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="245"/>
+        <location filename="../../inspector/ui/checklist.py" line="240"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="245"/>
+        <location filename="../../inspector/ui/checklist.py" line="240"/>
         <source>Finish inspection</source>
         <translation>完成督查</translation>
     </message>
@@ -231,33 +231,33 @@
     </message>
     <message>
         <location filename="../../inspector/ui/checklist.py" line="261"/>
-        <source>Score &lt;b&gt;{0:.1f}&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt; &amp;nbsp; {2}/{3} answered</source>
-        <translation>得分 &lt;b&gt;{0:.1f}&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt; &amp;nbsp; 已评 {2}/{3} 项</translation>
+        <source>Score &lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt; &amp;nbsp; {2}/{3} answered</source>
+        <translation>得分 &lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt; &amp;nbsp; 已评 {2}/{3} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="274"/>
+        <location filename="../../inspector/ui/checklist.py" line="272"/>
         <source>{0}
 {1}/{2} answered · score {3}</source>
         <translation>{0}
 已评 {1}/{2} 项 · 得分 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="341"/>
+        <location filename="../../inspector/ui/checklist.py" line="359"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="405"/>
+        <location filename="../../inspector/ui/checklist.py" line="416"/>
         <source>Add photos to {0}</source>
         <translation>为 {0} 添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="406"/>
+        <location filename="../../inspector/ui/checklist.py" line="417"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="425"/>
+        <location filename="../../inspector/ui/checklist.py" line="436"/>
         <source>Photos not added</source>
         <translation>照片未添加</translation>
     </message>
@@ -265,48 +265,48 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="77"/>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="205"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="78"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="206"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="91"/>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="93"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="92"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="94"/>
         <source>Keep this one</source>
         <translation>保留此版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="97"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="98"/>
         <source>No unresolved conflicts: every edit made on two laptops at once has been settled.</source>
         <translation>没有未处理的冲突：两台电脑同时修改的记录均已处理。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="138"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="139"/>
         <source>{0}: {1} ({2} fields differ)</source>
         <translation>{0}：{1}（{2} 个字段不同）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="163"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="164"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="164"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="165"/>
         <source>Current version
 {0}</source>
         <translation>当前版本
 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="166"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="167"/>
         <source>Other version
 {0}</source>
         <translation>另一版本
 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="169"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="170"/>
         <source>This {0} row was changed on two laptops at once. The newer change is current; the other was kept. Highlighted fields differ. Keep the version that is right: it becomes a new change that replaces both on every laptop.</source>
         <translation>这条{0}记录在两台电脑上被同时修改。较新的修改为当前版本，另一版本已保留，高亮的字段为不同之处。请保留正确的版本：它将作为一次新的修改，在所有电脑上取代这两个版本。</translation>
     </message>
@@ -452,47 +452,52 @@
 <context>
     <name>ItemCard</name>
     <message>
-        <location filename="../../inspector/ui/item_card.py" line="103"/>
+        <location filename="../../inspector/ui/item_card.py" line="105"/>
         <source>not counted</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_card.py" line="118"/>
+        <location filename="../../inspector/ui/item_card.py" line="120"/>
         <source>Note (what was seen, which records)…</source>
         <translation>备注（查看了什么、哪些台账）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_card.py" line="119"/>
+        <location filename="../../inspector/ui/item_card.py" line="121"/>
         <source>Write the answer…</source>
         <translation>填写意见…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_card.py" line="125"/>
+        <location filename="../../inspector/ui/item_card.py" line="128"/>
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_card.py" line="142"/>
+        <location filename="../../inspector/ui/item_card.py" line="145"/>
         <source>{0:g} points</source>
         <translation>{0:g} 分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_card.py" line="151"/>
+        <location filename="../../inspector/ui/item_card.py" line="147"/>
+        <source>veto item</source>
+        <translation>一票否决项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/item_card.py" line="155"/>
         <source>target: at least {0}</source>
         <translation>要求：不少于 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_card.py" line="153"/>
+        <location filename="../../inspector/ui/item_card.py" line="157"/>
         <source>target: at most {0}</source>
         <translation>要求：不超过 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_card.py" line="154"/>
+        <location filename="../../inspector/ui/item_card.py" line="158"/>
         <source>; {0:g} off per unit missed</source>
         <translation>；每差 1 个扣 {0:g} 分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_card.py" line="171"/>
+        <location filename="../../inspector/ui/item_card.py" line="177"/>
         <source>{0} problem(s) recorded</source>
         <translation>已记录 {0} 个问题</translation>
     </message>
@@ -500,37 +505,37 @@
 <context>
     <name>ItemProblemDialog</name>
     <message>
-        <location filename="../../inspector/ui/item_problem_dialog.py" line="33"/>
+        <location filename="../../inspector/ui/item_problem_dialog.py" line="36"/>
         <source>Record a problem</source>
         <translation>记录问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_problem_dialog.py" line="34"/>
+        <location filename="../../inspector/ui/item_problem_dialog.py" line="37"/>
         <source>Item {0} does not meet the requirement. Add it to the problem list?</source>
         <translation>第 {0} 项不符合要求。是否列入问题清单？</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_problem_dialog.py" line="46"/>
+        <location filename="../../inspector/ui/item_problem_dialog.py" line="50"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_problem_dialog.py" line="47"/>
+        <location filename="../../inspector/ui/item_problem_dialog.py" line="51"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_problem_dialog.py" line="48"/>
+        <location filename="../../inspector/ui/item_problem_dialog.py" line="52"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_problem_dialog.py" line="50"/>
+        <location filename="../../inspector/ui/item_problem_dialog.py" line="54"/>
         <source>Add problem</source>
         <translation>列入问题清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_problem_dialog.py" line="52"/>
+        <location filename="../../inspector/ui/item_problem_dialog.py" line="56"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
@@ -538,202 +543,915 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="75"/>
+        <location filename="../../inspector/ui/main_window.py" line="135"/>
         <source>督查通 Inspector — {0}</source>
         <translation>督查通 — {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="84"/>
+        <location filename="../../inspector/ui/main_window.py" line="147"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="85"/>
+        <location filename="../../inspector/ui/main_window.py" line="148"/>
         <source>Checklist</source>
         <translation>督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="96"/>
+        <location filename="../../inspector/ui/main_window.py" line="160"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="106"/>
+        <location filename="../../inspector/ui/main_window.py" line="169"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="108"/>
+        <location filename="../../inspector/ui/main_window.py" line="170"/>
         <source>Notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="121"/>
+        <location filename="../../inspector/ui/main_window.py" line="241"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="123"/>
+        <location filename="../../inspector/ui/main_window.py" line="243"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="124"/>
+        <location filename="../../inspector/ui/main_window.py" line="244"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="125"/>
+        <location filename="../../inspector/ui/main_window.py" line="245"/>
         <source>&amp;New campaign…</source>
         <translation>新建督查批次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="127"/>
+        <location filename="../../inspector/ui/main_window.py" line="247"/>
         <source>Open &amp;checklist</source>
         <translation>打开督查表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="128"/>
+        <location filename="../../inspector/ui/main_window.py" line="248"/>
         <source>Fill in the checklist of the selected township</source>
         <translation>填写所选乡镇（街道）的督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="129"/>
-        <location filename="../../inspector/ui/main_window.py" line="255"/>
+        <location filename="../../inspector/ui/main_window.py" line="249"/>
+        <location filename="../../inspector/ui/main_window.py" line="393"/>
         <source>&amp;Finish inspection</source>
         <translation>完成督查(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="131"/>
+        <location filename="../../inspector/ui/main_window.py" line="251"/>
         <source>Township &amp;page</source>
         <translation>乡镇（街道）概况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="133"/>
+        <location filename="../../inspector/ui/main_window.py" line="253"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="136"/>
+        <location filename="../../inspector/ui/main_window.py" line="256"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="138"/>
+        <location filename="../../inspector/ui/main_window.py" line="258"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="142"/>
+        <location filename="../../inspector/ui/main_window.py" line="269"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="149"/>
+        <location filename="../../inspector/ui/main_window.py" line="276"/>
         <source>&amp;Inspection</source>
         <translation>督查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="157"/>
+        <location filename="../../inspector/ui/main_window.py" line="284"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="163"/>
+        <location filename="../../inspector/ui/main_window.py" line="289"/>
         <source>&amp;Export bundle…</source>
         <translation>导出数据包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="166"/>
+        <location filename="../../inspector/ui/main_window.py" line="291"/>
         <source>&amp;Import bundle…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="169"/>
+        <location filename="../../inspector/ui/main_window.py" line="292"/>
         <source>&amp;Conflicts…</source>
         <translation>冲突处理(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="176"/>
+        <location filename="../../inspector/ui/main_window.py" line="299"/>
         <source>&amp;Reports</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="178"/>
+        <location filename="../../inspector/ui/main_window.py" line="301"/>
         <source>Township &amp;feedback form (督查情况反馈表)…</source>
         <translation>督查情况反馈表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="180"/>
+        <location filename="../../inspector/ui/main_window.py" line="303"/>
         <source>&amp;Rectification notice (整改通知书)…</source>
         <translation>整改通知书(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="182"/>
+        <location filename="../../inspector/ui/main_window.py" line="305"/>
         <source>Campaign &amp;summary (星级评定汇总)…</source>
         <translation>星级评定汇总(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="184"/>
+        <location filename="../../inspector/ui/main_window.py" line="307"/>
         <source>&amp;Problem list (问题清单)…</source>
         <translation>问题清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="191"/>
+        <location filename="../../inspector/ui/main_window.py" line="314"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="194"/>
+        <location filename="../../inspector/ui/main_window.py" line="317"/>
         <source>Campaign:</source>
         <translation>督查批次：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="254"/>
+        <location filename="../../inspector/ui/main_window.py" line="392"/>
         <source>&amp;Reopen inspection</source>
         <translation>重新打开督查(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="312"/>
-        <location filename="../../inspector/ui/main_window.py" line="327"/>
+        <location filename="../../inspector/ui/main_window.py" line="470"/>
+        <location filename="../../inspector/ui/main_window.py" line="487"/>
         <source>Choose a township first.</source>
         <translation>请先选择一个乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="315"/>
+        <location filename="../../inspector/ui/main_window.py" line="473"/>
         <source>There is no campaign yet.</source>
         <translation>还没有督查批次。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="380"/>
+        <location filename="../../inspector/ui/main_window.py" line="545"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="381"/>
+        <location filename="../../inspector/ui/main_window.py" line="546"/>
         <source>The Chinese translation file is missing.</source>
         <translation>缺少中文翻译文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="415"/>
-        <location filename="../../inspector/ui/main_window.py" line="428"/>
+        <location filename="../../inspector/ui/main_window.py" line="583"/>
+        <location filename="../../inspector/ui/main_window.py" line="596"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="416"/>
+        <location filename="../../inspector/ui/main_window.py" line="584"/>
         <source>Inspector databases (*.db *.sqlite);;All files (*)</source>
         <translation>督查通数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="438"/>
+        <location filename="../../inspector/ui/main_window.py" line="608"/>
         <source>About Inspector</source>
         <translation>关于督查通</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="439"/>
+        <location filename="../../inspector/ui/main_window.py" line="609"/>
         <source>&lt;h3&gt;督查通 Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline inspection of township party-building work: checklists, problem lists, rectification notices, star ratings.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei (Apache 2.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;督查通 {0}&lt;/h3&gt;&lt;p&gt;乡镇（街道）基层党建工作离线督查：督查表、问题清单、整改通知书、星级评定。&lt;/p&gt;&lt;p&gt;数据库：{1}&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（Apache 2.0 许可）。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="53"/>
+        <source>{file}:{line}: {message}</source>
+        <translation>{file}:{line}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="54"/>
+        <source>missing [form] table</source>
+        <translation>缺少 [form] 表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="55"/>
+        <source>[form] id may hold only letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <translation>[form] 的 id 只能包含字母、数字、“-”和“_”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="56"/>
+        <source>[form] target must be one of {targets}, not &apos;{target}&apos;</source>
+        <translation>[form] 的 target 应为 {targets} 之一，不能是“{target}”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="57"/>
+        <source>[rating] must be a table</source>
+        <translation>[rating] 必须是一个表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="58"/>
+        <source>[rating] thresholds must be a non-empty list of numbers</source>
+        <translation>[rating] 的 thresholds 必须是非空的数字列表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="59"/>
+        <source>[rating] veto_cap must be a whole number from 1 to {max_stars}</source>
+        <translation>[rating] 的 veto_cap 必须是 1 到 {max_stars} 之间的整数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="60"/>
+        <source>the form needs at least one [[section]]</source>
+        <translation>检查表至少需要一个 [[section]]</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="61"/>
+        <source>item {number} of section &apos;{section}&apos; needs a string &apos;id&apos;</source>
+        <translation>分项“{section}”的第{number}个检查项缺少字符串类型的“id”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="62"/>
+        <source>item &apos;{item}&apos; needs a &apos;kind&apos; (use {kinds})</source>
+        <translation>检查项“{item}”缺少“kind”（可用 {kinds}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="63"/>
+        <source>item &apos;{item}&apos;: unknown kind &apos;{kind}&apos; (use {kinds})</source>
+        <translation>检查项“{item}”：未知的类型“{kind}”（可用 {kinds}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="64"/>
+        <source>item &apos;{item}&apos; needs a &apos;text&apos;</source>
+        <translation>检查项“{item}”缺少“text”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="65"/>
+        <source>item &apos;{item}&apos;: veto must be true or false</source>
+        <translation>检查项“{item}”：veto 只能是 true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="66"/>
+        <source>item &apos;{item}&apos;: &apos;partial&apos; applies to verdict items only</source>
+        <translation>检查项“{item}”：“partial”仅适用于判定类检查项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="67"/>
+        <source>item &apos;{item}&apos;: partial must be between 0 and 1</source>
+        <translation>检查项“{item}”：partial 必须在 0 到 1 之间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="68"/>
+        <source>unknown table or key &apos;{key}&apos;</source>
+        <translation>未知的表或键“{key}”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="69"/>
+        <source>unknown key &apos;{key}&apos; in [form]</source>
+        <translation>[form] 中有未知的键“{key}”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="70"/>
+        <source>[form] needs a non-empty string &apos;{key}&apos;</source>
+        <translation>[form] 缺少非空字符串“{key}”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="71"/>
+        <source>unknown key &apos;{key}&apos; in [rating]</source>
+        <translation>[rating] 中有未知的键“{key}”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="72"/>
+        <source>[rating] thresholds must lie between 0 and 100</source>
+        <translation>[rating] 的 thresholds 必须在 0 到 100 之间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="73"/>
+        <source>[[section]] needs a string &apos;id&apos;</source>
+        <translation>[[section]] 缺少字符串类型的“id”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="74"/>
+        <source>section &apos;{section}&apos; needs a &apos;title&apos;</source>
+        <translation>分项“{section}”缺少“title”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="75"/>
+        <source>section &apos;{section}&apos; has no [[section.item]]</source>
+        <translation>分项“{section}”中没有 [[section.item]]</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="76"/>
+        <source>unknown key &apos;{key}&apos; in item</source>
+        <translation>检查项中有未知的键“{key}”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="77"/>
+        <source>item &apos;{item}&apos;: &apos;{key}&apos; must be a string</source>
+        <translation>检查项“{item}”：“{key}”必须是字符串</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="78"/>
+        <source>item &apos;{item}&apos;: a text item cannot be a veto item</source>
+        <translation>检查项“{item}”：文字类检查项不能设为一票否决项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="79"/>
+        <source>item &apos;{item}&apos;: a text item carries no points</source>
+        <translation>检查项“{item}”：文字类检查项不计分值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="80"/>
+        <source>item &apos;{item}&apos;: missing &apos;points&apos;</source>
+        <translation>检查项“{item}”：缺少“points”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="81"/>
+        <source>item &apos;{item}&apos;: number items need a target of 0 or more</source>
+        <translation>检查项“{item}”：数值类检查项的 target 须为 0 或以上</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="82"/>
+        <source>item &apos;{item}&apos;: number items need deduct &gt; 0 (points off per unit)</source>
+        <translation>检查项“{item}”：数值类检查项的 deduct 须大于 0（每单位扣分）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="83"/>
+        <source>[rating] thresholds out of order: they must be strictly descending (best star level first), got {thresholds}</source>
+        <translation>[rating] 的 thresholds 顺序有误：须严格递减（最高星级在前），实际为 {thresholds}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="84"/>
+        <source>unknown key &apos;{key}&apos; in [[section]]</source>
+        <translation>[[section]] 中有未知的键“{key}”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="85"/>
+        <source>duplicate section id &apos;{section}&apos;</source>
+        <translation>分项 id“{section}”重复</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="86"/>
+        <source>duplicate item id &apos;{item}&apos;</source>
+        <translation>检查项 id“{item}”重复</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="87"/>
+        <source>item &apos;{item}&apos;: points must be a positive number, not {points!r}</source>
+        <translation>检查项“{item}”：points 必须是正数，不能是 {points!r}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="88"/>
+        <source>item &apos;{item}&apos;: number items need rule = &quot;at_most&quot; or &quot;at_least&quot;</source>
+        <translation>检查项“{item}”：数值类检查项须设置 rule = &quot;at_most&quot; 或 &quot;at_least&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="89"/>
+        <source>item &apos;{item}&apos;: number items need rule = &quot;at_most&quot; or &quot;at_least&quot;, not {rule!r}</source>
+        <translation>检查项“{item}”：数值类检查项须设置 rule = &quot;at_most&quot; 或 &quot;at_least&quot;，不能是 {rule!r}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="90"/>
+        <source>item &apos;{item}&apos;: &apos;{key}&apos; applies to number items only</source>
+        <translation>检查项“{item}”：“{key}”仅适用于数值类检查项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="91"/>
+        <source>TOML syntax error: {error}</source>
+        <translation>TOML 语法错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="92"/>
+        <source>cannot read file: {error}</source>
+        <translation>无法读取文件：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="93"/>
+        <source>the file is not UTF-8 text</source>
+        <translation>文件不是 UTF-8 编码的文本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="94"/>
+        <source>a document number starts at 1</source>
+        <translation>文号序号须从 1 开始</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="95"/>
+        <source>&apos;{text}&apos; is not a document number like 舟组督〔2017〕12号</source>
+        <translation>“{text}”不是有效的文号（格式如 舟组督〔2017〕12号）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="96"/>
+        <source>this laptop&apos;s notice numbers {start}-{end} are used up; set a new block in Settings</source>
+        <translation>本机的通知书编号 {start}-{end} 已用完，请在“设置”中指定新的号段</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="97"/>
+        <source>a problem cannot go from &apos;{current}&apos; to &apos;{target}&apos;</source>
+        <translation>问题不能从“{current}”变为“{target}”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="98"/>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="99"/>
+        <source>{township} has no problems in this campaign: no rectification notice is needed</source>
+        <translation>{township}在本轮督查中没有问题，无需下发整改通知书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="100"/>
+        <source>report-back deadline {deadline} is before the issue date {issued}</source>
+        <translation>整改情况报送期限 {deadline} 早于发文日期 {issued}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="101"/>
+        <source>report-back deadline {deadline} is before the latest rectification deadline of the notice&apos;s problems ({latest}); choose {latest} or later</source>
+        <translation>整改情况报送期限 {deadline} 早于通知书所列问题的最晚整改期限（{latest}）；请选择 {latest} 或之后的日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="102"/>
+        <source>{township} has no open problems left to put on a notice</source>
+        <translation>{township}已没有可列入通知书的未整改问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="103"/>
+        <source>no campaign &apos;{ref}&apos;</source>
+        <translation>没有督查活动“{ref}”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="104"/>
+        <source>no township &apos;{ref}&apos;</source>
+        <translation>没有乡镇“{ref}”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="105"/>
+        <source>{file}:1: missing column(s) {columns}; expected {expected}</source>
+        <translation>{file}:1: 缺少列 {columns}；应为 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="106"/>
+        <source>{file}:1: unknown column(s) {columns}</source>
+        <translation>{file}:1: 未知的列 {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="107"/>
+        <source>{file}: no townships in the file</source>
+        <translation>{file}: 文件中没有乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="108"/>
+        <source>no form {form} in the database</source>
+        <translation>数据库中没有检查表 {form}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="109"/>
+        <source>no campaign {campaign}</source>
+        <translation>没有督查活动 {campaign}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="110"/>
+        <source>no form &apos;{ref}&apos;; installed: none</source>
+        <translation>没有检查表“{ref}”；当前未安装任何检查表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="111"/>
+        <source>a campaign needs a name</source>
+        <translation>督查活动须填写名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="112"/>
+        <source>the 约谈 count cannot be negative</source>
+        <translation>约谈数不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="113"/>
+        <source>a campaign named &apos;{name}&apos; already exists ({id})</source>
+        <translation>名为“{name}”的督查活动已存在（{id}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="114"/>
+        <source>no campaign &apos;{ref}&apos;; did you mean {names}?</source>
+        <translation>没有督查活动“{ref}”；您是否要找：{names}？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="115"/>
+        <source>&apos;{ref}&apos; names several townships: {options}</source>
+        <translation>“{ref}”对应多个乡镇：{options}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="116"/>
+        <source>no township &apos;{ref}&apos;; did you mean {names}?</source>
+        <translation>没有乡镇“{ref}”；您是否要找：{names}？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="117"/>
+        <source>{file}:{line}: too many fields</source>
+        <translation>{file}:{line}: 字段过多</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="118"/>
+        <source>county is empty</source>
+        <translation>县（市、区）为空</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="119"/>
+        <source>township is empty</source>
+        <translation>乡镇为空</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="120"/>
+        <source>county_code &apos;{code}&apos; is not 6 digits</source>
+        <translation>县级代码“{code}”不是6位数字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="121"/>
+        <source>township_code &apos;{code}&apos; is not 9 or 12 digits</source>
+        <translation>乡镇代码“{code}”不是9位或12位数字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="122"/>
+        <source>kind &apos;{kind}&apos; is not one of {kinds}</source>
+        <translation>类型“{kind}”不是 {kinds} 之一</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="123"/>
+        <source>township_code {code} repeats line {first}</source>
+        <translation>乡镇代码 {code} 与第{first}行重复</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="124"/>
+        <source>{county} {township} repeats line {first}</source>
+        <translation>{county}{township}与第{first}行重复</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="125"/>
+        <source>{file}:{line}: {problems}</source>
+        <translation>{file}:{line}: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="126"/>
+        <source>… and {count} more</source>
+        <translation>……另有{count}处错误</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="127"/>
+        <source>cannot read {file}: {error}</source>
+        <translation>无法读取 {file}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="128"/>
+        <source>{file} is not UTF-8 text (save the CSV as UTF-8)</source>
+        <translation>{file} 不是 UTF-8 编码的文本（请将 CSV 另存为 UTF-8 编码）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="129"/>
+        <source>form {form} version {version} is already installed with different content; a form version never changes once used: give the file a new version</source>
+        <translation>检查表 {form} 版本 {version} 已安装，但内容不同；检查表版本一经使用不得更改，请为该文件指定新的版本号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="130"/>
+        <source>no form &apos;{ref}&apos;; installed: {forms}</source>
+        <translation>没有检查表“{ref}”；已安装：{forms}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="131"/>
+        <source>township_code &apos;{code}&apos; does not start with county_code &apos;{county_code}&apos;</source>
+        <translation>乡镇代码“{code}”的开头与县级代码“{county_code}”不一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="132"/>
+        <source>{path} was written by a newer version of Inspector (schema step {step}); update Inspector to open it</source>
+        <translation>{path} 由更新版本的督查通写入（数据库结构步骤 {step}）；请升级督查通后再打开</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="133"/>
+        <source>no database at {path}; create one with &apos;inspector init&apos;</source>
+        <translation>{path} 处没有数据库；请先用“inspector init”创建</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="134"/>
+        <source>{path} is a folder, not a database file</source>
+        <translation>{path} 是文件夹，不是数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="135"/>
+        <source>{path} is not an Inspector database</source>
+        <translation>{path} 不是督查通数据库</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="136"/>
+        <source>this inspection is finished; reopen it to change answers</source>
+        <translation>本次检查已完成；如需修改，请先重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="137"/>
+        <source>no township {township}</source>
+        <translation>没有乡镇 {township}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="138"/>
+        <source>{township} has not been inspected in {campaign}</source>
+        <translation>{township}尚未在“{campaign}”中接受检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="139"/>
+        <source>no notice {notice}</source>
+        <translation>没有通知书 {notice}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="140"/>
+        <source>attachment {id}: its file {sha} is missing from the attachments folder; run &apos;inspector check&apos;</source>
+        <translation>附件 {id}：附件文件夹中缺少其文件 {sha}；请运行“inspector check”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="141"/>
+        <source>manifest.json: &apos;{key}&apos; is missing</source>
+        <translation>manifest.json：缺少“{key}”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="142"/>
+        <source>manifest.json: &apos;{key}&apos; has the wrong type</source>
+        <translation>manifest.json：“{key}”的类型不正确</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="143"/>
+        <source>manifest.json: not a JSON object</source>
+        <translation>manifest.json：不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="144"/>
+        <source>manifest.json: not an Inspector bundle (format is {format!r}, expected {expected!r})</source>
+        <translation>manifest.json：不是督查通数据包（格式为 {format!r}，应为 {expected!r}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="145"/>
+        <source>this bundle was made by a newer Inspector (bundle format {version}, this version reads {readable}); update Inspector to import it</source>
+        <translation>该数据包由更新版本的督查通生成（数据包格式 {version}，本版本支持 {readable}）；请升级督查通后再导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="146"/>
+        <source>manifest.json: format_version {version} is not valid</source>
+        <translation>manifest.json：format_version {version} 无效</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="147"/>
+        <source>manifest.json: &apos;bundle_id&apos; is not valid</source>
+        <translation>manifest.json：“bundle_id”无效</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="148"/>
+        <source>manifest.json: &apos;campaign_id&apos; has the wrong type</source>
+        <translation>manifest.json：“campaign_id”的类型不正确</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="149"/>
+        <source>manifest.json: table &apos;{table}&apos;: &apos;{key}&apos; is missing</source>
+        <translation>manifest.json：表“{table}”缺少“{key}”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="150"/>
+        <source>manifest.json: attachment: &apos;{key}&apos; is missing</source>
+        <translation>manifest.json：附件条目缺少“{key}”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="151"/>
+        <source>manifest.json: table &apos;{table}&apos;: &apos;{key}&apos; has the wrong type</source>
+        <translation>manifest.json：表“{table}”的“{key}”类型不正确</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="152"/>
+        <source>manifest.json: attachment: &apos;{key}&apos; has the wrong type</source>
+        <translation>manifest.json：附件条目的“{key}”类型不正确</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="153"/>
+        <source>manifest.json: unknown table &apos;{table}&apos;</source>
+        <translation>manifest.json：未知的表“{table}”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="154"/>
+        <source>manifest.json: table &apos;{table}&apos; is not an object</source>
+        <translation>manifest.json：表“{table}”不是对象</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="155"/>
+        <source>manifest.json: table &apos;{table}&apos;: file must be {expected}, not {file!r}</source>
+        <translation>manifest.json：表“{table}”的文件应为 {expected}，不能是 {file!r}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="156"/>
+        <source>manifest.json: table &apos;{table}&apos;: row count or sha256 is not valid</source>
+        <translation>manifest.json：表“{table}”的行数或 sha256 无效</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="157"/>
+        <source>manifest.json: an attachment entry is not an object</source>
+        <translation>manifest.json：某个附件条目不是对象</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="158"/>
+        <source>manifest.json: attachment {sha!r} is not valid</source>
+        <translation>manifest.json：附件 {sha!r} 无效</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="159"/>
+        <source>attachment {sha} declares {size:,} bytes, more than the {limit} MiB an attachment may have</source>
+        <translation>附件 {sha} 声明大小为 {size:,} 字节，超过单个附件 {limit} MiB 的上限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="160"/>
+        <source>manifest.json: attachment {sha} is listed twice</source>
+        <translation>manifest.json：附件 {sha} 重复列出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="161"/>
+        <source>{file}: form {form} {version} does not match its sha256</source>
+        <translation>{file}: 检查表 {form} {version} 与其 sha256 不符</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="162"/>
+        <source>{file}: {detail}</source>
+        <translation>{file}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="163"/>
+        <source>{file}: an attachment row needs file {sha}, which is neither in the bundle nor on this laptop</source>
+        <translation>{file}: 某条附件记录需要文件 {sha}，但数据包和本机中都没有该文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="164"/>
+        <source>{file}: form {form} {version} does not parse: {issue}</source>
+        <translation>{file}: 检查表 {form} {version} 无法解析：{issue}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="165"/>
+        <source>unknown column(s) {columns}</source>
+        <translation>未知的列 {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="166"/>
+        <source>missing column(s) {columns}</source>
+        <translation>缺少列 {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="167"/>
+        <source>{file} holds {count:,} files, more than a bundle may</source>
+        <translation>{file} 含有 {count:,} 个文件，超过数据包允许的数量</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="168"/>
+        <source>{file}: {size:,} bytes uncompressed, more than the {limit:,} a bundle may hold</source>
+        <translation>{file}: 解压后为 {size:,} 字节，超过数据包 {limit:,} 字节的上限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="169"/>
+        <source>{file}: manifest.json is missing; not an Inspector bundle</source>
+        <translation>{file}: 缺少 manifest.json，不是督查通数据包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="170"/>
+        <source>{file}: {member} is listed in the manifest but missing</source>
+        <translation>{file}: {member} 已列入清单，但数据包中没有</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="171"/>
+        <source>{file}: {member} is not listed in the manifest</source>
+        <translation>{file}: {member} 未列入清单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="172"/>
+        <source>{file}: {member} does not match its sha256 in the manifest (damaged or altered)</source>
+        <translation>{file}: {member} 与清单中的 sha256 不符（已损坏或被修改）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="173"/>
+        <source>{file}: {member} holds {count} rows, the manifest says {expected}</source>
+        <translation>{file}: {member} 有 {count} 行，清单中为 {expected} 行</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="174"/>
+        <source>{file}: {member} ends in the middle of a row</source>
+        <translation>{file}: {member} 在一行中间意外结束</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="175"/>
+        <source>{file}: attachment {sha} does not match its sha256 (damaged or altered)</source>
+        <translation>{file}: 附件 {sha} 与其 sha256 不符（已损坏或被修改）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="176"/>
+        <source>{file}: no such file</source>
+        <translation>{file}: 文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="177"/>
+        <source>{file} is a folder, not a bundle</source>
+        <translation>{file} 是文件夹，不是数据包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="178"/>
+        <source>{file} is not an Inspector bundle (not a ZIP archive, or cut short while copying)</source>
+        <translation>{file} 不是督查通数据包（不是 ZIP 压缩文件，或复制时未复制完整）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="179"/>
+        <source>{file}: refused, member {member!r} has {why}</source>
+        <translation>{file}: 已拒绝，成员 {member!r} 含有{why}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="180"/>
+        <source>{file}: member {member} appears twice</source>
+        <translation>{file}: 成员 {member} 重复出现</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="181"/>
+        <source>{file}: unexpected member {member!r}</source>
+        <translation>{file}: 出现了不应有的成员 {member!r}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="182"/>
+        <source>{file}: member {member} is encrypted</source>
+        <translation>{file}: 成员 {member} 已加密</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="183"/>
+        <source>{file}: member {member} declares {size:,} bytes, more than the {limit:,} allowed</source>
+        <translation>{file}: 成员 {member} 声明大小为 {size:,} 字节，超过允许的 {limit:,} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="184"/>
+        <source>{file}: member {member} inflates more than {ratio}:1 (a ZIP bomb?)</source>
+        <translation>{file}: 成员 {member} 解压比超过 {ratio}:1（可能是 ZIP 炸弹）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="185"/>
+        <source>{file}: manifest.json is not valid JSON ({error})</source>
+        <translation>{file}: manifest.json 不是有效的 JSON（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="186"/>
+        <source>{file}: attachment {sha} is not the size the manifest says</source>
+        <translation>{file}: 附件 {sha} 的大小与清单不符</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="187"/>
+        <source>{file}: member {member} is damaged ({error})</source>
+        <translation>{file}: 成员 {member} 已损坏（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="188"/>
+        <source>{file}: {member} has a line longer than {limit} MiB</source>
+        <translation>{file}: {member} 中有一行超过 {limit} MiB</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="189"/>
+        <source>{file}: {member} {detail}</source>
+        <translation>{file}: {member} {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="190"/>
+        <source>{file}: {member} line {line} is not valid JSON</source>
+        <translation>{file}: {member} 第{line}行不是有效的 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="191"/>
+        <source>{file}: {member} line {line} is not a JSON object</source>
+        <translation>{file}: {member} 第{line}行不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="192"/>
+        <source>{file}: {member} line {line}: {problems}</source>
+        <translation>{file}: {member} 第{line}行：{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="193"/>
+        <source>{file}: member {member} inflates beyond its declared size (a ZIP bomb?)</source>
+        <translation>{file}: 成员 {member} 解压后超出声明的大小（可能是 ZIP 炸弹）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="194"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -845,34 +1563,34 @@
 <context>
     <name>ProblemActions</name>
     <message>
-        <location filename="../../inspector/ui/problem_actions.py" line="55"/>
+        <location filename="../../inspector/ui/problem_actions.py" line="56"/>
         <source>Choose photos</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_actions.py" line="58"/>
+        <location filename="../../inspector/ui/problem_actions.py" line="59"/>
         <source>Images (%s);;All files (*)</source>
         <translation>图片 (%s);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_actions.py" line="115"/>
+        <location filename="../../inspector/ui/problem_actions.py" line="116"/>
         <source>Reject rectification</source>
         <translation>复查退回</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/problem_actions.py" line="116"/>
+        <location filename="../../inspector/ui/problem_actions.py" line="117"/>
         <source>Why is the rectification not accepted? (%n problem(s))</source>
         <translation>
             <numerusform>整改为何未通过复查？（%n 个问题）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_actions.py" line="125"/>
+        <location filename="../../inspector/ui/problem_actions.py" line="126"/>
         <source>Verify and close</source>
         <translation>验收销号</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/problem_actions.py" line="126"/>
+        <location filename="../../inspector/ui/problem_actions.py" line="127"/>
         <source>Close %n problem(s) as verified? This cannot be undone.</source>
         <translation>
             <numerusform>确认 %n 个问题已验收并销号？此操作无法撤销。</numerusform>
@@ -956,122 +1674,122 @@
 <context>
     <name>ProblemPanel</name>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="99"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="100"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="100"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="101"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="103"/>
-        <location filename="../../inspector/ui/problem_panel.py" line="219"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="104"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="220"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="106"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="107"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="107"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="108"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="108"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="109"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="109"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="110"/>
         <source>Rectification measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="110"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="111"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="125"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="126"/>
         <source>Rectification</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="127"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="128"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="128"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="129"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="129"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="130"/>
         <source>Rectified on</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="130"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="131"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="131"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="132"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="132"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="133"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="152"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="153"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="153"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="154"/>
         <source>Evidence photos</source>
         <translation>佐证照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/problem_panel.py" line="218"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="219"/>
         <source>%n problem(s) selected</source>
         <translation>
             <numerusform>已选 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="221"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="222"/>
         <source>The buttons below act on all selected problems at once.</source>
         <translation>下方按钮将同时作用于所有选中的问题。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="222"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="223"/>
         <source>Select a problem in the list to see and edit it.</source>
         <translation>在列表中选择一个问题以查看和编辑。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/problem_panel.py" line="248"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="249"/>
         <source>%1 — overdue by %n day(s)</source>
         <translation>
             <numerusform>%1 — 已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="318"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="319"/>
         <source>Problem not saved</source>
         <translation>问题未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="355"/>
+        <location filename="../../inspector/ui/problem_panel.py" line="356"/>
         <source>Photos not added</source>
         <translation>照片未添加</translation>
     </message>
@@ -1079,22 +1797,22 @@
 <context>
     <name>ProblemStatus</name>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="263"/>
+        <location filename="../../inspector/ui/township_page.py" line="290"/>
         <source>Open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="264"/>
+        <location filename="../../inspector/ui/township_page.py" line="291"/>
         <source>Rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="265"/>
+        <location filename="../../inspector/ui/township_page.py" line="292"/>
         <source>Rectified</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="266"/>
+        <location filename="../../inspector/ui/township_page.py" line="293"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
@@ -1197,29 +1915,29 @@
 <context>
     <name>RectifyDialog</name>
     <message>
-        <location filename="../../inspector/ui/problem_actions.py" line="67"/>
+        <location filename="../../inspector/ui/problem_actions.py" line="68"/>
         <source>Mark rectified</source>
         <translation>标记整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_actions.py" line="70"/>
+        <location filename="../../inspector/ui/problem_actions.py" line="71"/>
         <source>What the township did, and the evidence it sent</source>
         <translation>乡镇（街道）的整改措施及报送的佐证材料</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_actions.py" line="73"/>
+        <location filename="../../inspector/ui/problem_actions.py" line="74"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/problem_actions.py" line="81"/>
+        <location filename="../../inspector/ui/problem_actions.py" line="82"/>
         <source>Rectification of %n problem(s):</source>
         <translation>
             <numerusform>%n 个问题的整改情况：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_actions.py" line="84"/>
+        <location filename="../../inspector/ui/problem_actions.py" line="85"/>
         <source>Evidence photos (optional):</source>
         <translation>佐证照片（可选）：</translation>
     </message>
@@ -1227,38 +1945,38 @@
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="65"/>
+        <location filename="../../inspector/ui/report_view.py" line="66"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="66"/>
+        <location filename="../../inspector/ui/report_view.py" line="67"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="67"/>
+        <location filename="../../inspector/ui/report_view.py" line="68"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="68"/>
+        <location filename="../../inspector/ui/report_view.py" line="69"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="93"/>
-        <location filename="../../inspector/ui/report_view.py" line="99"/>
+        <location filename="../../inspector/ui/report_view.py" line="94"/>
+        <location filename="../../inspector/ui/report_view.py" line="100"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="93"/>
+        <location filename="../../inspector/ui/report_view.py" line="94"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="129"/>
+        <location filename="../../inspector/ui/report_view.py" line="130"/>
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
@@ -1266,138 +1984,138 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="54"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="55"/>
         <source>{0} counties and {1} townships added or changed, {2} unchanged</source>
         <translation>新增或更新 {0} 个县区、{1} 个乡镇（街道），{2} 个未变</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="67"/>
-        <location filename="../../inspector/ui/settings_dialog.py" line="156"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="68"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="157"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="77"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="78"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="81"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="82"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="85"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="86"/>
         <source>e.g. 王建国 0580-2281234</source>
         <translation>例如：王建国 0580-2281234</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="89"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="90"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="93"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="94"/>
         <source>This laptop</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="95"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="96"/>
         <source>Inspector name</source>
         <translation>督查人员姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="96"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="97"/>
         <source>Device name</source>
         <translation>设备名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="97"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="98"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="98"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="99"/>
         <source>Rectification notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="100"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="101"/>
         <source>Number prefix</source>
         <translation>文号前缀</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="104"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="105"/>
         <source>Number block (from, to)</source>
         <translation>本机编号段（起、止）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="105"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="106"/>
         <source>Default deadline</source>
         <translation>默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="106"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="107"/>
         <source>Issuing body</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="107"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="108"/>
         <source>Contact</source>
         <translation>联系人及电话</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="109"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="110"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="110"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="111"/>
         <source>Township list (CSV)…</source>
         <translation>乡镇（街道）名单（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="111"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="112"/>
         <source>Checklist form (TOML)…</source>
         <translation>督查表（TOML）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="149"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="150"/>
         <source>The notice number prefix cannot be empty (e.g. 舟组督).</source>
         <translation>文号前缀不能为空（例如：舟组督）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="152"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="153"/>
         <source>The number block ends before it starts.</source>
         <translation>编号段的止号小于起号。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="154"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="155"/>
         <source>Give this laptop a device name (it shows in bundles).</source>
         <translation>请为本机设置设备名称（会显示在数据包中）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="166"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="167"/>
         <source>Import a township list</source>
         <translation>导入乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="167"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="168"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="174"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="175"/>
         <source>Township list</source>
         <translation>乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="177"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="178"/>
         <source>Township list not imported</source>
         <translation>乡镇（街道）名单未导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="178"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="179"/>
         <source>Nothing was imported:
 
 {0}</source>
@@ -1406,22 +2124,22 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="180"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="181"/>
         <source>Importing townships</source>
         <translation>正在导入乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="184"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="185"/>
         <source>Install a checklist form</source>
         <translation>安装督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="185"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="186"/>
         <source>Forms (*.toml);;All files (*)</source>
         <translation>督查表 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="197"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="198"/>
         <location filename="../../inspector/ui/settings_dialog.py" line="201"/>
         <source>Form not installed</source>
         <translation>督查表未安装</translation>
@@ -1440,163 +2158,168 @@
 <context>
     <name>TownshipPage</name>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="96"/>
+        <location filename="../../inspector/ui/township_page.py" line="95"/>
         <source>Sections (filled by all laptops)</source>
         <translation>各部分填写情况（汇总所有电脑）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="98"/>
+        <location filename="../../inspector/ui/township_page.py" line="97"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="98"/>
+        <location filename="../../inspector/ui/township_page.py" line="97"/>
         <source>Answered</source>
         <translation>已评</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="98"/>
+        <location filename="../../inspector/ui/township_page.py" line="97"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="98"/>
+        <location filename="../../inspector/ui/township_page.py" line="97"/>
         <source>Filled</source>
         <translation>填写情况</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="105"/>
+        <location filename="../../inspector/ui/township_page.py" line="104"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="105"/>
+        <location filename="../../inspector/ui/township_page.py" line="104"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="105"/>
-        <location filename="../../inspector/ui/township_page.py" line="115"/>
+        <location filename="../../inspector/ui/township_page.py" line="104"/>
+        <location filename="../../inspector/ui/township_page.py" line="114"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="105"/>
+        <location filename="../../inspector/ui/township_page.py" line="104"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="108"/>
+        <location filename="../../inspector/ui/township_page.py" line="107"/>
         <source>Open in the problem list</source>
         <translation>在问题清单中查看</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="115"/>
+        <location filename="../../inspector/ui/township_page.py" line="114"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="115"/>
+        <location filename="../../inspector/ui/township_page.py" line="114"/>
         <source>Issued</source>
         <translation>下发日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="115"/>
+        <location filename="../../inspector/ui/township_page.py" line="114"/>
         <source>Problems</source>
         <translation>问题数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="160"/>
+        <location filename="../../inspector/ui/township_page.py" line="156"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/township_page.py" line="165"/>
         <source>Choose a township on the left.</source>
         <translation>请在左侧选择一个乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="161"/>
+        <location filename="../../inspector/ui/township_page.py" line="166"/>
         <source>There is no campaign yet: create one (Inspection → New campaign…) or import a bundle from headquarters (File → Import bundle…).</source>
         <translation>还没有督查批次：请新建（督查 → 新建督查批次…），或导入市委组织部下发的数据包（文件 → 导入数据包…）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="179"/>
+        <location filename="../../inspector/ui/township_page.py" line="202"/>
         <source>Not inspected yet in this campaign.</source>
         <translation>本批次尚未督查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="181"/>
+        <location filename="../../inspector/ui/township_page.py" line="204"/>
         <source>Start inspection</source>
         <translation>开始督查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="186"/>
+        <location filename="../../inspector/ui/township_page.py" line="209"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="186"/>
+        <location filename="../../inspector/ui/township_page.py" line="209"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="187"/>
+        <location filename="../../inspector/ui/township_page.py" line="210"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="189"/>
+        <location filename="../../inspector/ui/township_page.py" line="212"/>
         <source>inspected on {0}</source>
         <translation>督查日期 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="193"/>
+        <location filename="../../inspector/ui/township_page.py" line="216"/>
         <source>finished {0}</source>
         <translation>完成于 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="195"/>
+        <location filename="../../inspector/ui/township_page.py" line="218"/>
         <source>Open checklist</source>
         <translation>打开督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="196"/>
+        <location filename="../../inspector/ui/township_page.py" line="219"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="196"/>
+        <location filename="../../inspector/ui/township_page.py" line="219"/>
         <source>Finish inspection</source>
         <translation>完成督查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="206"/>
+        <location filename="../../inspector/ui/township_page.py" line="229"/>
         <source>veto failed: {0}</source>
         <translation>一票否决：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="208"/>
+        <location filename="../../inspector/ui/township_page.py" line="231"/>
         <source>Total &lt;b&gt;{0:.1f}&lt;/b&gt;  &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt;  ({2}/{3} items answered)</source>
         <translation>总分 &lt;b&gt;{0:.1f}&lt;/b&gt;  &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt;（已评 {2}/{3} 项）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="220"/>
+        <location filename="../../inspector/ui/township_page.py" line="243"/>
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="222"/>
+        <location filename="../../inspector/ui/township_page.py" line="245"/>
         <source>Partly</source>
         <translation>部分完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="224"/>
+        <location filename="../../inspector/ui/township_page.py" line="247"/>
         <source>Not yet</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="235"/>
+        <location filename="../../inspector/ui/township_page.py" line="260"/>
         <source>Problems: {0} open, {1} overdue, {2} in all</source>
         <translation>问题：未销号 {0} 个，逾期 {1} 个，共 {2} 个</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="250"/>
+        <location filename="../../inspector/ui/township_page.py" line="277"/>
         <source>Rectification notices: {0}</source>
         <translation>整改通知书：{0} 份</translation>
     </message>
@@ -1604,7 +2327,7 @@
 <context>
     <name>TownshipTree</name>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="218"/>
+        <location filename="../../inspector/ui/township_tree.py" line="230"/>
         <source>Find a township…</source>
         <translation>查找乡镇（街道）…</translation>
     </message>
@@ -1612,57 +2335,57 @@
 <context>
     <name>TownshipTreeModel</name>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="41"/>
+        <location filename="../../inspector/ui/township_tree.py" line="43"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="41"/>
+        <location filename="../../inspector/ui/township_tree.py" line="43"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="42"/>
+        <location filename="../../inspector/ui/township_tree.py" line="44"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="135"/>
+        <location filename="../../inspector/ui/township_tree.py" line="147"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="135"/>
+        <location filename="../../inspector/ui/township_tree.py" line="147"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="135"/>
+        <location filename="../../inspector/ui/township_tree.py" line="147"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="135"/>
+        <location filename="../../inspector/ui/township_tree.py" line="147"/>
         <source>Open</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="136"/>
+        <location filename="../../inspector/ui/township_tree.py" line="148"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="166"/>
+        <location filename="../../inspector/ui/township_tree.py" line="178"/>
         <source>{0}/{1} finished</source>
         <translation>已完成 {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="187"/>
+        <location filename="../../inspector/ui/township_tree.py" line="199"/>
         <source>{0}: not inspected yet</source>
         <translation>{0}：尚未督查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="188"/>
+        <location filename="../../inspector/ui/township_tree.py" line="200"/>
         <source>{0}: score {1:.1f}, {2}/{3} items answered</source>
         <translation>{0}：得分 {1:.1f}，已评 {2}/{3} 项</translation>
     </message>
@@ -1693,12 +2416,12 @@
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../inspector/ui/worker.py" line="96"/>
+        <location filename="../../inspector/ui/worker.py" line="97"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/worker.py" line="119"/>
+        <location filename="../../inspector/ui/worker.py" line="120"/>
         <source>Unexpected error: {0}</source>
         <translation>意外错误：{0}</translation>
     </message>
