@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from inspector.store.catalog import CatalogError, create_campaign
 from inspector.store.rows import Rows
+from inspector.ui.messages import describe_for_user
 
 
 class CampaignDialog(QDialog):
@@ -61,6 +62,6 @@ class CampaignDialog(QDialog):
             self.created = create_campaign(Rows(self.db), self.name.text(), self.form.currentData(),
                                            self.year.value(), self.interview.value())
         except CatalogError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            QMessageBox.warning(self, self.windowTitle(), describe_for_user(exc))
             return
         super().accept()

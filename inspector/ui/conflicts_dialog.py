@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.errors import describe, is_user_error
+from inspector.errors import is_user_error
 from inspector.store.conflicts import (
     LOSER,
     WINNER,
@@ -42,6 +42,7 @@ from inspector.store.conflicts import (
 )
 from inspector.store.db import open_db
 from inspector.store.rows import Rows
+from inspector.ui.messages import describe_for_user
 
 DIFFERENT = QColor("#fff1b8")
 
@@ -202,7 +203,7 @@ class ConflictsDialog(QDialog):
         except Exception as exc:
             if not is_user_error(exc):
                 raise
-            QMessageBox.warning(self, self.tr("Conflicts"), describe(exc))
+            QMessageBox.warning(self, self.tr("Conflicts"), describe_for_user(exc))
         else:
             self.resolved.emit(conflict.id)
         self.reload()

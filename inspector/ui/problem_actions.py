@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from inspector.core.problems import Action, allowed_actions
-from inspector.errors import describe, is_user_error
+from inspector.errors import is_user_error
 from inspector.store.attachments import add_file
 from inspector.store.problems import apply_action_many
 from inspector.store.rows import Rows
+from inspector.ui.messages import describe_for_user
 from inspector.ui.problem_model import action_label
 
 MAX_BATCH = 1000  # more than this in one step is almost surely a slip of Ctrl+A
@@ -184,7 +185,7 @@ class ProblemActions(QObject):
         except Exception as exc:
             if not (is_user_error(exc) or isinstance(exc, ValueError)):
                 raise
-            QMessageBox.warning(self._widget, action_label(action).rstrip("…"), describe(exc))
+            QMessageBox.warning(self._widget, action_label(action).rstrip("…"), describe_for_user(exc))
             return False
         self.done.emit(ids)
         return True

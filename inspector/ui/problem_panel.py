@@ -36,11 +36,12 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from inspector.core.problems import Action
-from inspector.errors import describe, is_user_error
+from inspector.errors import is_user_error
 from inspector.store.attachments import add_file, attachments_of, blob_path
 from inspector.store.catalog import CatalogError, form_for_campaign
 from inspector.store.problems import EDITABLE, edit_problem, get_problem
 from inspector.store.rows import Rows
+from inspector.ui.messages import describe_for_user
 from inspector.ui.photos import show_photo
 from inspector.ui.problem_actions import choose_photos
 from inspector.ui.problem_model import overdue_days, status_label
@@ -315,7 +316,7 @@ class ProblemPanel(QWidget):
         except Exception as exc:
             if not (is_user_error(exc) or isinstance(exc, ValueError)):
                 raise
-            QMessageBox.warning(self, self.tr("Problem not saved"), describe(exc))
+            QMessageBox.warning(self, self.tr("Problem not saved"), describe_for_user(exc))
             return False
         problem_id = self._row["id"]
         self.reload()
@@ -352,7 +353,7 @@ class ProblemPanel(QWidget):
         except Exception as exc:
             if not (is_user_error(exc) or isinstance(exc, ValueError)):
                 raise
-            QMessageBox.warning(self, self.tr("Photos not added"), describe(exc))
+            QMessageBox.warning(self, self.tr("Photos not added"), describe_for_user(exc))
             return
         self._load_photos(problem_id)
         self.saved.emit(problem_id)

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.errors import describe, is_user_error
+from inspector.errors import is_user_error
 from inspector.progress import Progress
+from inspector.ui.messages import describe_for_user
 from inspector.ui.worker import Job, run_job
 
 KINDS = ("star", "notice", "summary", "problems")
@@ -96,7 +97,7 @@ class ReportView(QDialog):
         try:
             Path(path).write_bytes(self._bytes)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Save report"), describe(exc))
+            QMessageBox.warning(self, self.tr("Save report"), describe_for_user(exc))
 
     def _on_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -215,9 +216,9 @@ def _on_failure(parent: QWidget | None, title: str):
         from inspector.reports.issue import ReportError
 
         if is_user_error(exc) or isinstance(exc, ReportError | ValueError):
-            QMessageBox.warning(parent, title, describe(exc))
+            QMessageBox.warning(parent, title, describe_for_user(exc))
         else:
-            QMessageBox.critical(parent, title, describe(exc))
+            QMessageBox.critical(parent, title, describe_for_user(exc))
     return show
 
 

@@ -31,6 +31,7 @@ from sqlite_utils import Database
 from inspector.progress import Progress
 from inspector.store import settings
 from inspector.store.rows import Rows
+from inspector.ui.messages import describe_for_user
 from inspector.ui.worker import run_job
 
 # Each language is named in itself, so anyone can find their own.
@@ -175,7 +176,7 @@ class SettingsDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             QMessageBox.warning(self, self.tr("Township list not imported"),
-                                self.tr("Nothing was imported:\n\n{0}").format(exc))
+                                self.tr("Nothing was imported:\n\n{0}").format(describe_for_user(exc)))
 
         run_job(self, self.tr("Importing townships"), import_townships_job, self.db_path, path,
                 on_success=done, on_failure=failed, cancellable=False)
@@ -194,11 +195,10 @@ class SettingsDialog(QDialog):
             form = load_form(path)
             install_form(Rows(self.db), form)
         except FormError as exc:
-            QMessageBox.warning(self, self.tr("Form not installed"), "\n".join(
-                str(issue) for issue in exc.issues))
+            QMessageBox.warning(self, self.tr("Form not installed"), describe_for_user(exc))
             return False
         except (CatalogError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Form not installed"), str(exc))
+            QMessageBox.warning(self, self.tr("Form not installed"), describe_for_user(exc))
             return False
         self.imported = True
         QMessageBox.information(self, self.tr("Form installed"), self.tr(

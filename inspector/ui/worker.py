@@ -18,8 +18,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from inspector.errors import describe, is_user_error
+from inspector.errors import is_user_error
 from inspector.progress import Cancelled, Progress
+from inspector.ui.messages import describe_for_user
 
 log = logging.getLogger(__name__)
 
@@ -113,10 +114,10 @@ def run_job(parent: QWidget | None, title: str, fn: Callable[..., Any], *args: A
             on_failure(exc)
             return
         if is_user_error(exc):
-            QMessageBox.warning(parent, title, describe(exc))
+            QMessageBox.warning(parent, title, describe_for_user(exc))
         else:
             QMessageBox.critical(parent, title,
-                                 QCoreApplication.translate("Worker", "Unexpected error: {0}").format(describe(exc)))
+                                 QCoreApplication.translate("Worker", "Unexpected error: {0}").format(describe_for_user(exc)))
 
     job.signals.progress.connect(on_progress)
     job.signals.failed.connect(on_failed)

@@ -1,0 +1,195 @@
+"""Error messages for the user in the app's language.
+
+The Qt-free layers raise errors carrying `inspector.messages.Message`s: an
+English template and its values. Here each template is translated (context
+"Messages") and filled in with the same values; anything else falls back to
+`inspector.errors.describe`, so English stays exactly the command line's text.
+
+lupdate only finds literal strings, so every template used below `inspector/ui`
+is listed once in TEMPLATES (a test checks the list against the source and the
+Chinese translation).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from inspector.errors import describe
+from inspector.messages import Joined, Message, messages_of
+
+CONTEXT = "Messages"
+
+
+def translate_message(message: Message) -> str:
+    """The message in the current language (its English text when untranslated)."""
+    template = QCoreApplication.translate(CONTEXT, message.template)
+    params = {key: _value(value) for key, value in message.params.items()}
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):  # a broken translation: show the English
+        return message.template.format(**params)
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, Message):
+        return translate_message(value)
+    if isinstance(value, Joined):
+        separator = QCoreApplication.translate(CONTEXT, Joined.SEPARATOR)
+        return separator.join(translate_message(p) for p in value.parts)
+    return value
+
+
+def describe_for_user(exc: BaseException) -> str:
+    """What the GUI shows for an error: translated when it carries Messages."""
+    messages = messages_of(exc)
+    if messages is None:
+        return describe(exc)
+    return "\n".join(translate_message(m) for m in messages).strip() or describe(exc)
+
+
+TEMPLATES = (
+    QT_TRANSLATE_NOOP("Messages", "{file}:{line}: {message}"),
+    QT_TRANSLATE_NOOP("Messages", "missing [form] table"),
+    QT_TRANSLATE_NOOP("Messages", "[form] id may hold only letters, digits, '-' and '_'"),
+    QT_TRANSLATE_NOOP("Messages", "[form] target must be one of {targets}, not '{target}'"),
+    QT_TRANSLATE_NOOP("Messages", "[rating] must be a table"),
+    QT_TRANSLATE_NOOP("Messages", "[rating] thresholds must be a non-empty list of numbers"),
+    QT_TRANSLATE_NOOP("Messages", "[rating] veto_cap must be a whole number from 1 to {max_stars}"),
+    QT_TRANSLATE_NOOP("Messages", "the form needs at least one [[section]]"),
+    QT_TRANSLATE_NOOP("Messages", "item {number} of section '{section}' needs a string 'id'"),
+    QT_TRANSLATE_NOOP("Messages", "item '{item}' needs a 'kind' (use {kinds})"),
+    QT_TRANSLATE_NOOP("Messages", "item '{item}': unknown kind '{kind}' (use {kinds})"),
+    QT_TRANSLATE_NOOP("Messages", "item '{item}' needs a 'text'"),
+    QT_TRANSLATE_NOOP("Messages", "item '{item}': veto must be true or false"),
+    QT_TRANSLATE_NOOP("Messages", "item '{item}': 'partial' applies to verdict items only"),
+    QT_TRANSLATE_NOOP("Messages", "item '{item}': partial must be between 0 and 1"),
+    QT_TRANSLATE_NOOP("Messages", "unknown table or key '{key}'"),
+    QT_TRANSLATE_NOOP("Messages", "unknown key '{key}' in [form]"),
+    QT_TRANSLATE_NOOP("Messages", "[form] needs a non-empty string '{key}'"),
+    QT_TRANSLATE_NOOP("Messages", "unknown key '{key}' in [rating]"),
+    QT_TRANSLATE_NOOP("Messages", "[rating] thresholds must lie between 0 and 100"),
+    QT_TRANSLATE_NOOP("Messages", "[[section]] needs a string 'id'"),
+    QT_TRANSLATE_NOOP("Messages", "section '{section}' needs a 'title'"),
+    QT_TRANSLATE_NOOP("Messages", "section '{section}' has no [[section.item]]"),
+    QT_TRANSLATE_NOOP("Messages", "unknown key '{key}' in item"),
+    QT_TRANSLATE_NOOP("Messages", "item '{item}': '{key}' must be a string"),
+    QT_TRANSLATE_NOOP("Messages", "item '{item}': a text item cannot be a veto item"),
+    QT_TRANSLATE_NOOP("Messages", "item '{item}': a text item carries no points"),
+    QT_TRANSLATE_NOOP("Messages", "item '{item}': missing 'points'"),
+    QT_TRANSLATE_NOOP("Messages", "item '{item}': number items need a target of 0 or more"),
+    QT_TRANSLATE_NOOP("Messages", "item '{item}': number items need deduct > 0 (points off per unit)"),
+    QT_TRANSLATE_NOOP("Messages", "[rating] thresholds out of order: they must be strictly descending (best star level first), got {thresholds}"),
+    QT_TRANSLATE_NOOP("Messages", "unknown key '{key}' in [[section]]"),
+    QT_TRANSLATE_NOOP("Messages", "duplicate section id '{section}'"),
+    QT_TRANSLATE_NOOP("Messages", "duplicate item id '{item}'"),
+    QT_TRANSLATE_NOOP("Messages", "item '{item}': points must be a positive number, not {points!r}"),
+    QT_TRANSLATE_NOOP("Messages", "item '{item}': number items need rule = \"at_most\" or \"at_least\""),
+    QT_TRANSLATE_NOOP("Messages", "item '{item}': number items need rule = \"at_most\" or \"at_least\", not {rule!r}"),
+    QT_TRANSLATE_NOOP("Messages", "item '{item}': '{key}' applies to number items only"),
+    QT_TRANSLATE_NOOP("Messages", "TOML syntax error: {error}"),
+    QT_TRANSLATE_NOOP("Messages", "cannot read file: {error}"),
+    QT_TRANSLATE_NOOP("Messages", "the file is not UTF-8 text"),
+    QT_TRANSLATE_NOOP("Messages", "a document number starts at 1"),
+    QT_TRANSLATE_NOOP("Messages", "'{text}' is not a document number like 舟组督〔2017〕12号"),
+    QT_TRANSLATE_NOOP("Messages", "this laptop's notice numbers {start}-{end} are used up; set a new block in Settings"),
+    QT_TRANSLATE_NOOP("Messages", "a problem cannot go from '{current}' to '{target}'"),
+    QT_TRANSLATE_NOOP("Messages", "{text}"),
+    QT_TRANSLATE_NOOP("Messages", "{township} has no problems in this campaign: no rectification notice is needed"),
+    QT_TRANSLATE_NOOP("Messages", "report-back deadline {deadline} is before the issue date {issued}"),
+    QT_TRANSLATE_NOOP("Messages", "report-back deadline {deadline} is before the latest rectification deadline of the notice's problems ({latest}); choose {latest} or later"),
+    QT_TRANSLATE_NOOP("Messages", "{township} has no open problems left to put on a notice"),
+    QT_TRANSLATE_NOOP("Messages", "no campaign '{ref}'"),
+    QT_TRANSLATE_NOOP("Messages", "no township '{ref}'"),
+    QT_TRANSLATE_NOOP("Messages", "{file}:1: missing column(s) {columns}; expected {expected}"),
+    QT_TRANSLATE_NOOP("Messages", "{file}:1: unknown column(s) {columns}"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: no townships in the file"),
+    QT_TRANSLATE_NOOP("Messages", "no form {form} in the database"),
+    QT_TRANSLATE_NOOP("Messages", "no campaign {campaign}"),
+    QT_TRANSLATE_NOOP("Messages", "no form '{ref}'; installed: none"),
+    QT_TRANSLATE_NOOP("Messages", "a campaign needs a name"),
+    QT_TRANSLATE_NOOP("Messages", "the 约谈 count cannot be negative"),
+    QT_TRANSLATE_NOOP("Messages", "a campaign named '{name}' already exists ({id})"),
+    QT_TRANSLATE_NOOP("Messages", "no campaign '{ref}'; did you mean {names}?"),
+    QT_TRANSLATE_NOOP("Messages", "'{ref}' names several townships: {options}"),
+    QT_TRANSLATE_NOOP("Messages", "no township '{ref}'; did you mean {names}?"),
+    QT_TRANSLATE_NOOP("Messages", "{file}:{line}: too many fields"),
+    QT_TRANSLATE_NOOP("Messages", "county is empty"),
+    QT_TRANSLATE_NOOP("Messages", "township is empty"),
+    QT_TRANSLATE_NOOP("Messages", "county_code '{code}' is not 6 digits"),
+    QT_TRANSLATE_NOOP("Messages", "township_code '{code}' is not 9 or 12 digits"),
+    QT_TRANSLATE_NOOP("Messages", "kind '{kind}' is not one of {kinds}"),
+    QT_TRANSLATE_NOOP("Messages", "township_code {code} repeats line {first}"),
+    QT_TRANSLATE_NOOP("Messages", "{county} {township} repeats line {first}"),
+    QT_TRANSLATE_NOOP("Messages", "{file}:{line}: {problems}"),
+    QT_TRANSLATE_NOOP("Messages", "… and {count} more"),
+    QT_TRANSLATE_NOOP("Messages", "cannot read {file}: {error}"),
+    QT_TRANSLATE_NOOP("Messages", "{file} is not UTF-8 text (save the CSV as UTF-8)"),
+    QT_TRANSLATE_NOOP("Messages", "form {form} version {version} is already installed with different content; a form version never changes once used: give the file a new version"),
+    QT_TRANSLATE_NOOP("Messages", "no form '{ref}'; installed: {forms}"),
+    QT_TRANSLATE_NOOP("Messages", "township_code '{code}' does not start with county_code '{county_code}'"),
+    QT_TRANSLATE_NOOP("Messages", "{path} was written by a newer version of Inspector (schema step {step}); update Inspector to open it"),
+    QT_TRANSLATE_NOOP("Messages", "no database at {path}; create one with 'inspector init'"),
+    QT_TRANSLATE_NOOP("Messages", "{path} is a folder, not a database file"),
+    QT_TRANSLATE_NOOP("Messages", "{path} is not an Inspector database"),
+    QT_TRANSLATE_NOOP("Messages", "this inspection is finished; reopen it to change answers"),
+    QT_TRANSLATE_NOOP("Messages", "no township {township}"),
+    QT_TRANSLATE_NOOP("Messages", "{township} has not been inspected in {campaign}"),
+    QT_TRANSLATE_NOOP("Messages", "no notice {notice}"),
+    QT_TRANSLATE_NOOP("Messages", "attachment {id}: its file {sha} is missing from the attachments folder; run 'inspector check'"),
+    QT_TRANSLATE_NOOP("Messages", "manifest.json: '{key}' is missing"),
+    QT_TRANSLATE_NOOP("Messages", "manifest.json: '{key}' has the wrong type"),
+    QT_TRANSLATE_NOOP("Messages", "manifest.json: not a JSON object"),
+    QT_TRANSLATE_NOOP("Messages", "manifest.json: not an Inspector bundle (format is {format!r}, expected {expected!r})"),
+    QT_TRANSLATE_NOOP("Messages", "this bundle was made by a newer Inspector (bundle format {version}, this version reads {readable}); update Inspector to import it"),
+    QT_TRANSLATE_NOOP("Messages", "manifest.json: format_version {version} is not valid"),
+    QT_TRANSLATE_NOOP("Messages", "manifest.json: 'bundle_id' is not valid"),
+    QT_TRANSLATE_NOOP("Messages", "manifest.json: 'campaign_id' has the wrong type"),
+    QT_TRANSLATE_NOOP("Messages", "manifest.json: table '{table}': '{key}' is missing"),
+    QT_TRANSLATE_NOOP("Messages", "manifest.json: attachment: '{key}' is missing"),
+    QT_TRANSLATE_NOOP("Messages", "manifest.json: table '{table}': '{key}' has the wrong type"),
+    QT_TRANSLATE_NOOP("Messages", "manifest.json: attachment: '{key}' has the wrong type"),
+    QT_TRANSLATE_NOOP("Messages", "manifest.json: unknown table '{table}'"),
+    QT_TRANSLATE_NOOP("Messages", "manifest.json: table '{table}' is not an object"),
+    QT_TRANSLATE_NOOP("Messages", "manifest.json: table '{table}': file must be {expected}, not {file!r}"),
+    QT_TRANSLATE_NOOP("Messages", "manifest.json: table '{table}': row count or sha256 is not valid"),
+    QT_TRANSLATE_NOOP("Messages", "manifest.json: an attachment entry is not an object"),
+    QT_TRANSLATE_NOOP("Messages", "manifest.json: attachment {sha!r} is not valid"),
+    QT_TRANSLATE_NOOP("Messages", "attachment {sha} declares {size:,} bytes, more than the {limit} MiB an attachment may have"),
+    QT_TRANSLATE_NOOP("Messages", "manifest.json: attachment {sha} is listed twice"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: form {form} {version} does not match its sha256"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: {detail}"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: an attachment row needs file {sha}, which is neither in the bundle nor on this laptop"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: form {form} {version} does not parse: {issue}"),
+    QT_TRANSLATE_NOOP("Messages", "unknown column(s) {columns}"),
+    QT_TRANSLATE_NOOP("Messages", "missing column(s) {columns}"),
+    QT_TRANSLATE_NOOP("Messages", "{file} holds {count:,} files, more than a bundle may"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: {size:,} bytes uncompressed, more than the {limit:,} a bundle may hold"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: manifest.json is missing; not an Inspector bundle"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: {member} is listed in the manifest but missing"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: {member} is not listed in the manifest"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: {member} does not match its sha256 in the manifest (damaged or altered)"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: {member} holds {count} rows, the manifest says {expected}"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: {member} ends in the middle of a row"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: attachment {sha} does not match its sha256 (damaged or altered)"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: no such file"),
+    QT_TRANSLATE_NOOP("Messages", "{file} is a folder, not a bundle"),
+    QT_TRANSLATE_NOOP("Messages", "{file} is not an Inspector bundle (not a ZIP archive, or cut short while copying)"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: refused, member {member!r} has {why}"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: member {member} appears twice"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: unexpected member {member!r}"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: member {member} is encrypted"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: member {member} declares {size:,} bytes, more than the {limit:,} allowed"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: member {member} inflates more than {ratio}:1 (a ZIP bomb?)"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: manifest.json is not valid JSON ({error})"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: attachment {sha} is not the size the manifest says"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: member {member} is damaged ({error})"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: {member} has a line longer than {limit} MiB"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: {member} {detail}"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: {member} line {line} is not valid JSON"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: {member} line {line} is not a JSON object"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: {member} line {line}: {problems}"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: member {member} inflates beyond its declared size (a ZIP bomb?)"),
+    QT_TRANSLATE_NOOP("Messages", "; "),
+)
