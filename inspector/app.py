@@ -2,20 +2,30 @@
 
 `inspector` with no sub-command lands here (`run_gui`); so does the
 `inspector-gui` script and the laptop build (`main`). `--selftest` opens
-the database, shows the main window, lets it paint, and exits 0, with no
-dialog that could block it: the check that a build works on a machine.
+the database, shows the main window, waits until it has painted and filled
+itself (`MainWindow.loaded`), and exits 0, with no dialog that could block
+it: the check that a build works on a machine.
+
+The window paints before the database is opened: the two settings it needs
+first (language, window geometry) are peeked at read-only, and the window
+opens the database, migrating it if needed, just after its first paint.
+A database that cannot be opened still ends the app with a message and
+exit status 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
+import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inspector import __version__
@@ -25,6 +35,8 @@ if TYPE_CHECKING:
     from inspector.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+SELFTEST_TIMEOUT_MS = 60_000  # a window that has not painted and filled by then fails
 
 
 def _application() -> QApplication:
@@ -42,45 +54,100 @@ def _application() -> QApplication:
 def run_gui(db_path: str | None, selftest: bool = False) -> int:
     """Open the main window on the database; the process exit status."""
     from inspector.paths import default_db_path
-    from inspector.store import settings
-    from inspector.store.db import open_db
     from inspector.ui import i18n
     from inspector.ui.fonts import install_app_font
 
     app = _application()
     install_app_font(app)
     path = Path(db_path) if db_path else default_db_path()
-    try:
-        db = open_db(path)
-        language = i18n.resolve_language(settings.get(db, "language"))
-    except Exception as exc:
-        if not is_user_error(exc):
-            raise
-        i18n.apply_language(i18n.resolve_language(None))
-        message = app.translate("App", "Inspector cannot open the database:\n{0}").format(
-            describe(exc))
-        print(f"inspector: {describe(exc)}", file=sys.stderr)
-        if not selftest:
-            QMessageBox.critical(None, app.translate("App", "Inspector"), message)
-        return 1
+    saved = peek_settings(path, ("language", "window_geometry"))
+    language = i18n.resolve_language(saved.get("language"))
     if not i18n.apply_language(language):
         log.warning("translations for %s are missing; using English", language)
 
     from inspector.ui.main_window import MainWindow
 
-    window = MainWindow(db, str(path))
-    window.show()
+    window = MainWindow(None, str(path), saved_geometry=saved.get("window_geometry"))
+    failures: list[Exception] = []
+
+    def open_failed(exc: Exception) -> None:
+        failures.append(exc)
+        window.hide()
+        app.exit(1)
+
+    def check_language() -> None:
+        """The peek can miss (a locked or damaged settings table): trust the open database."""
+        from inspector.store import settings
+
+        assert window.db is not None
+        wanted = i18n.resolve_language(settings.get(window.db, "language"))
+        if wanted != language:
+            window.change_language(wanted)
+
+    window.open_failed.connect(open_failed)
+    window.loaded.connect(check_language)
     if selftest:
-        QTimer.singleShot(0, lambda: _finish_selftest(window))
+        _watch_selftest(window)
+    window.show()  # paints the frame at once, then opens the database and fills itself
     status = app.exec()
-    db.close()
+    if failures:
+        return _cannot_open(app, failures[0], selftest)
+    if window.db is not None:
+        window.db.close()
     return status
+
+
+def peek_settings(path: Path, keys: tuple[str, ...]) -> dict[str, Any]:
+    """Settings read before the database is opened, so the window can paint first.
+
+    Read-only and best effort: a missing, new or unreadable file gives what
+    could be read (often nothing), and opening the database for real, after
+    the first paint, reports what is wrong with it. Values are JSON, as
+    `inspector.store.settings` writes them.
+    """
+    if not path.is_file():
+        return {}
+    marks = ", ".join("?" for _ in keys)
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+            rows = db.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})",
+                              keys).fetchall()
+        return {key: json.loads(value) for key, value in rows if value is not None}
+    except (sqlite3.Error, ValueError):
+        return {}
+
+
+def _cannot_open(app: QApplication, exc: Exception, selftest: bool) -> int:
+    """The database could not be opened: say why (a dialog unless self-testing), status 1."""
+    if not is_user_error(exc):
+        raise exc
+    message = app.translate("App", "Inspector cannot open the database:\n{0}").format(
+        describe(exc))
+    print(f"inspector: {describe(exc)}", file=sys.stderr)
+    if not selftest:
+        QMessageBox.critical(None, app.translate("App", "Inspector"), message)
+    return 1
+
+
+def _watch_selftest(window: MainWindow) -> None:
+    """Exit 0 once the window has painted and filled itself; 1 if not within the timeout."""
+    timeout = QTimer(window)
+    timeout.setSingleShot(True)
+
+    def finish() -> None:
+        timeout.stop()
+        _finish_selftest(window)
+
+    # Queued: the window finishes its first fill before the check looks at it.
+    window.loaded.connect(finish, Qt.ConnectionType.QueuedConnection)
+    timeout.timeout.connect(finish)
+    timeout.start(SELFTEST_TIMEOUT_MS)
 
 
 def _finish_selftest(window: MainWindow) -> None:
     app = QApplication.instance()
     app.processEvents()
-    shown = window.isVisible()
+    shown = window.isVisible() and window.is_loaded
     townships = window.tree.model.township_count()
     print(f"selftest: main window {'shown' if shown else 'NOT shown'}, "
           f"{window.campaign_combo.count()} campaign(s), {townships} township(s), "

@@ -8,15 +8,24 @@ Switching the language rebuilds the window's contents in place (`rebuild`),
 keeping the campaign, township and tab, so every string — ours and the
 other modules' — comes back translated without each widget needing its
 own retranslation code.
+
+Start-up shows the window first and fills it after: the frame, menus,
+toolbar and an empty tree paint at once, then `load` opens the database
+if the window was made without one, reads the campaigns and fills the tree
+and the page (`loaded` tells when). The store, the checklist, the problem
+list, the notices, the dialogs and the report viewer are imported when
+first used, and the tabs are created the first time they are shown, so
+none of them costs anything before the window is on screen.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QMetaMethod, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -28,47 +37,98 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
-from sqlite_utils import Database
 
 from inspector import __version__
 from inspector.errors import describe, is_user_error
-from inspector.store import settings
-from inspector.store.catalog import campaigns
-from inspector.store.inspections import FINISHED, find_inspection, set_status, start_inspection
-from inspector.store.rows import Rows
 from inspector.ui import i18n
-from inspector.ui.bundle_dialogs import (
-    ConflictsDialog,
-    export_bundle,
-    import_bundle,
-    last_sync_status,
-)
-from inspector.ui.campaign_dialog import CampaignDialog
-from inspector.ui.checklist import ChecklistWidget
-from inspector.ui.notices import NoticeListWidget
-from inspector.ui.problem_list import ProblemListWidget
-from inspector.ui.report_view import open_report
-from inspector.ui.settings_dialog import SettingsDialog
 from inspector.ui.township_page import TownshipPage
 from inspector.ui.township_tree import TownshipTree
 
-PAGE_TAB, CHECKLIST_TAB = 0, 1
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from inspector.ui.checklist import ChecklistWidget
+    from inspector.ui.notices import NoticeListWidget
+    from inspector.ui.problem_list import ProblemListWidget
+
+PAGE_TAB, CHECKLIST_TAB, PROBLEMS_TAB, NOTICES_TAB = range(4)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, db_path: str, parent: QWidget | None = None):
+    """The window on `db`, or, made with None, on the file `db_path` opened by `load`.
+
+    `saved_geometry` is the window_geometry setting for a window made before
+    its database is open (a window given its database reads it from there).
+    """
+
+    loaded = Signal()  # the first fill (`load`) is done: campaigns, tree and page are shown
+    open_failed = Signal(object)  # the exception: `load` could not open db_path
+
+    def __init__(self, db: Database | None, db_path: str, parent: QWidget | None = None, *,
+                 saved_geometry: str | None = None):
         super().__init__(parent)
-        self.db = db
+        self.db: Database | None = db
         self.db_path = db_path
         self.campaign_id: str | None = None
+        self.is_loaded = False
+        self._load_scheduled = False
         self._list_state: dict[int, tuple[str | None, str | None]] = {}
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(250)
         self._refresh_timer.timeout.connect(self.refresh)
         self._build()
-        self._restore_geometry()
-        self._load_campaigns(settings.get(db, "last_campaign"))
+        if db is not None:
+            from inspector.store import settings
+
+            saved_geometry = settings.get(db, "window_geometry")
+        self._restore_geometry(saved_geometry)
+        self.page.show_loading()
+        self._update_actions()
+
+    def load(self) -> None:
+        """Fill the window from the database: campaigns, the tree, the page, the sync line.
+
+        Runs by itself just after the window's first paint; call it directly to
+        fill a window that is not shown. A window made without its database
+        opens it first; if that fails, `open_failed` (when connected) gets the
+        exception and the window stays empty.
+        """
+        from inspector.store import settings
+
+        self._load_scheduled = True
+        if self.db is None and not self._open_own_database():
+            return
+        assert self.db is not None
+        self._load_campaigns(settings.get(self.db, "last_campaign"))
+        self._show_sync_status()
+        self.is_loaded = True
+        self._enable_database_actions(True)
+        self.loaded.emit()
+
+    def _open_own_database(self) -> bool:
+        from inspector.store.db import open_db
+
+        try:
+            self.db = open_db(self.db_path)
+        except Exception as exc:
+            if not self.isSignalConnected(QMetaMethod.fromSignal(self.open_failed)):
+                raise
+            self.open_failed.emit(exc)
+            return False
+        self.page.set_database(self.db)
+        return True
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._load_scheduled:
+            # The frame is on screen: fill it once this paint is flushed.
+            self._load_scheduled = True
+            QTimer.singleShot(0, self._load_once)
+
+    def _load_once(self) -> None:
+        if not self.is_loaded:
+            self.load()
 
     # -- building ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -79,10 +139,13 @@ class MainWindow(QMainWindow):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.tree = TownshipTree(self)
         self.page = TownshipPage(self.db, self)
-        self.checklist = ChecklistWidget(self.db, self)
+        self.checklist: ChecklistWidget | None = None
+        self.problem_list: ProblemListWidget | None = None
+        self.notice_list: NoticeListWidget | None = None
+        self._tab_factories: dict[int, Callable[[], QWidget]] = {}
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.page, self.tr("Township"))
-        self.tabs.addTab(self.checklist, self.tr("Checklist"))
+        self._add_lazy_tab(CHECKLIST_TAB, self.tr("Checklist"), self._create_checklist)
         self._add_optional_tabs()
         self.splitter = QSplitter(self)
         self.splitter.addWidget(self.tree)
@@ -93,19 +156,76 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        self._enable_database_actions(self.is_loaded)
         self.db_label = QLabel(self.tr("Database: {0}").format(self.db_path), self)
         self.sync_label = QLabel(self)
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.sync_label)
-        self._show_sync_status()
+        self.sync_label.setVisible(False)
         self._connect_signals()
 
     def _add_optional_tabs(self) -> None:
         """The problem list and notices, from their own modules."""
+        self._add_lazy_tab(PROBLEMS_TAB, self.tr("Problems"), self._create_problem_list)
+        self._add_lazy_tab(NOTICES_TAB, self.tr("Notices"), self._create_notice_list)
+
+    # -- tabs created when first shown ---------------------------------------------------
+    def _add_lazy_tab(self, index: int, title: str, create: Callable[[], QWidget]) -> None:
+        """An empty page now; `create` makes the real one when the tab is first needed."""
+        assert self.tabs.count() == index
+        self.tabs.addTab(QWidget(self.tabs), title)
+        self._tab_factories[index] = create
+
+    def _tab_widget(self, index: int) -> QWidget:
+        """The tab's real widget, created (in place of its empty page) on first use."""
+        create = self._tab_factories.pop(index, None)
+        if create is None:
+            return self.tabs.widget(index)
+        widget = create()
+        placeholder = self.tabs.widget(index)
+        current, enabled = self.tabs.currentIndex(), self.tabs.isTabEnabled(index)
+        blocked = self.tabs.blockSignals(True)  # the swap is not a change of tab
+        try:
+            self.tabs.insertTab(index, widget, self.tabs.tabText(index))
+            self.tabs.removeTab(index + 1)
+            self.tabs.setTabEnabled(index, enabled)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(blocked)
+        placeholder.deleteLater()
+        return widget
+
+    def _create_checklist(self) -> QWidget:
+        from inspector.ui.checklist import ChecklistWidget
+
+        self.checklist = ChecklistWidget(self.db, self)
+        self.checklist.changed.connect(self._refresh_timer.start)
+        return self.checklist
+
+    def _create_problem_list(self) -> QWidget:
+        from inspector.ui.problem_list import ProblemListWidget
+
         self.problem_list = ProblemListWidget(self.db, self)
-        self.tabs.addTab(self.problem_list, self.tr("Problems"))
+        self.problem_list.changed.connect(self._refresh_timer.start)
+        return self.problem_list
+
+    def _create_notice_list(self) -> QWidget:
+        from inspector.ui.notices import NoticeListWidget
+
         self.notice_list = NoticeListWidget(self.db, self)
-        self.tabs.addTab(self.notice_list, self.tr("Notices"))
+        self.notice_list.changed.connect(self._refresh_timer.start)
+        return self.notice_list
+
+    def _checklist_widget(self) -> ChecklistWidget:
+        """The checklist, created on first use."""
+        self._tab_widget(CHECKLIST_TAB)
+        assert self.checklist is not None, "the checklist tab creates the checklist"
+        return self.checklist
+
+    def _flush_checklist(self) -> None:
+        """Save the checklist's pending edits, if it was ever opened."""
+        if self.checklist is not None:
+            self.checklist.flush()
 
     def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,
                 tip: str = "") -> QAction:
@@ -137,6 +257,13 @@ class MainWindow(QMainWindow):
                                         QKeySequence.StandardKey.Find)
         self.about_action = self._action(self.tr("&About"), self._on_about)
 
+    def _enable_database_actions(self, enabled: bool) -> None:
+        """The actions that read or write the database wait for the first fill."""
+        for action in (self.open_db_action, self.settings_action, self.new_campaign_action,
+                       self.export_action, self.import_action, self.conflicts_action,
+                       self.refresh_action, *self.report_actions.values()):
+            action.setEnabled(enabled)
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
@@ -159,13 +286,9 @@ class MainWindow(QMainWindow):
 
     def _add_bundle_actions(self, menu: Any) -> None:
         """Export / import bundles and the conflicts they left, from their own module."""
-        self.export_action = self._action(
-            self.tr("&Export bundle…"),
-            lambda: export_bundle(self, self.db_path, self.campaign_id), "Ctrl+Shift+E")
-        self.import_action = self._action(
-            self.tr("&Import bundle…"),
-            lambda: import_bundle(self, self.db_path, on_imported=self._on_imported),
-            "Ctrl+I")
+        self.export_action = self._action(self.tr("&Export bundle…"), self._on_export,
+                                          "Ctrl+Shift+E")
+        self.import_action = self._action(self.tr("&Import bundle…"), self._on_import, "Ctrl+I")
         self.conflicts_action = self._action(self.tr("&Conflicts…"), self._on_conflicts)
         for action in (self.export_action, self.import_action, self.conflicts_action):
             menu.addAction(action)
@@ -207,13 +330,12 @@ class MainWindow(QMainWindow):
         self.page.open_checklist.connect(self.open_checklist)
         self.page.finish_requested.connect(self.set_finished)
         self.page.show_problems.connect(self._on_show_problems)
-        self.checklist.changed.connect(self._refresh_timer.start)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.problem_list.changed.connect(self._refresh_timer.start)
-        self.notice_list.changed.connect(self._refresh_timer.start)
 
     # -- state ---------------------------------------------------------------------------
     def _load_campaigns(self, prefer: str | None) -> None:
+        from inspector.store.catalog import campaigns
+
         self.campaign_combo.blockSignals(True)
         self.campaign_combo.clear()
         for c in campaigns(self.db):
@@ -227,7 +349,9 @@ class MainWindow(QMainWindow):
         return self.tree.selected_township()
 
     def _on_campaign_changed(self, _index: int = -1) -> None:
-        self.checklist.flush()
+        from inspector.store import settings
+
+        self._flush_checklist()
         self.campaign_id = self.campaign_combo.currentData()
         if self.campaign_id:
             settings.put(self.db, "last_campaign", self.campaign_id)
@@ -235,22 +359,36 @@ class MainWindow(QMainWindow):
         self._on_township_selected(self.township_id())
 
     def _on_township_selected(self, township_id: str | None) -> None:
-        self.checklist.flush()
+        self._flush_checklist()
         self.page.show_township(self.campaign_id, township_id)
         self._sync_lists()
         if self.tabs.currentIndex() == CHECKLIST_TAB and not (
-                township_id and self.campaign_id
+                township_id and self.campaign_id and self.checklist is not None
                 and self.checklist.load(self.campaign_id, township_id)):
             self.tabs.setCurrentIndex(PAGE_TAB)
         self._update_actions()
 
-    def _update_actions(self) -> None:
+    def _current_inspection(self) -> dict[str, Any] | None:
+        """The selected township's inspection in the campaign, if it has one."""
         township = self.township_id()
-        inspection = (find_inspection(self.db, self.campaign_id, township)
-                      if township and self.campaign_id else None)
-        self.checklist_action.setEnabled(bool(township and self.campaign_id))
+        if not township or not self.campaign_id or self.db is None:
+            return None
+        from inspector.store.inspections import find_inspection
+
+        return find_inspection(self.db, self.campaign_id, township)
+
+    def _is_finished(self, inspection: dict[str, Any] | None) -> bool:
+        if inspection is None:
+            return False
+        from inspector.store.inspections import FINISHED
+
+        return bool(inspection["status"] == FINISHED)
+
+    def _update_actions(self) -> None:
+        inspection = self._current_inspection()
+        self.checklist_action.setEnabled(bool(self.township_id() and self.campaign_id))
         self.finish_action.setEnabled(inspection is not None)
-        finished = bool(inspection and inspection["status"] == FINISHED)
+        finished = self._is_finished(inspection)
         self.finish_action.setText(self.tr("&Reopen inspection") if finished
                                    else self.tr("&Finish inspection"))
         self.tabs.setTabEnabled(CHECKLIST_TAB, inspection is not None)
@@ -264,28 +402,34 @@ class MainWindow(QMainWindow):
         """
         wanted = (self.campaign_id, self.township_id())
         for widget in (self.problem_list, self.notice_list):
+            if widget is None:
+                continue
             if self.tabs.currentWidget() is widget and self._list_state.get(id(widget)) != wanted:
                 widget.set_campaign(wanted[0])
                 widget.set_township(wanted[1])
                 self._list_state[id(widget)] = wanted
 
     def _on_tab_changed(self, index: int) -> None:
+        if index >= 0:
+            self._tab_widget(index)
         self._sync_lists()
         if index != CHECKLIST_TAB:
-            self.checklist.flush()
-        if index == CHECKLIST_TAB and self.campaign_id and self.township_id() \
-                and self.checklist.township_id != self.township_id():
+            self._flush_checklist()
+        if index == CHECKLIST_TAB and self.checklist is not None and self.campaign_id \
+                and self.township_id() and self.checklist.township_id != self.township_id():
             self.checklist.load(self.campaign_id, self.township_id() or "")
 
     def refresh(self) -> None:
         """Re-read the figures (F5; also after every change, debounced)."""
-        self.checklist.flush()
+        self._flush_checklist()
         self.tree.load(self.db, self.campaign_id)
         self.page.refresh()
         self._update_actions()
         self._show_sync_status()
-        if self.tabs.currentWidget() in (self.problem_list, self.notice_list):
-            self.tabs.currentWidget().refresh()
+        current = self.tabs.currentWidget()
+        for widget in (self.problem_list, self.notice_list):
+            if widget is not None and current is widget:
+                widget.refresh()
 
     def _show_sync_status(self) -> None:
         text = self._last_sync_status()
@@ -293,7 +437,19 @@ class MainWindow(QMainWindow):
         self.sync_label.setVisible(bool(text))
 
     def _last_sync_status(self) -> str:
+        from inspector.ui.bundle_dialogs import last_sync_status
+
         return last_sync_status(self.db)
+
+    def _on_export(self) -> None:
+        from inspector.ui.bundle_dialogs import export_bundle
+
+        export_bundle(self, self.db_path, self.campaign_id)
+
+    def _on_import(self) -> None:
+        from inspector.ui.bundle_dialogs import import_bundle
+
+        import_bundle(self, self.db_path, on_imported=self._on_imported)
 
     def _on_imported(self) -> None:
         """A bundle changed the database: campaigns and every figure may be new."""
@@ -301,6 +457,8 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _on_conflicts(self) -> None:
+        from inspector.ui.bundle_dialogs import ConflictsDialog
+
         dialog = ConflictsDialog(self.db_path, self)
         dialog.exec()
         self.refresh()
@@ -314,6 +472,8 @@ class MainWindow(QMainWindow):
         if not self.campaign_id:
             self.statusBar().showMessage(self.tr("There is no campaign yet."), 4000)
             return
+        from inspector.ui.report_view import open_report
+
         job = open_report(self, self.db_path, kind, campaign_id=self.campaign_id,
                           township_id=township if kind in ("star", "notice") else None)
         if kind == "notice":
@@ -323,44 +483,46 @@ class MainWindow(QMainWindow):
     def open_checklist(self) -> bool:
         """Show the selected township's checklist, starting its inspection if needed."""
         township = self.township_id()
-        if not township or not self.campaign_id:
+        if not township or not self.campaign_id or self.db is None:
             self.statusBar().showMessage(self.tr("Choose a township first."), 4000)
             return False
-        if find_inspection(self.db, self.campaign_id, township) is None:
+        if self._current_inspection() is None:
+            from inspector.store.inspections import start_inspection
+            from inspector.store.rows import Rows
+
             start_inspection(Rows(self.db), self.campaign_id, township)
             self.refresh()
         self._update_actions()
-        self.checklist.load(self.campaign_id, township)
+        checklist = self._checklist_widget()
+        checklist.load(self.campaign_id, township)
         self.tabs.setCurrentIndex(CHECKLIST_TAB)
-        self.checklist.focus_first_open()
+        checklist.focus_first_open()
         return True
 
     def _on_finish_toggle(self) -> None:
-        township = self.township_id()
-        inspection = (find_inspection(self.db, self.campaign_id, township)
-                      if township and self.campaign_id else None)
+        inspection = self._current_inspection()
         if inspection is not None:
-            self.set_finished(inspection["status"] != FINISHED)
+            self.set_finished(not self._is_finished(inspection))
 
     def set_finished(self, finished: bool) -> None:
-        township = self.township_id()
-        if not township or not self.campaign_id:
-            return
-        inspection = find_inspection(self.db, self.campaign_id, township)
+        from inspector.store.inspections import set_status
+        from inspector.store.rows import Rows
+
+        inspection = self._current_inspection()
         if inspection is None:
             return
-        if self.checklist.inspection and self.checklist.inspection["id"] == inspection["id"]:
+        if self.checklist is not None and self.checklist.inspection \
+                and self.checklist.inspection["id"] == inspection["id"]:
             self.checklist.set_finished(finished)
         else:
             set_status(Rows(self.db), inspection["id"], finished)
         self.refresh()
 
     def _on_show_problems(self) -> None:
-        self.tabs.setCurrentWidget(self.problem_list)
+        self.tabs.setCurrentIndex(PROBLEMS_TAB)
 
     def _on_find(self) -> None:
-        current = self.tabs.currentWidget()
-        if current is self.problem_list:
+        if self.problem_list is not None and self.tabs.currentWidget() is self.problem_list:
             self.problem_list.focus_filter()
             return
         self.tree.filter_edit.setFocus()
@@ -368,6 +530,9 @@ class MainWindow(QMainWindow):
 
     # -- dialogs -------------------------------------------------------------------------
     def _on_settings(self) -> None:
+        from inspector.store import settings
+        from inspector.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.db, self.db_path, self)
         if dialog.exec() and dialog.language_changed:
             self.change_language(i18n.resolve_language(settings.get(self.db, "language")))
@@ -383,7 +548,7 @@ class MainWindow(QMainWindow):
 
     def rebuild(self) -> None:
         """Recreate the window's contents, keeping the campaign, township and tab."""
-        self.checklist.flush()
+        self._flush_checklist()
         township, tab = self.township_id(), self.tabs.currentIndex()
         sizes = self.splitter.sizes()
         self.menuBar().clear()
@@ -402,10 +567,13 @@ class MainWindow(QMainWindow):
         self._build()
         self.splitter.setSizes(sizes)
         self._load_campaigns(self.campaign_id)
+        self._show_sync_status()
         if township and self.tree.select_township(township):
             self.tabs.setCurrentIndex(tab)
 
     def _on_new_campaign(self) -> None:
+        from inspector.ui.campaign_dialog import CampaignDialog
+
         dialog = CampaignDialog(self.db, self)
         if dialog.exec() and dialog.created:
             self._load_campaigns(dialog.created["id"])
@@ -427,11 +595,13 @@ class MainWindow(QMainWindow):
                 raise
             QMessageBox.warning(self, self.tr("Open database"), describe(exc))
             return False
-        self.checklist.flush()
+        self._flush_checklist()
         old, self.db, self.db_path = self.db, db, str(path)
-        self.checklist.inspection = None
+        if self.checklist is not None:
+            self.checklist.inspection = None
         self.rebuild()
-        old.close()
+        if old is not None:
+            old.close()
         return True
 
     def _on_about(self) -> None:
@@ -442,8 +612,7 @@ class MainWindow(QMainWindow):
         ).format(__version__, self.db_path))
 
     # -- window state --------------------------------------------------------------------
-    def _restore_geometry(self) -> None:
-        saved = settings.get(self.db, "window_geometry")
+    def _restore_geometry(self, saved: str | None) -> None:
         if saved:
             self.restoreGeometry(QByteArray.fromHex(saved.encode("ascii")))
         else:
@@ -451,8 +620,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._refresh_timer.stop()
-        self.checklist.flush()
-        settings.put(self.db, "window_geometry", bytes(self.saveGeometry().toHex()).decode())
+        self._flush_checklist()
+        if self.db is not None:
+            from inspector.store import settings
+
+            settings.put(self.db, "window_geometry",
+                         bytes(self.saveGeometry().toHex()).decode())
         super().closeEvent(event)
 
     def keyPressEvent(self, event: Any) -> None:

@@ -8,7 +8,7 @@ are done, partly done or still empty before it leaves the township.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -24,14 +24,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from inspector.core.problems import Status
-from inspector.core.scoring import star_text
-from inspector.store.entry import cached_score
-from inspector.store.inspections import FINISHED, find_inspection
-from inspector.store.notices import notices
-from inspector.store.problems import problems_for_township
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _GREEN, _AMBER, _GREY, _RED = (QColor(c) for c in ("#1e8449", "#b9770e", "#7f8c8d", "#c0392b"))
 
@@ -60,11 +57,13 @@ def _cell(text: Any, colour: QColor | None = None, right: bool = False) -> QTabl
 
 
 class TownshipPage(QWidget):
+    """The page; the store is imported on first use, so the empty page costs nothing."""
+
     open_checklist = Signal()
     finish_requested = Signal(bool)   # True: finish, False: reopen
     show_problems = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None):
+    def __init__(self, db: Database | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
         self.campaign_id: str | None = None
@@ -140,29 +139,38 @@ class TownshipPage(QWidget):
         self.problems_button.clicked.connect(self.show_problems)
 
     def _on_finish_clicked(self) -> None:
+        from inspector.store.inspections import FINISHED
+
         if self.inspection:
             self.finish_requested.emit(self.inspection["status"] != FINISHED)
 
+    def set_database(self, db: Database) -> None:
+        """The database, for a page made before it was open (see `show_loading`)."""
+        self.db = db
+
     # -- showing -------------------------------------------------------------------------
+    def show_loading(self) -> None:
+        """An empty page saying the window is still being filled."""
+        self.campaign_id = self.township_id = None
+        self.inspection = None
+        self._show_empty(self.tr("Loading…"))
+
     def show_township(self, campaign_id: str | None, township_id: str | None) -> None:
         self.campaign_id, self.township_id = campaign_id, township_id
         self.refresh()
 
     def refresh(self) -> None:
-        content = (self.sections_box, self.problems_box, self.notices_box, self.status_label,
-                   self.score_label, self.checklist_button, self.finish_button)
         if not self.campaign_id or not self.township_id:
-            for widget in content:
-                widget.setVisible(False)
-            self.title_label.setText("")
-            self.empty_label.setVisible(True)
-            self.empty_label.setText(
+            self._show_empty(
                 self.tr("Choose a township on the left.") if self.campaign_id else
                 self.tr("There is no campaign yet: create one (Inspection → New campaign…) "
                         "or import a bundle from headquarters (File → Import bundle…)."))
             return
+        from inspector.store.inspections import find_inspection
+
+        assert self.db is not None, "a township is shown only once the database is open"
         self.empty_label.setVisible(False)
-        for widget in content:
+        for widget in self._content():
             widget.setVisible(True)
         town = self.db.execute(
             "SELECT t.name, c.name FROM townships t JOIN counties c ON c.id = t.county_id "
@@ -173,7 +181,22 @@ class TownshipPage(QWidget):
         self._show_problems()
         self._show_notices()
 
+    def _content(self) -> tuple[QWidget, ...]:
+        return (self.sections_box, self.problems_box, self.notices_box, self.status_label,
+                self.score_label, self.checklist_button, self.finish_button)
+
+    def _show_empty(self, message: str) -> None:
+        for widget in self._content():
+            widget.setVisible(False)
+        self.title_label.setText("")
+        self.empty_label.setVisible(True)
+        self.empty_label.setText(message)
+
     def _show_inspection(self) -> None:
+        from inspector.core.scoring import star_text
+        from inspector.store.entry import cached_score
+        from inspector.store.inspections import FINISHED
+
         insp = self.inspection
         if insp is None:
             self.status_label.setText(self.tr("Not inspected yet in this campaign."))
@@ -229,6 +252,8 @@ class TownshipPage(QWidget):
             table.setItem(row, 3, _cell(filled, colour))
 
     def _show_problems(self) -> None:
+        from inspector.store.problems import problems_for_township
+
         rows = problems_for_township(self.db, self.township_id or "", self.campaign_id)
         open_count = sum(r["status"] != Status.CLOSED for r in rows)
         overdue = sum(bool(r["overdue"]) for r in rows)
@@ -246,6 +271,8 @@ class TownshipPage(QWidget):
             table.setItem(row, 3, _cell(labels.get(p["status"], p["status"]), colour))
 
     def _show_notices(self) -> None:
+        from inspector.store.notices import notices
+
         rows = notices(self.db, self.campaign_id, self.township_id)
         self.notices_box.setTitle(self.tr("Rectification notices: {0}").format(len(rows)))
         table = self.notices_table

@@ -2,13 +2,14 @@
 
 One query (`campaign_overview`) feeds the whole tree, so a province of 1,400
 townships loads at once; the filter box narrows the model's own list rather
-than going through a proxy.
+than going through a proxy. The store is imported on first load, so the
+empty tree of a window still starting costs nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -21,10 +22,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
-from sqlite_utils import Database
 
-from inspector.core.scoring import star_text
-from inspector.store.inspections import FINISHED, NOT_STARTED, campaign_overview, progress
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 TownshipIdRole = Qt.ItemDataRole.UserRole + 1
 InspectionIdRole = Qt.ItemDataRole.UserRole + 2
@@ -38,6 +38,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def progress_label(state: str) -> str:
+    from inspector.store.inspections import FINISHED, NOT_STARTED
+
     return {NOT_STARTED: QCoreApplication.translate("TownshipTreeModel", "Not started"), FINISHED: QCoreApplication.translate("TownshipTreeModel", "Finished")}.get(
         state, QCoreApplication.translate("TownshipTreeModel", "In progress"))
 
@@ -60,11 +62,21 @@ class TownshipTreeModel(QAbstractItemModel):
 
     # -- loading -------------------------------------------------------------------------
     def load(self, db: Database, campaign_id: str | None) -> None:
+        from inspector.store.inspections import campaign_overview
+
         self.set_rows(campaign_overview(db, campaign_id) if campaign_id else [])
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        """The overview's rows, each given what the tree shows of its progress."""
+        from inspector.core.scoring import star_text
+        from inspector.store.inspections import FINISHED, NOT_STARTED, progress
+
         for row in rows:
-            row["progress"] = progress(row["answered"] or 0, row["items"] or 0, row["status"])
+            state = progress(row["answered"] or 0, row["items"] or 0, row["status"])
+            row["progress"] = state
+            row["started"] = state != NOT_STARTED
+            row["finished"] = state == FINISHED
+            row["stars_text"] = star_text(row["stars"]) if row["started"] else ""
         self._all = rows
         self._rebuild()
 
@@ -162,7 +174,7 @@ class TownshipTreeModel(QAbstractItemModel):
         if column == NAME:
             return f"{county.name} ({len(towns)})"
         if column == PROGRESS:
-            done = sum(r["progress"] == FINISHED for r in towns)
+            done = sum(r["finished"] for r in towns)
             return QCoreApplication.translate("TownshipTreeModel", "{0}/{1} finished").format(done, len(towns))
         if column == OPEN:
             return sum(r["open_problems"] for r in towns)
@@ -175,7 +187,7 @@ class TownshipTreeModel(QAbstractItemModel):
             if column == NAME:
                 return row["township"]
             if column == STARS:
-                return star_text(row["stars"]) if row["progress"] != NOT_STARTED else ""
+                return row["stars_text"]
             if column == PROGRESS:
                 return progress_label(row["progress"])
             if column == OPEN:
@@ -183,7 +195,7 @@ class TownshipTreeModel(QAbstractItemModel):
             if column == OVERDUE:
                 return row["overdue_problems"]
         elif role == Qt.ItemDataRole.ToolTipRole:
-            if row["progress"] == NOT_STARTED:
+            if not row["started"]:
                 return QCoreApplication.translate("TownshipTreeModel", "{0}: not inspected yet").format(row["township"])
             return QCoreApplication.translate("TownshipTreeModel", "{0}: score {1:.1f}, {2}/{3} items answered").format(
                 row["township"], row["score"] or 0.0, row["answered"] or 0, row["items"] or 0)
@@ -192,7 +204,7 @@ class TownshipTreeModel(QAbstractItemModel):
                 return QBrush(_OVERDUE_COLOUR)
             if column == STARS and row["stars"] is not None and row["stars"] <= 1:
                 return QBrush(_OVERDUE_COLOUR)
-            if column == PROGRESS and row["progress"] == NOT_STARTED:
+            if column == PROGRESS and not row["started"]:
                 return QBrush(_DIM_COLOUR)
         elif role == Qt.ItemDataRole.TextAlignmentRole and column >= OPEN:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 
 from inspector.store import settings
 from inspector.store.catalog import create_campaign, find_township
 from inspector.store.inspections import find_inspection
 from inspector.store.rows import Rows
 from inspector.ui import i18n
-from inspector.ui.main_window import CHECKLIST_TAB, PAGE_TAB, MainWindow
+from inspector.ui.main_window import (
+    CHECKLIST_TAB,
+    NOTICES_TAB,
+    PAGE_TAB,
+    PROBLEMS_TAB,
+    MainWindow,
+)
 from inspector.ui.township_tree import TownshipIdRole, TownshipTreeModel
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -21,11 +27,73 @@ def window(sample_db, sample_db_path, qtbot):
     i18n.apply_language("en")
     win = MainWindow(sample_db, str(sample_db_path))
     qtbot.addWidget(win)
-    win.show()
+    with qtbot.waitSignal(win.loaded):   # painted first, then filled
+        win.show()
     qtbot.waitExposed(win)
     yield win
     win.close()
     i18n.apply_language("en")
+
+
+class _FirstPaint(QObject):
+    """Notes whether the window had filled itself when it first painted."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__()
+        self.window = window
+        self.loaded_at_first_paint: bool | None = None
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj is self.window \
+                and self.loaded_at_first_paint is None:
+            self.loaded_at_first_paint = self.window.is_loaded
+        return False
+
+
+def test_the_window_paints_first_then_fills_itself(sample_db, sample_db_path, qtbot):
+    i18n.apply_language("en")
+    win = MainWindow(sample_db, str(sample_db_path))
+    qtbot.addWidget(win)
+    assert win.tree.model.township_count() == 0 and win.campaign_combo.count() == 0
+    assert win.page.empty_label.text() == "Loading…"
+    first_paint = _FirstPaint(win)
+    win.installEventFilter(first_paint)
+    with qtbot.waitSignal(win.loaded):
+        win.show()
+    assert first_paint.loaded_at_first_paint is False
+    assert win.is_loaded and win.tree.model.township_count() == 36
+    assert win.campaign_combo.count() >= 1
+    win.removeEventFilter(first_paint)
+    win.close()
+
+
+def test_load_fills_a_window_that_is_not_shown(sample_db, sample_db_path, qtbot):
+    win = MainWindow(sample_db, str(sample_db_path))
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.loaded):
+        win.load()
+    assert win.tree.model.township_count() == 36
+
+
+def test_list_tabs_are_created_when_first_shown(window, sample_db, sample_campaign):
+    assert window.checklist is None
+    assert window.problem_list is None and window.notice_list is None
+    assert window.tabs.tabText(PROBLEMS_TAB) == "Problems"
+    township = find_township(sample_db, "昌国街道")
+    window.tree.select_township(township["id"])
+    window.page.problems_button.click()
+    problems = window.problem_list
+    assert problems is not None and window.tabs.currentWidget() is problems
+    assert window.tabs.currentIndex() == PROBLEMS_TAB
+    assert window.tabs.tabText(PROBLEMS_TAB) == "Problems" and window.tabs.count() == 4
+    assert problems.model.total() == window.page.problems_table.rowCount()
+    assert {problems.model.row_dict(r)["township"]
+            for r in range(problems.model.total())} <= {"昌国街道"}
+    window.tabs.setCurrentIndex(NOTICES_TAB)
+    assert window.notice_list is not None and window.tabs.currentWidget() is window.notice_list
+    window.tabs.setCurrentIndex(PROBLEMS_TAB)
+    assert window.tabs.currentWidget() is problems                     # created once
+    assert window.checklist is None
 
 
 def test_the_tree_shows_every_township_with_its_figures(window, sample_db, sample_campaign):
