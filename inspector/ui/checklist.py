@@ -38,7 +38,7 @@ from sqlite_utils import Database
 
 from inspector.core.forms import Form, Item
 from inspector.core.scoring import Verdict, number_miss, star_text
-from inspector.errors import describe, is_user_error
+from inspector.errors import is_user_error
 from inspector.store import settings
 from inspector.store.attachments import add_file
 from inspector.store.catalog import form_for_campaign
@@ -54,6 +54,7 @@ from inspector.store.problems import add_problem
 from inspector.store.rows import Rows
 from inspector.ui.item_card import ItemCard
 from inspector.ui.item_problem_dialog import ItemProblemDialog
+from inspector.ui.messages import describe_for_user
 
 SectionIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -356,7 +357,7 @@ class ChecklistWidget(QWidget):
         except Exception as exc:
             if not is_user_error(exc) and not isinstance(exc, ValueError):
                 raise
-            QMessageBox.warning(self, self.tr("Not saved"), describe(exc))
+            QMessageBox.warning(self, self.tr("Not saved"), describe_for_user(exc))
             self.reload()
             return False
         self._show_score()
@@ -433,7 +434,7 @@ class ChecklistWidget(QWidget):
         except Exception as exc:
             if not is_user_error(exc) and not isinstance(exc, ValueError):
                 raise
-            QMessageBox.warning(self, self.tr("Photos not added"), describe(exc))
+            QMessageBox.warning(self, self.tr("Photos not added"), describe_for_user(exc))
             return 0
         photos = photos_by_item(self.db, self.inspection["id"])
         self.cards[item_id].photos.set_attachments(photos.get(item_id, []))

@@ -41,11 +41,12 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from inspector.core.numbering import format_doc_number
-from inspector.errors import describe, is_user_error
+from inspector.errors import is_user_error
 from inspector.store import settings
 from inspector.store.notices import addressee_for, issue_notice, next_number
 from inspector.store.problem_queries import noticeable_problems, townships_with_noticeable
 from inspector.store.rows import Rows
+from inspector.ui.messages import describe_for_user
 from inspector.ui.problem_list import chosen
 from inspector.ui.problem_model import status_label
 
@@ -194,6 +195,9 @@ class IssueNoticeDialog(QDialog):
         self.deadline_edit = QDateEdit()
         self.deadline_edit.setCalendarPopup(True)
         self.deadline_edit.setDisplayFormat("yyyy-MM-dd")
+        # A report-back date before the notice itself is never right.
+        self.deadline_edit.setMinimumDate(QDate(self._today.year, self._today.month,
+                                                self._today.day))
         self.addressee_edit = QLineEdit()
         # The PDF issuer words the addressee itself unless it takes one.
         takes_addressee = self._issue is None or (
@@ -310,7 +314,7 @@ class IssueNoticeDialog(QDialog):
             if not (is_user_error(exc) or isinstance(exc, ValueError)):
                 raise
             QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("Notice not issued"), describe(exc))
+            QMessageBox.warning(self, self.tr("Notice not issued"), describe_for_user(exc))
             return
         finally:
             if QGuiApplication.overrideCursor() is not None:
