@@ -121,8 +121,10 @@ def _cannot_open(app: QApplication, exc: Exception, selftest: bool) -> int:
     """The database could not be opened: say why (a dialog unless self-testing), status 1."""
     if not is_user_error(exc):
         raise exc
+    from inspector.ui.messages import describe_for_user
+
     message = app.translate("App", "Inspector cannot open the database:\n{0}").format(
-        describe(exc))
+        describe_for_user(exc))
     print(f"inspector: {describe(exc)}", file=sys.stderr)
     if not selftest:
         QMessageBox.critical(None, app.translate("App", "Inspector"), message)
@@ -131,6 +133,7 @@ def _cannot_open(app: QApplication, exc: Exception, selftest: bool) -> int:
 
 def _watch_selftest(window: MainWindow) -> None:
     """Exit 0 once the window has painted and filled itself; 1 if not within the timeout."""
+    window.remember_state = False
     timeout = QTimer(window)
     timeout.setSingleShot(True)
 

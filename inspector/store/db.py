@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -15,16 +16,38 @@ class StoreError(MessageError):
     """A problem with the database the user can act on (wrong file, newer version, locked)."""
 
 
-def connect(path: str | Path) -> Database:
-    """A connection with the pragmas every connection needs, without migrating."""
+def connect(path: str | Path, *, autocheckpoint: bool = True) -> Database:
+    """A connection with the pragmas every connection needs, without migrating.
+
+    `autocheckpoint=False` leaves folding the WAL into the file to
+    `checkpoint_file` on another thread: the GUI's connection, where a
+    checkpoint of a large database would stall a key press.
+    """
     path = str(path)
-    db = Database(memory=True) if path == ":memory:" else Database(path)
+    db = (Database(memory=True, execute_plugins=False) if path == ":memory:"
+          else Database(path, execute_plugins=False))
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 5000")
     if path != ":memory:":
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
+        if not autocheckpoint:
+            db.execute("PRAGMA wal_autocheckpoint = 0")
     return db
+
+
+def checkpoint(db: Database) -> None:
+    """Fold the WAL into the database file now, without waiting for readers or writers."""
+    db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+
+def checkpoint_file(path: str | Path) -> None:
+    """`checkpoint` on a connection of its own (for a worker thread)."""
+    conn = sqlite3.connect(str(path), timeout=5)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    finally:
+        conn.close()
 
 
 def unknown_migrations(db: Database) -> list[str]:
@@ -33,7 +56,8 @@ def unknown_migrations(db: Database) -> list[str]:
     return [m.name for m in migrations.applied(db) if m.name not in known]
 
 
-def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
+def open_db(path: str | Path | None = None, *, create: bool = True,
+            autocheckpoint: bool = True) -> Database:
     """Open (creating it if `create`) and migrate the database at `path`.
 
     A database written by a newer Inspector is refused rather than migrated
@@ -52,7 +76,7 @@ def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
             with open(path, "rb") as fh:
                 if fh.read(16) != b"SQLite format 3\x00":
                     raise StoreError(Message("{path} is not an Inspector database", path=str(path)))
-    db = connect(path)
+    db = connect(path, autocheckpoint=autocheckpoint)
     newer = unknown_migrations(db)
     if newer:
         db.close()

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector import __version__
-from inspector.errors import describe, is_user_error
+from inspector.errors import is_user_error
 from inspector.ui import i18n
 from inspector.ui.township_page import TownshipPage
 from inspector.ui.township_tree import TownshipTree
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from inspector.ui.problem_list import ProblemListWidget
 
 PAGE_TAB, CHECKLIST_TAB, PROBLEMS_TAB, NOTICES_TAB = range(4)
+CHECKPOINT_INTERVAL_MS = 20_000
 
 
 class MainWindow(QMainWindow):
@@ -71,12 +72,18 @@ class MainWindow(QMainWindow):
         self.db_path = db_path
         self.campaign_id: str | None = None
         self.is_loaded = False
+        self.remember_state = True  # off for --selftest: a check must not resize the user's window
         self._load_scheduled = False
         self._list_state: dict[int, tuple[str | None, str | None]] = {}
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(250)
         self._refresh_timer.timeout.connect(self.refresh)
+        # The GUI's connection never checkpoints the WAL itself (a checkpoint on a
+        # large database stalls a key press for 100 ms and more); the worker does it.
+        self._checkpoint_timer = QTimer(self)
+        self._checkpoint_timer.setInterval(CHECKPOINT_INTERVAL_MS)
+        self._checkpoint_timer.timeout.connect(self._checkpoint_in_worker)
         self._build()
         if db is not None:
             from inspector.store import settings
@@ -104,13 +111,14 @@ class MainWindow(QMainWindow):
         self._show_sync_status()
         self.is_loaded = True
         self._enable_database_actions(True)
+        self._checkpoint_timer.start()
         self.loaded.emit()
 
     def _open_own_database(self) -> bool:
         from inspector.store.db import open_db
 
         try:
-            self.db = open_db(self.db_path)
+            self.db = open_db(self.db_path, autocheckpoint=False)
         except Exception as exc:
             if not self.isSignalConnected(QMetaMethod.fromSignal(self.open_failed)):
                 raise
@@ -118,6 +126,15 @@ class MainWindow(QMainWindow):
             return False
         self.page.set_database(self.db)
         return True
+
+    def _checkpoint_in_worker(self) -> None:
+        """Fold the WAL into the database file off the GUI thread, on its own connection."""
+        from inspector.store.db import checkpoint_file
+        from inspector.ui.worker import Job, start_job
+
+        if self.db is not None:
+            self._checkpoint_job = start_job(Job(lambda _progress, path: checkpoint_file(path),
+                                                 self.db_path))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -135,8 +152,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("督查通 Inspector — {0}").format(Path(self.db_path).name))
         self.campaign_combo = QComboBox(self)
         self.campaign_combo.setMinimumContentsLength(24)
-        self.campaign_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.campaign_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.tree = TownshipTree(self)
         self.page = TownshipPage(self.db, self)
         self.checklist: ChecklistWidget | None = None
@@ -444,7 +460,19 @@ class MainWindow(QMainWindow):
     def _on_export(self) -> None:
         from inspector.ui.bundle_dialogs import export_bundle
 
-        export_bundle(self, self.db_path, self.campaign_id)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Export bundle"), self.tr(
+            "What should the bundle carry?"), QMessageBox.StandardButton.Cancel, self)
+        everything = box.addButton(self.tr("Everything on this laptop (results for headquarters)"),
+                                   QMessageBox.ButtonRole.AcceptRole)
+        kit = box.addButton(self.tr("Campaign kit: form and townships for a team"),
+                            QMessageBox.ButtonRole.AcceptRole)
+        kit.setEnabled(self.campaign_id is not None)
+        box.setDefaultButton(everything)
+        box.exec()
+        if box.clickedButton() is everything:
+            export_bundle(self, self.db_path, None)
+        elif box.clickedButton() is kit:
+            export_bundle(self, self.db_path, self.campaign_id)
 
     def _on_import(self) -> None:
         from inspector.ui.bundle_dialogs import import_bundle
@@ -589,11 +617,13 @@ class MainWindow(QMainWindow):
         from inspector.store.db import open_db
 
         try:
-            db = open_db(path)
+            db = open_db(path, autocheckpoint=False)
         except Exception as exc:
             if not is_user_error(exc):
                 raise
-            QMessageBox.warning(self, self.tr("Open database"), describe(exc))
+            from inspector.ui.messages import describe_for_user
+
+            QMessageBox.warning(self, self.tr("Open database"), describe_for_user(exc))
             return False
         self._flush_checklist()
         old, self.db, self.db_path = self.db, db, str(path)
@@ -621,11 +651,15 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._refresh_timer.stop()
         self._flush_checklist()
+        self._checkpoint_timer.stop()
         if self.db is not None:
             from inspector.store import settings
+            from inspector.store.db import checkpoint
 
-            settings.put(self.db, "window_geometry",
-                         bytes(self.saveGeometry().toHex()).decode())
+            if self.remember_state:
+                settings.put(self.db, "window_geometry",
+                             bytes(self.saveGeometry().toHex()).decode())
+            checkpoint(self.db)
         super().closeEvent(event)
 
     def keyPressEvent(self, event: Any) -> None:

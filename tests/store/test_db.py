@@ -52,3 +52,18 @@ def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path):
     with pytest.raises(StoreError, match="not an Inspector database"):
         open_db(path)
     assert path.read_bytes() == before
+
+
+def test_checkpoint_from_another_connection_folds_the_wal(tmp_path):
+    from inspector.store.db import checkpoint_file
+
+    path = tmp_path / "w.db"
+    db = open_db(path, autocheckpoint=False)
+    assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+    before = path.stat().st_size
+    with db.atomic():
+        for i in range(3000):
+            db.execute("INSERT INTO settings(key, value) VALUES (?, ?)", [f"k{i}", "x" * 500])
+    assert path.stat().st_size == before  # everything still waits in the WAL
+    checkpoint_file(path)
+    assert path.stat().st_size > before + 1_000_000

@@ -19,10 +19,18 @@ def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
 
 
 def test_selftest_shows_the_main_window_and_exits_0(sample_db_path):
+    from inspector.store import settings
+    from inspector.store.db import open_db
+
+    db = open_db(sample_db_path)
+    settings.put(db, "window_geometry", "01d9d0cb")  # the user's own window
+    db.close()
     result = run("--db", str(sample_db_path), "--selftest")
     assert result.returncode == 0, result.stderr
     assert "main window shown" in result.stdout
     assert "36 township(s)" in result.stdout
+    db = open_db(sample_db_path)
+    assert settings.get(db, "window_geometry") == "01d9d0cb"  # a check resizes nothing
 
 
 def test_selftest_on_a_new_database_creates_it(tmp_path):

@@ -183,3 +183,36 @@ def test_tree_model_passes_the_model_tester(qtmodeltester, sample_db, sample_cam
     qtmodeltester.check(model)
     first = model.index(0, 0, model.index(0, 0))
     assert model.data(first, TownshipIdRole)
+
+
+@pytest.mark.parametrize(("choice", "expected"), [(0, None), (1, "campaign")])
+def test_export_asks_whether_to_send_everything_or_a_campaign_kit(window, monkeypatch, choice,
+                                                                  expected):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    import inspector.ui.bundle_dialogs as bundle_dialogs
+
+    calls = []
+    monkeypatch.setattr(bundle_dialogs, "export_bundle",
+                        lambda parent, path, campaign_id=None: calls.append(campaign_id))
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        accept = [b for b in box.buttons()
+                  if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
+        accept[choice].click()
+
+    QTimer.singleShot(0, answer)
+    window._on_export()
+    assert calls == [window.campaign_id if expected == "campaign" else None]
+
+
+def test_the_gui_connection_leaves_checkpoints_to_the_worker(window, sample_db_path):
+    from inspector.store.db import open_db
+
+    gui = open_db(sample_db_path, autocheckpoint=False)
+    assert gui.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+    gui.close()
+    assert window._checkpoint_timer.isActive()
