@@ -4,14 +4,14 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../inspector/app.py" line="124"/>
+        <location filename="../../inspector/app.py" line="126"/>
         <source>Inspector cannot open the database:
 {0}</source>
         <translation>督查通无法打开数据库：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/app.py" line="128"/>
+        <location filename="../../inspector/app.py" line="130"/>
         <source>Inspector</source>
         <translation>督查通</translation>
     </message>
@@ -185,79 +185,79 @@
 <context>
     <name>ChecklistWidget</name>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="102"/>
+        <location filename="../../inspector/ui/checklist.py" line="103"/>
         <source>Only my sections</source>
         <translation>只看本机负责的部分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="104"/>
+        <location filename="../../inspector/ui/checklist.py" line="105"/>
         <source>Tick the sections this laptop is doing in the list on the left; the others are hidden.</source>
         <translation>在左侧列表中勾选本机负责的部分，其余部分将被隐藏。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="113"/>
+        <location filename="../../inspector/ui/checklist.py" line="114"/>
         <source>This inspection is finished and read-only. Reopen it to change answers.</source>
         <translation>本次督查已完成，处于只读状态。如需修改，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="135"/>
+        <location filename="../../inspector/ui/checklist.py" line="136"/>
         <source>Keys: 1 meets · 2 partly meets · 3 does not meet · 4 not applicable · 0 clear · ↑↓ or Tab to move · N note (Esc back)</source>
         <translation>快捷键：1 符合 · 2 基本符合 · 3 不符合 · 4 不适用 · 0 清除 · ↑↓ 或 Tab 切换条目 · N 写备注（Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="195"/>
+        <location filename="../../inspector/ui/checklist.py" line="196"/>
         <source>{0} — checklist</source>
         <translation>{0} — 督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="230"/>
+        <location filename="../../inspector/ui/checklist.py" line="231"/>
         <source>Ticked: this laptop is doing this section</source>
         <translation>已勾选：本部分由本机负责填写</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="240"/>
+        <location filename="../../inspector/ui/checklist.py" line="241"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="240"/>
+        <location filename="../../inspector/ui/checklist.py" line="241"/>
         <source>Finish inspection</source>
         <translation>完成督查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="259"/>
+        <location filename="../../inspector/ui/checklist.py" line="260"/>
         <source>veto failed: {0}</source>
         <translation>一票否决：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="261"/>
+        <location filename="../../inspector/ui/checklist.py" line="262"/>
         <source>Score &lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt; &amp;nbsp; {2}/{3} answered</source>
         <translation>得分 &lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt; &amp;nbsp; 已评 {2}/{3} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="272"/>
+        <location filename="../../inspector/ui/checklist.py" line="273"/>
         <source>{0}
 {1}/{2} answered · score {3}</source>
         <translation>{0}
 已评 {1}/{2} 项 · 得分 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="359"/>
+        <location filename="../../inspector/ui/checklist.py" line="360"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="416"/>
+        <location filename="../../inspector/ui/checklist.py" line="417"/>
         <source>Add photos to {0}</source>
         <translation>为 {0} 添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="417"/>
+        <location filename="../../inspector/ui/checklist.py" line="418"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="436"/>
+        <location filename="../../inspector/ui/checklist.py" line="437"/>
         <source>Photos not added</source>
         <translation>照片未添加</translation>
     </message>
@@ -321,7 +321,7 @@
     <message>
         <location filename="../../inspector/ui/bundle_dialogs.py" line="137"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;from {1}, made {2}</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;来自{1}，修改于 {2}</translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;来自 {1}，导出于 {2}</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/bundle_dialogs.py" line="146"/>
@@ -387,64 +387,64 @@
 <context>
     <name>IssueNoticeDialog</name>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="174"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="175"/>
         <source>Issue rectification notice</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="190"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="191"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="191"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="192"/>
         <source>Select none</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="209"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="213"/>
         <source>Issue</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="212"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="216"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="219"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="223"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="220"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="224"/>
         <source>Addressee</source>
         <translation>主送单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="221"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="225"/>
         <source>Report back by</source>
         <translation>报送整改情况截止</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="224"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="228"/>
         <source>Problems on the notice:</source>
         <translation>通知书所列问题：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="257"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="261"/>
         <source>%1 %2 (%n problem(s))</source>
         <translation>
             <numerusform>%1 %2（%n 个问题）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="277"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="281"/>
         <source>No open problems that are not on a notice already.</source>
         <translation>没有尚未列入通知书的未销号问题。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="313"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="317"/>
         <source>Notice not issued</source>
         <translation>通知书未下发</translation>
     </message>
@@ -543,200 +543,220 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="135"/>
+        <location filename="../../inspector/ui/main_window.py" line="152"/>
         <source>督查通 Inspector — {0}</source>
         <translation>督查通 — {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="147"/>
+        <location filename="../../inspector/ui/main_window.py" line="163"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="148"/>
+        <location filename="../../inspector/ui/main_window.py" line="164"/>
         <source>Checklist</source>
         <translation>督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="160"/>
+        <location filename="../../inspector/ui/main_window.py" line="176"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="169"/>
+        <location filename="../../inspector/ui/main_window.py" line="185"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="170"/>
+        <location filename="../../inspector/ui/main_window.py" line="186"/>
         <source>Notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="241"/>
+        <location filename="../../inspector/ui/main_window.py" line="257"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="243"/>
+        <location filename="../../inspector/ui/main_window.py" line="259"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="244"/>
+        <location filename="../../inspector/ui/main_window.py" line="260"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="245"/>
+        <location filename="../../inspector/ui/main_window.py" line="261"/>
         <source>&amp;New campaign…</source>
         <translation>新建督查批次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="247"/>
+        <location filename="../../inspector/ui/main_window.py" line="263"/>
         <source>Open &amp;checklist</source>
         <translation>打开督查表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="248"/>
+        <location filename="../../inspector/ui/main_window.py" line="264"/>
         <source>Fill in the checklist of the selected township</source>
         <translation>填写所选乡镇（街道）的督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="249"/>
-        <location filename="../../inspector/ui/main_window.py" line="393"/>
+        <location filename="../../inspector/ui/main_window.py" line="265"/>
+        <location filename="../../inspector/ui/main_window.py" line="409"/>
         <source>&amp;Finish inspection</source>
         <translation>完成督查(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="251"/>
+        <location filename="../../inspector/ui/main_window.py" line="267"/>
         <source>Township &amp;page</source>
         <translation>乡镇（街道）概况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="253"/>
+        <location filename="../../inspector/ui/main_window.py" line="269"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="256"/>
+        <location filename="../../inspector/ui/main_window.py" line="272"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="258"/>
+        <location filename="../../inspector/ui/main_window.py" line="274"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="269"/>
+        <location filename="../../inspector/ui/main_window.py" line="285"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="276"/>
+        <location filename="../../inspector/ui/main_window.py" line="292"/>
         <source>&amp;Inspection</source>
         <translation>督查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="284"/>
+        <location filename="../../inspector/ui/main_window.py" line="300"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="289"/>
+        <location filename="../../inspector/ui/main_window.py" line="305"/>
         <source>&amp;Export bundle…</source>
         <translation>导出数据包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="291"/>
+        <location filename="../../inspector/ui/main_window.py" line="307"/>
         <source>&amp;Import bundle…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="292"/>
+        <location filename="../../inspector/ui/main_window.py" line="308"/>
         <source>&amp;Conflicts…</source>
         <translation>冲突处理(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="299"/>
+        <location filename="../../inspector/ui/main_window.py" line="315"/>
         <source>&amp;Reports</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="301"/>
+        <location filename="../../inspector/ui/main_window.py" line="317"/>
         <source>Township &amp;feedback form (督查情况反馈表)…</source>
         <translation>督查情况反馈表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="303"/>
+        <location filename="../../inspector/ui/main_window.py" line="319"/>
         <source>&amp;Rectification notice (整改通知书)…</source>
         <translation>整改通知书(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="305"/>
+        <location filename="../../inspector/ui/main_window.py" line="321"/>
         <source>Campaign &amp;summary (星级评定汇总)…</source>
         <translation>星级评定汇总(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="307"/>
+        <location filename="../../inspector/ui/main_window.py" line="323"/>
         <source>&amp;Problem list (问题清单)…</source>
         <translation>问题清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="314"/>
+        <location filename="../../inspector/ui/main_window.py" line="330"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="317"/>
+        <location filename="../../inspector/ui/main_window.py" line="333"/>
         <source>Campaign:</source>
         <translation>督查批次：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="392"/>
+        <location filename="../../inspector/ui/main_window.py" line="408"/>
         <source>&amp;Reopen inspection</source>
         <translation>重新打开督查(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="470"/>
-        <location filename="../../inspector/ui/main_window.py" line="487"/>
+        <location filename="../../inspector/ui/main_window.py" line="463"/>
+        <source>Export bundle</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="464"/>
+        <source>What should the bundle carry?</source>
+        <translation>数据包中要包含哪些内容？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="465"/>
+        <source>Everything on this laptop (results for headquarters)</source>
+        <translation>本机全部数据（报送督查结果）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="467"/>
+        <source>Campaign kit: form and townships for a team</source>
+        <translation>督查批次包：督查表和乡镇名单（供督导组出发前使用）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="498"/>
+        <location filename="../../inspector/ui/main_window.py" line="515"/>
         <source>Choose a township first.</source>
         <translation>请先选择一个乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="473"/>
+        <location filename="../../inspector/ui/main_window.py" line="501"/>
         <source>There is no campaign yet.</source>
         <translation>还没有督查批次。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="545"/>
+        <location filename="../../inspector/ui/main_window.py" line="573"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="546"/>
+        <location filename="../../inspector/ui/main_window.py" line="574"/>
         <source>The Chinese translation file is missing.</source>
         <translation>缺少中文翻译文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="583"/>
-        <location filename="../../inspector/ui/main_window.py" line="596"/>
+        <location filename="../../inspector/ui/main_window.py" line="611"/>
+        <location filename="../../inspector/ui/main_window.py" line="626"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="584"/>
+        <location filename="../../inspector/ui/main_window.py" line="612"/>
         <source>Inspector databases (*.db *.sqlite);;All files (*)</source>
         <translation>督查通数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="608"/>
+        <location filename="../../inspector/ui/main_window.py" line="638"/>
         <source>About Inspector</source>
         <translation>关于督查通</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="609"/>
+        <location filename="../../inspector/ui/main_window.py" line="639"/>
         <source>&lt;h3&gt;督查通 Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline inspection of township party-building work: checklists, problem lists, rectification notices, star ratings.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei (Apache 2.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;督查通 {0}&lt;/h3&gt;&lt;p&gt;乡镇（街道）基层党建工作离线督查：督查表、问题清单、整改通知书、星级评定。&lt;/p&gt;&lt;p&gt;数据库：{1}&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（Apache 2.0 许可）。&lt;/p&gt;</translation>
     </message>
@@ -1487,22 +1507,22 @@
 <context>
     <name>NoticeProblemModel</name>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="72"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="73"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="72"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="73"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="72"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="73"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="73"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="74"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2175,7 +2195,7 @@
     <message>
         <location filename="../../inspector/ui/township_page.py" line="97"/>
         <source>Score</source>
-        <translation>得分</translation>
+        <translation>得分率</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/township_page.py" line="97"/>
