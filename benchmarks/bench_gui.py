@@ -119,7 +119,7 @@ from inspector.ui.main_window import MainWindow
 app = _application()
 install_app_font(app)
 path = sys.argv[1]
-db = open_db(path)
+db = open_db(path, autocheckpoint=False)  # as the app opens it: the worker checkpoints
 window = MainWindow(db, path)
 filled = QEventLoop()
 window.loaded.connect(filled.quit)
