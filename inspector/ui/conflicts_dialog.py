@@ -64,6 +64,68 @@ def table_label(table: str) -> str:
     return labels.get(table, table)
 
 
+def field_label(column: str) -> str:
+    """A column's name as the user knows it (the raw name stays in the tooltip)."""
+    labels = {
+        "id": QCoreApplication.translate("Fields", "Id"),
+        "updated_at": QCoreApplication.translate("Fields", "Changed (version)"),
+        "base_version": QCoreApplication.translate("Fields", "Edited from"),
+        "deleted": QCoreApplication.translate("Fields", "Deleted"),
+        "name": QCoreApplication.translate("Fields", "Name"),
+        "code": QCoreApplication.translate("Fields", "Division code"),
+        "kind": QCoreApplication.translate("Fields", "Kind"),
+        "county_id": QCoreApplication.translate("Fields", "County"),
+        "township_id": QCoreApplication.translate("Fields", "Township"),
+        "form_id": QCoreApplication.translate("Fields", "Form"),
+        "version": QCoreApplication.translate("Fields", "Version"),
+        "title": QCoreApplication.translate("Fields", "Title"),
+        "source": QCoreApplication.translate("Fields", "Form text"),
+        "sha256": QCoreApplication.translate("Fields", "Checksum"),
+        "year": QCoreApplication.translate("Fields", "Year"),
+        "starts_on": QCoreApplication.translate("Fields", "Starts"),
+        "ends_on": QCoreApplication.translate("Fields", "Ends"),
+        "interview_bottom": QCoreApplication.translate("Fields", "约谈: bottom places"),
+        "note": QCoreApplication.translate("Fields", "Note"),
+        "device_id": QCoreApplication.translate("Fields", "Device"),
+        "campaign_id": QCoreApplication.translate("Fields", "Campaign"),
+        "status": QCoreApplication.translate("Fields", "Status"),
+        "inspected_on": QCoreApplication.translate("Fields", "Inspected on"),
+        "team": QCoreApplication.translate("Fields", "Team"),
+        "finished_at": QCoreApplication.translate("Fields", "Finished at"),
+        "inspection_id": QCoreApplication.translate("Fields", "Inspection"),
+        "item_id": QCoreApplication.translate("Fields", "Item"),
+        "verdict": QCoreApplication.translate("Fields", "Verdict"),
+        "number": QCoreApplication.translate("Fields", "Count"),
+        "answered_by": QCoreApplication.translate("Fields", "Answered by"),
+        "doc_number": QCoreApplication.translate("Fields", "Document number"),
+        "prefix": QCoreApplication.translate("Fields", "Number prefix"),
+        "seq": QCoreApplication.translate("Fields", "Sequence number"),
+        "addressee": QCoreApplication.translate("Fields", "Addressee"),
+        "deadline": QCoreApplication.translate("Fields", "Deadline"),
+        "issued_on": QCoreApplication.translate("Fields", "Issued on"),
+        "issued_by": QCoreApplication.translate("Fields", "Issued by"),
+        "problem_ids": QCoreApplication.translate("Fields", "Problems"),
+        "attachment_id": QCoreApplication.translate("Fields", "Attachment"),
+        "text": QCoreApplication.translate("Fields", "Problem"),
+        "responsible_unit": QCoreApplication.translate("Fields", "Responsible unit"),
+        "responsible_person": QCoreApplication.translate("Fields", "Responsible person"),
+        "measure": QCoreApplication.translate("Fields", "Rectification requirement"),
+        "found_on": QCoreApplication.translate("Fields", "Found on"),
+        "rectified_on": QCoreApplication.translate("Fields", "Rectified on"),
+        "rectify_note": QCoreApplication.translate("Fields", "Rectification note"),
+        "closed_on": QCoreApplication.translate("Fields", "Closed on"),
+        "closed_by": QCoreApplication.translate("Fields", "Closed by"),
+        "notice_id": QCoreApplication.translate("Fields", "Notice"),
+        "size": QCoreApplication.translate("Fields", "Size"),
+        "mime": QCoreApplication.translate("Fields", "File type"),
+        "filename": QCoreApplication.translate("Fields", "File name"),
+        "owner_table": QCoreApplication.translate("Fields", "Belongs to (table)"),
+        "owner_id": QCoreApplication.translate("Fields", "Belongs to"),
+        "caption": QCoreApplication.translate("Fields", "Caption"),
+    }
+    return labels.get(column, column)
+
+
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
@@ -179,10 +241,11 @@ class ConflictsDialog(QDialog):
         bold.setBold(True)
         for r, name in enumerate(fields):
             differs = name in conflict.differences
-            cells = [name, _text(conflict.winner.get(name)), _text(conflict.loser.get(name))]
+            cells = [field_label(name), _text(conflict.winner.get(name)),
+                     _text(conflict.loser.get(name))]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(name if col == 0 else text)
                 if differs:
                     item.setBackground(QBrush(DIFFERENT))
                     item.setFont(bold)

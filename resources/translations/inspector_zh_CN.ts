@@ -265,50 +265,328 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="78"/>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="206"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="140"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="269"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="92"/>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="94"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="154"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="156"/>
         <source>Keep this one</source>
         <translation>保留此版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="98"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="160"/>
         <source>No unresolved conflicts: every edit made on two laptops at once has been settled.</source>
         <translation>没有未处理的冲突：两台电脑同时修改的记录均已处理。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="139"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="201"/>
         <source>{0}: {1} ({2} fields differ)</source>
         <translation>{0}：{1}（{2} 个字段不同）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="164"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="226"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="165"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="227"/>
         <source>Current version
 {0}</source>
         <translation>当前版本
 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="167"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="229"/>
         <source>Other version
 {0}</source>
         <translation>另一版本
 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="170"/>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="232"/>
         <source>This {0} row was changed on two laptops at once. The newer change is current; the other was kept. Highlighted fields differ. Keep the version that is right: it becomes a new change that replaces both on every laptop.</source>
         <translation>这条{0}记录在两台电脑上被同时修改。较新的修改为当前版本，另一版本已保留，高亮的字段为不同之处。请保留正确的版本：它将作为一次新的修改，在所有电脑上取代这两个版本。</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="70"/>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="71"/>
+        <source>Changed (version)</source>
+        <translation>修改版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="72"/>
+        <source>Edited from</source>
+        <translation>修改自版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="73"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="74"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="75"/>
+        <source>Division code</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="76"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="77"/>
+        <source>County</source>
+        <translation>县区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="78"/>
+        <source>Township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="79"/>
+        <source>Form</source>
+        <translation>督查表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="80"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="81"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="82"/>
+        <source>Form text</source>
+        <translation>督查表内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="83"/>
+        <source>Checksum</source>
+        <translation>校验值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="84"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="85"/>
+        <source>Starts</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="86"/>
+        <source>Ends</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="87"/>
+        <source>约谈: bottom places</source>
+        <translation>约谈名额（末位数）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="88"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="89"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="90"/>
+        <source>Campaign</source>
+        <translation>督查批次</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="91"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="92"/>
+        <source>Inspected on</source>
+        <translation>督查日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="93"/>
+        <source>Team</source>
+        <translation>督导组</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="94"/>
+        <source>Finished at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="95"/>
+        <source>Inspection</source>
+        <translation>督查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="96"/>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="97"/>
+        <source>Verdict</source>
+        <translation>评定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="98"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="99"/>
+        <source>Answered by</source>
+        <translation>评定人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="100"/>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="101"/>
+        <source>Number prefix</source>
+        <translation>文号前缀</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="102"/>
+        <source>Sequence number</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="103"/>
+        <source>Addressee</source>
+        <translation>主送单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="104"/>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="105"/>
+        <source>Issued on</source>
+        <translation>下发日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="106"/>
+        <source>Issued by</source>
+        <translation>下发人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="107"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="108"/>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="109"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="110"/>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="111"/>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="112"/>
+        <source>Rectification requirement</source>
+        <translation>整改要求</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="113"/>
+        <source>Found on</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="114"/>
+        <source>Rectified on</source>
+        <translation>整改完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="115"/>
+        <source>Rectification note</source>
+        <translation>整改说明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="116"/>
+        <source>Closed on</source>
+        <translation>销号日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="117"/>
+        <source>Closed by</source>
+        <translation>销号人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="118"/>
+        <source>Notice</source>
+        <translation>整改通知书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="119"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="120"/>
+        <source>File type</source>
+        <translation>文件类型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="121"/>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="122"/>
+        <source>Belongs to (table)</source>
+        <translation>所属类别</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="123"/>
+        <source>Belongs to</source>
+        <translation>所属记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/conflicts_dialog.py" line="124"/>
+        <source>Caption</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>

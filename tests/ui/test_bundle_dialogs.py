@@ -168,8 +168,9 @@ def test_conflicts_dialog_shows_both_versions_and_keeps_the_pick(qtbot, devices,
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 1
     table = dialog.table
-    fields = [table.item(r, 0).text() for r in range(table.rowCount())]
+    fields = [table.item(r, 0).toolTip() for r in range(table.rowCount())]  # raw column names
     text_row = fields.index("text")
+    assert table.item(text_row, 0).text() == "Problem"  # labelled as the user knows it
     assert table.item(text_row, 1).text() == conflict.winner["text"]
     assert table.item(text_row, 2).text() == conflict.loser["text"]
     assert table.item(text_row, 1).background().color() == DIFFERENT
