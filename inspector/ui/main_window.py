@@ -149,7 +149,8 @@ class MainWindow(QMainWindow):
 
     # -- building ------------------------------------------------------------------------
     def _build(self) -> None:
-        self.setWindowTitle(self.tr("督查通 Inspector — {0}").format(Path(self.db_path).name))
+        # Qt appends the application display name ("… — 督查通 Inspector").
+        self.setWindowTitle(Path(self.db_path).name)
         self.campaign_combo = QComboBox(self)
         self.campaign_combo.setMinimumContentsLength(24)
         self.campaign_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)

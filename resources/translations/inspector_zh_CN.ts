@@ -106,7 +106,7 @@
     <message>
         <location filename="../../inspector/ui/bundle_dialogs.py" line="217"/>
         <source>Imported {0} from {1}: {2:,} new, {3:,} updated, {4:,} unchanged.</source>
-        <translation>已从{1}导入 {0}：新增 {2:,} 条，更新 {3:,} 条，未变 {4:,} 条。</translation>
+        <translation>已从 {1} 导入 {0}：新增 {2:,} 条，更新 {3:,} 条，未变 {4:,} 条。</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/bundle_dialogs.py" line="220"/>
@@ -821,220 +821,215 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="152"/>
-        <source>督查通 Inspector — {0}</source>
-        <translation>督查通 — {0}</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/main_window.py" line="163"/>
+        <location filename="../../inspector/ui/main_window.py" line="164"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="164"/>
+        <location filename="../../inspector/ui/main_window.py" line="165"/>
         <source>Checklist</source>
         <translation>督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="176"/>
+        <location filename="../../inspector/ui/main_window.py" line="177"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="185"/>
+        <location filename="../../inspector/ui/main_window.py" line="186"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="186"/>
+        <location filename="../../inspector/ui/main_window.py" line="187"/>
         <source>Notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="257"/>
+        <location filename="../../inspector/ui/main_window.py" line="258"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="259"/>
+        <location filename="../../inspector/ui/main_window.py" line="260"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="260"/>
+        <location filename="../../inspector/ui/main_window.py" line="261"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="261"/>
+        <location filename="../../inspector/ui/main_window.py" line="262"/>
         <source>&amp;New campaign…</source>
         <translation>新建督查批次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="263"/>
+        <location filename="../../inspector/ui/main_window.py" line="264"/>
         <source>Open &amp;checklist</source>
         <translation>打开督查表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="264"/>
+        <location filename="../../inspector/ui/main_window.py" line="265"/>
         <source>Fill in the checklist of the selected township</source>
         <translation>填写所选乡镇（街道）的督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="265"/>
-        <location filename="../../inspector/ui/main_window.py" line="409"/>
+        <location filename="../../inspector/ui/main_window.py" line="266"/>
+        <location filename="../../inspector/ui/main_window.py" line="410"/>
         <source>&amp;Finish inspection</source>
         <translation>完成督查(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="267"/>
+        <location filename="../../inspector/ui/main_window.py" line="268"/>
         <source>Township &amp;page</source>
         <translation>乡镇（街道）概况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="269"/>
+        <location filename="../../inspector/ui/main_window.py" line="270"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="272"/>
+        <location filename="../../inspector/ui/main_window.py" line="273"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="274"/>
+        <location filename="../../inspector/ui/main_window.py" line="275"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="285"/>
+        <location filename="../../inspector/ui/main_window.py" line="286"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="292"/>
+        <location filename="../../inspector/ui/main_window.py" line="293"/>
         <source>&amp;Inspection</source>
         <translation>督查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="300"/>
+        <location filename="../../inspector/ui/main_window.py" line="301"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="305"/>
+        <location filename="../../inspector/ui/main_window.py" line="306"/>
         <source>&amp;Export bundle…</source>
         <translation>导出数据包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="307"/>
+        <location filename="../../inspector/ui/main_window.py" line="308"/>
         <source>&amp;Import bundle…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="308"/>
+        <location filename="../../inspector/ui/main_window.py" line="309"/>
         <source>&amp;Conflicts…</source>
         <translation>冲突处理(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="315"/>
+        <location filename="../../inspector/ui/main_window.py" line="316"/>
         <source>&amp;Reports</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="317"/>
+        <location filename="../../inspector/ui/main_window.py" line="318"/>
         <source>Township &amp;feedback form (督查情况反馈表)…</source>
         <translation>督查情况反馈表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="319"/>
+        <location filename="../../inspector/ui/main_window.py" line="320"/>
         <source>&amp;Rectification notice (整改通知书)…</source>
         <translation>整改通知书(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="321"/>
+        <location filename="../../inspector/ui/main_window.py" line="322"/>
         <source>Campaign &amp;summary (星级评定汇总)…</source>
         <translation>星级评定汇总(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="323"/>
+        <location filename="../../inspector/ui/main_window.py" line="324"/>
         <source>&amp;Problem list (问题清单)…</source>
         <translation>问题清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="330"/>
+        <location filename="../../inspector/ui/main_window.py" line="331"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="333"/>
+        <location filename="../../inspector/ui/main_window.py" line="334"/>
         <source>Campaign:</source>
         <translation>督查批次：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="408"/>
+        <location filename="../../inspector/ui/main_window.py" line="409"/>
         <source>&amp;Reopen inspection</source>
         <translation>重新打开督查(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="463"/>
+        <location filename="../../inspector/ui/main_window.py" line="464"/>
         <source>Export bundle</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="464"/>
+        <location filename="../../inspector/ui/main_window.py" line="465"/>
         <source>What should the bundle carry?</source>
         <translation>数据包中要包含哪些内容？</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="465"/>
+        <location filename="../../inspector/ui/main_window.py" line="466"/>
         <source>Everything on this laptop (results for headquarters)</source>
         <translation>本机全部数据（报送督查结果）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="467"/>
+        <location filename="../../inspector/ui/main_window.py" line="468"/>
         <source>Campaign kit: form and townships for a team</source>
         <translation>督查批次包：督查表和乡镇名单（供督导组出发前使用）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="498"/>
-        <location filename="../../inspector/ui/main_window.py" line="515"/>
+        <location filename="../../inspector/ui/main_window.py" line="499"/>
+        <location filename="../../inspector/ui/main_window.py" line="516"/>
         <source>Choose a township first.</source>
         <translation>请先选择一个乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="501"/>
+        <location filename="../../inspector/ui/main_window.py" line="502"/>
         <source>There is no campaign yet.</source>
         <translation>还没有督查批次。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="573"/>
+        <location filename="../../inspector/ui/main_window.py" line="574"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="574"/>
+        <location filename="../../inspector/ui/main_window.py" line="575"/>
         <source>The Chinese translation file is missing.</source>
         <translation>缺少中文翻译文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="611"/>
-        <location filename="../../inspector/ui/main_window.py" line="626"/>
+        <location filename="../../inspector/ui/main_window.py" line="612"/>
+        <location filename="../../inspector/ui/main_window.py" line="627"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="612"/>
+        <location filename="../../inspector/ui/main_window.py" line="613"/>
         <source>Inspector databases (*.db *.sqlite);;All files (*)</source>
         <translation>督查通数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="638"/>
+        <location filename="../../inspector/ui/main_window.py" line="639"/>
         <source>About Inspector</source>
         <translation>关于督查通</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="639"/>
+        <location filename="../../inspector/ui/main_window.py" line="640"/>
         <source>&lt;h3&gt;督查通 Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline inspection of township party-building work: checklists, problem lists, rectification notices, star ratings.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei (Apache 2.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;督查通 {0}&lt;/h3&gt;&lt;p&gt;乡镇（街道）基层党建工作离线督查：督查表、问题清单、整改通知书、星级评定。&lt;/p&gt;&lt;p&gt;数据库：{1}&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（Apache 2.0 许可）。&lt;/p&gt;</translation>
     </message>
@@ -2208,6 +2203,42 @@
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../inspector/ui/qt_strings.py" line="13"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/qt_strings.py" line="14"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/qt_strings.py" line="15"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/qt_strings.py" line="16"/>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../inspector/ui/qt_strings.py" line="11"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/qt_strings.py" line="12"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>

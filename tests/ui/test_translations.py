@@ -82,6 +82,8 @@ def test_chinese_is_loaded_and_english_is_the_source(qapp):
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
         # Qt's own file dialog speaks Chinese too (the wheels ship no qtbase_zh_CN)
         assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+        assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："  # Qt 6.12
+        assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "文件夹"
     finally:
         i18n.apply_language("en")
     assert QCoreApplication.translate("Verdict", "Does not meet") == "Does not meet"
