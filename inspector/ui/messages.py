@@ -20,6 +20,7 @@ from inspector.errors import describe
 from inspector.messages import Joined, Message, messages_of
 
 CONTEXT = "Messages"
+VALUES_CONTEXT = "Values"
 
 
 def translate_message(message: Message) -> str:
@@ -33,6 +34,8 @@ def translate_message(message: Message) -> str:
 
 
 def _value(value: Any) -> Any:
+    if isinstance(value, str):  # a known word or parser message (VALUES); else as it is
+        return QCoreApplication.translate(VALUES_CONTEXT, value)
     if isinstance(value, Message):
         return translate_message(value)
     if isinstance(value, Joined):
@@ -192,4 +195,31 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "{file}: {member} line {line}: {problems}"),
     QT_TRANSLATE_NOOP("Messages", "{file}: member {member} inflates beyond its declared size (a ZIP bomb?)"),
     QT_TRANSLATE_NOOP("Messages", "; "),
+)
+
+# Values that fill templates and read better translated: problem states and
+# actions, and the TOML parser's fixed messages (tomllib speaks English).
+VALUES = (
+    QT_TRANSLATE_NOOP("Values", "open"),
+    QT_TRANSLATE_NOOP("Values", "rectifying"),
+    QT_TRANSLATE_NOOP("Values", "rectified"),
+    QT_TRANSLATE_NOOP("Values", "closed"),
+    QT_TRANSLATE_NOOP("Values", "start"),
+    QT_TRANSLATE_NOOP("Values", "rectify"),
+    QT_TRANSLATE_NOOP("Values", "close"),
+    QT_TRANSLATE_NOOP("Values", "reject"),
+    QT_TRANSLATE_NOOP("Values", "Invalid statement"),
+    QT_TRANSLATE_NOOP("Values", "Expected newline or end of document after a statement"),
+    QT_TRANSLATE_NOOP("Values", "Cannot overwrite a value"),
+    QT_TRANSLATE_NOOP("Values", "Expected ']' at the end of a table declaration"),
+    QT_TRANSLATE_NOOP("Values", "Expected ']]' at the end of an array declaration"),
+    QT_TRANSLATE_NOOP("Values", "Expected '=' after a key in a key/value pair"),
+    QT_TRANSLATE_NOOP("Values", "Invalid initial character for a key part"),
+    QT_TRANSLATE_NOOP("Values", "Unclosed array"),
+    QT_TRANSLATE_NOOP("Values", "Unclosed inline table"),
+    QT_TRANSLATE_NOOP("Values", "Invalid hex value"),
+    QT_TRANSLATE_NOOP("Values", "Escaped character is not a Unicode scalar value"),
+    QT_TRANSLATE_NOOP("Values", "Unterminated string"),
+    QT_TRANSLATE_NOOP("Values", "Invalid date or datetime"),
+    QT_TRANSLATE_NOOP("Values", "Invalid value"),
 )

@@ -1037,712 +1037,712 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="53"/>
+        <location filename="../../inspector/ui/messages.py" line="56"/>
         <source>{file}:{line}: {message}</source>
         <translation>{file}:{line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="54"/>
+        <location filename="../../inspector/ui/messages.py" line="57"/>
         <source>missing [form] table</source>
         <translation>缺少 [form] 表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="55"/>
+        <location filename="../../inspector/ui/messages.py" line="58"/>
         <source>[form] id may hold only letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>[form] 的 id 只能包含字母、数字、“-”和“_”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="56"/>
+        <location filename="../../inspector/ui/messages.py" line="59"/>
         <source>[form] target must be one of {targets}, not &apos;{target}&apos;</source>
         <translation>[form] 的 target 应为 {targets} 之一，不能是“{target}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="57"/>
+        <location filename="../../inspector/ui/messages.py" line="60"/>
         <source>[rating] must be a table</source>
         <translation>[rating] 必须是一个表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="58"/>
+        <location filename="../../inspector/ui/messages.py" line="61"/>
         <source>[rating] thresholds must be a non-empty list of numbers</source>
         <translation>[rating] 的 thresholds 必须是非空的数字列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="59"/>
+        <location filename="../../inspector/ui/messages.py" line="62"/>
         <source>[rating] veto_cap must be a whole number from 1 to {max_stars}</source>
         <translation>[rating] 的 veto_cap 必须是 1 到 {max_stars} 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="60"/>
+        <location filename="../../inspector/ui/messages.py" line="63"/>
         <source>the form needs at least one [[section]]</source>
         <translation>检查表至少需要一个 [[section]]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="61"/>
+        <location filename="../../inspector/ui/messages.py" line="64"/>
         <source>item {number} of section &apos;{section}&apos; needs a string &apos;id&apos;</source>
         <translation>分项“{section}”的第{number}个检查项缺少字符串类型的“id”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="62"/>
+        <location filename="../../inspector/ui/messages.py" line="65"/>
         <source>item &apos;{item}&apos; needs a &apos;kind&apos; (use {kinds})</source>
         <translation>检查项“{item}”缺少“kind”（可用 {kinds}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="63"/>
+        <location filename="../../inspector/ui/messages.py" line="66"/>
         <source>item &apos;{item}&apos;: unknown kind &apos;{kind}&apos; (use {kinds})</source>
         <translation>检查项“{item}”：未知的类型“{kind}”（可用 {kinds}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="64"/>
+        <location filename="../../inspector/ui/messages.py" line="67"/>
         <source>item &apos;{item}&apos; needs a &apos;text&apos;</source>
         <translation>检查项“{item}”缺少“text”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="65"/>
+        <location filename="../../inspector/ui/messages.py" line="68"/>
         <source>item &apos;{item}&apos;: veto must be true or false</source>
         <translation>检查项“{item}”：veto 只能是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="66"/>
+        <location filename="../../inspector/ui/messages.py" line="69"/>
         <source>item &apos;{item}&apos;: &apos;partial&apos; applies to verdict items only</source>
         <translation>检查项“{item}”：“partial”仅适用于判定类检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="67"/>
+        <location filename="../../inspector/ui/messages.py" line="70"/>
         <source>item &apos;{item}&apos;: partial must be between 0 and 1</source>
         <translation>检查项“{item}”：partial 必须在 0 到 1 之间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="68"/>
+        <location filename="../../inspector/ui/messages.py" line="71"/>
         <source>unknown table or key &apos;{key}&apos;</source>
         <translation>未知的表或键“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="69"/>
+        <location filename="../../inspector/ui/messages.py" line="72"/>
         <source>unknown key &apos;{key}&apos; in [form]</source>
         <translation>[form] 中有未知的键“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="70"/>
+        <location filename="../../inspector/ui/messages.py" line="73"/>
         <source>[form] needs a non-empty string &apos;{key}&apos;</source>
         <translation>[form] 缺少非空字符串“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="71"/>
+        <location filename="../../inspector/ui/messages.py" line="74"/>
         <source>unknown key &apos;{key}&apos; in [rating]</source>
         <translation>[rating] 中有未知的键“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="72"/>
+        <location filename="../../inspector/ui/messages.py" line="75"/>
         <source>[rating] thresholds must lie between 0 and 100</source>
         <translation>[rating] 的 thresholds 必须在 0 到 100 之间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="73"/>
+        <location filename="../../inspector/ui/messages.py" line="76"/>
         <source>[[section]] needs a string &apos;id&apos;</source>
         <translation>[[section]] 缺少字符串类型的“id”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="74"/>
+        <location filename="../../inspector/ui/messages.py" line="77"/>
         <source>section &apos;{section}&apos; needs a &apos;title&apos;</source>
         <translation>分项“{section}”缺少“title”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="75"/>
+        <location filename="../../inspector/ui/messages.py" line="78"/>
         <source>section &apos;{section}&apos; has no [[section.item]]</source>
         <translation>分项“{section}”中没有 [[section.item]]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="76"/>
+        <location filename="../../inspector/ui/messages.py" line="79"/>
         <source>unknown key &apos;{key}&apos; in item</source>
         <translation>检查项中有未知的键“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="77"/>
+        <location filename="../../inspector/ui/messages.py" line="80"/>
         <source>item &apos;{item}&apos;: &apos;{key}&apos; must be a string</source>
         <translation>检查项“{item}”：“{key}”必须是字符串</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="78"/>
+        <location filename="../../inspector/ui/messages.py" line="81"/>
         <source>item &apos;{item}&apos;: a text item cannot be a veto item</source>
         <translation>检查项“{item}”：文字类检查项不能设为一票否决项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="79"/>
+        <location filename="../../inspector/ui/messages.py" line="82"/>
         <source>item &apos;{item}&apos;: a text item carries no points</source>
         <translation>检查项“{item}”：文字类检查项不计分值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="80"/>
+        <location filename="../../inspector/ui/messages.py" line="83"/>
         <source>item &apos;{item}&apos;: missing &apos;points&apos;</source>
         <translation>检查项“{item}”：缺少“points”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="81"/>
+        <location filename="../../inspector/ui/messages.py" line="84"/>
         <source>item &apos;{item}&apos;: number items need a target of 0 or more</source>
         <translation>检查项“{item}”：数值类检查项的 target 须为 0 或以上</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="82"/>
+        <location filename="../../inspector/ui/messages.py" line="85"/>
         <source>item &apos;{item}&apos;: number items need deduct &gt; 0 (points off per unit)</source>
         <translation>检查项“{item}”：数值类检查项的 deduct 须大于 0（每单位扣分）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="83"/>
+        <location filename="../../inspector/ui/messages.py" line="86"/>
         <source>[rating] thresholds out of order: they must be strictly descending (best star level first), got {thresholds}</source>
         <translation>[rating] 的 thresholds 顺序有误：须严格递减（最高星级在前），实际为 {thresholds}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="84"/>
+        <location filename="../../inspector/ui/messages.py" line="87"/>
         <source>unknown key &apos;{key}&apos; in [[section]]</source>
         <translation>[[section]] 中有未知的键“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="85"/>
+        <location filename="../../inspector/ui/messages.py" line="88"/>
         <source>duplicate section id &apos;{section}&apos;</source>
         <translation>分项 id“{section}”重复</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="86"/>
+        <location filename="../../inspector/ui/messages.py" line="89"/>
         <source>duplicate item id &apos;{item}&apos;</source>
         <translation>检查项 id“{item}”重复</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="87"/>
+        <location filename="../../inspector/ui/messages.py" line="90"/>
         <source>item &apos;{item}&apos;: points must be a positive number, not {points!r}</source>
         <translation>检查项“{item}”：points 必须是正数，不能是 {points!r}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="88"/>
+        <location filename="../../inspector/ui/messages.py" line="91"/>
         <source>item &apos;{item}&apos;: number items need rule = &quot;at_most&quot; or &quot;at_least&quot;</source>
         <translation>检查项“{item}”：数值类检查项须设置 rule = &quot;at_most&quot; 或 &quot;at_least&quot;</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="89"/>
+        <location filename="../../inspector/ui/messages.py" line="92"/>
         <source>item &apos;{item}&apos;: number items need rule = &quot;at_most&quot; or &quot;at_least&quot;, not {rule!r}</source>
         <translation>检查项“{item}”：数值类检查项须设置 rule = &quot;at_most&quot; 或 &quot;at_least&quot;，不能是 {rule!r}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="90"/>
+        <location filename="../../inspector/ui/messages.py" line="93"/>
         <source>item &apos;{item}&apos;: &apos;{key}&apos; applies to number items only</source>
         <translation>检查项“{item}”：“{key}”仅适用于数值类检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="91"/>
+        <location filename="../../inspector/ui/messages.py" line="94"/>
         <source>TOML syntax error: {error}</source>
         <translation>TOML 语法错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="92"/>
+        <location filename="../../inspector/ui/messages.py" line="95"/>
         <source>cannot read file: {error}</source>
         <translation>无法读取文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="93"/>
+        <location filename="../../inspector/ui/messages.py" line="96"/>
         <source>the file is not UTF-8 text</source>
         <translation>文件不是 UTF-8 编码的文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="94"/>
+        <location filename="../../inspector/ui/messages.py" line="97"/>
         <source>a document number starts at 1</source>
         <translation>文号序号须从 1 开始</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="95"/>
+        <location filename="../../inspector/ui/messages.py" line="98"/>
         <source>&apos;{text}&apos; is not a document number like 舟组督〔2017〕12号</source>
         <translation>“{text}”不是有效的文号（格式如 舟组督〔2017〕12号）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="96"/>
+        <location filename="../../inspector/ui/messages.py" line="99"/>
         <source>this laptop&apos;s notice numbers {start}-{end} are used up; set a new block in Settings</source>
         <translation>本机的通知书编号 {start}-{end} 已用完，请在“设置”中指定新的号段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="97"/>
+        <location filename="../../inspector/ui/messages.py" line="100"/>
         <source>a problem cannot go from &apos;{current}&apos; to &apos;{target}&apos;</source>
         <translation>问题不能从“{current}”变为“{target}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="98"/>
+        <location filename="../../inspector/ui/messages.py" line="101"/>
         <source>{text}</source>
         <translation>{text}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="99"/>
+        <location filename="../../inspector/ui/messages.py" line="102"/>
         <source>{township} has no problems in this campaign: no rectification notice is needed</source>
         <translation>{township}在本轮督查中没有问题，无需下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="100"/>
+        <location filename="../../inspector/ui/messages.py" line="103"/>
         <source>report-back deadline {deadline} is before the issue date {issued}</source>
         <translation>整改情况报送期限 {deadline} 早于发文日期 {issued}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="101"/>
+        <location filename="../../inspector/ui/messages.py" line="104"/>
         <source>report-back deadline {deadline} is before the latest rectification deadline of the notice&apos;s problems ({latest}); choose {latest} or later</source>
         <translation>整改情况报送期限 {deadline} 早于通知书所列问题的最晚整改期限（{latest}）；请选择 {latest} 或之后的日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="102"/>
+        <location filename="../../inspector/ui/messages.py" line="105"/>
         <source>{township} has no open problems left to put on a notice</source>
         <translation>{township}已没有可列入通知书的未整改问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="103"/>
+        <location filename="../../inspector/ui/messages.py" line="106"/>
         <source>no campaign &apos;{ref}&apos;</source>
         <translation>没有督查活动“{ref}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="104"/>
+        <location filename="../../inspector/ui/messages.py" line="107"/>
         <source>no township &apos;{ref}&apos;</source>
         <translation>没有乡镇“{ref}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="105"/>
+        <location filename="../../inspector/ui/messages.py" line="108"/>
         <source>{file}:1: missing column(s) {columns}; expected {expected}</source>
         <translation>{file}:1: 缺少列 {columns}；应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="106"/>
+        <location filename="../../inspector/ui/messages.py" line="109"/>
         <source>{file}:1: unknown column(s) {columns}</source>
         <translation>{file}:1: 未知的列 {columns}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="107"/>
+        <location filename="../../inspector/ui/messages.py" line="110"/>
         <source>{file}: no townships in the file</source>
         <translation>{file}: 文件中没有乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="108"/>
+        <location filename="../../inspector/ui/messages.py" line="111"/>
         <source>no form {form} in the database</source>
         <translation>数据库中没有检查表 {form}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="109"/>
+        <location filename="../../inspector/ui/messages.py" line="112"/>
         <source>no campaign {campaign}</source>
         <translation>没有督查活动 {campaign}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="110"/>
+        <location filename="../../inspector/ui/messages.py" line="113"/>
         <source>no form &apos;{ref}&apos;; installed: none</source>
         <translation>没有检查表“{ref}”；当前未安装任何检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="111"/>
+        <location filename="../../inspector/ui/messages.py" line="114"/>
         <source>a campaign needs a name</source>
         <translation>督查活动须填写名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="112"/>
+        <location filename="../../inspector/ui/messages.py" line="115"/>
         <source>the 约谈 count cannot be negative</source>
         <translation>约谈数不能为负数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="113"/>
+        <location filename="../../inspector/ui/messages.py" line="116"/>
         <source>a campaign named &apos;{name}&apos; already exists ({id})</source>
         <translation>名为“{name}”的督查活动已存在（{id}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="114"/>
+        <location filename="../../inspector/ui/messages.py" line="117"/>
         <source>no campaign &apos;{ref}&apos;; did you mean {names}?</source>
         <translation>没有督查活动“{ref}”；您是否要找：{names}？</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="115"/>
+        <location filename="../../inspector/ui/messages.py" line="118"/>
         <source>&apos;{ref}&apos; names several townships: {options}</source>
         <translation>“{ref}”对应多个乡镇：{options}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="116"/>
+        <location filename="../../inspector/ui/messages.py" line="119"/>
         <source>no township &apos;{ref}&apos;; did you mean {names}?</source>
         <translation>没有乡镇“{ref}”；您是否要找：{names}？</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="117"/>
+        <location filename="../../inspector/ui/messages.py" line="120"/>
         <source>{file}:{line}: too many fields</source>
         <translation>{file}:{line}: 字段过多</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="118"/>
+        <location filename="../../inspector/ui/messages.py" line="121"/>
         <source>county is empty</source>
         <translation>县（市、区）为空</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="119"/>
+        <location filename="../../inspector/ui/messages.py" line="122"/>
         <source>township is empty</source>
         <translation>乡镇为空</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="120"/>
+        <location filename="../../inspector/ui/messages.py" line="123"/>
         <source>county_code &apos;{code}&apos; is not 6 digits</source>
         <translation>县级代码“{code}”不是6位数字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="121"/>
+        <location filename="../../inspector/ui/messages.py" line="124"/>
         <source>township_code &apos;{code}&apos; is not 9 or 12 digits</source>
         <translation>乡镇代码“{code}”不是9位或12位数字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="122"/>
+        <location filename="../../inspector/ui/messages.py" line="125"/>
         <source>kind &apos;{kind}&apos; is not one of {kinds}</source>
         <translation>类型“{kind}”不是 {kinds} 之一</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="123"/>
+        <location filename="../../inspector/ui/messages.py" line="126"/>
         <source>township_code {code} repeats line {first}</source>
         <translation>乡镇代码 {code} 与第{first}行重复</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="124"/>
+        <location filename="../../inspector/ui/messages.py" line="127"/>
         <source>{county} {township} repeats line {first}</source>
         <translation>{county}{township}与第{first}行重复</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="125"/>
+        <location filename="../../inspector/ui/messages.py" line="128"/>
         <source>{file}:{line}: {problems}</source>
         <translation>{file}:{line}: {problems}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="126"/>
+        <location filename="../../inspector/ui/messages.py" line="129"/>
         <source>… and {count} more</source>
         <translation>……另有{count}处错误</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="127"/>
+        <location filename="../../inspector/ui/messages.py" line="130"/>
         <source>cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="128"/>
+        <location filename="../../inspector/ui/messages.py" line="131"/>
         <source>{file} is not UTF-8 text (save the CSV as UTF-8)</source>
         <translation>{file} 不是 UTF-8 编码的文本（请将 CSV 另存为 UTF-8 编码）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="129"/>
+        <location filename="../../inspector/ui/messages.py" line="132"/>
         <source>form {form} version {version} is already installed with different content; a form version never changes once used: give the file a new version</source>
         <translation>检查表 {form} 版本 {version} 已安装，但内容不同；检查表版本一经使用不得更改，请为该文件指定新的版本号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="130"/>
+        <location filename="../../inspector/ui/messages.py" line="133"/>
         <source>no form &apos;{ref}&apos;; installed: {forms}</source>
         <translation>没有检查表“{ref}”；已安装：{forms}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="131"/>
+        <location filename="../../inspector/ui/messages.py" line="134"/>
         <source>township_code &apos;{code}&apos; does not start with county_code &apos;{county_code}&apos;</source>
         <translation>乡镇代码“{code}”的开头与县级代码“{county_code}”不一致</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="132"/>
+        <location filename="../../inspector/ui/messages.py" line="135"/>
         <source>{path} was written by a newer version of Inspector (schema step {step}); update Inspector to open it</source>
         <translation>{path} 由更新版本的督查通写入（数据库结构步骤 {step}）；请升级督查通后再打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="133"/>
+        <location filename="../../inspector/ui/messages.py" line="136"/>
         <source>no database at {path}; create one with &apos;inspector init&apos;</source>
         <translation>{path} 处没有数据库；请先用“inspector init”创建</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="134"/>
+        <location filename="../../inspector/ui/messages.py" line="137"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="135"/>
+        <location filename="../../inspector/ui/messages.py" line="138"/>
         <source>{path} is not an Inspector database</source>
         <translation>{path} 不是督查通数据库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="136"/>
+        <location filename="../../inspector/ui/messages.py" line="139"/>
         <source>this inspection is finished; reopen it to change answers</source>
         <translation>本次检查已完成；如需修改，请先重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="137"/>
+        <location filename="../../inspector/ui/messages.py" line="140"/>
         <source>no township {township}</source>
         <translation>没有乡镇 {township}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="138"/>
+        <location filename="../../inspector/ui/messages.py" line="141"/>
         <source>{township} has not been inspected in {campaign}</source>
         <translation>{township}尚未在“{campaign}”中接受检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="139"/>
+        <location filename="../../inspector/ui/messages.py" line="142"/>
         <source>no notice {notice}</source>
         <translation>没有通知书 {notice}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="140"/>
+        <location filename="../../inspector/ui/messages.py" line="143"/>
         <source>attachment {id}: its file {sha} is missing from the attachments folder; run &apos;inspector check&apos;</source>
         <translation>附件 {id}：附件文件夹中缺少其文件 {sha}；请运行“inspector check”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="141"/>
+        <location filename="../../inspector/ui/messages.py" line="144"/>
         <source>manifest.json: &apos;{key}&apos; is missing</source>
         <translation>manifest.json：缺少“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="142"/>
+        <location filename="../../inspector/ui/messages.py" line="145"/>
         <source>manifest.json: &apos;{key}&apos; has the wrong type</source>
         <translation>manifest.json：“{key}”的类型不正确</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="143"/>
+        <location filename="../../inspector/ui/messages.py" line="146"/>
         <source>manifest.json: not a JSON object</source>
         <translation>manifest.json：不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="144"/>
+        <location filename="../../inspector/ui/messages.py" line="147"/>
         <source>manifest.json: not an Inspector bundle (format is {format!r}, expected {expected!r})</source>
         <translation>manifest.json：不是督查通数据包（格式为 {format!r}，应为 {expected!r}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="145"/>
+        <location filename="../../inspector/ui/messages.py" line="148"/>
         <source>this bundle was made by a newer Inspector (bundle format {version}, this version reads {readable}); update Inspector to import it</source>
         <translation>该数据包由更新版本的督查通生成（数据包格式 {version}，本版本支持 {readable}）；请升级督查通后再导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="146"/>
+        <location filename="../../inspector/ui/messages.py" line="149"/>
         <source>manifest.json: format_version {version} is not valid</source>
         <translation>manifest.json：format_version {version} 无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="147"/>
+        <location filename="../../inspector/ui/messages.py" line="150"/>
         <source>manifest.json: &apos;bundle_id&apos; is not valid</source>
         <translation>manifest.json：“bundle_id”无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="148"/>
+        <location filename="../../inspector/ui/messages.py" line="151"/>
         <source>manifest.json: &apos;campaign_id&apos; has the wrong type</source>
         <translation>manifest.json：“campaign_id”的类型不正确</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="149"/>
+        <location filename="../../inspector/ui/messages.py" line="152"/>
         <source>manifest.json: table &apos;{table}&apos;: &apos;{key}&apos; is missing</source>
         <translation>manifest.json：表“{table}”缺少“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="150"/>
+        <location filename="../../inspector/ui/messages.py" line="153"/>
         <source>manifest.json: attachment: &apos;{key}&apos; is missing</source>
         <translation>manifest.json：附件条目缺少“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="151"/>
+        <location filename="../../inspector/ui/messages.py" line="154"/>
         <source>manifest.json: table &apos;{table}&apos;: &apos;{key}&apos; has the wrong type</source>
         <translation>manifest.json：表“{table}”的“{key}”类型不正确</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="152"/>
+        <location filename="../../inspector/ui/messages.py" line="155"/>
         <source>manifest.json: attachment: &apos;{key}&apos; has the wrong type</source>
         <translation>manifest.json：附件条目的“{key}”类型不正确</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="153"/>
+        <location filename="../../inspector/ui/messages.py" line="156"/>
         <source>manifest.json: unknown table &apos;{table}&apos;</source>
         <translation>manifest.json：未知的表“{table}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="154"/>
+        <location filename="../../inspector/ui/messages.py" line="157"/>
         <source>manifest.json: table &apos;{table}&apos; is not an object</source>
         <translation>manifest.json：表“{table}”不是对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="155"/>
+        <location filename="../../inspector/ui/messages.py" line="158"/>
         <source>manifest.json: table &apos;{table}&apos;: file must be {expected}, not {file!r}</source>
         <translation>manifest.json：表“{table}”的文件应为 {expected}，不能是 {file!r}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="156"/>
+        <location filename="../../inspector/ui/messages.py" line="159"/>
         <source>manifest.json: table &apos;{table}&apos;: row count or sha256 is not valid</source>
         <translation>manifest.json：表“{table}”的行数或 sha256 无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="157"/>
+        <location filename="../../inspector/ui/messages.py" line="160"/>
         <source>manifest.json: an attachment entry is not an object</source>
         <translation>manifest.json：某个附件条目不是对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="158"/>
+        <location filename="../../inspector/ui/messages.py" line="161"/>
         <source>manifest.json: attachment {sha!r} is not valid</source>
         <translation>manifest.json：附件 {sha!r} 无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="159"/>
+        <location filename="../../inspector/ui/messages.py" line="162"/>
         <source>attachment {sha} declares {size:,} bytes, more than the {limit} MiB an attachment may have</source>
         <translation>附件 {sha} 声明大小为 {size:,} 字节，超过单个附件 {limit} MiB 的上限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="160"/>
+        <location filename="../../inspector/ui/messages.py" line="163"/>
         <source>manifest.json: attachment {sha} is listed twice</source>
         <translation>manifest.json：附件 {sha} 重复列出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="161"/>
+        <location filename="../../inspector/ui/messages.py" line="164"/>
         <source>{file}: form {form} {version} does not match its sha256</source>
         <translation>{file}: 检查表 {form} {version} 与其 sha256 不符</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="162"/>
+        <location filename="../../inspector/ui/messages.py" line="165"/>
         <source>{file}: {detail}</source>
         <translation>{file}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="163"/>
+        <location filename="../../inspector/ui/messages.py" line="166"/>
         <source>{file}: an attachment row needs file {sha}, which is neither in the bundle nor on this laptop</source>
         <translation>{file}: 某条附件记录需要文件 {sha}，但数据包和本机中都没有该文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="164"/>
+        <location filename="../../inspector/ui/messages.py" line="167"/>
         <source>{file}: form {form} {version} does not parse: {issue}</source>
         <translation>{file}: 检查表 {form} {version} 无法解析：{issue}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="165"/>
+        <location filename="../../inspector/ui/messages.py" line="168"/>
         <source>unknown column(s) {columns}</source>
         <translation>未知的列 {columns}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="166"/>
+        <location filename="../../inspector/ui/messages.py" line="169"/>
         <source>missing column(s) {columns}</source>
         <translation>缺少列 {columns}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="167"/>
+        <location filename="../../inspector/ui/messages.py" line="170"/>
         <source>{file} holds {count:,} files, more than a bundle may</source>
         <translation>{file} 含有 {count:,} 个文件，超过数据包允许的数量</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="168"/>
+        <location filename="../../inspector/ui/messages.py" line="171"/>
         <source>{file}: {size:,} bytes uncompressed, more than the {limit:,} a bundle may hold</source>
         <translation>{file}: 解压后为 {size:,} 字节，超过数据包 {limit:,} 字节的上限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="169"/>
+        <location filename="../../inspector/ui/messages.py" line="172"/>
         <source>{file}: manifest.json is missing; not an Inspector bundle</source>
         <translation>{file}: 缺少 manifest.json，不是督查通数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="170"/>
+        <location filename="../../inspector/ui/messages.py" line="173"/>
         <source>{file}: {member} is listed in the manifest but missing</source>
         <translation>{file}: {member} 已列入清单，但数据包中没有</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="171"/>
+        <location filename="../../inspector/ui/messages.py" line="174"/>
         <source>{file}: {member} is not listed in the manifest</source>
         <translation>{file}: {member} 未列入清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="172"/>
+        <location filename="../../inspector/ui/messages.py" line="175"/>
         <source>{file}: {member} does not match its sha256 in the manifest (damaged or altered)</source>
         <translation>{file}: {member} 与清单中的 sha256 不符（已损坏或被修改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="173"/>
+        <location filename="../../inspector/ui/messages.py" line="176"/>
         <source>{file}: {member} holds {count} rows, the manifest says {expected}</source>
         <translation>{file}: {member} 有 {count} 行，清单中为 {expected} 行</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="174"/>
+        <location filename="../../inspector/ui/messages.py" line="177"/>
         <source>{file}: {member} ends in the middle of a row</source>
         <translation>{file}: {member} 在一行中间意外结束</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="175"/>
+        <location filename="../../inspector/ui/messages.py" line="178"/>
         <source>{file}: attachment {sha} does not match its sha256 (damaged or altered)</source>
         <translation>{file}: 附件 {sha} 与其 sha256 不符（已损坏或被修改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="176"/>
+        <location filename="../../inspector/ui/messages.py" line="179"/>
         <source>{file}: no such file</source>
         <translation>{file}: 文件不存在</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="177"/>
+        <location filename="../../inspector/ui/messages.py" line="180"/>
         <source>{file} is a folder, not a bundle</source>
         <translation>{file} 是文件夹，不是数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="178"/>
+        <location filename="../../inspector/ui/messages.py" line="181"/>
         <source>{file} is not an Inspector bundle (not a ZIP archive, or cut short while copying)</source>
         <translation>{file} 不是督查通数据包（不是 ZIP 压缩文件，或复制时未复制完整）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="179"/>
+        <location filename="../../inspector/ui/messages.py" line="182"/>
         <source>{file}: refused, member {member!r} has {why}</source>
         <translation>{file}: 已拒绝，成员 {member!r} 含有{why}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="180"/>
+        <location filename="../../inspector/ui/messages.py" line="183"/>
         <source>{file}: member {member} appears twice</source>
         <translation>{file}: 成员 {member} 重复出现</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="181"/>
+        <location filename="../../inspector/ui/messages.py" line="184"/>
         <source>{file}: unexpected member {member!r}</source>
         <translation>{file}: 出现了不应有的成员 {member!r}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="182"/>
+        <location filename="../../inspector/ui/messages.py" line="185"/>
         <source>{file}: member {member} is encrypted</source>
         <translation>{file}: 成员 {member} 已加密</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="183"/>
+        <location filename="../../inspector/ui/messages.py" line="186"/>
         <source>{file}: member {member} declares {size:,} bytes, more than the {limit:,} allowed</source>
         <translation>{file}: 成员 {member} 声明大小为 {size:,} 字节，超过允许的 {limit:,} 字节</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="184"/>
+        <location filename="../../inspector/ui/messages.py" line="187"/>
         <source>{file}: member {member} inflates more than {ratio}:1 (a ZIP bomb?)</source>
         <translation>{file}: 成员 {member} 解压比超过 {ratio}:1（可能是 ZIP 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="185"/>
+        <location filename="../../inspector/ui/messages.py" line="188"/>
         <source>{file}: manifest.json is not valid JSON ({error})</source>
         <translation>{file}: manifest.json 不是有效的 JSON（{error}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="186"/>
+        <location filename="../../inspector/ui/messages.py" line="189"/>
         <source>{file}: attachment {sha} is not the size the manifest says</source>
         <translation>{file}: 附件 {sha} 的大小与清单不符</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="187"/>
+        <location filename="../../inspector/ui/messages.py" line="190"/>
         <source>{file}: member {member} is damaged ({error})</source>
         <translation>{file}: 成员 {member} 已损坏（{error}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="188"/>
+        <location filename="../../inspector/ui/messages.py" line="191"/>
         <source>{file}: {member} has a line longer than {limit} MiB</source>
         <translation>{file}: {member} 中有一行超过 {limit} MiB</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="189"/>
+        <location filename="../../inspector/ui/messages.py" line="192"/>
         <source>{file}: {member} {detail}</source>
         <translation>{file}: {member} {detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="190"/>
+        <location filename="../../inspector/ui/messages.py" line="193"/>
         <source>{file}: {member} line {line} is not valid JSON</source>
         <translation>{file}: {member} 第{line}行不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="191"/>
+        <location filename="../../inspector/ui/messages.py" line="194"/>
         <source>{file}: {member} line {line} is not a JSON object</source>
         <translation>{file}: {member} 第{line}行不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="192"/>
+        <location filename="../../inspector/ui/messages.py" line="195"/>
         <source>{file}: {member} line {line}: {problems}</source>
         <translation>{file}: {member} 第{line}行：{problems}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="193"/>
+        <location filename="../../inspector/ui/messages.py" line="196"/>
         <source>{file}: member {member} inflates beyond its declared size (a ZIP bomb?)</source>
         <translation>{file}: 成员 {member} 解压后超出声明的大小（可能是 ZIP 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="194"/>
+        <location filename="../../inspector/ui/messages.py" line="197"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -2717,6 +2717,119 @@
         <location filename="../../inspector/ui/township_tree.py" line="200"/>
         <source>{0}: score {1:.1f}, {2}/{3} items answered</source>
         <translation>{0}：得分 {1:.1f}，已评 {2}/{3} 项</translation>
+    </message>
+</context>
+<context>
+    <name>Values</name>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="203"/>
+        <source>open</source>
+        <translation>待整改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="204"/>
+        <source>rectifying</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="205"/>
+        <source>rectified</source>
+        <translation>已整改待验收</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="206"/>
+        <source>closed</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="207"/>
+        <source>start</source>
+        <translation>开始整改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="208"/>
+        <source>rectify</source>
+        <translation>整改完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="209"/>
+        <source>close</source>
+        <translation>验收销号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="210"/>
+        <source>reject</source>
+        <translation>复查退回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="211"/>
+        <source>Invalid statement</source>
+        <translation>无效的语句</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="212"/>
+        <source>Expected newline or end of document after a statement</source>
+        <translation>语句之后应换行或结束文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="213"/>
+        <source>Cannot overwrite a value</source>
+        <translation>不能重复定义同一个值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="214"/>
+        <source>Expected &apos;]&apos; at the end of a table declaration</source>
+        <translation>表头末尾缺少“]”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="215"/>
+        <source>Expected &apos;]]&apos; at the end of an array declaration</source>
+        <translation>数组表头末尾缺少“]]”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="216"/>
+        <source>Expected &apos;=&apos; after a key in a key/value pair</source>
+        <translation>键名之后缺少“=”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="217"/>
+        <source>Invalid initial character for a key part</source>
+        <translation>键名的首字符无效</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="218"/>
+        <source>Unclosed array</source>
+        <translation>数组没有闭合</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="219"/>
+        <source>Unclosed inline table</source>
+        <translation>内联表没有闭合</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="220"/>
+        <source>Invalid hex value</source>
+        <translation>无效的十六进制值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="221"/>
+        <source>Escaped character is not a Unicode scalar value</source>
+        <translation>转义字符不是有效的 Unicode 字符</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="222"/>
+        <source>Unterminated string</source>
+        <translation>字符串没有结束引号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="223"/>
+        <source>Invalid date or datetime</source>
+        <translation>无效的日期或时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="224"/>
+        <source>Invalid value</source>
+        <translation>无效的值</translation>
     </message>
 </context>
 <context>

@@ -181,3 +181,15 @@ def test_in_english_the_text_is_the_command_lines(english, init_db, tmp_path):
 def test_an_error_without_messages_is_described_as_before(chinese, tmp_path):
     exc = FileNotFoundError(2, "No such file or directory", str(tmp_path / "x"))
     assert describe_for_user(exc) == f"{tmp_path / 'x'}: No such file or directory"
+
+
+def test_toml_syntax_errors_and_problem_states_are_told_in_chinese(chinese, init_db):
+    from inspector.core.problems import Action, IllegalTransition, next_status
+
+    with pytest.raises(FormError) as syntax:
+        parse_form('[form]\nid = "x"\ntitle = \n', "bad.toml")
+    assert describe_for_user(syntax.value) == "bad.toml:3: TOML 语法错误：无效的值"
+    with pytest.raises(IllegalTransition) as illegal:
+        next_status("closed", Action.START)
+    text = describe_for_user(illegal.value)
+    assert "已销号" in text and "开始整改" in text and "closed" not in text
