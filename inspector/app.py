@@ -16,20 +16,18 @@ exit status 1.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
-import sqlite3
 import sys
-from contextlib import closing
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inspector import __version__
 from inspector.errors import describe, is_user_error
+from inspector.store import settings
 
 if TYPE_CHECKING:
     from inspector.ui.main_window import MainWindow
@@ -60,7 +58,7 @@ def run_gui(db_path: str | None, selftest: bool = False) -> int:
     app = _application()
     install_app_font(app)
     path = Path(db_path) if db_path else default_db_path()
-    saved = peek_settings(path, ("language", "window_geometry"))
+    saved = settings.peek(path, ("language", "window_geometry"))
     language = i18n.resolve_language(saved.get("language"))
     if not i18n.apply_language(language):
         log.warning("translations for %s are missing; using English", language)
@@ -77,7 +75,6 @@ def run_gui(db_path: str | None, selftest: bool = False) -> int:
 
     def check_language() -> None:
         """The peek can miss (a locked or damaged settings table): trust the open database."""
-        from inspector.store import settings
 
         assert window.db is not None
         wanted = i18n.resolve_language(settings.get(window.db, "language"))
@@ -95,26 +92,6 @@ def run_gui(db_path: str | None, selftest: bool = False) -> int:
     if window.db is not None:
         window.db.close()
     return status
-
-
-def peek_settings(path: Path, keys: tuple[str, ...]) -> dict[str, Any]:
-    """Settings read before the database is opened, so the window can paint first.
-
-    Read-only and best effort: a missing, new or unreadable file gives what
-    could be read (often nothing), and opening the database for real, after
-    the first paint, reports what is wrong with it. Values are JSON, as
-    `inspector.store.settings` writes them.
-    """
-    if not path.is_file():
-        return {}
-    marks = ", ".join("?" for _ in keys)
-    try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
-            rows = db.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})",
-                              keys).fetchall()
-        return {key: json.loads(value) for key, value in rows if value is not None}
-    except (sqlite3.Error, ValueError):
-        return {}
 
 
 def _cannot_open(app: QApplication, exc: Exception, selftest: bool) -> int:

@@ -278,12 +278,10 @@ def dump(app: AppContext) -> None:
 def check(app: AppContext, repair: bool) -> None:
     """Check the database's integrity; exit 1 if anything is wrong."""
     from inspector.store.dump import check as check_db
-    from inspector.store.inspections import refresh_scores
+    from inspector.store.inspections import refresh_all_scores
 
     if repair:
-        with app.db.atomic():
-            ids = [r[0] for r in app.db.execute("SELECT id FROM inspections").fetchall()]
-            refresh_scores(app.db, ids)
+        refresh_all_scores(app.db)
     issues = check_db(app.db)
     for issue in issues:
         click.echo(issue, err=True)

@@ -17,7 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector.core.forms import Form, Item
-from inspector.core.ids import answer_id, county_id, inspection_id, township_id
+from inspector.core.ids import answer_id, county_id, form_row_id, inspection_id, township_id
 from inspector.core.problems import Action, Status
 from inspector.core.scoring import Answer, Verdict, score_inspection
 from inspector.paths import default_form_path, sample_townships_csv
@@ -27,6 +27,7 @@ from inspector.store.catalog import (
     import_townships,
     import_townships_csv,
     install_form,
+    townships,
 )
 from inspector.store.inspections import FINISHED, refresh_scores, set_answer, start_inspection
 from inspector.store.notices import issue_notice
@@ -125,8 +126,7 @@ def make_sample(db: Database, seed: int = 2017, today: dt.date | None = None,
         if existing is not None:
             return {"campaign": campaign_id, "campaign_name": existing["name"], "existing": True,
                     "townships": 0, "problems": 0, "notices": 0}
-        form_row = next(iter(db.query("SELECT id FROM forms WHERE form_id = ? AND version = ?",
-                                      [form.id, form.version])))["id"]
+        form_row = form_row_id(form.id, form.version)
         quarter = (today.month - 1) // 3 + 1
         campaign = rows.insert("campaigns", {
             "id": campaign_id,
@@ -139,9 +139,7 @@ def make_sample(db: Database, seed: int = 2017, today: dt.date | None = None,
         for name in INSPECTORS:
             rows.insert("inspectors", {"id": _uuid(rng), "name": name,
                                        "device_id": settings.device_id(db)})
-        towns = list(db.query(
-            "SELECT t.*, c.name AS county FROM townships t JOIN counties c ON c.id = t.county_id "
-            "WHERE t.deleted = 0 ORDER BY t.code"))
+        towns = townships(db)
         plan = list(STAR_PLAN[: len(towns)]) + [3] * max(0, len(towns) - len(STAR_PLAN))
         rng.shuffle(plan)
         statuses = [Status.OPEN, Status.RECTIFYING, Status.RECTIFIED, Status.CLOSED]
@@ -221,8 +219,7 @@ def make_province(db: Database, townships: int = 1400, campaigns: int = 8, seed:
     form = load_form(default_form_path())
     with db.atomic():
         install_form(rows, form)
-        form_row = next(iter(db.query("SELECT id FROM forms WHERE form_id = ? AND version = ?",
-                                      [form.id, form.version])))["id"]
+        form_row = form_row_id(form.id, form.version)
         records = []
         per_county = 16
         for n in range(townships):

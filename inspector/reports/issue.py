@@ -19,6 +19,7 @@ from inspector.reports.notice import notice_pdf
 from inspector.store import report_data, settings
 from inspector.store.attachments import add_attachment, has_blob, read_bytes
 from inspector.store.notices import issue_notice
+from inspector.store.problems import latest_problem_deadline
 from inspector.store.rows import Rows
 
 
@@ -58,16 +59,6 @@ def issue_notice_pdf(rows: Rows, township_id: str, problem_ids: list[str], *,
                                     caption=f"整改通知书 {notice['doc_number']}")
         notice = rows.update("notices", notice["id"], {"attachment_id": attachment["id"]})
     return notice, pdf
-
-
-def latest_problem_deadline(db: Database, problem_ids: list[str]) -> str | None:
-    """The last rectification deadline among these problems (YYYY-MM-DD), if any has one."""
-    if not problem_ids:
-        return None
-    marks = ",".join("?" * len(problem_ids))
-    latest = db.execute(f"SELECT MAX(deadline) FROM problems WHERE id IN ({marks})",
-                        problem_ids).fetchone()[0]
-    return str(latest)[:10] if latest else None
 
 
 def check_report_deadline(db: Database, problem_ids: list[str], deadline: str,

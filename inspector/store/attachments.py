@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from inspector.store.db import database_file
 from inspector.store.rows import Rows
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
@@ -22,8 +23,7 @@ MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 
 def attachments_dir(db: Database) -> Path:
     """Beside the database file; a temporary folder for an in-memory database."""
-    row = db.execute("PRAGMA database_list").fetchone()
-    filename = row[2] if row else ""
+    filename = database_file(db)
     if not filename:
         return Path(tempfile.gettempdir()) / "inspector-memory-attachments"
     return Path(filename).parent / "attachments"

@@ -232,6 +232,12 @@ def create_campaign(rows: Rows, name: str, form_ref: str, year: int | None = Non
     })
 
 
+def forms(db: Database) -> list[dict[str, Any]]:
+    """Installed form versions, newest version of each title first."""
+    return list(db.query("SELECT id, form_id, title, version FROM forms WHERE deleted = 0 "
+                         "ORDER BY title, version DESC"))
+
+
 def campaigns(db: Database) -> list[dict[str, Any]]:
     return list(db.query("SELECT * FROM campaigns WHERE deleted = 0 ORDER BY starts_on DESC, name"))
 

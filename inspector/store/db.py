@@ -36,6 +36,12 @@ def connect(path: str | Path, *, autocheckpoint: bool = True) -> Database:
     return db
 
 
+def database_file(db: Database) -> str:
+    """The file behind a connection ("" in memory): for jobs that open their own."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    return row[2] if row else ""
+
+
 def checkpoint(db: Database) -> None:
     """Fold the WAL into the database file now, without waiting for readers or writers."""
     db.execute("PRAGMA wal_checkpoint(PASSIVE)")

@@ -169,6 +169,12 @@ def refresh_scores(db: Database, inspections: Iterable[str],
     return count
 
 
+def refresh_all_scores(db: Database) -> int:
+    """Recompute every cached score (`inspector check --repair`)."""
+    with db.atomic():
+        return refresh_scores(db, [r[0] for r in db.execute("SELECT id FROM inspections")])
+
+
 def _score_row(iid: str, result: ScoreResult) -> dict[str, Any]:
     return {
         "inspection_id": iid, "score": result.score, "stars": result.stars,

@@ -175,3 +175,13 @@ def problems_for_township(db: Database, township_id: str, campaign_id: str | Non
     f = ProblemFilter(campaign_id=campaign_id, township_id=township_id, statuses=statuses,
                       today=today or dt.date.today())
     return list_problems(db, f, limit=100_000)
+
+
+def latest_problem_deadline(db: Database, problem_ids: list[str]) -> str | None:
+    """The last rectification deadline among these problems (YYYY-MM-DD), if any has one."""
+    if not problem_ids:
+        return None
+    marks = ",".join("?" * len(problem_ids))
+    latest = db.execute(f"SELECT MAX(deadline) FROM problems WHERE id IN ({marks})",
+                        problem_ids).fetchone()[0]
+    return str(latest)[:10] if latest else None

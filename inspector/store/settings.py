@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 import platform
 import secrets
-from typing import Any
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:  # kept off the start-up path: `peek` runs before sqlite-utils is loaded
+    from sqlite_utils import Database
 
 DEFAULTS: dict[str, Any] = {
     "inspector_name": "",
@@ -64,3 +68,23 @@ def device_name(db: Database) -> str:
 def who(db: Database) -> str:
     """The name written into the audit log: the inspector, else the device."""
     return get(db, "inspector_name") or device_name(db)
+
+
+def peek(path: Path, keys: tuple[str, ...]) -> dict[str, Any]:
+    """Settings read before the database is opened, so the window can paint first.
+
+    Read-only and best effort: a missing, new or unreadable file gives what
+    could be read (often nothing); opening the database for real reports
+    what is wrong with it.
+    """
+    if not path.is_file():
+        return {}
+    marks = ", ".join("?" for _ in keys)
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+            rows = db.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})",
+                              keys).fetchall()
+        return {key: json.loads(value) for key, value in rows if value is not None}
+    except (sqlite3.Error, ValueError):
+        return {}
+

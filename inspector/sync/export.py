@@ -17,14 +17,13 @@ import uuid
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from sqlite_utils import Database
 
 from inspector import __version__
 from inspector.messages import Message
 from inspector.progress import NO_PROGRESS, Progress
-from inspector.store import settings
+from inspector.store import settings, snapshot
 from inspector.store.attachments import blob_path, has_blob
 from inspector.store.catalog import find_campaign
 from inspector.store.schema import SYNCED_TABLES
@@ -59,19 +58,6 @@ class ExportSummary:
         return sum(self.tables.values())
 
 
-def _selection(db: Database, campaign: dict[str, Any] | None) -> dict[str, tuple[str, list]]:
-    """The WHERE clause per table: everything, or a campaign kit."""
-    if campaign is None:
-        return {t: ("1", []) for t in SYNCED_TABLES}
-    return {
-        "counties": ("1", []),
-        "townships": ("1", []),
-        "forms": ("id = ?", [campaign["form_id"]]),
-        "campaigns": ("id = ?", [campaign["id"]]),
-        "inspectors": ("1", []),
-    }
-
-
 def export_bundle(db: Database, out: str | Path, campaign_ref: str | None = None,
                   progress: Progress = NO_PROGRESS) -> ExportSummary:
     """Write a bundle to `out` (everything, or the kit of one campaign) and remember it."""
@@ -93,7 +79,7 @@ def export_bundle(db: Database, out: str | Path, campaign_ref: str | None = None
     try:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED,
                              compresslevel=5) as zf:
-            _write_snapshot(db, zf, manifest, summary, _selection(db, campaign), progress)
+            _write_snapshot(db, zf, manifest, summary, snapshot.selection(campaign), progress)
             zf.writestr(MANIFEST, json.dumps(manifest.to_json(), ensure_ascii=False, indent=1))
         os.replace(tmp, out)
     except BaseException:
@@ -109,25 +95,20 @@ def export_bundle(db: Database, out: str | Path, campaign_ref: str | None = None
 
 
 def _write_snapshot(db: Database, zf: zipfile.ZipFile, manifest: Manifest,
-                    summary: ExportSummary, selection: dict[str, tuple[str, list]],
+                    summary: ExportSummary, selection: snapshot.Selection,
                     progress: Progress) -> None:
-    db.conn.execute("BEGIN")  # one read snapshot for every table
-    try:
-        total = sum(db.execute(f"SELECT COUNT(*) FROM [{t}] WHERE {w}", p).fetchone()[0]
-                    for t, (w, p) in selection.items())
+    with snapshot.read_snapshot(db):  # one read snapshot for every table
+        total = snapshot.count_selected(db, selection)
         done = 0
         progress(0, total, "")
         for table in SYNCED_TABLES:
             if table not in selection:
                 continue
-            where, params = selection[table]
-            count, sha = _write_table(db, zf, table, where, params, progress, done, total)
+            count, sha = _write_table(db, zf, table, selection, progress, done, total)
             done += count
             summary.tables[table] = count
             manifest.tables[table] = TableEntry(table, table_member(table), count, sha)
         blobs = _attachment_hashes(db, selection)
-    finally:
-        db.conn.execute("COMMIT")
     for i, sha in enumerate(blobs):
         progress(i, len(blobs), "attachments")
         path = blob_path(db, sha)
@@ -138,22 +119,15 @@ def _write_snapshot(db: Database, zf: zipfile.ZipFile, manifest: Manifest,
         summary.attachment_bytes += size
 
 
-def _write_table(db: Database, zf: zipfile.ZipFile, table: str, where: str, params: list,
+def _write_table(db: Database, zf: zipfile.ZipFile, table: str, selection: snapshot.Selection,
                  progress: Progress, done: int, total: int) -> tuple[int, str]:
-    cursor = db.conn.execute(f"SELECT * FROM [{table}] WHERE {where} ORDER BY rowid", params)
-    names = [d[0] for d in cursor.description]
-    order = sorted(range(len(names)), key=lambda i: names[i])
-    keys = [names[i] for i in order]
+    keys, batches = snapshot.selected_rows(db, table, selection, _BATCH)
     digest = hashlib.sha256()
     count = 0
     with zf.open(table_member(table), "w", force_zip64=True) as fh:
-        while True:
-            batch = cursor.fetchmany(_BATCH)
-            if not batch:
-                break
-            text = "".join(
-                json.dumps(dict(zip(keys, [row[i] for i in order], strict=True)),
-                           ensure_ascii=False) + "\n" for row in batch).encode("utf-8")
+        for batch in batches:
+            text = "".join(json.dumps(dict(zip(keys, row, strict=True)), ensure_ascii=False)
+                           + "\n" for row in batch).encode("utf-8")
             digest.update(text)
             fh.write(text)
             count += len(batch)
@@ -161,14 +135,10 @@ def _write_table(db: Database, zf: zipfile.ZipFile, table: str, where: str, para
     return count, digest.hexdigest()
 
 
-def _attachment_hashes(db: Database, selection: dict[str, tuple[str, list]]) -> list[str]:
+def _attachment_hashes(db: Database, selection: snapshot.Selection) -> list[str]:
     """Bytes to carry: every live attachment row's file (a missing one stops the export)."""
-    if "attachments" not in selection:
-        return []
-    where, params = selection["attachments"]
     hashes: list[str] = []
-    for row in db.query(f"SELECT sha256, deleted, id FROM attachments WHERE {where} "
-                        "ORDER BY sha256", params):
+    for row in snapshot.attachment_rows(db, selection):
         if row["sha256"] in hashes[-1:]:
             continue
         if has_blob(db, row["sha256"]):

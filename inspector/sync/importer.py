@@ -23,7 +23,7 @@ from sqlite_utils import Database
 from inspector.core.forms import FormError, parse_form
 from inspector.messages import Message, plain
 from inspector.progress import NO_PROGRESS, Progress
-from inspector.store import backups, merge, settings, staging
+from inspector.store import backups, merge, settings, snapshot, staging
 from inspector.store.attachments import has_blob, store_bytes
 from inspector.store.clock import Clock
 from inspector.store.inspections import refresh_scores
@@ -188,11 +188,10 @@ def _check_attachment_rows(db: Database, bundle: Bundle) -> None:
 
 
 def last_import(db: Database) -> dict[str, Any] | None:
-    row = db.execute("SELECT imported_at, device_name, file, summary FROM import_log "
-                     "ORDER BY id DESC LIMIT 1").fetchone()
-    if row is None:
+    entry = snapshot.last_import(db)
+    if entry is None:
         return None
-    return {"at": row[0], "device_name": row[1], "file": row[2], "summary": json.loads(row[3])}
+    return {**entry, "summary": json.loads(entry["summary"])}
 
 
 def last_export(db: Database) -> dict[str, Any] | None:

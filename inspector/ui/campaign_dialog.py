@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from inspector.store import catalog
 from inspector.store.catalog import CatalogError, create_campaign
 from inspector.store.rows import Rows
 from inspector.ui.messages import describe_for_user
@@ -32,8 +33,7 @@ class CampaignDialog(QDialog):
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("e.g. {0}年第三季度基层党建专项督查").format(year))
         self.form = QComboBox(self)
-        for row in db.query("SELECT id, title, version FROM forms WHERE deleted = 0 "
-                            "ORDER BY title, version DESC"):
+        for row in catalog.forms(db):
             self.form.addItem(f"{row['title']} ({row['version']})", row["id"])
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2100)

@@ -41,7 +41,7 @@ from inspector.core.scoring import Verdict, number_miss, star_text
 from inspector.errors import is_user_error
 from inspector.store import settings
 from inspector.store.attachments import add_file
-from inspector.store.catalog import form_for_campaign
+from inspector.store.catalog import find_township, form_for_campaign
 from inspector.store.entry import cached_score, photos_by_item, problems_by_item, responsible_unit
 from inspector.store.inspections import (
     FINISHED,
@@ -191,9 +191,8 @@ class ChecklistWidget(QWidget):
             self.form = form
             self._build_cards(form)
         self.campaign_id, self.township_id, self.inspection = campaign_id, township_id, inspection
-        township = self.db.execute("SELECT name FROM townships WHERE id = ?",
-                                   [township_id]).fetchone()
-        self.title_label.setText(self.tr("{0} — checklist").format(township[0] if township else ""))
+        township = find_township(self.db, township_id)
+        self.title_label.setText(self.tr("{0} — checklist").format(township["name"]))
         answers = answer_rows(self.db, inspection["id"])
         photos = photos_by_item(self.db, inspection["id"])
         self._problem_counts = problems_by_item(self.db, inspection["id"])

@@ -43,6 +43,7 @@ from sqlite_utils import Database
 from inspector.core.numbering import format_doc_number
 from inspector.errors import is_user_error
 from inspector.store import settings
+from inspector.store.catalog import find_township
 from inspector.store.notices import addressee_for, issue_notice, next_number
 from inspector.store.problem_queries import noticeable_problems, townships_with_noticeable
 from inspector.store.rows import Rows
@@ -264,9 +265,7 @@ class IssueNoticeDialog(QDialog):
         self._on_township_chosen()
 
     def _township(self, township_id: str) -> dict[str, Any]:
-        return next(iter(self._db.query(
-            "SELECT t.id, t.name, t.kind, c.name AS county FROM townships t "
-            "JOIN counties c ON c.id = t.county_id WHERE t.id = ?", [township_id])))
+        return find_township(self._db, township_id)
 
     def _show_township(self, township_id: str | None) -> None:
         problems = noticeable_problems(self._db, township_id, self._campaign_id) \

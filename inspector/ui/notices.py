@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from inspector.store.db import database_file
 from inspector.store.notice_queries import notice_rows
 from inspector.ui.issue_notice_dialog import IssueNoticeDialog
 
@@ -40,12 +41,6 @@ NoticeIdRole = Qt.ItemDataRole.UserRole + 1
 
 _COLUMNS = ("doc_number", "county", "township", "issued_on", "deadline", "problem_count",
             "has_pdf", "addressee")
-
-
-def database_path(db: Database) -> str:
-    """The file behind a connection, for the jobs and viewers that open their own."""
-    row = db.execute("PRAGMA database_list").fetchone()
-    return row[2] if row else ""
 
 
 def has_report_view() -> bool:
@@ -225,5 +220,5 @@ class NoticeListWidget(QWidget):
         from inspector.ui import report_view
 
         self.report_job = report_view.open_report(
-            self, database_path(self._db), "notice", campaign_id=notice["campaign_id"],
+            self, database_file(self._db), "notice", campaign_id=notice["campaign_id"],
             notice_id=notice["id"])

@@ -166,16 +166,15 @@ class TownshipPage(QWidget):
                 self.tr("There is no campaign yet: create one (Inspection → New campaign…) "
                         "or import a bundle from headquarters (File → Import bundle…)."))
             return
+        from inspector.store.catalog import find_township
         from inspector.store.inspections import find_inspection
 
         assert self.db is not None, "a township is shown only once the database is open"
         self.empty_label.setVisible(False)
         for widget in self._content():
             widget.setVisible(True)
-        town = self.db.execute(
-            "SELECT t.name, c.name FROM townships t JOIN counties c ON c.id = t.county_id "
-            "WHERE t.id = ?", [self.township_id]).fetchone()
-        self.title_label.setText(f"{town[0]}  ·  {town[1]}" if town else "")
+        town = find_township(self.db, self.township_id)
+        self.title_label.setText(f"{town['name']}  ·  {town['county']}")
         self.inspection = find_inspection(self.db, self.campaign_id, self.township_id)
         self._show_inspection()
         self._show_problems()

@@ -23,22 +23,6 @@ from inspector.ui.checklist import ChecklistWidget
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
-@pytest.fixture
-def entry(init_db, qtbot):
-    """A started inspection of 昌国街道 in a new campaign, shown in the checklist."""
-    rows = Rows(init_db, who="测试员")
-    campaign = create_campaign(rows, "2026年第一季度专项督查", "township-party-building")
-    township = find_township(init_db, "昌国街道")
-    inspection = start_inspection(rows, campaign["id"], township["id"])
-    widget = ChecklistWidget(init_db)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    assert widget.load(campaign["id"], township["id"])
-    widget.show()
-    qtbot.waitExposed(widget)
-    return init_db, widget, inspection
-
-
 def type_text(widget, text: str) -> None:
     """Type any text, Chinese included, one key event per character."""
     for ch in text:

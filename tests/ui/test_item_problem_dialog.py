@@ -7,27 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from inspector.store.catalog import create_campaign, find_township
-from inspector.store.inspections import answer_rows, start_inspection
-from inspector.store.rows import Rows
-from inspector.ui.checklist import ChecklistWidget
+from inspector.store.inspections import answer_rows
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-@pytest.fixture
-def entry(init_db, qtbot):
-    rows = Rows(init_db, who="测试员")
-    campaign = create_campaign(rows, "2026年第一季度专项督查", "township-party-building")
-    township = find_township(init_db, "昌国街道")
-    inspection = start_inspection(rows, campaign["id"], township["id"])
-    widget = ChecklistWidget(init_db)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    assert widget.load(campaign["id"], township["id"])
-    widget.show()
-    qtbot.waitExposed(widget)
-    return init_db, widget, inspection
 
 
 def problems(db, inspection_id):

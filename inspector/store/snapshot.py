@@ -1,0 +1,78 @@
+"""Reading synced rows out for a bundle: which rows, in one consistent snapshot.
+
+The bundle writer (inspector.sync.export) streams what these give into the
+ZIP; the SQL stays here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector.store.schema import SYNCED_TABLES
+
+Selection = dict[str, tuple[str, list[Any]]]  # table -> (WHERE clause, parameters)
+
+
+def selection(campaign: dict[str, Any] | None) -> Selection:
+    """Everything, or a campaign kit: the campaign, its form, the places and the people."""
+    if campaign is None:
+        return {t: ("1", []) for t in SYNCED_TABLES}
+    return {
+        "counties": ("1", []),
+        "townships": ("1", []),
+        "forms": ("id = ?", [campaign["form_id"]]),
+        "campaigns": ("id = ?", [campaign["id"]]),
+        "inspectors": ("1", []),
+    }
+
+
+@contextmanager
+def read_snapshot(db: Database) -> Iterator[None]:
+    """Every read inside sees the same state, however long writing the bundle takes."""
+    db.conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        db.conn.execute("COMMIT")
+
+
+def count_selected(db: Database, chosen: Selection) -> int:
+    return sum(db.execute(f"SELECT COUNT(*) FROM [{t}] WHERE {w}", p).fetchone()[0]
+               for t, (w, p) in chosen.items())
+
+
+def selected_rows(db: Database, table: str, chosen: Selection, batch: int
+                  ) -> tuple[list[str], Iterator[list[tuple[Any, ...]]]]:
+    """The column names, sorted, and the table's chosen rows in batches, values in that order."""
+    where, params = chosen[table]
+    cursor = db.conn.execute(f"SELECT * FROM [{table}] WHERE {where} ORDER BY rowid", params)
+    names = [d[0] for d in cursor.description]
+    order = sorted(range(len(names)), key=lambda i: names[i])
+
+    def batches() -> Iterator[list[tuple[Any, ...]]]:
+        while rows := cursor.fetchmany(batch):
+            yield [tuple(row[i] for i in order) for row in rows]
+
+    return [names[i] for i in order], batches()
+
+
+def attachment_rows(db: Database, chosen: Selection) -> list[dict[str, Any]]:
+    """The chosen attachment rows (tombstones too), by content hash."""
+    if "attachments" not in chosen:
+        return []
+    where, params = chosen["attachments"]
+    return list(db.query(f"SELECT sha256, deleted, id FROM attachments WHERE {where} "
+                         "ORDER BY sha256", params))
+
+
+def last_import(db: Database) -> dict[str, Any] | None:
+    """The newest entry of the local import log, its summary still JSON text."""
+    row = db.execute("SELECT imported_at, device_name, file, summary FROM import_log "
+                     "ORDER BY id DESC LIMIT 1").fetchone()
+    if row is None:
+        return None
+    return {"at": row[0], "device_name": row[1], "file": row[2], "summary": row[3]}
