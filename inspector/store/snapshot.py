@@ -6,7 +6,7 @@ ZIP; the SQL stays here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -28,6 +28,25 @@ def selection(campaign: dict[str, Any] | None) -> Selection:
         "campaigns": ("id = ?", [campaign["id"]]),
         "inspectors": ("1", []),
     }
+
+
+def delta_selection(db: Database, ack_vector: Mapping[str, str]) -> Selection:
+    """Every row whose current version the holder of `ack_vector` may lack, tombstones too.
+
+    A row's current version is by the device at the end of its `updated_at`;
+    it is carried when that author is not in the vector or the stamp is newer
+    than the vector's entry for it (same author, so string order is time
+    order). Attachment bytes follow the attachment rows chosen.
+    """
+    del db  # the clause is the same for every table; kept for a caller's symmetry
+    author = "substr(updated_at, 20)"
+    if not ack_vector:
+        clause, params = "1", []
+    else:
+        cases = " ".join("WHEN ? THEN updated_at > ?" for _ in ack_vector)
+        clause = f"(CASE {author} {cases} ELSE 1 END)"
+        params = [x for pair in sorted(ack_vector.items()) for x in pair]
+    return {t: (clause, list(params)) for t in SYNCED_TABLES}
 
 
 @contextmanager

@@ -1,4 +1,9 @@
-"""Writing a bundle: every synced row (tombstones too) and the attachment bytes.
+"""Writing a bundle: every synced row (tombstones too) and the attachment bytes, or a delta.
+
+A delta (`since_last`) carries only the rows a peer has not acknowledged
+(`snapshot.delta_selection` of the peer's vector, `store.versions`); every
+bundle's manifest carries the sender's own vector, read in the same snapshot
+as the rows, so that what it promises is exactly what was read.
 
 The bundle is written to a temporary file beside the target and renamed
 into place at the end, so a crash or a Cancel never leaves half a bundle
@@ -12,6 +17,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import sqlite3
 import tempfile
 import uuid
 import zipfile
@@ -23,7 +29,7 @@ from sqlite_utils import Database
 from inspector import __version__
 from inspector.messages import Message
 from inspector.progress import NO_PROGRESS, Progress
-from inspector.store import settings, snapshot
+from inspector.store import settings, snapshot, versions
 from inspector.store.attachments import blob_path, has_blob
 from inspector.store.catalog import find_campaign
 from inspector.store.schema import SYNCED_TABLES
@@ -52,6 +58,9 @@ class ExportSummary:
     attachments: int = 0
     attachment_bytes: int = 0
     size: int = 0
+    delta_since: dict[str, str] | None = None
+    to: str | None = None
+    warnings: list[Message] = field(default_factory=list)
 
     @property
     def rows(self) -> int:
@@ -59,14 +68,26 @@ class ExportSummary:
 
 
 def export_bundle(db: Database, out: str | Path, campaign_ref: str | None = None,
-                  progress: Progress = NO_PROGRESS) -> ExportSummary:
-    """Write a bundle to `out` (everything, or the kit of one campaign) and remember it."""
+                  progress: Progress = NO_PROGRESS, *, since_last: bool = False,
+                  to: str | None = None) -> ExportSummary:
+    """Write a bundle to `out` (everything, a campaign kit, or a delta) and remember it.
+
+    `since_last` writes only what the peer `to` (by default: every peer
+    whose bundle was imported here) has not acknowledged. Remembering the
+    export is bookkeeping: if the database cannot take that write (busy,
+    read-only), the complete bundle stands and the summary carries a warning.
+    """
     out = Path(out)
     if out.suffix != SUFFIX:
         out = out.with_name(out.name + SUFFIX)
+    if since_last and campaign_ref:
+        raise BundleError(Message("a campaign kit is always complete: use --campaign or "
+                                  "--since-last, not both"))
+    if to is not None and not since_last:
+        raise BundleError(Message("--to chooses the peer of a delta: add --since-last"))
     campaign = find_campaign(db, campaign_ref) if campaign_ref else None
     summary = ExportSummary(out, str(uuid.uuid4()), campaign["id"] if campaign else None,
-                            campaign["name"] if campaign else None)
+                            campaign["name"] if campaign else None, to=to)
     manifest = Manifest(
         bundle_id=summary.bundle_id, device_id=settings.device_id(db),
         device_name=settings.device_name(db),
@@ -79,36 +100,75 @@ def export_bundle(db: Database, out: str | Path, campaign_ref: str | None = None
     try:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED,
                              compresslevel=5) as zf:
-            _write_snapshot(db, zf, manifest, summary, snapshot.selection(campaign), progress)
+            with snapshot.read_snapshot(db):  # rows, vector and acks from one state
+                if since_last:
+                    summary.delta_since = manifest.since = _ack_of(db, to)
+                    chosen = snapshot.delta_selection(db, manifest.since)
+                else:
+                    chosen = snapshot.selection(campaign)
+                manifest.have = versions.have_vector(db)
+                blobs = _write_snapshot(db, zf, manifest, summary, chosen, progress)
+            _write_attachments(db, zf, manifest, summary, blobs, progress)
             zf.writestr(MANIFEST, json.dumps(manifest.to_json(), ensure_ascii=False, indent=1))
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     summary.size = out.stat().st_size
-    with db.atomic():
-        settings.put(db, LAST_EXPORT, {
-            "at": dt.datetime.now().isoformat(timespec="seconds"), "file": out.name,
-            "bundle_id": summary.bundle_id, "campaign_id": summary.campaign_id,
-            "rows": summary.rows})
+    _remember(db, summary)
     return summary
+
+
+def _ack_of(db: Database, peer: str | None) -> dict[str, str]:
+    """The vector a delta starts from: the named peer's, or what every known peer holds."""
+    if peer is None:
+        return versions.all_peers_ack(db)
+    ack = versions.peer_ack(db, peer)
+    if ack is None:
+        known = ", ".join(f"{p['peer']} ({p['name']})" for p in versions.known_peers(db))
+        raise BundleError(Message("no bundle from device {device} was ever imported here, so "
+                                  "nothing says what it holds; known devices: {known}. Export "
+                                  "a full bundle for it", device=peer, known=known or "none"))
+    return ack
+
+
+def _remember(db: Database, summary: ExportSummary) -> None:
+    """Note the export for the status line; a database that cannot take it only warns."""
+    try:
+        with db.atomic():
+            settings.put(db, LAST_EXPORT, {
+                "at": dt.datetime.now().isoformat(timespec="seconds"),
+                "file": summary.path.name, "bundle_id": summary.bundle_id,
+                "campaign_id": summary.campaign_id, "rows": summary.rows,
+                "delta": summary.delta_since is not None})
+    except sqlite3.OperationalError as exc:
+        summary.warnings.append(Message(
+            "the bundle is complete, but this database could not note the export "
+            "({error}); the 'last export' line stays as it was", error=str(exc)))
 
 
 def _write_snapshot(db: Database, zf: zipfile.ZipFile, manifest: Manifest,
                     summary: ExportSummary, selection: snapshot.Selection,
-                    progress: Progress) -> None:
-    with snapshot.read_snapshot(db):  # one read snapshot for every table
-        total = snapshot.count_selected(db, selection)
-        done = 0
-        progress(0, total, "")
-        for table in SYNCED_TABLES:
-            if table not in selection:
-                continue
-            count, sha = _write_table(db, zf, table, selection, progress, done, total)
-            done += count
-            summary.tables[table] = count
-            manifest.tables[table] = TableEntry(table, table_member(table), count, sha)
-        blobs = _attachment_hashes(db, selection)
+                    progress: Progress) -> list[str]:
+    """The chosen rows of every table, and the attachment files they need.
+
+    Called inside the export's read snapshot.
+    """
+    total = snapshot.count_selected(db, selection)
+    done = 0
+    progress(0, total, "")
+    for table in SYNCED_TABLES:
+        if table not in selection:
+            continue
+        count, sha = _write_table(db, zf, table, selection, progress, done, total)
+        done += count
+        summary.tables[table] = count
+        manifest.tables[table] = TableEntry(table, table_member(table), count, sha)
+    return _attachment_hashes(db, selection)
+
+
+def _write_attachments(db: Database, zf: zipfile.ZipFile, manifest: Manifest,
+                       summary: ExportSummary, blobs: list[str], progress: Progress) -> None:
     for i, sha in enumerate(blobs):
         progress(i, len(blobs), "attachments")
         path = blob_path(db, sha)

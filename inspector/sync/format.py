@@ -98,7 +98,18 @@ class Manifest:
     tables: dict[str, TableEntry]
     attachments: dict[str, AttachmentEntry]
     campaign_id: str | None = None
+    have: dict[str, str] = field(default_factory=dict)
+    since: dict[str, str] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_delta(self) -> bool:
+        return self.since is not None
+
+    @property
+    def complete(self) -> bool:
+        """Whether the bundle holds every row its sender has (a full export, not a kit)."""
+        return self.campaign_id is None and self.since is None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -114,6 +125,8 @@ class Manifest:
                        for t in self.tables.values()},
             "attachments": [{"sha256": a.sha256, "size": a.size}
                             for a in self.attachments.values()],
+            "have": dict(sorted(self.have.items())),
+            "delta_since": None if self.since is None else dict(sorted(self.since.items())),
         }
 
 
@@ -198,6 +211,30 @@ def parse_manifest(data: Any) -> Manifest:
         if sha in attachments:
             raise BundleError(Message("manifest.json: attachment {sha} is listed twice", sha=sha))
         attachments[sha] = AttachmentEntry(sha, size)
-    known = {"format", "format_version", "campaign_id", "tables", "attachments", *texts}
+    have = _vector(data, "have") or {}
+    since = _vector(data, "delta_since")
+    known = {"format", "format_version", "campaign_id", "tables", "attachments", "have",
+             "delta_since", *texts}
     return Manifest(**texts, tables=tables, attachments=attachments, campaign_id=campaign,
+                    have=have, since=since,
                     extra={k: v for k, v in data.items() if k not in known})
+
+
+_DEVICE = re.compile(r"[0-9A-Za-z_.:-]{1,64}")
+_STAMP = re.compile(r"\d{13}-[0-9a-f]{4}-([0-9A-Za-z_.:-]{1,64})")
+MAX_VECTOR_AUTHORS = 10_000
+
+
+def _vector(data: dict[str, Any], key: str) -> dict[str, str] | None:
+    """A version vector {author device: its stamp}, or None when absent (older bundles)."""
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, dict) or len(value) > MAX_VECTOR_AUTHORS:
+        raise BundleError(Message("manifest.json: '{key}' is not a version vector", key=key))
+    for author, stamp in value.items():
+        m = _STAMP.fullmatch(stamp) if isinstance(stamp, str) else None
+        if not _DEVICE.fullmatch(author) or m is None or m.group(1) != author:
+            raise BundleError(Message("manifest.json: '{key}' entry {author!r} is not a device "
+                                      "and a clock value of it", key=key, author=author[:70]))
+    return dict(value)

@@ -193,6 +193,12 @@ class Bundle:
                 staging.check(db, shapes[table], self.manifest.tables[table].file)
             for table in self.manifest.tables:
                 dangling = staging.dangling_reference(db, shapes[table])
+                if dangling and self.manifest.is_delta:
+                    raise BundleError(Message(
+                        "{file}: {member} {detail}. This is a delta bundle, made for a "
+                        "database that holds more than this one: ask {device} to export a "
+                        "full bundle", file=self.name, member=self.manifest.tables[table].file,
+                        detail=plain(dangling), device=self.manifest.device_name))
                 if dangling:
                     raise BundleError(Message("{file}: {member} {detail}", file=self.name,
                                               member=self.manifest.tables[table].file,
