@@ -17,7 +17,7 @@ from inspector.store.dump import check, dump_json
 from inspector.store.inspections import set_answer, start_inspection
 from inspector.store.problems import add_problem, edit_problem
 from inspector.sync.errors import BundleError
-from tests.sync.helpers import Device, read_bundle
+from tests.sync.helpers import Device, read_bundle, write_bundle
 from tests.sync.test_bundle_convergence import _newest_versions, _run, base, ops  # noqa: F401
 
 
@@ -228,3 +228,16 @@ def test_edits_of_a_row_by_two_devices_travel_by_the_last_editor(synced, laptops
     edit_problem(laptop.rows, pid, {"text": "笔记本又改"})
     _, tables, _ = read_bundle(laptop.export(since_last=True))
     assert [r["text"] for r in tables["problems"]] == ["笔记本又改"]
+
+
+@pytest.mark.parametrize("have", [["not", "a", "vector"], {"a/b": "1796161896132-0000-a/b"},
+                                  {"abc": "1796161896132-0000-xyz"}, {"abc": 7}])
+def test_a_malformed_vector_is_refused_before_anything_is_written(synced, tmp_path, have):
+    hq, laptop = synced
+    manifest, tables, blobs = read_bundle(hq.export(since_last=True))
+    manifest["have"] = have
+    bad = write_bundle(tmp_path / "bad.inspbundle", manifest, tables, blobs)
+    before = dump_json(laptop.db), versions.peer_ack(laptop.db, hq.rows.device)
+    with pytest.raises(BundleError, match=r"manifest\.json: 'have'"):
+        laptop.take(bad)
+    assert (dump_json(laptop.db), versions.peer_ack(laptop.db, hq.rows.device)) == before
