@@ -84,8 +84,8 @@ def attachment_rows(db: Database, chosen: Selection) -> list[dict[str, Any]]:
     if "attachments" not in chosen:
         return []
     where, params = chosen["attachments"]
-    return list(db.query(f"SELECT sha256, deleted, id FROM attachments WHERE {where} "
-                         "ORDER BY sha256", params))
+    return list(db.query(f"SELECT sha256, deleted, id, filename FROM attachments "
+                         f"WHERE {where} ORDER BY sha256, deleted", params))
 
 
 def last_import(db: Database) -> dict[str, Any] | None:

@@ -33,6 +33,7 @@ from inspector.store import settings, snapshot, versions
 from inspector.store.attachments import blob_path, has_blob
 from inspector.store.catalog import find_campaign
 from inspector.store.schema import SYNCED_TABLES
+from inspector.sync.budget import Budget, check_line, check_table
 from inspector.sync.errors import BundleError
 from inspector.sync.format import (
     MANIFEST,
@@ -107,9 +108,13 @@ def export_bundle(db: Database, out: str | Path, campaign_ref: str | None = None
                 else:
                     chosen = snapshot.selection(campaign)
                 manifest.have = versions.have_vector(db)
-                blobs = _write_snapshot(db, zf, manifest, summary, chosen, progress)
+                budget = Budget(len(chosen))
+                blobs = _attachment_sizes(db, chosen, budget)
+                _write_snapshot(db, zf, manifest, summary, chosen, budget, progress)
             _write_attachments(db, zf, manifest, summary, blobs, progress)
-            zf.writestr(MANIFEST, json.dumps(manifest.to_json(), ensure_ascii=False, indent=1))
+            data = json.dumps(manifest.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
+            budget.manifest(data)
+            zf.writestr(MANIFEST, data)
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -148,31 +153,30 @@ def _remember(db: Database, summary: ExportSummary) -> None:
 
 
 def _write_snapshot(db: Database, zf: zipfile.ZipFile, manifest: Manifest,
-                    summary: ExportSummary, selection: snapshot.Selection,
-                    progress: Progress) -> list[str]:
-    """The chosen rows of every table, and the attachment files they need.
-
-    Called inside the export's read snapshot.
-    """
+                    summary: ExportSummary, selection: snapshot.Selection, budget: Budget,
+                    progress: Progress) -> None:
+    """The chosen rows of every table; called inside the export's read snapshot."""
     total = snapshot.count_selected(db, selection)
     done = 0
     progress(0, total, "")
     for table in SYNCED_TABLES:
         if table not in selection:
             continue
-        count, sha = _write_table(db, zf, table, selection, progress, done, total)
+        count, sha = _write_table(db, zf, table, selection, budget, progress, done, total)
         done += count
         summary.tables[table] = count
         manifest.tables[table] = TableEntry(table, table_member(table), count, sha)
-    return _attachment_hashes(db, selection)
 
 
 def _write_attachments(db: Database, zf: zipfile.ZipFile, manifest: Manifest,
-                       summary: ExportSummary, blobs: list[str], progress: Progress) -> None:
-    for i, sha in enumerate(blobs):
+                       summary: ExportSummary, blobs: dict[str, int], progress: Progress
+                       ) -> None:
+    for i, (sha, size) in enumerate(blobs.items()):
         progress(i, len(blobs), "attachments")
         path = blob_path(db, sha)
-        size = path.stat().st_size
+        if path.stat().st_size != size:
+            raise BundleError(Message("attachment file {sha} changed size while the bundle "
+                                      "was written; export again", sha=sha))
         zf.write(path, attachment_member(sha), compress_type=zipfile.ZIP_STORED)
         manifest.attachments[sha] = AttachmentEntry(sha, size)
         summary.attachments += 1
@@ -180,14 +184,24 @@ def _write_attachments(db: Database, zf: zipfile.ZipFile, manifest: Manifest,
 
 
 def _write_table(db: Database, zf: zipfile.ZipFile, table: str, selection: snapshot.Selection,
-                 progress: Progress, done: int, total: int) -> tuple[int, str]:
+                 budget: Budget, progress: Progress, done: int, total: int
+                 ) -> tuple[int, str]:
     keys, batches = snapshot.selected_rows(db, table, selection, _BATCH)
     digest = hashlib.sha256()
     count = 0
+    size = 0
     with zf.open(table_member(table), "w", force_zip64=True) as fh:
         for batch in batches:
-            text = "".join(json.dumps(dict(zip(keys, row, strict=True)), ensure_ascii=False)
-                           + "\n" for row in batch).encode("utf-8")
+            lines = []
+            for values in batch:
+                row = dict(zip(keys, values, strict=True))
+                line = json.dumps(row, ensure_ascii=False)
+                check_line(table, row, line)
+                lines.append(line)
+            text = ("\n".join(lines) + "\n").encode("utf-8")
+            size += len(text)
+            check_table(table, size)
+            budget.add(len(text))
             digest.update(text)
             fh.write(text)
             count += len(batch)
@@ -195,16 +209,25 @@ def _write_table(db: Database, zf: zipfile.ZipFile, table: str, selection: snaps
     return count, digest.hexdigest()
 
 
-def _attachment_hashes(db: Database, selection: snapshot.Selection) -> list[str]:
-    """Bytes to carry: every live attachment row's file (a missing one stops the export)."""
-    hashes: list[str] = []
+def _attachment_sizes(db: Database, selection: snapshot.Selection, budget: Budget
+                      ) -> dict[str, int]:
+    """Files to carry and their sizes: every chosen attachment row's file, checked first.
+
+    A live row whose file is missing stops the export; the limits of
+    attachments are checked before a byte of the bundle is written.
+    """
+    sizes: dict[str, int] = {}
+    rows: dict[str, dict] = {}
     for row in snapshot.attachment_rows(db, selection):
-        if row["sha256"] in hashes[-1:]:
+        sha = row["sha256"]
+        if sha in sizes:
             continue
-        if has_blob(db, row["sha256"]):
-            hashes.append(row["sha256"])
+        if has_blob(db, sha):
+            sizes[sha] = blob_path(db, sha).stat().st_size
+            rows[sha] = row
         elif not row["deleted"]:
             raise BundleError(Message("attachment {id}: its file {sha} is missing from the "
                                       "attachments folder; run 'inspector check'",
-                                      id=row["id"], sha=row["sha256"]))
-    return hashes
+                                      id=row["id"], sha=sha))
+    budget.attachments(sizes, rows)
+    return sizes

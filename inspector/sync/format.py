@@ -22,15 +22,23 @@ FORMAT_VERSION = 1
 SUFFIX = ".inspbundle"
 MANIFEST = "manifest.json"
 
-# Bounds that no real bundle comes near and every ZIP bomb passes.
+# The limits of a bundle, one definition for both sides: the exporter refuses
+# to write what the importer would refuse (`inspector.sync.export`), and the
+# reader refuses what exceeds them (`inspector.sync.reader`). Both read them
+# from this module at call time, so a test can lower one for both sides.
+#
+# There is no compression-ratio rule. Honest repetitive text (a note pasted
+# many times) deflates well over 200:1, and a bomb is already bounded: no
+# member may declare more than its kind's limit, the declared sizes together
+# no more than MAX_TOTAL_BYTES, and every member is read in chunks that stop
+# at its declared size.
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 MAX_TABLE_BYTES = 1024 * 1024 * 1024
-MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024
-MAX_LINE_BYTES = 16 * 1024 * 1024
-MAX_MEMBERS = 500_000
-# Deflated JSONL of a province compresses about 15:1; bombs reach 1000:1.
-MAX_RATIO = 200
-RATIO_FLOOR = 1024 * 1024  # small members may compress as well as they like
+# A FAT32 USB stick holds no file of 4 GiB or more; attachments are stored
+# uncompressed, so the bundle file is about as large as its inflated members.
+MAX_TOTAL_BYTES = 4 * 1024 * 1024 * 1024 - 1
+MAX_LINE_BYTES = 16 * 1024 * 1024  # one row as JSON, without its newline
+MAX_MEMBERS = 500_000  # files in the ZIP: manifest, tables and attachments
 ATTACHMENT_LIMIT = MAX_ATTACHMENT_BYTES
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
