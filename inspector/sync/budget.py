@@ -16,7 +16,7 @@ from inspector.messages import Message
 from inspector.sync import format as fmt
 from inspector.sync.errors import BundleError
 
-_SMALLER = ("export a delta (--since-last) to carry only the changes, or a campaign kit")
+_SMALLER = Message("export a delta (--since-last) to carry only the changes, or a campaign kit")
 
 
 class Budget:
@@ -47,8 +47,8 @@ class Budget:
         """Count `size` more bytes; over the total limit is refused with the excess."""
         self.total += size
         if self.total > fmt.MAX_TOTAL_BYTES:
-            what = ("its attachments alone come to" if attachments
-                    else "with its tables it comes to")
+            what = (Message("its attachments alone come to") if attachments
+                    else Message("with its tables it comes to"))
             raise BundleError(Message(
                 "this bundle is too big: {what} {size:,} bytes, {over:,} more than the "
                 "{limit:,} a bundle may hold; {advice}", what=what, size=self.total,
