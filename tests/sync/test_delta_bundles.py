@@ -241,3 +241,21 @@ def test_a_malformed_vector_is_refused_before_anything_is_written(synced, tmp_pa
     with pytest.raises(BundleError, match=r"manifest\.json: 'have'"):
         laptop.take(bad)
     assert (dump_json(laptop.db), versions.peer_ack(laptop.db, hq.rows.device)) == before
+
+
+def test_a_campaign_kit_promises_nothing_so_the_next_delta_brings_the_rest(laptops, hq):
+    """A kit holds HQ's newest campaign but not its older problems: no vector may rise."""
+    laptop = laptops("笔记本1")
+    camp = hq.db.execute("SELECT id FROM campaigns").fetchone()[0]
+    laptop.take(hq.export(campaign_ref=camp))
+    assert versions.have_vector(laptop.db).keys() <= {laptop.rows.device}
+    hq.take(laptop.export(since_last=True))
+    laptop.take(hq.export(since_last=True))
+    assert dump_json(laptop.db) == dump_json(hq.db)
+
+
+def test_a_dry_run_acknowledges_nothing(laptops, hq):
+    laptop = laptops("笔记本1")
+    laptop.take(hq.export(), dry_run=True)
+    assert versions.peer_ack(laptop.db, hq.rows.device) is None
+    assert versions.have_vector(laptop.db).keys() <= {laptop.rows.device}
