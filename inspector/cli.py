@@ -235,13 +235,16 @@ def ranking(app: AppContext, campaign_ref: str, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=1))
     elif fmt == "csv":
+        from inspector.reports.cells import csv_text
+
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["rank", "county", "township", "score", "stars", "interview",
                          "interview_reason"])
         for r in records:
-            writer.writerow([r["rank"], r["county"], r["township"], f"{r['score']:.1f}",
-                             r["stars"], "约谈" if r["interview"] else "", r["interview_reason"]])
+            writer.writerow([r["rank"], csv_text(r["county"]), csv_text(r["township"]),
+                             f"{r['score']:.1f}", r["stars"], "约谈" if r["interview"] else "",
+                             csv_text(r["interview_reason"])])
         click.echo(out.getvalue(), nl=False)
     else:
         header = [("名次", 4, ">"), ("县区", 8, "<"), ("乡镇（街道）", 14, "<"), ("得分", 6, ">"),

@@ -2,7 +2,8 @@
 
 The spreadsheets are for the people who follow problems up in Excel: the
 CSV starts with a BOM so Excel reads it as UTF-8, and the XLSX has a bold
-frozen header, filters, sensible widths and real dates. Rows stream from the
+frozen header, filters, sensible widths and real dates. Text that a
+spreadsheet would take for a formula stays text (`reports.cells`). Rows stream from the
 database in batches, so a province's 100,000 problems never sit in memory
 twice.
 """
@@ -27,6 +28,7 @@ from sqlite_utils import Database
 
 from inspector.core.problems import STATUS_LABELS, Status
 from inspector.progress import NO_PROGRESS, Progress
+from inspector.reports.cells import csv_text, looks_like_formula, mark_text
 from inspector.reports.fonts import report_fonts
 from inspector.reports.pdfdoc import (
     AUTHOR_DEFAULT,
@@ -81,7 +83,7 @@ def write_csv(rows: Iterable[list[Any]], path: str | Path) -> int:
         writer.writerow(HEADERS)
         for r in rows:
             writer.writerow(["" if v is None else v.isoformat() if isinstance(v, dt.date)
-                             else v for v in r])
+                             else csv_text(v) for v in r])
             count += 1
     return count
 
@@ -103,7 +105,8 @@ def write_xlsx(rows: Iterable[list[Any]], path: str | Path, title: str = "问题
     ws.append(header)
     count = 0
     for r in rows:
-        out: list[Any] = list(r)
+        out: list[Any] = [mark_text(WriteOnlyCell(ws, value=v)) if looks_like_formula(v) else v
+                          for v in r]
         for col in DATE_COLUMNS:
             if out[col] is not None:
                 cell = WriteOnlyCell(ws, value=out[col])
