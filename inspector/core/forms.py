@@ -31,6 +31,11 @@ ITEM_KEYS = {
     "rule", "target", "deduct", "unit",
 }
 _ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
+# TOML reads nan, inf and integers of any size; a score must stay a finite
+# number the database accepts, so every number has a ceiling far above any
+# real form (a 100-point checklist, counts of villages or members).
+MAX_POINTS = 1000
+MAX_TARGET = 1_000_000_000
 
 
 @dataclass(frozen=True)
@@ -195,6 +200,16 @@ class _LineMap:
 
 def _is_number(value: Any) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _within(value: int | float, limit: int) -> bool:
+    """False for nan, ±inf and numbers beyond ±limit (compared exactly, even huge integers)."""
+    return -limit <= value <= limit
+
+
+def _too_large(iid: str, key: str, value: Any, limit: int) -> Message:
+    return Message("item '{item}': {key} must be a finite number no larger than {limit}, "
+                   "not {value}", item=iid, key=key, limit=limit, value=value)
 
 
 def parse_form(text: str, filename: str = "<form>") -> Form:
@@ -369,6 +384,9 @@ def _parse_item(raw: dict[str, Any], sid: str, si: int, ii: int, err: _Reporter)
         err(Message("item '{item}': points must be a positive number, not {points!r}",
                     item=iid, points=points), *where, "points")
         points = 0
+    elif not _within(points, MAX_POINTS):
+        err(_too_large(iid, "points", points, MAX_POINTS), *where, "points")
+        points = 0
     partial = raw.get("partial", 0.5)
     if "partial" in raw and kind != "verdict":
         err(Message("item '{item}': 'partial' applies to verdict items only", item=iid), *where,
@@ -392,10 +410,16 @@ def _parse_item(raw: dict[str, Any], sid: str, si: int, ii: int, err: _Reporter)
             err(Message("item '{item}': number items need a target of 0 or more", item=iid),
                 *where, "target")
             target = 0
+        elif not _within(target, MAX_TARGET):
+            err(_too_large(iid, "target", target, MAX_TARGET), *where, "target")
+            target = 0
         deduct = raw.get("deduct")
         if not _is_number(deduct) or deduct <= 0:
             err(Message("item '{item}': number items need deduct > 0 (points off per unit)",
                         item=iid), *where, "deduct")
+            deduct = 1
+        elif not _within(deduct, MAX_POINTS):
+            err(_too_large(iid, "deduct", deduct, MAX_POINTS), *where, "deduct")
             deduct = 1
     else:
         for key in ("rule", "target", "deduct"):

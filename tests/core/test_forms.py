@@ -149,3 +149,41 @@ def test_unreadable_and_non_utf8_files(tmp_path):
     with pytest.raises(FormError) as enc:
         load_form(bad)
     assert "gbk.toml:3: the file is not UTF-8" in str(enc.value)
+
+
+NOT_FINITE = ["nan", "+nan", "-nan", "inf", "+inf", "-inf", "1e308", "1e400",
+              "99999999999999999999999999"]
+
+
+@pytest.mark.parametrize("value", NOT_FINITE)
+@pytest.mark.parametrize(("key", "line"), [("points = 6", "points = {}"),
+                                           ("points = 4", "points = {}"),
+                                           ("target = 0", "target = {}"),
+                                           ("deduct = 1", "deduct = {}"),
+                                           ("veto_cap = 1", "veto_cap = {}"),
+                                           ("thresholds = [90, 80, 70, 60]",
+                                            "thresholds = [90, 80, {}, 60]")])
+def test_numbers_that_are_not_finite_or_too_large_are_refused_on_their_line(key, line, value):
+    """nan, inf and 1e308 would be accepted, then fail every score written to the database."""
+    text = GOOD.replace(key, line.format(value), 1)
+    issues = issues_of(text)
+    assert issues, text
+    where = text.splitlines().index(line.format(value)) + 1
+    assert any(n == where for n, _m in issues), issues
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e308"])
+def test_partial_that_is_not_finite_is_refused(value):
+    text = GOOD.replace("points = 6\n", f"points = 6\npartial = {value}\n")
+    [(line, message)] = issues_of(text)
+    assert line == text.splitlines().index(f"partial = {value}") + 1
+    assert "partial" in message
+
+
+def test_largest_accepted_points_still_score():
+    from inspector.core.scoring import Answer, Verdict, score_inspection
+
+    form = parse_form(GOOD.replace("points = 6", "points = 1000").replace(
+        "target = 0", "target = 1000000"))
+    result = score_inspection(form, {"A1": Answer(Verdict.FULL), "A2": Answer(number=1e6)})
+    assert result.score == 100.0
