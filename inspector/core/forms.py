@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeGuard
 
+from inspector.core.toml_depth import too_deep_line
 from inspector.messages import Message
 
 KINDS = ("verdict", "number", "text")
@@ -36,6 +37,8 @@ _ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 # real form (a 100-point checklist, counts of villages or members).
 MAX_POINTS = 1000
 MAX_TARGET = 1_000_000_000
+MAX_NESTING = 32  # arrays / inline tables inside each other; a form uses two at most
+MAX_FORM_BYTES = 4 * 1024 * 1024  # the 2017 form is 20 KiB
 
 
 @dataclass(frozen=True)
@@ -214,8 +217,13 @@ def _too_large(iid: str, key: str, value: Any, limit: int) -> Message:
 
 def parse_form(text: str, filename: str = "<form>") -> Form:
     """Parse and validate a form; raise FormError listing every problem."""
+    deep = too_deep_line(text, MAX_NESTING)
+    if deep is not None:
+        raise FormError([FormIssue(filename, deep, _TOO_DEEP)])
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # the depth scan missed a way to nest: still a refusal, not a crash
+        raise FormError([FormIssue(filename, 1, _TOO_DEEP)]) from None
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
         msg = getattr(exc, "msg", None) or re.sub(r"\s*\(at line.*\)$", "", str(exc))
@@ -266,6 +274,10 @@ def parse_form(text: str, filename: str = "<form>") -> Form:
     )
 
 
+_TOO_DEEP = Message("values nested more than {limit} deep (arrays or inline tables)",
+                    limit=MAX_NESTING)
+
+
 def _line_from_message(message: str) -> int:
     found = re.search(r"line (\d+)", message)
     return int(found.group(1)) if found else 1
@@ -311,6 +323,9 @@ def _parse_sections(raw: Any, err: _Reporter) -> tuple[Section, ...]:
     section_ids: set[str] = set()
     item_ids: dict[str, int] = {}
     for si, sec in enumerate(raw):
+        if not isinstance(sec, dict):
+            err(Message("[[section]] {number} must be a table", number=si + 1), "section", si)
+            continue
         for key in sec:
             if key not in SECTION_KEYS:
                 err(Message("unknown key '{key}' in [[section]]", key=key), "section", si, key)
@@ -329,6 +344,10 @@ def _parse_sections(raw: Any, err: _Reporter) -> tuple[Section, ...]:
             items_raw = []
         items = []
         for ii, raw_item in enumerate(items_raw):
+            if not isinstance(raw_item, dict):
+                err(Message("item {number} of section '{section}' must be a table",
+                            number=ii + 1, section=sid), "item", si, ii)
+                continue
             item = _parse_item(raw_item, sid, si, ii, err)
             if item is None:
                 continue
@@ -447,11 +466,16 @@ def load_form(path: str | Path) -> Form:
     """Read a form file; an unreadable or non-UTF-8 file is a FormError too."""
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8")
+        with path.open("rb") as fh:  # a bounded read: `forms check /dev/zero` must end
+            data = fh.read(MAX_FORM_BYTES + 1)
+        if len(data) > MAX_FORM_BYTES:
+            raise FormError([FormIssue(str(path), 1, Message(
+                "the file is larger than {size} MiB: not a form", size=MAX_FORM_BYTES >> 20))])
+        text = data.decode("utf-8")
     except OSError as exc:
         raise FormError([FormIssue(str(path), 1, Message("cannot read file: {error}",
                                                           error=exc.strerror))]) from None
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         raise FormError([FormIssue(str(path), line, Message("the file is not UTF-8 text"))]) from None
     return parse_form(text, str(path))

@@ -187,3 +187,52 @@ def test_largest_accepted_points_still_score():
         "target = 0", "target = 1000000"))
     result = score_inspection(form, {"A1": Answer(Verdict.FULL), "A2": Answer(number=1e6)})
     assert result.score == 100.0
+
+
+@pytest.mark.parametrize("nested", [
+    "[" * 10_000 + "]" * 10_000,
+    "{b = " * 10_000 + "1" + "}" * 10_000,
+    "[" * 40 + "1" + "]" * 40,
+    "[{a = [{b = " * 20 + "1" + "}]}]" * 20,
+])
+def test_deeply_nested_values_are_refused_on_their_line(nested):
+    text = GOOD.replace('title = "甲"', f'title = "甲"\nextra = {nested}')
+    issues = issues_of(text)
+    where = text.splitlines().index(f"extra = {nested}") + 1
+    assert (where, "values nested more than 32 deep (arrays or inline tables)") in issues
+
+
+def test_nesting_inside_strings_and_comments_does_not_count():
+    text = GOOD.replace('title = "甲"', 'title = "甲[[[[{{{{' + "[" * 50 + '"  # ' + "{" * 50
+                        ).replace('text = "其他"', "text = '''" + "[" * 50 + "\n" + "{" * 50
+                                  + "'''")
+    form = parse_form(text)
+    assert form.sections[0].title.startswith("甲[[[[")
+
+
+def test_a_long_but_shallow_array_is_fine():
+    text = GOOD.replace("thresholds = [90, 80, 70, 60]", "thresholds = [90, 80, 70, 60]\n")
+    assert parse_form(text).rating.thresholds == (90, 80, 70, 60)
+    arrays = GOOD.replace('title = "甲"', 'title = "甲"\nextra = ' + "[" * 32 + "]" * 32)
+    assert any("unknown key 'extra' in [[section]]" in m for _, m in issues_of(arrays))
+
+
+@pytest.mark.parametrize(("raw", "needle"), [
+    ("section = [1]", "[[section]]"),
+    ('section = ["abc"]', "[[section]]"),
+    ('section = [{id = "a", title = "t", item = [1]}]', "item"),
+    ('section = [{id = "a", title = "t", item = "A1"}]', "no [[section.item]]"),
+    ("form = 1\nsection = []", "[form]"),
+    ("rating = [1]\n[form]\nid='x'\nversion='1'\ntitle='t'", "[rating]"),
+])
+def test_tables_of_the_wrong_type_are_refused_not_crashed(raw, needle):
+    issues = issues_of(raw)
+    assert any(needle in m for _, m in issues), issues
+
+
+def test_a_huge_file_is_refused_before_it_is_read_whole(tmp_path):
+    big = tmp_path / "big.toml"
+    big.write_bytes(b"# " + b"x" * (5 * 1024 * 1024) + b"\n")
+    with pytest.raises(FormError) as caught:
+        load_form(big)
+    assert "larger than" in str(caught.value)
