@@ -40,3 +40,77 @@ def test_ranking_csv_writes_a_formula_like_township_as_text(hostile_db, sample_c
     assert "'=HYPERLINK(\"http://x\",\"click\")" in towns
     assert not any(t.startswith("=") for t in towns)
     assert all(float(r[3]) >= 0 for r in rows[1:])  # scores stay numbers
+
+
+ESCAPE = "\x1b[2J\x1b[31m"
+HOSTILE = f"{ESCAPE}evil\r\x00\u202egpj.exe\x9b"
+
+
+def assert_terminal_safe(text: str) -> None:
+    # tabs and line breaks are the listing's own; none may come from the data
+    assert not any((ord(c) < 0x20 and c not in "\n\t") or 0x7f <= ord(c) <= 0x9f for c in text)
+    assert "\u202e" not in text
+
+
+def _set_setting(db, key, value):
+    import json
+
+    db.execute("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+               "SET value = excluded.value", [key, json.dumps(value)])
+    db.conn.commit()
+
+
+def test_bundle_import_prints_a_hostile_device_name_escaped(sample_db, sample_db_path, tmp_path):
+    from inspector.store.db import open_db
+
+    _set_setting(sample_db, "device_name", HOSTILE)
+    out = tmp_path / "evil.inspbundle"
+    assert invoke("bundle", "export", "--out", str(out), db=sample_db_path).exit_code == 0
+    hq = tmp_path / "hq.db"
+    result = invoke("bundle", "import", str(out), db=hq)
+    assert_terminal_safe(result.output)
+    if result.exit_code == 0:  # (a reader that refuses such a manifest is safe too)
+        assert "\\x1b[2J" in result.output and "evil\\x0d\\x00gpj.exe\\x9b" in result.output
+    # the conflicts list names devices too: make one and list it
+    hq_db = open_db(hq)
+    hq_db.execute("UPDATE townships SET name = ? WHERE rowid = 1", [HOSTILE])
+    hq_db.conn.commit()
+    hq_db.close()
+    listed = invoke("bundle", "conflicts", "--all", db=hq)
+    assert_terminal_safe(listed.output)
+
+
+@pytest.mark.parametrize("args", [["campaign", "list"], ["townships", "list"],
+                                  ["ranking", "--campaign", "CAMPAIGN"]])
+def test_listings_print_hostile_names_escaped(sample_db, sample_db_path, sample_campaign, args):
+    sample_db.execute("UPDATE campaigns SET name = ?", [HOSTILE + "批次"])
+    sample_db.execute("UPDATE townships SET name = ? WHERE id = (SELECT township_id FROM "
+                      "inspections LIMIT 1)", [HOSTILE])
+    sample_db.execute("UPDATE counties SET name = ? WHERE rowid = 1", [HOSTILE + "区"])
+    sample_db.conn.commit()
+    args = [sample_campaign["id"] if a == "CAMPAIGN" else a for a in args]
+    result = invoke(*args, db=sample_db_path)
+    assert result.exit_code == 0, result.output
+    assert_terminal_safe(result.output)
+    assert "\\x1b[2J" in result.output
+
+
+def test_reports_print_hostile_names_escaped(sample_db, sample_db_path, sample_campaign,
+                                              tmp_path):
+    sample_db.execute("UPDATE campaigns SET name = ?", [HOSTILE + "批次"])
+    town = sample_db.execute("SELECT township_id FROM inspections LIMIT 1").fetchone()[0]
+    sample_db.execute("UPDATE townships SET name = ? WHERE id = ?", [HOSTILE, town])
+    sample_db.conn.commit()
+    for args in (["report", "summary", "--campaign", sample_campaign["id"]],
+                 ["report", "star", "--campaign", sample_campaign["id"], "--township", town]):
+        result = invoke(*args, "--out", str(tmp_path / "r.pdf"), db=sample_db_path)
+        assert result.exit_code == 0, result.output
+        assert_terminal_safe(result.output)
+        assert "\\x1b[2J" in result.output
+
+
+def test_an_error_naming_outside_text_is_escaped(sample_db_path):
+    result = invoke("ranking", "--campaign", HOSTILE, db=sample_db_path)
+    assert result.exit_code == 1
+    assert_terminal_safe(result.output)
+    assert "Traceback" not in result.output and "\\x1b[2J" in result.output
