@@ -17,9 +17,12 @@ from inspector.core.forms import Form, parse_form
 from inspector.core.ids import county_id, form_row_id, township_id
 from inspector.messages import Joined, Message, MessageError
 from inspector.store.rows import Rows
+from inspector.terminal import control_characters
 
 TOWNSHIP_KINDS = ("街道", "镇", "乡")
 CSV_COLUMNS = ("county", "county_code", "township", "township_code", "kind")
+MAX_NAME = 100  # the longest real township or county name is a dozen characters
+MAX_CSV_BYTES = 32 * 1024 * 1024  # every township in China is under 3 MiB
 
 
 class CatalogError(MessageError, ValueError):
@@ -34,6 +37,7 @@ class TownshipRecord:
     township: str
     township_code: str | None
     kind: str
+    file: str = "<csv>"
 
 
 def township_kind(name: str, code: str | None) -> str | None:
@@ -69,8 +73,8 @@ def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipReco
     records: list[TownshipRecord] = []
     seen_codes: dict[str, int] = {}
     seen_names: dict[tuple[str, str], int] = {}
-    for row in reader:
-        line = reader.line_num
+    county_codes: dict[str, tuple[str | None, int]] = {}
+    for line, row in _rows(reader, filename, errors):
         if None in row:
             errors.append(Message("{file}:{line}: too many fields", file=filename, line=line))
             continue
@@ -86,6 +90,7 @@ def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipReco
             problems.append(Message("county is empty"))
         if not township:
             problems.append(Message("township is empty"))
+        problems += _name_problems("county", county) + _name_problems("township", township)
         if ccode and not re.fullmatch(r"\d{6}", ccode):
             problems.append(Message("county_code '{code}' is not 6 digits", code=ccode))
         if tcode and not re.fullmatch(r"\d{9}|\d{12}", tcode):
@@ -100,6 +105,11 @@ def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipReco
         if tcode and tcode in seen_codes:
             problems.append(Message("township_code {code} repeats line {first}", code=tcode,
                                     first=seen_codes[tcode]))
+        first_code, first_line = county_codes.setdefault(county, (ccode, line))
+        if first_code != ccode:
+            problems.append(Message("county {county} has county_code {code} on line {first}",
+                                    county=county, code=first_code or "(none)",
+                                    first=first_line))
         if (county, township) in seen_names:
             problems.append(Message("{county} {township} repeats line {first}", county=county,
                                     township=township, first=seen_names[(county, township)]))
@@ -110,7 +120,7 @@ def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipReco
         if tcode:
             seen_codes[tcode] = line
         seen_names[(county, township)] = line
-        records.append(TownshipRecord(line, county, ccode, township, tcode, kind))
+        records.append(TownshipRecord(line, county, ccode, township, tcode, kind, filename))
     if errors:
         shown = errors[:20]
         if len(errors) > 20:
@@ -121,9 +131,80 @@ def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipReco
     return records
 
 
+def _rows(reader: Any, filename: str, errors: list[Message]) -> Any:
+    """The reader's rows with their line; a row the csv module cannot read ends the file.
+
+    The csv module refuses a field over its limit (131,072 characters) with
+    an error that names neither file nor line; after it the reader's place
+    in the file cannot be trusted, so reading stops there. (The error comes
+    before the reader counts the line it was reading: hence `line_num + 1`.)
+    """
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                errors.append(Message("{file}:{line}: field too long (over {limit} characters)",
+                                      file=filename, line=reader.line_num + 1,
+                                      limit=csv.field_size_limit()))
+            else:
+                errors.append(Message("{file}:{line}: {error}", file=filename,
+                                      line=reader.line_num + 1, error=str(exc)))
+            return
+        yield reader.line_num, row
+
+
+def _name_problems(column: str, value: str) -> list[Message]:
+    found = control_characters(value)
+    if found:
+        return [Message("{column} holds control characters ({chars})", column=column,
+                        chars=" ".join(found))]
+    if len(value) > MAX_NAME:
+        return [Message("{column} is longer than {limit} characters", column=column,
+                        limit=MAX_NAME)]
+    return []
+
+
+def _clashes(db: Database, records: list[TownshipRecord]) -> list[Message]:
+    """Rows that would make a second county or township of a name the database holds.
+
+    Ids come from division codes, else from names: a list that gives a
+    known township a new code (or drops a county's code) would add a second
+    定海区 or 昌国街道 beside the first instead of updating it.
+    """
+    counties = {r["name"]: r for r in db.query(
+        "SELECT id, name, code FROM counties WHERE deleted = 0")}
+    towns = {(r["county"], r["name"]): r for r in db.query(
+        "SELECT t.id, t.name, t.code, c.name AS county FROM townships t "
+        "JOIN counties c ON c.id = t.county_id WHERE t.deleted = 0")}
+    found: list[Message] = []
+    for rec in records:
+        cid = county_id(rec.county_code, rec.county)
+        known = counties.get(rec.county)
+        if known and known["id"] != cid:
+            found.append(Message("{file}:{line}: county {county} is already in the database "
+                                 "with county_code {code}", file=rec.file, line=rec.line,
+                                 county=rec.county, code=known["code"] or "(none)"))
+            continue
+        town = towns.get((rec.county, rec.township))
+        if town and town["id"] != township_id(rec.township_code, cid, rec.township):
+            found.append(Message("{file}:{line}: {county} {township} is already in the "
+                                 "database with township_code {code}", file=rec.file,
+                                 line=rec.line, county=rec.county, township=rec.township,
+                                 code=town["code"] or "(none)"))
+    return found
+
+
 def import_townships(rows: Rows, records: list[TownshipRecord]) -> dict[str, int]:
     """Upsert counties and townships under their natural-key ids, in one transaction."""
     counts = {"counties": 0, "townships": 0, "unchanged": 0}
+    clashes = _clashes(rows.db, records)
+    if clashes:
+        raise CatalogError(*clashes[:20], *([Message("… and {count} more",
+                                                     count=len(clashes) - 20)]
+                                            if len(clashes) > 20 else []))
     with rows.db.atomic():
         counties: dict[str, str] = {}
         for rec in records:
@@ -147,7 +228,12 @@ def import_townships(rows: Rows, records: list[TownshipRecord]) -> dict[str, int
 def import_townships_csv(rows: Rows, path: str | Path) -> dict[str, int]:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with path.open("rb") as fh:  # bounded: a wrong file picked must not fill the memory
+            data = fh.read(MAX_CSV_BYTES + 1)
+        if len(data) > MAX_CSV_BYTES:
+            raise CatalogError(Message("{file} is larger than {size} MiB: not a township list",
+                                       file=str(path), size=MAX_CSV_BYTES >> 20))
+        text = data.decode("utf-8-sig")
     except OSError as exc:
         raise CatalogError(Message("cannot read {file}: {error}", file=str(path),
                                    error=exc.strerror)) from None
