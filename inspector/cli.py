@@ -193,7 +193,8 @@ def campaign() -> None:
 @click.option("--name", required=True, help="e.g. 2017年第三季度基层党建专项督查")
 @click.option("--form", "form_ref", required=True,
               help="Form id (its newest version), or id@version.")
-@click.option("--year", type=int, help="Year of the campaign (default: this year).")
+@click.option("--year", type=click.IntRange(1900, 9999),
+              help="Year of the campaign (default: this year).")
 @click.option("--interview", "interview_bottom", type=click.IntRange(0, 1000), default=3,
               show_default=True, help="How many bottom-ranked townships go on the 约谈 list.")
 @click.pass_obj

@@ -21,8 +21,14 @@ def bundle() -> None:
 @click.pass_obj
 def bundle_export(app: AppContext, out: str, campaign_ref: str | None) -> None:
     """Write every synced row and attachment (or a campaign kit) to a bundle."""
+    from pathlib import Path
+
     from inspector.sync.export import export_bundle
 
+    if not Path(out).name:  # '' or '/': a folder, which the writer would fail on obscurely
+        click.echo(safe(f"inspector: --out {out!r} needs a file name (FILE.inspbundle)"),
+                   err=True)
+        raise SystemExit(1)
     summary = export_bundle(app.db, out, campaign_ref)
     what = f"campaign kit for {summary.campaign_name}" if summary.campaign_id else "everything"
     click.echo(safe(f"{summary.path}: {what}, bundle {summary.bundle_id}"))
@@ -95,7 +101,7 @@ def bundle_conflicts(app: AppContext, show_all: bool) -> None:
 
 
 @bundle.command("resolve")
-@click.argument("conflict_id", type=int)
+@click.argument("conflict_id", type=click.IntRange(1, 2**63 - 1))
 @click.option("--keep", type=click.Choice(["winner", "loser"]), required=True,
               help="Which version becomes the current one (a new edit that supersedes both).")
 @click.pass_obj

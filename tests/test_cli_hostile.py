@@ -114,3 +114,68 @@ def test_an_error_naming_outside_text_is_escaped(sample_db_path):
     assert result.exit_code == 1
     assert_terminal_safe(result.output)
     assert "Traceback" not in result.output and "\\x1b[2J" in result.output
+
+
+LONG = "长" * 100_000
+CAMPAIGN = "CAMPAIGN"  # replaced by the sample campaign's id
+
+
+def one_line_refusal(result, status: int, needle: str) -> None:
+    """Exit status, no traceback, the message: one `inspector:` line, or click's usage error."""
+    assert result.exit_code == status, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), \
+        repr(result.exception)
+    assert "Traceback" not in result.output
+    assert needle in result.output, result.output
+    assert_terminal_safe(result.output)
+    if status == 1:
+        [line] = result.output.splitlines()
+        assert line.startswith("inspector: ") and len(line) < 400
+
+
+HOSTILE_ARGS = [
+    (["ranking", "--campaign", LONG], 1, "at most 200 characters"),
+    (["ranking", "--campaign", "%%%%%%"], 1, "no campaign '%%%%%%'"),
+    (["ranking", "--campaign", "______"], 1, "no campaign '______'"),
+    (["ranking", "--campaign", ""], 1, "no campaign ''"),
+    (["report", "star", "--campaign", CAMPAIGN, "--township", LONG, "--out", "OUT"], 1,
+     "at most 200 characters"),
+    (["report", "summary", "--campaign", CAMPAIGN, "--out", "OUT", "--date", "9999-99-99"], 2,
+     "Invalid value for '--date'"),
+    (["report", "notice", "--campaign", CAMPAIGN, "--township", "白泉镇", "--out", "OUT",
+      "--deadline", "not-a-date"], 2, "Invalid value for '--deadline'"),
+    (["campaign", "create", "--name", "批次\x1b[2J\r", "--form", "township-party-building"], 1,
+     "control characters"),
+    (["campaign", "create", "--name", LONG, "--form", "township-party-building"], 1,
+     "at most 200 characters"),
+    (["campaign", "create", "--name", "甲", "--form", "township-party-building", "--year",
+      "99999999999999999999999"], 2, "Invalid value for '--year'"),
+    (["campaign", "create", "--name", "乙", "--form", "township-party-building", "--year", "-1"],
+     2, "Invalid value for '--year'"),
+    (["campaign", "create", "--name", "丙", "--form", LONG], 1, "at most 200 characters"),
+    (["bundle", "resolve", "99999999999999999999999", "--keep", "winner"], 2,
+     "Invalid value for 'CONFLICT_ID'"),
+    (["bundle", "export", "--out", ""], 1, "needs a file name"),
+    (["bundle", "export", "--out", "OUT", "--campaign", LONG], 1, "at most 200 characters"),
+    (["demo", "--townships", "0"], 2, "Invalid value for '--townships'"),
+    (["demo", "--date", "9999-99-99"], 2, "Invalid value for '--date'"),
+    (["problems", "export", "--format", "xlsx", "--out", "OUT", "--date", "2026-02-30"], 2,
+     "Invalid value for '--date'"),
+    (["forms", "check", ""], 1, "cannot read file"),
+    (["townships", "import", "NOFILE"], 1, "No such file or directory"),
+]
+
+
+@pytest.mark.parametrize(("args", "status", "needle"), HOSTILE_ARGS,
+                         ids=[f"{a[0]}-{a[1]}-{n}" for n, (a, _s, _n) in
+                              enumerate(HOSTILE_ARGS)])
+def test_hostile_arguments_get_a_one_line_refusal(sample_db_path, sample_campaign, tmp_path,
+                                                  args, status, needle):
+    swap = {CAMPAIGN: sample_campaign["id"], "OUT": str(tmp_path / "out.file"),
+            "NOFILE": str(tmp_path / "missing.csv")}
+    result = invoke(*[swap.get(a, a) for a in args], db=sample_db_path)
+    if args[0] == "forms":  # forms check prints file:line: message
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        assert needle in result.output
+        return
+    one_line_refusal(result, status, needle)

@@ -22,6 +22,7 @@ from inspector.terminal import control_characters
 TOWNSHIP_KINDS = ("街道", "镇", "乡")
 CSV_COLUMNS = ("county", "county_code", "township", "township_code", "kind")
 MAX_NAME = 100  # the longest real township or county name is a dozen characters
+MAX_REF = 200  # a campaign, form or township named on the command line or in a dialog
 MAX_CSV_BYTES = 32 * 1024 * 1024  # every township in China is under 3 MiB
 
 
@@ -280,6 +281,7 @@ def form_for_campaign(db: Database, campaign_id: str) -> Form:
 
 def find_form_row(db: Database, form_ref: str) -> dict[str, Any]:
     """A form by row id, by 'id@version', or by form id (its newest version)."""
+    _check_ref(form_ref, "form")
     if "@" in form_ref:
         fid, version = form_ref.split("@", 1)
         found = list(db.query("SELECT * FROM forms WHERE form_id = ? AND version = ? "
@@ -303,6 +305,11 @@ def create_campaign(rows: Rows, name: str, form_ref: str, year: int | None = Non
     name = name.strip()
     if not name:
         raise CatalogError(Message("a campaign needs a name"))
+    _check_ref(name, "campaign")
+    found = control_characters(name)
+    if found:
+        raise CatalogError(Message("a campaign name cannot hold control characters ({chars})",
+                                   chars=" ".join(found)))
     if interview_bottom < 0:
         raise CatalogError(Message("the 约谈 count cannot be negative"))
     form = find_form_row(rows.db, form_ref)
@@ -330,11 +337,12 @@ def campaigns(db: Database) -> list[dict[str, Any]]:
 
 def find_campaign(db: Database, ref: str) -> dict[str, Any]:
     """A campaign by id, id prefix or exact name; a miss suggests the closest names."""
+    _check_ref(ref, "campaign")
     found = list(db.query("SELECT * FROM campaigns WHERE deleted = 0 AND (id = ? OR name = ?)",
                           [ref, ref]))
-    if not found and len(ref) >= 6:
-        found = list(db.query("SELECT * FROM campaigns WHERE deleted = 0 AND id LIKE ?",
-                              [ref + "%"]))
+    if not found and len(ref) >= 6:  # a prefix, compared as text: '%' and '_' are no wildcards
+        found = list(db.query("SELECT * FROM campaigns WHERE deleted = 0 AND "
+                              "substr(id, 1, ?) = ?", [len(ref), ref]))
     if len(found) == 1:
         return found[0]
     names = [c["name"] for c in campaigns(db)]
@@ -347,6 +355,7 @@ def find_campaign(db: Database, ref: str) -> dict[str, Any]:
 
 def find_township(db: Database, ref: str) -> dict[str, Any]:
     """A township by id, code or name ('county/name' when a name repeats)."""
+    _check_ref(ref, "township")
     county = None
     name = ref
     if "/" in ref:
@@ -367,6 +376,13 @@ def find_township(db: Database, ref: str) -> dict[str, Any]:
         raise CatalogError(Message("no township '{ref}'; did you mean {names}?", ref=ref,
                                    names=close))
     raise CatalogError(Message("no township '{ref}'", ref=ref))
+
+
+def _check_ref(ref: str, what: str) -> None:
+    """Refuse a reference no id or name can match, before it reaches SQL or a message."""
+    if len(ref) > MAX_REF:
+        raise CatalogError(Message("a {what} id or name is at most {limit} characters, not "
+                                   "{length}", what=what, limit=MAX_REF, length=len(ref)))
 
 
 def _close_names(word: str, names: list[str]) -> str:
