@@ -19,6 +19,7 @@ from typing import Any, TypeGuard
 
 from inspector.core.toml_depth import too_deep_line
 from inspector.messages import Message
+from inspector.terminal import control_characters
 
 KINDS = ("verdict", "number", "text")
 RULES = ("at_most", "at_least")
@@ -152,6 +153,22 @@ class Form:
 
 
 _Reporter = Callable[..., None]
+# Texts that may span lines (TOML multi-line strings) and be indented; other strings are one line.
+_MULTILINE_KEYS = {"description", "text", "guidance", "problem"}
+
+
+def _controls(key: str, value: Any) -> str:
+    """The control characters a form string must not hold, as `\\xNN` ('' if none).
+
+    Ids, versions and titles are printed on terminals, in bundles and in
+    reports: an escape sequence or a bidi override there would travel to
+    every laptop that installs the form.
+    """
+    if not isinstance(value, str):
+        return ""
+    if key in _MULTILINE_KEYS:
+        value = value.replace("\n", "").replace("\t", "")
+    return " ".join(control_characters(value))
 
 
 class _LineMap:
@@ -251,6 +268,10 @@ def parse_form(text: str, filename: str = "<form>") -> Form:
             err(Message("[form] needs a non-empty string '{key}'", key=key), "form", key)
     if isinstance(head.get("id"), str) and head["id"] and not _ID_RE.match(head["id"]):
         err(Message("[form] id may hold only letters, digits, '-' and '_'"), "form", "id")
+    for key, value in head.items():
+        if _controls(key, value):
+            err(Message("[form] '{key}' holds control characters ({chars})", key=key,
+                        chars=_controls(key, value)), "form", key)
     target = head.get("target", "township")
     if target not in TARGETS:
         err(Message("[form] target must be one of {targets}, not '{target}'",
@@ -336,6 +357,11 @@ def _parse_sections(raw: Any, err: _Reporter) -> tuple[Section, ...]:
         elif sid in section_ids:
             err(Message("duplicate section id '{section}'", section=sid), "section", si, "id")
         section_ids.add(sid)
+        for key in ("id", "title"):
+            if _controls(key, sec.get(key)):
+                err(Message("section '{section}': '{key}' holds control characters ({chars})",
+                            section=sid, key=key, chars=_controls(key, sec.get(key))),
+                    "section", si, key)
         if not isinstance(sec.get("title"), str) or not sec.get("title"):
             err(Message("section '{section}' needs a 'title'", section=sid), "section", si, "title")
         items_raw = sec.get("item", [])
@@ -369,6 +395,10 @@ def _parse_item(raw: dict[str, Any], sid: str, si: int, ii: int, err: _Reporter)
         err(Message("item {number} of section '{section}' needs a string 'id'", number=ii + 1,
                     section=sid), *where, "id")
         return None
+    for key in ("id", "text", "guidance", "problem", "unit"):
+        if _controls(key, raw.get(key)):
+            err(Message("item '{item}': '{key}' holds control characters ({chars})", item=iid,
+                        key=key, chars=_controls(key, raw.get(key))), *where, key)
     kind = raw.get("kind")
     if kind is None:
         err(Message("item '{item}' needs a 'kind' (use {kinds})", item=iid,

@@ -236,3 +236,29 @@ def test_a_huge_file_is_refused_before_it_is_read_whole(tmp_path):
     with pytest.raises(FormError) as caught:
         load_form(big)
     assert "larger than" in str(caught.value)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ('version = "1"', 'version = "1\\u001b[2J"'),
+    ('title = "测试表"', 'title = "测试\\r表"'),
+    ('title = "甲"', 'title = "甲\\u202e"'),
+    ('id = "a"', 'id = "a\\u0000"'),
+    ('id = "A1"', 'id = "A1\\u009b"'),
+    ('text = "三会一课"', 'text = "三会\\u001b一课"'),
+    ('problem = "未落实三会一课"', 'problem = "未落实\\u2066三会一课"'),
+])
+def test_control_characters_in_names_and_texts_are_refused_on_their_line(old, new):
+    text = GOOD.replace(old, new, 1)
+    issues = issues_of(text)
+    where = text.splitlines().index(new) + 1
+    assert any(n == where and "control characters" in m for n, m in issues), issues
+
+
+def test_texts_may_span_lines_and_hold_tabs():
+    text = GOOD.replace('text = "三会一课"', "text = '''三会一课\n\t每月一次'''")
+    assert parse_form(text).item("A1").text == "三会一课\n\t每月一次"
+
+
+def test_a_form_saved_with_windows_line_endings_is_fine():
+    text = GOOD.replace('text = "三会一课"', "text = '''三会一课\n每月一次'''").replace("\n", "\r\n")
+    assert parse_form(text).item("A1").text == "三会一课\n每月一次"
