@@ -59,8 +59,12 @@ def county_kind(name: str) -> str:
 def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipRecord]:
     """Every row checked before anything is written; errors name the line."""
     text = text.lstrip("\ufeff")
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip() for h in (reader.fieldnames or [])]
+    # newline="": a list saved with old Mac line ends (CR only) still splits into lines
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip() for h in (reader.fieldnames or [])]
+    except csv.Error as exc:
+        raise CatalogError(_csv_problem(exc, filename, 1)) from None
     missing = [c for c in ("county", "township") if c not in header]
     if missing:
         raise CatalogError(Message("{file}:1: missing column(s) {columns}; expected {expected}",
@@ -132,13 +136,16 @@ def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipReco
     return records
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def _rows(reader: Any, filename: str, errors: list[Message]) -> Any:
     """The reader's rows with their line; a row the csv module cannot read ends the file.
 
     The csv module refuses a field over its limit (131,072 characters) with
     an error that names neither file nor line; after it the reader's place
-    in the file cannot be trusted, so reading stops there. (The error comes
-    before the reader counts the line it was reading: hence `line_num + 1`.)
+    in the file cannot be trusted, so reading stops there. A row is named
+    by the line it starts on.
     """
     while True:
         try:
@@ -146,15 +153,19 @@ def _rows(reader: Any, filename: str, errors: list[Message]) -> Any:
         except StopIteration:
             return
         except csv.Error as exc:
-            if "field larger than field limit" in str(exc):
-                errors.append(Message("{file}:{line}: field too long (over {limit} characters)",
-                                      file=filename, line=reader.line_num + 1,
-                                      limit=csv.field_size_limit()))
-            else:
-                errors.append(Message("{file}:{line}: {error}", file=filename,
-                                      line=reader.line_num + 1, error=str(exc)))
+            errors.append(_csv_problem(exc, filename, reader.line_num + 1))
             return
-        yield reader.line_num, row
+        # a quoted field may hold line breaks: name the line the row starts on
+        values = [v for v in row.values() if isinstance(v, str)]
+        values += [x for v in row.values() if isinstance(v, list) for x in v]
+        yield reader.line_num - sum(len(_LINE_BREAK.findall(v)) for v in values), row
+
+
+def _csv_problem(exc: csv.Error, filename: str, line: int) -> Message:
+    if "field larger than field limit" in str(exc):
+        return Message("{file}:{line}: field too long (over {limit} characters)",
+                       file=filename, line=line, limit=csv.field_size_limit())
+    return Message("{file}:{line}: {error}", file=filename, line=line, error=str(exc))
 
 
 def _name_problems(column: str, value: str) -> list[Message]:

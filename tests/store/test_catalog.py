@@ -196,3 +196,20 @@ def test_a_huge_file_is_refused_without_reading_it_whole(rows, tmp_path):
     with pytest.raises(CatalogError) as err:
         import_townships_csv(rows, path)
     assert "larger than 32 MiB" in str(err.value)
+
+
+def test_rows_are_named_by_the_line_they_start_on(rows, tmp_path):
+    path, run = _import(rows, tmp_path, '\n定海区,330902,"昌国\n街道",330902002,街道\n\n'
+                                        "定海区,330902,,330902003,街道\n")
+    with pytest.raises(CatalogError) as err:
+        run()
+    assert str(err.value).splitlines() == [
+        f"{path}:3: township holds control characters (\\x0a)",
+        f"{path}:6: township is empty"]
+
+
+def test_a_list_with_old_mac_line_ends_is_read(rows, tmp_path):
+    path = tmp_path / "mac.csv"
+    path.write_bytes("county,county_code,township,township_code,kind\r定海区,330902,昌国街道,"
+                     "330902002,街道\r".encode())
+    assert import_townships_csv(rows, path)["townships"] == 1
