@@ -75,6 +75,8 @@ class InspectorGroup(click.Group):
 @click.pass_context
 def main(ctx: click.Context, db_path: str | None, selftest: bool) -> None:
     """督查通 Inspector: township party-building inspections, offline."""
+    if db_path == "":  # `--db "$UNSET"`: not the default database, which it would silently be
+        raise click.BadParameter("needs a file name", param_hint="'--db'")
     ctx.obj = AppContext(db_path)
     if ctx.invoked_subcommand is None:
         from inspector.app import run_gui

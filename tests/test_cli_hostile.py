@@ -179,3 +179,13 @@ def test_hostile_arguments_get_a_one_line_refusal(sample_db_path, sample_campaig
         assert needle in result.output
         return
     one_line_refusal(result, status, needle)
+
+
+def test_an_empty_db_path_is_refused_not_taken_for_the_default(tmp_path, monkeypatch):
+    """`--db ""` (an unset shell variable) must not write into the user's own database."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    result = CliRunner().invoke(main, ["--db", "", "init"])
+    assert result.exit_code == 2 and "Invalid value for '--db'" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "data").exists()
