@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -162,8 +163,8 @@ def problems_pdf(db: Database, campaign_id: str | None = None, today: dt.date | 
     overdue = sum(1 for r in rows if r[8] == "是")
     issuing = settings.get(db, "issuing_body") or ""
     story: list[Flowable] = [
-        Paragraph(f"{name}问题清单", title_style(fonts, 16)),
-        Paragraph(f"{issuing}　截至{chinese_date(today)}　共 {len(rows)} 个问题，"
+        Paragraph(f"{escape(name)}问题清单", title_style(fonts, 16)),
+        Paragraph(f"{escape(issuing)}　截至{chinese_date(today)}　共 {len(rows)} 个问题，"
                   f"其中逾期未整改 {overdue} 个", style("sub", fonts.song, 10, 15, alignment=1,
                                                    spaceAfter=6)),
     ]
