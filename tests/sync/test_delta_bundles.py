@@ -259,3 +259,20 @@ def test_a_dry_run_acknowledges_nothing(laptops, hq):
     laptop.take(hq.export(), dry_run=True)
     assert versions.peer_ack(laptop.db, hq.rows.device) is None
     assert versions.have_vector(laptop.db).keys() <= {laptop.rows.device}
+
+
+def test_a_delta_carries_the_bytes_of_its_attachment_rows_only(synced):
+    from inspector.store.attachments import add_attachment, read_bytes
+
+    hq, laptop = synced
+    old, new = laptop.db.execute("SELECT id FROM problems WHERE deleted = 0 LIMIT 2").fetchall()
+    add_attachment(hq.rows, "problems", old[0], b"%PDF-1.4 old scan", filename="旧.pdf")
+    laptop.take(hq.export(since_last=True))
+    hq.take(laptop.export(since_last=True))
+    photo = add_attachment(laptop.rows, "problems", new[0], b"%PDF-1.4 new scan",
+                           filename="新.pdf")
+    _, tables, blobs = read_bundle(laptop.export(since_last=True))
+    assert [r["id"] for r in tables["attachments"]] == [photo["id"]]
+    assert blobs == {photo["sha256"]: b"%PDF-1.4 new scan"}
+    hq.take(laptop.export(since_last=True))
+    assert read_bytes(hq.db, photo["sha256"]) == b"%PDF-1.4 new scan"
