@@ -42,6 +42,7 @@ from inspector.sync.format import (
     Manifest,
     TableEntry,
     attachment_member,
+    parse_manifest,
     table_member,
 )
 
@@ -112,7 +113,9 @@ def export_bundle(db: Database, out: str | Path, campaign_ref: str | None = None
                 blobs = _attachment_sizes(db, chosen, budget)
                 _write_snapshot(db, zf, manifest, summary, chosen, budget, progress)
             _write_attachments(db, zf, manifest, summary, blobs, progress)
-            data = json.dumps(manifest.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
+            document = manifest.to_json()
+            parse_manifest(document)  # the importer's own check: what it refuses is not written
+            data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
             budget.manifest(data)
             zf.writestr(MANIFEST, data)
         os.replace(tmp, out)

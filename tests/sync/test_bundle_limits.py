@@ -161,3 +161,11 @@ def test_a_row_over_the_real_line_limit_is_named_by_the_export(laptops):
     assert "its column measure alone is 18,874,370 bytes" in message
     assert f"more than the {16 * 1024 * 1024:,} a row may have" in message
     assert not list(laptop.folder.glob("*.inspbundle"))
+
+
+def test_a_manifest_the_importer_would_refuse_is_not_written(laptop, monkeypatch):
+    """The exporter runs the importer's manifest check on what it is about to write."""
+    monkeypatch.setattr(fmt, "MAX_VECTOR_AUTHORS", 0)
+    with pytest.raises(BundleError, match="'have' is not a version vector"):
+        laptop.export()
+    assert not list(laptop.folder.glob("*.inspbundle"))
