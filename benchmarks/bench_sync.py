@@ -107,8 +107,13 @@ def _phase(phases: list[tuple[str, float]], name: str) -> float:
     return next((t for what, t in phases if t > start and what != name), start) - start
 
 
-def delta_round(hq_path: Path, work: Path, label: str) -> float:
-    """One inspection round by deltas; returns the seconds headquarters took to import."""
+def delta_round(hq_path: Path, work: Path, label: str) -> tuple[float, float]:
+    """One inspection round by deltas.
+
+    Returns the seconds headquarters took to import the township's delta, in
+    all and without the backup copy taken before writing (which grows with
+    the database, not with the delta).
+    """
     slug = label.split()[0]  # a device id: letters, digits, _ . : -
     laptop_path = laptop_of(hq_path, work, f"laptop{slug}")
     hq, laptop = open_db(hq_path), open_db(laptop_path)
@@ -144,7 +149,7 @@ def delta_round(hq_path: Path, work: Path, label: str) -> float:
           f"the rest: {seconds - backup:.2f} s")
     hq.close()
     laptop.close()
-    return seconds
+    return seconds, seconds - backup
 
 
 def main() -> None:
@@ -217,7 +222,8 @@ def deltas(source: Path, work: Path, five_years: Path | None) -> None:
     if five_years:
         forty = fresh_copy(five_years, work / "hq-40.db")
         t_delta40 = delta_round(forty, work, "40 campaigns")
-        print(f"delta import, 40 / 8 campaigns: {t_delta40 / t_delta8:.2f}x (goal <= 1.5)")
+        print(f"delta import, 40 / 8 campaigns: {t_delta40[0] / t_delta8[0]:.2f}x with the "
+              f"backup, {t_delta40[1] / t_delta8[1]:.2f}x without it (goal <= 1.5)")
 
 
 if __name__ == "__main__":
