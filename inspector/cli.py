@@ -25,10 +25,16 @@ class AppContext:
         self.db_path = db_path
         self._db = None
         self._may_create = False
+        self._may_make_folders = False
 
-    def allow_create(self) -> AppContext:
-        """For the commands that make a database: every other one needs an existing file."""
+    def allow_create(self, *, folders: bool = True) -> AppContext:
+        """For the commands that make a database: every other one needs an existing file.
+
+        `folders=False` makes the file only in an existing folder (an import may
+        start a database, but a typo in --db must not leave new folders behind).
+        """
         self._may_create = True
+        self._may_make_folders = folders
         return self
 
     @property
@@ -42,7 +48,8 @@ class AppContext:
         if self._db is None:
             from inspector.store.db import open_db
 
-            self._db = open_db(self.path, create=self._may_create)
+            self._db = open_db(self.path, create=self._may_create,
+                               folders=self._may_make_folders)
         return self._db
 
     def rows(self):

@@ -16,16 +16,28 @@ class StoreError(MessageError):
     """A problem with the database the user can act on (wrong file, newer version, locked)."""
 
 
-def connect(path: str | Path, *, autocheckpoint: bool = True) -> Database:
+def connect(path: str | Path, *, autocheckpoint: bool = True, create: bool = True) -> Database:
     """A connection with the pragmas every connection needs, without migrating.
 
     `autocheckpoint=False` leaves folding the WAL into the file to
     `checkpoint_file` on another thread: the GUI's connection, where a
     checkpoint of a large database would stall a key press.
+
+    The file is vetted through SQLite itself before any pragma can write to
+    it (`journal_mode = WAL` turns an empty file into a database): reading
+    its header with an ordinary open/close would drop every POSIX lock this
+    process holds on it, and the next process to close the database would
+    then delete the WAL under the open window.
     """
     path = str(path)
     db = (Database(memory=True, execute_plugins=False) if path == ":memory:"
           else Database(path, execute_plugins=False))
+    if path != ":memory:":
+        try:
+            _vet(db, path, create)
+        except BaseException:
+            db.close()
+            raise
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 5000")
     if path != ":memory:":
@@ -34,6 +46,31 @@ def connect(path: str | Path, *, autocheckpoint: bool = True) -> Database:
         if not autocheckpoint:
             db.execute("PRAGMA wal_autocheckpoint = 0")
     return db
+
+
+NOTADB = 26
+CORRUPT = 11
+
+
+def _vet(db: Database, path: str, create: bool) -> None:
+    """Refuse a file that is not ours: garbage, an empty file (unless creating), another
+    program's SQLite database. The first query is where SQLite reads the header."""
+    not_ours = StoreError(Message("{path} is not an Inspector database", path=path))
+    try:
+        names = {r[0] for r in db.execute("SELECT name FROM sqlite_master").fetchall()}
+    except sqlite3.DatabaseError as exc:
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF == NOTADB:
+            raise not_ours from None
+        if code is not None and code & 0xFF == CORRUPT:
+            raise StoreError(Message(
+                "{path} is damaged; restore a backup with 'inspector backup restore'",
+                path=path)) from None
+        raise
+    if names and "_sqlite_migrations" not in names:
+        raise not_ours
+    if not names and not create:
+        raise not_ours
 
 
 def database_file(db: Database) -> str:
@@ -63,12 +100,14 @@ def unknown_migrations(db: Database) -> list[str]:
 
 
 def open_db(path: str | Path | None = None, *, create: bool = True,
-            autocheckpoint: bool = True) -> Database:
+            autocheckpoint: bool = True, folders: bool = True) -> Database:
     """Open (creating it if `create`) and migrate the database at `path`.
 
     A database written by a newer Inspector is refused rather than migrated
-    or misread; with `create=False` a missing file is an error, so a
-    mistyped path is not silently answered from a new empty database.
+    or misread; with `create=False` a missing or empty file is an error, so a
+    mistyped path is not silently answered from a new empty database. A
+    missing folder is made only with `folders` (the user data folder on a
+    first start, `init`); a typo in `--db` is not turned into a new folder.
     """
     path = Path(path) if path is not None else default_db_path()
     if str(path) != ":memory:":
@@ -77,12 +116,12 @@ def open_db(path: str | Path | None = None, *, create: bool = True,
                                      path=str(path)))
         if path.exists() and path.is_dir():
             raise StoreError(Message("{path} is a folder, not a database file", path=str(path)))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists() and path.stat().st_size:
-            with open(path, "rb") as fh:
-                if fh.read(16) != b"SQLite format 3\x00":
-                    raise StoreError(Message("{path} is not an Inspector database", path=str(path)))
-    db = connect(path, autocheckpoint=autocheckpoint)
+        if not path.parent.is_dir():
+            if not folders:
+                raise StoreError(Message("no folder {folder} for the database {path}",
+                                         folder=str(path.parent), path=str(path)))
+            path.parent.mkdir(parents=True, exist_ok=True)
+    db = connect(path, autocheckpoint=autocheckpoint, create=create)
     newer = unknown_migrations(db)
     if newer:
         db.close()

@@ -67,3 +67,56 @@ def test_checkpoint_from_another_connection_folds_the_wal(tmp_path):
     assert path.stat().st_size == before  # everything still waits in the WAL
     checkpoint_file(path)
     assert path.stat().st_size > before + 1_000_000
+
+
+def test_opening_a_second_connection_keeps_the_first_ones_commits_visible(tmp_path):
+    """A second open_db (a dialog, the worker) must not drop the first connection's file
+    locks: otherwise the next process to close the database deletes the WAL the first
+    connection still writes to, and its later commits are invisible to everyone else."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "locks.db"
+    main = open_db(path)
+    main["settings"].insert({"key": "before", "value": '"1"'})
+    open_db(path).close()
+    subprocess.run([sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]);"
+                    " c.execute('SELECT COUNT(*) FROM settings').fetchone(); c.close()",
+                    str(path)], check=True)
+    main["settings"].insert({"key": "after", "value": '"2"'})
+    seen = subprocess.run([sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect("
+                           "sys.argv[1]); print(sorted(r[0] for r in c.execute("
+                           "'SELECT key FROM settings')))", str(path)],
+                          check=True, capture_output=True, text=True).stdout
+    main.close()
+    assert "'after'" in seen and "'before'" in seen
+
+
+def test_an_empty_file_is_refused_when_not_creating_and_left_empty(tmp_path):
+    path = tmp_path / "empty.db"
+    path.write_bytes(b"")
+    with pytest.raises(StoreError, match="not an Inspector database"):
+        open_db(path, create=False)
+    assert path.stat().st_size == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
+
+
+def test_another_programs_sqlite_database_is_refused_unchanged(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts(name TEXT)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="not an Inspector database"):
+        open_db(path)
+    conn = sqlite3.connect(path)
+    assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["contacts"]
+    conn.close()
+
+
+def test_a_missing_folder_is_made_only_when_asked(tmp_path):
+    with pytest.raises(StoreError, match="no folder"):
+        open_db(tmp_path / "typo" / "x.db", folders=False)
+    assert not (tmp_path / "typo").exists()
+    open_db(tmp_path / "new" / "x.db").close()
+    assert (tmp_path / "new" / "x.db").is_file()
