@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from inspector import __version__
-from inspector.errors import describe, user_error_types
+from inspector.errors import explain
 
 
 class AppContext:
@@ -67,8 +67,9 @@ class InspectorGroup(click.Group):
         except BrokenPipeError:  # `inspector dump | head`: the reader has gone, not an error
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
             ctx.exit(0)
-        except user_error_types() as exc:
-            click.echo(f"inspector: {describe(exc)}", err=True)
+        except Exception as exc:  # the user's situation, or our bug logged with its traceback
+            command = " ".join([*sys.argv[1:2], ctx.invoked_subcommand or ""]).strip()
+            click.echo(f"inspector: {explain(exc, context=command)}", err=True)
             ctx.exit(1)
 
 
@@ -82,6 +83,9 @@ class InspectorGroup(click.Group):
 def main(ctx: click.Context, db_path: str | None, selftest: bool) -> None:
     """督查通 Inspector: township party-building inspections, offline."""
     ctx.obj = AppContext(db_path)
+    from inspector import logfile
+
+    logfile.use_folder_of(ctx.obj.path)
     if ctx.invoked_subcommand is None:
         from inspector.app import run_gui
 

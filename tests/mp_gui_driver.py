@@ -24,9 +24,9 @@ def main(db_path: str, seed: int) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from inspector.store.db import open_db
     from inspector.core.ids import answer_id
     from inspector.store.catalog import find_township
+    from inspector.store.db import open_db
     from inspector.ui.main_window import MainWindow
     from inspector.ui.worker import Job, start_job
 
