@@ -1,21 +1,56 @@
-"""Backup copies of the database, taken before an import writes anything.
+"""Backup copies of the database: taken, listed, rotated, restored, all through SQLite.
 
 SQLite's online backup API copies a consistent snapshot even while another
-connection (the open window) reads or writes. Copies go to `backups/` beside
-the database; only the newest few are kept so a USB-stick routine does not
-fill the disk.
+connection (the open window) reads or writes, and restoring writes the copy
+back through the live database's own pager, inside its locks: every other
+connection, in this process or another, sees the restored content on its
+next read. The live file is never copied, hashed or opened any other way
+(closing a descriptor of it would drop this process's locks on it).
+
+Copies go to `backups/` beside the database, named
+`inspector-<date>-<time>-<microseconds>-<reason>.db`. Reasons: "import"
+(before a bundle is merged), "daily" (the first time the app opens on a
+day), "before-restore" (the database as it was before a restore).
+Rotation keeps the newest few of each reason (KEEP_BY_REASON, 5 unless
+said otherwise: 17 copies at most in normal use), so a run of imports
+cannot push out the daily copies. Attachments are content-addressed files
+beside the database and stay where they are: a restored row finds its
+photo, and a photo no row needs any more costs only disk space.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from inspector.messages import Message
+from inspector.store.db import StoreError
+from inspector.store.schema import migrations
+
 KEEP = 5
+KEEP_BY_REASON = {"daily": 7}
 PREFIX = "inspector-"
+_NAME = re.compile(r"^inspector-(\d{8})-(\d{6})-(\d{6})-([a-z][a-z-]*)\.db$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup copy as the user sees it in a list."""
+
+    path: Path
+    taken: dt.datetime
+    reason: str
+    size: int
+
+    @property
+    def name(self) -> str:
+        return self.path.name
 
 
 def database_file(db: Database) -> Path | None:
@@ -28,30 +63,154 @@ def backups_dir(db: Database) -> Path | None:
     return None if path is None else path.parent / "backups"
 
 
-def backup(db: Database, keep: int = KEEP, reason: str = "import") -> Path | None:
-    """Copy the database to backups/ and drop all but the newest `keep`; None if in memory."""
+def take(db: Database, reason: str = "import") -> Path | None:
+    """Copy the database to backups/ (no rotation); None if in memory.
+
+    The copy is made as `.partial` and renamed when complete; a copy that
+    fails half-way is removed, and so is a backups/ folder it made.
+    """
     folder = backups_dir(db)
     if folder is None:
         return None
+    made_folder = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{PREFIX}{stamp}-{reason}.db"
     partial = target.with_suffix(".partial")
-    dest = sqlite3.connect(partial)
     try:
-        db.conn.backup(dest)
-    finally:
-        dest.close()
-    partial.replace(target)
-    rotate(folder, keep)
+        dest = sqlite3.connect(partial)
+        try:
+            db.conn.backup(dest)
+        finally:
+            dest.close()
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        if made_folder:
+            _remove_if_empty(folder)
+        raise
     return target
 
 
-def list_backups(folder: Path) -> list[Path]:
+def backup(db: Database, keep: int | None = None, reason: str = "import") -> Path | None:
+    """`take` a copy, then drop all but the newest `keep` of its reason."""
+    target = take(db, reason)
+    if target is not None:
+        rotate(target.parent, reason, keep)
+    return target
+
+
+def discard(path: Path | None) -> None:
+    """Remove a copy that is not wanted after all (the import it was for failed)."""
+    if path is None:
+        return
+    path.unlink(missing_ok=True)
+    _remove_if_empty(path.parent)
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass
+
+
+def list_backups(folder: Path | None, reason: str | None = None) -> list[Path]:
     """Oldest first: the names carry a sortable timestamp."""
-    return sorted(folder.glob(f"{PREFIX}*.db"))
+    if folder is None or not folder.is_dir():
+        return []
+    found = sorted(p for p in folder.glob(f"{PREFIX}*.db") if _NAME.match(p.name))
+    return [p for p in found if reason is None or _reason(p) == reason]
 
 
-def rotate(folder: Path, keep: int = KEEP) -> None:
-    for old in list_backups(folder)[:-keep] if keep > 0 else list_backups(folder):
+def _reason(path: Path) -> str:
+    match = _NAME.match(path.name)
+    return match.group(4) if match else ""
+
+
+def info(path: Path) -> BackupInfo:
+    match = _NAME.match(path.name)
+    assert match, path
+    taken = dt.datetime.strptime("".join(match.group(1, 2, 3)), "%Y%m%d%H%M%S%f")
+    return BackupInfo(path, taken, match.group(4), path.stat().st_size)
+
+
+def backups_of(db: Database) -> list[BackupInfo]:
+    """The database's backups, newest first (the order a user picks from)."""
+    return [info(p) for p in reversed(list_backups(backups_dir(db)))]
+
+
+def rotate(folder: Path, reason: str = "import", keep: int | None = None) -> None:
+    """Keep the newest `keep` copies of `reason` (default: its KEEP_BY_REASON)."""
+    if keep is None:
+        keep = KEEP_BY_REASON.get(reason, KEEP)
+    same = list_backups(folder, reason)
+    for old in same[:-keep] if keep > 0 else same:
         old.unlink(missing_ok=True)
+
+
+def daily(db: Database, today: dt.date | None = None) -> Path | None:
+    """Take the day's "daily" copy unless one was taken today; its path or None."""
+    folder = backups_dir(db)
+    if folder is None:
+        return None
+    day = (today or dt.date.today()).strftime("%Y%m%d")
+    if any(p.name.startswith(f"{PREFIX}{day}-") for p in list_backups(folder, "daily")):
+        return None
+    return backup(db, reason="daily")
+
+
+def find(db: Database, name: str) -> Path:
+    """The backup called `name` (with or without .db); only names that list_backups shows."""
+    wanted = name if name.endswith(".db") else f"{name}.db"
+    for path in list_backups(backups_dir(db)):
+        if path.name == wanted:
+            return path
+    raise StoreError(Message("no backup named {name}; 'inspector backup list' shows them",
+                             name=name))
+
+
+def _check_usable(path: Path) -> None:
+    """A backup must be sound and ours before it replaces the database."""
+    damaged = StoreError(Message("backup {name} is damaged; choose another one",
+                                 name=path.name))
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            steps = ({r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")}
+                     if "_sqlite_migrations" in tables else set())
+    except sqlite3.DatabaseError:
+        raise damaged from None
+    if result != "ok":
+        raise damaged
+    if "_sqlite_migrations" not in tables:
+        raise StoreError(Message("backup {name} is not an Inspector database", name=path.name))
+    if steps - {m.name for m in migrations._migrations}:
+        raise StoreError(Message("backup {name} was written by a newer version of Inspector",
+                                 name=path.name))
+
+
+@dataclass(frozen=True)
+class Restored:
+    restored: Path
+    before: Path | None
+
+
+def restore(db: Database, name: str) -> Restored:
+    """Replace the database's content with the backup `name`, in one step.
+
+    The current content is kept first as a "before-restore" backup. The copy
+    is written through SQLite's backup API into the open database (never a
+    file copied over the live file), so every other connection — the window,
+    another command — sees the restored content on its next read.
+    """
+    source = find(db, name)
+    _check_usable(source)
+    before = backup(db, reason="before-restore")
+    with closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as src:
+        if db.conn.in_transaction:
+            db.conn.commit()
+        src.backup(db.conn)
+    migrations.apply(db)  # a copy taken before an upgrade is brought up to date
+    return Restored(source, before)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -91,6 +93,55 @@ def checkpoint_file(path: str | Path) -> None:
         conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
     finally:
         conn.close()
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """Like `db.atomic()`, but taking the write lock at the start (BEGIN IMMEDIATE).
+
+    A deferred transaction that reads first and writes later cannot wait for
+    another writer: in WAL mode its upgrade to a writer fails at once with
+    SQLITE_BUSY, busy_timeout or not, once another connection has committed
+    since its read began. Taking the lock first makes busy_timeout apply.
+    Inside a transaction already, it is a savepoint like `atomic`.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    try:
+        db.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
+def require_sound_for_import(db: Database) -> None:
+    """Refuse to import into a damaged database (PRAGMA quick_check), saying what to do.
+
+    Writing into a file with a damaged page can spread the damage, and a
+    backup taken of it now would replace the good ones in the rotation.
+    """
+    path = database_file(db) or ":memory:"
+    try:
+        result = db.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is None or code & 0xFF not in (CORRUPT, NOTADB):
+            raise
+        result = str(exc)
+    if result != "ok":
+        raise StoreError(Message(
+            "{path} is damaged, so nothing was imported; restore a backup with "
+            "'inspector backup restore'", path=path))
 
 
 def unknown_migrations(db: Database) -> list[str]:
