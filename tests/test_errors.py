@@ -18,7 +18,7 @@ from inspector.store.db import StoreError, open_db
 def _raised(fn) -> BaseException:
     try:
         fn()
-    except BaseException as exc:  # noqa: BLE001 - the error under test
+    except BaseException as exc:  # the error under test
         return exc
     raise AssertionError("no error")
 

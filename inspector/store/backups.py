@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,10 +109,8 @@ def discard(path: Path | None) -> None:
 
 
 def _remove_if_empty(folder: Path) -> None:
-    try:
+    with suppress(OSError):
         folder.rmdir()
-    except OSError:
-        pass
 
 
 def list_backups(folder: Path | None, reason: str | None = None) -> list[Path]:
