@@ -304,6 +304,7 @@ def check(app: AppContext, repair: bool) -> None:
 # Command groups that live in their own modules.
 for _module, _name in (("inspector.cli_reports", "report"),
                        ("inspector.cli_reports", "problems"),
-                       ("inspector.cli_bundle", "bundle")):
+                       ("inspector.cli_bundle", "bundle"),
+                       ("inspector.cli_backup", "backup")):
     if importlib.util.find_spec(_module) is not None:
         main.add_command(getattr(importlib.import_module(_module), _name))

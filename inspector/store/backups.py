@@ -8,7 +8,8 @@ next read. The live file is never copied, hashed or opened any other way
 (closing a descriptor of it would drop this process's locks on it).
 
 Copies go to `backups/` beside the database, named
-`inspector-<date>-<time>-<microseconds>-<reason>.db`. Reasons: "import"
+`<database name>-<date>-<time>-<microseconds>-<reason>.db` (two databases
+in one folder keep their own copies apart). Reasons: "import"
 (before a bundle is merged), "daily" (the first time the app opens on a
 day), "before-restore" (the database as it was before a restore).
 Rotation keeps the newest few of each reason (KEEP_BY_REASON, 5 unless
@@ -35,8 +36,7 @@ from inspector.store.schema import migrations
 
 KEEP = 5
 KEEP_BY_REASON = {"daily": 7}
-PREFIX = "inspector-"
-_NAME = re.compile(r"^inspector-(\d{8})-(\d{6})-(\d{6})-([a-z][a-z-]*)\.db$")
+_NAME = re.compile(r"^(.+)-(\d{8})-(\d{6})-(\d{6})-([a-z][a-z-]*)\.db$")
 
 
 @dataclass(frozen=True)
@@ -58,9 +58,14 @@ def database_file(db: Database) -> Path | None:
     return Path(row[2]) if row and row[2] else None
 
 
+def folder_for(db_path: str | Path) -> Path:
+    """The backups folder of the database file at `db_path` (it may not exist yet)."""
+    return Path(db_path).parent / "backups"
+
+
 def backups_dir(db: Database) -> Path | None:
     path = database_file(db)
-    return None if path is None else path.parent / "backups"
+    return None if path is None else folder_for(path)
 
 
 def take(db: Database, reason: str = "import") -> Path | None:
@@ -69,13 +74,14 @@ def take(db: Database, reason: str = "import") -> Path | None:
     The copy is made as `.partial` and renamed when complete; a copy that
     fails half-way is removed, and so is a backups/ folder it made.
     """
-    folder = backups_dir(db)
-    if folder is None:
+    source = database_file(db)
+    if source is None:
         return None
+    folder = folder_for(source)
     made_folder = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{PREFIX}{stamp}-{reason}.db"
+    target = folder / f"{source.stem}-{stamp}-{reason}.db"
     partial = target.with_suffix(".partial")
     try:
         dest = sqlite3.connect(partial)
@@ -95,8 +101,9 @@ def take(db: Database, reason: str = "import") -> Path | None:
 def backup(db: Database, keep: int | None = None, reason: str = "import") -> Path | None:
     """`take` a copy, then drop all but the newest `keep` of its reason."""
     target = take(db, reason)
-    if target is not None:
-        rotate(target.parent, reason, keep)
+    source = database_file(db)
+    if target is not None and source is not None:
+        rotate(source, reason, keep)
     return target
 
 
@@ -113,47 +120,55 @@ def _remove_if_empty(folder: Path) -> None:
         folder.rmdir()
 
 
-def list_backups(folder: Path | None, reason: str | None = None) -> list[Path]:
-    """Oldest first: the names carry a sortable timestamp."""
+def list_backups(folder: Path | None, reason: str | None = None,
+                 stem: str | None = None) -> list[Path]:
+    """Oldest first (by the timestamp in the name); only `stem`'s copies if given."""
     if folder is None or not folder.is_dir():
         return []
-    found = sorted(p for p in folder.glob(f"{PREFIX}*.db") if _NAME.match(p.name))
-    return [p for p in found if reason is None or _reason(p) == reason]
+    found = []
+    for path in folder.glob("*.db"):
+        match = _NAME.match(path.name)
+        if match and (stem is None or match.group(1) == stem) \
+                and (reason is None or match.group(5) == reason):
+            found.append((match.group(2, 3, 4), path))
+    return [path for _, path in sorted(found)]
 
 
-def _reason(path: Path) -> str:
-    match = _NAME.match(path.name)
-    return match.group(4) if match else ""
+def _of(db_path: str | Path, reason: str | None = None) -> list[Path]:
+    """The copies of the database at `db_path`, oldest first."""
+    return list_backups(folder_for(db_path), reason, Path(db_path).stem)
 
 
 def info(path: Path) -> BackupInfo:
     match = _NAME.match(path.name)
     assert match, path
-    taken = dt.datetime.strptime("".join(match.group(1, 2, 3)), "%Y%m%d%H%M%S%f")
-    return BackupInfo(path, taken, match.group(4), path.stat().st_size)
+    taken = dt.datetime.strptime("".join(match.group(2, 3, 4)), "%Y%m%d%H%M%S%f")
+    return BackupInfo(path, taken, match.group(5), path.stat().st_size)
 
 
-def backups_of(db: Database) -> list[BackupInfo]:
-    """The database's backups, newest first (the order a user picks from)."""
-    return [info(p) for p in reversed(list_backups(backups_dir(db)))]
+def backups_of(db_path: str | Path) -> list[BackupInfo]:
+    """The backups of the database at `db_path`, newest first (the order a user picks
+    from). Read from the folder alone, so a database too damaged to open still
+    shows what it can be restored from."""
+    return [info(p) for p in reversed(_of(db_path))]
 
 
-def rotate(folder: Path, reason: str = "import", keep: int | None = None) -> None:
+def rotate(db_path: str | Path, reason: str = "import", keep: int | None = None) -> None:
     """Keep the newest `keep` copies of `reason` (default: its KEEP_BY_REASON)."""
     if keep is None:
         keep = KEEP_BY_REASON.get(reason, KEEP)
-    same = list_backups(folder, reason)
+    same = _of(db_path, reason)
     for old in same[:-keep] if keep > 0 else same:
         old.unlink(missing_ok=True)
 
 
 def daily(db: Database, today: dt.date | None = None) -> Path | None:
     """Take the day's "daily" copy unless one was taken today; its path or None."""
-    folder = backups_dir(db)
-    if folder is None:
+    source = database_file(db)
+    if source is None:
         return None
     day = (today or dt.date.today()).strftime("%Y%m%d")
-    if any(p.name.startswith(f"{PREFIX}{day}-") for p in list_backups(folder, "daily")):
+    if any(p.name.startswith(f"{source.stem}-{day}-") for p in _of(source, "daily")):
         return None
     return backup(db, reason="daily")
 
@@ -161,7 +176,8 @@ def daily(db: Database, today: dt.date | None = None) -> Path | None:
 def find(db: Database, name: str) -> Path:
     """The backup called `name` (with or without .db); only names that list_backups shows."""
     wanted = name if name.endswith(".db") else f"{name}.db"
-    for path in list_backups(backups_dir(db)):
+    source = database_file(db)
+    for path in _of(source) if source is not None else []:
         if path.name == wanted:
             return path
     raise StoreError(Message("no backup named {name}; 'inspector backup list' shows them",

@@ -144,6 +144,21 @@ def require_sound_for_import(db: Database) -> None:
             "'inspector backup restore'", path=path))
 
 
+def open_for_restore(path: str | Path) -> Database:
+    """The existing database at `path`, opened to be overwritten by a backup.
+
+    Not vetted and not migrated: a database with damaged pages must still
+    take a restore (the backup it is restored from is checked instead).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(Message("no database at {path}; create one with 'inspector init'",
+                                 path=str(path)))
+    db = Database(str(path), execute_plugins=False)
+    db.execute("PRAGMA busy_timeout = 5000")
+    return db
+
+
 def unknown_migrations(db: Database) -> list[str]:
     """Migrations recorded in the file that this version does not know: a newer Inspector made it."""
     known = {m.name for m in migrations._migrations}

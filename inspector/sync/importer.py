@@ -137,8 +137,9 @@ def _apply(db: Database, bundle: Bundle, shapes: dict[str, staging.TableShape],
         summary.backup = None
         remove_unreferenced(db, missing)
         raise
-    if summary.backup is not None:
-        backups.rotate(summary.backup.parent, "import", keep_backups)
+    source = backups.database_file(db)
+    if summary.backup is not None and source is not None:
+        backups.rotate(source, "import", keep_backups)
 
 
 def _merge(db: Database, bundle: Bundle, shapes: dict[str, staging.TableShape],

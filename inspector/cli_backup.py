@@ -1,0 +1,50 @@
+"""`inspector backup …`: the copies taken before imports and every day, and restoring one."""
+
+from __future__ import annotations
+
+import click
+
+from inspector.cli import AppContext
+
+
+@click.group()
+def backup() -> None:
+    """Backup copies of the database (taken before each import and once a day)."""
+
+
+@backup.command("list")
+@click.pass_obj
+def backup_list(app: AppContext) -> None:
+    """List the backups, newest first: name, time, reason, size."""
+    from inspector.store.backups import backups_of, folder_for
+    from inspector.store.db import StoreError
+
+    if not app.path.is_file():
+        from inspector.messages import Message
+
+        raise StoreError(Message("no database at {path}; create one with 'inspector init'",
+                                 path=str(app.path)))
+    found = backups_of(app.path)
+    if not found:
+        click.echo(f"no backups in {folder_for(app.path)}")
+        return
+    for b in found:
+        click.echo(f"{b.name}\t{b.taken:%Y-%m-%d %H:%M:%S}\t{b.reason}\t{b.size:,} bytes")
+
+
+@backup.command("restore")
+@click.argument("name")
+@click.pass_obj
+def backup_restore(app: AppContext, name: str) -> None:
+    """Put the backup NAME back as the database (the current one is kept as a backup first)."""
+    from inspector.store.backups import restore
+    from inspector.store.db import open_for_restore
+
+    db = open_for_restore(app.path)
+    try:
+        done = restore(db, name)
+    finally:
+        db.close()
+    click.echo(f"restored {done.restored.name}")
+    if done.before is not None:
+        click.echo(f"the database as it was is kept as backup {done.before.name}")
