@@ -98,6 +98,14 @@ def take(db: Database, reason: str = "import") -> Path | None:
     return target
 
 
+def copy_file(source: str | Path, target: str | Path) -> None:
+    """A consistent copy of the database at `source` (its WAL included) into a new file,
+    through SQLite: for tools that work on a copy, never a plain file copy."""
+    with closing(sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)) as src, \
+            closing(sqlite3.connect(target)) as dest:
+        src.backup(dest)
+
+
 def backup(db: Database, keep: int | None = None, reason: str = "import") -> Path | None:
     """`take` a copy, then drop all but the newest `keep` of its reason."""
     target = take(db, reason)
