@@ -188,3 +188,14 @@ def test_the_cli_says_a_damaged_database_is_damaged_in_one_line(db_file, tmp_pat
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "damaged" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_check_refuses_a_zero_length_file_and_writes_nothing(tmp_path):
+    path = tmp_path / "empty.db"
+    path.write_bytes(b"")
+    result = subprocess.run([sys.executable, "-m", "inspector", "--db", str(path), "check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr == f"inspector: {path} is not an Inspector database\n"
+    assert path.stat().st_size == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
