@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -16,6 +16,34 @@ from inspector.store.schema import migrations
 
 class StoreError(MessageError):
     """A problem with the database the user can act on (wrong file, newer version, locked)."""
+
+
+class InspectorDatabase(Database):
+    """sqlite-utils' Database whose transactions take the write lock when they begin.
+
+    A deferred transaction that reads before it writes (nearly every edit:
+    read the row, then change it) cannot wait for another writer in WAL mode:
+    once another connection has committed since its read began, its upgrade
+    to a writer fails at once with SQLITE_BUSY, busy_timeout or not. So
+    `atomic()` starts with BEGIN IMMEDIATE and the busy timeout applies.
+    `temp_transaction` is for work that writes only temporary tables (staging
+    a bundle, a dry run): it takes no lock on the database and works on a
+    read-only file.
+    """
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            with super().atomic():  # a savepoint
+                yield self
+            return
+        with write_transaction(self):
+            yield self
+
+
+def temp_transaction(db: Database) -> AbstractContextManager[Database]:
+    """A deferred transaction (savepoint when nested) for writes to temporary tables only."""
+    return Database.atomic(db)
 
 
 def connect(path: str | Path, *, autocheckpoint: bool = True, create: bool = True) -> Database:
@@ -32,8 +60,8 @@ def connect(path: str | Path, *, autocheckpoint: bool = True, create: bool = Tru
     then delete the WAL under the open window.
     """
     path = str(path)
-    db = (Database(memory=True, execute_plugins=False) if path == ":memory:"
-          else Database(path, execute_plugins=False))
+    db = (InspectorDatabase(memory=True, execute_plugins=False) if path == ":memory:"
+          else InspectorDatabase(path, execute_plugins=False))
     if path != ":memory:":
         try:
             _vet(db, path, create)
@@ -106,7 +134,7 @@ def write_transaction(db: Database) -> Iterator[Database]:
     Inside a transaction already, it is a savepoint like `atomic`.
     """
     if db.conn.in_transaction:
-        with db.atomic():
+        with Database.atomic(db):  # a savepoint inside the open transaction
             yield db
         return
     db.execute("BEGIN IMMEDIATE")
@@ -154,7 +182,7 @@ def open_for_restore(path: str | Path) -> Database:
     if not path.is_file():
         raise StoreError(Message("no database at {path}; create one with 'inspector init'",
                                  path=str(path)))
-    db = Database(str(path), execute_plugins=False)
+    db = InspectorDatabase(str(path), execute_plugins=False)
     db.execute("PRAGMA busy_timeout = 5000")
     return db
 

@@ -28,7 +28,7 @@ from inspector.progress import NO_PROGRESS, Progress
 from inspector.store import backups, merge, settings, snapshot, staging
 from inspector.store.attachments import has_blob, remove_unreferenced, store_bytes
 from inspector.store.clock import Clock
-from inspector.store.db import require_sound_for_import, write_transaction
+from inspector.store.db import require_sound_for_import, temp_transaction, write_transaction
 from inspector.store.inspections import refresh_scores
 from inspector.store.merge import TablePlan
 from inspector.store.schema import SYNCED_TABLES
@@ -94,7 +94,7 @@ def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
             bundle.check_attachments(progress)
             for table in SYNCED_TABLES:
                 progress.check()
-                with db.atomic():
+                with temp_transaction(db):  # temp tables only
                     merge.classify(db, shapes[table])
             summary = _summary(db, bundle, dry_run)
             if not dry_run:

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from inspector.store.db import StoreError, open_db
+from inspector.store.db import InspectorDatabase, StoreError, open_db, temp_transaction
 from inspector.store.schema import SYNC_COLUMNS, SYNCED_TABLES
 
 
@@ -120,3 +120,47 @@ def test_a_missing_folder_is_made_only_when_asked(tmp_path):
     assert not (tmp_path / "typo").exists()
     open_db(tmp_path / "new" / "x.db").close()
     assert (tmp_path / "new" / "x.db").is_file()
+
+
+def test_an_edit_that_reads_first_waits_for_another_writer(init_db, tmp_path):
+    """Every multi-step write takes the write lock first: an edit made while another
+    connection (an import in the worker, a command) writes waits for it to finish
+    instead of failing at once with 'database is locked' once the other commits."""
+    import threading
+    import time
+
+    from inspector.store.catalog import create_campaign
+    from inspector.store.rows import Rows
+
+    holder = sqlite3.connect(tmp_path / "init.db", isolation_level=None,
+                             check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO settings(key, value) VALUES ('held', '1')")
+
+    def release_later():
+        time.sleep(1.0)
+        holder.execute("COMMIT")
+
+    thread = threading.Thread(target=release_later)
+    thread.start()
+    try:
+        made = create_campaign(Rows(init_db), "等待写锁", "township-party-building")
+    finally:
+        thread.join()
+        holder.close()
+    assert init_db["campaigns"].get(made["id"])["name"] == "等待写锁"
+
+
+def test_a_read_only_database_still_takes_a_dry_run(tmp_path):
+    """Work that writes only temporary tables (staging a bundle) takes no write lock."""
+    path = tmp_path / "ro.db"
+    open_db(path).close()
+    db = InspectorDatabase(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True))
+    try:
+        with temp_transaction(db):
+            db.execute("CREATE TEMP TABLE scratch(x)")
+            db.execute("INSERT INTO temp.scratch VALUES (1)")
+        with pytest.raises(sqlite3.OperationalError), db.atomic():
+            db.execute("INSERT INTO settings(key, value) VALUES ('x', '1')")
+    finally:
+        db.close()
