@@ -26,7 +26,7 @@ def backup_list(app: AppContext) -> None:
                                  path=str(app.path)))
     found = backups_of(app.path)
     if not found:
-        click.echo(f"no backups in {folder_for(app.path)}")
+        click.echo(f"no backups in {folder_for(app.path.resolve())}")
         return
     for b in found:
         click.echo(f"{b.name}\t{b.taken:%Y-%m-%d %H:%M:%S}\t{b.reason}\t{b.size:,} bytes")

@@ -87,6 +87,7 @@ def take(db: Database, reason: str = "import") -> Path | None:
         dest = sqlite3.connect(partial)
         try:
             db.conn.backup(dest)
+            _plain(dest)
         finally:
             dest.close()
         partial.replace(target)
@@ -104,6 +105,19 @@ def copy_file(source: str | Path, target: str | Path) -> None:
     with closing(sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)) as src, \
             closing(sqlite3.connect(target)) as dest:
         src.backup(dest)
+        _plain(dest)
+
+
+def _plain(copy: sqlite3.Connection) -> None:
+    """A copy keeps the live database's WAL flag; turn it back into one self-contained
+    file, which a read-only look at it (listing, restoring) leaves without -wal/-shm."""
+    copy.execute("PRAGMA journal_mode = DELETE")
+
+
+def _unlink(path: Path) -> None:
+    """Remove a copy and any -wal/-shm an older copy may have left beside it."""
+    for extra in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{extra}").unlink(missing_ok=True)
 
 
 def backup(db: Database, keep: int | None = None, reason: str = "import") -> Path | None:
@@ -119,7 +133,7 @@ def discard(path: Path | None) -> None:
     """Remove a copy that is not wanted after all (the import it was for failed)."""
     if path is None:
         return
-    path.unlink(missing_ok=True)
+    _unlink(path)
     _remove_if_empty(path.parent)
 
 
@@ -167,7 +181,7 @@ def rotate(db_path: str | Path, reason: str = "import", keep: int | None = None)
         keep = KEEP_BY_REASON.get(reason, KEEP)
     same = _of(db_path, reason)
     for old in same[:-keep] if keep > 0 else same:
-        old.unlink(missing_ok=True)
+        _unlink(old)
 
 
 def daily(db: Database, today: dt.date | None = None) -> Path | None:

@@ -129,3 +129,12 @@ def test_the_daily_backup_is_taken_once_a_day(laptop, tmp_path):
     assert backups.daily(laptop) is None
     tomorrow = dt.date.today() + dt.timedelta(days=1)
     assert backups.daily(laptop, today=tomorrow) is not None
+
+
+def test_listing_and_restoring_leave_no_sqlite_files_beside_the_copies(laptop, tmp_path):
+    taken = backups.backup(laptop)
+    backups.restore(laptop, taken.name)
+    names = sorted(p.name for p in (tmp_path / "backups").iterdir())
+    assert len(names) == 2 and all(n.endswith(".db") for n in names), names
+    with closing(sqlite3.connect(taken)) as copy:
+        assert copy.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
