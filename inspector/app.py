@@ -99,6 +99,9 @@ def _run(app: QApplication, path: Path, selftest: bool) -> int:
         _watch_selftest(window)
     window.show()  # paints the frame at once, then opens the database and fills itself
     status = app.exec()
+    from inspector.ui.worker import pool
+
+    pool().waitForDone(60_000)  # a backup or import still running finishes, not cut short
     if failures:
         return _cannot_open(app, failures[0], selftest)
     if window.db is not None:

@@ -81,9 +81,11 @@ class RestoreBackupDialog(QDialog):
         self.found: list[BackupInfo] = backups.backups_of(db_path)
         self.chosen: BackupInfo | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr(
+        intro = QLabel(self.tr(
             "Choose the copy to put back. The database as it is now is kept as a backup "
-            "first; photos and other attachments stay as they are."), self))
+            "first; photos and other attachments stay as they are."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         self.table = QTableWidget(len(self.found), 3, self)
         self.table.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("Why"), self.tr("Size")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
