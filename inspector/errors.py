@@ -121,10 +121,3 @@ def explain(exc: BaseException, context: str = "") -> Explanation:
                                     error=f"{type(exc).__name__}: {exc}"[:200])], bug=True)
     return Explanation([Message("internal error, details written to {log}", log=log)], bug=True)
 
-
-def describe(exc: BaseException) -> str:
-    """One line for the user, in English, without logging (a bug shows its own text)."""
-    found = user_messages(exc)
-    if found is not None:
-        return "\n".join(str(m) for m in found)
-    return str(exc).strip() or exc.__class__.__name__
