@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from inspector.cli import AppContext
+from inspector.terminal import safe
 
 
 @click.group()
@@ -26,10 +27,11 @@ def backup_list(app: AppContext) -> None:
                                  path=str(app.path)))
     found = backups_of(app.path)
     if not found:
-        click.echo(f"no backups in {folder_for(app.path.resolve())}")
+        click.echo(safe(f"no backups in {folder_for(app.path.resolve())}"))
         return
     for b in found:
-        click.echo(f"{b.name}\t{b.taken:%Y-%m-%d %H:%M:%S}\t{b.reason}\t{b.size:,} bytes")
+        click.echo("\t".join((safe(b.name), f"{b.taken:%Y-%m-%d %H:%M:%S}", b.reason,
+                              f"{b.size:,} bytes")))
 
 
 @backup.command("restore")
@@ -45,6 +47,6 @@ def backup_restore(app: AppContext, name: str) -> None:
         done = restore(db, name)
     finally:
         db.close()
-    click.echo(f"restored {done.restored.name}")
+    click.echo(safe(f"restored {done.restored.name}"))
     if done.before is not None:
-        click.echo(f"the database as it was is kept as backup {done.before.name}")
+        click.echo(safe(f"the database as it was is kept as backup {done.before.name}"))

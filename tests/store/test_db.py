@@ -164,3 +164,16 @@ def test_a_read_only_database_still_takes_a_dry_run(tmp_path):
             db.execute("INSERT INTO settings(key, value) VALUES ('x', '1')")
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("key", ["device_name", "inspector_name", "notice_prefix",
+                                 "issuing_body", "contact"])
+def test_settings_refuse_names_with_control_characters(fresh_db, key):
+    from inspector.store import settings
+
+    with pytest.raises(settings.SettingError) as caught:
+        settings.put(fresh_db, key, "第二组\x1b[2J\u202e")
+    assert key in str(caught.value) and "\\x1b" in str(caught.value)
+    assert settings.get(fresh_db, key) == settings.DEFAULTS[key]
+    settings.put(fresh_db, key, "第二督导组 笔记本-2")
+    assert settings.get(fresh_db, key) == "第二督导组 笔记本-2"
