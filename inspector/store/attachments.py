@@ -63,6 +63,21 @@ def has_blob(db: Database, sha256: str) -> bool:
     return blob_path(db, sha256).exists()
 
 
+def remove_unreferenced(db: Database, shas: list[str]) -> None:
+    """Delete the stored files among `shas` that no attachment row needs (an import that
+    failed after storing its bytes), and the folders that leaves empty."""
+    for sha in shas:
+        if db.execute("SELECT 1 FROM attachments WHERE sha256 = ? LIMIT 1", [sha]).fetchone():
+            continue
+        path = blob_path(db, sha)
+        path.unlink(missing_ok=True)
+        for folder in (path.parent, path.parent.parent):
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+
+
 def add_attachment(rows: Rows, owner_table: str, owner_id: str, data: bytes, *,
                    filename: str = "", mime: str | None = None, caption: str = ""
                    ) -> dict[str, Any]:

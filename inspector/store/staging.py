@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from inspector.store.db import temp_transaction
 from inspector.store.schema import SYNCED_TABLES
 
 # An HLC value: 13 digits, 4 hex digits, a device id (letters, digits, _ . : -).
@@ -93,12 +94,12 @@ def insert(db: Database, shape: TableShape, rows: Sequence[tuple[Any, ...]], fir
     sql = (f"INSERT INTO temp.[{stage_name(shape.table)}] ({', '.join(shape.names)}) "
            f"VALUES ({', '.join('?' * len(shape.names))})")
     try:
-        with db.atomic():
+        with temp_transaction(db):  # temp tables only: no lock on the database
             db.conn.executemany(sql, rows)
     except (sqlite3.Error, OverflowError, TypeError, ValueError):
         for offset, row in enumerate(rows):
             try:
-                with db.atomic():
+                with temp_transaction(db):
                     db.conn.execute(sql, row)
             except (sqlite3.Error, OverflowError, TypeError, ValueError):
                 raise StagingError(f"{file} line {first_line + offset}: "

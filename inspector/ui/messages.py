@@ -2,8 +2,10 @@
 
 The Qt-free layers raise errors carrying `inspector.messages.Message`s: an
 English template and its values. Here each template is translated (context
-"Messages") and filled in with the same values; anything else falls back to
-`inspector.errors.describe`, so English stays exactly the command line's text.
+"Messages") and filled in with the same values. Which errors are the user's
+situation and which are our bugs is decided once, by `inspector.errors`, for
+the command line and the GUI alike: a bug is logged there and the user reads
+where its details went.
 
 lupdate only finds literal strings, so every template used below `inspector/ui`
 is listed once in TEMPLATES (a test checks the list against the source and the
@@ -16,8 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from inspector.errors import describe
-from inspector.messages import Joined, Message, messages_of
+from inspector.errors import explain, user_messages
+from inspector.messages import Joined, Message
 
 CONTEXT = "Messages"
 VALUES_CONTEXT = "Values"
@@ -45,11 +47,18 @@ def _value(value: Any) -> Any:
 
 
 def describe_for_user(exc: BaseException) -> str:
-    """What the GUI shows for an error: translated when it carries Messages."""
-    messages = messages_of(exc)
+    """What the GUI shows for an error, in the app's language.
+
+    The user's situation reads as its messages; a ValueError raised by a check
+    of what the user typed reads as its text; anything else is our bug: logged
+    (with its traceback) and shown as where the details went.
+    """
+    messages = user_messages(exc)
+    if messages is None and isinstance(exc, ValueError):
+        return str(exc).strip() or exc.__class__.__name__
     if messages is None:
-        return describe(exc)
-    return "\n".join(translate_message(m) for m in messages).strip() or describe(exc)
+        messages = explain(exc, context="gui").messages
+    return "\n".join(translate_message(m) for m in messages).strip() or str(exc)
 
 
 TEMPLATES = (
