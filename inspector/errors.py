@@ -15,13 +15,14 @@ def user_error_types() -> tuple[type[BaseException], ...]:
     from inspector.core.problems import IllegalTransition
     from inspector.store.catalog import CatalogError
     from inspector.store.db import StoreError
+    from inspector.store.domains import DomainError
     from inspector.store.inspections import InspectionLocked
     from inspector.store.rows import RowNotFound
     from inspector.sync.errors import BundleError
 
     return (
         FormError, NumberingError, IllegalTransition, CatalogError, StoreError,
-        InspectionLocked, RowNotFound, BundleError, sqlite3.OperationalError,
+        InspectionLocked, RowNotFound, BundleError, DomainError, sqlite3.OperationalError,
         sqlite3.DatabaseError, OSError,
     )
 

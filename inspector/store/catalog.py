@@ -16,9 +16,9 @@ from sqlite_utils import Database
 from inspector.core.forms import Form, parse_form
 from inspector.core.ids import county_id, form_row_id, township_id
 from inspector.messages import Joined, Message, MessageError
+from inspector.store.domains import TOWNSHIP_KINDS
 from inspector.store.rows import Rows
 
-TOWNSHIP_KINDS = ("街道", "镇", "乡")
 CSV_COLUMNS = ("county", "county_code", "township", "township_code", "kind")
 
 
