@@ -15,10 +15,20 @@ from inspector.store.problems import add_problem, edit_problem
 from inspector.store.schema import SYNCED_TABLES
 
 
-def test_every_synced_column_has_a_domain(fresh_db):
+def test_every_synced_column_has_a_domain_of_its_type_and_null_rule(fresh_db):
+    """The staging query relies on it: a column's domain condition is its type check too."""
+    kinds = {"TEXT": (domains.Id, domains.Enum, domains.Date, domains.Timestamp, domains.Line,
+                      domains.Text, domains.Digits, domains.Sha256, domains.IdList,
+                      domains.Clock),
+             "INTEGER": (domains.Integer,), "REAL": (domains.Real,)}
     for table in SYNCED_TABLES:
-        columns = [r[1] for r in fresh_db.execute(f"PRAGMA table_info([{table}])")]
-        assert sorted(columns) == sorted(domains.domains(table)), table
+        declared = domains.domains(table)
+        info = fresh_db.execute(f"PRAGMA table_info([{table}])").fetchall()
+        assert sorted(r[1] for r in info) == sorted(declared), table
+        for _cid, name, ctype, notnull, _default, pk in info:
+            domain = declared[name]
+            assert isinstance(domain, kinds[ctype]), (table, name)
+            assert domain.nullable == (not (notnull or pk) and name != "deleted"), (table, name)
 
 
 @pytest.fixture
@@ -74,7 +84,8 @@ _VALUES = st.one_of(
                      "330902", "330902001", "a" * 64, "1764547200000-0000-abc",
                      "4102444799999-ffff-d", "4102444800000-0000-d", '["a", "b"]', "[1]",
                      "[]", '["a b"]', "名\n字", "说\t明", "x\r\ny", "\x00", "a" * 201,
-                     "x" * 101, "9999-99-99", "Infinity", "2026-1-2", "١٢٣٤٥٦"]),
+                     "x" * 101, "9999-99-99", "a b", 'a"b', "a\\b", "a\x7fb", "\x00a", "a\x00", '"',
+                     "\\", "a\\\n", '\\"', "x\u2028y", "Infinity", "2026-1-2", "١٢٣٤٥٦"]),
 )
 _ALL = [(t, c, d) for t in SYNCED_TABLES for c, d in domains.domains(t).items()]
 
@@ -94,4 +105,15 @@ def test_sql_and_python_agree_on_every_domain(where, value):
     if isinstance(value, float) and not math.isfinite(value) and stored is None:
         return  # SQLite keeps no NaN
     bad = conn.execute(f"SELECT {domain.sql_bad(column)} FROM t").fetchone()[0]
-    assert bool(bad) == (not domain.accepts(value)), (table, column, value)
+    if isinstance(domain, domains.Ref):  # the foreign-key check does the rest in a bundle
+        assert not (bad and domain.accepts(value)), (table, column, value)
+    else:
+        assert bool(bad) == (not domain.accepts(value)), (table, column, value)
+
+
+def test_every_reference_domain_is_a_checked_foreign_key(fresh_db):
+    """A Ref column is checked loosely at staging only because a dangling reference is refused."""
+    for table in SYNCED_TABLES:
+        keys = {r[3] for r in fresh_db.execute(f"PRAGMA foreign_key_list([{table}])")}
+        refs = {c for c, d in domains.domains(table).items() if isinstance(d, domains.Ref)}
+        assert refs == keys, table
