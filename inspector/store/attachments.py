@@ -16,9 +16,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector.store.db import database_file
+from inspector.store.domains import MAX_ATTACHMENT_BYTES
 from inspector.store.rows import Rows
-
-MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 
 
 def attachments_dir(db: Database) -> Path:

@@ -2,8 +2,9 @@
 
 The order is the safety argument. Nothing touches the database file until
 the whole bundle has been read and checked (structure, manifest, hashes,
-row counts, types, references, attachment bytes) and the plan is known, and
-a quick integrity check has found the database sound. Then a backup copy is
+row counts, types, column domains, references, rules across rows,
+attachment bytes) and the plan is known, and a quick integrity check has
+found the database sound. Then a backup copy is
 taken, attachment bytes are stored (content-addressed), and every row
 change, the conflicts, the audit rows, the recomputed scores, the clock and
 the import log are written in one transaction that takes the write lock
@@ -25,7 +26,7 @@ from sqlite_utils import Database
 from inspector.core.forms import FormError, parse_form
 from inspector.messages import Message, plain
 from inspector.progress import NO_PROGRESS, Progress
-from inspector.store import backups, merge, settings, snapshot, staging
+from inspector.store import backups, integrity, merge, settings, snapshot, staging
 from inspector.store.attachments import has_blob, remove_unreferenced, store_bytes
 from inspector.store.clock import Clock
 from inspector.store.db import require_sound_for_import, temp_transaction, write_transaction
@@ -96,6 +97,7 @@ def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
                 progress.check()
                 with temp_transaction(db):  # temp tables only
                     merge.classify(db, shapes[table])
+            _check_across_rows(db, bundle)
             summary = _summary(db, bundle, dry_run)
             if not dry_run:
                 require_sound_for_import(db)
@@ -191,6 +193,14 @@ def _check_forms(db: Database, bundle: Bundle) -> None:
             raise BundleError(Message("{file}: form {form} {version} does not match its sha256",
                                       file=bundle.name, form=row["form_id"],
                                       version=row["version"]))
+
+
+def _check_across_rows(db: Database, bundle: Bundle) -> None:
+    try:
+        integrity.check(db)
+    except staging.StagingError as exc:
+        raise BundleError(Message("{file}: {detail}", file=bundle.name,
+                                  detail=plain(str(exc)))) from None
 
 
 def _check_attachment_rows(db: Database, bundle: Bundle) -> None:
