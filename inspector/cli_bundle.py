@@ -61,7 +61,7 @@ def bundle_import(app: AppContext, file: str, dry_run: bool) -> None:
     from inspector.sync.importer import import_bundle
 
     if not dry_run:
-        app.allow_create()  # headquarters may start from a bundle
+        app.allow_create(folders=False)  # headquarters may start from a bundle
         db = app.db
     elif app.path.exists():
         db = app.db

@@ -17,9 +17,8 @@ from sqlite_utils import Database
 
 from inspector.store import images, settings
 from inspector.store.db import database_file
+from inspector.store.domains import MAX_ATTACHMENT_BYTES
 from inspector.store.rows import Rows
-
-MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 
 
 def attachments_dir(db: Database) -> Path:
@@ -62,6 +61,21 @@ def read_bytes(db: Database, sha256: str) -> bytes:
 
 def has_blob(db: Database, sha256: str) -> bool:
     return blob_path(db, sha256).exists()
+
+
+def remove_unreferenced(db: Database, shas: list[str]) -> None:
+    """Delete the stored files among `shas` that no attachment row needs (an import that
+    failed after storing its bytes), and the folders that leaves empty."""
+    for sha in shas:
+        if db.execute("SELECT 1 FROM attachments WHERE sha256 = ? LIMIT 1", [sha]).fetchone():
+            continue
+        path = blob_path(db, sha)
+        path.unlink(missing_ok=True)
+        for folder in (path.parent, path.parent.parent):
+            try:
+                folder.rmdir()
+            except OSError:
+                break
 
 
 KEEP_ORIGINALS = "keep_original_photos"  # the setting: store photos as taken
