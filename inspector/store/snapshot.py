@@ -95,3 +95,34 @@ def last_import(db: Database) -> dict[str, Any] | None:
     if row is None:
         return None
     return {"at": row[0], "device_name": row[1], "file": row[2], "summary": row[3]}
+
+
+def first_out_of_domain(db: Database, table: str, chosen: Selection
+                        ) -> tuple[str, str, Any] | None:
+    """The first chosen row holding a value outside its column's domain: (id, column, value).
+
+    An importer refuses such a row (`store.domains`); rows written before a
+    rule existed can hold one, and an export should say so rather than
+    write a bundle nobody can import.
+    """
+    from inspector.store.domains import domains
+
+    if table not in chosen:
+        return None
+    where, params = chosen[table]
+    declared = domains(table)
+    present = {d[1] for d in db.execute(f"PRAGMA main.table_info([{table}])").fetchall()}
+    checks = [(c, d.sql_bad(c)) for c, d in declared.items() if c in present]
+    if not checks:
+        return None
+    bad = " OR ".join(f"({sql})" for _, sql in checks)
+    row = db.execute(f"SELECT * FROM [{table}] WHERE ({where}) AND ({bad}) LIMIT 1",
+                     params).fetchone()
+    if row is None:
+        return None
+    names = [d[0] for d in db.execute(f"SELECT * FROM [{table}] LIMIT 0").description]
+    values = dict(zip(names, row, strict=True))
+    for column, _sql in checks:
+        if not declared[column].accepts(values[column]):
+            return str(values["id"]), column, values[column]
+    return str(values["id"]), checks[0][0], values[checks[0][0]]

@@ -165,10 +165,24 @@ def _write_snapshot(db: Database, zf: zipfile.ZipFile, manifest: Manifest,
     for table in SYNCED_TABLES:
         if table not in selection:
             continue
+        _check_domains(db, table, selection)
         count, sha = _write_table(db, zf, table, selection, budget, progress, done, total)
         done += count
         summary.tables[table] = count
         manifest.tables[table] = TableEntry(table, table_member(table), count, sha)
+
+
+def _check_domains(db: Database, table: str, selection: snapshot.Selection) -> None:
+    """Refuse, before the table is written, a row the importer's value rules would refuse."""
+    from inspector.store.domains import domains, shown
+
+    found = snapshot.first_out_of_domain(db, table, selection)
+    if found is not None:
+        row_id, column, value = found
+        raise BundleError(Message(
+            "{table} row {id}: column {column} holds {value}, which is not {expected}; an "
+            "import would refuse it, so correct it and export again", table=table, id=row_id,
+            column=column, value=shown(value), expected=domains(table)[column].describe()))
 
 
 def _write_attachments(db: Database, zf: zipfile.ZipFile, manifest: Manifest,
