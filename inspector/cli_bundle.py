@@ -22,6 +22,7 @@ def bundle_export(app: AppContext, out: str, campaign_ref: str | None) -> None:
     """Write every synced row and attachment (or a campaign kit) to a bundle."""
     from inspector.sync.export import export_bundle
 
+    app.warn_before_writing()
     summary = export_bundle(app.db, out, campaign_ref)
     what = f"campaign kit for {summary.campaign_name}" if summary.campaign_id else "everything"
     click.echo(f"{summary.path}: {what}, bundle {summary.bundle_id}")
@@ -40,7 +41,7 @@ def bundle_import(app: AppContext, file: str, dry_run: bool) -> None:
     from inspector.sync.importer import import_bundle
 
     if not dry_run:
-        app.allow_create()  # headquarters may start from a bundle
+        app.allow_create().warn_before_writing(record=False)  # HQ may start from a bundle
         db = app.db
     elif app.path.exists():
         db = app.db

@@ -11,10 +11,22 @@ stamps once the clock is right.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlite_utils import Database
 
-from inspector.store.clock import Clock, ahead_limit, format_hlc, reset_last
+from inspector.messages import Message
+from inspector.store import backups, settings
+from inspector.store.clock import (
+    Clock,
+    ahead_limit,
+    format_hlc,
+    hlc_device,
+    parse_hlc,
+    reset_last,
+    wall_ms,
+    when,
+)
 from inspector.store.rows import audit
 from inspector.store.schema import SYNCED_TABLES
 from inspector.store.staging import TableShape, stage_name
@@ -152,3 +164,38 @@ def restamp_future(db: Database, now_ms: int, who: str) -> int:
                   {"updated_at": stamp, "base_version": new_base})
         total += len(rows)
     return total
+
+
+def future_issues(db: Database, now_ms: int | None = None) -> list[Message]:
+    """`inspector check`'s lines for rows stamped more than a day ahead of this clock."""
+    now = wall_ms() if now_ms is None else now_ms
+    return [Message("{table}: {count} row(s) stamped more than a day ahead of this computer's "
+                    "clock (newest {when}, device {device}); other laptops refuse them: once "
+                    "the date here is right, run 'inspector check --restamp-future'",
+                    table=f.table, count=f.count, when=when(parse_hlc(f.newest)[0]),
+                    device=hlc_device(f.newest))
+            for f in future_rows(db, now)]
+
+
+@dataclass(frozen=True)
+class Restamped:
+    rows: int
+    backup: Path | None
+
+
+def restamp(db: Database, now_ms: int | None = None) -> Restamped:
+    """`restamp_future` in one transaction, after a backup (nothing to do: no backup)."""
+    now = wall_ms() if now_ms is None else now_ms
+    if not future_rows(db, now) and not _clock_ahead(db, now):
+        return Restamped(0, None)
+    copy = backups.backup(db, reason="restamp")
+    with db.atomic():
+        count = restamp_future(db, now, settings.who(db))
+    return Restamped(count, copy)
+
+
+def _clock_ahead(db: Database, now_ms: int) -> bool:
+    from inspector.store.clock import last_value
+
+    last = last_value(db)
+    return bool(last) and parse_hlc(last)[0] > ahead_limit(now_ms)
