@@ -23,8 +23,9 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
-from inspector.messages import Message, MessageError
+from inspector.messages import Message
 from inspector.store import settings
+from inspector.store.db import StoreError
 
 _KEY = "hlc_last"
 MAX_MS = 10**13 - 1  # 2286-11-20: the last millisecond 13 digits can hold
@@ -33,7 +34,7 @@ AHEAD_LIMIT_MS = 24 * 3600 * 1000  # a day: time zones and sloppy clocks, never 
 _HLC = re.compile(r"(\d{13})-([0-9a-f]{4})-(.+)")
 
 
-class ClockError(MessageError):
+class ClockError(StoreError):
     """A clock value this database must not make or adopt; the message says what to fix."""
 
 
