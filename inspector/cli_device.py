@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from inspector.cli import AppContext
+from inspector.terminal import safe
 
 MACHINE_STATE = {
     "same": "same computer and folder as when last used",
@@ -45,7 +46,7 @@ def device_show(app: AppContext) -> None:
     lines = identity_lines(app)
     width = max(len(label) for label, _ in lines)
     for label, value in lines:
-        click.echo(f"{label:<{width}}  {value}")
+        click.echo(safe(f"{label:<{width}}  {value}"))
 
 
 @device.command("new")
@@ -69,7 +70,8 @@ def device_new(app: AppContext, name: str | None, block_start: int | None,
         if block_start is not None:
             settings.put(db, "notice_block_start", block_start)
             settings.put(db, "notice_block_end", block_end)
-    click.echo(f"new device id {made.new_id} (was {made.old_id}) for {settings.device_name(db)}")
+    click.echo(safe(f"new device id {made.new_id} (was {made.old_id}) for "
+                    f"{settings.device_name(db)}"))
     click.echo(f"  rows stamped with {made.old_id} stay as they are; new edits carry "
                f"{made.new_id}")
     if block_start is not None:

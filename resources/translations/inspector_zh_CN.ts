@@ -4,14 +4,14 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../inspector/app.py" line="126"/>
+        <location filename="../../inspector/app.py" line="103"/>
         <source>Inspector cannot open the database:
 {0}</source>
         <translation>督查通无法打开数据库：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/app.py" line="130"/>
+        <location filename="../../inspector/app.py" line="107"/>
         <source>Inspector</source>
         <translation>督查通</translation>
     </message>
@@ -147,12 +147,12 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../inspector/ui/campaign_dialog.py" line="30"/>
+        <location filename="../../inspector/ui/campaign_dialog.py" line="31"/>
         <source>New campaign</source>
         <translation>新建督查批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/campaign_dialog.py" line="33"/>
+        <location filename="../../inspector/ui/campaign_dialog.py" line="34"/>
         <source>e.g. {0}年第三季度基层党建专项督查</source>
         <translation>例如：{0}年第三季度基层党建专项督查</translation>
     </message>
@@ -205,59 +205,59 @@
         <translation>快捷键：1 符合 · 2 基本符合 · 3 不符合 · 4 不适用 · 0 清除 · ↑↓ 或 Tab 切换条目 · N 写备注（Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="196"/>
+        <location filename="../../inspector/ui/checklist.py" line="195"/>
         <source>{0} — checklist</source>
         <translation>{0} — 督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="231"/>
+        <location filename="../../inspector/ui/checklist.py" line="230"/>
         <source>Ticked: this laptop is doing this section</source>
         <translation>已勾选：本部分由本机负责填写</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="241"/>
+        <location filename="../../inspector/ui/checklist.py" line="240"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="241"/>
+        <location filename="../../inspector/ui/checklist.py" line="240"/>
         <source>Finish inspection</source>
         <translation>完成督查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="260"/>
+        <location filename="../../inspector/ui/checklist.py" line="259"/>
         <source>veto failed: {0}</source>
         <translation>一票否决：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="262"/>
+        <location filename="../../inspector/ui/checklist.py" line="261"/>
         <source>Score &lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt; &amp;nbsp; {2}/{3} answered</source>
         <translation>得分 &lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt; &amp;nbsp; 已评 {2}/{3} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="273"/>
+        <location filename="../../inspector/ui/checklist.py" line="272"/>
         <source>{0}
 {1}/{2} answered · score {3}</source>
         <translation>{0}
 已评 {1}/{2} 项 · 得分 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="360"/>
+        <location filename="../../inspector/ui/checklist.py" line="359"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="417"/>
+        <location filename="../../inspector/ui/checklist.py" line="416"/>
         <source>Add photos to {0}</source>
         <translation>为 {0} 添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="418"/>
+        <location filename="../../inspector/ui/checklist.py" line="417"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="437"/>
+        <location filename="../../inspector/ui/checklist.py" line="436"/>
         <source>Photos not added</source>
         <translation>照片未添加</translation>
     </message>
@@ -665,64 +665,64 @@
 <context>
     <name>IssueNoticeDialog</name>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="175"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="176"/>
         <source>Issue rectification notice</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="191"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="192"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="192"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="193"/>
         <source>Select none</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="213"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="214"/>
         <source>Issue</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="216"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="217"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="223"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="224"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="224"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="225"/>
         <source>Addressee</source>
         <translation>主送单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="225"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="226"/>
         <source>Report back by</source>
         <translation>报送整改情况截止</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="228"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="229"/>
         <source>Problems on the notice:</source>
         <translation>通知书所列问题：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="261"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="262"/>
         <source>%1 %2 (%n problem(s))</source>
         <translation>
             <numerusform>%1 %2（%n 个问题）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="281"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="280"/>
         <source>No open problems that are not on a notice already.</source>
         <translation>没有尚未列入通知书的未销号问题。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="317"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="316"/>
         <source>Notice not issued</source>
         <translation>通知书未下发</translation>
     </message>
@@ -1746,33 +1746,128 @@
         <source>; </source>
         <translation>；</translation>
     </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="198"/>
+        <source>values nested more than {limit} deep (arrays or inline tables)</source>
+        <translation>数组或内联表嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="199"/>
+        <source>item &apos;{item}&apos;: {key} must be a finite number no larger than {limit}, not {value}</source>
+        <translation>条目“{item}”：{key} 必须是不大于 {limit} 的有限数值，不能是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="200"/>
+        <source>[form] &apos;{key}&apos; holds control characters ({chars})</source>
+        <translation>[form] 的“{key}”含有控制字符（{chars}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="201"/>
+        <source>[[section]] {number} must be a table</source>
+        <translation>第 {number} 个 [[section]] 必须是表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="202"/>
+        <source>item &apos;{item}&apos;: &apos;{key}&apos; holds control characters ({chars})</source>
+        <translation>条目“{item}”：“{key}”含有控制字符（{chars}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="203"/>
+        <source>section &apos;{section}&apos;: &apos;{key}&apos; holds control characters ({chars})</source>
+        <translation>栏目“{section}”：“{key}”含有控制字符（{chars}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="204"/>
+        <source>item {number} of section &apos;{section}&apos; must be a table</source>
+        <translation>栏目“{section}”的第 {number} 个条目必须是表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="205"/>
+        <source>the file is larger than {size} MiB: not a form</source>
+        <translation>文件大于 {size} MiB，不是督查表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="206"/>
+        <source>{file}:{line}: {error}</source>
+        <translation>{file}:{line}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="207"/>
+        <source>{file}:{line}: field too long (over {limit} characters)</source>
+        <translation>{file}:{line}：字段过长（超过 {limit} 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="208"/>
+        <source>{column} holds control characters ({chars})</source>
+        <translation>{column} 含有控制字符（{chars}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="209"/>
+        <source>{column} is longer than {limit} characters</source>
+        <translation>{column} 超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="210"/>
+        <source>a campaign name cannot hold control characters ({chars})</source>
+        <translation>督查批次名称不能含有控制字符（{chars}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="211"/>
+        <source>a {what} id or name is at most {limit} characters, not {length}</source>
+        <translation>{what} 的编号或名称最多 {limit} 个字符，而不是 {length} 个</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="212"/>
+        <source>county {county} has county_code {code} on line {first}</source>
+        <translation>县区 {county} 在第 {first} 行的 county_code 是 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="213"/>
+        <source>{file}:{line}: county {county} is already in the database with county_code {code}</source>
+        <translation>{file}:{line}：数据库中已有县区 {county}，其 county_code 为 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="214"/>
+        <source>{file}:{line}: {county} {township} is already in the database with township_code {code}</source>
+        <translation>{file}:{line}：数据库中已有 {county} {township}，其 township_code 为 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="215"/>
+        <source>{file} is larger than {size} MiB: not a township list</source>
+        <translation>{file} 大于 {size} MiB，不是乡镇名单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="216"/>
+        <source>the setting {key} holds control characters ({chars}); type it again without them</source>
+        <translation>设置项 {key} 含有控制字符（{chars}），请去掉后重新输入</translation>
+    </message>
 </context>
 <context>
     <name>NoticeListWidget</name>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="133"/>
+        <location filename="../../inspector/ui/notices.py" line="128"/>
         <source>Issue notice…</source>
         <translation>下发整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="134"/>
+        <location filename="../../inspector/ui/notices.py" line="129"/>
         <source>View / print</source>
         <translation>查看 / 打印</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/notices.py" line="175"/>
+        <location filename="../../inspector/ui/notices.py" line="170"/>
         <source>%n notice(s)</source>
         <translation>
             <numerusform>%n 份通知书</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="217"/>
+        <location filename="../../inspector/ui/notices.py" line="212"/>
         <source>Notice issued</source>
         <translation>通知书已下发</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="218"/>
+        <location filename="../../inspector/ui/notices.py" line="213"/>
         <source>Issued {0} to {1}.</source>
         <translation>已向{1}下发 {0}。</translation>
     </message>
@@ -1780,22 +1875,22 @@
 <context>
     <name>NoticeProblemModel</name>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="73"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="74"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="73"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="74"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="73"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="74"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="74"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="75"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1803,52 +1898,52 @@
 <context>
     <name>NoticeTableModel</name>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="61"/>
+        <location filename="../../inspector/ui/notices.py" line="56"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="61"/>
+        <location filename="../../inspector/ui/notices.py" line="56"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="61"/>
+        <location filename="../../inspector/ui/notices.py" line="56"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="62"/>
+        <location filename="../../inspector/ui/notices.py" line="57"/>
         <source>Issued on</source>
         <translation>下发日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="62"/>
+        <location filename="../../inspector/ui/notices.py" line="57"/>
         <source>Report back by</source>
         <translation>报送整改情况截止</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="62"/>
+        <location filename="../../inspector/ui/notices.py" line="57"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="63"/>
+        <location filename="../../inspector/ui/notices.py" line="58"/>
         <source>PDF archived</source>
         <translation>PDF 已存档</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="63"/>
+        <location filename="../../inspector/ui/notices.py" line="58"/>
         <source>Addressee</source>
         <translation>主送单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="103"/>
+        <location filename="../../inspector/ui/notices.py" line="98"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="103"/>
+        <location filename="../../inspector/ui/notices.py" line="98"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -2090,22 +2185,22 @@
 <context>
     <name>ProblemStatus</name>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="290"/>
+        <location filename="../../inspector/ui/township_page.py" line="289"/>
         <source>Open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="291"/>
+        <location filename="../../inspector/ui/township_page.py" line="290"/>
         <source>Rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="292"/>
+        <location filename="../../inspector/ui/township_page.py" line="291"/>
         <source>Rectified</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="293"/>
+        <location filename="../../inspector/ui/township_page.py" line="292"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
@@ -2313,138 +2408,143 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="55"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="56"/>
         <source>{0} counties and {1} townships added or changed, {2} unchanged</source>
         <translation>新增或更新 {0} 个县区、{1} 个乡镇（街道），{2} 个未变</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="68"/>
-        <location filename="../../inspector/ui/settings_dialog.py" line="157"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="69"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="162"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="78"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="79"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="82"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="83"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="86"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="87"/>
         <source>e.g. 王建国 0580-2281234</source>
         <translation>例如：王建国 0580-2281234</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="90"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="91"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="94"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="95"/>
         <source>This laptop</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="96"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="97"/>
         <source>Inspector name</source>
         <translation>督查人员姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="97"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="98"/>
         <source>Device name</source>
         <translation>设备名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="98"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="99"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="99"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="100"/>
         <source>Rectification notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="101"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="102"/>
         <source>Number prefix</source>
         <translation>文号前缀</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="105"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="106"/>
         <source>Number block (from, to)</source>
         <translation>本机编号段（起、止）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="106"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="107"/>
         <source>Default deadline</source>
         <translation>默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="107"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="108"/>
         <source>Issuing body</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="108"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="109"/>
         <source>Contact</source>
         <translation>联系人及电话</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="110"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="111"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="111"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="112"/>
         <source>Township list (CSV)…</source>
         <translation>乡镇（街道）名单（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="112"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="113"/>
         <source>Checklist form (TOML)…</source>
         <translation>督查表（TOML）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="150"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="151"/>
         <source>The notice number prefix cannot be empty (e.g. 舟组督).</source>
         <translation>文号前缀不能为空（例如：舟组督）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="153"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="154"/>
         <source>The number block ends before it starts.</source>
         <translation>编号段的止号小于起号。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="155"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="156"/>
         <source>Give this laptop a device name (it shows in bundles).</source>
         <translation>请为本机设置设备名称（会显示在数据包中）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="167"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="158"/>
+        <source>Names cannot hold control characters (such as escape sequences, line breaks or direction overrides); type them again without them.</source>
+        <translation>名称不能含有控制字符（如转义序列、换行或文字方向控制符），请去掉后重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="172"/>
         <source>Import a township list</source>
         <translation>导入乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="168"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="173"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="175"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="180"/>
         <source>Township list</source>
         <translation>乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="178"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="183"/>
         <source>Township list not imported</source>
         <translation>乡镇（街道）名单未导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="179"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="184"/>
         <source>Nothing was imported:
 
 {0}</source>
@@ -2453,33 +2553,33 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="181"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="186"/>
         <source>Importing townships</source>
         <translation>正在导入乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="185"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="190"/>
         <source>Install a checklist form</source>
         <translation>安装督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="186"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="191"/>
         <source>Forms (*.toml);;All files (*)</source>
         <translation>督查表 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="198"/>
-        <location filename="../../inspector/ui/settings_dialog.py" line="201"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="203"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="206"/>
         <source>Form not installed</source>
         <translation>督查表未安装</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="204"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="209"/>
         <source>Form installed</source>
         <translation>督查表已安装</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="205"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="210"/>
         <source>{0}: ok — {1} {2}, {3} sections, {4} items, {5:g} points</source>
         <translation>{0}：检查通过 — {1} {2}，{3} 个部分，{4} 项，共 {5:g} 分</translation>
     </message>
@@ -2568,87 +2668,87 @@
         <translation>还没有督查批次：请新建（督查 → 新建督查批次…），或导入市委组织部下发的数据包（文件 → 导入数据包…）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="202"/>
+        <location filename="../../inspector/ui/township_page.py" line="201"/>
         <source>Not inspected yet in this campaign.</source>
         <translation>本批次尚未督查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="204"/>
+        <location filename="../../inspector/ui/township_page.py" line="203"/>
         <source>Start inspection</source>
         <translation>开始督查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="209"/>
+        <location filename="../../inspector/ui/township_page.py" line="208"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="209"/>
+        <location filename="../../inspector/ui/township_page.py" line="208"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="210"/>
+        <location filename="../../inspector/ui/township_page.py" line="209"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="212"/>
+        <location filename="../../inspector/ui/township_page.py" line="211"/>
         <source>inspected on {0}</source>
         <translation>督查日期 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="216"/>
+        <location filename="../../inspector/ui/township_page.py" line="215"/>
         <source>finished {0}</source>
         <translation>完成于 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="218"/>
+        <location filename="../../inspector/ui/township_page.py" line="217"/>
         <source>Open checklist</source>
         <translation>打开督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="219"/>
+        <location filename="../../inspector/ui/township_page.py" line="218"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="219"/>
+        <location filename="../../inspector/ui/township_page.py" line="218"/>
         <source>Finish inspection</source>
         <translation>完成督查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="229"/>
+        <location filename="../../inspector/ui/township_page.py" line="228"/>
         <source>veto failed: {0}</source>
         <translation>一票否决：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="231"/>
+        <location filename="../../inspector/ui/township_page.py" line="230"/>
         <source>Total &lt;b&gt;{0:.1f}&lt;/b&gt;  &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt;  ({2}/{3} items answered)</source>
         <translation>总分 &lt;b&gt;{0:.1f}&lt;/b&gt;  &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt;（已评 {2}/{3} 项）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="243"/>
+        <location filename="../../inspector/ui/township_page.py" line="242"/>
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="245"/>
+        <location filename="../../inspector/ui/township_page.py" line="244"/>
         <source>Partly</source>
         <translation>部分完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="247"/>
+        <location filename="../../inspector/ui/township_page.py" line="246"/>
         <source>Not yet</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="260"/>
+        <location filename="../../inspector/ui/township_page.py" line="259"/>
         <source>Problems: {0} open, {1} overdue, {2} in all</source>
         <translation>问题：未销号 {0} 个，逾期 {1} 个，共 {2} 个</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="277"/>
+        <location filename="../../inspector/ui/township_page.py" line="276"/>
         <source>Rectification notices: {0}</source>
         <translation>整改通知书：{0} 份</translation>
     </message>
@@ -2722,112 +2822,112 @@
 <context>
     <name>Values</name>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="203"/>
+        <location filename="../../inspector/ui/messages.py" line="222"/>
         <source>open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="204"/>
+        <location filename="../../inspector/ui/messages.py" line="223"/>
         <source>rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="205"/>
+        <location filename="../../inspector/ui/messages.py" line="224"/>
         <source>rectified</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="206"/>
+        <location filename="../../inspector/ui/messages.py" line="225"/>
         <source>closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="207"/>
+        <location filename="../../inspector/ui/messages.py" line="226"/>
         <source>start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="208"/>
+        <location filename="../../inspector/ui/messages.py" line="227"/>
         <source>rectify</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="209"/>
+        <location filename="../../inspector/ui/messages.py" line="228"/>
         <source>close</source>
         <translation>验收销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="210"/>
+        <location filename="../../inspector/ui/messages.py" line="229"/>
         <source>reject</source>
         <translation>复查退回</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="211"/>
+        <location filename="../../inspector/ui/messages.py" line="230"/>
         <source>Invalid statement</source>
         <translation>无效的语句</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="212"/>
+        <location filename="../../inspector/ui/messages.py" line="231"/>
         <source>Expected newline or end of document after a statement</source>
         <translation>语句之后应换行或结束文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="213"/>
+        <location filename="../../inspector/ui/messages.py" line="232"/>
         <source>Cannot overwrite a value</source>
         <translation>不能重复定义同一个值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="214"/>
+        <location filename="../../inspector/ui/messages.py" line="233"/>
         <source>Expected &apos;]&apos; at the end of a table declaration</source>
         <translation>表头末尾缺少“]”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="215"/>
+        <location filename="../../inspector/ui/messages.py" line="234"/>
         <source>Expected &apos;]]&apos; at the end of an array declaration</source>
         <translation>数组表头末尾缺少“]]”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="216"/>
+        <location filename="../../inspector/ui/messages.py" line="235"/>
         <source>Expected &apos;=&apos; after a key in a key/value pair</source>
         <translation>键名之后缺少“=”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="217"/>
+        <location filename="../../inspector/ui/messages.py" line="236"/>
         <source>Invalid initial character for a key part</source>
         <translation>键名的首字符无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="218"/>
+        <location filename="../../inspector/ui/messages.py" line="237"/>
         <source>Unclosed array</source>
         <translation>数组没有闭合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="219"/>
+        <location filename="../../inspector/ui/messages.py" line="238"/>
         <source>Unclosed inline table</source>
         <translation>内联表没有闭合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="220"/>
+        <location filename="../../inspector/ui/messages.py" line="239"/>
         <source>Invalid hex value</source>
         <translation>无效的十六进制值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="221"/>
+        <location filename="../../inspector/ui/messages.py" line="240"/>
         <source>Escaped character is not a Unicode scalar value</source>
         <translation>转义字符不是有效的 Unicode 字符</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="222"/>
+        <location filename="../../inspector/ui/messages.py" line="241"/>
         <source>Unterminated string</source>
         <translation>字符串没有结束引号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="223"/>
+        <location filename="../../inspector/ui/messages.py" line="242"/>
         <source>Invalid date or datetime</source>
         <translation>无效的日期或时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="224"/>
+        <location filename="../../inspector/ui/messages.py" line="243"/>
         <source>Invalid value</source>
         <translation>无效的值</translation>
     </message>

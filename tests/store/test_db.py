@@ -67,3 +67,16 @@ def test_checkpoint_from_another_connection_folds_the_wal(tmp_path):
     assert path.stat().st_size == before  # everything still waits in the WAL
     checkpoint_file(path)
     assert path.stat().st_size > before + 1_000_000
+
+
+@pytest.mark.parametrize("key", ["device_name", "inspector_name", "notice_prefix",
+                                 "issuing_body", "contact"])
+def test_settings_refuse_names_with_control_characters(fresh_db, key):
+    from inspector.store import settings
+
+    with pytest.raises(settings.SettingError) as caught:
+        settings.put(fresh_db, key, "第二组\x1b[2J\u202e")
+    assert key in str(caught.value) and "\\x1b" in str(caught.value)
+    assert settings.get(fresh_db, key) == settings.DEFAULTS[key]
+    settings.put(fresh_db, key, "第二督导组 笔记本-2")
+    assert settings.get(fresh_db, key) == "第二督导组 笔记本-2"
