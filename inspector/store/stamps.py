@@ -198,4 +198,4 @@ def _clock_ahead(db: Database, now_ms: int) -> bool:
     from inspector.store.clock import last_value
 
     last = last_value(db)
-    return bool(last) and parse_hlc(last)[0] > ahead_limit(now_ms)
+    return last is not None and parse_hlc(last)[0] > ahead_limit(now_ms)
