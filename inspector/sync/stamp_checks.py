@@ -83,7 +83,8 @@ def refuse_copied_versions(db: Database, file: str, shapes: dict[str, TableShape
             "{file}: {member} line {line}, column {column}: version {value} carries this "
             "laptop's device id but was never made here: another laptop uses a copy of this "
             "database; on the copy, run 'inspector device new' (File → New device "
-            "identity…), then export again", file=file, member=table_member(hit.table),
+            "identity…), then export again; if the copy already has its own id, run it here, "
+            "then import again", file=file, member=table_member(hit.table),
             line=hit.line, column=hit.column, value=hit.value))
     hit = stamps.staged_collision(db, shapes)
     if hit is not None:
