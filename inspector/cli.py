@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from inspector import __version__
-from inspector.errors import describe, user_error_types
+from inspector.errors import explain
 from inspector.terminal import safe, safe_lines
 
 
@@ -26,11 +26,17 @@ class AppContext:
         self.db_path = db_path
         self._db = None
         self._may_create = False
+        self._may_make_folders = False
         self._warned = False
 
-    def allow_create(self) -> AppContext:
-        """For the commands that make a database: every other one needs an existing file."""
+    def allow_create(self, *, folders: bool = True) -> AppContext:
+        """For the commands that make a database: every other one needs an existing file.
+
+        `folders=False` makes the file only in an existing folder (an import may
+        start a database, but a typo in --db must not leave new folders behind).
+        """
         self._may_create = True
+        self._may_make_folders = folders
         return self
 
     @property
@@ -44,7 +50,8 @@ class AppContext:
         if self._db is None:
             from inspector.store.db import open_db
 
-            self._db = open_db(self.path, create=self._may_create)
+            self._db = open_db(self.path, create=self._may_create,
+                               folders=self._may_make_folders)
         return self._db
 
     def rows(self):
@@ -77,8 +84,9 @@ class InspectorGroup(click.Group):
         except BrokenPipeError:  # `inspector dump | head`: the reader has gone, not an error
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
             ctx.exit(0)
-        except user_error_types() as exc:
-            click.echo(f"inspector: {safe_lines(describe(exc))}", err=True)
+        except Exception as exc:  # the user's situation, or our bug logged with its traceback
+            command = " ".join([*sys.argv[1:2], ctx.invoked_subcommand or ""]).strip()
+            click.echo(f"inspector: {safe_lines(explain(exc, context=command))}", err=True)
             ctx.exit(1)
 
 
@@ -94,6 +102,9 @@ def main(ctx: click.Context, db_path: str | None, selftest: bool) -> None:
     if db_path == "":  # `--db "$UNSET"`: not the default database, which it would silently be
         raise click.BadParameter("needs a file name", param_hint="'--db'")
     ctx.obj = AppContext(db_path)
+    from inspector import logfile
+
+    logfile.use_folder_of(ctx.obj.path)
     if ctx.invoked_subcommand is None:
         from inspector.app import run_gui
 
@@ -329,6 +340,7 @@ def check(app: AppContext, repair: bool, restamp_future: bool) -> None:
 for _module, _name in (("inspector.cli_reports", "report"),
                        ("inspector.cli_reports", "problems"),
                        ("inspector.cli_bundle", "bundle"),
+                       ("inspector.cli_backup", "backup"),
                        ("inspector.cli_device", "device")):
     if importlib.util.find_spec(_module) is not None:
         main.add_command(getattr(importlib.import_module(_module), _name))

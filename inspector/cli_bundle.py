@@ -48,7 +48,8 @@ def bundle_import(app: AppContext, file: str, dry_run: bool) -> None:
     from inspector.sync.importer import import_bundle
 
     if not dry_run:
-        app.allow_create().warn_before_writing(record=False)  # HQ may start from a bundle
+        # headquarters may start from a bundle; a refused one must leave the file as it was
+        app.allow_create(folders=False).warn_before_writing(record=False)
         db = app.db
     elif app.path.exists():
         db = app.db

@@ -16,10 +16,10 @@ from sqlite_utils import Database
 from inspector.core.forms import Form, parse_form
 from inspector.core.ids import county_id, form_row_id, township_id
 from inspector.messages import Joined, Message, MessageError
+from inspector.store.domains import TOWNSHIP_KINDS
 from inspector.store.rows import Rows
 from inspector.terminal import control_characters
 
-TOWNSHIP_KINDS = ("街道", "镇", "乡")
 CSV_COLUMNS = ("county", "county_code", "township", "township_code", "kind")
 MAX_NAME = 100  # the longest real township or county name is a dozen characters
 MAX_REF = 200  # a campaign, form or township named on the command line or in a dialog
