@@ -16,6 +16,7 @@ import hashlib
 import os
 import platform
 import secrets
+import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,6 +148,35 @@ def new_identity(db: Database, name: str | None = None) -> NewIdentity:
     start = int(settings.get(db, "notice_block_start") or 1)
     end = settings.get(db, "notice_block_end")
     return NewIdentity(old, new, (start, int(end) if end else None))
+
+
+def clock_before_restore(db: Database) -> str | None:
+    """The clock's last value, read before a backup replaces the database's content."""
+    from inspector.store.clock import last_value
+
+    try:
+        return last_value(db)
+    except sqlite3.Error:  # a damaged database being replaced: its clock is lost with it
+        return None
+
+
+def after_restore(db: Database, clock_before: str | None) -> None:
+    """A restored backup is a copy of the database's former self: a new id, the clock kept.
+
+    The versions made after the backup live on in bundles already sent; made
+    under the same id, the restored database's next edits would merge with
+    them as one device's history (an edit lost with no conflict) and could
+    even reuse their stamps. So the clock keeps the later of the two last
+    values, and the database gets a new device identity.
+    """
+    from inspector.store.clock import last_value, reset_last
+
+    restored = last_value(db)
+    with db.atomic():
+        if clock_before and (not restored or clock_before[:18] > restored[:18]):
+            reset_last(db, clock_before)
+        if settings.get(db, "device_id"):
+            new_identity(db)
 
 
 def startup_warnings(db: Database, *, record: bool = True) -> list[Message]:

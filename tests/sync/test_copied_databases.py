@@ -240,3 +240,26 @@ def test_three_laptops_from_one_copied_file_lose_no_edit_once_each_has_its_own_i
         for d in laptops:
             d.close()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_restored_backup_gets_a_new_identity_and_keeps_its_clock_so_no_edit_is_lost(pair):
+    """A database put back to an older backup is a copy of its former self: the versions it
+    made after the backup (already sent on) and its new edits must not merge as one history."""
+    from inspector.store import backups
+    from inspector.store.clock import last_value
+
+    laptop, hq = pair
+    identity.new_identity(hq.db, "总部")
+    pid = _problem(laptop)
+    taken = backups.backup(laptop.db, reason="daily")
+    laptop.rows.update("problems", pid, {"text": "备份之后的修改（已交总部）"})
+    hq.take(laptop.export())
+    clock_before = last_value(laptop.db)
+    old_id = store_settings.device_id(laptop.db)
+    backups.restore(laptop.db, taken.name)
+    assert store_settings.device_id(laptop.db) != old_id
+    assert old_id in identity.identity(laptop.db).previous_ids
+    assert last_value(laptop.db)[:18] >= clock_before[:18]  # no stamp is made twice
+    laptop.rows.update("problems", pid, {"text": "恢复之后的修改"})
+    summary = hq.take(laptop.export())
+    assert summary.totals.conflicts == 1  # both edits kept, not one silently overwritten
