@@ -241,6 +241,21 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "{path} is damaged, so nothing was imported; restore a backup with 'inspector backup restore'"),
     QT_TRANSLATE_NOOP("Messages", "{path} is damaged; restore a backup with 'inspector backup restore'"),
     QT_TRANSLATE_NOOP("Messages", "no folder {folder} for the database {path}"),
+    QT_TRANSLATE_NOOP("Messages", "an id of 1 to {max} ASCII letters, digits or signs (no spaces or quotes)"),
+    QT_TRANSLATE_NOOP("Messages", "one of {values}"),
+    QT_TRANSLATE_NOOP("Messages", "a date YYYY-MM-DD between {first} and {last}"),
+    QT_TRANSLATE_NOOP("Messages", "a time YYYY-MM-DDTHH:MM:SS"),
+    QT_TRANSLATE_NOOP("Messages", "one line of at most {max} characters without control characters"),
+    QT_TRANSLATE_NOOP("Messages", "text of at most {max} characters without control characters"),
+    QT_TRANSLATE_NOOP("Messages", "a whole number from {low} to {high}"),
+    QT_TRANSLATE_NOOP("Messages", "a number from {low} to {high}"),
+    QT_TRANSLATE_NOOP("Messages", "{lengths} digits"),
+    QT_TRANSLATE_NOOP("Messages", "a sha256 (64 lowercase hex digits)"),
+    QT_TRANSLATE_NOOP("Messages", "a JSON array of ids"),
+    QT_TRANSLATE_NOOP("Messages", "a clock value (13 digits before 2100, 4 hex digits, a device id)"),
+    QT_TRANSLATE_NOOP("Messages", "{table} has no column {column}"),
+    QT_TRANSLATE_NOOP("Messages", "{table}.{column}: {value} is not {expected}"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: manifest.json is nested too deeply"),
 )
 
 # Values that fill templates and read better translated: problem states and

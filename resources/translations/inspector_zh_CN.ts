@@ -1965,6 +1965,81 @@
         <source>no folder {folder} for the database {path}</source>
         <translation>数据库 {path} 所在的文件夹 {folder} 不存在</translation>
     </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="244"/>
+        <source>an id of 1 to {max} ASCII letters, digits or signs (no spaces or quotes)</source>
+        <translation>由 1 至 {max} 个 ASCII 字母、数字或符号组成的标识（不含空格和引号）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="245"/>
+        <source>one of {values}</source>
+        <translation>{values} 之一</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="246"/>
+        <source>a date YYYY-MM-DD between {first} and {last}</source>
+        <translation>{first} 至 {last} 之间的日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="247"/>
+        <source>a time YYYY-MM-DDTHH:MM:SS</source>
+        <translation>时间（YYYY-MM-DDTHH:MM:SS）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="248"/>
+        <source>one line of at most {max} characters without control characters</source>
+        <translation>不超过 {max} 个字符、不含控制字符的单行文字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="249"/>
+        <source>text of at most {max} characters without control characters</source>
+        <translation>不超过 {max} 个字符、不含控制字符的文字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="250"/>
+        <source>a whole number from {low} to {high}</source>
+        <translation>{low} 至 {high} 之间的整数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="251"/>
+        <source>a number from {low} to {high}</source>
+        <translation>{low} 至 {high} 之间的数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="252"/>
+        <source>{lengths} digits</source>
+        <translation>{lengths} 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="253"/>
+        <source>a sha256 (64 lowercase hex digits)</source>
+        <translation>sha256 值（64 位小写十六进制数字）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="254"/>
+        <source>a JSON array of ids</source>
+        <translation>由标识组成的 JSON 数组</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="255"/>
+        <source>a clock value (13 digits before 2100, 4 hex digits, a device id)</source>
+        <translation>时钟值（2100 年之前的 13 位数字、4 位十六进制数字和设备标识）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="256"/>
+        <source>{table} has no column {column}</source>
+        <translation>{table} 没有 {column} 列</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="257"/>
+        <source>{table}.{column}: {value} is not {expected}</source>
+        <translation>{table}.{column}：{value} 不是{expected}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="258"/>
+        <source>{file}: manifest.json is nested too deeply</source>
+        <translation>{file}：manifest.json 嵌套层数过多</translation>
+    </message>
 </context>
 <context>
     <name>NoticeListWidget</name>
@@ -2999,112 +3074,112 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>Values</name>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="249"/>
+        <location filename="../../inspector/ui/messages.py" line="264"/>
         <source>open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="250"/>
+        <location filename="../../inspector/ui/messages.py" line="265"/>
         <source>rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="251"/>
+        <location filename="../../inspector/ui/messages.py" line="266"/>
         <source>rectified</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="252"/>
+        <location filename="../../inspector/ui/messages.py" line="267"/>
         <source>closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="253"/>
+        <location filename="../../inspector/ui/messages.py" line="268"/>
         <source>start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="254"/>
+        <location filename="../../inspector/ui/messages.py" line="269"/>
         <source>rectify</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="255"/>
+        <location filename="../../inspector/ui/messages.py" line="270"/>
         <source>close</source>
         <translation>验收销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="256"/>
+        <location filename="../../inspector/ui/messages.py" line="271"/>
         <source>reject</source>
         <translation>复查退回</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="257"/>
+        <location filename="../../inspector/ui/messages.py" line="272"/>
         <source>Invalid statement</source>
         <translation>无效的语句</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="258"/>
+        <location filename="../../inspector/ui/messages.py" line="273"/>
         <source>Expected newline or end of document after a statement</source>
         <translation>语句之后应换行或结束文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="259"/>
+        <location filename="../../inspector/ui/messages.py" line="274"/>
         <source>Cannot overwrite a value</source>
         <translation>不能重复定义同一个值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="260"/>
+        <location filename="../../inspector/ui/messages.py" line="275"/>
         <source>Expected &apos;]&apos; at the end of a table declaration</source>
         <translation>表头末尾缺少“]”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="261"/>
+        <location filename="../../inspector/ui/messages.py" line="276"/>
         <source>Expected &apos;]]&apos; at the end of an array declaration</source>
         <translation>数组表头末尾缺少“]]”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="262"/>
+        <location filename="../../inspector/ui/messages.py" line="277"/>
         <source>Expected &apos;=&apos; after a key in a key/value pair</source>
         <translation>键名之后缺少“=”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="263"/>
+        <location filename="../../inspector/ui/messages.py" line="278"/>
         <source>Invalid initial character for a key part</source>
         <translation>键名的首字符无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="264"/>
+        <location filename="../../inspector/ui/messages.py" line="279"/>
         <source>Unclosed array</source>
         <translation>数组没有闭合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="265"/>
+        <location filename="../../inspector/ui/messages.py" line="280"/>
         <source>Unclosed inline table</source>
         <translation>内联表没有闭合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="266"/>
+        <location filename="../../inspector/ui/messages.py" line="281"/>
         <source>Invalid hex value</source>
         <translation>无效的十六进制值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="267"/>
+        <location filename="../../inspector/ui/messages.py" line="282"/>
         <source>Escaped character is not a Unicode scalar value</source>
         <translation>转义字符不是有效的 Unicode 字符</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="268"/>
+        <location filename="../../inspector/ui/messages.py" line="283"/>
         <source>Unterminated string</source>
         <translation>字符串没有结束引号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="269"/>
+        <location filename="../../inspector/ui/messages.py" line="284"/>
         <source>Invalid date or datetime</source>
         <translation>无效的日期或时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="270"/>
+        <location filename="../../inspector/ui/messages.py" line="285"/>
         <source>Invalid value</source>
         <translation>无效的值</translation>
     </message>
