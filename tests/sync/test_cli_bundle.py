@@ -105,8 +105,12 @@ def test_a_complete_bundle_is_not_reported_as_failed_when_the_database_is_busy(h
 def test_the_command_line_shows_the_busy_warning_and_succeeds(hq, tmp_path, monkeypatch):
     import inspector.sync.export as export
 
-    def busy(*_args):
-        raise sqlite3.OperationalError("attempt to write a readonly database")
+    put = export.settings.put
+
+    def busy(db, key, value):  # the note of the export is the write that fails
+        if key == export.LAST_EXPORT:
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        put(db, key, value)
 
     monkeypatch.setattr(export.settings, "put", busy)
     hq.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
