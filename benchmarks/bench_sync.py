@@ -1,12 +1,21 @@
-"""Bundle export and import on a province-sized database.
+"""Bundle export and import on a province-sized database, full and delta.
 
-    python benchmarks/bench_sync.py [--db PROVINCE.db] [--workdir DIR]
+    python benchmarks/bench_sync.py [--db PROVINCE.db] [--five-years PROVINCE40.db]
+                                    [--workdir DIR]
 
 Without --db a province (1,400 townships, 8 campaigns) is generated first.
 Measures: export; import into an empty database; the same rows inserted by
 plain `sqlite3.executemany` into an empty schema (the floor an import is
 compared with; goal: import at most 3x); re-importing the same bundle into
 the merged database (goal: at most half the first import).
+
+Then a delta round: headquarters (the province) and a laptop holding all of
+it, each having acknowledged the other; headquarters creates a campaign and
+sends it as a delta, the laptop inspects one township (every item answered,
+five problems) and sends a delta back. Goals: that delta under 1 MB and its
+import under 1 s. With --five-years (a province of 40 campaigns) the same
+round is run there too: delta import on five years / on 8 campaigns, goal
+at most 1.5x.
 """
 
 from __future__ import annotations
@@ -18,8 +27,15 @@ import time
 from pathlib import Path
 
 from inspector.demo import make_province
+from inspector.progress import Progress
+from inspector.store import settings, versions
+from inspector.store.catalog import create_campaign, form_for_campaign, townships
+from inspector.store.clock import format_hlc, parse_hlc
 from inspector.store.db import open_db
 from inspector.store.dump import dump_json
+from inspector.store.inspections import set_answer, start_inspection
+from inspector.store.problems import add_problem
+from inspector.store.rows import Rows
 from inspector.store.schema import SYNCED_TABLES
 from inspector.sync.export import export_bundle
 from inspector.sync.importer import import_bundle
@@ -56,9 +72,93 @@ def plain_executemany(source: Path, target: Path) -> tuple[int, float]:
     return sum(len(r) for r in data.values()), seconds
 
 
+def laptop_of(hq_path: Path, work: Path, name: str) -> Path:
+    """A laptop holding everything headquarters has, each side acknowledging the other.
+
+    What a full bundle each way would leave, made with VACUUM INTO and the
+    acknowledgements recorded directly, so that the round measured is the
+    delta alone.
+    """
+    path = work / f"{name}.db"
+    for old in work.glob(f"{name}.db*"):
+        old.unlink()
+    hq = open_db(hq_path)
+    hq.execute("VACUUM INTO ?", [str(path)])
+    laptop = open_db(path)
+    hq_device = settings.device_id(hq)
+    with laptop.atomic():
+        settings.put(laptop, "device_id", f"{name}-laptop")
+        settings.put(laptop, "device_name", name)
+        ms, counter, _ = parse_hlc(versions.have_vector(hq)[hq_device])
+        versions.raise_have(laptop, {hq_device: format_hlc(ms, counter, hq_device)})
+        versions.record_ack(laptop, hq_device, settings.device_name(hq), versions.have_vector(hq))
+    with hq.atomic():
+        versions.record_ack(hq, f"{name}-laptop", name, versions.have_vector(laptop))
+    hq.close()
+    laptop.close()
+    return path
+
+
+def _phase(phases: list[tuple[str, float]], name: str) -> float:
+    """Seconds from the first progress report named `name` to the next report of another."""
+    start = next((t for what, t in phases if what == name), None)
+    if start is None:
+        return 0.0
+    return next((t for what, t in phases if t > start and what != name), start) - start
+
+
+def delta_round(hq_path: Path, work: Path, label: str) -> tuple[float, float]:
+    """One inspection round by deltas.
+
+    Returns the seconds headquarters took to import the township's delta, in
+    all and without the backup copy taken before writing (which grows with
+    the database, not with the delta).
+    """
+    slug = label.split()[0]  # a device id: letters, digits, _ . : -
+    laptop_path = laptop_of(hq_path, work, f"laptop{slug}")
+    hq, laptop = open_db(hq_path), open_db(laptop_path)
+    camp = create_campaign(Rows(hq, who="总部"), f"基准督查 {label}", "township-party-building")
+    kit = work / f"hq-{slug}.inspbundle"
+    summary, _ = timed(f"[{label}] HQ delta: a new campaign", lambda: export_bundle(
+        hq, kit, since_last=True, to=f"laptop{slug}-laptop"))
+    print(f"  {summary.rows} rows, {summary.size:,} bytes")
+    timed(f"[{label}] laptop imports it", lambda: import_bundle(laptop, kit))
+    rows = Rows(laptop, who="督查员")
+    town = townships(laptop)[700]["id"]
+    iid = start_inspection(rows, camp["id"], town, inspected_on="2027-03-01")["id"]
+    for n, item in enumerate(form_for_campaign(laptop, camp["id"]).items):
+        if item.kind == "verdict":
+            set_answer(rows, iid, item.id, verdict=("full", "partial", "fail")[n % 3])
+        elif item.kind == "number":
+            set_answer(rows, iid, item.id, number=n % 4)
+    for k in range(5):
+        add_problem(rows, town, f"问题{k}：三会一课记录不全，党员活动未按月开展", "2027-06-30",
+                    campaign_id=camp["id"], inspection_id=iid)
+    out = work / f"laptop-{slug}.inspbundle"
+    summary, _ = timed(f"[{label}] laptop delta: one township", lambda: export_bundle(
+        laptop, out, since_last=True))
+    print(f"  {summary.rows} rows, {summary.size:,} bytes ({summary.size / 1e6:.3f} MB, "
+          "goal < 1 MB)")
+    phases: list[tuple[str, float]] = []
+    watch = Progress(lambda _d, _t, what: phases.append((what, time.perf_counter())))
+    result, seconds = timed(f"[{label}] HQ imports the township's delta",
+                            lambda: import_bundle(hq, out, progress=watch))
+    backup = _phase(phases, "backup")
+    print(f"  {result.totals.new} new, {result.totals.updated} updated (goal < 1 s); "
+          f"of it the backup copy of the database before writing: {backup:.2f} s, "
+          f"the rest: {seconds - backup:.2f} s")
+    hq.close()
+    laptop.close()
+    return seconds, seconds - backup
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, help="an existing province database")
+    parser.add_argument("--five-years", type=Path,
+                        help="a province with 40 campaigns, for the delta import ratio")
+    parser.add_argument("--delta-only", action="store_true",
+                        help="skip the full export and import; measure the delta rounds only")
     parser.add_argument("--workdir", type=Path, help="where to write (default: a temp folder)")
     args = parser.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="bench-sync-"))
@@ -70,6 +170,12 @@ def main() -> None:
         timed("generate province (1400 townships, 8 campaigns)",
               lambda: make_province(db, 1400, 8, 1))
         db.close()
+    if not args.delta_only:
+        full_round(source, work)
+    deltas(source, work, args.five_years)
+
+
+def full_round(source: Path, work: Path) -> None:
     db = open_db(source)
     bundle = work / "province.inspbundle"
     summary, t_export = timed("export everything", lambda: export_bundle(db, bundle))
@@ -98,6 +204,26 @@ def main() -> None:
     print(f"import / executemany: {t_import / t_plain:.2f}x (goal <= 3)")
     print(f"re-import / import:   {t_reimport / t_import:.2f}  (goal <= 0.5)")
     print(f"export: {t_export:.2f} s")
+
+
+def fresh_copy(source: Path, target: Path) -> Path:
+    """A copy of `source` through SQLite (VACUUM INTO), replacing an older one."""
+    for old in target.parent.glob(target.name + "*"):
+        old.unlink()
+    db = open_db(source)
+    db.execute("VACUUM INTO ?", [str(target)])
+    db.close()
+    return target
+
+
+def deltas(source: Path, work: Path, five_years: Path | None) -> None:
+    eight = fresh_copy(source, work / "hq-8.db")
+    t_delta8 = delta_round(eight, work, "8 campaigns")
+    if five_years:
+        forty = fresh_copy(five_years, work / "hq-40.db")
+        t_delta40 = delta_round(forty, work, "40 campaigns")
+        print(f"delta import, 40 / 8 campaigns: {t_delta40[0] / t_delta8[0]:.2f}x with the "
+              f"backup, {t_delta40[1] / t_delta8[1]:.2f}x without it (goal <= 1.5)")
 
 
 if __name__ == "__main__":

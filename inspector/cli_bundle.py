@@ -18,9 +18,14 @@ def bundle() -> None:
               help="The bundle file to write (FILE.inspbundle).")
 @click.option("--campaign", "campaign_ref",
               help="Write only a campaign kit: the campaign, its form, counties, townships.")
+@click.option("--since-last", is_flag=True,
+              help="Write only what the receiving device has not acknowledged (a delta).")
+@click.option("--to", "to", metavar="DEVICE_ID",
+              help="The device a delta is for (default: what every known device holds).")
 @click.pass_obj
-def bundle_export(app: AppContext, out: str, campaign_ref: str | None) -> None:
-    """Write every synced row and attachment (or a campaign kit) to a bundle."""
+def bundle_export(app: AppContext, out: str, campaign_ref: str | None, since_last: bool,
+                  to: str | None) -> None:
+    """Write every synced row and attachment (or a campaign kit, or a delta) to a bundle."""
     from pathlib import Path
 
     from inspector.sync.export import export_bundle
@@ -30,13 +35,22 @@ def bundle_export(app: AppContext, out: str, campaign_ref: str | None) -> None:
                    err=True)
         raise SystemExit(1)
     app.warn_before_writing()
-    summary = export_bundle(app.db, out, campaign_ref)
-    what = f"campaign kit for {summary.campaign_name}" if summary.campaign_id else "everything"
+    summary = export_bundle(app.db, out, campaign_ref, since_last=since_last, to=to)
+    if summary.campaign_id:
+        what = f"campaign kit for {summary.campaign_name}"
+    elif summary.delta_since is not None:
+        peer = f"device {summary.to}" if summary.to else "every known device"
+        what = (f"delta: what {peer} has not acknowledged" if summary.delta_since
+                else "delta: no acknowledgement known yet, so everything")
+    else:
+        what = "everything"
     click.echo(safe(f"{summary.path}: {what}, bundle {summary.bundle_id}"))
     for table, count in summary.tables.items():
         click.echo(f"  {safe(table):<12} {count:>9,} rows")
     click.echo(f"  {'total':<12} {summary.rows:>9,} rows, {summary.attachments} attachments "
                f"({summary.attachment_bytes:,} bytes); file {summary.size:,} bytes")
+    for warning in summary.warnings:
+        click.echo(safe(f"warning: {warning}"), err=True)
 
 
 @bundle.command("import")

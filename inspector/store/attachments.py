@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from inspector.store import images, settings
 from inspector.store.db import database_file
 from inspector.store.domains import MAX_ATTACHMENT_BYTES
 from inspector.store.rows import Rows
@@ -77,9 +78,21 @@ def remove_unreferenced(db: Database, shas: list[str]) -> None:
                 break
 
 
+KEEP_ORIGINALS = "keep_original_photos"  # the setting: store photos as taken
+
+
 def add_attachment(rows: Rows, owner_table: str, owner_id: str, data: bytes, *,
-                   filename: str = "", mime: str | None = None, caption: str = ""
-                   ) -> dict[str, Any]:
+                   filename: str = "", mime: str | None = None, caption: str = "",
+                   keep_original: bool | None = None) -> dict[str, Any]:
+    """Store the bytes (a large photo downscaled, see `images`) and their synced row.
+
+    `keep_original` None follows the setting "Keep original photos".
+    """
+    if keep_original is None:
+        keep_original = bool(settings.get(rows.db, KEEP_ORIGINALS, False))
+    if not keep_original:
+        stored = images.downscaled(data, filename)
+        data, filename, mime = stored.data, stored.filename, stored.mime or mime
     if len(data) > MAX_ATTACHMENT_BYTES:
         raise ValueError(f"{filename or 'the file'} is larger than "
                          f"{MAX_ATTACHMENT_BYTES // (1024 * 1024)} MiB")
@@ -92,10 +105,10 @@ def add_attachment(rows: Rows, owner_table: str, owner_id: str, data: bytes, *,
 
 
 def add_file(rows: Rows, owner_table: str, owner_id: str, path: str | Path,
-             caption: str = "") -> dict[str, Any]:
+             caption: str = "", keep_original: bool | None = None) -> dict[str, Any]:
     path = Path(path)
     return add_attachment(rows, owner_table, owner_id, path.read_bytes(),
-                          filename=path.name, caption=caption)
+                          filename=path.name, caption=caption, keep_original=keep_original)
 
 
 def attachments_of(db: Database, owner_table: str, owner_id: str) -> list[dict[str, Any]]:

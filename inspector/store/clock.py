@@ -171,3 +171,9 @@ class Clock:
                 device=r_device, when=when(r_ms), today=day(now)))
         if (r_ms, r_counter) > self._last():
             settings.put(self.db, _KEY, format_hlc(r_ms, r_counter, self.device))
+
+
+def last_stamp(db: Database) -> str | None:
+    """The newest value this database's clock has made or moved past (None before the first)."""
+    value = settings.get(db, _KEY)
+    return str(value) if value else None

@@ -26,7 +26,8 @@ SYNCED_TABLES = (
     "attachments",
 )
 
-LOCAL_TABLES = ("settings", "import_log", "conflicts", "audit_log", "scores", "notice_counters")
+LOCAL_TABLES = ("settings", "import_log", "conflicts", "audit_log", "scores", "notice_counters",
+                "have_vector", "peer_acks", "peers")
 
 _SYNC = """
     updated_at TEXT NOT NULL,
@@ -201,3 +202,40 @@ def m001_initial(db: Database) -> None:
     ]
     for sql in statements:
         db.execute(sql)
+
+
+@migrations()
+def m002_peer_acks(db: Database) -> None:
+    """Version vectors for delta bundles (docs/design-notes.md, "Delta bundles").
+
+    `have_vector`: for each other author device, the highest `updated_at` up
+    to which this database holds everything that author wrote (this device's
+    own entry is its clock, never stored here). `peer_acks`: per peer device,
+    the vector its last imported bundle declared, i.e. what it acknowledged.
+    """
+    db.execute("""CREATE TABLE have_vector (
+        author TEXT PRIMARY KEY,
+        version TEXT NOT NULL)""")
+    db.execute("""CREATE TABLE peer_acks (
+        peer TEXT NOT NULL,
+        author TEXT NOT NULL,
+        version TEXT NOT NULL,
+        PRIMARY KEY (peer, author))""")
+    db.execute("""CREATE TABLE peers (
+        peer TEXT PRIMARY KEY,
+        name TEXT NOT NULL DEFAULT '',
+        acked_at TEXT NOT NULL)""")
+    # Until now every bundle was a full export or a campaign kit. Full exports
+    # only ever hand on whole prefixes of each author, so without a kit in the
+    # import log the newest stamp held of an author is what is held of it.
+    kit = db.execute("SELECT 1 FROM import_log WHERE json_valid(summary) AND "
+                     "json_extract(summary, '$.campaign_id') IS NOT NULL LIMIT 1").fetchone()
+    if kit is None:
+        own = db.execute("SELECT json_extract(value, '$') FROM settings "
+                         "WHERE key = 'device_id'").fetchone()
+        stamps = " UNION ALL ".join(
+            f"SELECT substr(updated_at, 20) AS author, max(updated_at) AS version FROM [{t}] "
+            "GROUP BY 1" for t in SYNCED_TABLES)
+        db.execute(f"INSERT INTO have_vector(author, version) SELECT author, max(version) "
+                   f"FROM ({stamps}) WHERE author IS NOT ? GROUP BY author",
+                   [own[0] if own else None])

@@ -26,6 +26,7 @@ DEFAULTS: dict[str, Any] = {
     "contact": "",
     "default_deadline_days": 30,
     "language": "",
+    "keep_original_photos": False,
 }
 
 

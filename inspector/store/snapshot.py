@@ -6,7 +6,7 @@ ZIP; the SQL stays here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -28,6 +28,25 @@ def selection(campaign: dict[str, Any] | None) -> Selection:
         "campaigns": ("id = ?", [campaign["id"]]),
         "inspectors": ("1", []),
     }
+
+
+def delta_selection(db: Database, ack_vector: Mapping[str, str]) -> Selection:
+    """Every row whose current version the holder of `ack_vector` may lack, tombstones too.
+
+    A row's current version is by the device at the end of its `updated_at`;
+    it is carried when that author is not in the vector or the stamp is newer
+    than the vector's entry for it (same author, so string order is time
+    order). Attachment bytes follow the attachment rows chosen.
+    """
+    del db  # the clause is the same for every table; kept for a caller's symmetry
+    author = "substr(updated_at, 20)"
+    if not ack_vector:
+        clause, params = "1", []
+    else:
+        cases = " ".join("WHEN ? THEN updated_at > ?" for _ in ack_vector)
+        clause = f"(CASE {author} {cases} ELSE 1 END)"
+        params = [x for pair in sorted(ack_vector.items()) for x in pair]
+    return {t: (clause, list(params)) for t in SYNCED_TABLES}
 
 
 @contextmanager
@@ -65,8 +84,8 @@ def attachment_rows(db: Database, chosen: Selection) -> list[dict[str, Any]]:
     if "attachments" not in chosen:
         return []
     where, params = chosen["attachments"]
-    return list(db.query(f"SELECT sha256, deleted, id FROM attachments WHERE {where} "
-                         "ORDER BY sha256", params))
+    return list(db.query(f"SELECT sha256, deleted, id, filename FROM attachments "
+                         f"WHERE {where} ORDER BY sha256, deleted", params))
 
 
 def last_import(db: Database) -> dict[str, Any] | None:
@@ -76,3 +95,34 @@ def last_import(db: Database) -> dict[str, Any] | None:
     if row is None:
         return None
     return {"at": row[0], "device_name": row[1], "file": row[2], "summary": row[3]}
+
+
+def first_out_of_domain(db: Database, table: str, chosen: Selection
+                        ) -> tuple[str, str, Any] | None:
+    """The first chosen row holding a value outside its column's domain: (id, column, value).
+
+    An importer refuses such a row (`store.domains`); rows written before a
+    rule existed can hold one, and an export should say so rather than
+    write a bundle nobody can import.
+    """
+    from inspector.store.domains import domains
+
+    if table not in chosen:
+        return None
+    where, params = chosen[table]
+    declared = domains(table)
+    present = {d[1] for d in db.execute(f"PRAGMA main.table_info([{table}])").fetchall()}
+    checks = [(c, d.sql_bad(c)) for c, d in declared.items() if c in present]
+    if not checks:
+        return None
+    bad = " OR ".join(f"({sql})" for _, sql in checks)
+    row = db.execute(f"SELECT * FROM [{table}] WHERE ({where}) AND ({bad}) LIMIT 1",
+                     params).fetchone()
+    if row is None:
+        return None
+    names = [d[0] for d in db.execute(f"SELECT * FROM [{table}] LIMIT 0").description]
+    values = dict(zip(names, row, strict=True))
+    for column, _sql in checks:
+        if not declared[column].accepts(values[column]):
+            return str(values["id"]), column, values[column]
+    return str(values["id"]), checks[0][0], values[checks[0][0]]

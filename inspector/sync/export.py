@@ -1,4 +1,9 @@
-"""Writing a bundle: every synced row (tombstones too) and the attachment bytes.
+"""Writing a bundle: every synced row (tombstones too) and the attachment bytes, or a delta.
+
+A delta (`since_last`) carries only the rows a peer has not acknowledged
+(`snapshot.delta_selection` of the peer's vector, `store.versions`); every
+bundle's manifest carries the sender's own vector, read in the same snapshot
+as the rows, so that what it promises is exactly what was read.
 
 The bundle is written to a temporary file beside the target and renamed
 into place at the end, so a crash or a Cancel never leaves half a bundle
@@ -12,6 +17,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import sqlite3
 import tempfile
 import uuid
 import zipfile
@@ -23,10 +29,11 @@ from sqlite_utils import Database
 from inspector import __version__
 from inspector.messages import Message
 from inspector.progress import NO_PROGRESS, Progress
-from inspector.store import settings, snapshot
+from inspector.store import settings, snapshot, versions
 from inspector.store.attachments import blob_path, has_blob
 from inspector.store.catalog import find_campaign
 from inspector.store.schema import SYNCED_TABLES
+from inspector.sync.budget import Budget, check_line, check_table
 from inspector.sync.errors import BundleError
 from inspector.sync.format import (
     MANIFEST,
@@ -35,6 +42,7 @@ from inspector.sync.format import (
     Manifest,
     TableEntry,
     attachment_member,
+    parse_manifest,
     table_member,
 )
 
@@ -52,6 +60,9 @@ class ExportSummary:
     attachments: int = 0
     attachment_bytes: int = 0
     size: int = 0
+    delta_since: dict[str, str] | None = None
+    to: str | None = None
+    warnings: list[Message] = field(default_factory=list)
 
     @property
     def rows(self) -> int:
@@ -59,14 +70,26 @@ class ExportSummary:
 
 
 def export_bundle(db: Database, out: str | Path, campaign_ref: str | None = None,
-                  progress: Progress = NO_PROGRESS) -> ExportSummary:
-    """Write a bundle to `out` (everything, or the kit of one campaign) and remember it."""
+                  progress: Progress = NO_PROGRESS, *, since_last: bool = False,
+                  to: str | None = None) -> ExportSummary:
+    """Write a bundle to `out` (everything, a campaign kit, or a delta) and remember it.
+
+    `since_last` writes only what the peer `to` (by default: every peer
+    whose bundle was imported here) has not acknowledged. Remembering the
+    export is bookkeeping: if the database cannot take that write (busy,
+    read-only), the complete bundle stands and the summary carries a warning.
+    """
     out = Path(out)
     if out.suffix != SUFFIX:
         out = out.with_name(out.name + SUFFIX)
+    if since_last and campaign_ref:
+        raise BundleError(Message("a campaign kit is always complete: use --campaign or "
+                                  "--since-last, not both"))
+    if to is not None and not since_last:
+        raise BundleError(Message("--to chooses the peer of a delta: add --since-last"))
     campaign = find_campaign(db, campaign_ref) if campaign_ref else None
     summary = ExportSummary(out, str(uuid.uuid4()), campaign["id"] if campaign else None,
-                            campaign["name"] if campaign else None)
+                            campaign["name"] if campaign else None, to=to)
     manifest = Manifest(
         bundle_id=summary.bundle_id, device_id=settings.device_id(db),
         device_name=settings.device_name(db),
@@ -79,40 +102,98 @@ def export_bundle(db: Database, out: str | Path, campaign_ref: str | None = None
     try:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED,
                              compresslevel=5) as zf:
-            _write_snapshot(db, zf, manifest, summary, snapshot.selection(campaign), progress)
-            zf.writestr(MANIFEST, json.dumps(manifest.to_json(), ensure_ascii=False, indent=1))
+            with snapshot.read_snapshot(db):  # rows, vector and acks from one state
+                if since_last:
+                    summary.delta_since = manifest.since = _ack_of(db, to)
+                    chosen = snapshot.delta_selection(db, manifest.since)
+                else:
+                    chosen = snapshot.selection(campaign)
+                manifest.have = versions.have_vector(db)
+                budget = Budget(len(chosen))
+                blobs = _attachment_sizes(db, chosen, budget)
+                _write_snapshot(db, zf, manifest, summary, chosen, budget, progress)
+            _write_attachments(db, zf, manifest, summary, blobs, progress)
+            document = manifest.to_json()
+            parse_manifest(document)  # the importer's own check: what it refuses is not written
+            data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+            budget.manifest(data)
+            zf.writestr(MANIFEST, data)
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     summary.size = out.stat().st_size
-    with db.atomic():
-        settings.put(db, LAST_EXPORT, {
-            "at": dt.datetime.now().isoformat(timespec="seconds"), "file": out.name,
-            "bundle_id": summary.bundle_id, "campaign_id": summary.campaign_id,
-            "rows": summary.rows})
+    _remember(db, summary)
     return summary
 
 
+def _ack_of(db: Database, peer: str | None) -> dict[str, str]:
+    """The vector a delta starts from: the named peer's, or what every known peer holds."""
+    if peer is None:
+        return versions.all_peers_ack(db)
+    ack = versions.peer_ack(db, peer)
+    if ack is None:
+        known = ", ".join(f"{p['peer']} ({p['name']})" for p in versions.known_peers(db))
+        raise BundleError(Message("no bundle from device {device} was ever imported here, so "
+                                  "nothing says what it holds; known devices: {known}. Export "
+                                  "a full bundle for it", device=peer, known=known or "none"))
+    return ack
+
+
+def _remember(db: Database, summary: ExportSummary) -> None:
+    """Note the export for the status line; a database that cannot take it only warns."""
+    try:
+        with db.atomic():
+            settings.put(db, LAST_EXPORT, {
+                "at": dt.datetime.now().isoformat(timespec="seconds"),
+                "file": summary.path.name, "bundle_id": summary.bundle_id,
+                "campaign_id": summary.campaign_id, "rows": summary.rows,
+                "delta": summary.delta_since is not None})
+    except sqlite3.OperationalError as exc:
+        summary.warnings.append(Message(
+            "the bundle is complete, but this database could not note the export "
+            "({error}); the 'last export' line stays as it was", error=str(exc)))
+
+
 def _write_snapshot(db: Database, zf: zipfile.ZipFile, manifest: Manifest,
-                    summary: ExportSummary, selection: snapshot.Selection,
+                    summary: ExportSummary, selection: snapshot.Selection, budget: Budget,
                     progress: Progress) -> None:
-    with snapshot.read_snapshot(db):  # one read snapshot for every table
-        total = snapshot.count_selected(db, selection)
-        done = 0
-        progress(0, total, "")
-        for table in SYNCED_TABLES:
-            if table not in selection:
-                continue
-            count, sha = _write_table(db, zf, table, selection, progress, done, total)
-            done += count
-            summary.tables[table] = count
-            manifest.tables[table] = TableEntry(table, table_member(table), count, sha)
-        blobs = _attachment_hashes(db, selection)
-    for i, sha in enumerate(blobs):
+    """The chosen rows of every table; called inside the export's read snapshot."""
+    total = snapshot.count_selected(db, selection)
+    done = 0
+    progress(0, total, "")
+    for table in SYNCED_TABLES:
+        if table not in selection:
+            continue
+        _check_domains(db, table, selection)
+        count, sha = _write_table(db, zf, table, selection, budget, progress, done, total)
+        done += count
+        summary.tables[table] = count
+        manifest.tables[table] = TableEntry(table, table_member(table), count, sha)
+
+
+def _check_domains(db: Database, table: str, selection: snapshot.Selection) -> None:
+    """Refuse, before the table is written, a row the importer's value rules would refuse."""
+    from inspector.store.domains import domains, shown
+
+    found = snapshot.first_out_of_domain(db, table, selection)
+    if found is not None:
+        row_id, column, value = found
+        raise BundleError(Message(
+            "{table} row {id}: column {column} holds {value}, which is not {expected}; an "
+            "import would refuse it, so correct it and export again", table=table, id=row_id,
+            column=column, value=shown(value), expected=domains(table)[column].describe()))
+
+
+def _write_attachments(db: Database, zf: zipfile.ZipFile, manifest: Manifest,
+                       summary: ExportSummary, blobs: dict[str, int], progress: Progress
+                       ) -> None:
+    for i, (sha, size) in enumerate(blobs.items()):
         progress(i, len(blobs), "attachments")
         path = blob_path(db, sha)
-        size = path.stat().st_size
+        if path.stat().st_size != size:
+            raise BundleError(Message("attachment file {sha} changed size while the bundle "
+                                      "was written; export again", sha=sha))
         zf.write(path, attachment_member(sha), compress_type=zipfile.ZIP_STORED)
         manifest.attachments[sha] = AttachmentEntry(sha, size)
         summary.attachments += 1
@@ -120,14 +201,24 @@ def _write_snapshot(db: Database, zf: zipfile.ZipFile, manifest: Manifest,
 
 
 def _write_table(db: Database, zf: zipfile.ZipFile, table: str, selection: snapshot.Selection,
-                 progress: Progress, done: int, total: int) -> tuple[int, str]:
+                 budget: Budget, progress: Progress, done: int, total: int
+                 ) -> tuple[int, str]:
     keys, batches = snapshot.selected_rows(db, table, selection, _BATCH)
     digest = hashlib.sha256()
     count = 0
+    size = 0
     with zf.open(table_member(table), "w", force_zip64=True) as fh:
         for batch in batches:
-            text = "".join(json.dumps(dict(zip(keys, row, strict=True)), ensure_ascii=False)
-                           + "\n" for row in batch).encode("utf-8")
+            lines = []
+            for values in batch:
+                row = dict(zip(keys, values, strict=True))
+                line = json.dumps(row, ensure_ascii=False)
+                check_line(table, row, line)
+                lines.append(line)
+            text = ("\n".join(lines) + "\n").encode("utf-8")
+            size += len(text)
+            check_table(table, size)
+            budget.add(len(text))
             digest.update(text)
             fh.write(text)
             count += len(batch)
@@ -135,16 +226,25 @@ def _write_table(db: Database, zf: zipfile.ZipFile, table: str, selection: snaps
     return count, digest.hexdigest()
 
 
-def _attachment_hashes(db: Database, selection: snapshot.Selection) -> list[str]:
-    """Bytes to carry: every live attachment row's file (a missing one stops the export)."""
-    hashes: list[str] = []
+def _attachment_sizes(db: Database, selection: snapshot.Selection, budget: Budget
+                      ) -> dict[str, int]:
+    """Files to carry and their sizes: every chosen attachment row's file, checked first.
+
+    A live row whose file is missing stops the export; the limits of
+    attachments are checked before a byte of the bundle is written.
+    """
+    sizes: dict[str, int] = {}
+    rows: dict[str, dict] = {}
     for row in snapshot.attachment_rows(db, selection):
-        if row["sha256"] in hashes[-1:]:
+        sha = row["sha256"]
+        if sha in sizes:
             continue
-        if has_blob(db, row["sha256"]):
-            hashes.append(row["sha256"])
+        if has_blob(db, sha):
+            sizes[sha] = blob_path(db, sha).stat().st_size
+            rows[sha] = row
         elif not row["deleted"]:
             raise BundleError(Message("attachment {id}: its file {sha} is missing from the "
                                       "attachments folder; run 'inspector check'",
-                                      id=row["id"], sha=row["sha256"]))
-    return hashes
+                                      id=row["id"], sha=sha))
+    budget.attachments(sizes, rows)
+    return sizes

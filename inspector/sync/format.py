@@ -22,15 +22,23 @@ FORMAT_VERSION = 1
 SUFFIX = ".inspbundle"
 MANIFEST = "manifest.json"
 
-# Bounds that no real bundle comes near and every ZIP bomb passes.
+# The limits of a bundle, one definition for both sides: the exporter refuses
+# to write what the importer would refuse (`inspector.sync.export`), and the
+# reader refuses what exceeds them (`inspector.sync.reader`). Both read them
+# from this module at call time, so a test can lower one for both sides.
+#
+# There is no compression-ratio rule. Honest repetitive text (a note pasted
+# many times) deflates well over 200:1, and a bomb is already bounded: no
+# member may declare more than its kind's limit, the declared sizes together
+# no more than MAX_TOTAL_BYTES, and every member is read in chunks that stop
+# at its declared size.
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 MAX_TABLE_BYTES = 1024 * 1024 * 1024
-MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024
-MAX_LINE_BYTES = 16 * 1024 * 1024
-MAX_MEMBERS = 500_000
-# Deflated JSONL of a province compresses about 15:1; bombs reach 1000:1.
-MAX_RATIO = 200
-RATIO_FLOOR = 1024 * 1024  # small members may compress as well as they like
+# A FAT32 USB stick holds no file of 4 GiB or more; attachments are stored
+# uncompressed, so the bundle file is about as large as its inflated members.
+MAX_TOTAL_BYTES = 4 * 1024 * 1024 * 1024 - 1
+MAX_LINE_BYTES = 16 * 1024 * 1024  # one row as JSON, without its newline
+MAX_MEMBERS = 500_000  # files in the ZIP: manifest, tables and attachments
 ATTACHMENT_LIMIT = MAX_ATTACHMENT_BYTES
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -98,7 +106,18 @@ class Manifest:
     tables: dict[str, TableEntry]
     attachments: dict[str, AttachmentEntry]
     campaign_id: str | None = None
+    have: dict[str, str] = field(default_factory=dict)
+    since: dict[str, str] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_delta(self) -> bool:
+        return self.since is not None
+
+    @property
+    def complete(self) -> bool:
+        """Whether the bundle holds every row its sender has (a full export, not a kit)."""
+        return self.campaign_id is None and self.since is None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -114,6 +133,8 @@ class Manifest:
                        for t in self.tables.values()},
             "attachments": [{"sha256": a.sha256, "size": a.size}
                             for a in self.attachments.values()],
+            "have": dict(sorted(self.have.items())),
+            "delta_since": None if self.since is None else dict(sorted(self.since.items())),
         }
 
 
@@ -198,6 +219,30 @@ def parse_manifest(data: Any) -> Manifest:
         if sha in attachments:
             raise BundleError(Message("manifest.json: attachment {sha} is listed twice", sha=sha))
         attachments[sha] = AttachmentEntry(sha, size)
-    known = {"format", "format_version", "campaign_id", "tables", "attachments", *texts}
+    have = _vector(data, "have") or {}
+    since = _vector(data, "delta_since")
+    known = {"format", "format_version", "campaign_id", "tables", "attachments", "have",
+             "delta_since", *texts}
     return Manifest(**texts, tables=tables, attachments=attachments, campaign_id=campaign,
+                    have=have, since=since,
                     extra={k: v for k, v in data.items() if k not in known})
+
+
+_DEVICE = re.compile(r"[0-9A-Za-z_.:-]{1,64}")
+_STAMP = re.compile(r"\d{13}-[0-9a-f]{4}-([0-9A-Za-z_.:-]{1,64})")
+MAX_VECTOR_AUTHORS = 10_000
+
+
+def _vector(data: dict[str, Any], key: str) -> dict[str, str] | None:
+    """A version vector {author device: its stamp}, or None when absent (older bundles)."""
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, dict) or len(value) > MAX_VECTOR_AUTHORS:
+        raise BundleError(Message("manifest.json: '{key}' is not a version vector", key=key))
+    for author, stamp in value.items():
+        m = _STAMP.fullmatch(stamp) if isinstance(stamp, str) else None
+        if not _DEVICE.fullmatch(author) or m is None or m.group(1) != author:
+            raise BundleError(Message("manifest.json: '{key}' entry {author!r} is not a device "
+                                      "and a clock value of it", key=key, author=author[:70]))
+    return dict(value)

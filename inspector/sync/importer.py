@@ -26,7 +26,7 @@ from sqlite_utils import Database
 from inspector.core.forms import FormError, parse_form
 from inspector.messages import Message, plain
 from inspector.progress import NO_PROGRESS, Progress
-from inspector.store import backups, integrity, merge, settings, snapshot, staging
+from inspector.store import backups, integrity, merge, settings, snapshot, staging, versions
 from inspector.store.attachments import has_blob, remove_unreferenced, store_bytes
 from inspector.store.clock import Clock
 from inspector.store.db import require_sound_for_import, temp_transaction, write_transaction
@@ -107,6 +107,7 @@ def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
                 if not dry_run:
                     with write_transaction(db):
                         _log(db, bundle, summary)
+                        _acknowledge(db, bundle)
                 return summary
             _apply(db, bundle, shapes, summary, progress, keep_backups)
             return summary
@@ -166,6 +167,7 @@ def _merge(db: Database, bundle: Bundle, shapes: dict[str, staging.TableShape],
         if newest:
             Clock(db).observe(newest)
         _log(db, bundle, summary)
+        _acknowledge(db, bundle)
         progress.check()  # a Cancel pressed during the last step still rolls back
     summary.applied = True
 
@@ -178,6 +180,24 @@ def _log(db: Database, bundle: Bundle, summary: ImportSummary) -> None:
         "imported_at": dt.datetime.now().isoformat(timespec="seconds"),
         "summary": json.dumps(summary.to_json(), ensure_ascii=False, sort_keys=True),
     })
+
+
+def _acknowledge(db: Database, bundle: Bundle) -> None:
+    """Record what the sender holds, and raise what this database holds by what arrived.
+
+    The sender's vector is its acknowledgement whatever the bundle carried.
+    This database's own vector rises only when the bundle held complete
+    per-author prefixes: a full export, or a delta whose base this database
+    still covers (not after a restore from an older backup). A campaign kit
+    is partial and raises nothing.
+    """
+    m = bundle.manifest
+    if m.device_id == settings.device_id(db):
+        return
+    if m.complete or (m.since is not None and versions.covers(versions.have_vector(db),
+                                                                   m.since)):
+        versions.raise_have(db, m.have)
+    versions.record_ack(db, m.device_id, m.device_name, m.have)
 
 
 def _check_forms(db: Database, bundle: Bundle) -> None:

@@ -26,17 +26,10 @@ from inspector.progress import NO_PROGRESS, Progress
 from inspector.store import staging
 from inspector.store.schema import SYNCED_TABLES
 from inspector.store.staging import StagingError, TableShape
+from inspector.sync import format as fmt
 from inspector.sync.errors import BundleError
 from inspector.sync.format import (
-    ATTACHMENT_LIMIT,
     MANIFEST,
-    MAX_LINE_BYTES,
-    MAX_MANIFEST_BYTES,
-    MAX_MEMBERS,
-    MAX_RATIO,
-    MAX_TABLE_BYTES,
-    MAX_TOTAL_BYTES,
-    RATIO_FLOOR,
     Manifest,
     member_kind,
     parse_manifest,
@@ -84,7 +77,7 @@ class Bundle:
 
     def _check_members(self) -> dict[str, zipfile.ZipInfo]:
         infos = self.zip.infolist()
-        if len(infos) > MAX_MEMBERS:
+        if len(infos) > fmt.MAX_MEMBERS:
             raise BundleError(Message("{file} holds {count:,} files, more than a bundle may",
                                       file=self.name, count=len(infos)))
         members: dict[str, zipfile.ZipInfo] = {}
@@ -105,30 +98,25 @@ class Bundle:
             if info.flag_bits & 0x1:
                 raise BundleError(Message("{file}: member {member} is encrypted", file=self.name,
                                           member=name))
-            limit = {"manifest": MAX_MANIFEST_BYTES, "table": MAX_TABLE_BYTES,
-                     "attachment": ATTACHMENT_LIMIT}[kind[0]]
+            limit = {"manifest": fmt.MAX_MANIFEST_BYTES, "table": fmt.MAX_TABLE_BYTES,
+                     "attachment": fmt.ATTACHMENT_LIMIT}[kind[0]]
             if info.file_size > limit:
                 raise BundleError(Message("{file}: member {member} declares {size:,} bytes, "
                                           "more than the {limit:,} allowed", file=self.name,
                                           member=name, size=info.file_size, limit=limit))
-            if (info.file_size > RATIO_FLOOR
-                    and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
-                raise BundleError(Message("{file}: member {member} inflates more than "
-                                          "{ratio}:1 (a ZIP bomb?)", file=self.name,
-                                          member=name, ratio=MAX_RATIO))
             total += info.file_size
             members[name] = info
-        if total > MAX_TOTAL_BYTES:
+        if total > fmt.MAX_TOTAL_BYTES:
             raise BundleError(Message("{file}: {size:,} bytes uncompressed, more than the "
                                       "{limit:,} a bundle may hold", file=self.name,
-                                      size=total, limit=MAX_TOTAL_BYTES))
+                                      size=total, limit=fmt.MAX_TOTAL_BYTES))
         return members
 
     def _read_manifest(self) -> Manifest:
         if MANIFEST not in self.members:
             raise BundleError(Message("{file}: manifest.json is missing; not an Inspector "
                                       "bundle", file=self.name))
-        data = b"".join(self.chunks(MANIFEST, MAX_MANIFEST_BYTES))
+        data = b"".join(self.chunks(MANIFEST, fmt.MAX_MANIFEST_BYTES))
         try:
             parsed = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -196,6 +184,12 @@ class Bundle:
                 staging.check(db, shapes[table], self.manifest.tables[table].file)
             for table in self.manifest.tables:
                 dangling = staging.dangling_reference(db, shapes[table])
+                if dangling and self.manifest.is_delta:
+                    raise BundleError(Message(
+                        "{file}: {member} {detail}. This is a delta bundle, made for a "
+                        "database that holds more than this one: ask {device} to export a "
+                        "full bundle", file=self.name, member=self.manifest.tables[table].file,
+                        detail=plain(dangling), device=self.manifest.device_name))
                 if dangling:
                     raise BundleError(Message("{file}: {member} {detail}", file=self.name,
                                               member=self.manifest.tables[table].file,
@@ -266,14 +260,15 @@ class Bundle:
     def _line_batches(self, file: str, digest: Any) -> Iterator[tuple[list[bytes], int]]:
         """The complete lines of each chunk read, and the chunk's size."""
         rest = b""
-        for chunk in self.chunks(file, MAX_TABLE_BYTES):
+        limit = fmt.MAX_LINE_BYTES
+        for chunk in self.chunks(file, fmt.MAX_TABLE_BYTES):
             digest.update(chunk)
             parts = (rest + chunk).split(b"\n")
             rest = parts.pop()
-            if len(rest) > MAX_LINE_BYTES:
+            if len(rest) > limit or (parts and max(map(len, parts)) > limit):
                 raise BundleError(Message("{file}: {member} has a line longer than "
-                                          "{limit} MiB", file=self.name, member=file,
-                                          limit=MAX_LINE_BYTES // (1024 * 1024)))
+                                          "{limit:,} bytes", file=self.name, member=file,
+                                          limit=limit))
             yield parts, len(chunk)
         if rest:
             raise BundleError(Message("{file}: {member} ends in the middle of a row",
@@ -282,7 +277,7 @@ class Bundle:
     def attachment_bytes(self, sha: str) -> bytes:
         """One attachment's bytes, checked against its name (the sha256) and size."""
         entry = self.manifest.attachments[sha]
-        data = b"".join(self.chunks(f"attachments/{sha}", ATTACHMENT_LIMIT))
+        data = b"".join(self.chunks(f"attachments/{sha}", fmt.ATTACHMENT_LIMIT))
         if len(data) != entry.size or hashlib.sha256(data).hexdigest() != sha:
             raise BundleError(Message("{file}: attachment {sha} does not match its sha256 "
                                       "(damaged or altered)", file=self.name, sha=sha))
@@ -294,7 +289,7 @@ class Bundle:
             progress(i, len(shas), "attachments")
             digest = hashlib.sha256()
             size = 0
-            for chunk in self.chunks(f"attachments/{sha}", ATTACHMENT_LIMIT):
+            for chunk in self.chunks(f"attachments/{sha}", fmt.ATTACHMENT_LIMIT):
                 digest.update(chunk)
                 size += len(chunk)
             if size != self.manifest.attachments[sha].size or digest.hexdigest() != sha:

@@ -40,6 +40,7 @@ from inspector.sync.format import SUFFIX
 from inspector.sync.importer import ImportSummary, last_export, last_import
 from inspector.sync.importer import import_bundle as read_bundle
 from inspector.ui.conflicts_dialog import ConflictsDialog, table_label
+from inspector.ui.messages import translate_message
 from inspector.ui.worker import Job, run_job
 
 __all__ = ["ConflictsDialog", "ImportPreviewDialog", "export_bundle", "import_bundle",
@@ -61,10 +62,10 @@ def _filter() -> str:
 
 # -- jobs (run in the worker, each on its own connection) ------------------------------
 def _export_job(progress: Progress, db_path: str, out: str,
-                campaign_id: str | None) -> ExportSummary:
+                campaign_id: str | None, since_last: bool = False) -> ExportSummary:
     db = open_db(db_path)
     try:
-        return write_bundle(db, out, campaign_id, progress)
+        return write_bundle(db, out, campaign_id, progress, since_last=since_last)
     finally:
         db.close()
 
@@ -89,8 +90,11 @@ def _inform(parent: QWidget | None, title: str, text: str) -> QMessageBox:
 
 # -- export ----------------------------------------------------------------------------
 def export_bundle(parent: QWidget | None, db_path: str | Path,
-                  campaign_id: str | None = None) -> Job | None:
+                  campaign_id: str | None = None, since_last: bool = False) -> Job | None:
     """Ask where to write, export in the worker, then say what was written.
+
+    `since_last` writes a delta: what the devices this laptop has heard from
+    have not acknowledged yet.
 
     Returns the running job (None if the user cancelled the file dialog).
     """
@@ -108,16 +112,22 @@ def export_bundle(parent: QWidget | None, db_path: str | Path,
         out += SUFFIX
 
     def done(summary: ExportSummary) -> None:
-        what = (QCoreApplication.translate("Bundles", "Campaign kit for {0}").format(summary.campaign_name)
-                if summary.campaign_id else QCoreApplication.translate("Bundles", "Everything on this laptop"))
+        if summary.campaign_id:
+            what = QCoreApplication.translate("Bundles", "Campaign kit for {0}").format(
+                summary.campaign_name)
+        elif summary.delta_since is not None:
+            what = QCoreApplication.translate(
+                "Bundles", "Changes the other devices have not acknowledged yet")
+        else:
+            what = QCoreApplication.translate("Bundles", "Everything on this laptop")
         lines = [what, "", *(f"{table_label(t)}: {n:,}" for t, n in summary.tables.items()),
                  "", QCoreApplication.translate("Bundles", "{0:,} rows, {1} attachments, file {2}").format(
                      summary.rows, summary.attachments, _size(summary.size)),
-                 str(summary.path)]
+                 str(summary.path), *(translate_message(w) for w in summary.warnings)]
         _inform(parent, title, "\n".join(lines))
 
     return _keep(run_job(parent, QCoreApplication.translate("Bundles", "Exporting bundle…"), _export_job, str(db_path), out,
-                         campaign_id, on_success=done))
+                         campaign_id, since_last, on_success=done))
 
 
 def _size(n: int) -> str:

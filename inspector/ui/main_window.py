@@ -485,14 +485,18 @@ class MainWindow(QMainWindow):
 
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Export bundle"), self.tr(
             "What should the bundle carry?"), QMessageBox.StandardButton.Cancel, self)
-        everything = box.addButton(self.tr("Everything on this laptop (results for headquarters)"),
+        changes = box.addButton(self.tr("Changes since the last exchange (results for "
+                                        "headquarters)"), QMessageBox.ButtonRole.AcceptRole)
+        everything = box.addButton(self.tr("Everything on this laptop (a full bundle)"),
                                    QMessageBox.ButtonRole.AcceptRole)
         kit = box.addButton(self.tr("Campaign kit: form and townships for a team"),
                             QMessageBox.ButtonRole.AcceptRole)
         kit.setEnabled(self.campaign_id is not None)
-        box.setDefaultButton(everything)
+        box.setDefaultButton(changes)
         box.exec()
-        if box.clickedButton() is everything:
+        if box.clickedButton() is changes:
+            export_bundle(self, self.db_path, None, since_last=True)
+        elif box.clickedButton() is everything:
             export_bundle(self, self.db_path, None)
         elif box.clickedButton() is kit:
             export_bundle(self, self.db_path, self.campaign_id)

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -91,12 +92,18 @@ class SettingsDialog(QDialog):
         self.language.addItem(self.tr("Follow the system"), "")
         self.language.setCurrentIndex(max(0, self.language.findData(values["language"] or "")))
         self._original_language = values["language"] or ""
+        self.keep_originals = QCheckBox(self.tr("Keep original photos"), self)
+        self.keep_originals.setToolTip(self.tr(
+            "Off: photos are stored at 2,560 pixels on their long edge, which keeps bundles "
+            "small. On: stored exactly as taken."))
+        self.keep_originals.setChecked(bool(values.get("keep_original_photos")))
 
         people = QGroupBox(self.tr("This laptop"), self)
         form = QFormLayout(people)
         form.addRow(self.tr("Inspector name"), self.inspector_name)
         form.addRow(self.tr("Device name"), self.device_name)
         form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Photos"), self.keep_originals)
         notices = QGroupBox(self.tr("Rectification notices"), self)
         form = QFormLayout(notices)
         form.addRow(self.tr("Number prefix"), self.notice_prefix)
@@ -142,6 +149,7 @@ class SettingsDialog(QDialog):
             "issuing_body": self.issuing_body.text().strip(),
             "contact": self.contact.text().strip(),
             "language": self.language.currentData() or "",
+            "keep_original_photos": self.keep_originals.isChecked(),
         }
 
     def accept(self) -> None:

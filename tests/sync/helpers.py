@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from inspector.store import settings
+from inspector.store import settings, versions
+from inspector.store.clock import format_hlc, last_stamp, parse_hlc
 from inspector.store.db import open_db
 from inspector.store.rows import Rows
 from inspector.sync.export import export_bundle
@@ -28,7 +29,12 @@ class Device:
             shutil.copy(copy_of, self.path)
         self.db = open_db(self.path)
         if copy_of is not None:  # a copied file would share the original's identity
+            original, clock = settings.device_id(self.db), last_stamp(self.db)
             settings.put(self.db, "device_id", hashlib.sha256(name.encode()).hexdigest()[:16])
+            if clock:  # the copy holds everything the original had written
+                ms, counter, _ = parse_hlc(clock)
+                with self.db.atomic():
+                    versions.raise_have(self.db, {original: format_hlc(ms, counter, original)})
         settings.put(self.db, "device_name", name)
         settings.put(self.db, "inspector_name", name)
         self.name = name

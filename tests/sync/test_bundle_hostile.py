@@ -146,12 +146,17 @@ def test_a_member_declaring_a_huge_size(target, good, tmp_path):
     refused(target, bad, "tables/answers.jsonl", "declares")
 
 
-def test_a_zip_bomb_that_declares_its_real_size(target, good, tmp_path):
+def test_a_zip_bomb_that_declares_its_real_size(target, good, tmp_path, monkeypatch):
+    """No ratio rule: what bounds an honest-declaring bomb is the declared total."""
+    from inspector.sync import format as fmt
+
     manifest, tables, _ = read_bundle(good)
     zeros = bytes(64 * 1024 * 1024)
-    bad = write_bundle(tmp_path / "bomb.inspbundle", manifest, tables,
-                       extra=lambda zf: zf.writestr("attachments/" + "0" * 64, zeros))
-    refused(target, bad, "ZIP bomb")
+    sha = hashlib.sha256(zeros).hexdigest()
+    manifest["attachments"].append({"sha256": sha, "size": len(zeros)})
+    bad = write_bundle(tmp_path / "bomb.inspbundle", manifest, tables, {sha: zeros})
+    monkeypatch.setattr(fmt, "MAX_TOTAL_BYTES", 32 * 1024 * 1024)
+    refused(target, bad, "bytes uncompressed, more than the 33,554,432 a bundle may hold")
 
 
 def test_a_zip_bomb_that_hides_its_size(target, good, tmp_path):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from click.testing import CliRunner
 
 from inspector.cli import main
 from inspector.store.dump import dump_json
-from inspector.store.problems import edit_problem
+from inspector.store.problems import add_problem, edit_problem
+from inspector.sync.export import export_bundle
 
 
 def run(*args: str):
@@ -55,3 +58,64 @@ def test_conflicts_are_called_out_listed_and_resolved(hq, laptops, tmp_path):
                                             "conflicts").output
     again = run("--db", str(field.path), "bundle", "resolve", conflict_id, "--keep", "winner")
     assert again.exit_code == 1 and "already resolved" in again.stderr
+
+
+def test_since_last_on_the_command_line_carries_only_what_hq_lacks(hq, laptops, tmp_path):
+    laptop = laptops("笔记本1")
+    laptop.take(hq.export())
+    hq.take(laptop.export(since_last=True))
+    laptop.take(hq.export(since_last=True))
+    town = laptop.db.execute("SELECT township_id FROM problems LIMIT 1").fetchone()[0]
+    add_problem(laptop.rows, town, "新发现的问题", "2027-01-31")
+    laptop.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    out = tmp_path / "增量.inspbundle"
+    exported = run("--db", str(laptop.path), "bundle", "export", "--out", str(out),
+                   "--since-last", "--to", hq.rows.device)
+    assert exported.exit_code == 0, exported.output
+    assert f"delta: what device {hq.rows.device} has not acknowledged" in exported.output
+    assert "      1 rows, 0 attachments" in exported.output
+    refused = run("--db", str(laptop.path), "bundle", "export", "--out", str(out),
+                  "--since-last", "--to", "feedbeef")
+    assert refused.exit_code == 1
+    assert "no bundle from device feedbeef was ever imported here" in refused.stderr
+    assert "Traceback" not in refused.output + refused.stderr
+
+
+def test_a_complete_bundle_is_not_reported_as_failed_when_the_database_is_busy(hq, tmp_path):
+    """The export's own note is bookkeeping: a locked database warns, the bundle stands."""
+    hq.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    hq.db.execute("PRAGMA busy_timeout = 0")
+    other = sqlite3.connect(hq.path)
+    other.execute("BEGIN IMMEDIATE")  # another window is writing
+    try:
+        out = tmp_path / "总部.inspbundle"
+        summary = export_bundle(hq.db, out)
+    finally:
+        other.rollback()
+        other.close()
+    assert out.exists() and summary.rows > 0
+    assert [w.template for w in summary.warnings] == [
+        "the bundle is complete, but this database could not note the export ({error}); "
+        "the 'last export' line stays as it was"]
+    assert "locked" in str(summary.warnings[0])
+    laptop = tmp_path / "laptop.db"
+    assert run("--db", str(laptop), "bundle", "import", str(out)).exit_code == 0
+
+
+def test_the_command_line_shows_the_busy_warning_and_succeeds(hq, tmp_path, monkeypatch):
+    import inspector.sync.export as export
+
+    put = export.settings.put
+
+    def busy(db, key, value):  # the note of the export is the write that fails
+        if key == export.LAST_EXPORT:
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        put(db, key, value)
+
+    monkeypatch.setattr(export.settings, "put", busy)
+    hq.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    out = tmp_path / "总部.inspbundle"
+    result = run("--db", str(hq.path), "bundle", "export", "--out", str(out))
+    assert result.exit_code == 0 and out.exists()
+    assert "warning: the bundle is complete" in result.stderr
+    assert "readonly" in result.stderr

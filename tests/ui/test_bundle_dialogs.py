@@ -68,6 +68,22 @@ def test_export_asks_for_a_file_writes_it_and_says_what_was_written(
     assert "Last export" in last_sync_status(hq.db)
 
 
+def test_export_of_changes_writes_a_delta_and_says_so(
+        qtbot, window, monkeypatch, devices, sample_db_path, tmp_path):
+    hq = devices("总部", sample_db_path)
+    laptop = devices("笔记本1", None)
+    laptop.take(hq.export())
+    hq.take(laptop.export())  # headquarters has heard from the laptop: it holds nothing new
+    out = tmp_path / "变化"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(out), "")))
+    export_bundle(window, str(hq.path), since_last=True)
+    qtbot.waitUntil(lambda: _summary_box(window) is not None, timeout=20000)
+    text = _summary_box(window).text()
+    assert "Changes the other devices have not acknowledged yet" in text
+    assert "0 rows, 0 attachments" in text
+
+
 def test_cancelling_the_file_dialog_does_nothing(window, monkeypatch, devices, sample_db_path):
     hq = devices("总部", sample_db_path)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))

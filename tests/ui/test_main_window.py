@@ -185,9 +185,9 @@ def test_tree_model_passes_the_model_tester(qtmodeltester, sample_db, sample_cam
     assert model.data(first, TownshipIdRole)
 
 
-@pytest.mark.parametrize(("choice", "expected"), [(0, None), (1, "campaign")])
-def test_export_asks_whether_to_send_everything_or_a_campaign_kit(window, monkeypatch, choice,
-                                                                  expected):
+@pytest.mark.parametrize(("choice", "expected"), [(0, "delta"), (1, None), (2, "campaign")])
+def test_export_asks_whether_to_send_changes_everything_or_a_campaign_kit(window, monkeypatch,
+                                                                          choice, expected):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -195,18 +195,20 @@ def test_export_asks_whether_to_send_everything_or_a_campaign_kit(window, monkey
 
     calls = []
     monkeypatch.setattr(bundle_dialogs, "export_bundle",
-                        lambda parent, path, campaign_id=None: calls.append(campaign_id))
+                        lambda parent, path, campaign_id=None, since_last=False: calls.append(
+                            "delta" if since_last else campaign_id))
 
     def answer():
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox)
         accept = [b for b in box.buttons()
                   if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
+        assert box.defaultButton() is accept[0]  # changes only, unless asked for more
         accept[choice].click()
 
     QTimer.singleShot(0, answer)
     window._on_export()
-    assert calls == [window.campaign_id if expected == "campaign" else None]
+    assert calls == [window.campaign_id if expected == "campaign" else expected]
 
 
 def test_the_gui_connection_leaves_checkpoints_to_the_worker(window, sample_db_path):

@@ -53,6 +53,26 @@ def test_ok_saves_every_field(dialog, init_db):
     assert settings.who(init_db) == "李晓燕"
 
 
+def test_keep_original_photos_is_a_setting_every_attach_follows(dialog, init_db):
+    import io
+
+    from PIL import Image
+
+    from inspector.store.attachments import add_attachment, read_bytes
+    from inspector.store.rows import Rows
+
+    assert not dialog.keep_originals.isChecked()  # downscaled unless asked
+    dialog.keep_originals.setChecked(True)
+    dialog.accept()
+    assert settings.get(init_db, "keep_original_photos") is True
+    out = io.BytesIO()
+    Image.new("RGB", (3000, 2000), "white").save(out, "JPEG")
+    town = init_db.execute("SELECT id FROM townships LIMIT 1").fetchone()[0]
+    row = add_attachment(Rows(init_db, who="测试员"), "townships", town, out.getvalue(),
+                         filename="现场.jpg")
+    assert read_bytes(init_db, row["sha256"]) == out.getvalue()
+
+
 def test_a_block_that_ends_before_it_starts_is_refused(dialog, init_db, messages):
     dialog.block_start.setValue(100)
     dialog.block_end.setValue(50)
