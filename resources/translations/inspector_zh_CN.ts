@@ -98,77 +98,82 @@
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="59"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="60"/>
         <source>Inspector bundles (*{0});;All files (*)</source>
         <translation>督查数据包 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="97"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="101"/>
         <source>Export bundle</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="111"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="116"/>
         <source>Campaign kit for {0}</source>
         <translation>{0}的督查批次数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="112"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="119"/>
+        <source>Changes the other devices have not acknowledged yet</source>
+        <translation>其他设备尚未确认收到的变化</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="122"/>
         <source>Everything on this laptop</source>
         <translation>本机全部数据</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="114"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="124"/>
         <source>{0:,} rows, {1} attachments, file {2}</source>
         <translation>{0:,} 行记录，{1} 个附件，文件 {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="119"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="129"/>
         <source>Exporting bundle…</source>
         <translation>正在导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="208"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="218"/>
         <source>Import bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="217"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="227"/>
         <source>Imported {0} from {1}: {2:,} new, {3:,} updated, {4:,} unchanged.</source>
         <translation>已从 {1} 导入 {0}：新增 {2:,} 条，更新 {3:,} 条，未变 {4:,} 条。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="220"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="230"/>
         <source>{0} conflict(s) to review under File → Conflicts.</source>
         <translation>有 {0} 处冲突待处理，请在“文件 → 冲突”中查看。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="223"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="233"/>
         <source>Duplicate notice numbers: {0}</source>
         <translation>重复的通知书文号：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="231"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="241"/>
         <source>Importing bundle…</source>
         <translation>正在导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="235"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="245"/>
         <source>Checking bundle…</source>
         <translation>正在检查数据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="252"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="262"/>
         <source>Last import: {0} from {1}</source>
         <translation>最近导入：{0}（来自{1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="256"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="266"/>
         <source>Last export: {0}</source>
         <translation>最近导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="259"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="269"/>
         <source>{0} unresolved conflict(s)</source>
         <translation>{0} 处冲突未处理</translation>
     </message>
@@ -693,72 +698,72 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="134"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="144"/>
         <source>Import bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="137"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="147"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;from {1}, made {2}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;来自 {1}，导出于 {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="146"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="156"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="155"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="165"/>
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="155"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="165"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="155"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="165"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="155"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="165"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="156"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="166"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="165"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="175"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="185"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="195"/>
         <source>Attachments: {0} new, {1} already here.</source>
         <translation>附件：新增 {0} 个，已有 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="188"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="198"/>
         <source>{0} row(s) were changed both here and on {1}. The newer change wins; the other is kept under File → Conflicts for you to decide.</source>
         <translation>有 {0} 条记录在本机和{1}上都被修改过。以较新的修改为准，另一版本保留在“文件 → 冲突”中供您决定。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="192"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="202"/>
         <source>Notice number {0} would be held by {1} notices: renumber one of them.</source>
         <translation>文号 {0} 将被 {1} 份通知书同时使用，请为其中一份重新编号。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="195"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="205"/>
         <source>Everything in this bundle is already here: nothing to import.</source>
         <translation>数据包中的内容本机均已存在，无需导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="198"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="208"/>
         <source>The database is backed up before anything is written.</source>
         <translation>写入前会先备份数据库。</translation>
     </message>
@@ -1094,53 +1099,58 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
     </message>
     <message>
         <location filename="../../inspector/ui/main_window.py" line="488"/>
-        <source>Everything on this laptop (results for headquarters)</source>
-        <translation>本机全部数据（报送督查结果）</translation>
+        <source>Changes since the last exchange (results for headquarters)</source>
+        <translation>自上次交换以来的变化（报送总部的结果）</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/main_window.py" line="490"/>
+        <source>Everything on this laptop (a full bundle)</source>
+        <translation>本机全部数据（完整数据包）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="492"/>
         <source>Campaign kit: form and townships for a team</source>
         <translation>督查批次包：督查表和乡镇名单（供督导组出发前使用）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="533"/>
-        <location filename="../../inspector/ui/main_window.py" line="550"/>
+        <location filename="../../inspector/ui/main_window.py" line="537"/>
+        <location filename="../../inspector/ui/main_window.py" line="554"/>
         <source>Choose a township first.</source>
         <translation>请先选择一个乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="536"/>
+        <location filename="../../inspector/ui/main_window.py" line="540"/>
         <source>There is no campaign yet.</source>
         <translation>还没有督查批次。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="613"/>
+        <location filename="../../inspector/ui/main_window.py" line="617"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="614"/>
+        <location filename="../../inspector/ui/main_window.py" line="618"/>
         <source>The Chinese translation file is missing.</source>
         <translation>缺少中文翻译文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="651"/>
-        <location filename="../../inspector/ui/main_window.py" line="666"/>
+        <location filename="../../inspector/ui/main_window.py" line="655"/>
+        <location filename="../../inspector/ui/main_window.py" line="670"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="652"/>
+        <location filename="../../inspector/ui/main_window.py" line="656"/>
         <source>Inspector databases (*.db *.sqlite);;All files (*)</source>
         <translation>督查通数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="679"/>
+        <location filename="../../inspector/ui/main_window.py" line="683"/>
         <source>About Inspector</source>
         <translation>关于督查通</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="680"/>
+        <location filename="../../inspector/ui/main_window.py" line="684"/>
         <source>&lt;h3&gt;督查通 Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline inspection of township party-building work: checklists, problem lists, rectification notices, star ratings.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei (Apache 2.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;督查通 {0}&lt;/h3&gt;&lt;p&gt;乡镇（街道）基层党建工作离线督查：督查表、问题清单、整改通知书、星级评定。&lt;/p&gt;&lt;p&gt;数据库：{1}&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（Apache 2.0 许可）。&lt;/p&gt;</translation>
     </message>
@@ -2167,6 +2177,101 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <source>{file}: {member} line {line}: version {value} differs from the version with the same stamp here: two databases use the device id {device} (one is a copy of the other); on the copy, run &apos;inspector device new&apos; (File → New device identity…), then export again</source>
         <translation>{file}：{member} 第 {line} 行：版本 {value} 与本机同一时间戳的版本内容不同：两个数据库在使用同一设备编号 {device}（其中一个是另一个的副本）；请在副本上运行“inspector device new”（文件 → 新设备身份…），然后重新导出</translation>
     </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="269"/>
+        <source>export a delta (--since-last) to carry only the changes, or a campaign kit</source>
+        <translation>请导出增量数据包（--since-last）只带变化部分，或导出督查批次数据包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="270"/>
+        <source>{table} row {id}: {size:,} bytes as one line of the bundle, {over:,} more than the {limit:,} a row may have; its column {column} alone is {column_size:,} bytes. Shorten it and export again</source>
+        <translation>{table} 中的记录 {id}：在数据包中占一行 {size:,} 字节，比单条记录允许的 {limit:,} 字节多 {over:,} 字节；其中字段 {column} 就有 {column_size:,} 字节。请缩短后重新导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="271"/>
+        <source>table {table} comes to {size:,} bytes in the bundle, {over:,} more than the {limit:,} a table may have; {advice}</source>
+        <translation>表 {table} 在数据包中达 {size:,} 字节，比单个表允许的 {limit:,} 字节多 {over:,} 字节；{advice}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="272"/>
+        <source>{count:,} attachments make more than the {limit:,} files a bundle may hold; {advice}</source>
+        <translation>{count:,} 个附件使文件数超过了数据包允许的 {limit:,} 个；{advice}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="273"/>
+        <source>its attachments alone come to</source>
+        <translation>仅附件就有</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="274"/>
+        <source>with its tables it comes to</source>
+        <translation>连同数据表共</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="275"/>
+        <source>this bundle is too big: {what} {size:,} bytes, {over:,} more than the {limit:,} a bundle may hold; {advice}</source>
+        <translation>数据包过大：{what} {size:,} 字节，比数据包允许的 {limit:,} 字节多 {over:,} 字节；{advice}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="276"/>
+        <source>the bundle&apos;s manifest.json would be {size:,} bytes, {over:,} more than the {limit:,} allowed; {advice}</source>
+        <translation>数据包的 manifest.json 将达 {size:,} 字节，比允许的 {limit:,} 字节多 {over:,} 字节；{advice}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="277"/>
+        <source>attachment {id} ({filename}) is {size:,} bytes, {over:,} more than the {limit:,} an attachment may have in a bundle</source>
+        <translation>附件 {id}（{filename}）大小为 {size:,} 字节，比数据包中单个附件允许的 {limit:,} 字节多 {over:,} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="278"/>
+        <source>a campaign kit is always complete: use --campaign or --since-last, not both</source>
+        <translation>督查批次数据包总是完整的：--campaign 与 --since-last 只能选一个</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="279"/>
+        <source>--to chooses the peer of a delta: add --since-last</source>
+        <translation>--to 用于指定增量数据包的接收设备：请加上 --since-last</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="280"/>
+        <source>no bundle from device {device} was ever imported here, so nothing says what it holds; known devices: {known}. Export a full bundle for it</source>
+        <translation>本机从未导入过设备 {device} 的数据包，无从得知它已有哪些数据；已知设备：{known}。请为它导出完整数据包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="281"/>
+        <source>{table} row {id}: column {column} holds {value}, which is not {expected}; an import would refuse it, so correct it and export again</source>
+        <translation>{table} 中的记录 {id}：字段 {column} 的值 {value} 不是{expected}；导入时会被拒绝，请更正后重新导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="282"/>
+        <source>the bundle is complete, but this database could not note the export ({error}); the &apos;last export&apos; line stays as it was</source>
+        <translation>数据包已完整写出，但数据库未能记录这次导出（{error}）；“上次导出”信息保持不变</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="283"/>
+        <source>attachment file {sha} changed size while the bundle was written; export again</source>
+        <translation>写数据包期间附件文件 {sha} 的大小发生了变化；请重新导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="284"/>
+        <source>manifest.json: &apos;{key}&apos; is not a version vector</source>
+        <translation>manifest.json：“{key}”不是版本向量</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="285"/>
+        <source>manifest.json: &apos;{key}&apos; entry {author!r} is not a device and a clock value of it</source>
+        <translation>manifest.json：“{key}”中的条目 {author!r} 不是设备及其时钟值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="286"/>
+        <source>{file}: {member} has a line longer than {limit:,} bytes</source>
+        <translation>{file}：{member} 中有一行超过 {limit:,} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="287"/>
+        <source>{file}: {member} {detail}. This is a delta bundle, made for a database that holds more than this one: ask {device} to export a full bundle</source>
+        <translation>{file}：{member} {detail}。这是增量数据包，是为数据比本机更全的数据库制作的：请让 {device} 导出完整数据包</translation>
+    </message>
 </context>
 <context>
     <name>NoticeListWidget</name>
@@ -2787,143 +2892,158 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="56"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="57"/>
         <source>{0} counties and {1} townships added or changed, {2} unchanged</source>
         <translation>新增或更新 {0} 个县区、{1} 个乡镇（街道），{2} 个未变</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="69"/>
-        <location filename="../../inspector/ui/settings_dialog.py" line="162"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="70"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="170"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="79"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="80"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="83"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="84"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="87"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="88"/>
         <source>e.g. 王建国 0580-2281234</source>
         <translation>例如：王建国 0580-2281234</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="91"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="92"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/settings_dialog.py" line="95"/>
+        <source>Keep original photos</source>
+        <translation>保留照片原图</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="97"/>
+        <source>Off: photos are stored at 2,560 pixels on their long edge, which keeps bundles small. On: stored exactly as taken.</source>
+        <translation>关闭：照片按长边 2560 像素保存，数据包较小。开启：按拍摄原样保存。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="101"/>
         <source>This laptop</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="97"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="103"/>
         <source>Inspector name</source>
         <translation>督查人员姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="98"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="104"/>
         <source>Device name</source>
         <translation>设备名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="99"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="105"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="100"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="106"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="107"/>
         <source>Rectification notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="102"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="109"/>
         <source>Number prefix</source>
         <translation>文号前缀</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="106"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="113"/>
         <source>Number block (from, to)</source>
         <translation>本机编号段（起、止）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="107"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="114"/>
         <source>Default deadline</source>
         <translation>默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="108"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="115"/>
         <source>Issuing body</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="109"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="116"/>
         <source>Contact</source>
         <translation>联系人及电话</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="111"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="118"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="112"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="119"/>
         <source>Township list (CSV)…</source>
         <translation>乡镇（街道）名单（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="113"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="120"/>
         <source>Checklist form (TOML)…</source>
         <translation>督查表（TOML）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="151"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="159"/>
         <source>The notice number prefix cannot be empty (e.g. 舟组督).</source>
         <translation>文号前缀不能为空（例如：舟组督）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="154"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="162"/>
         <source>The number block ends before it starts.</source>
         <translation>编号段的止号小于起号。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="156"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="164"/>
         <source>Give this laptop a device name (it shows in bundles).</source>
         <translation>请为本机设置设备名称（会显示在数据包中）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="158"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="166"/>
         <source>Names cannot hold control characters (such as escape sequences, line breaks or direction overrides); type them again without them.</source>
         <translation>名称不能含有控制字符（如转义序列、换行或文字方向控制符），请去掉后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="172"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="180"/>
         <source>Import a township list</source>
         <translation>导入乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="173"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="181"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="180"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="188"/>
         <source>Township list</source>
         <translation>乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="183"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="191"/>
         <source>Township list not imported</source>
         <translation>乡镇（街道）名单未导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="184"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="192"/>
         <source>Nothing was imported:
 
 {0}</source>
@@ -2932,33 +3052,33 @@ Everything changed since then is replaced; the database as it is now is kept as 
 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="186"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="194"/>
         <source>Importing townships</source>
         <translation>正在导入乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="190"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="198"/>
         <source>Install a checklist form</source>
         <translation>安装督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="191"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="199"/>
         <source>Forms (*.toml);;All files (*)</source>
         <translation>督查表 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="203"/>
-        <location filename="../../inspector/ui/settings_dialog.py" line="206"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="211"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="214"/>
         <source>Form not installed</source>
         <translation>督查表未安装</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="209"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="217"/>
         <source>Form installed</source>
         <translation>督查表已安装</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="210"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="218"/>
         <source>{0}: ok — {1} {2}, {3} sections, {4} items, {5:g} points</source>
         <translation>{0}：检查通过 — {1} {2}，{3} 个部分，{4} 项，共 {5:g} 分</translation>
     </message>
@@ -3201,112 +3321,112 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>Values</name>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="274"/>
+        <location filename="../../inspector/ui/messages.py" line="293"/>
         <source>open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="275"/>
+        <location filename="../../inspector/ui/messages.py" line="294"/>
         <source>rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="276"/>
+        <location filename="../../inspector/ui/messages.py" line="295"/>
         <source>rectified</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="277"/>
+        <location filename="../../inspector/ui/messages.py" line="296"/>
         <source>closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="278"/>
+        <location filename="../../inspector/ui/messages.py" line="297"/>
         <source>start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="279"/>
+        <location filename="../../inspector/ui/messages.py" line="298"/>
         <source>rectify</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="280"/>
+        <location filename="../../inspector/ui/messages.py" line="299"/>
         <source>close</source>
         <translation>验收销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="281"/>
+        <location filename="../../inspector/ui/messages.py" line="300"/>
         <source>reject</source>
         <translation>复查退回</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="282"/>
+        <location filename="../../inspector/ui/messages.py" line="301"/>
         <source>Invalid statement</source>
         <translation>无效的语句</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="283"/>
+        <location filename="../../inspector/ui/messages.py" line="302"/>
         <source>Expected newline or end of document after a statement</source>
         <translation>语句之后应换行或结束文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="284"/>
+        <location filename="../../inspector/ui/messages.py" line="303"/>
         <source>Cannot overwrite a value</source>
         <translation>不能重复定义同一个值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="285"/>
+        <location filename="../../inspector/ui/messages.py" line="304"/>
         <source>Expected &apos;]&apos; at the end of a table declaration</source>
         <translation>表头末尾缺少“]”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="286"/>
+        <location filename="../../inspector/ui/messages.py" line="305"/>
         <source>Expected &apos;]]&apos; at the end of an array declaration</source>
         <translation>数组表头末尾缺少“]]”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="287"/>
+        <location filename="../../inspector/ui/messages.py" line="306"/>
         <source>Expected &apos;=&apos; after a key in a key/value pair</source>
         <translation>键名之后缺少“=”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="288"/>
+        <location filename="../../inspector/ui/messages.py" line="307"/>
         <source>Invalid initial character for a key part</source>
         <translation>键名的首字符无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="289"/>
+        <location filename="../../inspector/ui/messages.py" line="308"/>
         <source>Unclosed array</source>
         <translation>数组没有闭合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="290"/>
+        <location filename="../../inspector/ui/messages.py" line="309"/>
         <source>Unclosed inline table</source>
         <translation>内联表没有闭合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="291"/>
+        <location filename="../../inspector/ui/messages.py" line="310"/>
         <source>Invalid hex value</source>
         <translation>无效的十六进制值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="292"/>
+        <location filename="../../inspector/ui/messages.py" line="311"/>
         <source>Escaped character is not a Unicode scalar value</source>
         <translation>转义字符不是有效的 Unicode 字符</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="293"/>
+        <location filename="../../inspector/ui/messages.py" line="312"/>
         <source>Unterminated string</source>
         <translation>字符串没有结束引号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="294"/>
+        <location filename="../../inspector/ui/messages.py" line="313"/>
         <source>Invalid date or datetime</source>
         <translation>无效的日期或时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="295"/>
+        <location filename="../../inspector/ui/messages.py" line="314"/>
         <source>Invalid value</source>
         <translation>无效的值</translation>
     </message>
