@@ -293,6 +293,14 @@ def check(app: AppContext, repair: bool) -> None:
 # Command groups that live in their own modules.
 for _module, _name in (("inspector.cli_reports", "report"),
                        ("inspector.cli_reports", "problems"),
-                       ("inspector.cli_bundle", "bundle")):
+                       ("inspector.cli_bundle", "bundle"),
+                       ("inspector.cli_trust", "hq"),
+                       ("inspector.cli_trust", "device")):
     if importlib.util.find_spec(_module) is not None:
-        main.add_command(getattr(importlib.import_module(_module), _name))
+        _group = getattr(importlib.import_module(_module), _name)
+        _have = main.commands.get(_name)
+        if isinstance(_have, click.Group) and _have is not _group:  # one group, two modules
+            for _sub in _group.commands.values():
+                _have.add_command(_sub)
+        else:
+            main.add_command(_group)

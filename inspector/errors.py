@@ -17,11 +17,11 @@ def user_error_types() -> tuple[type[BaseException], ...]:
     from inspector.store.db import StoreError
     from inspector.store.inspections import InspectionLocked
     from inspector.store.rows import RowNotFound
-    from inspector.sync.errors import BundleError
+    from inspector.sync.errors import BundleError, TrustError
 
     return (
         FormError, NumberingError, IllegalTransition, CatalogError, StoreError,
-        InspectionLocked, RowNotFound, BundleError, sqlite3.OperationalError,
+        InspectionLocked, RowNotFound, BundleError, TrustError, sqlite3.OperationalError,
         sqlite3.DatabaseError, OSError,
     )
 

@@ -26,7 +26,8 @@ SYNCED_TABLES = (
     "attachments",
 )
 
-LOCAL_TABLES = ("settings", "import_log", "conflicts", "audit_log", "scores", "notice_counters")
+LOCAL_TABLES = ("settings", "import_log", "conflicts", "audit_log", "scores", "notice_counters",
+                "roster_devices", "statements")
 
 _SYNC = """
     updated_at TEXT NOT NULL,
@@ -201,3 +202,28 @@ def m001_initial(db: Database) -> None:
     ]
     for sql in statements:
         db.execute(sql)
+
+
+@migrations()
+def m002_trust(db: Database) -> None:
+    """The roster of enrolled devices, and the signed statements received for relaying.
+
+    Both are local: the roster travels as a document signed by headquarters,
+    and statements travel inside the bundles that relay the versions they
+    cover (docs/design-notes.md, "Signatures").
+    """
+    db.execute("""CREATE TABLE roster_devices (
+        device_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        signing_key TEXT NOT NULL,
+        encryption_key TEXT NOT NULL,
+        enrolled_at TEXT NOT NULL,
+        revoked_at TEXT)""")
+    db.execute("""CREATE TABLE statements (
+        id TEXT PRIMARY KEY,
+        author TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        hashes BLOB NOT NULL,
+        received_at TEXT NOT NULL)""")
+    db.execute("CREATE INDEX idx_statements_author ON statements(author)")
