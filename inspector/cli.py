@@ -108,11 +108,18 @@ def init(app: AppContext, townships_csv: str | None, form_path: str | None) -> N
 @click.pass_obj
 def demo(app: AppContext, seed: int, n_townships: int | None, n_campaigns: int,
          on_date: Any) -> None:
-    """Fill a realistic sample campaign (or a synthetic province for benchmarks)."""
+    """Fill a realistic sample campaign (or a synthetic province for benchmarks).
+
+    The installation becomes headquarters (unless it already trusts another),
+    so its data is signed by the authority and its kits can enrol laptops.
+    """
     from inspector.demo import make_province, make_sample
+    from inspector.sync.roster import authority, init_hq
 
     today = on_date.date() if on_date else None
     app.allow_create()
+    if authority(app.db) is None:
+        init_hq(app.db)
     if n_townships:
         stats = make_province(app.db, n_townships, n_campaigns, seed, today,
                               progress=lambda m: click.echo(m, err=True))

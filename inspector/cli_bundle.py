@@ -17,25 +17,40 @@ def bundle() -> None:
               help="The bundle file to write (FILE.inspbundle).")
 @click.option("--campaign", "campaign_ref",
               help="Write only a campaign kit: the campaign, its form, counties, townships.")
+@click.option("--passphrase", envvar="INSPECTOR_BUNDLE_PASSPHRASE",
+              help="Also let a device not enrolled yet open it with this passphrase "
+                   "(env INSPECTOR_BUNDLE_PASSPHRASE).")
 @click.pass_obj
-def bundle_export(app: AppContext, out: str, campaign_ref: str | None) -> None:
-    """Write every synced row and attachment (or a campaign kit) to a bundle."""
+def bundle_export(app: AppContext, out: str, campaign_ref: str | None,
+                  passphrase: str | None) -> None:
+    """Write every synced row and attachment (or a campaign kit) to a signed, encrypted bundle."""
     from inspector.sync.export import export_bundle
 
-    summary = export_bundle(app.db, out, campaign_ref)
+    summary = export_bundle(app.db, out, campaign_ref, passphrase=passphrase)
     what = f"campaign kit for {summary.campaign_name}" if summary.campaign_id else "everything"
     click.echo(f"{summary.path}: {what}, bundle {summary.bundle_id}")
+    readers = f"{summary.readers} device(s)" + (" and the passphrase" if passphrase else "")
+    click.echo(f"  signed by this device; encrypted to {readers}")
     for table, count in summary.tables.items():
         click.echo(f"  {table:<12} {count:>9,} rows")
     click.echo(f"  {'total':<12} {summary.rows:>9,} rows, {summary.attachments} attachments "
                f"({summary.attachment_bytes:,} bytes); file {summary.size:,} bytes")
+    if summary.left_out:
+        parts = ", ".join(f"{n:,} {t}" for t, n in summary.left_out.items())
+        click.echo(f"  left out: {parts} (versions outside this device's role, or relayed "
+                   "without their author's signature: no receiver would accept them)")
 
 
 @bundle.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Validate and show what would change; write nothing.")
+@click.option("--trust-hq", "trust", metavar="FINGERPRINT",
+              help="For a laptop's first kit: the headquarters fingerprint you compared.")
+@click.option("--passphrase", envvar="INSPECTOR_BUNDLE_PASSPHRASE",
+              help="The passphrase of a bundle sealed with one (env INSPECTOR_BUNDLE_PASSPHRASE).")
 @click.pass_obj
-def bundle_import(app: AppContext, file: str, dry_run: bool) -> None:
+def bundle_import(app: AppContext, file: str, dry_run: bool, trust: str | None,
+                  passphrase: str | None) -> None:
     """Validate a bundle, then merge it into the database (one transaction, after a backup)."""
     from inspector.sync.importer import import_bundle
 
@@ -48,8 +63,16 @@ def bundle_import(app: AppContext, file: str, dry_run: bool) -> None:
         from inspector.store.db import open_db
 
         db = open_db(":memory:")
-    s = import_bundle(db, file, dry_run=dry_run)
-    click.echo(f"{s.file}: from {s.device_name} ({s.device_id}), made {s.created_at}")
+    s = import_bundle(db, file, dry_run=dry_run, trust=trust, passphrase=passphrase)
+    role = s.sender.role if s.sender else "?"
+    click.echo(f"{s.file}: from {s.device_name} ({s.device_id}, {role}), made {s.created_at}; "
+               "signature verified")
+    for a in s.authors:
+        click.echo(f"  written by {a.name} ({a.device_id}, {a.role}, {a.fingerprint}): "
+                   f"{a.versions:,} versions")
+    if s.roster_updated:
+        click.echo(f"  roster: serial {s.roster_serial} from headquarters"
+                   + (" (kept)" if not dry_run else ""))
     click.echo(f"  {'table':<12} {'new':>9} {'updated':>9} {'unchanged':>9} {'conflicts':>9}")
     for p in [*s.tables, s.totals]:
         if p.table == "total":

@@ -15,13 +15,15 @@ def user_error_types() -> tuple[type[BaseException], ...]:
     from inspector.core.problems import IllegalTransition
     from inspector.store.catalog import CatalogError
     from inspector.store.db import StoreError
+    from inspector.store.devices import RoleError
     from inspector.store.inspections import InspectionLocked
     from inspector.store.rows import RowNotFound
     from inspector.sync.errors import BundleError, TrustError
 
     return (
         FormError, NumberingError, IllegalTransition, CatalogError, StoreError,
-        InspectionLocked, RowNotFound, BundleError, TrustError, sqlite3.OperationalError,
+        InspectionLocked, RowNotFound, BundleError, TrustError, RoleError,
+        sqlite3.OperationalError,
         sqlite3.DatabaseError, OSError,
     )
 

@@ -14,9 +14,31 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from inspector.messages import Message, MessageError
+
 _COLUMNS = ("device_id", "name", "role", "signing_key", "encryption_key", "enrolled_at",
             "revoked_at")
 TRUSTED = "trusted_devices"
+
+
+class RoleError(MessageError):
+    """A change this device's role may not make (headquarters would refuse it)."""
+
+
+def own_role(db: Database) -> str | None:
+    """This device's role in the roster it holds; None if it is not enrolled (or revoked)."""
+    row = db.execute("SELECT r.role FROM roster_devices r JOIN settings s "
+                     "ON s.key = 'device_id' AND json(s.value) = json_quote(r.device_id) "
+                     "WHERE r.revoked_at IS NULL").fetchone()
+    return row[0] if row else None
+
+
+def require_hq_for_closed_problems(db: Database) -> None:
+    """销号 is headquarters' (docs/design-notes.md, "Roles"): an inspector laptop may not
+    close a problem, nor edit one already closed."""
+    if own_role(db) == "inspector":
+        raise RoleError(Message("only headquarters closes a problem (销号) or changes a closed "
+                                "one; this laptop is enrolled as an inspector"))
 
 
 def replace_roster(db: Database, devices: list[dict[str, Any]]) -> None:
@@ -52,11 +74,12 @@ def known_statement_ids(db: Database) -> set[str]:
 
 def stage_trusted(db: Database, devices: list[dict[str, Any]]) -> None:
     """The roster an import verifies with, in a temporary table the merge joins for names."""
-    db.execute(f"DROP TABLE IF EXISTS temp.[{TRUSTED}]")
-    db.execute(f"CREATE TEMP TABLE [{TRUSTED}] (device_id TEXT PRIMARY KEY, name TEXT, "
-               "role TEXT)")
-    db.conn.executemany(f"INSERT INTO temp.[{TRUSTED}] VALUES (?, ?, ?)",
-                        [(d["device_id"], d["name"], d["role"]) for d in devices])
+    with db.atomic():  # an INSERT outside a transaction would open one nobody commits
+        db.execute(f"DROP TABLE IF EXISTS temp.[{TRUSTED}]")
+        db.execute(f"CREATE TEMP TABLE [{TRUSTED}] (device_id TEXT PRIMARY KEY, name TEXT, "
+                   "role TEXT)")
+        db.conn.executemany(f"INSERT INTO temp.[{TRUSTED}] VALUES (?, ?, ?)",
+                            [(d["device_id"], d["name"], d["role"]) for d in devices])
 
 
 def drop_trusted(db: Database) -> None:

@@ -270,13 +270,14 @@ def read_request(path: str | Path) -> dict[str, Any]:
     return body
 
 
-def accept(db: Database, doc: dict[str, Any], trust: str | None = None) -> Roster:
-    """Take a roster from a bundle: verified against the pinned key, or pinned now if `trust`.
+def examine(db: Database, doc: dict[str, Any], trust: str | None = None) -> Roster | None:
+    """Check a roster from a bundle, writing nothing: the roster to adopt, or None if not newer.
 
-    `trust` is the fingerprint a person compared with headquarters; without
-    it the first roster is refused with the fingerprint to compare. A roster
-    older than the one held is ignored; one with the held serial but other
-    content is refused.
+    Verified against the pinned key, or, if none is pinned yet, against the
+    fingerprint `trust` a person compared with headquarters; without it the
+    first roster is refused with the fingerprint to compare. A roster older
+    than the one held is ignored; one with the held serial but other content
+    is refused.
     """
     roster = parse(doc)
     held = authority(db)
@@ -295,17 +296,30 @@ def accept(db: Database, doc: dict[str, Any], trust: str | None = None) -> Roste
                                  "(damaged or altered)"))
     mine = current(db)
     if mine is not None and held is not None:
-        if roster.serial < mine.serial:
-            return mine
-        if roster.serial == mine.serial:
-            if doc != mine.document:
-                raise TrustError(Message("the roster differs from the one held under the same "
-                                         "serial {serial} (altered)", serial=roster.serial))
-            return mine
+        if roster.serial == mine.serial and doc != mine.document:
+            raise TrustError(Message("the roster differs from the one held under the same "
+                                     "serial {serial} (altered)", serial=roster.serial))
+        if roster.serial <= mine.serial:
+            return None
+    return roster
+
+
+def adopt(db: Database, roster: Roster) -> None:
+    """Keep a roster `examine` returned (pinning its key if none was); inside a transaction."""
     with db.atomic():
-        if held is None:
+        if authority(db) is None:
             settings.put(db, _AUTHORITY_KEY, roster.authority)
-        return _store(db, doc)
+        _store(db, roster.document)
+
+
+def accept(db: Database, doc: dict[str, Any], trust: str | None = None) -> Roster:
+    """`examine` then `adopt`: the roster held afterwards."""
+    newer = examine(db, doc, trust)
+    if newer is not None:
+        adopt(db, newer)
+    held = current(db)
+    assert held is not None
+    return held
 
 
 class UntrustedAuthority(TrustError):
