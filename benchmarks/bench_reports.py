@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 import sys
 import tempfile
 import time
@@ -25,6 +24,7 @@ from reportlab.platypus import LongTable, SimpleDocTemplate, TableStyle
 from inspector.reports.fonts import report_fonts
 from inspector.reports.notice import notice_pdf
 from inspector.reports.summary import county_rows, overdue_rows, ranking_rows, render_summary
+from inspector.store.backups import copy_file
 from inspector.store.catalog import campaigns
 from inspector.store.db import open_db
 from inspector.store.report_data import summary_data
@@ -81,7 +81,7 @@ def main(path: str) -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "prov.db"
-        shutil.copy(path, copy)
+        copy_file(path, copy)  # through SQLite: the WAL too, and no lock of the original dropped
         db = open_db(copy)
         from inspector.reports.issue import issue_notice_pdf
         from inspector.store.report_data import unnoticed_open_problems

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from inspector.terminal import safe, safe_lines
+
 if TYPE_CHECKING:  # cli imports this module; importing cli back at run time would loop
     from inspector.cli import AppContext
 
@@ -26,7 +28,7 @@ def _write(out: str, data: bytes) -> None:
 
 def _fail(exc: Exception) -> None:
     """One line on stderr and exit status 1, like every other user mistake."""
-    click.echo(f"inspector: {exc}", err=True)
+    click.echo(f"inspector: {safe_lines(exc)}", err=True)
     sys.exit(1)
 
 
@@ -55,7 +57,7 @@ def report_star(app: AppContext, campaign_ref: str, township_ref: str, out: str,
     campaign = find_campaign(app.db, campaign_ref)
     township = find_township(app.db, township_ref)
     _write(out, star_report_pdf(app.db, campaign["id"], township["id"], _day(on_date)))
-    click.echo(f"{out}: 督查情况反馈表 {township['name']}")
+    click.echo(safe(f"{out}: 督查情况反馈表 {township['name']}"))
 
 
 @report.command("notice")
@@ -86,11 +88,11 @@ def report_notice(app: AppContext, campaign_ref: str, township_ref: str, out: st
     n = outcome.notice
     problems = len(json.loads(n["problem_ids"]))
     if outcome.issued:
-        click.echo(f"{out}: issued {n['doc_number']} to {n['addressee']} "
-                   f"({problems} problems, report back by {n['deadline']}); PDF archived")
+        click.echo(safe(f"{out}: issued {n['doc_number']} to {n['addressee']} "
+                        f"({problems} problems, report back by {n['deadline']}); PDF archived"))
     else:
-        click.echo(f"{out}: no new problems; reprinted {n['doc_number']} issued {n['issued_on']} "
-                   f"({problems} problems)")
+        click.echo(safe(f"{out}: no new problems; reprinted {n['doc_number']} issued "
+                        f"{n['issued_on']} ({problems} problems)"))
 
 
 @report.command("summary")
@@ -105,7 +107,7 @@ def report_summary(app: AppContext, campaign_ref: str, out: str, on_date: Any) -
 
     campaign = find_campaign(app.db, campaign_ref)
     _write(out, summary_pdf(app.db, campaign["id"], _day(on_date)))
-    click.echo(f"{out}: 星级评定汇总 {campaign['name']}")
+    click.echo(safe(f"{out}: 星级评定汇总 {campaign['name']}"))
 
 
 @report.command("problems")
@@ -120,7 +122,7 @@ def report_problems(app: AppContext, campaign_ref: str | None, out: str, on_date
 
     cid = find_campaign(app.db, campaign_ref)["id"] if campaign_ref else None
     _write(out, problems_pdf(app.db, cid, _day(on_date)))
-    click.echo(f"{out}: 问题清单")
+    click.echo(safe(f"{out}: 问题清单"))
 
 
 @click.group()
@@ -143,4 +145,4 @@ def problems_export(app: AppContext, fmt: str, out: str, campaign_ref: str | Non
 
     cid = find_campaign(app.db, campaign_ref)["id"] if campaign_ref else None
     count = export_problems(app.db, fmt, out, cid, _day(on_date))
-    click.echo(f"{out}: {count} problems")
+    click.echo(safe(f"{out}: {count} problems"))

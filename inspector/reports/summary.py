@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from statistics import mean
+from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
@@ -256,8 +257,8 @@ def summary_story(data: SummaryData, fonts: FontSet, progress: Progress = NO_PRO
     c = data.campaign
     sub = style("sub", fonts.song, 11, 16, alignment=1, spaceAfter=8)
     story: list[Flowable] = [
-        Paragraph(f"{c['name']}<br/>星级评定汇总", title_style(fonts, 18)),
-        Paragraph(f"{data.issuing_body}　{chinese_date(data.today)}", sub),
+        Paragraph(f"{escape(c['name'])}<br/>星级评定汇总", title_style(fonts, 18)),
+        Paragraph(f"{escape(data.issuing_body)}　{chinese_date(data.today)}", sub),
         *_heading("一、总体情况", fonts), _overview(data, fonts), *_charts(data, fonts),
     ]
     progress(1, 5, "")

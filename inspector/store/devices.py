@@ -15,6 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector.messages import Message, MessageError
+from inspector.store.db import temp_transaction
 
 _COLUMNS = ("device_id", "name", "role", "signing_key", "encryption_key", "enrolled_at",
             "revoked_at")
@@ -74,7 +75,7 @@ def known_statement_ids(db: Database) -> set[str]:
 
 def stage_trusted(db: Database, devices: list[dict[str, Any]]) -> None:
     """The roster an import verifies with, in a temporary table the merge joins for names."""
-    with db.atomic():  # an INSERT outside a transaction would open one nobody commits
+    with temp_transaction(db):  # an INSERT outside a transaction opens one nobody commits
         db.execute(f"DROP TABLE IF EXISTS temp.[{TRUSTED}]")
         db.execute(f"CREATE TEMP TABLE [{TRUSTED}] (device_id TEXT PRIMARY KEY, name TEXT, "
                    "role TEXT)")

@@ -25,12 +25,14 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector.store import devices
+from inspector.store.domains import Clock
 from inspector.sync.canonical import signed_bytes
 from inspector.sync.keys import DeviceKeys, verify
 
 STATEMENT = "inspector-statement"
 MANIFEST_SIGNATURE = "inspector-bundle-manifest"
 HASH_BYTES = 32
+_CLOCK = Clock()  # the store's own domain: what it refuses is refused there, by name
 _HLC = re.compile(r"\d{13}-[0-9a-f]{4}-([0-9A-Za-z_.:-]{1,64})")
 
 
@@ -78,7 +80,7 @@ def author_of(updated_at: Any, sender: str) -> str:
     A row whose stamp is not a clock value is refused by the row checks
     anyway; counting it as the sender's keeps the sender answerable for it.
     """
-    if type(updated_at) is str:
+    if type(updated_at) is str and _CLOCK.ok(updated_at):
         m = _HLC.fullmatch(updated_at)
         if m:
             return m.group(1)
