@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from inspector.cli import AppContext
+from inspector.terminal import safe
 
 
 @click.group()
@@ -44,14 +45,14 @@ def device_show(app: AppContext) -> None:
     if is_hq(db):
         role = f"{role} (headquarters: signs the roster)"
     click.echo(f"device id:   {keys.device_id}")
-    click.echo(f"name:        {settings.device_name(db)}")
+    click.echo(safe(f"name:        {settings.device_name(db)}"))
     click.echo(f"role:        {role}")
     click.echo(f"fingerprint: {keys.fingerprint}")
     auth = authority(db)
     if auth and not is_hq(db):
         from inspector.sync.keys import fingerprint
 
-        click.echo(f"trusts:      headquarters {auth['name']} ({fingerprint(auth['signing_key'])})")
+        click.echo(safe(f"trusts:      headquarters {auth['name']} ({fingerprint(auth['signing_key'])})"))
 
 
 @device.command("request")
@@ -87,15 +88,15 @@ def device_enrol(app: AppContext, file: str, role: str, expected: str | None) ->
     req = read_request(file)
     fp = fingerprint(req["signing_key"])
     if expected is None:
-        click.echo(f"{req['name']} ({req['device_id']}): fingerprint {fp}")
+        click.echo(safe(f"{req['name']} ({req['device_id']}): fingerprint {fp}"))
         expected = click.prompt("type the fingerprint the laptop shows")
     if expected.strip().upper() != fp:
         raise TrustError(Message("fingerprint {given} does not match the request's {fingerprint}; "
                                  "the file may not come from that laptop — nothing enrolled",
                                  given=expected.strip(), fingerprint=fp))
     entry = enrol(app.db, req, role)
-    click.echo(f"enrolled {entry.name} ({entry.device_id}) as {entry.role}; export a campaign "
-               "kit to give it the roster")
+    click.echo(safe(f"enrolled {entry.name} ({entry.device_id}) as {entry.role}; export a "
+                    "campaign kit to give it the roster"))
 
 
 @device.command("revoke")
@@ -106,8 +107,8 @@ def device_revoke(app: AppContext, device_id: str) -> None:
     from inspector.sync.roster import revoke
 
     entry = revoke(app.db, device_id)
-    click.echo(f"revoked {entry.name} ({entry.device_id}) at {entry.revoked_at}; versions it "
-               "stamped before stand, later ones are refused")
+    click.echo(safe(f"revoked {entry.name} ({entry.device_id}) at {entry.revoked_at}; versions "
+                    "it stamped before stand, later ones are refused"))
 
 
 @device.command("list")
@@ -120,7 +121,7 @@ def device_list(app: AppContext) -> None:
     if roster is None:
         click.echo("no roster: this installation is not headquarters and has imported no kit")
         return
-    click.echo(f"roster serial {roster.serial}, signed by {roster.authority['name']}")
+    click.echo(safe(f"roster serial {roster.serial}, signed by {roster.authority['name']}"))
     for e in roster.devices.values():
         state = f"revoked {e.revoked_at}" if e.revoked_at else "active"
-        click.echo(f"{e.device_id}\t{e.name}\t{e.role}\t{e.fingerprint}\t{state}")
+        click.echo(safe(f"{e.device_id}\t{e.name}\t{e.role}\t{e.fingerprint}\t{state}"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ REQUEST_FORMAT = "inspector-enrolment-request"
 _ROSTER_KEY = "roster"
 _AUTHORITY_KEY = "authority"
 MAX_REQUEST_BYTES = 64 * 1024
+_DEVICE_ID = re.compile(r"[0-9A-Za-z_.:-]{1,64}")  # the device part of a clock value
 
 
 @dataclass(frozen=True)
@@ -258,6 +260,10 @@ def read_request(path: str | Path) -> dict[str, Any]:
                                      "encryption_key", "made_at")}
         if not all(isinstance(v, str) and v for v in body.values()):
             raise ValueError("types")
+        if (not _DEVICE_ID.fullmatch(body["device_id"]) or len(body["name"]) > 60
+                or any(ord(c) < 32 or 0x7f <= ord(c) < 0xa0 or 0x202a <= ord(c) <= 0x202e
+                       or 0x2066 <= ord(c) <= 0x2069 for c in body["name"])):
+            raise ValueError("values")
     except FileNotFoundError:
         raise TrustError(Message("{file}: no such file", file=str(path))) from None
     except (ValueError, KeyError, UnicodeDecodeError):

@@ -138,3 +138,15 @@ def test_the_cli_enrols_after_comparing_fingerprints(tmp_path):
     assert ok.exit_code == 0, ok.output
     listed = run(main, ["--db", hq, "device", "list"]).output
     assert fp in listed and "inspector" in listed
+
+
+@pytest.mark.parametrize("field, value", [("device_id", "a b"), ("device_id", "x" * 65),
+                                          ("name", "一组\n总部"), ("name", "\u202e部总"),
+                                          ("name", "长" * 61)])
+def test_a_request_whose_id_or_name_could_mislead_is_refused(laptop, tmp_path, field, value):
+    path = write_request(laptop, tmp_path / "req.json")
+    data = json.loads(path.read_text())
+    data[field] = value
+    path.write_text(json.dumps(data, ensure_ascii=False))
+    with pytest.raises(TrustError, match="is not an enrolment request"):
+        read_request(path)
