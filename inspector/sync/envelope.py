@@ -125,6 +125,8 @@ def open_content(name: str, zf: zipfile.ZipFile, identities: Sequence[x25519.Ide
     if passphrase:
         keys.append(_passphrase_identity(name, zf, passphrase))
     info = zf.getinfo(CONTENT)
+    # zipfile never yields more than a member declares, and age's plaintext is shorter than
+    # its ciphertext: bounding the declared size bounds what decrypting can write.
     if info.file_size > limit:
         raise BundleError(Message("{file}: {size:,} bytes of content, more than the {limit:,} a "
                                   "bundle may hold", file=name, size=info.file_size,

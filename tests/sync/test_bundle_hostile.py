@@ -294,3 +294,10 @@ def test_the_cli_prints_one_line_and_exits_1(target, tmp_path):
     assert result.stderr.count("\n") == 1 and "not a ZIP" in result.stderr
     assert "Traceback" not in result.output
     assert file_digest(target.path, target.db) == before
+
+
+def test_content_larger_than_a_bundle_may_hold(target, good, monkeypatch):
+    from inspector.sync import reader
+
+    monkeypatch.setattr(reader, "MAX_TOTAL_BYTES", 10_000)
+    refused(target, good, "bytes of content, more than the 10,000 a bundle may hold")
