@@ -28,31 +28,7 @@ def hq_init(app: AppContext) -> None:
 
 @click.group()
 def device() -> None:
-    """This device's identity and keys; enrolment (at headquarters)."""
-
-
-@device.command("show")
-@click.pass_obj
-def device_show(app: AppContext) -> None:
-    """Print this device's id, name, role and key fingerprint (read it out to compare)."""
-    from inspector.store import settings
-    from inspector.sync.keys import device_keys
-    from inspector.sync.roster import authority, is_hq, role_of
-
-    db = app.allow_create().db
-    keys = device_keys(db)
-    role = role_of(db) or "not enrolled"
-    if is_hq(db):
-        role = f"{role} (headquarters: signs the roster)"
-    click.echo(f"device id:   {keys.device_id}")
-    click.echo(safe(f"name:        {settings.device_name(db)}"))
-    click.echo(f"role:        {role}")
-    click.echo(f"fingerprint: {keys.fingerprint}")
-    auth = authority(db)
-    if auth and not is_hq(db):
-        from inspector.sync.keys import fingerprint
-
-        click.echo(safe(f"trusts:      headquarters {auth['name']} ({fingerprint(auth['signing_key'])})"))
+    """Enrolment (its commands join `inspector device` of cli_device)."""
 
 
 @device.command("request")

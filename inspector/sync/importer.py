@@ -39,6 +39,7 @@ from inspector.sync.errors import BundleError
 from inspector.sync.keys import device_keys
 from inspector.sync.reader import Bundle
 from inspector.sync.signing import Statement
+from inspector.sync.stamp_checks import check_stamps
 from inspector.sync.verify import Verifier
 
 
@@ -119,6 +120,7 @@ def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
             _check_forms(db, bundle)
             _check_attachment_rows(db, bundle)
             bundle.check_attachments(progress)
+            check_stamps(db, bundle.name, bundle.manifest, shapes)
             for table in SYNCED_TABLES:
                 progress.check()
                 with temp_transaction(db):  # temp tables only
