@@ -123,6 +123,14 @@ def _paths(db: Database, device: str) -> tuple[Path, Path]:
     return folder / f"{device}.ed25519", folder / f"{device}.age"
 
 
+def stored_keys(db: Database, device: str) -> DeviceKeys | None:
+    """The keys kept beside the database for `device` (an earlier id of it), if both files are."""
+    sign_path, age_path = _paths(db, device)
+    if not (sign_path.exists() and age_path.exists()):
+        return None
+    return _load(device, sign_path, age_path)
+
+
 def device_keys(db: Database) -> DeviceKeys:
     """This installation's keys, made on first use."""
     device = settings.device_id(db)
@@ -134,6 +142,10 @@ def device_keys(db: Database) -> DeviceKeys:
             serialization.NoEncryption()))
     if not age_path.exists():
         _write_private(age_path, str(pyrage.x25519.Identity.generate()).encode() + b"\n")
+    return _load(device, sign_path, age_path)
+
+
+def _load(device: str, sign_path: Path, age_path: Path) -> DeviceKeys:
     try:
         signing = serialization.load_pem_private_key(sign_path.read_bytes(), password=None)
         identity = pyrage.x25519.Identity.from_str(age_path.read_text().strip())

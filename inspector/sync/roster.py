@@ -26,7 +26,14 @@ from inspector.store import devices, settings
 from inspector.store.clock import Clock
 from inspector.sync.canonical import signed_bytes
 from inspector.sync.errors import TrustError
-from inspector.sync.keys import check_recipient, device_keys, fingerprint, verify
+from inspector.sync.keys import (
+    DeviceKeys,
+    check_recipient,
+    device_keys,
+    fingerprint,
+    stored_keys,
+    verify,
+)
 
 ROLES = ("hq", "inspector")
 ROSTER_FORMAT = "inspector-roster"
@@ -82,9 +89,25 @@ def authority(db: Database) -> dict[str, str] | None:
     return value or None
 
 
-def is_hq(db: Database) -> bool:
+def authority_keys(db: Database) -> DeviceKeys | None:
+    """Headquarters' signing keys if this installation holds them.
+
+    They stay those of the device id that made them: a restored backup or
+    `device new` gives the database a new id (and new keys for its data),
+    but it remains the authority as long as the authority's key files are
+    beside it.
+    """
     auth = authority(db)
-    return auth is not None and auth["signing_key"] == device_keys(db).signing_key
+    if auth is None:
+        return None
+    keys = stored_keys(db, auth["device_id"])
+    if keys is None or keys.signing_key != auth["signing_key"]:
+        return None
+    return keys
+
+
+def is_hq(db: Database) -> bool:
+    return authority_keys(db) is not None
 
 
 def current(db: Database) -> Roster | None:
@@ -149,12 +172,17 @@ def init_hq(db: Database) -> Roster:
     """Make this installation headquarters: its key signs a roster that lists it as hq."""
     keys = device_keys(db)
     held = authority(db)
-    if held and held["signing_key"] != keys.signing_key:
+    if held and authority_keys(db) is None:
         raise TrustError(Message("this installation already trusts headquarters {name} "
                                  "({fingerprint}); it cannot become headquarters itself",
                                  name=held["name"], fingerprint=fingerprint(held["signing_key"])))
     existing = current(db)
     if held and existing is not None:
+        if keys.device_id not in existing.devices:  # a new id (restored, or `device new`)
+            me = {"device_id": keys.device_id, "name": settings.device_name(db),
+                  "signing_key": keys.signing_key, "encryption_key": keys.recipient}
+            enrol(db, me, "hq")
+            return _current(db)
         return existing
     me = {"device_id": keys.device_id, "name": settings.device_name(db),
           "signing_key": keys.signing_key, "encryption_key": keys.recipient}
@@ -168,8 +196,15 @@ def init_hq(db: Database) -> Roster:
 
 def _sign_and_store(db: Database, doc: dict[str, Any]) -> Roster:
     doc = _unsigned(doc)
-    doc["signature"] = device_keys(db).sign(signed_bytes(ROSTER_FORMAT, doc))
+    keys = authority_keys(db) or device_keys(db)  # the latter only for a new authority
+    doc["signature"] = keys.sign(signed_bytes(ROSTER_FORMAT, doc))
     return _store(db, doc)
+
+
+def _current(db: Database) -> Roster:
+    held = current(db)
+    assert held is not None
+    return held
 
 
 def _require_hq(db: Database) -> Roster:
@@ -216,7 +251,8 @@ def revoke(db: Database, device_id: str) -> Entry:
         if len(matches) != 1:
             raise TrustError(Message("no enrolled device {device}", device=device_id))
         old = matches[0]
-    if old.device_id == settings.device_id(db):
+    auth = authority(db)
+    if old.device_id == settings.device_id(db) or (auth and old.device_id == auth["device_id"]):
         raise TrustError(Message("headquarters cannot revoke itself"))
     if old.revoked_at is not None:
         return old
@@ -323,9 +359,7 @@ def accept(db: Database, doc: dict[str, Any], trust: str | None = None) -> Roste
     newer = examine(db, doc, trust)
     if newer is not None:
         adopt(db, newer)
-    held = current(db)
-    assert held is not None
-    return held
+    return _current(db)
 
 
 class UntrustedAuthority(TrustError):

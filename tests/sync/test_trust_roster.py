@@ -127,11 +127,11 @@ def test_the_cli_enrols_after_comparing_fingerprints(tmp_path):
     run = CliRunner().invoke
     hq, lap = str(tmp_path / "hq.db"), str(tmp_path / "l" / "l.db")
     assert run(main, ["--db", hq, "hq", "init"]).exit_code == 0
+    req = str(tmp_path / "req.json")
+    assert run(main, ["--db", lap, "device", "request", "--out", req]).exit_code == 0
     shown = run(main, ["--db", lap, "device", "show"]).output
     assert "not enrolled" in shown
     fp = next(line.split()[1] for line in shown.splitlines() if line.startswith("fingerprint"))
-    req = str(tmp_path / "req.json")
-    assert run(main, ["--db", lap, "device", "request", "--out", req]).exit_code == 0
     wrong = run(main, ["--db", hq, "device", "enrol", req, "--fingerprint", "0000-0000"])
     assert wrong.exit_code == 1 and "does not match" in wrong.output
     ok = run(main, ["--db", hq, "device", "enrol", req, "--fingerprint", fp.lower()])
@@ -150,3 +150,27 @@ def test_a_request_whose_id_or_name_could_mislead_is_refused(laptop, tmp_path, f
     path.write_text(json.dumps(data, ensure_ascii=False))
     with pytest.raises(TrustError, match="is not an enrolment request"):
         read_request(path)
+
+
+def test_headquarters_stays_the_authority_after_its_database_gets_a_new_id(hq_db, laptop,
+                                                                          tmp_path):
+    """A restored backup or `device new` changes the id; the authority's key files still sign."""
+    from inspector.store.identity import new_identity
+
+    _enrolled(hq_db, laptop, tmp_path)
+    accept(laptop, current(hq_db).document, trust=device_keys(hq_db).fingerprint)
+    old = settings.device_id(hq_db)
+    new_identity(hq_db)
+    assert roster_is_hq(hq_db)
+    held = init_hq(hq_db)  # enrols the new id as hq, signed with the authority's key
+    assert held.devices[settings.device_id(hq_db)].role == "hq"
+    assert held.devices[old].role == "hq"
+    assert accept(laptop, held.document).serial == held.serial  # the laptop takes it
+    with pytest.raises(TrustError, match="cannot revoke itself"):
+        revoke(hq_db, old)
+
+
+def roster_is_hq(db) -> bool:
+    from inspector.sync.roster import is_hq
+
+    return is_hq(db)
