@@ -171,13 +171,15 @@ def write_bundle(path: Path, manifest: dict[str, Any], tables: dict[str, list[di
                  fix_hashes: bool = True,
                  extra: Callable[[zipfile.ZipFile], None] | None = None,
                  signer: Device | None = None, resign: bool = True,
-                 raw: dict[str, bytes] | None = None) -> Path:
+                 raw: dict[str, bytes] | None = None, authors: tuple[Any, ...] = ()) -> Path:
     """A bundle from parts, with consistent hashes and counts unless told otherwise.
 
     Signed as `signer` (default: the device that sent it): its statement
     covers the lines it authored, the other authors' statements are carried
     as they came. `resign=False` keeps the original signatures (a forger
-    without the key). `raw` gives a table's bytes as they are.
+    without the key). `raw` gives a table's bytes as they are. `authors`
+    (devices) sign, as the authors they are, statements over the lines they
+    wrote, which the bundle relays.
     """
     manifest = json.loads(json.dumps(manifest))
     members = {n: v.encode("latin-1") for n, v in manifest.pop(_PRIVATE, {}).items()}
@@ -186,14 +188,18 @@ def write_bundle(path: Path, manifest: dict[str, Any], tables: dict[str, list[di
     signer = signer or fed.members[manifest["device_id"]]
     manifest["device_id"] = signer.device_id
     own: list[bytes] = []
+    relayed: dict[str, list[bytes]] = {a.device_id: [] for a in authors}
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for table, rows in tables.items():
             lines = [canonical(r) for r in rows]
             data = raw[table] if raw and table in raw else b"".join(ln + b"\n" for ln in lines)
             for r, ln in zip(rows, lines, strict=True):
-                if author_of(r.get("updated_at"), signer.device_id) == signer.device_id:
+                author = author_of(r.get("updated_at"), signer.device_id)
+                if author == signer.device_id:
                     own.append(line_hash(ln))
+                elif author in relayed:
+                    relayed[author].append(line_hash(ln))
             zf.writestr(f"tables/{table}.jsonl", data)
             if fix_hashes:
                 manifest["tables"][table] = {"file": f"tables/{table}.jsonl", "rows": len(rows),
@@ -207,6 +213,12 @@ def write_bundle(path: Path, manifest: dict[str, Any], tables: dict[str, list[di
         if resign:
             st = sign_statement(signer.keys, b"".join(own))
             others = [s for s in manifest.get("statements", []) if s.get("file")]
+            for device in authors:
+                theirs = sign_statement(device.keys, b"".join(relayed[device.device_id]))
+                zf.writestr(f"statements/{theirs.id}.bin", theirs.hashes)
+                others.append({"id": theirs.id, "author": theirs.author,
+                               "signature": theirs.signature, "versions": theirs.versions,
+                               "file": f"statements/{theirs.id}.bin"})
             manifest["statements"] = [{"id": st.id, "author": st.author,
                                        "signature": st.signature, "versions": st.versions,
                                        "file": None}, *others]
