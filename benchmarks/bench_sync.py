@@ -37,8 +37,10 @@ from inspector.store.inspections import set_answer, start_inspection
 from inspector.store.problems import add_problem
 from inspector.store.rows import Rows
 from inspector.store.schema import SYNCED_TABLES
+from inspector.sync import roster
 from inspector.sync.export import export_bundle
 from inspector.sync.importer import import_bundle
+from inspector.sync.keys import device_keys
 
 
 def timed(label: str, fn):
@@ -177,17 +179,21 @@ def main() -> None:
 
 def full_round(source: Path, work: Path) -> None:
     db = open_db(source)
+    if roster.authority(db) is None:  # the province signs as headquarters
+        roster.init_hq(db)
+    target = work / "imported.db"
+    for p in work.glob("imported.db*"):
+        p.unlink()
+    fresh = open_db(target)
+    roster.enrol(db, roster.request(fresh), "hq")  # so the bundle is sealed to it too
+    trust = device_keys(db).fingerprint
     bundle = work / "province.inspbundle"
     summary, t_export = timed("export everything", lambda: export_bundle(db, bundle))
     print(f"  {summary.rows:,} rows, bundle {summary.size / 1e6:.1f} MB")
     db.close()
 
-    target = work / "imported.db"
-    for p in work.glob("imported.db*"):
-        p.unlink()
-    fresh = open_db(target)
     result, t_import = timed("import into an empty database",
-                             lambda: import_bundle(fresh, bundle))
+                             lambda: import_bundle(fresh, bundle, trust=trust))
     print(f"  {result.totals.new:,} new rows")
     rows, t_plain = timed("plain executemany of the same rows",
                           lambda: plain_executemany(source, work / "plain.db"))

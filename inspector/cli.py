@@ -138,11 +138,18 @@ def init(app: AppContext, townships_csv: str | None, form_path: str | None) -> N
 @click.pass_obj
 def demo(app: AppContext, seed: int, n_townships: int | None, n_campaigns: int,
          on_date: Any) -> None:
-    """Fill a realistic sample campaign (or a synthetic province for benchmarks)."""
+    """Fill a realistic sample campaign (or a synthetic province for benchmarks).
+
+    The installation becomes headquarters (unless it already trusts another),
+    so its data is signed by the authority and its kits can enrol laptops.
+    """
     from inspector.demo import make_province, make_sample
+    from inspector.sync.roster import authority, init_hq
 
     today = on_date.date() if on_date else None
     app.allow_create().warn_before_writing()
+    if authority(app.db) is None:
+        init_hq(app.db)
     if n_townships:
         stats = make_province(app.db, n_townships, n_campaigns, seed, today,
                               progress=lambda m: click.echo(m, err=True))
@@ -341,6 +348,14 @@ for _module, _name in (("inspector.cli_reports", "report"),
                        ("inspector.cli_reports", "problems"),
                        ("inspector.cli_bundle", "bundle"),
                        ("inspector.cli_backup", "backup"),
-                       ("inspector.cli_device", "device")):
+                       ("inspector.cli_device", "device"),
+                       ("inspector.cli_trust", "hq"),
+                       ("inspector.cli_trust", "device")):
     if importlib.util.find_spec(_module) is not None:
-        main.add_command(getattr(importlib.import_module(_module), _name))
+        _group = getattr(importlib.import_module(_module), _name)
+        _have = main.commands.get(_name)
+        if isinstance(_have, click.Group) and _have is not _group:  # one group, two modules
+            for _sub in _group.commands.values():
+                _have.add_command(_sub)
+        else:
+            main.add_command(_group)

@@ -18,14 +18,18 @@ def bundle() -> None:
               help="The bundle file to write (FILE.inspbundle).")
 @click.option("--campaign", "campaign_ref",
               help="Write only a campaign kit: the campaign, its form, counties, townships.")
+@click.option("--passphrase", envvar="INSPECTOR_BUNDLE_PASSPHRASE",
+              help="Also let a device not enrolled yet open it with this passphrase "
+                   "(env INSPECTOR_BUNDLE_PASSPHRASE).")
 @click.option("--since-last", is_flag=True,
               help="Write only what the receiving device has not acknowledged (a delta).")
 @click.option("--to", "to", metavar="DEVICE_ID",
               help="The device a delta is for (default: what every known device holds).")
 @click.pass_obj
-def bundle_export(app: AppContext, out: str, campaign_ref: str | None, since_last: bool,
-                  to: str | None) -> None:
-    """Write every synced row and attachment (or a campaign kit, or a delta) to a bundle."""
+def bundle_export(app: AppContext, out: str, campaign_ref: str | None, passphrase: str | None,
+                  since_last: bool, to: str | None) -> None:
+    """Write every synced row and attachment (or a campaign kit, or a delta) to a signed,
+    encrypted bundle."""
     from pathlib import Path
 
     from inspector.sync.export import export_bundle
@@ -35,7 +39,8 @@ def bundle_export(app: AppContext, out: str, campaign_ref: str | None, since_las
                    err=True)
         raise SystemExit(1)
     app.warn_before_writing()
-    summary = export_bundle(app.db, out, campaign_ref, since_last=since_last, to=to)
+    summary = export_bundle(app.db, out, campaign_ref, since_last=since_last, to=to,
+                            passphrase=passphrase)
     if summary.campaign_id:
         what = f"campaign kit for {summary.campaign_name}"
     elif summary.delta_since is not None:
@@ -45,10 +50,16 @@ def bundle_export(app: AppContext, out: str, campaign_ref: str | None, since_las
     else:
         what = "everything"
     click.echo(safe(f"{summary.path}: {what}, bundle {summary.bundle_id}"))
+    readers = f"{summary.readers} device(s)" + (" and the passphrase" if passphrase else "")
+    click.echo(f"  signed by this device; encrypted to {readers}")
     for table, count in summary.tables.items():
         click.echo(f"  {safe(table):<12} {count:>9,} rows")
     click.echo(f"  {'total':<12} {summary.rows:>9,} rows, {summary.attachments} attachments "
                f"({summary.attachment_bytes:,} bytes); file {summary.size:,} bytes")
+    if summary.left_out:
+        parts = ", ".join(f"{n:,} {t}" for t, n in summary.left_out.items())
+        click.echo(f"  left out: {parts} (versions outside this device's role, or relayed "
+                   "without their author's signature: no receiver would accept them)")
     for warning in summary.warnings:
         click.echo(safe(f"warning: {warning}"), err=True)
 
@@ -56,8 +67,13 @@ def bundle_export(app: AppContext, out: str, campaign_ref: str | None, since_las
 @bundle.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Validate and show what would change; write nothing.")
+@click.option("--trust-hq", "trust", metavar="FINGERPRINT",
+              help="For a laptop's first kit: the headquarters fingerprint you compared.")
+@click.option("--passphrase", envvar="INSPECTOR_BUNDLE_PASSPHRASE",
+              help="The passphrase of a bundle sealed with one (env INSPECTOR_BUNDLE_PASSPHRASE).")
 @click.pass_obj
-def bundle_import(app: AppContext, file: str, dry_run: bool) -> None:
+def bundle_import(app: AppContext, file: str, dry_run: bool, trust: str | None,
+                  passphrase: str | None) -> None:
     """Validate a bundle, then merge it into the database (one transaction, after a backup)."""
     from inspector.sync.importer import import_bundle
 
@@ -71,8 +87,16 @@ def bundle_import(app: AppContext, file: str, dry_run: bool) -> None:
         from inspector.store.db import open_db
 
         db = open_db(":memory:")
-    s = import_bundle(db, file, dry_run=dry_run)
-    click.echo(safe(f"{s.file}: from {s.device_name} ({s.device_id}), made {s.created_at}"))
+    s = import_bundle(db, file, dry_run=dry_run, trust=trust, passphrase=passphrase)
+    role = s.sender.role if s.sender else "?"
+    click.echo(safe(f"{s.file}: from {s.device_name} ({s.device_id}, {role}), made "
+                    f"{s.created_at}; signature verified"))
+    for a in s.authors:
+        click.echo(safe(f"  written by {a.name} ({a.device_id}, {a.role}, {a.fingerprint}): "
+                        f"{a.versions:,} versions"))
+    if s.roster_updated:
+        click.echo(f"  roster: serial {s.roster_serial} from headquarters"
+                   + (" (kept)" if not dry_run else ""))
     click.echo(f"  {'table':<12} {'new':>9} {'updated':>9} {'unchanged':>9} {'conflicts':>9}")
     for p in [*s.tables, s.totals]:
         if p.table == "total":

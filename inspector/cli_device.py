@@ -36,6 +36,24 @@ def identity_lines(app: AppContext) -> list[tuple[str, str]]:
              ("last stamp", last_value(app.db) or "-")]
     if found.previous_ids:
         lines.append(("previous ids", ", ".join(found.previous_ids)))
+    lines.extend(trust_lines(app))
+    return lines
+
+
+def trust_lines(app: AppContext) -> list[tuple[str, str]]:
+    """Role, key fingerprint (read out to headquarters) and the headquarters trusted."""
+    from inspector.sync.keys import device_keys, fingerprint
+    from inspector.sync.roster import authority, is_hq, role_of
+
+    keys = device_keys(app.db)
+    role = role_of(app.db) or "not enrolled"
+    hq = is_hq(app.db)
+    lines = [("role", f"{role} (headquarters: signs the roster)" if hq else role),
+             ("fingerprint", keys.fingerprint)]
+    auth = authority(app.db)
+    if auth and not hq:
+        lines.append(("trusts", f"headquarters {auth['name']} "
+                                f"({fingerprint(auth['signing_key'])})"))
     return lines
 
 

@@ -25,10 +25,16 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from inspector.store.devices import TRUSTED
 from inspector.store.schema import SYNCED_TABLES
 from inspector.store.staging import TableShape, stage_name
 
 DEVICE = "substr({}, 20)"  # the device id after `{ms:013d}-{counter:04x}-`
+# The audit log names the version's authoring device as the roster knows it, never a name
+# the bundle chose: 'import:<roster name> (<device id>)'.
+WHO = (f"'import:' || COALESCE((SELECT t.name FROM temp.[{TRUSTED}] t "
+       "WHERE t.device_id = substr(s.updated_at, 20)) || ' (' || substr(s.updated_at, 20) || ')', "
+       "'device ' || substr(s.updated_at, 20))")
 
 
 @dataclass
@@ -90,10 +96,23 @@ def mark_new(db: Database, table: str) -> None:
                "WHERE _kind IS NULL AND " + _IS_NEW.format(table=table))
 
 
-def apply(db: Database, shape: TableShape, who: str, bundle_id: str, detected_at: str) -> None:
+def forget_seen(db: Database, table: str, lines: list[int]) -> None:
+    """Staged versions this device accepted before that lose now: a replay, not a conflict.
+
+    (`lines` are staging rowids, the lines of the bundle's table file.)
+    """
+    stage = stage_name(table)
+    for start in range(0, len(lines), 500):
+        part = lines[start:start + 500]
+        db.execute(f"UPDATE temp.[{stage}] SET _conflict = 0 WHERE _kind = 'lose' AND rowid IN "
+                   f"({', '.join('?' * len(part))})", part)
+
+
+def apply(db: Database, shape: TableShape, bundle_id: str, detected_at: str) -> None:
     """Write one table's plan: conflicts kept, audit rows, inserts, winning updates.
 
-    Call inside the import's transaction, parents before children.
+    Call inside the import's transaction, parents before children, with the
+    roster staged (`devices.stage_trusted`) for the audit names.
     """
     table, stage = shape.table, stage_name(shape.table)
     s_json, m_json = _json_object("s", shape), _json_object("m", shape)
@@ -110,17 +129,17 @@ def apply(db: Database, shape: TableShape, who: str, bundle_id: str, detected_at
         [table, detected_at, bundle_id])
     db.execute(
         f"""INSERT INTO main.audit_log(at, who, table_name, row_id, action, old, new)
-            SELECT s.updated_at, ?, ?, s.id,
+            SELECT s.updated_at, {WHO}, ?, s.id,
                    CASE WHEN s.deleted AND NOT m.deleted THEN 'delete' ELSE 'update' END,
                    {m_json}, {s_json}
             FROM temp.[{stage}] s JOIN main.[{table}] m ON m.id = s.id
             WHERE s._kind = 'win' ORDER BY s.rowid""",
-        [who, table])
+        [table])
     db.execute(
         f"""INSERT INTO main.audit_log(at, who, table_name, row_id, action, old, new)
-            SELECT s.updated_at, ?, ?, s.id, 'insert', NULL, {s_json}
+            SELECT s.updated_at, {WHO}, ?, s.id, 'insert', NULL, {s_json}
             FROM temp.[{stage}] s WHERE s._kind = 'new' ORDER BY s.rowid""",
-        [who, table])
+        [table])
     db.execute(f"INSERT INTO main.[{table}] ({cols}) SELECT {cols} FROM temp.[{stage}] "
                "WHERE _kind = 'new' ORDER BY rowid")
     sets = ", ".join(f"[{c}] = s.[{c}]" for c in shape.names if c != "id")
@@ -151,7 +170,7 @@ def duplicate_numbers(db: Database) -> list[dict[str, Any]]:
             WHERE deleted = 0 GROUP BY doc_number HAVING n > 1 ORDER BY doc_number""")]
 
 
-def merge_all(db: Database, shapes: dict[str, TableShape], who: str, bundle_id: str,
+def merge_all(db: Database, shapes: dict[str, TableShape], bundle_id: str,
               detected_at: str, step: Callable[[str], None] | None = None) -> None:
     """Apply every table's plan, parents first (call inside one transaction)."""
     for table in SYNCED_TABLES:
@@ -159,4 +178,4 @@ def merge_all(db: Database, shapes: dict[str, TableShape], who: str, bundle_id: 
     for table in SYNCED_TABLES:
         if step is not None:
             step(table)
-        apply(db, shapes[table], who, bundle_id, detected_at)
+        apply(db, shapes[table], bundle_id, detected_at)

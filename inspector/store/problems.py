@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector.core.problems import Action, Status, next_status
+from inspector.store.devices import require_hq_for_closed_problems
 from inspector.store.rows import Rows
 
 
@@ -47,6 +48,8 @@ def apply_action(rows: Rows, problem_id: str, action: Action | str, *, note: str
         problem = rows.get("problems", problem_id)
         action = Action(action)
         target = next_status(problem["status"], action)
+        if target == Status.CLOSED:
+            require_hq_for_closed_problems(rows.db)
         changes: dict[str, Any] = {"status": target.value}
         if action == Action.RECTIFY:
             changes.update(rectified_on=day, rectify_note=note or problem["rectify_note"])
@@ -77,6 +80,8 @@ def edit_problem(rows: Rows, problem_id: str, changes: dict[str, Any]) -> dict[s
         dt.date.fromisoformat(changes["deadline"])
     if "text" in changes and not str(changes["text"]).strip():
         raise ValueError("a problem needs a description")
+    if rows.get("problems", problem_id)["status"] == Status.CLOSED.value:
+        require_hq_for_closed_problems(rows.db)
     return rows.update("problems", problem_id, changes)
 
 

@@ -27,7 +27,7 @@ SYNCED_TABLES = (
 )
 
 LOCAL_TABLES = ("settings", "import_log", "conflicts", "audit_log", "scores", "notice_counters",
-                "have_vector", "peer_acks", "peers")
+                "roster_devices", "statements", "have_vector", "peer_acks", "peers")
 
 _SYNC = """
     updated_at TEXT NOT NULL,
@@ -239,3 +239,28 @@ def m002_peer_acks(db: Database) -> None:
         db.execute(f"INSERT INTO have_vector(author, version) SELECT author, max(version) "
                    f"FROM ({stamps}) WHERE author IS NOT ? GROUP BY author",
                    [own[0] if own else None])
+
+
+@migrations()
+def m003_trust(db: Database) -> None:
+    """The roster of enrolled devices, and the signed statements received for relaying.
+
+    Both are local: the roster travels as a document signed by headquarters,
+    and statements travel inside the bundles that relay the versions they
+    cover (docs/design-notes.md, "Signatures").
+    """
+    db.execute("""CREATE TABLE roster_devices (
+        device_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        signing_key TEXT NOT NULL,
+        encryption_key TEXT NOT NULL,
+        enrolled_at TEXT NOT NULL,
+        revoked_at TEXT)""")
+    db.execute("""CREATE TABLE statements (
+        id TEXT PRIMARY KEY,
+        author TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        hashes BLOB NOT NULL,
+        received_at TEXT NOT NULL)""")
+    db.execute("CREATE INDEX idx_statements_author ON statements(author)")

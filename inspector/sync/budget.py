@@ -22,9 +22,11 @@ _SMALLER = Message("export a delta (--since-last) to carry only the changes, or 
 class Budget:
     """Bytes and files written so far against the bundle's total limits."""
 
-    def __init__(self, tables: int) -> None:
+    def __init__(self, tables: int, fixed: int = 0) -> None:
         self.total = 0
-        self.members = 1 + tables  # the manifest and the table files
+        # the manifest, the table files, and the `fixed` files every bundle of this
+        # sender carries (its signature, the roster it hands on)
+        self.members = 1 + tables + fixed
 
     def attachments(self, sizes: dict[str, int], rows: dict[str, dict[str, Any]]) -> None:
         """Check the attachments before a byte is written: each file, their count, their sum."""
@@ -54,6 +56,15 @@ class Budget:
                 "{limit:,} a bundle may hold; {advice}", what=what, size=self.total,
                 over=self.total - fmt.MAX_TOTAL_BYTES, limit=fmt.MAX_TOTAL_BYTES,
                 advice=_SMALLER))
+
+    def member(self, size: int) -> None:
+        """One more file of `size` bytes beyond those counted at the start (a statement)."""
+        self.members += 1
+        if self.members > fmt.MAX_MEMBERS:
+            raise BundleError(Message(
+                "the bundle would hold {count:,} files, more than the {limit:,} a bundle may "
+                "hold; {advice}", count=self.members, limit=fmt.MAX_MEMBERS, advice=_SMALLER))
+        self.add(size)
 
     def manifest(self, data: bytes) -> None:
         if len(data) > fmt.MAX_MANIFEST_BYTES:

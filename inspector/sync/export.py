@@ -1,4 +1,12 @@
-"""Writing a bundle: every synced row (tombstones too) and the attachment bytes, or a delta.
+"""Writing a bundle: every synced row (tombstones too) and the attachment bytes, or a delta;
+signed and sealed.
+
+The inner bundle (format 2) is signed (this device's statement over its own
+versions, the statements of the authors whose versions it relays, the
+manifest) and encrypted to the roster's devices (`sync.envelope`). Versions
+no receiver would accept are left out and counted: this device's own
+versions outside its role, and others' versions without their author's
+statement.
 
 A delta (`since_last`) carries only the rows a peer has not acknowledged
 (`snapshot.delta_selection` of the peer's vector, `store.versions`); every
@@ -21,8 +29,10 @@ import sqlite3
 import tempfile
 import uuid
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -33,18 +43,28 @@ from inspector.store import settings, snapshot, versions
 from inspector.store.attachments import blob_path, has_blob
 from inspector.store.catalog import find_campaign
 from inspector.store.schema import SYNCED_TABLES
+from inspector.sync import roster as rosters
 from inspector.sync.budget import Budget, check_line, check_table
+from inspector.sync.canonical import canonical, line_hash
+from inspector.sync.envelope import seal
 from inspector.sync.errors import BundleError
 from inspector.sync.format import (
     MANIFEST,
+    ROSTER,
+    SIGNATURE,
     SUFFIX,
     AttachmentEntry,
     Manifest,
+    StatementEntry,
     TableEntry,
     attachment_member,
     parse_manifest,
+    statement_member,
     table_member,
 )
+from inspector.sync.keys import DeviceKeys, device_keys
+from inspector.sync.roles import refusal
+from inspector.sync.signing import RelayIndex, sign_manifest, sign_statement
 
 LAST_EXPORT = "last_export"
 _BATCH = 5000
@@ -63,21 +83,55 @@ class ExportSummary:
     delta_since: dict[str, str] | None = None
     to: str | None = None
     warnings: list[Message] = field(default_factory=list)
+    left_out: dict[str, int] = field(default_factory=dict)
+    relayed_statements: int = 0
+    readers: int = 0
 
     @property
     def rows(self) -> int:
         return sum(self.tables.values())
 
 
+class _Signer:
+    """Decides, line by line, what goes in and who vouches for it."""
+
+    def __init__(self, db: Database, keys: DeviceKeys, summary: ExportSummary):
+        self.me = keys.device_id
+        self.role = rosters.role_of(db)
+        self.relay = RelayIndex.load(db)
+        self.own: list[bytes] = []
+        self.relayed: set[str] = set()
+        self.summary = summary
+
+    def admit(self, table: str, row: dict[str, Any], line: bytes) -> bool:
+        h = line_hash(line)
+        author = row["updated_at"][19:]  # stored stamps passed the clock domain already
+        if author == self.me:
+            if self.role is not None and refusal(self.role, table, row):
+                return self._leave_out(table)
+            self.own.append(h)
+            return True
+        sid = self.relay.covering(h, author)
+        if sid is None:
+            return self._leave_out(table)
+        self.relayed.add(sid)
+        return True
+
+    def _leave_out(self, table: str) -> bool:
+        self.summary.left_out[table] = self.summary.left_out.get(table, 0) + 1
+        return False
+
+
 def export_bundle(db: Database, out: str | Path, campaign_ref: str | None = None,
                   progress: Progress = NO_PROGRESS, *, since_last: bool = False,
-                  to: str | None = None) -> ExportSummary:
+                  to: str | None = None, passphrase: str | None = None) -> ExportSummary:
     """Write a bundle to `out` (everything, a campaign kit, or a delta) and remember it.
 
     `since_last` writes only what the peer `to` (by default: every peer
     whose bundle was imported here) has not acknowledged. Remembering the
     export is bookkeeping: if the database cannot take that write (busy,
     read-only), the complete bundle stands and the summary carries a warning.
+    Readable by the roster's devices, and by anyone given `passphrase`.
     """
     out = Path(out)
     if out.suffix != SUFFIX:
@@ -95,12 +149,18 @@ def export_bundle(db: Database, out: str | Path, campaign_ref: str | None = None
         device_name=settings.device_name(db),
         created_at=dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         app_version=__version__, tables={}, attachments={}, campaign_id=summary.campaign_id)
+    keys = device_keys(db)
+    roster = rosters.current(db)
+    recipients = roster.recipients() if roster else []
+    summary.readers = len(recipients)
+    signer = _Signer(db, keys, summary)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".partial")
     os.close(fd)
     tmp = Path(tmp_name)
+    inner = tempfile.TemporaryFile()  # noqa: SIM115 - closed below; never a named plain file
     try:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED,
+        with zipfile.ZipFile(inner, "w", compression=zipfile.ZIP_DEFLATED,
                              compresslevel=5) as zf:
             with snapshot.read_snapshot(db):  # rows, vector and acks from one state
                 if since_last:
@@ -109,19 +169,21 @@ def export_bundle(db: Database, out: str | Path, campaign_ref: str | None = None
                 else:
                     chosen = snapshot.selection(campaign)
                 manifest.have = versions.have_vector(db)
-                budget = Budget(len(chosen))
+                budget = Budget(len(chosen), fixed=1 + (roster is not None))
                 blobs = _attachment_sizes(db, chosen, budget)
-                _write_snapshot(db, zf, manifest, summary, chosen, budget, progress)
+                _write_snapshot(db, zf, manifest, summary, chosen, budget, progress,
+                                signer.admit)
             _write_attachments(db, zf, manifest, summary, blobs, progress)
-            document = manifest.to_json()
-            parse_manifest(document)  # the importer's own check: what it refuses is not written
-            data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
-            budget.manifest(data)
-            zf.writestr(MANIFEST, data)
+            _write_signatures(zf, manifest, keys, signer, roster, budget)
+        inner.seek(0)
+        progress(0, 1, "encrypting")
+        seal(inner, tmp, keys.device_id, recipients, passphrase)
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    finally:
+        inner.close()
     summary.size = out.stat().st_size
     _remember(db, summary)
     return summary
@@ -155,9 +217,39 @@ def _remember(db: Database, summary: ExportSummary) -> None:
             "({error}); the 'last export' line stays as it was", error=str(exc)))
 
 
+def _write_signatures(zf: zipfile.ZipFile, manifest: Manifest, keys: DeviceKeys,
+                      signer: _Signer, roster: rosters.Roster | None, budget: Budget) -> None:
+    """The roster, the statements, the manifest, and the sender's signature over it."""
+    own = sign_statement(keys, b"".join(signer.own))
+    manifest.statements.append(StatementEntry(own.id, own.author, own.signature, own.versions,
+                                              None))
+    for sid in sorted(signer.relayed):
+        st = signer.relay.statements[sid]
+        budget.member(len(st.hashes))
+        zf.writestr(statement_member(sid), st.hashes, compress_type=zipfile.ZIP_STORED)
+        manifest.statements.append(StatementEntry(sid, st.author, st.signature, st.versions,
+                                                  statement_member(sid)))
+    signer.summary.relayed_statements = len(signer.relayed)
+    if roster is not None:
+        roster_text = json.dumps(roster.document, ensure_ascii=False, indent=1).encode("utf-8")
+        budget.add(len(roster_text))  # counted as a file at the start
+        zf.writestr(ROSTER, roster_text)
+        manifest.roster_serial = roster.serial
+    document = manifest.to_json()
+    parse_manifest(document)  # the importer's own check: what it refuses is not written
+    text = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+    budget.manifest(text)
+    signature = json.dumps({"device_id": keys.device_id,
+                            "signature": sign_manifest(keys, text)}).encode("utf-8")
+    budget.add(len(signature))  # counted as a file at the start
+    zf.writestr(MANIFEST, text)
+    zf.writestr(SIGNATURE, signature)
+
+
 def _write_snapshot(db: Database, zf: zipfile.ZipFile, manifest: Manifest,
                     summary: ExportSummary, selection: snapshot.Selection, budget: Budget,
-                    progress: Progress) -> None:
+                    progress: Progress, admit: Callable[[str, dict[str, Any], bytes], bool]
+                    ) -> None:
     """The chosen rows of every table; called inside the export's read snapshot."""
     total = snapshot.count_selected(db, selection)
     done = 0
@@ -166,7 +258,8 @@ def _write_snapshot(db: Database, zf: zipfile.ZipFile, manifest: Manifest,
         if table not in selection:
             continue
         _check_domains(db, table, selection)
-        count, sha = _write_table(db, zf, table, selection, budget, progress, done, total)
+        count, sha = _write_table(db, zf, table, selection, budget, progress, done, total,
+                                  admit)
         done += count
         summary.tables[table] = count
         manifest.tables[table] = TableEntry(table, table_member(table), count, sha)
@@ -201,28 +294,31 @@ def _write_attachments(db: Database, zf: zipfile.ZipFile, manifest: Manifest,
 
 
 def _write_table(db: Database, zf: zipfile.ZipFile, table: str, selection: snapshot.Selection,
-                 budget: Budget, progress: Progress, done: int, total: int
-                 ) -> tuple[int, str]:
+                 budget: Budget, progress: Progress, done: int, total: int,
+                 admit: Callable[[str, dict[str, Any], bytes], bool]) -> tuple[int, str]:
+    """Canonical lines (`sync.canonical`): the bytes hashed are the bytes written."""
     keys, batches = snapshot.selected_rows(db, table, selection, _BATCH)
     digest = hashlib.sha256()
-    count = 0
+    count = seen = 0
     size = 0
     with zf.open(table_member(table), "w", force_zip64=True) as fh:
         for batch in batches:
             lines = []
             for values in batch:
                 row = dict(zip(keys, values, strict=True))
-                line = json.dumps(row, ensure_ascii=False)
-                check_line(table, row, line)
-                lines.append(line)
-            text = ("\n".join(lines) + "\n").encode("utf-8")
+                line = canonical(row)
+                check_line(table, row, line.decode("utf-8"))
+                if admit(table, row, line):
+                    lines.append(line)
+            text = b"\n".join(lines) + b"\n" if lines else b""
             size += len(text)
             check_table(table, size)
             budget.add(len(text))
             digest.update(text)
             fh.write(text)
-            count += len(batch)
-            progress(done + count, total, table)
+            count += len(lines)
+            seen += len(batch)
+            progress(done + seen, total, table)
     return count, digest.hexdigest()
 
 

@@ -1,7 +1,9 @@
-"""The bundle format (contract, DESIGN.md): member names, the manifest, and the limits.
+"""The bundle format (contract, docs/design-notes.md "Bundle format 2"): names, manifest, limits.
 
-A bundle is a ZIP holding `manifest.json`, `tables/<table>.jsonl` and
-`attachments/<sha256>`. Everything here is about recognising a well-formed
+A bundle is a ZIP whose `content.age` (`sync.envelope`) decrypts to the
+inner bundle described here: a ZIP holding `manifest.json`,
+`tables/<table>.jsonl`, `attachments/<sha256>`, `roster.json`,
+`statements/<id>.bin` and `signature.json`. Everything here is about recognising a well-formed
 bundle before a single row is read: a hostile or damaged file is refused by
 name, with nothing written.
 """
@@ -18,9 +20,13 @@ from inspector.store.schema import SYNCED_TABLES
 from inspector.sync.errors import BundleError
 
 FORMAT = "inspector-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SUFFIX = ".inspbundle"
 MANIFEST = "manifest.json"
+ROSTER = "roster.json"
+SIGNATURE = "signature.json"
+MAX_ROSTER_BYTES = 16 * 1024 * 1024
+MAX_SIGNATURE_BYTES = 64 * 1024
 
 # The limits of a bundle, one definition for both sides: the exporter refuses
 # to write what the importer would refuse (`inspector.sync.export`), and the
@@ -44,6 +50,8 @@ ATTACHMENT_LIMIT = MAX_ATTACHMENT_BYTES
 SHA256 = re.compile(r"[0-9a-f]{64}")
 _TABLE_MEMBER = re.compile(r"tables/([a-z_]+)\.jsonl")
 _ATTACHMENT_MEMBER = re.compile(r"attachments/([0-9a-f]{64})")
+_STATEMENT_MEMBER = re.compile(r"statements/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-"
+                               r"[0-9a-f]{12})\.bin")
 
 
 def table_member(table: str) -> str:
@@ -69,10 +77,22 @@ def unsafe_name(name: str) -> str | None:
     return None
 
 
+def statement_member(statement_id: str) -> str:
+    return f"statements/{statement_id}.bin"
+
+
 def member_kind(name: str) -> tuple[str, str] | None:
-    """('manifest', ''), ('table', name) or ('attachment', sha256); None if unexpected."""
+    """('manifest' | 'roster' | 'signature', ''), ('table', name), ('attachment', sha256)
+    or ('statement', id); None if unexpected."""
     if name == MANIFEST:
         return ("manifest", "")
+    if name == ROSTER:
+        return ("roster", "")
+    if name == SIGNATURE:
+        return ("signature", "")
+    m = _STATEMENT_MEMBER.fullmatch(name)
+    if m:
+        return ("statement", m.group(1))
     m = _TABLE_MEMBER.fullmatch(name)
     if m and m.group(1) in SYNCED_TABLES:
         return ("table", m.group(1))
@@ -96,6 +116,17 @@ class AttachmentEntry:
     size: int
 
 
+@dataclass(frozen=True)
+class StatementEntry:
+    """A per-author signature; `file` None for the sender's own (its list is its lines)."""
+
+    id: str
+    author: str
+    signature: str
+    versions: int
+    file: str | None
+
+
 @dataclass
 class Manifest:
     bundle_id: str
@@ -106,6 +137,8 @@ class Manifest:
     tables: dict[str, TableEntry]
     attachments: dict[str, AttachmentEntry]
     campaign_id: str | None = None
+    statements: list[StatementEntry] = field(default_factory=list)
+    roster_serial: int | None = None
     have: dict[str, str] = field(default_factory=dict)
     since: dict[str, str] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -133,6 +166,10 @@ class Manifest:
                        for t in self.tables.values()},
             "attachments": [{"sha256": a.sha256, "size": a.size}
                             for a in self.attachments.values()],
+            "statements": [{"id": st.id, "author": st.author, "signature": st.signature,
+                            "versions": st.versions, "file": st.file}
+                           for st in self.statements],
+            "roster_serial": self.roster_serial,
             "have": dict(sorted(self.have.items())),
             "delta_since": None if self.since is None else dict(sorted(self.since.items())),
         }
@@ -174,7 +211,7 @@ def parse_manifest(data: Any) -> Manifest:
                                   "{version}, this version reads {readable}); update "
                                   "Inspector to import it", version=version,
                                   readable=FORMAT_VERSION))
-    if version < 1:
+    if version < FORMAT_VERSION:
         raise BundleError(Message("manifest.json: format_version {version} is not valid",
                                   version=version))
     texts = {k: _need(data, k, str) for k in
@@ -219,13 +256,44 @@ def parse_manifest(data: Any) -> Manifest:
         if sha in attachments:
             raise BundleError(Message("manifest.json: attachment {sha} is listed twice", sha=sha))
         attachments[sha] = AttachmentEntry(sha, size)
+    statements = _statements(data, texts["device_id"])
+    serial = data.get("roster_serial")
+    if serial is not None and (type(serial) is not int or serial < 1):
+        raise BundleError(Message("manifest.json: 'roster_serial' is not valid"))
     have = _vector(data, "have") or {}
     since = _vector(data, "delta_since")
-    known = {"format", "format_version", "campaign_id", "tables", "attachments", "have",
-             "delta_since", *texts}
+    known = {"format", "format_version", "campaign_id", "tables", "attachments", "statements",
+             "roster_serial", "have", "delta_since", *texts}
     return Manifest(**texts, tables=tables, attachments=attachments, campaign_id=campaign,
-                    have=have, since=since,
+                    statements=statements, roster_serial=serial, have=have, since=since,
                     extra={k: v for k, v in data.items() if k not in known})
+
+
+def _statements(data: dict[str, Any], sender: str) -> list[StatementEntry]:
+    """The signature list: exactly one of the sender's own, the relayed ones with a file."""
+    found: list[StatementEntry] = []
+    for entry in _need(data, "statements", list):
+        if not isinstance(entry, dict):
+            raise BundleError(Message("manifest.json: a statement entry is not an object"))
+        texts = [entry.get(k) for k in ("id", "author", "signature")]
+        versions, file = entry.get("versions"), entry.get("file")
+        if (not all(isinstance(t, str) and 0 < len(t) <= 200 for t in texts)
+                or type(versions) is not int or versions < 0
+                or not (file is None or (isinstance(file, str)
+                                         and file == statement_member(str(texts[0]))))):
+            raise BundleError(Message("manifest.json: statement {id!r} is not valid",
+                                      id=str(entry.get("id"))[:60]))
+        st = StatementEntry(str(texts[0]), str(texts[1]), str(texts[2]), versions, file)
+        if (st.file is None) != (st.author == sender):
+            raise BundleError(Message("manifest.json: statement {id} of {author}: only the "
+                                      "sender's own statement comes without its list",
+                                      id=st.id, author=st.author))
+        if any(f.id == st.id for f in found):
+            raise BundleError(Message("manifest.json: statement {id} is listed twice", id=st.id))
+        found.append(st)
+    if sum(1 for st in found if st.file is None) != 1:
+        raise BundleError(Message("manifest.json: the sender's own statement is missing"))
+    return found
 
 
 _DEVICE = re.compile(r"[0-9A-Za-z_.:-]{1,64}")

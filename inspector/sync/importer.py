@@ -1,16 +1,16 @@
 """Importing a bundle: validate everything, plan, back up, merge in one transaction.
 
 The order is the safety argument. Nothing touches the database file until
-the whole bundle has been read and checked (structure, manifest, hashes,
-row counts, types, column domains, references, rules across rows,
-attachment bytes) and the plan is known, and a quick integrity check has
-found the database sound. Then a backup copy is
-taken, attachment bytes are stored (content-addressed), and every row
-change, the conflicts, the audit rows, the recomputed scores, the clock and
-the import log are written in one transaction that takes the write lock
-first (so it waits for another writer): an error or a Cancel leaves the
-database as it was, and removes the backup and the attachment files the
-import stored that no row needs.
+the whole bundle has been decrypted, read and checked (structure, manifest,
+signatures, authors, roles, revocations, hashes, row counts, types, column
+domains, references, rules across rows, attachment bytes) and the plan is
+known, and a quick integrity check has found the database sound. Then a
+backup copy is taken, attachment bytes are stored (content-addressed), and
+every row change, the conflicts, the audit rows, the recomputed scores, the
+clock, the roster and statements received, and the import log are written
+in one transaction that takes the write lock first (so it waits for another
+writer): an error or a Cancel leaves the database as it was, and removes the
+backup and the attachment files the import stored that no row needs.
 """
 
 from __future__ import annotations
@@ -26,16 +26,41 @@ from sqlite_utils import Database
 from inspector.core.forms import FormError, parse_form
 from inspector.messages import Message, plain
 from inspector.progress import NO_PROGRESS, Progress
-from inspector.store import backups, integrity, merge, settings, snapshot, staging, versions
+from inspector.store import (
+    backups,
+    devices,
+    integrity,
+    merge,
+    settings,
+    snapshot,
+    staging,
+    versions,
+)
 from inspector.store.attachments import has_blob, remove_unreferenced, store_bytes
 from inspector.store.clock import Clock
 from inspector.store.db import require_sound_for_import, temp_transaction, write_transaction
+from inspector.store.frozen import changed_forms
 from inspector.store.inspections import refresh_scores
 from inspector.store.merge import TablePlan
 from inspector.store.schema import SYNCED_TABLES
+from inspector.sync import roster as rosters
 from inspector.sync.errors import BundleError
+from inspector.sync.keys import device_keys
 from inspector.sync.reader import Bundle
+from inspector.sync.signing import Statement
 from inspector.sync.stamp_checks import check_stamps
+from inspector.sync.verify import Verifier
+
+
+@dataclass(frozen=True)
+class Author:
+    """A device whose versions a bundle carries, as the roster names it."""
+
+    device_id: str
+    name: str
+    role: str
+    fingerprint: str
+    versions: int
 
 
 @dataclass
@@ -53,6 +78,10 @@ class ImportSummary:
     dry_run: bool = False
     applied: bool = False
     backup: Path | None = None
+    sender: Author | None = None
+    authors: list[Author] = field(default_factory=list)
+    roster_serial: int | None = None
+    roster_updated: bool = False
 
     @property
     def totals(self) -> TablePlan:
@@ -75,22 +104,28 @@ class ImportSummary:
             "attachments_new": self.attachments_new,
             "duplicate_numbers": [d["doc_number"] for d in self.duplicates],
             "created_at": self.created_at, "campaign_id": self.campaign_id,
+            "authors": {a.device_id: {"name": a.name, "role": a.role, "versions": a.versions}
+                        for a in self.authors},
+            "roster_serial": self.roster_serial,
         }
 
 
 def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
-                  progress: Progress = NO_PROGRESS, keep_backups: int = backups.KEEP
-                  ) -> ImportSummary:
+                  progress: Progress = NO_PROGRESS, keep_backups: int = backups.KEEP,
+                  trust: str | None = None, passphrase: str | None = None) -> ImportSummary:
     """Validate `path`, merge it (unless `dry_run`), and say what changed.
 
-    Raises BundleError, with nothing written, for any damaged or hostile
-    bundle; Cancelled from `progress` rolls everything back.
+    `trust` is the headquarters fingerprint a person confirmed, needed for
+    the first bundle a laptop takes; `passphrase` opens a bundle sealed with
+    one. Raises BundleError, with nothing written, for any damaged, forged
+    or hostile bundle; Cancelled from `progress` rolls everything back.
     """
-    with Bundle(path) as bundle:
+    with Bundle(path, [device_keys(db).identity], passphrase) as bundle:
+        verifier = Verifier(db, bundle, trust)
         shapes = staging.shapes(db)
         staging.create(db, shapes)
         try:
-            bundle.stage(db, shapes, progress)
+            bundle.stage(db, shapes, verifier, progress)
             _check_forms(db, bundle)
             _check_attachment_rows(db, bundle)
             bundle.check_attachments(progress)
@@ -99,36 +134,64 @@ def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
                 progress.check()
                 with temp_transaction(db):  # temp tables only
                     merge.classify(db, shapes[table])
+                    merge.forget_seen(db, table, verifier.seen.get(table, []))
             _check_across_rows(db, bundle)
-            summary = _summary(db, bundle, dry_run)
+            summary = _summary(db, bundle, verifier, dry_run)
             if not dry_run:
                 require_sound_for_import(db)
             if dry_run or not summary.changed:
                 if not dry_run:
                     with write_transaction(db):
+                        _keep_trust(db, verifier)
                         _log(db, bundle, summary)
                         _acknowledge(db, bundle)
                 return summary
-            _apply(db, bundle, shapes, summary, progress, keep_backups)
+            _apply(db, bundle, verifier, shapes, summary, progress, keep_backups)
             return summary
         finally:
             staging.drop(db)
+            devices.drop_trusted(db)
 
 
-def _summary(db: Database, bundle: Bundle, dry_run: bool) -> ImportSummary:
+def _author(roster: rosters.Roster, device: str, versions: int) -> Author:
+    e = roster.devices[device]
+    return Author(device, e.name, e.role, e.fingerprint, versions)
+
+
+def _summary(db: Database, bundle: Bundle, verifier: Verifier, dry_run: bool) -> ImportSummary:
     m = bundle.manifest
     missing = [sha for sha in m.attachments if not has_blob(db, sha)]
+    roster = verifier.roster
     return ImportSummary(
         file=bundle.name, bundle_id=m.bundle_id, device_id=m.device_id,
-        device_name=m.device_name, created_at=m.created_at, campaign_id=m.campaign_id,
+        device_name=roster.devices[m.device_id].name, created_at=m.created_at,
+        campaign_id=m.campaign_id,
         tables=[merge.plan(db, t) for t in SYNCED_TABLES],
         attachments_new=len(missing),
         attachments_present=len(m.attachments) - len(missing),
-        duplicates=merge.duplicate_numbers(db), dry_run=dry_run)
+        duplicates=merge.duplicate_numbers(db), dry_run=dry_run,
+        sender=_author(roster, m.device_id, verifier.authors.get(m.device_id, 0)),
+        authors=[_author(roster, d, n) for d, n in sorted(verifier.authors.items())],
+        roster_serial=roster.serial, roster_updated=verifier.new_roster is not None)
 
 
-def _apply(db: Database, bundle: Bundle, shapes: dict[str, staging.TableShape],
-           summary: ImportSummary, progress: Progress, keep_backups: int) -> None:
+def _keep_trust(db: Database, verifier: Verifier) -> None:
+    """Adopt a newer roster, and keep the statements that cover versions not yet held."""
+    if verifier.new_roster is not None:
+        rosters.adopt(db, verifier.new_roster)
+    now = dt.datetime.now().isoformat(timespec="seconds")
+    for st in verifier.statements:
+        if st.versions and _adds(st, verifier.known):
+            devices.save_statement(db, st.id, st.author, st.signature, st.hashes, now)
+
+
+def _adds(st: Statement, known: set[bytes]) -> bool:
+    return any(h not in known for h in st.hash_list())
+
+
+def _apply(db: Database, bundle: Bundle, verifier: Verifier,
+           shapes: dict[str, staging.TableShape], summary: ImportSummary, progress: Progress,
+           keep_backups: int) -> None:
     progress(0, 1, "backup")
     summary.backup = backups.take(db, "import")
     missing = [sha for sha in bundle.manifest.attachments if not has_blob(db, sha)]
@@ -136,7 +199,7 @@ def _apply(db: Database, bundle: Bundle, shapes: dict[str, staging.TableShape],
         for i, sha in enumerate(missing):
             progress(i, len(missing), "attachments")
             store_bytes(db, bundle.attachment_bytes(sha))
-        _merge(db, bundle, shapes, summary, progress)
+        _merge(db, bundle, verifier, shapes, summary, progress)
     except BaseException:  # refused, failed or cancelled: leave no new files behind
         backups.discard(summary.backup)
         summary.backup = None
@@ -147,10 +210,11 @@ def _apply(db: Database, bundle: Bundle, shapes: dict[str, staging.TableShape],
         backups.rotate(source, "import", keep_backups)
 
 
-def _merge(db: Database, bundle: Bundle, shapes: dict[str, staging.TableShape],
-           summary: ImportSummary, progress: Progress) -> None:
-    who = f"import:{bundle.manifest.device_name}"
+def _merge(db: Database, bundle: Bundle, verifier: Verifier,
+           shapes: dict[str, staging.TableShape], summary: ImportSummary,
+           progress: Progress) -> None:
     now = dt.datetime.now().isoformat(timespec="seconds")
+    devices.stage_trusted(db, verifier.names())
     steps = len(SYNCED_TABLES) + 1
     with write_transaction(db):  # waits for another writer (busy_timeout) instead of failing
         done = 0
@@ -160,12 +224,13 @@ def _merge(db: Database, bundle: Bundle, shapes: dict[str, staging.TableShape],
             progress(done, steps, table)
             done += 1
 
-        merge.merge_all(db, shapes, who, bundle.manifest.bundle_id, now, step)
+        merge.merge_all(db, shapes, bundle.manifest.bundle_id, now, step)
         progress(steps - 1, steps, "scores")
         refresh_scores(db, merge.touched_inspections(db))
         newest = staging.max_updated_at(db)
         if newest:
             Clock(db).observe(newest)
+        _keep_trust(db, verifier)
         _log(db, bundle, summary)
         _acknowledge(db, bundle)
         progress.check()  # a Cancel pressed during the last step still rolls back
@@ -176,7 +241,7 @@ def _log(db: Database, bundle: Bundle, summary: ImportSummary) -> None:
     m = bundle.manifest
     db.table("import_log").insert({
         "bundle_id": m.bundle_id, "file": bundle.name, "device_id": m.device_id,
-        "device_name": m.device_name,
+        "device_name": summary.device_name,
         "imported_at": dt.datetime.now().isoformat(timespec="seconds"),
         "summary": json.dumps(summary.to_json(), ensure_ascii=False, sort_keys=True),
     })
@@ -201,7 +266,8 @@ def _acknowledge(db: Database, bundle: Bundle) -> None:
 
 
 def _check_forms(db: Database, bundle: Bundle) -> None:
-    """A stored form must parse, or every score of its campaigns would fail later."""
+    """A stored form must parse, or every score of its campaigns would fail later; and a
+    form version already held may not change (it is frozen)."""
     for row in staging.rows_of(db, "forms", ("form_id", "version", "source", "sha256"),
                                "deleted = 0"):
         try:
@@ -215,6 +281,13 @@ def _check_forms(db: Database, bundle: Bundle) -> None:
             raise BundleError(Message("{file}: form {form} {version} does not match its sha256",
                                       file=bundle.name, form=row["form_id"],
                                       version=row["version"]))
+
+    swapped = changed_forms(db)
+    if swapped is not None:
+        raise BundleError(Message("{file}: tables/forms.jsonl line {line}: form {form} {version} "
+                                  "is frozen here; a bundle may not change its text",
+                                  file=bundle.name, line=swapped["line"],
+                                  form=swapped["form_id"], version=swapped["version"]))
 
 
 def _check_across_rows(db: Database, bundle: Bundle) -> None:

@@ -5,7 +5,9 @@ opened, declared sizes before any byte is inflated, and every member is read
 in bounded chunks while its inflated bytes are counted, so neither a ZIP
 bomb nor a crafted name can exhaust memory or reach outside the data folder.
 Rows go straight into the staging tables (`store.staging`), never into the
-database file.
+database file. The file itself is the outer layer of format 2
+(`sync.envelope`): its content is decrypted first, then read as above, each
+line handed to the trust checks (`sync.verify`) as it is read.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ import json
 import operator
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, TYPE_CHECKING, Any
 
+from pyrage import x25519
 from sqlite_utils import Database
 
 from inspector.messages import Joined, Message, plain
@@ -27,14 +30,20 @@ from inspector.store import staging
 from inspector.store.schema import SYNCED_TABLES
 from inspector.store.staging import StagingError, TableShape
 from inspector.sync import format as fmt
+from inspector.sync.envelope import open_content, read_outer
 from inspector.sync.errors import BundleError
 from inspector.sync.format import (
     MANIFEST,
+    ROSTER,
+    SIGNATURE,
     Manifest,
     member_kind,
     parse_manifest,
     unsafe_name,
 )
+
+if TYPE_CHECKING:
+    from inspector.sync.verify import Verifier
 
 _CHUNK = 1024 * 1024
 _BATCH = 5000
@@ -45,11 +54,12 @@ _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError,
 class Bundle:
     """An opened bundle whose structure and manifest are valid; rows not read yet."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, identities: Sequence[x25519.Identity] = (),
+                 passphrase: str | None = None):
         self.path = Path(path)
         self.name = self.path.name
         try:
-            self.zip = zipfile.ZipFile(self.path)
+            self.outer = zipfile.ZipFile(self.path)
         except FileNotFoundError:
             raise BundleError(Message("{file}: no such file", file=str(self.path))) from None
         except IsADirectoryError:
@@ -58,16 +68,34 @@ class Bundle:
         except _ZIP_ERRORS:
             raise BundleError(Message("{file} is not an Inspector bundle (not a ZIP archive, "
                                       "or cut short while copying)", file=self.name)) from None
+        self._content: IO[bytes] | None = None
+        self.zip = self.outer
         try:
+            self.sender = read_outer(self.name, self.outer)["sender"]
+            self._content = open_content(self.name, self.outer, identities, passphrase,
+                                         fmt.MAX_TOTAL_BYTES)
+            try:
+                self.zip = zipfile.ZipFile(self._content)
+            except _ZIP_ERRORS:
+                raise BundleError(Message("{file}: the decrypted content is not a bundle",
+                                          file=self.name)) from None
             self.members = self._check_members()
             self.manifest = self._read_manifest()
+            if self.manifest.device_id != self.sender:
+                raise BundleError(Message("{file}: the sender outside ({outer}) is not the "
+                                          "sender inside ({inner})", file=self.name,
+                                          outer=self.sender, inner=self.manifest.device_id))
             self._check_against_manifest()
         except BaseException:
-            self.zip.close()
+            self.close()
             raise
 
     def close(self) -> None:
-        self.zip.close()
+        if self.zip is not self.outer:
+            self.zip.close()
+        self.outer.close()
+        if self._content is not None:
+            self._content.close()
 
     def __enter__(self) -> Bundle:
         return self
@@ -99,7 +127,9 @@ class Bundle:
                 raise BundleError(Message("{file}: member {member} is encrypted", file=self.name,
                                           member=name))
             limit = {"manifest": fmt.MAX_MANIFEST_BYTES, "table": fmt.MAX_TABLE_BYTES,
-                     "attachment": fmt.ATTACHMENT_LIMIT}[kind[0]]
+                     "attachment": fmt.ATTACHMENT_LIMIT, "roster": fmt.MAX_ROSTER_BYTES,
+                     "signature": fmt.MAX_SIGNATURE_BYTES,
+                     "statement": fmt.MAX_TABLE_BYTES}[kind[0]]
             if info.file_size > limit:
                 raise BundleError(Message("{file}: member {member} declares {size:,} bytes, "
                                           "more than the {limit:,} allowed", file=self.name,
@@ -117,6 +147,7 @@ class Bundle:
             raise BundleError(Message("{file}: manifest.json is missing; not an Inspector "
                                       "bundle", file=self.name))
         data = b"".join(self.chunks(MANIFEST, fmt.MAX_MANIFEST_BYTES))
+        self.manifest_bytes = data
         try:
             parsed = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -132,7 +163,10 @@ class Bundle:
                                       detail=exc.messages[0])) from None
 
     def _check_against_manifest(self) -> None:
-        expected = {MANIFEST}
+        expected = {MANIFEST, SIGNATURE}
+        if ROSTER in self.members:
+            expected.add(ROSTER)
+        expected.update(st.file for st in self.manifest.statements if st.file)
         expected.update(t.file for t in self.manifest.tables.values())
         expected.update(f"attachments/{sha}" for sha in self.manifest.attachments)
         for name in expected - set(self.members):
@@ -166,15 +200,16 @@ class Bundle:
             raise BundleError(Message("{file}: member {member} is damaged ({error})",
                                       file=self.name, member=name, error=str(exc))) from None
 
-    def stage(self, db: Database, shapes: dict[str, TableShape],
+    def stage(self, db: Database, shapes: dict[str, TableShape], verifier: Verifier,
               progress: Progress = NO_PROGRESS) -> None:
-        """Read, hash, count and stage every table; then check rows and references in SQL."""
+        """Read, hash, count, verify and stage every table; then check rows and references."""
         total = sum(self.members[t.file].file_size for t in self.manifest.tables.values())
         done = 0
         for table, entry in self.manifest.tables.items():
             read = self._stage_table(db, shapes[table], entry.file, entry.rows, entry.sha256,
-                                     progress, done, total)
+                                     progress, done, total, verifier)
             done += read
+        verifier.finish(self)
         progress(total, total, "checking")
         try:
             for table in SYNCED_TABLES:
@@ -199,7 +234,7 @@ class Bundle:
                                       detail=plain(str(exc)))) from None
 
     def _stage_table(self, db: Database, shape: TableShape, file: str, rows: int, sha: str,
-                     progress: Progress, done: int, total: int) -> int:
+                     progress: Progress, done: int, total: int, verifier: Verifier) -> int:
         digest = hashlib.sha256()
         columns = set(shape.names)
         getter = operator.itemgetter(*shape.names)
@@ -229,6 +264,7 @@ class Bundle:
                     raise BundleError(Message("{file}: {member} line {line}: {problems}",
                                               file=self.name, member=file, line=line_no,
                                               problems=_column_difference(set(row), columns)))
+                verifier.row(shape.table, row, line, line_no, file)
                 batch.append(getter(row))
             size += chunk_size
             if len(batch) >= _BATCH:
@@ -316,6 +352,7 @@ def _column_difference(got: set[str], want: set[str]) -> Joined:
     return Joined(parts)
 
 
-def open_bundle(path: str | Path) -> Bundle:
-    return Bundle(path)
+def open_bundle(path: str | Path, identities: Sequence[x25519.Identity] = (),
+                passphrase: str | None = None) -> Bundle:
+    return Bundle(path, identities, passphrase)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from inspector.errors import is_user_error
 from inspector.progress import Progress
 from inspector.store import settings
 from inspector.store.conflicts import count_unresolved
@@ -39,8 +41,9 @@ from inspector.sync.export import export_bundle as write_bundle
 from inspector.sync.format import SUFFIX
 from inspector.sync.importer import ImportSummary, last_export, last_import
 from inspector.sync.importer import import_bundle as read_bundle
+from inspector.sync.verify import FirstHeadquarters
 from inspector.ui.conflicts_dialog import ConflictsDialog, table_label
-from inspector.ui.messages import translate_message
+from inspector.ui.messages import describe_for_user, translate_message
 from inspector.ui.worker import Job, run_job
 
 __all__ = ["ConflictsDialog", "ImportPreviewDialog", "export_bundle", "import_bundle",
@@ -70,10 +73,11 @@ def _export_job(progress: Progress, db_path: str, out: str,
         db.close()
 
 
-def _import_job(progress: Progress, db_path: str, bundle: str, dry_run: bool) -> ImportSummary:
+def _import_job(progress: Progress, db_path: str, bundle: str, dry_run: bool,
+                trust: str | None = None) -> ImportSummary:
     db = open_db(db_path)
     try:
-        return read_bundle(db, bundle, dry_run=dry_run, progress=progress)
+        return read_bundle(db, bundle, dry_run=dry_run, progress=progress, trust=trust)
     finally:
         db.close()
 
@@ -147,6 +151,15 @@ class ImportPreviewDialog(QDialog):
         source = QLabel(self.tr("<b>{0}</b><br>from {1}, made {2}").format(
             summary.file, summary.device_name, _when(summary.created_at)), self)
         layout.addWidget(source)
+        self.signers = QLabel(self._signers(False), self)
+        self.signers.setObjectName("signers")
+        self.signers.setWordWrap(True)
+        layout.addWidget(self.signers)
+        self.fingerprints = QPushButton(self.tr("Show fingerprints"), self)
+        self.fingerprints.setCheckable(True)
+        self.fingerprints.toggled.connect(
+            lambda on: self.signers.setText(self._signers(on)))
+        layout.addWidget(self.fingerprints, 0, Qt.AlignmentFlag.AlignLeft)
         self.table = self._table()
         layout.addWidget(self.table, 1)
         self.notes = QLabel("\n".join(self._notes()), self)
@@ -160,6 +173,27 @@ class ImportPreviewDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def _role(self, role: str) -> str:
+        return {"hq": self.tr("headquarters"), "inspector": self.tr("inspector")}.get(role, role)
+
+    def _signers(self, with_fingerprints: bool) -> str:
+        """Who signed the bundle and who wrote its rows, as the roster names them."""
+        s = self.summary
+        lines = []
+        if s.sender is not None:
+            lines.append(self.tr("Signed by {0} ({1}); signature verified.").format(
+                s.sender.name, self._role(s.sender.role)))
+        for a in s.authors:
+            line = self.tr("Written by {0} ({1}): {2:,} versions").format(
+                a.name, self._role(a.role), a.versions)
+            if with_fingerprints:
+                line += f" · {a.device_id} · {a.fingerprint}"
+            lines.append(line)
+        if s.roster_updated:
+            lines.append(self.tr("Brings headquarters' roster of devices, version {0}.").format(
+                s.roster_serial))
+        return "\n".join(lines)
 
     def _table(self) -> QTableWidget:
         headers = [self.tr("Table"), self.tr("New"), self.tr("Updated"), self.tr("Unchanged"),
@@ -234,16 +268,48 @@ def import_bundle(parent: QWidget | None, db_path: str | Path,
                 ", ".join(d["doc_number"] for d in summary.duplicates))
         _inform(parent, title, text)
 
+    trusted: list[str | None] = [None]
+
     def preview(summary: ImportSummary) -> None:
         dialog = ImportPreviewDialog(summary, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: _keep(run_job(
             parent, QCoreApplication.translate("Bundles", "Importing bundle…"), _import_job, str(db_path), path, False,
-            on_success=applied)))
+            trusted[0], on_success=applied)))
         dialog.open()
 
-    return _keep(run_job(parent, QCoreApplication.translate("Bundles", "Checking bundle…"), _import_job, str(db_path), path, True,
-                         on_success=preview))
+    def check(trust: str | None) -> Job:
+        trusted[0] = trust
+        return _keep(run_job(parent, QCoreApplication.translate("Bundles", "Checking bundle…"), _import_job, str(db_path), path, True,
+                             trust, on_success=preview, on_failure=failed))
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, FirstHeadquarters) and trusted[0] is None:
+            if ask_to_trust(parent, exc.name, exc.fingerprint):
+                check(exc.fingerprint)
+            return
+        if is_user_error(exc):  # a refusal says in the user's language which device and why
+            QMessageBox.warning(parent, title, describe_for_user(exc))
+        else:
+            QMessageBox.critical(parent, title, QCoreApplication.translate(
+                "Worker", "Unexpected error: {0}").format(describe_for_user(exc)))
+
+    return check(None)
+
+
+def ask_to_trust(parent: QWidget | None, name: str, fingerprint: str) -> bool:
+    """The first-run step on a new laptop: trust headquarters' key after comparing it."""
+    box = QMessageBox(QMessageBox.Icon.Question,
+                      QCoreApplication.translate("Bundles", "Trust headquarters?"),
+                      QCoreApplication.translate(
+                          "Bundles", "This laptop trusts no headquarters yet. The bundle is signed "
+                          "by headquarters {0} with the fingerprint {1}. Compare it with "
+                          "headquarters by phone or in person (Settings → Devices there). Trust "
+                          "this headquarters from now on?").format(name, fingerprint),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setObjectName("trust_question")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 # -- status bar ------------------------------------------------------------------------

@@ -104,6 +104,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Device name"), self.device_name)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Photos"), self.keep_originals)
+        self.devices_button = QPushButton(self.tr("Devices, keys and enrolment…"), people)
+        self.devices_button.clicked.connect(self._on_devices)
+        form.addRow(self.tr("Devices"), self.devices_button)
         notices = QGroupBox(self.tr("Rectification notices"), self)
         form = QFormLayout(notices)
         form.addRow(self.tr("Number prefix"), self.notice_prefix)
@@ -176,6 +179,11 @@ class SettingsDialog(QDialog):
         super().accept()
 
     # -- imports -------------------------------------------------------------------------
+    def _on_devices(self) -> None:
+        from inspector.ui.devices_dialog import DevicesDialog
+
+        DevicesDialog(self.db, self).exec()
+
     def _on_import_townships(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a township list"), "",
                                               self.tr("CSV files (*.csv);;All files (*)"))

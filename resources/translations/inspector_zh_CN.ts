@@ -98,82 +98,92 @@
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="60"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="63"/>
         <source>Inspector bundles (*{0});;All files (*)</source>
         <translation>督查数据包 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="101"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="105"/>
         <source>Export bundle</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="116"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="120"/>
         <source>Campaign kit for {0}</source>
         <translation>{0}的督查批次数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="119"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="123"/>
         <source>Changes the other devices have not acknowledged yet</source>
         <translation>其他设备尚未确认收到的变化</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="122"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="126"/>
         <source>Everything on this laptop</source>
         <translation>本机全部数据</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="124"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="128"/>
         <source>{0:,} rows, {1} attachments, file {2}</source>
         <translation>{0:,} 行记录，{1} 个附件，文件 {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="129"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="133"/>
         <source>Exporting bundle…</source>
         <translation>正在导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="218"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="252"/>
         <source>Import bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="227"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="261"/>
         <source>Imported {0} from {1}: {2:,} new, {3:,} updated, {4:,} unchanged.</source>
         <translation>已从 {1} 导入 {0}：新增 {2:,} 条，更新 {3:,} 条，未变 {4:,} 条。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="230"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="264"/>
         <source>{0} conflict(s) to review under File → Conflicts.</source>
         <translation>有 {0} 处冲突待处理，请在“文件 → 冲突”中查看。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="233"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="267"/>
         <source>Duplicate notice numbers: {0}</source>
         <translation>重复的通知书文号：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="241"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="277"/>
         <source>Importing bundle…</source>
         <translation>正在导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="245"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="283"/>
         <source>Checking bundle…</source>
         <translation>正在检查数据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="262"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="303"/>
+        <source>Trust headquarters?</source>
+        <translation>信任总部？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="304"/>
+        <source>This laptop trusts no headquarters yet. The bundle is signed by headquarters {0} with the fingerprint {1}. Compare it with headquarters by phone or in person (Settings → Devices there). Trust this headquarters from now on?</source>
+        <translation>本机尚未信任任何总部。此数据包由总部 {0} 签名，指纹为 {1}。请通过电话或当面与总部核对（在总部的“设置 → 设备”中查看）。今后信任此总部吗？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="328"/>
         <source>Last import: {0} from {1}</source>
         <translation>最近导入：{0}（来自{1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="266"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="332"/>
         <source>Last export: {0}</source>
         <translation>最近导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="269"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="335"/>
         <source>{0} unresolved conflict(s)</source>
         <translation>{0} 处冲突未处理</translation>
     </message>
@@ -415,6 +425,164 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>要为本机设置新的设备身份吗？
 
 数据库是从另一台电脑复制来的电脑才需要这样做。不会丢失任何数据：已标记的记录保持不变，新的修改使用新编号。</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesDialog</name>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="45"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="48"/>
+        <source>This device</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="58"/>
+        <location filename="../../inspector/ui/devices_dialog.py" line="67"/>
+        <source>Device id</source>
+        <translation>设备编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="59"/>
+        <location filename="../../inspector/ui/devices_dialog.py" line="67"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="60"/>
+        <location filename="../../inspector/ui/devices_dialog.py" line="68"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="61"/>
+        <location filename="../../inspector/ui/devices_dialog.py" line="68"/>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="62"/>
+        <source>Headquarters</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="69"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="77"/>
+        <source>Write enrolment request…</source>
+        <translation>生成登记申请…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="78"/>
+        <source>Make this installation headquarters</source>
+        <translation>将本机设为总部</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="79"/>
+        <source>Enrol a device…</source>
+        <translation>登记设备…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="80"/>
+        <source>Revoke selected device</source>
+        <translation>吊销所选设备</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="106"/>
+        <source>this installation (it signs the roster)</source>
+        <translation>本机（由本机签发设备名册）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="108"/>
+        <source>none yet: the first kit&apos;s fingerprint is asked for when it is imported</source>
+        <translation>尚无：导入第一个工作包时会请您核对指纹</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="112"/>
+        <source>revoked {0}</source>
+        <translation>已吊销 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="113"/>
+        <source>active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="123"/>
+        <location filename="../../inspector/ui/devices_dialog.py" line="174"/>
+        <location filename="../../inspector/ui/devices_dialog.py" line="190"/>
+        <source>headquarters</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="123"/>
+        <location filename="../../inspector/ui/devices_dialog.py" line="174"/>
+        <source>inspector</source>
+        <translation>督查员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="124"/>
+        <source>not enrolled</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="125"/>
+        <source>{0}, signs the roster</source>
+        <translation>{0}，签发设备名册</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="134"/>
+        <source>Write enrolment request</source>
+        <translation>生成登记申请</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="136"/>
+        <location filename="../../inspector/ui/devices_dialog.py" line="163"/>
+        <source>Enrolment requests (*.request);;All files (*)</source>
+        <translation>登记申请 (*.request);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="145"/>
+        <source>Request written to {0}. Take it to headquarters and read out this fingerprint when they ask: {1}</source>
+        <translation>登记申请已写入 {0}。请将其交给总部，并在总部询问时读出本机指纹：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="150"/>
+        <source>Make this installation headquarters? Its key will sign the roster of devices; laptops will trust only it.</source>
+        <translation>将本机设为总部？本机密钥将签发设备名册，各笔记本电脑今后只信任本机。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="162"/>
+        <location filename="../../inspector/ui/devices_dialog.py" line="172"/>
+        <location filename="../../inspector/ui/devices_dialog.py" line="178"/>
+        <source>Enrol a device</source>
+        <translation>登记设备</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="173"/>
+        <source>Role of {0} ({1})</source>
+        <translation>{0}（{1}）的角色</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="179"/>
+        <source>Ask the person at {0} to read out the fingerprint shown under Settings → Devices, and type it here:</source>
+        <translation>请 {0} 的使用人读出其“设置 → 设备”中显示的指纹，并在此输入：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="186"/>
+        <source>The fingerprint does not match the request ({0}). The file may not come from that laptop; nothing was enrolled.</source>
+        <translation>指纹与登记申请不符（{0}）。该文件可能并非来自那台笔记本电脑；未登记任何设备。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/devices_dialog.py" line="203"/>
+        <source>Revoke {0} ({1})? Its changes made from now on will be refused everywhere; earlier ones stand.</source>
+        <translation>吊销 {0}（{1}）？此后它所做的修改在各处都将被拒收；此前的修改仍然有效。</translation>
     </message>
 </context>
 <context>
@@ -698,72 +866,102 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="144"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="148"/>
         <source>Import bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="147"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="151"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;from {1}, made {2}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;来自 {1}，导出于 {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="156"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="158"/>
+        <source>Show fingerprints</source>
+        <translation>显示指纹</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="169"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="165"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="178"/>
+        <source>headquarters</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="178"/>
+        <source>inspector</source>
+        <translation>督查员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="185"/>
+        <source>Signed by {0} ({1}); signature verified.</source>
+        <translation>签名设备：{0}（{1}）；签名已验证。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="188"/>
+        <source>Written by {0} ({1}): {2:,} versions</source>
+        <translation>由 {0}（{1}）写入：{2:,} 个版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="194"/>
+        <source>Brings headquarters&apos; roster of devices, version {0}.</source>
+        <translation>带来总部的设备名册，第 {0} 版。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="199"/>
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="165"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="199"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="165"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="199"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="165"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="199"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="166"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="200"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="175"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="209"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="195"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="229"/>
         <source>Attachments: {0} new, {1} already here.</source>
         <translation>附件：新增 {0} 个，已有 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="198"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="232"/>
         <source>{0} row(s) were changed both here and on {1}. The newer change wins; the other is kept under File → Conflicts for you to decide.</source>
         <translation>有 {0} 条记录在本机和{1}上都被修改过。以较新的修改为准，另一版本保留在“文件 → 冲突”中供您决定。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="202"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="236"/>
         <source>Notice number {0} would be held by {1} notices: renumber one of them.</source>
         <translation>文号 {0} 将被 {1} 份通知书同时使用，请为其中一份重新编号。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="205"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="239"/>
         <source>Everything in this bundle is already here: nothing to import.</source>
         <translation>数据包中的内容本机均已存在，无需导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="208"/>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="242"/>
         <source>The database is backed up before anything is written.</source>
         <translation>写入前会先备份数据库。</translation>
     </message>
@@ -2272,6 +2470,311 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <source>{file}: {member} {detail}. This is a delta bundle, made for a database that holds more than this one: ask {device} to export a full bundle</source>
         <translation>{file}：{member} {detail}。这是增量数据包，是为数据比本机更全的数据库制作的：请让 {device} 导出完整数据包</translation>
     </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="288"/>
+        <source>fingerprint {given} does not match the request&apos;s {fingerprint}; the file may not come from that laptop — nothing enrolled</source>
+        <translation>指纹 {given} 与登记申请的指纹 {fingerprint} 不符；该文件可能并非来自那台笔记本电脑——未登记</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="289"/>
+        <source>only headquarters closes a problem (销号) or changes a closed one; this laptop is enrolled as an inspector</source>
+        <translation>只有总部能销号或修改已销号的问题；本机登记的角色是督查员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="290"/>
+        <source>no device may read this bundle: this device is not enrolled and holds no roster; enrol it at headquarters, or export with a passphrase</source>
+        <translation>没有设备能读取此数据包：本机未登记，也没有设备名册；请到总部登记本机，或设置口令后导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="291"/>
+        <source>{file}: manifest.json declares {size:,} bytes, more than the {limit:,} allowed</source>
+        <translation>{file}：manifest.json 声明 {size:,} 字节，超过允许的 {limit:,}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="292"/>
+        <source>{file}: manifest.json: not a JSON object</source>
+        <translation>{file}：manifest.json：不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="293"/>
+        <source>{file}: manifest.json: not an Inspector bundle (format is {format!r}, expected {expected!r})</source>
+        <translation>{file}：manifest.json：不是督查通数据包（格式为 {format!r}，应为 {expected!r}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="294"/>
+        <source>{file}: manifest.json: format_version {version!r} is not valid</source>
+        <translation>{file}：manifest.json：format_version {version!r} 无效</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="295"/>
+        <source>{file}: unsigned bundle (format 1) from an older Inspector: nothing in it proves who wrote it, so it is not imported; update Inspector on {device} and export again</source>
+        <translation>{file}：来自旧版督查通的未签名数据包（格式 1）：无法证明由谁写入，不予导入；请在 {device} 上升级督查通后重新导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="296"/>
+        <source>{file}: this bundle was made by a newer Inspector (bundle format {version}, this version reads {readable}); update Inspector to import it</source>
+        <translation>{file}：此数据包由更新版本的督查通生成（数据包格式 {version}，本版本可读 {readable}）；请升级督查通后再导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="297"/>
+        <source>{file}: manifest.json: &apos;sender&apos; is missing or not valid</source>
+        <translation>{file}：manifest.json：“sender”缺失或无效</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="298"/>
+        <source>{file}: {member} is missing</source>
+        <translation>{file}：缺少 {member}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="299"/>
+        <source>{file}: {size:,} bytes of content, more than the {limit:,} a bundle may hold</source>
+        <translation>{file}：内容 {size:,} 字节，超过数据包允许的 {limit:,}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="300"/>
+        <source>{file}: this bundle has no passphrase</source>
+        <translation>{file}：此数据包没有设置口令</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="301"/>
+        <source>{file}: {member} is too large</source>
+        <translation>{file}：{member} 过大</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="302"/>
+        <source>{file}: the encrypted content is damaged or altered ({error})</source>
+        <translation>{file}：加密内容已损坏或被篡改（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="303"/>
+        <source>{file}: wrong passphrase</source>
+        <translation>{file}：口令错误</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="304"/>
+        <source>{file}: this bundle is not encrypted to this device; ask headquarters to enrol it and export again (or use the passphrase it was given)</source>
+        <translation>{file}：此数据包不是加密给本机的；请总部登记本机后重新导出（或使用随包提供的口令）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="305"/>
+        <source>manifest.json: &apos;roster_serial&apos; is not valid</source>
+        <translation>manifest.json：“roster_serial”无效</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="306"/>
+        <source>manifest.json: the sender&apos;s own statement is missing</source>
+        <translation>manifest.json：缺少发送方自己的签名声明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="307"/>
+        <source>manifest.json: a statement entry is not an object</source>
+        <translation>manifest.json：有一项签名声明不是对象</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="308"/>
+        <source>manifest.json: statement {id!r} is not valid</source>
+        <translation>manifest.json：签名声明 {id!r} 无效</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="309"/>
+        <source>manifest.json: statement {id} of {author}: only the sender&apos;s own statement comes without its list</source>
+        <translation>manifest.json：{author} 的签名声明 {id}：只有发送方自己的声明可以不附版本清单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="310"/>
+        <source>manifest.json: statement {id} is listed twice</source>
+        <translation>manifest.json：签名声明 {id} 列出了两次</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="311"/>
+        <source>{file}: tables/forms.jsonl line {line}: form {form} {version} is frozen here; a bundle may not change its text</source>
+        <translation>{file}：tables/forms.jsonl 第 {line} 行：督查表 {form} {version} 在本机已冻结；数据包不得修改其内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="312"/>
+        <source>{key!r} is not a signing key</source>
+        <translation>{key!r} 不是签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="313"/>
+        <source>{file} is not an Ed25519 key</source>
+        <translation>{file} 不是 Ed25519 密钥</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="314"/>
+        <source>{key!r} is not an encryption key</source>
+        <translation>{key!r} 不是加密密钥</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="315"/>
+        <source>the key files in {folder} are damaged; restore them from where you keep them, or ask headquarters to enrol this device again</source>
+        <translation>{folder} 中的密钥文件已损坏；请从备份处恢复，或请总部重新登记本机</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="316"/>
+        <source>{file}: the sender outside ({outer}) is not the sender inside ({inner})</source>
+        <translation>{file}：外层的发送设备（{outer}）与内层的发送设备（{inner}）不一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="317"/>
+        <source>{file}: the decrypted content is not a bundle</source>
+        <translation>{file}：解密后的内容不是数据包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="318"/>
+        <source>role {role!r} writes nothing</source>
+        <translation>角色 {role!r} 无权写入任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="319"/>
+        <source>only headquarters writes {table}</source>
+        <translation>只有总部能写入 {table}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="320"/>
+        <source>only headquarters closes a problem (销号)</source>
+        <translation>只有总部能销号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="321"/>
+        <source>this installation already trusts headquarters {name} ({fingerprint}); it cannot become headquarters itself</source>
+        <translation>本机已信任总部 {name}（{fingerprint}）；不能自己成为总部</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="322"/>
+        <source>only headquarters can do this; this installation is not headquarters (see &apos;inspector hq init&apos;)</source>
+        <translation>只有总部能做此操作；本机不是总部（见“inspector hq init”）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="323"/>
+        <source>unknown role {role!r}; use one of {roles}</source>
+        <translation>未知角色 {role!r}；请使用 {roles} 之一</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="324"/>
+        <source>device {device} is already enrolled with another key; revoke it and enrol the new installation under its own id</source>
+        <translation>设备 {device} 已用另一把密钥登记；请先吊销它，再以新安装自己的编号登记</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="325"/>
+        <source>device {device} ({name}) was revoked; a revoked device cannot be enrolled again</source>
+        <translation>设备 {device}（{name}）已被吊销；被吊销的设备不能再次登记</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="326"/>
+        <source>headquarters cannot revoke itself</source>
+        <translation>总部不能吊销自己</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="327"/>
+        <source>{file}: the request&apos;s signature does not match its key (damaged or altered)</source>
+        <translation>{file}：登记申请的签名与其密钥不符（已损坏或被篡改）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="328"/>
+        <source>the roster&apos;s signature does not match headquarters&apos; key (damaged or altered)</source>
+        <translation>设备名册的签名与总部密钥不符（已损坏或被篡改）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="329"/>
+        <source>the roster is malformed</source>
+        <translation>设备名册格式错误</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="330"/>
+        <source>no enrolled device {device}</source>
+        <translation>没有已登记的设备 {device}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="331"/>
+        <source>{file} is not an enrolment request</source>
+        <translation>{file} 不是登记申请</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="332"/>
+        <source>the roster is signed by {name} ({fingerprint}), not by the headquarters this laptop trusts ({pinned})</source>
+        <translation>设备名册由 {name}（{fingerprint}）签发，而不是本机信任的总部（{pinned}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="333"/>
+        <source>the roster differs from the one held under the same serial {serial} (altered)</source>
+        <translation>设备名册与本机同一版号 {serial} 的名册不同（已被篡改）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="334"/>
+        <source>the fingerprint given does not match headquarters {name} ({fingerprint}); do not import this bundle unless headquarters reads out that fingerprint</source>
+        <translation>所给指纹与总部 {name}（{fingerprint}）不符；除非总部读出的正是该指纹，否则不要导入此数据包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="335"/>
+        <source>this laptop trusts no headquarters yet: the bundle is signed by headquarters {name} with fingerprint {fingerprint}; compare it with headquarters, then import again with --trust-hq {fingerprint}</source>
+        <translation>本机尚未信任任何总部：此数据包由总部 {name} 签名，指纹为 {fingerprint}；请与总部核对后，加 --trust-hq {fingerprint} 再次导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="336"/>
+        <source>{file}: the bundle&apos;s signature does not match its sender {name} ({device}): damaged or altered</source>
+        <translation>{file}：数据包签名与发送设备 {name}（{device}）不符：已损坏或被篡改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="337"/>
+        <source>{file}: sent by device {device}, which headquarters has not enrolled; it is not imported</source>
+        <translation>{file}：由总部未登记的设备 {device} 发出；不予导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="338"/>
+        <source>{file}: this device holds no roster and the bundle carries none, so nothing in it can be verified; import a campaign kit from headquarters first</source>
+        <translation>{file}：本机没有设备名册，数据包中也没有，无法验证其中任何内容；请先导入总部的督查批次工作包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="339"/>
+        <source>{file}: signature.json is missing: the bundle is not signed</source>
+        <translation>{file}：缺少 signature.json：数据包未签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="340"/>
+        <source>{file}: relays versions of device {device}, which headquarters has not enrolled</source>
+        <translation>{file}：转发了设备 {device} 的版本，而总部未登记该设备</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="341"/>
+        <source>{file}: {member}: the statement of {name} ({device}) does not match its signature (altered)</source>
+        <translation>{file}：{member}：{name}（{device}）的签名声明与其签名不符（被篡改）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="342"/>
+        <source>{file}: {member} line {line}: {table} row {id} was written by device {device}, which headquarters has not enrolled</source>
+        <translation>{file}：{member} 第 {line} 行：{table} 的记录 {id} 由总部未登记的设备 {device} 写入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="343"/>
+        <source>{file}: {member} line {line}: {table} row {id} was stamped by {name} ({device}) after headquarters revoked that device</source>
+        <translation>{file}：{member} 第 {line} 行：{table} 的记录 {id} 由 {name}（{device}）在总部吊销该设备之后写入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="344"/>
+        <source>{file}: {member} line {line}: device {name} ({device}), role {role}, may not write {table} row {id}: {why}</source>
+        <translation>{file}：{member} 第 {line} 行：设备 {name}（{device}）的角色为 {role}，无权写入 {table} 的记录 {id}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="345"/>
+        <source>{file}: the rows of {name} ({device}) do not match its signature: changed after signing</source>
+        <translation>{file}：{name}（{device}）的数据行与其签名不符：签名后被修改过</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="346"/>
+        <source>{file}: {member} line {line}: {table} row {id} says it was written by device {device}, but no signature of that device covers this version (forged or altered)</source>
+        <translation>{file}：{member} 第 {line} 行：{table} 的记录 {id} 自称由设备 {device} 写入，但没有该设备的签名覆盖此版本（伪造或被篡改）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="347"/>
+        <source>{file}: roster.json: {detail}</source>
+        <translation>{file}：roster.json：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="348"/>
+        <source>{file}: roster.json is not valid JSON</source>
+        <translation>{file}：roster.json 不是有效的 JSON</translation>
+    </message>
 </context>
 <context>
     <name>NoticeListWidget</name>
@@ -2898,7 +3401,7 @@ Everything changed since then is replaced; the database as it is now is kept as 
     </message>
     <message>
         <location filename="../../inspector/ui/settings_dialog.py" line="70"/>
-        <location filename="../../inspector/ui/settings_dialog.py" line="170"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="173"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2959,91 +3462,101 @@ Everything changed since then is replaced; the database as it is now is kept as 
     </message>
     <message>
         <location filename="../../inspector/ui/settings_dialog.py" line="107"/>
+        <source>Devices, keys and enrolment…</source>
+        <translation>设备、密钥与登记…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="109"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="110"/>
         <source>Rectification notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="109"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="112"/>
         <source>Number prefix</source>
         <translation>文号前缀</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="113"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="116"/>
         <source>Number block (from, to)</source>
         <translation>本机编号段（起、止）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="114"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="117"/>
         <source>Default deadline</source>
         <translation>默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="115"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="118"/>
         <source>Issuing body</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="116"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="119"/>
         <source>Contact</source>
         <translation>联系人及电话</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="118"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="121"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="119"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="122"/>
         <source>Township list (CSV)…</source>
         <translation>乡镇（街道）名单（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="120"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="123"/>
         <source>Checklist form (TOML)…</source>
         <translation>督查表（TOML）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="159"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="162"/>
         <source>The notice number prefix cannot be empty (e.g. 舟组督).</source>
         <translation>文号前缀不能为空（例如：舟组督）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="162"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="165"/>
         <source>The number block ends before it starts.</source>
         <translation>编号段的止号小于起号。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="164"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="167"/>
         <source>Give this laptop a device name (it shows in bundles).</source>
         <translation>请为本机设置设备名称（会显示在数据包中）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="166"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="169"/>
         <source>Names cannot hold control characters (such as escape sequences, line breaks or direction overrides); type them again without them.</source>
         <translation>名称不能含有控制字符（如转义序列、换行或文字方向控制符），请去掉后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="180"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="188"/>
         <source>Import a township list</source>
         <translation>导入乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="181"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="189"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="188"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="196"/>
         <source>Township list</source>
         <translation>乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="191"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="199"/>
         <source>Township list not imported</source>
         <translation>乡镇（街道）名单未导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="192"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="200"/>
         <source>Nothing was imported:
 
 {0}</source>
@@ -3052,33 +3565,33 @@ Everything changed since then is replaced; the database as it is now is kept as 
 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="194"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="202"/>
         <source>Importing townships</source>
         <translation>正在导入乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="198"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="206"/>
         <source>Install a checklist form</source>
         <translation>安装督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="199"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="207"/>
         <source>Forms (*.toml);;All files (*)</source>
         <translation>督查表 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="211"/>
-        <location filename="../../inspector/ui/settings_dialog.py" line="214"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="219"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="222"/>
         <source>Form not installed</source>
         <translation>督查表未安装</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="217"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="225"/>
         <source>Form installed</source>
         <translation>督查表已安装</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="218"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="226"/>
         <source>{0}: ok — {1} {2}, {3} sections, {4} items, {5:g} points</source>
         <translation>{0}：检查通过 — {1} {2}，{3} 个部分，{4} 项，共 {5:g} 分</translation>
     </message>
@@ -3321,112 +3834,112 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>Values</name>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="293"/>
+        <location filename="../../inspector/ui/messages.py" line="354"/>
         <source>open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="294"/>
+        <location filename="../../inspector/ui/messages.py" line="355"/>
         <source>rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="295"/>
+        <location filename="../../inspector/ui/messages.py" line="356"/>
         <source>rectified</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="296"/>
+        <location filename="../../inspector/ui/messages.py" line="357"/>
         <source>closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="297"/>
+        <location filename="../../inspector/ui/messages.py" line="358"/>
         <source>start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="298"/>
+        <location filename="../../inspector/ui/messages.py" line="359"/>
         <source>rectify</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="299"/>
+        <location filename="../../inspector/ui/messages.py" line="360"/>
         <source>close</source>
         <translation>验收销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="300"/>
+        <location filename="../../inspector/ui/messages.py" line="361"/>
         <source>reject</source>
         <translation>复查退回</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="301"/>
+        <location filename="../../inspector/ui/messages.py" line="362"/>
         <source>Invalid statement</source>
         <translation>无效的语句</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="302"/>
+        <location filename="../../inspector/ui/messages.py" line="363"/>
         <source>Expected newline or end of document after a statement</source>
         <translation>语句之后应换行或结束文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="303"/>
+        <location filename="../../inspector/ui/messages.py" line="364"/>
         <source>Cannot overwrite a value</source>
         <translation>不能重复定义同一个值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="304"/>
+        <location filename="../../inspector/ui/messages.py" line="365"/>
         <source>Expected &apos;]&apos; at the end of a table declaration</source>
         <translation>表头末尾缺少“]”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="305"/>
+        <location filename="../../inspector/ui/messages.py" line="366"/>
         <source>Expected &apos;]]&apos; at the end of an array declaration</source>
         <translation>数组表头末尾缺少“]]”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="306"/>
+        <location filename="../../inspector/ui/messages.py" line="367"/>
         <source>Expected &apos;=&apos; after a key in a key/value pair</source>
         <translation>键名之后缺少“=”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="307"/>
+        <location filename="../../inspector/ui/messages.py" line="368"/>
         <source>Invalid initial character for a key part</source>
         <translation>键名的首字符无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="308"/>
+        <location filename="../../inspector/ui/messages.py" line="369"/>
         <source>Unclosed array</source>
         <translation>数组没有闭合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="309"/>
+        <location filename="../../inspector/ui/messages.py" line="370"/>
         <source>Unclosed inline table</source>
         <translation>内联表没有闭合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="310"/>
+        <location filename="../../inspector/ui/messages.py" line="371"/>
         <source>Invalid hex value</source>
         <translation>无效的十六进制值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="311"/>
+        <location filename="../../inspector/ui/messages.py" line="372"/>
         <source>Escaped character is not a Unicode scalar value</source>
         <translation>转义字符不是有效的 Unicode 字符</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="312"/>
+        <location filename="../../inspector/ui/messages.py" line="373"/>
         <source>Unterminated string</source>
         <translation>字符串没有结束引号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="313"/>
+        <location filename="../../inspector/ui/messages.py" line="374"/>
         <source>Invalid date or datetime</source>
         <translation>无效的日期或时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="314"/>
+        <location filename="../../inspector/ui/messages.py" line="375"/>
         <source>Invalid value</source>
         <translation>无效的值</translation>
     </message>
@@ -3462,6 +3975,7 @@ Everything changed since then is replaced; the database as it is now is kept as 
         <translation>取消</translation>
     </message>
     <message>
+        <location filename="../../inspector/ui/bundle_dialogs.py" line="294"/>
         <location filename="../../inspector/ui/worker.py" line="116"/>
         <source>Unexpected error: {0}</source>
         <translation>意外错误：{0}</translation>

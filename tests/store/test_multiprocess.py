@@ -45,6 +45,7 @@ def _cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def campaign_db(tmp_path: Path) -> tuple[Path, str]:
     db = tmp_path / "laptop.db"
     assert _cli(db, "init").returncode == 0
+    assert _cli(db, "hq", "init").returncode == 0  # so its bundles have someone to read them
     made = _cli(db, "campaign", "create", "--name", "2026年第一季度专项督查",
                 "--form", "township-party-building")
     assert made.returncode == 0, made.stderr

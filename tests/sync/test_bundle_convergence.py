@@ -17,7 +17,7 @@ from inspector.store.catalog import create_campaign, form_for_campaign, township
 from inspector.store.dump import check, dump_json
 from inspector.store.inspections import set_answer, start_inspection
 from inspector.store.problems import add_problem, apply_action, edit_problem
-from tests.sync.helpers import Device
+from tests.sync.helpers import Device, Federation
 
 VERDICTS = ("full", "partial", "fail", "na")
 
@@ -102,7 +102,9 @@ def _newest_versions(devices: list[Device]) -> dict[tuple[str, str], str]:
 @given(script=ops, final_order=st.permutations([0, 1, 2]))
 def test_three_laptops_converge_whatever_the_order(base, script, final_order):
     folder = Path(tempfile.mkdtemp(prefix="converge-"))
-    devices = [Device(folder / n, n, copy_of=base) for n in ("笔记本1", "笔记本2", "笔记本3")]
+    fed = Federation(folder / "总部授权")
+    devices = [Device(folder / n, n, copy_of=base, federation=fed)
+               for n in ("笔记本1", "笔记本2", "笔记本3")]
     try:
         camp = devices[0].db.execute("SELECT id FROM campaigns").fetchone()[0]
         towns = [r[0] for r in devices[0].db.execute(
@@ -131,4 +133,5 @@ def test_three_laptops_converge_whatever_the_order(base, script, final_order):
     finally:
         for d in devices:
             d.close()
+        fed.close()
         shutil.rmtree(folder, ignore_errors=True)

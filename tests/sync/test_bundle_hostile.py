@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import zipfile
 
@@ -11,8 +12,10 @@ import pytest
 from inspector.sync.errors import BundleError
 from tests.sync.helpers import (
     file_digest,
+    inner_bytes,
     patch_central_size,
     read_bundle,
+    seal_bytes,
     write_bundle,
     zip_bytes,
 )
@@ -60,14 +63,42 @@ def test_a_member_damaged_inside(target, hq, tmp_path):
     """Bytes flipped in a deflated member: CRC or inflate errors become a clear message."""
     manifest, tables, _blobs = read_bundle(hq.export())
     clean = write_bundle(tmp_path / "clean.inspbundle", manifest, tables)
-    data = bytearray(clean.read_bytes())
-    with zipfile.ZipFile(clean) as zf:
+    data = bytearray(inner_bytes(clean))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf:
         info = zf.getinfo("tables/answers.jsonl")
     start = info.header_offset + 30 + len(info.filename) + 200
     data[start:start + 50] = bytes(50)
-    bad = tmp_path / "damaged.inspbundle"
-    bad.write_bytes(bytes(data))
+    bad = seal_bytes(bytes(data), tmp_path / "damaged.inspbundle", hq.device_id)
     refused(target, bad, "answers.jsonl")
+
+
+def test_encrypted_content_altered_on_the_way(target, good, tmp_path):
+    """age authenticates every 64 KiB chunk: one flipped byte and nothing is read."""
+    data = bytearray(good.read_bytes())
+    data[len(data) // 2] ^= 0x40
+    bad = tmp_path / "flipped.inspbundle"
+    bad.write_bytes(bytes(data))
+    refused(target, bad, "flipped.inspbundle")
+
+
+def test_an_unsigned_format_1_bundle_says_why_it_is_refused(target, tmp_path):
+    old = tmp_path / "old.inspbundle"
+    old.write_bytes(zip_bytes({"manifest.json": json.dumps({
+        "format": "inspector-bundle", "format_version": 1, "device_name": "二组笔记本",
+        "tables": {}, "attachments": []}).encode()}))
+    message = refused(target, old, "unsigned bundle (format 1) from an older Inspector",
+                      "二组笔记本")
+    assert "update Inspector" in message
+
+
+def test_a_bundle_for_other_devices_cannot_be_read(target, laptops, good, tmp_path):
+    from inspector.store.db import open_db
+    from inspector.sync.importer import import_bundle
+
+    stranger = open_db(tmp_path / "stranger" / "s.db")
+    with pytest.raises(BundleError, match="not encrypted to this device"):
+        import_bundle(stranger, good)
+    stranger.close()
 
 
 def test_a_missing_manifest(target, tmp_path):
@@ -101,10 +132,14 @@ def test_a_manifest_with_the_wrong_shape(target, good, tmp_path, change, words):
 
 def test_a_newer_format_version_asks_to_update(target, good, tmp_path):
     manifest, tables, _ = read_bundle(good)
-    manifest["format_version"] = 2
+    manifest["format_version"] = 3
     bad = write_bundle(tmp_path / "future.inspbundle", manifest, tables, fix_hashes=False)
     message = refused(target, bad, "newer Inspector", "update Inspector")
-    assert "format 2" in message
+    assert "format 3" in message
+    outer = tmp_path / "future-outer.inspbundle"
+    outer.write_bytes(zip_bytes({"manifest.json": json.dumps({
+        "format": "inspector-bundle", "format_version": 3, "sender": "x"}).encode()}))
+    assert "format 3" in refused(target, outer, "newer Inspector")
 
 
 def test_a_table_that_does_not_match_its_hash(target, good, tmp_path):
@@ -133,16 +168,22 @@ def test_member_names_that_could_climb_out_are_refused(target, good, tmp_path, n
     manifest, tables, _ = read_bundle(good)
     bad = write_bundle(tmp_path / "bad.inspbundle", manifest, tables,
                        extra=lambda zf: zf.writestr(zipfile.ZipInfo(name), b"x"))
-    with zipfile.ZipFile(bad) as zf:
+    with zipfile.ZipFile(io.BytesIO(inner_bytes(bad))) as zf:
         assert name.replace("\\", "/") in [n.replace("\\", "/") for n in zf.namelist()]
     refused(target, bad, why)
     assert not (tmp_path.parent / "evil").exists()
+    outside = tmp_path / "outer.inspbundle"  # the same name beside the encrypted content
+    with zipfile.ZipFile(outside, "w") as zf:
+        with zipfile.ZipFile(good) as src:
+            for member in src.namelist():
+                zf.writestr(member, src.read(member))
+        zf.writestr(zipfile.ZipInfo(name), b"x")
+    refused(target, outside, "unexpected member")
 
 
-def test_a_member_declaring_a_huge_size(target, good, tmp_path):
-    bad = tmp_path / "huge.inspbundle"
-    bad.write_bytes(patch_central_size(good.read_bytes(), "tables/answers.jsonl",
-                                       4_000_000_000))
+def test_a_member_declaring_a_huge_size(target, good, hq, tmp_path):
+    inner = patch_central_size(inner_bytes(good), "tables/answers.jsonl", 4_000_000_000)
+    bad = seal_bytes(inner, tmp_path / "huge.inspbundle", hq.device_id)
     refused(target, bad, "tables/answers.jsonl", "declares")
 
 
@@ -167,8 +208,8 @@ def test_a_zip_bomb_that_hides_its_size(target, good, tmp_path):
     manifest["attachments"].append({"sha256": sha, "size": 1000})
     bad = tmp_path / "bomb.inspbundle"
     write_bundle(bad, manifest, tables, {sha: zeros})
-    bad.write_bytes(patch_central_size(bad.read_bytes(), f"attachments/{sha}", 1000))
-    refused(target, bad, sha)
+    inner = patch_central_size(inner_bytes(bad), f"attachments/{sha}", 1000)
+    refused(target, seal_bytes(inner, bad, manifest["device_id"]), sha)
 
 
 def _rebuilt(good, tmp_path, edit) -> object:
@@ -206,10 +247,8 @@ def test_rows_that_are_not_json_objects(target, good, tmp_path):
     data = b"[1, 2, 3]\n"
     manifest["tables"] = {"counties": {"file": "tables/counties.jsonl", "rows": 1,
                                        "sha256": hashlib.sha256(data).hexdigest()}}
-    bad = tmp_path / "list.inspbundle"
-    with zipfile.ZipFile(bad, "w") as zf:
-        zf.writestr("tables/counties.jsonl", data)
-        zf.writestr("manifest.json", json.dumps(manifest))
+    bad = write_bundle(tmp_path / "list.inspbundle", manifest, {"counties": []},
+                       fix_hashes=False, raw={"counties": data})
     refused(target, bad, "counties.jsonl line 1", "not a JSON object")
 
 
@@ -260,3 +299,10 @@ def test_the_cli_prints_one_line_and_exits_1(target, tmp_path):
     assert result.stderr.count("\n") == 1 and "not a ZIP" in result.stderr
     assert "Traceback" not in result.output
     assert file_digest(target.path, target.db) == before
+
+
+def test_content_larger_than_a_bundle_may_hold(target, good, monkeypatch):
+    from inspector.sync import format as fmt
+
+    monkeypatch.setattr(fmt, "MAX_TOTAL_BYTES", 10_000)
+    refused(target, good, "bytes of content, more than the 10,000 a bundle may hold")

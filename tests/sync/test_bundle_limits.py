@@ -7,6 +7,7 @@ alike; the real values are tested where that costs little.
 
 from __future__ import annotations
 
+import io
 import zipfile
 
 import pytest
@@ -17,6 +18,7 @@ from inspector.store.dump import dump_json
 from inspector.store.problems import add_problem
 from inspector.sync import format as fmt
 from inspector.sync.errors import BundleError
+from tests.sync.helpers import inner_bytes
 
 
 @pytest.fixture
@@ -31,30 +33,37 @@ def laptop(laptops):
     return device
 
 
+def _inner(bundle) -> zipfile.ZipFile:
+    """The bundle's content as the importer reads it, once decrypted."""
+    return zipfile.ZipFile(io.BytesIO(inner_bytes(bundle)))
+
+
 def _members(bundle) -> dict[str, int]:
-    with zipfile.ZipFile(bundle) as zf:
+    with _inner(bundle) as zf:
         return {i.filename: i.file_size for i in zf.infolist()}
 
 
 def _problem_line(bundle) -> int:
     """The longest line of the bundle, which is the problem's (its text is the longest)."""
-    with zipfile.ZipFile(bundle) as zf:
+    with _inner(bundle) as zf:
         longest = {name: max(len(line) for line in zf.read(name).split(b"\n"))
                    for name in zf.namelist() if name.startswith("tables/")}
     assert max(longest, key=longest.__getitem__) == "tables/problems.jsonl"
     return longest["tables/problems.jsonl"]
 
 
-def _round_trip(laptop, laptops) -> None:
+def _round_trip(laptop, laptops, hq=None) -> None:
+    hq = hq or laptops(f"总部{len(list(laptop.folder.glob('*')))}")  # enrolled first: a reader
     bundle = laptop.export()
-    hq = laptops(f"总部{len(list(laptop.folder.glob('*')))}")
     hq.take(bundle)
     assert dump_json(hq.db) == dump_json(laptop.db)
 
 
-def _refused_both_ways(laptop, laptops, monkeypatch, name, value, export_words, import_words):
+def _refused_both_ways(laptop, laptops, monkeypatch, name, value, export_words, import_words,
+                       hq=None):
     """Over the limit: the export says what is too big and leaves no file; an older bundle
     of the same data, written before the limit was lowered, is refused on import."""
+    hq = hq or laptops(f"总部-{name}")  # enrolled first, so the bundle is encrypted to it
     earlier = laptop.export()
     monkeypatch.setattr(fmt, name, value)
     out = laptop.folder / "too-big.inspbundle"
@@ -65,7 +74,6 @@ def _refused_both_ways(laptop, laptops, monkeypatch, name, value, export_words, 
     for words in export_words:
         assert words in str(caught.value)
     assert not out.exists() and not list(laptop.folder.glob(".*partial"))
-    hq = laptops(f"总部-{name}")
     before = dump_json(hq.db)
     with pytest.raises(BundleError) as refused:
         hq.take(earlier)
@@ -95,12 +103,14 @@ def test_table_limit(laptop, laptops, monkeypatch):
 
 
 def test_total_limit(laptop, laptops, monkeypatch):
+    # the receivers are enrolled first: the roster every bundle carries names them
+    receivers = laptops("总部-往返"), laptops("总部-超限")
     total = sum(_members(laptop.export()).values())
     monkeypatch.setattr(fmt, "MAX_TOTAL_BYTES", total)
-    _round_trip(laptop, laptops)
+    _round_trip(laptop, laptops, receivers[0])
     _refused_both_ways(laptop, laptops, monkeypatch, "MAX_TOTAL_BYTES", total - 1,
                        ["this bundle is too big", "1 more than the"],
-                       ["bytes uncompressed, more than the"])
+                       ["bytes uncompressed, more than the"], receivers[1])
 
 
 def test_attachments_alone_over_the_total_are_refused_before_writing(laptop, monkeypatch):
@@ -145,10 +155,10 @@ def test_honest_repetitive_text_is_no_zip_bomb(laptops):
             problem = add_problem(laptop.rows, town, sentence * 2_800, "2027-01-31",
                                   measure=sentence * 2_800)
             laptop.rows.update("problems", problem["id"], {"rectify_note": sentence * 14_000})
-    bundle = laptop.export()
-    info = zipfile.ZipFile(bundle).getinfo("tables/problems.jsonl")
-    assert info.file_size > 9_000_000 and info.file_size > 200 * info.compress_size
     hq = laptops("总部")
+    bundle = laptop.export()
+    info = _inner(bundle).getinfo("tables/problems.jsonl")
+    assert info.file_size > 9_000_000 and info.file_size > 200 * info.compress_size
     hq.take(bundle)
     assert dump_json(hq.db) == dump_json(laptop.db)
 

@@ -10,7 +10,6 @@ they were; or it imports, and then every report, the exports, the ranking,
 from __future__ import annotations
 
 import math
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -22,10 +21,11 @@ from hypothesis import strategies as st
 from inspector.cli import main
 from inspector.store.db import open_db
 from inspector.store.dump import dump_json
+from inspector.sync import roster
 from inspector.sync.errors import BundleError
 from inspector.sync.export import export_bundle
 from inspector.sync.importer import import_bundle
-from tests.sync.helpers import read_bundle, write_bundle
+from tests.sync.helpers import Device, Federation, read_bundle, write_bundle
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -34,20 +34,22 @@ SAMPLE_DATE = "2026-11-20"
 
 @pytest.fixture(scope="session")
 def real_bundle(_sample_template, tmp_path_factory):
-    """The demo campaign with a photo on a problem, exported once: manifest, rows, bytes."""
+    """The demo campaign with a photo on a problem, exported once by the device that wrote it
+    (enrolled by a headquarters of the session): the federation, manifest, rows, bytes."""
     from inspector.store.attachments import add_attachment
-    from inspector.store.rows import Rows
 
     folder = tmp_path_factory.mktemp("property-source")
-    path = folder / "hq.db"
-    shutil.copy(_sample_template, path)
-    db = open_db(path)
-    problem = db.execute("SELECT id FROM problems LIMIT 1").fetchone()[0]
-    add_attachment(Rows(db, who="总部"), "problems", problem, b"\xff\xd8photo", filename="a.jpg")
+    fed = Federation(folder / "总部授权")
+    hq = Device(folder / "hq", "总部", copy_of=_sample_template, federation=fed,
+                keep_identity=True)
+    problem = hq.db.execute("SELECT id FROM problems LIMIT 1").fetchone()[0]
+    add_attachment(hq.rows, "problems", problem, b"\xff\xd8photo", filename="a.jpg")
     out = folder / "hq.inspbundle"
-    export_bundle(db, out)
-    db.close()
-    return read_bundle(out)
+    export_bundle(hq.db, out)
+    parts = read_bundle(out)
+    yield fed, *parts
+    hq.close()
+    fed.close()
 
 
 _JUNK = st.sampled_from([
@@ -138,22 +140,24 @@ def _gui(db, db_path: Path, townships: list[str], qtbot) -> None:
 @given(data=st.data())
 def test_one_changed_cell_is_refused_cleanly_or_imports_into_a_usable_database(
         real_bundle, tmp_path, qtbot, data):
-    manifest, tables, blobs = real_bundle
+    fed, manifest, tables, blobs = real_bundle
+    Federation.current = fed
     table, index, column, value = data.draw(mutation(tables), label="mutation")
     if isinstance(value, float) and not math.isfinite(value):
         return
     edited = {t: list(rows) for t, rows in tables.items()}
     edited[table][index] = {**tables[table][index], column: value}
     work = Path(tempfile.mkdtemp(dir=tmp_path))
-    bundle = write_bundle(work / "edited.inspbundle", manifest, edited, blobs)
     folder = work / "laptop"
     folder.mkdir()
     db_path = folder / "laptop.db"
     db = open_db(db_path)
+    roster.enrol(fed.db, roster.request(db), "inspector")  # so the bundle is sealed to it
+    bundle = write_bundle(work / "edited.inspbundle", manifest, edited, blobs)
     try:
         before, listing = dump_json(db), _folder_listing(folder)
         try:
-            import_bundle(db, bundle)
+            import_bundle(db, bundle, trust=fed.keys.fingerprint)
         except BundleError as exc:
             event("refused")
             assert "\n" not in str(exc) and "Traceback" not in str(exc)

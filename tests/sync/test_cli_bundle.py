@@ -18,22 +18,32 @@ def run(*args: str):
     return result
 
 
-def test_export_import_round_trip_on_the_command_line(hq, tmp_path):
+def test_export_import_round_trip_on_the_command_line(hq, federation, tmp_path):
+    """A laptop not enrolled yet opens a bundle with its passphrase and pins headquarters."""
     hq.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     out = tmp_path / "交换.inspbundle"
-    exported = run("--db", str(hq.path), "bundle", "export", "--out", str(out))
+    exported = run("--db", str(hq.path), "bundle", "export", "--out", str(out),
+                   "--passphrase", "正确的口令 horse")
     assert exported.exit_code == 0
     assert "problems" in exported.output and "total" in exported.output
+    assert "and the passphrase" in exported.output
     target = str(tmp_path / "laptop.db")
-    dry = run("--db", target, "bundle", "import", str(out), "--dry-run")
+    first = run("--db", target, "bundle", "import", str(out), "--passphrase", "正确的口令 horse")
+    assert first.exit_code == 1 and federation.keys.fingerprint in first.stderr
+    wrong = run("--db", target, "bundle", "import", str(out), "--passphrase", "guess",
+                "--trust-hq", federation.keys.fingerprint)
+    assert wrong.exit_code == 1 and "wrong passphrase" in wrong.stderr
+    trust = ("--passphrase", "正确的口令 horse", "--trust-hq", federation.keys.fingerprint)
+    dry = run("--db", target, "bundle", "import", str(out), "--dry-run", *trust)
     assert dry.exit_code == 0
     assert "dry run: nothing was written" in dry.output
     lines = {line.split()[0]: line.split()[1:] for line in dry.output.splitlines()[2:]
              if line.strip() and line.split()[0] in ("townships", "total")}
     assert lines["townships"][0] == "36"  # new
-    done = run("--db", target, "bundle", "import", str(out))
+    assert "signature verified" in dry.output and "written by 总部" in dry.output
+    done = run("--db", target, "bundle", "import", str(out), *trust)
     assert done.exit_code == 0 and "imported" in done.output
-    again = run("--db", target, "bundle", "import", str(out))
+    again = run("--db", target, "bundle", "import", str(out), "--passphrase", "正确的口令 horse")
     assert "nothing to change" in again.output
     dumped = run("--db", target, "dump")
     assert dumped.output == dump_json(hq.db)
@@ -81,8 +91,10 @@ def test_since_last_on_the_command_line_carries_only_what_hq_lacks(hq, laptops, 
     assert "Traceback" not in refused.output + refused.stderr
 
 
-def test_a_complete_bundle_is_not_reported_as_failed_when_the_database_is_busy(hq, tmp_path):
+def test_a_complete_bundle_is_not_reported_as_failed_when_the_database_is_busy(hq, laptops,
+                                                                              tmp_path):
     """The export's own note is bookkeeping: a locked database warns, the bundle stands."""
+    laptop = laptops("笔记本")  # enrolled before the export, so the bundle is encrypted to it
     hq.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     hq.db.execute("PRAGMA busy_timeout = 0")
     other = sqlite3.connect(hq.path)
@@ -98,8 +110,7 @@ def test_a_complete_bundle_is_not_reported_as_failed_when_the_database_is_busy(h
         "the bundle is complete, but this database could not note the export ({error}); "
         "the 'last export' line stays as it was"]
     assert "locked" in str(summary.warnings[0])
-    laptop = tmp_path / "laptop.db"
-    assert run("--db", str(laptop), "bundle", "import", str(out)).exit_code == 0
+    assert laptop.take(out).applied
 
 
 def test_the_command_line_shows_the_busy_warning_and_succeeds(hq, tmp_path, monkeypatch):

@@ -74,7 +74,8 @@ def test_a_relayed_row_names_the_device_that_stamped_it_by_its_known_name(target
     manifest, tables, blobs = read_bundle(hq.export())
     device = settings.device_id(fast.db)
     tables["problems"][0]["updated_at"] = format_hlc(wall_ms() + 2 * YEAR_MS, 0, device)
-    bundle = write_bundle(tmp_path / "relayed.inspbundle", manifest, tables, blobs)
+    bundle = write_bundle(tmp_path / "relayed.inspbundle", manifest, tables, blobs,
+                          authors=(fast,))  # the fast laptop's own signature, relayed
     message = refused(target, bundle)
     assert f"device 外勤3号 ({device})'s clock" in message
 

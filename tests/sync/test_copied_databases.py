@@ -22,22 +22,59 @@ from inspector.store.inspections import start_inspection
 from inspector.store.problems import add_problem
 from inspector.store.rows import Rows
 from inspector.sync.errors import BundleError
-from tests.sync.helpers import file_digest, read_bundle, write_bundle
+from tests.sync.helpers import Federation, file_digest, read_bundle, write_bundle
 from tests.sync.test_bundle_convergence import _run as run_op
 from tests.sync.test_bundle_convergence import ops
 
 SYNCED = ("inspections", "answers", "problems")
 
 
+class _Headquarters:
+    """Enrols every open laptop (each id it has had) before any bundle is made, as a team's
+    headquarters would, so these tests test copies and clocks, not enrolment."""
+
+    def __init__(self) -> None:
+        self.fed: Federation | None = None
+        self.open: list[Laptop] = []
+
+    def ready(self) -> None:
+        from inspector.sync import roster
+        from inspector.sync.keys import device_keys
+
+        if self.fed is None:
+            self.fed = Federation(Path(tempfile.mkdtemp(prefix="copied-hq-")))
+        held = roster.current(self.fed.db)
+        for laptop in self.open:
+            keys = device_keys(laptop.db)
+            entry = held.devices.get(keys.device_id)
+            if entry is None:
+                roster.enrol(self.fed.db, roster.request(laptop.db), "hq")
+                held = roster.current(self.fed.db)
+            self.fed.members[keys.device_id] = laptop  # write_bundle signs as it
+        Federation.current = self.fed
+        for laptop in self.open:
+            roster.accept(laptop.db, held.document, trust=self.fed.keys.fingerprint)
+
+
+HQ = _Headquarters()
+
+
 class Laptop:
-    """A laptop whose database is a plain copy of another's file (identity included)."""
+    """A laptop whose database is a plain copy of another's file (identity included: the
+    key files beside it are copied too, as copying the data folder would)."""
 
     def __init__(self, folder: Path, name: str, source: Path | None = None):
         self.path = folder / name / "inspector.db"
         self.path.parent.mkdir(parents=True)
         if source is not None:
             shutil.copy(source, self.path)
+            if (source.parent / "keys").is_dir():
+                shutil.copytree(source.parent / "keys", self.path.parent / "keys")
         self.db = open_db(self.path)
+        HQ.open.append(self)
+        from inspector.sync.keys import device_keys
+
+        device_keys(self.db)  # made now, so a copy of this folder carries them
         self.name = name
         self.rows = Rows(self.db, who=name)
         self.folder = self.path.parent
@@ -48,12 +85,14 @@ class Laptop:
 
         self._n += 1
         out = self.folder / f"{self.name}-{self._n}.inspbundle"
+        HQ.ready()
         export_bundle(self.db, out)
         return out
 
     def take(self, bundle: Path):
         from inspector.sync.importer import import_bundle
 
+        HQ.ready()
         return import_bundle(self.db, bundle)
 
     def versions(self) -> dict[tuple[str, str], str]:
@@ -70,7 +109,19 @@ class Laptop:
                                                            ensure_ascii=False))
         return found
 
+    @property
+    def device_id(self) -> str:
+        return store_settings.device_id(self.db)
+
+    @property
+    def keys(self):
+        from inspector.sync.keys import device_keys
+
+        return device_keys(self.db)
+
     def close(self) -> None:
+        if self in HQ.open:
+            HQ.open.remove(self)
         self.db.close()
 
 
@@ -132,8 +183,10 @@ def test_a_copy_s_version_relayed_by_headquarters_is_refused_too(pair, tmp_path)
     for _ in range(3):
         copy.rows.update("problems", _problem(copy), {"text": f"副本 {_}"})
     manifest, tables, blobs = read_bundle(copy.export())
-    manifest["device_id"], manifest["device_name"] = "hq-0001", "总部"
-    relayed = write_bundle(tmp_path / "hq.inspbundle", manifest, tables, blobs)
+    hq = Laptop(tmp_path, "总部")
+    HQ.ready()  # headquarters relays the copy's versions with the copy's own signature
+    relayed = write_bundle(tmp_path / "hq.inspbundle", manifest, tables, blobs, signer=hq,
+                           authors=(copy,))
     with pytest.raises(BundleError) as info:
         original.take(relayed)
     assert "carries this laptop's device id but was never made here" in str(info.value)

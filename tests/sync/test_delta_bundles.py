@@ -17,7 +17,7 @@ from inspector.store.dump import check, dump_json
 from inspector.store.inspections import set_answer, start_inspection
 from inspector.store.problems import add_problem, edit_problem
 from inspector.sync.errors import BundleError
-from tests.sync.helpers import Device, read_bundle, write_bundle
+from tests.sync.helpers import Device, Federation, read_bundle, write_bundle
 from tests.sync.test_bundle_convergence import _newest_versions, _run, base, ops  # noqa: F401
 
 
@@ -143,7 +143,7 @@ def test_acks_are_what_the_sender_declared(synced):
     assert versions.peer_ack(hq.db, "someone-else") is None
 
 
-def test_a_restored_receiver_gets_what_it_lost(synced, tmp_path):
+def test_a_restored_receiver_gets_what_it_lost(synced, federation, tmp_path):
     """After a restore the receiver's next bundle lowers its ack, so the sender re-sends."""
     hq, laptop = synced
     camp, town, _ = _first_inspection(laptop)
@@ -154,11 +154,9 @@ def test_a_restored_receiver_gets_what_it_lost(synced, tmp_path):
     hq.take(laptop.export(since_last=True))
     laptop.take(hq.export(since_last=True))  # laptop now believes HQ holds the problem
     hq.close()
-    restored = Device(hq.folder, "总部-恢复", copy_of=saved)
-    restored.rows.db.execute("DELETE FROM settings WHERE key = 'device_id'")
-    restored.db.execute("INSERT INTO settings(key, value) VALUES ('device_id', ?)",
-                        [f'"{_device_of(hq)}"'])
-    restored.rows = type(restored.rows)(restored.db)
+    # the same installation from its backup: its device id, enrolled again by headquarters
+    restored = Device(hq.folder, "总部-恢复", copy_of=saved, federation=federation,
+                      keep_identity=True)
     laptop.take(restored.export(since_last=True))
     restored.take(laptop.export(since_last=True, to=_device_of(hq)))
     assert restored.db.execute("SELECT COUNT(*) FROM problems WHERE text = '恢复前送到的问题'"
@@ -179,8 +177,9 @@ def _device_of(device: Device) -> str:
 def test_laptops_and_hq_exchanging_deltas_converge(base, script, final_order):  # noqa: F811
     """Deltas in both directions over rounds end where full bundles end: every device equal."""
     folder = Path(tempfile.mkdtemp(prefix="delta-"))
-    devices = [Device(folder / n, n, copy_of=base) for n in ("笔记本1", "笔记本2", "笔记本3")]
-    devices.append(Device(folder / "总部", "总部", copy_of=base))
+    fed = Federation(folder / "总部授权")
+    devices = [Device(folder / n, n, copy_of=base, federation=fed)
+               for n in ("笔记本1", "笔记本2", "笔记本3", "总部")]
     try:
         camp = devices[0].db.execute("SELECT id FROM campaigns").fetchone()[0]
         towns = [r[0] for r in devices[0].db.execute(
@@ -216,6 +215,7 @@ def test_laptops_and_hq_exchanging_deltas_converge(base, script, final_order):  
     finally:
         for d in devices:
             d.close()
+        fed.close()
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -25,7 +25,13 @@ def _files(folder: Path) -> list[str]:
 
 
 @pytest.fixture
-def kit(hq):
+def field(laptops):
+    """The laptop that imports (enrolled before the kit is made, so it is sealed to it)."""
+    return laptops("笔记本1")
+
+
+@pytest.fixture
+def kit(hq, field):
     """hq's whole data, with two photos of a problem, as one bundle."""
     from inspector.store.attachments import add_attachment
 
@@ -36,8 +42,7 @@ def kit(hq):
     return hq.export()
 
 
-def test_a_failed_import_leaves_no_backup_and_no_attachment_files(laptops, kit, monkeypatch):
-    field = laptops("笔记本1")
+def test_a_failed_import_leaves_no_backup_and_no_attachment_files(field, kit, monkeypatch):
     before = _files(field.folder)
     state = dump_json(field.db)
 
@@ -51,8 +56,7 @@ def test_a_failed_import_leaves_no_backup_and_no_attachment_files(laptops, kit, 
     assert dump_json(field.db) == state
 
 
-def test_a_backup_that_fails_leaves_no_partial_file(laptops, kit, monkeypatch):
-    field = laptops("笔记本1")
+def test_a_backup_that_fails_leaves_no_partial_file(field, kit, monkeypatch):
     before = _files(field.folder)
     real_connect = sqlite3.connect
 
@@ -67,8 +71,7 @@ def test_a_backup_that_fails_leaves_no_partial_file(laptops, kit, monkeypatch):
     assert _files(field.folder) == before
 
 
-def test_a_refused_import_does_not_rotate_away_an_older_backup(laptops, kit, monkeypatch):
-    field = laptops("笔记本1")
+def test_a_refused_import_does_not_rotate_away_an_older_backup(field, kit, monkeypatch):
     made = [backups.backup(field.db) for _ in range(backups.KEEP)]
     monkeypatch.setattr(merge, "merge_all", lambda *a, **k: 1 / 0)
     with pytest.raises(ZeroDivisionError):
@@ -76,8 +79,7 @@ def test_a_refused_import_does_not_rotate_away_an_older_backup(laptops, kit, mon
     assert backups.list_backups(made[0].parent) == made
 
 
-def test_an_import_waits_for_another_writer_instead_of_giving_up(laptops, kit):
-    field = laptops("笔记本1")
+def test_an_import_waits_for_another_writer_instead_of_giving_up(field, kit):
     holder = sqlite3.connect(field.path, isolation_level=None, check_same_thread=False)
     holder.execute("BEGIN IMMEDIATE")
     holder.execute("INSERT INTO settings(key, value) VALUES ('other', '1')")
@@ -110,8 +112,7 @@ def _damage_a_page(path: Path, table: str) -> None:
     path.write_bytes(bytes(data))
 
 
-def test_an_import_into_a_damaged_database_is_refused_before_writing(laptops, kit):
-    field = laptops("笔记本1")
+def test_an_import_into_a_damaged_database_is_refused_before_writing(field, kit):
     field.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     field.close()
     _damage_a_page(field.path, "conflicts")

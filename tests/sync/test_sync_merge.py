@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import zipfile
 
@@ -15,7 +16,9 @@ from inspector.store.dump import check, dump_json
 from inspector.store.inspections import answers_of, set_answer, start_inspection
 from inspector.store.notices import issue_notice
 from inspector.store.problems import add_problem, edit_problem
+from inspector.sync.canonical import canonical
 from inspector.sync.export import export_bundle
+from tests.sync.helpers import inner_bytes
 
 
 def test_round_trip_gives_an_identical_dump(hq, laptops):
@@ -29,12 +32,18 @@ def test_round_trip_gives_an_identical_dump(hq, laptops):
 
 def test_export_writes_the_contract_layout(hq):
     bundle = hq.export()
-    with zipfile.ZipFile(bundle) as zf:
+    with zipfile.ZipFile(bundle) as outer:
+        assert set(outer.namelist()) == {"manifest.json", "content.age"}
+        routing = json.loads(outer.read("manifest.json"))
+        assert outer.read("content.age").startswith(b"age-encryption.org/v1\n")
+    assert routing == {"format": "inspector-bundle", "format_version": 2,
+                       "sender": hq.device_id, "content": "content.age"}
+    with zipfile.ZipFile(io.BytesIO(inner_bytes(bundle))) as zf:
         names = set(zf.namelist())
         manifest = json.loads(zf.read("manifest.json"))
-        first = json.loads(zf.read("tables/problems.jsonl").decode().splitlines()[0])
+        first = zf.read("tables/problems.jsonl").decode().splitlines()[0]
     assert manifest["format"] == "inspector-bundle"
-    assert manifest["format_version"] == 1
+    assert manifest["format_version"] == 2
     for key in ("bundle_id", "device_id", "device_name", "created_at", "app_version"):
         assert isinstance(manifest[key], str) and manifest[key]
     assert manifest["device_name"] == "总部"
@@ -42,8 +51,13 @@ def test_export_writes_the_contract_layout(hq):
     assert entry["file"] == "tables/problems.jsonl"
     assert entry["rows"] == hq.db["problems"].count
     assert len(entry["sha256"]) == 64
-    assert names == {"manifest.json"} | {f"tables/{t}.jsonl" for t in manifest["tables"]}
-    assert set(first) == {r[1] for r in hq.db.execute("PRAGMA table_info(problems)")}
+    [own] = manifest["statements"]
+    assert own["author"] == hq.device_id and own["file"] is None
+    assert own["versions"] == sum(e["rows"] for e in manifest["tables"].values())
+    assert names == ({"manifest.json", "signature.json", "roster.json"}
+                     | {f"tables/{t}.jsonl" for t in manifest["tables"]})
+    assert set(json.loads(first)) == {r[1] for r in hq.db.execute("PRAGMA table_info(problems)")}
+    assert first.encode() == canonical(json.loads(first))  # lines are canonical
 
 
 def test_export_carries_attachments_and_tombstones(hq, laptops):
@@ -64,12 +78,12 @@ def test_export_carries_attachments_and_tombstones(hq, laptops):
 
 def test_campaign_kit_holds_what_a_team_needs_and_nothing_else(hq, laptops):
     camp = campaigns(hq.db)[0]
+    team = laptops("笔记本1", role="inspector")  # enrolled first: the kit is sealed to it
     kit = hq.export(campaign_ref=camp["id"])
-    with zipfile.ZipFile(kit) as zf:
+    with zipfile.ZipFile(io.BytesIO(inner_bytes(kit))) as zf:
         tables = json.loads(zf.read("manifest.json"))["tables"]
     assert set(tables) == {"counties", "townships", "forms", "campaigns", "inspectors"}
     assert tables["campaigns"]["rows"] == 1
-    team = laptops("笔记本1")
     team.take(kit)
     assert [c["id"] for c in campaigns(team.db)] == [camp["id"]]
     assert len(townships(team.db)) == 36

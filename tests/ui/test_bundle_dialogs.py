@@ -17,7 +17,7 @@ from inspector.ui.bundle_dialogs import (
     last_sync_status,
 )
 from inspector.ui.conflicts_dialog import DIFFERENT
-from tests.sync.helpers import Device
+from tests.sync.helpers import Device, Federation
 
 # The offscreen platform cannot size native windows: a harmless warning on every dialog.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -32,16 +32,19 @@ def window(qtbot):
 
 @pytest.fixture
 def devices(tmp_path, sample_db_path):
+    """Devices enrolled by one headquarters; 总部 is the device that wrote the sample."""
+    fed = Federation(tmp_path / "总部授权")
     made = []
 
-    def make(name, copy_of=None):
-        d = Device(tmp_path / name, name, copy_of)
+    def make(name, copy_of=None, role="hq"):
+        d = Device(tmp_path / name, name, copy_of, fed, role, keep_identity=name == "总部")
         made.append(d)
         return d
 
     yield make
     for d in made:
         d.close()
+    fed.close()
 
 
 def _summary_box(window) -> QMessageBox | None:
@@ -95,15 +98,20 @@ def test_cancelling_the_file_dialog_does_nothing(window, monkeypatch, devices, s
 def test_import_previews_then_applies_on_request(qtbot, window, monkeypatch, devices,
                                                  sample_db_path, tmp_path):
     hq = devices("总部", sample_db_path)
+    target = devices("笔记本").path  # enrolled before the export: the bundle is sealed to it
     bundle = hq.export()
-    target = tmp_path / "laptop.db"
-    open_db(target).close()
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *a, **k: (str(bundle), "")))
     refreshed = []
     import_bundle(window, str(target), on_imported=lambda: refreshed.append(True))
     qtbot.waitUntil(lambda: _preview(window) is not None, timeout=20000)
     dialog = _preview(window)
+    assert "Signed by 总部" in dialog.signers.text()
+    assert f"Written by 总部 (headquarters): {hq.db['problems'].count + 1:,}" not in \
+        dialog.signers.text()
+    assert hq.keys.fingerprint not in dialog.signers.text()
+    dialog.fingerprints.click()
+    assert hq.keys.fingerprint in dialog.signers.text()
     table = dialog.table
     rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 5)]
             for r in range(table.rowCount())}
@@ -131,9 +139,8 @@ def test_import_previews_then_applies_on_request(qtbot, window, monkeypatch, dev
 def test_cancel_in_the_preview_writes_nothing(qtbot, window, monkeypatch, devices,
                                               sample_db_path, tmp_path):
     hq = devices("总部", sample_db_path)
+    target = devices("笔记本").path
     bundle = hq.export()
-    target = tmp_path / "laptop.db"
-    open_db(target).close()
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *a, **k: (str(bundle), "")))
     refreshed = []
@@ -203,3 +210,79 @@ def test_status_line_counts_unresolved_conflicts(devices, sample_db_path):
     field, _ = _conflicted(devices, sample_db_path)
     status = last_sync_status(field.db)
     assert "Last import" in status and "1 unresolved conflict" in status
+
+
+def _untrusting(devices, sample_db_path):
+    """A laptop the bundle is sealed to, that has not pinned headquarters yet (a new laptop)."""
+    hq = devices("总部", sample_db_path)
+    laptop = devices("新笔记本")
+    with laptop.db.atomic():
+        laptop.db.execute("DELETE FROM settings WHERE key IN ('roster', 'authority')")
+        laptop.db.execute("DELETE FROM roster_devices")
+    return hq, laptop, hq.export()
+
+
+def test_a_new_laptop_is_asked_to_trust_headquarters_fingerprint(qtbot, window, monkeypatch,
+                                                                devices, sample_db_path):
+    from inspector.sync import roster
+    from inspector.ui import bundle_dialogs
+
+    hq, laptop, bundle = _untrusting(devices, sample_db_path)
+    asked = []
+    monkeypatch.setattr(bundle_dialogs, "ask_to_trust",
+                        lambda parent, name, fp: asked.append((name, fp)) or True)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(bundle), "")))
+    refreshed = []
+    import_bundle(window, str(laptop.path), on_imported=lambda: refreshed.append(True))
+    qtbot.waitUntil(lambda: _preview(window) is not None, timeout=20000)
+    authority = roster.current(hq.db).authority
+    from inspector.sync.keys import fingerprint
+
+    assert asked == [(authority["name"], fingerprint(authority["signing_key"]))]
+    _preview(window).apply_button.click()
+    qtbot.waitUntil(lambda: bool(refreshed), timeout=20000)
+    db = open_db(laptop.path)
+    try:
+        assert roster.authority(db)["signing_key"] == authority["signing_key"]
+        assert db["problems"].count == hq.db["problems"].count
+    finally:
+        db.close()
+
+
+def test_declining_to_trust_headquarters_imports_nothing(qtbot, window, monkeypatch, devices,
+                                                        sample_db_path):
+    from inspector.ui import bundle_dialogs
+
+    _hq, laptop, bundle = _untrusting(devices, sample_db_path)
+    asked = []
+    monkeypatch.setattr(bundle_dialogs, "ask_to_trust",
+                        lambda parent, name, fp: asked.append(fp) or False)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(bundle), "")))
+    import_bundle(window, str(laptop.path))
+    qtbot.waitUntil(lambda: bool(asked), timeout=20000)
+    qtbot.wait(300)
+    assert _preview(window) is None
+    assert laptop.db["problems"].count == 0
+
+
+def test_a_refusal_names_the_device_the_row_and_why(qtbot, window, monkeypatch, devices,
+                                                      sample_db_path, tmp_path):
+    from inspector.sync.errors import BundleError
+    from inspector.sync.importer import import_bundle as take
+    from inspector.ui.messages import describe_for_user
+
+    hq = devices("总部", sample_db_path)
+    field = devices("笔记本1", role="inspector")
+    field.take(hq.export())
+    from tests.sync.helpers import read_bundle, write_bundle
+
+    manifest, tables, blobs = read_bundle(field.export())
+    row = tables["problems"][0]
+    row.update(status="closed", updated_at=field.rows.clock.tick())
+    forged = write_bundle(tmp_path / "forged.inspbundle", manifest, tables, blobs)
+    with pytest.raises(BundleError) as info:
+        take(hq.db, forged)
+    text = describe_for_user(info.value)
+    assert "笔记本1" in text and field.device_id in text and row["id"] in text

@@ -1,0 +1,103 @@
+"""`inspector hq …` and `inspector device …`: keys, enrolment and the roster (issue 9)."""
+
+from __future__ import annotations
+
+import click
+
+from inspector.cli import AppContext
+from inspector.terminal import safe
+
+
+@click.group()
+def hq() -> None:
+    """Headquarters: the authority that enrols devices and signs the roster."""
+
+
+@hq.command("init")
+@click.pass_obj
+def hq_init(app: AppContext) -> None:
+    """Make this installation headquarters (its key signs the roster)."""
+    from inspector.sync.keys import device_keys
+    from inspector.sync.roster import init_hq
+
+    roster = init_hq(app.allow_create().db)
+    keys = device_keys(app.db)
+    click.echo(f"headquarters: {keys.device_id}, fingerprint {keys.fingerprint}; roster "
+               f"serial {roster.serial}, {len(roster.devices)} device(s)")
+
+
+@click.group()
+def device() -> None:
+    """Enrolment (its commands join `inspector device` of cli_device)."""
+
+
+@device.command("request")
+@click.option("--out", required=True, type=click.Path(dir_okay=False),
+              help="The enrolment request file to write (take it to headquarters).")
+@click.pass_obj
+def device_request(app: AppContext, out: str) -> None:
+    """Write this device's enrolment request (public keys only) for headquarters."""
+    from inspector.sync.keys import device_keys
+    from inspector.sync.roster import write_request
+
+    db = app.allow_create().db
+    path = write_request(db, out)
+    click.echo(f"{path}: enrolment request for {device_keys(db).device_id}, fingerprint "
+               f"{device_keys(db).fingerprint}; headquarters compares it before enrolling")
+
+
+@device.command("enrol")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--role", type=click.Choice(["inspector", "hq"]), default="inspector",
+              show_default=True)
+@click.option("--fingerprint", "expected",
+              help="The fingerprint the laptop shows ('inspector device show'); "
+                   "asked for if not given.")
+@click.pass_obj
+def device_enrol(app: AppContext, file: str, role: str, expected: str | None) -> None:
+    """Enrol a device from its request file, after comparing its fingerprint (headquarters)."""
+    from inspector.messages import Message
+    from inspector.sync.errors import TrustError
+    from inspector.sync.keys import fingerprint
+    from inspector.sync.roster import enrol, read_request
+
+    req = read_request(file)
+    fp = fingerprint(req["signing_key"])
+    if expected is None:
+        click.echo(safe(f"{req['name']} ({req['device_id']}): fingerprint {fp}"))
+        expected = click.prompt("type the fingerprint the laptop shows")
+    if expected.strip().upper() != fp:
+        raise TrustError(Message("fingerprint {given} does not match the request's {fingerprint}; "
+                                 "the file may not come from that laptop — nothing enrolled",
+                                 given=expected.strip(), fingerprint=fp))
+    entry = enrol(app.db, req, role)
+    click.echo(safe(f"enrolled {entry.name} ({entry.device_id}) as {entry.role}; export a "
+                    "campaign kit to give it the roster"))
+
+
+@device.command("revoke")
+@click.argument("device_id")
+@click.pass_obj
+def device_revoke(app: AppContext, device_id: str) -> None:
+    """Revoke a lost device: its versions stamped from now on are refused (headquarters)."""
+    from inspector.sync.roster import revoke
+
+    entry = revoke(app.db, device_id)
+    click.echo(safe(f"revoked {entry.name} ({entry.device_id}) at {entry.revoked_at}; versions "
+                    "it stamped before stand, later ones are refused"))
+
+
+@device.command("list")
+@click.pass_obj
+def device_list(app: AppContext) -> None:
+    """The roster this installation holds: id, name, role, fingerprint, state."""
+    from inspector.sync.roster import current
+
+    roster = current(app.db)
+    if roster is None:
+        click.echo("no roster: this installation is not headquarters and has imported no kit")
+        return
+    click.echo(safe(f"roster serial {roster.serial}, signed by {roster.authority['name']}"))
+    for e in roster.devices.values():
+        state = f"revoked {e.revoked_at}" if e.revoked_at else "active"
+        click.echo(safe(f"{e.device_id}\t{e.name}\t{e.role}\t{e.fingerprint}\t{state}"))

@@ -1,0 +1,87 @@
+"""The roster of enrolled devices and the signed statements kept for relaying (local tables).
+
+The roster's authority is the document headquarters signs (`sync.roster`);
+this table is its copy in a form SQL can join, so that an import can name
+each version's authoring device in the audit log. Statements are the
+per-author signatures over version hashes received in bundles; a device
+carries them along when it relays those versions (docs/design-notes.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector.messages import Message, MessageError
+from inspector.store.db import temp_transaction
+
+_COLUMNS = ("device_id", "name", "role", "signing_key", "encryption_key", "enrolled_at",
+            "revoked_at")
+TRUSTED = "trusted_devices"
+
+
+class RoleError(MessageError):
+    """A change this device's role may not make (headquarters would refuse it)."""
+
+
+def own_role(db: Database) -> str | None:
+    """This device's role in the roster it holds; None if it is not enrolled (or revoked)."""
+    row = db.execute("SELECT r.role FROM roster_devices r JOIN settings s "
+                     "ON s.key = 'device_id' AND json(s.value) = json_quote(r.device_id) "
+                     "WHERE r.revoked_at IS NULL").fetchone()
+    return row[0] if row else None
+
+
+def require_hq_for_closed_problems(db: Database) -> None:
+    """销号 is headquarters' (docs/design-notes.md, "Roles"): an inspector laptop may not
+    close a problem, nor edit one already closed."""
+    if own_role(db) == "inspector":
+        raise RoleError(Message("only headquarters closes a problem (销号) or changes a closed "
+                                "one; this laptop is enrolled as an inspector"))
+
+
+def replace_roster(db: Database, devices: list[dict[str, Any]]) -> None:
+    """The roster table becomes exactly `devices` (call inside the caller's transaction)."""
+    db.execute("DELETE FROM roster_devices")
+    db.conn.executemany(
+        f"INSERT INTO roster_devices ({', '.join(_COLUMNS)}) "
+        f"VALUES ({', '.join('?' * len(_COLUMNS))})",
+        [tuple(d.get(c) for c in _COLUMNS) for d in devices])
+
+
+def roster(db: Database) -> list[dict[str, Any]]:
+    return [dict(r) for r in db.query(
+        "SELECT * FROM roster_devices ORDER BY role, enrolled_at, device_id")]
+
+
+def save_statement(db: Database, statement_id: str, author: str, signature: str,
+                   hashes: bytes, received_at: str) -> None:
+    """Keep a statement once (the same statement arriving again changes nothing)."""
+    db.execute("INSERT OR IGNORE INTO statements (id, author, signature, hashes, received_at) "
+               "VALUES (?, ?, ?, ?, ?)", [statement_id, author, signature, hashes, received_at])
+
+
+def statements(db: Database) -> Iterator[tuple[str, str, str, bytes]]:
+    """(id, author, signature, hashes) of every statement kept."""
+    for row in db.execute("SELECT id, author, signature, hashes FROM statements ORDER BY id"):
+        yield row[0], row[1], row[2], bytes(row[3])
+
+
+def known_statement_ids(db: Database) -> set[str]:
+    return {r[0] for r in db.execute("SELECT id FROM statements")}
+
+
+def stage_trusted(db: Database, devices: list[dict[str, Any]]) -> None:
+    """The roster an import verifies with, in a temporary table the merge joins for names."""
+    with temp_transaction(db):  # an INSERT outside a transaction opens one nobody commits
+        db.execute(f"DROP TABLE IF EXISTS temp.[{TRUSTED}]")
+        db.execute(f"CREATE TEMP TABLE [{TRUSTED}] (device_id TEXT PRIMARY KEY, name TEXT, "
+                   "role TEXT)")
+        db.conn.executemany(f"INSERT INTO temp.[{TRUSTED}] VALUES (?, ?, ?)",
+                            [(d["device_id"], d["name"], d["role"]) for d in devices])
+
+
+def drop_trusted(db: Database) -> None:
+    db.execute(f"DROP TABLE IF EXISTS temp.[{TRUSTED}]")

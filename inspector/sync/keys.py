@@ -1,0 +1,158 @@
+"""This installation's private keys: an Ed25519 signing key and an age (X25519) identity.
+
+The keys live in files beside the database (`keys/<device id>.ed25519` and
+`keys/<device id>.age`), never in it: the database is copied into backups and
+its rows travel in bundles, and a private key must do neither. The files are
+made on first use, readable by the user only (0600 in a 0700 folder), and
+written to a temporary name then renamed, so a crash never leaves half a key.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyrage
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
+from sqlite_utils import Database
+
+from inspector.messages import Message
+from inspector.store import settings
+from inspector.store.db import database_file
+from inspector.sync.errors import TrustError
+
+KEYS_DIR = "keys"
+
+
+def keys_dir(db: Database) -> Path:
+    """Beside the database file; a private temporary folder for an in-memory database."""
+    filename = database_file(db)
+    if not filename:
+        return Path(tempfile.gettempdir()) / f"inspector-memory-keys-{os.getuid()}"
+    return Path(filename).parent / KEYS_DIR
+
+
+def fingerprint(signing_key: str) -> str:
+    """80 bits of the public key's sha256 in groups of four: read out over the phone."""
+    digest = hashlib.sha256(public_bytes(signing_key)).hexdigest()[:20].upper()
+    return "-".join(digest[i:i + 4] for i in range(0, 20, 4))
+
+
+def public_bytes(signing_key: str) -> bytes:
+    """The 32 raw bytes of a base64 Ed25519 public key; TrustError if it is not one."""
+    try:
+        raw = base64.b64decode(signing_key, validate=True)
+    except (ValueError, TypeError):
+        raw = b""
+    if len(raw) != 32:
+        raise TrustError(Message("{key!r} is not a signing key", key=str(signing_key)[:60]))
+    return raw
+
+
+def verify(signing_key: str, signature: str, data: bytes) -> bool:
+    """Whether `signature` (base64) is the key's Ed25519 signature of `data`."""
+    try:
+        sig = base64.b64decode(signature, validate=True)
+        Ed25519PublicKey.from_public_bytes(public_bytes(signing_key)).verify(sig, data)
+    except (InvalidSignature, ValueError, TypeError, TrustError):
+        return False
+    return True
+
+
+def check_recipient(recipient: str) -> str:
+    """An age X25519 recipient (`age1…`), or TrustError."""
+    try:
+        pyrage.x25519.Recipient.from_str(recipient)
+    except (pyrage.RecipientError, ValueError, TypeError):
+        raise TrustError(Message("{key!r} is not an encryption key",
+                                 key=str(recipient)[:70])) from None
+    return recipient
+
+
+@dataclass(frozen=True)
+class DeviceKeys:
+    device_id: str
+    signing: Ed25519PrivateKey
+    identity: pyrage.x25519.Identity
+
+    @property
+    def signing_key(self) -> str:
+        """The public signing key, base64 of its 32 raw bytes."""
+        raw = self.signing.public_key().public_bytes(serialization.Encoding.Raw,
+                                                      serialization.PublicFormat.Raw)
+        return base64.b64encode(raw).decode()
+
+    @property
+    def recipient(self) -> str:
+        return str(self.identity.to_public())
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.signing_key)
+
+    def sign(self, data: bytes) -> str:
+        return base64.b64encode(self.signing.sign(data)).decode()
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".key-")
+    try:
+        os.chmod(tmp, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _paths(db: Database, device: str) -> tuple[Path, Path]:
+    folder = keys_dir(db)
+    return folder / f"{device}.ed25519", folder / f"{device}.age"
+
+
+def stored_keys(db: Database, device: str) -> DeviceKeys | None:
+    """The keys kept beside the database for `device` (an earlier id of it), if both files are."""
+    sign_path, age_path = _paths(db, device)
+    if not (sign_path.exists() and age_path.exists()):
+        return None
+    return _load(device, sign_path, age_path)
+
+
+def device_keys(db: Database) -> DeviceKeys:
+    """This installation's keys, made on first use."""
+    device = settings.device_id(db)
+    sign_path, age_path = _paths(db, device)
+    if not sign_path.exists():
+        key = Ed25519PrivateKey.generate()
+        _write_private(sign_path, key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption()))
+    if not age_path.exists():
+        _write_private(age_path, str(pyrage.x25519.Identity.generate()).encode() + b"\n")
+    return _load(device, sign_path, age_path)
+
+
+def _load(device: str, sign_path: Path, age_path: Path) -> DeviceKeys:
+    try:
+        signing = serialization.load_pem_private_key(sign_path.read_bytes(), password=None)
+        identity = pyrage.x25519.Identity.from_str(age_path.read_text().strip())
+    except (ValueError, TypeError, pyrage.IdentityError):
+        raise TrustError(Message("the key files in {folder} are damaged; restore them from "
+                                 "where you keep them, or ask headquarters to enrol this "
+                                 "device again", folder=str(sign_path.parent))) from None
+    if not isinstance(signing, Ed25519PrivateKey):
+        raise TrustError(Message("{file} is not an Ed25519 key", file=str(sign_path)))
+    return DeviceKeys(device, signing, identity)

@@ -1,0 +1,41 @@
+"""Which role may write what (contract: docs/design-notes.md, "Roles").
+
+Headquarters alone writes the places, the forms, the campaigns (and signs
+the roster), and alone closes a problem (销号). An inspector laptop writes
+what a team records in the field: inspectors, inspections, answers,
+problems up to rectified, notices and attachments. Import refuses a version
+outside its author's role; export leaves out one's own versions outside
+one's role (a laptop that ran `init` holds its own copy of the townships,
+which headquarters' copy supersedes).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from inspector.messages import Message
+
+HQ = "hq"
+INSPECTOR = "inspector"
+HQ_ONLY = frozenset({"counties", "townships", "forms", "campaigns"})
+FIELD_TABLES = frozenset({"inspectors", "inspections", "answers", "problems", "notices",
+                          "attachments"})
+CLOSED = "closed"
+
+
+def refusal(role: str, table: str, row: dict[str, Any]) -> Message | None:
+    """Why `role` may not write this version of a `table` row; None if it may."""
+    if role == HQ:
+        return None
+    if role != INSPECTOR:
+        return Message("role {role!r} writes nothing", role=role)
+    if table not in FIELD_TABLES:
+        return Message("only headquarters writes {table}", table=table)
+    if table == "problems" and row.get("status") == CLOSED:
+        return Message("only headquarters closes a problem (销号)")
+    return None
+
+
+def may_close_problems(role: str | None) -> bool:
+    """A device outside any roster works alone and may do anything locally."""
+    return role is None or role == HQ

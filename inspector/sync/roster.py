@@ -1,0 +1,381 @@
+"""Headquarters, enrolment and the roster document (docs/design-notes.md, "Roster").
+
+Headquarters is the authority: its signing key signs the roster, a JSON
+document listing every enrolled device with its role and public keys, a
+serial number that grows with each change, and revocation stamps. The
+roster travels in every bundle; a laptop pins the authority's key on the
+first roster it accepts, after a person has compared the fingerprint
+(trust on first use), and from then on accepts only rosters that key
+signed. A roster older than the one held is ignored, so a replayed bundle
+cannot bring a revoked device back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector.messages import Message
+from inspector.store import devices, settings
+from inspector.store.clock import Clock
+from inspector.sync.canonical import signed_bytes
+from inspector.sync.errors import TrustError
+from inspector.sync.keys import (
+    DeviceKeys,
+    check_recipient,
+    device_keys,
+    fingerprint,
+    stored_keys,
+    verify,
+)
+
+ROLES = ("hq", "inspector")
+ROSTER_FORMAT = "inspector-roster"
+REQUEST_FORMAT = "inspector-enrolment-request"
+_ROSTER_KEY = "roster"
+_AUTHORITY_KEY = "authority"
+MAX_REQUEST_BYTES = 64 * 1024
+_DEVICE_ID = re.compile(r"[0-9A-Za-z_.:-]{1,64}")  # the device part of a clock value
+
+
+@dataclass(frozen=True)
+class Entry:
+    device_id: str
+    name: str
+    role: str
+    signing_key: str
+    encryption_key: str
+    enrolled_at: str
+    revoked_at: str | None
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.signing_key)
+
+    def revoked_for(self, version: str) -> bool:
+        """Whether a version stamped `version` comes after this device's revocation."""
+        return self.revoked_at is not None and version[:18] > self.revoked_at[:18]
+
+
+@dataclass(frozen=True)
+class Roster:
+    serial: int
+    authority: dict[str, str]
+    devices: dict[str, Entry]
+    document: dict[str, Any]
+
+    def recipients(self) -> list[str]:
+        """Who may read a bundle: every device not revoked, and the authority."""
+        keys = {e.encryption_key for e in self.devices.values() if e.revoked_at is None}
+        keys.add(self.authority["encryption_key"])
+        return sorted(keys)
+
+
+def _now() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+# --- what this installation holds -------------------------------------------------------
+
+def authority(db: Database) -> dict[str, str] | None:
+    """The pinned headquarters key (device_id, name, signing_key, encryption_key), if any."""
+    value = settings.get(db, _AUTHORITY_KEY)
+    return value or None
+
+
+def authority_keys(db: Database) -> DeviceKeys | None:
+    """Headquarters' signing keys if this installation holds them.
+
+    They stay those of the device id that made them: a restored backup or
+    `device new` gives the database a new id (and new keys for its data),
+    but it remains the authority as long as the authority's key files are
+    beside it.
+    """
+    auth = authority(db)
+    if auth is None:
+        return None
+    keys = stored_keys(db, auth["device_id"])
+    if keys is None or keys.signing_key != auth["signing_key"]:
+        return None
+    return keys
+
+
+def is_hq(db: Database) -> bool:
+    return authority_keys(db) is not None
+
+
+def current(db: Database) -> Roster | None:
+    doc = settings.get(db, _ROSTER_KEY)
+    return parse(doc) if doc else None
+
+
+def role_of(db: Database) -> str | None:
+    """This device's role in the roster it holds; None if not enrolled (or revoked)."""
+    roster = current(db)
+    entry = roster.devices.get(settings.device_id(db)) if roster else None
+    if entry is None or entry.revoked_at is not None:
+        return None
+    return entry.role
+
+
+def parse(doc: dict[str, Any]) -> Roster:
+    """The roster's entries; TrustError naming what is malformed (no signature check here)."""
+    try:
+        if doc.get("format") != ROSTER_FORMAT or not isinstance(doc.get("serial"), int):
+            raise ValueError("format")
+        auth = {k: str(doc["authority"][k]) for k in
+                ("device_id", "name", "signing_key", "encryption_key")}
+        entries = {}
+        for d in doc["devices"]:
+            entry = Entry(str(d["device_id"]), str(d["name"]), str(d["role"]),
+                          str(d["signing_key"]), str(d["encryption_key"]),
+                          str(d["enrolled_at"]),
+                          None if d["revoked_at"] is None else str(d["revoked_at"]))
+            if entry.role not in ROLES or entry.device_id in entries:
+                raise ValueError("role")
+            entries[entry.device_id] = entry
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise TrustError(Message("the roster is malformed")) from None
+    return Roster(doc["serial"], auth, entries, doc)
+
+
+def _unsigned(doc: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in doc.items() if k != "signature"}
+
+
+def verify_document(doc: dict[str, Any], signing_key: str) -> bool:
+    return verify(signing_key, str(doc.get("signature", "")),
+                  signed_bytes(ROSTER_FORMAT, _unsigned(doc)))
+
+
+def _store(db: Database, doc: dict[str, Any]) -> Roster:
+    roster = parse(doc)
+    with db.atomic():
+        settings.put(db, _ROSTER_KEY, doc)
+        devices.replace_roster(db, [
+            {"device_id": e.device_id, "name": e.name, "role": e.role,
+             "signing_key": e.signing_key, "encryption_key": e.encryption_key,
+             "enrolled_at": e.enrolled_at, "revoked_at": e.revoked_at}
+            for e in roster.devices.values()])
+    return roster
+
+
+# --- headquarters ------------------------------------------------------------------------
+
+def init_hq(db: Database) -> Roster:
+    """Make this installation headquarters: its key signs a roster that lists it as hq."""
+    keys = device_keys(db)
+    held = authority(db)
+    if held and authority_keys(db) is None:
+        raise TrustError(Message("this installation already trusts headquarters {name} "
+                                 "({fingerprint}); it cannot become headquarters itself",
+                                 name=held["name"], fingerprint=fingerprint(held["signing_key"])))
+    existing = current(db)
+    if held and existing is not None:
+        if keys.device_id not in existing.devices:  # a new id (restored, or `device new`)
+            me = {"device_id": keys.device_id, "name": settings.device_name(db),
+                  "signing_key": keys.signing_key, "encryption_key": keys.recipient}
+            enrol(db, me, "hq")
+            return _current(db)
+        return existing
+    me = {"device_id": keys.device_id, "name": settings.device_name(db),
+          "signing_key": keys.signing_key, "encryption_key": keys.recipient}
+    with db.atomic():
+        settings.put(db, _AUTHORITY_KEY, me)
+        doc = {"format": ROSTER_FORMAT, "serial": 1, "issued_at": _now(), "authority": me,
+               "devices": [{**me, "role": "hq", "enrolled_at": Clock(db).tick(),
+                            "revoked_at": None}]}
+        return _sign_and_store(db, doc)
+
+
+def _sign_and_store(db: Database, doc: dict[str, Any]) -> Roster:
+    doc = _unsigned(doc)
+    keys = authority_keys(db) or device_keys(db)  # the latter only for a new authority
+    doc["signature"] = keys.sign(signed_bytes(ROSTER_FORMAT, doc))
+    return _store(db, doc)
+
+
+def _current(db: Database) -> Roster:
+    held = current(db)
+    assert held is not None
+    return held
+
+
+def _require_hq(db: Database) -> Roster:
+    roster = current(db)
+    if roster is None or not is_hq(db):
+        raise TrustError(Message("only headquarters can do this; this installation is not "
+                                 "headquarters (see 'inspector hq init')"))
+    return roster
+
+
+def enrol(db: Database, request: dict[str, Any], role: str) -> Entry:
+    """Add a device (from its checked request) to the roster with `role`, and re-sign."""
+    if role not in ROLES:
+        raise TrustError(Message("unknown role {role!r}; use one of {roles}", role=role,
+                                 roles=", ".join(ROLES)))
+    roster = _require_hq(db)
+    old = roster.devices.get(request["device_id"])
+    if old is not None and old.signing_key != request["signing_key"]:
+        raise TrustError(Message("device {device} is already enrolled with another key; "
+                                 "revoke it and enrol the new installation under its own id",
+                                 device=request["device_id"]))
+    if old is not None and old.revoked_at is not None:
+        raise TrustError(Message("device {device} ({name}) was revoked; a revoked device "
+                                 "cannot be enrolled again", device=old.device_id,
+                                 name=old.name))
+    entry = {"device_id": request["device_id"], "name": request["name"], "role": role,
+             "signing_key": request["signing_key"],
+             "encryption_key": request["encryption_key"],
+             "enrolled_at": old.enrolled_at if old else Clock(db).tick(), "revoked_at": None}
+    doc = dict(roster.document)
+    doc["devices"] = [d for d in doc["devices"] if d["device_id"] != entry["device_id"]]
+    doc["devices"].append(entry)
+    doc.update(serial=roster.serial + 1, issued_at=_now())
+    with db.atomic():
+        return _sign_and_store(db, doc).devices[entry["device_id"]]
+
+
+def revoke(db: Database, device_id: str) -> Entry:
+    """Revoke a device: its versions stamped after now are refused, earlier ones stand."""
+    roster = _require_hq(db)
+    old = roster.devices.get(device_id)
+    if old is None:
+        matches = [e for e in roster.devices.values() if e.device_id.startswith(device_id)]
+        if len(matches) != 1:
+            raise TrustError(Message("no enrolled device {device}", device=device_id))
+        old = matches[0]
+    auth = authority(db)
+    if old.device_id == settings.device_id(db) or (auth and old.device_id == auth["device_id"]):
+        raise TrustError(Message("headquarters cannot revoke itself"))
+    if old.revoked_at is not None:
+        return old
+    doc = dict(roster.document)
+    with db.atomic():
+        stamp = Clock(db).tick()
+        doc["devices"] = [d if d["device_id"] != old.device_id else {**d, "revoked_at": stamp}
+                          for d in doc["devices"]]
+        doc.update(serial=roster.serial + 1, issued_at=_now())
+        return _sign_and_store(db, doc).devices[old.device_id]
+
+
+# --- laptops -----------------------------------------------------------------------------
+
+def request(db: Database) -> dict[str, Any]:
+    """This device's enrolment request: its ids and public keys, signed with its own key."""
+    keys = device_keys(db)
+    body = {"format": REQUEST_FORMAT, "device_id": keys.device_id,
+            "name": settings.device_name(db), "signing_key": keys.signing_key,
+            "encryption_key": keys.recipient, "made_at": _now()}
+    return {**body, "signature": keys.sign(signed_bytes(REQUEST_FORMAT, body))}
+
+
+def write_request(db: Database, out: str | Path) -> Path:
+    out = Path(out)
+    out.write_text(json.dumps(request(db), ensure_ascii=False, indent=1) + "\n",
+                   encoding="utf-8")
+    return out
+
+
+def read_request(path: str | Path) -> dict[str, Any]:
+    """A request file, checked: its shape, its keys, and that its key signed it."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_REQUEST_BYTES:
+            raise ValueError("size")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("format") != REQUEST_FORMAT:
+            raise ValueError("format")
+        body = {k: data[k] for k in ("format", "device_id", "name", "signing_key",
+                                     "encryption_key", "made_at")}
+        if not all(isinstance(v, str) and v for v in body.values()):
+            raise ValueError("types")
+        if (not _DEVICE_ID.fullmatch(body["device_id"]) or len(body["name"]) > 60
+                or any(ord(c) < 32 or 0x7f <= ord(c) < 0xa0 or 0x202a <= ord(c) <= 0x202e
+                       or 0x2066 <= ord(c) <= 0x2069 for c in body["name"])):
+            raise ValueError("values")
+    except FileNotFoundError:
+        raise TrustError(Message("{file}: no such file", file=str(path))) from None
+    except (ValueError, KeyError, UnicodeDecodeError):
+        raise TrustError(Message("{file} is not an enrolment request", file=path.name)) from None
+    check_recipient(body["encryption_key"])
+    if not verify(body["signing_key"], str(data.get("signature", "")),
+                  signed_bytes(REQUEST_FORMAT, body)):
+        raise TrustError(Message("{file}: the request's signature does not match its key "
+                                 "(damaged or altered)", file=path.name))
+    return body
+
+
+def examine(db: Database, doc: dict[str, Any], trust: str | None = None) -> Roster | None:
+    """Check a roster from a bundle, writing nothing: the roster to adopt, or None if not newer.
+
+    Verified against the pinned key, or, if none is pinned yet, against the
+    fingerprint `trust` a person compared with headquarters; without it the
+    first roster is refused with the fingerprint to compare. A roster older
+    than the one held is ignored; one with the held serial but other content
+    is refused.
+    """
+    roster = parse(doc)
+    held = authority(db)
+    key = roster.authority["signing_key"]
+    fp = fingerprint(key)
+    if held is None:
+        if trust is None or trust.strip().upper() != fp:
+            raise UntrustedAuthority(roster.authority["name"], fp, trust is not None)
+    elif held["signing_key"] != key:
+        raise TrustError(Message("the roster is signed by {name} ({fingerprint}), not by the "
+                                 "headquarters this laptop trusts ({pinned})",
+                                 name=roster.authority["name"], fingerprint=fp,
+                                 pinned=fingerprint(held["signing_key"])))
+    if not verify_document(doc, key):
+        raise TrustError(Message("the roster's signature does not match headquarters' key "
+                                 "(damaged or altered)"))
+    mine = current(db)
+    if mine is not None and held is not None:
+        if roster.serial == mine.serial and doc != mine.document:
+            raise TrustError(Message("the roster differs from the one held under the same "
+                                     "serial {serial} (altered)", serial=roster.serial))
+        if roster.serial <= mine.serial:
+            return None
+    return roster
+
+
+def adopt(db: Database, roster: Roster) -> None:
+    """Keep a roster `examine` returned (pinning its key if none was); inside a transaction."""
+    with db.atomic():
+        if authority(db) is None:
+            settings.put(db, _AUTHORITY_KEY, roster.authority)
+        _store(db, roster.document)
+
+
+def accept(db: Database, doc: dict[str, Any], trust: str | None = None) -> Roster:
+    """`examine` then `adopt`: the roster held afterwards."""
+    newer = examine(db, doc, trust)
+    if newer is not None:
+        adopt(db, newer)
+    return _current(db)
+
+
+class UntrustedAuthority(TrustError):
+    """The first roster, whose headquarters key a person has not confirmed yet."""
+
+    def __init__(self, name: str, fp: str, mismatch: bool):
+        self.name = name
+        self.fingerprint = fp
+        if mismatch:
+            super().__init__(Message("the fingerprint given does not match headquarters {name} "
+                                     "({fingerprint}); do not import this bundle unless "
+                                     "headquarters reads out that fingerprint",
+                                     name=name, fingerprint=fp))
+        else:
+            super().__init__(Message("this laptop trusts no headquarters yet: the bundle is "
+                                     "signed by headquarters {name} with fingerprint "
+                                     "{fingerprint}; compare it with headquarters, then import "
+                                     "again with --trust-hq {fingerprint}",
+                                     name=name, fingerprint=fp))
