@@ -37,6 +37,9 @@ from inspector.sync.errors import BundleError
 from inspector.sync.reader import Bundle
 from inspector.sync.stamp_checks import check_stamps
 
+# An import changing fewer rows is covered by a copy already taken today.
+SMALL_IMPORT_ROWS = 2000
+
 
 @dataclass
 class ImportSummary:
@@ -53,6 +56,7 @@ class ImportSummary:
     dry_run: bool = False
     applied: bool = False
     backup: Path | None = None
+    backup_taken: bool = False  # False: an earlier copy of today covers this import
 
     @property
     def totals(self) -> TablePlan:
@@ -79,8 +83,8 @@ class ImportSummary:
 
 
 def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
-                  progress: Progress = NO_PROGRESS, keep_backups: int = backups.KEEP
-                  ) -> ImportSummary:
+                  progress: Progress = NO_PROGRESS, keep_backups: int = backups.KEEP,
+                  backup_threshold: int = SMALL_IMPORT_ROWS) -> ImportSummary:
     """Validate `path`, merge it (unless `dry_run`), and say what changed.
 
     Raises BundleError, with nothing written, for any damaged or hostile
@@ -109,7 +113,7 @@ def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
                         _log(db, bundle, summary)
                         _acknowledge(db, bundle)
                 return summary
-            _apply(db, bundle, shapes, summary, progress, keep_backups)
+            _apply(db, bundle, shapes, summary, progress, keep_backups, backup_threshold)
             return summary
         finally:
             staging.drop(db)
@@ -128,9 +132,10 @@ def _summary(db: Database, bundle: Bundle, dry_run: bool) -> ImportSummary:
 
 
 def _apply(db: Database, bundle: Bundle, shapes: dict[str, staging.TableShape],
-           summary: ImportSummary, progress: Progress, keep_backups: int) -> None:
+           summary: ImportSummary, progress: Progress, keep_backups: int,
+           backup_threshold: int) -> None:
     progress(0, 1, "backup")
-    summary.backup = backups.take(db, "import")
+    fresh = _back_up_first(db, summary, backup_threshold)
     missing = [sha for sha in bundle.manifest.attachments if not has_blob(db, sha)]
     try:
         for i, sha in enumerate(missing):
@@ -138,13 +143,36 @@ def _apply(db: Database, bundle: Bundle, shapes: dict[str, staging.TableShape],
             store_bytes(db, bundle.attachment_bytes(sha))
         _merge(db, bundle, shapes, summary, progress)
     except BaseException:  # refused, failed or cancelled: leave no new files behind
-        backups.discard(summary.backup)
-        summary.backup = None
+        backups.discard(fresh)
+        summary.backup, summary.backup_taken = None, False
         remove_unreferenced(db, missing)
         raise
     source = backups.database_file(db)
-    if summary.backup is not None and source is not None:
-        backups.rotate(source, "import", keep_backups)
+    if fresh is not None and source is not None:
+        backups.rotate(source, "import" if summary.backup_taken else "daily",
+                       keep_backups if summary.backup_taken else None)
+
+
+def _back_up_first(db: Database, summary: ImportSummary, threshold: int) -> Path | None:
+    """The copy an import is made after; returns it if this import made it.
+
+    A copy of the whole file costs seconds on a province and grows with the
+    history, not with the bundle. A small import (fewer than `threshold` rows
+    new, updated or in conflict: a delta after a day's work) is covered by a
+    copy already taken today instead, taking the day's copy first if there is
+    none; every version it replaces is in the audit log (and a losing side in
+    the conflicts), so nothing it changes is lost either way.
+    """
+    totals = summary.totals
+    if totals.new + totals.updated + totals.conflicts >= threshold:
+        summary.backup, summary.backup_taken = backups.take(db, "import"), True
+        return summary.backup
+    earlier = backups.todays_copy(db)
+    if earlier is not None:
+        summary.backup = earlier
+        return None
+    summary.backup = backups.take(db, "daily")
+    return summary.backup
 
 
 def _merge(db: Database, bundle: Bundle, shapes: dict[str, staging.TableShape],
