@@ -114,3 +114,21 @@ def report_fonts(use_system: bool | None = None) -> FontSet:
                 chosen[role] = f"Inspector-{path.stem}"
                 break
     return FontSet(bundled=bundled, **chosen)
+
+
+@lru_cache(maxsize=64)
+def glyph_bounds(font_name: str, ch: str) -> tuple[float, float, float, float]:
+    """The glyph's ink box (xMin, yMin, xMax, yMax) in 1/1000 em, read from its glyf entry.
+
+    The page number's 一字线 is placed by its stroke, not by the font's line box,
+    so it lands 7 mm under the text block whatever font draws it.
+    """
+    face = pdfmetrics.getFont(font_name).face
+    gid = face.charToGlyph.get(ord(ch))
+    if gid is None or face.glyphPos[gid] == face.glyphPos[gid + 1]:
+        return (0.0, 0.0, 0.0, 0.0)
+    face.seek_table("glyf", face.glyphPos[gid])
+    face.skip(2)  # number of contours
+    box = [face.read_short() for _ in range(4)]
+    scale = 1000 / face.unitsPerEm
+    return (box[0] * scale, box[1] * scale, box[2] * scale, box[3] * scale)

@@ -32,7 +32,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, T
 from reportlab.platypus import paragraph as _paragraph
 
 from inspector.progress import NO_PROGRESS, Progress
-from inspector.reports.fonts import FontSet, report_fonts
+from inspector.reports.fonts import FontSet, glyph_bounds, report_fonts
 
 AUTHOR_DEFAULT = "督查通 Inspector"
 
@@ -99,11 +99,12 @@ def _canvas_class(layout: Layout, fonts: FontSet, day: dt.date) -> type[Canvas]:
             width, _ = layout.pagesize
             self.saveState()
             if layout.footer == "dash":
-                # GB/T 9704: 4号 digits with a dash each side, 7 mm under the text
-                # block; odd pages right, even pages left, one character in.
+                # GB/T 9704: 4号 digits with a dash each side, the dash's stroke 7 mm
+                # under the text block; odd pages right, even pages left, one character in.
                 size = 14
                 text = f"— {page} —"
-                y = layout.bottom - 7 * mm - size
+                _x0, low, _x1, high = glyph_bounds(fonts.song, "—")
+                y = layout.bottom - 7 * mm - (low + high) / 2000 * size
                 self.setFont(fonts.song, size)
                 if page % 2:
                     self.drawRightString(width - layout.right - size, y, text)

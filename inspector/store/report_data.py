@@ -55,6 +55,8 @@ class NoticeContext:
     item_texts: dict[str, str]
     issuing_body: str
     contact: str
+    copy_to: str = ""  # 版记's 抄送: settings `notice_copy_to`, else the county's 组织部
+    printer: str = ""  # 版记's 印发机关: settings `printing_office`, else the issuing body
 
 
 @dataclass
@@ -132,7 +134,20 @@ def notice_context(db: Database, notice_id: str) -> NoticeContext:
         item_texts={p["id"]: texts.get((p["campaign_id"], p["item_id"] or ""), "")
                     for p in problems},
         issuing_body=settings.get(db, "issuing_body") or "",
-        contact=(settings.get(db, "contact") or "").strip())
+        contact=(settings.get(db, "contact") or "").strip(),
+        copy_to=copy_to_for(db, township),
+        printer=(settings.get(db, "printing_office") or "").strip())
+
+
+def copy_to_for(db: Database, township: dict[str, Any]) -> str:
+    """Who a township's paper is copied to: the setting, else its county's 组织部."""
+    chosen = settings.get(db, "notice_copy_to")
+    if chosen is not None:
+        return str(chosen).strip()
+    county = township.get("county") or ""
+    if county.endswith(("区", "县", "市")):
+        return f"中共{county}委组织部"
+    return ""
 
 
 def unnoticed_open_problems(db: Database, campaign_id: str, township_id: str) -> list[str]:
