@@ -14,20 +14,30 @@ number and the 年/月/日/号 it counts, nor inside a 文号 such as
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from inspector.reports.pdfdoc import NO_LINE_START, char_width
-
+# Chinese typesetting (禁则) never starts a line with these: they go up with the line before.
+NO_LINE_START = frozenset("，。、；：！？）》」』〕】”’,.;:!?)%")
 # Marks that may not end a line: an opening bracket goes down with what follows it.
 NO_LINE_END = frozenset("（《〈「『〔【“‘([")
 
-# Runs set whole: a 文号 with up to four characters of its 机关代字 before the 〔, and a
-# number (with the . - / : inside decimals, phone numbers and times) with its unit.
+
+@lru_cache(maxsize=8192)
+def char_width(ch: str, font: str, size: float) -> float:
+    return stringWidth(ch, font, size)
+
+# Runs set whole: a 文号 with up to four characters of its 机关代字 before the 〔, a
+# number (with the . - / : inside decimals, phone numbers and times) with its unit
+# (2026年, 3星, 12个, 85.5分, 30%), and a Latin word.
 _DIGIT = "0-9０-９"
+_UNIT = "年月日号星个分项天名条人次页家万元"
 _UNBROKEN = re.compile(
     rf"[\u4e00-\u9fff]{{0,4}}〔[{_DIGIT}]{{4}}〕[{_DIGIT}]+号"
-    rf"|[{_DIGIT}]+(?:[.．\-—/:：][{_DIGIT}]+)*[%％]?[年月日号]?")
+    rf"|[{_DIGIT}]+(?:[.．\-—/:：][{_DIGIT}]+)*[%％]?(?: ?[{_UNIT}])?"
+    r"|[A-Za-z][A-Za-z'\-]*")
 
 
 def _units(text: str) -> list[str]:
@@ -85,8 +95,10 @@ def _place(unit: str, w: float, line: list[str], used: float, lines: list[str],
     if line and used + w > width + 0.01:
         carry: list[str] = []
         # Push back: the mark must not open the next line, nor a bracket close this one.
-        if unit in NO_LINE_START and len(line) > 1:
-            carry.insert(0, line.pop())
+        # A run of closing marks (”）) goes down together with the character before it.
+        if unit in NO_LINE_START:
+            while len(line) > 1 and (not carry or carry[0] in NO_LINE_START):
+                carry.insert(0, line.pop())
         while len(line) > 1 and line[-1] in NO_LINE_END:
             carry.insert(0, line.pop())
         lines.append("".join(line))
