@@ -137,7 +137,8 @@ def problems() -> None:
 def problems_export(app: AppContext, fmt: str, out: str, campaign_ref: str | None,
                     on_date: Any) -> None:
     """Export the problems: county, township, item, text, unit, person, deadline, status,
-    overdue, notice number, found date (CSV in UTF-8 with BOM, or XLSX)."""
+    overdue, notice number, found date, after a 序号 and the campaign (CSV in UTF-8 with BOM,
+    or XLSX ready to print: A4 landscape, one page wide, the header on every page)."""
     from inspector.reports.problem_list import export_problems
     from inspector.store.catalog import find_campaign
 

@@ -218,13 +218,14 @@ def problem_list(db: Database, campaign_id: str | None, today: dt.date,
     texts = item_texts(db, campaigns)
     last: tuple = ()
     sql = """
-        SELECT p.*, t.name AS township, c.name AS county,
+        SELECT p.*, t.name AS township, c.name AS county, ca.name AS campaign,
                (p.status IN ('open', 'rectifying') AND p.deadline < :today) AS overdue,
                n.doc_number AS notice_number,
                COALESCE(c.code, '') AS ccode, COALESCE(t.code, '') AS tcode
         FROM problems p
         JOIN townships t ON t.id = p.township_id
         JOIN counties c ON c.id = t.county_id
+        LEFT JOIN campaigns ca ON ca.id = p.campaign_id
         LEFT JOIN notices n ON n.id = p.notice_id
         WHERE p.deleted = 0 AND (:campaign IS NULL OR p.campaign_id = :campaign)
           {after}
