@@ -123,6 +123,41 @@ def report_problems(app: AppContext, campaign_ref: str | None, out: str, on_date
     click.echo(f"{out}: 问题清单")
 
 
+def _format_of(out: str, fmt: str | None, choices: tuple[str, ...]) -> str:
+    """--format if given, else the output file's extension (PDF when it names none)."""
+    if fmt:
+        return fmt
+    ext = Path(out).suffix.lower().lstrip(".")
+    return ext if ext in choices else "pdf"
+
+
+@report.command("ledger")
+@click.option("--campaign", "campaign_ref", help="Campaign id or name (default: all).")
+@click.option("--county", "county_ref", help="County name, code or id (default: all).")
+@click.option("--out", required=True, type=click.Path(dir_okay=False),
+              help="File to write (.pdf or .xlsx).")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "xlsx"]),
+              help="pdf or xlsx (default: from the file's extension).")
+@date_option
+@click.pass_obj
+def report_ledger(app: AppContext, campaign_ref: str | None, county_ref: str | None, out: str,
+                  fmt: str | None, on_date: Any) -> None:
+    """整改台账: every problem with its measure, people, deadlines (original and extended),
+    progress, 销号 date and evidence."""
+    from inspector.reports.ledger import ledger_pdf, ledger_xlsx, scope
+
+    where = scope(app.db, campaign_ref, county_ref)
+    day = _day(on_date)
+    if _format_of(out, fmt, ("pdf", "xlsx")) == "xlsx":
+        count = ledger_xlsx(app.db, out, where, day)
+    else:
+        from inspector.store.report_data import ledger_rows
+
+        count = len(ledger_rows(app.db, where.campaign_id, where.county_id, day))
+        _write(out, ledger_pdf(app.db, where, day))
+    click.echo(f"{out}: 整改台账 {where.name} ({count} problems)")
+
+
 @click.group()
 def problems() -> None:
     """The problem list (问题清单)."""

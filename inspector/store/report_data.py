@@ -251,3 +251,42 @@ def problem_list(db: Database, campaign_id: str | None, today: dt.date,
         r = rows[-1]
         last = (r["ccode"], r["county"], r["tcode"], r["township"], r["item_id"] or "",
                 r["found_on"] or "", r["id"])
+
+
+def find_county(db: Database, ref: str) -> dict[str, Any]:
+    """A county by name, code or id; the error names the counties there are."""
+    found = list(db.query("SELECT * FROM counties WHERE deleted = 0 AND (id = :r OR code = :r "
+                          "OR name = :r) ORDER BY code, name", {"r": ref.strip()}))
+    if not found:
+        names = [r[0] for r in db.execute(
+            "SELECT name FROM counties WHERE deleted = 0 ORDER BY code, name LIMIT 12")]
+        raise CatalogError(Message("no county {county}; counties are: {names}", county=ref,
+                                   names="、".join(names)))
+    return found[0]
+
+
+def ledger_rows(db: Database, campaign_id: str | None, county_id: str | None,
+                today: dt.date) -> list[dict[str, Any]]:
+    """The 整改台账: every problem with the deadline it was first given (from the audit
+    log: an extension shows as a changed deadline), its evidence and its progress."""
+    return list(db.query(
+        """SELECT p.id, p.text, p.measure, p.responsible_unit, p.responsible_person,
+                  p.deadline, p.status, p.rectified_on, p.rectify_note, p.closed_on,
+                  p.item_id, p.found_on, t.name AS township, c.name AS county,
+                  ca.name AS campaign, n.doc_number,
+                  (p.status IN ('open', 'rectifying') AND p.deadline < :today) AS overdue,
+                  (SELECT json_extract(a.new, '$.deadline') FROM audit_log a
+                    WHERE a.table_name = 'problems' AND a.row_id = p.id
+                    ORDER BY a.id LIMIT 1) AS first_deadline,
+                  (SELECT COUNT(*) FROM attachments f WHERE f.owner_table = 'problems'
+                    AND f.owner_id = p.id AND f.deleted = 0) AS evidence
+           FROM problems p
+           JOIN townships t ON t.id = p.township_id
+           JOIN counties c ON c.id = t.county_id
+           LEFT JOIN campaigns ca ON ca.id = p.campaign_id
+           LEFT JOIN notices n ON n.id = p.notice_id
+           WHERE p.deleted = 0 AND (:campaign IS NULL OR p.campaign_id = :campaign)
+             AND (:county IS NULL OR t.county_id = :county)
+           ORDER BY ca.year, ca.name, COALESCE(c.code, ''), c.name, COALESCE(t.code, ''),
+                    t.name, COALESCE(p.item_id, ''), COALESCE(p.found_on, ''), p.id""",
+        {"today": today.isoformat(), "campaign": campaign_id, "county": county_id}))
