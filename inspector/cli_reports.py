@@ -93,6 +93,36 @@ def report_notice(app: AppContext, campaign_ref: str, township_ref: str, out: st
                    f"({problems} problems)")
 
 
+@report.command("notices")
+@click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False),
+              help="PDF file to write: every notice issued, in number order.")
+@click.option("--deadline", type=DATE,
+              help="Report-back deadline of every notice (default: per township, the last "
+                   "problem deadline, at least the default period from the date).")
+@date_option
+@click.pass_obj
+def report_notices(app: AppContext, campaign_ref: str, out: str, deadline: Any,
+                   on_date: Any) -> None:
+    """整改通知书 for every township with open problems not yet on a notice, in one step."""
+    from inspector.reports.batch import issue_batch
+    from inspector.reports.issue import ReportError
+    from inspector.store.catalog import find_campaign
+
+    campaign = find_campaign(app.db, campaign_ref)
+    try:
+        outcome = issue_batch(app.rows(), campaign["id"], issued_on=_day(on_date),
+                              deadline=deadline.date().isoformat() if deadline else None)
+    except ReportError as exc:
+        _fail(exc)
+        return
+    _write(out, outcome.pdf)
+    first, last = outcome.notices[0], outcome.notices[-1]
+    problems = sum(len(json.loads(n["problem_ids"])) for n in outcome.notices)
+    click.echo(f"{out}: issued {len(outcome.notices)} notices, {first['doc_number']} to "
+               f"{last['doc_number']} ({problems} problems); each PDF archived")
+
+
 @report.command("summary")
 @click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="PDF file to write.")

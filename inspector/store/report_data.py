@@ -290,3 +290,14 @@ def ledger_rows(db: Database, campaign_id: str | None, county_id: str | None,
            ORDER BY ca.year, ca.name, COALESCE(c.code, ''), c.name, COALESCE(t.code, ''),
                     t.name, COALESCE(p.item_id, ''), COALESCE(p.found_on, ''), p.id""",
         {"today": today.isoformat(), "campaign": campaign_id, "county": county_id}))
+
+
+def townships_with_unnoticed_problems(db: Database, campaign_id: str) -> list[str]:
+    """Townships with open problems of the campaign that no notice carries yet, in the
+    catalogue's order (county code, township code), the order a batch numbers them."""
+    return [r[0] for r in db.execute(
+        "SELECT t.id FROM townships t JOIN counties c ON c.id = t.county_id "
+        "WHERE EXISTS (SELECT 1 FROM problems p WHERE p.township_id = t.id AND p.deleted = 0 "
+        "AND p.campaign_id = ? AND p.status IN ('open', 'rectifying') AND p.notice_id IS NULL) "
+        "ORDER BY COALESCE(c.code, ''), c.name, COALESCE(t.code, ''), t.name",
+        [campaign_id]).fetchall()]
