@@ -138,6 +138,26 @@ def report_summary(app: AppContext, campaign_ref: str, out: str, on_date: Any) -
     click.echo(f"{out}: 星级评定汇总 {campaign['name']}")
 
 
+@report.command("bulletin")
+@click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="PDF file to write.")
+@click.option("--number", type=click.IntRange(min=1),
+              help="The 通报's number in its year (default: the next on this laptop).")
+@date_option
+@click.pass_obj
+def report_bulletin(app: AppContext, campaign_ref: str, out: str, number: int | None,
+                    on_date: Any) -> None:
+    """督查情况通报: counties compared (average, stars, rank and its change, 约谈,
+    rectification rate) in a numbered document, townships in an annex."""
+    from inspector.reports.bulletin import bulletin_pdf
+    from inspector.store.catalog import find_campaign
+
+    campaign = find_campaign(app.db, campaign_ref)
+    doc_number, pdf = bulletin_pdf(app.db, campaign["id"], _day(on_date), number)
+    _write(out, pdf)
+    click.echo(f"{out}: 督查情况通报 {doc_number} {campaign['name']}")
+
+
 @report.command("problems")
 @click.option("--campaign", "campaign_ref", help="Campaign id or name (default: all).")
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="PDF file to write.")

@@ -242,8 +242,10 @@ def notice_story(ctx: NoticeContext, fonts: FontSet) -> list[Flowable]:
         return GridParagraph(text, body_font, BODY_SIZE, LINE, 2 * PITCH, tracking=TRACKING)
 
     def head(text: str) -> GridParagraph:
-        return GridParagraph(text, fonts.hei, BODY_SIZE, LINE, 2 * PITCH, justify=False,
-                             tracking=TRACKING)
+        heading = GridParagraph(text, fonts.hei, BODY_SIZE, LINE, 2 * PITCH, justify=False,
+                                tracking=TRACKING)
+        heading.keepWithNext = True  # a heading never ends a page
+        return heading
 
     you = _you(t["kind"])
     deadline = chinese_date(n["deadline"]) if n["deadline"] else ""

@@ -301,3 +301,52 @@ def townships_with_unnoticed_problems(db: Database, campaign_id: str) -> list[st
         "AND p.campaign_id = ? AND p.status IN ('open', 'rectifying') AND p.notice_id IS NULL) "
         "ORDER BY COALESCE(c.code, ''), c.name, COALESCE(t.code, ''), t.name",
         [campaign_id]).fetchall()]
+
+
+@dataclass
+class BulletinData:
+    """What the 督查情况通报 compares: this campaign's ranking, the one before it, and how
+    far each county has rectified its problems."""
+
+    summary: SummaryData
+    previous: dict[str, Any] | None
+    previous_ranking: list[Ranked]
+    rectification: dict[str, tuple[int, int]]  # county → (rectified or closed, all problems)
+    addressee: str = "各县（市、区）委组织部"  # settings `bulletin_addressee`
+    printer: str = ""  # 版记's 印发机关: settings `printing_office`, else the issuing body
+
+
+def previous_campaign(db: Database, campaign: dict[str, Any]) -> dict[str, Any] | None:
+    """The campaign run before this one (by start date, then year), for the rank changes."""
+    found = list(db.query(
+        "SELECT * FROM campaigns WHERE deleted = 0 AND id != :id AND "
+        "(COALESCE(starts_on, year || '-01-01') < COALESCE(:starts, :year || '-01-01')) "
+        "ORDER BY COALESCE(starts_on, year || '-01-01') DESC, name DESC LIMIT 1",
+        {"id": campaign["id"], "starts": campaign["starts_on"], "year": campaign["year"]}))
+    return found[0] if found else None
+
+
+def bulletin_data(db: Database, campaign_id: str, today: dt.date) -> BulletinData:
+    summary = summary_data(db, campaign_id, today)
+    previous = previous_campaign(db, summary.campaign)
+    rect = {r[0]: (r[1], r[2]) for r in db.execute(
+        "SELECT c.name, SUM(p.status IN ('rectified', 'closed')), COUNT(*) FROM problems p "
+        "JOIN townships t ON t.id = p.township_id JOIN counties c ON c.id = t.county_id "
+        "WHERE p.deleted = 0 AND p.campaign_id = ? GROUP BY c.name", [summary.campaign["id"]])}
+    return BulletinData(summary=summary, previous=previous,
+                        previous_ranking=campaign_ranking(db, previous["id"]) if previous else [],
+                        rectification=rect,
+                        addressee=(settings.get(db, "bulletin_addressee")
+                                   or "各县（市、区）委组织部").strip(),
+                        printer=(settings.get(db, "printing_office") or "").strip())
+
+
+def next_bulletin_number(db: Database, year: int) -> int:
+    """The next 通报 number of the year on this laptop (a local counter, like the notices')."""
+    return int(settings.get(db, f"bulletin_last_{year}") or 0) + 1
+
+
+def take_bulletin_number(db: Database, year: int, seq: int) -> None:
+    with db.atomic():
+        last = int(settings.get(db, f"bulletin_last_{year}") or 0)
+        settings.put(db, f"bulletin_last_{year}", max(last, seq))
