@@ -158,6 +158,59 @@ def report_bulletin(app: AppContext, campaign_ref: str, out: str, number: int | 
     click.echo(f"{out}: 督查情况通报 {doc_number} {campaign['name']}")
 
 
+@report.command("supervise")
+@click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
+@click.option("--township", "township_ref", help="One township (default: every one with "
+              "problems past their deadline).")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="PDF file to write.")
+@click.option("--reply-days", type=click.IntRange(min=1), default=7, show_default=True,
+              help="Days the township has to report back.")
+@date_option
+@click.pass_obj
+def report_supervise(app: AppContext, campaign_ref: str, township_ref: str | None, out: str,
+                     reply_days: int, on_date: Any) -> None:
+    """督办单: red-light (overdue) problems of each township, numbered, in the official layout."""
+    from inspector.reports.issue import ReportError
+    from inspector.reports.letters import supervise_pdf
+    from inspector.store.catalog import find_township
+
+    tid = find_township(app.db, township_ref)["id"] if township_ref else None
+    try:
+        numbers, pdf = supervise_pdf(app.db, campaign_ref, _day(on_date), township_id=tid,
+                                     reply_days=reply_days)
+    except ReportError as exc:
+        _fail(exc)
+        return
+    _write(out, pdf)
+    click.echo(f"{out}: {len(numbers)} 督办单, {numbers[0]} to {numbers[-1]}")
+
+
+@report.command("interview")
+@click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
+@click.option("--township", "township_ref", help="One township on the 约谈 list (default: all).")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="PDF file to write.")
+@click.option("--on", "on_day", type=DATE, required=True, help="Day of the interview.")
+@click.option("--place", required=True, help="Where the interview is held.")
+@date_option
+@click.pass_obj
+def report_interview(app: AppContext, campaign_ref: str, township_ref: str | None, out: str,
+                     on_day: Any, place: str, on_date: Any) -> None:
+    """约谈通知: one for each township on the campaign's 约谈 list, in the official layout."""
+    from inspector.reports.issue import ReportError
+    from inspector.reports.letters import interview_pdf
+    from inspector.store.catalog import find_township
+
+    tid = find_township(app.db, township_ref)["id"] if township_ref else None
+    try:
+        numbers, pdf = interview_pdf(app.db, campaign_ref, _day(on_date), on=on_day.date(),
+                                     place=place, township_id=tid)
+    except ReportError as exc:
+        _fail(exc)
+        return
+    _write(out, pdf)
+    click.echo(f"{out}: {len(numbers)} 约谈通知, {numbers[0]} to {numbers[-1]}")
+
+
 @report.command("problems")
 @click.option("--campaign", "campaign_ref", help="Campaign id or name (default: all).")
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="PDF file to write.")

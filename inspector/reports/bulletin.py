@@ -259,10 +259,10 @@ def bulletin_story(data: BulletinData, number: str, fonts: FontSet) -> list[Flow
 
 
 def bulletin_number(db: Database, year: int, seq: int | None) -> tuple[str, int]:
-    from inspector.store.report_data import next_bulletin_number
+    from inspector.store.report_data import next_paper_number
 
     prefix = settings.get(db, "bulletin_prefix") or "舟组通"
-    seq = seq or next_bulletin_number(db, year)
+    seq = seq or next_paper_number(db, "bulletin", year)
     return format_doc_number(prefix, year, seq), seq
 
 
@@ -278,9 +278,9 @@ def bulletin_pdf(db: Database, campaign_id: str, today: dt.date, seq: int | None
                  progress: Progress = NO_PROGRESS) -> tuple[str, bytes]:
     """The 通报 with its 文号 (the next of the year unless `seq` is given); the number is
     taken only once the PDF is made."""
-    from inspector.store.report_data import take_bulletin_number
+    from inspector.store.report_data import take_paper_number
 
     number, seq = bulletin_number(db, today.year, seq)
     pdf = render_bulletin(bulletin_data(db, campaign_id, today), number, progress)
-    take_bulletin_number(db, today.year, seq)
+    take_paper_number(db, "bulletin", today.year, seq)
     return number, pdf

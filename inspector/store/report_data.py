@@ -341,12 +341,33 @@ def bulletin_data(db: Database, campaign_id: str, today: dt.date) -> BulletinDat
                         printer=(settings.get(db, "printing_office") or "").strip())
 
 
-def next_bulletin_number(db: Database, year: int) -> int:
-    """The next 通报 number of the year on this laptop (a local counter, like the notices')."""
-    return int(settings.get(db, f"bulletin_last_{year}") or 0) + 1
+def next_paper_number(db: Database, kind: str, year: int) -> int:
+    """The next number of the year for a kind of paper (bulletin, supervise, interview) on
+    this laptop: a local counter, like the notices'."""
+    return int(settings.get(db, f"{kind}_last_{year}") or 0) + 1
 
 
-def take_bulletin_number(db: Database, year: int, seq: int) -> None:
+def take_paper_number(db: Database, kind: str, year: int, seq: int) -> None:
     with db.atomic():
-        last = int(settings.get(db, f"bulletin_last_{year}") or 0)
-        settings.put(db, f"bulletin_last_{year}", max(last, seq))
+        last = int(settings.get(db, f"{kind}_last_{year}") or 0)
+        settings.put(db, f"{kind}_last_{year}", max(last, seq))
+
+
+def overdue_by_township(db: Database, campaign_id: str, today: dt.date,
+                        township_id: str | None = None) -> list[dict[str, Any]]:
+    """Red-light problems (open, past their deadline) of a campaign, township by township
+    in catalogue order, with the notice that carried them."""
+    return list(db.query(
+        """SELECT p.id, p.item_id, p.text, p.responsible_unit, p.responsible_person,
+                  p.deadline, p.status, p.measure, p.township_id, t.name AS township,
+                  t.kind AS kind, c.name AS county, n.doc_number, n.issued_on
+           FROM problems p
+           JOIN townships t ON t.id = p.township_id
+           JOIN counties c ON c.id = t.county_id
+           LEFT JOIN notices n ON n.id = p.notice_id
+           WHERE p.deleted = 0 AND p.campaign_id = :campaign
+             AND p.status IN ('open', 'rectifying') AND p.deadline < :today
+             AND (:township IS NULL OR p.township_id = :township)
+           ORDER BY COALESCE(c.code, ''), c.name, COALESCE(t.code, ''), t.name, p.deadline,
+                    p.item_id, p.id""",
+        {"campaign": campaign_id, "today": today.isoformat(), "township": township_id}))
