@@ -30,6 +30,14 @@ def _fail(exc: Exception) -> None:
     sys.exit(1)
 
 
+def _format_of(out: str, fmt: str | None, choices: tuple[str, ...]) -> str:
+    """--format if given, else the output file's extension (PDF when it names none)."""
+    if fmt:
+        return fmt
+    ext = Path(out).suffix.lower().lstrip(".")
+    return ext if ext in choices else "pdf"
+
+
 @click.group()
 def report() -> None:
     """Printed reports (PDF, A4, fonts embedded)."""
@@ -43,32 +51,41 @@ date_option = click.option("--date", "on_date", type=DATE,
 @report.command("star")
 @click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
 @click.option("--township", "township_ref", required=True, help="Township name, code or id.")
-@click.option("--out", required=True, type=click.Path(dir_okay=False), help="PDF file to write.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False),
+              help="File to write (.pdf or .docx).")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "docx"]),
+              help="pdf, or docx to edit in Word before 签发 (default: from the file's "
+                   "extension).")
 @date_option
 @click.pass_obj
 def report_star(app: AppContext, campaign_ref: str, township_ref: str, out: str,
-                on_date: Any) -> None:
+                fmt: str | None, on_date: Any) -> None:
     """督查情况反馈表: one township's scores, stars and problems."""
-    from inspector.reports.star import star_report_pdf
+    from inspector.reports.star import star_docx, star_report_pdf
     from inspector.store.catalog import find_campaign, find_township
 
     campaign = find_campaign(app.db, campaign_ref)
     township = find_township(app.db, township_ref)
-    _write(out, star_report_pdf(app.db, campaign["id"], township["id"], _day(on_date)))
+    make = star_docx if _format_of(out, fmt, ("pdf", "docx")) == "docx" else star_report_pdf
+    _write(out, make(app.db, campaign["id"], township["id"], _day(on_date)))
     click.echo(f"{out}: 督查情况反馈表 {township['name']}")
 
 
 @report.command("notice")
 @click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
 @click.option("--township", "township_ref", required=True, help="Township name, code or id.")
-@click.option("--out", required=True, type=click.Path(dir_okay=False), help="PDF file to write.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False),
+              help="File to write (.pdf, or .docx: the archive keeps the PDF).")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "docx"]),
+              help="pdf, or docx to edit in Word before 签发 (default: from the file's "
+                   "extension).")
 @click.option("--deadline", type=DATE,
               help="Report-back deadline of a new notice (default: the last problem deadline, "
                    "at least the default period from today).")
 @date_option
 @click.pass_obj
 def report_notice(app: AppContext, campaign_ref: str, township_ref: str, out: str,
-                  deadline: Any, on_date: Any) -> None:
+                  fmt: str | None, deadline: Any, on_date: Any) -> None:
     """整改通知书: issue one for problems not yet on a notice, else reprint the latest."""
     from inspector.reports.issue import ReportError, notice_for_township
     from inspector.store.catalog import find_campaign, find_township
@@ -82,8 +99,13 @@ def report_notice(app: AppContext, campaign_ref: str, township_ref: str, out: st
     except ReportError as exc:
         _fail(exc)
         return
-    _write(out, outcome.pdf)
     n = outcome.notice
+    if _format_of(out, fmt, ("pdf", "docx")) == "docx":
+        from inspector.reports.notice import notice_docx
+
+        _write(out, notice_docx(app.db, n["id"]))
+    else:
+        _write(out, outcome.pdf)
     problems = len(json.loads(n["problem_ids"]))
     if outcome.issued:
         click.echo(f"{out}: issued {n['doc_number']} to {n['addressee']} "
@@ -125,36 +147,55 @@ def report_notices(app: AppContext, campaign_ref: str, out: str, deadline: Any,
 
 @report.command("summary")
 @click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
-@click.option("--out", required=True, type=click.Path(dir_okay=False), help="PDF file to write.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False),
+              help="File to write (.pdf or .docx).")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "docx"]),
+              help="pdf, or docx to edit in Word before 签发 (default: from the file's "
+                   "extension).")
 @date_option
 @click.pass_obj
-def report_summary(app: AppContext, campaign_ref: str, out: str, on_date: Any) -> None:
+def report_summary(app: AppContext, campaign_ref: str, out: str, fmt: str | None,
+                   on_date: Any) -> None:
     """星级评定汇总: ranking, star distribution, 约谈 list, overdue problems."""
-    from inspector.reports.summary import summary_pdf
+    from inspector.reports.summary import summary_docx, summary_pdf
     from inspector.store.catalog import find_campaign
 
     campaign = find_campaign(app.db, campaign_ref)
-    _write(out, summary_pdf(app.db, campaign["id"], _day(on_date)))
+    make = summary_docx if _format_of(out, fmt, ("pdf", "docx")) == "docx" else summary_pdf
+    _write(out, make(app.db, campaign["id"], _day(on_date)))
     click.echo(f"{out}: 星级评定汇总 {campaign['name']}")
 
 
 @report.command("bulletin")
 @click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
-@click.option("--out", required=True, type=click.Path(dir_okay=False), help="PDF file to write.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False),
+              help="File to write (.pdf or .docx).")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "docx"]),
+              help="pdf, or docx to edit in Word before 签发 (default: from the file's "
+                   "extension).")
 @click.option("--number", type=click.IntRange(min=1),
-              help="The 通报's number in its year (default: the next on this laptop).")
+              help="The 通报's number in its year (default: the next on this laptop; a .docx "
+                   "takes the last one made unless given).")
 @date_option
 @click.pass_obj
-def report_bulletin(app: AppContext, campaign_ref: str, out: str, number: int | None,
-                    on_date: Any) -> None:
+def report_bulletin(app: AppContext, campaign_ref: str, out: str, fmt: str | None,
+                    number: int | None, on_date: Any) -> None:
     """督查情况通报: counties compared (average, stars, rank and its change, 约谈,
     rectification rate) in a numbered document, townships in an annex."""
     from inspector.reports.bulletin import bulletin_pdf
     from inspector.store.catalog import find_campaign
 
     campaign = find_campaign(app.db, campaign_ref)
-    doc_number, pdf = bulletin_pdf(app.db, campaign["id"], _day(on_date), number)
-    _write(out, pdf)
+    if _format_of(out, fmt, ("pdf", "docx")) == "docx":
+        from inspector.reports.bulletin import bulletin_docx
+        from inspector.store.report_data import next_paper_number
+
+        day = _day(on_date)
+        seq = number or max(1, next_paper_number(app.db, "bulletin", day.year) - 1)
+        doc_number, data = bulletin_docx(app.db, campaign["id"], day, seq)
+    else:
+        doc_number, data = bulletin_pdf(app.db, campaign["id"], _day(on_date), number)
+    _write(out, data)
     click.echo(f"{out}: 督查情况通报 {doc_number} {campaign['name']}")
 
 
@@ -224,14 +265,6 @@ def report_problems(app: AppContext, campaign_ref: str | None, out: str, on_date
     cid = find_campaign(app.db, campaign_ref)["id"] if campaign_ref else None
     _write(out, problems_pdf(app.db, cid, _day(on_date)))
     click.echo(f"{out}: 问题清单")
-
-
-def _format_of(out: str, fmt: str | None, choices: tuple[str, ...]) -> str:
-    """--format if given, else the output file's extension (PDF when it names none)."""
-    if fmt:
-        return fmt
-    ext = Path(out).suffix.lower().lstrip(".")
-    return ext if ext in choices else "pdf"
 
 
 @report.command("ledger")

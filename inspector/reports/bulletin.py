@@ -43,6 +43,7 @@ from inspector.reports.notice import (
     Colophon,
     DocNumberRule,
     IssuingMark,
+    OfficialText,
     SignatureBlock,
     _html,
     _p,
@@ -284,3 +285,52 @@ def bulletin_pdf(db: Database, campaign_id: str, today: dt.date, seq: int | None
     pdf = render_bulletin(bulletin_data(db, campaign_id, today), number, progress)
     take_paper_number(db, "bulletin", today.year, seq)
     return number, pdf
+
+
+def bulletin_text(data: BulletinData, number: str) -> tuple[OfficialText, list, list]:
+    """The 通报's words (shared with the PDF's helpers), its county table and annexes."""
+    s = data.summary
+    rows = county_rows(data)
+    interview, annexed = _interview_text(data)
+    county_text = _county_text(rows)
+    top = s.form.rating.max_stars
+    table = [["名次", "县（市、区）", "乡镇（街道）数", "平均得分", "名次变化", f"{top}星个数",
+              "约谈", "整改率"]]
+    table += [[str(r["rank"]), r["county"], str(r["townships"]), f"{r['average']:.1f}",
+               r["change"], str(r["top"]), str(r["interview"]), r["rate"]] for r in rows]
+    before = {r.entry.township_id: r.rank for r in data.previous_ranking}
+    townships = [["名次", "县区", "乡镇（街道）", "得分", "星级", "变化"]]
+    townships += [[str(r.rank), r.entry.county, r.entry.township, f"{r.entry.score:.1f}",
+                   f"{r.entry.stars}星", rank_change(r.rank, before.get(r.entry.township_id))]
+                  for r in s.ranking]
+    annexes = [("各乡镇（街道）督查得分及排名", townships)]
+    if annexed:
+        annexes.append(("约谈名单", [["名次", "县区", "乡镇（街道）", "得分", "约谈原因"]] + [
+            [str(r.rank), r.entry.county, r.entry.township, f"{r.entry.score:.1f}",
+             r.interview_reason] for r in s.ranking if r.interview]))
+    issuing = s.issuing_body or "中共舟山市委组织部"
+    names = "；".join(f"{n}．{name}" for n, (name, _rows) in enumerate(annexes, 1))
+    text = OfficialText(
+        issuing=issuing, number=number, title=bulletin_title(s.campaign["name"]),
+        addressee=data.addressee,
+        blocks=[("body", f"根据工作安排，{s.campaign['name']}已完成。为进一步营造比学赶超的浓厚氛围，"
+                         "现将督查情况通报如下。"),
+                ("head", "一、总体情况"), ("body", _overview_text(data, report_fonts())),
+                ("head", "二、各县（市、区）情况"), ("body", county_text),
+                ("head", "三、约谈情况"), ("body", interview),
+                ("head", "四、工作要求"),
+                ("body", "（一）各县（市、区）委组织部要对照督查排名，认真分析本地区基层党建工作的短板弱项，"
+                         "督促乡镇（街道）党（工）委逐项抓好问题整改。")],
+        ending=["（二）对列入约谈名单的乡镇（街道），要组织开展约谈，跟踪整改落实情况。"
+                "整改情况将纳入下次督查和年度考核。", f"附件：{names}"],
+        date=chinese_date(s.today), note="", copy_to="", printer=data.printer or issuing)
+    return text, [(county_text, table)], annexes
+
+
+def bulletin_docx(db: Database, campaign_id: str, today: dt.date, seq: int) -> tuple[str, bytes]:
+    """The 通报 as a Word document with the number given (the PDF's, to edit it)."""
+    from inspector.reports.word import official_docx
+
+    number, _seq = bulletin_number(db, today.year, seq)
+    text, tables, annexes = bulletin_text(bulletin_data(db, campaign_id, today), number)
+    return number, official_docx(text, today, f"督查情况通报 {number}", tables, annexes)

@@ -10,6 +10,7 @@ date right-aligned with room for the seal; "— 1 —" page numbers.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -228,28 +229,29 @@ def _your_committee(kind: str) -> str:
     return "你单位党组织"
 
 
-def notice_story(ctx: NoticeContext, fonts: FontSet) -> list[Flowable]:
-    body_font = fonts.fangsong
-    mark_font = fonts.title
+@dataclass
+class OfficialText:
+    """What a GB/T 9704 paper says, apart from how it is set: the PDF and the Word
+    version are both made from it, so the two never differ in a word."""
+
+    issuing: str
+    number: str
+    title: str
+    addressee: str
+    blocks: list[tuple[str, str]]  # ("body" | "head", text)
+    ending: list[str]  # the last paragraphs, kept on the page with the signature
+    date: str
+    note: str  # 附注, printed after the date
+    copy_to: str
+    printer: str
+    keywords: dict[str, str] = field(default_factory=dict)
+
+
+def notice_text(ctx: NoticeContext) -> OfficialText:
     n, t = ctx.notice, ctx.township
     issuing = ctx.issuing_body or "中共舟山市委组织部"
-    mark_size = min(34.0, BLOCK_W / (len(issuing) * 1.08))
-    mark = IssuingMark(issuing, mark_font, mark_size)
-    title = Paragraph(_title_lines(t["name"], mark_font),
-                      _p("title", mark_font, TITLE_SIZE, TITLE_SIZE * 1.5, TA_CENTER))
-
-    def body(text: str) -> GridParagraph:
-        return GridParagraph(text, body_font, BODY_SIZE, LINE, 2 * PITCH, tracking=TRACKING)
-
-    def head(text: str) -> GridParagraph:
-        heading = GridParagraph(text, fonts.hei, BODY_SIZE, LINE, 2 * PITCH, justify=False,
-                                tracking=TRACKING)
-        heading.keepWithNext = True  # a heading never ends a page
-        return heading
-
     you = _you(t["kind"])
     deadline = chinese_date(n["deadline"]) if n["deadline"] else ""
-
     basis = "根据"
     if ctx.campaign:
         basis += f"{ctx.campaign['name']}工作安排，"
@@ -260,19 +262,7 @@ def notice_story(ctx: NoticeContext, fonts: FontSet) -> list[Flowable]:
     else:
         basis += f"督导组对{you}基层党建工作进行了督查。"
     basis += f"督查发现，{you}在基层党建工作中还存在一些问题。现将有关问题及整改要求通知如下："
-
-    story: list[Flowable] = [
-        mark,
-        Spacer(1, 1.5 * LINE),
-        DocNumberRule(n["doc_number"], body_font),
-        Spacer(1, 2 * LINE - 0.2 * LINE),
-        title,
-        Spacer(1, 0.6 * LINE),
-        GridParagraph(f"{n['addressee']}：", body_font, BODY_SIZE, LINE, justify=False,
-                      tracking=TRACKING),
-        body(basis),
-        head("一、存在问题及整改要求"),
-    ]
+    blocks = [("body", basis), ("head", "一、存在问题及整改要求")]
     for i, p in enumerate(ctx.problems, 1):
         parts = [f"（{_chinese_number(i)}）{_sentence(p['text'])}"]
         measure = _sentence(p["measure"]) or _sentence(STANDARD_MEASURE)
@@ -283,22 +273,64 @@ def notice_story(ctx: NoticeContext, fonts: FontSet) -> list[Flowable]:
             parts.append(f"整改时限：原定{chinese_date(p['deadline'])}前，已逾期，请立即整改。")
         elif p["deadline"]:
             parts.append(f"整改时限：{chinese_date(p['deadline'])}前。")
-        story.append(body("".join(parts)))
-    story.append(head("二、有关要求"))
-    story.append(body(
-        f"（一）{_your_committee(t['kind'])}要高度重视，对照问题逐条制定整改措施，明确责任领导、责任人和"
-        "完成时限，能立即整改的立行立改，需要一定时间整改的限期整改到位。"))
+        blocks.append(("body", "".join(parts)))
+    blocks.append(("head", "二、有关要求"))
+    blocks.append(("body",
+                   f"（一）{_your_committee(t['kind'])}要高度重视，对照问题逐条制定整改措施，明确责任领导、"
+                   "责任人和完成时限，能立即整改的立行立改，需要一定时间整改的限期整改到位。"))
     report_by = f"请于{deadline}前" if deadline else "请在整改时限内"
-    story.append(body(f"（二）{report_by}将整改情况书面报告{issuing}，并附佐证材料。"))
+    blocks.append(("body", f"（二）{report_by}将整改情况书面报告{issuing}，并附佐证材料。"))
+    return OfficialText(
+        issuing=issuing, number=n["doc_number"], title=notice_title(t["name"]),
+        addressee=n["addressee"], blocks=blocks,
+        ending=["（三）对整改不力、逾期未完成整改的，将视情予以约谈、通报。"],
+        date=chinese_date(n["issued_on"]),
+        note=f"（联系人：{ctx.contact}）" if ctx.contact else "",
+        copy_to=ctx.copy_to, printer=ctx.printer or issuing)
+
+
+def notice_story(ctx: NoticeContext, fonts: FontSet) -> list[Flowable]:
+    text = notice_text(ctx)
+    title = Paragraph(_title_lines(ctx.township["name"], fonts.title),
+                      _p("title", fonts.title, TITLE_SIZE, TITLE_SIZE * 1.5, TA_CENTER))
+    return official_story(text, fonts, title)
+
+
+def official_story(text: OfficialText, fonts: FontSet, title: Flowable,
+                   extra: list[Flowable] | None = None) -> list[Flowable]:
+    """The page: mark, 文号 over the red rule, title, addressee, the text, signature, 附注
+    and 版记. `extra` goes between the text and the ending (tables, 附件说明)."""
+    body_font = fonts.fangsong
+    mark_size = min(34.0, BLOCK_W / (len(text.issuing) * 1.08))
+
+    def body(line: str) -> GridParagraph:
+        return GridParagraph(line, body_font, BODY_SIZE, LINE, 2 * PITCH, tracking=TRACKING)
+
+    def head(line: str) -> GridParagraph:
+        heading = GridParagraph(line, fonts.hei, BODY_SIZE, LINE, 2 * PITCH, justify=False,
+                                tracking=TRACKING)
+        heading.keepWithNext = True  # a heading never ends a page
+        return heading
+
+    story: list[Flowable] = [
+        IssuingMark(text.issuing, fonts.title, mark_size),
+        Spacer(1, 1.5 * LINE),
+        DocNumberRule(text.number, body_font),
+        Spacer(1, 2 * LINE - 0.2 * LINE),
+        title,
+        Spacer(1, 0.6 * LINE),
+        GridParagraph(f"{text.addressee}：", body_font, BODY_SIZE, LINE, justify=False,
+                      tracking=TRACKING),
+    ]
+    story += [head(t) if kind == "head" else body(t) for kind, t in text.blocks]
+    story += extra or []
     # The signature never stands alone on a page: the last paragraphs go with it.
-    ending: list[Flowable] = [body("（三）对整改不力、逾期未完成整改的，将视情予以约谈、通报。"),
-                              SignatureBlock(issuing, chinese_date(n["issued_on"]), body_font,
-                                             tracking=TRACKING)]
-    if ctx.contact:  # 附注: the line after the date, two characters in (7.3.6)
-        ending.append(body(f"（联系人：{ctx.contact}）"))
+    ending: list[Flowable] = [body(t) for t in text.ending]
+    ending.append(SignatureBlock(text.issuing, text.date, body_font, tracking=TRACKING))
+    if text.note:  # 附注: the line after the date, two characters in (7.3.6)
+        ending.append(body(text.note))
     story.append(KeepTogether(ending))
-    story.append(Colophon(ctx.copy_to, ctx.printer or issuing, chinese_date(n["issued_on"]),
-                          body_font))
+    story.append(Colophon(text.copy_to, text.printer, text.date, body_font))
     return story
 
 
@@ -333,3 +365,12 @@ def render_notice(ctx: NoticeContext, progress: Progress = NO_PROGRESS) -> bytes
 def notice_pdf(db: Database, notice_id: str, progress: Progress = NO_PROGRESS) -> bytes:
     """Render a notice afresh from the database (the archive holds the issued bytes)."""
     return render_notice(notice_context(db, notice_id), progress)
+
+
+def notice_docx(db: Database, notice_id: str) -> bytes:
+    """The notice as a Word document, word for word the PDF's, to edit before 签发."""
+    from inspector.reports.word import official_docx
+
+    ctx = notice_context(db, notice_id)
+    issued = dt.date.fromisoformat(ctx.notice["issued_on"][:10])
+    return official_docx(notice_text(ctx), issued, f"整改通知书 {ctx.notice['doc_number']}")

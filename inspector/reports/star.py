@@ -215,3 +215,45 @@ def star_report_pdf(db, campaign_id: str, township_id: str, today: dt.date | Non
     """The 督查情况反馈表 of one township in one campaign, as PDF bytes."""
     data = inspection_report(db, campaign_id, township_id, today or dt.date.today())
     return render_star(data, progress)
+
+
+def star_docx(db, campaign_id: str, township_id: str, today: dt.date) -> bytes:
+    """The 督查情况反馈表 as a Word document: the same tables and words as the PDF."""
+    from inspector.reports import word
+
+    data = inspection_report(db, campaign_id, township_id, today)
+    c, t, i, sc = data.campaign, data.township, data.inspection, data.score
+    doc = word.plain_document("督查情况反馈表", subtitle(data.form.title))
+    word.add_table(doc, [["督查批次", c["name"], "", ""],
+                         ["乡镇（街道）", t["name"], "所属县区", t["county"]],
+                         ["督查日期", chinese_date(i["inspected_on"]), "督导组", i["team"] or "—"]])
+    word.heading(doc, "一、得分情况")
+    vetoed = {v.section_id for v in data.veto_items}
+    rows = [["督查内容", "应得分", "实得分", "得分率", "已查/条目"]]
+    rows += [[s.title, _fmt(s.applicable), _fmt(round(s.earned, 2)),
+              "否决" if s.section_id in vetoed else _fmt(s.score), f"{s.answered}/{s.items}"]
+             for s in sc.sections if s.items]
+    rows.append(["合计", _fmt(sc.applicable), _fmt(round(sc.earned, 2)), _fmt(sc.score),
+                 f"{sc.answered}/{sc.items}"])
+    rows.append(["总分", f"{sc.score:.1f} 分", "星级",
+                 star_text(sc.stars, data.form.rating.max_stars), ""])
+    word.add_table(doc, rows)
+    if data.veto_items:
+        names = "、".join(f"{v.id} {v.text.rstrip('。；;，, ')}" for v in data.veto_items)
+        word.text_paragraph(doc, f"一票否决：{names}，星级封顶 {data.form.rating.veto_cap} 星。")
+    word.heading(doc, f"二、发现问题（{len(data.problems)} 个）")
+    if data.problems:
+        prob = [["序号", "督查条目", "问题", "责任单位", "整改时限", "状态"]]
+        for n, p in enumerate(data.problems, 1):
+            status = STATUS_LABELS[Status(p["status"])] + ("（已逾期）" if p["overdue"] else "")
+            prob.append([str(n), _item_label(data, p["item_id"]), p["text"],
+                         p["responsible_unit"], p["deadline"] or "—", status])
+        word.add_table(doc, prob, size=9.5)
+        word.text_paragraph(doc, f"整改状态及是否逾期截至{chinese_date(data.today)}。", 9)
+    else:
+        word.text_paragraph(doc, "本次督查未发现问题。")
+    word.text_paragraph(doc, _closing(data))
+    word.add_table(doc, [[f"督导组成员签字：{'＿' * 12}", f"日期：{'＿' * 6}"],
+                         [f"乡镇（街道）负责人签字：{'＿' * 12}", f"日期：{'＿' * 6}"]], size=11)
+    return word.finish(doc, f"督查情况反馈表 — {t['name']}",
+                       data.issuing_body or AUTHOR_DEFAULT, today)

@@ -424,3 +424,41 @@ def summary_pdf(db: Database, campaign_id: str, today: dt.date | None = None,
                 progress: Progress = NO_PROGRESS) -> bytes:
     """The campaign's 星级评定汇总 as PDF bytes."""
     return render_summary(summary_data(db, campaign_id, today or dt.date.today()), progress)
+
+
+def summary_docx(db: Database, campaign_id: str, today: dt.date) -> bytes:
+    """The 星级评定汇总 as a Word document: the overview, the county table, the 约谈 list,
+    the ranking by county and the overdue problems counted per county."""
+    from inspector.reports import word
+
+    data = summary_data(db, campaign_id, today)
+    fonts = report_fonts()
+    top = data.form.rating.max_stars
+    doc = word.plain_document(f"{data.campaign['name']}星级评定汇总",
+                              f"{data.issuing_body}　{chinese_date(today)}")
+    word.heading(doc, "一、总体情况")
+    overview = _overview(data, fonts).text
+    word.text_paragraph(doc, overview)
+    word.heading(doc, "二、各县区情况")
+    word.add_table(doc, [["名次", "县区", "乡镇（街道）数", "平均得分", f"{top}星个数", "约谈", "逾期问题"]]
+                   + [[str(s["rank"]), s["county"], str(s["townships"]), _score(s["average"]),
+                       str(s["top"]), str(s["interview"]), str(s["overdue"])]
+                      for s in county_stats(data)], size=9)
+    word.heading(doc, "三、约谈名单")
+    listed = [r for r in data.ranking if r.interview]
+    if listed:
+        word.add_table(doc, [["名次", "县区", "乡镇（街道）", "得分", "星级", "约谈原因"]] + [
+            [str(r.rank), r.entry.county, r.entry.township, _score(r.entry.score),
+             star_text(r.entry.stars, top), r.interview_reason] for r in listed], size=9)
+    else:
+        word.text_paragraph(doc, "本次督查无列入约谈名单的乡镇（街道）。")
+    word.heading(doc, "四、分县区排名")
+    rows, _starts = county_rows(data)
+    word.add_table(doc, rows, size=9)
+    word.heading(doc, "五、逾期未整改问题（按县区）")
+    if data.overdue:
+        word.add_table(doc, overdue_by_county(data), size=9)
+    else:
+        word.text_paragraph(doc, "截至本汇总日期，无逾期未整改问题。")
+    return word.finish(doc, f"{data.campaign['name']}星级评定汇总",
+                       data.issuing_body or AUTHOR_DEFAULT, today)
