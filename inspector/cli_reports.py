@@ -267,6 +267,20 @@ def report_problems(app: AppContext, campaign_ref: str | None, out: str, on_date
     click.echo(f"{out}: 问题清单")
 
 
+@report.command("fonts")
+@click.argument("pdf", required=False, type=click.Path(exists=True, dir_okay=False))
+def report_fonts_command(pdf: str | None) -> None:
+    """Which font each role uses on this computer, or which fonts PDF was set in."""
+    from inspector.reports.fonts import fonts_in_pdf, report_fonts
+
+    fonts = report_fonts()
+    if pdf:
+        click.echo(f"{pdf}: {'、'.join(fonts_in_pdf(Path(pdf).read_bytes()))}")
+    else:
+        for line in fonts.describe().split("；"):
+            click.echo(line)
+
+
 @report.command("ledger")
 @click.option("--campaign", "campaign_ref", help="Campaign id or name (default: all).")
 @click.option("--county", "county_ref", help="County name, code or id (default: all).")

@@ -65,11 +65,20 @@ class ReportView(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
         self.pages_label = QLabel(self.tr("{0} pages").format(self.page_count()), self)
+        from inspector.reports.fonts import fonts_in_pdf
+
+        # Read from the paper itself: an archived notice may come from another laptop.
+        self.fonts_label = QLabel(self.tr("Fonts: {0}").format("、".join(fonts_in_pdf(pdf))),
+                                  self)
+        self.fonts_label.setToolTip(self.tr(
+            "The fonts this document is set in. 方正小标宋, 仿宋_GB2312, 黑体 and 楷体 are used "
+            "where installed; otherwise the bundled WenQuanYi Micro Hei stands in."))
         self.print_button = QPushButton(self.tr("Print…"), self)
         self.save_button = QPushButton(self.tr("Save As…"), self)
         self.close_button = QPushButton(self.tr("Close"), self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.pages_label)
+        buttons.addWidget(self.fonts_label)
         buttons.addStretch(1)
         for b in (self.print_button, self.save_button, self.close_button):
             buttons.addWidget(b)
