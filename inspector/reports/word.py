@@ -180,7 +180,7 @@ def official_docx(text: OfficialText, day: dt.date, subject: str,
     mark.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     mark.paragraph_format.space_before = Mm(35)
     mark.runs[0].font.color.rgb = RED
-    doc.add_paragraph().paragraph_format.space_after = Pt(0)  # 空二行 before the 文号
+    # 空二行 before the 文号: the mark's 34 pt line already takes two lines of the grid.
     number = _grid_paragraph(doc, text.number, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
     _border(number, "bottom", 8, "E60012", space=11)  # the red rule 4 mm under it
     doc.add_paragraph()
