@@ -90,7 +90,7 @@ def bulletin_title(campaign_name: str) -> str:
     return f"关于{campaign_name}情况的通报"
 
 
-def _overview_text(data: BulletinData, fonts: FontSet) -> str:
+def _overview_text(data: BulletinData) -> str:
     s = data.summary
     ranked = s.ranking
     top = s.form.rating.max_stars
@@ -221,7 +221,7 @@ def bulletin_story(data: BulletinData, number: str, fonts: FontSet) -> list[Flow
                       tracking=TRACKING),
         body(f"根据工作安排，{s.campaign['name']}已完成。为进一步营造比学赶超的浓厚氛围，"
              "现将督查情况通报如下。"),
-        head("一、总体情况"), body(_overview_text(data, fonts)),
+        head("一、总体情况"), body(_overview_text(data)),
         head("二、各县（市、区）情况"), body(_county_text(rows)),
         Spacer(1, 0.3 * LINE), _county_table(rows, fonts, s.form.rating.max_stars),
         Spacer(1, 0.5 * LINE),
@@ -315,7 +315,7 @@ def bulletin_text(data: BulletinData, number: str) -> tuple[OfficialText, list, 
         addressee=data.addressee,
         blocks=[("body", f"根据工作安排，{s.campaign['name']}已完成。为进一步营造比学赶超的浓厚氛围，"
                          "现将督查情况通报如下。"),
-                ("head", "一、总体情况"), ("body", _overview_text(data, report_fonts())),
+                ("head", "一、总体情况"), ("body", _overview_text(data)),
                 ("head", "二、各县（市、区）情况"), ("body", county_text),
                 ("head", "三、约谈情况"), ("body", interview),
                 ("head", "四、工作要求"),

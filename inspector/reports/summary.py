@@ -63,6 +63,11 @@ def _heading(text: str, fonts: FontSet) -> list[Flowable]:
 
 
 def _overview(data: SummaryData, fonts: FontSet) -> Paragraph:
+    return Paragraph(overview_text(data), style("ov", fonts.song, 10.5, 17, firstLineIndent=21))
+
+
+def overview_text(data: SummaryData) -> str:
+    """The overview sentence the PDF and the Word version share."""
     ranked = data.ranking
     stars = Counter(r.entry.stars for r in ranked)
     top = data.form.rating.max_stars
@@ -74,8 +79,7 @@ def _overview(data: SummaryData, fonts: FontSet) -> Paragraph:
         parts.append("，".join(f"{n}星 {stars.get(n, 0)} 个" for n in range(top, 0, -1)))
         parts.append(f"列入约谈名单 {sum(r.interview for r in ranked)} 个")
     parts.append(f"截至{chinese_date(data.today)}逾期未整改问题 {len(data.overdue)} 个")
-    return Paragraph("；".join(parts) + "。",
-                     style("ov", fonts.song, 10.5, 17, firstLineIndent=21))
+    return "；".join(parts) + "。"
 
 
 def nice_step(top: float, ticks: int = 5) -> float:
@@ -432,13 +436,11 @@ def summary_docx(db: Database, campaign_id: str, today: dt.date) -> bytes:
     from inspector.reports import word
 
     data = summary_data(db, campaign_id, today)
-    fonts = report_fonts()
     top = data.form.rating.max_stars
     doc = word.plain_document(f"{data.campaign['name']}星级评定汇总",
                               f"{data.issuing_body}　{chinese_date(today)}")
     word.heading(doc, "一、总体情况")
-    overview = _overview(data, fonts).text
-    word.text_paragraph(doc, overview)
+    word.text_paragraph(doc, overview_text(data))
     word.heading(doc, "二、各县区情况")
     word.add_table(doc, [["名次", "县区", "乡镇（街道）数", "平均得分", f"{top}星个数", "约谈", "逾期问题"]]
                    + [[str(s["rank"]), s["county"], str(s["townships"]), _score(s["average"]),
