@@ -191,9 +191,11 @@ def main() -> None:
     parser.add_argument("db", help="a province database (inspector demo --townships 1400)")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    from inspector.store.backups import copy_file
+
     work = tempfile.mkdtemp(prefix="bench-gui-")
     db = os.path.join(work, "prov.db")
-    shutil.copy(args.db, db)  # the checklist writes answers: never touch the original
+    copy_file(args.db, db)  # the checklist writes answers: never touch the original
     print(f"platform: {os.environ.get('QT_QPA_PLATFORM', 'offscreen')}, runs: {args.runs}")
     timed(BARE)
     timed(APP, db)  # warm the file cache for both

@@ -27,6 +27,7 @@ from reportlab.platypus import LongTable, SimpleDocTemplate, TableStyle
 from inspector.reports.fonts import report_fonts
 from inspector.reports.notice import notice_pdf
 from inspector.reports.summary import county_rows, overdue_rows, ranking_rows, render_summary
+from inspector.store.backups import copy_file
 from inspector.store.catalog import campaigns
 from inspector.store.db import open_db
 from inspector.store.report_data import summary_data
@@ -83,7 +84,7 @@ def main(path: str) -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "prov.db"
-        copy_database(path, copy)
+        copy_file(path, copy)  # through SQLite: the WAL too, and no lock of the original dropped
         db = open_db(copy)
         from inspector.reports.issue import issue_notice_pdf
         from inspector.store.report_data import unnoticed_open_problems
@@ -101,13 +102,6 @@ def main(path: str) -> None:
               f"render alone {render_s:.3f} s (goal < 0.5 s)")
         papers(db, campaign, notice, today)
         db.close()
-
-
-def copy_database(path: str, target: Path) -> None:
-    """A copy made by SQLite itself (VACUUM INTO), never by reading the file."""
-    db = open_db(path)
-    db.execute("VACUUM INTO ?", [str(target)])
-    db.close()
 
 
 def pages(pdf: bytes) -> int:

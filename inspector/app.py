@@ -26,7 +26,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inspector import __version__
-from inspector.errors import describe, is_user_error
+from inspector.errors import explain
 from inspector.store import settings
 
 if TYPE_CHECKING:
@@ -51,13 +51,25 @@ def _application() -> QApplication:
 
 def run_gui(db_path: str | None, selftest: bool = False) -> int:
     """Open the main window on the database; the process exit status."""
+    from inspector import logfile
     from inspector.paths import default_db_path
-    from inspector.ui import i18n
+    from inspector.ui import crash
     from inspector.ui.fonts import install_app_font
 
     app = _application()
     install_app_font(app)
     path = Path(db_path) if db_path else default_db_path()
+    logfile.use_folder_of(path)
+    previous_hook = crash.install(show=not selftest)
+    try:
+        return _run(app, path, selftest)
+    finally:
+        crash.restore(previous_hook)
+
+
+def _run(app: QApplication, path: Path, selftest: bool) -> int:
+    from inspector.ui import i18n
+
     saved = settings.peek(path, ("language", "window_geometry"))
     language = i18n.resolve_language(saved.get("language"))
     if not i18n.apply_language(language):
@@ -87,6 +99,9 @@ def run_gui(db_path: str | None, selftest: bool = False) -> int:
         _watch_selftest(window)
     window.show()  # paints the frame at once, then opens the database and fills itself
     status = app.exec()
+    from inspector.ui.worker import pool
+
+    pool().waitForDone(60_000)  # a backup or import still running finishes, not cut short
     if failures:
         return _cannot_open(app, failures[0], selftest)
     if window.db is not None:
@@ -95,14 +110,15 @@ def run_gui(db_path: str | None, selftest: bool = False) -> int:
 
 
 def _cannot_open(app: QApplication, exc: Exception, selftest: bool) -> int:
-    """The database could not be opened: say why (a dialog unless self-testing), status 1."""
-    if not is_user_error(exc):
-        raise exc
+    """The database could not be opened: say why (a dialog unless self-testing), status 1.
+
+    A bug is logged by the same classification as the command line's.
+    """
     from inspector.ui.messages import describe_for_user
 
     message = app.translate("App", "Inspector cannot open the database:\n{0}").format(
         describe_for_user(exc))
-    print(f"inspector: {describe(exc)}", file=sys.stderr)
+    print(f"inspector: {explain(exc)}", file=sys.stderr)
     if not selftest:
         QMessageBox.critical(None, app.translate("App", "Inspector"), message)
     return 1

@@ -15,7 +15,8 @@ from typing import Any
 import click
 
 from inspector import __version__
-from inspector.errors import describe, user_error_types
+from inspector.errors import explain
+from inspector.terminal import safe, safe_lines
 
 
 class AppContext:
@@ -25,10 +26,16 @@ class AppContext:
         self.db_path = db_path
         self._db = None
         self._may_create = False
+        self._may_make_folders = False
 
-    def allow_create(self) -> AppContext:
-        """For the commands that make a database: every other one needs an existing file."""
+    def allow_create(self, *, folders: bool = True) -> AppContext:
+        """For the commands that make a database: every other one needs an existing file.
+
+        `folders=False` makes the file only in an existing folder (an import may
+        start a database, but a typo in --db must not leave new folders behind).
+        """
         self._may_create = True
+        self._may_make_folders = folders
         return self
 
     @property
@@ -42,7 +49,8 @@ class AppContext:
         if self._db is None:
             from inspector.store.db import open_db
 
-            self._db = open_db(self.path, create=self._may_create)
+            self._db = open_db(self.path, create=self._may_create,
+                               folders=self._may_make_folders)
         return self._db
 
     def rows(self):
@@ -60,8 +68,9 @@ class InspectorGroup(click.Group):
         except BrokenPipeError:  # `inspector dump | head`: the reader has gone, not an error
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
             ctx.exit(0)
-        except user_error_types() as exc:
-            click.echo(f"inspector: {describe(exc)}", err=True)
+        except Exception as exc:  # the user's situation, or our bug logged with its traceback
+            command = " ".join([*sys.argv[1:2], ctx.invoked_subcommand or ""]).strip()
+            click.echo(f"inspector: {safe_lines(explain(exc, context=command))}", err=True)
             ctx.exit(1)
 
 
@@ -74,7 +83,12 @@ class InspectorGroup(click.Group):
 @click.pass_context
 def main(ctx: click.Context, db_path: str | None, selftest: bool) -> None:
     """督查通 Inspector: township party-building inspections, offline."""
+    if db_path == "":  # `--db "$UNSET"`: not the default database, which it would silently be
+        raise click.BadParameter("needs a file name", param_hint="'--db'")
     ctx.obj = AppContext(db_path)
+    from inspector import logfile
+
+    logfile.use_folder_of(ctx.obj.path)
     if ctx.invoked_subcommand is None:
         from inspector.app import run_gui
 
@@ -93,8 +107,8 @@ def init(app: AppContext, townships_csv: str | None, form_path: str | None) -> N
 
     form = ensure_initialised(app.allow_create().rows(), form_path, townships_csv)
     db = app.db
-    click.echo(f"{app.path}: {db['counties'].count} counties, {db['townships'].count} "
-               f"townships, form {form.id} {form.version} ({len(form.items)} items)")
+    click.echo(safe(f"{app.path}: {db['counties'].count} counties, {db['townships'].count} "
+                    f"townships, form {form.id} {form.version} ({len(form.items)} items)"))
 
 
 @main.command()
@@ -122,7 +136,7 @@ def demo(app: AppContext, seed: int, n_townships: int | None, n_campaigns: int,
         return
     stats = make_sample(app.db, seed, today)
     if stats.get("existing"):
-        click.echo(f"sample campaign {stats['campaign_name']} is already in {app.path}")
+        click.echo(safe(f"sample campaign {stats['campaign_name']} is already in {app.path}"))
         return
     click.echo(f"sample campaign {stats['campaign_name']} ({stats['campaign']}): "
                f"{stats['townships']} townships inspected, {stats['problems']} problems, "
@@ -147,10 +161,10 @@ def forms_check(files: tuple[str, ...]) -> None:
         except FormError as exc:
             failed = True
             for issue in exc.issues:
-                click.echo(str(issue), err=True)
+                click.echo(safe(issue), err=True)
             continue
-        click.echo(f"{name}: ok — {form.id} {form.version}, {len(form.sections)} sections, "
-                   f"{len(form.items)} items, {form.total_points:g} points")
+        click.echo(safe(f"{name}: ok — {form.id} {form.version}, {len(form.sections)} "
+                        f"sections, {len(form.items)} items, {form.total_points:g} points"))
     if failed:
         sys.exit(1)
 
@@ -179,7 +193,8 @@ def townships_list(app: AppContext) -> None:
     from inspector.store.catalog import townships as all_townships
 
     for t in all_townships(app.db):
-        click.echo(f"{t['county']}\t{t['name']}\t{t['code'] or ''}\t{t['kind']}")
+        click.echo("\t".join(safe(v) for v in (t["county"], t["name"], t["code"] or "",
+                                                t["kind"])))
 
 
 @main.group()
@@ -191,7 +206,8 @@ def campaign() -> None:
 @click.option("--name", required=True, help="e.g. 2017年第三季度基层党建专项督查")
 @click.option("--form", "form_ref", required=True,
               help="Form id (its newest version), or id@version.")
-@click.option("--year", type=int, help="Year of the campaign (default: this year).")
+@click.option("--year", type=click.IntRange(1900, 9999),
+              help="Year of the campaign (default: this year).")
 @click.option("--interview", "interview_bottom", type=click.IntRange(0, 1000), default=3,
               show_default=True, help="How many bottom-ranked townships go on the 约谈 list.")
 @click.pass_obj
@@ -201,7 +217,7 @@ def campaign_create(app: AppContext, name: str, form_ref: str, year: int | None,
     from inspector.store.catalog import create_campaign
 
     row = create_campaign(app.rows(), name, form_ref, year, interview_bottom)
-    click.echo(row["id"])
+    click.echo(safe(row["id"]))
 
 
 @campaign.command("list")
@@ -211,7 +227,7 @@ def campaign_list(app: AppContext) -> None:
     from inspector.store.catalog import campaigns
 
     for c in campaigns(app.db):
-        click.echo(f"{c['id']}\t{c['year']}\t{c['name']}")
+        click.echo("\t".join(safe(v) for v in (c["id"], c["year"], c["name"])))
 
 
 RANKING_COLUMNS = ("rank", "county", "township", "score", "stars", "interview")
@@ -235,22 +251,26 @@ def ranking(app: AppContext, campaign_ref: str, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=1))
     elif fmt == "csv":
+        from inspector.reports.cells import csv_text
+
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["rank", "county", "township", "score", "stars", "interview",
                          "interview_reason"])
         for r in records:
-            writer.writerow([r["rank"], r["county"], r["township"], f"{r['score']:.1f}",
-                             r["stars"], "约谈" if r["interview"] else "", r["interview_reason"]])
+            writer.writerow([r["rank"], csv_text(r["county"]), csv_text(r["township"]),
+                             f"{r['score']:.1f}", r["stars"], "约谈" if r["interview"] else "",
+                             csv_text(r["interview_reason"])])
         click.echo(out.getvalue(), nl=False)
     else:
         header = [("名次", 4, ">"), ("县区", 8, "<"), ("乡镇（街道）", 14, "<"), ("得分", 6, ">"),
                   ("星级", 6, "<")]
         click.echo("  ".join(_pad(t, w, a) for t, w, a in header) + "  约谈")
         for r in records:
-            cells = [(str(r["rank"]), 4, ">"), (r["county"], 8, "<"), (r["township"], 14, "<"),
+            cells = [(str(r["rank"]), 4, ">"), (safe(r["county"]), 8, "<"),
+                     (safe(r["township"]), 14, "<"),
                      (f"{r['score']:.1f}", 6, ">"), (star_text(r["stars"]), 6, "<")]
-            reason = "约谈：" + r["interview_reason"] if r["interview"] else ""
+            reason = "约谈：" + safe(r["interview_reason"]) if r["interview"] else ""
             click.echo(("  ".join(_pad(t, w, a) for t, w, a in cells) + "  " + reason).rstrip())
 
 
@@ -284,15 +304,16 @@ def check(app: AppContext, repair: bool) -> None:
         refresh_all_scores(app.db)
     issues = check_db(app.db)
     for issue in issues:
-        click.echo(issue, err=True)
+        click.echo(safe(issue), err=True)
     if issues:
         sys.exit(1)
-    click.echo(f"{app.path}: ok")
+    click.echo(safe(f"{app.path}: ok"))
 
 
 # Command groups that live in their own modules.
 for _module, _name in (("inspector.cli_reports", "report"),
                        ("inspector.cli_reports", "problems"),
-                       ("inspector.cli_bundle", "bundle")):
+                       ("inspector.cli_bundle", "bundle"),
+                       ("inspector.cli_backup", "backup")):
     if importlib.util.find_spec(_module) is not None:
         main.add_command(getattr(importlib.import_module(_module), _name))

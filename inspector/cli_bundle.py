@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from inspector.cli import AppContext
+from inspector.terminal import safe
 
 
 @click.group()
@@ -20,13 +21,19 @@ def bundle() -> None:
 @click.pass_obj
 def bundle_export(app: AppContext, out: str, campaign_ref: str | None) -> None:
     """Write every synced row and attachment (or a campaign kit) to a bundle."""
+    from pathlib import Path
+
     from inspector.sync.export import export_bundle
 
+    if not Path(out).name:  # '' or '/': a folder, which the writer would fail on obscurely
+        click.echo(safe(f"inspector: --out {out!r} needs a file name (FILE.inspbundle)"),
+                   err=True)
+        raise SystemExit(1)
     summary = export_bundle(app.db, out, campaign_ref)
     what = f"campaign kit for {summary.campaign_name}" if summary.campaign_id else "everything"
-    click.echo(f"{summary.path}: {what}, bundle {summary.bundle_id}")
+    click.echo(safe(f"{summary.path}: {what}, bundle {summary.bundle_id}"))
     for table, count in summary.tables.items():
-        click.echo(f"  {table:<12} {count:>9,} rows")
+        click.echo(f"  {safe(table):<12} {count:>9,} rows")
     click.echo(f"  {'total':<12} {summary.rows:>9,} rows, {summary.attachments} attachments "
                f"({summary.attachment_bytes:,} bytes); file {summary.size:,} bytes")
 
@@ -40,7 +47,7 @@ def bundle_import(app: AppContext, file: str, dry_run: bool) -> None:
     from inspector.sync.importer import import_bundle
 
     if not dry_run:
-        app.allow_create()  # headquarters may start from a bundle
+        app.allow_create(folders=False)  # headquarters may start from a bundle
         db = app.db
     elif app.path.exists():
         db = app.db
@@ -49,12 +56,12 @@ def bundle_import(app: AppContext, file: str, dry_run: bool) -> None:
 
         db = open_db(":memory:")
     s = import_bundle(db, file, dry_run=dry_run)
-    click.echo(f"{s.file}: from {s.device_name} ({s.device_id}), made {s.created_at}")
+    click.echo(safe(f"{s.file}: from {s.device_name} ({s.device_id}), made {s.created_at}"))
     click.echo(f"  {'table':<12} {'new':>9} {'updated':>9} {'unchanged':>9} {'conflicts':>9}")
     for p in [*s.tables, s.totals]:
         if p.table == "total":
             click.echo("  " + "-" * 52)
-        click.echo(f"  {p.table:<12} {p.new:>9,} {p.updated:>9,} {p.unchanged:>9,} "
+        click.echo(f"  {safe(p.table):<12} {p.new:>9,} {p.updated:>9,} {p.unchanged:>9,} "
                    f"{p.conflicts:>9,}")
     click.echo(f"  attachments: {s.attachments_new} new, {s.attachments_present} already here")
     total = s.totals
@@ -62,14 +69,14 @@ def bundle_import(app: AppContext, file: str, dry_run: bool) -> None:
         click.echo(f"conflicts: {total.conflicts} row(s) were edited on both sides; the newer "
                    "edit wins and the other version is kept — see 'inspector bundle conflicts'")
     for dup in s.duplicates:
-        click.echo(f"duplicate notice number: {dup['doc_number']} is held by {dup['n']} notices; "
-                   "renumber one of them")
+        click.echo(safe(f"duplicate notice number: {dup['doc_number']} is held by {dup['n']} "
+                        "notices; renumber one of them"))
     if dry_run:
         click.echo("dry run: nothing was written")
     elif not s.changed:
         click.echo("nothing to change: everything in this bundle is already here")
     else:
-        click.echo(f"imported; backup {s.backup}" if s.backup else "imported")
+        click.echo(safe(f"imported; backup {s.backup}") if s.backup else "imported")
 
 
 @bundle.command("conflicts")
@@ -86,13 +93,15 @@ def bundle_conflicts(app: AppContext, show_all: bool) -> None:
     for c in found:
         fields = ", ".join(c.differences) or "-"
         state = f"resolved ({c.resolution})" if c.resolved_at else "unresolved"
-        click.echo(f"{c.id}\t{c.table_name}\t{describe_row(c.table_name, c.winner)}\t"
-                   f"kept {version_label(app.db, c.winner_version)} over "
-                   f"{version_label(app.db, c.loser_version)}\tdiffers in: {fields}\t{state}")
+        kept = (f"kept {version_label(app.db, c.winner_version)} over "
+                f"{version_label(app.db, c.loser_version)}")
+        click.echo("\t".join(safe(v) for v in (c.id, c.table_name,
+                                                describe_row(c.table_name, c.winner), kept,
+                                                f"differs in: {fields}", state)))
 
 
 @bundle.command("resolve")
-@click.argument("conflict_id", type=int)
+@click.argument("conflict_id", type=click.IntRange(1, 2**63 - 1))
 @click.option("--keep", type=click.Choice(["winner", "loser"]), required=True,
               help="Which version becomes the current one (a new edit that supersedes both).")
 @click.pass_obj
@@ -101,4 +110,5 @@ def bundle_resolve(app: AppContext, conflict_id: int, keep: str) -> None:
     from inspector.store.conflicts import resolve
 
     row = resolve(app.rows(), conflict_id, keep)
-    click.echo(f"conflict {conflict_id} resolved: {keep} kept as version {row['updated_at']}")
+    click.echo(safe(f"conflict {conflict_id} resolved: {keep} kept as version "
+                    f"{row['updated_at']}"))

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from inspector.terminal import safe, safe_lines
+
 if TYPE_CHECKING:  # cli imports this module; importing cli back at run time would loop
     from inspector.cli import AppContext
 
@@ -26,7 +28,7 @@ def _write(out: str, data: bytes) -> None:
 
 def _fail(exc: Exception) -> None:
     """One line on stderr and exit status 1, like every other user mistake."""
-    click.echo(f"inspector: {exc}", err=True)
+    click.echo(f"inspector: {safe_lines(exc)}", err=True)
     sys.exit(1)
 
 
@@ -68,7 +70,7 @@ def report_star(app: AppContext, campaign_ref: str, township_ref: str, out: str,
     township = find_township(app.db, township_ref)
     make = star_docx if _format_of(out, fmt, ("pdf", "docx")) == "docx" else star_report_pdf
     _write(out, make(app.db, campaign["id"], township["id"], _day(on_date)))
-    click.echo(f"{out}: 督查情况反馈表 {township['name']}")
+    click.echo(safe(f"{out}: 督查情况反馈表 {township['name']}"))
 
 
 @report.command("notice")
@@ -108,11 +110,11 @@ def report_notice(app: AppContext, campaign_ref: str, township_ref: str, out: st
         _write(out, outcome.pdf)
     problems = len(json.loads(n["problem_ids"]))
     if outcome.issued:
-        click.echo(f"{out}: issued {n['doc_number']} to {n['addressee']} "
-                   f"({problems} problems, report back by {n['deadline']}); PDF archived")
+        click.echo(safe(f"{out}: issued {n['doc_number']} to {n['addressee']} "
+                        f"({problems} problems, report back by {n['deadline']}); PDF archived"))
     else:
-        click.echo(f"{out}: no new problems; reprinted {n['doc_number']} issued {n['issued_on']} "
-                   f"({problems} problems)")
+        click.echo(safe(f"{out}: no new problems; reprinted {n['doc_number']} issued "
+                        f"{n['issued_on']} ({problems} problems)"))
 
 
 @report.command("notices")
@@ -141,8 +143,8 @@ def report_notices(app: AppContext, campaign_ref: str, out: str, deadline: Any,
     _write(out, outcome.pdf)
     first, last = outcome.notices[0], outcome.notices[-1]
     problems = sum(len(json.loads(n["problem_ids"])) for n in outcome.notices)
-    click.echo(f"{out}: issued {len(outcome.notices)} notices, {first['doc_number']} to "
-               f"{last['doc_number']} ({problems} problems); each PDF archived")
+    click.echo(safe(f"{out}: issued {len(outcome.notices)} notices, {first['doc_number']} to "
+               f"{last['doc_number']} ({problems} problems); each PDF archived"))
 
 
 @report.command("summary")
@@ -163,7 +165,7 @@ def report_summary(app: AppContext, campaign_ref: str, out: str, fmt: str | None
     campaign = find_campaign(app.db, campaign_ref)
     make = summary_docx if _format_of(out, fmt, ("pdf", "docx")) == "docx" else summary_pdf
     _write(out, make(app.db, campaign["id"], _day(on_date)))
-    click.echo(f"{out}: 星级评定汇总 {campaign['name']}")
+    click.echo(safe(f"{out}: 星级评定汇总 {campaign['name']}"))
 
 
 @report.command("bulletin")
@@ -196,7 +198,7 @@ def report_bulletin(app: AppContext, campaign_ref: str, out: str, fmt: str | Non
     else:
         doc_number, data = bulletin_pdf(app.db, campaign["id"], _day(on_date), number)
     _write(out, data)
-    click.echo(f"{out}: 督查情况通报 {doc_number} {campaign['name']}")
+    click.echo(safe(f"{out}: 督查情况通报 {doc_number} {campaign['name']}"))
 
 
 @report.command("supervise")
@@ -223,7 +225,7 @@ def report_supervise(app: AppContext, campaign_ref: str, township_ref: str | Non
         _fail(exc)
         return
     _write(out, pdf)
-    click.echo(f"{out}: {len(numbers)} 督办单, {numbers[0]} to {numbers[-1]}")
+    click.echo(safe(f"{out}: {len(numbers)} 督办单, {numbers[0]} to {numbers[-1]}"))
 
 
 @report.command("interview")
@@ -249,7 +251,7 @@ def report_interview(app: AppContext, campaign_ref: str, township_ref: str | Non
         _fail(exc)
         return
     _write(out, pdf)
-    click.echo(f"{out}: {len(numbers)} 约谈通知, {numbers[0]} to {numbers[-1]}")
+    click.echo(safe(f"{out}: {len(numbers)} 约谈通知, {numbers[0]} to {numbers[-1]}"))
 
 
 @report.command("problems")
@@ -264,7 +266,7 @@ def report_problems(app: AppContext, campaign_ref: str | None, out: str, on_date
 
     cid = find_campaign(app.db, campaign_ref)["id"] if campaign_ref else None
     _write(out, problems_pdf(app.db, cid, _day(on_date)))
-    click.echo(f"{out}: 问题清单")
+    click.echo(safe(f"{out}: 问题清单"))
 
 
 @report.command("fonts")
@@ -275,7 +277,7 @@ def report_fonts_command(pdf: str | None) -> None:
 
     fonts = report_fonts()
     if pdf:
-        click.echo(f"{pdf}: {'、'.join(fonts_in_pdf(Path(pdf).read_bytes()))}")
+        click.echo(safe(f"{pdf}: {'、'.join(fonts_in_pdf(Path(pdf).read_bytes()))}"))
     else:
         for line in fonts.describe().split("；"):
             click.echo(line)
@@ -305,7 +307,7 @@ def report_ledger(app: AppContext, campaign_ref: str | None, county_ref: str | N
 
         count = len(ledger_rows(app.db, where.campaign_id, where.county_id, day))
         _write(out, ledger_pdf(app.db, where, day))
-    click.echo(f"{out}: 整改台账 {where.name} ({count} problems)")
+    click.echo(safe(f"{out}: 整改台账 {where.name} ({count} problems)"))
 
 
 @click.group()
@@ -329,4 +331,4 @@ def problems_export(app: AppContext, fmt: str, out: str, campaign_ref: str | Non
 
     cid = find_campaign(app.db, campaign_ref)["id"] if campaign_ref else None
     count = export_problems(app.db, fmt, out, cid, _day(on_date))
-    click.echo(f"{out}: {count} problems")
+    click.echo(safe(f"{out}: {count} problems"))

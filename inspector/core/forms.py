@@ -17,7 +17,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeGuard
 
+from inspector.core.toml_depth import too_deep_line
 from inspector.messages import Message
+from inspector.terminal import control_characters
 
 KINDS = ("verdict", "number", "text")
 RULES = ("at_most", "at_least")
@@ -31,6 +33,13 @@ ITEM_KEYS = {
     "rule", "target", "deduct", "unit",
 }
 _ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
+# TOML reads nan, inf and integers of any size; a score must stay a finite
+# number the database accepts, so every number has a ceiling far above any
+# real form (a 100-point checklist, counts of villages or members).
+MAX_POINTS = 1000
+MAX_TARGET = 1_000_000_000
+MAX_NESTING = 32  # arrays / inline tables inside each other; a form uses two at most
+MAX_FORM_BYTES = 4 * 1024 * 1024  # the 2017 form is 20 KiB
 
 
 @dataclass(frozen=True)
@@ -144,6 +153,22 @@ class Form:
 
 
 _Reporter = Callable[..., None]
+# Texts that may span lines (TOML multi-line strings) and be indented; other strings are one line.
+_MULTILINE_KEYS = {"description", "text", "guidance", "problem"}
+
+
+def _controls(key: str, value: Any) -> str:
+    """The control characters a form string must not hold, as `\\xNN` ('' if none).
+
+    Ids, versions and titles are printed on terminals, in bundles and in
+    reports: an escape sequence or a bidi override there would travel to
+    every laptop that installs the form.
+    """
+    if not isinstance(value, str):
+        return ""
+    if key in _MULTILINE_KEYS:
+        value = value.replace("\n", "").replace("\t", "")
+    return " ".join(control_characters(value))
 
 
 class _LineMap:
@@ -197,10 +222,25 @@ def _is_number(value: Any) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def _within(value: int | float, limit: int) -> bool:
+    """False for nan, ±inf and numbers beyond ±limit (compared exactly, even huge integers)."""
+    return -limit <= value <= limit
+
+
+def _too_large(iid: str, key: str, value: Any, limit: int) -> Message:
+    return Message("item '{item}': {key} must be a finite number no larger than {limit}, "
+                   "not {value}", item=iid, key=key, limit=limit, value=value)
+
+
 def parse_form(text: str, filename: str = "<form>") -> Form:
     """Parse and validate a form; raise FormError listing every problem."""
+    deep = too_deep_line(text, MAX_NESTING)
+    if deep is not None:
+        raise FormError([FormIssue(filename, deep, _TOO_DEEP)])
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # the depth scan missed a way to nest: still a refusal, not a crash
+        raise FormError([FormIssue(filename, 1, _TOO_DEEP)]) from None
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
         msg = getattr(exc, "msg", None) or re.sub(r"\s*\(at line.*\)$", "", str(exc))
@@ -228,6 +268,10 @@ def parse_form(text: str, filename: str = "<form>") -> Form:
             err(Message("[form] needs a non-empty string '{key}'", key=key), "form", key)
     if isinstance(head.get("id"), str) and head["id"] and not _ID_RE.match(head["id"]):
         err(Message("[form] id may hold only letters, digits, '-' and '_'"), "form", "id")
+    for key, value in head.items():
+        if _controls(key, value):
+            err(Message("[form] '{key}' holds control characters ({chars})", key=key,
+                        chars=_controls(key, value)), "form", key)
     target = head.get("target", "township")
     if target not in TARGETS:
         err(Message("[form] target must be one of {targets}, not '{target}'",
@@ -249,6 +293,10 @@ def parse_form(text: str, filename: str = "<form>") -> Form:
         sections=sections,
         source=text,
     )
+
+
+_TOO_DEEP = Message("values nested more than {limit} deep (arrays or inline tables)",
+                    limit=MAX_NESTING)
 
 
 def _line_from_message(message: str) -> int:
@@ -296,6 +344,9 @@ def _parse_sections(raw: Any, err: _Reporter) -> tuple[Section, ...]:
     section_ids: set[str] = set()
     item_ids: dict[str, int] = {}
     for si, sec in enumerate(raw):
+        if not isinstance(sec, dict):
+            err(Message("[[section]] {number} must be a table", number=si + 1), "section", si)
+            continue
         for key in sec:
             if key not in SECTION_KEYS:
                 err(Message("unknown key '{key}' in [[section]]", key=key), "section", si, key)
@@ -306,6 +357,11 @@ def _parse_sections(raw: Any, err: _Reporter) -> tuple[Section, ...]:
         elif sid in section_ids:
             err(Message("duplicate section id '{section}'", section=sid), "section", si, "id")
         section_ids.add(sid)
+        for key in ("id", "title"):
+            if _controls(key, sec.get(key)):
+                err(Message("section '{section}': '{key}' holds control characters ({chars})",
+                            section=sid, key=key, chars=_controls(key, sec.get(key))),
+                    "section", si, key)
         if not isinstance(sec.get("title"), str) or not sec.get("title"):
             err(Message("section '{section}' needs a 'title'", section=sid), "section", si, "title")
         items_raw = sec.get("item", [])
@@ -314,6 +370,10 @@ def _parse_sections(raw: Any, err: _Reporter) -> tuple[Section, ...]:
             items_raw = []
         items = []
         for ii, raw_item in enumerate(items_raw):
+            if not isinstance(raw_item, dict):
+                err(Message("item {number} of section '{section}' must be a table",
+                            number=ii + 1, section=sid), "item", si, ii)
+                continue
             item = _parse_item(raw_item, sid, si, ii, err)
             if item is None:
                 continue
@@ -335,6 +395,10 @@ def _parse_item(raw: dict[str, Any], sid: str, si: int, ii: int, err: _Reporter)
         err(Message("item {number} of section '{section}' needs a string 'id'", number=ii + 1,
                     section=sid), *where, "id")
         return None
+    for key in ("id", "text", "guidance", "problem", "unit"):
+        if _controls(key, raw.get(key)):
+            err(Message("item '{item}': '{key}' holds control characters ({chars})", item=iid,
+                        key=key, chars=_controls(key, raw.get(key))), *where, key)
     kind = raw.get("kind")
     if kind is None:
         err(Message("item '{item}' needs a 'kind' (use {kinds})", item=iid,
@@ -369,6 +433,9 @@ def _parse_item(raw: dict[str, Any], sid: str, si: int, ii: int, err: _Reporter)
         err(Message("item '{item}': points must be a positive number, not {points!r}",
                     item=iid, points=points), *where, "points")
         points = 0
+    elif not _within(points, MAX_POINTS):
+        err(_too_large(iid, "points", points, MAX_POINTS), *where, "points")
+        points = 0
     partial = raw.get("partial", 0.5)
     if "partial" in raw and kind != "verdict":
         err(Message("item '{item}': 'partial' applies to verdict items only", item=iid), *where,
@@ -392,10 +459,16 @@ def _parse_item(raw: dict[str, Any], sid: str, si: int, ii: int, err: _Reporter)
             err(Message("item '{item}': number items need a target of 0 or more", item=iid),
                 *where, "target")
             target = 0
+        elif not _within(target, MAX_TARGET):
+            err(_too_large(iid, "target", target, MAX_TARGET), *where, "target")
+            target = 0
         deduct = raw.get("deduct")
         if not _is_number(deduct) or deduct <= 0:
             err(Message("item '{item}': number items need deduct > 0 (points off per unit)",
                         item=iid), *where, "deduct")
+            deduct = 1
+        elif not _within(deduct, MAX_POINTS):
+            err(_too_large(iid, "deduct", deduct, MAX_POINTS), *where, "deduct")
             deduct = 1
     else:
         for key in ("rule", "target", "deduct"):
@@ -423,11 +496,16 @@ def load_form(path: str | Path) -> Form:
     """Read a form file; an unreadable or non-UTF-8 file is a FormError too."""
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8")
+        with path.open("rb") as fh:  # a bounded read: `forms check /dev/zero` must end
+            data = fh.read(MAX_FORM_BYTES + 1)
+        if len(data) > MAX_FORM_BYTES:
+            raise FormError([FormIssue(str(path), 1, Message(
+                "the file is larger than {size} MiB: not a form", size=MAX_FORM_BYTES >> 20))])
+        text = data.decode("utf-8")
     except OSError as exc:
         raise FormError([FormIssue(str(path), 1, Message("cannot read file: {error}",
                                                           error=exc.strerror))]) from None
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         raise FormError([FormIssue(str(path), line, Message("the file is not UTF-8 text"))]) from None
     return parse_form(text, str(path))

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -128,8 +129,8 @@ def ledger_pdf(db: Database, where: LedgerScope, today: dt.date,
     issuing = settings.get(db, "issuing_body") or ""
     closed = sum(1 for r in rows if r[10])
     story: list[Flowable] = [
-        Paragraph(f"{where.name}整改台账", title_style(fonts, 16)),
-        Paragraph(f"{issuing}　截至{chinese_date(today)}　共 {len(rows)} 个问题，已销号 {closed} 个，"
+        Paragraph(f"{escape(where.name)}整改台账", title_style(fonts, 16)),
+        Paragraph(f"{escape(issuing)}　截至{chinese_date(today)}　共 {len(rows)} 个问题，已销号 {closed} 个，"
                   f"逾期未整改 {len(overdue)} 个",
                   style("sub", fonts.song, 10, 15, alignment=1, spaceAfter=6)),
     ]

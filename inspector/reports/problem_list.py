@@ -2,7 +2,8 @@
 
 The spreadsheets are for the people who follow problems up in Excel: the
 CSV starts with a BOM so Excel reads it as UTF-8, and the XLSX has a bold
-frozen header, filters, sensible widths and real dates. Rows stream from the
+frozen header, filters, sensible widths and real dates. Text that a
+spreadsheet would take for a formula stays text (`reports.cells`). Rows stream from the
 database in batches, so a province's 100,000 problems never sit in memory
 twice.
 """
@@ -14,6 +15,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -23,6 +25,7 @@ from sqlite_utils import Database
 
 from inspector.core.problems import STATUS_LABELS, Status
 from inspector.progress import NO_PROGRESS, Progress
+from inspector.reports.cells import csv_text
 from inspector.reports.fonts import report_fonts
 from inspector.reports.pdfdoc import (
     AUTHOR_DEFAULT,
@@ -83,7 +86,7 @@ def write_csv(rows: Iterable[list[Any]], path: str | Path) -> int:
         writer.writerow(HEADERS)
         for r in rows:
             writer.writerow(["" if v is None else v.isoformat() if isinstance(v, dt.date)
-                             else v for v in r])
+                             else csv_text(v) for v in r])
             count += 1
     return count
 
@@ -144,8 +147,8 @@ def problems_pdf(db: Database, campaign_id: str | None = None, today: dt.date | 
     overdue = sum(1 for r in rows if r[OVERDUE_COL] == "是")
     issuing = settings.get(db, "issuing_body") or ""
     story: list[Flowable] = [
-        Paragraph(f"{name}问题清单", title_style(fonts, 16)),
-        Paragraph(f"{issuing}　截至{chinese_date(today)}　共 {len(rows)} 个问题，"
+        Paragraph(f"{escape(name)}问题清单", title_style(fonts, 16)),
+        Paragraph(f"{escape(issuing)}　截至{chinese_date(today)}　共 {len(rows)} 个问题，"
                   f"其中逾期未整改 {overdue} 个", style("sub", fonts.song, 10, 15, alignment=1,
                                                    spaceAfter=6)),
     ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -108,7 +109,7 @@ def _veto_notes(data: InspectionReport, fonts: FontSet) -> list[Flowable]:
     names = "、".join(f"{i.id} {i.text.rstrip('。；;，, ')}" for i in data.veto_items)
     cap = data.form.rating.veto_cap
     return [Spacer(1, 3 * mm),
-            Paragraph(f"一票否决：{names}，星级封顶 {cap} 星。", body)]
+            Paragraph(f"一票否决：{escape(names)}，星级封顶 {cap} 星。", body)]
 
 
 def _problem_table(data: InspectionReport, fonts: FontSet) -> Flowable:
@@ -183,8 +184,8 @@ def star_story(data: InspectionReport, fonts: FontSet) -> list[Flowable]:
     sc = data.score
     story: list[Flowable] = [
         Paragraph("督查情况反馈表", title_style(fonts, 20)),
-        Paragraph(subtitle(data.form.title), style("sub", fonts.song, 11, 16, alignment=1,
-                                                   spaceAfter=10)),
+        Paragraph(escape(subtitle(data.form.title)), style("sub", fonts.song, 11, 16,
+                                                           alignment=1, spaceAfter=10)),
         _info_table(data, fonts),
         Paragraph("一、得分情况", heading),
         _score_table(data, fonts),

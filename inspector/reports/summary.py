@@ -11,6 +11,8 @@ import datetime as dt
 import math
 from collections import Counter, defaultdict
 from statistics import mean
+from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
@@ -199,13 +201,13 @@ def _charts(data: SummaryData, fonts: FontSet) -> list[Flowable]:
     return [Spacer(1, 3 * mm), _star_chart(data, fonts)]
 
 
-def county_stats(data: SummaryData) -> list[dict]:
+def county_stats(data: SummaryData) -> list[dict[str, Any]]:
     """Per county: townships, average, its rank among counties, stars, 约谈 and overdue."""
     overdue = Counter(p["county"] for p in data.overdue)
     by_county: dict[str, list] = defaultdict(list)
     for r in data.ranking:
         by_county[r.entry.county].append(r)
-    stats = [{"county": c, "average": a, "townships": n,
+    stats: list[dict[str, Any]] = [{"county": c, "average": a, "townships": n,
               "top": sum(1 for r in by_county[c] if r.entry.stars == data.form.rating.max_stars),
               "interview": sum(1 for r in by_county[c] if r.interview),
               "overdue": overdue.get(c, 0)} for c, a, n in _county_averages(data)]
@@ -386,8 +388,8 @@ def summary_story(data: SummaryData, fonts: FontSet, progress: Progress = NO_PRO
     large = len(data.ranking) > LARGE_RANKING
     sub = style("sub", fonts.song, 11, 16, alignment=1, spaceAfter=8)
     story: list[Flowable] = [
-        Paragraph(f"{c['name']}<br/>星级评定汇总", title_style(fonts, 18)),
-        Paragraph(f"{data.issuing_body}　{chinese_date(data.today)}", sub),
+        Paragraph(f"{escape(c['name'])}<br/>星级评定汇总", title_style(fonts, 18)),
+        Paragraph(f"{escape(data.issuing_body)}　{chinese_date(data.today)}", sub),
         *_heading("一、总体情况", fonts), _overview(data, fonts), *_charts(data, fonts),
     ]
     progress(1, 5, "")

@@ -26,6 +26,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from inspector.reports.cells import mark_text
+
 CREATOR = "督查通 Inspector"
 
 
@@ -84,7 +86,7 @@ def write_sheet(path: str | Path, columns: Sequence[Column], rows: Iterable[Sequ
     for r in rows:
         out = []
         for col, value in zip(columns, r, strict=True):
-            cell = WriteOnlyCell(ws, value=value)
+            cell = mark_text(WriteOnlyCell(ws, value=value))  # outside text is never a formula
             cell.border = _BORDER
             if col.kind == "wrap":
                 cell.alignment = _WRAP

@@ -16,9 +16,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector.store.db import database_file
+from inspector.store.domains import MAX_ATTACHMENT_BYTES
 from inspector.store.rows import Rows
-
-MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 
 
 def attachments_dir(db: Database) -> Path:
@@ -61,6 +60,21 @@ def read_bytes(db: Database, sha256: str) -> bytes:
 
 def has_blob(db: Database, sha256: str) -> bool:
     return blob_path(db, sha256).exists()
+
+
+def remove_unreferenced(db: Database, shas: list[str]) -> None:
+    """Delete the stored files among `shas` that no attachment row needs (an import that
+    failed after storing its bytes), and the folders that leaves empty."""
+    for sha in shas:
+        if db.execute("SELECT 1 FROM attachments WHERE sha256 = ? LIMIT 1", [sha]).fetchone():
+            continue
+        path = blob_path(db, sha)
+        path.unlink(missing_ok=True)
+        for folder in (path.parent, path.parent.parent):
+            try:
+                folder.rmdir()
+            except OSError:
+                break
 
 
 def add_attachment(rows: Rows, owner_table: str, owner_id: str, data: bytes, *,

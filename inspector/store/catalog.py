@@ -16,10 +16,14 @@ from sqlite_utils import Database
 from inspector.core.forms import Form, parse_form
 from inspector.core.ids import county_id, form_row_id, township_id
 from inspector.messages import Joined, Message, MessageError
+from inspector.store.domains import TOWNSHIP_KINDS
 from inspector.store.rows import Rows
+from inspector.terminal import control_characters
 
-TOWNSHIP_KINDS = ("街道", "镇", "乡")
 CSV_COLUMNS = ("county", "county_code", "township", "township_code", "kind")
+MAX_NAME = 100  # the longest real township or county name is a dozen characters
+MAX_REF = 200  # a campaign, form or township named on the command line or in a dialog
+MAX_CSV_BYTES = 32 * 1024 * 1024  # every township in China is under 3 MiB
 
 
 class CatalogError(MessageError, ValueError):
@@ -34,6 +38,7 @@ class TownshipRecord:
     township: str
     township_code: str | None
     kind: str
+    file: str = "<csv>"
 
 
 def township_kind(name: str, code: str | None) -> str | None:
@@ -54,8 +59,12 @@ def county_kind(name: str) -> str:
 def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipRecord]:
     """Every row checked before anything is written; errors name the line."""
     text = text.lstrip("\ufeff")
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip() for h in (reader.fieldnames or [])]
+    # newline="": a list saved with old Mac line ends (CR only) still splits into lines
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip() for h in (reader.fieldnames or [])]
+    except csv.Error as exc:
+        raise CatalogError(_csv_problem(exc, filename, 1)) from None
     missing = [c for c in ("county", "township") if c not in header]
     if missing:
         raise CatalogError(Message("{file}:1: missing column(s) {columns}; expected {expected}",
@@ -69,8 +78,8 @@ def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipReco
     records: list[TownshipRecord] = []
     seen_codes: dict[str, int] = {}
     seen_names: dict[tuple[str, str], int] = {}
-    for row in reader:
-        line = reader.line_num
+    county_codes: dict[str, tuple[str | None, int]] = {}
+    for line, row in _rows(reader, filename, errors):
         if None in row:
             errors.append(Message("{file}:{line}: too many fields", file=filename, line=line))
             continue
@@ -86,6 +95,7 @@ def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipReco
             problems.append(Message("county is empty"))
         if not township:
             problems.append(Message("township is empty"))
+        problems += _name_problems("county", county) + _name_problems("township", township)
         if ccode and not re.fullmatch(r"\d{6}", ccode):
             problems.append(Message("county_code '{code}' is not 6 digits", code=ccode))
         if tcode and not re.fullmatch(r"\d{9}|\d{12}", tcode):
@@ -100,6 +110,11 @@ def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipReco
         if tcode and tcode in seen_codes:
             problems.append(Message("township_code {code} repeats line {first}", code=tcode,
                                     first=seen_codes[tcode]))
+        first_code, first_line = county_codes.setdefault(county, (ccode, line))
+        if first_code != ccode:
+            problems.append(Message("county {county} has county_code {code} on line {first}",
+                                    county=county, code=first_code or "(none)",
+                                    first=first_line))
         if (county, township) in seen_names:
             problems.append(Message("{county} {township} repeats line {first}", county=county,
                                     township=township, first=seen_names[(county, township)]))
@@ -110,7 +125,7 @@ def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipReco
         if tcode:
             seen_codes[tcode] = line
         seen_names[(county, township)] = line
-        records.append(TownshipRecord(line, county, ccode, township, tcode, kind))
+        records.append(TownshipRecord(line, county, ccode, township, tcode, kind, filename))
     if errors:
         shown = errors[:20]
         if len(errors) > 20:
@@ -121,9 +136,87 @@ def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipReco
     return records
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _rows(reader: Any, filename: str, errors: list[Message]) -> Any:
+    """The reader's rows with their line; a row the csv module cannot read ends the file.
+
+    The csv module refuses a field over its limit (131,072 characters) with
+    an error that names neither file nor line; after it the reader's place
+    in the file cannot be trusted, so reading stops there. A row is named
+    by the line it starts on.
+    """
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            errors.append(_csv_problem(exc, filename, reader.line_num + 1))
+            return
+        # a quoted field may hold line breaks: name the line the row starts on
+        values = [v for v in row.values() if isinstance(v, str)]
+        values += [x for v in row.values() if isinstance(v, list) for x in v]
+        yield reader.line_num - sum(len(_LINE_BREAK.findall(v)) for v in values), row
+
+
+def _csv_problem(exc: csv.Error, filename: str, line: int) -> Message:
+    if "field larger than field limit" in str(exc):
+        return Message("{file}:{line}: field too long (over {limit} characters)",
+                       file=filename, line=line, limit=csv.field_size_limit())
+    return Message("{file}:{line}: {error}", file=filename, line=line, error=str(exc))
+
+
+def _name_problems(column: str, value: str) -> list[Message]:
+    found = control_characters(value)
+    if found:
+        return [Message("{column} holds control characters ({chars})", column=column,
+                        chars=" ".join(found))]
+    if len(value) > MAX_NAME:
+        return [Message("{column} is longer than {limit} characters", column=column,
+                        limit=MAX_NAME)]
+    return []
+
+
+def _clashes(db: Database, records: list[TownshipRecord]) -> list[Message]:
+    """Rows that would make a second county or township of a name the database holds.
+
+    Ids come from division codes, else from names: a list that gives a
+    known township a new code (or drops a county's code) would add a second
+    定海区 or 昌国街道 beside the first instead of updating it.
+    """
+    counties = {r["name"]: r for r in db.query(
+        "SELECT id, name, code FROM counties WHERE deleted = 0")}
+    towns = {(r["county"], r["name"]): r for r in db.query(
+        "SELECT t.id, t.name, t.code, c.name AS county FROM townships t "
+        "JOIN counties c ON c.id = t.county_id WHERE t.deleted = 0")}
+    found: list[Message] = []
+    for rec in records:
+        cid = county_id(rec.county_code, rec.county)
+        known = counties.get(rec.county)
+        if known and known["id"] != cid:
+            found.append(Message("{file}:{line}: county {county} is already in the database "
+                                 "with county_code {code}", file=rec.file, line=rec.line,
+                                 county=rec.county, code=known["code"] or "(none)"))
+            continue
+        town = towns.get((rec.county, rec.township))
+        if town and town["id"] != township_id(rec.township_code, cid, rec.township):
+            found.append(Message("{file}:{line}: {county} {township} is already in the "
+                                 "database with township_code {code}", file=rec.file,
+                                 line=rec.line, county=rec.county, township=rec.township,
+                                 code=town["code"] or "(none)"))
+    return found
+
+
 def import_townships(rows: Rows, records: list[TownshipRecord]) -> dict[str, int]:
     """Upsert counties and townships under their natural-key ids, in one transaction."""
     counts = {"counties": 0, "townships": 0, "unchanged": 0}
+    clashes = _clashes(rows.db, records)
+    if clashes:
+        raise CatalogError(*clashes[:20], *([Message("… and {count} more",
+                                                     count=len(clashes) - 20)]
+                                            if len(clashes) > 20 else []))
     with rows.db.atomic():
         counties: dict[str, str] = {}
         for rec in records:
@@ -147,7 +240,12 @@ def import_townships(rows: Rows, records: list[TownshipRecord]) -> dict[str, int
 def import_townships_csv(rows: Rows, path: str | Path) -> dict[str, int]:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with path.open("rb") as fh:  # bounded: a wrong file picked must not fill the memory
+            data = fh.read(MAX_CSV_BYTES + 1)
+        if len(data) > MAX_CSV_BYTES:
+            raise CatalogError(Message("{file} is larger than {size} MiB: not a township list",
+                                       file=str(path), size=MAX_CSV_BYTES >> 20))
+        text = data.decode("utf-8-sig")
     except OSError as exc:
         raise CatalogError(Message("cannot read {file}: {error}", file=str(path),
                                    error=exc.strerror)) from None
@@ -194,6 +292,7 @@ def form_for_campaign(db: Database, campaign_id: str) -> Form:
 
 def find_form_row(db: Database, form_ref: str) -> dict[str, Any]:
     """A form by row id, by 'id@version', or by form id (its newest version)."""
+    _check_ref(form_ref, "form")
     if "@" in form_ref:
         fid, version = form_ref.split("@", 1)
         found = list(db.query("SELECT * FROM forms WHERE form_id = ? AND version = ? "
@@ -217,6 +316,11 @@ def create_campaign(rows: Rows, name: str, form_ref: str, year: int | None = Non
     name = name.strip()
     if not name:
         raise CatalogError(Message("a campaign needs a name"))
+    _check_ref(name, "campaign")
+    found = control_characters(name)
+    if found:
+        raise CatalogError(Message("a campaign name cannot hold control characters ({chars})",
+                                   chars=" ".join(found)))
     if interview_bottom < 0:
         raise CatalogError(Message("the 约谈 count cannot be negative"))
     form = find_form_row(rows.db, form_ref)
@@ -244,11 +348,12 @@ def campaigns(db: Database) -> list[dict[str, Any]]:
 
 def find_campaign(db: Database, ref: str) -> dict[str, Any]:
     """A campaign by id, id prefix or exact name; a miss suggests the closest names."""
+    _check_ref(ref, "campaign")
     found = list(db.query("SELECT * FROM campaigns WHERE deleted = 0 AND (id = ? OR name = ?)",
                           [ref, ref]))
-    if not found and len(ref) >= 6:
-        found = list(db.query("SELECT * FROM campaigns WHERE deleted = 0 AND id LIKE ?",
-                              [ref + "%"]))
+    if not found and len(ref) >= 6:  # a prefix, compared as text: '%' and '_' are no wildcards
+        found = list(db.query("SELECT * FROM campaigns WHERE deleted = 0 AND "
+                              "substr(id, 1, ?) = ?", [len(ref), ref]))
     if len(found) == 1:
         return found[0]
     names = [c["name"] for c in campaigns(db)]
@@ -261,6 +366,7 @@ def find_campaign(db: Database, ref: str) -> dict[str, Any]:
 
 def find_township(db: Database, ref: str) -> dict[str, Any]:
     """A township by id, code or name ('county/name' when a name repeats)."""
+    _check_ref(ref, "township")
     county = None
     name = ref
     if "/" in ref:
@@ -281,6 +387,13 @@ def find_township(db: Database, ref: str) -> dict[str, Any]:
         raise CatalogError(Message("no township '{ref}'; did you mean {names}?", ref=ref,
                                    names=close))
     raise CatalogError(Message("no township '{ref}'", ref=ref))
+
+
+def _check_ref(ref: str, what: str) -> None:
+    """Refuse a reference no id or name can match, before it reaches SQL or a message."""
+    if len(ref) > MAX_REF:
+        raise CatalogError(Message("a {what} id or name is at most {limit} characters, not "
+                                   "{length}", what=what, limit=MAX_REF, length=len(ref)))
 
 
 def _close_names(word: str, names: list[str]) -> str:

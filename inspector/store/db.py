@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -16,16 +18,56 @@ class StoreError(MessageError):
     """A problem with the database the user can act on (wrong file, newer version, locked)."""
 
 
-def connect(path: str | Path, *, autocheckpoint: bool = True) -> Database:
+class InspectorDatabase(Database):
+    """sqlite-utils' Database whose transactions take the write lock when they begin.
+
+    A deferred transaction that reads before it writes (nearly every edit:
+    read the row, then change it) cannot wait for another writer in WAL mode:
+    once another connection has committed since its read began, its upgrade
+    to a writer fails at once with SQLITE_BUSY, busy_timeout or not. So
+    `atomic()` starts with BEGIN IMMEDIATE and the busy timeout applies.
+    `temp_transaction` is for work that writes only temporary tables (staging
+    a bundle, a dry run): it takes no lock on the database and works on a
+    read-only file.
+    """
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            with super().atomic():  # a savepoint
+                yield self
+            return
+        with write_transaction(self):
+            yield self
+
+
+def temp_transaction(db: Database) -> AbstractContextManager[Database]:
+    """A deferred transaction (savepoint when nested) for writes to temporary tables only."""
+    return Database.atomic(db)
+
+
+def connect(path: str | Path, *, autocheckpoint: bool = True, create: bool = True) -> Database:
     """A connection with the pragmas every connection needs, without migrating.
 
     `autocheckpoint=False` leaves folding the WAL into the file to
     `checkpoint_file` on another thread: the GUI's connection, where a
     checkpoint of a large database would stall a key press.
+
+    The file is vetted through SQLite itself before any pragma can write to
+    it (`journal_mode = WAL` turns an empty file into a database): reading
+    its header with an ordinary open/close would drop every POSIX lock this
+    process holds on it, and the next process to close the database would
+    then delete the WAL under the open window.
     """
     path = str(path)
-    db = (Database(memory=True, execute_plugins=False) if path == ":memory:"
-          else Database(path, execute_plugins=False))
+    db = (InspectorDatabase(memory=True, execute_plugins=False) if path == ":memory:"
+          else InspectorDatabase(path, execute_plugins=False))
+    if path != ":memory:":
+        try:
+            _vet(db, path, create)
+        except BaseException:
+            db.close()
+            raise
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 5000")
     if path != ":memory:":
@@ -34,6 +76,31 @@ def connect(path: str | Path, *, autocheckpoint: bool = True) -> Database:
         if not autocheckpoint:
             db.execute("PRAGMA wal_autocheckpoint = 0")
     return db
+
+
+NOTADB = 26
+CORRUPT = 11
+
+
+def _vet(db: Database, path: str, create: bool) -> None:
+    """Refuse a file that is not ours: garbage, an empty file (unless creating), another
+    program's SQLite database. The first query is where SQLite reads the header."""
+    not_ours = StoreError(Message("{path} is not an Inspector database", path=path))
+    try:
+        names = {r[0] for r in db.execute("SELECT name FROM sqlite_master").fetchall()}
+    except sqlite3.DatabaseError as exc:
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF == NOTADB:
+            raise not_ours from None
+        if code is not None and code & 0xFF == CORRUPT:
+            raise StoreError(Message(
+                "{path} is damaged; restore a backup with 'inspector backup restore'",
+                path=path)) from None
+        raise
+    if names and "_sqlite_migrations" not in names:
+        raise not_ours
+    if not names and not create:
+        raise not_ours
 
 
 def database_file(db: Database) -> str:
@@ -56,6 +123,70 @@ def checkpoint_file(path: str | Path) -> None:
         conn.close()
 
 
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """Like `db.atomic()`, but taking the write lock at the start (BEGIN IMMEDIATE).
+
+    A deferred transaction that reads first and writes later cannot wait for
+    another writer: in WAL mode its upgrade to a writer fails at once with
+    SQLITE_BUSY, busy_timeout or not, once another connection has committed
+    since its read began. Taking the lock first makes busy_timeout apply.
+    Inside a transaction already, it is a savepoint like `atomic`.
+    """
+    if db.conn.in_transaction:
+        with Database.atomic(db):  # a savepoint inside the open transaction
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    try:
+        db.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
+def require_sound_for_import(db: Database) -> None:
+    """Refuse to import into a damaged database (PRAGMA quick_check), saying what to do.
+
+    Writing into a file with a damaged page can spread the damage, and a
+    backup taken of it now would replace the good ones in the rotation.
+    """
+    path = database_file(db) or ":memory:"
+    try:
+        result = db.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is None or code & 0xFF not in (CORRUPT, NOTADB):
+            raise
+        result = str(exc)
+    if result != "ok":
+        raise StoreError(Message(
+            "{path} is damaged, so nothing was imported; restore a backup with "
+            "'inspector backup restore'", path=path))
+
+
+def open_for_restore(path: str | Path) -> Database:
+    """The existing database at `path`, opened to be overwritten by a backup.
+
+    Not vetted and not migrated: a database with damaged pages must still
+    take a restore (the backup it is restored from is checked instead).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(Message("no database at {path}; create one with 'inspector init'",
+                                 path=str(path)))
+    db = InspectorDatabase(str(path), execute_plugins=False)
+    db.execute("PRAGMA busy_timeout = 5000")
+    return db
+
+
 def unknown_migrations(db: Database) -> list[str]:
     """Migrations recorded in the file that this version does not know: a newer Inspector made it."""
     known = {m.name for m in migrations._migrations}
@@ -63,12 +194,14 @@ def unknown_migrations(db: Database) -> list[str]:
 
 
 def open_db(path: str | Path | None = None, *, create: bool = True,
-            autocheckpoint: bool = True) -> Database:
+            autocheckpoint: bool = True, folders: bool = True) -> Database:
     """Open (creating it if `create`) and migrate the database at `path`.
 
     A database written by a newer Inspector is refused rather than migrated
-    or misread; with `create=False` a missing file is an error, so a
-    mistyped path is not silently answered from a new empty database.
+    or misread; with `create=False` a missing or empty file is an error, so a
+    mistyped path is not silently answered from a new empty database. A
+    missing folder is made only with `folders` (the user data folder on a
+    first start, `init`); a typo in `--db` is not turned into a new folder.
     """
     path = Path(path) if path is not None else default_db_path()
     if str(path) != ":memory:":
@@ -77,12 +210,12 @@ def open_db(path: str | Path | None = None, *, create: bool = True,
                                      path=str(path)))
         if path.exists() and path.is_dir():
             raise StoreError(Message("{path} is a folder, not a database file", path=str(path)))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists() and path.stat().st_size:
-            with open(path, "rb") as fh:
-                if fh.read(16) != b"SQLite format 3\x00":
-                    raise StoreError(Message("{path} is not an Inspector database", path=str(path)))
-    db = connect(path, autocheckpoint=autocheckpoint)
+        if not path.parent.is_dir():
+            if not folders:
+                raise StoreError(Message("no folder {folder} for the database {path}",
+                                         folder=str(path.parent), path=str(path)))
+            path.parent.mkdir(parents=True, exist_ok=True)
+    db = connect(path, autocheckpoint=autocheckpoint, create=create)
     newer = unknown_migrations(db)
     if newer:
         db.close()

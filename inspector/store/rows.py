@@ -1,7 +1,8 @@
 """Writing synced rows: stamping the sync columns and auditing every change.
 
 Every edit of a synced table goes through `Rows`, so the clock, the
-`base_version` rule and the audit log cannot be forgotten by a caller.
+`base_version` rule, the audit log and the column domains (`store.domains`,
+the same an imported bundle is held to) cannot be forgotten by a caller.
 Callers wrap multi-step work in `db.atomic()`; each method is atomic too.
 """
 
@@ -16,6 +17,7 @@ from sqlite_utils import Database
 from inspector.core.ids import random_id
 from inspector.store import settings
 from inspector.store.clock import Clock, hlc_device
+from inspector.store.domains import check_values
 from inspector.store.schema import SYNC_COLUMNS, SYNCED_TABLES
 
 
@@ -73,6 +75,7 @@ class Rows:
         _check_table(table)
         row = {k: v for k, v in values.items() if k not in SYNC_COLUMNS[1:]}
         row.setdefault("id", random_id())
+        check_values(table, row)
         with self.db.atomic():
             row.update(updated_at=self.clock.tick(), base_version=None, deleted=0)
             self.db.table(table).insert(row)
@@ -88,6 +91,7 @@ class Rows:
             changed = {k: v for k, v in changes.items() if old.get(k) != v}
             if not changed:
                 return old
+            check_values(table, changed)
             stamp = self.clock.tick()
             changed.update(updated_at=stamp, base_version=next_base_version(old, self.device))
             self.db.table(table).update(row_id, changed)
@@ -118,6 +122,7 @@ class Rows:
         with self.db.atomic():
             stamp = self.clock.tick()
             changed = {k: v for k, v in changes.items() if k not in SYNC_COLUMNS[:3]}
+            check_values(table, changed)
             changed.update(updated_at=stamp, base_version=next_base_version(old, self.device))
             self.db.table(table).update(old["id"], changed)
             action = "delete" if changed.get("deleted") else "update"
@@ -145,6 +150,8 @@ class Rows:
     def _flush(self, table: str, batch: list[dict[str, Any]], who: str) -> int:
         if not batch:
             return 0
+        for row in batch:
+            check_values(table, row)
         for row, stamp in zip(batch, self.clock.tick_many(len(batch)), strict=True):
             row.update(updated_at=stamp, base_version=None, deleted=0)
         self.db.table(table).insert_all(batch, batch_size=len(batch))

@@ -10,6 +10,9 @@ from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from inspector.messages import Message, MessageError
+from inspector.terminal import control_characters
+
 if TYPE_CHECKING:  # kept off the start-up path: `peek` runs before sqlite-utils is loaded
     from sqlite_utils import Database
 
@@ -26,6 +29,24 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+# Names printed in bundles, reports and on terminals: no control or bidi characters.
+NAME_KEYS = ("inspector_name", "device_name", "notice_prefix", "issuing_body", "contact")
+
+
+class SettingError(MessageError, ValueError):
+    """A setting value that would travel in bundles and reports and break them."""
+
+
+def check(key: str, value: Any) -> None:
+    """Refuse a name holding control characters (an escape sequence, a CR, a bidi override)."""
+    if key in NAME_KEYS and isinstance(value, str):
+        found = control_characters(value)
+        if found:
+            raise SettingError(Message("the setting {key} holds control characters ({chars}); "
+                                       "type it again without them", key=key,
+                                       chars=" ".join(found)))
+
+
 def get(db: Database, key: str, default: Any = None) -> Any:
     row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
     if row is None or row[0] is None:
@@ -34,6 +55,7 @@ def get(db: Database, key: str, default: Any = None) -> Any:
 
 
 def put(db: Database, key: str, value: Any) -> None:
+    check(key, value)
     db.execute(
         "INSERT INTO settings(key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

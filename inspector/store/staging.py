@@ -2,7 +2,8 @@
 
 An import first copies every bundle row into `temp.bundle_<table>` (same
 columns, no types, no constraints), which lives in SQLite's temporary store,
-never in the database file. Types, NOT NULL, clock values, duplicate ids and
+never in the database file. Types, NOT NULL, every column's domain
+(`store.domains`: enums, dates, clock values, lengths …), duplicate ids and
 foreign keys are then checked set-wise in SQL, which is what lets a
 province's half million rows be validated in seconds, and the merge reads
 its plan from the same tables.
@@ -10,7 +11,6 @@ its plan from the same tables.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,13 +18,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from inspector.store.db import temp_transaction
+from inspector.store.domains import domains, shown
 from inspector.store.schema import SYNCED_TABLES
 
-# An HLC value: 13 digits, 4 hex digits, a device id (letters, digits, _ . : -).
-HLC_SQL = ("(length({c}) BETWEEN 20 AND 83 AND {c} GLOB "
-           "'[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-"
-           "[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-?*' "
-           "AND substr({c}, 20) NOT GLOB '*[^0-9A-Za-z_.:-]*')")
 _ALLOWED = {"TEXT": ("text",), "INTEGER": ("integer",), "REAL": ("real", "integer")}
 
 
@@ -93,12 +90,12 @@ def insert(db: Database, shape: TableShape, rows: Sequence[tuple[Any, ...]], fir
     sql = (f"INSERT INTO temp.[{stage_name(shape.table)}] ({', '.join(shape.names)}) "
            f"VALUES ({', '.join('?' * len(shape.names))})")
     try:
-        with db.atomic():
+        with temp_transaction(db):  # temp tables only: no lock on the database
             db.conn.executemany(sql, rows)
     except (sqlite3.Error, OverflowError, TypeError, ValueError):
         for offset, row in enumerate(rows):
             try:
-                with db.atomic():
+                with temp_transaction(db):
                     db.conn.execute(sql, row)
             except (sqlite3.Error, OverflowError, TypeError, ValueError):
                 raise StagingError(f"{file} line {first_line + offset}: "
@@ -128,29 +125,31 @@ def _bad_value(shape: TableShape, row: tuple[Any, ...]) -> str:
 
 
 def check(db: Database, shape: TableShape, file: str) -> None:
-    """Types, NOT NULL, clock values and the deleted flag of every staged row."""
-    conds = []
-    for col in shape.columns:
-        allowed = list(_ALLOWED.get(col.type, ("text", "integer", "real", "null", "blob")))
-        if not col.not_null or col.name == "base_version":
-            allowed.append("null")
-        if col.name in ("id", "updated_at", "deleted"):
-            allowed = [a for a in allowed if a != "null"]
-        conds.append(f"typeof([{col.name}]) NOT IN ({', '.join(repr(a) for a in allowed)})")
-    conds.append("NOT " + HLC_SQL.format(c="updated_at"))
-    conds.append("(base_version IS NOT NULL AND NOT " + HLC_SQL.format(c="base_version") + ")")
-    conds.append("deleted NOT IN (0, 1)")
-    conds.append("length(id) NOT BETWEEN 1 AND 100")
+    """Types, NOT NULL, and every column's domain (`store.domains`), in one query per table.
+
+    Each domain's condition implies the column's type and NULL rule, so the query
+    holds one condition per column; the explanation then looks at types first.
+    """
+    declared = domains(shape.table)
+    outside = {c: declared[c].sql_bad(c) for c in shape.names}
     stage = stage_name(shape.table)
-    bad = db.execute(f"SELECT rowid, * FROM temp.[{stage}] WHERE {' OR '.join(conds)} "
-                     "LIMIT 1").fetchone()
+    bad = db.execute(f"SELECT rowid, * FROM temp.[{stage}] "
+                     f"WHERE {' OR '.join(outside.values())} LIMIT 1").fetchone()
     if bad is None:
         return
     line, values = bad[0], dict(zip(shape.names, bad[1:], strict=False))
-    raise StagingError(f"{file} line {line}: {_explain(shape, values)}")
+    wrong_type = _wrong_type(shape, values)
+    if wrong_type:
+        raise StagingError(f"{file} line {line}: {wrong_type}")
+    flags = db.execute(f"SELECT {', '.join(outside.values())} FROM temp.[{stage}] "
+                       "WHERE rowid = ?", [line]).fetchone()
+    column = next(c for c, flag in zip(outside, flags, strict=True) if flag)
+    raise StagingError(f"{file} line {line}: {shape.table} row {shown(values['id'])}: "
+                       f"column {column} {shown(values[column])} is not "
+                       f"{declared[column].describe()}")
 
 
-def _explain(shape: TableShape, values: dict[str, Any]) -> str:
+def _wrong_type(shape: TableShape, values: dict[str, Any]) -> str | None:
     kinds = {type(None): "null", str: "text", int: "integer", float: "real", bytes: "blob"}
     for col in shape.columns:
         value = values[col.name]
@@ -160,16 +159,7 @@ def _explain(shape: TableShape, values: dict[str, Any]) -> str:
             return f"column {col.name} is null but must have a value"
         if value is not None and col.type in _ALLOWED and kind not in _ALLOWED[col.type]:
             return f"column {col.name} holds {kind} {str(value)[:40]!r}, expected {col.type}"
-    for name in ("updated_at", "base_version"):
-        if values[name] is not None and not _hlc_ok(values[name]):
-            return f"column {name} {str(values[name])[:90]!r} is not a clock value"
-    if values["deleted"] not in (0, 1):
-        return f"column deleted is {values['deleted']!r}, expected 0 or 1"
-    return f"id {str(values['id'])[:110]!r} is not a valid id"
-
-
-def _hlc_ok(value: str) -> bool:
-    return bool(re.fullmatch(r"\d{13}-[0-9a-f]{4}-[0-9A-Za-z_.:-]{1,64}", value))
+    return None
 
 
 def dangling_reference(db: Database, shape: TableShape) -> str | None:

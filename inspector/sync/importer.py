@@ -2,12 +2,15 @@
 
 The order is the safety argument. Nothing touches the database file until
 the whole bundle has been read and checked (structure, manifest, hashes,
-row counts, types, references, attachment bytes) and the plan is known. Then
-a backup copy is taken, attachment bytes are stored (content-addressed, so
-harmless if the import later fails), and every row change, the conflicts,
-the audit rows, the recomputed scores, the clock and the import log are
-written in one transaction: an error or a Cancel leaves the database as it
-was.
+row counts, types, column domains, references, rules across rows,
+attachment bytes) and the plan is known, and a quick integrity check has
+found the database sound. Then a backup copy is
+taken, attachment bytes are stored (content-addressed), and every row
+change, the conflicts, the audit rows, the recomputed scores, the clock and
+the import log are written in one transaction that takes the write lock
+first (so it waits for another writer): an error or a Cancel leaves the
+database as it was, and removes the backup and the attachment files the
+import stored that no row needs.
 """
 
 from __future__ import annotations
@@ -23,9 +26,10 @@ from sqlite_utils import Database
 from inspector.core.forms import FormError, parse_form
 from inspector.messages import Message, plain
 from inspector.progress import NO_PROGRESS, Progress
-from inspector.store import backups, merge, settings, snapshot, staging
-from inspector.store.attachments import has_blob, store_bytes
+from inspector.store import backups, integrity, merge, settings, snapshot, staging
+from inspector.store.attachments import has_blob, remove_unreferenced, store_bytes
 from inspector.store.clock import Clock
+from inspector.store.db import require_sound_for_import, temp_transaction, write_transaction
 from inspector.store.inspections import refresh_scores
 from inspector.store.merge import TablePlan
 from inspector.store.schema import SYNCED_TABLES
@@ -91,12 +95,15 @@ def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
             bundle.check_attachments(progress)
             for table in SYNCED_TABLES:
                 progress.check()
-                with db.atomic():
+                with temp_transaction(db):  # temp tables only
                     merge.classify(db, shapes[table])
+            _check_across_rows(db, bundle)
             summary = _summary(db, bundle, dry_run)
+            if not dry_run:
+                require_sound_for_import(db)
             if dry_run or not summary.changed:
                 if not dry_run:
-                    with db.atomic():
+                    with write_transaction(db):
                         _log(db, bundle, summary)
                 return summary
             _apply(db, bundle, shapes, summary, progress, keep_backups)
@@ -120,15 +127,29 @@ def _summary(db: Database, bundle: Bundle, dry_run: bool) -> ImportSummary:
 def _apply(db: Database, bundle: Bundle, shapes: dict[str, staging.TableShape],
            summary: ImportSummary, progress: Progress, keep_backups: int) -> None:
     progress(0, 1, "backup")
-    summary.backup = backups.backup(db, keep_backups)
+    summary.backup = backups.take(db, "import")
     missing = [sha for sha in bundle.manifest.attachments if not has_blob(db, sha)]
-    for i, sha in enumerate(missing):
-        progress(i, len(missing), "attachments")
-        store_bytes(db, bundle.attachment_bytes(sha))
+    try:
+        for i, sha in enumerate(missing):
+            progress(i, len(missing), "attachments")
+            store_bytes(db, bundle.attachment_bytes(sha))
+        _merge(db, bundle, shapes, summary, progress)
+    except BaseException:  # refused, failed or cancelled: leave no new files behind
+        backups.discard(summary.backup)
+        summary.backup = None
+        remove_unreferenced(db, missing)
+        raise
+    source = backups.database_file(db)
+    if summary.backup is not None and source is not None:
+        backups.rotate(source, "import", keep_backups)
+
+
+def _merge(db: Database, bundle: Bundle, shapes: dict[str, staging.TableShape],
+           summary: ImportSummary, progress: Progress) -> None:
     who = f"import:{bundle.manifest.device_name}"
     now = dt.datetime.now().isoformat(timespec="seconds")
     steps = len(SYNCED_TABLES) + 1
-    with db.atomic():
+    with write_transaction(db):  # waits for another writer (busy_timeout) instead of failing
         done = 0
 
         def step(table: str) -> None:
@@ -172,6 +193,14 @@ def _check_forms(db: Database, bundle: Bundle) -> None:
             raise BundleError(Message("{file}: form {form} {version} does not match its sha256",
                                       file=bundle.name, form=row["form_id"],
                                       version=row["version"]))
+
+
+def _check_across_rows(db: Database, bundle: Bundle) -> None:
+    try:
+        integrity.check(db)
+    except staging.StagingError as exc:
+        raise BundleError(Message("{file}: {detail}", file=bundle.name,
+                                  detail=plain(str(exc)))) from None
 
 
 def _check_attachment_rows(db: Database, bundle: Bundle) -> None:

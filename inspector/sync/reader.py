@@ -134,6 +134,9 @@ class Bundle:
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise BundleError(Message("{file}: manifest.json is not valid JSON ({error})",
                                       file=self.name, error=str(exc))) from None
+        except RecursionError:
+            raise BundleError(Message("{file}: manifest.json is nested too deeply",
+                                      file=self.name)) from None
         try:
             return parse_manifest(parsed)
         except BundleError as exc:

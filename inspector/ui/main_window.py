@@ -112,7 +112,15 @@ class MainWindow(QMainWindow):
         self.is_loaded = True
         self._enable_database_actions(True)
         self._checkpoint_timer.start()
+        self._take_daily_backup()
         self.loaded.emit()
+
+    def _take_daily_backup(self) -> None:
+        """The day's backup copy, in the worker (once a day, whoever opens the database)."""
+        from inspector.ui.backup_dialog import start_daily_backup
+
+        if self.db_path != ":memory:":
+            self._daily_backup_job = start_daily_backup(self.db_path)
 
     def _open_own_database(self) -> bool:
         from inspector.store.db import open_db
@@ -278,7 +286,7 @@ class MainWindow(QMainWindow):
         """The actions that read or write the database wait for the first fill."""
         for action in (self.open_db_action, self.settings_action, self.new_campaign_action,
                        self.export_action, self.import_action, self.conflicts_action,
-                       self.refresh_action, *self.report_actions.values()):
+                       self.restore_action, self.refresh_action, *self.report_actions.values()):
             action.setEnabled(enabled)
 
     def _build_menus(self) -> None:
@@ -307,7 +315,9 @@ class MainWindow(QMainWindow):
                                           "Ctrl+Shift+E")
         self.import_action = self._action(self.tr("&Import bundle…"), self._on_import, "Ctrl+I")
         self.conflicts_action = self._action(self.tr("&Conflicts…"), self._on_conflicts)
-        for action in (self.export_action, self.import_action, self.conflicts_action):
+        self.restore_action = self._action(self.tr("&Restore backup…"), self._on_restore_backup)
+        for action in (self.export_action, self.import_action, self.conflicts_action,
+                       self.restore_action):
             menu.addAction(action)
         menu.addSeparator()
 
@@ -485,6 +495,18 @@ class MainWindow(QMainWindow):
         self._load_campaigns(self.campaign_id)
         self.refresh()
 
+    def _on_restore_backup(self) -> None:
+        from inspector.ui.backup_dialog import restore_backup
+
+        self._flush_checklist()
+        restore_backup(self, self.db_path, on_restored=self._on_restored)
+
+    def _on_restored(self) -> None:
+        """A backup replaced the database: re-read everything, as after opening it."""
+        if self.checklist is not None:
+            self.checklist.inspection = None
+        self.rebuild()
+
     def _on_conflicts(self) -> None:
         from inspector.ui.bundle_dialogs import ConflictsDialog
 
@@ -633,6 +655,7 @@ class MainWindow(QMainWindow):
         self.rebuild()
         if old is not None:
             old.close()
+        self._take_daily_backup()
         return True
 
     def _on_about(self) -> None:

@@ -2,8 +2,10 @@
 
 The Qt-free layers raise errors carrying `inspector.messages.Message`s: an
 English template and its values. Here each template is translated (context
-"Messages") and filled in with the same values; anything else falls back to
-`inspector.errors.describe`, so English stays exactly the command line's text.
+"Messages") and filled in with the same values. Which errors are the user's
+situation and which are our bugs is decided once, by `inspector.errors`, for
+the command line and the GUI alike: a bug is logged there and the user reads
+where its details went.
 
 lupdate only finds literal strings, so every template used below `inspector/ui`
 is listed once in TEMPLATES (a test checks the list against the source and the
@@ -16,8 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from inspector.errors import describe
-from inspector.messages import Joined, Message, messages_of
+from inspector.errors import explain, user_messages
+from inspector.messages import Joined, Message
 
 CONTEXT = "Messages"
 VALUES_CONTEXT = "Values"
@@ -45,11 +47,18 @@ def _value(value: Any) -> Any:
 
 
 def describe_for_user(exc: BaseException) -> str:
-    """What the GUI shows for an error: translated when it carries Messages."""
-    messages = messages_of(exc)
+    """What the GUI shows for an error, in the app's language.
+
+    The user's situation reads as its messages; a ValueError raised by a check
+    of what the user typed reads as its text; anything else is our bug: logged
+    (with its traceback) and shown as where the details went.
+    """
+    messages = user_messages(exc)
+    if messages is None and isinstance(exc, ValueError):
+        return str(exc).strip() or exc.__class__.__name__
     if messages is None:
-        return describe(exc)
-    return "\n".join(translate_message(m) for m in messages).strip() or describe(exc)
+        messages = explain(exc, context="gui").messages
+    return "\n".join(translate_message(m) for m in messages).strip() or str(exc)
 
 
 TEMPLATES = (
@@ -195,6 +204,58 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "{file}: {member} line {line}: {problems}"),
     QT_TRANSLATE_NOOP("Messages", "{file}: member {member} inflates beyond its declared size (a ZIP bomb?)"),
     QT_TRANSLATE_NOOP("Messages", "; "),
+    QT_TRANSLATE_NOOP("Messages", "values nested more than {limit} deep (arrays or inline tables)"),
+    QT_TRANSLATE_NOOP("Messages", "item '{item}': {key} must be a finite number no larger than {limit}, not {value}"),
+    QT_TRANSLATE_NOOP("Messages", "[form] '{key}' holds control characters ({chars})"),
+    QT_TRANSLATE_NOOP("Messages", "[[section]] {number} must be a table"),
+    QT_TRANSLATE_NOOP("Messages", "item '{item}': '{key}' holds control characters ({chars})"),
+    QT_TRANSLATE_NOOP("Messages", "section '{section}': '{key}' holds control characters ({chars})"),
+    QT_TRANSLATE_NOOP("Messages", "item {number} of section '{section}' must be a table"),
+    QT_TRANSLATE_NOOP("Messages", "the file is larger than {size} MiB: not a form"),
+    QT_TRANSLATE_NOOP("Messages", "{file}:{line}: {error}"),
+    QT_TRANSLATE_NOOP("Messages", "{file}:{line}: field too long (over {limit} characters)"),
+    QT_TRANSLATE_NOOP("Messages", "{column} holds control characters ({chars})"),
+    QT_TRANSLATE_NOOP("Messages", "{column} is longer than {limit} characters"),
+    QT_TRANSLATE_NOOP("Messages", "a campaign name cannot hold control characters ({chars})"),
+    QT_TRANSLATE_NOOP("Messages", "a {what} id or name is at most {limit} characters, not {length}"),
+    QT_TRANSLATE_NOOP("Messages", "county {county} has county_code {code} on line {first}"),
+    QT_TRANSLATE_NOOP("Messages", "{file}:{line}: county {county} is already in the database with county_code {code}"),
+    QT_TRANSLATE_NOOP("Messages", "{file}:{line}: {county} {township} is already in the database with township_code {code}"),
+    QT_TRANSLATE_NOOP("Messages", "{file} is larger than {size} MiB: not a township list"),
+    QT_TRANSLATE_NOOP("Messages", "the setting {key} holds control characters ({chars}); type it again without them"),
+    QT_TRANSLATE_NOOP("Messages", "the database is busy (another Inspector window or command is writing); try again in a moment"),
+    QT_TRANSLATE_NOOP("Messages", "the database is read-only, so nothing can be saved (check the file's permissions, or copy it off a read-only disk or share)"),
+    QT_TRANSLATE_NOOP("Messages", "the disk is full, so nothing could be saved; free some space and try again"),
+    QT_TRANSLATE_NOOP("Messages", "the database file cannot be opened (its folder is missing, or not readable and writable)"),
+    QT_TRANSLATE_NOOP("Messages", "the file is not an Inspector database"),
+    QT_TRANSLATE_NOOP("Messages", "the database is damaged; restore a backup with 'inspector backup restore'"),
+    QT_TRANSLATE_NOOP("Messages", "the disk could not be read or written (I/O error); check the disk or USB stick, and if it goes on, restore a backup with 'inspector backup restore'"),
+    QT_TRANSLATE_NOOP("Messages", "the operating system refused access to the database file (permission denied)"),
+    QT_TRANSLATE_NOOP("Messages", "internal error, details written to {log}"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: {error}"),
+    QT_TRANSLATE_NOOP("Messages", "internal error ({error}); the log could not be written"),
+    QT_TRANSLATE_NOOP("Messages", "no backup named {name}; 'inspector backup list' shows them"),
+    QT_TRANSLATE_NOOP("Messages", "backup {name} is damaged; choose another one"),
+    QT_TRANSLATE_NOOP("Messages", "backup {name} is not an Inspector database"),
+    QT_TRANSLATE_NOOP("Messages", "backup {name} was written by a newer version of Inspector"),
+    QT_TRANSLATE_NOOP("Messages", "{path} is damaged, so nothing was imported; restore a backup with 'inspector backup restore'"),
+    QT_TRANSLATE_NOOP("Messages", "{path} is damaged; restore a backup with 'inspector backup restore'"),
+    QT_TRANSLATE_NOOP("Messages", "no folder {folder} for the database {path}"),
+    QT_TRANSLATE_NOOP("Messages", "an id of 1 to {max} ASCII letters, digits or signs (no spaces or quotes)"),
+    QT_TRANSLATE_NOOP("Messages", "one of {values}"),
+    QT_TRANSLATE_NOOP("Messages", "a date YYYY-MM-DD between {first} and {last}"),
+    QT_TRANSLATE_NOOP("Messages", "a time YYYY-MM-DDTHH:MM:SS"),
+    QT_TRANSLATE_NOOP("Messages", "one line of at most {max} characters without control characters"),
+    QT_TRANSLATE_NOOP("Messages", "text of at most {max} characters without control characters"),
+    QT_TRANSLATE_NOOP("Messages", "a whole number from {low} to {high}"),
+    QT_TRANSLATE_NOOP("Messages", "a number from {low} to {high}"),
+    QT_TRANSLATE_NOOP("Messages", "{lengths} digits"),
+    QT_TRANSLATE_NOOP("Messages", "a sha256 (64 lowercase hex digits)"),
+    QT_TRANSLATE_NOOP("Messages", "a JSON array of ids"),
+    QT_TRANSLATE_NOOP("Messages", "a clock value (13 digits before 2100, 4 hex digits, a device id)"),
+    QT_TRANSLATE_NOOP("Messages", "{table} has no column {column}"),
+    QT_TRANSLATE_NOOP("Messages", "{table}.{column}: {value} is not {expected}"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: manifest.json is nested too deeply"),
 )
 
 # Values that fill templates and read better translated: problem states and

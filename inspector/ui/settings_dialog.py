@@ -31,6 +31,7 @@ from sqlite_utils import Database
 from inspector.progress import Progress
 from inspector.store import settings
 from inspector.store.rows import Rows
+from inspector.terminal import control_characters
 from inspector.ui.messages import describe_for_user
 from inspector.ui.worker import run_job
 
@@ -153,6 +154,10 @@ class SettingsDialog(QDialog):
             problem = self.tr("The number block ends before it starts.")
         elif not values["device_name"]:
             problem = self.tr("Give this laptop a device name (it shows in bundles).")
+        elif any(control_characters(values[key]) for key in settings.NAME_KEYS):
+            problem = self.tr("Names cannot hold control characters (such as escape "
+                              "sequences, line breaks or direction overrides); type them "
+                              "again without them.")
         if problem:
             QMessageBox.warning(self, self.tr("Settings"), problem)
             return

@@ -9,20 +9,16 @@ the job at its next progress call.
 
 from __future__ import annotations
 
-import logging
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from inspector.errors import is_user_error
+from inspector.errors import explain, is_user_error
 from inspector.progress import Cancelled, Progress
 from inspector.ui.messages import describe_for_user
-
-log = logging.getLogger(__name__)
 
 _pool: QThreadPool | None = None
 
@@ -72,8 +68,8 @@ class Job(QRunnable):
             self.signals.cancelled.emit()
         except BaseException as exc:
             self.error = exc
-            if not is_user_error(exc):
-                log.error("background job failed:\n%s", traceback.format_exc())
+            if not is_user_error(exc):  # logged here: a job nobody waits on still leaves a trace
+                explain(exc, context="background job")
             self.signals.failed.emit(exc)
         else:
             self.signals.succeeded.emit(self.result)

@@ -4,16 +4,45 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../inspector/app.py" line="126"/>
+        <location filename="../../inspector/app.py" line="119"/>
         <source>Inspector cannot open the database:
 {0}</source>
         <translation>督查通无法打开数据库：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/app.py" line="130"/>
+        <location filename="../../inspector/ui/crash.py" line="51"/>
+        <location filename="../../inspector/app.py" line="123"/>
         <source>Inspector</source>
         <translation>督查通</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../inspector/ui/backup_dialog.py" line="36"/>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_dialog.py" line="37"/>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_dialog.py" line="38"/>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_dialog.py" line="152"/>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_dialog.py" line="157"/>
+        <source>The backup taken {0} is back in place.</source>
+        <translation>已恢复 {0} 的备份。</translation>
     </message>
 </context>
 <context>
@@ -147,12 +176,12 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../inspector/ui/campaign_dialog.py" line="30"/>
+        <location filename="../../inspector/ui/campaign_dialog.py" line="31"/>
         <source>New campaign</source>
         <translation>新建督查批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/campaign_dialog.py" line="33"/>
+        <location filename="../../inspector/ui/campaign_dialog.py" line="34"/>
         <source>e.g. {0}年第三季度基层党建专项督查</source>
         <translation>例如：{0}年第三季度基层党建专项督查</translation>
     </message>
@@ -205,59 +234,59 @@
         <translation>快捷键：1 符合 · 2 基本符合 · 3 不符合 · 4 不适用 · 0 清除 · ↑↓ 或 Tab 切换条目 · N 写备注（Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="196"/>
+        <location filename="../../inspector/ui/checklist.py" line="195"/>
         <source>{0} — checklist</source>
         <translation>{0} — 督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="231"/>
+        <location filename="../../inspector/ui/checklist.py" line="230"/>
         <source>Ticked: this laptop is doing this section</source>
         <translation>已勾选：本部分由本机负责填写</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="241"/>
+        <location filename="../../inspector/ui/checklist.py" line="240"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="241"/>
+        <location filename="../../inspector/ui/checklist.py" line="240"/>
         <source>Finish inspection</source>
         <translation>完成督查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="260"/>
+        <location filename="../../inspector/ui/checklist.py" line="259"/>
         <source>veto failed: {0}</source>
         <translation>一票否决：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="262"/>
+        <location filename="../../inspector/ui/checklist.py" line="261"/>
         <source>Score &lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt; &amp;nbsp; {2}/{3} answered</source>
         <translation>得分 &lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt; &amp;nbsp; 已评 {2}/{3} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="273"/>
+        <location filename="../../inspector/ui/checklist.py" line="272"/>
         <source>{0}
 {1}/{2} answered · score {3}</source>
         <translation>{0}
 已评 {1}/{2} 项 · 得分 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="360"/>
+        <location filename="../../inspector/ui/checklist.py" line="359"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="417"/>
+        <location filename="../../inspector/ui/checklist.py" line="416"/>
         <source>Add photos to {0}</source>
         <translation>为 {0} 添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="418"/>
+        <location filename="../../inspector/ui/checklist.py" line="417"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="437"/>
+        <location filename="../../inspector/ui/checklist.py" line="436"/>
         <source>Photos not added</source>
         <translation>照片未添加</translation>
     </message>
@@ -665,64 +694,64 @@
 <context>
     <name>IssueNoticeDialog</name>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="175"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="176"/>
         <source>Issue rectification notice</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="191"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="192"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="192"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="193"/>
         <source>Select none</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="213"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="214"/>
         <source>Issue</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="216"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="217"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="223"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="224"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="224"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="225"/>
         <source>Addressee</source>
         <translation>主送单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="225"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="226"/>
         <source>Report back by</source>
         <translation>报送整改情况截止</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="228"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="229"/>
         <source>Problems on the notice:</source>
         <translation>通知书所列问题：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="261"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="262"/>
         <source>%1 %2 (%n problem(s))</source>
         <translation>
             <numerusform>%1 %2（%n 个问题）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="281"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="280"/>
         <source>No open problems that are not on a notice already.</source>
         <translation>没有尚未列入通知书的未销号问题。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="317"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="316"/>
         <source>Notice not issued</source>
         <translation>通知书未下发</translation>
     </message>
@@ -821,215 +850,220 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="164"/>
+        <location filename="../../inspector/ui/main_window.py" line="172"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="165"/>
+        <location filename="../../inspector/ui/main_window.py" line="173"/>
         <source>Checklist</source>
         <translation>督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="177"/>
+        <location filename="../../inspector/ui/main_window.py" line="185"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="186"/>
+        <location filename="../../inspector/ui/main_window.py" line="194"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="187"/>
+        <location filename="../../inspector/ui/main_window.py" line="195"/>
         <source>Notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="258"/>
+        <location filename="../../inspector/ui/main_window.py" line="266"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="260"/>
+        <location filename="../../inspector/ui/main_window.py" line="268"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="261"/>
+        <location filename="../../inspector/ui/main_window.py" line="269"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="262"/>
+        <location filename="../../inspector/ui/main_window.py" line="270"/>
         <source>&amp;New campaign…</source>
         <translation>新建督查批次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="264"/>
+        <location filename="../../inspector/ui/main_window.py" line="272"/>
         <source>Open &amp;checklist</source>
         <translation>打开督查表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="265"/>
+        <location filename="../../inspector/ui/main_window.py" line="273"/>
         <source>Fill in the checklist of the selected township</source>
         <translation>填写所选乡镇（街道）的督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="266"/>
-        <location filename="../../inspector/ui/main_window.py" line="410"/>
+        <location filename="../../inspector/ui/main_window.py" line="274"/>
+        <location filename="../../inspector/ui/main_window.py" line="420"/>
         <source>&amp;Finish inspection</source>
         <translation>完成督查(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="268"/>
+        <location filename="../../inspector/ui/main_window.py" line="276"/>
         <source>Township &amp;page</source>
         <translation>乡镇（街道）概况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="270"/>
+        <location filename="../../inspector/ui/main_window.py" line="278"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="273"/>
+        <location filename="../../inspector/ui/main_window.py" line="281"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="275"/>
+        <location filename="../../inspector/ui/main_window.py" line="283"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="286"/>
+        <location filename="../../inspector/ui/main_window.py" line="294"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="293"/>
+        <location filename="../../inspector/ui/main_window.py" line="301"/>
         <source>&amp;Inspection</source>
         <translation>督查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="301"/>
+        <location filename="../../inspector/ui/main_window.py" line="309"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="306"/>
+        <location filename="../../inspector/ui/main_window.py" line="314"/>
         <source>&amp;Export bundle…</source>
         <translation>导出数据包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="308"/>
+        <location filename="../../inspector/ui/main_window.py" line="316"/>
         <source>&amp;Import bundle…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="309"/>
+        <location filename="../../inspector/ui/main_window.py" line="317"/>
         <source>&amp;Conflicts…</source>
         <translation>冲突处理(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="316"/>
+        <location filename="../../inspector/ui/main_window.py" line="318"/>
+        <source>&amp;Restore backup…</source>
+        <translation>恢复备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="326"/>
         <source>&amp;Reports</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="318"/>
+        <location filename="../../inspector/ui/main_window.py" line="328"/>
         <source>Township &amp;feedback form (督查情况反馈表)…</source>
         <translation>督查情况反馈表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="320"/>
+        <location filename="../../inspector/ui/main_window.py" line="330"/>
         <source>&amp;Rectification notice (整改通知书)…</source>
         <translation>整改通知书(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="322"/>
+        <location filename="../../inspector/ui/main_window.py" line="332"/>
         <source>Campaign &amp;summary (星级评定汇总)…</source>
         <translation>星级评定汇总(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="324"/>
+        <location filename="../../inspector/ui/main_window.py" line="334"/>
         <source>&amp;Problem list (问题清单)…</source>
         <translation>问题清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="331"/>
+        <location filename="../../inspector/ui/main_window.py" line="341"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="334"/>
+        <location filename="../../inspector/ui/main_window.py" line="344"/>
         <source>Campaign:</source>
         <translation>督查批次：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="409"/>
+        <location filename="../../inspector/ui/main_window.py" line="419"/>
         <source>&amp;Reopen inspection</source>
         <translation>重新打开督查(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="464"/>
+        <location filename="../../inspector/ui/main_window.py" line="474"/>
         <source>Export bundle</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="465"/>
+        <location filename="../../inspector/ui/main_window.py" line="475"/>
         <source>What should the bundle carry?</source>
         <translation>数据包中要包含哪些内容？</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="466"/>
+        <location filename="../../inspector/ui/main_window.py" line="476"/>
         <source>Everything on this laptop (results for headquarters)</source>
         <translation>本机全部数据（报送督查结果）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="468"/>
+        <location filename="../../inspector/ui/main_window.py" line="478"/>
         <source>Campaign kit: form and townships for a team</source>
         <translation>督查批次包：督查表和乡镇名单（供督导组出发前使用）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="499"/>
-        <location filename="../../inspector/ui/main_window.py" line="516"/>
+        <location filename="../../inspector/ui/main_window.py" line="521"/>
+        <location filename="../../inspector/ui/main_window.py" line="538"/>
         <source>Choose a township first.</source>
         <translation>请先选择一个乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="502"/>
+        <location filename="../../inspector/ui/main_window.py" line="524"/>
         <source>There is no campaign yet.</source>
         <translation>还没有督查批次。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="574"/>
+        <location filename="../../inspector/ui/main_window.py" line="596"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="575"/>
+        <location filename="../../inspector/ui/main_window.py" line="597"/>
         <source>The Chinese translation file is missing.</source>
         <translation>缺少中文翻译文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="612"/>
-        <location filename="../../inspector/ui/main_window.py" line="627"/>
+        <location filename="../../inspector/ui/main_window.py" line="634"/>
+        <location filename="../../inspector/ui/main_window.py" line="649"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="613"/>
+        <location filename="../../inspector/ui/main_window.py" line="635"/>
         <source>Inspector databases (*.db *.sqlite);;All files (*)</source>
         <translation>督查通数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="639"/>
+        <location filename="../../inspector/ui/main_window.py" line="662"/>
         <source>About Inspector</source>
         <translation>关于督查通</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="640"/>
+        <location filename="../../inspector/ui/main_window.py" line="663"/>
         <source>&lt;h3&gt;督查通 Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline inspection of township party-building work: checklists, problem lists, rectification notices, star ratings.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei (Apache 2.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;督查通 {0}&lt;/h3&gt;&lt;p&gt;乡镇（街道）基层党建工作离线督查：督查表、问题清单、整改通知书、星级评定。&lt;/p&gt;&lt;p&gt;数据库：{1}&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（Apache 2.0 许可）。&lt;/p&gt;</translation>
     </message>
@@ -1037,742 +1071,1002 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="56"/>
+        <location filename="../../inspector/ui/messages.py" line="65"/>
         <source>{file}:{line}: {message}</source>
         <translation>{file}:{line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="57"/>
+        <location filename="../../inspector/ui/messages.py" line="66"/>
         <source>missing [form] table</source>
         <translation>缺少 [form] 表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="58"/>
+        <location filename="../../inspector/ui/messages.py" line="67"/>
         <source>[form] id may hold only letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>[form] 的 id 只能包含字母、数字、“-”和“_”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="59"/>
+        <location filename="../../inspector/ui/messages.py" line="68"/>
         <source>[form] target must be one of {targets}, not &apos;{target}&apos;</source>
         <translation>[form] 的 target 应为 {targets} 之一，不能是“{target}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="60"/>
+        <location filename="../../inspector/ui/messages.py" line="69"/>
         <source>[rating] must be a table</source>
         <translation>[rating] 必须是一个表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="61"/>
+        <location filename="../../inspector/ui/messages.py" line="70"/>
         <source>[rating] thresholds must be a non-empty list of numbers</source>
         <translation>[rating] 的 thresholds 必须是非空的数字列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="62"/>
+        <location filename="../../inspector/ui/messages.py" line="71"/>
         <source>[rating] veto_cap must be a whole number from 1 to {max_stars}</source>
         <translation>[rating] 的 veto_cap 必须是 1 到 {max_stars} 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="63"/>
+        <location filename="../../inspector/ui/messages.py" line="72"/>
         <source>the form needs at least one [[section]]</source>
         <translation>检查表至少需要一个 [[section]]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="64"/>
+        <location filename="../../inspector/ui/messages.py" line="73"/>
         <source>item {number} of section &apos;{section}&apos; needs a string &apos;id&apos;</source>
         <translation>分项“{section}”的第{number}个检查项缺少字符串类型的“id”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="65"/>
+        <location filename="../../inspector/ui/messages.py" line="74"/>
         <source>item &apos;{item}&apos; needs a &apos;kind&apos; (use {kinds})</source>
         <translation>检查项“{item}”缺少“kind”（可用 {kinds}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="66"/>
+        <location filename="../../inspector/ui/messages.py" line="75"/>
         <source>item &apos;{item}&apos;: unknown kind &apos;{kind}&apos; (use {kinds})</source>
         <translation>检查项“{item}”：未知的类型“{kind}”（可用 {kinds}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="67"/>
+        <location filename="../../inspector/ui/messages.py" line="76"/>
         <source>item &apos;{item}&apos; needs a &apos;text&apos;</source>
         <translation>检查项“{item}”缺少“text”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="68"/>
+        <location filename="../../inspector/ui/messages.py" line="77"/>
         <source>item &apos;{item}&apos;: veto must be true or false</source>
         <translation>检查项“{item}”：veto 只能是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="69"/>
+        <location filename="../../inspector/ui/messages.py" line="78"/>
         <source>item &apos;{item}&apos;: &apos;partial&apos; applies to verdict items only</source>
         <translation>检查项“{item}”：“partial”仅适用于判定类检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="70"/>
+        <location filename="../../inspector/ui/messages.py" line="79"/>
         <source>item &apos;{item}&apos;: partial must be between 0 and 1</source>
         <translation>检查项“{item}”：partial 必须在 0 到 1 之间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="71"/>
+        <location filename="../../inspector/ui/messages.py" line="80"/>
         <source>unknown table or key &apos;{key}&apos;</source>
         <translation>未知的表或键“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="72"/>
+        <location filename="../../inspector/ui/messages.py" line="81"/>
         <source>unknown key &apos;{key}&apos; in [form]</source>
         <translation>[form] 中有未知的键“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="73"/>
+        <location filename="../../inspector/ui/messages.py" line="82"/>
         <source>[form] needs a non-empty string &apos;{key}&apos;</source>
         <translation>[form] 缺少非空字符串“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="74"/>
+        <location filename="../../inspector/ui/messages.py" line="83"/>
         <source>unknown key &apos;{key}&apos; in [rating]</source>
         <translation>[rating] 中有未知的键“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="75"/>
+        <location filename="../../inspector/ui/messages.py" line="84"/>
         <source>[rating] thresholds must lie between 0 and 100</source>
         <translation>[rating] 的 thresholds 必须在 0 到 100 之间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="76"/>
+        <location filename="../../inspector/ui/messages.py" line="85"/>
         <source>[[section]] needs a string &apos;id&apos;</source>
         <translation>[[section]] 缺少字符串类型的“id”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="77"/>
+        <location filename="../../inspector/ui/messages.py" line="86"/>
         <source>section &apos;{section}&apos; needs a &apos;title&apos;</source>
         <translation>分项“{section}”缺少“title”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="78"/>
+        <location filename="../../inspector/ui/messages.py" line="87"/>
         <source>section &apos;{section}&apos; has no [[section.item]]</source>
         <translation>分项“{section}”中没有 [[section.item]]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="79"/>
+        <location filename="../../inspector/ui/messages.py" line="88"/>
         <source>unknown key &apos;{key}&apos; in item</source>
         <translation>检查项中有未知的键“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="80"/>
+        <location filename="../../inspector/ui/messages.py" line="89"/>
         <source>item &apos;{item}&apos;: &apos;{key}&apos; must be a string</source>
         <translation>检查项“{item}”：“{key}”必须是字符串</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="81"/>
+        <location filename="../../inspector/ui/messages.py" line="90"/>
         <source>item &apos;{item}&apos;: a text item cannot be a veto item</source>
         <translation>检查项“{item}”：文字类检查项不能设为一票否决项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="82"/>
+        <location filename="../../inspector/ui/messages.py" line="91"/>
         <source>item &apos;{item}&apos;: a text item carries no points</source>
         <translation>检查项“{item}”：文字类检查项不计分值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="83"/>
+        <location filename="../../inspector/ui/messages.py" line="92"/>
         <source>item &apos;{item}&apos;: missing &apos;points&apos;</source>
         <translation>检查项“{item}”：缺少“points”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="84"/>
+        <location filename="../../inspector/ui/messages.py" line="93"/>
         <source>item &apos;{item}&apos;: number items need a target of 0 or more</source>
         <translation>检查项“{item}”：数值类检查项的 target 须为 0 或以上</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="85"/>
+        <location filename="../../inspector/ui/messages.py" line="94"/>
         <source>item &apos;{item}&apos;: number items need deduct &gt; 0 (points off per unit)</source>
         <translation>检查项“{item}”：数值类检查项的 deduct 须大于 0（每单位扣分）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="86"/>
+        <location filename="../../inspector/ui/messages.py" line="95"/>
         <source>[rating] thresholds out of order: they must be strictly descending (best star level first), got {thresholds}</source>
         <translation>[rating] 的 thresholds 顺序有误：须严格递减（最高星级在前），实际为 {thresholds}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="87"/>
+        <location filename="../../inspector/ui/messages.py" line="96"/>
         <source>unknown key &apos;{key}&apos; in [[section]]</source>
         <translation>[[section]] 中有未知的键“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="88"/>
+        <location filename="../../inspector/ui/messages.py" line="97"/>
         <source>duplicate section id &apos;{section}&apos;</source>
         <translation>分项 id“{section}”重复</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="89"/>
+        <location filename="../../inspector/ui/messages.py" line="98"/>
         <source>duplicate item id &apos;{item}&apos;</source>
         <translation>检查项 id“{item}”重复</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="90"/>
+        <location filename="../../inspector/ui/messages.py" line="99"/>
         <source>item &apos;{item}&apos;: points must be a positive number, not {points!r}</source>
         <translation>检查项“{item}”：points 必须是正数，不能是 {points!r}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="91"/>
+        <location filename="../../inspector/ui/messages.py" line="100"/>
         <source>item &apos;{item}&apos;: number items need rule = &quot;at_most&quot; or &quot;at_least&quot;</source>
         <translation>检查项“{item}”：数值类检查项须设置 rule = &quot;at_most&quot; 或 &quot;at_least&quot;</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="92"/>
+        <location filename="../../inspector/ui/messages.py" line="101"/>
         <source>item &apos;{item}&apos;: number items need rule = &quot;at_most&quot; or &quot;at_least&quot;, not {rule!r}</source>
         <translation>检查项“{item}”：数值类检查项须设置 rule = &quot;at_most&quot; 或 &quot;at_least&quot;，不能是 {rule!r}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="93"/>
+        <location filename="../../inspector/ui/messages.py" line="102"/>
         <source>item &apos;{item}&apos;: &apos;{key}&apos; applies to number items only</source>
         <translation>检查项“{item}”：“{key}”仅适用于数值类检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="94"/>
+        <location filename="../../inspector/ui/messages.py" line="103"/>
         <source>TOML syntax error: {error}</source>
         <translation>TOML 语法错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="95"/>
+        <location filename="../../inspector/ui/messages.py" line="104"/>
         <source>cannot read file: {error}</source>
         <translation>无法读取文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="96"/>
+        <location filename="../../inspector/ui/messages.py" line="105"/>
         <source>the file is not UTF-8 text</source>
         <translation>文件不是 UTF-8 编码的文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="97"/>
+        <location filename="../../inspector/ui/messages.py" line="106"/>
         <source>a document number starts at 1</source>
         <translation>文号序号须从 1 开始</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="98"/>
+        <location filename="../../inspector/ui/messages.py" line="107"/>
         <source>&apos;{text}&apos; is not a document number like 舟组督〔2017〕12号</source>
         <translation>“{text}”不是有效的文号（格式如 舟组督〔2017〕12号）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="99"/>
+        <location filename="../../inspector/ui/messages.py" line="108"/>
         <source>this laptop&apos;s notice numbers {start}-{end} are used up; set a new block in Settings</source>
         <translation>本机的通知书编号 {start}-{end} 已用完，请在“设置”中指定新的号段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="100"/>
+        <location filename="../../inspector/ui/messages.py" line="109"/>
         <source>a problem cannot go from &apos;{current}&apos; to &apos;{target}&apos;</source>
         <translation>问题不能从“{current}”变为“{target}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="101"/>
+        <location filename="../../inspector/ui/messages.py" line="110"/>
         <source>{text}</source>
         <translation>{text}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="102"/>
+        <location filename="../../inspector/ui/messages.py" line="111"/>
         <source>{township} has no problems in this campaign: no rectification notice is needed</source>
         <translation>{township}在本轮督查中没有问题，无需下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="103"/>
+        <location filename="../../inspector/ui/messages.py" line="112"/>
         <source>report-back deadline {deadline} is before the issue date {issued}</source>
         <translation>整改情况报送期限 {deadline} 早于发文日期 {issued}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="104"/>
+        <location filename="../../inspector/ui/messages.py" line="113"/>
         <source>report-back deadline {deadline} is before the latest rectification deadline of the notice&apos;s problems ({latest}); choose {latest} or later</source>
         <translation>整改情况报送期限 {deadline} 早于通知书所列问题的最晚整改期限（{latest}）；请选择 {latest} 或之后的日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="105"/>
+        <location filename="../../inspector/ui/messages.py" line="114"/>
         <source>{township} has no open problems left to put on a notice</source>
         <translation>{township}已没有可列入通知书的未整改问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="106"/>
+        <location filename="../../inspector/ui/messages.py" line="115"/>
         <source>no campaign &apos;{ref}&apos;</source>
         <translation>没有督查活动“{ref}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="107"/>
+        <location filename="../../inspector/ui/messages.py" line="116"/>
         <source>no township &apos;{ref}&apos;</source>
         <translation>没有乡镇“{ref}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="108"/>
+        <location filename="../../inspector/ui/messages.py" line="117"/>
         <source>{file}:1: missing column(s) {columns}; expected {expected}</source>
         <translation>{file}:1: 缺少列 {columns}；应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="109"/>
+        <location filename="../../inspector/ui/messages.py" line="118"/>
         <source>{file}:1: unknown column(s) {columns}</source>
         <translation>{file}:1: 未知的列 {columns}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="110"/>
+        <location filename="../../inspector/ui/messages.py" line="119"/>
         <source>{file}: no townships in the file</source>
         <translation>{file}: 文件中没有乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="111"/>
+        <location filename="../../inspector/ui/messages.py" line="120"/>
         <source>no form {form} in the database</source>
         <translation>数据库中没有检查表 {form}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="112"/>
+        <location filename="../../inspector/ui/messages.py" line="121"/>
         <source>no campaign {campaign}</source>
         <translation>没有督查活动 {campaign}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="113"/>
+        <location filename="../../inspector/ui/messages.py" line="122"/>
         <source>no form &apos;{ref}&apos;; installed: none</source>
         <translation>没有检查表“{ref}”；当前未安装任何检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="114"/>
+        <location filename="../../inspector/ui/messages.py" line="123"/>
         <source>a campaign needs a name</source>
         <translation>督查活动须填写名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="115"/>
+        <location filename="../../inspector/ui/messages.py" line="124"/>
         <source>the 约谈 count cannot be negative</source>
         <translation>约谈数不能为负数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="116"/>
+        <location filename="../../inspector/ui/messages.py" line="125"/>
         <source>a campaign named &apos;{name}&apos; already exists ({id})</source>
         <translation>名为“{name}”的督查活动已存在（{id}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="117"/>
+        <location filename="../../inspector/ui/messages.py" line="126"/>
         <source>no campaign &apos;{ref}&apos;; did you mean {names}?</source>
         <translation>没有督查活动“{ref}”；您是否要找：{names}？</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="118"/>
+        <location filename="../../inspector/ui/messages.py" line="127"/>
         <source>&apos;{ref}&apos; names several townships: {options}</source>
         <translation>“{ref}”对应多个乡镇：{options}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="119"/>
+        <location filename="../../inspector/ui/messages.py" line="128"/>
         <source>no township &apos;{ref}&apos;; did you mean {names}?</source>
         <translation>没有乡镇“{ref}”；您是否要找：{names}？</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="120"/>
+        <location filename="../../inspector/ui/messages.py" line="129"/>
         <source>{file}:{line}: too many fields</source>
         <translation>{file}:{line}: 字段过多</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="121"/>
+        <location filename="../../inspector/ui/messages.py" line="130"/>
         <source>county is empty</source>
         <translation>县（市、区）为空</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="122"/>
+        <location filename="../../inspector/ui/messages.py" line="131"/>
         <source>township is empty</source>
         <translation>乡镇为空</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="123"/>
+        <location filename="../../inspector/ui/messages.py" line="132"/>
         <source>county_code &apos;{code}&apos; is not 6 digits</source>
         <translation>县级代码“{code}”不是6位数字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="124"/>
+        <location filename="../../inspector/ui/messages.py" line="133"/>
         <source>township_code &apos;{code}&apos; is not 9 or 12 digits</source>
         <translation>乡镇代码“{code}”不是9位或12位数字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="125"/>
+        <location filename="../../inspector/ui/messages.py" line="134"/>
         <source>kind &apos;{kind}&apos; is not one of {kinds}</source>
         <translation>类型“{kind}”不是 {kinds} 之一</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="126"/>
+        <location filename="../../inspector/ui/messages.py" line="135"/>
         <source>township_code {code} repeats line {first}</source>
         <translation>乡镇代码 {code} 与第{first}行重复</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="127"/>
+        <location filename="../../inspector/ui/messages.py" line="136"/>
         <source>{county} {township} repeats line {first}</source>
         <translation>{county}{township}与第{first}行重复</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="128"/>
+        <location filename="../../inspector/ui/messages.py" line="137"/>
         <source>{file}:{line}: {problems}</source>
         <translation>{file}:{line}: {problems}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="129"/>
+        <location filename="../../inspector/ui/messages.py" line="138"/>
         <source>… and {count} more</source>
         <translation>……另有{count}处错误</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="130"/>
+        <location filename="../../inspector/ui/messages.py" line="139"/>
         <source>cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="131"/>
+        <location filename="../../inspector/ui/messages.py" line="140"/>
         <source>{file} is not UTF-8 text (save the CSV as UTF-8)</source>
         <translation>{file} 不是 UTF-8 编码的文本（请将 CSV 另存为 UTF-8 编码）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="132"/>
+        <location filename="../../inspector/ui/messages.py" line="141"/>
         <source>form {form} version {version} is already installed with different content; a form version never changes once used: give the file a new version</source>
         <translation>检查表 {form} 版本 {version} 已安装，但内容不同；检查表版本一经使用不得更改，请为该文件指定新的版本号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="133"/>
+        <location filename="../../inspector/ui/messages.py" line="142"/>
         <source>no form &apos;{ref}&apos;; installed: {forms}</source>
         <translation>没有检查表“{ref}”；已安装：{forms}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="134"/>
+        <location filename="../../inspector/ui/messages.py" line="143"/>
         <source>township_code &apos;{code}&apos; does not start with county_code &apos;{county_code}&apos;</source>
         <translation>乡镇代码“{code}”的开头与县级代码“{county_code}”不一致</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="135"/>
+        <location filename="../../inspector/ui/messages.py" line="144"/>
         <source>{path} was written by a newer version of Inspector (schema step {step}); update Inspector to open it</source>
         <translation>{path} 由更新版本的督查通写入（数据库结构步骤 {step}）；请升级督查通后再打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="136"/>
+        <location filename="../../inspector/ui/messages.py" line="145"/>
         <source>no database at {path}; create one with &apos;inspector init&apos;</source>
         <translation>{path} 处没有数据库；请先用“inspector init”创建</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="137"/>
+        <location filename="../../inspector/ui/messages.py" line="146"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="138"/>
+        <location filename="../../inspector/ui/messages.py" line="147"/>
         <source>{path} is not an Inspector database</source>
         <translation>{path} 不是督查通数据库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="139"/>
+        <location filename="../../inspector/ui/messages.py" line="148"/>
         <source>this inspection is finished; reopen it to change answers</source>
         <translation>本次检查已完成；如需修改，请先重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="140"/>
+        <location filename="../../inspector/ui/messages.py" line="149"/>
         <source>no township {township}</source>
         <translation>没有乡镇 {township}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="141"/>
+        <location filename="../../inspector/ui/messages.py" line="150"/>
         <source>{township} has not been inspected in {campaign}</source>
         <translation>{township}尚未在“{campaign}”中接受检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="142"/>
+        <location filename="../../inspector/ui/messages.py" line="151"/>
         <source>no notice {notice}</source>
         <translation>没有通知书 {notice}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="143"/>
+        <location filename="../../inspector/ui/messages.py" line="152"/>
         <source>attachment {id}: its file {sha} is missing from the attachments folder; run &apos;inspector check&apos;</source>
         <translation>附件 {id}：附件文件夹中缺少其文件 {sha}；请运行“inspector check”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="144"/>
+        <location filename="../../inspector/ui/messages.py" line="153"/>
         <source>manifest.json: &apos;{key}&apos; is missing</source>
         <translation>manifest.json：缺少“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="145"/>
+        <location filename="../../inspector/ui/messages.py" line="154"/>
         <source>manifest.json: &apos;{key}&apos; has the wrong type</source>
         <translation>manifest.json：“{key}”的类型不正确</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="146"/>
+        <location filename="../../inspector/ui/messages.py" line="155"/>
         <source>manifest.json: not a JSON object</source>
         <translation>manifest.json：不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="147"/>
+        <location filename="../../inspector/ui/messages.py" line="156"/>
         <source>manifest.json: not an Inspector bundle (format is {format!r}, expected {expected!r})</source>
         <translation>manifest.json：不是督查通数据包（格式为 {format!r}，应为 {expected!r}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="148"/>
+        <location filename="../../inspector/ui/messages.py" line="157"/>
         <source>this bundle was made by a newer Inspector (bundle format {version}, this version reads {readable}); update Inspector to import it</source>
         <translation>该数据包由更新版本的督查通生成（数据包格式 {version}，本版本支持 {readable}）；请升级督查通后再导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="149"/>
+        <location filename="../../inspector/ui/messages.py" line="158"/>
         <source>manifest.json: format_version {version} is not valid</source>
         <translation>manifest.json：format_version {version} 无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="150"/>
+        <location filename="../../inspector/ui/messages.py" line="159"/>
         <source>manifest.json: &apos;bundle_id&apos; is not valid</source>
         <translation>manifest.json：“bundle_id”无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="151"/>
+        <location filename="../../inspector/ui/messages.py" line="160"/>
         <source>manifest.json: &apos;campaign_id&apos; has the wrong type</source>
         <translation>manifest.json：“campaign_id”的类型不正确</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="152"/>
+        <location filename="../../inspector/ui/messages.py" line="161"/>
         <source>manifest.json: table &apos;{table}&apos;: &apos;{key}&apos; is missing</source>
         <translation>manifest.json：表“{table}”缺少“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="153"/>
+        <location filename="../../inspector/ui/messages.py" line="162"/>
         <source>manifest.json: attachment: &apos;{key}&apos; is missing</source>
         <translation>manifest.json：附件条目缺少“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="154"/>
+        <location filename="../../inspector/ui/messages.py" line="163"/>
         <source>manifest.json: table &apos;{table}&apos;: &apos;{key}&apos; has the wrong type</source>
         <translation>manifest.json：表“{table}”的“{key}”类型不正确</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="155"/>
+        <location filename="../../inspector/ui/messages.py" line="164"/>
         <source>manifest.json: attachment: &apos;{key}&apos; has the wrong type</source>
         <translation>manifest.json：附件条目的“{key}”类型不正确</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="156"/>
+        <location filename="../../inspector/ui/messages.py" line="165"/>
         <source>manifest.json: unknown table &apos;{table}&apos;</source>
         <translation>manifest.json：未知的表“{table}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="157"/>
+        <location filename="../../inspector/ui/messages.py" line="166"/>
         <source>manifest.json: table &apos;{table}&apos; is not an object</source>
         <translation>manifest.json：表“{table}”不是对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="158"/>
+        <location filename="../../inspector/ui/messages.py" line="167"/>
         <source>manifest.json: table &apos;{table}&apos;: file must be {expected}, not {file!r}</source>
         <translation>manifest.json：表“{table}”的文件应为 {expected}，不能是 {file!r}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="159"/>
+        <location filename="../../inspector/ui/messages.py" line="168"/>
         <source>manifest.json: table &apos;{table}&apos;: row count or sha256 is not valid</source>
         <translation>manifest.json：表“{table}”的行数或 sha256 无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="160"/>
+        <location filename="../../inspector/ui/messages.py" line="169"/>
         <source>manifest.json: an attachment entry is not an object</source>
         <translation>manifest.json：某个附件条目不是对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="161"/>
+        <location filename="../../inspector/ui/messages.py" line="170"/>
         <source>manifest.json: attachment {sha!r} is not valid</source>
         <translation>manifest.json：附件 {sha!r} 无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="162"/>
+        <location filename="../../inspector/ui/messages.py" line="171"/>
         <source>attachment {sha} declares {size:,} bytes, more than the {limit} MiB an attachment may have</source>
         <translation>附件 {sha} 声明大小为 {size:,} 字节，超过单个附件 {limit} MiB 的上限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="163"/>
+        <location filename="../../inspector/ui/messages.py" line="172"/>
         <source>manifest.json: attachment {sha} is listed twice</source>
         <translation>manifest.json：附件 {sha} 重复列出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="164"/>
+        <location filename="../../inspector/ui/messages.py" line="173"/>
         <source>{file}: form {form} {version} does not match its sha256</source>
         <translation>{file}: 检查表 {form} {version} 与其 sha256 不符</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="165"/>
+        <location filename="../../inspector/ui/messages.py" line="174"/>
         <source>{file}: {detail}</source>
         <translation>{file}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="166"/>
+        <location filename="../../inspector/ui/messages.py" line="175"/>
         <source>{file}: an attachment row needs file {sha}, which is neither in the bundle nor on this laptop</source>
         <translation>{file}: 某条附件记录需要文件 {sha}，但数据包和本机中都没有该文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="167"/>
+        <location filename="../../inspector/ui/messages.py" line="176"/>
         <source>{file}: form {form} {version} does not parse: {issue}</source>
         <translation>{file}: 检查表 {form} {version} 无法解析：{issue}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="168"/>
+        <location filename="../../inspector/ui/messages.py" line="177"/>
         <source>unknown column(s) {columns}</source>
         <translation>未知的列 {columns}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="169"/>
+        <location filename="../../inspector/ui/messages.py" line="178"/>
         <source>missing column(s) {columns}</source>
         <translation>缺少列 {columns}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="170"/>
+        <location filename="../../inspector/ui/messages.py" line="179"/>
         <source>{file} holds {count:,} files, more than a bundle may</source>
         <translation>{file} 含有 {count:,} 个文件，超过数据包允许的数量</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="171"/>
+        <location filename="../../inspector/ui/messages.py" line="180"/>
         <source>{file}: {size:,} bytes uncompressed, more than the {limit:,} a bundle may hold</source>
         <translation>{file}: 解压后为 {size:,} 字节，超过数据包 {limit:,} 字节的上限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="172"/>
+        <location filename="../../inspector/ui/messages.py" line="181"/>
         <source>{file}: manifest.json is missing; not an Inspector bundle</source>
         <translation>{file}: 缺少 manifest.json，不是督查通数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="173"/>
+        <location filename="../../inspector/ui/messages.py" line="182"/>
         <source>{file}: {member} is listed in the manifest but missing</source>
         <translation>{file}: {member} 已列入清单，但数据包中没有</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="174"/>
+        <location filename="../../inspector/ui/messages.py" line="183"/>
         <source>{file}: {member} is not listed in the manifest</source>
         <translation>{file}: {member} 未列入清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="175"/>
+        <location filename="../../inspector/ui/messages.py" line="184"/>
         <source>{file}: {member} does not match its sha256 in the manifest (damaged or altered)</source>
         <translation>{file}: {member} 与清单中的 sha256 不符（已损坏或被修改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="176"/>
+        <location filename="../../inspector/ui/messages.py" line="185"/>
         <source>{file}: {member} holds {count} rows, the manifest says {expected}</source>
         <translation>{file}: {member} 有 {count} 行，清单中为 {expected} 行</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="177"/>
+        <location filename="../../inspector/ui/messages.py" line="186"/>
         <source>{file}: {member} ends in the middle of a row</source>
         <translation>{file}: {member} 在一行中间意外结束</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="178"/>
+        <location filename="../../inspector/ui/messages.py" line="187"/>
         <source>{file}: attachment {sha} does not match its sha256 (damaged or altered)</source>
         <translation>{file}: 附件 {sha} 与其 sha256 不符（已损坏或被修改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="179"/>
+        <location filename="../../inspector/ui/messages.py" line="188"/>
         <source>{file}: no such file</source>
         <translation>{file}: 文件不存在</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="180"/>
+        <location filename="../../inspector/ui/messages.py" line="189"/>
         <source>{file} is a folder, not a bundle</source>
         <translation>{file} 是文件夹，不是数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="181"/>
+        <location filename="../../inspector/ui/messages.py" line="190"/>
         <source>{file} is not an Inspector bundle (not a ZIP archive, or cut short while copying)</source>
         <translation>{file} 不是督查通数据包（不是 ZIP 压缩文件，或复制时未复制完整）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="182"/>
+        <location filename="../../inspector/ui/messages.py" line="191"/>
         <source>{file}: refused, member {member!r} has {why}</source>
         <translation>{file}: 已拒绝，成员 {member!r} 含有{why}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="183"/>
+        <location filename="../../inspector/ui/messages.py" line="192"/>
         <source>{file}: member {member} appears twice</source>
         <translation>{file}: 成员 {member} 重复出现</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="184"/>
+        <location filename="../../inspector/ui/messages.py" line="193"/>
         <source>{file}: unexpected member {member!r}</source>
         <translation>{file}: 出现了不应有的成员 {member!r}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="185"/>
+        <location filename="../../inspector/ui/messages.py" line="194"/>
         <source>{file}: member {member} is encrypted</source>
         <translation>{file}: 成员 {member} 已加密</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="186"/>
+        <location filename="../../inspector/ui/messages.py" line="195"/>
         <source>{file}: member {member} declares {size:,} bytes, more than the {limit:,} allowed</source>
         <translation>{file}: 成员 {member} 声明大小为 {size:,} 字节，超过允许的 {limit:,} 字节</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="187"/>
+        <location filename="../../inspector/ui/messages.py" line="196"/>
         <source>{file}: member {member} inflates more than {ratio}:1 (a ZIP bomb?)</source>
         <translation>{file}: 成员 {member} 解压比超过 {ratio}:1（可能是 ZIP 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="188"/>
+        <location filename="../../inspector/ui/messages.py" line="197"/>
         <source>{file}: manifest.json is not valid JSON ({error})</source>
         <translation>{file}: manifest.json 不是有效的 JSON（{error}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="189"/>
+        <location filename="../../inspector/ui/messages.py" line="198"/>
         <source>{file}: attachment {sha} is not the size the manifest says</source>
         <translation>{file}: 附件 {sha} 的大小与清单不符</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="190"/>
+        <location filename="../../inspector/ui/messages.py" line="199"/>
         <source>{file}: member {member} is damaged ({error})</source>
         <translation>{file}: 成员 {member} 已损坏（{error}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="191"/>
+        <location filename="../../inspector/ui/messages.py" line="200"/>
         <source>{file}: {member} has a line longer than {limit} MiB</source>
         <translation>{file}: {member} 中有一行超过 {limit} MiB</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="192"/>
+        <location filename="../../inspector/ui/messages.py" line="201"/>
         <source>{file}: {member} {detail}</source>
         <translation>{file}: {member} {detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="193"/>
+        <location filename="../../inspector/ui/messages.py" line="202"/>
         <source>{file}: {member} line {line} is not valid JSON</source>
         <translation>{file}: {member} 第{line}行不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="194"/>
+        <location filename="../../inspector/ui/messages.py" line="203"/>
         <source>{file}: {member} line {line} is not a JSON object</source>
         <translation>{file}: {member} 第{line}行不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="195"/>
+        <location filename="../../inspector/ui/messages.py" line="204"/>
         <source>{file}: {member} line {line}: {problems}</source>
         <translation>{file}: {member} 第{line}行：{problems}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="196"/>
+        <location filename="../../inspector/ui/messages.py" line="205"/>
         <source>{file}: member {member} inflates beyond its declared size (a ZIP bomb?)</source>
         <translation>{file}: 成员 {member} 解压后超出声明的大小（可能是 ZIP 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="197"/>
+        <location filename="../../inspector/ui/messages.py" line="206"/>
         <source>; </source>
         <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="207"/>
+        <source>values nested more than {limit} deep (arrays or inline tables)</source>
+        <translation>数组或内联表嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="208"/>
+        <source>item &apos;{item}&apos;: {key} must be a finite number no larger than {limit}, not {value}</source>
+        <translation>条目“{item}”：{key} 必须是不大于 {limit} 的有限数值，不能是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="209"/>
+        <source>[form] &apos;{key}&apos; holds control characters ({chars})</source>
+        <translation>[form] 的“{key}”含有控制字符（{chars}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="210"/>
+        <source>[[section]] {number} must be a table</source>
+        <translation>第 {number} 个 [[section]] 必须是表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="211"/>
+        <source>item &apos;{item}&apos;: &apos;{key}&apos; holds control characters ({chars})</source>
+        <translation>条目“{item}”：“{key}”含有控制字符（{chars}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="212"/>
+        <source>section &apos;{section}&apos;: &apos;{key}&apos; holds control characters ({chars})</source>
+        <translation>栏目“{section}”：“{key}”含有控制字符（{chars}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="213"/>
+        <source>item {number} of section &apos;{section}&apos; must be a table</source>
+        <translation>栏目“{section}”的第 {number} 个条目必须是表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="214"/>
+        <source>the file is larger than {size} MiB: not a form</source>
+        <translation>文件大于 {size} MiB，不是督查表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="215"/>
+        <source>{file}:{line}: {error}</source>
+        <translation>{file}:{line}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="216"/>
+        <source>{file}:{line}: field too long (over {limit} characters)</source>
+        <translation>{file}:{line}：字段过长（超过 {limit} 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="217"/>
+        <source>{column} holds control characters ({chars})</source>
+        <translation>{column} 含有控制字符（{chars}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="218"/>
+        <source>{column} is longer than {limit} characters</source>
+        <translation>{column} 超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="219"/>
+        <source>a campaign name cannot hold control characters ({chars})</source>
+        <translation>督查批次名称不能含有控制字符（{chars}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="220"/>
+        <source>a {what} id or name is at most {limit} characters, not {length}</source>
+        <translation>{what} 的编号或名称最多 {limit} 个字符，而不是 {length} 个</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="221"/>
+        <source>county {county} has county_code {code} on line {first}</source>
+        <translation>县区 {county} 在第 {first} 行的 county_code 是 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="222"/>
+        <source>{file}:{line}: county {county} is already in the database with county_code {code}</source>
+        <translation>{file}:{line}：数据库中已有县区 {county}，其 county_code 为 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="223"/>
+        <source>{file}:{line}: {county} {township} is already in the database with township_code {code}</source>
+        <translation>{file}:{line}：数据库中已有 {county} {township}，其 township_code 为 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="224"/>
+        <source>{file} is larger than {size} MiB: not a township list</source>
+        <translation>{file} 大于 {size} MiB，不是乡镇名单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="225"/>
+        <source>the setting {key} holds control characters ({chars}); type it again without them</source>
+        <translation>设置项 {key} 含有控制字符（{chars}），请去掉后重新输入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="226"/>
+        <source>the database is busy (another Inspector window or command is writing); try again in a moment</source>
+        <translation>数据库正忙（另一个督查通窗口或命令正在写入）；请稍后再试</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="227"/>
+        <source>the database is read-only, so nothing can be saved (check the file&apos;s permissions, or copy it off a read-only disk or share)</source>
+        <translation>数据库是只读的，无法保存（请检查文件权限，或把它从只读磁盘或共享文件夹复制出来）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="228"/>
+        <source>the disk is full, so nothing could be saved; free some space and try again</source>
+        <translation>磁盘已满，未能保存；请腾出空间后再试</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="229"/>
+        <source>the database file cannot be opened (its folder is missing, or not readable and writable)</source>
+        <translation>无法打开数据库文件（所在文件夹不存在，或不可读写）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="230"/>
+        <source>the file is not an Inspector database</source>
+        <translation>该文件不是督查通数据库</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="231"/>
+        <source>the database is damaged; restore a backup with &apos;inspector backup restore&apos;</source>
+        <translation>数据库已损坏；请用“inspector backup restore”恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="232"/>
+        <source>the disk could not be read or written (I/O error); check the disk or USB stick, and if it goes on, restore a backup with &apos;inspector backup restore&apos;</source>
+        <translation>磁盘读写出错（I/O 错误）；请检查磁盘或U盘，如仍出错，请用“inspector backup restore”恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="233"/>
+        <source>the operating system refused access to the database file (permission denied)</source>
+        <translation>操作系统拒绝访问数据库文件（权限不足）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="234"/>
+        <source>internal error, details written to {log}</source>
+        <translation>程序内部错误，详细信息已写入 {log}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="235"/>
+        <source>{file}: {error}</source>
+        <translation>{file}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="236"/>
+        <source>internal error ({error}); the log could not be written</source>
+        <translation>程序内部错误（{error}）；日志无法写入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="237"/>
+        <source>no backup named {name}; &apos;inspector backup list&apos; shows them</source>
+        <translation>没有名为 {name} 的备份；“inspector backup list”可列出全部备份</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="238"/>
+        <source>backup {name} is damaged; choose another one</source>
+        <translation>备份 {name} 已损坏；请另选一个</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="239"/>
+        <source>backup {name} is not an Inspector database</source>
+        <translation>备份 {name} 不是督查通数据库</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="240"/>
+        <source>backup {name} was written by a newer version of Inspector</source>
+        <translation>备份 {name} 由更新版本的督查通写入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="241"/>
+        <source>{path} is damaged, so nothing was imported; restore a backup with &apos;inspector backup restore&apos;</source>
+        <translation>{path} 已损坏，未导入任何内容；请用“inspector backup restore”恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="242"/>
+        <source>{path} is damaged; restore a backup with &apos;inspector backup restore&apos;</source>
+        <translation>{path} 已损坏；请用“inspector backup restore”恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="243"/>
+        <source>no folder {folder} for the database {path}</source>
+        <translation>数据库 {path} 所在的文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="244"/>
+        <source>an id of 1 to {max} ASCII letters, digits or signs (no spaces or quotes)</source>
+        <translation>由 1 至 {max} 个 ASCII 字母、数字或符号组成的标识（不含空格和引号）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="245"/>
+        <source>one of {values}</source>
+        <translation>{values} 之一</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="246"/>
+        <source>a date YYYY-MM-DD between {first} and {last}</source>
+        <translation>{first} 至 {last} 之间的日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="247"/>
+        <source>a time YYYY-MM-DDTHH:MM:SS</source>
+        <translation>时间（YYYY-MM-DDTHH:MM:SS）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="248"/>
+        <source>one line of at most {max} characters without control characters</source>
+        <translation>不超过 {max} 个字符、不含控制字符的单行文字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="249"/>
+        <source>text of at most {max} characters without control characters</source>
+        <translation>不超过 {max} 个字符、不含控制字符的文字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="250"/>
+        <source>a whole number from {low} to {high}</source>
+        <translation>{low} 至 {high} 之间的整数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="251"/>
+        <source>a number from {low} to {high}</source>
+        <translation>{low} 至 {high} 之间的数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="252"/>
+        <source>{lengths} digits</source>
+        <translation>{lengths} 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="253"/>
+        <source>a sha256 (64 lowercase hex digits)</source>
+        <translation>sha256 值（64 位小写十六进制数字）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="254"/>
+        <source>a JSON array of ids</source>
+        <translation>由标识组成的 JSON 数组</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="255"/>
+        <source>a clock value (13 digits before 2100, 4 hex digits, a device id)</source>
+        <translation>时钟值（2100 年之前的 13 位数字、4 位十六进制数字和设备标识）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="256"/>
+        <source>{table} has no column {column}</source>
+        <translation>{table} 没有 {column} 列</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="257"/>
+        <source>{table}.{column}: {value} is not {expected}</source>
+        <translation>{table}.{column}：{value} 不是{expected}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="258"/>
+        <source>{file}: manifest.json is nested too deeply</source>
+        <translation>{file}：manifest.json 嵌套层数过多</translation>
     </message>
 </context>
 <context>
     <name>NoticeListWidget</name>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="133"/>
+        <location filename="../../inspector/ui/notices.py" line="128"/>
         <source>Issue notice…</source>
         <translation>下发整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="134"/>
+        <location filename="../../inspector/ui/notices.py" line="129"/>
         <source>View / print</source>
         <translation>查看 / 打印</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/notices.py" line="175"/>
+        <location filename="../../inspector/ui/notices.py" line="170"/>
         <source>%n notice(s)</source>
         <translation>
             <numerusform>%n 份通知书</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="217"/>
+        <location filename="../../inspector/ui/notices.py" line="212"/>
         <source>Notice issued</source>
         <translation>通知书已下发</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="218"/>
+        <location filename="../../inspector/ui/notices.py" line="213"/>
         <source>Issued {0} to {1}.</source>
         <translation>已向{1}下发 {0}。</translation>
     </message>
@@ -1780,22 +2074,22 @@
 <context>
     <name>NoticeProblemModel</name>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="73"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="74"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="73"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="74"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="73"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="74"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="74"/>
+        <location filename="../../inspector/ui/issue_notice_dialog.py" line="75"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1803,52 +2097,52 @@
 <context>
     <name>NoticeTableModel</name>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="61"/>
+        <location filename="../../inspector/ui/notices.py" line="56"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="61"/>
+        <location filename="../../inspector/ui/notices.py" line="56"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="61"/>
+        <location filename="../../inspector/ui/notices.py" line="56"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="62"/>
+        <location filename="../../inspector/ui/notices.py" line="57"/>
         <source>Issued on</source>
         <translation>下发日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="62"/>
+        <location filename="../../inspector/ui/notices.py" line="57"/>
         <source>Report back by</source>
         <translation>报送整改情况截止</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="62"/>
+        <location filename="../../inspector/ui/notices.py" line="57"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="63"/>
+        <location filename="../../inspector/ui/notices.py" line="58"/>
         <source>PDF archived</source>
         <translation>PDF 已存档</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="63"/>
+        <location filename="../../inspector/ui/notices.py" line="58"/>
         <source>Addressee</source>
         <translation>主送单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="103"/>
+        <location filename="../../inspector/ui/notices.py" line="98"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="103"/>
+        <location filename="../../inspector/ui/notices.py" line="98"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -2090,22 +2384,22 @@
 <context>
     <name>ProblemStatus</name>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="290"/>
+        <location filename="../../inspector/ui/township_page.py" line="289"/>
         <source>Open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="291"/>
+        <location filename="../../inspector/ui/township_page.py" line="290"/>
         <source>Rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="292"/>
+        <location filename="../../inspector/ui/township_page.py" line="291"/>
         <source>Rectified</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="293"/>
+        <location filename="../../inspector/ui/township_page.py" line="292"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
@@ -2311,140 +2605,198 @@
     </message>
 </context>
 <context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <location filename="../../inspector/ui/backup_dialog.py" line="80"/>
+        <location filename="../../inspector/ui/backup_dialog.py" line="135"/>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_dialog.py" line="85"/>
+        <source>Choose the copy to put back. The database as it is now is kept as a backup first; photos and other attachments stay as they are.</source>
+        <translation>请选择要恢复的备份。恢复前会先把当前数据库另存为备份；照片等附件保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_dialog.py" line="90"/>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_dialog.py" line="90"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_dialog.py" line="90"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_dialog.py" line="98"/>
+        <source>{0} KB</source>
+        <translation>{0} KB</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_dialog.py" line="105"/>
+        <source>There are no backups of this database yet.</source>
+        <translation>该数据库还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_dialog.py" line="107"/>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/backup_dialog.py" line="136"/>
+        <source>Put back the backup taken {0} ({1})?
+
+Everything changed since then is replaced; the database as it is now is kept as a backup.</source>
+        <translation>要恢复 {0}（{1}）的备份吗？
+
+此后的所有修改都将被替换；当前数据库会先另存为备份。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="55"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="56"/>
         <source>{0} counties and {1} townships added or changed, {2} unchanged</source>
         <translation>新增或更新 {0} 个县区、{1} 个乡镇（街道），{2} 个未变</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="68"/>
-        <location filename="../../inspector/ui/settings_dialog.py" line="157"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="69"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="162"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="78"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="79"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="82"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="83"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="86"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="87"/>
         <source>e.g. 王建国 0580-2281234</source>
         <translation>例如：王建国 0580-2281234</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="90"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="91"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="94"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="95"/>
         <source>This laptop</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="96"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="97"/>
         <source>Inspector name</source>
         <translation>督查人员姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="97"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="98"/>
         <source>Device name</source>
         <translation>设备名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="98"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="99"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="99"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="100"/>
         <source>Rectification notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="101"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="102"/>
         <source>Number prefix</source>
         <translation>文号前缀</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="105"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="106"/>
         <source>Number block (from, to)</source>
         <translation>本机编号段（起、止）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="106"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="107"/>
         <source>Default deadline</source>
         <translation>默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="107"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="108"/>
         <source>Issuing body</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="108"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="109"/>
         <source>Contact</source>
         <translation>联系人及电话</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="110"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="111"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="111"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="112"/>
         <source>Township list (CSV)…</source>
         <translation>乡镇（街道）名单（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="112"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="113"/>
         <source>Checklist form (TOML)…</source>
         <translation>督查表（TOML）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="150"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="151"/>
         <source>The notice number prefix cannot be empty (e.g. 舟组督).</source>
         <translation>文号前缀不能为空（例如：舟组督）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="153"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="154"/>
         <source>The number block ends before it starts.</source>
         <translation>编号段的止号小于起号。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="155"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="156"/>
         <source>Give this laptop a device name (it shows in bundles).</source>
         <translation>请为本机设置设备名称（会显示在数据包中）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="167"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="158"/>
+        <source>Names cannot hold control characters (such as escape sequences, line breaks or direction overrides); type them again without them.</source>
+        <translation>名称不能含有控制字符（如转义序列、换行或文字方向控制符），请去掉后重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="172"/>
         <source>Import a township list</source>
         <translation>导入乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="168"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="173"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="175"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="180"/>
         <source>Township list</source>
         <translation>乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="178"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="183"/>
         <source>Township list not imported</source>
         <translation>乡镇（街道）名单未导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="179"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="184"/>
         <source>Nothing was imported:
 
 {0}</source>
@@ -2453,33 +2805,33 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="181"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="186"/>
         <source>Importing townships</source>
         <translation>正在导入乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="185"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="190"/>
         <source>Install a checklist form</source>
         <translation>安装督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="186"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="191"/>
         <source>Forms (*.toml);;All files (*)</source>
         <translation>督查表 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="198"/>
-        <location filename="../../inspector/ui/settings_dialog.py" line="201"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="203"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="206"/>
         <source>Form not installed</source>
         <translation>督查表未安装</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="204"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="209"/>
         <source>Form installed</source>
         <translation>督查表已安装</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="205"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="210"/>
         <source>{0}: ok — {1} {2}, {3} sections, {4} items, {5:g} points</source>
         <translation>{0}：检查通过 — {1} {2}，{3} 个部分，{4} 项，共 {5:g} 分</translation>
     </message>
@@ -2568,87 +2920,87 @@
         <translation>还没有督查批次：请新建（督查 → 新建督查批次…），或导入市委组织部下发的数据包（文件 → 导入数据包…）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="202"/>
+        <location filename="../../inspector/ui/township_page.py" line="201"/>
         <source>Not inspected yet in this campaign.</source>
         <translation>本批次尚未督查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="204"/>
+        <location filename="../../inspector/ui/township_page.py" line="203"/>
         <source>Start inspection</source>
         <translation>开始督查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="209"/>
+        <location filename="../../inspector/ui/township_page.py" line="208"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="209"/>
+        <location filename="../../inspector/ui/township_page.py" line="208"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="210"/>
+        <location filename="../../inspector/ui/township_page.py" line="209"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="212"/>
+        <location filename="../../inspector/ui/township_page.py" line="211"/>
         <source>inspected on {0}</source>
         <translation>督查日期 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="216"/>
+        <location filename="../../inspector/ui/township_page.py" line="215"/>
         <source>finished {0}</source>
         <translation>完成于 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="218"/>
+        <location filename="../../inspector/ui/township_page.py" line="217"/>
         <source>Open checklist</source>
         <translation>打开督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="219"/>
+        <location filename="../../inspector/ui/township_page.py" line="218"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="219"/>
+        <location filename="../../inspector/ui/township_page.py" line="218"/>
         <source>Finish inspection</source>
         <translation>完成督查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="229"/>
+        <location filename="../../inspector/ui/township_page.py" line="228"/>
         <source>veto failed: {0}</source>
         <translation>一票否决：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="231"/>
+        <location filename="../../inspector/ui/township_page.py" line="230"/>
         <source>Total &lt;b&gt;{0:.1f}&lt;/b&gt;  &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt;  ({2}/{3} items answered)</source>
         <translation>总分 &lt;b&gt;{0:.1f}&lt;/b&gt;  &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt;（已评 {2}/{3} 项）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="243"/>
+        <location filename="../../inspector/ui/township_page.py" line="242"/>
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="245"/>
+        <location filename="../../inspector/ui/township_page.py" line="244"/>
         <source>Partly</source>
         <translation>部分完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="247"/>
+        <location filename="../../inspector/ui/township_page.py" line="246"/>
         <source>Not yet</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="260"/>
+        <location filename="../../inspector/ui/township_page.py" line="259"/>
         <source>Problems: {0} open, {1} overdue, {2} in all</source>
         <translation>问题：未销号 {0} 个，逾期 {1} 个，共 {2} 个</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="277"/>
+        <location filename="../../inspector/ui/township_page.py" line="276"/>
         <source>Rectification notices: {0}</source>
         <translation>整改通知书：{0} 份</translation>
     </message>
@@ -2722,112 +3074,112 @@
 <context>
     <name>Values</name>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="203"/>
+        <location filename="../../inspector/ui/messages.py" line="264"/>
         <source>open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="204"/>
+        <location filename="../../inspector/ui/messages.py" line="265"/>
         <source>rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="205"/>
+        <location filename="../../inspector/ui/messages.py" line="266"/>
         <source>rectified</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="206"/>
+        <location filename="../../inspector/ui/messages.py" line="267"/>
         <source>closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="207"/>
+        <location filename="../../inspector/ui/messages.py" line="268"/>
         <source>start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="208"/>
+        <location filename="../../inspector/ui/messages.py" line="269"/>
         <source>rectify</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="209"/>
+        <location filename="../../inspector/ui/messages.py" line="270"/>
         <source>close</source>
         <translation>验收销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="210"/>
+        <location filename="../../inspector/ui/messages.py" line="271"/>
         <source>reject</source>
         <translation>复查退回</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="211"/>
+        <location filename="../../inspector/ui/messages.py" line="272"/>
         <source>Invalid statement</source>
         <translation>无效的语句</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="212"/>
+        <location filename="../../inspector/ui/messages.py" line="273"/>
         <source>Expected newline or end of document after a statement</source>
         <translation>语句之后应换行或结束文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="213"/>
+        <location filename="../../inspector/ui/messages.py" line="274"/>
         <source>Cannot overwrite a value</source>
         <translation>不能重复定义同一个值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="214"/>
+        <location filename="../../inspector/ui/messages.py" line="275"/>
         <source>Expected &apos;]&apos; at the end of a table declaration</source>
         <translation>表头末尾缺少“]”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="215"/>
+        <location filename="../../inspector/ui/messages.py" line="276"/>
         <source>Expected &apos;]]&apos; at the end of an array declaration</source>
         <translation>数组表头末尾缺少“]]”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="216"/>
+        <location filename="../../inspector/ui/messages.py" line="277"/>
         <source>Expected &apos;=&apos; after a key in a key/value pair</source>
         <translation>键名之后缺少“=”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="217"/>
+        <location filename="../../inspector/ui/messages.py" line="278"/>
         <source>Invalid initial character for a key part</source>
         <translation>键名的首字符无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="218"/>
+        <location filename="../../inspector/ui/messages.py" line="279"/>
         <source>Unclosed array</source>
         <translation>数组没有闭合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="219"/>
+        <location filename="../../inspector/ui/messages.py" line="280"/>
         <source>Unclosed inline table</source>
         <translation>内联表没有闭合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="220"/>
+        <location filename="../../inspector/ui/messages.py" line="281"/>
         <source>Invalid hex value</source>
         <translation>无效的十六进制值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="221"/>
+        <location filename="../../inspector/ui/messages.py" line="282"/>
         <source>Escaped character is not a Unicode scalar value</source>
         <translation>转义字符不是有效的 Unicode 字符</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="222"/>
+        <location filename="../../inspector/ui/messages.py" line="283"/>
         <source>Unterminated string</source>
         <translation>字符串没有结束引号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="223"/>
+        <location filename="../../inspector/ui/messages.py" line="284"/>
         <source>Invalid date or datetime</source>
         <translation>无效的日期或时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="224"/>
+        <location filename="../../inspector/ui/messages.py" line="285"/>
         <source>Invalid value</source>
         <translation>无效的值</translation>
     </message>
@@ -2858,12 +3210,12 @@
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../inspector/ui/worker.py" line="97"/>
+        <location filename="../../inspector/ui/worker.py" line="93"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/worker.py" line="120"/>
+        <location filename="../../inspector/ui/worker.py" line="116"/>
         <source>Unexpected error: {0}</source>
         <translation>意外错误：{0}</translation>
     </message>

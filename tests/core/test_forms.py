@@ -149,3 +149,116 @@ def test_unreadable_and_non_utf8_files(tmp_path):
     with pytest.raises(FormError) as enc:
         load_form(bad)
     assert "gbk.toml:3: the file is not UTF-8" in str(enc.value)
+
+
+NOT_FINITE = ["nan", "+nan", "-nan", "inf", "+inf", "-inf", "1e308", "1e400",
+              "99999999999999999999999999"]
+
+
+@pytest.mark.parametrize("value", NOT_FINITE)
+@pytest.mark.parametrize(("key", "line"), [("points = 6", "points = {}"),
+                                           ("points = 4", "points = {}"),
+                                           ("target = 0", "target = {}"),
+                                           ("deduct = 1", "deduct = {}"),
+                                           ("veto_cap = 1", "veto_cap = {}"),
+                                           ("thresholds = [90, 80, 70, 60]",
+                                            "thresholds = [90, 80, {}, 60]")])
+def test_numbers_that_are_not_finite_or_too_large_are_refused_on_their_line(key, line, value):
+    """nan, inf and 1e308 would be accepted, then fail every score written to the database."""
+    text = GOOD.replace(key, line.format(value), 1)
+    issues = issues_of(text)
+    assert issues, text
+    where = text.splitlines().index(line.format(value)) + 1
+    assert any(n == where for n, _m in issues), issues
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e308"])
+def test_partial_that_is_not_finite_is_refused(value):
+    text = GOOD.replace("points = 6\n", f"points = 6\npartial = {value}\n")
+    [(line, message)] = issues_of(text)
+    assert line == text.splitlines().index(f"partial = {value}") + 1
+    assert "partial" in message
+
+
+def test_largest_accepted_points_still_score():
+    from inspector.core.scoring import Answer, Verdict, score_inspection
+
+    form = parse_form(GOOD.replace("points = 6", "points = 1000").replace(
+        "target = 0", "target = 1000000"))
+    result = score_inspection(form, {"A1": Answer(Verdict.FULL), "A2": Answer(number=1e6)})
+    assert result.score == 100.0
+
+
+@pytest.mark.parametrize("nested", [
+    "[" * 10_000 + "]" * 10_000,
+    "{b = " * 10_000 + "1" + "}" * 10_000,
+    "[" * 40 + "1" + "]" * 40,
+    "[{a = [{b = " * 20 + "1" + "}]}]" * 20,
+])
+def test_deeply_nested_values_are_refused_on_their_line(nested):
+    text = GOOD.replace('title = "甲"', f'title = "甲"\nextra = {nested}')
+    issues = issues_of(text)
+    where = text.splitlines().index(f"extra = {nested}") + 1
+    assert (where, "values nested more than 32 deep (arrays or inline tables)") in issues
+
+
+def test_nesting_inside_strings_and_comments_does_not_count():
+    text = GOOD.replace('title = "甲"', 'title = "甲[[[[{{{{' + "[" * 50 + '"  # ' + "{" * 50
+                        ).replace('text = "其他"', "text = '''" + "[" * 50 + "\n" + "{" * 50
+                                  + "'''")
+    form = parse_form(text)
+    assert form.sections[0].title.startswith("甲[[[[")
+
+
+def test_a_long_but_shallow_array_is_fine():
+    text = GOOD.replace("thresholds = [90, 80, 70, 60]", "thresholds = [90, 80, 70, 60]\n")
+    assert parse_form(text).rating.thresholds == (90, 80, 70, 60)
+    arrays = GOOD.replace('title = "甲"', 'title = "甲"\nextra = ' + "[" * 32 + "]" * 32)
+    assert any("unknown key 'extra' in [[section]]" in m for _, m in issues_of(arrays))
+
+
+@pytest.mark.parametrize(("raw", "needle"), [
+    ("section = [1]", "[[section]]"),
+    ('section = ["abc"]', "[[section]]"),
+    ('section = [{id = "a", title = "t", item = [1]}]', "item"),
+    ('section = [{id = "a", title = "t", item = "A1"}]', "no [[section.item]]"),
+    ("form = 1\nsection = []", "[form]"),
+    ("rating = [1]\n[form]\nid='x'\nversion='1'\ntitle='t'", "[rating]"),
+])
+def test_tables_of_the_wrong_type_are_refused_not_crashed(raw, needle):
+    issues = issues_of(raw)
+    assert any(needle in m for _, m in issues), issues
+
+
+def test_a_huge_file_is_refused_before_it_is_read_whole(tmp_path):
+    big = tmp_path / "big.toml"
+    big.write_bytes(b"# " + b"x" * (5 * 1024 * 1024) + b"\n")
+    with pytest.raises(FormError) as caught:
+        load_form(big)
+    assert "larger than" in str(caught.value)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ('version = "1"', 'version = "1\\u001b[2J"'),
+    ('title = "测试表"', 'title = "测试\\r表"'),
+    ('title = "甲"', 'title = "甲\\u202e"'),
+    ('id = "a"', 'id = "a\\u0000"'),
+    ('id = "A1"', 'id = "A1\\u009b"'),
+    ('text = "三会一课"', 'text = "三会\\u001b一课"'),
+    ('problem = "未落实三会一课"', 'problem = "未落实\\u2066三会一课"'),
+])
+def test_control_characters_in_names_and_texts_are_refused_on_their_line(old, new):
+    text = GOOD.replace(old, new, 1)
+    issues = issues_of(text)
+    where = text.splitlines().index(new) + 1
+    assert any(n == where and "control characters" in m for n, m in issues), issues
+
+
+def test_texts_may_span_lines_and_hold_tabs():
+    text = GOOD.replace('text = "三会一课"', "text = '''三会一课\n\t每月一次'''")
+    assert parse_form(text).item("A1").text == "三会一课\n\t每月一次"
+
+
+def test_a_form_saved_with_windows_line_endings_is_fine():
+    text = GOOD.replace('text = "三会一课"', "text = '''三会一课\n每月一次'''").replace("\n", "\r\n")
+    assert parse_form(text).item("A1").text == "三会一课\n每月一次"

@@ -98,3 +98,57 @@ def test_xlsx_is_reproducible_and_ready_to_print(sample_db, sample_campaign, tmp
     assert campaigns == {c["name"] for c in sample_db.query(
         "SELECT DISTINCT ca.name FROM problems p JOIN campaigns ca ON ca.id = p.campaign_id "
         "WHERE p.deleted = 0")}
+
+
+FORMULAS = ('=HYPERLINK("http://x","click")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)",
+            "\t=1+1", "\r=2+2")
+
+
+def _hostile_problems(db, campaign_id):
+    rows = Rows(db, who="测试员")
+    town = db.execute("SELECT id FROM townships LIMIT 1").fetchone()[0]
+    for n, text in enumerate(FORMULAS):
+        add_problem(rows, town, f"{text}", "2026-12-31", campaign_id=campaign_id,
+                    responsible_unit=text if n == 0 else "镇党委")
+    # a leading tab or CR would be stripped by add_problem: store them the way a bundle could
+    db.execute("UPDATE problems SET text = ? WHERE text = ?", [FORMULAS[4], FORMULAS[4].strip()])
+    db.execute("UPDATE problems SET text = ? WHERE text = ?", [FORMULAS[5], FORMULAS[5].strip()])
+    db.conn.commit()
+
+
+def test_xlsx_writes_formula_like_text_as_text(sample_db, sample_campaign, tmp_path):
+    """A problem text that looks like a formula must not become a live formula in Excel."""
+    _hostile_problems(sample_db, sample_campaign["id"])
+    out = tmp_path / "x.xlsx"
+    export_problems(sample_db, "xlsx", out, sample_campaign["id"], SAMPLE_DATE)
+    ws = openpyxl.load_workbook(out).active
+    # a carriage return may read back as a line feed (XML line ends); the rest is kept exactly
+    def same(text):
+        return text.replace("\r", "\n") if isinstance(text, str) else text
+
+    wanted = {same(t) for t in FORMULAS}
+    cells = {same(c.value): c for row in ws.iter_rows(min_row=2) for c in row
+             if same(c.value) in wanted}
+    assert set(cells) == wanted
+    for cell in cells.values():
+        assert cell.data_type == "s", cell.value
+        assert cell.quotePrefix, cell.value  # Excel keeps it text even after an edit
+    import zipfile
+    sheet = zipfile.ZipFile(out).read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet and "HYPERLINK" in sheet
+
+
+def test_csv_prefixes_formula_like_text_with_a_quote(sample_db, sample_campaign, tmp_path):
+    _hostile_problems(sample_db, sample_campaign["id"])
+    out = tmp_path / "x.csv"
+    export_problems(sample_db, "csv", out, sample_campaign["id"], SAMPLE_DATE)
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    texts = [r[5] for r in rows[1:]]
+    for text in FORMULAS:
+        assert "'" + text in texts
+    assert not any(t[:1] in ("=", "+", "-", "@", "\t", "\r") for r in rows for t in r)
+    # ordinary text, a date or a Chinese text, is left alone
+    expected = {p["text"] for p in _problems(sample_db, sample_campaign["id"])}
+    assert {t for t in texts if not t.startswith("'")} == expected - set(FORMULAS)
+    assert all(r[8] == "2026-12-31" for r in rows[1:] if r[5].startswith("'"))

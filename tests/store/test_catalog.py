@@ -112,3 +112,104 @@ def test_campaign_keeps_the_form_and_is_found_by_name(init_db):
 def test_unknown_township_suggests_close_names(init_db):
     with pytest.raises(CatalogError, match=r"did you mean.*沈家门街道"):
         find_township(init_db, "沈家门")
+
+
+HEADER = "county,county_code,township,township_code,kind\n"
+
+
+def _import(rows, tmp_path, body: str | bytes):
+    path = tmp_path / "list.csv"
+    if isinstance(body, str):
+        path.write_text(HEADER + body, encoding="utf-8")
+    else:
+        path.write_bytes(HEADER.encode() + body)
+    return path, lambda: import_townships_csv(rows, path)
+
+
+def test_a_field_over_the_csv_limit_is_refused_by_line(rows, tmp_path):
+    path, run = _import(rows, tmp_path, "定海区,330902,昌国街道,330902002,街道\n"
+                                        f"定海区,330902,{'长' * 200_000},330902003,镇\n")
+    with pytest.raises(CatalogError) as err:
+        run()
+    assert str(err.value) == f"{path}:3: field too long (over 131072 characters)"
+    assert rows.db["townships"].count == 0
+
+
+@pytest.mark.parametrize("bad", ["昌国\x1b[2J街道", "昌国\r街道", "昌国\x00街道", "昌国\u202e街道",
+                                 "昌国\t街道"])
+def test_names_with_control_characters_are_refused(rows, tmp_path, bad):
+    path, run = _import(rows, tmp_path, f'定海区,330902,"{bad}",330902002,街道\n')
+    with pytest.raises(CatalogError) as err:
+        run()
+    assert str(err.value).startswith(f"{path}:2: township holds control characters")
+    assert rows.db["townships"].count == 0
+
+
+def test_a_name_longer_than_any_township_is_refused(rows, tmp_path):
+    path, run = _import(rows, tmp_path, f"定海区,330902,{'长' * 101}街道,330902002,街道\n")
+    with pytest.raises(CatalogError) as err:
+        run()
+    assert str(err.value) == f"{path}:2: township is longer than 100 characters"
+
+
+def test_a_township_already_held_under_another_code_is_refused(init_db, tmp_path):
+    rows = Rows(init_db, who="测试员")
+    before = init_db["townships"].count
+    path, run = _import(rows, tmp_path, "定海区,330902,盐仓街道,330902005,街道\n"
+                                        "定海区,330902,昌国街道,330902999,街道\n")
+    with pytest.raises(CatalogError) as err:
+        run()
+    assert str(err.value) == (f"{path}:3: 定海区 昌国街道 is already in the database with "
+                              "township_code 330902002")
+    path, run = _import(rows, tmp_path, "定海区,,盐仓街道,,街道\n")
+    with pytest.raises(CatalogError) as err:
+        run()
+    assert str(err.value) == (f"{path}:2: county 定海区 is already in the database with "
+                              "county_code 330902")
+    assert init_db["townships"].count == before
+
+
+def test_one_county_with_two_codes_in_a_file_is_refused(rows, tmp_path):
+    """It used to end in a foreign-key error: the second code's county was never written."""
+    path, run = _import(rows, tmp_path, "定海区,330902,盐仓街道,330902005,街道\n"
+                                        "定海区,,白泉镇,,镇\n")
+    with pytest.raises(CatalogError) as err:
+        run()
+    assert str(err.value) == f"{path}:3: county 定海区 has county_code 330902 on line 2"
+    assert rows.db["townships"].count == 0
+
+
+def test_a_renamed_township_keeps_its_code_and_row(init_db, tmp_path):
+    rows = Rows(init_db, who="测试员")
+    before = init_db["townships"].count
+    _path, run = _import(rows, tmp_path, "定海区,330902,昌国新街道,330902002,街道\n")
+    assert run()["townships"] == 1
+    assert init_db["townships"].count == before
+    assert find_township(init_db, "330902002")["name"] == "昌国新街道"
+
+
+def test_a_huge_file_is_refused_without_reading_it_whole(rows, tmp_path):
+    path = tmp_path / "big.csv"
+    with path.open("wb") as fh:
+        fh.write(HEADER.encode())
+        fh.write(b"#" * (33 * 1024 * 1024))
+    with pytest.raises(CatalogError) as err:
+        import_townships_csv(rows, path)
+    assert "larger than 32 MiB" in str(err.value)
+
+
+def test_rows_are_named_by_the_line_they_start_on(rows, tmp_path):
+    path, run = _import(rows, tmp_path, '\n定海区,330902,"昌国\n街道",330902002,街道\n\n'
+                                        "定海区,330902,,330902003,街道\n")
+    with pytest.raises(CatalogError) as err:
+        run()
+    assert str(err.value).splitlines() == [
+        f"{path}:3: township holds control characters (\\x0a)",
+        f"{path}:6: township is empty"]
+
+
+def test_a_list_with_old_mac_line_ends_is_read(rows, tmp_path):
+    path = tmp_path / "mac.csv"
+    path.write_bytes("county,county_code,township,township_code,kind\r定海区,330902,昌国街道,"
+                     "330902002,街道\r".encode())
+    assert import_townships_csv(rows, path)["townships"] == 1

@@ -107,3 +107,28 @@ def test_overview_lists_every_township_with_progress(started):
     assert mine["status"] == "in_progress" and mine["answered"] == 1 and mine["score"] == 100
     others = [r for r in overview if r["township_id"] != town["id"]]
     assert all(r["inspection_id"] is None for r in others)
+
+
+def test_a_form_at_the_largest_accepted_numbers_saves_answers_and_scores(init_db):
+    """The limits forms check enforces are ones the scores table can hold."""
+    from inspector.core.forms import MAX_POINTS, MAX_TARGET, parse_form
+    from inspector.paths import default_form_path
+    from inspector.store.catalog import install_form
+
+    text = default_form_path().read_text(encoding="utf-8")
+    text = text.replace('version = "2017.1"', 'version = "big"')
+    for points in ("points = 2\n", "points = 3\n", "points = 4\n", "points = 5\n"):
+        text = text.replace(points, f"points = {MAX_POINTS}\n")
+    text = text.replace("target = 0\n", f"target = {MAX_TARGET}\n")
+    form = parse_form(text)
+    rows = Rows(init_db, who="王建国")
+    install_form(rows, form)
+    campaign = create_campaign(rows, "极值批次", f"{form.id}@big", year=2017)
+    insp = start_inspection(rows, campaign["id"], find_township(init_db, "六横镇")["id"])
+    for item in form.items:
+        if item.kind == "number":
+            set_answer(rows, insp["id"], item.id, number=10**9)
+        elif item.kind == "verdict":
+            set_answer(rows, insp["id"], item.id, verdict=Verdict.PARTIAL)
+    score = cached(init_db, insp["id"])["score"]
+    assert 0 <= score <= 100

@@ -54,9 +54,13 @@ def exchange(src: Device, dst: Device) -> ImportSummary:
 
 
 def file_digest(db_path: Path, db) -> str:
-    """The database file's sha256 after a checkpoint (so the WAL is in the file)."""
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return hashlib.sha256(db_path.read_bytes()).hexdigest()
+    """The sha256 of the database's bytes as SQLite holds them (file and WAL together).
+
+    Read through SQLite (`serialize`), never from the file: reading the live file
+    with open()/close() would drop this process's locks on it.
+    """
+    assert Path(db.execute("PRAGMA database_list").fetchone()[2]) == db_path.resolve()
+    return hashlib.sha256(db.conn.serialize()).hexdigest()
 
 
 def read_bundle(path: Path) -> tuple[dict[str, Any], dict[str, list[dict]], dict[str, bytes]]:

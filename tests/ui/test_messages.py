@@ -178,9 +178,9 @@ def test_in_english_the_text_is_the_command_lines(english, init_db, tmp_path):
         "copying)")
 
 
-def test_an_error_without_messages_is_described_as_before(chinese, tmp_path):
+def test_a_system_error_names_its_file_in_the_chinese_layout(chinese, tmp_path):
     exc = FileNotFoundError(2, "No such file or directory", str(tmp_path / "x"))
-    assert describe_for_user(exc) == f"{tmp_path / 'x'}: No such file or directory"
+    assert describe_for_user(exc) == f"{tmp_path / 'x'}：No such file or directory"
 
 
 def test_toml_syntax_errors_and_problem_states_are_told_in_chinese(chinese, init_db):

@@ -104,3 +104,13 @@ def test_a_bad_township_list_imports_nothing_and_names_the_line(dialog, init_db,
     kind, text = messages[-1]
     assert kind == "warning" and "bad.csv:3:" in text and "12345" in text
     assert init_db["townships"].count == before
+
+
+@pytest.mark.parametrize("field", ["inspector_name", "device_name", "issuing_body"])
+@pytest.mark.parametrize("bad", ["笔记本\x1b[2J", "a\rb", "x\x00", "photo\u202egpj"])
+def test_names_with_control_characters_are_refused(dialog, init_db, messages, field, bad):
+    before = settings.all_settings(init_db)
+    getattr(dialog, field).setText(bad)
+    dialog.accept()
+    assert messages and "control characters" in messages[0][1]
+    assert settings.all_settings(init_db) == before
