@@ -261,6 +261,7 @@ def _colophon(doc: DocxDocument, text: OfficialText) -> None:
             if not value:
                 continue
             p = cell.paragraphs[0]
+            _off_grid(p)
             p.alignment = align
             if align == WD_ALIGN_PARAGRAPH.LEFT:
                 p.paragraph_format.left_indent = Pt(14)
@@ -285,11 +286,13 @@ def add_table(doc: DocxDocument, rows: Sequence[Sequence[str]], size: float = 10
     header.set(qn("w:val"), "true")
     head._tr.get_or_add_trPr().append(header)
     for cell, value in zip(head.cells, rows[0], strict=True):
+        _off_grid(cell.paragraphs[0])
         set_font(cell.paragraphs[0].add_run(str(value)), HEAD_FONT, size)
     if len(rows) < 2:
         return table
     template = table.add_row()
     for cell in template.cells:
+        _off_grid(cell.paragraphs[0])
         set_font(cell.paragraphs[0].add_run("-"), font, size)  # a w:t to fill in
     model = copy.deepcopy(template._tr)
     body = table._tbl
@@ -301,6 +304,14 @@ def add_table(doc: DocxDocument, rows: Sequence[Sequence[str]], size: float = 10
             t.text = str(value)
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     return table
+
+
+def _off_grid(p: Paragraph) -> None:
+    """Table text in its own size, not spread over the body's 3号 character grid."""
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(qn("w:val"), "0")
+    p._p.get_or_add_pPr().append(snap)
+    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
 
 
 def plain_document(title: str, subtitle: str = "") -> DocxDocument:
