@@ -127,6 +127,7 @@ def _cannot_open(app: QApplication, exc: Exception, selftest: bool) -> int:
 def _watch_selftest(window: MainWindow) -> None:
     """Exit 0 once the window has painted and filled itself; 1 if not within the timeout."""
     window.remember_state = False
+    window.startup_checks = False
     timeout = QTimer(window)
     timeout.setSingleShot(True)
 

@@ -27,6 +27,7 @@ class AppContext:
         self._db = None
         self._may_create = False
         self._may_make_folders = False
+        self._warned = False
 
     def allow_create(self, *, folders: bool = True) -> AppContext:
         """For the commands that make a database: every other one needs an existing file.
@@ -56,7 +57,22 @@ class AppContext:
     def rows(self):
         from inspector.store.rows import Rows
 
+        self.warn_before_writing()
         return Rows(self.db)
+
+    def warn_before_writing(self, record: bool = True) -> None:
+        """Once, before a command writes: a clock far behind the last change, a copied file.
+
+        `record` lets a database without a machine fingerprint record it now;
+        an import passes False, so a refused bundle leaves the file untouched.
+        """
+        if self._warned:
+            return
+        self._warned = True
+        from inspector.store.identity import startup_warnings
+
+        for message in startup_warnings(self.db, record=record):
+            click.echo(safe(f"inspector: warning: {message}"), err=True)
 
 
 class InspectorGroup(click.Group):
@@ -126,7 +142,7 @@ def demo(app: AppContext, seed: int, n_townships: int | None, n_campaigns: int,
     from inspector.demo import make_province, make_sample
 
     today = on_date.date() if on_date else None
-    app.allow_create()
+    app.allow_create().warn_before_writing()
     if n_townships:
         stats = make_province(app.db, n_townships, n_campaigns, seed, today,
                               progress=lambda m: click.echo(m, err=True))
@@ -294,15 +310,25 @@ def dump(app: AppContext) -> None:
 
 @main.command()
 @click.option("--repair", is_flag=True, help="Recompute cached scores that are out of step.")
+@click.option("--restamp-future", is_flag=True,
+              help="Give rows stamped more than a day ahead of this computer's clock a fresh "
+                   "stamp (after setting the date right).")
 @click.pass_obj
-def check(app: AppContext, repair: bool) -> None:
+def check(app: AppContext, repair: bool, restamp_future: bool) -> None:
     """Check the database's integrity; exit 1 if anything is wrong."""
     from inspector.store.dump import check as check_db
     from inspector.store.inspections import refresh_all_scores
+    from inspector.store.stamps import future_issues, restamp
 
+    if repair or restamp_future:
+        app.warn_before_writing()
     if repair:
         refresh_all_scores(app.db)
-    issues = check_db(app.db)
+    if restamp_future:
+        done = restamp(app.db)
+        click.echo(safe(f"{done.rows} row(s) stamped in the future got a fresh stamp"
+                        + (f"; backup {done.backup}" if done.backup else "")))
+    issues = [*check_db(app.db), *(str(m) for m in future_issues(app.db))]
     for issue in issues:
         click.echo(safe(issue), err=True)
     if issues:
@@ -314,6 +340,7 @@ def check(app: AppContext, repair: bool) -> None:
 for _module, _name in (("inspector.cli_reports", "report"),
                        ("inspector.cli_reports", "problems"),
                        ("inspector.cli_bundle", "bundle"),
-                       ("inspector.cli_backup", "backup")):
+                       ("inspector.cli_backup", "backup"),
+                       ("inspector.cli_device", "device")):
     if importlib.util.find_spec(_module) is not None:
         main.add_command(getattr(importlib.import_module(_module), _name))

@@ -29,6 +29,7 @@ def bundle_export(app: AppContext, out: str, campaign_ref: str | None) -> None:
         click.echo(safe(f"inspector: --out {out!r} needs a file name (FILE.inspbundle)"),
                    err=True)
         raise SystemExit(1)
+    app.warn_before_writing()
     summary = export_bundle(app.db, out, campaign_ref)
     what = f"campaign kit for {summary.campaign_name}" if summary.campaign_id else "everything"
     click.echo(safe(f"{summary.path}: {what}, bundle {summary.bundle_id}"))
@@ -47,7 +48,8 @@ def bundle_import(app: AppContext, file: str, dry_run: bool) -> None:
     from inspector.sync.importer import import_bundle
 
     if not dry_run:
-        app.allow_create(folders=False)  # headquarters may start from a bundle
+        # headquarters may start from a bundle; a refused one must leave the file as it was
+        app.allow_create(folders=False).warn_before_writing(record=False)
         db = app.db
     elif app.path.exists():
         db = app.db

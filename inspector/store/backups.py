@@ -244,9 +244,13 @@ def restore(db: Database, name: str) -> Restored:
     source = find(db, name)
     _check_usable(source)
     before = backup(db, reason="before-restore")
+    from inspector.store import identity
+
+    clock = identity.clock_before_restore(db)
     with closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as src:
         if db.conn.in_transaction:
             db.conn.commit()
         src.backup(db.conn)
     migrations.apply(db)  # a copy taken before an upgrade is brought up to date
+    identity.after_restore(db, clock)
     return Restored(source, before)

@@ -35,6 +35,7 @@ from inspector.store.merge import TablePlan
 from inspector.store.schema import SYNCED_TABLES
 from inspector.sync.errors import BundleError
 from inspector.sync.reader import Bundle
+from inspector.sync.stamp_checks import check_stamps
 
 
 @dataclass
@@ -93,6 +94,7 @@ def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
             _check_forms(db, bundle)
             _check_attachment_rows(db, bundle)
             bundle.check_attachments(progress)
+            check_stamps(db, bundle.name, bundle.manifest, shapes)
             for table in SYNCED_TABLES:
                 progress.check()
                 with temp_transaction(db):  # temp tables only

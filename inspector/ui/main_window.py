@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.campaign_id: str | None = None
         self.is_loaded = False
         self.remember_state = True  # off for --selftest: a check must not resize the user's window
+        self.startup_checks = True  # off for --selftest: no question may wait for an answer
         self._load_scheduled = False
         self._list_state: dict[int, tuple[str | None, str | None]] = {}
         self._refresh_timer = QTimer(self)
@@ -113,6 +114,8 @@ class MainWindow(QMainWindow):
         self._enable_database_actions(True)
         self._checkpoint_timer.start()
         self._take_daily_backup()
+        if self.startup_checks:
+            self._warn_at_start()
         self.loaded.emit()
 
     def _take_daily_backup(self) -> None:
@@ -121,6 +124,12 @@ class MainWindow(QMainWindow):
 
         if self.db_path != ":memory:":
             self._daily_backup_job = start_daily_backup(self.db_path)
+
+    def _warn_at_start(self) -> None:
+        """Non-blocking warnings: a clock far behind the last change, a copied database."""
+        from inspector.ui.device_dialogs import startup_warnings
+
+        self.startup_boxes = startup_warnings(self, self.db, self.refresh)
 
     def _open_own_database(self) -> bool:
         from inspector.store.db import open_db
@@ -266,6 +275,7 @@ class MainWindow(QMainWindow):
         self.open_db_action = self._action(self.tr("&Open database…"), self._on_open_database,
                                            QKeySequence.StandardKey.Open)
         self.settings_action = self._action(self.tr("&Settings…"), self._on_settings, "Ctrl+,")
+        self.device_action = self._action(self.tr("New &device identity…"), self._on_new_device)
         self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.new_campaign_action = self._action(self.tr("&New campaign…"), self._on_new_campaign)
         self.checklist_action = self._action(
@@ -284,7 +294,8 @@ class MainWindow(QMainWindow):
 
     def _enable_database_actions(self, enabled: bool) -> None:
         """The actions that read or write the database wait for the first fill."""
-        for action in (self.open_db_action, self.settings_action, self.new_campaign_action,
+        for action in (self.open_db_action, self.settings_action, self.device_action,
+                       self.new_campaign_action,
                        self.export_action, self.import_action, self.conflicts_action,
                        self.restore_action, self.refresh_action, *self.report_actions.values()):
             action.setEnabled(enabled)
@@ -296,6 +307,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self._add_bundle_actions(self.file_menu)
         self.file_menu.addAction(self.settings_action)
+        self.file_menu.addAction(self.device_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.inspection_menu = bar.addMenu(self.tr("&Inspection"))
@@ -589,6 +601,11 @@ class MainWindow(QMainWindow):
             self.change_language(i18n.resolve_language(settings.get(self.db, "language")))
         elif dialog.imported:
             self._load_campaigns(self.campaign_id)
+
+    def _on_new_device(self) -> None:
+        from inspector.ui.device_dialogs import ask_new_identity
+
+        ask_new_identity(self, self.db, self.refresh)
 
     def change_language(self, language: str) -> None:
         """Load the translations and rebuild every string of the window."""

@@ -256,6 +256,16 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "{table} has no column {column}"),
     QT_TRANSLATE_NOOP("Messages", "{table}.{column}: {value} is not {expected}"),
     QT_TRANSLATE_NOOP("Messages", "{file}: manifest.json is nested too deeply"),
+    QT_TRANSLATE_NOOP("Messages", "this computer's clock ({now}) is behind the last change recorded ({last}): check the date and time"),
+    QT_TRANSLATE_NOOP("Messages", "{value!r} is not a clock value"),
+    QT_TRANSLATE_NOOP("Messages", "device {device}'s clock appears to be at {when}, more than a day ahead of this computer's ({today}); correct that laptop's clock, then export again"),
+    QT_TRANSLATE_NOOP("Messages", "the last change recorded in this database is stamped {last}, the end of the clock's range: set this computer's date and time right, then run 'inspector check --restamp-future'"),
+    QT_TRANSLATE_NOOP("Messages", "this database was last used on another computer or in another folder (device {name}, id {device}): if it is a copy, give it its own identity with 'inspector device new' before editing; if it is the same laptop, renamed or moved, confirm with 'inspector device same'"),
+    QT_TRANSLATE_NOOP("Messages", "{table}: {count} row(s) stamped more than a day ahead of this computer's clock (newest {when}, device {device}); other laptops refuse them: once the date here is right, run 'inspector check --restamp-future'"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: device {device}'s clock appears to be at {when}, more than a day ahead of this computer's ({today}); correct that laptop's clock, then export again ({member} line {line}, column {column})"),
+    QT_TRANSLATE_NOOP("Messages", "{file} was made under this laptop's own device id {device} (by {name}): one of the two databases is a copy of the other; on the copy, run 'inspector device new' (File → New device identity…), then export again"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: {member} line {line}, column {column}: version {value} carries this laptop's device id but was never made here: another laptop uses a copy of this database; on the copy, run 'inspector device new' (File → New device identity…), then export again; if the copy already has its own id, run it here, then import again"),
+    QT_TRANSLATE_NOOP("Messages", "{file}: {member} line {line}: version {value} differs from the version with the same stamp here: two databases use the device id {device} (one is a copy of the other); on the copy, run 'inspector device new' (File → New device identity…), then export again"),
 )
 
 # Values that fill templates and read better translated: problem states and

@@ -341,6 +341,78 @@
     </message>
 </context>
 <context>
+    <name>DeviceIdentity</name>
+    <message>
+        <location filename="../../inspector/ui/device_dialogs.py" line="39"/>
+        <source>Changes made now are stamped after the last one anyway. If the date here is right, the database holds changes stamped in the future, which other laptops refuse: run &apos;inspector check --restamp-future&apos;.</source>
+        <translation>现在所做的修改仍会排在最后一次修改之后。如果本机日期是正确的，说明数据库中有时间戳在未来的修改，其他电脑会拒收：请运行“inspector check --restamp-future”。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/device_dialogs.py" line="45"/>
+        <source>Check the clock</source>
+        <translation>请检查时钟</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/device_dialogs.py" line="58"/>
+        <source>This database was last used on another computer or in another folder (device {0}, id {1}).
+
+If it is a copy of another laptop&apos;s database, give it a new device identity before editing: two laptops with one identity overwrite each other&apos;s edits without a conflict being recorded.
+
+If it is the same laptop, renamed or moved, say so.</source>
+        <translation>此数据库上次是在另一台电脑或另一个文件夹中使用的（设备 {0}，编号 {1}）。
+
+如果它是从另一台电脑复制来的数据库，请在编辑前为它设置新的设备身份：两台电脑共用一个身份时，会互相覆盖对方的修改，且不会记录冲突。
+
+如果是同一台电脑（改了名称或移动了位置），请确认。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/device_dialogs.py" line="66"/>
+        <source>A copied database?</source>
+        <translation>是复制来的数据库吗？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/device_dialogs.py" line="67"/>
+        <location filename="../../inspector/ui/device_dialogs.py" line="101"/>
+        <location filename="../../inspector/ui/device_dialogs.py" line="116"/>
+        <location filename="../../inspector/ui/device_dialogs.py" line="117"/>
+        <source>New device identity</source>
+        <translation>新设备身份</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/device_dialogs.py" line="69"/>
+        <source>Same laptop</source>
+        <translation>同一台电脑</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/device_dialogs.py" line="71"/>
+        <source>Ask again later</source>
+        <translation>以后再问</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/device_dialogs.py" line="92"/>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/device_dialogs.py" line="93"/>
+        <source>This laptop now has the device id {0} (it was {1}). Rows already stamped with the old id stay as they are; new edits carry the new id.
+
+Notice numbers: this laptop still numbers from {2} to {3}, like the database it was copied from. Give it a block of its own in Settings (Number block).</source>
+        <translation>本机的设备编号现为 {0}（原为 {1}）。已用旧编号标记的记录保持不变；新的修改使用新编号。
+
+通知书编号：本机仍从 {2} 编到 {3}，与被复制的数据库相同。请在“设置”中为本机另设编号段（本机编号段）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/device_dialogs.py" line="110"/>
+        <source>Give this laptop a new device identity?
+
+Do this on a laptop whose database was copied from another one. Nothing is lost: rows already stamped stay as they are, and new edits carry the new id.</source>
+        <translation>要为本机设置新的设备身份吗？
+
+数据库是从另一台电脑复制来的电脑才需要这样做。不会丢失任何数据：已标记的记录保持不变，新的修改使用新编号。</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <location filename="../../inspector/ui/conflicts_dialog.py" line="70"/>
@@ -850,220 +922,225 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="172"/>
+        <location filename="../../inspector/ui/main_window.py" line="181"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="173"/>
+        <location filename="../../inspector/ui/main_window.py" line="182"/>
         <source>Checklist</source>
         <translation>督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="185"/>
+        <location filename="../../inspector/ui/main_window.py" line="194"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="194"/>
+        <location filename="../../inspector/ui/main_window.py" line="203"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="195"/>
+        <location filename="../../inspector/ui/main_window.py" line="204"/>
         <source>Notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="266"/>
+        <location filename="../../inspector/ui/main_window.py" line="275"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="268"/>
+        <location filename="../../inspector/ui/main_window.py" line="277"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="269"/>
+        <location filename="../../inspector/ui/main_window.py" line="278"/>
+        <source>New &amp;device identity…</source>
+        <translation>新设备身份(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="279"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="270"/>
+        <location filename="../../inspector/ui/main_window.py" line="280"/>
         <source>&amp;New campaign…</source>
         <translation>新建督查批次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="272"/>
+        <location filename="../../inspector/ui/main_window.py" line="282"/>
         <source>Open &amp;checklist</source>
         <translation>打开督查表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="273"/>
+        <location filename="../../inspector/ui/main_window.py" line="283"/>
         <source>Fill in the checklist of the selected township</source>
         <translation>填写所选乡镇（街道）的督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="274"/>
-        <location filename="../../inspector/ui/main_window.py" line="420"/>
+        <location filename="../../inspector/ui/main_window.py" line="284"/>
+        <location filename="../../inspector/ui/main_window.py" line="432"/>
         <source>&amp;Finish inspection</source>
         <translation>完成督查(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="276"/>
+        <location filename="../../inspector/ui/main_window.py" line="286"/>
         <source>Township &amp;page</source>
         <translation>乡镇（街道）概况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="278"/>
+        <location filename="../../inspector/ui/main_window.py" line="288"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="281"/>
+        <location filename="../../inspector/ui/main_window.py" line="291"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="283"/>
+        <location filename="../../inspector/ui/main_window.py" line="293"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="294"/>
+        <location filename="../../inspector/ui/main_window.py" line="305"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="301"/>
+        <location filename="../../inspector/ui/main_window.py" line="313"/>
         <source>&amp;Inspection</source>
         <translation>督查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="309"/>
+        <location filename="../../inspector/ui/main_window.py" line="321"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="314"/>
+        <location filename="../../inspector/ui/main_window.py" line="326"/>
         <source>&amp;Export bundle…</source>
         <translation>导出数据包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="316"/>
+        <location filename="../../inspector/ui/main_window.py" line="328"/>
         <source>&amp;Import bundle…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="317"/>
+        <location filename="../../inspector/ui/main_window.py" line="329"/>
         <source>&amp;Conflicts…</source>
         <translation>冲突处理(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="318"/>
+        <location filename="../../inspector/ui/main_window.py" line="330"/>
         <source>&amp;Restore backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="326"/>
+        <location filename="../../inspector/ui/main_window.py" line="338"/>
         <source>&amp;Reports</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="328"/>
+        <location filename="../../inspector/ui/main_window.py" line="340"/>
         <source>Township &amp;feedback form (督查情况反馈表)…</source>
         <translation>督查情况反馈表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="330"/>
+        <location filename="../../inspector/ui/main_window.py" line="342"/>
         <source>&amp;Rectification notice (整改通知书)…</source>
         <translation>整改通知书(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="332"/>
+        <location filename="../../inspector/ui/main_window.py" line="344"/>
         <source>Campaign &amp;summary (星级评定汇总)…</source>
         <translation>星级评定汇总(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="334"/>
+        <location filename="../../inspector/ui/main_window.py" line="346"/>
         <source>&amp;Problem list (问题清单)…</source>
         <translation>问题清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="341"/>
+        <location filename="../../inspector/ui/main_window.py" line="353"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="344"/>
+        <location filename="../../inspector/ui/main_window.py" line="356"/>
         <source>Campaign:</source>
         <translation>督查批次：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="419"/>
+        <location filename="../../inspector/ui/main_window.py" line="431"/>
         <source>&amp;Reopen inspection</source>
         <translation>重新打开督查(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="474"/>
+        <location filename="../../inspector/ui/main_window.py" line="486"/>
         <source>Export bundle</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="475"/>
+        <location filename="../../inspector/ui/main_window.py" line="487"/>
         <source>What should the bundle carry?</source>
         <translation>数据包中要包含哪些内容？</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="476"/>
+        <location filename="../../inspector/ui/main_window.py" line="488"/>
         <source>Everything on this laptop (results for headquarters)</source>
         <translation>本机全部数据（报送督查结果）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="478"/>
+        <location filename="../../inspector/ui/main_window.py" line="490"/>
         <source>Campaign kit: form and townships for a team</source>
         <translation>督查批次包：督查表和乡镇名单（供督导组出发前使用）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="521"/>
-        <location filename="../../inspector/ui/main_window.py" line="538"/>
+        <location filename="../../inspector/ui/main_window.py" line="533"/>
+        <location filename="../../inspector/ui/main_window.py" line="550"/>
         <source>Choose a township first.</source>
         <translation>请先选择一个乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="524"/>
+        <location filename="../../inspector/ui/main_window.py" line="536"/>
         <source>There is no campaign yet.</source>
         <translation>还没有督查批次。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="596"/>
+        <location filename="../../inspector/ui/main_window.py" line="613"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="597"/>
+        <location filename="../../inspector/ui/main_window.py" line="614"/>
         <source>The Chinese translation file is missing.</source>
         <translation>缺少中文翻译文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="634"/>
-        <location filename="../../inspector/ui/main_window.py" line="649"/>
+        <location filename="../../inspector/ui/main_window.py" line="651"/>
+        <location filename="../../inspector/ui/main_window.py" line="666"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="635"/>
+        <location filename="../../inspector/ui/main_window.py" line="652"/>
         <source>Inspector databases (*.db *.sqlite);;All files (*)</source>
         <translation>督查通数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="662"/>
+        <location filename="../../inspector/ui/main_window.py" line="679"/>
         <source>About Inspector</source>
         <translation>关于督查通</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="663"/>
+        <location filename="../../inspector/ui/main_window.py" line="680"/>
         <source>&lt;h3&gt;督查通 Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline inspection of township party-building work: checklists, problem lists, rectification notices, star ratings.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei (Apache 2.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;督查通 {0}&lt;/h3&gt;&lt;p&gt;乡镇（街道）基层党建工作离线督查：督查表、问题清单、整改通知书、星级评定。&lt;/p&gt;&lt;p&gt;数据库：{1}&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（Apache 2.0 许可）。&lt;/p&gt;</translation>
     </message>
@@ -2039,6 +2116,56 @@
         <location filename="../../inspector/ui/messages.py" line="258"/>
         <source>{file}: manifest.json is nested too deeply</source>
         <translation>{file}：manifest.json 嵌套层数过多</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="259"/>
+        <source>this computer&apos;s clock ({now}) is behind the last change recorded ({last}): check the date and time</source>
+        <translation>本机时钟（{now}）早于已记录的最后一次修改（{last}）：请检查日期和时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="260"/>
+        <source>{value!r} is not a clock value</source>
+        <translation>{value!r} 不是时钟值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="261"/>
+        <source>device {device}&apos;s clock appears to be at {when}, more than a day ahead of this computer&apos;s ({today}); correct that laptop&apos;s clock, then export again</source>
+        <translation>设备 {device} 的时钟似乎是 {when}，比本机（{today}）快一天以上；请校正那台电脑的时钟，然后重新导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="262"/>
+        <source>the last change recorded in this database is stamped {last}, the end of the clock&apos;s range: set this computer&apos;s date and time right, then run &apos;inspector check --restamp-future&apos;</source>
+        <translation>此数据库记录的最后一次修改时间戳为 {last}，已到时钟范围的尽头：请校正本机的日期和时间，然后运行“inspector check --restamp-future”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="263"/>
+        <source>this database was last used on another computer or in another folder (device {name}, id {device}): if it is a copy, give it its own identity with &apos;inspector device new&apos; before editing; if it is the same laptop, renamed or moved, confirm with &apos;inspector device same&apos;</source>
+        <translation>此数据库上次是在另一台电脑或另一个文件夹中使用的（设备 {name}，编号 {device}）：如果它是副本，请在编辑前用“inspector device new”为它设置自己的身份；如果是同一台电脑（改了名称或移动了位置），请用“inspector device same”确认</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="264"/>
+        <source>{table}: {count} row(s) stamped more than a day ahead of this computer&apos;s clock (newest {when}, device {device}); other laptops refuse them: once the date here is right, run &apos;inspector check --restamp-future&apos;</source>
+        <translation>{table}：{count} 行的时间戳比本机时钟快一天以上（最新为 {when}，设备 {device}）；其他电脑会拒收：校正本机日期后，请运行“inspector check --restamp-future”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="265"/>
+        <source>{file}: device {device}&apos;s clock appears to be at {when}, more than a day ahead of this computer&apos;s ({today}); correct that laptop&apos;s clock, then export again ({member} line {line}, column {column})</source>
+        <translation>{file}：设备 {device} 的时钟似乎是 {when}，比本机（{today}）快一天以上；请校正那台电脑的时钟，然后重新导出（{member} 第 {line} 行，{column} 列）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="266"/>
+        <source>{file} was made under this laptop&apos;s own device id {device} (by {name}): one of the two databases is a copy of the other; on the copy, run &apos;inspector device new&apos; (File → New device identity…), then export again</source>
+        <translation>{file} 使用的是本机自己的设备编号 {device}（由 {name} 导出）：两个数据库中有一个是另一个的副本；请在副本上运行“inspector device new”（文件 → 新设备身份…），然后重新导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="267"/>
+        <source>{file}: {member} line {line}, column {column}: version {value} carries this laptop&apos;s device id but was never made here: another laptop uses a copy of this database; on the copy, run &apos;inspector device new&apos; (File → New device identity…), then export again; if the copy already has its own id, run it here, then import again</source>
+        <translation>{file}：{member} 第 {line} 行，{column} 列：版本 {value} 带有本机的设备编号，但并非本机所做：另一台电脑在使用本数据库的副本；请在副本上运行“inspector device new”（文件 → 新设备身份…），然后重新导出；如果副本已有自己的编号，请在本机运行该命令，然后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="268"/>
+        <source>{file}: {member} line {line}: version {value} differs from the version with the same stamp here: two databases use the device id {device} (one is a copy of the other); on the copy, run &apos;inspector device new&apos; (File → New device identity…), then export again</source>
+        <translation>{file}：{member} 第 {line} 行：版本 {value} 与本机同一时间戳的版本内容不同：两个数据库在使用同一设备编号 {device}（其中一个是另一个的副本）；请在副本上运行“inspector device new”（文件 → 新设备身份…），然后重新导出</translation>
     </message>
 </context>
 <context>
@@ -3074,112 +3201,112 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>Values</name>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="264"/>
+        <location filename="../../inspector/ui/messages.py" line="274"/>
         <source>open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="265"/>
+        <location filename="../../inspector/ui/messages.py" line="275"/>
         <source>rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="266"/>
+        <location filename="../../inspector/ui/messages.py" line="276"/>
         <source>rectified</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="267"/>
+        <location filename="../../inspector/ui/messages.py" line="277"/>
         <source>closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="268"/>
+        <location filename="../../inspector/ui/messages.py" line="278"/>
         <source>start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="269"/>
+        <location filename="../../inspector/ui/messages.py" line="279"/>
         <source>rectify</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="270"/>
+        <location filename="../../inspector/ui/messages.py" line="280"/>
         <source>close</source>
         <translation>验收销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="271"/>
+        <location filename="../../inspector/ui/messages.py" line="281"/>
         <source>reject</source>
         <translation>复查退回</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="272"/>
+        <location filename="../../inspector/ui/messages.py" line="282"/>
         <source>Invalid statement</source>
         <translation>无效的语句</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="273"/>
+        <location filename="../../inspector/ui/messages.py" line="283"/>
         <source>Expected newline or end of document after a statement</source>
         <translation>语句之后应换行或结束文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="274"/>
+        <location filename="../../inspector/ui/messages.py" line="284"/>
         <source>Cannot overwrite a value</source>
         <translation>不能重复定义同一个值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="275"/>
+        <location filename="../../inspector/ui/messages.py" line="285"/>
         <source>Expected &apos;]&apos; at the end of a table declaration</source>
         <translation>表头末尾缺少“]”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="276"/>
+        <location filename="../../inspector/ui/messages.py" line="286"/>
         <source>Expected &apos;]]&apos; at the end of an array declaration</source>
         <translation>数组表头末尾缺少“]]”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="277"/>
+        <location filename="../../inspector/ui/messages.py" line="287"/>
         <source>Expected &apos;=&apos; after a key in a key/value pair</source>
         <translation>键名之后缺少“=”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="278"/>
+        <location filename="../../inspector/ui/messages.py" line="288"/>
         <source>Invalid initial character for a key part</source>
         <translation>键名的首字符无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="279"/>
+        <location filename="../../inspector/ui/messages.py" line="289"/>
         <source>Unclosed array</source>
         <translation>数组没有闭合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="280"/>
+        <location filename="../../inspector/ui/messages.py" line="290"/>
         <source>Unclosed inline table</source>
         <translation>内联表没有闭合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="281"/>
+        <location filename="../../inspector/ui/messages.py" line="291"/>
         <source>Invalid hex value</source>
         <translation>无效的十六进制值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="282"/>
+        <location filename="../../inspector/ui/messages.py" line="292"/>
         <source>Escaped character is not a Unicode scalar value</source>
         <translation>转义字符不是有效的 Unicode 字符</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="283"/>
+        <location filename="../../inspector/ui/messages.py" line="293"/>
         <source>Unterminated string</source>
         <translation>字符串没有结束引号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="284"/>
+        <location filename="../../inspector/ui/messages.py" line="294"/>
         <source>Invalid date or datetime</source>
         <translation>无效的日期或时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="285"/>
+        <location filename="../../inspector/ui/messages.py" line="295"/>
         <source>Invalid value</source>
         <translation>无效的值</translation>
     </message>
