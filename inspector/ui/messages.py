@@ -285,6 +285,12 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "manifest.json: '{key}' entry {author!r} is not a device and a clock value of it"),
     QT_TRANSLATE_NOOP("Messages", "{file}: {member} has a line longer than {limit:,} bytes"),
     QT_TRANSLATE_NOOP("Messages", "{file}: {member} {detail}. This is a delta bundle, made for a database that holds more than this one: ask {device} to export a full bundle"),
+    QT_TRANSLATE_NOOP("Messages", "no township of {campaign} has open problems not yet on a notice"),
+    QT_TRANSLATE_NOOP("Messages", "no open problems of {campaign} are past their deadline on {date}"),
+    QT_TRANSLATE_NOOP("Messages", "the interview date {on} is before the notice's date {date}"),
+    QT_TRANSLATE_NOOP("Messages", "no township of {campaign} is on the interview list"),
+    QT_TRANSLATE_NOOP("Messages", "this township is not on the interview list of {campaign}"),
+    QT_TRANSLATE_NOOP("Messages", "no county {county}; counties are: {names}"),
 )
 
 # Values that fill templates and read better translated: problem states and

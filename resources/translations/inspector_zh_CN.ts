@@ -2272,35 +2272,93 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <source>{file}: {member} {detail}. This is a delta bundle, made for a database that holds more than this one: ask {device} to export a full bundle</source>
         <translation>{file}：{member} {detail}。这是增量数据包，是为数据比本机更全的数据库制作的：请让 {device} 导出完整数据包</translation>
     </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="288"/>
+        <source>no township of {campaign} has open problems not yet on a notice</source>
+        <translation>{campaign}没有尚未列入通知书的待整改问题的乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="289"/>
+        <source>no open problems of {campaign} are past their deadline on {date}</source>
+        <translation>截至{date}，{campaign}没有超过整改时限的未整改问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="290"/>
+        <source>the interview date {on} is before the notice&apos;s date {date}</source>
+        <translation>约谈日期{on}早于通知日期{date}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="291"/>
+        <source>no township of {campaign} is on the interview list</source>
+        <translation>{campaign}没有列入约谈名单的乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="292"/>
+        <source>this township is not on the interview list of {campaign}</source>
+        <translation>该乡镇（街道）未列入{campaign}的约谈名单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="293"/>
+        <source>no county {county}; counties are: {names}</source>
+        <translation>没有县区“{county}”；现有县区：{names}</translation>
+    </message>
 </context>
 <context>
     <name>NoticeListWidget</name>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="128"/>
+        <location filename="../../inspector/ui/notices.py" line="129"/>
         <source>Issue notice…</source>
         <translation>下发整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="129"/>
+        <location filename="../../inspector/ui/notices.py" line="130"/>
         <source>View / print</source>
         <translation>查看 / 打印</translation>
     </message>
+    <message>
+        <location filename="../../inspector/ui/notices.py" line="132"/>
+        <source>Issue for every township…</source>
+        <translation>为所有乡镇下发…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notices.py" line="134"/>
+        <source>One notice for each township of the campaign with open problems not yet on a notice, numbered in catalogue order, then all of them in one file to print or save</source>
+        <translation>为本批次每个尚有未列入通知书的待整改问题的乡镇各下发一份通知书，按名录顺序编号，全部合成一个文件打印或保存</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/notices.py" line="170"/>
+        <location filename="../../inspector/ui/notices.py" line="179"/>
         <source>%n notice(s)</source>
         <translation>
             <numerusform>%n 份通知书</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="212"/>
+        <location filename="../../inspector/ui/notices.py" line="222"/>
         <source>Notice issued</source>
         <translation>通知书已下发</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="213"/>
+        <location filename="../../inspector/ui/notices.py" line="223"/>
         <source>Issued {0} to {1}.</source>
         <translation>已向{1}下发 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notices.py" line="232"/>
+        <location filename="../../inspector/ui/notices.py" line="235"/>
+        <source>Issue notices</source>
+        <translation>下发整改通知书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notices.py" line="233"/>
+        <source>No township of this campaign has open problems that are not on a notice.</source>
+        <translation>本批次没有尚未列入通知书的待整改问题的乡镇。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector/ui/notices.py" line="236"/>
+        <source>Issue %n notice(s), one per township with open problems not yet on a notice? They are numbered in order and archived; this cannot be undone.</source>
+        <translation>
+            <numerusform>下发 %n 份整改通知书（每个尚有未列入通知书的待整改问题的乡镇一份）？将按顺序编号并存档，无法撤销。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2329,52 +2387,52 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>NoticeTableModel</name>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="56"/>
+        <location filename="../../inspector/ui/notices.py" line="57"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="56"/>
+        <location filename="../../inspector/ui/notices.py" line="57"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="56"/>
+        <location filename="../../inspector/ui/notices.py" line="57"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="57"/>
+        <location filename="../../inspector/ui/notices.py" line="58"/>
         <source>Issued on</source>
         <translation>下发日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="57"/>
+        <location filename="../../inspector/ui/notices.py" line="58"/>
         <source>Report back by</source>
         <translation>报送整改情况截止</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="57"/>
+        <location filename="../../inspector/ui/notices.py" line="58"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="58"/>
+        <location filename="../../inspector/ui/notices.py" line="59"/>
         <source>PDF archived</source>
         <translation>PDF 已存档</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="58"/>
+        <location filename="../../inspector/ui/notices.py" line="59"/>
         <source>Addressee</source>
         <translation>主送单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="98"/>
+        <location filename="../../inspector/ui/notices.py" line="99"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="98"/>
+        <location filename="../../inspector/ui/notices.py" line="99"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -2800,38 +2858,48 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="66"/>
+        <location filename="../../inspector/ui/report_view.py" line="67"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="67"/>
+        <location filename="../../inspector/ui/report_view.py" line="71"/>
+        <source>Fonts: {0}</source>
+        <translation>字体：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_view.py" line="74"/>
+        <source>The fonts this document is set in. 方正小标宋, 仿宋_GB2312, 黑体 and 楷体 are used where installed; otherwise the bundled WenQuanYi Micro Hei stands in.</source>
+        <translation>本文档所用字体。已安装方正小标宋、仿宋_GB2312、黑体、楷体时使用这些字体，否则使用内置的文泉驿微米黑。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_view.py" line="76"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="68"/>
+        <location filename="../../inspector/ui/report_view.py" line="77"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="69"/>
+        <location filename="../../inspector/ui/report_view.py" line="78"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="94"/>
-        <location filename="../../inspector/ui/report_view.py" line="100"/>
+        <location filename="../../inspector/ui/report_view.py" line="104"/>
+        <location filename="../../inspector/ui/report_view.py" line="110"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="94"/>
+        <location filename="../../inspector/ui/report_view.py" line="104"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="130"/>
+        <location filename="../../inspector/ui/report_view.py" line="140"/>
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
@@ -3321,112 +3389,112 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>Values</name>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="293"/>
+        <location filename="../../inspector/ui/messages.py" line="299"/>
         <source>open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="294"/>
+        <location filename="../../inspector/ui/messages.py" line="300"/>
         <source>rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="295"/>
+        <location filename="../../inspector/ui/messages.py" line="301"/>
         <source>rectified</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="296"/>
+        <location filename="../../inspector/ui/messages.py" line="302"/>
         <source>closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="297"/>
+        <location filename="../../inspector/ui/messages.py" line="303"/>
         <source>start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="298"/>
+        <location filename="../../inspector/ui/messages.py" line="304"/>
         <source>rectify</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="299"/>
+        <location filename="../../inspector/ui/messages.py" line="305"/>
         <source>close</source>
         <translation>验收销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="300"/>
+        <location filename="../../inspector/ui/messages.py" line="306"/>
         <source>reject</source>
         <translation>复查退回</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="301"/>
+        <location filename="../../inspector/ui/messages.py" line="307"/>
         <source>Invalid statement</source>
         <translation>无效的语句</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="302"/>
+        <location filename="../../inspector/ui/messages.py" line="308"/>
         <source>Expected newline or end of document after a statement</source>
         <translation>语句之后应换行或结束文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="303"/>
+        <location filename="../../inspector/ui/messages.py" line="309"/>
         <source>Cannot overwrite a value</source>
         <translation>不能重复定义同一个值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="304"/>
+        <location filename="../../inspector/ui/messages.py" line="310"/>
         <source>Expected &apos;]&apos; at the end of a table declaration</source>
         <translation>表头末尾缺少“]”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="305"/>
+        <location filename="../../inspector/ui/messages.py" line="311"/>
         <source>Expected &apos;]]&apos; at the end of an array declaration</source>
         <translation>数组表头末尾缺少“]]”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="306"/>
+        <location filename="../../inspector/ui/messages.py" line="312"/>
         <source>Expected &apos;=&apos; after a key in a key/value pair</source>
         <translation>键名之后缺少“=”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="307"/>
+        <location filename="../../inspector/ui/messages.py" line="313"/>
         <source>Invalid initial character for a key part</source>
         <translation>键名的首字符无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="308"/>
+        <location filename="../../inspector/ui/messages.py" line="314"/>
         <source>Unclosed array</source>
         <translation>数组没有闭合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="309"/>
+        <location filename="../../inspector/ui/messages.py" line="315"/>
         <source>Unclosed inline table</source>
         <translation>内联表没有闭合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="310"/>
+        <location filename="../../inspector/ui/messages.py" line="316"/>
         <source>Invalid hex value</source>
         <translation>无效的十六进制值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="311"/>
+        <location filename="../../inspector/ui/messages.py" line="317"/>
         <source>Escaped character is not a Unicode scalar value</source>
         <translation>转义字符不是有效的 Unicode 字符</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="312"/>
+        <location filename="../../inspector/ui/messages.py" line="318"/>
         <source>Unterminated string</source>
         <translation>字符串没有结束引号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="313"/>
+        <location filename="../../inspector/ui/messages.py" line="319"/>
         <source>Invalid date or datetime</source>
         <translation>无效的日期或时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="314"/>
+        <location filename="../../inspector/ui/messages.py" line="320"/>
         <source>Invalid value</source>
         <translation>无效的值</translation>
     </message>
