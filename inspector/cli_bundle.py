@@ -116,7 +116,13 @@ def bundle_import(app: AppContext, file: str, dry_run: bool, trust: str | None,
     elif not s.changed:
         click.echo("nothing to change: everything in this bundle is already here")
     else:
-        click.echo(safe(f"imported; backup {s.backup}") if s.backup else "imported")
+        if s.backup and s.backup_taken:
+            click.echo(safe(f"imported; backup {s.backup}"))
+        elif s.backup:
+            click.echo(safe(f"imported; covered by today's backup {s.backup} (every version it "
+                            "replaced is kept in the audit log)"))
+        else:
+            click.echo("imported")
 
 
 @bundle.command("conflicts")

@@ -12,11 +12,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import io
-import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from reportlab.lib import colors
@@ -26,13 +24,24 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    LongTable,
+    PageTemplate,
+    TableStyle,
+)
 from reportlab.platypus import paragraph as _paragraph
 
 from inspector.progress import NO_PROGRESS, Progress
-from inspector.reports.fonts import FontSet, report_fonts
+from inspector.reports.fonts import FontSet, glyph_bounds, report_fonts
+from inspector.reports.gridtext import (  # the two marks re-exported for older callers
+    NO_LINE_START,  # noqa: F401
+    break_lines,
+    char_width,  # noqa: F401
+)
 
 AUTHOR_DEFAULT = "督查通 Inspector"
 
@@ -41,6 +50,7 @@ AUTHOR_DEFAULT = "督查通 Inspector"
 _textsplit.ALL_CANNOT_START = _paragraph.ALL_CANNOT_START = "".join(dict.fromkeys(
     _textsplit.ALL_CANNOT_START + "，：；！？”’》〉」』〕】）％"))
 GRID_GREY = colors.HexColor("#808080")
+COLUMN_GAP = 6 * mm
 HEADER_FILL = colors.HexColor("#E8E8E8")
 
 
@@ -99,11 +109,12 @@ def _canvas_class(layout: Layout, fonts: FontSet, day: dt.date) -> type[Canvas]:
             width, _ = layout.pagesize
             self.saveState()
             if layout.footer == "dash":
-                # GB/T 9704: 4号 digits with a dash each side, 7 mm under the text
-                # block; odd pages right, even pages left, one character in.
+                # GB/T 9704: 4号 digits with a dash each side, the dash's stroke 7 mm
+                # under the text block; odd pages right, even pages left, one character in.
                 size = 14
                 text = f"— {page} —"
-                y = layout.bottom - 7 * mm - size
+                _x0, low, _x1, high = glyph_bounds(fonts.song, "—")
+                y = layout.bottom - 7 * mm - (low + high) / 2000 * size
                 self.setFont(fonts.song, size)
                 if page % 2:
                     self.drawRightString(width - layout.right - size, y, text)
@@ -133,10 +144,17 @@ def build_pdf(story: list[Flowable], meta: DocMeta, layout: Layout | None = None
         producer=AUTHOR_DEFAULT, invariant=1, pageCompression=1, lang="zh-CN",
         initialFontName=fonts.bundled,
     )
-    frame = Frame(layout.left, layout.bottom, width - layout.left - layout.right,
-                  height - layout.top - layout.bottom, leftPadding=0, rightPadding=0,
+    inner_w = width - layout.left - layout.right
+    inner_h = height - layout.top - layout.bottom
+    frame = Frame(layout.left, layout.bottom, inner_w, inner_h, leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0, id="body")
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    # "two": the same page in two columns, for long narrow tables (a province's ranking).
+    half = (inner_w - COLUMN_GAP) / 2
+    columns = [Frame(layout.left + i * (half + COLUMN_GAP), layout.bottom, half, inner_h,
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+                     id=f"column{i}") for i in (0, 1)]
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame]),
+                          PageTemplate(id="two", frames=columns)])
     total = max(len(story), 1)
 
     def on_progress(kind: str, value: int) -> None:
@@ -159,38 +177,16 @@ def title_style(fonts: FontSet, size: float = 18) -> ParagraphStyle:
     return style("title", fonts.title, size, size * 1.6, alignment=TA_CENTER, spaceAfter=6)
 
 
-# Chinese typesetting never starts a line with these (禁则): they hang at the line's end.
-NO_LINE_START = frozenset("，。、；：！？）》」』〕】”’,.;:!?)%")
-
-
-_TOKENS = re.compile(r"[A-Za-z0-9.\-%]{1,16}|.", re.S)
-
-
-@lru_cache(maxsize=8192)
-def char_width(ch: str, font: str, size: float) -> float:
-    return stringWidth(ch, font, size)
-
-
 def wrap_text(text: str, font: str, size: float, width: float) -> str:
     """Break text into lines no wider than `width`, as one string with newlines.
 
     Table cells holding plain strings lay out far faster than Paragraphs, which
-    is what lets a province's ranking and problem lists build in seconds.
+    is what lets a province's ranking and problem lists build in seconds. The
+    breaking is the notice's (禁则: no "（" or "“" ending a line, no "，" or "）"
+    opening one, a number kept with its unit).
     """
-    lines: list[str] = []
-    for raw in (text or "").splitlines() or [""]:
-        line: list[str] = []
-        used = 0.0
-        # Chinese breaks between any two characters; a number or Latin word stays whole.
-        for token in _TOKENS.findall(raw):
-            w = sum(char_width(ch, font, size) for ch in token)
-            if line and used + w > width and token not in NO_LINE_START:
-                lines.append("".join(line))
-                line, used = [], 0.0
-            line.append(token)
-            used += w
-        lines.append("".join(line))
-    return "\n".join(lines)
+    return "\n".join(line for raw in (text or "").splitlines() or [""]
+                     for line in break_lines(raw, font, size, width))
 
 
 def grid_style(font: str, size: float = 9, header_font: str | None = None,
@@ -221,3 +217,38 @@ def chinese_date(day: dt.date | str | None) -> str:
         day = dt.date.fromisoformat(day[:10])
     return f"{day.year}年{day.month}月{day.day}日"
 
+
+
+class GroupedTable(LongTable):
+    """A LongTable whose group columns (县区, 乡镇) are printed once per group, and again
+    on the first row of every page the group continues on, so no page starts blank there."""
+
+    group_cols: tuple[int, ...] = ()
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2 and self.group_cols:
+            head, tail = parts
+            tail.group_cols = self.group_cols
+            first = getattr(tail, "repeatRows", 0) or 0
+            first = first if isinstance(first, int) else len(first)
+            if first < len(tail._cellvalues):
+                row = tail._cellvalues[first]
+                for col in self.group_cols:
+                    if row[col] in ("", None):
+                        row[col] = _last_value(head._cellvalues, col)
+        return parts
+
+
+def _last_value(rows: list[list[Any]], col: int) -> Any:
+    for row in reversed(rows):
+        if row[col] not in ("", None):
+            return row[col]
+    return ""
+
+
+def grouped_table(rows: list[list[Any]], group_cols: tuple[int, ...], **kwargs: Any
+                  ) -> GroupedTable:
+    table = GroupedTable(rows, **kwargs)
+    table.group_cols = group_cols
+    return table

@@ -17,19 +17,15 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, LongTable, Paragraph
+from reportlab.platypus import Flowable, Paragraph
 from sqlite_utils import Database
 
 from inspector.core.problems import STATUS_LABELS, Status
 from inspector.progress import NO_PROGRESS, Progress
-from inspector.reports.cells import csv_text, looks_like_formula, mark_text
+from inspector.reports.cells import csv_text
 from inspector.reports.fonts import report_fonts
 from inspector.reports.pdfdoc import (
     AUTHOR_DEFAULT,
@@ -38,34 +34,40 @@ from inspector.reports.pdfdoc import (
     build_pdf,
     chinese_date,
     grid_style,
+    grouped_table,
     style,
     title_style,
     wrap_text,
 )
+from inspector.reports.xlsx import Column, write_sheet
 from inspector.store import settings
 from inspector.store.catalog import find_campaign
 from inspector.store.report_data import problem_list
 
-# (header, width in the XLSX in characters) — the column order is a contract.
-COLUMNS: tuple[tuple[str, int], ...] = (
-    ("县区", 12), ("乡镇（街道）", 14), ("条目", 36), ("问题", 60), ("责任单位", 20),
-    ("责任人", 12), ("整改时限", 12), ("状态", 12), ("是否逾期", 9), ("通知书文号", 18),
-    ("发现日期", 12),
+# The columns in order (a contract: the CSV and XLSX carry the same): 序号 and the
+# campaign first, so an all-campaign export can be told apart and counted on paper.
+COLUMNS: tuple[Column, ...] = (
+    Column("序号", 6, "number"), Column("督查批次", 22, "wrap"), Column("县区", 10),
+    Column("乡镇（街道）", 12), Column("条目", 30, "wrap"), Column("问题", 50, "wrap"),
+    Column("责任单位", 18, "wrap"), Column("责任人", 10), Column("整改时限", 11, "date"),
+    Column("状态", 9), Column("是否逾期", 8, "number"), Column("通知书文号", 17),
+    Column("发现日期", 11, "date"),
 )
-HEADERS = tuple(name for name, _w in COLUMNS)
-DATE_COLUMNS = (6, 10)
+HEADERS = tuple(c.header for c in COLUMNS)
+OVERDUE_COL = HEADERS.index("是否逾期")
 
 
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value[:10]) if value else None
 
 
-def record(p: dict[str, Any]) -> list[Any]:
-    """One problem as the list's columns (dates as dates, the status as its Chinese label)."""
+def record(n: int, p: dict[str, Any]) -> list[Any]:
+    """Problem `n` as the list's columns (dates as dates, the status as its Chinese label)."""
     item = " ".join(x for x in (p.get("item_id") or "", p.get("item_text") or "") if x)
-    return [p["county"], p["township"], item, p["text"], p["responsible_unit"],
-            p["responsible_person"], _date(p["deadline"]), STATUS_LABELS[Status(p["status"])],
-            "是" if p["overdue"] else "否", p["notice_number"] or "", _date(p["found_on"])]
+    return [n, p.get("campaign") or "", p["county"], p["township"], item, p["text"],
+            p["responsible_unit"], p["responsible_person"], _date(p["deadline"]),
+            STATUS_LABELS[Status(p["status"])], "是" if p["overdue"] else "否",
+            p["notice_number"] or "", _date(p["found_on"])]
 
 
 def _records(db: Database, campaign_id: str | None, today: dt.date,
@@ -73,7 +75,7 @@ def _records(db: Database, campaign_id: str | None, today: dt.date,
     for n, p in enumerate(problem_list(db, campaign_id, today), 1):
         if n % 2000 == 0:
             progress(n, 0, "")
-        yield record(p)
+        yield record(n, p)
 
 
 def write_csv(rows: Iterable[list[Any]], path: str | Path) -> int:
@@ -89,35 +91,9 @@ def write_csv(rows: Iterable[list[Any]], path: str | Path) -> int:
     return count
 
 
-def write_xlsx(rows: Iterable[list[Any]], path: str | Path, title: str = "问题清单") -> int:
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title[:31])
-    ws.freeze_panes = "A2"
-    for i, (_name, width) in enumerate(COLUMNS, 1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="E8E8E8")
-    header = []
-    for name in HEADERS:
-        cell = WriteOnlyCell(ws, value=name)
-        cell.font, cell.fill = bold, fill
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-        header.append(cell)
-    ws.append(header)
-    count = 0
-    for r in rows:
-        out: list[Any] = [mark_text(WriteOnlyCell(ws, value=v)) if looks_like_formula(v) else v
-                          for v in r]
-        for col in DATE_COLUMNS:
-            if out[col] is not None:
-                cell = WriteOnlyCell(ws, value=out[col])
-                cell.number_format = "yyyy-mm-dd"
-                out[col] = cell
-        ws.append(out)
-        count += 1
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
-    wb.save(path)
-    return count
+def write_xlsx(rows: Iterable[list[Any]], path: str | Path, today: dt.date,
+               title: str = "问题清单") -> int:
+    return write_sheet(path, COLUMNS, rows, today, title=title)
 
 
 def export_problems(db: Database, fmt: str, path: str | Path, campaign_id: str | None = None,
@@ -128,28 +104,36 @@ def export_problems(db: Database, fmt: str, path: str | Path, campaign_id: str |
     if fmt == "csv":
         return write_csv(rows, path)
     if fmt == "xlsx":
-        return write_xlsx(rows, path)
+        return write_xlsx(rows, path, today)
     raise ValueError(f"unknown format {fmt!r}: csv or xlsx")
+
+
+# The PDF's columns: the item's id only (its text would triple the rows' height; the
+# spreadsheets carry it), and the campaign in the title rather than on every row.
+PDF_COLUMNS = (("序号", 0, 9), ("县区", 2, 16), ("乡镇（街道）", 3, 22), ("条目", 4, 11),
+               ("问题", 5, 82), ("责任单位", 6, 28), ("责任人", 7, 18), ("整改时限", 8, 18),
+               ("状态", 9, 16), ("逾期", 10, 9), ("通知书文号", 11, 34))
 
 
 def _table(rows: list[list[Any]], font: str, header_font: str) -> Flowable:
     size = 8
-    # The item's id only: its text would triple the rows' height (the spreadsheets carry it).
-    widths = [18 * mm, 24 * mm, 11 * mm, 88 * mm, 28 * mm, 20 * mm, 18 * mm, 20 * mm,
-              10 * mm, 36 * mm]
-    data = [[*HEADERS[:8], "逾期", "通知书文号"]]
+    data = [[h for h, _i, _w in PDF_COLUMNS]]
     overdue = []
     for n, r in enumerate(rows, 1):
-        r = [*r[:2], r[2].split(" ", 1)[0], *r[3:]]
-        if r[8] == "是":
+        if r[OVERDUE_COL] == "是":
             overdue.append(n)
-        data.append([wrap_text(str(v or ""), font, size, w - 5) if i in (0, 1, 2, 3, 4, 5, 9)
-                     else (v.isoformat() if isinstance(v, dt.date) else str(v or ""))
-                     for i, (v, w) in enumerate(zip(r[:10], widths, strict=True))])
-    table = LongTable(data, colWidths=widths, repeatRows=1)
+        cells = []
+        for _h, i, w in PDF_COLUMNS:
+            v = r[i].split(" ", 1)[0] if i == 4 else r[i]
+            v = v.isoformat() if isinstance(v, dt.date) else str(v if v is not None else "")
+            cells.append(wrap_text(v, font, size, w * mm - 5) if i in (2, 3, 5, 6, 7, 11) else v)
+        data.append(cells)
+    table = grouped_table(data, (1, 2), colWidths=[w * mm for _h, _i, w in PDF_COLUMNS],
+                          repeatRows=1)
     table.setStyle(grid_style(font, size, header_font, extra=[
-        ("VALIGN", (0, 1), (-1, -1), "TOP"), ("ALIGN", (6, 1), (8, -1), "CENTER"),
-        *[("TEXTCOLOR", (6, r), (8, r), colors.HexColor("#C00000")) for r in overdue]]))
+        ("VALIGN", (0, 1), (-1, -1), "TOP"), ("ALIGN", (0, 1), (0, -1), "CENTER"),
+        ("ALIGN", (7, 1), (9, -1), "CENTER"),
+        *[("TEXTCOLOR", (7, r), (9, r), colors.HexColor("#C00000")) for r in overdue]]))
     return table
 
 
@@ -160,7 +144,7 @@ def problems_pdf(db: Database, campaign_id: str | None = None, today: dt.date | 
     fonts = report_fonts()
     name = find_campaign(db, campaign_id)["name"] if campaign_id else "全部督查批次"
     rows = list(_records(db, campaign_id, today, progress))
-    overdue = sum(1 for r in rows if r[8] == "是")
+    overdue = sum(1 for r in rows if r[OVERDUE_COL] == "是")
     issuing = settings.get(db, "issuing_body") or ""
     story: list[Flowable] = [
         Paragraph(f"{escape(name)}问题清单", title_style(fonts, 16)),

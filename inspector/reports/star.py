@@ -7,6 +7,7 @@ the problems found with their deadlines, and lines for both sides to sign.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -65,11 +66,17 @@ def _score_table(data: InspectionReport, fonts: FontSet) -> Table:
     size = 10
     header = ["督查内容", "", "应得分", "实得分", "得分率", "已查/条目"]
     rows: list[list[str]] = [header]
+    vetoed_sections = {i.section_id for i in data.veto_items}
+    vetoed_rows = []
     for s in data.score.sections:
         if not s.items:  # a notes-only section carries no points
             continue
+        # A failed veto item is not a percentage: the section says 否决 in red instead.
+        rate = "否决" if s.section_id in vetoed_sections else _fmt(s.score)
+        if s.section_id in vetoed_sections:
+            vetoed_rows.append(len(rows))
         rows.append([wrap_text(s.title, fonts.song, size, 84 * mm), "", _fmt(s.applicable),
-                     _fmt(round(s.earned, 2)), _fmt(s.score), f"{s.answered}/{s.items}"])
+                     _fmt(round(s.earned, 2)), rate, f"{s.answered}/{s.items}"])
     sc = data.score
     rows.append(["合计", "", _fmt(sc.applicable), _fmt(round(sc.earned, 2)), _fmt(sc.score),
                  f"{sc.answered}/{sc.items}"])
@@ -89,6 +96,8 @@ def _score_table(data: InspectionReport, fonts: FontSet) -> Table:
         ("FONTSIZE", (1, stars_row), (1, stars_row), 12),
         ("TOPPADDING", (0, stars_row), (-1, stars_row), 4),
         ("BOTTOMPADDING", (0, stars_row), (-1, stars_row), 6),
+        *[("TEXTCOLOR", (4, r), (4, r), STAR_RED) for r in vetoed_rows],
+        *[("FONTNAME", (4, r), (4, r), fonts.hei) for r in vetoed_rows],
     ]))
     return table
 
@@ -107,24 +116,50 @@ def _problem_table(data: InspectionReport, fonts: FontSet) -> Flowable:
     size = 9.5
     if not data.problems:
         return Paragraph("本次督查未发现问题。", style("none", fonts.song, 10.5))
-    widths = [10 * mm, 14 * mm, 68 * mm, 32 * mm, 24 * mm, 22 * mm]
-    rows = [["序号", "条目", "问题", "责任单位", "整改时限", "状态"]]
+    widths = [10 * mm, 34 * mm, 50 * mm, 28 * mm, 24 * mm, 24 * mm]
+    rows = [["序号", "督查条目", "问题", "责任单位", "整改时限", "状态"]]
     overdue_rows = []
     for n, p in enumerate(data.problems, 1):
         status = STATUS_LABELS[Status(p["status"])]
         if p["overdue"]:
             status += "\n（已逾期）"
             overdue_rows.append(n)
-        rows.append([str(n), p["item_id"] or "",
+        rows.append([str(n), wrap_text(_item_label(data, p["item_id"]), fonts.song, size,
+                                       widths[1] - 6),
                      wrap_text(p["text"], fonts.song, size, widths[2] - 6),
                      wrap_text(p["responsible_unit"], fonts.song, size, widths[3] - 6),
                      p["deadline"] or "—", status])
-    extra: list[tuple] = [("ALIGN", (0, 1), (1, -1), "CENTER"),
-                          ("ALIGN", (4, 1), (5, -1), "CENTER")]
+    extra: list[tuple] = [("ALIGN", (0, 1), (0, -1), "CENTER"),
+                          ("ALIGN", (4, 1), (5, -1), "CENTER"), ("VALIGN", (0, 1), (-1, -1), "TOP")]
     extra += [("TEXTCOLOR", (5, r), (5, r), STAR_RED) for r in overdue_rows]
     table = LongTable(rows, colWidths=widths, repeatRows=1)
     table.setStyle(grid_style(fonts.song, size, fonts.hei, extra=extra))
     return table
+
+
+def _item_label(data: InspectionReport, item_id: str | None) -> str:
+    """The item's code with its text, cut short: a bare "P03" means nothing to the township."""
+    if not item_id:
+        return "—"
+    try:
+        text = data.form.item(item_id).text.rstrip("。；;，, ")
+    except KeyError:
+        return item_id
+    return f"{item_id} {text if len(text) <= 30 else text[:29] + '…'}"
+
+
+def subtitle(form_title: str) -> str:
+    """The form's title as the edition it is: （2017年） names the form's year, not the
+    campaign's, so it reads （2017年版）."""
+    return re.sub(r"（(\d{4})年）$", r"（\1年版）", form_title)
+
+
+def _closing(data: InspectionReport) -> str:
+    if not data.problems:
+        return "本次督查未发现需要整改的问题，请继续保持，巩固提升基层党建工作水平。"
+    if all(p["status"] == Status.CLOSED for p in data.problems):
+        return "本次督查发现的问题均已整改销号，请巩固整改成果，建立长效机制。"
+    return "请对照问题清单逐项整改，在整改时限内书面报告整改情况并附佐证材料。"
 
 
 def _signatures(data: InspectionReport, fonts: FontSet) -> Flowable:
@@ -149,8 +184,8 @@ def star_story(data: InspectionReport, fonts: FontSet) -> list[Flowable]:
     sc = data.score
     story: list[Flowable] = [
         Paragraph("督查情况反馈表", title_style(fonts, 20)),
-        Paragraph(escape(data.form.title), style("sub", fonts.song, 11, 16, alignment=1,
-                                         spaceAfter=10)),
+        Paragraph(escape(subtitle(data.form.title)), style("sub", fonts.song, 11, 16,
+                                                           alignment=1, spaceAfter=10)),
         _info_table(data, fonts),
         Paragraph("一、得分情况", heading),
         _score_table(data, fonts),
@@ -160,8 +195,9 @@ def star_story(data: InspectionReport, fonts: FontSet) -> list[Flowable]:
         *_veto_notes(data, fonts),
         Paragraph(f"二、发现问题（{len(data.problems)} 个）", heading),
         _problem_table(data, fonts),
-        Paragraph("请对照问题清单逐项整改，在整改时限内书面报告整改情况并附佐证材料。",
-                  style("req", fonts.song, 10.5, 16, spaceBefore=6)),
+        *([Paragraph(f"整改状态及是否逾期截至{chinese_date(data.today)}。", small)]
+          if data.problems else []),
+        Paragraph(_closing(data), style("req", fonts.song, 10.5, 16, spaceBefore=6)),
         _signatures(data, fonts),
     ]
     return story
@@ -180,3 +216,45 @@ def star_report_pdf(db, campaign_id: str, township_id: str, today: dt.date | Non
     """The 督查情况反馈表 of one township in one campaign, as PDF bytes."""
     data = inspection_report(db, campaign_id, township_id, today or dt.date.today())
     return render_star(data, progress)
+
+
+def star_docx(db, campaign_id: str, township_id: str, today: dt.date) -> bytes:
+    """The 督查情况反馈表 as a Word document: the same tables and words as the PDF."""
+    from inspector.reports import word
+
+    data = inspection_report(db, campaign_id, township_id, today)
+    c, t, i, sc = data.campaign, data.township, data.inspection, data.score
+    doc = word.plain_document("督查情况反馈表", subtitle(data.form.title))
+    word.add_table(doc, [["督查批次", c["name"], "", ""],
+                         ["乡镇（街道）", t["name"], "所属县区", t["county"]],
+                         ["督查日期", chinese_date(i["inspected_on"]), "督导组", i["team"] or "—"]])
+    word.heading(doc, "一、得分情况")
+    vetoed = {v.section_id for v in data.veto_items}
+    rows = [["督查内容", "应得分", "实得分", "得分率", "已查/条目"]]
+    rows += [[s.title, _fmt(s.applicable), _fmt(round(s.earned, 2)),
+              "否决" if s.section_id in vetoed else _fmt(s.score), f"{s.answered}/{s.items}"]
+             for s in sc.sections if s.items]
+    rows.append(["合计", _fmt(sc.applicable), _fmt(round(sc.earned, 2)), _fmt(sc.score),
+                 f"{sc.answered}/{sc.items}"])
+    rows.append(["总分", f"{sc.score:.1f} 分", "星级",
+                 star_text(sc.stars, data.form.rating.max_stars), ""])
+    word.add_table(doc, rows)
+    if data.veto_items:
+        names = "、".join(f"{v.id} {v.text.rstrip('。；;，, ')}" for v in data.veto_items)
+        word.text_paragraph(doc, f"一票否决：{names}，星级封顶 {data.form.rating.veto_cap} 星。")
+    word.heading(doc, f"二、发现问题（{len(data.problems)} 个）")
+    if data.problems:
+        prob = [["序号", "督查条目", "问题", "责任单位", "整改时限", "状态"]]
+        for n, p in enumerate(data.problems, 1):
+            status = STATUS_LABELS[Status(p["status"])] + ("（已逾期）" if p["overdue"] else "")
+            prob.append([str(n), _item_label(data, p["item_id"]), p["text"],
+                         p["responsible_unit"], p["deadline"] or "—", status])
+        word.add_table(doc, prob, size=9.5)
+        word.text_paragraph(doc, f"整改状态及是否逾期截至{chinese_date(data.today)}。", 9)
+    else:
+        word.text_paragraph(doc, "本次督查未发现问题。")
+    word.text_paragraph(doc, _closing(data))
+    word.add_table(doc, [[f"督导组成员签字：{'＿' * 12}", f"日期：{'＿' * 6}"],
+                         [f"乡镇（街道）负责人签字：{'＿' * 12}", f"日期：{'＿' * 6}"]], size=11)
+    return word.finish(doc, f"督查情况反馈表 — {t['name']}",
+                       data.issuing_body or AUTHOR_DEFAULT, today)

@@ -189,10 +189,21 @@ def daily(db: Database, today: dt.date | None = None) -> Path | None:
     source = database_file(db)
     if source is None:
         return None
-    day = (today or dt.date.today()).strftime("%Y%m%d")
-    if any(p.name.startswith(f"{source.stem}-{day}-") for p in _of(source, "daily")):
+    if _taken_on(source, today, "daily"):
         return None
     return backup(db, reason="daily")
+
+
+def todays_copy(db: Database, today: dt.date | None = None) -> Path | None:
+    """The newest copy of any reason taken today, or None."""
+    source = database_file(db)
+    return None if source is None else _taken_on(source, today, None)
+
+
+def _taken_on(source: Path, today: dt.date | None, reason: str | None) -> Path | None:
+    day = (today or dt.date.today()).strftime("%Y%m%d")
+    same_day = [p for p in _of(source, reason) if p.name.startswith(f"{source.stem}-{day}-")]
+    return same_day[-1] if same_day else None
 
 
 def find(db: Database, name: str) -> Path:

@@ -55,6 +55,8 @@ class NoticeContext:
     item_texts: dict[str, str]
     issuing_body: str
     contact: str
+    copy_to: str = ""  # 版记's 抄送: settings `notice_copy_to`, else the county's 组织部
+    printer: str = ""  # 版记's 印发机关: settings `printing_office`, else the issuing body
 
 
 @dataclass
@@ -132,7 +134,20 @@ def notice_context(db: Database, notice_id: str) -> NoticeContext:
         item_texts={p["id"]: texts.get((p["campaign_id"], p["item_id"] or ""), "")
                     for p in problems},
         issuing_body=settings.get(db, "issuing_body") or "",
-        contact=(settings.get(db, "contact") or "").strip())
+        contact=(settings.get(db, "contact") or "").strip(),
+        copy_to=copy_to_for(db, township),
+        printer=(settings.get(db, "printing_office") or "").strip())
+
+
+def copy_to_for(db: Database, township: dict[str, Any]) -> str:
+    """Who a township's paper is copied to: the setting, else its county's 组织部."""
+    chosen = settings.get(db, "notice_copy_to")
+    if chosen is not None:
+        return str(chosen).strip()
+    county = township.get("county") or ""
+    if county.endswith(("区", "县", "市")):
+        return f"中共{county}委组织部"
+    return ""
 
 
 def unnoticed_open_problems(db: Database, campaign_id: str, township_id: str) -> list[str]:
@@ -203,13 +218,14 @@ def problem_list(db: Database, campaign_id: str | None, today: dt.date,
     texts = item_texts(db, campaigns)
     last: tuple = ()
     sql = """
-        SELECT p.*, t.name AS township, c.name AS county,
+        SELECT p.*, t.name AS township, c.name AS county, ca.name AS campaign,
                (p.status IN ('open', 'rectifying') AND p.deadline < :today) AS overdue,
                n.doc_number AS notice_number,
                COALESCE(c.code, '') AS ccode, COALESCE(t.code, '') AS tcode
         FROM problems p
         JOIN townships t ON t.id = p.township_id
         JOIN counties c ON c.id = t.county_id
+        LEFT JOIN campaigns ca ON ca.id = p.campaign_id
         LEFT JOIN notices n ON n.id = p.notice_id
         WHERE p.deleted = 0 AND (:campaign IS NULL OR p.campaign_id = :campaign)
           {after}
@@ -235,3 +251,123 @@ def problem_list(db: Database, campaign_id: str | None, today: dt.date,
         r = rows[-1]
         last = (r["ccode"], r["county"], r["tcode"], r["township"], r["item_id"] or "",
                 r["found_on"] or "", r["id"])
+
+
+def find_county(db: Database, ref: str) -> dict[str, Any]:
+    """A county by name, code or id; the error names the counties there are."""
+    found = list(db.query("SELECT * FROM counties WHERE deleted = 0 AND (id = :r OR code = :r "
+                          "OR name = :r) ORDER BY code, name", {"r": ref.strip()}))
+    if not found:
+        names = [r[0] for r in db.execute(
+            "SELECT name FROM counties WHERE deleted = 0 ORDER BY code, name LIMIT 12")]
+        raise CatalogError(Message("no county {county}; counties are: {names}", county=ref,
+                                   names="、".join(names)))
+    return found[0]
+
+
+def ledger_rows(db: Database, campaign_id: str | None, county_id: str | None,
+                today: dt.date) -> list[dict[str, Any]]:
+    """The 整改台账: every problem with the deadline it was first given (from the audit
+    log: an extension shows as a changed deadline), its evidence and its progress."""
+    return list(db.query(
+        """SELECT p.id, p.text, p.measure, p.responsible_unit, p.responsible_person,
+                  p.deadline, p.status, p.rectified_on, p.rectify_note, p.closed_on,
+                  p.item_id, p.found_on, t.name AS township, c.name AS county,
+                  ca.name AS campaign, n.doc_number,
+                  (p.status IN ('open', 'rectifying') AND p.deadline < :today) AS overdue,
+                  (SELECT json_extract(a.new, '$.deadline') FROM audit_log a
+                    WHERE a.table_name = 'problems' AND a.row_id = p.id
+                    ORDER BY a.id LIMIT 1) AS first_deadline,
+                  (SELECT COUNT(*) FROM attachments f WHERE f.owner_table = 'problems'
+                    AND f.owner_id = p.id AND f.deleted = 0) AS evidence
+           FROM problems p
+           JOIN townships t ON t.id = p.township_id
+           JOIN counties c ON c.id = t.county_id
+           LEFT JOIN campaigns ca ON ca.id = p.campaign_id
+           LEFT JOIN notices n ON n.id = p.notice_id
+           WHERE p.deleted = 0 AND (:campaign IS NULL OR p.campaign_id = :campaign)
+             AND (:county IS NULL OR t.county_id = :county)
+           ORDER BY ca.year, ca.name, COALESCE(c.code, ''), c.name, COALESCE(t.code, ''),
+                    t.name, COALESCE(p.item_id, ''), COALESCE(p.found_on, ''), p.id""",
+        {"today": today.isoformat(), "campaign": campaign_id, "county": county_id}))
+
+
+def townships_with_unnoticed_problems(db: Database, campaign_id: str) -> list[str]:
+    """Townships with open problems of the campaign that no notice carries yet, in the
+    catalogue's order (county code, township code), the order a batch numbers them."""
+    return [r[0] for r in db.execute(
+        "SELECT t.id FROM townships t JOIN counties c ON c.id = t.county_id "
+        "WHERE EXISTS (SELECT 1 FROM problems p WHERE p.township_id = t.id AND p.deleted = 0 "
+        "AND p.campaign_id = ? AND p.status IN ('open', 'rectifying') AND p.notice_id IS NULL) "
+        "ORDER BY COALESCE(c.code, ''), c.name, COALESCE(t.code, ''), t.name",
+        [campaign_id]).fetchall()]
+
+
+@dataclass
+class BulletinData:
+    """What the 督查情况通报 compares: this campaign's ranking, the one before it, and how
+    far each county has rectified its problems."""
+
+    summary: SummaryData
+    previous: dict[str, Any] | None
+    previous_ranking: list[Ranked]
+    rectification: dict[str, tuple[int, int]]  # county → (rectified or closed, all problems)
+    addressee: str = "各县（市、区）委组织部"  # settings `bulletin_addressee`
+    printer: str = ""  # 版记's 印发机关: settings `printing_office`, else the issuing body
+
+
+def previous_campaign(db: Database, campaign: dict[str, Any]) -> dict[str, Any] | None:
+    """The campaign run before this one (by start date, then year), for the rank changes."""
+    found = list(db.query(
+        "SELECT * FROM campaigns WHERE deleted = 0 AND id != :id AND "
+        "(COALESCE(starts_on, year || '-01-01') < COALESCE(:starts, :year || '-01-01')) "
+        "ORDER BY COALESCE(starts_on, year || '-01-01') DESC, name DESC LIMIT 1",
+        {"id": campaign["id"], "starts": campaign["starts_on"], "year": campaign["year"]}))
+    return found[0] if found else None
+
+
+def bulletin_data(db: Database, campaign_id: str, today: dt.date) -> BulletinData:
+    summary = summary_data(db, campaign_id, today)
+    previous = previous_campaign(db, summary.campaign)
+    rect = {r[0]: (r[1], r[2]) for r in db.execute(
+        "SELECT c.name, SUM(p.status IN ('rectified', 'closed')), COUNT(*) FROM problems p "
+        "JOIN townships t ON t.id = p.township_id JOIN counties c ON c.id = t.county_id "
+        "WHERE p.deleted = 0 AND p.campaign_id = ? GROUP BY c.name", [summary.campaign["id"]])}
+    return BulletinData(summary=summary, previous=previous,
+                        previous_ranking=campaign_ranking(db, previous["id"]) if previous else [],
+                        rectification=rect,
+                        addressee=(settings.get(db, "bulletin_addressee")
+                                   or "各县（市、区）委组织部").strip(),
+                        printer=(settings.get(db, "printing_office") or "").strip())
+
+
+def next_paper_number(db: Database, kind: str, year: int) -> int:
+    """The next number of the year for a kind of paper (bulletin, supervise, interview) on
+    this laptop: a local counter, like the notices'."""
+    return int(settings.get(db, f"{kind}_last_{year}") or 0) + 1
+
+
+def take_paper_number(db: Database, kind: str, year: int, seq: int) -> None:
+    with db.atomic():
+        last = int(settings.get(db, f"{kind}_last_{year}") or 0)
+        settings.put(db, f"{kind}_last_{year}", max(last, seq))
+
+
+def overdue_by_township(db: Database, campaign_id: str, today: dt.date,
+                        township_id: str | None = None) -> list[dict[str, Any]]:
+    """Red-light problems (open, past their deadline) of a campaign, township by township
+    in catalogue order, with the notice that carried them."""
+    return list(db.query(
+        """SELECT p.id, p.item_id, p.text, p.responsible_unit, p.responsible_person,
+                  p.deadline, p.status, p.measure, p.township_id, t.name AS township,
+                  t.kind AS kind, c.name AS county, n.doc_number, n.issued_on
+           FROM problems p
+           JOIN townships t ON t.id = p.township_id
+           JOIN counties c ON c.id = t.county_id
+           LEFT JOIN notices n ON n.id = p.notice_id
+           WHERE p.deleted = 0 AND p.campaign_id = :campaign
+             AND p.status IN ('open', 'rectifying') AND p.deadline < :today
+             AND (:township IS NULL OR p.township_id = :township)
+           ORDER BY COALESCE(c.code, ''), c.name, COALESCE(t.code, ''), t.name, p.deadline,
+                    p.item_id, p.id""",
+        {"campaign": campaign_id, "today": today.isoformat(), "township": township_id}))

@@ -62,6 +62,9 @@ class Author:
     fingerprint: str
     versions: int
 
+# An import changing fewer rows is covered by a copy already taken today.
+SMALL_IMPORT_ROWS = 2000
+
 
 @dataclass
 class ImportSummary:
@@ -82,6 +85,7 @@ class ImportSummary:
     authors: list[Author] = field(default_factory=list)
     roster_serial: int | None = None
     roster_updated: bool = False
+    backup_taken: bool = False  # False: an earlier copy of today covers this import
 
     @property
     def totals(self) -> TablePlan:
@@ -112,7 +116,8 @@ class ImportSummary:
 
 def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
                   progress: Progress = NO_PROGRESS, keep_backups: int = backups.KEEP,
-                  trust: str | None = None, passphrase: str | None = None) -> ImportSummary:
+                  trust: str | None = None, passphrase: str | None = None,
+                  backup_threshold: int = SMALL_IMPORT_ROWS) -> ImportSummary:
     """Validate `path`, merge it (unless `dry_run`), and say what changed.
 
     `trust` is the headquarters fingerprint a person confirmed, needed for
@@ -146,7 +151,8 @@ def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
                         _log(db, bundle, summary)
                         _acknowledge(db, bundle)
                 return summary
-            _apply(db, bundle, verifier, shapes, summary, progress, keep_backups)
+            _apply(db, bundle, verifier, shapes, summary, progress, keep_backups,
+                   backup_threshold)
             return summary
         finally:
             staging.drop(db)
@@ -191,9 +197,9 @@ def _adds(st: Statement, known: set[bytes]) -> bool:
 
 def _apply(db: Database, bundle: Bundle, verifier: Verifier,
            shapes: dict[str, staging.TableShape], summary: ImportSummary, progress: Progress,
-           keep_backups: int) -> None:
+           keep_backups: int, backup_threshold: int) -> None:
     progress(0, 1, "backup")
-    summary.backup = backups.take(db, "import")
+    fresh = _back_up_first(db, summary, backup_threshold)
     missing = [sha for sha in bundle.manifest.attachments if not has_blob(db, sha)]
     try:
         for i, sha in enumerate(missing):
@@ -201,13 +207,36 @@ def _apply(db: Database, bundle: Bundle, verifier: Verifier,
             store_bytes(db, bundle.attachment_bytes(sha))
         _merge(db, bundle, verifier, shapes, summary, progress)
     except BaseException:  # refused, failed or cancelled: leave no new files behind
-        backups.discard(summary.backup)
-        summary.backup = None
+        backups.discard(fresh)
+        summary.backup, summary.backup_taken = None, False
         remove_unreferenced(db, missing)
         raise
     source = backups.database_file(db)
-    if summary.backup is not None and source is not None:
-        backups.rotate(source, "import", keep_backups)
+    if fresh is not None and source is not None:
+        backups.rotate(source, "import" if summary.backup_taken else "daily",
+                       keep_backups if summary.backup_taken else None)
+
+
+def _back_up_first(db: Database, summary: ImportSummary, threshold: int) -> Path | None:
+    """The copy an import is made after; returns it if this import made it.
+
+    A copy of the whole file costs seconds on a province and grows with the
+    history, not with the bundle. A small import (fewer than `threshold` rows
+    new, updated or in conflict: a delta after a day's work) is covered by a
+    copy already taken today instead, taking the day's copy first if there is
+    none; every version it replaces is in the audit log (and a losing side in
+    the conflicts), so nothing it changes is lost either way.
+    """
+    totals = summary.totals
+    if totals.new + totals.updated + totals.conflicts >= threshold:
+        summary.backup, summary.backup_taken = backups.take(db, "import"), True
+        return summary.backup
+    earlier = backups.todays_copy(db)
+    if earlier is not None:
+        summary.backup = earlier
+        return None
+    summary.backup = backups.take(db, "daily")
+    return summary.backup
 
 
 def _merge(db: Database, bundle: Bundle, verifier: Verifier,

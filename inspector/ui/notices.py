@@ -35,6 +35,7 @@ from sqlite_utils import Database
 
 from inspector.store.db import database_file
 from inspector.store.notice_queries import notice_rows
+from inspector.store.report_data import townships_with_unnoticed_problems
 from inspector.ui.issue_notice_dialog import IssueNoticeDialog
 
 NoticeIdRole = Qt.ItemDataRole.UserRole + 1
@@ -128,11 +129,18 @@ class NoticeListWidget(QWidget):
         self.issue_button = QPushButton(self.tr("Issue notice…"))
         self.view_button = QPushButton(self.tr("View / print"))
         self.view_button.setVisible(has_report_view())
+        self.batch_button = QPushButton(self.tr("Issue for every township…"))
+        self.batch_button.setToolTip(self.tr(
+            "One notice for each township of the campaign with open problems not yet on a "
+            "notice, numbered in catalogue order, then all of them in one file to print or "
+            "save"))
+        self.batch_button.setVisible(has_report_view())
         self.report_job: Any = None  # the viewer's last job (its `view` once shown)
         self.count_label = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.issue_button)
         bar.addWidget(self.view_button)
+        bar.addWidget(self.batch_button)
         bar.addStretch()
         bar.addWidget(self.count_label)
         self.view = QTableView()
@@ -151,6 +159,7 @@ class NoticeListWidget(QWidget):
     def _connect_signals(self) -> None:
         self.issue_button.clicked.connect(self._on_issue)
         self.view_button.clicked.connect(self._on_view)
+        self.batch_button.clicked.connect(self._on_batch)
         self.view.doubleClicked.connect(self._on_view)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
@@ -196,6 +205,7 @@ class NoticeListWidget(QWidget):
 
     def _update_buttons(self) -> None:
         self.view_button.setEnabled(self.selected_notice() is not None)
+        self.batch_button.setEnabled(self._campaign_id is not None)
 
     def make_issue_dialog(self) -> IssueNoticeDialog:
         return IssueNoticeDialog(self._db, self._campaign_id, self._township_id, self,
@@ -212,6 +222,30 @@ class NoticeListWidget(QWidget):
         QMessageBox.information(self, self.tr("Notice issued"),
                                 self.tr("Issued {0} to {1}.").format(notice["doc_number"],
                                                                       notice["addressee"]))
+
+    def _on_batch(self) -> None:
+        """Confirm, then issue in the worker; the viewer shows the joined notices."""
+        if self._campaign_id is None or not has_report_view():
+            return
+        towns = townships_with_unnoticed_problems(self._db, self._campaign_id)
+        if not towns:
+            QMessageBox.information(self, self.tr("Issue notices"), self.tr(
+                "No township of this campaign has open problems that are not on a notice."))
+            return
+        answer = QMessageBox.question(self, self.tr("Issue notices"), self.tr(
+            "Issue %n notice(s), one per township with open problems not yet on a notice? "
+            "They are numbered in order and archived; this cannot be undone.", "", len(towns)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from inspector.ui import report_view
+
+        def done(_built: Any) -> None:
+            self.refresh()
+            self.changed.emit()
+
+        self.report_job = report_view.open_report(
+            self, database_file(self._db), "notices", campaign_id=self._campaign_id,
+            today=self._today, on_built=done)
 
     def _on_view(self) -> None:
         notice = self.selected_notice()

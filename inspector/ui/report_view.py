@@ -9,6 +9,7 @@ which keeps a page image near 35 MB however fine the printer claims to be.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,7 @@ from inspector.progress import Progress
 from inspector.ui.messages import describe_for_user
 from inspector.ui.worker import Job, run_job
 
-KINDS = ("star", "notice", "summary", "problems")
+KINDS = ("star", "notice", "notices", "summary", "problems")
 MAX_PRINT_DPI = 300
 
 
@@ -64,11 +65,20 @@ class ReportView(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
         self.pages_label = QLabel(self.tr("{0} pages").format(self.page_count()), self)
+        from inspector.reports.fonts import fonts_in_pdf
+
+        # Read from the paper itself: an archived notice may come from another laptop.
+        self.fonts_label = QLabel(self.tr("Fonts: {0}").format("、".join(fonts_in_pdf(pdf))),
+                                  self)
+        self.fonts_label.setToolTip(self.tr(
+            "The fonts this document is set in. 方正小标宋, 仿宋_GB2312, 黑体 and 楷体 are used "
+            "where installed; otherwise the bundled WenQuanYi Micro Hei stands in."))
         self.print_button = QPushButton(self.tr("Print…"), self)
         self.save_button = QPushButton(self.tr("Save As…"), self)
         self.close_button = QPushButton(self.tr("Close"), self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.pages_label)
+        buttons.addWidget(self.fonts_label)
         buttons.addStretch(1)
         for b in (self.print_button, self.save_button, self.close_button):
             buttons.addWidget(b)
@@ -182,6 +192,16 @@ def _build(db: Any, progress: Progress, kind: str, campaign_id: str | None,
         township = township_row(db, notice["township_id"])["name"]
         return BuiltReport(pdf, f"整改通知书 {notice['doc_number']}",
                            notice_filename(notice, township))
+    if kind == "notices":  # a notice for every township with problems on none yet
+        from inspector.reports.batch import issue_batch
+        from inspector.store.rows import Rows
+
+        if not campaign_id:
+            raise ValueError("a batch of notices needs a campaign")
+        batch = issue_batch(Rows(db), campaign_id, issued_on=today, progress=progress)
+        first, last = batch.notices[0]["doc_number"], batch.notices[-1]["doc_number"]
+        return BuiltReport(batch.pdf, f"整改通知书 {first}—{last}",
+                           f"整改通知书-{today.isoformat()}-{len(batch.notices)}份.pdf")
     if kind == "star":
         from inspector.reports.star import star_report_pdf
 
@@ -207,6 +227,7 @@ def _title(kind: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
     names = {"star": "Building the feedback form…", "notice": "Preparing the notice…",
+             "notices": "Issuing the notices…",
              "summary": "Building the campaign summary…", "problems": "Building the problem list…"}
     return QCoreApplication.translate("ReportView", names.get(kind, "Building the report…"))
 
@@ -224,7 +245,8 @@ def _on_failure(parent: QWidget | None, title: str):
 
 def open_report(parent: QWidget | None, db_path: str, kind: str, *, campaign_id: str | None,
                 township_id: str | None = None, notice_id: str | None = None,
-                today: dt.date | None = None) -> Job:
+                today: dt.date | None = None,
+                on_built: Callable[[BuiltReport], None] | None = None) -> Job:
     """Build a report in the worker with progress, then show it in a ReportView.
 
     kind is "star", "notice", "summary" or "problems". A "notice" with a
@@ -240,6 +262,8 @@ def open_report(parent: QWidget | None, db_path: str, kind: str, *, campaign_id:
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         job.view = view  # type: ignore[attr-defined]
         view.show()
+        if on_built is not None:
+            on_built(built)
 
     job = run_job(parent, title, build_report, str(db_path), kind, campaign_id, township_id,
                   notice_id, today, on_success=show, on_failure=_on_failure(parent, title))

@@ -2472,306 +2472,341 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
     </message>
     <message>
         <location filename="../../inspector/ui/messages.py" line="288"/>
+        <source>no township of {campaign} has open problems not yet on a notice</source>
+        <translation>{campaign}没有尚未列入通知书的待整改问题的乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="289"/>
+        <source>no open problems of {campaign} are past their deadline on {date}</source>
+        <translation>截至{date}，{campaign}没有超过整改时限的未整改问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="290"/>
+        <source>the interview date {on} is before the notice&apos;s date {date}</source>
+        <translation>约谈日期{on}早于通知日期{date}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="291"/>
+        <source>no township of {campaign} is on the interview list</source>
+        <translation>{campaign}没有列入约谈名单的乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="292"/>
+        <source>this township is not on the interview list of {campaign}</source>
+        <translation>该乡镇（街道）未列入{campaign}的约谈名单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="293"/>
+        <source>no county {county}; counties are: {names}</source>
+        <translation>没有县区“{county}”；现有县区：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="294"/>
         <source>fingerprint {given} does not match the request&apos;s {fingerprint}; the file may not come from that laptop — nothing enrolled</source>
         <translation>指纹 {given} 与登记申请的指纹 {fingerprint} 不符；该文件可能并非来自那台笔记本电脑——未登记</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="289"/>
+        <location filename="../../inspector/ui/messages.py" line="295"/>
         <source>only headquarters closes a problem (销号) or changes a closed one; this laptop is enrolled as an inspector</source>
         <translation>只有总部能销号或修改已销号的问题；本机登记的角色是督查员</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="290"/>
+        <location filename="../../inspector/ui/messages.py" line="296"/>
+        <source>the bundle would hold {count:,} files, more than the {limit:,} a bundle may hold; {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/messages.py" line="297"/>
         <source>no device may read this bundle: this device is not enrolled and holds no roster; enrol it at headquarters, or export with a passphrase</source>
         <translation>没有设备能读取此数据包：本机未登记，也没有设备名册；请到总部登记本机，或设置口令后导出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="291"/>
+        <location filename="../../inspector/ui/messages.py" line="298"/>
         <source>{file}: manifest.json declares {size:,} bytes, more than the {limit:,} allowed</source>
         <translation>{file}：manifest.json 声明 {size:,} 字节，超过允许的 {limit:,}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="292"/>
+        <location filename="../../inspector/ui/messages.py" line="299"/>
         <source>{file}: manifest.json: not a JSON object</source>
         <translation>{file}：manifest.json：不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="293"/>
+        <location filename="../../inspector/ui/messages.py" line="300"/>
         <source>{file}: manifest.json: not an Inspector bundle (format is {format!r}, expected {expected!r})</source>
         <translation>{file}：manifest.json：不是督查通数据包（格式为 {format!r}，应为 {expected!r}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="294"/>
+        <location filename="../../inspector/ui/messages.py" line="301"/>
         <source>{file}: manifest.json: format_version {version!r} is not valid</source>
         <translation>{file}：manifest.json：format_version {version!r} 无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="295"/>
+        <location filename="../../inspector/ui/messages.py" line="302"/>
         <source>{file}: unsigned bundle (format 1) from an older Inspector: nothing in it proves who wrote it, so it is not imported; update Inspector on {device} and export again</source>
         <translation>{file}：来自旧版督查通的未签名数据包（格式 1）：无法证明由谁写入，不予导入；请在 {device} 上升级督查通后重新导出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="296"/>
+        <location filename="../../inspector/ui/messages.py" line="303"/>
         <source>{file}: this bundle was made by a newer Inspector (bundle format {version}, this version reads {readable}); update Inspector to import it</source>
         <translation>{file}：此数据包由更新版本的督查通生成（数据包格式 {version}，本版本可读 {readable}）；请升级督查通后再导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="297"/>
+        <location filename="../../inspector/ui/messages.py" line="304"/>
         <source>{file}: manifest.json: &apos;sender&apos; is missing or not valid</source>
         <translation>{file}：manifest.json：“sender”缺失或无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="298"/>
+        <location filename="../../inspector/ui/messages.py" line="305"/>
         <source>{file}: {member} is missing</source>
         <translation>{file}：缺少 {member}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="299"/>
+        <location filename="../../inspector/ui/messages.py" line="306"/>
         <source>{file}: {size:,} bytes of content, more than the {limit:,} a bundle may hold</source>
         <translation>{file}：内容 {size:,} 字节，超过数据包允许的 {limit:,}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="300"/>
+        <location filename="../../inspector/ui/messages.py" line="307"/>
         <source>{file}: this bundle has no passphrase</source>
         <translation>{file}：此数据包没有设置口令</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="301"/>
+        <location filename="../../inspector/ui/messages.py" line="308"/>
         <source>{file}: {member} is too large</source>
         <translation>{file}：{member} 过大</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="302"/>
+        <location filename="../../inspector/ui/messages.py" line="309"/>
         <source>{file}: the encrypted content is damaged or altered ({error})</source>
         <translation>{file}：加密内容已损坏或被篡改（{error}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="303"/>
+        <location filename="../../inspector/ui/messages.py" line="310"/>
         <source>{file}: wrong passphrase</source>
         <translation>{file}：口令错误</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="304"/>
+        <location filename="../../inspector/ui/messages.py" line="311"/>
         <source>{file}: this bundle is not encrypted to this device; ask headquarters to enrol it and export again (or use the passphrase it was given)</source>
         <translation>{file}：此数据包不是加密给本机的；请总部登记本机后重新导出（或使用随包提供的口令）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="305"/>
+        <location filename="../../inspector/ui/messages.py" line="312"/>
         <source>manifest.json: &apos;roster_serial&apos; is not valid</source>
         <translation>manifest.json：“roster_serial”无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="306"/>
+        <location filename="../../inspector/ui/messages.py" line="313"/>
         <source>manifest.json: the sender&apos;s own statement is missing</source>
         <translation>manifest.json：缺少发送方自己的签名声明</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="307"/>
+        <location filename="../../inspector/ui/messages.py" line="314"/>
         <source>manifest.json: a statement entry is not an object</source>
         <translation>manifest.json：有一项签名声明不是对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="308"/>
+        <location filename="../../inspector/ui/messages.py" line="315"/>
         <source>manifest.json: statement {id!r} is not valid</source>
         <translation>manifest.json：签名声明 {id!r} 无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="309"/>
+        <location filename="../../inspector/ui/messages.py" line="316"/>
         <source>manifest.json: statement {id} of {author}: only the sender&apos;s own statement comes without its list</source>
         <translation>manifest.json：{author} 的签名声明 {id}：只有发送方自己的声明可以不附版本清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="310"/>
+        <location filename="../../inspector/ui/messages.py" line="317"/>
         <source>manifest.json: statement {id} is listed twice</source>
         <translation>manifest.json：签名声明 {id} 列出了两次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="311"/>
+        <location filename="../../inspector/ui/messages.py" line="318"/>
         <source>{file}: tables/forms.jsonl line {line}: form {form} {version} is frozen here; a bundle may not change its text</source>
         <translation>{file}：tables/forms.jsonl 第 {line} 行：督查表 {form} {version} 在本机已冻结；数据包不得修改其内容</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="312"/>
+        <location filename="../../inspector/ui/messages.py" line="319"/>
         <source>{key!r} is not a signing key</source>
         <translation>{key!r} 不是签名密钥</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="313"/>
+        <location filename="../../inspector/ui/messages.py" line="320"/>
         <source>{file} is not an Ed25519 key</source>
         <translation>{file} 不是 Ed25519 密钥</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="314"/>
+        <location filename="../../inspector/ui/messages.py" line="321"/>
         <source>{key!r} is not an encryption key</source>
         <translation>{key!r} 不是加密密钥</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="315"/>
+        <location filename="../../inspector/ui/messages.py" line="322"/>
         <source>the key files in {folder} are damaged; restore them from where you keep them, or ask headquarters to enrol this device again</source>
         <translation>{folder} 中的密钥文件已损坏；请从备份处恢复，或请总部重新登记本机</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="316"/>
+        <location filename="../../inspector/ui/messages.py" line="323"/>
         <source>{file}: the sender outside ({outer}) is not the sender inside ({inner})</source>
         <translation>{file}：外层的发送设备（{outer}）与内层的发送设备（{inner}）不一致</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="317"/>
+        <location filename="../../inspector/ui/messages.py" line="324"/>
         <source>{file}: the decrypted content is not a bundle</source>
         <translation>{file}：解密后的内容不是数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="318"/>
+        <location filename="../../inspector/ui/messages.py" line="325"/>
         <source>role {role!r} writes nothing</source>
         <translation>角色 {role!r} 无权写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="319"/>
+        <location filename="../../inspector/ui/messages.py" line="326"/>
         <source>only headquarters writes {table}</source>
         <translation>只有总部能写入 {table}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="320"/>
+        <location filename="../../inspector/ui/messages.py" line="327"/>
         <source>only headquarters closes a problem (销号)</source>
         <translation>只有总部能销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="321"/>
+        <location filename="../../inspector/ui/messages.py" line="328"/>
         <source>this installation already trusts headquarters {name} ({fingerprint}); it cannot become headquarters itself</source>
         <translation>本机已信任总部 {name}（{fingerprint}）；不能自己成为总部</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="322"/>
+        <location filename="../../inspector/ui/messages.py" line="329"/>
         <source>only headquarters can do this; this installation is not headquarters (see &apos;inspector hq init&apos;)</source>
         <translation>只有总部能做此操作；本机不是总部（见“inspector hq init”）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="323"/>
+        <location filename="../../inspector/ui/messages.py" line="330"/>
         <source>unknown role {role!r}; use one of {roles}</source>
         <translation>未知角色 {role!r}；请使用 {roles} 之一</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="324"/>
+        <location filename="../../inspector/ui/messages.py" line="331"/>
         <source>device {device} is already enrolled with another key; revoke it and enrol the new installation under its own id</source>
         <translation>设备 {device} 已用另一把密钥登记；请先吊销它，再以新安装自己的编号登记</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="325"/>
+        <location filename="../../inspector/ui/messages.py" line="332"/>
         <source>device {device} ({name}) was revoked; a revoked device cannot be enrolled again</source>
         <translation>设备 {device}（{name}）已被吊销；被吊销的设备不能再次登记</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="326"/>
+        <location filename="../../inspector/ui/messages.py" line="333"/>
         <source>headquarters cannot revoke itself</source>
         <translation>总部不能吊销自己</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="327"/>
+        <location filename="../../inspector/ui/messages.py" line="334"/>
         <source>{file}: the request&apos;s signature does not match its key (damaged or altered)</source>
         <translation>{file}：登记申请的签名与其密钥不符（已损坏或被篡改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="328"/>
+        <location filename="../../inspector/ui/messages.py" line="335"/>
         <source>the roster&apos;s signature does not match headquarters&apos; key (damaged or altered)</source>
         <translation>设备名册的签名与总部密钥不符（已损坏或被篡改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="329"/>
+        <location filename="../../inspector/ui/messages.py" line="336"/>
         <source>the roster is malformed</source>
         <translation>设备名册格式错误</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="330"/>
+        <location filename="../../inspector/ui/messages.py" line="337"/>
         <source>no enrolled device {device}</source>
         <translation>没有已登记的设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="331"/>
+        <location filename="../../inspector/ui/messages.py" line="338"/>
         <source>{file} is not an enrolment request</source>
         <translation>{file} 不是登记申请</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="332"/>
+        <location filename="../../inspector/ui/messages.py" line="339"/>
         <source>the roster is signed by {name} ({fingerprint}), not by the headquarters this laptop trusts ({pinned})</source>
         <translation>设备名册由 {name}（{fingerprint}）签发，而不是本机信任的总部（{pinned}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="333"/>
+        <location filename="../../inspector/ui/messages.py" line="340"/>
         <source>the roster differs from the one held under the same serial {serial} (altered)</source>
         <translation>设备名册与本机同一版号 {serial} 的名册不同（已被篡改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="334"/>
+        <location filename="../../inspector/ui/messages.py" line="341"/>
         <source>the fingerprint given does not match headquarters {name} ({fingerprint}); do not import this bundle unless headquarters reads out that fingerprint</source>
         <translation>所给指纹与总部 {name}（{fingerprint}）不符；除非总部读出的正是该指纹，否则不要导入此数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="335"/>
+        <location filename="../../inspector/ui/messages.py" line="342"/>
         <source>this laptop trusts no headquarters yet: the bundle is signed by headquarters {name} with fingerprint {fingerprint}; compare it with headquarters, then import again with --trust-hq {fingerprint}</source>
         <translation>本机尚未信任任何总部：此数据包由总部 {name} 签名，指纹为 {fingerprint}；请与总部核对后，加 --trust-hq {fingerprint} 再次导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="336"/>
+        <location filename="../../inspector/ui/messages.py" line="343"/>
         <source>{file}: the bundle&apos;s signature does not match its sender {name} ({device}): damaged or altered</source>
         <translation>{file}：数据包签名与发送设备 {name}（{device}）不符：已损坏或被篡改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="337"/>
+        <location filename="../../inspector/ui/messages.py" line="344"/>
         <source>{file}: sent by device {device}, which headquarters has not enrolled; it is not imported</source>
         <translation>{file}：由总部未登记的设备 {device} 发出；不予导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="338"/>
+        <location filename="../../inspector/ui/messages.py" line="345"/>
         <source>{file}: this device holds no roster and the bundle carries none, so nothing in it can be verified; import a campaign kit from headquarters first</source>
         <translation>{file}：本机没有设备名册，数据包中也没有，无法验证其中任何内容；请先导入总部的督查批次工作包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="339"/>
+        <location filename="../../inspector/ui/messages.py" line="346"/>
         <source>{file}: signature.json is missing: the bundle is not signed</source>
         <translation>{file}：缺少 signature.json：数据包未签名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="340"/>
+        <location filename="../../inspector/ui/messages.py" line="347"/>
         <source>{file}: relays versions of device {device}, which headquarters has not enrolled</source>
         <translation>{file}：转发了设备 {device} 的版本，而总部未登记该设备</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="341"/>
+        <location filename="../../inspector/ui/messages.py" line="348"/>
         <source>{file}: {member}: the statement of {name} ({device}) does not match its signature (altered)</source>
         <translation>{file}：{member}：{name}（{device}）的签名声明与其签名不符（被篡改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="342"/>
+        <location filename="../../inspector/ui/messages.py" line="349"/>
         <source>{file}: {member} line {line}: {table} row {id} was written by device {device}, which headquarters has not enrolled</source>
         <translation>{file}：{member} 第 {line} 行：{table} 的记录 {id} 由总部未登记的设备 {device} 写入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="343"/>
+        <location filename="../../inspector/ui/messages.py" line="350"/>
         <source>{file}: {member} line {line}: {table} row {id} was stamped by {name} ({device}) after headquarters revoked that device</source>
         <translation>{file}：{member} 第 {line} 行：{table} 的记录 {id} 由 {name}（{device}）在总部吊销该设备之后写入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="344"/>
+        <location filename="../../inspector/ui/messages.py" line="351"/>
         <source>{file}: {member} line {line}: device {name} ({device}), role {role}, may not write {table} row {id}: {why}</source>
         <translation>{file}：{member} 第 {line} 行：设备 {name}（{device}）的角色为 {role}，无权写入 {table} 的记录 {id}：{why}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="345"/>
+        <location filename="../../inspector/ui/messages.py" line="352"/>
         <source>{file}: the rows of {name} ({device}) do not match its signature: changed after signing</source>
         <translation>{file}：{name}（{device}）的数据行与其签名不符：签名后被修改过</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="346"/>
+        <location filename="../../inspector/ui/messages.py" line="353"/>
         <source>{file}: {member} line {line}: {table} row {id} says it was written by device {device}, but no signature of that device covers this version (forged or altered)</source>
         <translation>{file}：{member} 第 {line} 行：{table} 的记录 {id} 自称由设备 {device} 写入，但没有该设备的签名覆盖此版本（伪造或被篡改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="347"/>
+        <location filename="../../inspector/ui/messages.py" line="354"/>
         <source>{file}: roster.json: {detail}</source>
         <translation>{file}：roster.json：{detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="348"/>
+        <location filename="../../inspector/ui/messages.py" line="355"/>
         <source>{file}: roster.json is not valid JSON</source>
         <translation>{file}：roster.json 不是有效的 JSON</translation>
     </message>
@@ -2779,31 +2814,59 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>NoticeListWidget</name>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="128"/>
+        <location filename="../../inspector/ui/notices.py" line="129"/>
         <source>Issue notice…</source>
         <translation>下发整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="129"/>
+        <location filename="../../inspector/ui/notices.py" line="130"/>
         <source>View / print</source>
         <translation>查看 / 打印</translation>
     </message>
+    <message>
+        <location filename="../../inspector/ui/notices.py" line="132"/>
+        <source>Issue for every township…</source>
+        <translation>为所有乡镇下发…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notices.py" line="134"/>
+        <source>One notice for each township of the campaign with open problems not yet on a notice, numbered in catalogue order, then all of them in one file to print or save</source>
+        <translation>为本批次每个尚有未列入通知书的待整改问题的乡镇各下发一份通知书，按名录顺序编号，全部合成一个文件打印或保存</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/notices.py" line="170"/>
+        <location filename="../../inspector/ui/notices.py" line="179"/>
         <source>%n notice(s)</source>
         <translation>
             <numerusform>%n 份通知书</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="212"/>
+        <location filename="../../inspector/ui/notices.py" line="222"/>
         <source>Notice issued</source>
         <translation>通知书已下发</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="213"/>
+        <location filename="../../inspector/ui/notices.py" line="223"/>
         <source>Issued {0} to {1}.</source>
         <translation>已向{1}下发 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notices.py" line="232"/>
+        <location filename="../../inspector/ui/notices.py" line="235"/>
+        <source>Issue notices</source>
+        <translation>下发整改通知书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notices.py" line="233"/>
+        <source>No township of this campaign has open problems that are not on a notice.</source>
+        <translation>本批次没有尚未列入通知书的待整改问题的乡镇。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector/ui/notices.py" line="236"/>
+        <source>Issue %n notice(s), one per township with open problems not yet on a notice? They are numbered in order and archived; this cannot be undone.</source>
+        <translation>
+            <numerusform>下发 %n 份整改通知书（每个尚有未列入通知书的待整改问题的乡镇一份）？将按顺序编号并存档，无法撤销。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2832,52 +2895,52 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>NoticeTableModel</name>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="56"/>
+        <location filename="../../inspector/ui/notices.py" line="57"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="56"/>
+        <location filename="../../inspector/ui/notices.py" line="57"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="56"/>
+        <location filename="../../inspector/ui/notices.py" line="57"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="57"/>
+        <location filename="../../inspector/ui/notices.py" line="58"/>
         <source>Issued on</source>
         <translation>下发日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="57"/>
+        <location filename="../../inspector/ui/notices.py" line="58"/>
         <source>Report back by</source>
         <translation>报送整改情况截止</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="57"/>
+        <location filename="../../inspector/ui/notices.py" line="58"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="58"/>
+        <location filename="../../inspector/ui/notices.py" line="59"/>
         <source>PDF archived</source>
         <translation>PDF 已存档</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="58"/>
+        <location filename="../../inspector/ui/notices.py" line="59"/>
         <source>Addressee</source>
         <translation>主送单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="98"/>
+        <location filename="../../inspector/ui/notices.py" line="99"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="98"/>
+        <location filename="../../inspector/ui/notices.py" line="99"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -3303,38 +3366,48 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="66"/>
+        <location filename="../../inspector/ui/report_view.py" line="67"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="67"/>
+        <location filename="../../inspector/ui/report_view.py" line="71"/>
+        <source>Fonts: {0}</source>
+        <translation>字体：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_view.py" line="74"/>
+        <source>The fonts this document is set in. 方正小标宋, 仿宋_GB2312, 黑体 and 楷体 are used where installed; otherwise the bundled WenQuanYi Micro Hei stands in.</source>
+        <translation>本文档所用字体。已安装方正小标宋、仿宋_GB2312、黑体、楷体时使用这些字体，否则使用内置的文泉驿微米黑。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_view.py" line="76"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="68"/>
+        <location filename="../../inspector/ui/report_view.py" line="77"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="69"/>
+        <location filename="../../inspector/ui/report_view.py" line="78"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="94"/>
-        <location filename="../../inspector/ui/report_view.py" line="100"/>
+        <location filename="../../inspector/ui/report_view.py" line="104"/>
+        <location filename="../../inspector/ui/report_view.py" line="110"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="94"/>
+        <location filename="../../inspector/ui/report_view.py" line="104"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="130"/>
+        <location filename="../../inspector/ui/report_view.py" line="140"/>
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
@@ -3834,112 +3907,112 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>Values</name>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="354"/>
+        <location filename="../../inspector/ui/messages.py" line="361"/>
         <source>open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="355"/>
+        <location filename="../../inspector/ui/messages.py" line="362"/>
         <source>rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="356"/>
+        <location filename="../../inspector/ui/messages.py" line="363"/>
         <source>rectified</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="357"/>
+        <location filename="../../inspector/ui/messages.py" line="364"/>
         <source>closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="358"/>
+        <location filename="../../inspector/ui/messages.py" line="365"/>
         <source>start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="359"/>
+        <location filename="../../inspector/ui/messages.py" line="366"/>
         <source>rectify</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="360"/>
+        <location filename="../../inspector/ui/messages.py" line="367"/>
         <source>close</source>
         <translation>验收销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="361"/>
+        <location filename="../../inspector/ui/messages.py" line="368"/>
         <source>reject</source>
         <translation>复查退回</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="362"/>
+        <location filename="../../inspector/ui/messages.py" line="369"/>
         <source>Invalid statement</source>
         <translation>无效的语句</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="363"/>
+        <location filename="../../inspector/ui/messages.py" line="370"/>
         <source>Expected newline or end of document after a statement</source>
         <translation>语句之后应换行或结束文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="364"/>
+        <location filename="../../inspector/ui/messages.py" line="371"/>
         <source>Cannot overwrite a value</source>
         <translation>不能重复定义同一个值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="365"/>
+        <location filename="../../inspector/ui/messages.py" line="372"/>
         <source>Expected &apos;]&apos; at the end of a table declaration</source>
         <translation>表头末尾缺少“]”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="366"/>
+        <location filename="../../inspector/ui/messages.py" line="373"/>
         <source>Expected &apos;]]&apos; at the end of an array declaration</source>
         <translation>数组表头末尾缺少“]]”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="367"/>
+        <location filename="../../inspector/ui/messages.py" line="374"/>
         <source>Expected &apos;=&apos; after a key in a key/value pair</source>
         <translation>键名之后缺少“=”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="368"/>
+        <location filename="../../inspector/ui/messages.py" line="375"/>
         <source>Invalid initial character for a key part</source>
         <translation>键名的首字符无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="369"/>
+        <location filename="../../inspector/ui/messages.py" line="376"/>
         <source>Unclosed array</source>
         <translation>数组没有闭合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="370"/>
+        <location filename="../../inspector/ui/messages.py" line="377"/>
         <source>Unclosed inline table</source>
         <translation>内联表没有闭合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="371"/>
+        <location filename="../../inspector/ui/messages.py" line="378"/>
         <source>Invalid hex value</source>
         <translation>无效的十六进制值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="372"/>
+        <location filename="../../inspector/ui/messages.py" line="379"/>
         <source>Escaped character is not a Unicode scalar value</source>
         <translation>转义字符不是有效的 Unicode 字符</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="373"/>
+        <location filename="../../inspector/ui/messages.py" line="380"/>
         <source>Unterminated string</source>
         <translation>字符串没有结束引号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="374"/>
+        <location filename="../../inspector/ui/messages.py" line="381"/>
         <source>Invalid date or datetime</source>
         <translation>无效的日期或时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="375"/>
+        <location filename="../../inspector/ui/messages.py" line="382"/>
         <source>Invalid value</source>
         <translation>无效的值</translation>
     </message>

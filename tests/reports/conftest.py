@@ -58,3 +58,17 @@ def assert_fonts_embedded(data: bytes, tmp_path: Path) -> None:
 def flat(text: str) -> str:
     """Text without whitespace: table cells and wrapped lines read back as one string."""
     return re.sub(r"\s+", "", text)
+
+
+def text_lines(data: bytes, tmp_path: Path) -> list[list[tuple[float, float, float, float, str]]]:
+    """Per page, each text line poppler finds as (xMin, yMin, xMax, yMax, text)."""
+    html = pdftotext(data, tmp_path, "-bbox-layout")
+    pages = []
+    for page in re.findall(r"<page [^>]*>(.*?)</page>", html, re.S):
+        lines = []
+        for attrs, body in re.findall(r"<line ([^>]*)>(.*?)</line>", page, re.S):
+            box = [float(v) for v in re.findall(r'="([\d.]+)"', attrs)]
+            words = re.findall(r">([^<]*)</word>", body)
+            lines.append((*box[:4], "".join(words)))
+        pages.append(lines)
+    return pages

@@ -76,8 +76,10 @@ def test_notice_reads_like_a_rectification_notice(issued, sample_db, tmp_path):
     assert f"{notice['addressee']}：" in text
     assert "基层党建工作督查发现问题整改的通知" in text
     assert "书面报告" in text and "佐证材料" in text
-    assert "联系人：组织一处王建国，电话0580-2280000" in text
-    assert text.rstrip("—0123456789").endswith("中共舟山市委组织部2026年11月20日")
+    # 署名 and 成文日期, then the 附注 (contact), then the 版记 closing the document.
+    assert re.sub(r"—\d+—$", "", text).endswith(
+        "中共舟山市委组织部2026年11月20日（联系人：组织一处王建国，电话0580-2280000）"
+        "抄送：中共定海区委组织部。中共舟山市委组织部2026年11月20日印发")
     ids = json.loads(notice["problem_ids"])
     problems = [sample_db["problems"].get(i) for i in ids]
     running = re.sub(r"—\d+—", "", text)  # page numbers fall inside a paragraph split

@@ -191,4 +191,4 @@ def test_without_a_contact_the_closing_goes_straight_to_the_signature(
                                                         tmp_path)))
     assert "联系人" not in text and "联系电话" not in text
     assert re.search(r"（三）对整改不力、逾期未完成整改的，将视情予以约谈、通报。"
-                     r"中共舟山市委组织部2026年11月20日$", text), text[-120:]
+                     r"中共舟山市委组织部2026年11月20日抄送：", text), text[-120:]

@@ -9,7 +9,7 @@ from inspector.store.problems import add_problem
 from inspector.store.report_data import inspection_report
 from inspector.store.rows import Rows
 from tests.conftest import SAMPLE_DATE
-from tests.reports.conftest import assert_fonts_embedded, flat, page_count, pdftotext
+from tests.reports.conftest import assert_fonts_embedded, flat, page_count, pdftotext, text_lines
 
 
 def _township_with_veto(db, campaign_id):
@@ -29,10 +29,12 @@ def test_feedback_form_holds_scores_stars_and_problems(sample_db, sample_campaig
                    data.inspection["team"], f"{data.score.score:.1f}分",
                    star_text(data.score.stars), "督导组成员签字", "乡镇（街道）负责人签字"):
         assert flat(needle) in text, needle
+    vetoed = {i.section_id for i in data.veto_items}
     for section in data.score.sections:
         if section.items:
             assert flat(section.title) in text
-            assert f"{section.score:g}" in text or f"{section.score:.1f}" in text
+            if section.section_id not in vetoed:
+                assert f"{section.score:g}" in text or f"{section.score:.1f}" in text
     assert "一票否决" in text and "星级封顶1星" in text
     assert data.problems
     for p in data.problems:
@@ -65,3 +67,53 @@ def test_a_changed_answer_changes_the_printed_score(sample_db, sample_campaign, 
     assert "星级封顶" not in text
     fresh = inspection_report(sample_db, cid, tid, SAMPLE_DATE)
     assert f"{fresh.score.score:.1f}分" in text
+
+
+def _clean_township(db, campaign_id):
+    return db.execute(
+        "SELECT i.township_id FROM inspections i WHERE i.campaign_id = ? AND NOT EXISTS "
+        "(SELECT 1 FROM problems p WHERE p.township_id = i.township_id AND p.deleted = 0)",
+        [campaign_id]).fetchone()[0]
+
+
+def test_a_township_without_problems_is_not_asked_to_rectify(sample_db, sample_campaign,
+                                                             tmp_path):
+    cid = sample_campaign["id"]
+    text = flat(pdftotext(star_report_pdf(sample_db, cid, _clean_township(sample_db, cid),
+                                          SAMPLE_DATE), tmp_path))
+    assert "本次督查未发现" in text
+    assert "逐项整改" not in text and "书面报告整改情况" not in text
+
+
+def test_the_subtitle_names_the_forms_edition_not_a_campaign_year(sample_db, sample_campaign,
+                                                                 tmp_path):
+    cid = sample_campaign["id"]
+    text = flat(pdftotext(star_report_pdf(sample_db, cid, _township_with_veto(sample_db, cid),
+                                          SAMPLE_DATE), tmp_path))
+    assert "（2017年）" not in text and "督查表（2017年版）" in text
+
+
+def test_a_failed_veto_section_says_vetoed_not_a_percentage(sample_db, sample_campaign,
+                                                           tmp_path):
+    cid = sample_campaign["id"]
+    tid = _township_with_veto(sample_db, cid)
+    data = inspection_report(sample_db, cid, tid, SAMPLE_DATE)
+    section = next(s for s in data.score.sections
+                   if s.section_id == data.veto_items[0].section_id)
+    lines = [ln for page in text_lines(star_report_pdf(sample_db, cid, tid, SAMPLE_DATE),
+                                       tmp_path) for ln in page]
+    title = next(ln for ln in lines if ln[4] == flat(section.title))
+    row = [ln[4] for ln in lines if abs(ln[1] - title[1]) < 3 and ln is not title]
+    assert "否决" in row and "100" not in row, row
+
+
+def test_the_problem_list_says_as_of_when_and_what_each_item_is(sample_db, sample_campaign,
+                                                               tmp_path):
+    cid = sample_campaign["id"]
+    tid = _township_with_veto(sample_db, cid)
+    data = inspection_report(sample_db, cid, tid, SAMPLE_DATE)
+    text = flat(pdftotext(star_report_pdf(sample_db, cid, tid, SAMPLE_DATE), tmp_path))
+    assert "整改状态及是否逾期截至2026年11月20日" in text
+    p = next(p for p in data.problems if p["item_id"])
+    item_text = data.form.item(p["item_id"]).text
+    assert flat(p["item_id"] + item_text[:8]) in text

@@ -90,20 +90,6 @@ def test_cancel_while_reading_writes_nothing(pair):
     assert _state(field) == before
 
 
-def test_an_import_backs_up_the_database_first(pair):
-    field, bundle = pair
-    before = dump_json(field.db)
-    summary = field.take(bundle)
-    assert summary.backup is not None and summary.backup.parent.name == "backups"
-    from inspector.store.db import open_db
-
-    copy = open_db(summary.backup)
-    try:
-        assert dump_json(copy) == before
-    finally:
-        copy.close()
-
-
 def test_a_dry_run_writes_nothing(pair):
     field, bundle = pair
     before = _state(field)
@@ -123,3 +109,51 @@ def test_backups_keep_the_newest_five(hq):
     kept = backups.list_backups(made[0].parent)
     assert kept == made[-5:]
     assert all(p.stat().st_size > 0 for p in kept)
+
+
+def test_a_large_import_takes_a_copy_of_its_own(pair):
+    field, bundle = pair
+    before = dump_json(field.db)
+    summary = field.take(bundle, backup_threshold=1)
+    assert summary.backup_taken and summary.backup.name.endswith("-import.db")
+    from inspector.store.db import open_db
+
+    copy = open_db(summary.backup)
+    try:
+        assert dump_json(copy) == before
+    finally:
+        copy.close()
+
+
+def test_a_small_import_is_covered_by_the_copy_already_taken_today(pair):
+    field, bundle = pair
+    earlier = backups.todays_copy(field.db)  # taken before the laptop's first import
+    assert earlier is not None
+    folder = earlier.parent
+    listed = backups.list_backups(folder)
+    audited = field.db.execute("SELECT MAX(id) FROM audit_log").fetchone()[0]
+    summary = field.take(bundle)
+    assert summary.applied and not summary.backup_taken
+    assert summary.backup == earlier
+    assert backups.list_backups(folder) == listed  # no second whole-file copy
+    # every version the import replaced is in the audit log, its old values whole
+    replaced = field.db.execute(
+        "SELECT COUNT(*) FROM audit_log WHERE id > ? AND action = 'update' AND old IS NOT NULL",
+        [audited]).fetchone()[0]
+    assert summary.totals.updated > 0 and replaced == summary.totals.updated
+
+
+def test_a_small_import_takes_the_days_copy_first_when_there_is_none(pair):
+    field, bundle = pair
+    before = dump_json(field.db)
+    for old in backups.list_backups(field.path.parent / "backups"):
+        old.unlink()
+    summary = field.take(bundle)
+    assert not summary.backup_taken and summary.backup.name.endswith("-daily.db")
+    from inspector.store.db import open_db
+
+    copy = open_db(summary.backup)
+    try:
+        assert dump_json(copy) == before
+    finally:
+        copy.close()

@@ -156,3 +156,32 @@ def test_view_shows_the_selected_notice(qtbot, notice_list):
     qtbot.waitUntil(lambda: getattr(job, "view", None) is not None, timeout=20_000)
     assert job.view.page_count() >= 1
     job.view.close()
+
+
+def test_issue_for_every_township_from_the_tab(qtbot, notice_list, sample_db, sample_campaign,
+                                               monkeypatch):
+    from inspector.store.report_data import townships_with_unnoticed_problems
+    from inspector.ui import report_view
+
+    pending = townships_with_unnoticed_problems(sample_db, sample_campaign["id"])
+    assert len(pending) > 5 and notice_list.batch_button.isEnabled()
+    asked = []
+
+    def yes(*args):
+        asked.append(args[2])
+        return notices_ui.QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(notices_ui.QMessageBox, "question", yes)
+    monkeypatch.setattr(report_view.ReportView, "show", lambda self: None)
+    before = notice_list.model.rowCount()
+    with qtbot.waitSignal(notice_list.changed, timeout=120_000):
+        qtbot.mouseClick(notice_list.batch_button, Qt.MouseButton.LeftButton)
+    assert str(len(pending)) in asked[0]
+    assert notice_list.model.rowCount() == before + len(pending)
+    view = notice_list.report_job.view
+    assert view.pdf_bytes.startswith(b"%PDF") and view.page_count() >= len(pending)
+    assert townships_with_unnoticed_problems(sample_db, sample_campaign["id"]) == []
+    told = []
+    monkeypatch.setattr(notices_ui.QMessageBox, "information", lambda *a: told.append(a[2]))
+    qtbot.mouseClick(notice_list.batch_button, Qt.MouseButton.LeftButton)
+    assert told and "No township" in told[0]

@@ -1,0 +1,85 @@
+"""Batch issue: one notice per township with pending problems, numbered in filing order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from inspector.cli import main
+from inspector.reports.batch import issue_batch, pending_townships
+from inspector.reports.issue import ReportError
+from inspector.store.attachments import read_bytes
+from inspector.store.db import open_db
+from inspector.store.report_data import unnoticed_open_problems
+from inspector.store.rows import Rows
+from tests.reports.conftest import page_count, pdftotext
+
+ISSUED = dt.date(2026, 11, 27)
+
+
+def test_every_pending_township_gets_one_notice_in_order(sample_db, sample_campaign, tmp_path):
+    cid = sample_campaign["id"]
+    towns = pending_townships(sample_db, cid)
+    assert len(towns) > 5
+    before = sample_db["notices"].count
+    outcome = issue_batch(Rows(sample_db, who="测试员"), cid, issued_on=ISSUED)
+    assert [n["township_id"] for n in outcome.notices] == towns
+    assert sample_db["notices"].count == before + len(towns)
+    seqs = [n["seq"] for n in outcome.notices]
+    assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
+    assert seqs == list(range(seqs[0], seqs[0] + len(seqs)))  # no gaps in the run
+    order = [r[0] for r in sample_db.execute(
+        "SELECT t.id FROM townships t JOIN counties c ON c.id = t.county_id "
+        "ORDER BY c.code, t.code").fetchall()]
+    assert towns == sorted(towns, key=order.index)
+    for n in outcome.notices:
+        assert unnoticed_open_problems(sample_db, cid, n["township_id"]) == []
+        assert json.loads(n["problem_ids"])
+    # The joined file is every archived notice, page for page.
+    archived = [read_bytes(sample_db, sample_db["attachments"].get(n["attachment_id"])["sha256"])
+                for n in outcome.notices]
+    assert page_count(outcome.pdf, tmp_path) == sum(page_count(a, tmp_path) for a in archived)
+    text = pdftotext(outcome.pdf, tmp_path)
+    assert all(n["doc_number"] in text for n in outcome.notices)
+    assert pending_townships(sample_db, cid) == []
+    with pytest.raises(ReportError, match="no township"):
+        issue_batch(Rows(sample_db, who="测试员"), cid, issued_on=ISSUED)
+
+
+def test_a_failure_part_way_issues_nothing(sample_db, sample_campaign, monkeypatch):
+    cid = sample_campaign["id"]
+    before = sample_db["notices"].count
+    calls = []
+
+    real = __import__("inspector.reports.issue", fromlist=["notice_pdf"]).notice_pdf
+
+    def failing(db, notice_id, progress=None):
+        calls.append(notice_id)
+        if len(calls) == 3:
+            raise OSError("disk full")
+        return real(db, notice_id)
+
+    monkeypatch.setattr("inspector.reports.issue.notice_pdf", failing)
+    with pytest.raises(OSError):
+        issue_batch(Rows(sample_db, who="测试员"), cid, issued_on=ISSUED)
+    assert sample_db["notices"].count == before
+    assert len(pending_townships(sample_db, cid)) > 5
+
+
+def test_cli_issues_the_batch_and_writes_one_file(sample_db_path, tmp_path):
+    out = tmp_path / "通知书.pdf"
+    db = open_db(sample_db_path)
+    cid = db.execute("SELECT id FROM campaigns").fetchone()[0]
+    expected = len(pending_townships(db, cid))
+    db.close()
+    result = CliRunner().invoke(main, ["--db", str(sample_db_path), "report", "notices",
+                                       "--campaign", cid, "--out", str(out),
+                                       "--date", "2026-11-27"])
+    assert result.exit_code == 0, result.output
+    assert f"issued {expected} notices" in result.output and out.read_bytes()[:5] == b"%PDF-"
+    again = CliRunner().invoke(main, ["--db", str(sample_db_path), "report", "notices",
+                                      "--campaign", cid, "--out", str(tmp_path / "b.pdf")])
+    assert again.exit_code == 1 and "no township" in again.output
