@@ -2513,7 +2513,7 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
     <message>
         <location filename="../../inspector/ui/messages.py" line="296"/>
         <source>the bundle would hold {count:,} files, more than the {limit:,} a bundle may hold; {advice}</source>
-        <translation type="unfinished"></translation>
+        <translation>数据包将含 {count:,} 个文件，超过数据包允许的 {limit:,} 个；{advice}</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/messages.py" line="297"/>
