@@ -85,10 +85,15 @@ def laptop_of(hq_path: Path, work: Path, name: str) -> Path:
     for old in work.glob(f"{name}.db*"):
         old.unlink()
     hq = open_db(hq_path)
+    if roster.authority(hq) is None:  # the province signs as headquarters
+        roster.init_hq(hq)
     hq.execute("VACUUM INTO ?", [str(path)])
     laptop = open_db(path)
     hq_device = settings.device_id(hq)
-    with laptop.atomic():
+    with laptop.atomic():  # a laptop of its own: its id, its keys, no authority
+        laptop.execute("DELETE FROM settings WHERE key IN ('roster', 'authority')")
+        laptop.execute("DELETE FROM roster_devices")
+        laptop.execute("DELETE FROM statements")
         settings.put(laptop, "device_id", f"{name}-laptop")
         settings.put(laptop, "device_name", name)
         ms, counter, _ = parse_hlc(versions.have_vector(hq)[hq_device])
@@ -96,6 +101,8 @@ def laptop_of(hq_path: Path, work: Path, name: str) -> Path:
         versions.record_ack(laptop, hq_device, settings.device_name(hq), versions.have_vector(hq))
     with hq.atomic():
         versions.record_ack(hq, f"{name}-laptop", name, versions.have_vector(laptop))
+    roster.enrol(hq, roster.request(laptop), "inspector")
+    roster.accept(laptop, roster.current(hq).document, trust=device_keys(hq).fingerprint)
     hq.close()
     laptop.close()
     return path

@@ -143,7 +143,9 @@ def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
             _check_across_rows(db, bundle)
             summary = _summary(db, bundle, verifier, dry_run)
             if not dry_run:
-                require_sound_for_import(db)
+                totals = summary.totals
+                require_sound_for_import(db, small=totals.new + totals.updated
+                                         + totals.conflicts < backup_threshold)
             if dry_run or not summary.changed:
                 if not dry_run:
                     with write_transaction(db):

@@ -139,3 +139,20 @@ def test_import_into_a_mistyped_folder_creates_nothing(tmp_path, kit):
     assert result.stderr == (f"inspector: no folder {target.parent} for the database "
                              f"{target}\n")
     assert not target.parent.exists()
+
+
+def test_the_whole_file_is_checked_once_a_day_for_small_imports(field, kit, monkeypatch):
+    """A day's deltas do not each read the whole database; a large import always does."""
+    from inspector.store import db as store_db
+
+    checks: list[str] = []
+    real = store_db._quick_check
+    monkeypatch.setattr(store_db, "_quick_check", lambda db: (checks.append("check"), real(db)))
+    import_bundle(field.db, kit)  # the day's first: checked
+    again = field.db.execute("SELECT value FROM settings WHERE key = ?",
+                             [store_db.SOUND_ON]).fetchone()
+    assert checks == ["check"] and again is not None
+    import_bundle(field.db, kit)  # small, and the file passed today
+    assert checks == ["check"]
+    import_bundle(field.db, kit, backup_threshold=0)  # a large import is always checked
+    assert checks == ["check", "check"]
