@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
-import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from sqlite_utils import Database
 from inspector.store import images, settings
 from inspector.store.db import database_file
 from inspector.store.domains import MAX_ATTACHMENT_BYTES
+from inspector.store.files import write_atomically
 from inspector.store.rows import Rows
 
 
@@ -41,17 +41,7 @@ def store_bytes(db: Database, data: bytes) -> str:
     path = blob_path(db, sha)
     if path.exists() and path.stat().st_size == len(data):
         return sha
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".incoming-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data)
     return sha
 
 

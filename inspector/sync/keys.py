@@ -28,6 +28,7 @@ from sqlite_utils import Database
 from inspector.messages import Message
 from inspector.store import settings
 from inspector.store.db import database_file
+from inspector.store.files import write_atomically
 from inspector.sync.errors import TrustError
 
 KEYS_DIR = "keys"
@@ -103,21 +104,6 @@ class DeviceKeys:
         return base64.b64encode(self.signing.sign(data)).decode()
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".key-")
-    try:
-        os.chmod(tmp, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _paths(db: Database, device: str) -> tuple[Path, Path]:
     folder = keys_dir(db)
     return folder / f"{device}.ed25519", folder / f"{device}.age"
@@ -137,11 +123,12 @@ def device_keys(db: Database) -> DeviceKeys:
     sign_path, age_path = _paths(db, device)
     if not sign_path.exists():
         key = Ed25519PrivateKey.generate()
-        _write_private(sign_path, key.private_bytes(
+        write_atomically(sign_path, key.private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption()))
+            serialization.NoEncryption()), private=True)
     if not age_path.exists():
-        _write_private(age_path, str(pyrage.x25519.Identity.generate()).encode() + b"\n")
+        write_atomically(age_path, str(pyrage.x25519.Identity.generate()).encode() + b"\n",
+                         private=True)
     return _load(device, sign_path, age_path)
 
 
