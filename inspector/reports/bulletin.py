@@ -47,6 +47,8 @@ from inspector.reports.notice import (
     SignatureBlock,
     _html,
     _p,
+    body_paragraph,
+    heading_paragraph,
 )
 from inspector.reports.pdfdoc import DocMeta, build_pdf, chinese_date, grid_style, wrap_text
 from inspector.reports.summary import LARGE_RANKING, county_stats
@@ -198,13 +200,10 @@ def bulletin_story(data: BulletinData, number: str, fonts: FontSet) -> list[Flow
     mark_size = min(34.0, BLOCK_W / (len(issuing) * 1.08))
 
     def body(text: str) -> GridParagraph:
-        return GridParagraph(text, body_font, BODY_SIZE, LINE, 2 * PITCH, tracking=TRACKING)
+        return body_paragraph(text, fonts)
 
     def head(text: str) -> GridParagraph:
-        heading = GridParagraph(text, fonts.hei, BODY_SIZE, LINE, 2 * PITCH, justify=False,
-                                tracking=TRACKING)
-        heading.keepWithNext = True  # a heading never ends a page
-        return heading
+        return heading_paragraph(text, fonts)
 
     rows = county_rows(data)
     interview, annexed = _interview_text(data)

@@ -40,6 +40,8 @@ from inspector.reports.notice import (
     _html,
     _p,
     _your_committee,
+    body_paragraph,
+    heading_paragraph,
 )
 from inspector.reports.pdfdoc import DocMeta, build_pdf, chinese_date, wrap_text
 from inspector.store import settings
@@ -80,14 +82,10 @@ class Paper:
                              tracking=TRACKING)
 
     def body(self, text: str) -> GridParagraph:
-        return GridParagraph(text, self.fonts.fangsong, BODY_SIZE, LINE, 2 * PITCH,
-                             tracking=TRACKING)
+        return body_paragraph(text, self.fonts)
 
     def head(self, text: str) -> GridParagraph:
-        heading = GridParagraph(text, self.fonts.hei, BODY_SIZE, LINE, 2 * PITCH,
-                                justify=False, tracking=TRACKING)
-        heading.keepWithNext = True
-        return heading
+        return heading_paragraph(text, self.fonts)
 
     def close(self, last: list[Flowable], day: dt.date, contact: str, copy_to: str,
               printer: str) -> list[Flowable]:

@@ -296,6 +296,19 @@ def notice_story(ctx: NoticeContext, fonts: FontSet) -> list[Flowable]:
     return official_story(text, fonts, title)
 
 
+
+def body_paragraph(text: str, fonts: FontSet) -> GridParagraph:
+    """A body paragraph of an official document: 仿宋 on the grid, indented two characters."""
+    return GridParagraph(text, fonts.fangsong, BODY_SIZE, LINE, 2 * PITCH, tracking=TRACKING)
+
+
+def heading_paragraph(text: str, fonts: FontSet) -> GridParagraph:
+    """A first-level heading (一、…) in 黑体 on the grid; it never ends a page."""
+    heading = GridParagraph(text, fonts.hei, BODY_SIZE, LINE, 2 * PITCH, justify=False,
+                            tracking=TRACKING)
+    heading.keepWithNext = True
+    return heading
+
 def official_story(text: OfficialText, fonts: FontSet, title: Flowable,
                    extra: list[Flowable] | None = None) -> list[Flowable]:
     """The page: mark, 文号 over the red rule, title, addressee, the text, signature, 附注
@@ -304,13 +317,10 @@ def official_story(text: OfficialText, fonts: FontSet, title: Flowable,
     mark_size = min(34.0, BLOCK_W / (len(text.issuing) * 1.08))
 
     def body(line: str) -> GridParagraph:
-        return GridParagraph(line, body_font, BODY_SIZE, LINE, 2 * PITCH, tracking=TRACKING)
+        return body_paragraph(line, fonts)
 
     def head(line: str) -> GridParagraph:
-        heading = GridParagraph(line, fonts.hei, BODY_SIZE, LINE, 2 * PITCH, justify=False,
-                                tracking=TRACKING)
-        heading.keepWithNext = True  # a heading never ends a page
-        return heading
+        return heading_paragraph(line, fonts)
 
     story: list[Flowable] = [
         IssuingMark(text.issuing, fonts.title, mark_size),
