@@ -202,7 +202,7 @@ def bulletin_story(data: BulletinData, number: str, fonts: FontSet) -> list[Flow
     def body(text: str) -> GridParagraph:
         return body_paragraph(text, fonts)
 
-    def head(text: str) -> GridParagraph:
+    def head(text: str) -> list[Flowable]:
         return heading_paragraph(text, fonts)
 
     rows = county_rows(data)
@@ -220,12 +220,12 @@ def bulletin_story(data: BulletinData, number: str, fonts: FontSet) -> list[Flow
                       tracking=TRACKING),
         body(f"根据工作安排，{s.campaign['name']}已完成。为进一步营造比学赶超的浓厚氛围，"
              "现将督查情况通报如下。"),
-        head("一、总体情况"), body(_overview_text(data)),
-        head("二、各县（市、区）情况"), body(_county_text(rows)),
+        *head("一、总体情况"), body(_overview_text(data)),
+        *head("二、各县（市、区）情况"), body(_county_text(rows)),
         Spacer(1, 0.3 * LINE), _county_table(rows, fonts, s.form.rating.max_stars),
         Spacer(1, 0.5 * LINE),
-        head("三、约谈情况"), body(interview),
-        head("四、工作要求"),
+        *head("三、约谈情况"), body(interview),
+        *head("四、工作要求"),
         body("（一）各县（市、区）委组织部要对照督查排名，认真分析本地区基层党建工作的短板弱项，"
              "督促乡镇（街道）党（工）委逐项抓好问题整改。"),
     ]

@@ -84,7 +84,7 @@ class Paper:
     def body(self, text: str) -> GridParagraph:
         return body_paragraph(text, self.fonts)
 
-    def head(self, text: str) -> GridParagraph:
+    def head(self, text: str) -> list[Flowable]:
         return heading_paragraph(text, self.fonts)
 
     def close(self, last: list[Flowable], day: dt.date, contact: str, copy_to: str,
@@ -144,9 +144,9 @@ def supervise_story(db: Database, campaign: dict[str, Any], problems: list[dict[
         basis += f"（整改通知书{'、'.join(notices)}）"
     basis += f"截至{chinese_date(today)}已超过整改时限仍未完成整改，现予督办。"
     paper.story += [paper.line(f"{addressee_for(first['township'], first['kind'])}："),
-                    paper.body(basis), paper.head("一、督办事项"), Spacer(1, 0.2 * LINE),
+                    paper.body(basis), *paper.head("一、督办事项"), Spacer(1, 0.2 * LINE),
                     _problem_table(problems, fonts, today), Spacer(1, 0.4 * LINE),
-                    paper.head("二、督办要求"),
+                    *paper.head("二、督办要求"),
                     paper.body(f"（一）{_your_committee(first['kind'])}要对督办事项逐项分析逾期原因，"
                                "明确责任领导和责任人，立即整改。")]
     last = [paper.body(f"（二）请于{chinese_date(reply_by)}前将整改情况和佐证材料书面报送"

@@ -18,7 +18,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 from sqlite_utils import Database
 
 from inspector.progress import NO_PROGRESS, Progress
@@ -302,12 +302,16 @@ def body_paragraph(text: str, fonts: FontSet) -> GridParagraph:
     return GridParagraph(text, fonts.fangsong, BODY_SIZE, LINE, 2 * PITCH, tracking=TRACKING)
 
 
-def heading_paragraph(text: str, fonts: FontSet) -> GridParagraph:
-    """A first-level heading (一、…) in 黑体 on the grid; it never ends a page."""
-    heading = GridParagraph(text, fonts.hei, BODY_SIZE, LINE, 2 * PITCH, justify=False,
-                            tracking=TRACKING)
-    heading.keepWithNext = True
-    return heading
+def heading_paragraph(text: str, fonts: FontSet) -> list[Flowable]:
+    """A first-level heading (一、…) in 黑体 on the grid, never the end of a page.
+
+    It moves to the next page only when it and two lines of what follows do not
+    fit (CondPageBreak); keeping it with the whole next paragraph (keepWithNext)
+    left up to a paragraph's height of the page blank.
+    """
+    return [CondPageBreak(3 * LINE),
+            GridParagraph(text, fonts.hei, BODY_SIZE, LINE, 2 * PITCH, justify=False,
+                          tracking=TRACKING)]
 
 def official_story(text: OfficialText, fonts: FontSet, title: Flowable,
                    extra: list[Flowable] | None = None) -> list[Flowable]:
@@ -319,7 +323,7 @@ def official_story(text: OfficialText, fonts: FontSet, title: Flowable,
     def body(line: str) -> GridParagraph:
         return body_paragraph(line, fonts)
 
-    def head(line: str) -> GridParagraph:
+    def head(line: str) -> list[Flowable]:
         return heading_paragraph(line, fonts)
 
     story: list[Flowable] = [
@@ -332,7 +336,8 @@ def official_story(text: OfficialText, fonts: FontSet, title: Flowable,
         GridParagraph(f"{text.addressee}：", body_font, BODY_SIZE, LINE, justify=False,
                       tracking=TRACKING),
     ]
-    story += [head(t) if kind == "head" else body(t) for kind, t in text.blocks]
+    for kind, t in text.blocks:
+        story += head(t) if kind == "head" else [body(t)]
     story += extra or []
     # The signature never stands alone on a page: the last paragraphs go with it.
     ending: list[Flowable] = [body(t) for t in text.ending]

@@ -141,3 +141,14 @@ def test_a_township_without_problems_gets_a_clear_message(sample_db, sample_camp
     assert clean is not None
     with pytest.raises(ReportError, match="no problems"):
         notice_for_township(rows, sample_campaign["id"], clean[0], issued_on=ISSUED)
+
+
+def test_the_first_heading_starts_on_page_one_with_text_after_it(issued, tmp_path):
+    """A heading moves on only when it and two lines after it do not fit: page 1 is filled,
+    not left a paragraph short, and never ends on the heading."""
+    _rows, _tid, outcome = issued
+    first = pdftotext(outcome.pdf, tmp_path, "-f", "1", "-l", "1").split("\f")[0]
+    lines = [line.strip() for line in first.splitlines() if line.strip()]
+    assert "一、存在问题及整改要求" in lines
+    after = lines[lines.index("一、存在问题及整改要求") + 1:]
+    assert after[0].startswith("（一）") and len([x for x in after if "—" not in x]) >= 2
