@@ -1,4 +1,4 @@
-"""Checklist forms: parsing and validating `forms/*.toml` (see forms/FORMAT.md).
+"""Checklist forms: parsing and validating `inspector/forms/*.toml` (see inspector/forms/FORMAT.md).
 
 tomllib reports line numbers for syntax errors only, so a small scanner maps
 every table and key back to its line: a clerk who mistypes a key in a

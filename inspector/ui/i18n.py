@@ -1,6 +1,6 @@
 """Which language the app speaks, and loading its translations.
 
-Source strings are English; `resources/translations/inspector_zh_CN.qm`
+Source strings are English; `inspector/resources/translations/inspector_zh_CN.qm`
 holds the Chinese. The `language` setting is "zh_CN", "en", or "" to follow
 the system locale (a Chinese locale gets Chinese, everything else English).
 Qt's own `qtbase_zh_CN.qm` is loaded too so standard buttons (OK, Cancel,

@@ -22,7 +22,7 @@ from inspector.ui.settings_dialog import SettingsDialog
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "resources" / "translations" / "inspector_zh_CN.ts"
+TS = ROOT / "inspector" / "resources" / "translations" / "inspector_zh_CN.ts"
 
 BAD_CSV = ("county,county_code,township,township_code,kind\n"
            "模拟县,330999,模拟第一镇,330999101,镇\n"
