@@ -145,7 +145,7 @@ def _where(f: ProblemFilter) -> tuple[str, dict[str, Any]]:
 def count_problems(db: Database, f: ProblemFilter) -> int:
     where, params = _where(f)
     sql = f"SELECT COUNT(*) FROM problems p WHERE {where}"
-    return db.execute(sql, params).fetchone()[0]
+    return int(db.execute(sql, params).fetchone()[0])
 
 
 def list_problems(db: Database, f: ProblemFilter, *, order_by: str = "deadline",

@@ -159,8 +159,8 @@ def unnoticed_open_problems(db: Database, campaign_id: str, township_id: str) ->
 
 
 def problem_count(db: Database, campaign_id: str, township_id: str) -> int:
-    return db.execute("SELECT COUNT(*) FROM problems WHERE deleted = 0 AND campaign_id = ? "
-                      "AND township_id = ?", [campaign_id, township_id]).fetchone()[0]
+    return int(db.execute("SELECT COUNT(*) FROM problems WHERE deleted = 0 AND campaign_id = ? "
+                          "AND township_id = ?", [campaign_id, township_id]).fetchone()[0])
 
 
 def latest_notice(db: Database, campaign_id: str, township_id: str) -> dict[str, Any] | None:
@@ -216,7 +216,7 @@ def problem_list(db: Database, campaign_id: str | None, today: dt.date,
         "SELECT DISTINCT campaign_id FROM problems WHERE deleted = 0 "
         "AND (? IS NULL OR campaign_id = ?)", [campaign_id, campaign_id]).fetchall()}
     texts = item_texts(db, campaigns)
-    last: tuple = ()
+    last: tuple[Any, ...] = ()
     sql = """
         SELECT p.*, t.name AS township, c.name AS county, ca.name AS campaign,
                (p.status IN ('open', 'rectifying') AND p.deadline < :today) AS overdue,
