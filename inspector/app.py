@@ -156,9 +156,7 @@ def _watch_selftest(window: MainWindow) -> None:
 
 
 def _finish_selftest(window: MainWindow) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
+    app = _application()
     app.processEvents()
     shown = window.isVisible() and window.is_loaded
     townships = window.tree.model.township_count()

@@ -267,7 +267,7 @@ def ranking(app: AppContext, campaign_ref: str, fmt: str) -> None:
     from inspector.store.ranking import campaign_ranking
 
     ranked = campaign_ranking(app.db, campaign_ref)
-    records = [{"rank": r.rank, "county_rank": r.county_rank, "county": r.entry.county,
+    records: list[dict[str, Any]] = [{"rank": r.rank, "county_rank": r.county_rank, "county": r.entry.county,
                 "township": r.entry.township, "score": r.entry.score, "stars": r.entry.stars,
                 "interview": r.interview, "interview_reason": r.interview_reason}
                for r in ranked]
