@@ -253,9 +253,6 @@ def campaign_list(app: AppContext) -> None:
         click.echo("\t".join(safe(v) for v in (c["id"], c["year"], c["name"])))
 
 
-RANKING_COLUMNS = ("rank", "county", "township", "score", "stars", "interview")
-
-
 @main.command()
 @click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",

@@ -30,13 +30,6 @@ class Action(StrEnum):
     REJECT = "reject"  # 复查未通过, back to rectifying
 
 
-ACTION_LABELS = {
-    Action.START: "开始整改",
-    Action.RECTIFY: "整改完成",
-    Action.CLOSE: "验收销号",
-    Action.REJECT: "复查退回",
-}
-
 # (from, action) -> to. 立行立改 (fixed on the spot) is open → rectified.
 TRANSITIONS: dict[tuple[Status, Action], Status] = {
     (Status.OPEN, Action.START): Status.RECTIFYING,

@@ -34,7 +34,6 @@ from inspector.reports.pdfdoc import (
 )
 from inspector.store.report_data import InspectionReport, inspection_report
 
-TEXT_WIDTH = 170 * mm
 STAR_RED = colors.HexColor("#C00000")
 
 

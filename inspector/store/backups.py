@@ -63,11 +63,6 @@ def folder_for(db_path: str | Path) -> Path:
     return Path(db_path).parent / "backups"
 
 
-def backups_dir(db: Database) -> Path | None:
-    path = database_file(db)
-    return None if path is None else folder_for(path)
-
-
 def take(db: Database, reason: str = "import") -> Path | None:
     """Copy the database to backups/ (no rotation); None if in memory.
 

@@ -202,11 +202,6 @@ def summary_data(db: Database, campaign_id: str, today: dt.date) -> SummaryData:
         issuing_body=settings.get(db, "issuing_body") or "", county_order=counties)
 
 
-PROBLEM_COLUMNS = ("county", "township", "item", "text", "responsible_unit",
-                   "responsible_person", "deadline", "status", "overdue", "notice_number",
-                   "found_on")
-
-
 def problem_list(db: Database, campaign_id: str | None, today: dt.date,
                  batch: int = 5000) -> Iterator[dict[str, Any]]:
     """Every problem (of a campaign, or all), county and township order, read in batches."""

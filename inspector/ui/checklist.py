@@ -380,10 +380,6 @@ class ChecklistWidget(QWidget):
         """Every change of a note is written at once (one small transaction)."""
         self._write(item_id, note=text)
 
-    def flush(self) -> None:
-        """Nothing waits to be written: every change already is. Kept for callers
-        that make sure before closing or moving to another township."""
-
     # -- problems ------------------------------------------------------------------------
     def _offer_problem(self, item: Item) -> None:
         if self._problem_counts.get(item.id) or not self.inspection or self.problem_dialog:

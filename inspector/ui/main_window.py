@@ -268,11 +268,6 @@ class MainWindow(QMainWindow):
         assert self.checklist is not None, "the checklist tab creates the checklist"
         return self.checklist
 
-    def _flush_checklist(self) -> None:
-        """Save the checklist's pending edits, if it was ever opened."""
-        if self.checklist is not None:
-            self.checklist.flush()
-
     def _action(self, text: str, slot: Any,
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 tip: str = "") -> QAction:
@@ -403,7 +398,6 @@ class MainWindow(QMainWindow):
     def _on_campaign_changed(self, _index: int = -1) -> None:
         from inspector.store import settings
 
-        self._flush_checklist()
         self.campaign_id = self.campaign_combo.currentData()
         if self.campaign_id:
             settings.put(self.database, "last_campaign", self.campaign_id)
@@ -411,7 +405,6 @@ class MainWindow(QMainWindow):
         self._on_township_selected(self.township_id())
 
     def _on_township_selected(self, township_id: str | None) -> None:
-        self._flush_checklist()
         self.page.show_township(self.campaign_id, township_id)
         self._sync_lists()
         if self.tabs.currentIndex() == CHECKLIST_TAB and not (
@@ -465,15 +458,12 @@ class MainWindow(QMainWindow):
         if index >= 0:
             self._tab_widget(index)
         self._sync_lists()
-        if index != CHECKLIST_TAB:
-            self._flush_checklist()
         if index == CHECKLIST_TAB and self.checklist is not None and self.campaign_id \
                 and self.township_id() and self.checklist.township_id != self.township_id():
             self.checklist.load(self.campaign_id, self.township_id() or "")
 
     def refresh(self) -> None:
         """Re-read the figures (F5; also after every change, debounced)."""
-        self._flush_checklist()
         self.tree.load(self.database, self.campaign_id)
         self.page.refresh()
         self._update_actions()
@@ -527,7 +517,6 @@ class MainWindow(QMainWindow):
     def _on_restore_backup(self) -> None:
         from inspector.ui.backup_dialog import restore_backup
 
-        self._flush_checklist()
         restore_backup(self, self.db_path, on_restored=self._on_restored)
 
     def _on_restored(self) -> None:
@@ -633,7 +622,6 @@ class MainWindow(QMainWindow):
 
     def rebuild(self) -> None:
         """Recreate the window's contents, keeping the campaign, township and tab."""
-        self._flush_checklist()
         township, tab = self.township_id(), self.tabs.currentIndex()
         sizes = self.splitter.sizes()
         self.menuBar().clear()
@@ -682,7 +670,6 @@ class MainWindow(QMainWindow):
 
             QMessageBox.warning(self, self.tr("Open database"), describe_for_user(exc))
             return False
-        self._flush_checklist()
         old, self.db, self.db_path = self.db, db, str(path)
         if self.checklist is not None:
             self.checklist.inspection = None
@@ -708,7 +695,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._refresh_timer.stop()
-        self._flush_checklist()
         self._checkpoint_timer.stop()
         if self.db is not None:
             from inspector.store import settings
