@@ -89,7 +89,7 @@ def test_every_template_is_listed_and_translated():
     used = templates_in_source()
     assert len(used) > 100
     missing = used - set(TEMPLATES)
-    assert not missing, f"add to inspector/ui/messages.py TEMPLATES: {sorted(missing)}"
+    assert not missing, f"run python tools/update_translations.py: {sorted(missing)}"
     translations = {}
     for context in ET.parse(TS).getroot().iter("context"):
         if context.findtext("name") == "Messages":

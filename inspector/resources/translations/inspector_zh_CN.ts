@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app.py" line="119"/>
+        <location filename="../../app.py" line="131"/>
         <source>Inspector cannot open the database:
 {0}</source>
         <translation>督查通无法打开数据库：
@@ -12,7 +12,7 @@
     </message>
     <message>
         <location filename="../../ui/crash.py" line="51"/>
-        <location filename="../../app.py" line="123"/>
+        <location filename="../../app.py" line="135"/>
         <source>Inspector</source>
         <translation>督查通</translation>
     </message>
@@ -291,17 +291,17 @@
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="416"/>
+        <location filename="../../ui/checklist.py" line="412"/>
         <source>Add photos to {0}</source>
         <translation>为 {0} 添加照片</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="417"/>
+        <location filename="../../ui/checklist.py" line="413"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="436"/>
+        <location filename="../../ui/checklist.py" line="432"/>
         <source>Photos not added</source>
         <translation>照片未添加</translation>
     </message>
@@ -580,7 +580,7 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>指纹与登记申请不符（{0}）。该文件可能并非来自那台笔记本电脑；未登记任何设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="203"/>
+        <location filename="../../ui/devices_dialog.py" line="206"/>
         <source>Revoke {0} ({1})? Its changes made from now on will be refused everywhere; earlier ones stand.</source>
         <translation>吊销 {0}（{1}）？此后它所做的修改在各处都将被拒收；此前的修改仍然有效。</translation>
     </message>
@@ -969,64 +969,64 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>IssueNoticeDialog</name>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="176"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="174"/>
         <source>Issue rectification notice</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="192"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="190"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="193"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="191"/>
         <source>Select none</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="214"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="212"/>
         <source>Issue</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="217"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="215"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="224"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="222"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="225"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="223"/>
         <source>Addressee</source>
         <translation>主送单位</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="226"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="224"/>
         <source>Report back by</source>
         <translation>报送整改情况截止</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="229"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="227"/>
         <source>Problems on the notice:</source>
         <translation>通知书所列问题：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/issue_notice_dialog.py" line="262"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="260"/>
         <source>%1 %2 (%n problem(s))</source>
         <translation>
             <numerusform>%1 %2（%n 个问题）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="280"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="278"/>
         <source>No open problems that are not on a notice already.</source>
         <translation>没有尚未列入通知书的未销号问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="316"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="314"/>
         <source>Notice not issued</source>
         <translation>通知书未下发</translation>
     </message>
@@ -1150,195 +1150,195 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>New &amp;device identity…</source>
         <translation>新设备身份(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>&amp;New campaign…</source>
         <translation>新建督查批次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Open &amp;checklist</source>
         <translation>打开督查表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Fill in the checklist of the selected township</source>
         <translation>填写所选乡镇（街道）的督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>&amp;Finish inspection</source>
         <translation>完成督查(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Township &amp;page</source>
         <translation>乡镇（街道）概况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>&amp;Inspection</source>
         <translation>督查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>&amp;Export bundle…</source>
         <translation>导出数据包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>&amp;Import bundle…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>&amp;Conflicts…</source>
         <translation>冲突处理(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>&amp;Restore backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>&amp;Reports</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Township &amp;feedback form (督查情况反馈表)…</source>
         <translation>督查情况反馈表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>&amp;Rectification notice (整改通知书)…</source>
         <translation>整改通知书(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Campaign &amp;summary (星级评定汇总)…</source>
         <translation>星级评定汇总(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>&amp;Problem list (问题清单)…</source>
         <translation>问题清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Campaign:</source>
         <translation>督查批次：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>&amp;Reopen inspection</source>
         <translation>重新打开督查(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>Export bundle</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>What should the bundle carry?</source>
         <translation>数据包中要包含哪些内容？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>Changes since the last exchange (results for headquarters)</source>
         <translation>自上次交换以来的变化（报送总部的结果）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Everything on this laptop (a full bundle)</source>
         <translation>本机全部数据（完整数据包）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Campaign kit: form and townships for a team</source>
         <translation>督查批次包：督查表和乡镇名单（供督导组出发前使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537"/>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="539"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>Choose a township first.</source>
         <translation>请先选择一个乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>There is no campaign yet.</source>
         <translation>还没有督查批次。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="617"/>
+        <location filename="../../ui/main_window.py" line="619"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="618"/>
+        <location filename="../../ui/main_window.py" line="620"/>
         <source>The Chinese translation file is missing.</source>
         <translation>缺少中文翻译文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="655"/>
-        <location filename="../../ui/main_window.py" line="670"/>
+        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="671"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="657"/>
         <source>Inspector databases (*.db *.sqlite);;All files (*)</source>
         <translation>督查通数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
@@ -1356,1457 +1356,1452 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="65"/>
+        <location filename="../../ui/message_catalog.py" line="13"/>
         <source>{file}:{line}: {message}</source>
         <translation>{file}:{line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66"/>
+        <location filename="../../ui/message_catalog.py" line="17"/>
         <source>missing [form] table</source>
         <translation>缺少 [form] 表</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67"/>
+        <location filename="../../ui/message_catalog.py" line="20"/>
         <source>[form] id may hold only letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>[form] 的 id 只能包含字母、数字、“-”和“_”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68"/>
+        <location filename="../../ui/message_catalog.py" line="22"/>
         <source>[form] target must be one of {targets}, not &apos;{target}&apos;</source>
         <translation>[form] 的 target 应为 {targets} 之一，不能是“{target}”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69"/>
+        <location filename="../../ui/message_catalog.py" line="24"/>
         <source>[rating] must be a table</source>
         <translation>[rating] 必须是一个表</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70"/>
+        <location filename="../../ui/message_catalog.py" line="26"/>
         <source>[rating] thresholds must be a non-empty list of numbers</source>
         <translation>[rating] 的 thresholds 必须是非空的数字列表</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71"/>
+        <location filename="../../ui/message_catalog.py" line="29"/>
         <source>[rating] veto_cap must be a whole number from 1 to {max_stars}</source>
         <translation>[rating] 的 veto_cap 必须是 1 到 {max_stars} 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72"/>
+        <location filename="../../ui/message_catalog.py" line="30"/>
         <source>the form needs at least one [[section]]</source>
         <translation>检查表至少需要一个 [[section]]</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73"/>
+        <location filename="../../ui/message_catalog.py" line="41"/>
         <source>item {number} of section &apos;{section}&apos; needs a string &apos;id&apos;</source>
         <translation>分项“{section}”的第{number}个检查项缺少字符串类型的“id”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74"/>
+        <location filename="../../ui/message_catalog.py" line="43"/>
         <source>item &apos;{item}&apos; needs a &apos;kind&apos; (use {kinds})</source>
         <translation>检查项“{item}”缺少“kind”（可用 {kinds}）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75"/>
+        <location filename="../../ui/message_catalog.py" line="44"/>
         <source>item &apos;{item}&apos;: unknown kind &apos;{kind}&apos; (use {kinds})</source>
         <translation>检查项“{item}”：未知的类型“{kind}”（可用 {kinds}）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76"/>
+        <location filename="../../ui/message_catalog.py" line="45"/>
         <source>item &apos;{item}&apos; needs a &apos;text&apos;</source>
         <translation>检查项“{item}”缺少“text”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="77"/>
+        <location filename="../../ui/message_catalog.py" line="47"/>
         <source>item &apos;{item}&apos;: veto must be true or false</source>
         <translation>检查项“{item}”：veto 只能是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78"/>
+        <location filename="../../ui/message_catalog.py" line="52"/>
         <source>item &apos;{item}&apos;: &apos;partial&apos; applies to verdict items only</source>
         <translation>检查项“{item}”：“partial”仅适用于判定类检查项</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79"/>
+        <location filename="../../ui/message_catalog.py" line="53"/>
         <source>item &apos;{item}&apos;: partial must be between 0 and 1</source>
         <translation>检查项“{item}”：partial 必须在 0 到 1 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80"/>
+        <location filename="../../ui/message_catalog.py" line="16"/>
         <source>unknown table or key &apos;{key}&apos;</source>
         <translation>未知的表或键“{key}”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81"/>
+        <location filename="../../ui/message_catalog.py" line="18"/>
         <source>unknown key &apos;{key}&apos; in [form]</source>
         <translation>[form] 中有未知的键“{key}”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82"/>
+        <location filename="../../ui/message_catalog.py" line="19"/>
         <source>[form] needs a non-empty string &apos;{key}&apos;</source>
         <translation>[form] 缺少非空字符串“{key}”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83"/>
+        <location filename="../../ui/message_catalog.py" line="25"/>
         <source>unknown key &apos;{key}&apos; in [rating]</source>
         <translation>[rating] 中有未知的键“{key}”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84"/>
+        <location filename="../../ui/message_catalog.py" line="27"/>
         <source>[rating] thresholds must lie between 0 and 100</source>
         <translation>[rating] 的 thresholds 必须在 0 到 100 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85"/>
+        <location filename="../../ui/message_catalog.py" line="33"/>
         <source>[[section]] needs a string &apos;id&apos;</source>
         <translation>[[section]] 缺少字符串类型的“id”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86"/>
+        <location filename="../../ui/message_catalog.py" line="36"/>
         <source>section &apos;{section}&apos; needs a &apos;title&apos;</source>
         <translation>分项“{section}”缺少“title”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87"/>
+        <location filename="../../ui/message_catalog.py" line="37"/>
         <source>section &apos;{section}&apos; has no [[section.item]]</source>
         <translation>分项“{section}”中没有 [[section.item]]</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88"/>
+        <location filename="../../ui/message_catalog.py" line="40"/>
         <source>unknown key &apos;{key}&apos; in item</source>
         <translation>检查项中有未知的键“{key}”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89"/>
+        <location filename="../../ui/message_catalog.py" line="46"/>
         <source>item &apos;{item}&apos;: &apos;{key}&apos; must be a string</source>
         <translation>检查项“{item}”：“{key}”必须是字符串</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90"/>
+        <location filename="../../ui/message_catalog.py" line="48"/>
         <source>item &apos;{item}&apos;: a text item cannot be a veto item</source>
         <translation>检查项“{item}”：文字类检查项不能设为一票否决项</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91"/>
+        <location filename="../../ui/message_catalog.py" line="49"/>
         <source>item &apos;{item}&apos;: a text item carries no points</source>
         <translation>检查项“{item}”：文字类检查项不计分值</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92"/>
+        <location filename="../../ui/message_catalog.py" line="50"/>
         <source>item &apos;{item}&apos;: missing &apos;points&apos;</source>
         <translation>检查项“{item}”：缺少“points”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="93"/>
+        <location filename="../../ui/message_catalog.py" line="56"/>
         <source>item &apos;{item}&apos;: number items need a target of 0 or more</source>
         <translation>检查项“{item}”：数值类检查项的 target 须为 0 或以上</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="94"/>
+        <location filename="../../ui/message_catalog.py" line="57"/>
         <source>item &apos;{item}&apos;: number items need deduct &gt; 0 (points off per unit)</source>
         <translation>检查项“{item}”：数值类检查项的 deduct 须大于 0（每单位扣分）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="95"/>
+        <location filename="../../ui/message_catalog.py" line="28"/>
         <source>[rating] thresholds out of order: they must be strictly descending (best star level first), got {thresholds}</source>
         <translation>[rating] 的 thresholds 顺序有误：须严格递减（最高星级在前），实际为 {thresholds}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96"/>
+        <location filename="../../ui/message_catalog.py" line="32"/>
         <source>unknown key &apos;{key}&apos; in [[section]]</source>
         <translation>[[section]] 中有未知的键“{key}”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97"/>
+        <location filename="../../ui/message_catalog.py" line="34"/>
         <source>duplicate section id &apos;{section}&apos;</source>
         <translation>分项 id“{section}”重复</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98"/>
+        <location filename="../../ui/message_catalog.py" line="39"/>
         <source>duplicate item id &apos;{item}&apos;</source>
         <translation>检查项 id“{item}”重复</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="99"/>
+        <location filename="../../ui/message_catalog.py" line="51"/>
         <source>item &apos;{item}&apos;: points must be a positive number, not {points!r}</source>
         <translation>检查项“{item}”：points 必须是正数，不能是 {points!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100"/>
+        <location filename="../../ui/message_catalog.py" line="54"/>
         <source>item &apos;{item}&apos;: number items need rule = &quot;at_most&quot; or &quot;at_least&quot;</source>
         <translation>检查项“{item}”：数值类检查项须设置 rule = &quot;at_most&quot; 或 &quot;at_least&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101"/>
+        <location filename="../../ui/message_catalog.py" line="55"/>
         <source>item &apos;{item}&apos;: number items need rule = &quot;at_most&quot; or &quot;at_least&quot;, not {rule!r}</source>
         <translation>检查项“{item}”：数值类检查项须设置 rule = &quot;at_most&quot; 或 &quot;at_least&quot;，不能是 {rule!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="102"/>
+        <location filename="../../ui/message_catalog.py" line="58"/>
         <source>item &apos;{item}&apos;: &apos;{key}&apos; applies to number items only</source>
         <translation>检查项“{item}”：“{key}”仅适用于数值类检查项</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103"/>
+        <location filename="../../ui/message_catalog.py" line="15"/>
         <source>TOML syntax error: {error}</source>
         <translation>TOML 语法错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104"/>
+        <location filename="../../ui/message_catalog.py" line="60"/>
         <source>cannot read file: {error}</source>
         <translation>无法读取文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="105"/>
+        <location filename="../../ui/message_catalog.py" line="61"/>
         <source>the file is not UTF-8 text</source>
         <translation>文件不是 UTF-8 编码的文本</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106"/>
+        <location filename="../../ui/message_catalog.py" line="62"/>
         <source>a document number starts at 1</source>
         <translation>文号序号须从 1 开始</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107"/>
+        <location filename="../../ui/message_catalog.py" line="63"/>
         <source>&apos;{text}&apos; is not a document number like 舟组督〔2017〕12号</source>
         <translation>“{text}”不是有效的文号（格式如 舟组督〔2017〕12号）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="108"/>
+        <location filename="../../ui/message_catalog.py" line="64"/>
         <source>this laptop&apos;s notice numbers {start}-{end} are used up; set a new block in Settings</source>
         <translation>本机的通知书编号 {start}-{end} 已用完，请在“设置”中指定新的号段</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="109"/>
+        <location filename="../../ui/message_catalog.py" line="65"/>
         <source>a problem cannot go from &apos;{current}&apos; to &apos;{target}&apos;</source>
         <translation>问题不能从“{current}”变为“{target}”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="110"/>
+        <location filename="../../ui/message_catalog.py" line="74"/>
         <source>{text}</source>
         <translation>{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="111"/>
+        <location filename="../../ui/message_catalog.py" line="83"/>
         <source>{township} has no problems in this campaign: no rectification notice is needed</source>
         <translation>{township}在本轮督查中没有问题，无需下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112"/>
+        <location filename="../../ui/message_catalog.py" line="80"/>
         <source>report-back deadline {deadline} is before the issue date {issued}</source>
         <translation>整改情况报送期限 {deadline} 早于发文日期 {issued}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="113"/>
+        <location filename="../../ui/message_catalog.py" line="81"/>
         <source>report-back deadline {deadline} is before the latest rectification deadline of the notice&apos;s problems ({latest}); choose {latest} or later</source>
         <translation>整改情况报送期限 {deadline} 早于通知书所列问题的最晚整改期限（{latest}）；请选择 {latest} 或之后的日期</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="114"/>
+        <location filename="../../ui/message_catalog.py" line="82"/>
         <source>{township} has no open problems left to put on a notice</source>
         <translation>{township}已没有可列入通知书的未整改问题</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115"/>
+        <location filename="../../ui/message_catalog.py" line="126"/>
         <source>no campaign &apos;{ref}&apos;</source>
         <translation>没有督查活动“{ref}”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116"/>
+        <location filename="../../ui/message_catalog.py" line="129"/>
         <source>no township &apos;{ref}&apos;</source>
         <translation>没有乡镇“{ref}”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117"/>
+        <location filename="../../ui/message_catalog.py" line="92"/>
         <source>{file}:1: missing column(s) {columns}; expected {expected}</source>
         <translation>{file}:1: 缺少列 {columns}；应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118"/>
+        <location filename="../../ui/message_catalog.py" line="93"/>
         <source>{file}:1: unknown column(s) {columns}</source>
         <translation>{file}:1: 未知的列 {columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119"/>
+        <location filename="../../ui/message_catalog.py" line="106"/>
         <source>{file}: no townships in the file</source>
         <translation>{file}: 文件中没有乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="120"/>
+        <location filename="../../ui/message_catalog.py" line="117"/>
         <source>no form {form} in the database</source>
         <translation>数据库中没有检查表 {form}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121"/>
+        <location filename="../../ui/message_catalog.py" line="118"/>
         <source>no campaign {campaign}</source>
         <translation>没有督查活动 {campaign}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="122"/>
+        <location filename="../../ui/message_catalog.py" line="120"/>
         <source>no form &apos;{ref}&apos;; installed: none</source>
         <translation>没有检查表“{ref}”；当前未安装任何检查表</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="123"/>
+        <location filename="../../ui/message_catalog.py" line="121"/>
         <source>a campaign needs a name</source>
         <translation>督查活动须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124"/>
+        <location filename="../../ui/message_catalog.py" line="123"/>
         <source>the 约谈 count cannot be negative</source>
         <translation>约谈数不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125"/>
+        <location filename="../../ui/message_catalog.py" line="124"/>
         <source>a campaign named &apos;{name}&apos; already exists ({id})</source>
         <translation>名为“{name}”的督查活动已存在（{id}）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126"/>
+        <location filename="../../ui/message_catalog.py" line="125"/>
         <source>no campaign &apos;{ref}&apos;; did you mean {names}?</source>
         <translation>没有督查活动“{ref}”；您是否要找：{names}？</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127"/>
+        <location filename="../../ui/message_catalog.py" line="127"/>
         <source>&apos;{ref}&apos; names several townships: {options}</source>
         <translation>“{ref}”对应多个乡镇：{options}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="128"/>
+        <location filename="../../ui/message_catalog.py" line="128"/>
         <source>no township &apos;{ref}&apos;; did you mean {names}?</source>
         <translation>没有乡镇“{ref}”；您是否要找：{names}？</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129"/>
+        <location filename="../../ui/message_catalog.py" line="94"/>
         <source>{file}:{line}: too many fields</source>
         <translation>{file}:{line}: 字段过多</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130"/>
+        <location filename="../../ui/message_catalog.py" line="95"/>
         <source>county is empty</source>
         <translation>县（市、区）为空</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131"/>
+        <location filename="../../ui/message_catalog.py" line="96"/>
         <source>township is empty</source>
         <translation>乡镇为空</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132"/>
+        <location filename="../../ui/message_catalog.py" line="97"/>
         <source>county_code &apos;{code}&apos; is not 6 digits</source>
         <translation>县级代码“{code}”不是6位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133"/>
+        <location filename="../../ui/message_catalog.py" line="98"/>
         <source>township_code &apos;{code}&apos; is not 9 or 12 digits</source>
         <translation>乡镇代码“{code}”不是9位或12位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134"/>
+        <location filename="../../ui/message_catalog.py" line="100"/>
         <source>kind &apos;{kind}&apos; is not one of {kinds}</source>
         <translation>类型“{kind}”不是 {kinds} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135"/>
+        <location filename="../../ui/message_catalog.py" line="101"/>
         <source>township_code {code} repeats line {first}</source>
         <translation>乡镇代码 {code} 与第{first}行重复</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136"/>
+        <location filename="../../ui/message_catalog.py" line="103"/>
         <source>{county} {township} repeats line {first}</source>
         <translation>{county}{township}与第{first}行重复</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137"/>
+        <location filename="../../ui/message_catalog.py" line="104"/>
         <source>{file}:{line}: {problems}</source>
         <translation>{file}:{line}: {problems}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138"/>
+        <location filename="../../ui/message_catalog.py" line="105"/>
         <source>… and {count} more</source>
         <translation>……另有{count}处错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139"/>
+        <location filename="../../ui/message_catalog.py" line="114"/>
         <source>cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140"/>
+        <location filename="../../ui/message_catalog.py" line="115"/>
         <source>{file} is not UTF-8 text (save the CSV as UTF-8)</source>
         <translation>{file} 不是 UTF-8 编码的文本（请将 CSV 另存为 UTF-8 编码）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141"/>
+        <location filename="../../ui/message_catalog.py" line="116"/>
         <source>form {form} version {version} is already installed with different content; a form version never changes once used: give the file a new version</source>
         <translation>检查表 {form} 版本 {version} 已安装，但内容不同；检查表版本一经使用不得更改，请为该文件指定新的版本号</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142"/>
+        <location filename="../../ui/message_catalog.py" line="119"/>
         <source>no form &apos;{ref}&apos;; installed: {forms}</source>
         <translation>没有检查表“{ref}”；已安装：{forms}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143"/>
+        <location filename="../../ui/message_catalog.py" line="99"/>
         <source>township_code &apos;{code}&apos; does not start with county_code &apos;{county_code}&apos;</source>
         <translation>乡镇代码“{code}”的开头与县级代码“{county_code}”不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="144"/>
+        <location filename="../../ui/message_catalog.py" line="140"/>
         <source>{path} was written by a newer version of Inspector (schema step {step}); update Inspector to open it</source>
         <translation>{path} 由更新版本的督查通写入（数据库结构步骤 {step}）；请升级督查通后再打开</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145"/>
+        <location filename="../../ui/message_catalog.py" line="11"/>
         <source>no database at {path}; create one with &apos;inspector init&apos;</source>
         <translation>{path} 处没有数据库；请先用“inspector init”创建</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146"/>
+        <location filename="../../ui/message_catalog.py" line="138"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147"/>
+        <location filename="../../ui/message_catalog.py" line="135"/>
         <source>{path} is not an Inspector database</source>
         <translation>{path} 不是督查通数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148"/>
+        <location filename="../../ui/message_catalog.py" line="157"/>
         <source>this inspection is finished; reopen it to change answers</source>
         <translation>本次检查已完成；如需修改，请先重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="149"/>
+        <location filename="../../ui/message_catalog.py" line="158"/>
         <source>no township {township}</source>
         <translation>没有乡镇 {township}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="150"/>
+        <location filename="../../ui/message_catalog.py" line="159"/>
         <source>{township} has not been inspected in {campaign}</source>
         <translation>{township}尚未在“{campaign}”中接受检查</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="151"/>
+        <location filename="../../ui/message_catalog.py" line="160"/>
         <source>no notice {notice}</source>
         <translation>没有通知书 {notice}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="152"/>
+        <location filename="../../ui/message_catalog.py" line="199"/>
         <source>attachment {id}: its file {sha} is missing from the attachments folder; run &apos;inspector check&apos;</source>
         <translation>附件 {id}：附件文件夹中缺少其文件 {sha}；请运行“inspector check”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="153"/>
+        <location filename="../../ui/message_catalog.py" line="202"/>
         <source>manifest.json: &apos;{key}&apos; is missing</source>
         <translation>manifest.json：缺少“{key}”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154"/>
+        <location filename="../../ui/message_catalog.py" line="205"/>
         <source>manifest.json: &apos;{key}&apos; has the wrong type</source>
         <translation>manifest.json：“{key}”的类型不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155"/>
+        <location filename="../../ui/message_catalog.py" line="206"/>
         <source>manifest.json: not a JSON object</source>
         <translation>manifest.json：不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="156"/>
+        <location filename="../../ui/message_catalog.py" line="207"/>
         <source>manifest.json: not an Inspector bundle (format is {format!r}, expected {expected!r})</source>
         <translation>manifest.json：不是督查通数据包（格式为 {format!r}，应为 {expected!r}）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157"/>
+        <location filename="../../ui/message_catalog.py" line="208"/>
         <source>this bundle was made by a newer Inspector (bundle format {version}, this version reads {readable}); update Inspector to import it</source>
         <translation>该数据包由更新版本的督查通生成（数据包格式 {version}，本版本支持 {readable}）；请升级督查通后再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158"/>
+        <location filename="../../ui/message_catalog.py" line="209"/>
         <source>manifest.json: format_version {version} is not valid</source>
         <translation>manifest.json：format_version {version} 无效</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="159"/>
+        <location filename="../../ui/message_catalog.py" line="210"/>
         <source>manifest.json: &apos;bundle_id&apos; is not valid</source>
         <translation>manifest.json：“bundle_id”无效</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="160"/>
+        <location filename="../../ui/message_catalog.py" line="211"/>
         <source>manifest.json: &apos;campaign_id&apos; has the wrong type</source>
         <translation>manifest.json：“campaign_id”的类型不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="161"/>
+        <location filename="../../ui/message_catalog.py" line="200"/>
         <source>manifest.json: table &apos;{table}&apos;: &apos;{key}&apos; is missing</source>
         <translation>manifest.json：表“{table}”缺少“{key}”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="162"/>
+        <location filename="../../ui/message_catalog.py" line="201"/>
         <source>manifest.json: attachment: &apos;{key}&apos; is missing</source>
         <translation>manifest.json：附件条目缺少“{key}”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="163"/>
+        <location filename="../../ui/message_catalog.py" line="203"/>
         <source>manifest.json: table &apos;{table}&apos;: &apos;{key}&apos; has the wrong type</source>
         <translation>manifest.json：表“{table}”的“{key}”类型不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="164"/>
+        <location filename="../../ui/message_catalog.py" line="204"/>
         <source>manifest.json: attachment: &apos;{key}&apos; has the wrong type</source>
         <translation>manifest.json：附件条目的“{key}”类型不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="165"/>
+        <location filename="../../ui/message_catalog.py" line="212"/>
         <source>manifest.json: unknown table &apos;{table}&apos;</source>
         <translation>manifest.json：未知的表“{table}”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="166"/>
+        <location filename="../../ui/message_catalog.py" line="213"/>
         <source>manifest.json: table &apos;{table}&apos; is not an object</source>
         <translation>manifest.json：表“{table}”不是对象</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="167"/>
+        <location filename="../../ui/message_catalog.py" line="214"/>
         <source>manifest.json: table &apos;{table}&apos;: file must be {expected}, not {file!r}</source>
         <translation>manifest.json：表“{table}”的文件应为 {expected}，不能是 {file!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168"/>
+        <location filename="../../ui/message_catalog.py" line="215"/>
         <source>manifest.json: table &apos;{table}&apos;: row count or sha256 is not valid</source>
         <translation>manifest.json：表“{table}”的行数或 sha256 无效</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="169"/>
+        <location filename="../../ui/message_catalog.py" line="216"/>
         <source>manifest.json: an attachment entry is not an object</source>
         <translation>manifest.json：某个附件条目不是对象</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="170"/>
+        <location filename="../../ui/message_catalog.py" line="217"/>
         <source>manifest.json: attachment {sha!r} is not valid</source>
         <translation>manifest.json：附件 {sha!r} 无效</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="171"/>
+        <location filename="../../ui/message_catalog.py" line="218"/>
         <source>attachment {sha} declares {size:,} bytes, more than the {limit} MiB an attachment may have</source>
         <translation>附件 {sha} 声明大小为 {size:,} 字节，超过单个附件 {limit} MiB 的上限</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="172"/>
+        <location filename="../../ui/message_catalog.py" line="219"/>
         <source>manifest.json: attachment {sha} is listed twice</source>
         <translation>manifest.json：附件 {sha} 重复列出</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="173"/>
+        <location filename="../../ui/message_catalog.py" line="229"/>
         <source>{file}: form {form} {version} does not match its sha256</source>
         <translation>{file}: 检查表 {form} {version} 与其 sha256 不符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="174"/>
+        <location filename="../../ui/message_catalog.py" line="231"/>
         <source>{file}: {detail}</source>
         <translation>{file}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="175"/>
+        <location filename="../../ui/message_catalog.py" line="232"/>
         <source>{file}: an attachment row needs file {sha}, which is neither in the bundle nor on this laptop</source>
         <translation>{file}: 某条附件记录需要文件 {sha}，但数据包和本机中都没有该文件</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="176"/>
+        <location filename="../../ui/message_catalog.py" line="228"/>
         <source>{file}: form {form} {version} does not parse: {issue}</source>
         <translation>{file}: 检查表 {form} {version} 无法解析：{issue}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="177"/>
+        <location filename="../../ui/message_catalog.py" line="263"/>
         <source>unknown column(s) {columns}</source>
         <translation>未知的列 {columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178"/>
+        <location filename="../../ui/message_catalog.py" line="264"/>
         <source>missing column(s) {columns}</source>
         <translation>缺少列 {columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="179"/>
+        <location filename="../../ui/message_catalog.py" line="242"/>
         <source>{file} holds {count:,} files, more than a bundle may</source>
         <translation>{file} 含有 {count:,} 个文件，超过数据包允许的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="180"/>
+        <location filename="../../ui/message_catalog.py" line="247"/>
         <source>{file}: {size:,} bytes uncompressed, more than the {limit:,} a bundle may hold</source>
         <translation>{file}: 解压后为 {size:,} 字节，超过数据包 {limit:,} 字节的上限</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="181"/>
+        <location filename="../../ui/message_catalog.py" line="175"/>
         <source>{file}: manifest.json is missing; not an Inspector bundle</source>
         <translation>{file}: 缺少 manifest.json，不是督查通数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="182"/>
+        <location filename="../../ui/message_catalog.py" line="249"/>
         <source>{file}: {member} is listed in the manifest but missing</source>
         <translation>{file}: {member} 已列入清单，但数据包中没有</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183"/>
+        <location filename="../../ui/message_catalog.py" line="250"/>
         <source>{file}: {member} is not listed in the manifest</source>
         <translation>{file}: {member} 未列入清单</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184"/>
+        <location filename="../../ui/message_catalog.py" line="258"/>
         <source>{file}: {member} does not match its sha256 in the manifest (damaged or altered)</source>
         <translation>{file}: {member} 与清单中的 sha256 不符（已损坏或被修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="185"/>
+        <location filename="../../ui/message_catalog.py" line="259"/>
         <source>{file}: {member} holds {count} rows, the manifest says {expected}</source>
         <translation>{file}: {member} 有 {count} 行，清单中为 {expected} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="186"/>
+        <location filename="../../ui/message_catalog.py" line="261"/>
         <source>{file}: {member} ends in the middle of a row</source>
         <translation>{file}: {member} 在一行中间意外结束</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="187"/>
+        <location filename="../../ui/message_catalog.py" line="262"/>
         <source>{file}: attachment {sha} does not match its sha256 (damaged or altered)</source>
         <translation>{file}: 附件 {sha} 与其 sha256 不符（已损坏或被修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="188"/>
+        <location filename="../../ui/message_catalog.py" line="237"/>
         <source>{file}: no such file</source>
         <translation>{file}: 文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="189"/>
+        <location filename="../../ui/message_catalog.py" line="238"/>
         <source>{file} is a folder, not a bundle</source>
         <translation>{file} 是文件夹，不是数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="190"/>
+        <location filename="../../ui/message_catalog.py" line="239"/>
         <source>{file} is not an Inspector bundle (not a ZIP archive, or cut short while copying)</source>
         <translation>{file} 不是督查通数据包（不是 ZIP 压缩文件，或复制时未复制完整）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="191"/>
+        <location filename="../../ui/message_catalog.py" line="243"/>
         <source>{file}: refused, member {member!r} has {why}</source>
         <translation>{file}: 已拒绝，成员 {member!r} 含有{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="192"/>
+        <location filename="../../ui/message_catalog.py" line="244"/>
         <source>{file}: member {member} appears twice</source>
         <translation>{file}: 成员 {member} 重复出现</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="193"/>
+        <location filename="../../ui/message_catalog.py" line="185"/>
         <source>{file}: unexpected member {member!r}</source>
         <translation>{file}: 出现了不应有的成员 {member!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="194"/>
+        <location filename="../../ui/message_catalog.py" line="245"/>
         <source>{file}: member {member} is encrypted</source>
         <translation>{file}: 成员 {member} 已加密</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="195"/>
+        <location filename="../../ui/message_catalog.py" line="246"/>
         <source>{file}: member {member} declares {size:,} bytes, more than the {limit:,} allowed</source>
         <translation>{file}: 成员 {member} 声明大小为 {size:,} 字节，超过允许的 {limit:,} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="196"/>
-        <source>{file}: member {member} inflates more than {ratio}:1 (a ZIP bomb?)</source>
-        <translation>{file}: 成员 {member} 解压比超过 {ratio}:1（可能是 ZIP 炸弹）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="197"/>
+        <location filename="../../ui/message_catalog.py" line="177"/>
         <source>{file}: manifest.json is not valid JSON ({error})</source>
         <translation>{file}: manifest.json 不是有效的 JSON（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="198"/>
+        <location filename="../../ui/message_catalog.py" line="251"/>
         <source>{file}: attachment {sha} is not the size the manifest says</source>
         <translation>{file}: 附件 {sha} 的大小与清单不符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="199"/>
+        <location filename="../../ui/message_catalog.py" line="178"/>
         <source>{file}: member {member} is damaged ({error})</source>
         <translation>{file}: 成员 {member} 已损坏（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="200"/>
-        <source>{file}: {member} has a line longer than {limit} MiB</source>
-        <translation>{file}: {member} 中有一行超过 {limit} MiB</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="201"/>
+        <location filename="../../ui/message_catalog.py" line="254"/>
         <source>{file}: {member} {detail}</source>
         <translation>{file}: {member} {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="202"/>
+        <location filename="../../ui/message_catalog.py" line="255"/>
         <source>{file}: {member} line {line} is not valid JSON</source>
         <translation>{file}: {member} 第{line}行不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="203"/>
+        <location filename="../../ui/message_catalog.py" line="256"/>
         <source>{file}: {member} line {line} is not a JSON object</source>
         <translation>{file}: {member} 第{line}行不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="204"/>
+        <location filename="../../ui/message_catalog.py" line="257"/>
         <source>{file}: {member} line {line}: {problems}</source>
         <translation>{file}: {member} 第{line}行：{problems}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="205"/>
+        <location filename="../../ui/message_catalog.py" line="252"/>
         <source>{file}: member {member} inflates beyond its declared size (a ZIP bomb?)</source>
         <translation>{file}: 成员 {member} 解压后超出声明的大小（可能是 ZIP 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="206"/>
+        <location filename="../../ui/message_catalog.py" line="300"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="207"/>
+        <location filename="../../ui/message_catalog.py" line="23"/>
         <source>values nested more than {limit} deep (arrays or inline tables)</source>
         <translation>数组或内联表嵌套超过 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="208"/>
+        <location filename="../../ui/message_catalog.py" line="14"/>
         <source>item &apos;{item}&apos;: {key} must be a finite number no larger than {limit}, not {value}</source>
         <translation>条目“{item}”：{key} 必须是不大于 {limit} 的有限数值，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="209"/>
+        <location filename="../../ui/message_catalog.py" line="21"/>
         <source>[form] &apos;{key}&apos; holds control characters ({chars})</source>
         <translation>[form] 的“{key}”含有控制字符（{chars}）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="210"/>
+        <location filename="../../ui/message_catalog.py" line="31"/>
         <source>[[section]] {number} must be a table</source>
         <translation>第 {number} 个 [[section]] 必须是表</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="211"/>
+        <location filename="../../ui/message_catalog.py" line="42"/>
         <source>item &apos;{item}&apos;: &apos;{key}&apos; holds control characters ({chars})</source>
         <translation>条目“{item}”：“{key}”含有控制字符（{chars}）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="212"/>
+        <location filename="../../ui/message_catalog.py" line="35"/>
         <source>section &apos;{section}&apos;: &apos;{key}&apos; holds control characters ({chars})</source>
         <translation>栏目“{section}”：“{key}”含有控制字符（{chars}）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="213"/>
+        <location filename="../../ui/message_catalog.py" line="38"/>
         <source>item {number} of section &apos;{section}&apos; must be a table</source>
         <translation>栏目“{section}”的第 {number} 个条目必须是表</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="214"/>
+        <location filename="../../ui/message_catalog.py" line="59"/>
         <source>the file is larger than {size} MiB: not a form</source>
         <translation>文件大于 {size} MiB，不是督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="215"/>
+        <location filename="../../ui/message_catalog.py" line="108"/>
         <source>{file}:{line}: {error}</source>
         <translation>{file}:{line}：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="216"/>
+        <location filename="../../ui/message_catalog.py" line="107"/>
         <source>{file}:{line}: field too long (over {limit} characters)</source>
         <translation>{file}:{line}：字段过长（超过 {limit} 个字符）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="217"/>
+        <location filename="../../ui/message_catalog.py" line="109"/>
         <source>{column} holds control characters ({chars})</source>
         <translation>{column} 含有控制字符（{chars}）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="218"/>
+        <location filename="../../ui/message_catalog.py" line="110"/>
         <source>{column} is longer than {limit} characters</source>
         <translation>{column} 超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="219"/>
+        <location filename="../../ui/message_catalog.py" line="122"/>
         <source>a campaign name cannot hold control characters ({chars})</source>
         <translation>督查批次名称不能含有控制字符（{chars}）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="220"/>
+        <location filename="../../ui/message_catalog.py" line="130"/>
         <source>a {what} id or name is at most {limit} characters, not {length}</source>
         <translation>{what} 的编号或名称最多 {limit} 个字符，而不是 {length} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="221"/>
+        <location filename="../../ui/message_catalog.py" line="102"/>
         <source>county {county} has county_code {code} on line {first}</source>
         <translation>县区 {county} 在第 {first} 行的 county_code 是 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="222"/>
+        <location filename="../../ui/message_catalog.py" line="111"/>
         <source>{file}:{line}: county {county} is already in the database with county_code {code}</source>
         <translation>{file}:{line}：数据库中已有县区 {county}，其 county_code 为 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="223"/>
+        <location filename="../../ui/message_catalog.py" line="112"/>
         <source>{file}:{line}: {county} {township} is already in the database with township_code {code}</source>
         <translation>{file}:{line}：数据库中已有 {county} {township}，其 township_code 为 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="224"/>
+        <location filename="../../ui/message_catalog.py" line="113"/>
         <source>{file} is larger than {size} MiB: not a township list</source>
         <translation>{file} 大于 {size} MiB，不是乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="225"/>
+        <location filename="../../ui/message_catalog.py" line="162"/>
         <source>the setting {key} holds control characters ({chars}); type it again without them</source>
         <translation>设置项 {key} 含有控制字符（{chars}），请去掉后重新输入</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="226"/>
+        <location filename="../../ui/message_catalog.py" line="66"/>
         <source>the database is busy (another Inspector window or command is writing); try again in a moment</source>
         <translation>数据库正忙（另一个督查通窗口或命令正在写入）；请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="227"/>
+        <location filename="../../ui/message_catalog.py" line="67"/>
         <source>the database is read-only, so nothing can be saved (check the file&apos;s permissions, or copy it off a read-only disk or share)</source>
         <translation>数据库是只读的，无法保存（请检查文件权限，或把它从只读磁盘或共享文件夹复制出来）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="228"/>
+        <location filename="../../ui/message_catalog.py" line="68"/>
         <source>the disk is full, so nothing could be saved; free some space and try again</source>
         <translation>磁盘已满，未能保存；请腾出空间后再试</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="229"/>
+        <location filename="../../ui/message_catalog.py" line="69"/>
         <source>the database file cannot be opened (its folder is missing, or not readable and writable)</source>
         <translation>无法打开数据库文件（所在文件夹不存在，或不可读写）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="230"/>
+        <location filename="../../ui/message_catalog.py" line="70"/>
         <source>the file is not an Inspector database</source>
         <translation>该文件不是督查通数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="231"/>
+        <location filename="../../ui/message_catalog.py" line="71"/>
         <source>the database is damaged; restore a backup with &apos;inspector backup restore&apos;</source>
         <translation>数据库已损坏；请用“inspector backup restore”恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="232"/>
+        <location filename="../../ui/message_catalog.py" line="72"/>
         <source>the disk could not be read or written (I/O error); check the disk or USB stick, and if it goes on, restore a backup with &apos;inspector backup restore&apos;</source>
         <translation>磁盘读写出错（I/O 错误）；请检查磁盘或U盘，如仍出错，请用“inspector backup restore”恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="233"/>
+        <location filename="../../ui/message_catalog.py" line="73"/>
         <source>the operating system refused access to the database file (permission denied)</source>
         <translation>操作系统拒绝访问数据库文件（权限不足）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="234"/>
+        <location filename="../../ui/message_catalog.py" line="77"/>
         <source>internal error, details written to {log}</source>
         <translation>程序内部错误，详细信息已写入 {log}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="235"/>
+        <location filename="../../ui/message_catalog.py" line="75"/>
         <source>{file}: {error}</source>
         <translation>{file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="236"/>
+        <location filename="../../ui/message_catalog.py" line="76"/>
         <source>internal error ({error}); the log could not be written</source>
         <translation>程序内部错误（{error}）；日志无法写入</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="237"/>
+        <location filename="../../ui/message_catalog.py" line="88"/>
         <source>no backup named {name}; &apos;inspector backup list&apos; shows them</source>
         <translation>没有名为 {name} 的备份；“inspector backup list”可列出全部备份</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="238"/>
+        <location filename="../../ui/message_catalog.py" line="89"/>
         <source>backup {name} is damaged; choose another one</source>
         <translation>备份 {name} 已损坏；请另选一个</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="239"/>
+        <location filename="../../ui/message_catalog.py" line="90"/>
         <source>backup {name} is not an Inspector database</source>
         <translation>备份 {name} 不是督查通数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="240"/>
+        <location filename="../../ui/message_catalog.py" line="91"/>
         <source>backup {name} was written by a newer version of Inspector</source>
         <translation>备份 {name} 由更新版本的督查通写入</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="241"/>
+        <location filename="../../ui/message_catalog.py" line="137"/>
         <source>{path} is damaged, so nothing was imported; restore a backup with &apos;inspector backup restore&apos;</source>
         <translation>{path} 已损坏，未导入任何内容；请用“inspector backup restore”恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="242"/>
+        <location filename="../../ui/message_catalog.py" line="136"/>
         <source>{path} is damaged; restore a backup with &apos;inspector backup restore&apos;</source>
         <translation>{path} 已损坏；请用“inspector backup restore”恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="243"/>
+        <location filename="../../ui/message_catalog.py" line="78"/>
+        <source>the desktop app cannot start: Qt&apos;s X11 (xcb) platform needs {libraries}, missing on this computer; install them with: sudo apt-get install {packages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_catalog.py" line="139"/>
         <source>no folder {folder} for the database {path}</source>
         <translation>数据库 {path} 所在的文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="244"/>
+        <location filename="../../ui/message_catalog.py" line="142"/>
         <source>an id of 1 to {max} ASCII letters, digits or signs (no spaces or quotes)</source>
         <translation>由 1 至 {max} 个 ASCII 字母、数字或符号组成的标识（不含空格和引号）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="245"/>
+        <location filename="../../ui/message_catalog.py" line="143"/>
         <source>one of {values}</source>
         <translation>{values} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="246"/>
+        <location filename="../../ui/message_catalog.py" line="144"/>
         <source>a date YYYY-MM-DD between {first} and {last}</source>
         <translation>{first} 至 {last} 之间的日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="247"/>
+        <location filename="../../ui/message_catalog.py" line="145"/>
         <source>a time YYYY-MM-DDTHH:MM:SS</source>
         <translation>时间（YYYY-MM-DDTHH:MM:SS）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="248"/>
+        <location filename="../../ui/message_catalog.py" line="146"/>
         <source>one line of at most {max} characters without control characters</source>
         <translation>不超过 {max} 个字符、不含控制字符的单行文字</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="249"/>
+        <location filename="../../ui/message_catalog.py" line="147"/>
         <source>text of at most {max} characters without control characters</source>
         <translation>不超过 {max} 个字符、不含控制字符的文字</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="250"/>
+        <location filename="../../ui/message_catalog.py" line="148"/>
         <source>a whole number from {low} to {high}</source>
         <translation>{low} 至 {high} 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="251"/>
+        <location filename="../../ui/message_catalog.py" line="149"/>
         <source>a number from {low} to {high}</source>
         <translation>{low} 至 {high} 之间的数</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="252"/>
+        <location filename="../../ui/message_catalog.py" line="150"/>
         <source>{lengths} digits</source>
         <translation>{lengths} 位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="253"/>
+        <location filename="../../ui/message_catalog.py" line="151"/>
         <source>a sha256 (64 lowercase hex digits)</source>
         <translation>sha256 值（64 位小写十六进制数字）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="254"/>
+        <location filename="../../ui/message_catalog.py" line="152"/>
         <source>a JSON array of ids</source>
         <translation>由标识组成的 JSON 数组</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="255"/>
+        <location filename="../../ui/message_catalog.py" line="153"/>
         <source>a clock value (13 digits before 2100, 4 hex digits, a device id)</source>
         <translation>时钟值（2100 年之前的 13 位数字、4 位十六进制数字和设备标识）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="256"/>
+        <location filename="../../ui/message_catalog.py" line="154"/>
         <source>{table} has no column {column}</source>
         <translation>{table} 没有 {column} 列</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="257"/>
+        <location filename="../../ui/message_catalog.py" line="155"/>
         <source>{table}.{column}: {value} is not {expected}</source>
         <translation>{table}.{column}：{value} 不是{expected}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="258"/>
+        <location filename="../../ui/message_catalog.py" line="248"/>
         <source>{file}: manifest.json is nested too deeply</source>
         <translation>{file}：manifest.json 嵌套层数过多</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="259"/>
+        <location filename="../../ui/message_catalog.py" line="131"/>
         <source>this computer&apos;s clock ({now}) is behind the last change recorded ({last}): check the date and time</source>
         <translation>本机时钟（{now}）早于已记录的最后一次修改（{last}）：请检查日期和时间</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="260"/>
+        <location filename="../../ui/message_catalog.py" line="133"/>
         <source>{value!r} is not a clock value</source>
         <translation>{value!r} 不是时钟值</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="261"/>
+        <location filename="../../ui/message_catalog.py" line="134"/>
         <source>device {device}&apos;s clock appears to be at {when}, more than a day ahead of this computer&apos;s ({today}); correct that laptop&apos;s clock, then export again</source>
         <translation>设备 {device} 的时钟似乎是 {when}，比本机（{today}）快一天以上；请校正那台电脑的时钟，然后重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="262"/>
+        <location filename="../../ui/message_catalog.py" line="132"/>
         <source>the last change recorded in this database is stamped {last}, the end of the clock&apos;s range: set this computer&apos;s date and time right, then run &apos;inspector check --restamp-future&apos;</source>
         <translation>此数据库记录的最后一次修改时间戳为 {last}，已到时钟范围的尽头：请校正本机的日期和时间，然后运行“inspector check --restamp-future”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="263"/>
+        <location filename="../../ui/message_catalog.py" line="156"/>
         <source>this database was last used on another computer or in another folder (device {name}, id {device}): if it is a copy, give it its own identity with &apos;inspector device new&apos; before editing; if it is the same laptop, renamed or moved, confirm with &apos;inspector device same&apos;</source>
         <translation>此数据库上次是在另一台电脑或另一个文件夹中使用的（设备 {name}，编号 {device}）：如果它是副本，请在编辑前用“inspector device new”为它设置自己的身份；如果是同一台电脑（改了名称或移动了位置），请用“inspector device same”确认</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="264"/>
+        <location filename="../../ui/message_catalog.py" line="163"/>
         <source>{table}: {count} row(s) stamped more than a day ahead of this computer&apos;s clock (newest {when}, device {device}); other laptops refuse them: once the date here is right, run &apos;inspector check --restamp-future&apos;</source>
         <translation>{table}：{count} 行的时间戳比本机时钟快一天以上（最新为 {when}，设备 {device}）；其他电脑会拒收：校正本机日期后，请运行“inspector check --restamp-future”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="265"/>
+        <location filename="../../ui/message_catalog.py" line="283"/>
         <source>{file}: device {device}&apos;s clock appears to be at {when}, more than a day ahead of this computer&apos;s ({today}); correct that laptop&apos;s clock, then export again ({member} line {line}, column {column})</source>
         <translation>{file}：设备 {device} 的时钟似乎是 {when}，比本机（{today}）快一天以上；请校正那台电脑的时钟，然后重新导出（{member} 第 {line} 行，{column} 列）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="266"/>
+        <location filename="../../ui/message_catalog.py" line="284"/>
         <source>{file} was made under this laptop&apos;s own device id {device} (by {name}): one of the two databases is a copy of the other; on the copy, run &apos;inspector device new&apos; (File → New device identity…), then export again</source>
         <translation>{file} 使用的是本机自己的设备编号 {device}（由 {name} 导出）：两个数据库中有一个是另一个的副本；请在副本上运行“inspector device new”（文件 → 新设备身份…），然后重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="267"/>
+        <location filename="../../ui/message_catalog.py" line="285"/>
         <source>{file}: {member} line {line}, column {column}: version {value} carries this laptop&apos;s device id but was never made here: another laptop uses a copy of this database; on the copy, run &apos;inspector device new&apos; (File → New device identity…), then export again; if the copy already has its own id, run it here, then import again</source>
         <translation>{file}：{member} 第 {line} 行，{column} 列：版本 {value} 带有本机的设备编号，但并非本机所做：另一台电脑在使用本数据库的副本；请在副本上运行“inspector device new”（文件 → 新设备身份…），然后重新导出；如果副本已有自己的编号，请在本机运行该命令，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="268"/>
+        <location filename="../../ui/message_catalog.py" line="286"/>
         <source>{file}: {member} line {line}: version {value} differs from the version with the same stamp here: two databases use the device id {device} (one is a copy of the other); on the copy, run &apos;inspector device new&apos; (File → New device identity…), then export again</source>
         <translation>{file}：{member} 第 {line} 行：版本 {value} 与本机同一时间戳的版本内容不同：两个数据库在使用同一设备编号 {device}（其中一个是另一个的副本）；请在副本上运行“inspector device new”（文件 → 新设备身份…），然后重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="269"/>
+        <location filename="../../ui/message_catalog.py" line="164"/>
         <source>export a delta (--since-last) to carry only the changes, or a campaign kit</source>
         <translation>请导出增量数据包（--since-last）只带变化部分，或导出督查批次数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="270"/>
+        <location filename="../../ui/message_catalog.py" line="173"/>
         <source>{table} row {id}: {size:,} bytes as one line of the bundle, {over:,} more than the {limit:,} a row may have; its column {column} alone is {column_size:,} bytes. Shorten it and export again</source>
         <translation>{table} 中的记录 {id}：在数据包中占一行 {size:,} 字节，比单条记录允许的 {limit:,} 字节多 {over:,} 字节；其中字段 {column} 就有 {column_size:,} 字节。请缩短后重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="271"/>
+        <location filename="../../ui/message_catalog.py" line="172"/>
         <source>table {table} comes to {size:,} bytes in the bundle, {over:,} more than the {limit:,} a table may have; {advice}</source>
         <translation>表 {table} 在数据包中达 {size:,} 字节，比单个表允许的 {limit:,} 字节多 {over:,} 字节；{advice}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="272"/>
+        <location filename="../../ui/message_catalog.py" line="166"/>
         <source>{count:,} attachments make more than the {limit:,} files a bundle may hold; {advice}</source>
         <translation>{count:,} 个附件使文件数超过了数据包允许的 {limit:,} 个；{advice}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="273"/>
+        <location filename="../../ui/message_catalog.py" line="167"/>
         <source>its attachments alone come to</source>
         <translation>仅附件就有</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="274"/>
+        <location filename="../../ui/message_catalog.py" line="168"/>
         <source>with its tables it comes to</source>
         <translation>连同数据表共</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="275"/>
+        <location filename="../../ui/message_catalog.py" line="169"/>
         <source>this bundle is too big: {what} {size:,} bytes, {over:,} more than the {limit:,} a bundle may hold; {advice}</source>
         <translation>数据包过大：{what} {size:,} 字节，比数据包允许的 {limit:,} 字节多 {over:,} 字节；{advice}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="276"/>
+        <location filename="../../ui/message_catalog.py" line="171"/>
         <source>the bundle&apos;s manifest.json would be {size:,} bytes, {over:,} more than the {limit:,} allowed; {advice}</source>
         <translation>数据包的 manifest.json 将达 {size:,} 字节，比允许的 {limit:,} 字节多 {over:,} 字节；{advice}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="277"/>
+        <location filename="../../ui/message_catalog.py" line="165"/>
         <source>attachment {id} ({filename}) is {size:,} bytes, {over:,} more than the {limit:,} an attachment may have in a bundle</source>
         <translation>附件 {id}（{filename}）大小为 {size:,} 字节，比数据包中单个附件允许的 {limit:,} 字节多 {over:,} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="278"/>
+        <location filename="../../ui/message_catalog.py" line="193"/>
         <source>a campaign kit is always complete: use --campaign or --since-last, not both</source>
         <translation>督查批次数据包总是完整的：--campaign 与 --since-last 只能选一个</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="279"/>
+        <location filename="../../ui/message_catalog.py" line="194"/>
         <source>--to chooses the peer of a delta: add --since-last</source>
         <translation>--to 用于指定增量数据包的接收设备：请加上 --since-last</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="280"/>
+        <location filename="../../ui/message_catalog.py" line="195"/>
         <source>no bundle from device {device} was ever imported here, so nothing says what it holds; known devices: {known}. Export a full bundle for it</source>
         <translation>本机从未导入过设备 {device} 的数据包，无从得知它已有哪些数据；已知设备：{known}。请为它导出完整数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="281"/>
+        <location filename="../../ui/message_catalog.py" line="197"/>
         <source>{table} row {id}: column {column} holds {value}, which is not {expected}; an import would refuse it, so correct it and export again</source>
         <translation>{table} 中的记录 {id}：字段 {column} 的值 {value} 不是{expected}；导入时会被拒绝，请更正后重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="282"/>
+        <location filename="../../ui/message_catalog.py" line="196"/>
         <source>the bundle is complete, but this database could not note the export ({error}); the &apos;last export&apos; line stays as it was</source>
         <translation>数据包已完整写出，但数据库未能记录这次导出（{error}）；“上次导出”信息保持不变</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="283"/>
+        <location filename="../../ui/message_catalog.py" line="198"/>
         <source>attachment file {sha} changed size while the bundle was written; export again</source>
         <translation>写数据包期间附件文件 {sha} 的大小发生了变化；请重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="284"/>
+        <location filename="../../ui/message_catalog.py" line="226"/>
         <source>manifest.json: &apos;{key}&apos; is not a version vector</source>
         <translation>manifest.json：“{key}”不是版本向量</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="285"/>
+        <location filename="../../ui/message_catalog.py" line="227"/>
         <source>manifest.json: &apos;{key}&apos; entry {author!r} is not a device and a clock value of it</source>
         <translation>manifest.json：“{key}”中的条目 {author!r} 不是设备及其时钟值</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="286"/>
+        <location filename="../../ui/message_catalog.py" line="260"/>
         <source>{file}: {member} has a line longer than {limit:,} bytes</source>
         <translation>{file}：{member} 中有一行超过 {limit:,} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="287"/>
+        <location filename="../../ui/message_catalog.py" line="253"/>
         <source>{file}: {member} {detail}. This is a delta bundle, made for a database that holds more than this one: ask {device} to export a full bundle</source>
         <translation>{file}：{member} {detail}。这是增量数据包，是为数据比本机更全的数据库制作的：请让 {device} 导出完整数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="288"/>
+        <location filename="../../ui/message_catalog.py" line="79"/>
         <source>no township of {campaign} has open problems not yet on a notice</source>
         <translation>{campaign}没有尚未列入通知书的待整改问题的乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="289"/>
+        <location filename="../../ui/message_catalog.py" line="84"/>
         <source>no open problems of {campaign} are past their deadline on {date}</source>
         <translation>截至{date}，{campaign}没有超过整改时限的未整改问题</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="290"/>
+        <location filename="../../ui/message_catalog.py" line="87"/>
         <source>the interview date {on} is before the notice&apos;s date {date}</source>
         <translation>约谈日期{on}早于通知日期{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="291"/>
+        <location filename="../../ui/message_catalog.py" line="85"/>
         <source>no township of {campaign} is on the interview list</source>
         <translation>{campaign}没有列入约谈名单的乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="292"/>
+        <location filename="../../ui/message_catalog.py" line="86"/>
         <source>this township is not on the interview list of {campaign}</source>
         <translation>该乡镇（街道）未列入{campaign}的约谈名单</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="293"/>
+        <location filename="../../ui/message_catalog.py" line="161"/>
         <source>no county {county}; counties are: {names}</source>
         <translation>没有县区“{county}”；现有县区：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="294"/>
+        <location filename="../../ui/message_catalog.py" line="12"/>
         <source>fingerprint {given} does not match the request&apos;s {fingerprint}; the file may not come from that laptop — nothing enrolled</source>
         <translation>指纹 {given} 与登记申请的指纹 {fingerprint} 不符；该文件可能并非来自那台笔记本电脑——未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="295"/>
+        <location filename="../../ui/message_catalog.py" line="141"/>
         <source>only headquarters closes a problem (销号) or changes a closed one; this laptop is enrolled as an inspector</source>
         <translation>只有总部能销号或修改已销号的问题；本机登记的角色是督查员</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="296"/>
+        <location filename="../../ui/message_catalog.py" line="170"/>
         <source>the bundle would hold {count:,} files, more than the {limit:,} a bundle may hold; {advice}</source>
         <translation>数据包将含 {count:,} 个文件，超过数据包允许的 {limit:,} 个；{advice}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="297"/>
+        <location filename="../../ui/message_catalog.py" line="174"/>
         <source>no device may read this bundle: this device is not enrolled and holds no roster; enrol it at headquarters, or export with a passphrase</source>
         <translation>没有设备能读取此数据包：本机未登记，也没有设备名册；请到总部登记本机，或设置口令后导出</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="298"/>
+        <location filename="../../ui/message_catalog.py" line="176"/>
         <source>{file}: manifest.json declares {size:,} bytes, more than the {limit:,} allowed</source>
         <translation>{file}：manifest.json 声明 {size:,} 字节，超过允许的 {limit:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="299"/>
+        <location filename="../../ui/message_catalog.py" line="179"/>
         <source>{file}: manifest.json: not a JSON object</source>
         <translation>{file}：manifest.json：不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="300"/>
+        <location filename="../../ui/message_catalog.py" line="180"/>
         <source>{file}: manifest.json: not an Inspector bundle (format is {format!r}, expected {expected!r})</source>
         <translation>{file}：manifest.json：不是督查通数据包（格式为 {format!r}，应为 {expected!r}）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="301"/>
+        <location filename="../../ui/message_catalog.py" line="181"/>
         <source>{file}: manifest.json: format_version {version!r} is not valid</source>
         <translation>{file}：manifest.json：format_version {version!r} 无效</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="302"/>
+        <location filename="../../ui/message_catalog.py" line="182"/>
         <source>{file}: unsigned bundle (format 1) from an older Inspector: nothing in it proves who wrote it, so it is not imported; update Inspector on {device} and export again</source>
         <translation>{file}：来自旧版督查通的未签名数据包（格式 1）：无法证明由谁写入，不予导入；请在 {device} 上升级督查通后重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="303"/>
+        <location filename="../../ui/message_catalog.py" line="183"/>
         <source>{file}: this bundle was made by a newer Inspector (bundle format {version}, this version reads {readable}); update Inspector to import it</source>
         <translation>{file}：此数据包由更新版本的督查通生成（数据包格式 {version}，本版本可读 {readable}）；请升级督查通后再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="304"/>
+        <location filename="../../ui/message_catalog.py" line="184"/>
         <source>{file}: manifest.json: &apos;sender&apos; is missing or not valid</source>
         <translation>{file}：manifest.json：“sender”缺失或无效</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="305"/>
+        <location filename="../../ui/message_catalog.py" line="186"/>
         <source>{file}: {member} is missing</source>
         <translation>{file}：缺少 {member}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="306"/>
+        <location filename="../../ui/message_catalog.py" line="187"/>
         <source>{file}: {size:,} bytes of content, more than the {limit:,} a bundle may hold</source>
         <translation>{file}：内容 {size:,} 字节，超过数据包允许的 {limit:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="307"/>
+        <location filename="../../ui/message_catalog.py" line="190"/>
         <source>{file}: this bundle has no passphrase</source>
         <translation>{file}：此数据包没有设置口令</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="308"/>
+        <location filename="../../ui/message_catalog.py" line="191"/>
         <source>{file}: {member} is too large</source>
         <translation>{file}：{member} 过大</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="309"/>
+        <location filename="../../ui/message_catalog.py" line="189"/>
         <source>{file}: the encrypted content is damaged or altered ({error})</source>
         <translation>{file}：加密内容已损坏或被篡改（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="310"/>
+        <location filename="../../ui/message_catalog.py" line="192"/>
         <source>{file}: wrong passphrase</source>
         <translation>{file}：口令错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="311"/>
+        <location filename="../../ui/message_catalog.py" line="188"/>
         <source>{file}: this bundle is not encrypted to this device; ask headquarters to enrol it and export again (or use the passphrase it was given)</source>
         <translation>{file}：此数据包不是加密给本机的；请总部登记本机后重新导出（或使用随包提供的口令）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="312"/>
+        <location filename="../../ui/message_catalog.py" line="220"/>
         <source>manifest.json: &apos;roster_serial&apos; is not valid</source>
         <translation>manifest.json：“roster_serial”无效</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="313"/>
+        <location filename="../../ui/message_catalog.py" line="225"/>
         <source>manifest.json: the sender&apos;s own statement is missing</source>
         <translation>manifest.json：缺少发送方自己的签名声明</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="314"/>
+        <location filename="../../ui/message_catalog.py" line="221"/>
         <source>manifest.json: a statement entry is not an object</source>
         <translation>manifest.json：有一项签名声明不是对象</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="315"/>
+        <location filename="../../ui/message_catalog.py" line="222"/>
         <source>manifest.json: statement {id!r} is not valid</source>
         <translation>manifest.json：签名声明 {id!r} 无效</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="316"/>
+        <location filename="../../ui/message_catalog.py" line="223"/>
         <source>manifest.json: statement {id} of {author}: only the sender&apos;s own statement comes without its list</source>
         <translation>manifest.json：{author} 的签名声明 {id}：只有发送方自己的声明可以不附版本清单</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="317"/>
+        <location filename="../../ui/message_catalog.py" line="224"/>
         <source>manifest.json: statement {id} is listed twice</source>
         <translation>manifest.json：签名声明 {id} 列出了两次</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="318"/>
+        <location filename="../../ui/message_catalog.py" line="230"/>
         <source>{file}: tables/forms.jsonl line {line}: form {form} {version} is frozen here; a bundle may not change its text</source>
         <translation>{file}：tables/forms.jsonl 第 {line} 行：督查表 {form} {version} 在本机已冻结；数据包不得修改其内容</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="319"/>
+        <location filename="../../ui/message_catalog.py" line="233"/>
         <source>{key!r} is not a signing key</source>
         <translation>{key!r} 不是签名密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="320"/>
+        <location filename="../../ui/message_catalog.py" line="236"/>
         <source>{file} is not an Ed25519 key</source>
         <translation>{file} 不是 Ed25519 密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="321"/>
+        <location filename="../../ui/message_catalog.py" line="234"/>
         <source>{key!r} is not an encryption key</source>
         <translation>{key!r} 不是加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="322"/>
+        <location filename="../../ui/message_catalog.py" line="235"/>
         <source>the key files in {folder} are damaged; restore them from where you keep them, or ask headquarters to enrol this device again</source>
         <translation>{folder} 中的密钥文件已损坏；请从备份处恢复，或请总部重新登记本机</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="323"/>
+        <location filename="../../ui/message_catalog.py" line="241"/>
         <source>{file}: the sender outside ({outer}) is not the sender inside ({inner})</source>
         <translation>{file}：外层的发送设备（{outer}）与内层的发送设备（{inner}）不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="324"/>
+        <location filename="../../ui/message_catalog.py" line="240"/>
         <source>{file}: the decrypted content is not a bundle</source>
         <translation>{file}：解密后的内容不是数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="325"/>
+        <location filename="../../ui/message_catalog.py" line="265"/>
         <source>role {role!r} writes nothing</source>
         <translation>角色 {role!r} 无权写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="326"/>
+        <location filename="../../ui/message_catalog.py" line="266"/>
         <source>only headquarters writes {table}</source>
         <translation>只有总部能写入 {table}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="327"/>
+        <location filename="../../ui/message_catalog.py" line="267"/>
         <source>only headquarters closes a problem (销号)</source>
         <translation>只有总部能销号</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="328"/>
+        <location filename="../../ui/message_catalog.py" line="269"/>
         <source>this installation already trusts headquarters {name} ({fingerprint}); it cannot become headquarters itself</source>
         <translation>本机已信任总部 {name}（{fingerprint}）；不能自己成为总部</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="329"/>
+        <location filename="../../ui/message_catalog.py" line="270"/>
         <source>only headquarters can do this; this installation is not headquarters (see &apos;inspector hq init&apos;)</source>
         <translation>只有总部能做此操作；本机不是总部（见“inspector hq init”）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="330"/>
+        <location filename="../../ui/message_catalog.py" line="271"/>
         <source>unknown role {role!r}; use one of {roles}</source>
         <translation>未知角色 {role!r}；请使用 {roles} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="331"/>
+        <location filename="../../ui/message_catalog.py" line="272"/>
         <source>device {device} is already enrolled with another key; revoke it and enrol the new installation under its own id</source>
         <translation>设备 {device} 已用另一把密钥登记；请先吊销它，再以新安装自己的编号登记</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="332"/>
+        <location filename="../../ui/message_catalog.py" line="273"/>
         <source>device {device} ({name}) was revoked; a revoked device cannot be enrolled again</source>
         <translation>设备 {device}（{name}）已被吊销；被吊销的设备不能再次登记</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="333"/>
+        <location filename="../../ui/message_catalog.py" line="275"/>
         <source>headquarters cannot revoke itself</source>
         <translation>总部不能吊销自己</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="334"/>
+        <location filename="../../ui/message_catalog.py" line="277"/>
         <source>{file}: the request&apos;s signature does not match its key (damaged or altered)</source>
         <translation>{file}：登记申请的签名与其密钥不符（已损坏或被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="335"/>
+        <location filename="../../ui/message_catalog.py" line="279"/>
         <source>the roster&apos;s signature does not match headquarters&apos; key (damaged or altered)</source>
         <translation>设备名册的签名与总部密钥不符（已损坏或被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="336"/>
+        <location filename="../../ui/message_catalog.py" line="268"/>
         <source>the roster is malformed</source>
         <translation>设备名册格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="337"/>
+        <location filename="../../ui/message_catalog.py" line="274"/>
         <source>no enrolled device {device}</source>
         <translation>没有已登记的设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="338"/>
+        <location filename="../../ui/message_catalog.py" line="276"/>
         <source>{file} is not an enrolment request</source>
         <translation>{file} 不是登记申请</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="339"/>
+        <location filename="../../ui/message_catalog.py" line="278"/>
         <source>the roster is signed by {name} ({fingerprint}), not by the headquarters this laptop trusts ({pinned})</source>
         <translation>设备名册由 {name}（{fingerprint}）签发，而不是本机信任的总部（{pinned}）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="340"/>
+        <location filename="../../ui/message_catalog.py" line="280"/>
         <source>the roster differs from the one held under the same serial {serial} (altered)</source>
         <translation>设备名册与本机同一版号 {serial} 的名册不同（已被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="341"/>
+        <location filename="../../ui/message_catalog.py" line="281"/>
         <source>the fingerprint given does not match headquarters {name} ({fingerprint}); do not import this bundle unless headquarters reads out that fingerprint</source>
         <translation>所给指纹与总部 {name}（{fingerprint}）不符；除非总部读出的正是该指纹，否则不要导入此数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="342"/>
+        <location filename="../../ui/message_catalog.py" line="282"/>
         <source>this laptop trusts no headquarters yet: the bundle is signed by headquarters {name} with fingerprint {fingerprint}; compare it with headquarters, then import again with --trust-hq {fingerprint}</source>
         <translation>本机尚未信任任何总部：此数据包由总部 {name} 签名，指纹为 {fingerprint}；请与总部核对后，加 --trust-hq {fingerprint} 再次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="343"/>
+        <location filename="../../ui/message_catalog.py" line="291"/>
         <source>{file}: the bundle&apos;s signature does not match its sender {name} ({device}): damaged or altered</source>
         <translation>{file}：数据包签名与发送设备 {name}（{device}）不符：已损坏或被篡改</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="344"/>
+        <location filename="../../ui/message_catalog.py" line="287"/>
         <source>{file}: sent by device {device}, which headquarters has not enrolled; it is not imported</source>
         <translation>{file}：由总部未登记的设备 {device} 发出；不予导入</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="345"/>
+        <location filename="../../ui/message_catalog.py" line="290"/>
         <source>{file}: this device holds no roster and the bundle carries none, so nothing in it can be verified; import a campaign kit from headquarters first</source>
         <translation>{file}：本机没有设备名册，数据包中也没有，无法验证其中任何内容；请先导入总部的督查批次工作包</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="346"/>
+        <location filename="../../ui/message_catalog.py" line="292"/>
         <source>{file}: signature.json is missing: the bundle is not signed</source>
         <translation>{file}：缺少 signature.json：数据包未签名</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="347"/>
+        <location filename="../../ui/message_catalog.py" line="293"/>
         <source>{file}: relays versions of device {device}, which headquarters has not enrolled</source>
         <translation>{file}：转发了设备 {device} 的版本，而总部未登记该设备</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="348"/>
+        <location filename="../../ui/message_catalog.py" line="294"/>
         <source>{file}: {member}: the statement of {name} ({device}) does not match its signature (altered)</source>
         <translation>{file}：{member}：{name}（{device}）的签名声明与其签名不符（被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="349"/>
+        <location filename="../../ui/message_catalog.py" line="296"/>
         <source>{file}: {member} line {line}: {table} row {id} was written by device {device}, which headquarters has not enrolled</source>
         <translation>{file}：{member} 第 {line} 行：{table} 的记录 {id} 由总部未登记的设备 {device} 写入</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="350"/>
+        <location filename="../../ui/message_catalog.py" line="297"/>
         <source>{file}: {member} line {line}: {table} row {id} was stamped by {name} ({device}) after headquarters revoked that device</source>
         <translation>{file}：{member} 第 {line} 行：{table} 的记录 {id} 由 {name}（{device}）在总部吊销该设备之后写入</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="351"/>
+        <location filename="../../ui/message_catalog.py" line="298"/>
         <source>{file}: {member} line {line}: device {name} ({device}), role {role}, may not write {table} row {id}: {why}</source>
         <translation>{file}：{member} 第 {line} 行：设备 {name}（{device}）的角色为 {role}，无权写入 {table} 的记录 {id}：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="352"/>
+        <location filename="../../ui/message_catalog.py" line="299"/>
         <source>{file}: the rows of {name} ({device}) do not match its signature: changed after signing</source>
         <translation>{file}：{name}（{device}）的数据行与其签名不符：签名后被修改过</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="353"/>
+        <location filename="../../ui/message_catalog.py" line="295"/>
         <source>{file}: {member} line {line}: {table} row {id} says it was written by device {device}, but no signature of that device covers this version (forged or altered)</source>
         <translation>{file}：{member} 第 {line} 行：{table} 的记录 {id} 自称由设备 {device} 写入，但没有该设备的签名覆盖此版本（伪造或被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="354"/>
+        <location filename="../../ui/message_catalog.py" line="288"/>
         <source>{file}: roster.json: {detail}</source>
         <translation>{file}：roster.json：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="355"/>
+        <location filename="../../ui/message_catalog.py" line="289"/>
         <source>{file}: roster.json is not valid JSON</source>
         <translation>{file}：roster.json 不是有效的 JSON</translation>
     </message>
@@ -2872,22 +2867,22 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>NoticeProblemModel</name>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="74"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="72"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="74"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="72"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="74"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="72"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="75"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3182,22 +3177,22 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ProblemStatus</name>
     <message>
-        <location filename="../../ui/township_page.py" line="289"/>
+        <location filename="../../ui/township_page.py" line="293"/>
         <source>Open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="290"/>
+        <location filename="../../ui/township_page.py" line="294"/>
         <source>Rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="291"/>
+        <location filename="../../ui/township_page.py" line="295"/>
         <source>Rectified</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="292"/>
+        <location filename="../../ui/township_page.py" line="296"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
@@ -3803,37 +3798,37 @@ Everything changed since then is replaced; the database as it is now is kept as 
         <translation>完成督查</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="228"/>
+        <location filename="../../ui/township_page.py" line="229"/>
         <source>veto failed: {0}</source>
         <translation>一票否决：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="230"/>
+        <location filename="../../ui/township_page.py" line="231"/>
         <source>Total &lt;b&gt;{0:.1f}&lt;/b&gt;  &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt;  ({2}/{3} items answered)</source>
         <translation>总分 &lt;b&gt;{0:.1f}&lt;/b&gt;  &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt;（已评 {2}/{3} 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="242"/>
+        <location filename="../../ui/township_page.py" line="243"/>
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="244"/>
+        <location filename="../../ui/township_page.py" line="245"/>
         <source>Partly</source>
         <translation>部分完成</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="246"/>
+        <location filename="../../ui/township_page.py" line="247"/>
         <source>Not yet</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="259"/>
+        <location filename="../../ui/township_page.py" line="261"/>
         <source>Problems: {0} open, {1} overdue, {2} in all</source>
         <translation>问题：未销号 {0} 个，逾期 {1} 个，共 {2} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="276"/>
+        <location filename="../../ui/township_page.py" line="280"/>
         <source>Rectification notices: {0}</source>
         <translation>整改通知书：{0} 份</translation>
     </message>
@@ -3907,112 +3902,112 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>Values</name>
     <message>
-        <location filename="../../ui/messages.py" line="361"/>
+        <location filename="../../ui/messages.py" line="70"/>
         <source>open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="362"/>
+        <location filename="../../ui/messages.py" line="71"/>
         <source>rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="363"/>
+        <location filename="../../ui/messages.py" line="72"/>
         <source>rectified</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="364"/>
+        <location filename="../../ui/messages.py" line="73"/>
         <source>closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="365"/>
+        <location filename="../../ui/messages.py" line="74"/>
         <source>start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="366"/>
+        <location filename="../../ui/messages.py" line="75"/>
         <source>rectify</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="367"/>
+        <location filename="../../ui/messages.py" line="76"/>
         <source>close</source>
         <translation>验收销号</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="368"/>
+        <location filename="../../ui/messages.py" line="77"/>
         <source>reject</source>
         <translation>复查退回</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="369"/>
+        <location filename="../../ui/messages.py" line="78"/>
         <source>Invalid statement</source>
         <translation>无效的语句</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="370"/>
+        <location filename="../../ui/messages.py" line="79"/>
         <source>Expected newline or end of document after a statement</source>
         <translation>语句之后应换行或结束文件</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="371"/>
+        <location filename="../../ui/messages.py" line="80"/>
         <source>Cannot overwrite a value</source>
         <translation>不能重复定义同一个值</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="372"/>
+        <location filename="../../ui/messages.py" line="81"/>
         <source>Expected &apos;]&apos; at the end of a table declaration</source>
         <translation>表头末尾缺少“]”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="373"/>
+        <location filename="../../ui/messages.py" line="82"/>
         <source>Expected &apos;]]&apos; at the end of an array declaration</source>
         <translation>数组表头末尾缺少“]]”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="374"/>
+        <location filename="../../ui/messages.py" line="83"/>
         <source>Expected &apos;=&apos; after a key in a key/value pair</source>
         <translation>键名之后缺少“=”</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="375"/>
+        <location filename="../../ui/messages.py" line="84"/>
         <source>Invalid initial character for a key part</source>
         <translation>键名的首字符无效</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="376"/>
+        <location filename="../../ui/messages.py" line="85"/>
         <source>Unclosed array</source>
         <translation>数组没有闭合</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="377"/>
+        <location filename="../../ui/messages.py" line="86"/>
         <source>Unclosed inline table</source>
         <translation>内联表没有闭合</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="378"/>
+        <location filename="../../ui/messages.py" line="87"/>
         <source>Invalid hex value</source>
         <translation>无效的十六进制值</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="379"/>
+        <location filename="../../ui/messages.py" line="88"/>
         <source>Escaped character is not a Unicode scalar value</source>
         <translation>转义字符不是有效的 Unicode 字符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="380"/>
+        <location filename="../../ui/messages.py" line="89"/>
         <source>Unterminated string</source>
         <translation>字符串没有结束引号</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="381"/>
+        <location filename="../../ui/messages.py" line="90"/>
         <source>Invalid date or datetime</source>
         <translation>无效的日期或时间</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="382"/>
+        <location filename="../../ui/messages.py" line="91"/>
         <source>Invalid value</source>
         <translation>无效的值</translation>
     </message>
