@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from inspector.core.forms import Form, Item, Rating
+from inspector.core.form_model import Form, Item, Rating
 
 
 class Verdict(StrEnum):
