@@ -2238,7 +2238,7 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
     <message>
         <location filename="../../ui/message_catalog.py" line="78"/>
         <source>the desktop app cannot start: Qt&apos;s X11 (xcb) platform needs {libraries}, missing on this computer; install them with: sudo apt-get install {packages}</source>
-        <translation type="unfinished"></translation>
+        <translation>桌面程序无法启动：Qt 的 X11（xcb）平台需要 {libraries}，本机缺少；请用以下命令安装：sudo apt-get install {packages}</translation>
     </message>
     <message>
         <location filename="../../ui/message_catalog.py" line="139"/>
