@@ -316,3 +316,31 @@ def test_a_restored_backup_gets_a_new_identity_and_keeps_its_clock_so_no_edit_is
     laptop.rows.update("problems", pid, {"text": "恢复之后的修改"})
     summary = hq.take(laptop.export())
     assert summary.totals.conflicts == 1  # both edits kept, not one silently overwritten
+
+
+def test_edits_made_on_the_copy_before_device_new_move_to_the_new_id_and_lose_nothing(pair):
+    """The user was warned but edited first: those edits must not stay the original's."""
+    original, copy = pair
+    assert identity.copy_warning(copy.db) is not None  # the app tells the user on opening
+    pid = _problem(copy)
+    copy.rows.update("problems", pid, {"text": "副本上先改的"})
+    original.rows.update("problems", pid, {"text": "原机上的修改"})
+    made = identity.new_identity(copy.db)
+    assert made.restamped == 1
+    stamp = copy.db.execute("SELECT updated_at FROM problems WHERE id = ?", [pid]).fetchone()[0]
+    assert stamp.endswith(made.new_id)
+    summary = original.take(copy.export())
+    assert summary.totals.conflicts == 1  # kept as a conflict, not silently overwritten
+    copy.take(original.export())
+    assert dump_json(original.db) == dump_json(copy.db)
+    kept = {v for row in original.db.execute(
+        "SELECT winner_version, loser_version FROM conflicts") for v in row}
+    assert stamp in kept
+
+
+def test_the_same_laptop_confirmed_restamps_nothing(pair):
+    _original, copy = pair
+    assert identity.copy_warning(copy.db) is not None
+    copy.rows.update("problems", _problem(copy), {"text": "挪了位置的同一台"})
+    identity.confirm_same(copy.db)
+    assert identity.new_identity(copy.db).restamped == 0
