@@ -31,7 +31,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from inspector.messages import Message
-from inspector.store.db import StoreError
+from inspector.store.db import StoreError, check_sound_today
 from inspector.store.schema import known_migrations, migrations
 
 KEEP = 5
@@ -180,12 +180,17 @@ def rotate(db_path: str | Path, reason: str = "import", keep: int | None = None)
 
 
 def daily(db: Database, today: dt.date | None = None) -> Path | None:
-    """Take the day's "daily" copy unless one was taken today; its path or None."""
+    """Take the day's "daily" copy unless one was taken today; its path or None.
+
+    The file is checked first (once a day): a copy of a damaged database would
+    push a good one out of the rotation. A damaged one raises StoreError.
+    """
     source = database_file(db)
     if source is None:
         return None
     if _taken_on(source, today, "daily"):
         return None
+    check_sound_today(db)
     return backup(db, reason="daily")
 
 

@@ -261,17 +261,26 @@ def find_county(db: Database, ref: str) -> dict[str, Any]:
 
 def ledger_rows(db: Database, campaign_id: str | None, county_id: str | None,
                 today: dt.date) -> list[dict[str, Any]]:
-    """The 整改台账: every problem with the deadline it was first given (from the audit
-    log: an extension shows as a changed deadline), its evidence and its progress."""
+    """The 整改台账: every problem with the deadline it was first given, its evidence and
+    its progress.
+
+    The first deadline is the audit log's earliest record of the row: a local insert
+    holds the row as made; an imported one holds no copy, so the first change's `old`
+    says it, and a row never changed here still has it.
+    """
     return list(db.query(
         f"""SELECT p.id, p.text, p.measure, p.responsible_unit, p.responsible_person,
                   p.deadline, p.status, p.rectified_on, p.rectify_note, p.closed_on,
                   p.item_id, p.found_on, t.name AS township, c.name AS county,
                   ca.name AS campaign, n.doc_number,
                   {rules.overdue("p")} AS overdue,
-                  (SELECT json_extract(a.new, '$.deadline') FROM audit_log a
-                    WHERE a.table_name = 'problems' AND a.row_id = p.id
-                    ORDER BY a.id LIMIT 1) AS first_deadline,
+                  coalesce((SELECT CASE WHEN a.action = 'insert'
+                                        THEN json_extract(a.new, '$.deadline')
+                                        ELSE json_extract(a.old, '$.deadline') END
+                            FROM audit_log a
+                            WHERE a.table_name = 'problems' AND a.row_id = p.id
+                              AND (a.action != 'insert' OR a.new IS NOT NULL)
+                            ORDER BY a.id LIMIT 1), p.deadline) AS first_deadline,
                   (SELECT COUNT(*) FROM attachments f WHERE f.owner_table = 'problems'
                     AND f.owner_id = p.id AND f.deleted = 0) AS evidence
            FROM problems p

@@ -124,6 +124,18 @@ class MainWindow(QMainWindow):
 
         if self.db_path != ":memory:":
             self._daily_backup_job = start_daily_backup(self.db_path)
+            self._daily_backup_job.signals.failed.connect(self._daily_backup_failed)
+
+    def _daily_backup_failed(self, exc: BaseException) -> None:
+        """The day's check found the file damaged (or the copy failed): say so, not block."""
+        from inspector.ui.messages import describe_for_user
+
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Daily backup"),
+                          describe_for_user(exc), QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("daily_backup_failed")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.startup_boxes = [*getattr(self, "startup_boxes", []), box]
 
     def _warn_at_start(self) -> None:
         """Non-blocking warnings: a clock far behind the last change, a copied database."""

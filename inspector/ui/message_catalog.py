@@ -135,6 +135,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "{path} is not an Inspector database"),
     QT_TRANSLATE_NOOP("Messages", "{path} is damaged; restore a backup with 'inspector backup restore'"),
     QT_TRANSLATE_NOOP("Messages", "{path} is damaged, so nothing was imported; restore a backup with 'inspector backup restore'"),
+    QT_TRANSLATE_NOOP("Messages", "{path} is damaged, so today's backup copy was not taken (it would replace a good one); restore a backup with 'inspector backup restore'"),
     QT_TRANSLATE_NOOP("Messages", "{path} is a folder, not a database file"),
     QT_TRANSLATE_NOOP("Messages", "no folder {folder} for the database {path}"),
     QT_TRANSLATE_NOOP("Messages", "{path} was written by a newer version of Inspector (schema step {step}); update Inspector to open it"),
