@@ -198,12 +198,25 @@ def progress(answered: int, items: int, status: str | None) -> str:
     return IN_PROGRESS
 
 
-def campaign_overview(db: Database, campaign_id: str, today: dt.date | None = None
-                      ) -> list[dict[str, Any]]:
-    """One row per township: county, inspection status, score, stars, open and overdue problems."""
+def campaign_overview(db: Database, campaign_id: str, today: dt.date | None = None,
+                      townships: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """One row per township: county, inspection status, score, stars, open and overdue problems.
+
+    `townships` narrows it to those rows: after an answer the tree re-reads its
+    own township's line (about a millisecond) instead of 1,400 (about 100 ms).
+    """
     today_s = (today or dt.date.today()).isoformat()
+    params: dict[str, Any] = {"campaign": campaign_id, "today": today_s}
+    only = problems_only = ""
+    if townships is not None:
+        wanted = sorted(set(townships))
+        if not wanted:
+            return []
+        params["townships"] = json.dumps(wanted)
+        only = " AND t.id IN (SELECT value FROM json_each(:townships))"
+        problems_only = " AND township_id IN (SELECT value FROM json_each(:townships))"
     return list(db.query(
-        """
+        f"""
         SELECT t.id AS township_id, t.name AS township, t.code, t.kind,
                c.id AS county_id, c.name AS county,
                i.id AS inspection_id, i.status, s.score, s.stars, s.answered, s.items,
@@ -218,8 +231,9 @@ def campaign_overview(db: Database, campaign_id: str, today: dt.date | None = No
             SELECT township_id,
                    SUM(status != 'closed') AS open,
                    SUM(status IN ('open', 'rectifying') AND deadline < :today) AS overdue
-            FROM problems WHERE deleted = 0 AND campaign_id = :campaign GROUP BY township_id
+            FROM problems WHERE deleted = 0 AND campaign_id = :campaign{problems_only}
+            GROUP BY township_id
         ) p ON p.township_id = t.id
-        WHERE t.deleted = 0
+        WHERE t.deleted = 0{only}
         ORDER BY c.code, c.name, t.code, t.name
-        """, {"campaign": campaign_id, "today": today_s}))
+        """, params))
