@@ -23,11 +23,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from sqlite_utils import Database
-
-from inspector.core.forms import Form
 from inspector.core.ids import (
     AttachmentId,
     CampaignId,
@@ -35,9 +32,13 @@ from inspector.core.ids import (
     ProblemId,
     TownshipId,
 )
-from inspector.core.scoring import Verdict
-from inspector.store import settings as settings_store
-from inspector.store.rows import Rows
+
+if TYPE_CHECKING:  # imported when first used: the GUI's first paint waits for no store module
+    from sqlite_utils import Database
+
+    from inspector.core.forms import Form
+    from inspector.core.scoring import Verdict
+    from inspector.store.rows import Rows
 
 T = TypeVar("T")
 
@@ -136,9 +137,12 @@ class Session:
     """The database open for one thread, its writer, and the store as bound namespaces."""
 
     def __init__(self, db: Database, who: str | None = None):
+        from inspector.store.rows import Rows
+
         self.db = db
         self.rows = Rows(db, who)
         self._listeners: list[Listener] = []
+        self._held: list[Changes] | None = None  # inside `atomic`: told after the commit
         self.answers = Answers(self)
         self.inspections = Inspections(self)
         self.problems = Problems(self)
@@ -174,9 +178,28 @@ class Session:
 
     @contextmanager
     def atomic(self) -> Iterator[Session]:
-        """Several writes in one transaction (BEGIN IMMEDIATE; a savepoint when nested)."""
-        with self.db.atomic():
-            yield self
+        """Several writes in one transaction (BEGIN IMMEDIATE; a savepoint when nested).
+
+        Their changes are told once, together, after the commit; a rollback tells
+        nothing, so no view shows what the database does not hold.
+        """
+        if self._held is not None:
+            with self.db.atomic():
+                yield self
+            return
+        self._held = []
+        try:
+            with self.db.atomic():
+                yield self
+        except BaseException:
+            self._held = None
+            raise
+        held, self._held = self._held, None
+        if held:
+            combined = held[0]
+            for more in held[1:]:
+                combined = combined | more
+            self.announce(combined)
 
     def checkpoint(self) -> None:
         from inspector.store.db import checkpoint
@@ -194,7 +217,9 @@ class Session:
         worker's session, an import) that this connection now sees."""
         if source is not None:
             changes = changes.from_(source)
-        if changes:
+        if changes and self._held is not None:
+            self._held.append(changes)
+        elif changes:
             for listener in list(self._listeners):
                 listener(changes)
         return changes
@@ -255,15 +280,21 @@ class Answers(_Part):
         return problems_by_item(self.db, inspection)
 
     def attach_files(self, inspection: InspectionId, item_id: str, paths: Iterable[str | Path],
-                     source: object | None = None) -> Done[list[dict[str, Any]]]:
+                     source: object | None = None,
+                     each: Callable[[int], None] | None = None) -> Done[list[dict[str, Any]]]:
         """Files (photos, downscaled unless kept as taken) attached to an item's answer,
-        the answer created if the item had none; all or nothing."""
+        the answer created if the item had none; all or nothing. `each(n)` is called
+        before the n-th file (progress; it may raise to cancel, rolling back)."""
         from inspector.store.attachments import add_file
         from inspector.store.inspections import set_answer
 
+        added: list[dict[str, Any]] = []
         with self.db.atomic():
             answer = set_answer(self.rows, inspection, item_id)
-            added = [add_file(self.rows, "answers", answer["id"], p) for p in paths]
+            for n, path in enumerate(paths):
+                if each is not None:
+                    each(n)
+                added.append(add_file(self.rows, "answers", answer["id"], path))
         changes = _inspection_changes(self.db, inspection, ANSWERS, ATTACHMENTS,
                                       ids=[answer["id"], *(a["id"] for a in added)])
         return self._session._done(added, changes, source)
@@ -389,12 +420,13 @@ class Attachments(_Part):
         return blob_path(self.db, sha256)
 
     def add_files(self, owner_table: str, owner_id: str, paths: Iterable[str | Path],
-                  source: object | None = None) -> Done[list[dict[str, Any]]]:
+                  source: object | None = None, caption: str = "") -> Done[list[dict[str, Any]]]:
         """Files attached to a row (a problem's rectification photos), all or nothing."""
         from inspector.store.attachments import add_file
 
         with self.db.atomic():
-            added = [add_file(self.rows, owner_table, owner_id, p) for p in paths]
+            added = [add_file(self.rows, owner_table, owner_id, p, caption=caption)
+                     for p in paths]
         townships: list[str] = []
         if owner_table == "problems":
             townships = [r[0] for r in self.db.execute(
@@ -468,15 +500,21 @@ class Catalog(_Part):
 
 class Settings(_Part):
     def get(self, key: str, default: Any = None) -> Any:
-        return settings_store.get(self.db, key, default)
+        from inspector.store import settings
+
+        return settings.get(self.db, key, default)
 
     def put(self, key: str, value: Any, source: object | None = None) -> Done[None]:
-        settings_store.put(self.db, key, value)
+        from inspector.store import settings
+
+        settings.put(self.db, key, value)
         return self._session._done(None, Changes.of(SETTINGS, tables=("settings",), ids=[key]),
                                    source)
 
     def who(self) -> str:
-        return settings_store.who(self.db)
+        from inspector.store import settings
+
+        return settings.who(self.db)
 
 
 class Conflicts(_Part):

@@ -4,6 +4,11 @@ One query (`campaign_overview`) feeds the whole tree, so a province of 1,400
 townships loads at once; the filter box narrows the model's own list rather
 than going through a proxy. The store is imported on first load, so the
 empty tree of a window still starting costs nothing.
+
+After a write the tree re-reads only the townships the session's `Changes`
+name (an answer: one line, about a millisecond, instead of 1,400 lines in
+about 100 ms) and repaints those lines and their county's totals; a change
+to the township list or an import reloads it whole.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QW
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from inspector.store.session import Changes, Session
 
 TownshipIdRole = Qt.ItemDataRole.UserRole + 1
 InspectionIdRole = Qt.ItemDataRole.UserRole + 2
@@ -58,27 +65,46 @@ class TownshipTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._all: list[dict[str, Any]] = []
         self._counties: list[County] = []
+        self._shown: dict[str, tuple[int, int]] = {}  # township id -> (county, row) shown
+        self._by_id: dict[str, dict[str, Any]] = {}
         self._filter = ""
 
     # -- loading -------------------------------------------------------------------------
-    def load(self, db: Database, campaign_id: str | None) -> None:
-        from inspector.store.inspections import campaign_overview
+    def load(self, session: Session | Database, campaign_id: str | None) -> None:
+        from inspector.ui.changes import session_of
 
-        self.set_rows(campaign_overview(db, campaign_id) if campaign_id else [])
+        self.set_rows(session_of(session).inspections.overview(campaign_id) if campaign_id
+                      else [])
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         """The overview's rows, each given what the tree shows of its progress."""
-        from inspector.core.scoring import star_text
-        from inspector.store.inspections import FINISHED, NOT_STARTED, progress
-
         for row in rows:
-            state = progress(row["answered"] or 0, row["items"] or 0, row["status"])
-            row["progress"] = state
-            row["started"] = state != NOT_STARTED
-            row["finished"] = state == FINISHED
-            row["stars_text"] = star_text(row["stars"]) if row["started"] else ""
+            _decorate(row)
         self._all = rows
+        self._by_id = {r["township_id"]: r for r in rows}
         self._rebuild()
+
+    def update_rows(self, rows: list[dict[str, Any]]) -> list[str]:
+        """New figures for some townships, in place; returns the ids it did not hold (a
+        township new to the list: the caller reloads)."""
+        unknown: list[str] = []
+        counties: set[int] = set()
+        for new in rows:
+            old = self._by_id.get(new["township_id"])
+            if old is None or old["county_id"] != new["county_id"] \
+                    or old["township"] != new["township"]:
+                unknown.append(new["township_id"])
+                continue
+            old.update(_decorate(new))
+            where = self._shown.get(new["township_id"])
+            if where is not None:
+                c, r = where
+                self.dataChanged.emit(self.createIndex(r, 0, c + 1),
+                                      self.createIndex(r, OVERDUE, c + 1))
+                counties.add(c)
+        for c in counties:
+            self.dataChanged.emit(self.createIndex(c, 0, 0), self.createIndex(c, OVERDUE, 0))
+        return unknown
 
     def set_filter(self, text: str) -> None:
         text = text.strip()
@@ -99,6 +125,8 @@ class TownshipTreeModel(QAbstractItemModel):
                 county = counties[row["county_id"]] = County(row["county_id"], row["county"])
             county.townships.append(row)
         self._counties = list(counties.values())
+        self._shown = {row["township_id"]: (c, r) for c, county in enumerate(self._counties)
+                       for r, row in enumerate(county.townships)}
         self.endResetModel()
 
     # -- lookup --------------------------------------------------------------------------
@@ -108,11 +136,8 @@ class TownshipTreeModel(QAbstractItemModel):
         return self._counties[index.internalId() - 1].townships[index.row()]
 
     def index_of_township(self, township_id: str) -> QModelIndex:
-        for c, county in enumerate(self._counties):
-            for r, row in enumerate(county.townships):
-                if row["township_id"] == township_id:
-                    return self.createIndex(r, 0, c + 1)
-        return QModelIndex()
+        where = self._shown.get(township_id)
+        return self.createIndex(where[1], 0, where[0] + 1) if where else QModelIndex()
 
     def township_count(self) -> int:
         return sum(len(c.townships) for c in self._counties)
@@ -217,6 +242,19 @@ class TownshipTreeModel(QAbstractItemModel):
         return None
 
 
+def _decorate(row: dict[str, Any]) -> dict[str, Any]:
+    """What the tree shows of a township's progress, added to its overview row."""
+    from inspector.core.scoring import star_text
+    from inspector.store.inspections import FINISHED, NOT_STARTED, progress
+
+    state = progress(row["answered"] or 0, row["items"] or 0, row["status"])
+    row["progress"] = state
+    row["started"] = state != NOT_STARTED
+    row["finished"] = state == FINISHED
+    row["stars_text"] = star_text(row["stars"]) if row["started"] else ""
+    return row
+
+
 class TownshipTree(QWidget):
     """The filter box and the tree; emits the selected township's id (or None)."""
 
@@ -246,6 +284,8 @@ class TownshipTree(QWidget):
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(150)
         self._selected: str | None = None
+        self._session: Session | None = None
+        self._campaign_id: str | None = None
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -253,11 +293,35 @@ class TownshipTree(QWidget):
         self._filter_timer.timeout.connect(self._on_filter)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
-    def load(self, db: Database, campaign_id: str | None) -> None:
-        """Reload the figures, keeping the selected township."""
+    def load(self, session: Session | None, campaign_id: str | None) -> None:
+        """Reload the figures, keeping the selected township; from now on the session's
+        changes to townships' figures update their lines."""
+        if session is None:
+            return
+        if session is not self._session:
+            from inspector.ui.changes import signals_of
+
+            if self._session is not None:
+                signals_of(self._session).changed.disconnect(self._on_changed)
+            self._session = session
+            signals_of(session).changed.connect(self._on_changed)
+        self._campaign_id = campaign_id
         keep = self._selected
-        self.model.load(db, campaign_id)
+        self.model.load(session, campaign_id)
         self._after_reset(keep)
+
+    def _on_changed(self, changes: Changes) -> None:
+        """The lines of the townships a write touched; the whole tree is the window's job
+        (a new campaign list, a change of the township list, an import)."""
+        from inspector.store.session import INSPECTIONS, NOTICES, PROBLEMS, SCORES
+
+        if changes.everything or not changes.townships or self._session is None \
+                or not self._campaign_id or not changes.touches(SCORES, INSPECTIONS, PROBLEMS,
+                                                                NOTICES):
+            return
+        rows = self._session.inspections.overview(self._campaign_id, changes.townships)
+        if self.model.update_rows(rows):
+            self.load(self._session, self._campaign_id)
 
     def _on_filter(self) -> None:
         keep = self._selected

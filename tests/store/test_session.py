@@ -193,3 +193,21 @@ def test_the_session_module_is_qt_free():
     code = ("import sys, inspector.store.session; "
             "sys.exit(any(m.startswith('PySide6') for m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_writes_in_one_transaction_are_told_once_after_the_commit_and_not_after_a_rollback(
+        session):
+    insp = session.inspections.start(session.campaign, session.township).value
+    item = first_verdict_item(session)
+    got = heard(session)
+    with session.atomic():
+        session.answers.set(insp["id"], item, verdict=Verdict.FULL)
+        session.problems.add(session.township, "台账不全", None, campaign_id=session.campaign)
+        assert got == []  # nothing is told while the transaction may still roll back
+    assert len(got) == 1 and got[0].touches(S.ANSWERS, S.PROBLEMS)
+    got.clear()
+    with pytest.raises(RuntimeError), session.atomic():
+        session.answers.set(insp["id"], item, verdict=Verdict.FAIL)
+        raise RuntimeError("boom")
+    assert got == []
+    assert session.answers.of(insp["id"])[item]["verdict"] == "full"
