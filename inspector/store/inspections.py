@@ -208,7 +208,11 @@ def campaign_overview(db: Database, campaign_id: str, today: dt.date | None = No
     today_s = (today or dt.date.today()).isoformat()
     params: dict[str, Any] = {"campaign": campaign_id, "today": today_s}
     only = problems_only = ""
+    campaign_column = "campaign_id"
     if townships is not None:
+        # A few townships: find their problems by township (idx_problems_township), not by
+        # scanning the campaign's (the unary + keeps SQLite off idx_problems_campaign).
+        campaign_column = "+campaign_id"
         wanted = sorted(set(townships))
         if not wanted:
             return []
@@ -231,7 +235,7 @@ def campaign_overview(db: Database, campaign_id: str, today: dt.date | None = No
             SELECT township_id,
                    SUM(status != 'closed') AS open,
                    SUM(status IN ('open', 'rectifying') AND deadline < :today) AS overdue
-            FROM problems WHERE deleted = 0 AND campaign_id = :campaign{problems_only}
+            FROM problems WHERE deleted = 0 AND {campaign_column} = :campaign{problems_only}
             GROUP BY township_id
         ) p ON p.township_id = t.id
         WHERE t.deleted = 0{only}

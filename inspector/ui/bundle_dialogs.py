@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from inspector.errors import is_user_error
 from inspector.progress import Progress
 from inspector.store import settings
 from inspector.store.conflicts import count_unresolved
@@ -43,7 +42,8 @@ from inspector.sync.importer import ImportSummary, last_export, last_import
 from inspector.sync.importer import import_bundle as read_bundle
 from inspector.sync.verify import FirstHeadquarters
 from inspector.ui.conflicts_dialog import ConflictsDialog, table_label
-from inspector.ui.messages import describe_for_user, translate_message
+from inspector.ui.errors import show_error
+from inspector.ui.messages import translate_message
 from inspector.ui.worker import Job, run_job
 
 __all__ = ["ConflictsDialog", "ImportPreviewDialog", "export_bundle", "import_bundle",
@@ -285,11 +285,8 @@ def import_bundle(parent: QWidget | None, db_path: str | Path,
             if ask_to_trust(parent, exc.name, exc.fingerprint):
                 check(exc.fingerprint)
             return
-        if is_user_error(exc):  # a refusal says in the user's language which device and why
-            QMessageBox.warning(parent, title, describe_for_user(exc))
-        else:
-            QMessageBox.critical(parent, title, QCoreApplication.translate(
-                "Worker", "Unexpected error: {0}").format(describe_for_user(exc)))
+        # a refusal says in the user's language which device and why; a bug offers its log
+        show_error(parent, exc, title, context="bundle import")
 
     return check(None)
 

@@ -34,7 +34,7 @@ from inspector.store import settings
 from inspector.store.session import Done, Session
 from inspector.terminal import control_characters
 from inspector.ui.changes import session_of
-from inspector.ui.messages import describe_for_user
+from inspector.ui.errors import classify, show_error
 from inspector.ui.worker import run_job
 
 # Each language is named in itself, so anyone can find their own.
@@ -198,8 +198,9 @@ class SettingsDialog(QDialog):
                                     townships_message(result.value))
 
         def failed(exc: BaseException) -> None:
+            text, _log = classify(exc)  # the one policy: a bug is logged, its log named
             QMessageBox.warning(self, self.tr("Township list not imported"),
-                                self.tr("Nothing was imported:\n\n{0}").format(describe_for_user(exc)))
+                                self.tr("Nothing was imported:\n\n{0}").format(text))
 
         run_job(self, self.tr("Importing townships"), import_townships_job, self.db_path, path,
                 on_success=done, on_failure=failed, cancellable=False)
@@ -217,11 +218,8 @@ class SettingsDialog(QDialog):
         try:
             form = load_form(path)
             self.session.catalog.install_form(form)
-        except FormError as exc:
-            QMessageBox.warning(self, self.tr("Form not installed"), describe_for_user(exc))
-            return False
-        except (CatalogError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Form not installed"), describe_for_user(exc))
+        except (FormError, CatalogError, OSError) as exc:
+            show_error(self, exc, self.tr("Form not installed"))
             return False
         self.imported = True
         QMessageBox.information(self, self.tr("Form installed"), self.tr(

@@ -53,9 +53,19 @@ def progress_label(state: str) -> str:
 
 @dataclass
 class County:
+    """A county's townships as shown, and its totals (summed once, not on every paint)."""
+
     id: str
     name: str
     townships: list[dict[str, Any]] = field(default_factory=list)
+    finished: int = 0
+    open_problems: int = 0
+    overdue_problems: int = 0
+
+    def add_up(self) -> None:
+        self.finished = sum(bool(r["finished"]) for r in self.townships)
+        self.open_problems = sum(r["open_problems"] for r in self.townships)
+        self.overdue_problems = sum(r["overdue_problems"] for r in self.townships)
 
 
 class TownshipTreeModel(QAbstractItemModel):
@@ -103,6 +113,7 @@ class TownshipTreeModel(QAbstractItemModel):
                                       self.createIndex(r, OVERDUE, c + 1))
                 counties.add(c)
         for c in counties:
+            self._counties[c].add_up()
             self.dataChanged.emit(self.createIndex(c, 0, 0), self.createIndex(c, OVERDUE, 0))
         return unknown
 
@@ -125,6 +136,8 @@ class TownshipTreeModel(QAbstractItemModel):
                 county = counties[row["county_id"]] = County(row["county_id"], row["county"])
             county.townships.append(row)
         self._counties = list(counties.values())
+        for county in self._counties:
+            county.add_up()
         self._shown = {row["township_id"]: (c, r) for c, county in enumerate(self._counties)
                        for r, row in enumerate(county.townships)}
         self.endResetModel()
@@ -193,16 +206,16 @@ class TownshipTreeModel(QAbstractItemModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         towns = county.townships
-        overdue = sum(r["overdue_problems"] for r in towns)
+        overdue = county.overdue_problems
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(_OVERDUE_COLOUR) if column == OVERDUE and overdue else None
         if column == NAME:
             return f"{county.name} ({len(towns)})"
         if column == PROGRESS:
-            done = sum(r["finished"] for r in towns)
-            return QCoreApplication.translate("TownshipTreeModel", "{0}/{1} finished").format(done, len(towns))
+            return QCoreApplication.translate("TownshipTreeModel", "{0}/{1} finished").format(
+                county.finished, len(towns))
         if column == OPEN:
-            return sum(r["open_problems"] for r in towns)
+            return county.open_problems
         if column == OVERDUE:
             return overdue
         return None
@@ -274,8 +287,10 @@ class TownshipTree(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        # Sized to their contents after each full load (`_after_reset`), not kept so: a
+        # ResizeToContents section re-measures the whole column on every changed line.
         for column in (STARS, PROGRESS, OPEN, OVERDUE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_edit)
@@ -331,6 +346,8 @@ class TownshipTree(QWidget):
     def _after_reset(self, keep: str | None) -> None:
         if self.filter_edit.text().strip() or self.model.rowCount() <= 12:
             self.view.expandAll()
+        for column in (STARS, PROGRESS, OPEN, OVERDUE):
+            self.view.resizeColumnToContents(column)
         if keep:
             self.select_township(keep)
 
