@@ -259,10 +259,12 @@ class Answers(_Part):
         from inspector.store.inspections import set_answer
 
         before = self.rows.find("answers", _answer_id(inspection, item_id))
+        status = _status(self.db, inspection)
         row = set_answer(self.rows, inspection, item_id, **values)
         if before is not None and before["updated_at"] == row["updated_at"]:
             return Done(row, NOTHING)
-        return self._session._done(row, _inspection_changes(self.db, inspection, ANSWERS),
+        kinds = (ANSWERS,) if _status(self.db, inspection) == status else (ANSWERS, INSPECTIONS)
+        return self._session._done(row, _inspection_changes(self.db, inspection, *kinds),
                                    source)
 
     def set_verdict(self, inspection: InspectionId, item_id: str, verdict: Verdict | None,
@@ -288,6 +290,7 @@ class Answers(_Part):
         from inspector.store.attachments import add_file
         from inspector.store.inspections import set_answer
 
+        status = _status(self.db, inspection)
         added: list[dict[str, Any]] = []
         with self.db.atomic():
             answer = set_answer(self.rows, inspection, item_id)
@@ -295,7 +298,9 @@ class Answers(_Part):
                 if each is not None:
                     each(n)
                 added.append(add_file(self.rows, "answers", answer["id"], path))
-        changes = _inspection_changes(self.db, inspection, ANSWERS, ATTACHMENTS,
+        kinds = (ANSWERS, ATTACHMENTS) if _status(self.db, inspection) == status \
+            else (ANSWERS, ATTACHMENTS, INSPECTIONS)
+        changes = _inspection_changes(self.db, inspection, *kinds,
                                       ids=[answer["id"], *(a["id"] for a in added)])
         return self._session._done(added, changes, source)
 
@@ -543,12 +548,18 @@ def _answer_id(inspection: InspectionId, item_id: str) -> str:
     return answer_id(inspection, item_id)
 
 
+def _status(db: Database, inspection: InspectionId) -> str | None:
+    found = db.execute("SELECT status FROM inspections WHERE id = ?", [inspection]).fetchone()
+    return found[0] if found else None
+
+
 def _inspection_changes(db: Database, inspection: InspectionId, *kinds: str,
                         ids: Iterable[str] = ()) -> Changes:
-    """An edit inside an inspection: its answers and score, its township's figures."""
+    """An edit inside an inspection: its answers and score, its township's figures (the
+    caller adds `inspections` when the inspection's status changed with it)."""
     found = db.execute("SELECT township_id FROM inspections WHERE id = ?",
                        [inspection]).fetchone()
-    return Changes.of(*kinds, SCORES, INSPECTIONS, tables=("answers", "scores"),
+    return Changes.of(*kinds, SCORES, tables=("answers", "scores"),
                       townships=[found[0]] if found else [], inspections=[inspection], ids=ids)
 
 

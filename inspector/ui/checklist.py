@@ -272,22 +272,29 @@ class ChecklistWidget(QWidget):
         if cache["veto_failed"]:
             veto = " &nbsp;<span style='color:#c0392b'>{}</span>".format(
                 self.tr("veto failed: {0}").format(", ".join(cache["veto_failed"])))
-        self.score_label.setText(self.tr(
+        text = self.tr(
             "Score <b>{0}</b> &nbsp; <span style='color:#d4ac0d'>{1}</span> &nbsp; "
-            "{2}/{3} answered").format(score, stars, cache["answered"], cache["items"]) + veto)
+            "{2}/{3} answered").format(score, stars, cache["answered"], cache["items"]) + veto
+        if self.score_label.text() != text:  # an unchanged label is not laid out and painted
+            self.score_label.setText(text)
         by_id = {s["id"]: s for s in cache["sections"]}
+        titles = {s.id: s.title for s in self.form.sections}
+        changed = False
         self.section_list.blockSignals(True)
         for row in range(self.section_list.count()):
             entry = self.section_list.item(row)
             sec = by_id.get(entry.data(SectionIdRole))
             if sec is None:
                 continue
-            title = next(s.title for s in self.form.sections if s.id == sec["id"])
             score = "—" if sec["score"] is None else f"{sec['score']:.1f}"
-            entry.setText(self.tr("{0}\n{1}/{2} answered · score {3}").format(
-                title, sec["answered"], sec["items"], score))
+            text = self.tr("{0}\n{1}/{2} answered · score {3}").format(
+                titles[sec["id"]], sec["answered"], sec["items"], score)
+            if entry.text() != text:
+                entry.setText(text)
+                changed = True
         self.section_list.blockSignals(False)
-        self.section_list.doItemsLayout()
+        if changed:
+            self.section_list.doItemsLayout()
 
     # -- moving --------------------------------------------------------------------------
     def visible_cards(self) -> list[ItemCard]:

@@ -15,7 +15,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -78,6 +78,7 @@ class TownshipPage(QWidget):
         self.campaign_id: str | None = None
         self.township_id: str | None = None
         self.inspection: dict[str, Any] | None = None
+        self._stale = False
         self._build()
         self._connect_signals()
         self.show_township(None, None)
@@ -170,8 +171,10 @@ class TownshipPage(QWidget):
         if not self.campaign_id or not self.township_id \
                 or not changes.concerns_township(self.township_id):
             return
-        if changes.everything:
-            self.refresh()
+        if changes.everything or not self.isVisible():
+            self._stale = True  # a hidden page (the checklist's tab is shown) re-reads when shown
+            if self.isVisible():
+                self.refresh()
             return
         assert self.session is not None
         if changes.touches(ANSWERS, SCORES, INSPECTIONS):
@@ -189,11 +192,17 @@ class TownshipPage(QWidget):
         self.inspection = None
         self._show_empty(self.tr("Loading…"))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def show_township(self, campaign_id: str | None, township_id: str | None) -> None:
         self.campaign_id, self.township_id = campaign_id, township_id
         self.refresh()
 
     def refresh(self) -> None:
+        self._stale = False
         if not self.campaign_id or not self.township_id:
             self._show_empty(
                 self.tr("Choose a township on the left.") if self.campaign_id else

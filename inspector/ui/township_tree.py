@@ -105,17 +105,37 @@ class TownshipTreeModel(QAbstractItemModel):
                     or old["township"] != new["township"]:
                 unknown.append(new["township_id"])
                 continue
-            old.update(_decorate(new))
             where = self._shown.get(new["township_id"])
+            before = self._looks(lambda col, role, o=old: self._township_data(o, col, role))
+            old.update(_decorate(new))
             if where is not None:
                 c, r = where
-                self.dataChanged.emit(self.createIndex(r, 0, c + 1),
-                                      self.createIndex(r, OVERDUE, c + 1))
+                after = self._looks(lambda col, role, o=old: self._township_data(o, col, role))
+                self._cells_changed(r, c + 1, before, after)
                 counties.add(c)
         for c in counties:
-            self._counties[c].add_up()
-            self.dataChanged.emit(self.createIndex(c, 0, 0), self.createIndex(c, OVERDUE, 0))
+            county = self._counties[c]
+            before = self._looks(lambda col, role, k=county: self._county_data(k, col, role))
+            county.add_up()
+            after = self._looks(lambda col, role, k=county: self._county_data(k, col, role))
+            self._cells_changed(c, 0, before, after)
         return unknown
+
+    @staticmethod
+    def _looks(data: Any) -> list[tuple[Any, Any]]:
+        """What each cell shows (text and colour), to repaint only the cells that change."""
+        return [(data(col, Qt.ItemDataRole.DisplayRole), data(col, Qt.ItemDataRole.ForegroundRole))
+                for col in range(NAME, OVERDUE + 1)]
+
+    def _cells_changed(self, row: int, parent_id: int, before: list[tuple[Any, Any]],
+                       after: list[tuple[Any, Any]]) -> None:
+        """One dataChanged per changed cell: a view repaints that cell's rectangle (and
+        measures its row), where a range would repaint the whole viewport. A change only
+        of the tooltip (the score) needs no repaint: it is read when shown."""
+        for column, (was, now) in enumerate(zip(before, after, strict=True)):
+            if was != now:
+                index = self.createIndex(row, column, parent_id)
+                self.dataChanged.emit(index, index)
 
     def set_filter(self, text: str) -> None:
         text = text.strip()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from inspector.core.scoring import Verdict
 from inspector.store.session import Changes, Session
 from inspector.ui import i18n
-from inspector.ui.main_window import CHECKLIST_TAB, MainWindow
+from inspector.ui.main_window import CHECKLIST_TAB, PAGE_TAB, MainWindow
 from inspector.ui.township_tree import STARS, TownshipTreeModel
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -84,8 +84,9 @@ def test_an_answer_updates_its_townships_line_and_the_page_without_reloading_the
     model = window.tree.model
     assert model.data(model.index_of_township(township).siblingAtColumn(STARS)) \
         == line["stars_text"]
-    assert "(1/" in window.page.score_label.text()  # the page follows: 1 item answered
     assert reloads["tree"] == 0 and full_refreshes == []
+    window.tabs.setCurrentIndex(PAGE_TAB)  # hidden behind the checklist, it re-reads when shown
+    assert "(1/" in window.page.score_label.text()  # 1 item answered
     row = window.session.answers.of(checklist.inspection["id"])[first]
     assert row["verdict"] == Verdict.FULL.value
 
@@ -118,6 +119,7 @@ def test_after_an_import_every_view_shows_the_database(window, sample_db_path, q
     window._on_imported()
     assert card.verdicts.verdict() == Verdict.FAIL
     assert tree_line(window, township)["answered"] == 1
+    window.tabs.setCurrentIndex(PAGE_TAB)
     assert "(1/" in window.page.score_label.text()
 
 
@@ -141,6 +143,7 @@ def test_a_problem_recorded_from_the_checklist_counts_in_the_tree(window, qtbot)
     item = next(c.item.id for c in checklist.cards.values() if c.verdicts)
     checklist.controller.add_problem(item, "台账不全", "2099-12-31", "党委")
     assert tree_line(window, township)["open_problems"] == before + 1
+    window.tabs.setCurrentIndex(PAGE_TAB)
     assert window.page.problems_table.rowCount() == before + 1
 
 
