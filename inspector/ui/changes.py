@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from inspector.store.session import Changes, Session
-
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from inspector.store.session import Changes, Session
 
 _SIGNALS = "_inspector_qt_signals"
 _SESSION = "_inspector_session"
@@ -36,6 +36,8 @@ class SessionSignals(QObject):
 
 def session_of(source: Session | Database) -> Session:
     """The session of a connection (made once), or the session itself."""
+    from inspector.store.session import Session  # imported after the first paint
+
     if isinstance(source, Session):
         return source
     found = getattr(source, _SESSION, None)

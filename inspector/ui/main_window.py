@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
 
 from inspector import __version__
 from inspector.errors import is_user_error
-from inspector.store.session import CAMPAIGNS, INSPECTIONS, NOTICES, PROBLEMS, SYNC, TREE, Changes
 from inspector.ui import i18n
 from inspector.ui.changes import session_of, signals_of
 from inspector.ui.lazy_tabs import LazyTabs
@@ -55,7 +54,7 @@ from inspector.ui.township_tree import TownshipTree
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from inspector.store.session import Session
+    from inspector.store.session import Changes, Session
     from inspector.ui.checklist import ChecklistWidget
     from inspector.ui.notices import NoticeListWidget
     from inspector.ui.problem_list import ProblemListWidget
@@ -470,6 +469,8 @@ class MainWindow(QMainWindow):
         """The window's part of a change: the campaign list, the tree's shape, the actions,
         the sync line, the lists. The tree's rows, the page and the checklist act on the
         same signal themselves."""
+        from inspector.store.session import CAMPAIGNS, INSPECTIONS, NOTICES, PROBLEMS, SYNC, TREE
+
         if changes.everything or changes.touches(CAMPAIGNS):
             self._load_campaigns(self.campaign_id)
         elif changes.touches(TREE):
@@ -509,6 +510,8 @@ class MainWindow(QMainWindow):
                             self.campaign_id if kind is ExportKind.KIT else None,
                             since_last=kind is ExportKind.CHANGES, session=self.session)
         if job is not None:  # the last exchange (the status line) is the export's
+            from inspector.store.session import SYNC, Changes
+
             job.signals.succeeded.connect(lambda _summary: self._announce(Changes.of(SYNC)))
 
     def _on_import(self) -> None:
@@ -518,6 +521,8 @@ class MainWindow(QMainWindow):
 
     def _on_imported(self) -> None:
         """A bundle changed the database: campaigns and every figure may be new."""
+        from inspector.store.session import Changes
+
         if self.session is not None:
             self.session.announce(Changes.all())
 
@@ -554,6 +559,8 @@ class MainWindow(QMainWindow):
         job = open_report(self, self.db_path, kind, campaign_id=self.campaign_id,
                           township_id=township if kind in ("star", "notice") else None)
         if kind == "notice":  # the viewer's worker may have issued one on its own connection
+            from inspector.store.session import NOTICES, PROBLEMS, Changes
+
             job.signals.succeeded.connect(lambda _result: self._announce(
                 Changes.of(NOTICES, PROBLEMS, townships=[township or ""])))
 
