@@ -69,10 +69,6 @@ def statements(db: Database) -> Iterator[tuple[str, str, str, bytes]]:
         yield row[0], row[1], row[2], bytes(row[3])
 
 
-def known_statement_ids(db: Database) -> set[str]:
-    return {r[0] for r in db.execute("SELECT id FROM statements")}
-
-
 def stage_trusted(db: Database, devices: list[dict[str, Any]]) -> None:
     """The roster an import verifies with, in a temporary table the merge joins for names."""
     with temp_transaction(db):  # an INSERT outside a transaction opens one nobody commits

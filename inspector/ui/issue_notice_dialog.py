@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from inspector.core.ids import ProblemId, TownshipId
 from inspector.core.numbering import format_doc_number
 from inspector.store import settings
 from inspector.store.catalog import find_township
@@ -48,9 +49,7 @@ from inspector.store.session import NOTICES, PROBLEMS, Changes, Session
 from inspector.ui.changes import session_of
 from inspector.ui.errors import show_error
 from inspector.ui.problem_list import chosen
-from inspector.ui.problem_model import status_label
-
-ProblemIdRole = Qt.ItemDataRole.UserRole + 1
+from inspector.ui.problem_model import ProblemIdRole, status_label
 
 
 def default_deadline(deadlines: list[str | None], today: dt.date, days: int) -> dt.date:
@@ -324,7 +323,8 @@ class IssueNoticeDialog(QDialog):
         """Issue through the session: its views hear of the notice and its problems."""
         session, source = self._session, self.parentWidget()
         if self._issue is None:
-            return session.notices.issue(township, ids, campaign_id=self._campaign_id,
+            return session.notices.issue(TownshipId(township), [ProblemId(i) for i in ids],
+                                         campaign_id=self._campaign_id,
                                          deadline=deadline, addressee=addressee,
                                          issued_on=self._today, source=source).value
         extra = {} if self.addressee_edit.isReadOnly() else {"addressee": addressee}

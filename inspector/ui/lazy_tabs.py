@@ -31,13 +31,18 @@ class LazyTabs:
     def is_made(self, index: int) -> bool:
         return index not in self._factories
 
+    def _existing(self, index: int) -> QWidget:
+        widget = self.tabs.widget(index)
+        assert widget is not None, f"no tab {index}"
+        return widget
+
     def widget(self, index: int) -> QWidget:
         """The tab's real widget, created (in place of its empty page) on first use."""
         create = self._factories.pop(index, None)
         if create is None:
-            return self.tabs.widget(index)
+            return self._existing(index)
         widget = create()
-        placeholder = self.tabs.widget(index)
+        placeholder = self._existing(index)
         current, enabled = self.tabs.currentIndex(), self.tabs.isTabEnabled(index)
         blocked = self.tabs.blockSignals(True)
         try:

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector import __version__
+from inspector.core.ids import CampaignId, TownshipId
 from inspector.errors import is_user_error
 from inspector.ui import i18n
 from inspector.ui.changes import session_of, signals_of
@@ -104,6 +105,13 @@ class MainWindow(QMainWindow):
         """The session's connection (None until `load` has opened it)."""
         return self.session.db if self.session is not None else None
 
+    @property
+    def database(self) -> Database:
+        """The open database: everything that reads or writes runs only after `load` opened it."""
+        if self.db is None:
+            raise RuntimeError("the main window's database is not open yet")
+        return self.db
+
     def _use_session(self, session: Session) -> None:
         """Work on `session` from now on: its changes reach the views."""
         if self.session is not None:
@@ -144,7 +152,7 @@ class MainWindow(QMainWindow):
         """Non-blocking warnings: a clock far behind the last change, a copied database."""
         from inspector.ui.device_dialogs import startup_warnings
 
-        self.startup_boxes = startup_warnings(self, self.db, self.refresh)
+        self.startup_boxes = startup_warnings(self, self.database, self.refresh)
 
     def _open_own_database(self) -> bool:
         from inspector.store.session import Session
@@ -249,12 +257,8 @@ class MainWindow(QMainWindow):
         assert self.checklist is not None, "the checklist tab creates the checklist"
         return self.checklist
 
-    def _flush_checklist(self) -> None:
-        """Save the checklist's pending edits, if it was ever opened."""
-        if self.checklist is not None:
-            self.checklist.flush()
-
-    def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, slot: Any,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -381,7 +385,6 @@ class MainWindow(QMainWindow):
 
     def _on_campaign_changed(self, _index: int = -1) -> None:
         assert self.session is not None
-        self._flush_checklist()
         self.campaign_id = self.campaign_combo.currentData()
         if self.campaign_id:
             self.session.settings.put("last_campaign", self.campaign_id)
@@ -389,7 +392,6 @@ class MainWindow(QMainWindow):
         self._on_township_selected(self.township_id())
 
     def _on_township_selected(self, township_id: str | None) -> None:
-        self._flush_checklist()
         self.page.show_township(self.campaign_id, township_id)
         self._sync_lists()
         if self.tabs.currentIndex() == CHECKLIST_TAB and not (
@@ -403,7 +405,7 @@ class MainWindow(QMainWindow):
         township = self.township_id()
         if not township or not self.campaign_id or self.session is None:
             return None
-        return self.session.inspections.find(self.campaign_id, township)
+        return self.session.inspections.find(CampaignId(self.campaign_id), TownshipId(township))
 
     def _is_finished(self, inspection: dict[str, Any] | None) -> bool:
         if inspection is None:
@@ -445,15 +447,12 @@ class MainWindow(QMainWindow):
         if index >= 0:
             self._tab_widget(index)
         self._sync_lists()
-        if index != CHECKLIST_TAB:
-            self._flush_checklist()
         if index == CHECKLIST_TAB and self.checklist is not None and self.campaign_id \
                 and self.township_id() and self.checklist.township_id != self.township_id():
             self.checklist.load(self.campaign_id, self.township_id() or "")
 
     def refresh(self) -> None:
         """Re-read every figure (F5); after a write, `_on_changed` re-reads only what it touched."""
-        self._flush_checklist()
         self.tree.load(self.session, self.campaign_id)
         self.page.refresh()
         self._update_actions()
@@ -497,7 +496,7 @@ class MainWindow(QMainWindow):
     def _last_sync_status(self) -> str:
         from inspector.ui.bundle_dialogs import last_sync_status
 
-        return last_sync_status(self.db)
+        return last_sync_status(self.database)
 
     def _on_export(self) -> None:
         from inspector.ui.bundle_dialogs import export_bundle
@@ -529,7 +528,6 @@ class MainWindow(QMainWindow):
     def _on_restore_backup(self) -> None:
         from inspector.ui.backup_dialog import restore_backup
 
-        self._flush_checklist()
         restore_backup(self, self.db_path, on_restored=self._on_restored)
 
     def _on_restored(self) -> None:
@@ -576,7 +574,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Choose a township first."), 4000)
             return False
         if self._current_inspection() is None:
-            self.session.inspections.start(self.campaign_id, township)
+            self.session.inspections.start(CampaignId(self.campaign_id), TownshipId(township))
         self._update_actions()
         checklist = self._checklist_widget()
         checklist.load(self.campaign_id, township)
@@ -623,7 +621,7 @@ class MainWindow(QMainWindow):
     def _on_new_device(self) -> None:
         from inspector.ui.device_dialogs import ask_new_identity
 
-        ask_new_identity(self, self.db, self.refresh)
+        ask_new_identity(self, self.database, self.refresh)
 
     def change_language(self, language: str) -> None:
         """Load the translations and rebuild every string of the window."""
@@ -634,7 +632,6 @@ class MainWindow(QMainWindow):
 
     def rebuild(self) -> None:
         """Recreate the window's contents, keeping the campaign, township and tab."""
-        self._flush_checklist()
         township, tab = self.township_id(), self.tabs.currentIndex()
         sizes = self.splitter.sizes()
         self.menuBar().clear()
@@ -660,6 +657,7 @@ class MainWindow(QMainWindow):
     def _on_new_campaign(self) -> None:
         from inspector.ui.campaign_dialog import CampaignDialog
 
+        assert self.session is not None
         dialog = CampaignDialog(self.session, self)
         if dialog.exec() and dialog.created:
             self._load_campaigns(dialog.created["id"])
@@ -682,7 +680,6 @@ class MainWindow(QMainWindow):
                 raise
             show_error(self, exc, self.tr("Open database"))
             return False
-        self._flush_checklist()
         old = self.session
         self._use_session(session)
         self.db_path = str(path)
@@ -708,12 +705,11 @@ class MainWindow(QMainWindow):
             self.resize(1440, 900)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._flush_checklist()
         self._checkpoint_timer.stop()
         if self.session is not None:
             if self.remember_state:
                 self.session.settings.put("window_geometry",
-                                          bytes(self.saveGeometry().toHex()).decode())
+                                          bytes(self.saveGeometry().toHex().data()).decode())
             self.session.checkpoint()
         super().closeEvent(event)
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from inspector.core.ids import ProblemId
 from inspector.core.problems import Action, allowed_actions
 from inspector.store.session import Session
 from inspector.ui.changes import session_of
@@ -160,7 +161,8 @@ class ProblemActions(QObject):
         ids = list(self._ids)
         if not ids or not self.actions[action].isEnabled():
             return False
-        note, photos = "", []
+        note: str = ""
+        photos: list[str] = []
         if action == Action.RECTIFY:
             answer = ask_rectification(self._widget, len(ids))
             if answer is None:
@@ -176,7 +178,8 @@ class ProblemActions(QObject):
         session = self._session
         try:
             with session.atomic():
-                session.problems.advance(ids, action, note=note, today=self._today(),
+                session.problems.advance([ProblemId(i) for i in ids], action, note=note,
+                                         today=self._today(),
                                          source=self._widget)
                 for pid in ids:
                     session.attachments.add_files("problems", pid, photos,

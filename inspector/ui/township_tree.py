@@ -28,6 +28,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
+from inspector.core.ids import CampaignId
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -83,8 +85,8 @@ class TownshipTreeModel(QAbstractItemModel):
     def load(self, session: Session | Database, campaign_id: str | None) -> None:
         from inspector.ui.changes import session_of
 
-        self.set_rows(session_of(session).inspections.overview(campaign_id) if campaign_id
-                      else [])
+        self.set_rows(session_of(session).inspections.overview(CampaignId(campaign_id))
+                      if campaign_id else [])
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         """The overview's rows, each given what the tree shows of its progress."""
@@ -354,7 +356,8 @@ class TownshipTree(QWidget):
                 or not self._campaign_id or not changes.touches(SCORES, INSPECTIONS, PROBLEMS,
                                                                 NOTICES):
             return
-        rows = self._session.inspections.overview(self._campaign_id, changes.townships)
+        rows = self._session.inspections.overview(CampaignId(self._campaign_id),
+                                                  changes.townships)
         if self.model.update_rows(rows):
             self.load(self._session, self._campaign_id)
 
