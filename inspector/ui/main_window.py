@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
 )
 
 from inspector import __version__
-from inspector.core.ids import CampaignId, TownshipId
 from inspector.errors import is_user_error
 from inspector.ui import i18n
 from inspector.ui.changes import session_of, signals_of
@@ -405,6 +404,8 @@ class MainWindow(QMainWindow):
         township = self.township_id()
         if not township or not self.campaign_id or self.session is None:
             return None
+        from inspector.core.ids import CampaignId, TownshipId
+
         return self.session.inspections.find(CampaignId(self.campaign_id), TownshipId(township))
 
     def _is_finished(self, inspection: dict[str, Any] | None) -> bool:
@@ -574,6 +575,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Choose a township first."), 4000)
             return False
         if self._current_inspection() is None:
+            from inspector.core.ids import CampaignId, TownshipId
+
             self.session.inspections.start(CampaignId(self.campaign_id), TownshipId(township))
         self._update_actions()
         checklist = self._checklist_widget()

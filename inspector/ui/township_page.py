@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.core.ids import CampaignId, TownshipId
 from inspector.core.problems import Status
 
 if TYPE_CHECKING:
@@ -179,6 +178,8 @@ class TownshipPage(QWidget):
             return
         assert self.session is not None
         if changes.touches(ANSWERS, SCORES, INSPECTIONS):
+            from inspector.core.ids import CampaignId, TownshipId
+
             self.inspection = self.session.inspections.find(CampaignId(self.campaign_id),
                                                             TownshipId(self.township_id))
             self._show_inspection()

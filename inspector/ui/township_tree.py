@@ -28,8 +28,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
-from inspector.core.ids import CampaignId
-
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -83,6 +81,7 @@ class TownshipTreeModel(QAbstractItemModel):
 
     # -- loading -------------------------------------------------------------------------
     def load(self, session: Session | Database, campaign_id: str | None) -> None:
+        from inspector.core.ids import CampaignId
         from inspector.ui.changes import session_of
 
         self.set_rows(session_of(session).inspections.overview(CampaignId(campaign_id))
@@ -356,6 +355,8 @@ class TownshipTree(QWidget):
                 or not self._campaign_id or not changes.touches(SCORES, INSPECTIONS, PROBLEMS,
                                                                 NOTICES):
             return
+        from inspector.core.ids import CampaignId
+
         rows = self._session.inspections.overview(CampaignId(self._campaign_id),
                                                   changes.townships)
         if self.model.update_rows(rows):
