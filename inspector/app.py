@@ -98,8 +98,8 @@ def _run(app: QApplication, path: Path, selftest: bool) -> int:
     def check_language() -> None:
         """The peek can miss (a locked or damaged settings table): trust the open database."""
 
-        assert window.db is not None
-        wanted = i18n.resolve_language(settings.get(window.db, "language"))
+        assert window.session is not None
+        wanted = i18n.resolve_language(window.session.settings.get("language"))
         if wanted != language:
             window.change_language(wanted)
 

@@ -84,9 +84,9 @@ def bundle_import(app: AppContext, file: str, dry_run: bool, trust: str | None,
     elif app.path.exists():
         db = app.db
     else:  # a dry run into a database not made yet plans against an empty one, creating nothing
-        from inspector.store.db import open_db
+        from inspector.store.session import Session
 
-        db = open_db(":memory:")
+        db = Session.open(":memory:").db
     s = import_bundle(db, file, dry_run=dry_run, trust=trust, passphrase=passphrase)
     role = s.sender.role if s.sender else "?"
     click.echo(safe(f"{s.file}: from {s.device_name} ({s.device_id}, {role}), made "
@@ -130,9 +130,9 @@ def bundle_import(app: AppContext, file: str, dry_run: bool, trust: str | None,
 @click.pass_obj
 def bundle_conflicts(app: AppContext, show_all: bool) -> None:
     """List conflicts: rows edited on two laptops at once, with both versions kept."""
-    from inspector.store.conflicts import describe_row, list_conflicts, version_label
+    from inspector.store.conflicts import describe_row, version_label
 
-    found = list_conflicts(app.db, unresolved_only=not show_all)
+    found = app.session.conflicts.list(unresolved_only=not show_all)
     if not found:
         click.echo("no unresolved conflicts" if not show_all else "no conflicts")
         return
@@ -153,8 +153,6 @@ def bundle_conflicts(app: AppContext, show_all: bool) -> None:
 @click.pass_obj
 def bundle_resolve(app: AppContext, conflict_id: int, keep: str) -> None:
     """Resolve a conflict by keeping one of its two versions."""
-    from inspector.store.conflicts import resolve
-
-    row = resolve(app.rows(), conflict_id, keep)
+    row = app.writing().conflicts.resolve(conflict_id, keep).value
     click.echo(safe(f"conflict {conflict_id} resolved: {keep} kept as version "
                     f"{row['updated_at']}"))

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from inspector.terminal import safe, safe_lines
+from inspector.terminal import safe
 
 if TYPE_CHECKING:  # cli imports this module; importing cli back at run time would loop
     from inspector.cli import AppContext
@@ -24,12 +23,6 @@ def _day(value: Any) -> dt.date:
 
 def _write(out: str, data: bytes) -> None:
     Path(out).write_bytes(data)
-
-
-def _fail(exc: Exception) -> None:
-    """One line on stderr and exit status 1, like every other user mistake."""
-    click.echo(f"inspector: {safe_lines(exc)}", err=True)
-    sys.exit(1)
 
 
 def _format_of(out: str, fmt: str | None, choices: tuple[str, ...]) -> str:
@@ -89,18 +82,14 @@ def report_star(app: AppContext, campaign_ref: str, township_ref: str, out: str,
 def report_notice(app: AppContext, campaign_ref: str, township_ref: str, out: str,
                   fmt: str | None, deadline: Any, on_date: Any) -> None:
     """整改通知书: issue one for problems not yet on a notice, else reprint the latest."""
-    from inspector.reports.issue import ReportError, notice_for_township
+    from inspector.reports.issue import notice_for_township
     from inspector.store.catalog import find_campaign, find_township
 
     campaign = find_campaign(app.db, campaign_ref)
     township = find_township(app.db, township_ref)
-    try:
-        outcome = notice_for_township(
-            app.rows(), campaign["id"], township["id"], issued_on=_day(on_date),
-            deadline=deadline.date().isoformat() if deadline else None)
-    except ReportError as exc:
-        _fail(exc)
-        return
+    outcome = notice_for_township(
+        app.rows(), campaign["id"], township["id"], issued_on=_day(on_date),
+        deadline=deadline.date().isoformat() if deadline else None)
     n = outcome.notice
     if _format_of(out, fmt, ("pdf", "docx")) == "docx":
         from inspector.reports.notice import notice_docx
@@ -130,16 +119,11 @@ def report_notices(app: AppContext, campaign_ref: str, out: str, deadline: Any,
                    on_date: Any) -> None:
     """整改通知书 for every township with open problems not yet on a notice, in one step."""
     from inspector.reports.batch import issue_batch
-    from inspector.reports.issue import ReportError
     from inspector.store.catalog import find_campaign
 
     campaign = find_campaign(app.db, campaign_ref)
-    try:
-        outcome = issue_batch(app.rows(), campaign["id"], issued_on=_day(on_date),
-                              deadline=deadline.date().isoformat() if deadline else None)
-    except ReportError as exc:
-        _fail(exc)
-        return
+    outcome = issue_batch(app.rows(), campaign["id"], issued_on=_day(on_date),
+                          deadline=deadline.date().isoformat() if deadline else None)
     _write(out, outcome.pdf)
     first, last = outcome.notices[0], outcome.notices[-1]
     problems = sum(len(json.loads(n["problem_ids"])) for n in outcome.notices)
@@ -213,17 +197,12 @@ def report_bulletin(app: AppContext, campaign_ref: str, out: str, fmt: str | Non
 def report_supervise(app: AppContext, campaign_ref: str, township_ref: str | None, out: str,
                      reply_days: int, on_date: Any) -> None:
     """督办单: red-light (overdue) problems of each township, numbered, in the official layout."""
-    from inspector.reports.issue import ReportError
     from inspector.reports.letters import supervise_pdf
     from inspector.store.catalog import find_township
 
     tid = find_township(app.db, township_ref)["id"] if township_ref else None
-    try:
-        numbers, pdf = supervise_pdf(app.db, campaign_ref, _day(on_date), township_id=tid,
-                                     reply_days=reply_days)
-    except ReportError as exc:
-        _fail(exc)
-        return
+    numbers, pdf = supervise_pdf(app.db, campaign_ref, _day(on_date), township_id=tid,
+                                 reply_days=reply_days)
     _write(out, pdf)
     click.echo(safe(f"{out}: {len(numbers)} 督办单, {numbers[0]} to {numbers[-1]}"))
 
@@ -239,17 +218,12 @@ def report_supervise(app: AppContext, campaign_ref: str, township_ref: str | Non
 def report_interview(app: AppContext, campaign_ref: str, township_ref: str | None, out: str,
                      on_day: Any, place: str, on_date: Any) -> None:
     """约谈通知: one for each township on the campaign's 约谈 list, in the official layout."""
-    from inspector.reports.issue import ReportError
     from inspector.reports.letters import interview_pdf
     from inspector.store.catalog import find_township
 
     tid = find_township(app.db, township_ref)["id"] if township_ref else None
-    try:
-        numbers, pdf = interview_pdf(app.db, campaign_ref, _day(on_date), on=on_day.date(),
-                                     place=place, township_id=tid)
-    except ReportError as exc:
-        _fail(exc)
-        return
+    numbers, pdf = interview_pdf(app.db, campaign_ref, _day(on_date), on=on_day.date(),
+                                 place=place, township_id=tid)
     _write(out, pdf)
     click.echo(safe(f"{out}: {len(numbers)} 约谈通知, {numbers[0]} to {numbers[-1]}"))
 

@@ -199,10 +199,27 @@ def progress(answered: int, items: int, status: str | None) -> str:
     return IN_PROGRESS
 
 
-def campaign_overview(db: Database, campaign_id: str, today: dt.date | None = None
-                      ) -> list[dict[str, Any]]:
-    """One row per township: county, inspection status, score, stars, open and overdue problems."""
+def campaign_overview(db: Database, campaign_id: str, today: dt.date | None = None,
+                      townships: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """One row per township: county, inspection status, score, stars, open and overdue problems.
+
+    `townships` narrows it to those rows: after an answer the tree re-reads its
+    own township's line (about a millisecond) instead of 1,400 (about 100 ms).
+    """
     today_s = (today or dt.date.today()).isoformat()
+    params: dict[str, Any] = {"campaign": campaign_id, "today": today_s}
+    only = problems_only = ""
+    campaign_column = "campaign_id"
+    if townships is not None:
+        # A few townships: find their problems by township (idx_problems_township), not by
+        # scanning the campaign's (the unary + keeps SQLite off idx_problems_campaign).
+        campaign_column = "+campaign_id"
+        wanted = sorted(set(townships))
+        if not wanted:
+            return []
+        params["townships"] = json.dumps(wanted)
+        only = " AND t.id IN (SELECT value FROM json_each(:townships))"
+        problems_only = " AND township_id IN (SELECT value FROM json_each(:townships))"
     return list(db.query(
         f"""
         SELECT t.id AS township_id, t.name AS township, t.code, t.kind,
@@ -219,8 +236,9 @@ def campaign_overview(db: Database, campaign_id: str, today: dt.date | None = No
             SELECT township_id,
                    SUM(status != 'closed') AS open,
                    SUM({overdue("")}) AS overdue
-            FROM problems WHERE deleted = 0 AND campaign_id = :campaign GROUP BY township_id
+            FROM problems WHERE deleted = 0 AND {campaign_column} = :campaign{problems_only}
+            GROUP BY township_id
         ) p ON p.township_id = t.id
-        WHERE t.deleted = 0
+        WHERE t.deleted = 0{only}
         ORDER BY c.code, c.name, t.code, t.name
-        """, {"campaign": campaign_id, "today": today_s}))
+        """, params))

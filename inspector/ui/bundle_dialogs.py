@@ -31,11 +31,10 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from inspector.errors import is_user_error
 from inspector.progress import Progress
 from inspector.store import settings
 from inspector.store.conflicts import count_unresolved
-from inspector.store.db import open_db
+from inspector.store.session import Session
 from inspector.sync.export import ExportSummary
 from inspector.sync.export import export_bundle as write_bundle
 from inspector.sync.format import SUFFIX
@@ -43,7 +42,8 @@ from inspector.sync.importer import ImportSummary, last_export, last_import
 from inspector.sync.importer import import_bundle as read_bundle
 from inspector.sync.verify import FirstHeadquarters
 from inspector.ui.conflicts_dialog import ConflictsDialog, table_label
-from inspector.ui.messages import describe_for_user, translate_message
+from inspector.ui.errors import show_error
+from inspector.ui.messages import translate_message
 from inspector.ui.worker import Job, run_job
 
 __all__ = ["ConflictsDialog", "ImportPreviewDialog", "export_bundle", "import_bundle",
@@ -63,23 +63,17 @@ def _filter() -> str:
     return QCoreApplication.translate("Bundles", "Inspector bundles (*{0});;All files (*)").format(SUFFIX)
 
 
-# -- jobs (run in the worker, each on its own connection) ------------------------------
+# -- jobs (run in the worker, each on a session of its own) ----------------------------
 def _export_job(progress: Progress, db_path: str, out: str,
                 campaign_id: str | None, since_last: bool = False) -> ExportSummary:
-    db = open_db(db_path)
-    try:
-        return write_bundle(db, out, campaign_id, progress, since_last=since_last)
-    finally:
-        db.close()
+    with Session.open(db_path) as session:
+        return write_bundle(session.db, out, campaign_id, progress, since_last=since_last)
 
 
 def _import_job(progress: Progress, db_path: str, bundle: str, dry_run: bool,
                 trust: str | None = None) -> ImportSummary:
-    db = open_db(db_path)
-    try:
-        return read_bundle(db, bundle, dry_run=dry_run, progress=progress, trust=trust)
-    finally:
-        db.close()
+    with Session.open(db_path) as session:
+        return read_bundle(session.db, bundle, dry_run=dry_run, progress=progress, trust=trust)
 
 
 def _inform(parent: QWidget | None, title: str, text: str) -> QMessageBox:
@@ -94,20 +88,23 @@ def _inform(parent: QWidget | None, title: str, text: str) -> QMessageBox:
 
 # -- export ----------------------------------------------------------------------------
 def export_bundle(parent: QWidget | None, db_path: str | Path,
-                  campaign_id: str | None = None, since_last: bool = False) -> Job | None:
+                  campaign_id: str | None = None, since_last: bool = False,
+                  session: Session | None = None) -> Job | None:
     """Ask where to write, export in the worker, then say what was written.
 
     `since_last` writes a delta: what the devices this laptop has heard from
     have not acknowledged yet.
 
-    Returns the running job (None if the user cancelled the file dialog).
+    Returns the running job (None if the user cancelled the file dialog). The
+    device name of the file's suggested name is read on the window's `session`
+    when given (no second connection on the GUI thread).
     """
     title = QCoreApplication.translate("Bundles", "Export bundle")
-    db = open_db(db_path)
-    try:
-        name = settings.device_name(db)
-    finally:
-        db.close()
+    if session is not None:
+        name = settings.device_name(session.db)
+    else:
+        with Session.open(db_path, create=False, folders=False) as own:
+            name = settings.device_name(own.db)
     suggested = str(Path(QDir.homePath()) / f"{name}-{dt.date.today():%Y%m%d}{SUFFIX}")
     out, _ = QFileDialog.getSaveFileName(parent, title, suggested, _filter())
     if not out:
@@ -288,11 +285,8 @@ def import_bundle(parent: QWidget | None, db_path: str | Path,
             if ask_to_trust(parent, exc.name, exc.fingerprint):
                 check(exc.fingerprint)
             return
-        if is_user_error(exc):  # a refusal says in the user's language which device and why
-            QMessageBox.warning(parent, title, describe_for_user(exc))
-        else:
-            QMessageBox.critical(parent, title, QCoreApplication.translate(
-                "Worker", "Unexpected error: {0}").format(describe_for_user(exc)))
+        # a refusal says in the user's language which device and why; a bug offers its log
+        show_error(parent, exc, title, context="bundle import")
 
     return check(None)
 

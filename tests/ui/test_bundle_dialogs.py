@@ -187,7 +187,7 @@ def test_conflicts_dialog_shows_both_versions_and_keeps_the_pick(qtbot, devices,
                                                                  sample_db_path):
     field, pid = _conflicted(devices, sample_db_path)
     [conflict] = list_conflicts(field.db)
-    dialog = ConflictsDialog(str(field.path))
+    dialog = ConflictsDialog(field.db)  # on the window's session, no connection of its own
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 1
     table = dialog.table
