@@ -79,12 +79,13 @@ def device_enrol(app: AppContext, file: str, role: str, expected: str | None) ->
 @click.argument("device_id")
 @click.pass_obj
 def device_revoke(app: AppContext, device_id: str) -> None:
-    """Revoke a lost device: its versions stamped from now on are refused (headquarters)."""
+    """Revoke a lost device: only what headquarters had accepted from it stands (headquarters)."""
     from inspector.sync.roster import revoke
 
     entry = revoke(app.db, device_id)
-    click.echo(safe(f"revoked {entry.name} ({entry.device_id}) at {entry.revoked_at}; versions "
-                    "it stamped before stand, later ones are refused"))
+    click.echo(safe(f"revoked {entry.name} ({entry.device_id}) at {entry.revoked_at}; the "
+                    f"{len(entry.accepted or ())} bundle(s) of it headquarters had accepted "
+                    "stand, any other version of it is refused whatever its date"))
 
 
 @device.command("list")

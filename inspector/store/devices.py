@@ -15,11 +15,13 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector.messages import Message, MessageError
+from inspector.store import settings
 from inspector.store.db import temp_transaction
 
 _COLUMNS = ("device_id", "name", "role", "signing_key", "encryption_key", "enrolled_at",
             "revoked_at")
 TRUSTED = "trusted_devices"
+_ACCEPTED = "accepted_statements:"
 
 
 class RoleError(MessageError):
@@ -61,6 +63,25 @@ def save_statement(db: Database, statement_id: str, author: str, signature: str,
     """Keep a statement once (the same statement arriving again changes nothing)."""
     db.execute("INSERT OR IGNORE INTO statements (id, author, signature, hashes, received_at) "
                "VALUES (?, ?, ?, ?, ?)", [statement_id, author, signature, hashes, received_at])
+
+
+def note_accepted(db: Database, digests: dict[str, set[str]]) -> None:
+    """Remember, per author, the digests of the statements this installation accepted.
+
+    Kept by headquarters (one 64-character digest a bundle, in the settings)
+    for the revocation, which lists them in the roster; a statement is noted
+    even when every version it covers was held already, because a laptop
+    may relay exactly that statement.
+    """
+    for author, found in digests.items():
+        key = _ACCEPTED + author
+        held = set(settings.get(db, key, []))
+        if not found <= held:
+            settings.put(db, key, sorted(held | found))
+
+
+def accepted(db: Database, author: str) -> set[str]:
+    return set(settings.get(db, _ACCEPTED + author, []))
 
 
 def statements(db: Database) -> Iterator[tuple[str, str, str, bytes]]:

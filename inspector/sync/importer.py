@@ -47,7 +47,7 @@ from inspector.sync import roster as rosters
 from inspector.sync.errors import BundleError
 from inspector.sync.keys import device_keys
 from inspector.sync.reader import Bundle
-from inspector.sync.signing import Statement
+from inspector.sync.signing import Statement, statement_digest
 from inspector.sync.stamp_checks import check_stamps
 from inspector.sync.verify import Verifier
 
@@ -191,6 +191,12 @@ def _keep_trust(db: Database, verifier: Verifier) -> None:
     for st in verifier.statements:
         if st.versions and _adds(st, verifier.known):
             devices.save_statement(db, st.id, st.author, st.signature, st.hashes, now)
+    if rosters.is_hq(db):  # what a revocation will list as accepted
+        digests: dict[str, set[str]] = {}
+        for st in verifier.statements:
+            if st.versions:
+                digests.setdefault(st.author, set()).add(statement_digest(st))
+        devices.note_accepted(db, digests)
 
 
 def _adds(st: Statement, known: set[bytes]) -> bool:

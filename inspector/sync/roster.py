@@ -34,6 +34,7 @@ from inspector.sync.keys import (
     stored_keys,
     verify,
 )
+from inspector.sync.signing import Statement, statement_digest
 
 ROLES = ("hq", "inspector")
 ROSTER_FORMAT = "inspector-roster"
@@ -41,6 +42,7 @@ REQUEST_FORMAT = "inspector-enrolment-request"
 _ROSTER_KEY = "roster"
 _AUTHORITY_KEY = "authority"
 MAX_REQUEST_BYTES = 64 * 1024
+_DIGEST = re.compile(r"[0-9a-f]{64}")
 _DEVICE_ID = re.compile(r"[0-9A-Za-z_.:-]{1,64}")  # the device part of a clock value
 
 
@@ -53,14 +55,27 @@ class Entry:
     encryption_key: str
     enrolled_at: str
     revoked_at: str | None
+    # At revocation: the digests of the device's statements headquarters had accepted
+    # (`signing.statement_digest`); None for a device not revoked, or revoked by an
+    # older Inspector, whose entry carries only the stamp.
+    accepted: frozenset[str] | None = None
 
     @property
     def fingerprint(self) -> str:
         return fingerprint(self.signing_key)
 
     def revoked_for(self, version: str) -> bool:
-        """Whether a version stamped `version` comes after this device's revocation."""
-        return self.revoked_at is not None and version[:18] > self.revoked_at[:18]
+        """Whether a version stamped `version` is refused by the revocation's stamp alone.
+
+        Only for an entry without the accepted statements: the stamp is the
+        author's own claim, so with the list the stamp decides nothing.
+        """
+        return (self.revoked_at is not None and self.accepted is None
+                and version[:18] > self.revoked_at[:18])
+
+    def stands(self, digest: str) -> bool:
+        """Whether versions this statement covers stand despite a revocation."""
+        return self.revoked_at is None or self.accepted is None or digest in self.accepted
 
 
 @dataclass(frozen=True)
@@ -133,10 +148,15 @@ def parse(doc: dict[str, Any]) -> Roster:
                 ("device_id", "name", "signing_key", "encryption_key")}
         entries = {}
         for d in doc["devices"]:
+            listed = d.get("accepted")
+            if listed is not None and not (isinstance(listed, list) and all(
+                    isinstance(x, str) and _DIGEST.fullmatch(x) for x in listed)):
+                raise ValueError("accepted")
             entry = Entry(str(d["device_id"]), str(d["name"]), str(d["role"]),
                           str(d["signing_key"]), str(d["encryption_key"]),
                           str(d["enrolled_at"]),
-                          None if d["revoked_at"] is None else str(d["revoked_at"]))
+                          None if d["revoked_at"] is None else str(d["revoked_at"]),
+                          None if listed is None else frozenset(listed))
             if entry.role not in ROLES or entry.device_id in entries:
                 raise ValueError("role")
             entries[entry.device_id] = entry
@@ -243,7 +263,15 @@ def enrol(db: Database, request: dict[str, Any], role: str) -> Entry:
 
 
 def revoke(db: Database, device_id: str) -> Entry:
-    """Revoke a device: its versions stamped after now are refused, earlier ones stand."""
+    """Revoke a device: only what headquarters had accepted from it stands.
+
+    The entry gets the revocation's stamp and the digests of the device's
+    statements this installation accepted (`devices.accepted`, and those it
+    keeps for relaying). From then on a version of that device is imported
+    only if one of those statements covers it, whatever its stamp: a thief
+    with the key can backdate a version, not make it part of a statement
+    headquarters accepted before (docs/design-notes.md, "Revocation").
+    """
     roster = _require_hq(db)
     old = roster.devices.get(device_id)
     if old is None:
@@ -259,7 +287,11 @@ def revoke(db: Database, device_id: str) -> Entry:
     doc = dict(roster.document)
     with db.atomic():
         stamp = Clock(db).tick()
-        doc["devices"] = [d if d["device_id"] != old.device_id else {**d, "revoked_at": stamp}
+        listed = sorted(devices.accepted(db, old.device_id) | {
+            statement_digest(Statement(*row)) for row in devices.statements(db)
+            if row[1] == old.device_id})
+        doc["devices"] = [d if d["device_id"] != old.device_id
+                          else {**d, "revoked_at": stamp, "accepted": listed}
                           for d in doc["devices"]]
         doc.update(serial=roster.serial + 1, issued_at=_now())
         return _sign_and_store(db, doc).devices[old.device_id]

@@ -200,8 +200,9 @@ class DevicesDialog(QDialog):
         device = self.table.item(row, 1).text()
         name = self.table.item(row, 0).text()
         answer = QMessageBox.question(self, self.windowTitle(), self.tr(
-            "Revoke {0} ({1})? Its changes made from now on will be refused everywhere; "
-            "earlier ones stand.").format(name, device))
+            "Revoke {0} ({1})? What headquarters has imported from it stands; anything "
+            "else signed with its key will be refused everywhere, whatever its date. Import "
+            "its last bundle first if you have it.").format(name, device))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:

@@ -54,6 +54,10 @@ class Federation:
         self.members[device.device_id] = device
         self.hand_out()
 
+    def take(self, bundle: Path) -> ImportSummary:
+        """The authority imports a bundle, as headquarters' own installation does."""
+        return import_bundle(self.db, bundle)
+
     def revoke(self, device: Device) -> None:
         roster.revoke(self.db, device.device_id)
         self.hand_out()
