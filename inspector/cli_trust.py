@@ -102,3 +102,17 @@ def device_list(app: AppContext) -> None:
     for e in roster.devices.values():
         state = f"revoked {e.revoked_at}" if e.revoked_at else "active"
         click.echo(safe(f"{e.device_id}\t{e.name}\t{e.role}\t{e.fingerprint}\t{state}"))
+
+
+@hq.command("rotate")
+@click.pass_obj
+def hq_rotate(app: AppContext) -> None:
+    """Give headquarters a new key: the old one signs the succession, then is deleted."""
+    from inspector.sync.keys import fingerprint
+    from inspector.sync.roster import authority, rotate
+
+    held = authority(app.db)
+    old = fingerprint(held["signing_key"]) if held else "none"
+    new = rotate(app.db)
+    click.echo(f"new headquarters key {new.fingerprint} (succeeds {old}); old private key "
+               "deleted; laptops follow with the next kit or bundle from headquarters")

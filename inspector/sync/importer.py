@@ -45,7 +45,7 @@ from inspector.store.merge import TablePlan
 from inspector.store.schema import SYNCED_TABLES
 from inspector.sync import roster as rosters
 from inspector.sync.errors import BundleError
-from inspector.sync.keys import device_keys
+from inspector.sync.keys import device_keys, retired_identities
 from inspector.sync.reader import Bundle
 from inspector.sync.signing import Statement, statement_digest
 from inspector.sync.stamp_checks import check_stamps
@@ -125,7 +125,8 @@ def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
     one. Raises BundleError, with nothing written, for any damaged, forged
     or hostile bundle; Cancelled from `progress` rolls everything back.
     """
-    with Bundle(path, [device_keys(db).identity], passphrase) as bundle:
+    identities = [device_keys(db).identity, *retired_identities(db)]
+    with Bundle(path, identities, passphrase) as bundle:
         verifier = Verifier(db, bundle, trust)
         shapes = staging.shapes(db)
         staging.create(db, shapes)

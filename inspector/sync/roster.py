@@ -29,8 +29,11 @@ from inspector.sync.errors import TrustError
 from inspector.sync.keys import (
     DeviceKeys,
     check_recipient,
+    commit_next_keys,
     device_keys,
     fingerprint,
+    make_next_keys,
+    next_keys,
     stored_keys,
     verify,
 )
@@ -39,6 +42,7 @@ from inspector.sync.signing import Statement, statement_digest
 ROLES = ("hq", "inspector")
 ROSTER_FORMAT = "inspector-roster"
 REQUEST_FORMAT = "inspector-enrolment-request"
+SUCCESSION_FORMAT = "inspector-succession"
 _ROSTER_KEY = "roster"
 _AUTHORITY_KEY = "authority"
 MAX_REQUEST_BYTES = 64 * 1024
@@ -59,6 +63,13 @@ class Entry:
     # (`signing.statement_digest`); None for a device not revoked, or revoked by an
     # older Inspector, whose entry carries only the stamp.
     accepted: frozenset[str] | None = None
+    # Signing keys the device had before (headquarters' succession): statements it
+    # signed under them keep verifying when relayed.
+    retired_keys: tuple[str, ...] = ()
+
+    @property
+    def signing_keys(self) -> tuple[str, ...]:
+        return (self.signing_key, *self.retired_keys)
 
     @property
     def fingerprint(self) -> str:
@@ -117,7 +128,11 @@ def authority_keys(db: Database) -> DeviceKeys | None:
         return None
     keys = stored_keys(db, auth["device_id"])
     if keys is None or keys.signing_key != auth["signing_key"]:
-        return None
+        pending = next_keys(db, auth["device_id"])
+        if pending is None or pending.signing_key != auth["signing_key"]:
+            return None
+        commit_next_keys(db, auth["device_id"])  # a rotation stopped after its roster
+        return pending
     return keys
 
 
@@ -152,11 +167,14 @@ def parse(doc: dict[str, Any]) -> Roster:
             if listed is not None and not (isinstance(listed, list) and all(
                     isinstance(x, str) and _DIGEST.fullmatch(x) for x in listed)):
                 raise ValueError("accepted")
+            retired = d.get("retired_keys", [])
+            if not (isinstance(retired, list) and all(isinstance(k, str) for k in retired)):
+                raise ValueError("retired_keys")
             entry = Entry(str(d["device_id"]), str(d["name"]), str(d["role"]),
                           str(d["signing_key"]), str(d["encryption_key"]),
                           str(d["enrolled_at"]),
                           None if d["revoked_at"] is None else str(d["revoked_at"]),
-                          None if listed is None else frozenset(listed))
+                          None if listed is None else frozenset(listed), tuple(retired))
             if entry.role not in ROLES or entry.device_id in entries:
                 raise ValueError("role")
             entries[entry.device_id] = entry
@@ -214,9 +232,10 @@ def init_hq(db: Database) -> Roster:
         return _sign_and_store(db, doc)
 
 
-def _sign_and_store(db: Database, doc: dict[str, Any]) -> Roster:
+def _sign_and_store(db: Database, doc: dict[str, Any], keys: DeviceKeys | None = None
+                    ) -> Roster:
     doc = _unsigned(doc)
-    keys = authority_keys(db) or device_keys(db)  # the latter only for a new authority
+    keys = keys or authority_keys(db) or device_keys(db)  # the last only for a new authority
     doc["signature"] = keys.sign(signed_bytes(ROSTER_FORMAT, doc))
     return _store(db, doc)
 
@@ -297,6 +316,65 @@ def revoke(db: Database, device_id: str) -> Entry:
         return _sign_and_store(db, doc).devices[old.device_id]
 
 
+def rotate(db: Database) -> DeviceKeys:
+    """Give headquarters a new signing and encryption key; the old signing key is deleted.
+
+    The old key signs a succession statement naming the new keys; the roster,
+    signed by the new key, carries every such statement in order, so a laptop
+    pinned to any earlier key follows the chain to the new one (and to no
+    other). Headquarters' roster entry keeps the old public key among its
+    retired keys, so the versions signed under it keep verifying.
+    """
+    roster = _require_hq(db)
+    auth = authority(db)
+    old = authority_keys(db)
+    assert auth is not None and old is not None
+    new = make_next_keys(db, auth["device_id"])
+    serial = roster.serial + 1
+    link = {"format": SUCCESSION_FORMAT, "device_id": auth["device_id"],
+            "from": old.signing_key, "to": new.signing_key, "to_encryption": new.recipient,
+            "at": _now(), "serial": serial}
+    link["signature"] = old.sign(signed_bytes(SUCCESSION_FORMAT, link))
+    me = {**auth, "signing_key": new.signing_key, "encryption_key": new.recipient}
+    doc = dict(roster.document)
+    doc["authority"] = me
+    doc["succession"] = [*doc.get("succession", []), link]
+    doc["devices"] = [d if d["device_id"] != auth["device_id"] else {
+        **d, "signing_key": new.signing_key, "encryption_key": new.recipient,
+        "retired_keys": [*d.get("retired_keys", []), old.signing_key]}
+        for d in doc["devices"]]
+    doc.update(serial=serial, issued_at=_now())
+    with db.atomic():
+        settings.put(db, _AUTHORITY_KEY, me)
+        _sign_and_store(db, doc, new)
+    commit_next_keys(db, auth["device_id"])
+    return new
+
+
+def _predecessors(roster: Roster) -> set[str]:
+    chain = roster.document.get("succession")
+    return {str(link.get("from")) for link in chain if isinstance(link, dict)} if isinstance(
+        chain, list) else set()
+
+
+def _succeeds(chain: Any, pinned: str, key: str) -> bool:
+    """Whether `chain` leads, link by link each signed by the key before, from `pinned` to `key`."""
+    if not isinstance(chain, list):
+        return False
+    at = pinned
+    for link in chain:
+        if not isinstance(link, dict):
+            return False
+        if link.get("from") != at:
+            continue  # links before the pinned key: the laptop trusted a later one already
+        if (link.get("format") != SUCCESSION_FORMAT or not isinstance(link.get("to"), str)
+                or not verify(at, str(link.get("signature", "")),
+                              signed_bytes(SUCCESSION_FORMAT, _unsigned(link)))):
+            return False
+        at = link["to"]
+    return at == key and at != pinned
+
+
 # --- laptops -----------------------------------------------------------------------------
 
 def request(db: Database) -> dict[str, Any]:
@@ -357,10 +435,18 @@ def examine(db: Database, doc: dict[str, Any], trust: str | None = None) -> Rost
     held = authority(db)
     key = roster.authority["signing_key"]
     fp = fingerprint(key)
+    mine = current(db)
     if held is None:
         if trust is None or trust.strip().upper() != fp:
             raise UntrustedAuthority(roster.authority["name"], fp, trust is not None)
-    elif held["signing_key"] != key:
+    elif mine is not None and key in _predecessors(mine) and verify_document(doc, key):
+        if roster.serial < mine.serial:
+            return None  # an older roster, from before the succession: nothing new
+        raise TrustError(Message("the roster is signed by headquarters' retired key "
+                                 "{fingerprint}, which its successor replaced (altered, or "
+                                 "the old key was not destroyed)", fingerprint=fp))
+    elif held["signing_key"] != key and not _succeeds(doc.get("succession"),
+                                                      held["signing_key"], key):
         raise TrustError(Message("the roster is signed by {name} ({fingerprint}), not by the "
                                  "headquarters this laptop trusts ({pinned})",
                                  name=roster.authority["name"], fingerprint=fp,
@@ -368,7 +454,6 @@ def examine(db: Database, doc: dict[str, Any], trust: str | None = None) -> Rost
     if not verify_document(doc, key):
         raise TrustError(Message("the roster's signature does not match headquarters' key "
                                  "(damaged or altered)"))
-    mine = current(db)
     if mine is not None and held is not None:
         if roster.serial == mine.serial and doc != mine.document:
             raise TrustError(Message("the roster differs from the one held under the same "
@@ -381,8 +466,9 @@ def examine(db: Database, doc: dict[str, Any], trust: str | None = None) -> Rost
 def adopt(db: Database, roster: Roster) -> None:
     """Keep a roster `examine` returned (pinning its key if none was); inside a transaction."""
     with db.atomic():
-        if authority(db) is None:
-            settings.put(db, _AUTHORITY_KEY, roster.authority)
+        held = authority(db)
+        if held is None or held["signing_key"] != roster.authority["signing_key"]:
+            settings.put(db, _AUTHORITY_KEY, roster.authority)  # pinned, or its successor
         _store(db, roster.document)
 
 

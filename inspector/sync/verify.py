@@ -131,7 +131,8 @@ class Verifier:
                                       device=author))
         hashes = b"".join(bundle.chunks(file, MAX_TABLE_BYTES))
         st = Statement(sid, author, signature, hashes)
-        if len(hashes) != versions * HASH_BYTES or not st.verify(entry.signing_key):
+        if len(hashes) != versions * HASH_BYTES or not any(st.verify(key) for key
+                                                           in entry.signing_keys):
             raise BundleError(Message("{file}: {member}: the statement of {name} ({device}) "
                                       "does not match its signature (altered)", file=self.file,
                                       member=file, name=entry.name, device=author))

@@ -78,8 +78,9 @@ class DevicesDialog(QDialog):
         self.hq_button = QPushButton(self.tr("Make this installation headquarters"), self)
         self.enrol_button = QPushButton(self.tr("Enrol a device…"), self)
         self.revoke_button = QPushButton(self.tr("Revoke selected device"), self)
+        self.rotate_button = QPushButton(self.tr("New headquarters key…"), self)
         for button in (self.request_button, self.hq_button, self.enrol_button,
-                       self.revoke_button):
+                       self.revoke_button, self.rotate_button):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -90,6 +91,7 @@ class DevicesDialog(QDialog):
         self.hq_button.clicked.connect(self._on_make_hq)
         self.enrol_button.clicked.connect(self._on_enrol)
         self.revoke_button.clicked.connect(self._on_revoke)
+        self.rotate_button.clicked.connect(self._on_rotate)
         self.refresh()
 
     def refresh(self) -> None:
@@ -118,6 +120,7 @@ class DevicesDialog(QDialog):
         self.request_button.setVisible(not hq)
         self.enrol_button.setVisible(hq)
         self.revoke_button.setVisible(hq)
+        self.rotate_button.setVisible(hq)
 
     def _role(self, role: str | None, hq: bool) -> str:
         names = {"hq": self.tr("headquarters"), "inspector": self.tr("inspector")}
@@ -210,3 +213,19 @@ class DevicesDialog(QDialog):
         except Exception as exc:
             self._fail(exc)
         self.refresh()
+
+    def _on_rotate(self) -> None:
+        answer = QMessageBox.question(self, self.windowTitle(), self.tr(
+            "Give headquarters a new key? The old key signs the change and is then deleted; "
+            "laptops follow with the next kit or bundle from headquarters."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            new = roster.rotate(self.db)
+        except Exception as exc:
+            self._fail(exc)
+            return
+        self.refresh()
+        QMessageBox.information(self, self.windowTitle(), self.tr(
+            "New headquarters key {0}. Read it out to laptops enrolled from now on.").format(
+                new.fingerprint))

@@ -93,3 +93,26 @@ def test_headquarters_revokes_the_selected_device(qtbot, hq_db, laptop_db, tmp_p
     entry = roster.current(hq_db).devices[device_keys(laptop_db).device_id]
     assert entry.revoked_at is not None
     assert dialog.table.item(1, 4).text().startswith("revoked")
+
+
+def test_headquarters_gets_a_new_key_from_the_dialog(qtbot, hq_db, monkeypatch):
+    dialog = DevicesDialog(hq_db)
+    qtbot.addWidget(dialog)
+    assert dialog.rotate_button.isVisibleTo(dialog)
+    old = device_keys(hq_db).fingerprint
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        staticmethod(lambda parent, title, text, *a: told.append(text)))
+    dialog.rotate_button.click()
+    new = device_keys(hq_db).fingerprint
+    assert new != old and new in told[0]
+    assert dialog.fingerprint_label.text() == new
+    assert roster.current(hq_db).authority["signing_key"] == device_keys(hq_db).signing_key
+
+
+def test_a_laptop_has_no_key_to_rotate(qtbot, laptop_db):
+    dialog = DevicesDialog(laptop_db)
+    qtbot.addWidget(dialog)
+    assert not dialog.rotate_button.isVisibleTo(dialog)
