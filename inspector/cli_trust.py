@@ -101,7 +101,9 @@ def device_list(app: AppContext) -> None:
     click.echo(safe(f"roster serial {roster.serial}, signed by {roster.authority['name']}"))
     for e in roster.devices.values():
         state = f"revoked {e.revoked_at}" if e.revoked_at else "active"
-        click.echo(safe(f"{e.device_id}\t{e.name}\t{e.role}\t{e.fingerprint}\t{state}"))
+        reads = "every campaign" if e.role == "hq" else _campaign_names(app, e.campaigns)
+        click.echo(safe(f"{e.device_id}\t{e.name}\t{e.role}\t{e.fingerprint}\t{state}\t"
+                        f"{reads}"))
 
 
 @hq.command("rotate")
@@ -116,3 +118,37 @@ def hq_rotate(app: AppContext) -> None:
     new = rotate(app.db)
     click.echo(f"new headquarters key {new.fingerprint} (succeeds {old}); old private key "
                "deleted; laptops follow with the next kit or bundle from headquarters")
+
+
+@device.command("assign")
+@click.argument("device_id")
+@click.option("--campaign", "campaign_refs", multiple=True,
+              help="A campaign (id, id prefix or name) whose bundles the laptop reads; repeat "
+                   "for several. Replaces the laptop's earlier assignment.")
+@click.option("--all", "every", is_flag=True, help="The laptop reads every campaign's bundles.")
+@click.pass_obj
+def device_assign(app: AppContext, device_id: str, campaign_refs: tuple[str, ...],
+                  every: bool) -> None:
+    """Assign an enrolled laptop to campaigns: bundles are sealed to their laptops (headquarters)."""
+    from inspector.messages import Message
+    from inspector.sync.errors import TrustError
+    from inspector.sync.roster import assign
+
+    if every == bool(campaign_refs):
+        raise TrustError(Message("give --campaign (once or more) or --all"))
+    entry = assign(app.db, device_id, None if every else list(campaign_refs))
+    click.echo(safe(f"{entry.name} ({entry.device_id}) reads the bundles of "
+                    f"{_campaign_names(app, entry.campaigns)}; the next kit tells the laptops"))
+
+
+def _campaign_names(app: AppContext, ids: frozenset[str] | None) -> str:
+    if ids is None:
+        return "every campaign"
+    names = {c["id"]: c["name"] for c in _campaigns(app)}
+    return ", ".join(sorted(names.get(i, i) for i in ids)) or "no campaign"
+
+
+def _campaigns(app: AppContext) -> list[dict]:
+    from inspector.store.catalog import campaigns
+
+    return campaigns(app.db)

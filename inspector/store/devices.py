@@ -94,6 +94,29 @@ def known_statement_ids(db: Database) -> set[str]:
     return {r[0] for r in db.execute("SELECT id FROM statements")}
 
 
+def campaigns_of(db: Database, inspections: set[str], owners: set[tuple[str, str]]
+                 ) -> set[str]:
+    """The campaigns of some inspections and of the rows some attachments belong to.
+
+    An export seals a bundle to the laptops of the campaigns it carries; an
+    answer or a photo names its campaign only through its inspection or its
+    owner row.
+    """
+    ids: dict[str, set[str]] = {"inspections": set(inspections), "problems": set(),
+                                "notices": set()}
+    for table, row_id in owners:
+        ids[table].add(row_id)
+    found: set[str] = set()
+    for table, wanted in ids.items():
+        listed = sorted(wanted)
+        for start in range(0, len(listed), 500):
+            part = listed[start:start + 500]
+            found.update(r[0] for r in db.execute(
+                f"SELECT DISTINCT campaign_id FROM [{table}] WHERE campaign_id IS NOT NULL "
+                f"AND id IN ({', '.join('?' * len(part))})", part))
+    return found
+
+
 def stage_trusted(db: Database, devices: list[dict[str, Any]]) -> None:
     """The roster an import verifies with, in a temporary table the merge joins for names."""
     with temp_transaction(db):  # an INSERT outside a transaction opens one nobody commits

@@ -4,7 +4,7 @@ A bundle file is a ZIP of `manifest.json` (only the format, its version and
 the sender's device id: enough to route it, nothing it carries), and
 `content.age`, the inner bundle (tables, attachments, roster, signatures)
 encrypted with age to every device that may read it: headquarters and the
-enrolled laptops. age (through pyrage) because it is a small, reviewed,
+enrolled laptops of the campaigns it carries (`roster.Roster.recipients`). age (through pyrage) because it is a small, reviewed,
 standard format with X25519 recipients and a passphrase mode, and an
 administrator can open a bundle with the standard `age` tool:
 
@@ -138,9 +138,11 @@ def open_content(name: str, zf: zipfile.ZipFile, identities: Sequence[x25519.Ide
     except pyrage.DecryptError as exc:
         out.close()
         if "No matching keys" in str(exc):
-            raise BundleError(Message("{file}: this bundle is not encrypted to this device; ask "
-                                      "headquarters to enrol it and export again (or use the "
-                                      "passphrase it was given)", file=name)) from None
+            raise BundleError(Message("{file}: this device is not a recipient of this bundle: "
+                                      "it is sealed to headquarters and the enrolled laptops "
+                                      "assigned to its campaigns; ask the sender for a bundle "
+                                      "with a passphrase, or headquarters to enrol this laptop "
+                                      "or assign it to the campaign", file=name)) from None
         raise BundleError(Message("{file}: the encrypted content is damaged or altered "
                                   "({error})", file=name, error=str(exc)[:120])) from None
     except (zipfile.BadZipFile, EOFError, ValueError, OSError) as exc:

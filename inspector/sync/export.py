@@ -116,9 +116,31 @@ class _Signer:
         self.own: list[bytes] = []
         self.relayed: set[str] = set()
         self.chosen: dict[str, Statement] = {}
+        self.campaigns: set[str] = set()
+        self.inspections: set[str] = set()  # of answers: their campaign is the inspection's
+        self.owners: set[tuple[str, str]] = set()  # of attachments
         self.summary = summary
 
     def admit(self, table: str, row: dict[str, Any], line: bytes) -> bool:
+        if self._admit(table, row, line):
+            self._note_campaign(table, row)
+            return True
+        return False
+
+    def _note_campaign(self, table: str, row: dict[str, Any]) -> None:
+        """The campaigns the bundle carries, which decide who may read it."""
+        if table == "campaigns":
+            self.campaigns.add(row["id"])
+        elif table in ("inspections", "problems", "notices"):
+            if row.get("campaign_id"):
+                self.campaigns.add(row["campaign_id"])
+        elif table == "answers":
+            self.inspections.add(row["inspection_id"])
+        elif table == "attachments" and row.get("owner_table") in ("inspections", "problems",
+                                                                   "notices"):
+            self.owners.add((row["owner_table"], row["owner_id"]))
+
+    def _admit(self, table: str, row: dict[str, Any], line: bytes) -> bool:
         h = line_hash(line)
         author = row["updated_at"][19:]  # stored stamps passed the clock domain already
         if author == self.me:
@@ -194,6 +216,11 @@ def export_bundle(db: Database, out: str | Path, campaign_ref: str | None = None
             _write_signatures(zf, manifest, keys, signer, roster, budget)
         inner.seek(0)
         progress(0, 1, "encrypting")
+        if roster is not None:
+            recipients = roster.recipients(signer.campaigns
+                                           | devices.campaigns_of(db, signer.inspections,
+                                                                  signer.owners))
+            summary.readers = len(recipients)
         seal(inner, tmp, keys.device_id, recipients, passphrase)
         os.replace(tmp, out)
     except BaseException:

@@ -66,6 +66,15 @@ class Entry:
     # Signing keys the device had before (headquarters' succession): statements it
     # signed under them keep verifying when relayed.
     retired_keys: tuple[str, ...] = ()
+    # The campaigns whose bundles this laptop may read; None: every campaign (the default
+    # for an entry headquarters never assigned, and always for headquarters' own devices).
+    campaigns: frozenset[str] | None = None
+
+    def reads(self, campaigns: set[str]) -> bool:
+        """Whether a bundle carrying `campaigns` (none: places and forms only) is for it."""
+        return (self.revoked_at is None
+                and (self.role == "hq" or self.campaigns is None or not campaigns
+                     or bool(self.campaigns & campaigns)))
 
     @property
     def signing_keys(self) -> tuple[str, ...]:
@@ -96,9 +105,11 @@ class Roster:
     devices: dict[str, Entry]
     document: dict[str, Any]
 
-    def recipients(self) -> list[str]:
-        """Who may read a bundle: every device not revoked, and the authority."""
-        keys = {e.encryption_key for e in self.devices.values() if e.revoked_at is None}
+    def recipients(self, campaigns: set[str] | None = None) -> list[str]:
+        """Who may read a bundle carrying `campaigns`: the authority, headquarters' devices
+        and the laptops assigned to one of them; every device not revoked when the bundle
+        carries no campaign (or `campaigns` is None)."""
+        keys = {e.encryption_key for e in self.devices.values() if e.reads(campaigns or set())}
         keys.add(self.authority["encryption_key"])
         return sorted(keys)
 
@@ -170,11 +181,16 @@ def parse(doc: dict[str, Any]) -> Roster:
             retired = d.get("retired_keys", [])
             if not (isinstance(retired, list) and all(isinstance(k, str) for k in retired)):
                 raise ValueError("retired_keys")
+            assigned = d.get("campaigns")
+            if assigned is not None and not (isinstance(assigned, list) and all(
+                    isinstance(c, str) for c in assigned)):
+                raise ValueError("campaigns")
             entry = Entry(str(d["device_id"]), str(d["name"]), str(d["role"]),
                           str(d["signing_key"]), str(d["encryption_key"]),
                           str(d["enrolled_at"]),
                           None if d["revoked_at"] is None else str(d["revoked_at"]),
-                          None if listed is None else frozenset(listed), tuple(retired))
+                          None if listed is None else frozenset(listed), tuple(retired),
+                          None if assigned is None else frozenset(assigned))
             if entry.role not in ROLES or entry.device_id in entries:
                 raise ValueError("role")
             entries[entry.device_id] = entry
@@ -274,11 +290,50 @@ def enrol(db: Database, request: dict[str, Any], role: str) -> Entry:
              "encryption_key": request["encryption_key"],
              "enrolled_at": old.enrolled_at if old else Clock(db).tick(), "revoked_at": None}
     doc = dict(roster.document)
+    prior = next((d for d in doc["devices"] if d["device_id"] == entry["device_id"]), {})
+    entry.update({k: prior[k] for k in ("campaigns", "retired_keys") if k in prior})
     doc["devices"] = [d for d in doc["devices"] if d["device_id"] != entry["device_id"]]
     doc["devices"].append(entry)
     doc.update(serial=roster.serial + 1, issued_at=_now())
     with db.atomic():
         return _sign_and_store(db, doc).devices[entry["device_id"]]
+
+
+def _find(roster: Roster, device_id: str) -> Entry:
+    """An enrolled device by id or unique id prefix."""
+    found = roster.devices.get(device_id)
+    if found is not None:
+        return found
+    matches = [e for e in roster.devices.values() if e.device_id.startswith(device_id)]
+    if len(matches) != 1:
+        raise TrustError(Message("no enrolled device {device}", device=device_id))
+    return matches[0]
+
+
+def assign(db: Database, device_id: str, campaign_refs: list[str] | None) -> Entry:
+    """The campaigns whose bundles a laptop may read (None: every campaign), re-signed.
+
+    Refs are campaign ids, id prefixes or names, as `catalog.find_campaign`
+    takes them; the roster keeps the ids, sorted.
+    """
+    from inspector.store.catalog import CatalogError, find_campaign
+
+    roster = _require_hq(db)
+    entry = _find(roster, device_id)
+    ids = None
+    if campaign_refs is not None:
+        try:
+            ids = sorted({find_campaign(db, ref)["id"] for ref in campaign_refs})
+        except CatalogError as exc:
+            raise TrustError(*exc.messages) from None
+    doc = dict(roster.document)
+    doc["devices"] = [d if d["device_id"] != entry.device_id else
+                      {**{k: v for k, v in d.items() if k != "campaigns"},
+                       **({} if ids is None else {"campaigns": ids})}
+                      for d in doc["devices"]]
+    doc.update(serial=roster.serial + 1, issued_at=_now())
+    with db.atomic():
+        return _sign_and_store(db, doc).devices[entry.device_id]
 
 
 def revoke(db: Database, device_id: str) -> Entry:
@@ -292,12 +347,7 @@ def revoke(db: Database, device_id: str) -> Entry:
     headquarters accepted before (docs/design-notes.md, "Revocation").
     """
     roster = _require_hq(db)
-    old = roster.devices.get(device_id)
-    if old is None:
-        matches = [e for e in roster.devices.values() if e.device_id.startswith(device_id)]
-        if len(matches) != 1:
-            raise TrustError(Message("no enrolled device {device}", device=device_id))
-        old = matches[0]
+    old = _find(roster, device_id)
     auth = authority(db)
     if old.device_id == settings.device_id(db) or (auth and old.device_id == auth["device_id"]):
         raise TrustError(Message("headquarters cannot revoke itself"))
