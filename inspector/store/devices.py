@@ -85,8 +85,15 @@ def accepted(db: Database, author: str) -> set[str]:
 
 
 def statements(db: Database) -> Iterator[tuple[str, str, str, bytes]]:
-    """(id, author, signature, hashes) of every statement kept."""
-    for row in db.execute("SELECT id, author, signature, hashes FROM statements ORDER BY id"):
+    """(id, author, signature, hashes) of every statement kept, the newest first.
+
+    Newest first because a relay takes, for each version, the first statement
+    that covers it: the newest statement of a full bundle covers every
+    version its author had then, so relaying picks it for all of them
+    instead of one older statement more for each bundle received.
+    """
+    for row in db.execute("SELECT id, author, signature, hashes FROM statements "
+                          "ORDER BY rowid DESC"):
         yield row[0], row[1], row[2], bytes(row[3])
 
 

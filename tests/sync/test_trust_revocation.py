@@ -118,3 +118,24 @@ def test_the_digest_is_of_what_the_author_signed(team):
     assert statement_digest(st) == statement_digest(Statement(st.id, st.author, "", st.hashes))
     assert statement_digest(st) != statement_digest(Statement(st.id, st.author, "",
                                                               st.hashes[:-1] + b"\0"))
+
+
+def test_a_relay_carries_the_newest_statement_not_every_one_received(team):
+    """Headquarters' full bundles each carry a statement over all its versions: a laptop
+    relaying them needs the newest one only, not one more for each bundle it received."""
+    hq, one, _two = team
+    for text in ("第一轮", "第二轮", "第三轮"):
+        pid = hq.db.execute("SELECT id FROM problems WHERE deleted = 0 ORDER BY id LIMIT 1"
+                            ).fetchone()[0]
+        from inspector.store.problems import edit_problem
+
+        edit_problem(hq.rows, pid, {"text": text})
+        one.take(hq.export())
+    from inspector.store import devices
+
+    held = [s for s in devices.statements(one.db) if s[1] == hq.device_id]
+    assert len(held) == 4  # the first full bundle's, and one a round
+    from inspector.sync.export import export_bundle
+
+    summary = export_bundle(one.db, one.folder / "relay.inspbundle")
+    assert summary.relayed_statements == 1
