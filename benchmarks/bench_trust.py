@@ -189,7 +189,7 @@ def _relay_round(db, copy, work: Path, n: int, fingerprint: str, oldest_first: b
         devices.statements = lambda d: iter(sorted(saved(d), key=lambda s: s[0]))
     try:
         out = work / f"relay-{n}.inspbundle"
-        summary, seconds = timed(f"relay round {n + 2}", lambda: export.export_bundle(copy, out))
+        summary, _s = timed(f"relay round {n + 2}", lambda: export.export_bundle(copy, out))
     finally:
         devices.statements = saved
     held = sum(len(s[3]) for s in devices.statements(copy))
