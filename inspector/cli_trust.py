@@ -102,8 +102,8 @@ def device_list(app: AppContext) -> None:
     for e in roster.devices.values():
         state = f"revoked {e.revoked_at}" if e.revoked_at else "active"
         reads = "every campaign" if e.role == "hq" else _campaign_names(app, e.campaigns)
-        click.echo(safe(f"{e.device_id}\t{e.name}\t{e.role}\t{e.fingerprint}\t{state}\t"
-                        f"{reads}"))
+        click.echo("\t".join(safe(v) for v in (e.device_id, e.name, e.role, e.fingerprint,
+                                                  state, reads)))
 
 
 @hq.command("rotate")

@@ -43,7 +43,8 @@ class Federation:
     def __init__(self, folder: Path):
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
-        self.db = open_db(folder / "authority.db")
+        self.db_path = folder / "authority.db"
+        self.db = open_db(self.db_path)
         settings.put(self.db, "device_name", "市委组织部")
         roster.init_hq(self.db)
         self.keys = device_keys(self.db)

@@ -104,3 +104,10 @@ def test_the_cli_assigns(tmp_path):
     assert camp["name"] in run("--db", hq_db, "device", "list")
     out = run("--db", hq_db, "device", "assign", keys.device_id, "--all")
     assert "every campaign" in out
+
+
+def test_the_cli_lists_devices_one_tab_separated_line_each(hq, federation):
+    result = CliRunner().invoke(main, ["--db", str(federation.db_path), "device", "list"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()[1:]
+    assert lines and all(len(line.split("\t")) == 6 for line in lines), result.output
