@@ -53,13 +53,17 @@ def device_request(app: AppContext, out: str) -> None:
 @click.option("--fingerprint", "expected",
               help="The fingerprint the laptop shows ('inspector device show'); "
                    "asked for if not given.")
+@click.option("--campaign", "campaign_refs", multiple=True,
+              help="A campaign whose bundles the laptop reads (repeat for several; default: "
+                   "every campaign, see 'device assign').")
 @click.pass_obj
-def device_enrol(app: AppContext, file: str, role: str, expected: str | None) -> None:
+def device_enrol(app: AppContext, file: str, role: str, expected: str | None,
+                 campaign_refs: tuple[str, ...]) -> None:
     """Enrol a device from its request file, after comparing its fingerprint (headquarters)."""
     from inspector.messages import Message
     from inspector.sync.errors import TrustError
     from inspector.sync.keys import fingerprint
-    from inspector.sync.roster import enrol, read_request
+    from inspector.sync.roster import assign, enrol, read_request
 
     req = read_request(file)
     fp = fingerprint(req["signing_key"])
@@ -71,8 +75,11 @@ def device_enrol(app: AppContext, file: str, role: str, expected: str | None) ->
                                  "the file may not come from that laptop — nothing enrolled",
                                  given=expected.strip(), fingerprint=fp))
     entry = enrol(app.db, req, role)
-    click.echo(safe(f"enrolled {entry.name} ({entry.device_id}) as {entry.role}; export a "
-                    "campaign kit to give it the roster"))
+    if campaign_refs:
+        entry = assign(app.db, entry.device_id, list(campaign_refs))
+    reads = "" if entry.role == "hq" else f", reading {_campaign_names(app, entry.campaigns)}"
+    click.echo(safe(f"enrolled {entry.name} ({entry.device_id}) as {entry.role}{reads}; "
+                    "export a campaign kit to give it the roster"))
 
 
 @device.command("revoke")

@@ -86,7 +86,7 @@ def test_the_cli_assigns(tmp_path):
         assert result.exit_code == 0, result.output
         return result.output
 
-    run("--db", hq_db, "demo", "--townships", "12", "--campaigns", "1")
+    run("--db", hq_db, "demo", "--townships", "12", "--campaigns", "2")
     run("--db", laptop_db, "device", "request", "--out", str(tmp_path / "req.json"))
     from inspector.store.db import open_db
     from inspector.sync.keys import device_keys
@@ -94,11 +94,12 @@ def test_the_cli_assigns(tmp_path):
     db = open_db(laptop_db)
     keys = device_keys(db)
     db.close()
-    run("--db", hq_db, "device", "enrol", str(tmp_path / "req.json"), "--fingerprint",
-        keys.fingerprint)
     hq = open_db(hq_db)
-    camp = campaigns(hq)[0]
+    camp, other = campaigns(hq)[:2]
     hq.close()
+    out = run("--db", hq_db, "device", "enrol", str(tmp_path / "req.json"), "--fingerprint",
+              keys.fingerprint, "--campaign", other["id"])
+    assert f"reading {other['name']}" in out
     out = run("--db", hq_db, "device", "assign", keys.device_id, "--campaign", camp["id"])
     assert camp["name"] in out
     assert camp["name"] in run("--db", hq_db, "device", "list")
