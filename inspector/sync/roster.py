@@ -290,7 +290,8 @@ def enrol(db: Database, request: dict[str, Any], role: str) -> Entry:
              "encryption_key": request["encryption_key"],
              "enrolled_at": old.enrolled_at if old else Clock(db).tick(), "revoked_at": None}
     doc = dict(roster.document)
-    prior = next((d for d in doc["devices"] if d["device_id"] == entry["device_id"]), {})
+    prior: dict[str, Any] = next(
+        (d for d in doc["devices"] if d["device_id"] == entry["device_id"]), {})
     entry.update({k: prior[k] for k in ("campaigns", "retired_keys") if k in prior})
     doc["devices"] = [d for d in doc["devices"] if d["device_id"] != entry["device_id"]]
     doc["devices"].append(entry)
