@@ -253,9 +253,6 @@ def campaign_list(app: AppContext) -> None:
         click.echo("\t".join(safe(v) for v in (c["id"], c["year"], c["name"])))
 
 
-RANKING_COLUMNS = ("rank", "county", "township", "score", "stars", "interview")
-
-
 @main.command()
 @click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
@@ -267,7 +264,7 @@ def ranking(app: AppContext, campaign_ref: str, fmt: str) -> None:
     from inspector.store.ranking import campaign_ranking
 
     ranked = campaign_ranking(app.db, campaign_ref)
-    records = [{"rank": r.rank, "county_rank": r.county_rank, "county": r.entry.county,
+    records: list[dict[str, Any]] = [{"rank": r.rank, "county_rank": r.county_rank, "county": r.entry.county,
                 "township": r.entry.township, "score": r.entry.score, "stars": r.entry.stars,
                 "interview": r.interview, "interview_reason": r.interview_reason}
                for r in ranked]

@@ -77,7 +77,8 @@ def list_conflicts(db: Database, unresolved_only: bool = True) -> list[Conflict]
 
 
 def count_unresolved(db: Database) -> int:
-    return db.execute("SELECT COUNT(*) FROM conflicts WHERE resolved_at IS NULL").fetchone()[0]
+    return int(db.execute("SELECT COUNT(*) FROM conflicts WHERE resolved_at IS NULL")
+               .fetchone()[0])
 
 
 def get_conflict(db: Database, conflict_id: int) -> Conflict:

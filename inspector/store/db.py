@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from inspector.messages import Message, MessageError
 from inspector.paths import default_db_path
-from inspector.store.schema import migrations
+from inspector.store.schema import known_migrations, migrations
 
 
 class StoreError(MessageError):
@@ -207,7 +207,7 @@ def open_for_restore(path: str | Path) -> Database:
 
 def unknown_migrations(db: Database) -> list[str]:
     """Migrations recorded in the file that this version does not know: a newer Inspector made it."""
-    known = {m.name for m in migrations._migrations}
+    known = known_migrations()
     return [m.name for m in migrations.applied(db) if m.name not in known]
 
 

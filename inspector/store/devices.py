@@ -97,10 +97,6 @@ def statements(db: Database) -> Iterator[tuple[str, str, str, bytes]]:
         yield row[0], row[1], row[2], bytes(row[3])
 
 
-def known_statement_ids(db: Database) -> set[str]:
-    return {r[0] for r in db.execute("SELECT id FROM statements")}
-
-
 def campaigns_of(db: Database, inspections: set[str], owners: set[tuple[str, str]]
                  ) -> set[str]:
     """The campaigns of some inspections and of the rows some attachments belong to.

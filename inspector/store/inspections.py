@@ -19,6 +19,7 @@ from inspector.core.ids import answer_id, inspection_id
 from inspector.core.scoring import Answer, ScoreResult, Verdict, score_inspection
 from inspector.messages import Message, MessageError
 from inspector.store.catalog import form_for_campaign
+from inspector.store.problem_rules import overdue
 from inspector.store.rows import Rows
 
 NOT_STARTED = "not_started"
@@ -203,7 +204,7 @@ def campaign_overview(db: Database, campaign_id: str, today: dt.date | None = No
     """One row per township: county, inspection status, score, stars, open and overdue problems."""
     today_s = (today or dt.date.today()).isoformat()
     return list(db.query(
-        """
+        f"""
         SELECT t.id AS township_id, t.name AS township, t.code, t.kind,
                c.id AS county_id, c.name AS county,
                i.id AS inspection_id, i.status, s.score, s.stars, s.answered, s.items,
@@ -217,7 +218,7 @@ def campaign_overview(db: Database, campaign_id: str, today: dt.date | None = No
         LEFT JOIN (
             SELECT township_id,
                    SUM(status != 'closed') AS open,
-                   SUM(status IN ('open', 'rectifying') AND deadline < :today) AS overdue
+                   SUM({overdue("")}) AS overdue
             FROM problems WHERE deleted = 0 AND campaign_id = :campaign GROUP BY township_id
         ) p ON p.township_id = t.id
         WHERE t.deleted = 0

@@ -374,7 +374,7 @@ def _attachment_sizes(db: Database, selection: snapshot.Selection, budget: Budge
     attachments are checked before a byte of the bundle is written.
     """
     sizes: dict[str, int] = {}
-    rows: dict[str, dict] = {}
+    rows: dict[str, dict[str, Any]] = {}
     for row in snapshot.attachment_rows(db, selection):
         sha = row["sha256"]
         if sha in sizes:

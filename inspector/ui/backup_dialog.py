@@ -43,7 +43,7 @@ def reason_label(reason: str) -> str:
     """Why the copy was taken, in the app's language."""
     if reason not in REASONS:
         return reason
-    return QCoreApplication.translate("BackupDialog", REASONS[reason])
+    return QCoreApplication.translate("BackupDialog", str(REASONS[reason]))
 
 
 def daily_backup_job(_progress: Progress, db_path: str) -> Path | None:

@@ -308,7 +308,7 @@ class ImportPreviewDialog(QDialog):
             label = self.tr("Total") if plan.table == "total" else table_label(plan.table)
             cells = [label, plan.new, plan.updated, plan.unchanged, plan.conflicts]
             for c, value in enumerate(cells):
-                item = QTableWidgetItem(value if c == 0 else f"{value:,}")
+                item = QTableWidgetItem(str(value) if c == 0 else f"{value:,}")
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)

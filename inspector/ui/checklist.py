@@ -124,13 +124,13 @@ class ChecklistWidget(QWidget):
         self.items_host.setStyleSheet(_CARD_STYLE)
         self.items_layout = QVBoxLayout(self.items_host)
         self.items_layout.setSpacing(8)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.items_host)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.items_host)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.splitter = QSplitter(self)
         self.splitter.addWidget(self.section_list)
-        self.splitter.addWidget(self.scroll)
+        self.splitter.addWidget(self.scroll_area)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 800])
         hint = QLabel(self.tr("Keys: 1 meets · 2 partly meets · 3 does not meet · "
@@ -154,9 +154,9 @@ class ChecklistWidget(QWidget):
 
     def _build_cards(self, form: Form) -> None:
         while self.items_layout.count():
-            item = self.items_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            old = self.items_layout.takeAt(0)
+            if old is not None and (widget := old.widget()) is not None:
+                widget.deleteLater()
         self.cards.clear()
         self.section_headers.clear()
         for section in form.sections:
@@ -344,7 +344,7 @@ class ChecklistWidget(QWidget):
             self._current.set_current(False)
         self._current = card
         card.set_current(True)
-        self.scroll.ensureWidgetVisible(card, 20, 40)
+        self.scroll_area.ensureWidgetVisible(card, 20, 40)
 
     # -- writing -------------------------------------------------------------------------
     def _write(self, item_id: str, **values: Any) -> bool:
@@ -379,10 +379,6 @@ class ChecklistWidget(QWidget):
     def _on_note_edited(self, item_id: str, text: str) -> None:
         """Every change of a note is written at once (one small transaction)."""
         self._write(item_id, note=text)
-
-    def flush(self) -> None:
-        """Nothing waits to be written: every change already is. Kept for callers
-        that make sure before closing or moving to another township."""
 
     # -- problems ------------------------------------------------------------------------
     def _offer_problem(self, item: Item) -> None:
@@ -459,7 +455,7 @@ class ChecklistWidget(QWidget):
         header = self.section_headers.get(section_id)
         if header is None or self.form is None:
             return
-        self.scroll.verticalScrollBar().setValue(header.y())
+        self.scroll_area.verticalScrollBar().setValue(header.y())
         section = next(s for s in self.form.sections if s.id == section_id)
         visible = [i.id for i in section.items if not self.cards[i.id].isHidden()]
         if visible:

@@ -204,12 +204,15 @@ class DevicesDialog(QDialog):
             self._fail(exc)
         self.refresh()
 
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
+
     def _on_revoke(self) -> None:
         row = self.table.currentRow()
         if row < 0:
             return
-        device = self.table.item(row, 1).text()
-        name = self.table.item(row, 0).text()
+        device, name = self._cell(row, 1), self._cell(row, 0)
         answer = QMessageBox.question(self, self.windowTitle(), self.tr(
             "Revoke {0} ({1})? What headquarters has imported from it stands; anything "
             "else signed with its key will be refused everywhere, whatever its date. Import "

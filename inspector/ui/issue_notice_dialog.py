@@ -49,9 +49,7 @@ from inspector.store.problem_queries import noticeable_problems, townships_with_
 from inspector.store.rows import Rows
 from inspector.ui.messages import describe_for_user
 from inspector.ui.problem_list import chosen
-from inspector.ui.problem_model import status_label
-
-ProblemIdRole = Qt.ItemDataRole.UserRole + 1
+from inspector.ui.problem_model import ProblemIdRole, status_label
 
 
 def default_deadline(deadlines: list[str | None], today: dt.date, days: int) -> dt.date:

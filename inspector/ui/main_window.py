@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         """Non-blocking warnings: a clock far behind the last change, a copied database."""
         from inspector.ui.device_dialogs import startup_warnings
 
-        self.startup_boxes = startup_warnings(self, self.db, self.refresh)
+        self.startup_boxes = startup_warnings(self, self.database, self.refresh)
 
     def _open_own_database(self) -> bool:
         from inspector.store.db import open_db
@@ -203,6 +203,13 @@ class MainWindow(QMainWindow):
         self._add_lazy_tab(PROBLEMS_TAB, self.tr("Problems"), self._create_problem_list)
         self._add_lazy_tab(NOTICES_TAB, self.tr("Notices"), self._create_notice_list)
 
+    @property
+    def database(self) -> Database:
+        """The open database: everything that reads or writes runs only after `load` opened it."""
+        if self.db is None:
+            raise RuntimeError("the main window's database is not open yet")
+        return self.db
+
     # -- tabs created when first shown ---------------------------------------------------
     def _add_lazy_tab(self, index: int, title: str, create: Callable[[], QWidget]) -> None:
         """An empty page now; `create` makes the real one when the tab is first needed."""
@@ -210,13 +217,18 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(QWidget(self.tabs), title)
         self._tab_factories[index] = create
 
+    def _existing_tab(self, index: int) -> QWidget:
+        widget = self.tabs.widget(index)
+        assert widget is not None, f"no tab {index}"
+        return widget
+
     def _tab_widget(self, index: int) -> QWidget:
         """The tab's real widget, created (in place of its empty page) on first use."""
         create = self._tab_factories.pop(index, None)
         if create is None:
-            return self.tabs.widget(index)
+            return self._existing_tab(index)
         widget = create()
-        placeholder = self.tabs.widget(index)
+        placeholder = self._existing_tab(index)
         current, enabled = self.tabs.currentIndex(), self.tabs.isTabEnabled(index)
         blocked = self.tabs.blockSignals(True)  # the swap is not a change of tab
         try:
@@ -232,21 +244,21 @@ class MainWindow(QMainWindow):
     def _create_checklist(self) -> QWidget:
         from inspector.ui.checklist import ChecklistWidget
 
-        self.checklist = ChecklistWidget(self.db, self)
+        self.checklist = ChecklistWidget(self.database, self)
         self.checklist.changed.connect(self._refresh_timer.start)
         return self.checklist
 
     def _create_problem_list(self) -> QWidget:
         from inspector.ui.problem_list import ProblemListWidget
 
-        self.problem_list = ProblemListWidget(self.db, self)
+        self.problem_list = ProblemListWidget(self.database, self)
         self.problem_list.changed.connect(self._refresh_timer.start)
         return self.problem_list
 
     def _create_notice_list(self) -> QWidget:
         from inspector.ui.notices import NoticeListWidget
 
-        self.notice_list = NoticeListWidget(self.db, self)
+        self.notice_list = NoticeListWidget(self.database, self)
         self.notice_list.changed.connect(self._refresh_timer.start)
         return self.notice_list
 
@@ -256,12 +268,8 @@ class MainWindow(QMainWindow):
         assert self.checklist is not None, "the checklist tab creates the checklist"
         return self.checklist
 
-    def _flush_checklist(self) -> None:
-        """Save the checklist's pending edits, if it was ever opened."""
-        if self.checklist is not None:
-            self.checklist.flush()
-
-    def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, slot: Any,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -377,7 +385,7 @@ class MainWindow(QMainWindow):
 
         self.campaign_combo.blockSignals(True)
         self.campaign_combo.clear()
-        for c in campaigns(self.db):
+        for c in campaigns(self.database):
             self.campaign_combo.addItem(c["name"], c["id"])
         index = self.campaign_combo.findData(prefer) if prefer else -1
         self.campaign_combo.setCurrentIndex(index if index >= 0 else 0)
@@ -390,15 +398,13 @@ class MainWindow(QMainWindow):
     def _on_campaign_changed(self, _index: int = -1) -> None:
         from inspector.store import settings
 
-        self._flush_checklist()
         self.campaign_id = self.campaign_combo.currentData()
         if self.campaign_id:
-            settings.put(self.db, "last_campaign", self.campaign_id)
-        self.tree.load(self.db, self.campaign_id)
+            settings.put(self.database, "last_campaign", self.campaign_id)
+        self.tree.load(self.database, self.campaign_id)
         self._on_township_selected(self.township_id())
 
     def _on_township_selected(self, township_id: str | None) -> None:
-        self._flush_checklist()
         self.page.show_township(self.campaign_id, township_id)
         self._sync_lists()
         if self.tabs.currentIndex() == CHECKLIST_TAB and not (
@@ -452,16 +458,13 @@ class MainWindow(QMainWindow):
         if index >= 0:
             self._tab_widget(index)
         self._sync_lists()
-        if index != CHECKLIST_TAB:
-            self._flush_checklist()
         if index == CHECKLIST_TAB and self.checklist is not None and self.campaign_id \
                 and self.township_id() and self.checklist.township_id != self.township_id():
             self.checklist.load(self.campaign_id, self.township_id() or "")
 
     def refresh(self) -> None:
         """Re-read the figures (F5; also after every change, debounced)."""
-        self._flush_checklist()
-        self.tree.load(self.db, self.campaign_id)
+        self.tree.load(self.database, self.campaign_id)
         self.page.refresh()
         self._update_actions()
         self._show_sync_status()
@@ -478,7 +481,7 @@ class MainWindow(QMainWindow):
     def _last_sync_status(self) -> str:
         from inspector.ui.bundle_dialogs import last_sync_status
 
-        return last_sync_status(self.db)
+        return last_sync_status(self.database)
 
     def _on_export(self) -> None:
         from inspector.ui.bundle_dialogs import export_bundle
@@ -514,7 +517,6 @@ class MainWindow(QMainWindow):
     def _on_restore_backup(self) -> None:
         from inspector.ui.backup_dialog import restore_backup
 
-        self._flush_checklist()
         restore_backup(self, self.db_path, on_restored=self._on_restored)
 
     def _on_restored(self) -> None:
@@ -582,7 +584,7 @@ class MainWindow(QMainWindow):
                 and self.checklist.inspection["id"] == inspection["id"]:
             self.checklist.set_finished(finished)
         else:
-            set_status(Rows(self.db), inspection["id"], finished)
+            set_status(Rows(self.database), inspection["id"], finished)
         self.refresh()
 
     def _on_show_problems(self) -> None:
@@ -600,16 +602,16 @@ class MainWindow(QMainWindow):
         from inspector.store import settings
         from inspector.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.db, self.db_path, self)
+        dialog = SettingsDialog(self.database, self.db_path, self)
         if dialog.exec() and dialog.language_changed:
-            self.change_language(i18n.resolve_language(settings.get(self.db, "language")))
+            self.change_language(i18n.resolve_language(settings.get(self.database, "language")))
         elif dialog.imported:
             self._load_campaigns(self.campaign_id)
 
     def _on_new_device(self) -> None:
         from inspector.ui.device_dialogs import ask_new_identity
 
-        ask_new_identity(self, self.db, self.refresh)
+        ask_new_identity(self, self.database, self.refresh)
 
     def change_language(self, language: str) -> None:
         """Load the translations and rebuild every string of the window."""
@@ -620,7 +622,6 @@ class MainWindow(QMainWindow):
 
     def rebuild(self) -> None:
         """Recreate the window's contents, keeping the campaign, township and tab."""
-        self._flush_checklist()
         township, tab = self.township_id(), self.tabs.currentIndex()
         sizes = self.splitter.sizes()
         self.menuBar().clear()
@@ -646,7 +647,7 @@ class MainWindow(QMainWindow):
     def _on_new_campaign(self) -> None:
         from inspector.ui.campaign_dialog import CampaignDialog
 
-        dialog = CampaignDialog(self.db, self)
+        dialog = CampaignDialog(self.database, self)
         if dialog.exec() and dialog.created:
             self._load_campaigns(dialog.created["id"])
 
@@ -669,7 +670,6 @@ class MainWindow(QMainWindow):
 
             QMessageBox.warning(self, self.tr("Open database"), describe_for_user(exc))
             return False
-        self._flush_checklist()
         old, self.db, self.db_path = self.db, db, str(path)
         if self.checklist is not None:
             self.checklist.inspection = None
@@ -695,7 +695,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._refresh_timer.stop()
-        self._flush_checklist()
         self._checkpoint_timer.stop()
         if self.db is not None:
             from inspector.store import settings
@@ -703,7 +702,7 @@ class MainWindow(QMainWindow):
 
             if self.remember_state:
                 settings.put(self.db, "window_geometry",
-                             bytes(self.saveGeometry().toHex()).decode())
+                             bytes(self.saveGeometry().toHex().data()).decode())
             checkpoint(self.db)
         super().closeEvent(event)
 

@@ -162,7 +162,8 @@ class ProblemActions(QObject):
         ids = list(self._ids)
         if not ids or not self.actions[action].isEnabled():
             return False
-        note, photos = "", []
+        note: str = ""
+        photos: list[str] = []
         if action == Action.RECTIFY:
             answer = ask_rectification(self._widget, len(ids))
             if answer is None:

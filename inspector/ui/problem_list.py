@@ -325,15 +325,15 @@ class ProblemListWidget(QWidget):
             self.model.row_dict(row)  # bring the page that held them back in memory
         selection = self.view.selectionModel()
         selection.clearSelection()
-        missing = []
+        missing: list[str] = []
         flags = (selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
         first: QModelIndex | None = None
         for pid in ids:
-            row = self.model.row_of(pid)
-            if row is None:
+            found = self.model.row_of(pid)
+            if found is None:
                 missing.append(pid)
                 continue
-            index = self.model.index(row, 0)
+            index = self.model.index(found, 0)
             selection.select(index, flags)
             first = first or index
         if first is not None:

@@ -213,7 +213,7 @@ class ProblemPanel(QWidget):
         self._actions_box.setVisible(bool(self._ids))
         self.placeholder.setVisible(not single)
         self.item_label.setVisible(single)
-        if single:
+        if self._row is not None:
             self._fill(self._row)
         else:
             self.heading.setText(self.tr("%n problem(s) selected", "", len(self._ids))

@@ -217,6 +217,7 @@ class TownshipPage(QWidget):
         self.checklist_button.setText(self.tr("Open checklist"))
         self.finish_button.setText(self.tr("Reopen") if finished else self.tr("Finish inspection"))
         self.finish_button.setVisible(True)
+        assert self.db is not None, "a township is shown only once the database is open"
         cache = cached_score(self.db, insp["id"])
         if cache is None:
             self.score_label.setText("")
@@ -253,6 +254,7 @@ class TownshipPage(QWidget):
     def _show_problems(self) -> None:
         from inspector.store.problems import problems_for_township
 
+        assert self.db is not None, "a township is shown only once the database is open"
         rows = problems_for_township(self.db, self.township_id or "", self.campaign_id)
         open_count = sum(r["status"] != Status.CLOSED for r in rows)
         overdue = sum(bool(r["overdue"]) for r in rows)
@@ -264,14 +266,16 @@ class TownshipPage(QWidget):
         for row, p in enumerate(rows):
             colour = _RED if p["overdue"] else (_GREY if p["status"] == Status.CLOSED else None)
             table.setItem(row, 0, _cell(p["item_id"] or ""))
-            table.setItem(row, 1, _cell(p["text"], colour))
-            table.item(row, 1).setToolTip(p["text"])
+            text = _cell(p["text"], colour)
+            text.setToolTip(p["text"])
+            table.setItem(row, 1, text)
             table.setItem(row, 2, _cell(p["deadline"] or "", colour))
             table.setItem(row, 3, _cell(labels.get(p["status"], p["status"]), colour))
 
     def _show_notices(self) -> None:
         from inspector.store.notices import notices
 
+        assert self.db is not None, "a township is shown only once the database is open"
         rows = notices(self.db, self.campaign_id, self.township_id)
         self.notices_box.setTitle(self.tr("Rectification notices: {0}").format(len(rows)))
         table = self.notices_table

@@ -159,7 +159,7 @@ def test_tab_after_clicking_a_verdict_goes_to_the_next_item(entry, qtbot):
     db, widget, inspection = entry
     widget.focus_item("P01")
     button = widget.cards["S02"].verdicts.buttons[Verdict.PARTIAL]
-    widget.scroll.ensureWidgetVisible(button)
+    widget.scroll_area.ensureWidgetVisible(button)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert answer_rows(db, inspection["id"])["S02"]["verdict"] == "partial"
     assert widget.current_item() == "S02"
