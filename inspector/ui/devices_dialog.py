@@ -245,13 +245,13 @@ class DevicesDialog(QDialog):
         row = self.table.currentRow()
         if row < 0:
             return
-        device = self.table.item(row, 1).text()
+        device = self._cell(row, 1)
         held = campaigns(self.db)
         every = self.tr("Every campaign")
         choice, ok = QInputDialog.getItem(
             self, self.windowTitle(),
             self.tr("Bundles {0} may read (headquarters' devices read every one):").format(
-                self.table.item(row, 0).text()),
+                self._cell(row, 0)),
             [every, *(c["name"] for c in held)], 0, False)
         if not ok:
             return
