@@ -7,6 +7,23 @@ import click
 from inspector.cli import AppContext
 from inspector.terminal import safe
 
+PASSPHRASE_ENV = "INSPECTOR_BUNDLE_PASSPHRASE"
+
+
+def _passphrase(confirm: bool) -> str:
+    """From the environment, or typed without echo; never an argument (`ps` shows those)."""
+    import os
+
+    from inspector.messages import Message
+    from inspector.sync.errors import BundleError
+
+    value = os.environ.get(PASSPHRASE_ENV) or click.prompt(
+        "passphrase", hide_input=True, confirmation_prompt=confirm, err=True, default="",
+        show_default=False)
+    if not value:
+        raise BundleError(Message("no passphrase given"))
+    return value
+
 
 @click.group()
 def bundle() -> None:
@@ -18,15 +35,17 @@ def bundle() -> None:
               help="The bundle file to write (FILE.inspbundle).")
 @click.option("--campaign", "campaign_ref",
               help="Write only a campaign kit: the campaign, its form, counties, townships.")
-@click.option("--passphrase", envvar="INSPECTOR_BUNDLE_PASSPHRASE",
-              help="Also let a device not enrolled yet open it with this passphrase "
-                   "(env INSPECTOR_BUNDLE_PASSPHRASE).")
+@click.option("--passphrase", "with_passphrase", is_flag=True,
+              help="Also let a device that is not a recipient open it with a passphrase, "
+                   "asked for twice (or taken from env INSPECTOR_BUNDLE_PASSPHRASE); never "
+                   "given on the command line, where other users and the shell history "
+                   "would see it.")
 @click.option("--since-last", is_flag=True,
               help="Write only what the receiving device has not acknowledged (a delta).")
 @click.option("--to", "to", metavar="DEVICE_ID",
               help="The device a delta is for (default: what every known device holds).")
 @click.pass_obj
-def bundle_export(app: AppContext, out: str, campaign_ref: str | None, passphrase: str | None,
+def bundle_export(app: AppContext, out: str, campaign_ref: str | None, with_passphrase: bool,
                   since_last: bool, to: str | None) -> None:
     """Write every synced row and attachment (or a campaign kit, or a delta) to a signed,
     encrypted bundle."""
@@ -38,6 +57,7 @@ def bundle_export(app: AppContext, out: str, campaign_ref: str | None, passphras
         click.echo(safe(f"inspector: --out {out!r} needs a file name (FILE.inspbundle)"),
                    err=True)
         raise SystemExit(1)
+    passphrase = _passphrase(confirm=True) if with_passphrase else None
     app.warn_before_writing()
     summary = export_bundle(app.db, out, campaign_ref, since_last=since_last, to=to,
                             passphrase=passphrase)
@@ -69,13 +89,19 @@ def bundle_export(app: AppContext, out: str, campaign_ref: str | None, passphras
 @click.option("--dry-run", is_flag=True, help="Validate and show what would change; write nothing.")
 @click.option("--trust-hq", "trust", metavar="FINGERPRINT",
               help="For a laptop's first kit: the headquarters fingerprint you compared.")
-@click.option("--passphrase", envvar="INSPECTOR_BUNDLE_PASSPHRASE",
-              help="The passphrase of a bundle sealed with one (env INSPECTOR_BUNDLE_PASSPHRASE).")
+@click.option("--passphrase", "with_passphrase", is_flag=True,
+              help="The bundle was sealed with a passphrase: ask for it (or take it from env "
+                   "INSPECTOR_BUNDLE_PASSPHRASE, which is used even without this option).")
 @click.pass_obj
 def bundle_import(app: AppContext, file: str, dry_run: bool, trust: str | None,
-                  passphrase: str | None) -> None:
+                  with_passphrase: bool) -> None:
     """Validate a bundle, then merge it into the database (one transaction, after a backup)."""
+    import os
+
     from inspector.sync.importer import import_bundle
+
+    passphrase = (_passphrase(confirm=False) if with_passphrase
+                  else os.environ.get(PASSPHRASE_ENV) or None)
 
     if not dry_run:
         # headquarters may start from a bundle; a refused one must leave the file as it was

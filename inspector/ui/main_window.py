@@ -518,13 +518,12 @@ class MainWindow(QMainWindow):
         kind = ask_export_kind(self, self.campaign_id is not None)
         if kind is None:
             return
-        job = export_bundle(self, self.db_path,
-                            self.campaign_id if kind is ExportKind.KIT else None,
-                            since_last=kind is ExportKind.CHANGES, session=self.session)
-        if job is not None:  # the last exchange (the status line) is the export's
-            from inspector.store.session import SYNC, Changes
+        from inspector.store.session import SYNC, Changes
 
-            job.signals.succeeded.connect(lambda _summary: self._announce(Changes.of(SYNC)))
+        # the last exchange (the status line) is the export's
+        export_bundle(self, self.db_path, self.campaign_id if kind is ExportKind.KIT else None,
+                      since_last=kind is ExportKind.CHANGES, session=self.session,
+                      on_exported=lambda _summary: self._announce(Changes.of(SYNC)))
 
     def _on_import(self) -> None:
         from inspector.ui.bundle_dialogs import import_bundle
