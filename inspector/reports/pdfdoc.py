@@ -98,10 +98,12 @@ def _canvas_class(layout: Layout, fonts: FontSet, day: dt.date) -> type[Canvas]:
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
+            # Each document of a file of several (NewDocument) counts its own pages.
+            firsts = [state.get("_document_first", 1) for state in self._pages]
+            totals = {first: firsts.count(first) for first in firsts}
+            for state, first in zip(self._pages, firsts, strict=True):
                 self.__dict__.update(state)
-                self._footer(self._pageNumber, total)
+                self._footer(self._pageNumber - first + 1, totals[first])
                 Canvas.showPage(self)
             Canvas.save(self)
 
@@ -128,6 +130,22 @@ def _canvas_class(layout: Layout, fonts: FontSet, day: dt.date) -> type[Canvas]:
             self.restoreState()
 
     return NumberedCanvas
+
+
+class NewDocument(Flowable):
+    """Where the next document of a file of several starts: its pages are numbered from 1
+    and its page count is its own, as if it had been printed alone.
+
+    Zero-sized, so the page's first line stays where it would be without it.
+    """
+
+    _ZEROSIZE = True
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._document_first = self.canv.getPageNumber()  # type: ignore[attr-defined]
 
 
 def build_pdf(story: list[Flowable], meta: DocMeta, layout: Layout | None = None,
