@@ -266,6 +266,13 @@ def bulletin_number(db: Database, year: int, seq: int | None) -> tuple[str, int]
     return format_doc_number(prefix, year, seq), seq
 
 
+def last_bulletin_number(db: Database, year: int) -> int:
+    """The number of the year's last 通报 made here (1 before any): its Word version."""
+    from inspector.store.report_data import next_paper_number
+
+    return max(1, next_paper_number(db, "bulletin", year) - 1)
+
+
 def render_bulletin(data: BulletinData, number: str, progress: Progress = NO_PROGRESS) -> bytes:
     fonts = report_fonts()
     s = data.summary
