@@ -119,11 +119,19 @@ def _store_all(db: Database, pdfs: list[bytes]) -> None:
 
 
 def _scaled(progress: Progress, start: int, steps: int) -> Progress:
-    """The layout's own progress (flowables done of all) as `count` steps after `start`."""
+    """The layout's own progress (flowables done of all) as `start` steps after `start`,
+    passed on only when the step changes: the layout reports every flowable, some
+    40,000 for a province, and each report crosses to the GUI thread."""
+    last = [-1]
+
     def report(done: int, total: int, text: str) -> None:
-        if total:
-            progress(start + start * done // total, steps, text)
-    return report
+        step = start + start * done // total if total else start
+        if step != last[0]:
+            last[0] = step
+            progress(step, steps, text)
+        else:
+            progress.check()
+    return Progress(report, None)
 
 
 @contextmanager

@@ -40,6 +40,7 @@ class Built:
     title: str  # the viewer's window title
     filename: str  # the name Save As proposes, with the format's extension
     note: str  # what was made, as the command line reports it after the file name
+    notice_id: str | None = None  # the notice issued or reprinted
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ def _notice(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
 
         pdf = notice_docx(db, notice["id"])
     name = notice_filename(notice, township_row(db, notice["township_id"])["name"])
-    return Built(pdf, f"整改通知书 {notice['doc_number']}", f"{Path(name).stem}.{fmt}", note)
+    return Built(pdf, f"整改通知书 {notice['doc_number']}", f"{Path(name).stem}.{fmt}", note,
+                 notice["id"])
 
 
 def _notices(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
