@@ -259,8 +259,9 @@ def bulletin_story(data: BulletinData, number: str, fonts: FontSet) -> list[Flow
 
 
 def bulletin_number(db: Database, year: int, seq: int | None) -> tuple[str, int]:
-    from inspector.store.report_data import next_paper_number
+    from inspector.store.report_data import next_paper_number, require_numbering_device
 
+    require_numbering_device(db, "bulletin")  # a given number too: it is printed as the 文号
     prefix = settings.get(db, "bulletin_prefix") or "舟组通"
     seq = seq or next_paper_number(db, "bulletin", year)
     return format_doc_number(prefix, year, seq), seq

@@ -353,13 +353,36 @@ def bulletin_data(db: Database, campaign_id: str, today: dt.date) -> BulletinDat
                         printer=(settings.get(db, "printing_office") or "").strip())
 
 
+PAPER_NAMES = {"bulletin": "督查情况通报", "supervise": "督办单", "interview": "约谈通知"}
+
+
+def require_numbering_device(db: Database, kind: str) -> None:
+    """The 通报, 督办单 and 约谈通知 are numbered by headquarters alone.
+
+    Headquarters publishes them (the 通报 compares the counties, 督办 and 约谈 are
+    the department's own measures), and their counters are local settings that no
+    bundle carries: two laptops numbering them would print the same 文号 with
+    nothing to tell them apart. A notice is different: it is numbered from each
+    laptop's own block and its rows travel, so a clash is found on import.
+    """
+    from inspector.store.devices import RoleError, own_role
+
+    if own_role(db) == "inspector":
+        raise RoleError(Message(
+            "only headquarters numbers the {paper}: this laptop is enrolled as an inspector, "
+            "and the counters of its numbers do not sync, so another computer could print "
+            "the same number", paper=PAPER_NAMES.get(kind, kind)))
+
+
 def next_paper_number(db: Database, kind: str, year: int) -> int:
-    """The next number of the year for a kind of paper (bulletin, supervise, interview) on
-    this laptop: a local counter, like the notices'."""
+    """The next number of the year for a kind of paper (bulletin, supervise, interview):
+    a counter of headquarters' database (`require_numbering_device`)."""
+    require_numbering_device(db, kind)
     return int(settings.get(db, f"{kind}_last_{year}") or 0) + 1
 
 
 def take_paper_number(db: Database, kind: str, year: int, seq: int) -> None:
+    require_numbering_device(db, kind)
     with db.atomic():
         last = int(settings.get(db, f"{kind}_last_{year}") or 0)
         settings.put(db, f"{kind}_last_{year}", max(last, seq))
