@@ -50,7 +50,15 @@ from inspector.reports.notice import (
     body_paragraph,
     heading_paragraph,
 )
-from inspector.reports.pdfdoc import DocMeta, build_pdf, chinese_date, grid_style, wrap_text
+from inspector.reports.pdfdoc import (
+    DocMeta,
+    ToEvenPage,
+    UnnumberedPage,
+    build_pdf,
+    chinese_date,
+    grid_style,
+    wrap_text,
+)
 from inspector.reports.summary import LARGE_RANKING, county_stats
 from inspector.store import settings
 from inspector.store.report_data import BulletinData, bulletin_data
@@ -252,7 +260,9 @@ def bulletin_story(data: BulletinData, number: str, fonts: FontSet) -> list[Flow
         story.append(_annex_township_table(data, fonts, large) if n == 1
                      else _annex_interview_table(data, fonts))
     if large and len(annexes) == 1:
-        story += [NextPageTemplate("page"), PageBreak()]
+        # The annex in two columns leaves no full-width room: the 版记 gets its own page,
+        # the last even one, at the bottom, with no page number (GB/T 9704 7.4, 7.5).
+        story += [NextPageTemplate("page"), PageBreak(), ToEvenPage(), UnnumberedPage()]
     story.append(Colophon("", data.printer or issuing, chinese_date(s.today),
                           body_font))
     return story

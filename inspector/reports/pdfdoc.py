@@ -26,6 +26,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    ActionFlowable,
     BaseDocTemplate,
     Flowable,
     Frame,
@@ -95,6 +96,7 @@ def _canvas_class(layout: Layout, fonts: FontSet, day: dt.date) -> type[Canvas]:
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
+            self._unnumbered = False  # set again by the page that wants no number
             self._startPage()
 
         def save(self) -> None:
@@ -103,7 +105,8 @@ def _canvas_class(layout: Layout, fonts: FontSet, day: dt.date) -> type[Canvas]:
             totals = {first: firsts.count(first) for first in firsts}
             for state, first in zip(self._pages, firsts, strict=True):
                 self.__dict__.update(state)
-                self._footer(self._pageNumber - first + 1, totals[first])
+                if not state.get("_unnumbered"):
+                    self._footer(self._pageNumber - first + 1, totals[first])
                 Canvas.showPage(self)
             Canvas.save(self)
 
@@ -146,6 +149,29 @@ class NewDocument(Flowable):
 
     def draw(self) -> None:
         self.canv._document_first = self.canv.getPageNumber()  # type: ignore[attr-defined]
+
+
+class UnnumberedPage(Flowable):
+    """The page it is drawn on carries no page number (GB/T 9704 7.5: the 版记页 and a
+    blank page before it)."""
+
+    _ZEROSIZE = True
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._unnumbered = True  # type: ignore[attr-defined]
+
+
+class ToEvenPage(ActionFlowable):
+    """At the top of an odd page, leave it blank and unnumbered: what follows starts on the
+    even page behind it (GB/T 9704 puts the 版记 on the last even page, 封四)."""
+
+    def apply(self, doc: BaseDocTemplate) -> None:
+        if doc.page % 2:
+            doc.canv._unnumbered = True  # type: ignore[attr-defined]
+            doc.handle_pageBreak()
 
 
 def build_pdf(story: list[Flowable], meta: DocMeta, layout: Layout | None = None,
