@@ -11,6 +11,11 @@ format, no hashes, no signatures, the inner ZIP stored unencrypted).
 Goals: each time at most 1.25x, the bundle at most 1.05x the size. Then a
 relay: the imported database exports the same rows again, carrying the
 province's statement (32 bytes a version), and the relay's size is shown.
+Then rounds of relaying: the province changes a row and sends a full
+bundle again, the copy imports it and relays everything again; with
+`--oldest-first` the copy picks, for each relayed version, the statement of
+the lowest id that covers it (what Inspector did before it preferred the
+newest), to compare how the relay grows.
 The province database is enrolled-into (it becomes headquarters if it is
 not one), so use a copy you can spare.
 """
@@ -85,7 +90,7 @@ def _v1_line(record: dict[str, Any]) -> bytes:
     return json.dumps(record, ensure_ascii=False).encode("utf-8")
 
 
-def _unsigned_manifest(zf, manifest, keys, signer, roster_) -> None:
+def _unsigned_manifest(zf, manifest, keys, signer, roster_, budget=None) -> None:
     manifest.statements.append(export.StatementEntry("unsigned", keys.device_id, "-", 0, None))
     zf.writestr(export.MANIFEST, json.dumps(manifest.to_json(), ensure_ascii=False, indent=1))
     zf.writestr(export.SIGNATURE, "{}")
@@ -120,6 +125,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, required=True, help="a province database")
     parser.add_argument("--workdir", type=Path, help="where to write (default: a temp folder)")
+    parser.add_argument("--rounds", type=int, default=2, help="relay rounds after the first")
+    parser.add_argument("--oldest-first", action="store_true",
+                        help="relay under the lowest-id statement (the earlier behaviour)")
     args = parser.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="bench-trust-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -148,6 +156,9 @@ def main() -> None:
     relay = work / "relay.inspbundle"
     relayed, t_relay = timed("relay: the imported copy exports it again",
                              lambda: export.export_bundle(signed_db, relay))
+    sizes = [relayed.size]
+    for n in range(args.rounds):
+        _relay_round(db, signed_db, work, n, fingerprint, args.oldest_first, sizes)
     w, wo = results["with"], results["without"]
     print(f"export with / without: {w['export'] / wo['export']:.2f}x (goal <= 1.25)")
     print(f"import with / without: {w['import'] / wo['import']:.2f}x (goal <= 1.25)")
@@ -155,8 +166,36 @@ def main() -> None:
     print(f"relay of {relayed.rows:,} rows with their author's statement: "
           f"{relayed.size / 1e6:.2f} MB ({relayed.size / wo['size']:.3f}x the unsigned "
           f"bundle), {t_relay:.2f} s")
+    print("relay sizes by round: " + ", ".join(f"{s / 1e6:.2f} MB" for s in sizes)
+          + f" (last / first: {sizes[-1] / sizes[0]:.3f}x)")
     for d in (db, plain_db, signed_db):
         d.close()
+
+
+def _relay_round(db, copy, work: Path, n: int, fingerprint: str, oldest_first: bool,
+                 sizes: list[int]) -> None:
+    """The province changes one row and sends everything again; the copy relays it all."""
+    from inspector.store import devices
+    from inspector.store.rows import Rows
+
+    pid = db.execute("SELECT id FROM problems WHERE deleted = 0 AND status != 'closed' "
+                     "ORDER BY id LIMIT 1").fetchone()[0]
+    Rows(db).update("problems", pid, {"measure": f"第{n + 2}轮整改措施"})
+    full = work / f"round-{n}.inspbundle"
+    export.export_bundle(db, full)
+    importer.import_bundle(copy, full, trust=fingerprint)
+    saved = devices.statements
+    if oldest_first:
+        devices.statements = lambda d: iter(sorted(saved(d), key=lambda s: s[0]))
+    try:
+        out = work / f"relay-{n}.inspbundle"
+        summary, _s = timed(f"relay round {n + 2}", lambda: export.export_bundle(copy, out))
+    finally:
+        devices.statements = saved
+    held = sum(len(s[3]) for s in devices.statements(copy))
+    print(f"  {summary.size / 1e6:.2f} MB, {summary.relayed_statements} statement(s) carried; "
+          f"{held / 1e6:.2f} MB of statements kept", flush=True)
+    sizes.append(summary.size)
 
 
 if __name__ == "__main__":

@@ -11,25 +11,28 @@ first (language, window geometry) are peeked at read-only, and the window
 opens the database, migrating it if needed, just after its first paint.
 A database that cannot be opened still ends the app with a message and
 exit status 1.
+
+Qt is imported only once `run_gui` has checked that its platform can start
+(`inspector.qt_platform`): on X11 without the libraries Qt's xcb plugin needs,
+loading Qt would abort the process instead of saying what to install.
 """
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
-
 from inspector import __version__
 from inspector.errors import explain
+from inspector.qt_platform import check_xcb
 from inspector.store import settings
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from inspector.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -38,6 +41,8 @@ SELFTEST_TIMEOUT_MS = 60_000  # a window that has not painted and filled by then
 
 
 def _application() -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
@@ -50,7 +55,12 @@ def _application() -> QApplication:
 
 
 def run_gui(db_path: str | None, selftest: bool = False) -> int:
-    """Open the main window on the database; the process exit status."""
+    """Open the main window on the database; the process exit status.
+
+    Raises MissingQtLibraries (before loading Qt) when Qt's X11 platform
+    would abort for want of system libraries.
+    """
+    check_xcb(os.environ)
     from inspector import logfile
     from inspector.paths import default_db_path
     from inspector.ui import crash
@@ -88,8 +98,8 @@ def _run(app: QApplication, path: Path, selftest: bool) -> int:
     def check_language() -> None:
         """The peek can miss (a locked or damaged settings table): trust the open database."""
 
-        assert window.db is not None
-        wanted = i18n.resolve_language(settings.get(window.db, "language"))
+        assert window.session is not None
+        wanted = i18n.resolve_language(window.session.settings.get("language"))
         if wanted != language:
             window.change_language(wanted)
 
@@ -114,6 +124,8 @@ def _cannot_open(app: QApplication, exc: Exception, selftest: bool) -> int:
 
     A bug is logged by the same classification as the command line's.
     """
+    from PySide6.QtWidgets import QMessageBox
+
     from inspector.ui.messages import describe_for_user
 
     message = app.translate("App", "Inspector cannot open the database:\n{0}").format(
@@ -126,6 +138,8 @@ def _cannot_open(app: QApplication, exc: Exception, selftest: bool) -> int:
 
 def _watch_selftest(window: MainWindow) -> None:
     """Exit 0 once the window has painted and filled itself; 1 if not within the timeout."""
+    from PySide6.QtCore import Qt, QTimer
+
     window.remember_state = False
     window.startup_checks = False
     timeout = QTimer(window)
@@ -142,7 +156,7 @@ def _watch_selftest(window: MainWindow) -> None:
 
 
 def _finish_selftest(window: MainWindow) -> None:
-    app = QApplication.instance()
+    app = _application()
     app.processEvents()
     shown = window.isVisible() and window.is_loaded
     townships = window.tree.model.township_count()
@@ -154,15 +168,15 @@ def _finish_selftest(window: MainWindow) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the `inspector-gui` script and the laptop build."""
-    parser = argparse.ArgumentParser(prog="inspector-gui", description="督查通 Inspector")
-    parser.add_argument("--db", default=os.environ.get("INSPECTOR_DB"),
-                        help="database file (default: the user data folder)")
-    parser.add_argument("--selftest", action="store_true",
-                        help="open the GUI, show the main window, exit 0")
-    parser.add_argument("--version", action="version", version=f"inspector {__version__}")
-    args, _qt_args = parser.parse_known_args(argv)
-    return run_gui(args.db, selftest=args.selftest)
+    """Entry point of the `inspector-gui` script: the command line itself, so one parser
+    (click's) knows `--db`, `--selftest` and `--version` for both scripts."""
+    from inspector.cli import main as command_line
+
+    try:
+        command_line.main(args=argv, prog_name="inspector-gui")
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    return 0
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -18,13 +18,20 @@ from inspector import __version__
 from inspector.errors import explain
 from inspector.terminal import safe, safe_lines
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from inspector.store.rows import Rows
+    from inspector.store.session import Session
+
 
 class AppContext:
-    """The database, opened on first use so `--help` and `forms check` never touch it."""
+    """The session on the database, opened on first use so `--help` and `forms check`
+    never touch it."""
 
     def __init__(self, db_path: str | None):
         self.db_path = db_path
-        self._db = None
+        self._session: Session | None = None
         self._may_create = False
         self._may_make_folders = False
         self._warned = False
@@ -46,19 +53,27 @@ class AppContext:
         return Path(self.db_path) if self.db_path else default_db_path()
 
     @property
-    def db(self):
-        if self._db is None:
-            from inspector.store.db import open_db
+    def session(self) -> Session:
+        if self._session is None:
+            from inspector.store.session import Session
 
-            self._db = open_db(self.path, create=self._may_create,
-                               folders=self._may_make_folders)
-        return self._db
+            self._session = Session.open(self.path, create=self._may_create,
+                                         folders=self._may_make_folders)
+        return self._session
 
-    def rows(self):
-        from inspector.store.rows import Rows
+    @property
+    def db(self) -> Database:
+        """The session's connection, for the store and report functions that read it."""
+        return self.session.db
 
+    def writing(self) -> Session:
+        """The session, once the warnings a write must give first are out."""
         self.warn_before_writing()
-        return Rows(self.db)
+        return self.session
+
+    def rows(self) -> Rows:
+        """The session's writer, for functions that take one (documents, sample data)."""
+        return self.writing().rows
 
     def warn_before_writing(self, record: bool = True) -> None:
         """Once, before a command writes: a clock far behind the last change, a copied file.
@@ -202,9 +217,7 @@ def townships() -> None:
 @click.pass_obj
 def townships_import(app: AppContext, csv_file: str) -> None:
     """Import counties and townships from a CSV (county,county_code,township,township_code,kind)."""
-    from inspector.store.catalog import import_townships_csv
-
-    counts = import_townships_csv(app.rows(), csv_file)
+    counts = app.writing().catalog.import_townships_csv(csv_file).value
     click.echo(f"{counts['counties']} counties and {counts['townships']} townships added or "
                f"changed, {counts['unchanged']} unchanged")
 
@@ -213,9 +226,7 @@ def townships_import(app: AppContext, csv_file: str) -> None:
 @click.pass_obj
 def townships_list(app: AppContext) -> None:
     """List the townships."""
-    from inspector.store.catalog import townships as all_townships
-
-    for t in all_townships(app.db):
+    for t in app.session.catalog.townships():
         click.echo("\t".join(safe(v) for v in (t["county"], t["name"], t["code"] or "",
                                                 t["kind"])))
 
@@ -237,9 +248,7 @@ def campaign() -> None:
 def campaign_create(app: AppContext, name: str, form_ref: str, year: int | None,
                     interview_bottom: int) -> None:
     """Create a campaign on an installed form."""
-    from inspector.store.catalog import create_campaign
-
-    row = create_campaign(app.rows(), name, form_ref, year, interview_bottom)
+    row = app.writing().catalog.create_campaign(name, form_ref, year, interview_bottom).value
     click.echo(safe(row["id"]))
 
 
@@ -247,13 +256,8 @@ def campaign_create(app: AppContext, name: str, form_ref: str, year: int | None,
 @click.pass_obj
 def campaign_list(app: AppContext) -> None:
     """List campaigns: id, year, name."""
-    from inspector.store.catalog import campaigns
-
-    for c in campaigns(app.db):
+    for c in app.session.catalog.campaigns():
         click.echo("\t".join(safe(v) for v in (c["id"], c["year"], c["name"])))
-
-
-RANKING_COLUMNS = ("rank", "county", "township", "score", "stars", "interview")
 
 
 @main.command()
@@ -267,7 +271,7 @@ def ranking(app: AppContext, campaign_ref: str, fmt: str) -> None:
     from inspector.store.ranking import campaign_ranking
 
     ranked = campaign_ranking(app.db, campaign_ref)
-    records = [{"rank": r.rank, "county_rank": r.county_rank, "county": r.entry.county,
+    records: list[dict[str, Any]] = [{"rank": r.rank, "county_rank": r.county_rank, "county": r.entry.county,
                 "township": r.entry.township, "score": r.entry.score, "stars": r.entry.stars,
                 "interview": r.interview, "interview_reason": r.interview_reason}
                for r in ranked]
@@ -324,13 +328,12 @@ def dump(app: AppContext) -> None:
 def check(app: AppContext, repair: bool, restamp_future: bool) -> None:
     """Check the database's integrity; exit 1 if anything is wrong."""
     from inspector.store.dump import check as check_db
-    from inspector.store.inspections import refresh_all_scores
     from inspector.store.stamps import future_issues, restamp
 
     if repair or restamp_future:
         app.warn_before_writing()
     if repair:
-        refresh_all_scores(app.db)
+        app.session.inspections.refresh_all_scores()
     if restamp_future:
         done = restamp(app.db)
         click.echo(safe(f"{done.rows} row(s) stamped in the future got a fresh stamp"

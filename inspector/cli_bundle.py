@@ -7,6 +7,23 @@ import click
 from inspector.cli import AppContext
 from inspector.terminal import safe
 
+PASSPHRASE_ENV = "INSPECTOR_BUNDLE_PASSPHRASE"
+
+
+def _passphrase(confirm: bool) -> str:
+    """From the environment, or typed without echo; never an argument (`ps` shows those)."""
+    import os
+
+    from inspector.messages import Message
+    from inspector.sync.errors import BundleError
+
+    value = os.environ.get(PASSPHRASE_ENV) or click.prompt(
+        "passphrase", hide_input=True, confirmation_prompt=confirm, err=True, default="",
+        show_default=False)
+    if not value:
+        raise BundleError(Message("no passphrase given"))
+    return value
+
 
 @click.group()
 def bundle() -> None:
@@ -18,15 +35,17 @@ def bundle() -> None:
               help="The bundle file to write (FILE.inspbundle).")
 @click.option("--campaign", "campaign_ref",
               help="Write only a campaign kit: the campaign, its form, counties, townships.")
-@click.option("--passphrase", envvar="INSPECTOR_BUNDLE_PASSPHRASE",
-              help="Also let a device not enrolled yet open it with this passphrase "
-                   "(env INSPECTOR_BUNDLE_PASSPHRASE).")
+@click.option("--passphrase", "with_passphrase", is_flag=True,
+              help="Also let a device that is not a recipient open it with a passphrase, "
+                   "asked for twice (or taken from env INSPECTOR_BUNDLE_PASSPHRASE); never "
+                   "given on the command line, where other users and the shell history "
+                   "would see it.")
 @click.option("--since-last", is_flag=True,
               help="Write only what the receiving device has not acknowledged (a delta).")
 @click.option("--to", "to", metavar="DEVICE_ID",
               help="The device a delta is for (default: what every known device holds).")
 @click.pass_obj
-def bundle_export(app: AppContext, out: str, campaign_ref: str | None, passphrase: str | None,
+def bundle_export(app: AppContext, out: str, campaign_ref: str | None, with_passphrase: bool,
                   since_last: bool, to: str | None) -> None:
     """Write every synced row and attachment (or a campaign kit, or a delta) to a signed,
     encrypted bundle."""
@@ -38,6 +57,7 @@ def bundle_export(app: AppContext, out: str, campaign_ref: str | None, passphras
         click.echo(safe(f"inspector: --out {out!r} needs a file name (FILE.inspbundle)"),
                    err=True)
         raise SystemExit(1)
+    passphrase = _passphrase(confirm=True) if with_passphrase else None
     app.warn_before_writing()
     summary = export_bundle(app.db, out, campaign_ref, since_last=since_last, to=to,
                             passphrase=passphrase)
@@ -69,13 +89,19 @@ def bundle_export(app: AppContext, out: str, campaign_ref: str | None, passphras
 @click.option("--dry-run", is_flag=True, help="Validate and show what would change; write nothing.")
 @click.option("--trust-hq", "trust", metavar="FINGERPRINT",
               help="For a laptop's first kit: the headquarters fingerprint you compared.")
-@click.option("--passphrase", envvar="INSPECTOR_BUNDLE_PASSPHRASE",
-              help="The passphrase of a bundle sealed with one (env INSPECTOR_BUNDLE_PASSPHRASE).")
+@click.option("--passphrase", "with_passphrase", is_flag=True,
+              help="The bundle was sealed with a passphrase: ask for it (or take it from env "
+                   "INSPECTOR_BUNDLE_PASSPHRASE, which is used even without this option).")
 @click.pass_obj
 def bundle_import(app: AppContext, file: str, dry_run: bool, trust: str | None,
-                  passphrase: str | None) -> None:
+                  with_passphrase: bool) -> None:
     """Validate a bundle, then merge it into the database (one transaction, after a backup)."""
+    import os
+
     from inspector.sync.importer import import_bundle
+
+    passphrase = (_passphrase(confirm=False) if with_passphrase
+                  else os.environ.get(PASSPHRASE_ENV) or None)
 
     if not dry_run:
         # headquarters may start from a bundle; a refused one must leave the file as it was
@@ -84,9 +110,9 @@ def bundle_import(app: AppContext, file: str, dry_run: bool, trust: str | None,
     elif app.path.exists():
         db = app.db
     else:  # a dry run into a database not made yet plans against an empty one, creating nothing
-        from inspector.store.db import open_db
+        from inspector.store.session import Session
 
-        db = open_db(":memory:")
+        db = Session.open(":memory:").db
     s = import_bundle(db, file, dry_run=dry_run, trust=trust, passphrase=passphrase)
     role = s.sender.role if s.sender else "?"
     click.echo(safe(f"{s.file}: from {s.device_name} ({s.device_id}, {role}), made "
@@ -130,9 +156,9 @@ def bundle_import(app: AppContext, file: str, dry_run: bool, trust: str | None,
 @click.pass_obj
 def bundle_conflicts(app: AppContext, show_all: bool) -> None:
     """List conflicts: rows edited on two laptops at once, with both versions kept."""
-    from inspector.store.conflicts import describe_row, list_conflicts, version_label
+    from inspector.store.conflicts import describe_row, version_label
 
-    found = list_conflicts(app.db, unresolved_only=not show_all)
+    found = app.session.conflicts.list(unresolved_only=not show_all)
     if not found:
         click.echo("no unresolved conflicts" if not show_all else "no conflicts")
         return
@@ -153,8 +179,6 @@ def bundle_conflicts(app: AppContext, show_all: bool) -> None:
 @click.pass_obj
 def bundle_resolve(app: AppContext, conflict_id: int, keep: str) -> None:
     """Resolve a conflict by keeping one of its two versions."""
-    from inspector.store.conflicts import resolve
-
-    row = resolve(app.rows(), conflict_id, keep)
+    row = app.writing().conflicts.resolve(conflict_id, keep).value
     click.echo(safe(f"conflict {conflict_id} resolved: {keep} kept as version "
                     f"{row['updated_at']}"))

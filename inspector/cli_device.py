@@ -92,6 +92,9 @@ def device_new(app: AppContext, name: str | None, block_start: int | None,
                     f"{settings.device_name(db)}"))
     click.echo(f"  rows stamped with {made.old_id} stay as they are; new edits carry "
                f"{made.new_id}")
+    if made.restamped:
+        click.echo(f"  {made.restamped} edit(s) made on this copy before it had its own id "
+                   f"now carry {made.new_id}")
     if block_start is not None:
         click.echo(f"  notice numbers: from {block_start} to {block_end or 'no limit'}")
     else:

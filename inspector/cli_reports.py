@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from inspector.terminal import safe, safe_lines
+from inspector.terminal import safe
 
 if TYPE_CHECKING:  # cli imports this module; importing cli back at run time would loop
     from inspector.cli import AppContext
@@ -23,12 +22,6 @@ def _day(value: Any) -> dt.date:
 
 def _write(out: str, data: bytes) -> None:
     Path(out).write_bytes(data)
-
-
-def _fail(exc: Exception) -> None:
-    """One line on stderr and exit status 1, like every other user mistake."""
-    click.echo(f"inspector: {safe_lines(exc)}", err=True)
-    sys.exit(1)
 
 
 def _format_of(out: str, fmt: str | None, choices: tuple[str, ...]) -> str:
@@ -47,14 +40,9 @@ def _request(on_date: Any, **fields: Any) -> Any:
 
 def _make(app: AppContext, kind: str, request: Any, out: str, fmt: str) -> None:
     """Build the paper as the report viewer does, write it, say what was made."""
-    from inspector.reports.issue import ReportError
     from inspector.reports.registry import build
 
-    try:
-        built = build(app.rows(), kind, request, fmt)
-    except ReportError as exc:
-        _fail(exc)
-        return
+    built = build(app.rows(), kind, request, fmt)  # a refusal: the group's one-line message
     _write(out, built.data)
     click.echo(safe(f"{out}: {built.note}"))
 

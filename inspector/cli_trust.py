@@ -53,13 +53,17 @@ def device_request(app: AppContext, out: str) -> None:
 @click.option("--fingerprint", "expected",
               help="The fingerprint the laptop shows ('inspector device show'); "
                    "asked for if not given.")
+@click.option("--campaign", "campaign_refs", multiple=True,
+              help="A campaign whose bundles the laptop reads (repeat for several; default: "
+                   "every campaign, see 'device assign').")
 @click.pass_obj
-def device_enrol(app: AppContext, file: str, role: str, expected: str | None) -> None:
+def device_enrol(app: AppContext, file: str, role: str, expected: str | None,
+                 campaign_refs: tuple[str, ...]) -> None:
     """Enrol a device from its request file, after comparing its fingerprint (headquarters)."""
     from inspector.messages import Message
     from inspector.sync.errors import TrustError
     from inspector.sync.keys import fingerprint
-    from inspector.sync.roster import enrol, read_request
+    from inspector.sync.roster import assign, enrol, read_request
 
     req = read_request(file)
     fp = fingerprint(req["signing_key"])
@@ -71,20 +75,24 @@ def device_enrol(app: AppContext, file: str, role: str, expected: str | None) ->
                                  "the file may not come from that laptop — nothing enrolled",
                                  given=expected.strip(), fingerprint=fp))
     entry = enrol(app.db, req, role)
-    click.echo(safe(f"enrolled {entry.name} ({entry.device_id}) as {entry.role}; export a "
-                    "campaign kit to give it the roster"))
+    if campaign_refs:
+        entry = assign(app.db, entry.device_id, list(campaign_refs))
+    reads = "" if entry.role == "hq" else f", reading {_campaign_names(app, entry.campaigns)}"
+    click.echo(safe(f"enrolled {entry.name} ({entry.device_id}) as {entry.role}{reads}; "
+                    "export a campaign kit to give it the roster"))
 
 
 @device.command("revoke")
 @click.argument("device_id")
 @click.pass_obj
 def device_revoke(app: AppContext, device_id: str) -> None:
-    """Revoke a lost device: its versions stamped from now on are refused (headquarters)."""
+    """Revoke a lost device: only what headquarters had accepted from it stands (headquarters)."""
     from inspector.sync.roster import revoke
 
     entry = revoke(app.db, device_id)
-    click.echo(safe(f"revoked {entry.name} ({entry.device_id}) at {entry.revoked_at}; versions "
-                    "it stamped before stand, later ones are refused"))
+    click.echo(safe(f"revoked {entry.name} ({entry.device_id}) at {entry.revoked_at}; the "
+                    f"{len(entry.accepted or ())} bundle(s) of it headquarters had accepted "
+                    "stand, any other version of it is refused whatever its date"))
 
 
 @device.command("list")
@@ -100,4 +108,54 @@ def device_list(app: AppContext) -> None:
     click.echo(safe(f"roster serial {roster.serial}, signed by {roster.authority['name']}"))
     for e in roster.devices.values():
         state = f"revoked {e.revoked_at}" if e.revoked_at else "active"
-        click.echo(safe(f"{e.device_id}\t{e.name}\t{e.role}\t{e.fingerprint}\t{state}"))
+        reads = "every campaign" if e.role == "hq" else _campaign_names(app, e.campaigns)
+        click.echo("\t".join(safe(v) for v in (e.device_id, e.name, e.role, e.fingerprint,
+                                                  state, reads)))
+
+
+@hq.command("rotate")
+@click.pass_obj
+def hq_rotate(app: AppContext) -> None:
+    """Give headquarters a new key: the old one signs the succession, then is deleted."""
+    from inspector.sync.keys import fingerprint
+    from inspector.sync.roster import authority, rotate
+
+    held = authority(app.db)
+    old = fingerprint(held["signing_key"]) if held else "none"
+    new = rotate(app.db)
+    click.echo(f"new headquarters key {new.fingerprint} (succeeds {old}); old private key "
+               "deleted; laptops follow with the next kit or bundle from headquarters")
+
+
+@device.command("assign")
+@click.argument("device_id")
+@click.option("--campaign", "campaign_refs", multiple=True,
+              help="A campaign (id, id prefix or name) whose bundles the laptop reads; repeat "
+                   "for several. Replaces the laptop's earlier assignment.")
+@click.option("--all", "every", is_flag=True, help="The laptop reads every campaign's bundles.")
+@click.pass_obj
+def device_assign(app: AppContext, device_id: str, campaign_refs: tuple[str, ...],
+                  every: bool) -> None:
+    """Assign an enrolled laptop to campaigns: bundles are sealed to their laptops (headquarters)."""
+    from inspector.messages import Message
+    from inspector.sync.errors import TrustError
+    from inspector.sync.roster import assign
+
+    if every == bool(campaign_refs):
+        raise TrustError(Message("give --campaign (once or more) or --all"))
+    entry = assign(app.db, device_id, None if every else list(campaign_refs))
+    click.echo(safe(f"{entry.name} ({entry.device_id}) reads the bundles of "
+                    f"{_campaign_names(app, entry.campaigns)}; the next kit tells the laptops"))
+
+
+def _campaign_names(app: AppContext, ids: frozenset[str] | None) -> str:
+    if ids is None:
+        return "every campaign"
+    names = {c["id"]: c["name"] for c in _campaigns(app)}
+    return ", ".join(sorted(names.get(i, i) for i in ids)) or "no campaign"
+
+
+def _campaigns(app: AppContext) -> list[dict]:
+    from inspector.store.catalog import campaigns
+
+    return campaigns(app.db)

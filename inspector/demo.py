@@ -158,11 +158,11 @@ def make_sample(db: Database, seed: int = 2017, today: dt.date | None = None,
                            note="现场抽查台账" if rng.random() < 0.15 else None)
             problems = []
             for item in form.items:
-                answer = answers.get(item.id)
-                failed = answer is not None and (
-                    answer.verdict == Verdict.FAIL
-                    or (item.kind == "number" and (answer.number or 0) > (item.target or 0)))
-                partial = answer is not None and answer.verdict == Verdict.PARTIAL
+                planned = answers.get(item.id)
+                failed = planned is not None and (
+                    planned.verdict == Verdict.FAIL
+                    or (item.kind == "number" and (planned.number or 0) > (item.target or 0)))
+                partial = planned is not None and planned.verdict == Verdict.PARTIAL
                 if failed or (partial and rng.random() < 0.3):
                     deadline = inspected + dt.timedelta(days=rng.choice((15, 20, 30, 30, 45)))
                     p = add_problem(

@@ -84,3 +84,19 @@ def record(exc: BaseException, context: str = "") -> Path:
         handler.handle(record)
         handler.flush()
     return path
+
+
+def note(text: str, context: str = "") -> Path:
+    """Append one message that is not an exception (Qt's own warnings), like `record`."""
+    from inspector import __version__
+
+    path = log_file()
+    stamp = dt.datetime.now().isoformat(timespec="seconds")
+    header = f"--- {stamp} inspector {__version__} {context}".rstrip()
+    entry = logging.LogRecord("inspector.qt", logging.WARNING, __file__, 0,
+                              f"{header}\n{text.rstrip()}\n", None, None)
+    with _lock:
+        handler = _handler(path)
+        handler.handle(entry)
+        handler.flush()
+    return path

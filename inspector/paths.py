@@ -1,14 +1,15 @@
 """Where the shipped resources and the user's data live.
 
-Resources sit beside the package in a source checkout and inside the
-PyInstaller bundle in a laptop build; both are found from here so no other
-module guesses paths.
+Fonts, translations, sample data and the default forms are package data
+(`inspector/resources/`, `inspector/forms/`), so a source checkout, an
+installed wheel and the PyInstaller bundle all find them the same way: beside
+this module, through `importlib.resources`. No other module guesses paths.
 """
 
 from __future__ import annotations
 
 import os
-import sys
+from importlib.resources import files
 from pathlib import Path
 
 import platformdirs
@@ -16,20 +17,27 @@ import platformdirs
 APP_NAME = "inspector"
 
 
-def project_root() -> Path:
-    """The folder holding `resources/` and `forms/`."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen)
-    return Path(__file__).resolve().parent.parent
+def package_dir() -> Path:
+    """The installed `inspector` package, which holds `resources/` and `forms/`.
+
+    Qt, reportlab and sqlite need real file names, not a resource reader's
+    streams. Every way the app is installed (checkout, wheel, PyInstaller
+    one-folder build) leaves the package unpacked on disk, where the reader
+    hands back a plain path; a zipped install would not, and is refused here
+    rather than failing later on a missing font.
+    """
+    root = files("inspector")
+    if not isinstance(root, Path):
+        raise RuntimeError(f"inspector must be installed unpacked, not from {root!r}")
+    return root
 
 
 def resources_dir() -> Path:
-    return project_root() / "resources"
+    return package_dir() / "resources"
 
 
 def forms_dir() -> Path:
-    return project_root() / "forms"
+    return package_dir() / "forms"
 
 
 def default_form_path() -> Path:

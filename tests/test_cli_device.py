@@ -39,6 +39,8 @@ def test_a_copied_database_warns_until_it_gets_its_own_identity(tmp_path):
     new = _device_id(copy)
     assert new != old and f"new device id {new} (was {old})" in fresh.stdout
     assert "notice numbers: from 101 to 200" in fresh.stdout
+    # the campaign made on the copy after the warning was made here: it moves to the new id
+    assert f"1 edit(s) made on this copy before it had its own id now carry {new}" in fresh.stdout
     listed = run("campaign", "list", db=copy)
     assert listed.stderr == ""
     again = run("campaign", "create", "--name", "第四季度", "--form", "township-party-building",
@@ -46,7 +48,7 @@ def test_a_copied_database_warns_until_it_gets_its_own_identity(tmp_path):
     assert again.stderr == ""  # no warning any more: the copy is a device of its own
     dump = json.loads(run("dump", db=copy).stdout)
     stamps = sorted(c["updated_at"] for c in dump["campaigns"])
-    assert stamps[0].endswith(old) and stamps[1].endswith(new)
+    assert stamps[0].endswith(new) and stamps[1].endswith(new)
     assert _device_id(original) == old
 
 

@@ -60,17 +60,19 @@ def _set_setting(db, key, value):
     db.conn.commit()
 
 
-def test_bundle_import_prints_a_hostile_device_name_escaped(sample_db, sample_db_path, tmp_path):
+def test_bundle_import_prints_a_hostile_device_name_escaped(sample_db, sample_db_path, tmp_path,
+                                                             monkeypatch):
     from inspector.store.db import open_db
     from inspector.sync.keys import device_keys
 
     _set_setting(sample_db, "device_name", HOSTILE)
     assert invoke("hq", "init", db=sample_db_path).exit_code == 0  # signs as headquarters
     out = tmp_path / "evil.inspbundle"
-    assert invoke("bundle", "export", "--out", str(out), "--passphrase", "pw",
+    monkeypatch.setenv("INSPECTOR_BUNDLE_PASSPHRASE", "pw")
+    assert invoke("bundle", "export", "--out", str(out), "--passphrase",
                   db=sample_db_path).exit_code == 0
     hq = tmp_path / "hq.db"
-    result = invoke("bundle", "import", str(out), "--passphrase", "pw", "--trust-hq",
+    result = invoke("bundle", "import", str(out), "--trust-hq",
                     device_keys(sample_db).fingerprint, db=hq)
     assert_terminal_safe(result.output)
     if result.exit_code == 0:  # (a reader that refuses such a manifest is safe too)

@@ -15,6 +15,11 @@ class Status(StrEnum):
     CLOSED = "closed"
 
 
+# Still to be rectified: the problems a notice gathers and that can be overdue (a
+# rectified one awaits verification, a closed one is done). The store's SQL is
+# written from this tuple (`inspector.store.problem_rules`).
+UNRECTIFIED: tuple[Status, ...] = (Status.OPEN, Status.RECTIFYING)
+
 STATUS_LABELS = {
     Status.OPEN: "待整改",
     Status.RECTIFYING: "整改中",
@@ -29,13 +34,6 @@ class Action(StrEnum):
     CLOSE = "close"  # 验收销号
     REJECT = "reject"  # 复查未通过, back to rectifying
 
-
-ACTION_LABELS = {
-    Action.START: "开始整改",
-    Action.RECTIFY: "整改完成",
-    Action.CLOSE: "验收销号",
-    Action.REJECT: "复查退回",
-}
 
 # (from, action) -> to. 立行立改 (fixed on the spot) is open → rectified.
 TRANSITIONS: dict[tuple[Status, Action], Status] = {
@@ -79,7 +77,7 @@ def allowed_actions(current: Status | str) -> list[Action]:
 
 def is_overdue(deadline: str | dt.date | None, status: Status | str, today: dt.date) -> bool:
     """Past its deadline and not yet rectified (a rectified problem awaits verification)."""
-    if not deadline or Status(status) in (Status.RECTIFIED, Status.CLOSED):
+    if not deadline or Status(status) not in UNRECTIFIED:
         return False
     if isinstance(deadline, str):
         deadline = dt.date.fromisoformat(deadline[:10])

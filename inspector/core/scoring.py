@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from inspector.core.forms import Form, Item, Rating
+from inspector.core.form_model import Form, Item, Rating
 
 
 class Verdict(StrEnum):
@@ -17,14 +17,6 @@ class Verdict(StrEnum):
     PARTIAL = "partial"  # 基本符合
     FAIL = "fail"  # 不符合
     NA = "na"  # 不适用
-
-
-VERDICT_LABELS = {
-    Verdict.FULL: "符合",
-    Verdict.PARTIAL: "基本符合",
-    Verdict.FAIL: "不符合",
-    Verdict.NA: "不适用",
-}
 
 
 @dataclass(frozen=True)
@@ -35,14 +27,6 @@ class Answer:
     @property
     def answered(self) -> bool:
         return self.verdict is not None or self.number is not None
-
-
-@dataclass(frozen=True)
-class ItemScore:
-    item_id: str
-    earned: float
-    applicable: float
-    failed: bool
 
 
 @dataclass(frozen=True)
@@ -95,13 +79,6 @@ def _points(item: Item, answer: Answer) -> tuple[float, float, bool]:
     if verdict == Verdict.PARTIAL:
         return item.points * item.partial, item.points, False
     return 0.0, item.points, True
-
-
-def score_item(item: Item, answer: Answer | None) -> ItemScore:
-    """Points earned and counted for one item; unanswered items count as not applicable."""
-    if not item.scored or answer is None:
-        return ItemScore(item.id, 0.0, 0.0, False)
-    return ItemScore(item.id, *_points(item, answer))
 
 
 def stars_for(rating: Rating, score: float, veto_failed: bool) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from statistics import mean
+from typing import Any
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
@@ -61,7 +62,7 @@ from inspector.reports.pdfdoc import (
 )
 from inspector.reports.summary import LARGE_RANKING, county_stats
 from inspector.store import settings
-from inspector.store.report_data import BulletinData, bulletin_data
+from inspector.store.report_data import BulletinData, SummaryData, bulletin_data
 
 INTERVIEW_IN_BODY = 20  # more 约谈 townships than this go to the annex only
 
@@ -75,7 +76,7 @@ def rank_change(now: int, before: int | None) -> str:
     return f"升{before - now}" if now < before else f"降{now - before}"
 
 
-def county_rows(data: BulletinData) -> list[dict]:
+def county_rows(data: BulletinData) -> list[dict[str, Any]]:
     """county_stats with the rank change and the rectification rate added."""
     summary = data.summary
     stats = county_stats(summary)
@@ -90,7 +91,7 @@ def county_rows(data: BulletinData) -> list[dict]:
     return stats
 
 
-def _with_ranking(summary, ranking: list[Ranked]):
+def _with_ranking(summary: SummaryData, ranking: list[Ranked]) -> SummaryData:
     from dataclasses import replace
 
     return replace(summary, ranking=ranking, overdue=[])
@@ -118,7 +119,7 @@ def _overview_text(data: BulletinData) -> str:
     return "；".join(parts) + "。"
 
 
-def _county_text(rows: list[dict]) -> str:
+def _county_text(rows: list[dict[str, Any]]) -> str:
     if not rows:
         return "本次督查无评定结果。"
     best = "、".join(r["county"] for r in rows[:3])
@@ -134,7 +135,7 @@ def _county_text(rows: list[dict]) -> str:
     return text + "。各县（市、区）具体情况见下表。"
 
 
-def _county_table(rows: list[dict], fonts: FontSet, top: int) -> LongTable:
+def _county_table(rows: list[dict[str, Any]], fonts: FontSet, top: int) -> LongTable:
     size = 10.5  # 5号
     header = ["名次", "县（市、区）", "乡镇（街道）数", "平均得分", "名次变化", f"{top}星个数",
               "约谈", "整改率"]
@@ -304,7 +305,8 @@ def bulletin_pdf(db: Database, campaign_id: str, today: dt.date, seq: int | None
     return number, pdf
 
 
-def bulletin_text(data: BulletinData, number: str) -> tuple[OfficialText, list, list]:
+def bulletin_text(data: BulletinData, number: str) -> tuple[
+        OfficialText, list[tuple[str, list[list[str]]]], list[tuple[str, list[list[str]]]]]:
     """The 通报's words (shared with the PDF's helpers), its county table and annexes."""
     s = data.summary
     rows = county_rows(data)

@@ -27,7 +27,7 @@ NO_LINE_END = frozenset("（《〈「『〔【“‘([")
 
 @lru_cache(maxsize=8192)
 def char_width(ch: str, font: str, size: float) -> float:
-    return stringWidth(ch, font, size)
+    return float(stringWidth(ch, font, size))
 
 # Runs set whole: a 文号 with up to four characters of its 机关代字 before the 〔, a
 # number (with the . - / : inside decimals, phone numbers and times) with its unit

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -142,10 +143,10 @@ class SignatureBlock(Flowable):
         return self.width, self.height
 
     def _text_width(self, text: str) -> float:
-        return stringWidth(text, self.font, self.size) + self.tracking * len(text)
+        return float(stringWidth(text, self.font, self.size)) + self.tracking * len(text)
 
     def date_right(self) -> float:
-        return self.width - 4 * (self.size + self.tracking)
+        return float(self.width - 4 * (self.size + self.tracking))
 
     def seal_centre(self) -> tuple[float, float]:
         """The seal's centre in the block's own coordinates (x from the left, y up)."""
@@ -356,7 +357,8 @@ def official_story(text: OfficialText, fonts: FontSet, title: Flowable,
     return story
 
 
-def _p(name: str, font: str, size: float, leading: float, align: int, **kw) -> ParagraphStyle:
+def _p(name: str, font: str, size: float, leading: float, align: int,
+       **kw: Any) -> ParagraphStyle:
     return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, alignment=align,
                           wordWrap="CJK", **kw)
 

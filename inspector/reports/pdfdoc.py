@@ -234,7 +234,7 @@ def wrap_text(text: str, font: str, size: float, width: float) -> str:
 
 
 def grid_style(font: str, size: float = 9, header_font: str | None = None,
-               extra: Sequence[tuple] = ()) -> TableStyle:
+               extra: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
     """A ruled table with a shaded header row (the header repeats on every page)."""
     return TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), font),
@@ -270,7 +270,7 @@ class GroupedTable(LongTable):
     group_cols: tuple[int, ...] = ()
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        parts = super().split(availWidth, availHeight)
+        parts: list[Flowable] = super().split(availWidth, availHeight)
         if len(parts) == 2 and self.group_cols:
             head, tail = parts
             tail.group_cols = self.group_cols

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, Spacer, Table
+from sqlite_utils import Database
 
 from inspector.core.problems import STATUS_LABELS, Status
 from inspector.core.scoring import star_text
@@ -32,7 +34,6 @@ from inspector.reports.pdfdoc import (
 )
 from inspector.store.report_data import InspectionReport, inspection_report
 
-TEXT_WIDTH = 170 * mm
 STAR_RED = colors.HexColor("#C00000")
 
 
@@ -129,7 +130,7 @@ def _problem_table(data: InspectionReport, fonts: FontSet) -> Flowable:
                      wrap_text(p["text"], fonts.song, size, widths[2] - 6),
                      wrap_text(p["responsible_unit"], fonts.song, size, widths[3] - 6),
                      p["deadline"] or "—", status])
-    extra: list[tuple] = [("ALIGN", (0, 1), (0, -1), "CENTER"),
+    extra: list[tuple[Any, ...]] = [("ALIGN", (0, 1), (0, -1), "CENTER"),
                           ("ALIGN", (4, 1), (5, -1), "CENTER"), ("VALIGN", (0, 1), (-1, -1), "TOP")]
     extra += [("TEXTCOLOR", (5, r), (5, r), STAR_RED) for r in overdue_rows]
     table = LongTable(rows, colWidths=widths, repeatRows=1)
@@ -211,14 +212,14 @@ def render_star(data: InspectionReport, progress: Progress = NO_PROGRESS) -> byt
     return build_pdf(star_story(data, fonts), meta, Layout(), progress, fonts)
 
 
-def star_report_pdf(db, campaign_id: str, township_id: str, today: dt.date | None = None,
+def star_report_pdf(db: Database, campaign_id: str, township_id: str, today: dt.date | None = None,
                     progress: Progress = NO_PROGRESS) -> bytes:
     """The 督查情况反馈表 of one township in one campaign, as PDF bytes."""
     data = inspection_report(db, campaign_id, township_id, today or dt.date.today())
     return render_star(data, progress)
 
 
-def star_docx(db, campaign_id: str, township_id: str, today: dt.date) -> bytes:
+def star_docx(db: Database, campaign_id: str, township_id: str, today: dt.date) -> bytes:
     """The 督查情况反馈表 as a Word document: the same tables and words as the PDF."""
     from inspector.reports import word
 

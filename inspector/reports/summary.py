@@ -204,7 +204,7 @@ def _charts(data: SummaryData, fonts: FontSet) -> list[Flowable]:
 def county_stats(data: SummaryData) -> list[dict[str, Any]]:
     """Per county: townships, average, its rank among counties, stars, 约谈 and overdue."""
     overdue = Counter(p["county"] for p in data.overdue)
-    by_county: dict[str, list] = defaultdict(list)
+    by_county: dict[str, list[Any]] = defaultdict(list)
     for r in data.ranking:
         by_county[r.entry.county].append(r)
     stats: list[dict[str, Any]] = [{"county": c, "average": a, "townships": n,
@@ -280,7 +280,7 @@ def county_rows(data: SummaryData, compact: bool = False
                 ) -> tuple[list[list[str]], list[int]]:
     """The ranking within each county (header first) and the row where each county starts."""
     top = data.form.rating.max_stars
-    by_county: dict[str, list] = defaultdict(list)
+    by_county: dict[str, list[Any]] = defaultdict(list)
     for r in data.ranking:
         by_county[r.entry.county].append(r)
     if compact:
@@ -358,7 +358,7 @@ def overdue_by_county(data: SummaryData) -> list[list[str]]:
     """Overdue problems counted per county (header first): how many, in how many
     townships, the longest overdue and how many are on a notice already."""
     rows = [["县区", "逾期问题", "涉及乡镇（街道）", "最长逾期（天）", "已下发通知书"]]
-    groups: dict[str, list[dict]] = defaultdict(list)
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for p in data.overdue:
         groups[p["county"]].append(p)
     order = {name: i for i, name in enumerate(data.county_order)}

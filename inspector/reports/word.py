@@ -50,7 +50,7 @@ LINE_PT = 225 / 22 * 72 / 25.4  # the 22-line grid: 28.99 pt
 PITCH_PT = BLOCK_W / 28  # 28 characters on the 156 mm line
 
 
-def set_font(run, east_asia: str, size: float, *, bold: bool = False,
+def set_font(run: Run, east_asia: str, size: float, *, bold: bool = False,
              color: RGBColor | None = None, latin: str = LATIN_FONT) -> None:
     """Name the run's fonts for every script (w:eastAsia included) and its size."""
     run.font.name = latin
@@ -219,7 +219,7 @@ def official_docx(text: OfficialText, day: dt.date, subject: str,
         date.paragraph_format.keep_with_next = True
         _grid_paragraph(doc, text.note, align=WD_ALIGN_PARAGRAPH.LEFT)
     for n, (name, rows) in enumerate(annexes, 1):
-        doc.add_page_break()
+        doc.add_page_break()  # type: ignore[no-untyped-call]  # python-docx leaves it untyped
         _grid_paragraph(doc, f"附件{n}", HEAD_FONT, indent=False, align=WD_ALIGN_PARAGRAPH.LEFT)
         _grid_paragraph(doc, name, TITLE_FONT, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER,
                         size=22)
@@ -282,7 +282,7 @@ def add_table(doc: DocxDocument, rows: Sequence[Sequence[str]], size: float = 10
     through python-docx's cells row by row is quadratic, and a province's ranking
     has 1,400 rows.
     """
-    table = doc.add_table(rows=1, cols=len(rows[0]))
+    table: Table = doc.add_table(rows=1, cols=len(rows[0]))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     head = table.rows[0]
@@ -294,7 +294,7 @@ def add_table(doc: DocxDocument, rows: Sequence[Sequence[str]], size: float = 10
         set_font(cell.paragraphs[0].add_run(str(value)), HEAD_FONT, size)
     if len(rows) < 2:
         return table
-    template = table.add_row()
+    template = table.add_row()  # type: ignore[no-untyped-call]  # untyped in python-docx
     for cell in template.cells:
         _off_grid(cell.paragraphs[0])
         _cell_run(cell.paragraphs[0], font, size)

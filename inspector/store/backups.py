@@ -31,8 +31,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from inspector.messages import Message
-from inspector.store.db import StoreError
-from inspector.store.schema import migrations
+from inspector.store.db import StoreError, check_sound_today
+from inspector.store.schema import known_migrations, migrations
 
 KEEP = 5
 KEEP_BY_REASON = {"daily": 7}
@@ -61,11 +61,6 @@ def database_file(db: Database) -> Path | None:
 def folder_for(db_path: str | Path) -> Path:
     """The backups folder of the database file at `db_path` (it may not exist yet)."""
     return Path(db_path).parent / "backups"
-
-
-def backups_dir(db: Database) -> Path | None:
-    path = database_file(db)
-    return None if path is None else folder_for(path)
 
 
 def take(db: Database, reason: str = "import") -> Path | None:
@@ -185,12 +180,17 @@ def rotate(db_path: str | Path, reason: str = "import", keep: int | None = None)
 
 
 def daily(db: Database, today: dt.date | None = None) -> Path | None:
-    """Take the day's "daily" copy unless one was taken today; its path or None."""
+    """Take the day's "daily" copy unless one was taken today; its path or None.
+
+    The file is checked first (once a day): a copy of a damaged database would
+    push a good one out of the rotation. A damaged one raises StoreError.
+    """
     source = database_file(db)
     if source is None:
         return None
     if _taken_on(source, today, "daily"):
         return None
+    check_sound_today(db)
     return backup(db, reason="daily")
 
 
@@ -233,7 +233,7 @@ def _check_usable(path: Path) -> None:
         raise damaged
     if "_sqlite_migrations" not in tables:
         raise StoreError(Message("backup {name} is not an Inspector database", name=path.name))
-    if steps - {m.name for m in migrations._migrations}:
+    if steps - known_migrations():
         raise StoreError(Message("backup {name} was written by a newer version of Inspector",
                                  name=path.name))
 

@@ -276,6 +276,11 @@ def _parse_cached(source: str) -> Form:
     return parse_form(source, "<stored form>")
 
 
+def stored_form(source: str) -> Form:
+    """A form's stored source parsed (once per source: frozen forms never change)."""
+    return _parse_cached(source)
+
+
 def form_by_row(db: Database, form_row: str) -> Form:
     rows = list(db.query("SELECT source FROM forms WHERE id = ?", [form_row]))
     if not rows:

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from inspector.messages import Message
 from inspector.store import settings
 from inspector.store.db import StoreError
 from inspector.store.inspections import refresh_scores
@@ -23,6 +24,7 @@ from inspector.store.rows import Rows, audit
 from inspector.store.schema import SYNC_COLUMNS
 
 WINNER = "winner"
+CLOSED = "closed"
 LOSER = "loser"
 # The column that names a row for a person, per table.
 _LABEL_COLUMNS = ("doc_number", "text", "name", "item_id", "filename", "title", "id")
@@ -75,7 +77,8 @@ def list_conflicts(db: Database, unresolved_only: bool = True) -> list[Conflict]
 
 
 def count_unresolved(db: Database) -> int:
-    return db.execute("SELECT COUNT(*) FROM conflicts WHERE resolved_at IS NULL").fetchone()[0]
+    return int(db.execute("SELECT COUNT(*) FROM conflicts WHERE resolved_at IS NULL")
+               .fetchone()[0])
 
 
 def get_conflict(db: Database, conflict_id: int) -> Conflict:
@@ -97,21 +100,33 @@ def resolve(rows: Rows, conflict_id: int, keep: str) -> dict[str, Any]:
                                 f"({conflict.resolution})")
         chosen = conflict.winner if keep == WINNER else conflict.loser
         current = rows.get(conflict.table_name, conflict.row_id)
+        if conflict.table_name == "problems" and current["status"] == CLOSED:
+            # A closed version beats every other one on every device (store.merge): a new
+            # edit could not reopen it anywhere else, and keeping it needs no new edit.
+            if chosen.get("status") != CLOSED:
+                raise ConflictError(Message("problem {id} is closed (销号); the version that "
+                                            "is not closed cannot be kept",
+                                            id=conflict.row_id))
+            _mark_resolved(db, conflict_id, f"kept the closed version {current['updated_at']}")
+            return current
         stamp = rows.clock.tick()
         changes = {k: chosen[k] for k in current if k in chosen and k not in SYNC_COLUMNS[:3]}
         changes.update(updated_at=stamp, base_version=current["updated_at"])
         db.table(conflict.table_name).update(conflict.row_id, changes)
         audit(db, stamp, rows.who, conflict.table_name, conflict.row_id, "resolve",
               {k: current.get(k) for k in changes}, changes)
-        db.execute("UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ?",
-                   [dt.datetime.now().isoformat(timespec="seconds"), f"kept {keep} as {stamp}",
-                    conflict_id])
+        _mark_resolved(db, conflict_id, f"kept {keep} as {stamp}")
         inspection = (conflict.row_id if conflict.table_name == "inspections"
                       else chosen.get("inspection_id") if conflict.table_name == "answers"
                       else None)
         if inspection:
             refresh_scores(db, [inspection])
     return rows.get(conflict.table_name, conflict.row_id)
+
+
+def _mark_resolved(db: Database, conflict_id: int, resolution: str) -> None:
+    db.execute("UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ?",
+               [dt.datetime.now().isoformat(timespec="seconds"), resolution, conflict_id])
 
 
 def describe_row(table: str, row: dict[str, Any]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from inspector.messages import Message, MessageError
 from inspector.paths import default_db_path
-from inspector.store.schema import migrations
+from inspector.store.schema import known_migrations, migrations
 
 
 class StoreError(MessageError):
@@ -165,29 +165,51 @@ def require_sound_for_import(db: Database, *, small: bool = False) -> None:
     so a `small` import (a day's delta) relies on a check passed earlier the
     same day; a large one is always checked.
     """
+    if small:
+        check_sound_today(db, _import_refusal)
+    else:
+        _check_and_record(db, _import_refusal)
+
+
+def _import_refusal(path: str) -> Message:
+    return Message("{path} is damaged, so nothing was imported; restore a backup with "
+                   "'inspector backup restore'", path=path)
+
+
+def _copy_refusal(path: str) -> Message:
+    return Message("{path} is damaged, so today's backup copy was not taken (it would "
+                   "replace a good one); restore a backup with 'inspector backup restore'",
+                   path=path)
+
+
+def check_sound_today(db: Database, refusal: Callable[[str], Message] = _copy_refusal) -> None:
+    """The whole-file check, unless it passed today: the app's start-up job runs it (with
+    the day's copy), so the day's imports and copies do not each read the whole file.
+    A damaged file raises StoreError with the `refusal` for its path."""
     from inspector.store import settings
 
-    today = dt.date.today().isoformat()
-    if small and settings.get(db, SOUND_ON) == today:
-        return
-    _quick_check(db)
+    if settings.get(db, SOUND_ON) != dt.date.today().isoformat():
+        _check_and_record(db, refusal)
+
+
+def _check_and_record(db: Database, refusal: Callable[[str], Message]) -> None:
+    from inspector.store import settings
+
+    if _quick_check(db) != "ok":
+        raise StoreError(refusal(str(database_file(db) or ":memory:")))
     with db.atomic():
-        settings.put(db, SOUND_ON, today)
+        settings.put(db, SOUND_ON, dt.date.today().isoformat())
 
 
-def _quick_check(db: Database) -> None:
-    path = database_file(db) or ":memory:"
+def _quick_check(db: Database) -> str:
+    """'ok', or what PRAGMA quick_check (or the damage it ran into) says."""
     try:
-        result = db.execute("PRAGMA quick_check").fetchone()[0]
+        return str(db.execute("PRAGMA quick_check").fetchone()[0])
     except sqlite3.DatabaseError as exc:
         code = getattr(exc, "sqlite_errorcode", None)
         if code is None or code & 0xFF not in (CORRUPT, NOTADB):
             raise
-        result = str(exc)
-    if result != "ok":
-        raise StoreError(Message(
-            "{path} is damaged, so nothing was imported; restore a backup with "
-            "'inspector backup restore'", path=path))
+        return str(exc)
 
 
 def open_for_restore(path: str | Path) -> Database:
@@ -207,7 +229,7 @@ def open_for_restore(path: str | Path) -> Database:
 
 def unknown_migrations(db: Database) -> list[str]:
     """Migrations recorded in the file that this version does not know: a newer Inspector made it."""
-    known = {m.name for m in migrations._migrations}
+    known = known_migrations()
     return [m.name for m in migrations.applied(db) if m.name not in known]
 
 

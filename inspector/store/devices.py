@@ -15,11 +15,13 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector.messages import Message, MessageError
+from inspector.store import settings
 from inspector.store.db import temp_transaction
 
 _COLUMNS = ("device_id", "name", "role", "signing_key", "encryption_key", "enrolled_at",
             "revoked_at")
 TRUSTED = "trusted_devices"
+_ACCEPTED = "accepted_statements:"
 
 
 class RoleError(MessageError):
@@ -63,14 +65,59 @@ def save_statement(db: Database, statement_id: str, author: str, signature: str,
                "VALUES (?, ?, ?, ?, ?)", [statement_id, author, signature, hashes, received_at])
 
 
+def note_accepted(db: Database, digests: dict[str, set[str]]) -> None:
+    """Remember, per author, the digests of the statements this installation accepted.
+
+    Kept by headquarters (one 64-character digest a bundle, in the settings)
+    for the revocation, which lists them in the roster; a statement is noted
+    even when every version it covers was held already, because a laptop
+    may relay exactly that statement.
+    """
+    for author, found in digests.items():
+        key = _ACCEPTED + author
+        held = set(settings.get(db, key, []))
+        if not found <= held:
+            settings.put(db, key, sorted(held | found))
+
+
+def accepted(db: Database, author: str) -> set[str]:
+    return set(settings.get(db, _ACCEPTED + author, []))
+
+
 def statements(db: Database) -> Iterator[tuple[str, str, str, bytes]]:
-    """(id, author, signature, hashes) of every statement kept."""
-    for row in db.execute("SELECT id, author, signature, hashes FROM statements ORDER BY id"):
+    """(id, author, signature, hashes) of every statement kept, the newest first.
+
+    Newest first because a relay takes, for each version, the first statement
+    that covers it: the newest statement of a full bundle covers every
+    version its author had then, so relaying picks it for all of them
+    instead of one older statement more for each bundle received.
+    """
+    for row in db.execute("SELECT id, author, signature, hashes FROM statements "
+                          "ORDER BY rowid DESC"):
         yield row[0], row[1], row[2], bytes(row[3])
 
 
-def known_statement_ids(db: Database) -> set[str]:
-    return {r[0] for r in db.execute("SELECT id FROM statements")}
+def campaigns_of(db: Database, inspections: set[str], owners: set[tuple[str, str]]
+                 ) -> set[str]:
+    """The campaigns of some inspections and of the rows some attachments belong to.
+
+    An export seals a bundle to the laptops of the campaigns it carries; an
+    answer or a photo names its campaign only through its inspection or its
+    owner row.
+    """
+    ids: dict[str, set[str]] = {"inspections": set(inspections), "problems": set(),
+                                "notices": set()}
+    for table, row_id in owners:
+        ids[table].add(row_id)
+    found: set[str] = set()
+    for table, wanted in ids.items():
+        listed = sorted(wanted)
+        for start in range(0, len(listed), 500):
+            part = listed[start:start + 500]
+            found.update(r[0] for r in db.execute(
+                f"SELECT DISTINCT campaign_id FROM [{table}] WHERE campaign_id IS NOT NULL "
+                f"AND id IN ({', '.join('?' * len(part))})", part))
+    return found
 
 
 def stage_trusted(db: Database, devices: list[dict[str, Any]]) -> None:

@@ -29,6 +29,9 @@ from inspector.store.db import database_file
 
 FINGERPRINT = "device_fingerprint"
 PREVIOUS_IDS = "previous_device_ids"
+# The clock's value when this file was first found on another machine or folder: the
+# versions under the old id stamped after it were made here, on the copy.
+COPY_SEEN_AFTER = "copy_seen_after"
 _MACHINE_ID_FILES = ("/etc/machine-id", "/var/lib/dbus/machine-id")
 
 SAME, RECORDED, CHANGED, IN_MEMORY = "same", "recorded", "changed", "in memory"
@@ -91,6 +94,11 @@ def identity(db: Database, *, record: bool = True) -> Identity:
         state = SAME
     elif stored:
         state = CHANGED
+        if record and settings.get(db, COPY_SEEN_AFTER) is None:
+            from inspector.store.clock import last_value
+
+            with db.atomic():
+                settings.put(db, COPY_SEEN_AFTER, last_value(db) or "")
     else:
         state = RECORDED
         if record:
@@ -117,6 +125,7 @@ def confirm_same(db: Database) -> None:
     if path:
         with db.atomic():
             settings.put(db, FINGERPRINT, fingerprint(path))
+            db.execute("DELETE FROM settings WHERE key = ?", [COPY_SEEN_AFTER])
 
 
 @dataclass(frozen=True)
@@ -124,14 +133,19 @@ class NewIdentity:
     old_id: str
     new_id: str
     notice_block: tuple[int, int | None]
+    restamped: int = 0  # edits made on the copy before it got its own id, now under the new
 
 
 def new_identity(db: Database, name: str | None = None) -> NewIdentity:
     """A fresh device id for this database (a copy), keeping every row as it is.
 
-    Rows stamped with the old id stay so: they are the original device's
-    versions (made there or on this copy before it got its own id), and the
-    merge treats them as that device's. New edits carry the new id; the clock
+    Rows stamped with the old id before the copy was noticed stay so: they
+    are the original device's versions, and the merge treats them as that
+    device's. Versions under the old id stamped after the copy was noticed
+    (the user edited before choosing) were made here: left under the old id
+    they would merge with the original's own later edits as one history and
+    one of the two would vanish without a conflict, so they become versions
+    of the new id, keeping their base. New edits carry the new id; the clock
     keeps its last value, so they still sort after everything seen here.
     """
     old = settings.device_id(db)
@@ -145,9 +159,34 @@ def new_identity(db: Database, name: str | None = None) -> NewIdentity:
         path = database_file(db)
         if path:
             settings.put(db, FINGERPRINT, fingerprint(path))
+        seen_after = settings.get(db, COPY_SEEN_AFTER)
+        restamped = 0 if seen_after is None else _claim_copy_edits(db, old, seen_after)
+        db.execute("DELETE FROM settings WHERE key = ?", [COPY_SEEN_AFTER])
     start = int(settings.get(db, "notice_block_start") or 1)
     end = settings.get(db, "notice_block_end")
-    return NewIdentity(old, new, (start, int(end) if end else None))
+    return NewIdentity(old, new, (start, int(end) if end else None), restamped)
+
+
+def _claim_copy_edits(db: Database, old: str, seen_after: str) -> int:
+    """Give the versions `old` made on this copy (stamped after `seen_after`) new-id stamps."""
+    from inspector.store.clock import Clock
+    from inspector.store.rows import audit
+    from inspector.store.schema import SYNCED_TABLES
+
+    clock = Clock(db)
+    who = settings.who(db)
+    total = 0
+    for table in SYNCED_TABLES:
+        rows = db.execute(
+            f"SELECT id, updated_at FROM [{table}] WHERE updated_at > ? "
+            "AND substr(updated_at, 20) = ? ORDER BY updated_at, id",
+            [seen_after, old]).fetchall()
+        for (row_id, was), stamp in zip(rows, clock.tick_many(len(rows)), strict=True):
+            db.execute(f"UPDATE [{table}] SET updated_at = ? WHERE id = ?", [stamp, row_id])
+            audit(db, stamp, who, table, row_id, "update", {"updated_at": was},
+                  {"updated_at": stamp})
+        total += len(rows)
+    return total
 
 
 def clock_before_restore(db: Database) -> str | None:

@@ -14,6 +14,10 @@ from __future__ import annotations
 import io
 import warnings
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 LONG_EDGE = 2560
 JPEG_QUALITY = 85
@@ -60,7 +64,7 @@ def downscaled(data: bytes, filename: str) -> Stored:
     return Stored(out.getvalue(), f"{stem or 'photo'}.jpg", "image/jpeg")
 
 
-def _on_white(image):  # type: ignore[no-untyped-def]
+def _on_white(image: Image.Image) -> Image.Image:
     """RGB for JPEG: transparency (a PNG screenshot) laid on white, not on black."""
     from PIL import Image
 

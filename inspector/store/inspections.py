@@ -19,6 +19,7 @@ from inspector.core.ids import answer_id, inspection_id
 from inspector.core.scoring import Answer, ScoreResult, Verdict, score_inspection
 from inspector.messages import Message, MessageError
 from inspector.store.catalog import form_for_campaign
+from inspector.store.problem_rules import overdue
 from inspector.store.rows import Rows
 
 NOT_STARTED = "not_started"
@@ -198,12 +199,29 @@ def progress(answered: int, items: int, status: str | None) -> str:
     return IN_PROGRESS
 
 
-def campaign_overview(db: Database, campaign_id: str, today: dt.date | None = None
-                      ) -> list[dict[str, Any]]:
-    """One row per township: county, inspection status, score, stars, open and overdue problems."""
+def campaign_overview(db: Database, campaign_id: str, today: dt.date | None = None,
+                      townships: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """One row per township: county, inspection status, score, stars, open and overdue problems.
+
+    `townships` narrows it to those rows: after an answer the tree re-reads its
+    own township's line (about a millisecond) instead of 1,400 (about 100 ms).
+    """
     today_s = (today or dt.date.today()).isoformat()
+    params: dict[str, Any] = {"campaign": campaign_id, "today": today_s}
+    only = problems_only = ""
+    campaign_column = "campaign_id"
+    if townships is not None:
+        # A few townships: find their problems by township (idx_problems_township), not by
+        # scanning the campaign's (the unary + keeps SQLite off idx_problems_campaign).
+        campaign_column = "+campaign_id"
+        wanted = sorted(set(townships))
+        if not wanted:
+            return []
+        params["townships"] = json.dumps(wanted)
+        only = " AND t.id IN (SELECT value FROM json_each(:townships))"
+        problems_only = " AND township_id IN (SELECT value FROM json_each(:townships))"
     return list(db.query(
-        """
+        f"""
         SELECT t.id AS township_id, t.name AS township, t.code, t.kind,
                c.id AS county_id, c.name AS county,
                i.id AS inspection_id, i.status, s.score, s.stars, s.answered, s.items,
@@ -217,9 +235,10 @@ def campaign_overview(db: Database, campaign_id: str, today: dt.date | None = No
         LEFT JOIN (
             SELECT township_id,
                    SUM(status != 'closed') AS open,
-                   SUM(status IN ('open', 'rectifying') AND deadline < :today) AS overdue
-            FROM problems WHERE deleted = 0 AND campaign_id = :campaign GROUP BY township_id
+                   SUM({overdue("")}) AS overdue
+            FROM problems WHERE deleted = 0 AND {campaign_column} = :campaign{problems_only}
+            GROUP BY township_id
         ) p ON p.township_id = t.id
-        WHERE t.deleted = 0
+        WHERE t.deleted = 0{only}
         ORDER BY c.code, c.name, t.code, t.name
-        """, {"campaign": campaign_id, "today": today_s}))
+        """, params))

@@ -11,8 +11,13 @@ queries over the staging tables (`store.staging`), run after `merge.classify`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlite_utils import Database
 
+from inspector.core.forms import Form, FormError
+from inspector.store.catalog import stored_form
+from inspector.store.db import temp_transaction
 from inspector.store.domains import shown
 from inspector.store.staging import StagingError, stage_name
 
@@ -46,6 +51,7 @@ def check(db: Database) -> None:
         _deleted_parent(db, parent, child, column)
     for table in UNIQUE_CODES:
         _unique_code(db, table)
+    _answers_fit_items(db)
 
 
 def _deleted_parent(db: Database, parent: str, child: str, column: str) -> None:
@@ -88,3 +94,87 @@ def _unique_code(db: Database, table: str) -> None:
             f"tables/{table}.jsonl line {row[0]}: {table} row {shown(row[1])}: column code "
             f"{shown(row[2])} is also the code of {table} row {shown(row[3])}; "
             f"two live {table} cannot share a division code")
+
+
+# Staged answers the import will write: new, or newer than the database's version.
+_WRITTEN = ("a.deleted = 0 AND (a._kind IN ('new', 'win') OR (a._kind IS NULL AND NOT EXISTS "
+            "(SELECT 1 FROM main.answers m WHERE m.id = a.id)))")
+
+
+def _answers_fit_items(db: Database) -> None:
+    """Every written answer names an item of its campaign's form and the value that item takes.
+
+    A verdict on a count item (or a count on a verdict item, or an item the
+    form does not have) passes every column's domain, but scoring ignores it
+    and the checklist shows nonsense. The form decides: each staged answer is
+    joined to its inspection's campaign's form (staged or held; neither
+    changes once made), and to a small table of that form's items.
+    """
+    with temp_transaction(db):  # temp tables only; ended here, not left open
+        row = _first_misfit(db)
+    if row is not None:
+        _report_misfit(row)
+
+
+def _first_misfit(db: Database) -> tuple[Any, ...] | None:
+    stage = stage_name("answers")
+    db.execute("DROP TABLE IF EXISTS temp._answer_forms")
+    db.execute("DROP TABLE IF EXISTS temp._form_items")
+    try:
+        db.execute(f"""CREATE TEMP TABLE _answer_forms AS
+            SELECT i.inspection_id, (SELECT form_id FROM (
+                SELECT form_id FROM temp.[{stage_name("campaigns")}] WHERE id = i.campaign_id
+                UNION ALL SELECT form_id FROM main.campaigns WHERE id = i.campaign_id) LIMIT 1)
+                AS form_row
+            FROM (SELECT DISTINCT a.inspection_id, (SELECT campaign_id FROM (
+                    SELECT campaign_id FROM temp.[{stage_name("inspections")}]
+                    WHERE id = a.inspection_id UNION ALL
+                    SELECT campaign_id FROM main.inspections WHERE id = a.inspection_id)
+                    LIMIT 1) AS campaign_id
+                  FROM temp.[{stage}] a WHERE {_WRITTEN}) i""")
+        db.execute("CREATE TEMP TABLE _form_items (form_row TEXT, item_id TEXT, kind TEXT, "
+                   "PRIMARY KEY (form_row, item_id)) WITHOUT ROWID")
+        for (form_row,) in db.execute(
+                "SELECT DISTINCT form_row FROM temp._answer_forms WHERE form_row IS NOT NULL"
+        ).fetchall():
+            form = _form_of(db, form_row)
+            if form is None:
+                continue  # a form that does not parse is refused by its own check
+            db.conn.executemany("INSERT INTO temp._form_items VALUES (?, ?, ?)",
+                                [(form_row, item.id, item.kind) for item in form.items])
+        found: tuple[Any, ...] | None = db.execute(f"""
+            SELECT a.rowid, a.id, a.item_id, a.verdict, a.number, k.kind
+            FROM temp.[{stage}] a JOIN temp._answer_forms f ON f.inspection_id = a.inspection_id
+            LEFT JOIN temp._form_items k ON k.form_row = f.form_row AND k.item_id = a.item_id
+            WHERE f.form_row IS NOT NULL AND {_WRITTEN} AND (k.kind IS NULL
+                OR (a.verdict IS NOT NULL AND k.kind != 'verdict')
+                OR (a.number IS NOT NULL AND k.kind != 'number'))
+            ORDER BY a.rowid LIMIT 1""").fetchone()
+        return found
+    finally:
+        db.execute("DROP TABLE IF EXISTS temp._answer_forms")
+        db.execute("DROP TABLE IF EXISTS temp._form_items")
+
+
+def _report_misfit(row: tuple[Any, ...]) -> None:
+    line, answer, item, verdict, number, kind = row
+    where = f"tables/answers.jsonl line {line}: answers row {shown(answer)}"
+    if kind is None:
+        raise StagingError(f"{where}: item {item} is not in its campaign's form "
+                           "(column item_id)")
+    column, value = ("verdict", verdict) if verdict is not None else ("number", number)
+    raise StagingError(f"{where}: item {item} takes a {kind}, not a {column} "
+                       f"(column {column}, value {shown(value)})")
+
+
+def _form_of(db: Database, form_row: str) -> Form | None:
+    found = db.execute(
+        f"SELECT source FROM (SELECT source FROM temp.[{stage_name('forms')}] WHERE id = ? "
+        "UNION ALL SELECT source FROM main.forms WHERE id = ?) LIMIT 1",
+        [form_row, form_row]).fetchone()
+    if found is None:
+        return None
+    try:
+        return stored_form(found[0])
+    except FormError:
+        return None

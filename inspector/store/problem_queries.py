@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from inspector.store.problem_rules import noticeable
 from inspector.store.problems import (
     _SELECT,
     SORTABLE,
@@ -85,9 +86,8 @@ def noticeable_problems(db: Database, township_id: str, campaign_id: str | None 
     and not on a notice yet."""
     return list(db.query(
         "SELECT p.* FROM problems p WHERE p.deleted = 0 AND p.township_id = :township "
-        "AND p.status IN ('open', 'rectifying') "
+        f"AND {noticeable('p')} "
         "AND (:campaign IS NULL OR p.campaign_id = :campaign) "
-        "AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.id = p.notice_id AND n.deleted = 0) "
         "ORDER BY p.deadline, p.item_id, p.id",
         {"township": township_id, "campaign": campaign_id}))
 
@@ -99,8 +99,7 @@ def townships_with_noticeable(db: Database, campaign_id: str | None = None
         "SELECT t.id, t.name, t.kind, c.name AS county, COUNT(*) AS problems "
         "FROM problems p JOIN townships t ON t.id = p.township_id "
         "JOIN counties c ON c.id = t.county_id "
-        "WHERE p.deleted = 0 AND p.status IN ('open', 'rectifying') "
+        f"WHERE p.deleted = 0 AND {noticeable('p')} "
         "AND (:campaign IS NULL OR p.campaign_id = :campaign) "
-        "AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.id = p.notice_id AND n.deleted = 0) "
-        "GROUP BY t.id ORDER BY c.code, c.name, t.code, t.name",
+        "GROUP BY t.id ORDER BY COALESCE(c.code, ''), c.name, COALESCE(t.code, ''), t.name",
         {"campaign": campaign_id}))

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from inspector.core.problems import Action, Status, next_status
 from inspector.store.devices import require_hq_for_closed_problems
+from inspector.store.problem_rules import overdue
 from inspector.store.rows import Rows
 
 
@@ -102,9 +103,9 @@ SORTABLE = {
     "responsible_unit": "p.responsible_unit", "item_id": "p.item_id",
 }
 
-_SELECT = """
+_SELECT = f"""
     SELECT p.*, t.name AS township, c.name AS county, c.id AS county_id,
-           (p.status IN ('open', 'rectifying') AND p.deadline < :today) AS overdue,
+           {overdue("p")} AS overdue,
            n.doc_number AS notice_number
     FROM problems p
     JOIN townships t ON t.id = p.township_id
@@ -134,7 +135,7 @@ def _where(f: ProblemFilter) -> tuple[str, dict[str, Any]]:
             names.append(f":s{i}")
         clauses.append(f"p.status IN ({', '.join(names)})")
     if f.overdue_only:
-        clauses.append("p.status IN ('open', 'rectifying') AND p.deadline < :today")
+        clauses.append(overdue("p"))
     if f.text.strip():
         clauses.append("(p.text LIKE :q OR p.responsible_unit LIKE :q OR p.item_id LIKE :q "
                        "OR p.township_id IN (SELECT id FROM townships WHERE name LIKE :q))")
@@ -145,7 +146,7 @@ def _where(f: ProblemFilter) -> tuple[str, dict[str, Any]]:
 def count_problems(db: Database, f: ProblemFilter) -> int:
     where, params = _where(f)
     sql = f"SELECT COUNT(*) FROM problems p WHERE {where}"
-    return db.execute(sql, params).fetchone()[0]
+    return int(db.execute(sql, params).fetchone()[0])
 
 
 def list_problems(db: Database, f: ProblemFilter, *, order_by: str = "deadline",

@@ -18,14 +18,14 @@ from inspector.core.forms import Form, Item
 from inspector.core.ranking import Ranked
 from inspector.core.scoring import ScoreResult
 from inspector.messages import Message
+from inspector.store import problem_rules as rules
 from inspector.store import settings
 from inspector.store.catalog import CatalogError, find_campaign, form_for_campaign
 from inspector.store.inspections import compute_score, find_inspection
 from inspector.store.notices import notice_problems
+from inspector.store.problem_queries import townships_with_noticeable
 from inspector.store.problems import ProblemFilter, list_problems
 from inspector.store.ranking import campaign_ranking
-
-OPEN_STATUSES = ("open", "rectifying")
 
 
 @dataclass
@@ -153,14 +153,14 @@ def copy_to_for(db: Database, township: dict[str, Any]) -> str:
 def unnoticed_open_problems(db: Database, campaign_id: str, township_id: str) -> list[str]:
     """Problems still to rectify that no notice has carried yet, in item order."""
     return [r[0] for r in db.execute(
-        "SELECT id FROM problems WHERE deleted = 0 AND campaign_id = ? AND township_id = ? "
-        "AND status IN ('open', 'rectifying') AND notice_id IS NULL "
-        "ORDER BY item_id, found_on, id", [campaign_id, township_id]).fetchall()]
+        "SELECT p.id FROM problems p WHERE p.deleted = 0 AND p.campaign_id = ? "
+        f"AND p.township_id = ? AND {rules.noticeable('p')} "
+        "ORDER BY p.item_id, p.found_on, p.id", [campaign_id, township_id]).fetchall()]
 
 
 def problem_count(db: Database, campaign_id: str, township_id: str) -> int:
-    return db.execute("SELECT COUNT(*) FROM problems WHERE deleted = 0 AND campaign_id = ? "
-                      "AND township_id = ?", [campaign_id, township_id]).fetchone()[0]
+    return int(db.execute("SELECT COUNT(*) FROM problems WHERE deleted = 0 AND campaign_id = ? "
+                          "AND township_id = ?", [campaign_id, township_id]).fetchone()[0])
 
 
 def latest_notice(db: Database, campaign_id: str, township_id: str) -> dict[str, Any] | None:
@@ -184,14 +184,13 @@ def summary_data(db: Database, campaign_id: str, today: dt.date) -> SummaryData:
     ranking = campaign_ranking(db, campaign["id"])
     total = db.execute("SELECT COUNT(*) FROM townships WHERE deleted = 0").fetchone()[0]
     overdue = list(db.query(
-        """SELECT p.id, p.item_id, p.text, p.responsible_unit, p.deadline, p.status,
+        f"""SELECT p.id, p.item_id, p.text, p.responsible_unit, p.deadline, p.status,
                   p.township_id, t.name AS township, c.name AS county, n.doc_number
            FROM problems p
            JOIN townships t ON t.id = p.township_id
            JOIN counties c ON c.id = t.county_id
            LEFT JOIN notices n ON n.id = p.notice_id
-           WHERE p.deleted = 0 AND p.campaign_id = ? AND p.status IN ('open', 'rectifying')
-             AND p.deadline < ?
+           WHERE p.deleted = 0 AND p.campaign_id = ? AND {rules.overdue("p", "?")}
            ORDER BY c.code, c.name, t.code, t.name, p.deadline, p.item_id, p.id""",
         [campaign["id"], today.isoformat()]))
     counties = [r[0] for r in db.execute(
@@ -200,11 +199,6 @@ def summary_data(db: Database, campaign_id: str, today: dt.date) -> SummaryData:
         campaign=campaign, form=form_for_campaign(db, campaign["id"]), ranking=ranking,
         not_inspected=max(0, total - len(ranking)), overdue=overdue, today=today,
         issuing_body=settings.get(db, "issuing_body") or "", county_order=counties)
-
-
-PROBLEM_COLUMNS = ("county", "township", "item", "text", "responsible_unit",
-                   "responsible_person", "deadline", "status", "overdue", "notice_number",
-                   "found_on")
 
 
 def problem_list(db: Database, campaign_id: str | None, today: dt.date,
@@ -216,10 +210,10 @@ def problem_list(db: Database, campaign_id: str | None, today: dt.date,
         "SELECT DISTINCT campaign_id FROM problems WHERE deleted = 0 "
         "AND (? IS NULL OR campaign_id = ?)", [campaign_id, campaign_id]).fetchall()}
     texts = item_texts(db, campaigns)
-    last: tuple = ()
+    last: tuple[Any, ...] = ()
     sql = """
         SELECT p.*, t.name AS township, c.name AS county, ca.name AS campaign,
-               (p.status IN ('open', 'rectifying') AND p.deadline < :today) AS overdue,
+               {overdue} AS overdue,
                n.doc_number AS notice_number,
                COALESCE(c.code, '') AS ccode, COALESCE(t.code, '') AS tcode
         FROM problems p
@@ -241,7 +235,7 @@ def problem_list(db: Database, campaign_id: str | None, today: dt.date,
                      "COALESCE(p.item_id, ''), COALESCE(p.found_on, ''), p.id) > "
                      "(:k0, :k1, :k2, :k3, :k4, :k5, :k6)")
             params.update({f"k{i}": v for i, v in enumerate(last)})
-        rows = list(db.query(sql.format(after=after), params))
+        rows = list(db.query(sql.format(overdue=rules.overdue("p"), after=after), params))
         for r in rows:
             r["item_text"] = texts.get((r["campaign_id"], r["item_id"] or ""), "")
             r["overdue"] = bool(r["overdue"])
@@ -267,17 +261,26 @@ def find_county(db: Database, ref: str) -> dict[str, Any]:
 
 def ledger_rows(db: Database, campaign_id: str | None, county_id: str | None,
                 today: dt.date) -> list[dict[str, Any]]:
-    """The 整改台账: every problem with the deadline it was first given (from the audit
-    log: an extension shows as a changed deadline), its evidence and its progress."""
+    """The 整改台账: every problem with the deadline it was first given, its evidence and
+    its progress.
+
+    The first deadline is the audit log's earliest record of the row: a local insert
+    holds the row as made; an imported one holds no copy, so the first change's `old`
+    says it, and a row never changed here still has it.
+    """
     return list(db.query(
-        """SELECT p.id, p.text, p.measure, p.responsible_unit, p.responsible_person,
+        f"""SELECT p.id, p.text, p.measure, p.responsible_unit, p.responsible_person,
                   p.deadline, p.status, p.rectified_on, p.rectify_note, p.closed_on,
                   p.item_id, p.found_on, t.name AS township, c.name AS county,
                   ca.name AS campaign, n.doc_number,
-                  (p.status IN ('open', 'rectifying') AND p.deadline < :today) AS overdue,
-                  (SELECT json_extract(a.new, '$.deadline') FROM audit_log a
-                    WHERE a.table_name = 'problems' AND a.row_id = p.id
-                    ORDER BY a.id LIMIT 1) AS first_deadline,
+                  {rules.overdue("p")} AS overdue,
+                  coalesce((SELECT CASE WHEN a.action = 'insert'
+                                        THEN json_extract(a.new, '$.deadline')
+                                        ELSE json_extract(a.old, '$.deadline') END
+                            FROM audit_log a
+                            WHERE a.table_name = 'problems' AND a.row_id = p.id
+                              AND (a.action != 'insert' OR a.new IS NOT NULL)
+                            ORDER BY a.id LIMIT 1), p.deadline) AS first_deadline,
                   (SELECT COUNT(*) FROM attachments f WHERE f.owner_table = 'problems'
                     AND f.owner_id = p.id AND f.deleted = 0) AS evidence
            FROM problems p
@@ -295,7 +298,7 @@ def ledger_rows(db: Database, campaign_id: str | None, county_id: str | None,
 def townships_with_unnoticed_problems(db: Database, campaign_id: str) -> list[str]:
     """Townships with open problems of the campaign that no notice carries yet, in the
     catalogue's order (county code, township code), the order a batch numbers them."""
-    return [township for township, _ids in unnoticed_problems_by_township(db, campaign_id)]
+    return [t["id"] for t in townships_with_noticeable(db, campaign_id)]
 
 
 def unnoticed_problems_by_township(db: Database, campaign_id: str
@@ -307,8 +310,7 @@ def unnoticed_problems_by_township(db: Database, campaign_id: str
     for township, problem in db.execute(
             "SELECT p.township_id, p.id FROM problems p "
             "JOIN townships t ON t.id = p.township_id JOIN counties c ON c.id = t.county_id "
-            "WHERE p.deleted = 0 AND p.campaign_id = ? AND p.status IN ('open', 'rectifying') "
-            "AND p.notice_id IS NULL "
+            f"WHERE p.deleted = 0 AND p.campaign_id = ? AND {rules.noticeable('p')} "
             "ORDER BY COALESCE(c.code, ''), c.name, COALESCE(t.code, ''), t.name, t.id, "
             "p.item_id, p.found_on, p.id", [campaign_id]).fetchall():
         groups.setdefault(township, []).append(problem)
@@ -342,7 +344,7 @@ def bulletin_data(db: Database, campaign_id: str, today: dt.date) -> BulletinDat
     summary = summary_data(db, campaign_id, today)
     previous = previous_campaign(db, summary.campaign)
     rect = {r[0]: (r[1], r[2]) for r in db.execute(
-        "SELECT c.name, SUM(p.status IN ('rectified', 'closed')), COUNT(*) FROM problems p "
+        f"SELECT c.name, SUM(NOT {rules.unrectified('p')}), COUNT(*) FROM problems p "
         "JOIN townships t ON t.id = p.township_id JOIN counties c ON c.id = t.county_id "
         "WHERE p.deleted = 0 AND p.campaign_id = ? GROUP BY c.name", [summary.campaign["id"]])}
     return BulletinData(summary=summary, previous=previous,
@@ -393,7 +395,7 @@ def overdue_by_township(db: Database, campaign_id: str, today: dt.date,
     """Red-light problems (open, past their deadline) of a campaign, township by township
     in catalogue order, with the notice that carried them."""
     return list(db.query(
-        """SELECT p.id, p.item_id, p.text, p.responsible_unit, p.responsible_person,
+        f"""SELECT p.id, p.item_id, p.text, p.responsible_unit, p.responsible_person,
                   p.deadline, p.status, p.measure, p.township_id, t.name AS township,
                   t.kind AS kind, c.name AS county, n.doc_number, n.issued_on
            FROM problems p
@@ -401,7 +403,7 @@ def overdue_by_township(db: Database, campaign_id: str, today: dt.date,
            JOIN counties c ON c.id = t.county_id
            LEFT JOIN notices n ON n.id = p.notice_id
            WHERE p.deleted = 0 AND p.campaign_id = :campaign
-             AND p.status IN ('open', 'rectifying') AND p.deadline < :today
+             AND {rules.overdue("p")}
              AND (:township IS NULL OR p.township_id = :township)
            ORDER BY COALESCE(c.code, ''), c.name, COALESCE(t.code, ''), t.name, p.deadline,
                     p.item_id, p.id""",

@@ -28,7 +28,7 @@ class RowNotFound(KeyError):
         self.row_id = row_id
 
     def __str__(self) -> str:
-        return self.args[0]
+        return str(self.args[0])
 
 
 def _json(value: dict[str, Any] | None) -> str | None:
@@ -36,7 +36,7 @@ def _json(value: dict[str, Any] | None) -> str | None:
 
 
 def audit(db: Database, at: str, who: str, table: str, row_id: str, action: str,
-          old: dict | None, new: dict | None) -> None:
+          old: dict[str, Any] | None, new: dict[str, Any] | None) -> None:
     db.execute(
         "INSERT INTO audit_log(at, who, table_name, row_id, action, old, new) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -118,7 +118,8 @@ class Rows:
                 return old
             return self._write_with_deleted(table, old, {"deleted": 1})
 
-    def _write_with_deleted(self, table: str, old: dict, changes: dict) -> dict[str, Any]:
+    def _write_with_deleted(self, table: str, old: dict[str, Any],
+                            changes: dict[str, Any]) -> dict[str, Any]:
         with self.db.atomic():
             stamp = self.clock.tick()
             changed = {k: v for k, v in changes.items() if k not in SYNC_COLUMNS[:3]}

@@ -7,6 +7,8 @@ bundles.
 
 from __future__ import annotations
 
+from functools import cache
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -36,6 +38,16 @@ _SYNC = """
 """
 
 migrations = Migrations("inspector")
+
+
+@cache
+def known_migrations() -> frozenset[str]:
+    """Every migration this version of Inspector knows, by name.
+
+    Through sqlite-utils' public API (all of them are pending on an empty
+    database, and `pending` writes nothing) rather than its private list.
+    """
+    return frozenset(m.name for m in migrations.pending(Database(memory=True)))
 
 
 @migrations()

@@ -80,7 +80,7 @@ def device_id(db: Database) -> str:
             put(db, "device_id", value)
             if not get(db, "device_name"):
                 put(db, "device_name", platform.node() or "laptop")
-    return value
+    return str(value)
 
 
 def device_name(db: Database) -> str:

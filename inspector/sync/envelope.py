@@ -4,7 +4,7 @@ A bundle file is a ZIP of `manifest.json` (only the format, its version and
 the sender's device id: enough to route it, nothing it carries), and
 `content.age`, the inner bundle (tables, attachments, roster, signatures)
 encrypted with age to every device that may read it: headquarters and the
-enrolled laptops. age (through pyrage) because it is a small, reviewed,
+enrolled laptops of the campaigns it carries (`roster.Roster.recipients`). age (through pyrage) because it is a small, reviewed,
 standard format with X25519 recipients and a passphrase mode, and an
 administrator can open a bundle with the standard `age` tool:
 
@@ -40,6 +40,18 @@ FORMAT_VERSION = 2
 MAX_OUTER_MANIFEST = 64 * 1024
 MAX_PASSPHRASE_MEMBER = 64 * 1024
 SPOOL_BYTES = 256 * 1024 * 1024  # inner bundles up to this size are never written to disk
+
+
+class NotRecipient(BundleError):
+    """Sealed to other devices: only its passphrase, if it has one, opens it here."""
+
+    def __init__(self, message: Message, has_passphrase: bool):
+        super().__init__(message)
+        self.has_passphrase = has_passphrase
+
+
+class WrongPassphrase(BundleError):
+    """The passphrase given does not open the bundle."""
 
 
 def seal(inner: IO[bytes], out: Path, sender: str, recipients: Sequence[str],
@@ -138,9 +150,12 @@ def open_content(name: str, zf: zipfile.ZipFile, identities: Sequence[x25519.Ide
     except pyrage.DecryptError as exc:
         out.close()
         if "No matching keys" in str(exc):
-            raise BundleError(Message("{file}: this bundle is not encrypted to this device; ask "
-                                      "headquarters to enrol it and export again (or use the "
-                                      "passphrase it was given)", file=name)) from None
+            raise NotRecipient(Message("{file}: this device is not a recipient of this bundle: "
+                                      "it is sealed to headquarters and the enrolled laptops "
+                                      "assigned to its campaigns; ask the sender for a bundle "
+                                      "with a passphrase, or headquarters to enrol this laptop "
+                                      "or assign it to the campaign", file=name),
+                               PASSPHRASE in zf.namelist()) from None
         raise BundleError(Message("{file}: the encrypted content is damaged or altered "
                                   "({error})", file=name, error=str(exc)[:120])) from None
     except (zipfile.BadZipFile, EOFError, ValueError, OSError) as exc:
@@ -162,4 +177,4 @@ def _passphrase_identity(name: str, zf: zipfile.ZipFile, passphrase: str) -> x25
         secret = age_passphrase.decrypt(zf.read(info), passphrase)
         return x25519.Identity.from_str(secret.decode("ascii").strip())
     except (pyrage.DecryptError, pyrage.IdentityError, UnicodeDecodeError, ValueError):
-        raise BundleError(Message("{file}: wrong passphrase", file=name)) from None
+        raise WrongPassphrase(Message("{file}: wrong passphrase", file=name)) from None

@@ -39,7 +39,7 @@ from sqlite_utils import Database
 from inspector import __version__
 from inspector.messages import Message
 from inspector.progress import NO_PROGRESS, Progress
-from inspector.store import settings, snapshot, versions
+from inspector.store import devices, settings, snapshot, versions
 from inspector.store.attachments import blob_path, has_blob
 from inspector.store.catalog import find_campaign
 from inspector.store.schema import SYNCED_TABLES
@@ -64,7 +64,13 @@ from inspector.sync.format import (
 )
 from inspector.sync.keys import DeviceKeys, device_keys
 from inspector.sync.roles import refusal
-from inspector.sync.signing import RelayIndex, sign_manifest, sign_statement
+from inspector.sync.signing import (
+    RelayIndex,
+    Statement,
+    sign_manifest,
+    sign_statement,
+    statement_digest,
+)
 
 LAST_EXPORT = "last_export"
 _BATCH = 5000
@@ -95,15 +101,46 @@ class ExportSummary:
 class _Signer:
     """Decides, line by line, what goes in and who vouches for it."""
 
-    def __init__(self, db: Database, keys: DeviceKeys, summary: ExportSummary):
+    def __init__(self, db: Database, keys: DeviceKeys, summary: ExportSummary,
+                 roster: rosters.Roster | None):
         self.me = keys.device_id
         self.role = rosters.role_of(db)
-        self.relay = RelayIndex.load(db)
+        held = [Statement(*row) for row in devices.statements(db)]
+        self.relay = RelayIndex(held)
+        # A revoked author's versions travel only under a statement the revocation spares.
+        revoked = {d: e for d, e in (roster.devices.items() if roster else ())
+                   if e.revoked_at is not None and e.accepted is not None}
+        self.revoked = frozenset(revoked)
+        self.spared = RelayIndex(st for st in held if st.author in revoked
+                                 and revoked[st.author].stands(statement_digest(st)))
         self.own: list[bytes] = []
         self.relayed: set[str] = set()
+        self.chosen: dict[str, Statement] = {}
+        self.campaigns: set[str] = set()
+        self.inspections: set[str] = set()  # of answers: their campaign is the inspection's
+        self.owners: set[tuple[str, str]] = set()  # of attachments
         self.summary = summary
 
     def admit(self, table: str, row: dict[str, Any], line: bytes) -> bool:
+        if self._admit(table, row, line):
+            self._note_campaign(table, row)
+            return True
+        return False
+
+    def _note_campaign(self, table: str, row: dict[str, Any]) -> None:
+        """The campaigns the bundle carries, which decide who may read it."""
+        if table == "campaigns":
+            self.campaigns.add(row["id"])
+        elif table in ("inspections", "problems", "notices"):
+            if row.get("campaign_id"):
+                self.campaigns.add(row["campaign_id"])
+        elif table == "answers":
+            self.inspections.add(row["inspection_id"])
+        elif table == "attachments" and row.get("owner_table") in ("inspections", "problems",
+                                                                   "notices"):
+            self.owners.add((row["owner_table"], row["owner_id"]))
+
+    def _admit(self, table: str, row: dict[str, Any], line: bytes) -> bool:
         h = line_hash(line)
         author = row["updated_at"][19:]  # stored stamps passed the clock domain already
         if author == self.me:
@@ -111,10 +148,12 @@ class _Signer:
                 return self._leave_out(table)
             self.own.append(h)
             return True
-        sid = self.relay.covering(h, author)
+        index = self.spared if author in self.revoked else self.relay
+        sid = index.covering(h, author)
         if sid is None:
             return self._leave_out(table)
         self.relayed.add(sid)
+        self.chosen[sid] = index.statements[sid]
         return True
 
     def _leave_out(self, table: str) -> bool:
@@ -153,7 +192,7 @@ def export_bundle(db: Database, out: str | Path, campaign_ref: str | None = None
     roster = rosters.current(db)
     recipients = roster.recipients() if roster else []
     summary.readers = len(recipients)
-    signer = _Signer(db, keys, summary)
+    signer = _Signer(db, keys, summary, roster)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".partial")
     os.close(fd)
@@ -177,6 +216,11 @@ def export_bundle(db: Database, out: str | Path, campaign_ref: str | None = None
             _write_signatures(zf, manifest, keys, signer, roster, budget)
         inner.seek(0)
         progress(0, 1, "encrypting")
+        if roster is not None:
+            recipients = roster.recipients(signer.campaigns
+                                           | devices.campaigns_of(db, signer.inspections,
+                                                                  signer.owners))
+            summary.readers = len(recipients)
         seal(inner, tmp, keys.device_id, recipients, passphrase)
         os.replace(tmp, out)
     except BaseException:
@@ -224,7 +268,7 @@ def _write_signatures(zf: zipfile.ZipFile, manifest: Manifest, keys: DeviceKeys,
     manifest.statements.append(StatementEntry(own.id, own.author, own.signature, own.versions,
                                               None))
     for sid in sorted(signer.relayed):
-        st = signer.relay.statements[sid]
+        st = signer.chosen[sid]
         budget.member(len(st.hashes))
         zf.writestr(statement_member(sid), st.hashes, compress_type=zipfile.ZIP_STORED)
         manifest.statements.append(StatementEntry(sid, st.author, st.signature, st.versions,
@@ -330,7 +374,7 @@ def _attachment_sizes(db: Database, selection: snapshot.Selection, budget: Budge
     attachments are checked before a byte of the bundle is written.
     """
     sizes: dict[str, int] = {}
-    rows: dict[str, dict] = {}
+    rows: dict[str, dict[str, Any]] = {}
     for row in snapshot.attachment_rows(db, selection):
         sha = row["sha256"]
         if sha in sizes:

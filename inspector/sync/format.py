@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from inspector.messages import Message
-from inspector.store.attachments import MAX_ATTACHMENT_BYTES
+from inspector.store.domains import MAX_ATTACHMENT_BYTES
 from inspector.store.schema import SYNCED_TABLES
 from inspector.sync.errors import BundleError
 

@@ -45,9 +45,9 @@ from inspector.store.merge import TablePlan
 from inspector.store.schema import SYNCED_TABLES
 from inspector.sync import roster as rosters
 from inspector.sync.errors import BundleError
-from inspector.sync.keys import device_keys
+from inspector.sync.keys import device_keys, retired_identities
 from inspector.sync.reader import Bundle
-from inspector.sync.signing import Statement
+from inspector.sync.signing import Statement, statement_digest
 from inspector.sync.stamp_checks import check_stamps
 from inspector.sync.verify import Verifier
 
@@ -125,7 +125,8 @@ def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
     one. Raises BundleError, with nothing written, for any damaged, forged
     or hostile bundle; Cancelled from `progress` rolls everything back.
     """
-    with Bundle(path, [device_keys(db).identity], passphrase) as bundle:
+    identities = [device_keys(db).identity, *retired_identities(db)]
+    with Bundle(path, identities, passphrase) as bundle:
         verifier = Verifier(db, bundle, trust)
         shapes = staging.shapes(db)
         staging.create(db, shapes)
@@ -191,6 +192,12 @@ def _keep_trust(db: Database, verifier: Verifier) -> None:
     for st in verifier.statements:
         if st.versions and _adds(st, verifier.known):
             devices.save_statement(db, st.id, st.author, st.signature, st.hashes, now)
+    if rosters.is_hq(db):  # what a revocation will list as accepted
+        digests: dict[str, set[str]] = {}
+        for st in verifier.statements:
+            if st.versions:
+                digests.setdefault(st.author, set()).add(statement_digest(st))
+        devices.note_accepted(db, digests)
 
 
 def _adds(st: Statement, known: set[bytes]) -> bool:

@@ -132,6 +132,76 @@ def device_keys(db: Database) -> DeviceKeys:
     return _load(device, sign_path, age_path)
 
 
+# --- a new key pair for the same device (headquarters' succession, `roster.rotate`) -----
+
+_NEXT = ".next"
+RETIRED = ".retired.age"
+
+
+def make_next_keys(db: Database, device: str) -> DeviceKeys:
+    """New keys for `device`, written beside the current ones until `commit_next_keys`.
+
+    Kept under other names first, so that a crash before the roster naming
+    them is stored leaves the current keys in force, and one after it is
+    finished by `next_keys` on the next start.
+    """
+    sign_path, age_path = _next_paths(db, device)
+    key = Ed25519PrivateKey.generate()
+    write_atomically(sign_path, key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption()), private=True)
+    write_atomically(age_path, str(pyrage.x25519.Identity.generate()).encode() + b"\n",
+                     private=True)
+    return _load(device, sign_path, age_path)
+
+
+def next_keys(db: Database, device: str) -> DeviceKeys | None:
+    sign_path, age_path = _next_paths(db, device)
+    if not (sign_path.exists() and age_path.exists()):
+        return None
+    return _load(device, sign_path, age_path)
+
+
+def commit_next_keys(db: Database, device: str) -> None:
+    """The new keys become the device's; the old signing key is deleted.
+
+    The old age identity is kept in `<device>.retired.age` (one identity a
+    line): bundles laptops sealed to it before they heard of the new key are
+    still on their way. The old signing key is not kept anywhere: the file
+    is replaced (an SSD may keep its old blocks; no file system here can
+    promise more).
+    """
+    sign_path, age_path = _paths(db, device)
+    next_sign, next_age = _next_paths(db, device)
+    if age_path.exists():
+        retired = keys_dir(db) / f"{device}{RETIRED}"
+        held = retired.read_bytes() if retired.exists() else b""
+        old = age_path.read_bytes().strip() + b"\n"
+        if old not in held.splitlines(keepends=True):
+            write_atomically(retired, held + old, private=True)
+    os.replace(next_age, age_path)
+    os.replace(next_sign, sign_path)
+
+
+def retired_identities(db: Database) -> list[pyrage.x25519.Identity]:
+    """Every retired age identity kept beside the database (see `commit_next_keys`)."""
+    found = []
+    folder = keys_dir(db)
+    for path in sorted(folder.glob(f"*{RETIRED}")) if folder.exists() else []:
+        for line in path.read_text().splitlines():
+            try:
+                found.append(pyrage.x25519.Identity.from_str(line.strip()))
+            except pyrage.IdentityError:
+                continue
+    return found
+
+
+def _next_paths(db: Database, device: str) -> tuple[Path, Path]:
+    sign_path, age_path = _paths(db, device)
+    return (sign_path.with_name(sign_path.name + _NEXT),
+            age_path.with_name(age_path.name + _NEXT))
+
+
 def _load(device: str, sign_path: Path, age_path: Path) -> DeviceKeys:
     try:
         signing = serialization.load_pem_private_key(sign_path.read_bytes(), password=None)

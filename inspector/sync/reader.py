@@ -350,9 +350,3 @@ def _column_difference(got: set[str], want: set[str]) -> Joined:
         parts.append(Message("missing column(s) {columns}",
                              columns=", ".join(sorted(want - got)[:5])))
     return Joined(parts)
-
-
-def open_bundle(path: str | Path, identities: Sequence[x25519.Identity] = (),
-                passphrase: str | None = None) -> Bundle:
-    return Bundle(path, identities, passphrase)
-

@@ -7,6 +7,15 @@ problems up to rectified, notices and attachments. Import refuses a version
 outside its author's role; export leaves out one's own versions outside
 one's role (a laptop that ran `init` holds its own copy of the townships,
 which headquarters' copy supersedes).
+
+Deleting is narrower than writing. An inspector's tombstone of a problem
+stands only for a problem recorded by mistake: still open, and with no
+`base_version` (the laptop recorded it and no other device's version was
+ever the base of its changes, `store.rows.next_base_version`). A notice,
+once issued, carries a number in the register: an inspector never deletes
+one. Both are decided from the version alone, so every device decides the
+same. That a closed problem stays closed is the merge's rule
+(`store.merge`), since it depends on the version held.
 """
 
 from __future__ import annotations
@@ -21,6 +30,7 @@ HQ_ONLY = frozenset({"counties", "townships", "forms", "campaigns"})
 FIELD_TABLES = frozenset({"inspectors", "inspections", "answers", "problems", "notices",
                           "attachments"})
 CLOSED = "closed"
+OPEN = "open"
 
 
 def refusal(role: str, table: str, row: dict[str, Any]) -> Message | None:
@@ -33,6 +43,15 @@ def refusal(role: str, table: str, row: dict[str, Any]) -> Message | None:
         return Message("only headquarters writes {table}", table=table)
     if table == "problems" and row.get("status") == CLOSED:
         return Message("only headquarters closes a problem (销号)")
+    if row.get("deleted"):
+        if table == "problems" and (row.get("status") != OPEN
+                                    or row.get("base_version") is not None):
+            return Message("an inspector may not delete a problem unless it is still open "
+                           "and was recorded on that laptop with no other device's change "
+                           "since (a problem recorded by mistake)")
+        if table == "notices":
+            return Message("an inspector may not delete an issued notice; only headquarters "
+                           "does")
     return None
 
 

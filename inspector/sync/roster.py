@@ -29,18 +29,24 @@ from inspector.sync.errors import TrustError
 from inspector.sync.keys import (
     DeviceKeys,
     check_recipient,
+    commit_next_keys,
     device_keys,
     fingerprint,
+    make_next_keys,
+    next_keys,
     stored_keys,
     verify,
 )
+from inspector.sync.signing import Statement, statement_digest
 
 ROLES = ("hq", "inspector")
 ROSTER_FORMAT = "inspector-roster"
 REQUEST_FORMAT = "inspector-enrolment-request"
+SUCCESSION_FORMAT = "inspector-succession"
 _ROSTER_KEY = "roster"
 _AUTHORITY_KEY = "authority"
 MAX_REQUEST_BYTES = 64 * 1024
+_DIGEST = re.compile(r"[0-9a-f]{64}")
 _DEVICE_ID = re.compile(r"[0-9A-Za-z_.:-]{1,64}")  # the device part of a clock value
 
 
@@ -53,14 +59,43 @@ class Entry:
     encryption_key: str
     enrolled_at: str
     revoked_at: str | None
+    # At revocation: the digests of the device's statements headquarters had accepted
+    # (`signing.statement_digest`); None for a device not revoked, or revoked by an
+    # older Inspector, whose entry carries only the stamp.
+    accepted: frozenset[str] | None = None
+    # Signing keys the device had before (headquarters' succession): statements it
+    # signed under them keep verifying when relayed.
+    retired_keys: tuple[str, ...] = ()
+    # The campaigns whose bundles this laptop may read; None: every campaign (the default
+    # for an entry headquarters never assigned, and always for headquarters' own devices).
+    campaigns: frozenset[str] | None = None
+
+    def reads(self, campaigns: set[str]) -> bool:
+        """Whether a bundle carrying `campaigns` (none: places and forms only) is for it."""
+        return (self.revoked_at is None
+                and (self.role == "hq" or self.campaigns is None or not campaigns
+                     or bool(self.campaigns & campaigns)))
+
+    @property
+    def signing_keys(self) -> tuple[str, ...]:
+        return (self.signing_key, *self.retired_keys)
 
     @property
     def fingerprint(self) -> str:
         return fingerprint(self.signing_key)
 
     def revoked_for(self, version: str) -> bool:
-        """Whether a version stamped `version` comes after this device's revocation."""
-        return self.revoked_at is not None and version[:18] > self.revoked_at[:18]
+        """Whether a version stamped `version` is refused by the revocation's stamp alone.
+
+        Only for an entry without the accepted statements: the stamp is the
+        author's own claim, so with the list the stamp decides nothing.
+        """
+        return (self.revoked_at is not None and self.accepted is None
+                and version[:18] > self.revoked_at[:18])
+
+    def stands(self, digest: str) -> bool:
+        """Whether versions this statement covers stand despite a revocation."""
+        return self.revoked_at is None or self.accepted is None or digest in self.accepted
 
 
 @dataclass(frozen=True)
@@ -70,9 +105,11 @@ class Roster:
     devices: dict[str, Entry]
     document: dict[str, Any]
 
-    def recipients(self) -> list[str]:
-        """Who may read a bundle: every device not revoked, and the authority."""
-        keys = {e.encryption_key for e in self.devices.values() if e.revoked_at is None}
+    def recipients(self, campaigns: set[str] | None = None) -> list[str]:
+        """Who may read a bundle carrying `campaigns`: the authority, headquarters' devices
+        and the laptops assigned to one of them; every device not revoked when the bundle
+        carries no campaign (or `campaigns` is None)."""
+        keys = {e.encryption_key for e in self.devices.values() if e.reads(campaigns or set())}
         keys.add(self.authority["encryption_key"])
         return sorted(keys)
 
@@ -102,7 +139,11 @@ def authority_keys(db: Database) -> DeviceKeys | None:
         return None
     keys = stored_keys(db, auth["device_id"])
     if keys is None or keys.signing_key != auth["signing_key"]:
-        return None
+        pending = next_keys(db, auth["device_id"])
+        if pending is None or pending.signing_key != auth["signing_key"]:
+            return None
+        commit_next_keys(db, auth["device_id"])  # a rotation stopped after its roster
+        return pending
     return keys
 
 
@@ -133,10 +174,23 @@ def parse(doc: dict[str, Any]) -> Roster:
                 ("device_id", "name", "signing_key", "encryption_key")}
         entries = {}
         for d in doc["devices"]:
+            listed = d.get("accepted")
+            if listed is not None and not (isinstance(listed, list) and all(
+                    isinstance(x, str) and _DIGEST.fullmatch(x) for x in listed)):
+                raise ValueError("accepted")
+            retired = d.get("retired_keys", [])
+            if not (isinstance(retired, list) and all(isinstance(k, str) for k in retired)):
+                raise ValueError("retired_keys")
+            assigned = d.get("campaigns")
+            if assigned is not None and not (isinstance(assigned, list) and all(
+                    isinstance(c, str) for c in assigned)):
+                raise ValueError("campaigns")
             entry = Entry(str(d["device_id"]), str(d["name"]), str(d["role"]),
                           str(d["signing_key"]), str(d["encryption_key"]),
                           str(d["enrolled_at"]),
-                          None if d["revoked_at"] is None else str(d["revoked_at"]))
+                          None if d["revoked_at"] is None else str(d["revoked_at"]),
+                          None if listed is None else frozenset(listed), tuple(retired),
+                          None if assigned is None else frozenset(assigned))
             if entry.role not in ROLES or entry.device_id in entries:
                 raise ValueError("role")
             entries[entry.device_id] = entry
@@ -194,9 +248,10 @@ def init_hq(db: Database) -> Roster:
         return _sign_and_store(db, doc)
 
 
-def _sign_and_store(db: Database, doc: dict[str, Any]) -> Roster:
+def _sign_and_store(db: Database, doc: dict[str, Any], keys: DeviceKeys | None = None
+                    ) -> Roster:
     doc = _unsigned(doc)
-    keys = authority_keys(db) or device_keys(db)  # the latter only for a new authority
+    keys = keys or authority_keys(db) or device_keys(db)  # the last only for a new authority
     doc["signature"] = keys.sign(signed_bytes(ROSTER_FORMAT, doc))
     return _store(db, doc)
 
@@ -235,6 +290,9 @@ def enrol(db: Database, request: dict[str, Any], role: str) -> Entry:
              "encryption_key": request["encryption_key"],
              "enrolled_at": old.enrolled_at if old else Clock(db).tick(), "revoked_at": None}
     doc = dict(roster.document)
+    prior: dict[str, Any] = next(
+        (d for d in doc["devices"] if d["device_id"] == entry["device_id"]), {})
+    entry.update({k: prior[k] for k in ("campaigns", "retired_keys") if k in prior})
     doc["devices"] = [d for d in doc["devices"] if d["device_id"] != entry["device_id"]]
     doc["devices"].append(entry)
     doc.update(serial=roster.serial + 1, issued_at=_now())
@@ -242,15 +300,55 @@ def enrol(db: Database, request: dict[str, Any], role: str) -> Entry:
         return _sign_and_store(db, doc).devices[entry["device_id"]]
 
 
-def revoke(db: Database, device_id: str) -> Entry:
-    """Revoke a device: its versions stamped after now are refused, earlier ones stand."""
+def _find(roster: Roster, device_id: str) -> Entry:
+    """An enrolled device by id or unique id prefix."""
+    found = roster.devices.get(device_id)
+    if found is not None:
+        return found
+    matches = [e for e in roster.devices.values() if e.device_id.startswith(device_id)]
+    if len(matches) != 1:
+        raise TrustError(Message("no enrolled device {device}", device=device_id))
+    return matches[0]
+
+
+def assign(db: Database, device_id: str, campaign_refs: list[str] | None) -> Entry:
+    """The campaigns whose bundles a laptop may read (None: every campaign), re-signed.
+
+    Refs are campaign ids, id prefixes or names, as `catalog.find_campaign`
+    takes them; the roster keeps the ids, sorted.
+    """
+    from inspector.store.catalog import CatalogError, find_campaign
+
     roster = _require_hq(db)
-    old = roster.devices.get(device_id)
-    if old is None:
-        matches = [e for e in roster.devices.values() if e.device_id.startswith(device_id)]
-        if len(matches) != 1:
-            raise TrustError(Message("no enrolled device {device}", device=device_id))
-        old = matches[0]
+    entry = _find(roster, device_id)
+    ids = None
+    if campaign_refs is not None:
+        try:
+            ids = sorted({find_campaign(db, ref)["id"] for ref in campaign_refs})
+        except CatalogError as exc:
+            raise TrustError(*exc.messages) from None
+    doc = dict(roster.document)
+    doc["devices"] = [d if d["device_id"] != entry.device_id else
+                      {**{k: v for k, v in d.items() if k != "campaigns"},
+                       **({} if ids is None else {"campaigns": ids})}
+                      for d in doc["devices"]]
+    doc.update(serial=roster.serial + 1, issued_at=_now())
+    with db.atomic():
+        return _sign_and_store(db, doc).devices[entry.device_id]
+
+
+def revoke(db: Database, device_id: str) -> Entry:
+    """Revoke a device: only what headquarters had accepted from it stands.
+
+    The entry gets the revocation's stamp and the digests of the device's
+    statements this installation accepted (`devices.accepted`, and those it
+    keeps for relaying). From then on a version of that device is imported
+    only if one of those statements covers it, whatever its stamp: a thief
+    with the key can backdate a version, not make it part of a statement
+    headquarters accepted before (docs/design-notes.md, "Revocation").
+    """
+    roster = _require_hq(db)
+    old = _find(roster, device_id)
     auth = authority(db)
     if old.device_id == settings.device_id(db) or (auth and old.device_id == auth["device_id"]):
         raise TrustError(Message("headquarters cannot revoke itself"))
@@ -259,10 +357,73 @@ def revoke(db: Database, device_id: str) -> Entry:
     doc = dict(roster.document)
     with db.atomic():
         stamp = Clock(db).tick()
-        doc["devices"] = [d if d["device_id"] != old.device_id else {**d, "revoked_at": stamp}
+        listed = sorted(devices.accepted(db, old.device_id) | {
+            statement_digest(Statement(*row)) for row in devices.statements(db)
+            if row[1] == old.device_id})
+        doc["devices"] = [d if d["device_id"] != old.device_id
+                          else {**d, "revoked_at": stamp, "accepted": listed}
                           for d in doc["devices"]]
         doc.update(serial=roster.serial + 1, issued_at=_now())
         return _sign_and_store(db, doc).devices[old.device_id]
+
+
+def rotate(db: Database) -> DeviceKeys:
+    """Give headquarters a new signing and encryption key; the old signing key is deleted.
+
+    The old key signs a succession statement naming the new keys; the roster,
+    signed by the new key, carries every such statement in order, so a laptop
+    pinned to any earlier key follows the chain to the new one (and to no
+    other). Headquarters' roster entry keeps the old public key among its
+    retired keys, so the versions signed under it keep verifying.
+    """
+    roster = _require_hq(db)
+    auth = authority(db)
+    old = authority_keys(db)
+    assert auth is not None and old is not None
+    new = make_next_keys(db, auth["device_id"])
+    serial = roster.serial + 1
+    link = {"format": SUCCESSION_FORMAT, "device_id": auth["device_id"],
+            "from": old.signing_key, "to": new.signing_key, "to_encryption": new.recipient,
+            "at": _now(), "serial": serial}
+    link["signature"] = old.sign(signed_bytes(SUCCESSION_FORMAT, link))
+    me = {**auth, "signing_key": new.signing_key, "encryption_key": new.recipient}
+    doc = dict(roster.document)
+    doc["authority"] = me
+    doc["succession"] = [*doc.get("succession", []), link]
+    doc["devices"] = [d if d["device_id"] != auth["device_id"] else {
+        **d, "signing_key": new.signing_key, "encryption_key": new.recipient,
+        "retired_keys": [*d.get("retired_keys", []), old.signing_key]}
+        for d in doc["devices"]]
+    doc.update(serial=serial, issued_at=_now())
+    with db.atomic():
+        settings.put(db, _AUTHORITY_KEY, me)
+        _sign_and_store(db, doc, new)
+    commit_next_keys(db, auth["device_id"])
+    return new
+
+
+def _predecessors(roster: Roster) -> set[str]:
+    chain = roster.document.get("succession")
+    return {str(link.get("from")) for link in chain if isinstance(link, dict)} if isinstance(
+        chain, list) else set()
+
+
+def _succeeds(chain: Any, pinned: str, key: str) -> bool:
+    """Whether `chain` leads, link by link each signed by the key before, from `pinned` to `key`."""
+    if not isinstance(chain, list):
+        return False
+    at = pinned
+    for link in chain:
+        if not isinstance(link, dict):
+            return False
+        if link.get("from") != at:
+            continue  # links before the pinned key: the laptop trusted a later one already
+        if (link.get("format") != SUCCESSION_FORMAT or not isinstance(link.get("to"), str)
+                or not verify(at, str(link.get("signature", "")),
+                              signed_bytes(SUCCESSION_FORMAT, _unsigned(link)))):
+            return False
+        at = link["to"]
+    return at == key and at != pinned
 
 
 # --- laptops -----------------------------------------------------------------------------
@@ -325,10 +486,18 @@ def examine(db: Database, doc: dict[str, Any], trust: str | None = None) -> Rost
     held = authority(db)
     key = roster.authority["signing_key"]
     fp = fingerprint(key)
+    mine = current(db)
     if held is None:
         if trust is None or trust.strip().upper() != fp:
             raise UntrustedAuthority(roster.authority["name"], fp, trust is not None)
-    elif held["signing_key"] != key:
+    elif mine is not None and key in _predecessors(mine) and verify_document(doc, key):
+        if roster.serial < mine.serial:
+            return None  # an older roster, from before the succession: nothing new
+        raise TrustError(Message("the roster is signed by headquarters' retired key "
+                                 "{fingerprint}, which its successor replaced (altered, or "
+                                 "the old key was not destroyed)", fingerprint=fp))
+    elif held["signing_key"] != key and not _succeeds(doc.get("succession"),
+                                                      held["signing_key"], key):
         raise TrustError(Message("the roster is signed by {name} ({fingerprint}), not by the "
                                  "headquarters this laptop trusts ({pinned})",
                                  name=roster.authority["name"], fingerprint=fp,
@@ -336,7 +505,6 @@ def examine(db: Database, doc: dict[str, Any], trust: str | None = None) -> Rost
     if not verify_document(doc, key):
         raise TrustError(Message("the roster's signature does not match headquarters' key "
                                  "(damaged or altered)"))
-    mine = current(db)
     if mine is not None and held is not None:
         if roster.serial == mine.serial and doc != mine.document:
             raise TrustError(Message("the roster differs from the one held under the same "
@@ -349,8 +517,9 @@ def examine(db: Database, doc: dict[str, Any], trust: str | None = None) -> Rost
 def adopt(db: Database, roster: Roster) -> None:
     """Keep a roster `examine` returned (pinning its key if none was); inside a transaction."""
     with db.atomic():
-        if authority(db) is None:
-            settings.put(db, _AUTHORITY_KEY, roster.authority)
+        held = authority(db)
+        if held is None or held["signing_key"] != roster.authority["signing_key"]:
+            settings.put(db, _AUTHORITY_KEY, roster.authority)  # pinned, or its successor
         _store(db, roster.document)
 
 

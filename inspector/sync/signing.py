@@ -21,9 +21,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
-from inspector.store import devices
 from inspector.store.domains import Clock
 from inspector.sync.canonical import signed_bytes
 from inspector.sync.keys import DeviceKeys, verify
@@ -56,6 +53,11 @@ class Statement:
     def hash_list(self) -> list[bytes]:
         h = self.hashes
         return [h[i:i + HASH_BYTES] for i in range(0, len(h), HASH_BYTES)]
+
+
+def statement_digest(st: Statement) -> str:
+    """The sha256 of exactly what the author signed: how a roster names a statement."""
+    return hashlib.sha256(signed_bytes(STATEMENT, st.body())).hexdigest()
 
 
 def sign_statement(keys: DeviceKeys, hashes: bytes) -> Statement:
@@ -93,10 +95,6 @@ class RelayIndex:
             self.statements[st.id] = st
             for h in st.hash_list():
                 self.by_hash.setdefault(h, st.id)
-
-    @classmethod
-    def load(cls, db: Database) -> RelayIndex:
-        return cls(Statement(*row) for row in devices.statements(db))
 
     def covering(self, version_hash: bytes, author: str) -> str | None:
         sid = self.by_hash.get(version_hash)

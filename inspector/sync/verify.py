@@ -2,10 +2,11 @@
 
 Runs while the rows are read, before anything is written. Each version is
 accepted only if its author (the device in its `updated_at`) is enrolled,
-the version is not stamped after the author's revocation, the author's role
-may write it (`sync.roles`), and the author's statement covers exactly this
-version: the sender's own statement over its lines, or a statement of the
-author relayed whole. The roster used is the newer of the one held and the
+the author's role may write it (`sync.roles`), and the author's statement
+covers exactly this version: the sender's own statement over its lines, or
+a statement of the author relayed whole. For a revoked author that
+statement must be one headquarters listed at the revocation as accepted
+(`roster.Entry.accepted`), whatever the version's stamp says. The roster used is the newer of the one held and the
 one the bundle carries (verified against the pinned headquarters key), so an
 old bundle cannot bring back a revoked device.
 """
@@ -24,7 +25,13 @@ from inspector.sync.canonical import line_hash
 from inspector.sync.errors import BundleError, TrustError
 from inspector.sync.format import MAX_SIGNATURE_BYTES, MAX_TABLE_BYTES, ROSTER, SIGNATURE
 from inspector.sync.roles import refusal
-from inspector.sync.signing import HASH_BYTES, Statement, author_of, verify_manifest
+from inspector.sync.signing import (
+    HASH_BYTES,
+    Statement,
+    author_of,
+    statement_digest,
+    verify_manifest,
+)
 
 if TYPE_CHECKING:
     from inspector.sync.reader import Bundle
@@ -56,6 +63,7 @@ class Verifier:
         self.sender_entry = entry
         self._check_manifest_signature(bundle)
         self.covered: dict[bytes, str] = {}
+        self.standing: dict[bytes, bool] = {}  # covered by a statement a revocation spares
         self.statements: list[Statement] = []
         for st_entry in bundle.manifest.statements:
             if st_entry.file is not None:
@@ -123,13 +131,17 @@ class Verifier:
                                       device=author))
         hashes = b"".join(bundle.chunks(file, MAX_TABLE_BYTES))
         st = Statement(sid, author, signature, hashes)
-        if len(hashes) != versions * HASH_BYTES or not st.verify(entry.signing_key):
+        if len(hashes) != versions * HASH_BYTES or not any(st.verify(key) for key
+                                                           in entry.signing_keys):
             raise BundleError(Message("{file}: {member}: the statement of {name} ({device}) "
                                       "does not match its signature (altered)", file=self.file,
                                       member=file, name=entry.name, device=author))
         self.statements.append(st)
+        standing = entry.stands(statement_digest(st))
         for h in st.hash_list():
-            self.covered[h] = author
+            if self.covered.get(h) != author or standing:
+                self.covered[h] = author
+                self.standing[h] = standing
 
     # --- each row ----------------------------------------------------------------------
 
@@ -152,6 +164,13 @@ class Verifier:
                                       "written by device {device}, which headquarters has not "
                                       "enrolled", file=self.file, member=member, line=line_no,
                                       table=table, id=_short(row.get("id")), device=author))
+        if author != self.sender and not self.standing.get(h, True):
+            raise BundleError(Message("{file}: {member} line {line}: {table} row {id} was "
+                                      "written by {name} ({device}), which headquarters "
+                                      "revoked, and is not among the versions headquarters had "
+                                      "accepted from it before", file=self.file, member=member,
+                                      line=line_no, table=table, id=_short(row.get("id")),
+                                      name=entry.name, device=author))
         if type(stamp) is str and entry.revoked_for(stamp):
             raise BundleError(Message("{file}: {member} line {line}: {table} row {id} was "
                                       "stamped by {name} ({device}) after headquarters revoked "
@@ -176,6 +195,12 @@ class Verifier:
         if entry.versions != len(self.own) or not own.verify(self.sender_entry.signing_key):
             raise BundleError(Message("{file}: the rows of {name} ({device}) do not match its "
                                       "signature: changed after signing", file=self.file,
+                                      name=self.sender_entry.name, device=self.sender))
+        if own.versions and not self.sender_entry.stands(statement_digest(own)):
+            raise BundleError(Message("{file}: sent by {name} ({device}), which headquarters "
+                                      "revoked; its versions are imported only as headquarters "
+                                      "had accepted them before the revocation, not in a bundle "
+                                      "made since or never delivered", file=self.file,
                                       name=self.sender_entry.name, device=self.sender))
         self.statements.append(own)
 

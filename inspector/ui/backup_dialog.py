@@ -43,18 +43,15 @@ def reason_label(reason: str) -> str:
     """Why the copy was taken, in the app's language."""
     if reason not in REASONS:
         return reason
-    return QCoreApplication.translate("BackupDialog", REASONS[reason])
+    return QCoreApplication.translate("BackupDialog", str(REASONS[reason]))
 
 
 def daily_backup_job(_progress: Progress, db_path: str) -> Path | None:
-    """Worker side of the daily copy: its own connection, nothing if one was taken today."""
-    from inspector.store.db import open_db
+    """Worker side of the daily copy: its own session, nothing if one was taken today."""
+    from inspector.store.session import Session
 
-    db = open_db(db_path)
-    try:
-        return backups.daily(db)
-    finally:
-        db.close()
+    with Session.open(db_path) as session:
+        return backups.daily(session.db)
 
 
 def start_daily_backup(db_path: str) -> Job:

@@ -5,6 +5,10 @@ progress dialog and Cancel (`run_job`), on its own database connection. An
 import is shown before it is applied: the bundle is validated and planned
 in the worker (a dry run), the user sees per table what would be new,
 updated, unchanged or in conflict, and only Apply writes anything.
+
+A passphrase (for a device the bundle is not sealed to) is typed into a
+password field, twice on export, and only passed to the job: it is never
+stored, put in a setting, or written to the log.
 """
 
 from __future__ import annotations
@@ -17,11 +21,15 @@ from PySide6.QtCore import QCoreApplication, QDir, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -31,11 +39,11 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from inspector.errors import is_user_error
 from inspector.progress import Progress
 from inspector.store import settings
 from inspector.store.conflicts import count_unresolved
-from inspector.store.db import open_db
+from inspector.store.session import Session
+from inspector.sync.envelope import NotRecipient, WrongPassphrase
 from inspector.sync.export import ExportSummary
 from inspector.sync.export import export_bundle as write_bundle
 from inspector.sync.format import SUFFIX
@@ -43,11 +51,12 @@ from inspector.sync.importer import ImportSummary, last_export, last_import
 from inspector.sync.importer import import_bundle as read_bundle
 from inspector.sync.verify import FirstHeadquarters
 from inspector.ui.conflicts_dialog import ConflictsDialog, table_label
-from inspector.ui.messages import describe_for_user, translate_message
+from inspector.ui.errors import show_error
+from inspector.ui.messages import translate_message
 from inspector.ui.worker import Job, run_job
 
-__all__ = ["ConflictsDialog", "ImportPreviewDialog", "export_bundle", "import_bundle",
-           "last_sync_status"]
+__all__ = ["ConflictsDialog", "ExportPassphraseDialog", "ImportPreviewDialog", "export_bundle",
+           "import_bundle", "last_sync_status"]
 
 CONFLICT = QColor("#ffd6cc")
 _running: set[Job] = set()  # jobs started from a callback, kept alive until done
@@ -63,23 +72,20 @@ def _filter() -> str:
     return QCoreApplication.translate("Bundles", "Inspector bundles (*{0});;All files (*)").format(SUFFIX)
 
 
-# -- jobs (run in the worker, each on its own connection) ------------------------------
+# -- jobs (run in the worker, each on a session of its own) ----------------------------
 def _export_job(progress: Progress, db_path: str, out: str,
-                campaign_id: str | None, since_last: bool = False) -> ExportSummary:
-    db = open_db(db_path)
-    try:
-        return write_bundle(db, out, campaign_id, progress, since_last=since_last)
-    finally:
-        db.close()
+                campaign_id: str | None, since_last: bool = False,
+                passphrase: str | None = None) -> ExportSummary:
+    with Session.open(db_path) as session:
+        return write_bundle(session.db, out, campaign_id, progress, since_last=since_last,
+                            passphrase=passphrase)
 
 
 def _import_job(progress: Progress, db_path: str, bundle: str, dry_run: bool,
-                trust: str | None = None) -> ImportSummary:
-    db = open_db(db_path)
-    try:
-        return read_bundle(db, bundle, dry_run=dry_run, progress=progress, trust=trust)
-    finally:
-        db.close()
+                trust: str | None = None, passphrase: str | None = None) -> ImportSummary:
+    with Session.open(db_path) as session:
+        return read_bundle(session.db, bundle, dry_run=dry_run, progress=progress, trust=trust,
+                           passphrase=passphrase)
 
 
 def _inform(parent: QWidget | None, title: str, text: str) -> QMessageBox:
@@ -93,21 +99,94 @@ def _inform(parent: QWidget | None, title: str, text: str) -> QMessageBox:
 
 
 # -- export ----------------------------------------------------------------------------
+class ExportPassphraseDialog(QDialog):
+    """Who else may open the bundle: optionally anyone given a passphrase, typed twice."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export bundle"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("The bundle is sealed to headquarters and the enrolled laptops "
+                               "of its campaigns. A device that is not among them (a laptop "
+                               "not enrolled yet) can open it only with a passphrase."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.use = QCheckBox(self.tr("Also encrypt to a passphrase"), self)
+        layout.addWidget(self.use)
+        form = QFormLayout()
+        self.first = QLineEdit(self)
+        self.second = QLineEdit(self)
+        for field in (self.first, self.second):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setEnabled(False)
+            field.textChanged.connect(self._check)
+        form.addRow(self.tr("Passphrase"), self.first)
+        form.addRow(self.tr("Again"), self.second)
+        layout.addLayout(form)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.use.toggled.connect(self._toggled)
+        self._check()
+
+    def _toggled(self, on: bool) -> None:
+        for field in (self.first, self.second):
+            field.setEnabled(on)
+            if not on:
+                field.clear()
+        if on:
+            self.first.setFocus()
+        self._check()
+
+    def _check(self) -> None:
+        """OK only without a passphrase, or with the same one twice."""
+        text = ""
+        ok = True
+        if self.use.isChecked():
+            if not self.first.text():
+                ok = False
+            elif self.first.text() != self.second.text():
+                ok = False
+                if self.second.text():
+                    text = self.tr("The two passphrases differ.")
+            else:
+                text = self.tr("Not stored anywhere: tell it to the person who imports the "
+                               "bundle, by phone or in person, not with the bundle.")
+        self.note.setText(text)
+        self.ok_button.setEnabled(ok)
+
+    def passphrase(self) -> str | None:
+        return self.first.text() if self.use.isChecked() and self.first.text() else None
+
+
 def export_bundle(parent: QWidget | None, db_path: str | Path,
-                  campaign_id: str | None = None, since_last: bool = False) -> Job | None:
-    """Ask where to write, export in the worker, then say what was written.
+                  campaign_id: str | None = None, since_last: bool = False,
+                  session: Session | None = None,
+                  on_exported: Callable[[ExportSummary], None] | None = None
+                  ) -> ExportPassphraseDialog | None:
+    """Ask where to write and whether to add a passphrase, export in the worker, then say
+    what was written.
 
     `since_last` writes a delta: what the devices this laptop has heard from
     have not acknowledged yet.
 
-    Returns the running job (None if the user cancelled the file dialog).
+    Returns the passphrase question, open (None if the user cancelled the file dialog);
+    its OK starts the export, and `on_exported` hears of the export once written. The
+    device name of the file's suggested name is read on the window's `session` when
+    given (no second connection on the GUI thread).
     """
     title = QCoreApplication.translate("Bundles", "Export bundle")
-    db = open_db(db_path)
-    try:
-        name = settings.device_name(db)
-    finally:
-        db.close()
+    if session is not None:
+        name = settings.device_name(session.db)
+    else:
+        with Session.open(db_path, create=False, folders=False) as own:
+            name = settings.device_name(own.db)
     suggested = str(Path(QDir.homePath()) / f"{name}-{dt.date.today():%Y%m%d}{SUFFIX}")
     out, _ = QFileDialog.getSaveFileName(parent, title, suggested, _filter())
     if not out:
@@ -115,7 +194,7 @@ def export_bundle(parent: QWidget | None, db_path: str | Path,
     if not out.endswith(SUFFIX):
         out += SUFFIX
 
-    def done(summary: ExportSummary) -> None:
+    def done(summary: ExportSummary, with_passphrase: bool) -> None:
         if summary.campaign_id:
             what = QCoreApplication.translate("Bundles", "Campaign kit for {0}").format(
                 summary.campaign_name)
@@ -127,11 +206,31 @@ def export_bundle(parent: QWidget | None, db_path: str | Path,
         lines = [what, "", *(f"{table_label(t)}: {n:,}" for t, n in summary.tables.items()),
                  "", QCoreApplication.translate("Bundles", "{0:,} rows, {1} attachments, file {2}").format(
                      summary.rows, summary.attachments, _size(summary.size)),
+                 QCoreApplication.translate("Bundles", "Readable by {0} device(s)").format(
+                     summary.readers)
+                 + (QCoreApplication.translate("Bundles", " and with the passphrase")
+                    if with_passphrase else "") + ".",
                  str(summary.path), *(translate_message(w) for w in summary.warnings)]
         _inform(parent, title, "\n".join(lines))
+        if on_exported is not None:
+            on_exported(summary)
 
-    return _keep(run_job(parent, QCoreApplication.translate("Bundles", "Exporting bundle…"), _export_job, str(db_path), out,
-                         campaign_id, since_last, on_success=done))
+    ask = ExportPassphraseDialog(parent)
+    ask.setObjectName("export_passphrase")
+    ask.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def start() -> None:
+        passphrase = ask.passphrase()
+        job = _keep(run_job(parent, QCoreApplication.translate("Bundles", "Exporting bundle…"),
+                            _export_job, str(db_path), out, campaign_id, since_last,
+                            passphrase,
+                            on_success=lambda s: done(s, passphrase is not None)))
+        started.append(job)
+
+    started: list[Job] = []
+    ask.accepted.connect(start)
+    ask.open()
+    return ask
 
 
 def _size(n: int) -> str:
@@ -209,7 +308,7 @@ class ImportPreviewDialog(QDialog):
             label = self.tr("Total") if plan.table == "total" else table_label(plan.table)
             cells = [label, plan.new, plan.updated, plan.unchanged, plan.conflicts]
             for c, value in enumerate(cells):
-                item = QTableWidgetItem(value if c == 0 else f"{value:,}")
+                item = QTableWidgetItem(str(value) if c == 0 else f"{value:,}")
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
@@ -269,32 +368,49 @@ def import_bundle(parent: QWidget | None, db_path: str | Path,
         _inform(parent, title, text)
 
     trusted: list[str | None] = [None]
+    secret: list[str | None] = [None]  # the passphrase typed, only for this import's jobs
 
     def preview(summary: ImportSummary) -> None:
         dialog = ImportPreviewDialog(summary, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: _keep(run_job(
             parent, QCoreApplication.translate("Bundles", "Importing bundle…"), _import_job, str(db_path), path, False,
-            trusted[0], on_success=applied)))
+            trusted[0], secret[0], on_success=applied)))
         dialog.open()
 
     def check(trust: str | None) -> Job:
         trusted[0] = trust
         return _keep(run_job(parent, QCoreApplication.translate("Bundles", "Checking bundle…"), _import_job, str(db_path), path, True,
-                             trust, on_success=preview, on_failure=failed))
+                             trust, secret[0], on_success=preview, on_failure=failed))
 
     def failed(exc: BaseException) -> None:
         if isinstance(exc, FirstHeadquarters) and trusted[0] is None:
             if ask_to_trust(parent, exc.name, exc.fingerprint):
                 check(exc.fingerprint)
             return
-        if is_user_error(exc):  # a refusal says in the user's language which device and why
-            QMessageBox.warning(parent, title, describe_for_user(exc))
-        else:
-            QMessageBox.critical(parent, title, QCoreApplication.translate(
-                "Worker", "Unexpected error: {0}").format(describe_for_user(exc)))
+        if ((isinstance(exc, NotRecipient) and exc.has_passphrase and secret[0] is None)
+                or (isinstance(exc, WrongPassphrase) and secret[0] is not None)):
+            typed = ask_passphrase(parent, Path(path).name, wrong=secret[0] is not None)
+            if typed:
+                secret[0] = typed
+                check(trusted[0])
+            return
+        # a refusal says in the user's language which device and why; a bug offers its log
+        show_error(parent, exc, title, context="bundle import")
 
     return check(None)
+
+
+def ask_passphrase(parent: QWidget | None, file: str, wrong: bool) -> str | None:
+    """The passphrase of a bundle this device is not a recipient of (None: Cancel)."""
+    label = (QCoreApplication.translate("Bundles", "Wrong passphrase. Type the passphrase of "
+                                        "{0} again:") if wrong else
+             QCoreApplication.translate("Bundles", "{0} is not sealed to this device. If the "
+                                        "sender gave you its passphrase, type it:")).format(file)
+    typed, ok = QInputDialog.getText(parent, QCoreApplication.translate("Bundles",
+                                                                        "Import bundle"),
+                                     label, QLineEdit.EchoMode.Password)
+    return typed if ok and typed else None
 
 
 def ask_to_trust(parent: QWidget | None, name: str, fingerprint: str) -> bool:

@@ -18,15 +18,17 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from inspector.store import catalog
-from inspector.store.catalog import CatalogError, create_campaign
-from inspector.store.rows import Rows
-from inspector.ui.messages import describe_for_user
+from inspector.store.catalog import CatalogError
+from inspector.store.session import Session
+from inspector.ui.changes import session_of
+from inspector.ui.errors import show_error
 
 
 class CampaignDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None):
+    def __init__(self, session: Session | Database, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db = db
+        self.session = session_of(session)
+        db = self.db = self.session.db
         self.created: dict[str, Any] | None = None
         self.setWindowTitle(self.tr("New campaign"))
         year = dt.date.today().year
@@ -59,9 +61,10 @@ class CampaignDialog(QDialog):
                 "No checklist form is installed: install one in Settings first."))
             return
         try:
-            self.created = create_campaign(Rows(self.db), self.name.text(), self.form.currentData(),
-                                           self.year.value(), self.interview.value())
+            self.created = self.session.catalog.create_campaign(
+                self.name.text(), self.form.currentData(), self.year.value(),
+                self.interview.value(), source=self).value
         except CatalogError as exc:
-            QMessageBox.warning(self, self.windowTitle(), describe_for_user(exc))
+            show_error(self, exc, self.windowTitle())
             return
         super().accept()

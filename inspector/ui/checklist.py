@@ -1,9 +1,13 @@
 """Checklist entry: sections on the left, item cards on the right, saved as you go.
 
-There is no Save button. Every verdict, count, photo and note change is
-written at once through `store.inspections.set_answer` (one small
+This is the view; what the user's keys mean for the database is decided by
+`ChecklistController` (Qt-free, on the session). There is no Save button.
+Every verdict, count, photo and note change is written at once (one small
 transaction, the score cache refreshed in it) — a note on every change of
-its text, so killing the app loses nothing already shown.
+its text, so killing the app loses nothing already shown. The write's
+`Changes` reach the other views through the session's changed signal; this
+view refreshes for changes made elsewhere (an import, a resolved conflict,
+photos attached by the worker).
 
 Keyboard: Tab / Shift+Tab (like ↑ / ↓) move between items from anywhere in
 the checklist and never walk into a note; N or F2 opens the current item's
@@ -15,7 +19,6 @@ sections" the others are hidden. The choice is kept per campaign.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -27,7 +30,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -36,25 +38,19 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from inspector.core.forms import Form, Item
-from inspector.core.scoring import Verdict, number_miss, star_text
-from inspector.errors import is_user_error
-from inspector.store import settings
-from inspector.store.attachments import add_file
-from inspector.store.catalog import find_township, form_for_campaign
-from inspector.store.entry import cached_score, photos_by_item, problems_by_item, responsible_unit
-from inspector.store.inspections import (
-    FINISHED,
-    answer_rows,
-    find_inspection,
-    set_answer,
-    set_status,
+from inspector.core.forms import Form
+from inspector.core.scoring import Verdict, star_text
+from inspector.store.session import ANSWERS, ATTACHMENTS, INSPECTIONS, PROBLEMS, Changes, Session
+from inspector.ui.changes import session_of, signals_of
+from inspector.ui.checklist_controller import (
+    ChecklistController,
+    ProblemOffer,
+    attach_photos,
+    my_sections_key,
 )
-from inspector.store.problems import add_problem
-from inspector.store.rows import Rows
+from inspector.ui.errors import show_error
 from inspector.ui.item_card import ItemCard
 from inspector.ui.item_problem_dialog import ItemProblemDialog
-from inspector.ui.messages import describe_for_user
 
 SectionIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -63,31 +59,44 @@ QFrame#ItemCard { background: palette(base); border: 1px solid #d5d8dc; border-r
 QFrame#ItemCard[current="true"] { border: 2px solid #2e86c1; }
 """
 
-
-def my_sections_key(campaign_id: str) -> str:
-    return f"my_sections:{campaign_id}"
+__all__ = ["ChecklistWidget", "my_sections_key"]
 
 
 class ChecklistWidget(QWidget):
-    """Fills in one inspection. `load(campaign, township)` first; `changed` after writes."""
+    """Fills in one inspection. `load(campaign, township)` first; `changed` after writes
+    (what changed also goes to every view through the session's signal)."""
 
     changed = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None):
+    def __init__(self, session: Session | Database, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db = db
-        self.rows = Rows(db)
+        self.session = session_of(session)
+        self.controller = ChecklistController(self.session)
         self.form: Form | None = None
-        self.campaign_id: str | None = None
-        self.township_id: str | None = None
-        self.inspection: dict[str, Any] | None = None
         self.cards: dict[str, ItemCard] = {}
         self.section_headers: dict[str, QLabel] = {}
         self.problem_dialog: ItemProblemDialog | None = None
-        self._problem_counts: dict[str, int] = {}
         self._current: ItemCard | None = None
+        self._photo_jobs: list[Any] = []
         self._build()
         self._connect_signals()
+        signals_of(self.session).changed.connect(self._on_changed)
+
+    @property
+    def campaign_id(self) -> str | None:
+        return self.controller.campaign_id
+
+    @property
+    def township_id(self) -> str | None:
+        return self.controller.township_id
+
+    @property
+    def inspection(self) -> dict[str, Any] | None:
+        return self.controller.inspection
+
+    @inspection.setter
+    def inspection(self, value: dict[str, Any] | None) -> None:
+        self.controller.inspection = value
 
     # -- building ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -124,13 +133,13 @@ class ChecklistWidget(QWidget):
         self.items_host.setStyleSheet(_CARD_STYLE)
         self.items_layout = QVBoxLayout(self.items_host)
         self.items_layout.setSpacing(8)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.items_host)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.items_host)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.splitter = QSplitter(self)
         self.splitter.addWidget(self.section_list)
-        self.splitter.addWidget(self.scroll)
+        self.splitter.addWidget(self.scroll_area)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 800])
         hint = QLabel(self.tr("Keys: 1 meets · 2 partly meets · 3 does not meet · "
@@ -154,9 +163,9 @@ class ChecklistWidget(QWidget):
 
     def _build_cards(self, form: Form) -> None:
         while self.items_layout.count():
-            item = self.items_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            old = self.items_layout.takeAt(0)
+            if old is not None and (widget := old.widget()) is not None:
+                widget.deleteLater()
         self.cards.clear()
         self.section_headers.clear()
         for section in form.sections:
@@ -165,7 +174,7 @@ class ChecklistWidget(QWidget):
             self.items_layout.addWidget(label)
             self.section_headers[section.id] = label
             for item in section.items:
-                card = ItemCard(item, self.db, self.items_host)
+                card = ItemCard(item, self.session.db, self.items_host)
                 self._connect_card(card)
                 self.items_layout.addWidget(card)
                 self.cards[item.id] = card
@@ -183,23 +192,17 @@ class ChecklistWidget(QWidget):
     # -- loading -------------------------------------------------------------------------
     def load(self, campaign_id: str, township_id: str) -> bool:
         """Show the township's inspection; False if it has not been started."""
-        inspection = find_inspection(self.db, campaign_id, township_id)
-        if inspection is None:
+        opened = self.controller.open(campaign_id, township_id)
+        if opened is None:
             return False
-        form = form_for_campaign(self.db, campaign_id)
-        if self.form is None or form.sha256 != self.form.sha256:
-            self.form = form
-            self._build_cards(form)
-        self.campaign_id, self.township_id, self.inspection = campaign_id, township_id, inspection
-        township = find_township(self.db, township_id)
-        self.title_label.setText(self.tr("{0} — checklist").format(township["name"]))
-        answers = answer_rows(self.db, inspection["id"])
-        photos = photos_by_item(self.db, inspection["id"])
-        self._problem_counts = problems_by_item(self.db, inspection["id"])
+        if self.form is None or opened.form.sha256 != self.form.sha256:
+            self.form = opened.form
+            self._build_cards(opened.form)
+        self.title_label.setText(self.tr("{0} — checklist").format(opened.township["name"]))
         for item_id, card in self.cards.items():
-            card.show_answer(answers.get(item_id))
-            card.photos.set_attachments(photos.get(item_id, []))
-            card.show_problems(self._problem_counts.get(item_id, 0))
+            card.show_answer(opened.answers.get(item_id))
+            card.photos.set_attachments(opened.photos.get(item_id, []))
+            card.show_problems(opened.problem_counts.get(item_id, 0))
         self._fill_sections()
         self._show_status()
         self._show_score()
@@ -209,15 +212,27 @@ class ChecklistWidget(QWidget):
         if self.campaign_id and self.township_id:
             self.load(self.campaign_id, self.township_id)
 
-    def _my_sections(self) -> set[str] | None:
-        if not self.campaign_id:
-            return None
-        mine = settings.get(self.db, my_sections_key(self.campaign_id))
-        return set(mine) if mine is not None else None
+    def _on_changed(self, changes: Changes) -> None:
+        """Re-read what another view, the worker or an import changed in this inspection;
+        this view's own edits are on screen already."""
+        iid = self.controller.inspection_id
+        if iid is None or not changes.concerns_inspection(iid):
+            return
+        mine = changes.source is self
+        if changes.everything or (not mine and changes.touches(ANSWERS, PROBLEMS)):
+            self.reload()
+            return
+        if changes.touches(ATTACHMENTS):
+            photos = self.controller.photos()
+            for card in self.cards.values():
+                card.photos.set_attachments(photos.get(card.item.id, []))
+        if not mine and changes.touches(INSPECTIONS):
+            self.controller.reread_inspection()
+            self._show_status()
 
     def _fill_sections(self) -> None:
         assert self.form is not None
-        mine = self._my_sections()
+        mine = self.controller.my_sections()
         self.section_list.blockSignals(True)
         self.section_list.clear()
         for section in self.form.sections:
@@ -231,12 +246,12 @@ class ChecklistWidget(QWidget):
             self.section_list.addItem(entry)
         self.section_list.blockSignals(False)
         self.only_mine.blockSignals(True)
-        self.only_mine.setChecked(bool(settings.get(self.db, "only_my_sections", False)))
+        self.only_mine.setChecked(self.controller.only_mine)
         self.only_mine.blockSignals(False)
         self._apply_visibility()
 
     def _show_status(self) -> None:
-        finished = bool(self.inspection and self.inspection["status"] == FINISHED)
+        finished = self.controller.finished
         self.finish_button.setText(self.tr("Reopen") if finished else self.tr("Finish inspection"))
         self.readonly_label.setVisible(finished)
         for card in self.cards.values():
@@ -245,7 +260,7 @@ class ChecklistWidget(QWidget):
     def _show_score(self) -> None:
         if not self.inspection or self.form is None:
             return
-        cache = cached_score(self.db, self.inspection["id"])
+        cache = self.controller.score()
         if cache is None:
             return
         if cache["answered"] and cache["applicable"]:
@@ -257,22 +272,29 @@ class ChecklistWidget(QWidget):
         if cache["veto_failed"]:
             veto = " &nbsp;<span style='color:#c0392b'>{}</span>".format(
                 self.tr("veto failed: {0}").format(", ".join(cache["veto_failed"])))
-        self.score_label.setText(self.tr(
+        text = self.tr(
             "Score <b>{0}</b> &nbsp; <span style='color:#d4ac0d'>{1}</span> &nbsp; "
-            "{2}/{3} answered").format(score, stars, cache["answered"], cache["items"]) + veto)
+            "{2}/{3} answered").format(score, stars, cache["answered"], cache["items"]) + veto
+        if self.score_label.text() != text:  # an unchanged label is not laid out and painted
+            self.score_label.setText(text)
         by_id = {s["id"]: s for s in cache["sections"]}
+        titles = {s.id: s.title for s in self.form.sections}
+        changed = False
         self.section_list.blockSignals(True)
         for row in range(self.section_list.count()):
             entry = self.section_list.item(row)
             sec = by_id.get(entry.data(SectionIdRole))
             if sec is None:
                 continue
-            title = next(s.title for s in self.form.sections if s.id == sec["id"])
             score = "—" if sec["score"] is None else f"{sec['score']:.1f}"
-            entry.setText(self.tr("{0}\n{1}/{2} answered · score {3}").format(
-                title, sec["answered"], sec["items"], score))
+            text = self.tr("{0}\n{1}/{2} answered · score {3}").format(
+                titles[sec["id"]], sec["answered"], sec["items"], score)
+            if entry.text() != text:
+                entry.setText(text)
+                changed = True
         self.section_list.blockSignals(False)
-        self.section_list.doItemsLayout()
+        if changed:
+            self.section_list.doItemsLayout()
 
     # -- moving --------------------------------------------------------------------------
     def visible_cards(self) -> list[ItemCard]:
@@ -290,13 +312,8 @@ class ChecklistWidget(QWidget):
         cards = self.visible_cards()
         if not cards:
             return
-        answers = answer_rows(self.db, self.inspection["id"]) if self.inspection else {}
-        for card in cards:
-            row = answers.get(card.item.id)
-            if card.item.scored and not (row and (row["verdict"] or row["number"] is not None)):
-                self.focus_item(card.item.id)
-                return
-        self.focus_item(cards[0].item.id)
+        first = self.controller.first_open(c.item.id for c in cards) if self.inspection else None
+        self.focus_item(first or cards[0].item.id)
 
     def current_item(self) -> str | None:
         return self._current.item.id if self._current else None
@@ -344,7 +361,7 @@ class ChecklistWidget(QWidget):
             self._current.set_current(False)
         self._current = card
         card.set_current(True)
-        self.scroll.ensureWidgetVisible(card, 20, 40)
+        self.scroll_area.ensureWidgetVisible(card, 20, 40)
 
     # -- writing -------------------------------------------------------------------------
     def _write(self, item_id: str, **values: Any) -> bool:
@@ -352,11 +369,9 @@ class ChecklistWidget(QWidget):
         if not self.inspection:
             return False
         try:
-            set_answer(self.rows, self.inspection["id"], item_id, **values)
+            self.controller.write(item_id, source=self, **values)
         except Exception as exc:
-            if not is_user_error(exc) and not isinstance(exc, ValueError):
-                raise
-            QMessageBox.warning(self, self.tr("Not saved"), describe_for_user(exc))
+            show_error(self, exc, self.tr("Not saved"))
             self.reload()
             return False
         self._show_score()
@@ -364,35 +379,25 @@ class ChecklistWidget(QWidget):
         return True
 
     def _on_verdict(self, item_id: str, verdict: Verdict | None) -> None:
-        if self._write(item_id, verdict=verdict) and verdict == Verdict.FAIL:
-            self._offer_problem(self.cards[item_id].item)
+        if self._write(item_id, verdict=verdict):
+            self._offer_problem(self.controller.offer_for_verdict(item_id, verdict))
 
     def _on_number(self, item_id: str, value: float | None) -> None:
         self._write(item_id, number=value)
 
     def _on_number_finished(self, item_id: str) -> None:
-        card = self.cards[item_id]
-        value = card.number_value()
-        if value is not None and number_miss(card.item, value) > 0:
-            self._offer_problem(card.item)
+        self._offer_problem(self.controller.offer_for_number(
+            item_id, self.cards[item_id].number_value()))
 
     def _on_note_edited(self, item_id: str, text: str) -> None:
         """Every change of a note is written at once (one small transaction)."""
         self._write(item_id, note=text)
 
-    def flush(self) -> None:
-        """Nothing waits to be written: every change already is. Kept for callers
-        that make sure before closing or moving to another township."""
-
     # -- problems ------------------------------------------------------------------------
-    def _offer_problem(self, item: Item) -> None:
-        if self._problem_counts.get(item.id) or not self.inspection or self.problem_dialog:
+    def _offer_problem(self, offer: ProblemOffer | None) -> None:
+        if offer is None or self.problem_dialog:
             return
-        days = int(settings.get(self.db, "default_deadline_days") or 30)
-        deadline = dt.date.today() + dt.timedelta(days=days)
-        dialog = ItemProblemDialog(item, item.problem or item.text,
-                                   responsible_unit(self.db, self.township_id or ""),
-                                   deadline, self)
+        dialog = ItemProblemDialog(offer.item, offer.text, offer.unit, offer.deadline, self)
         dialog.finished.connect(lambda result: self._on_problem_dialog_done(dialog, result))
         self.problem_dialog = dialog
         dialog.open()
@@ -402,12 +407,14 @@ class ChecklistWidget(QWidget):
         dialog.deleteLater()
         if result != ItemProblemDialog.DialogCode.Accepted or not self.inspection:
             return
-        add_problem(self.rows, self.inspection["township_id"], dialog.problem_text(),
-                    dialog.deadline(), campaign_id=self.inspection["campaign_id"],
-                    inspection_id=self.inspection["id"], item_id=dialog.item.id,
-                    responsible_unit=dialog.unit())
-        self._problem_counts[dialog.item.id] = self._problem_counts.get(dialog.item.id, 0) + 1
-        self.cards[dialog.item.id].show_problems(self._problem_counts[dialog.item.id])
+        item_id = dialog.item.id
+        try:
+            self.controller.add_problem(item_id, dialog.problem_text(), dialog.deadline(),
+                                        dialog.unit(), source=self)
+        except Exception as exc:
+            show_error(self, exc, self.tr("Not saved"))
+            return
+        self.cards[item_id].show_problems(self.controller.problem_counts[item_id])
         self.changed.emit()
 
     # -- photos --------------------------------------------------------------------------
@@ -422,35 +429,52 @@ class ChecklistWidget(QWidget):
         self.add_photos(item_id, paths)
 
     def add_photos(self, item_id: str, paths: list[str]) -> int:
-        """Store the files content-addressed and attach them to the item's answer."""
-        if not self.inspection:
+        """Store the files content-addressed and attach them to the item's answer.
+
+        The downscaling runs in the worker, on its own session, behind a progress
+        dialog; the photos show when its changes come back through the session's
+        signal. Returns how many files were handed over.
+        """
+        iid = self.controller.inspection_id
+        if iid is None:
             return 0
-        try:
-            with self.db.atomic():
-                answer = set_answer(self.rows, self.inspection["id"], item_id)
-                for path in paths:
-                    add_file(self.rows, "answers", answer["id"], path)
-        except Exception as exc:
-            if not is_user_error(exc) and not isinstance(exc, ValueError):
-                raise
-            QMessageBox.warning(self, self.tr("Photos not added"), describe_for_user(exc))
-            return 0
-        photos = photos_by_item(self.db, self.inspection["id"])
-        self.cards[item_id].photos.set_attachments(photos.get(item_id, []))
-        self.changed.emit()
+        path = self.session.path
+        if not path:  # an in-memory database has no file for the worker to open
+            try:
+                self.session.answers.attach_files(iid, item_id, paths, source=self)
+            except Exception as exc:
+                show_error(self, exc, self.tr("Photos not added"))
+                return 0
+            self.changed.emit()
+            return len(paths)
+        from inspector.ui.worker import run_job
+
+        title = self.tr("Photos not added")
+
+        def arrived(changes: Changes) -> None:
+            self.session.announce(changes, source=self)
+            self.changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            show_error(self, exc, title)
+
+        job = run_job(self, self.tr("Adding photos…"), attach_photos, path, iid, item_id,
+                      list(paths), on_success=arrived, on_failure=failed)
+        self._photo_jobs.append(job)
+        job.signals.done.connect(lambda: self._photo_jobs.remove(job))
         return len(paths)
 
     # -- finishing and the team split ----------------------------------------------------
     def _on_finish_clicked(self) -> None:
         if not self.inspection:
             return
-        self.set_finished(self.inspection["status"] != FINISHED)
+        self.set_finished(not self.controller.finished)
 
     def set_finished(self, finished: bool) -> None:
-        """Finish (read-only) or reopen, audited through `set_status`."""
+        """Finish (read-only) or reopen, audited like any edit."""
         if not self.inspection:
             return
-        self.inspection = set_status(self.rows, self.inspection["id"], finished)
+        self.controller.set_finished(finished, source=self)
         self._show_status()
         self.changed.emit()
 
@@ -459,7 +483,7 @@ class ChecklistWidget(QWidget):
         header = self.section_headers.get(section_id)
         if header is None or self.form is None:
             return
-        self.scroll.verticalScrollBar().setValue(header.y())
+        self.scroll_area.verticalScrollBar().setValue(header.y())
         section = next(s for s in self.form.sections if s.id == section_id)
         visible = [i.id for i in section.items if not self.cards[i.id].isHidden()]
         if visible:
@@ -471,18 +495,17 @@ class ChecklistWidget(QWidget):
         mine = [self.section_list.item(r).data(SectionIdRole)
                 for r in range(self.section_list.count())
                 if self.section_list.item(r).checkState() == Qt.CheckState.Checked]
-        everything = len(mine) == self.section_list.count()
-        settings.put(self.db, my_sections_key(self.campaign_id), None if everything else mine)
+        self.controller.set_my_sections(mine, self.section_list.count())
         self._apply_visibility()
 
     def _on_only_mine(self, checked: bool) -> None:
-        settings.put(self.db, "only_my_sections", checked)
+        self.controller.set_only_mine(checked)
         self._apply_visibility()
 
     def _apply_visibility(self) -> None:
         if self.form is None:
             return
-        mine = self._my_sections()
+        mine = self.controller.my_sections()
         only = self.only_mine.isChecked()
         for section in self.form.sections:
             show = not only or mine is None or section.id in mine

@@ -8,7 +8,7 @@ laptop it travels to ends with the same choice.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -30,19 +29,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.errors import is_user_error
 from inspector.store.conflicts import (
     LOSER,
     WINNER,
     Conflict,
     describe_row,
     list_conflicts,
-    resolve,
     version_label,
 )
-from inspector.store.db import open_db
-from inspector.store.rows import Rows
-from inspector.ui.messages import describe_for_user
+from inspector.store.session import Session
+from inspector.ui.changes import session_of
+from inspector.ui.errors import show_error
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DIFFERENT = QColor("#fff1b8")
 
@@ -135,11 +135,14 @@ class ConflictsDialog(QDialog):
 
     resolved = Signal(int)  # the conflict id, after the pick was written
 
-    def __init__(self, db_path: str, parent: QWidget | None = None):
+    def __init__(self, session: Session | Database, parent: QWidget | None = None):
+        """On the window's session: resolving one tells every view (the row may be shown
+        anywhere), and the dialog opens no connection of its own on the GUI thread."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Conflicts"))
         self.resize(1000, 560)
-        self.db = open_db(db_path)
+        self.session = session_of(session)
+        self.db = self.session.db
         self.conflicts: list[Conflict] = []
         self.list = QListWidget(self)
         self.table = QTableWidget(0, 3, self)
@@ -262,14 +265,12 @@ class ConflictsDialog(QDialog):
         if conflict is None:
             return
         try:
-            resolve(Rows(self.db), conflict.id, side)
+            self.session.conflicts.resolve(conflict.id, side, source=self)
         except Exception as exc:
-            if not is_user_error(exc):
-                raise
-            QMessageBox.warning(self, self.tr("Conflicts"), describe_for_user(exc))
+            show_error(self, exc, self.tr("Conflicts"))
         else:
             self.resolved.emit(conflict.id)
         self.reload()
 
     def _on_finished(self, _result: int) -> None:
-        self.db.close()
+        """The session is the window's: it stays open."""

@@ -97,6 +97,10 @@ def give_new_identity(parent: QWidget, db: Database) -> QMessageBox:
         "still numbers from {2} to {3}, like the database it was copied from. Give it a block "
         "of its own in Settings (Number block).").format(
         made.new_id, made.old_id, start, end if end else no_limit)
+    if made.restamped:
+        text += "\n\n" + QCoreApplication.translate(
+            "DeviceIdentity", "%n edit(s) made on this copy before it had its own id now "
+            "carry the new id.", "", made.restamped)
     box = _box(parent, QMessageBox.Icon.Information, "new_identity",
                QCoreApplication.translate("DeviceIdentity", "New device identity"), text)
     box.addButton(QMessageBox.StandardButton.Ok)

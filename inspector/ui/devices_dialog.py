@@ -2,7 +2,8 @@
 
 A laptop writes its enrolment request here and reads out its fingerprint;
 headquarters enrols a request after typing the fingerprint the laptop reads
-out (never trusting the file alone), and revokes a lost laptop. Every step
+out (never trusting the file alone), assigns laptops to the campaigns whose
+bundles they may read, and revokes a lost laptop. Every step
 is a few rows, written on the window's connection.
 """
 
@@ -31,6 +32,7 @@ from sqlite_utils import Database
 
 from inspector.errors import is_user_error
 from inspector.store import settings
+from inspector.store.catalog import campaigns
 from inspector.sync import roster
 from inspector.sync.keys import device_keys, fingerprint
 from inspector.ui.messages import describe_for_user
@@ -62,11 +64,11 @@ class DevicesDialog(QDialog):
         self.identity.addRow(self.tr("Headquarters"), self.trusts_label)
         layout.addWidget(me)
 
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("roster_table")
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Device id"),
                                               self.tr("Role"), self.tr("Fingerprint"),
-                                              self.tr("State")])
+                                              self.tr("State"), self.tr("Reads campaigns")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -78,8 +80,10 @@ class DevicesDialog(QDialog):
         self.hq_button = QPushButton(self.tr("Make this installation headquarters"), self)
         self.enrol_button = QPushButton(self.tr("Enrol a device…"), self)
         self.revoke_button = QPushButton(self.tr("Revoke selected device"), self)
+        self.rotate_button = QPushButton(self.tr("New headquarters key…"), self)
+        self.assign_button = QPushButton(self.tr("Assign to campaign…"), self)
         for button in (self.request_button, self.hq_button, self.enrol_button,
-                       self.revoke_button):
+                       self.assign_button, self.revoke_button, self.rotate_button):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -90,6 +94,8 @@ class DevicesDialog(QDialog):
         self.hq_button.clicked.connect(self._on_make_hq)
         self.enrol_button.clicked.connect(self._on_enrol)
         self.revoke_button.clicked.connect(self._on_revoke)
+        self.rotate_button.clicked.connect(self._on_rotate)
+        self.assign_button.clicked.connect(self._on_assign)
         self.refresh()
 
     def refresh(self) -> None:
@@ -107,17 +113,22 @@ class DevicesDialog(QDialog):
             f"{auth['name']} ({fingerprint(auth['signing_key'])})" if auth else
             self.tr("none yet: the first kit's fingerprint is asked for when it is imported"))
         entries = list(held.devices.values()) if held else []
+        names = {c["id"]: c["name"] for c in campaigns(self.db)}
         self.table.setRowCount(len(entries))
         for r, e in enumerate(entries):
             state = (self.tr("revoked {0}").format(e.revoked_at[:13]) if e.revoked_at
                      else self.tr("active"))
+            reads = (self.tr("every campaign") if e.role == "hq" or e.campaigns is None
+                     else "、".join(sorted(names.get(i, i[:8]) for i in e.campaigns)))
             for c, text in enumerate((e.name, e.device_id, self._role(e.role, False),
-                                      e.fingerprint, state)):
+                                      e.fingerprint, state, reads)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.hq_button.setVisible(auth is None)
         self.request_button.setVisible(not hq)
         self.enrol_button.setVisible(hq)
         self.revoke_button.setVisible(hq)
+        self.rotate_button.setVisible(hq)
+        self.assign_button.setVisible(hq)
 
     def _role(self, role: str | None, hq: bool) -> str:
         names = {"hq": self.tr("headquarters"), "inspector": self.tr("inspector")}
@@ -193,19 +204,60 @@ class DevicesDialog(QDialog):
             self._fail(exc)
         self.refresh()
 
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
+
     def _on_revoke(self) -> None:
         row = self.table.currentRow()
         if row < 0:
             return
-        device = self.table.item(row, 1).text()
-        name = self.table.item(row, 0).text()
+        device, name = self._cell(row, 1), self._cell(row, 0)
         answer = QMessageBox.question(self, self.windowTitle(), self.tr(
-            "Revoke {0} ({1})? Its changes made from now on will be refused everywhere; "
-            "earlier ones stand.").format(name, device))
+            "Revoke {0} ({1})? What headquarters has imported from it stands; anything "
+            "else signed with its key will be refused everywhere, whatever its date. Import "
+            "its last bundle first if you have it.").format(name, device))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
             roster.revoke(self.db, device)
+        except Exception as exc:
+            self._fail(exc)
+        self.refresh()
+
+    def _on_rotate(self) -> None:
+        answer = QMessageBox.question(self, self.windowTitle(), self.tr(
+            "Give headquarters a new key? The old key signs the change and is then deleted; "
+            "laptops follow with the next kit or bundle from headquarters."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            new = roster.rotate(self.db)
+        except Exception as exc:
+            self._fail(exc)
+            return
+        self.refresh()
+        QMessageBox.information(self, self.windowTitle(), self.tr(
+            "New headquarters key {0}. Read it out to laptops enrolled from now on.").format(
+                new.fingerprint))
+
+    def _on_assign(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        device = self._cell(row, 1)
+        held = campaigns(self.db)
+        every = self.tr("Every campaign")
+        choice, ok = QInputDialog.getItem(
+            self, self.windowTitle(),
+            self.tr("Bundles {0} may read (headquarters' devices read every one):").format(
+                self._cell(row, 0)),
+            [every, *(c["name"] for c in held)], 0, False)
+        if not ok:
+            return
+        chosen = None if choice == every else [c["id"] for c in held if c["name"] == choice]
+        try:
+            roster.assign(self.db, device, chosen)
         except Exception as exc:
             self._fail(exc)
         self.refresh()

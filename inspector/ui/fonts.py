@@ -27,7 +27,7 @@ def register_cjk_font() -> str | None:
     families = QFontDatabase.applicationFontFamilies(font_id)
     # The .ttc holds a proportional and a "Mono" face: prefer the proportional one.
     plain = [f for f in families if "mono" not in f.lower()]
-    _cjk_family = (plain or families or [None])[0]
+    _cjk_family = (plain or families)[0] if families else None
     return _cjk_family
 
 

@@ -1,6 +1,6 @@
 """Which language the app speaks, and loading its translations.
 
-Source strings are English; `resources/translations/inspector_zh_CN.qm`
+Source strings are English; `inspector/resources/translations/inspector_zh_CN.qm`
 holds the Chinese. The `language` setting is "zh_CN", "en", or "" to follow
 the system locale (a Chinese locale gets Chinese, everything else English).
 Qt's own `qtbase_zh_CN.qm` is loaded too so standard buttons (OK, Cancel,
@@ -17,7 +17,6 @@ from inspector.paths import resources_dir
 
 LANGUAGES = ("zh_CN", "en")
 _installed: list[QTranslator] = []
-_current = "en"
 
 
 def translations_dir() -> Path:
@@ -32,24 +31,18 @@ def resolve_language(setting: str | None, system: QLocale | None = None) -> str:
     return "zh_CN" if locale.language() == QLocale.Language.Chinese else "en"
 
 
-def current_language() -> str:
-    return _current
-
-
 def apply_language(language: str) -> bool:
     """Install the translators for `language` (removing any earlier ones).
 
     Returns False when the Chinese file is missing, so the caller can warn;
     the app then speaks English rather than failing to start.
     """
-    global _current
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("create the QApplication first")
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    _current = "en"
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     if language != "zh_CN":
         return True
@@ -69,5 +62,4 @@ def apply_language(language: str) -> bool:
     app.installTranslator(ours)
     _installed.append(ours)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    _current = "zh_CN"
     return True

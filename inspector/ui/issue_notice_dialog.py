@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -40,18 +39,17 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from inspector.core.ids import ProblemId, TownshipId
 from inspector.core.numbering import format_doc_number
-from inspector.errors import is_user_error
 from inspector.store import settings
 from inspector.store.catalog import find_township
-from inspector.store.notices import addressee_for, issue_notice, next_number
+from inspector.store.notices import addressee_for, next_number
 from inspector.store.problem_queries import noticeable_problems, townships_with_noticeable
-from inspector.store.rows import Rows
-from inspector.ui.messages import describe_for_user
+from inspector.store.session import NOTICES, PROBLEMS, Changes, Session
+from inspector.ui.changes import session_of
+from inspector.ui.errors import show_error
 from inspector.ui.problem_list import chosen
-from inspector.ui.problem_model import status_label
-
-ProblemIdRole = Qt.ItemDataRole.UserRole + 1
+from inspector.ui.problem_model import ProblemIdRole, status_label
 
 
 def default_deadline(deadlines: list[str | None], today: dt.date, days: int) -> dt.date:
@@ -156,11 +154,12 @@ def _issue_function() -> Any:
 class IssueNoticeDialog(QDialog):
     """Pick a township and its problems, check the deadline and addressee, issue."""
 
-    def __init__(self, db: Database, campaign_id: str | None = None,
+    def __init__(self, session: Session | Database, campaign_id: str | None = None,
                  township_id: str | None = None, parent: QWidget | None = None, *,
                  today: dt.date | None = None):
         super().__init__(parent)
-        self._db = db
+        self._session = session_of(session)
+        self._db = self._session.db
         self._campaign_id = campaign_id
         self._today = today or dt.date.today()
         self._deadline_touched = False
@@ -310,10 +309,8 @@ class IssueNoticeDialog(QDialog):
         try:
             notice = self._write(township, ids, deadline, addressee)
         except Exception as exc:
-            if not (is_user_error(exc) or isinstance(exc, ValueError)):
-                raise
             QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("Notice not issued"), describe_for_user(exc))
+            show_error(self, exc, self.tr("Notice not issued"))
             return
         finally:
             if QGuiApplication.overrideCursor() is not None:
@@ -323,11 +320,16 @@ class IssueNoticeDialog(QDialog):
 
     def _write(self, township: str, ids: list[str], deadline: str,
                addressee: str | None) -> dict[str, Any]:
-        rows = Rows(self._db)
+        """Issue through the session: its views hear of the notice and its problems."""
+        session, source = self._session, self.parentWidget()
         if self._issue is None:
-            return issue_notice(rows, township, ids, campaign_id=self._campaign_id,
-                                deadline=deadline, addressee=addressee, issued_on=self._today)
+            return session.notices.issue(TownshipId(township), [ProblemId(i) for i in ids],
+                                         campaign_id=self._campaign_id,
+                                         deadline=deadline, addressee=addressee,
+                                         issued_on=self._today, source=source).value
         extra = {} if self.addressee_edit.isReadOnly() else {"addressee": addressee}
-        notice, _pdf = self._issue(rows, township, ids, campaign_id=self._campaign_id,
+        notice, _pdf = self._issue(session.rows, township, ids, campaign_id=self._campaign_id,
                                    deadline=deadline, issued_on=self._today, **extra)
-        return notice
+        session.announce(Changes.of(NOTICES, PROBLEMS, tables=("notices", "problems"),
+                                    townships=[township], ids=[notice["id"], *ids]), source)
+        return dict(notice)

@@ -14,13 +14,18 @@ toolbar and an empty tree paint at once, then `load` opens the database
 if the window was made without one, reads the campaigns and fills the tree
 and the page (`loaded` tells when). The store, the checklist, the problem
 list, the notices, the dialogs and the report viewer are imported when
-first used, and the tabs are created the first time they are shown, so
-none of them costs anything before the window is on screen.
+first used, and the tabs are created the first time they are shown
+(`LazyTabs`), so none of them costs anything before the window is on screen.
+
+Every write goes through the window's session (`store.session.Session`);
+its `Changes` come back through one signal (`ui.changes`), and each view
+re-reads only what concerns it: an answer refreshes the checklist's header,
+its township's line in the tree and the page; an import, a restore or a
+resolved conflict refreshes everything. F5 still re-reads every view.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,12 +46,15 @@ from PySide6.QtWidgets import (
 from inspector import __version__
 from inspector.errors import is_user_error
 from inspector.ui import i18n
+from inspector.ui.changes import session_of, signals_of
+from inspector.ui.lazy_tabs import LazyTabs
 from inspector.ui.township_page import TownshipPage
 from inspector.ui.township_tree import TownshipTree
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from inspector.store.session import Changes, Session
     from inspector.ui.checklist import ChecklistWidget
     from inspector.ui.notices import NoticeListWidget
     from inspector.ui.problem_list import ProblemListWidget
@@ -65,10 +73,10 @@ class MainWindow(QMainWindow):
     loaded = Signal()  # the first fill (`load`) is done: campaigns, tree and page are shown
     open_failed = Signal(object)  # the exception: `load` could not open db_path
 
-    def __init__(self, db: Database | None, db_path: str, parent: QWidget | None = None, *,
-                 saved_geometry: str | None = None):
+    def __init__(self, db: Session | Database | None, db_path: str,
+                 parent: QWidget | None = None, *, saved_geometry: str | None = None):
         super().__init__(parent)
-        self.db: Database | None = db
+        self.session: Session | None = None
         self.db_path = db_path
         self.campaign_id: str | None = None
         self.is_loaded = False
@@ -76,23 +84,39 @@ class MainWindow(QMainWindow):
         self.startup_checks = True  # off for --selftest: no question may wait for an answer
         self._load_scheduled = False
         self._list_state: dict[int, tuple[str | None, str | None]] = {}
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(250)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._stale: set[int] = set()  # lists that missed a change while hidden
         # The GUI's connection never checkpoints the WAL itself (a checkpoint on a
         # large database stalls a key press for 100 ms and more); the worker does it.
         self._checkpoint_timer = QTimer(self)
         self._checkpoint_timer.setInterval(CHECKPOINT_INTERVAL_MS)
         self._checkpoint_timer.timeout.connect(self._checkpoint_in_worker)
-        self._build()
         if db is not None:
-            from inspector.store import settings
-
-            saved_geometry = settings.get(db, "window_geometry")
+            self._use_session(session_of(db))
+        self._build()
+        if self.session is not None:
+            saved_geometry = self.session.settings.get("window_geometry")
         self._restore_geometry(saved_geometry)
         self.page.show_loading()
         self._update_actions()
+
+    @property
+    def db(self) -> Database | None:
+        """The session's connection (None until `load` has opened it)."""
+        return self.session.db if self.session is not None else None
+
+    @property
+    def database(self) -> Database:
+        """The open database: everything that reads or writes runs only after `load` opened it."""
+        if self.db is None:
+            raise RuntimeError("the main window's database is not open yet")
+        return self.db
+
+    def _use_session(self, session: Session) -> None:
+        """Work on `session` from now on: its changes reach the views."""
+        if self.session is not None:
+            signals_of(self.session).changed.disconnect(self._on_changed)
+        self.session = session
+        signals_of(session).changed.connect(self._on_changed)
 
     def load(self) -> None:
         """Fill the window from the database: campaigns, the tree, the page, the sync line.
@@ -102,13 +126,11 @@ class MainWindow(QMainWindow):
         opens it first; if that fails, `open_failed` (when connected) gets the
         exception and the window stays empty.
         """
-        from inspector.store import settings
-
         self._load_scheduled = True
-        if self.db is None and not self._open_own_database():
+        if self.session is None and not self._open_own_database():
             return
-        assert self.db is not None
-        self._load_campaigns(settings.get(self.db, "last_campaign"))
+        assert self.session is not None
+        self._load_campaigns(self.session.settings.get("last_campaign"))
         self._show_sync_status()
         self.is_loaded = True
         self._enable_database_actions(True)
@@ -124,24 +146,37 @@ class MainWindow(QMainWindow):
 
         if self.db_path != ":memory:":
             self._daily_backup_job = start_daily_backup(self.db_path)
+            self._daily_backup_job.signals.failed.connect(self._daily_backup_failed)
+
+    def _daily_backup_failed(self, exc: BaseException) -> None:
+        """The day's check found the file damaged (or the copy failed): say so, not block."""
+        from inspector.ui.messages import describe_for_user
+
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Daily backup"),
+                          describe_for_user(exc), QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("daily_backup_failed")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.startup_boxes = [*getattr(self, "startup_boxes", []), box]
 
     def _warn_at_start(self) -> None:
         """Non-blocking warnings: a clock far behind the last change, a copied database."""
         from inspector.ui.device_dialogs import startup_warnings
 
-        self.startup_boxes = startup_warnings(self, self.db, self.refresh)
+        self.startup_boxes = startup_warnings(self, self.database, self.refresh)
 
     def _open_own_database(self) -> bool:
-        from inspector.store.db import open_db
+        from inspector.store.session import Session
 
         try:
-            self.db = open_db(self.db_path, autocheckpoint=False)
+            session = Session.open(self.db_path, autocheckpoint=False)
         except Exception as exc:
             if not self.isSignalConnected(QMetaMethod.fromSignal(self.open_failed)):
                 raise
             self.open_failed.emit(exc)
             return False
-        self.page.set_database(self.db)
+        self._use_session(session)
+        self.page.set_database(session)
         return True
 
     def _checkpoint_in_worker(self) -> None:
@@ -172,14 +207,14 @@ class MainWindow(QMainWindow):
         self.campaign_combo.setMinimumContentsLength(24)
         self.campaign_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.tree = TownshipTree(self)
-        self.page = TownshipPage(self.db, self)
+        self.page = TownshipPage(self.session, self)
         self.checklist: ChecklistWidget | None = None
         self.problem_list: ProblemListWidget | None = None
         self.notice_list: NoticeListWidget | None = None
-        self._tab_factories: dict[int, Callable[[], QWidget]] = {}
         self.tabs = QTabWidget(self)
+        self.lazy_tabs = LazyTabs(self.tabs)
         self.tabs.addTab(self.page, self.tr("Township"))
-        self._add_lazy_tab(CHECKLIST_TAB, self.tr("Checklist"), self._create_checklist)
+        self.lazy_tabs.add(CHECKLIST_TAB, self.tr("Checklist"), self._create_checklist)
         self._add_optional_tabs()
         self.splitter = QSplitter(self)
         self.splitter.addWidget(self.tree)
@@ -200,54 +235,31 @@ class MainWindow(QMainWindow):
 
     def _add_optional_tabs(self) -> None:
         """The problem list and notices, from their own modules."""
-        self._add_lazy_tab(PROBLEMS_TAB, self.tr("Problems"), self._create_problem_list)
-        self._add_lazy_tab(NOTICES_TAB, self.tr("Notices"), self._create_notice_list)
-
-    # -- tabs created when first shown ---------------------------------------------------
-    def _add_lazy_tab(self, index: int, title: str, create: Callable[[], QWidget]) -> None:
-        """An empty page now; `create` makes the real one when the tab is first needed."""
-        assert self.tabs.count() == index
-        self.tabs.addTab(QWidget(self.tabs), title)
-        self._tab_factories[index] = create
+        self.lazy_tabs.add(PROBLEMS_TAB, self.tr("Problems"), self._create_problem_list)
+        self.lazy_tabs.add(NOTICES_TAB, self.tr("Notices"), self._create_notice_list)
 
     def _tab_widget(self, index: int) -> QWidget:
-        """The tab's real widget, created (in place of its empty page) on first use."""
-        create = self._tab_factories.pop(index, None)
-        if create is None:
-            return self.tabs.widget(index)
-        widget = create()
-        placeholder = self.tabs.widget(index)
-        current, enabled = self.tabs.currentIndex(), self.tabs.isTabEnabled(index)
-        blocked = self.tabs.blockSignals(True)  # the swap is not a change of tab
-        try:
-            self.tabs.insertTab(index, widget, self.tabs.tabText(index))
-            self.tabs.removeTab(index + 1)
-            self.tabs.setTabEnabled(index, enabled)
-            self.tabs.setCurrentIndex(current)
-        finally:
-            self.tabs.blockSignals(blocked)
-        placeholder.deleteLater()
-        return widget
+        return self.lazy_tabs.widget(index)
 
     def _create_checklist(self) -> QWidget:
         from inspector.ui.checklist import ChecklistWidget
 
-        self.checklist = ChecklistWidget(self.db, self)
-        self.checklist.changed.connect(self._refresh_timer.start)
+        assert self.session is not None
+        self.checklist = ChecklistWidget(self.session, self)
         return self.checklist
 
     def _create_problem_list(self) -> QWidget:
         from inspector.ui.problem_list import ProblemListWidget
 
-        self.problem_list = ProblemListWidget(self.db, self)
-        self.problem_list.changed.connect(self._refresh_timer.start)
+        assert self.session is not None
+        self.problem_list = ProblemListWidget(self.session, self)
         return self.problem_list
 
     def _create_notice_list(self) -> QWidget:
         from inspector.ui.notices import NoticeListWidget
 
-        self.notice_list = NoticeListWidget(self.db, self)
-        self.notice_list.changed.connect(self._refresh_timer.start)
+        assert self.session is not None
+        self.notice_list = NoticeListWidget(self.session, self)
         return self.notice_list
 
     def _checklist_widget(self) -> ChecklistWidget:
@@ -256,12 +268,8 @@ class MainWindow(QMainWindow):
         assert self.checklist is not None, "the checklist tab creates the checklist"
         return self.checklist
 
-    def _flush_checklist(self) -> None:
-        """Save the checklist's pending edits, if it was ever opened."""
-        if self.checklist is not None:
-            self.checklist.flush()
-
-    def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, slot: Any,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -381,11 +389,10 @@ class MainWindow(QMainWindow):
 
     # -- state ---------------------------------------------------------------------------
     def _load_campaigns(self, prefer: str | None) -> None:
-        from inspector.store.catalog import campaigns
-
+        assert self.session is not None
         self.campaign_combo.blockSignals(True)
         self.campaign_combo.clear()
-        for c in campaigns(self.db):
+        for c in self.session.catalog.campaigns():
             self.campaign_combo.addItem(c["name"], c["id"])
         index = self.campaign_combo.findData(prefer) if prefer else -1
         self.campaign_combo.setCurrentIndex(index if index >= 0 else 0)
@@ -396,17 +403,14 @@ class MainWindow(QMainWindow):
         return self.tree.selected_township()
 
     def _on_campaign_changed(self, _index: int = -1) -> None:
-        from inspector.store import settings
-
-        self._flush_checklist()
+        assert self.session is not None
         self.campaign_id = self.campaign_combo.currentData()
         if self.campaign_id:
-            settings.put(self.db, "last_campaign", self.campaign_id)
-        self.tree.load(self.db, self.campaign_id)
+            self.session.settings.put("last_campaign", self.campaign_id)
+        self.tree.load(self.session, self.campaign_id)
         self._on_township_selected(self.township_id())
 
     def _on_township_selected(self, township_id: str | None) -> None:
-        self._flush_checklist()
         self.page.show_township(self.campaign_id, township_id)
         self._sync_lists()
         if self.tabs.currentIndex() == CHECKLIST_TAB and not (
@@ -418,11 +422,11 @@ class MainWindow(QMainWindow):
     def _current_inspection(self) -> dict[str, Any] | None:
         """The selected township's inspection in the campaign, if it has one."""
         township = self.township_id()
-        if not township or not self.campaign_id or self.db is None:
+        if not township or not self.campaign_id or self.session is None:
             return None
-        from inspector.store.inspections import find_inspection
+        from inspector.core.ids import CampaignId, TownshipId
 
-        return find_inspection(self.db, self.campaign_id, township)
+        return self.session.inspections.find(CampaignId(self.campaign_id), TownshipId(township))
 
     def _is_finished(self, inspection: dict[str, Any] | None) -> bool:
         if inspection is None:
@@ -449,27 +453,28 @@ class MainWindow(QMainWindow):
         """
         wanted = (self.campaign_id, self.township_id())
         for widget in (self.problem_list, self.notice_list):
-            if widget is None:
+            if widget is None or self.tabs.currentWidget() is not widget:
                 continue
-            if self.tabs.currentWidget() is widget and self._list_state.get(id(widget)) != wanted:
+            if self._list_state.get(id(widget)) != wanted:
                 widget.set_campaign(wanted[0])
                 widget.set_township(wanted[1])
                 self._list_state[id(widget)] = wanted
+                self._stale.discard(id(widget))
+            elif id(widget) in self._stale:
+                self._stale.discard(id(widget))
+                widget.refresh()
 
     def _on_tab_changed(self, index: int) -> None:
         if index >= 0:
             self._tab_widget(index)
         self._sync_lists()
-        if index != CHECKLIST_TAB:
-            self._flush_checklist()
         if index == CHECKLIST_TAB and self.checklist is not None and self.campaign_id \
                 and self.township_id() and self.checklist.township_id != self.township_id():
             self.checklist.load(self.campaign_id, self.township_id() or "")
 
     def refresh(self) -> None:
-        """Re-read the figures (F5; also after every change, debounced)."""
-        self._flush_checklist()
-        self.tree.load(self.db, self.campaign_id)
+        """Re-read every figure (F5); after a write, `_on_changed` re-reads only what it touched."""
+        self.tree.load(self.session, self.campaign_id)
         self.page.refresh()
         self._update_actions()
         self._show_sync_status()
@@ -477,6 +482,32 @@ class MainWindow(QMainWindow):
         for widget in (self.problem_list, self.notice_list):
             if widget is not None and current is widget:
                 widget.refresh()
+            elif widget is not None:
+                self._stale.add(id(widget))
+
+    def _on_changed(self, changes: Changes) -> None:
+        """The window's part of a change: the campaign list, the tree's shape, the actions,
+        the sync line, the lists. The tree's rows, the page and the checklist act on the
+        same signal themselves."""
+        from inspector.store.session import CAMPAIGNS, INSPECTIONS, NOTICES, PROBLEMS, SYNC, TREE
+
+        if changes.everything or changes.touches(CAMPAIGNS):
+            self._load_campaigns(self.campaign_id)
+        elif changes.touches(TREE):
+            self.tree.load(self.session, self.campaign_id)
+        if changes.everything or changes.touches(INSPECTIONS):
+            self._update_actions()
+        if changes.everything or changes.touches(SYNC):
+            self._show_sync_status()
+        if changes.everything or changes.touches(PROBLEMS, NOTICES):
+            current = self.tabs.currentWidget()
+            for widget in (self.problem_list, self.notice_list):
+                if widget is None or changes.source is widget:
+                    continue
+                if current is widget:
+                    widget.refresh()
+                else:
+                    self._stale.add(id(widget))
 
     def _show_sync_status(self) -> None:
         text = self._last_sync_status()
@@ -486,28 +517,21 @@ class MainWindow(QMainWindow):
     def _last_sync_status(self) -> str:
         from inspector.ui.bundle_dialogs import last_sync_status
 
-        return last_sync_status(self.db)
+        return last_sync_status(self.database)
 
     def _on_export(self) -> None:
         from inspector.ui.bundle_dialogs import export_bundle
+        from inspector.ui.export_choice import ExportKind, ask_export_kind
 
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Export bundle"), self.tr(
-            "What should the bundle carry?"), QMessageBox.StandardButton.Cancel, self)
-        changes = box.addButton(self.tr("Changes since the last exchange (results for "
-                                        "headquarters)"), QMessageBox.ButtonRole.AcceptRole)
-        everything = box.addButton(self.tr("Everything on this laptop (a full bundle)"),
-                                   QMessageBox.ButtonRole.AcceptRole)
-        kit = box.addButton(self.tr("Campaign kit: form and townships for a team"),
-                            QMessageBox.ButtonRole.AcceptRole)
-        kit.setEnabled(self.campaign_id is not None)
-        box.setDefaultButton(changes)
-        box.exec()
-        if box.clickedButton() is changes:
-            export_bundle(self, self.db_path, None, since_last=True)
-        elif box.clickedButton() is everything:
-            export_bundle(self, self.db_path, None)
-        elif box.clickedButton() is kit:
-            export_bundle(self, self.db_path, self.campaign_id)
+        kind = ask_export_kind(self, self.campaign_id is not None)
+        if kind is None:
+            return
+        from inspector.store.session import SYNC, Changes
+
+        # the last exchange (the status line) is the export's
+        export_bundle(self, self.db_path, self.campaign_id if kind is ExportKind.KIT else None,
+                      since_last=kind is ExportKind.CHANGES, session=self.session,
+                      on_exported=lambda _summary: self._announce(Changes.of(SYNC)))
 
     def _on_import(self) -> None:
         from inspector.ui.bundle_dialogs import import_bundle
@@ -516,13 +540,14 @@ class MainWindow(QMainWindow):
 
     def _on_imported(self) -> None:
         """A bundle changed the database: campaigns and every figure may be new."""
-        self._load_campaigns(self.campaign_id)
-        self.refresh()
+        from inspector.store.session import Changes
+
+        if self.session is not None:
+            self.session.announce(Changes.all())
 
     def _on_restore_backup(self) -> None:
         from inspector.ui.backup_dialog import restore_backup
 
-        self._flush_checklist()
         restore_backup(self, self.db_path, on_restored=self._on_restored)
 
     def _on_restored(self) -> None:
@@ -534,9 +559,9 @@ class MainWindow(QMainWindow):
     def _on_conflicts(self) -> None:
         from inspector.ui.bundle_dialogs import ConflictsDialog
 
-        dialog = ConflictsDialog(self.db_path, self)
+        assert self.session is not None
+        dialog = ConflictsDialog(self.session, self)
         dialog.exec()
-        self.refresh()
 
     def open_report(self, kind: str) -> None:
         """A report in the viewer; the township ones need a township selected."""
@@ -551,22 +576,27 @@ class MainWindow(QMainWindow):
 
         job = open_report(self, self.db_path, kind, campaign_id=self.campaign_id,
                           township_id=township if kind in ("star", "notice") else None)
-        if kind == "notice" and job is not None:
-            job.signals.succeeded.connect(lambda _result: self._refresh_timer.start())
+        if kind == "notice" and job is not None:  # the viewer's worker may have issued one on its own connection
+            from inspector.store.session import NOTICES, PROBLEMS, Changes
+
+            job.signals.succeeded.connect(lambda _result: self._announce(
+                Changes.of(NOTICES, PROBLEMS, townships=[township or ""])))
+
+    def _announce(self, changes: Changes) -> None:
+        if self.session is not None:
+            self.session.announce(changes)
 
     # -- inspection actions --------------------------------------------------------------
     def open_checklist(self) -> bool:
         """Show the selected township's checklist, starting its inspection if needed."""
         township = self.township_id()
-        if not township or not self.campaign_id or self.db is None:
+        if not township or not self.campaign_id or self.session is None:
             self.statusBar().showMessage(self.tr("Choose a township first."), 4000)
             return False
         if self._current_inspection() is None:
-            from inspector.store.inspections import start_inspection
-            from inspector.store.rows import Rows
+            from inspector.core.ids import CampaignId, TownshipId
 
-            start_inspection(Rows(self.db), self.campaign_id, township)
-            self.refresh()
+            self.session.inspections.start(CampaignId(self.campaign_id), TownshipId(township))
         self._update_actions()
         checklist = self._checklist_widget()
         checklist.load(self.campaign_id, township)
@@ -580,18 +610,14 @@ class MainWindow(QMainWindow):
             self.set_finished(not self._is_finished(inspection))
 
     def set_finished(self, finished: bool) -> None:
-        from inspector.store.inspections import set_status
-        from inspector.store.rows import Rows
-
         inspection = self._current_inspection()
-        if inspection is None:
+        if inspection is None or self.session is None:
             return
         if self.checklist is not None and self.checklist.inspection \
                 and self.checklist.inspection["id"] == inspection["id"]:
             self.checklist.set_finished(finished)
         else:
-            set_status(Rows(self.db), inspection["id"], finished)
-        self.refresh()
+            self.session.inspections.set_finished(inspection["id"], finished)
 
     def _on_show_problems(self) -> None:
         self.tabs.setCurrentIndex(PROBLEMS_TAB)
@@ -605,19 +631,19 @@ class MainWindow(QMainWindow):
 
     # -- dialogs -------------------------------------------------------------------------
     def _on_settings(self) -> None:
-        from inspector.store import settings
         from inspector.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.db, self.db_path, self)
+        assert self.session is not None
+        dialog = SettingsDialog(self.session, self.db_path, self)
         if dialog.exec() and dialog.language_changed:
-            self.change_language(i18n.resolve_language(settings.get(self.db, "language")))
+            self.change_language(i18n.resolve_language(self.session.settings.get("language")))
         elif dialog.imported:
             self._load_campaigns(self.campaign_id)
 
     def _on_new_device(self) -> None:
         from inspector.ui.device_dialogs import ask_new_identity
 
-        ask_new_identity(self, self.db, self.refresh)
+        ask_new_identity(self, self.database, self.refresh)
 
     def change_language(self, language: str) -> None:
         """Load the translations and rebuild every string of the window."""
@@ -628,7 +654,6 @@ class MainWindow(QMainWindow):
 
     def rebuild(self) -> None:
         """Recreate the window's contents, keeping the campaign, township and tab."""
-        self._flush_checklist()
         township, tab = self.township_id(), self.tabs.currentIndex()
         sizes = self.splitter.sizes()
         self.menuBar().clear()
@@ -654,7 +679,8 @@ class MainWindow(QMainWindow):
     def _on_new_campaign(self) -> None:
         from inspector.ui.campaign_dialog import CampaignDialog
 
-        dialog = CampaignDialog(self.db, self)
+        assert self.session is not None
+        dialog = CampaignDialog(self.session, self)
         if dialog.exec() and dialog.created:
             self._load_campaigns(dialog.created["id"])
 
@@ -666,21 +692,20 @@ class MainWindow(QMainWindow):
             self.open_database(path)
 
     def open_database(self, path: str) -> bool:
-        from inspector.store.db import open_db
+        from inspector.store.session import Session
+        from inspector.ui.errors import show_error
 
         try:
-            db = open_db(path, autocheckpoint=False)
+            session = Session.open(path, autocheckpoint=False)
         except Exception as exc:
             if not is_user_error(exc):
                 raise
-            from inspector.ui.messages import describe_for_user
-
-            QMessageBox.warning(self, self.tr("Open database"), describe_for_user(exc))
+            show_error(self, exc, self.tr("Open database"))
             return False
-        self._flush_checklist()
-        old, self.db, self.db_path = self.db, db, str(path)
-        if self.checklist is not None:
-            self.checklist.inspection = None
+        old = self.session
+        self._use_session(session)
+        self.db_path = str(path)
+        self.checklist = self.problem_list = self.notice_list = None  # rebuilt on this session
         self.rebuild()
         if old is not None:
             old.close()
@@ -702,17 +727,12 @@ class MainWindow(QMainWindow):
             self.resize(1440, 900)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._refresh_timer.stop()
-        self._flush_checklist()
         self._checkpoint_timer.stop()
-        if self.db is not None:
-            from inspector.store import settings
-            from inspector.store.db import checkpoint
-
+        if self.session is not None:
             if self.remember_state:
-                settings.put(self.db, "window_geometry",
-                             bytes(self.saveGeometry().toHex()).decode())
-            checkpoint(self.db)
+                self.session.settings.put("window_geometry",
+                                          bytes(self.saveGeometry().toHex().data()).decode())
+            self.session.checkpoint()
         super().closeEvent(event)
 
     def keyPressEvent(self, event: Any) -> None:

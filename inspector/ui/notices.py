@@ -36,6 +36,8 @@ from sqlite_utils import Database
 from inspector.store.db import database_file
 from inspector.store.notice_queries import notice_rows
 from inspector.store.report_data import townships_with_unnoticed_problems
+from inspector.store.session import NOTICES, PROBLEMS, Changes, Session
+from inspector.ui.changes import session_of
 from inspector.ui.issue_notice_dialog import IssueNoticeDialog
 
 NoticeIdRole = Qt.ItemDataRole.UserRole + 1
@@ -112,10 +114,11 @@ class NoticeListWidget(QWidget):
 
     changed = Signal()  # a notice was issued: problems now carry its number
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *,
+    def __init__(self, session: Session | Database, parent: QWidget | None = None, *,
                  today: dt.date | None = None):
         super().__init__(parent)
-        self._db = db
+        self._session = session_of(session)
+        self._db = self._session.db
         self._today = today
         self._campaign_id: str | None = None
         self._township_id: str | None = None
@@ -208,7 +211,7 @@ class NoticeListWidget(QWidget):
         self.batch_button.setEnabled(self._campaign_id is not None)
 
     def make_issue_dialog(self) -> IssueNoticeDialog:
-        return IssueNoticeDialog(self._db, self._campaign_id, self._township_id, self,
+        return IssueNoticeDialog(self._session, self._campaign_id, self._township_id, self,
                                  today=self._today)
 
     def _on_issue(self) -> None:
@@ -239,8 +242,11 @@ class NoticeListWidget(QWidget):
             return
         from inspector.ui import report_view
 
-        def done(_built: Any) -> None:
+        def done(_built: Any) -> None:  # issued in the worker, on its own session
             self.refresh()
+            self._session.announce(Changes.of(
+                NOTICES, PROBLEMS, tables=("notices", "problems"),
+                townships=towns), self)
             self.changed.emit()
 
         self.report_job = report_view.open_report(

@@ -64,8 +64,8 @@ class PhotoStrip(QWidget):
         self.attachments = list(attachments)
         while self._layout.count() > 1:
             item = self._layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         for index, att in enumerate(self.attachments):
             self._layout.insertWidget(index, self._thumbnail(att))
         self.setVisible(bool(self.attachments))

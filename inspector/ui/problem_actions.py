@@ -29,12 +29,11 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from inspector.core.ids import ProblemId
 from inspector.core.problems import Action, allowed_actions
-from inspector.errors import is_user_error
-from inspector.store.attachments import add_file
-from inspector.store.problems import apply_action_many
-from inspector.store.rows import Rows
-from inspector.ui.messages import describe_for_user
+from inspector.store.session import Session
+from inspector.ui.changes import session_of
+from inspector.ui.errors import show_error
 from inspector.ui.problem_model import action_label
 
 MAX_BATCH = 1000  # more than this in one step is almost surely a slip of Ctrl+A
@@ -135,10 +134,10 @@ class ProblemActions(QObject):
 
     done = Signal(list)  # the ids of the problems written
 
-    def __init__(self, db: Database, parent: QWidget,
+    def __init__(self, session: Session | Database, parent: QWidget,
                  today: Callable[[], dt.date] = dt.date.today):
         super().__init__(parent)
-        self._db = db
+        self._session = session_of(session)
         self._widget = parent
         self._today = today
         self._ids: list[str] = []
@@ -162,7 +161,8 @@ class ProblemActions(QObject):
         ids = list(self._ids)
         if not ids or not self.actions[action].isEnabled():
             return False
-        note, photos = "", []
+        note: str = ""
+        photos: list[str] = []
         if action == Action.RECTIFY:
             answer = ask_rectification(self._widget, len(ids))
             if answer is None:
@@ -175,17 +175,17 @@ class ProblemActions(QObject):
             note = reason
         elif action == Action.CLOSE and not confirm_close(self._widget, len(ids)):
             return False
+        session = self._session
         try:
-            rows = Rows(self._db)
-            with self._db.atomic():
-                apply_action_many(rows, ids, action, note=note, today=self._today())
+            with session.atomic():
+                session.problems.advance([ProblemId(i) for i in ids], action, note=note,
+                                         today=self._today(),
+                                         source=self._widget)
                 for pid in ids:
-                    for path in photos:
-                        add_file(rows, "problems", pid, path, caption=RECTIFY_CAPTION)
+                    session.attachments.add_files("problems", pid, photos,
+                                                  caption=RECTIFY_CAPTION, source=self._widget)
         except Exception as exc:
-            if not (is_user_error(exc) or isinstance(exc, ValueError)):
-                raise
-            QMessageBox.warning(self._widget, action_label(action).rstrip("…"), describe_for_user(exc))
+            show_error(self._widget, exc, action_label(action).rstrip("…"))
             return False
         self.done.emit(ids)
         return True

@@ -33,6 +33,8 @@ from sqlite_utils import Database
 from inspector.core.problems import Action, Status
 from inspector.store.catalog import campaigns, townships
 from inspector.store.problems import ProblemFilter, get_problem
+from inspector.store.session import Session
+from inspector.ui.changes import session_of
 from inspector.ui.problem_actions import MAX_BATCH, ProblemActions
 from inspector.ui.problem_model import (
     COLUMNS,
@@ -68,10 +70,11 @@ class ProblemListWidget(QWidget):
 
     changed = Signal()  # after any write: the township tree's counts are stale
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *,
+    def __init__(self, session: Session | Database, parent: QWidget | None = None, *,
                  today: dt.date | None = None):
         super().__init__(parent)
-        self._db = db
+        self._session = session_of(session)
+        self._db = self._session.db
         self._fixed_today = today
         self._campaign_id: str | None = None
         self._fixed_township: str | None = None
@@ -79,8 +82,8 @@ class ProblemListWidget(QWidget):
         self._moving_on = False
         self._shown_once = False
         self._towns: list[dict[str, Any]] = []
-        self.model = ProblemTableModel(db, self)
-        self.problem_actions = ProblemActions(db, self, today=self.today)
+        self.model = ProblemTableModel(self._db, self)
+        self.problem_actions = ProblemActions(self._session, self, today=self.today)
         self._build()
         self._connect_signals()
         self._load_choices()
@@ -153,7 +156,8 @@ class ProblemListWidget(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.view.setSortingEnabled(True)
 
-        self.panel = ProblemPanel(self._db, self.problem_actions.actions, self.today)
+        self.panel = ProblemPanel(self._session, self.problem_actions.actions, self.today)
+        self.panel.change_source = self  # its writes are this list's: it reloads itself
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
@@ -325,15 +329,15 @@ class ProblemListWidget(QWidget):
             self.model.row_dict(row)  # bring the page that held them back in memory
         selection = self.view.selectionModel()
         selection.clearSelection()
-        missing = []
+        missing: list[str] = []
         flags = (selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
         first: QModelIndex | None = None
         for pid in ids:
-            row = self.model.row_of(pid)
-            if row is None:
+            found = self.model.row_of(pid)
+            if found is None:
                 missing.append(pid)
                 continue
-            index = self.model.index(row, 0)
+            index = self.model.index(found, 0)
             selection.select(index, flags)
             first = first or index
         if first is not None:

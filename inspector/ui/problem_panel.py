@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -36,12 +35,12 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from inspector.core.problems import Action
-from inspector.errors import is_user_error
-from inspector.store.attachments import add_file, attachments_of, blob_path
+from inspector.store.attachments import attachments_of, blob_path
 from inspector.store.catalog import CatalogError, form_for_campaign
-from inspector.store.problems import EDITABLE, edit_problem, get_problem
-from inspector.store.rows import Rows
-from inspector.ui.messages import describe_for_user
+from inspector.store.problems import EDITABLE, get_problem
+from inspector.store.session import Session
+from inspector.ui.changes import session_of
+from inspector.ui.errors import show_error
 from inspector.ui.photos import show_photo
 from inspector.ui.problem_actions import choose_photos
 from inspector.ui.problem_model import overdue_days, status_label
@@ -59,10 +58,12 @@ class ProblemPanel(QWidget):
 
     saved = Signal(str)  # a problem's id after its fields or photos were written
 
-    def __init__(self, db: Database, actions: dict[Action, QAction],
+    def __init__(self, session: Session | Database, actions: dict[Action, QAction],
                  today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None):
         super().__init__(parent)
-        self._db = db
+        self._session = session_of(session)
+        self._db = self._session.db
+        self.change_source: object = self  # whose write the session tells the views it was
         self._today = today
         self._ids: list[str] = []
         self._row: dict[str, Any] | None = None
@@ -213,7 +214,7 @@ class ProblemPanel(QWidget):
         self._actions_box.setVisible(bool(self._ids))
         self.placeholder.setVisible(not single)
         self.item_label.setVisible(single)
-        if single:
+        if self._row is not None:
             self._fill(self._row)
         else:
             self.heading.setText(self.tr("%n problem(s) selected", "", len(self._ids))
@@ -312,11 +313,9 @@ class ProblemPanel(QWidget):
         if not changes or self._row is None:
             return True
         try:
-            edit_problem(Rows(self._db), self._row["id"], changes)
+            self._session.problems.edit(self._row["id"], changes, source=self.change_source)
         except Exception as exc:
-            if not (is_user_error(exc) or isinstance(exc, ValueError)):
-                raise
-            QMessageBox.warning(self, self.tr("Problem not saved"), describe_for_user(exc))
+            show_error(self, exc, self.tr("Problem not saved"))
             return False
         problem_id = self._row["id"]
         self.reload()
@@ -346,14 +345,10 @@ class ProblemPanel(QWidget):
             return
         problem_id = self._row["id"]
         try:
-            rows = Rows(self._db)
-            with self._db.atomic():
-                for path in paths:
-                    add_file(rows, "problems", problem_id, path)
+            self._session.attachments.add_files("problems", problem_id, paths,
+                                                source=self.change_source)
         except Exception as exc:
-            if not (is_user_error(exc) or isinstance(exc, ValueError)):
-                raise
-            QMessageBox.warning(self, self.tr("Photos not added"), describe_for_user(exc))
+            show_error(self, exc, self.tr("Photos not added"))
             return
         self._load_photos(problem_id)
         self.saved.emit(problem_id)

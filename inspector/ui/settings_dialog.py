@@ -31,26 +31,24 @@ from sqlite_utils import Database
 
 from inspector.progress import Progress
 from inspector.store import settings
-from inspector.store.rows import Rows
+from inspector.store.session import Done, Session
 from inspector.terminal import control_characters
-from inspector.ui.messages import describe_for_user
+from inspector.ui.changes import session_of
+from inspector.ui.errors import classify, show_error
 from inspector.ui.worker import run_job
 
 # Each language is named in itself, so anyone can find their own.
 LANGUAGE_CHOICES = (("zh_CN", "简体中文"), ("en", "English"))
 
 
-def import_townships_job(progress: Progress, db_path: str, csv_path: str) -> dict[str, int]:
-    """Worker side of the township import: its own connection, one transaction."""
-    from inspector.store.catalog import import_townships_csv
-    from inspector.store.db import open_db
+def import_townships_job(progress: Progress, db_path: str, csv_path: str) -> Done[dict[str, int]]:
+    """Worker side of the township import: its own session, one transaction; its changes
+    go back to the GUI's session."""
+    from inspector.store.session import Session
 
     progress(0, 0, csv_path)
-    db = open_db(db_path)
-    try:
-        return import_townships_csv(Rows(db), csv_path)
-    finally:
-        db.close()
+    with Session.open(db_path, create=False, folders=False) as session:
+        return session.catalog.import_townships_csv(csv_path)
 
 
 def townships_message(counts: dict[str, int]) -> str:
@@ -61,9 +59,11 @@ def townships_message(counts: dict[str, int]) -> str:
 class SettingsDialog(QDialog):
     """Edits the settings table; `language_changed` tells the caller to retranslate."""
 
-    def __init__(self, db: Database, db_path: str, parent: QWidget | None = None):
+    def __init__(self, session: Session | Database, db_path: str,
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        self.db = db
+        self.session = session_of(session)
+        db = self.db = self.session.db
         self.db_path = db_path
         self.language_changed = False
         self.imported = False
@@ -172,9 +172,9 @@ class SettingsDialog(QDialog):
         if problem:
             QMessageBox.warning(self, self.tr("Settings"), problem)
             return
-        with self.db.atomic():
+        with self.session.atomic():
             for key, value in values.items():
-                settings.put(self.db, key, value)
+                self.session.settings.put(key, value)
         self.language_changed = values["language"] != self._original_language
         super().accept()
 
@@ -191,13 +191,16 @@ class SettingsDialog(QDialog):
             self.import_townships(path)
 
     def import_townships(self, path: str) -> None:
-        def done(counts: dict[str, int]) -> None:
+        def done(result: Done[dict[str, int]]) -> None:
             self.imported = True
-            QMessageBox.information(self, self.tr("Township list"), townships_message(counts))
+            self.session.announce(result.changes)
+            QMessageBox.information(self, self.tr("Township list"),
+                                    townships_message(result.value))
 
         def failed(exc: BaseException) -> None:
+            text, _log = classify(exc)  # the one policy: a bug is logged, its log named
             QMessageBox.warning(self, self.tr("Township list not imported"),
-                                self.tr("Nothing was imported:\n\n{0}").format(describe_for_user(exc)))
+                                self.tr("Nothing was imported:\n\n{0}").format(text))
 
         run_job(self, self.tr("Importing townships"), import_townships_job, self.db_path, path,
                 on_success=done, on_failure=failed, cancellable=False)
@@ -210,16 +213,13 @@ class SettingsDialog(QDialog):
 
     def import_form(self, path: str) -> bool:
         from inspector.core.forms import FormError, load_form
-        from inspector.store.catalog import CatalogError, install_form
+        from inspector.store.catalog import CatalogError
 
         try:
             form = load_form(path)
-            install_form(Rows(self.db), form)
-        except FormError as exc:
-            QMessageBox.warning(self, self.tr("Form not installed"), describe_for_user(exc))
-            return False
-        except (CatalogError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Form not installed"), describe_for_user(exc))
+            self.session.catalog.install_form(form)
+        except (FormError, CatalogError, OSError) as exc:
+            show_error(self, exc, self.tr("Form not installed"))
             return False
         self.imported = True
         QMessageBox.information(self, self.tr("Form installed"), self.tr(

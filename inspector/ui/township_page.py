@@ -3,6 +3,10 @@
 The section table is the team-split view: it reads the merged answers (this
 laptop's and those imported from the others), so a team sees which sections
 are done, partly done or still empty before it leaves the township.
+
+The page follows the session's changes to its township: an answer re-reads
+the status and score, a problem the problem table, a notice the notices;
+an import re-reads it all.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -29,6 +33,8 @@ from inspector.core.problems import Status
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from inspector.store.session import Changes, Session
 
 _GREEN, _AMBER, _GREY, _RED = (QColor(c) for c in ("#1e8449", "#b9770e", "#7f8c8d", "#c0392b"))
 
@@ -63,12 +69,16 @@ class TownshipPage(QWidget):
     finish_requested = Signal(bool)   # True: finish, False: reopen
     show_problems = Signal()
 
-    def __init__(self, db: Database | None, parent: QWidget | None = None):
+    def __init__(self, session: Session | Database | None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db = db
+        self.session: Session | None = None
+        self.db: Database | None = None
+        if session is not None:
+            self.set_database(session)
         self.campaign_id: str | None = None
         self.township_id: str | None = None
         self.inspection: dict[str, Any] | None = None
+        self._stale = False
         self._build()
         self._connect_signals()
         self.show_township(None, None)
@@ -144,9 +154,39 @@ class TownshipPage(QWidget):
         if self.inspection:
             self.finish_requested.emit(self.inspection["status"] != FINISHED)
 
-    def set_database(self, db: Database) -> None:
-        """The database, for a page made before it was open (see `show_loading`)."""
-        self.db = db
+    def set_database(self, session: Session | Database) -> None:
+        """The session, for a page made before it was open (see `show_loading`)."""
+        from inspector.ui.changes import session_of, signals_of
+
+        if self.session is not None:
+            signals_of(self.session).changed.disconnect(self._on_changed)
+        self.session = session_of(session)
+        self.db = self.session.db
+        signals_of(self.session).changed.connect(self._on_changed)
+
+    def _on_changed(self, changes: Changes) -> None:
+        """Re-read the parts of the page a write to its township touched."""
+        from inspector.store.session import ANSWERS, INSPECTIONS, NOTICES, PROBLEMS, SCORES
+
+        if not self.campaign_id or not self.township_id \
+                or not changes.concerns_township(self.township_id):
+            return
+        if changes.everything or not self.isVisible():
+            self._stale = True  # a hidden page (the checklist's tab is shown) re-reads when shown
+            if self.isVisible():
+                self.refresh()
+            return
+        assert self.session is not None
+        if changes.touches(ANSWERS, SCORES, INSPECTIONS):
+            from inspector.core.ids import CampaignId, TownshipId
+
+            self.inspection = self.session.inspections.find(CampaignId(self.campaign_id),
+                                                            TownshipId(self.township_id))
+            self._show_inspection()
+        if changes.touches(PROBLEMS):
+            self._show_problems()
+        if changes.touches(NOTICES):
+            self._show_notices()
 
     # -- showing -------------------------------------------------------------------------
     def show_loading(self) -> None:
@@ -155,11 +195,17 @@ class TownshipPage(QWidget):
         self.inspection = None
         self._show_empty(self.tr("Loading…"))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def show_township(self, campaign_id: str | None, township_id: str | None) -> None:
         self.campaign_id, self.township_id = campaign_id, township_id
         self.refresh()
 
     def refresh(self) -> None:
+        self._stale = False
         if not self.campaign_id or not self.township_id:
             self._show_empty(
                 self.tr("Choose a township on the left.") if self.campaign_id else
@@ -217,6 +263,7 @@ class TownshipPage(QWidget):
         self.checklist_button.setText(self.tr("Open checklist"))
         self.finish_button.setText(self.tr("Reopen") if finished else self.tr("Finish inspection"))
         self.finish_button.setVisible(True)
+        assert self.db is not None, "a township is shown only once the database is open"
         cache = cached_score(self.db, insp["id"])
         if cache is None:
             self.score_label.setText("")
@@ -253,6 +300,7 @@ class TownshipPage(QWidget):
     def _show_problems(self) -> None:
         from inspector.store.problems import problems_for_township
 
+        assert self.db is not None, "a township is shown only once the database is open"
         rows = problems_for_township(self.db, self.township_id or "", self.campaign_id)
         open_count = sum(r["status"] != Status.CLOSED for r in rows)
         overdue = sum(bool(r["overdue"]) for r in rows)
@@ -264,14 +312,16 @@ class TownshipPage(QWidget):
         for row, p in enumerate(rows):
             colour = _RED if p["overdue"] else (_GREY if p["status"] == Status.CLOSED else None)
             table.setItem(row, 0, _cell(p["item_id"] or ""))
-            table.setItem(row, 1, _cell(p["text"], colour))
-            table.item(row, 1).setToolTip(p["text"])
+            text = _cell(p["text"], colour)
+            text.setToolTip(p["text"])
+            table.setItem(row, 1, text)
             table.setItem(row, 2, _cell(p["deadline"] or "", colour))
             table.setItem(row, 3, _cell(labels.get(p["status"], p["status"]), colour))
 
     def _show_notices(self) -> None:
         from inspector.store.notices import notices
 
+        assert self.db is not None, "a township is shown only once the database is open"
         rows = notices(self.db, self.campaign_id, self.township_id)
         self.notices_box.setTitle(self.tr("Rectification notices: {0}").format(len(rows)))
         table = self.notices_table

@@ -1,7 +1,9 @@
 """One serialised worker for long work (imports, exports, big reports).
 
 The GUI thread never waits on such work. A job runs on a single-thread pool,
-opens its own database connection (SQLite connections belong to one thread),
+opens its own session on the database (SQLite connections belong to one
+thread; `store.session.Session.open`) and returns the `Changes` it made for
+the GUI's session to announce, if it wrote,
 reports progress through `inspector.progress.Progress`, and hands its result
 back to the GUI thread through queued signals. Cancel raises `Cancelled` in
 the job at its next progress call.
@@ -14,11 +16,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from inspector.errors import explain, is_user_error
 from inspector.progress import Cancelled, Progress
-from inspector.ui.messages import describe_for_user
 
 _pool: QThreadPool | None = None
 
@@ -109,11 +110,9 @@ def run_job(parent: QWidget | None, title: str, fn: Callable[..., Any], *args: A
         if on_failure is not None:
             on_failure(exc)
             return
-        if is_user_error(exc):
-            QMessageBox.warning(parent, title, describe_for_user(exc))
-        else:
-            QMessageBox.critical(parent, title,
-                                 QCoreApplication.translate("Worker", "Unexpected error: {0}").format(describe_for_user(exc)))
+        from inspector.ui.errors import show_error
+
+        show_error(parent, exc, title, context="background job")
 
     job.signals.progress.connect(on_progress)
     job.signals.failed.connect(on_failed)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from inspector.core.forms import FormError, load_form, parse_form
@@ -262,3 +265,21 @@ def test_texts_may_span_lines_and_hold_tabs():
 def test_a_form_saved_with_windows_line_endings_is_fine():
     text = GOOD.replace('text = "三会一课"', "text = '''三会一课\n每月一次'''").replace("\n", "\r\n")
     assert parse_form(text).item("A1").text == "三会一课\n每月一次"
+
+
+def test_the_model_needs_no_parser():
+    # Scoring and the GUI use the model alone; reading TOML is the parser's job.
+    code = ("import sys, inspector.core.form_model, inspector.core.scoring; "
+            "print(sorted(m for m in sys.modules if m in ('tomllib', 'inspector.core.form_parser',"
+            " 'inspector.core.toml_lines', 'inspector.core.forms')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_facade_is_the_model_and_the_parser():
+    from inspector.core import form_model, form_parser, forms
+
+    assert forms.Form is form_model.Form and forms.Item is form_model.Item
+    assert forms.parse_form is form_parser.parse_form
+    assert forms.FormError is form_parser.FormError

@@ -42,7 +42,9 @@ class Federation:
 
     def __init__(self, folder: Path):
         folder.mkdir(parents=True, exist_ok=True)
-        self.db = open_db(folder / "authority.db")
+        self.folder = folder
+        self.db_path = folder / "authority.db"
+        self.db = open_db(self.db_path)
         settings.put(self.db, "device_name", "市委组织部")
         roster.init_hq(self.db)
         self.keys = device_keys(self.db)
@@ -53,6 +55,22 @@ class Federation:
         roster.enrol(self.db, roster.request(device.db), role)
         self.members[device.device_id] = device
         self.hand_out()
+
+    def export(self) -> Path:
+        """A full bundle from the authority (headquarters' own installation)."""
+        self._n = getattr(self, "_n", 0) + 1
+        out = self.folder / f"总部授权-{self._n}.inspbundle"
+        export_bundle(self.db, out)
+        return out
+
+    def rotate(self) -> None:
+        roster.rotate(self.db)
+        self.keys = device_keys(self.db)
+        self.hand_out()
+
+    def take(self, bundle: Path) -> ImportSummary:
+        """The authority imports a bundle, as headquarters' own installation does."""
+        return import_bundle(self.db, bundle)
 
     def revoke(self, device: Device) -> None:
         roster.revoke(self.db, device.device_id)

@@ -183,3 +183,22 @@ def test_a_deeply_nested_manifest(target, good, tmp_path):
             dst.writestr(name, data)
     message = refused(target, deep, "manifest.json")
     assert "RecursionError" not in message
+
+
+def _answer_for(tables, item_id):
+    return first(tables["answers"], item_id=item_id)
+
+
+@pytest.mark.parametrize("item, change, words", [
+    ("P02", {"verdict": "full", "number": None}, ("item P02", "takes a number", "verdict")),
+    ("P01", {"verdict": None, "number": 3}, ("item P01", "takes a verdict", "number")),
+    ("P01", {"item_id": "Z99"}, ("item Z99", "not in its campaign's form")),
+])
+def test_an_answer_that_does_not_fit_its_item(empty, good, tmp_path, item, change, words):
+    """Scoring would ignore it, the checklist would show nonsense: the form decides."""
+    manifest, tables, blobs = read_bundle(good)
+    i = _answer_for(tables, item)
+    tables["answers"][i].update(change)
+    bad = write_bundle(tmp_path / "misfit.inspbundle", manifest, tables, blobs)
+    refused(empty, bad, f"tables/answers.jsonl line {i + 1}", tables["answers"][i]["id"],
+            *words)

@@ -96,7 +96,7 @@ def test_a_bundle_for_other_devices_cannot_be_read(target, laptops, good, tmp_pa
     from inspector.sync.importer import import_bundle
 
     stranger = open_db(tmp_path / "stranger" / "s.db")
-    with pytest.raises(BundleError, match="not encrypted to this device"):
+    with pytest.raises(BundleError, match="not a recipient of this bundle"):
         import_bundle(stranger, good)
     stranger.close()
 

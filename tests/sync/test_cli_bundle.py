@@ -11,9 +11,11 @@ from inspector.store.dump import dump_json
 from inspector.store.problems import add_problem, edit_problem
 from inspector.sync.export import export_bundle
 
+PW = {"INSPECTOR_BUNDLE_PASSPHRASE": "正确的口令 horse"}
 
-def run(*args: str):
-    result = CliRunner().invoke(main, list(args))
+
+def run(*args: str, env: dict[str, str] | None = None, input: str | None = None):
+    result = CliRunner().invoke(main, list(args), env=env, input=input)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result
 
@@ -23,30 +25,43 @@ def test_export_import_round_trip_on_the_command_line(hq, federation, tmp_path):
     hq.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     out = tmp_path / "交换.inspbundle"
     exported = run("--db", str(hq.path), "bundle", "export", "--out", str(out),
-                   "--passphrase", "正确的口令 horse")
-    assert exported.exit_code == 0
+                   "--passphrase", input="正确的口令 horse\n正确的口令 horse\n")
+    assert exported.exit_code == 0, exported.output
+    assert "正确的口令" not in exported.output  # typed without echo
     assert "problems" in exported.output and "total" in exported.output
     assert "and the passphrase" in exported.output
     target = str(tmp_path / "laptop.db")
-    first = run("--db", target, "bundle", "import", str(out), "--passphrase", "正确的口令 horse")
+    first = run("--db", target, "bundle", "import", str(out), "--passphrase",
+                input="正确的口令 horse\n")
     assert first.exit_code == 1 and federation.keys.fingerprint in first.stderr
-    wrong = run("--db", target, "bundle", "import", str(out), "--passphrase", "guess",
-                "--trust-hq", federation.keys.fingerprint)
+    wrong = run("--db", target, "bundle", "import", str(out), "--trust-hq",
+                federation.keys.fingerprint, env={"INSPECTOR_BUNDLE_PASSPHRASE": "guess"})
     assert wrong.exit_code == 1 and "wrong passphrase" in wrong.stderr
-    trust = ("--passphrase", "正确的口令 horse", "--trust-hq", federation.keys.fingerprint)
-    dry = run("--db", target, "bundle", "import", str(out), "--dry-run", *trust)
+    trust = ("--trust-hq", federation.keys.fingerprint)
+    dry = run("--db", target, "bundle", "import", str(out), "--dry-run", *trust, env=PW)
     assert dry.exit_code == 0
     assert "dry run: nothing was written" in dry.output
     lines = {line.split()[0]: line.split()[1:] for line in dry.output.splitlines()[2:]
              if line.strip() and line.split()[0] in ("townships", "total")}
     assert lines["townships"][0] == "36"  # new
     assert "signature verified" in dry.output and "written by 总部" in dry.output
-    done = run("--db", target, "bundle", "import", str(out), *trust)
+    done = run("--db", target, "bundle", "import", str(out), *trust, env=PW)
     assert done.exit_code == 0 and "imported" in done.output
-    again = run("--db", target, "bundle", "import", str(out), "--passphrase", "正确的口令 horse")
+    again = run("--db", target, "bundle", "import", str(out), env=PW)
     assert "nothing to change" in again.output
     dumped = run("--db", target, "dump")
     assert dumped.output == dump_json(hq.db)
+
+
+def test_a_passphrase_is_never_taken_from_the_command_line(hq, tmp_path):
+    """Other users see a process's arguments (ps) and the shell keeps them in its history."""
+    out = tmp_path / "x.inspbundle"
+    given = run("--db", str(hq.path), "bundle", "export", "--out", str(out), "--passphrase",
+                "秘密口令")
+    assert given.exit_code == 2 and not out.exists()  # the value is not an option's argument
+    differ = run("--db", str(hq.path), "bundle", "export", "--out", str(out), "--passphrase",
+                 input="一\n二\n一\n一\n")
+    assert differ.exit_code == 0 and "do not match" in differ.output
 
 
 def test_conflicts_are_called_out_listed_and_resolved(hq, laptops, tmp_path):

@@ -234,6 +234,22 @@ def original_file(tmp_path_factory) -> Path:
     return _make_original(tmp_path_factory.mktemp("original"))
 
 
+def _kept_contents(laptops, final) -> dict[tuple[str, str], set[str]]:
+    """Per row, every content the federation still holds: the final row, each side of a
+    conflict (without its sync stamps, as `Laptop.contents` shows rows)."""
+    kept: dict[tuple[str, str], set[str]] = {key: {data} for key, (_, data) in final.items()}
+    for d in laptops:
+        for table, row_id, *sides in d.db.execute(
+                "SELECT table_name, row_id, winner, loser FROM conflicts"):
+            for side in sides:
+                row = json.loads(side)
+                row.pop("updated_at", None)
+                row.pop("base_version", None)
+                kept.setdefault((table, row_id), set()).add(
+                    json.dumps(row, sort_keys=True, ensure_ascii=False))
+    return kept
+
+
 def _edits(before: dict, after: dict) -> tuple[dict, set[str]]:
     """Versions an operation made (with their row and data), and the versions it overwrote."""
     made = {v: (k, data) for k, (v, data) in after.items()
@@ -282,10 +298,13 @@ def test_three_laptops_from_one_copied_file_lose_no_edit_once_each_has_its_own_i
         final = laptops[0].contents()
         in_conflicts = {v for d in laptops for row in d.db.execute(
             "SELECT winner_version, loser_version FROM conflicts") for v in row}
+        kept = _kept_contents(laptops, final)
         # An edit is lost when its data is not what the row ended with, nobody who had it
-        # in hand edited it further, and no conflict kept it (equal edits are no loss).
+        # in hand edited it further, and no conflict kept it or an equal version (two
+        # laptops deleting the same problem: one tombstone stands for both).
         lost = sorted(v for v, (key, data) in made.items()
-                      if final[key][1] != data and v not in replaced and v not in in_conflicts)
+                      if final[key][1] != data and v not in replaced and v not in in_conflicts
+                      and data not in kept.get(key, set()))
         assert not lost, f"edits lost without a conflict recorded: {sorted(lost)}"
         for d in laptops:
             assert check(d.db) == []
@@ -316,3 +335,31 @@ def test_a_restored_backup_gets_a_new_identity_and_keeps_its_clock_so_no_edit_is
     laptop.rows.update("problems", pid, {"text": "恢复之后的修改"})
     summary = hq.take(laptop.export())
     assert summary.totals.conflicts == 1  # both edits kept, not one silently overwritten
+
+
+def test_edits_made_on_the_copy_before_device_new_move_to_the_new_id_and_lose_nothing(pair):
+    """The user was warned but edited first: those edits must not stay the original's."""
+    original, copy = pair
+    assert identity.copy_warning(copy.db) is not None  # the app tells the user on opening
+    pid = _problem(copy)
+    copy.rows.update("problems", pid, {"text": "副本上先改的"})
+    original.rows.update("problems", pid, {"text": "原机上的修改"})
+    made = identity.new_identity(copy.db)
+    assert made.restamped == 1
+    stamp = copy.db.execute("SELECT updated_at FROM problems WHERE id = ?", [pid]).fetchone()[0]
+    assert stamp.endswith(made.new_id)
+    summary = original.take(copy.export())
+    assert summary.totals.conflicts == 1  # kept as a conflict, not silently overwritten
+    copy.take(original.export())
+    assert dump_json(original.db) == dump_json(copy.db)
+    kept = {v for row in original.db.execute(
+        "SELECT winner_version, loser_version FROM conflicts") for v in row}
+    assert stamp in kept
+
+
+def test_the_same_laptop_confirmed_restamps_nothing(pair):
+    _original, copy = pair
+    assert identity.copy_warning(copy.db) is not None
+    copy.rows.update("problems", _problem(copy), {"text": "挪了位置的同一台"})
+    identity.confirm_same(copy.db)
+    assert identity.new_identity(copy.db).restamped == 0

@@ -147,7 +147,7 @@ def test_the_whole_file_is_checked_once_a_day_for_small_imports(field, kit, monk
 
     checks: list[str] = []
     real = store_db._quick_check
-    monkeypatch.setattr(store_db, "_quick_check", lambda db: (checks.append("check"), real(db)))
+    monkeypatch.setattr(store_db, "_quick_check", lambda db: checks.append("check") or real(db))
     import_bundle(field.db, kit)  # the day's first: checked
     again = field.db.execute("SELECT value FROM settings WHERE key = ?",
                              [store_db.SOUND_ON]).fetchone()
@@ -156,3 +156,35 @@ def test_the_whole_file_is_checked_once_a_day_for_small_imports(field, kit, monk
     assert checks == ["check"]
     import_bundle(field.db, kit, backup_threshold=0)  # a large import is always checked
     assert checks == ["check", "check"]
+
+
+def test_the_daily_copy_checks_the_file_so_the_day_s_imports_need_not(field, kit, monkeypatch):
+    """The app's start-up job reads the whole file once; the day's first delta then doesn't."""
+    from inspector.store import backups
+    from inspector.store import db as store_db
+
+    checks: list[str] = []
+    real = store_db._quick_check
+    monkeypatch.setattr(store_db, "_quick_check", lambda db: checks.append("check") or real(db))
+    assert backups.daily(field.db) is not None
+    assert checks == ["check"]
+    import_bundle(field.db, kit)  # small: today's check and today's copy stand
+    assert checks == ["check"]
+    assert len(backups.list_backups(backups.folder_for(field.path))) == 1
+
+
+def test_a_damaged_database_is_not_copied_over_the_good_backups(field):
+    from inspector.store import backups
+
+    field.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    field.close()
+    _damage_a_page(field.path, "conflicts")
+    db = open_db(field.path)
+    try:
+        with pytest.raises(StoreError, match="is damaged"):
+            backups.daily(db)
+        assert not (field.folder / "backups").exists() or not list(
+            (field.folder / "backups").glob("*.db"))
+    finally:
+        db.close()
+        field.db = open_db(":memory:")

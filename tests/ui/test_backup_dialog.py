@@ -79,3 +79,36 @@ def test_cancelling_the_confirmation_restores_nothing(window, init_db, tmp_path,
     dialog._on_restore()
     assert dialog.result() != QDialog.DialogCode.Accepted and dialog.chosen is None
     assert init_db["campaigns"].get(later["id"])
+
+
+def test_a_damaged_file_found_by_the_day_s_check_is_told_and_not_copied(tmp_path, qtbot):
+    """The start-up job checks the whole file before its copy; damage is said, not hidden."""
+    import sqlite3
+    from contextlib import closing
+
+    from inspector.store.db import open_db
+
+    path = tmp_path / "damaged.db"
+    db = open_db(path)
+    Rows(db, who="甲").insert("counties", {"name": "定海区", "code": "330902"})
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    with closing(sqlite3.connect(path)) as conn:  # the closed file: damage the audit log
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'audit_log'"
+                            ).fetchone()[0]
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * 4096:root * 4096] = b"\x0d\xff\xff\x00" * 1024
+    path.write_bytes(bytes(data))
+    i18n.apply_language("en")
+    win = MainWindow(None, str(path))
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.loaded):
+        win.show()
+    pool().waitForDone(10_000)
+    qtbot.waitUntil(lambda: any(b.objectName() == "daily_backup_failed"
+                                for b in win.findChildren(QMessageBox)), timeout=5000)
+    box = next(b for b in win.findChildren(QMessageBox)
+               if b.objectName() == "daily_backup_failed")
+    assert "is damaged, so today's backup copy was not taken" in box.text()
+    assert backups.backups_of(path) == []
+    win.close()

@@ -63,10 +63,13 @@ def test_export_asks_for_a_file_writes_it_and_says_what_was_written(
     out = tmp_path / "给总部"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(out), "")))
-    export_bundle(window, str(hq.path))
+    ask = export_bundle(window, str(hq.path))
+    assert not ask.use.isChecked() and ask.ok_button.isEnabled()
+    ask.ok_button.click()
     qtbot.waitUntil(lambda: _summary_box(window) is not None, timeout=20000)
     text = _summary_box(window).text()
     assert "Problems" in text and "给总部.inspbundle" in text
+    assert "passphrase" not in text
     assert (tmp_path / "给总部.inspbundle").exists()
     assert "Last export" in last_sync_status(hq.db)
 
@@ -80,7 +83,7 @@ def test_export_of_changes_writes_a_delta_and_says_so(
     out = tmp_path / "变化"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(out), "")))
-    export_bundle(window, str(hq.path), since_last=True)
+    export_bundle(window, str(hq.path), since_last=True).ok_button.click()
     qtbot.waitUntil(lambda: _summary_box(window) is not None, timeout=20000)
     text = _summary_box(window).text()
     assert "Changes the other devices have not acknowledged yet" in text
@@ -93,6 +96,79 @@ def test_cancelling_the_file_dialog_does_nothing(window, monkeypatch, devices, s
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
     assert export_bundle(window, str(hq.path)) is None
     assert import_bundle(window, str(hq.path)) is None
+
+
+def test_export_to_a_passphrase_typed_twice(qtbot, window, monkeypatch, devices,
+                                            sample_db_path, tmp_path):
+    from PySide6.QtWidgets import QLineEdit
+
+    from inspector.sync.errors import BundleError
+    from inspector.sync.importer import import_bundle as take
+
+    hq = devices("总部", sample_db_path)
+    out = tmp_path / "带口令"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(out), "")))
+    ask = export_bundle(window, str(hq.path))
+    ask.use.click()
+    assert ask.first.echoMode() == QLineEdit.EchoMode.Password
+    assert not ask.ok_button.isEnabled()  # checked, but no passphrase yet
+    qtbot.keyClicks(ask.first, "shanhai 2027")
+    qtbot.keyClicks(ask.second, "shanhai 2028")
+    assert not ask.ok_button.isEnabled() and "differ" in ask.note.text()
+    ask.second.clear()
+    qtbot.keyClicks(ask.second, "shanhai 2027")
+    assert ask.ok_button.isEnabled() and "Not stored" in ask.note.text()
+    ask.ok_button.click()
+    qtbot.waitUntil(lambda: _summary_box(window) is not None, timeout=20000)
+    assert "and with the passphrase" in _summary_box(window).text()
+    stranger = Device(tmp_path / "陌生", "未登记的笔记本")
+    try:
+        bundle = tmp_path / "带口令.inspbundle"
+        with pytest.raises(BundleError, match="not a recipient"):
+            take(stranger.db, bundle)
+        with pytest.raises(BundleError, match="headquarters"):  # opened: now the fingerprint
+            take(stranger.db, bundle, passphrase="shanhai 2027")
+    finally:
+        stranger.close()
+    assert "shanhai" not in hq.db.execute("SELECT group_concat(value) FROM settings").fetchone()[0]
+
+
+def test_import_asks_for_the_passphrase_and_asks_again_when_wrong(
+        qtbot, window, monkeypatch, devices, sample_db_path, tmp_path):
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from inspector.ui import bundle_dialogs
+
+    hq = devices("总部", sample_db_path)
+    bundle = hq.folder / "kit.inspbundle"
+    from inspector.sync.export import export_bundle as write
+
+    write(hq.db, bundle, passphrase="正确的口令")
+    laptop = Device(tmp_path / "新", "新笔记本")  # not enrolled: not a recipient
+    answers = iter(["猜一个", "正确的口令"])
+    asked = []
+
+    def get_text(parent, title, label, echo, *a, **k):
+        asked.append((label, echo))
+        return next(answers), True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    monkeypatch.setattr(bundle_dialogs, "ask_to_trust", lambda parent, name, fp: True)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(bundle), "")))
+    refreshed = []
+    try:
+        import_bundle(window, str(laptop.path), on_imported=lambda: refreshed.append(True))
+        qtbot.waitUntil(lambda: _preview(window) is not None, timeout=30000)
+        assert [echo for _label, echo in asked] == [QLineEdit.EchoMode.Password] * 2
+        assert "not sealed to this device" in asked[0][0]
+        assert "Wrong passphrase" in asked[1][0]
+        _preview(window).apply_button.click()
+        qtbot.waitUntil(lambda: bool(refreshed), timeout=20000)
+        assert laptop.db["problems"].count == hq.db["problems"].count
+    finally:
+        laptop.close()
 
 
 def test_import_previews_then_applies_on_request(qtbot, window, monkeypatch, devices,
@@ -187,7 +263,7 @@ def test_conflicts_dialog_shows_both_versions_and_keeps_the_pick(qtbot, devices,
                                                                  sample_db_path):
     field, pid = _conflicted(devices, sample_db_path)
     [conflict] = list_conflicts(field.db)
-    dialog = ConflictsDialog(str(field.path))
+    dialog = ConflictsDialog(field.db)  # on the window's session, no connection of its own
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 1
     table = dialog.table

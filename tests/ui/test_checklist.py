@@ -159,7 +159,7 @@ def test_tab_after_clicking_a_verdict_goes_to_the_next_item(entry, qtbot):
     db, widget, inspection = entry
     widget.focus_item("P01")
     button = widget.cards["S02"].verdicts.buttons[Verdict.PARTIAL]
-    widget.scroll.ensureWidgetVisible(button)
+    widget.scroll_area.ensureWidgetVisible(button)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert answer_rows(db, inspection["id"])["S02"]["verdict"] == "partial"
     assert widget.current_item() == "S02"
@@ -273,7 +273,25 @@ def test_photos_are_stored_content_addressed_and_shown(entry, qtbot, tmp_path):
     image.fill(QColor("#2e86c1"))
     path = tmp_path / "现场照片.png"
     assert image.save(str(path))
-    assert widget.add_photos("P05", [str(path)]) == 1
+    import threading
+
+    from inspector.store import attachments
+
+    threads = []
+    add_attachment = attachments.add_attachment
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return add_attachment(*args, **kwargs)
+
+    attachments.add_attachment = recording
+    try:
+        assert widget.add_photos("P05", [str(path)]) == 1
+        strip = widget.cards["P05"].photos
+        qtbot.waitUntil(lambda: len(strip.attachments) == 1, timeout=20_000)
+    finally:
+        attachments.add_attachment = add_attachment
+    assert threads and threading.main_thread() not in threads  # downscaled off the GUI thread
     rows = list(db.query("SELECT a.* FROM attachments a JOIN answers s ON s.id = a.owner_id "
                          "WHERE s.inspection_id = ? AND s.item_id = 'P05'", [inspection["id"]]))
     assert [r["filename"] for r in rows] == ["现场照片.png"]

@@ -93,3 +93,51 @@ def test_headquarters_revokes_the_selected_device(qtbot, hq_db, laptop_db, tmp_p
     entry = roster.current(hq_db).devices[device_keys(laptop_db).device_id]
     assert entry.revoked_at is not None
     assert dialog.table.item(1, 4).text().startswith("revoked")
+
+
+def test_headquarters_gets_a_new_key_from_the_dialog(qtbot, hq_db, monkeypatch):
+    dialog = DevicesDialog(hq_db)
+    qtbot.addWidget(dialog)
+    assert dialog.rotate_button.isVisibleTo(dialog)
+    old = device_keys(hq_db).fingerprint
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        staticmethod(lambda parent, title, text, *a: told.append(text)))
+    dialog.rotate_button.click()
+    new = device_keys(hq_db).fingerprint
+    assert new != old and new in told[0]
+    assert dialog.fingerprint_label.text() == new
+    assert roster.current(hq_db).authority["signing_key"] == device_keys(hq_db).signing_key
+
+
+def test_a_laptop_has_no_key_to_rotate(qtbot, laptop_db):
+    dialog = DevicesDialog(laptop_db)
+    qtbot.addWidget(dialog)
+    assert not dialog.rotate_button.isVisibleTo(dialog)
+
+
+def test_headquarters_assigns_a_laptop_to_a_campaign(qtbot, hq_db, laptop_db, tmp_path,
+                                                     monkeypatch):
+    from inspector.demo import ensure_initialised
+    from inspector.store.catalog import create_campaign
+    from inspector.store.rows import Rows
+
+    ensure_initialised(Rows(hq_db))
+    form = hq_db.execute("SELECT id FROM forms LIMIT 1").fetchone()[0]
+    camp = create_campaign(Rows(hq_db), "2027年督查", form)
+    fp = device_keys(laptop_db).fingerprint
+    dialog, _warnings = _enrol(qtbot, hq_db, laptop_db, tmp_path, monkeypatch, fp)
+    assert dialog.table.item(1, 5).text() == "every campaign"
+    dialog.table.selectRow(1)
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        staticmethod(lambda *a, **k: ("2027年督查", True)))
+    dialog.assign_button.click()
+    entry = roster.current(hq_db).devices[device_keys(laptop_db).device_id]
+    assert entry.campaigns == frozenset({camp["id"]})
+    assert dialog.table.item(1, 5).text() == "2027年督查"
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        staticmethod(lambda *a, **k: ("Every campaign", True)))
+    dialog.assign_button.click()
+    assert roster.current(hq_db).devices[device_keys(laptop_db).device_id].campaigns is None

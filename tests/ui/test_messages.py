@@ -22,7 +22,7 @@ from inspector.ui.settings_dialog import SettingsDialog
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "resources" / "translations" / "inspector_zh_CN.ts"
+TS = ROOT / "inspector" / "resources" / "translations" / "inspector_zh_CN.ts"
 
 BAD_CSV = ("county,county_code,township,township_code,kind\n"
            "模拟县,330999,模拟第一镇,330999101,镇\n"
@@ -89,7 +89,7 @@ def test_every_template_is_listed_and_translated():
     used = templates_in_source()
     assert len(used) > 100
     missing = used - set(TEMPLATES)
-    assert not missing, f"add to inspector/ui/messages.py TEMPLATES: {sorted(missing)}"
+    assert not missing, f"run python tools/update_translations.py: {sorted(missing)}"
     translations = {}
     for context in ET.parse(TS).getroot().iter("context"):
         if context.findtext("name") == "Messages":

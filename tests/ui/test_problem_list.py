@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QMessageBox
 
 from inspector.core.problems import Action, Status
 from inspector.store.attachments import attachments_of
@@ -208,7 +209,7 @@ def test_an_empty_description_is_refused_and_nothing_saved(qtbot, widget, sample
     before = sample_db.execute("SELECT text FROM problems WHERE id = ?", [pid]).fetchone()[0]
     select_ids(widget, pid)
     warnings = []
-    monkeypatch.setattr(problem_panel.QMessageBox, "warning",
+    monkeypatch.setattr(QMessageBox, "warning",  # the one error policy (ui.errors)
                         lambda *args: warnings.append(args[2]))
     widget.panel.text_edit.setPlainText("   ")
     qtbot.mouseClick(widget.panel.save_button, Qt.MouseButton.LeftButton)

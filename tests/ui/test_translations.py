@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "resources" / "translations" / "inspector_zh_CN.ts"
+TS = ROOT / "inspector" / "resources" / "translations" / "inspector_zh_CN.ts"
 QM = TS.with_suffix(".qm")
 
 
@@ -58,7 +58,7 @@ def test_the_qm_is_built_from_the_committed_ts(tmp_path):
     subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(fresh)], check=True,
                    capture_output=True)
     assert QM.read_bytes() == fresh.read_bytes(), \
-        "rebuild the .qm: pyside6-lrelease resources/translations/inspector_zh_CN.ts"
+        "rebuild the .qm: pyside6-lrelease inspector/resources/translations/inspector_zh_CN.ts"
 
 
 def test_every_string_in_the_code_is_in_the_ts(tmp_path):

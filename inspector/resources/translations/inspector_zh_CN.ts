@@ -4,15 +4,15 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../inspector/app.py" line="119"/>
+        <location filename="../../app.py" line="131"/>
         <source>Inspector cannot open the database:
 {0}</source>
         <translation>督查通无法打开数据库：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/crash.py" line="51"/>
-        <location filename="../../inspector/app.py" line="123"/>
+        <location filename="../../ui/errors.py" line="50"/>
+        <location filename="../../app.py" line="135"/>
         <source>Inspector</source>
         <translation>督查通</translation>
     </message>
@@ -20,27 +20,27 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../inspector/ui/backup_dialog.py" line="36"/>
+        <location filename="../../ui/backup_dialog.py" line="36"/>
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/backup_dialog.py" line="37"/>
+        <location filename="../../ui/backup_dialog.py" line="37"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/backup_dialog.py" line="38"/>
+        <location filename="../../ui/backup_dialog.py" line="38"/>
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/backup_dialog.py" line="152"/>
+        <location filename="../../ui/backup_dialog.py" line="149"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/backup_dialog.py" line="157"/>
+        <location filename="../../ui/backup_dialog.py" line="154"/>
         <source>The backup taken {0} is back in place.</source>
         <translation>已恢复 {0} 的备份。</translation>
     </message>
@@ -48,142 +48,163 @@
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="53"/>
+        <location filename="../../ui/conflicts_dialog.py" line="53"/>
         <source>Counties</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="54"/>
+        <location filename="../../ui/conflicts_dialog.py" line="54"/>
         <source>Townships</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="55"/>
+        <location filename="../../ui/conflicts_dialog.py" line="55"/>
         <source>Forms</source>
         <translation>督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="56"/>
+        <location filename="../../ui/conflicts_dialog.py" line="56"/>
         <source>Campaigns</source>
         <translation>督查批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="57"/>
+        <location filename="../../ui/conflicts_dialog.py" line="57"/>
         <source>Inspectors</source>
         <translation>督查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="58"/>
+        <location filename="../../ui/conflicts_dialog.py" line="58"/>
         <source>Inspections</source>
         <translation>督查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="59"/>
+        <location filename="../../ui/conflicts_dialog.py" line="59"/>
         <source>Answers</source>
         <translation>评分记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="60"/>
+        <location filename="../../ui/conflicts_dialog.py" line="60"/>
         <source>Notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="61"/>
+        <location filename="../../ui/conflicts_dialog.py" line="61"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="62"/>
+        <location filename="../../ui/conflicts_dialog.py" line="62"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="63"/>
+        <location filename="../../ui/bundle_dialogs.py" line="72"/>
         <source>Inspector bundles (*{0});;All files (*)</source>
         <translation>督查数据包 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="105"/>
+        <location filename="../../ui/bundle_dialogs.py" line="184"/>
         <source>Export bundle</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="120"/>
+        <location filename="../../ui/bundle_dialogs.py" line="199"/>
         <source>Campaign kit for {0}</source>
         <translation>{0}的督查批次数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="123"/>
+        <location filename="../../ui/bundle_dialogs.py" line="202"/>
         <source>Changes the other devices have not acknowledged yet</source>
         <translation>其他设备尚未确认收到的变化</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="126"/>
+        <location filename="../../ui/bundle_dialogs.py" line="205"/>
         <source>Everything on this laptop</source>
         <translation>本机全部数据</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="128"/>
+        <location filename="../../ui/bundle_dialogs.py" line="207"/>
         <source>{0:,} rows, {1} attachments, file {2}</source>
         <translation>{0:,} 行记录，{1} 个附件，文件 {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="133"/>
+        <location filename="../../ui/bundle_dialogs.py" line="209"/>
+        <source>Readable by {0} device(s)</source>
+        <translation>可由 {0} 台设备读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialogs.py" line="211"/>
+        <source> and with the passphrase</source>
+        <translation>，也可凭口令读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialogs.py" line="224"/>
         <source>Exporting bundle…</source>
         <translation>正在导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="252"/>
+        <location filename="../../ui/bundle_dialogs.py" line="351"/>
+        <location filename="../../ui/bundle_dialogs.py" line="410"/>
         <source>Import bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="261"/>
+        <location filename="../../ui/bundle_dialogs.py" line="360"/>
         <source>Imported {0} from {1}: {2:,} new, {3:,} updated, {4:,} unchanged.</source>
         <translation>已从 {1} 导入 {0}：新增 {2:,} 条，更新 {3:,} 条，未变 {4:,} 条。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="264"/>
+        <location filename="../../ui/bundle_dialogs.py" line="363"/>
         <source>{0} conflict(s) to review under File → Conflicts.</source>
         <translation>有 {0} 处冲突待处理，请在“文件 → 冲突”中查看。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="267"/>
+        <location filename="../../ui/bundle_dialogs.py" line="366"/>
         <source>Duplicate notice numbers: {0}</source>
         <translation>重复的通知书文号：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="277"/>
+        <location filename="../../ui/bundle_dialogs.py" line="377"/>
         <source>Importing bundle…</source>
         <translation>正在导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="283"/>
+        <location filename="../../ui/bundle_dialogs.py" line="383"/>
         <source>Checking bundle…</source>
         <translation>正在检查数据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="303"/>
+        <location filename="../../ui/bundle_dialogs.py" line="406"/>
+        <source>Wrong passphrase. Type the passphrase of {0} again:</source>
+        <translation>口令错误。请重新输入 {0} 的口令：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialogs.py" line="408"/>
+        <source>{0} is not sealed to this device. If the sender gave you its passphrase, type it:</source>
+        <translation>{0} 不是加密给本设备的。如发送方告诉过您口令，请输入：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialogs.py" line="419"/>
         <source>Trust headquarters?</source>
         <translation>信任总部？</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="304"/>
+        <location filename="../../ui/bundle_dialogs.py" line="420"/>
         <source>This laptop trusts no headquarters yet. The bundle is signed by headquarters {0} with the fingerprint {1}. Compare it with headquarters by phone or in person (Settings → Devices there). Trust this headquarters from now on?</source>
         <translation>本机尚未信任任何总部。此数据包由总部 {0} 签名，指纹为 {1}。请通过电话或当面与总部核对（在总部的“设置 → 设备”中查看）。今后信任此总部吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="328"/>
+        <location filename="../../ui/bundle_dialogs.py" line="444"/>
         <source>Last import: {0} from {1}</source>
         <translation>最近导入：{0}（来自{1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="332"/>
+        <location filename="../../ui/bundle_dialogs.py" line="448"/>
         <source>Last export: {0}</source>
         <translation>最近导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="335"/>
+        <location filename="../../ui/bundle_dialogs.py" line="451"/>
         <source>{0} unresolved conflict(s)</source>
         <translation>{0} 处冲突未处理</translation>
     </message>
@@ -191,37 +212,37 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../inspector/ui/campaign_dialog.py" line="31"/>
+        <location filename="../../ui/campaign_dialog.py" line="33"/>
         <source>New campaign</source>
         <translation>新建督查批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/campaign_dialog.py" line="34"/>
+        <location filename="../../ui/campaign_dialog.py" line="36"/>
         <source>e.g. {0}年第三季度基层党建专项督查</source>
         <translation>例如：{0}年第三季度基层党建专项督查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/campaign_dialog.py" line="45"/>
+        <location filename="../../ui/campaign_dialog.py" line="47"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/campaign_dialog.py" line="46"/>
+        <location filename="../../ui/campaign_dialog.py" line="48"/>
         <source>Checklist form</source>
         <translation>督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/campaign_dialog.py" line="47"/>
+        <location filename="../../ui/campaign_dialog.py" line="49"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/campaign_dialog.py" line="48"/>
+        <location filename="../../ui/campaign_dialog.py" line="50"/>
         <source>约谈: bottom townships</source>
         <translation>约谈：排名末位乡镇数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/campaign_dialog.py" line="59"/>
+        <location filename="../../ui/campaign_dialog.py" line="61"/>
         <source>No checklist form is installed: install one in Settings first.</source>
         <translation>尚未安装督查表，请先在“设置”中导入。</translation>
     </message>
@@ -229,128 +250,135 @@
 <context>
     <name>ChecklistWidget</name>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="103"/>
+        <location filename="../../ui/checklist.py" line="112"/>
         <source>Only my sections</source>
         <translation>只看本机负责的部分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="105"/>
+        <location filename="../../ui/checklist.py" line="114"/>
         <source>Tick the sections this laptop is doing in the list on the left; the others are hidden.</source>
         <translation>在左侧列表中勾选本机负责的部分，其余部分将被隐藏。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="114"/>
+        <location filename="../../ui/checklist.py" line="123"/>
         <source>This inspection is finished and read-only. Reopen it to change answers.</source>
         <translation>本次督查已完成，处于只读状态。如需修改，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="136"/>
+        <location filename="../../ui/checklist.py" line="145"/>
         <source>Keys: 1 meets · 2 partly meets · 3 does not meet · 4 not applicable · 0 clear · ↑↓ or Tab to move · N note (Esc back)</source>
         <translation>快捷键：1 符合 · 2 基本符合 · 3 不符合 · 4 不适用 · 0 清除 · ↑↓ 或 Tab 切换条目 · N 写备注（Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="195"/>
+        <location filename="../../ui/checklist.py" line="201"/>
         <source>{0} — checklist</source>
         <translation>{0} — 督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="230"/>
+        <location filename="../../ui/checklist.py" line="245"/>
         <source>Ticked: this laptop is doing this section</source>
         <translation>已勾选：本部分由本机负责填写</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="240"/>
+        <location filename="../../ui/checklist.py" line="255"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="240"/>
+        <location filename="../../ui/checklist.py" line="255"/>
         <source>Finish inspection</source>
         <translation>完成督查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="259"/>
+        <location filename="../../ui/checklist.py" line="274"/>
         <source>veto failed: {0}</source>
         <translation>一票否决：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="261"/>
+        <location filename="../../ui/checklist.py" line="276"/>
         <source>Score &lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt; &amp;nbsp; {2}/{3} answered</source>
         <translation>得分 &lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt; &amp;nbsp; 已评 {2}/{3} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="272"/>
+        <location filename="../../ui/checklist.py" line="290"/>
         <source>{0}
 {1}/{2} answered · score {3}</source>
         <translation>{0}
 已评 {1}/{2} 项 · 得分 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="359"/>
+        <location filename="../../ui/checklist.py" line="374"/>
+        <location filename="../../ui/checklist.py" line="415"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="416"/>
+        <location filename="../../ui/checklist.py" line="423"/>
         <source>Add photos to {0}</source>
         <translation>为 {0} 添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="417"/>
+        <location filename="../../ui/checklist.py" line="424"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist.py" line="436"/>
+        <location filename="../../ui/checklist.py" line="446"/>
+        <location filename="../../ui/checklist.py" line="452"/>
         <source>Photos not added</source>
         <translation>照片未添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="461"/>
+        <source>Adding photos…</source>
+        <translation>正在添加照片…</translation>
     </message>
 </context>
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="140"/>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="269"/>
+        <location filename="../../ui/conflicts_dialog.py" line="142"/>
+        <location filename="../../ui/conflicts_dialog.py" line="270"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="154"/>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="156"/>
+        <location filename="../../ui/conflicts_dialog.py" line="157"/>
+        <location filename="../../ui/conflicts_dialog.py" line="159"/>
         <source>Keep this one</source>
         <translation>保留此版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="160"/>
+        <location filename="../../ui/conflicts_dialog.py" line="163"/>
         <source>No unresolved conflicts: every edit made on two laptops at once has been settled.</source>
         <translation>没有未处理的冲突：两台电脑同时修改的记录均已处理。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="201"/>
+        <location filename="../../ui/conflicts_dialog.py" line="204"/>
         <source>{0}: {1} ({2} fields differ)</source>
         <translation>{0}：{1}（{2} 个字段不同）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="226"/>
+        <location filename="../../ui/conflicts_dialog.py" line="229"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="227"/>
+        <location filename="../../ui/conflicts_dialog.py" line="230"/>
         <source>Current version
 {0}</source>
         <translation>当前版本
 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="229"/>
+        <location filename="../../ui/conflicts_dialog.py" line="232"/>
         <source>Other version
 {0}</source>
         <translation>另一版本
 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="232"/>
+        <location filename="../../ui/conflicts_dialog.py" line="235"/>
         <source>This {0} row was changed on two laptops at once. The newer change is current; the other was kept. Highlighted fields differ. Keep the version that is right: it becomes a new change that replaces both on every laptop.</source>
         <translation>这条{0}记录在两台电脑上被同时修改。较新的修改为当前版本，另一版本已保留，高亮的字段为不同之处。请保留正确的版本：它将作为一次新的修改，在所有电脑上取代这两个版本。</translation>
     </message>
@@ -358,17 +386,17 @@
 <context>
     <name>DeviceIdentity</name>
     <message>
-        <location filename="../../inspector/ui/device_dialogs.py" line="39"/>
+        <location filename="../../ui/device_dialogs.py" line="39"/>
         <source>Changes made now are stamped after the last one anyway. If the date here is right, the database holds changes stamped in the future, which other laptops refuse: run &apos;inspector check --restamp-future&apos;.</source>
         <translation>现在所做的修改仍会排在最后一次修改之后。如果本机日期是正确的，说明数据库中有时间戳在未来的修改，其他电脑会拒收：请运行“inspector check --restamp-future”。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/device_dialogs.py" line="45"/>
+        <location filename="../../ui/device_dialogs.py" line="45"/>
         <source>Check the clock</source>
         <translation>请检查时钟</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/device_dialogs.py" line="58"/>
+        <location filename="../../ui/device_dialogs.py" line="58"/>
         <source>This database was last used on another computer or in another folder (device {0}, id {1}).
 
 If it is a copy of another laptop&apos;s database, give it a new device identity before editing: two laptops with one identity overwrite each other&apos;s edits without a conflict being recorded.
@@ -381,35 +409,35 @@ If it is the same laptop, renamed or moved, say so.</source>
 如果是同一台电脑（改了名称或移动了位置），请确认。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/device_dialogs.py" line="66"/>
+        <location filename="../../ui/device_dialogs.py" line="66"/>
         <source>A copied database?</source>
         <translation>是复制来的数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/device_dialogs.py" line="67"/>
-        <location filename="../../inspector/ui/device_dialogs.py" line="101"/>
-        <location filename="../../inspector/ui/device_dialogs.py" line="116"/>
-        <location filename="../../inspector/ui/device_dialogs.py" line="117"/>
+        <location filename="../../ui/device_dialogs.py" line="67"/>
+        <location filename="../../ui/device_dialogs.py" line="105"/>
+        <location filename="../../ui/device_dialogs.py" line="120"/>
+        <location filename="../../ui/device_dialogs.py" line="121"/>
         <source>New device identity</source>
         <translation>新设备身份</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/device_dialogs.py" line="69"/>
+        <location filename="../../ui/device_dialogs.py" line="69"/>
         <source>Same laptop</source>
         <translation>同一台电脑</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/device_dialogs.py" line="71"/>
+        <location filename="../../ui/device_dialogs.py" line="71"/>
         <source>Ask again later</source>
         <translation>以后再问</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/device_dialogs.py" line="92"/>
+        <location filename="../../ui/device_dialogs.py" line="92"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/device_dialogs.py" line="93"/>
+        <location filename="../../ui/device_dialogs.py" line="93"/>
         <source>This laptop now has the device id {0} (it was {1}). Rows already stamped with the old id stay as they are; new edits carry the new id.
 
 Notice numbers: this laptop still numbers from {2} to {3}, like the database it was copied from. Give it a block of its own in Settings (Number block).</source>
@@ -417,8 +445,15 @@ Notice numbers: this laptop still numbers from {2} to {3}, like the database it 
 
 通知书编号：本机仍从 {2} 编到 {3}，与被复制的数据库相同。请在“设置”中为本机另设编号段（本机编号段）。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/device_dialogs.py" line="101"/>
+        <source>%n edit(s) made on this copy before it had its own id now carry the new id.</source>
+        <translation>
+            <numerusform>此副本在获得自己的设备标识之前所做的 %n 处修改，现已改用新标识。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../inspector/ui/device_dialogs.py" line="110"/>
+        <location filename="../../ui/device_dialogs.py" line="114"/>
         <source>Give this laptop a new device identity?
 
 Do this on a laptop whose database was copied from another one. Nothing is lost: rows already stamped stay as they are, and new edits carry the new id.</source>
@@ -430,435 +465,521 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="45"/>
+        <location filename="../../ui/devices_dialog.py" line="47"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="48"/>
+        <location filename="../../ui/devices_dialog.py" line="50"/>
         <source>This device</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="58"/>
-        <location filename="../../inspector/ui/devices_dialog.py" line="67"/>
+        <location filename="../../ui/devices_dialog.py" line="60"/>
+        <location filename="../../ui/devices_dialog.py" line="69"/>
         <source>Device id</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="59"/>
-        <location filename="../../inspector/ui/devices_dialog.py" line="67"/>
+        <location filename="../../ui/devices_dialog.py" line="61"/>
+        <location filename="../../ui/devices_dialog.py" line="69"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="60"/>
-        <location filename="../../inspector/ui/devices_dialog.py" line="68"/>
+        <location filename="../../ui/devices_dialog.py" line="62"/>
+        <location filename="../../ui/devices_dialog.py" line="70"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="61"/>
-        <location filename="../../inspector/ui/devices_dialog.py" line="68"/>
+        <location filename="../../ui/devices_dialog.py" line="63"/>
+        <location filename="../../ui/devices_dialog.py" line="70"/>
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="62"/>
+        <location filename="../../ui/devices_dialog.py" line="64"/>
         <source>Headquarters</source>
         <translation>总部</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="69"/>
+        <location filename="../../ui/devices_dialog.py" line="71"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="77"/>
+        <location filename="../../ui/devices_dialog.py" line="71"/>
+        <source>Reads campaigns</source>
+        <translation>可读督查任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_dialog.py" line="79"/>
         <source>Write enrolment request…</source>
         <translation>生成登记申请…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="78"/>
+        <location filename="../../ui/devices_dialog.py" line="80"/>
         <source>Make this installation headquarters</source>
         <translation>将本机设为总部</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="79"/>
+        <location filename="../../ui/devices_dialog.py" line="81"/>
         <source>Enrol a device…</source>
         <translation>登记设备…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="80"/>
+        <location filename="../../ui/devices_dialog.py" line="82"/>
         <source>Revoke selected device</source>
         <translation>吊销所选设备</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="106"/>
+        <location filename="../../ui/devices_dialog.py" line="83"/>
+        <source>New headquarters key…</source>
+        <translation>更换总部密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_dialog.py" line="84"/>
+        <source>Assign to campaign…</source>
+        <translation>分配到督查任务…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_dialog.py" line="112"/>
         <source>this installation (it signs the roster)</source>
         <translation>本机（由本机签发设备名册）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="108"/>
+        <location filename="../../ui/devices_dialog.py" line="114"/>
         <source>none yet: the first kit&apos;s fingerprint is asked for when it is imported</source>
         <translation>尚无：导入第一个工作包时会请您核对指纹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="112"/>
+        <location filename="../../ui/devices_dialog.py" line="119"/>
         <source>revoked {0}</source>
         <translation>已吊销 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="113"/>
+        <location filename="../../ui/devices_dialog.py" line="120"/>
         <source>active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="123"/>
-        <location filename="../../inspector/ui/devices_dialog.py" line="174"/>
-        <location filename="../../inspector/ui/devices_dialog.py" line="190"/>
+        <location filename="../../ui/devices_dialog.py" line="121"/>
+        <source>every campaign</source>
+        <translation>全部督查任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_dialog.py" line="134"/>
+        <location filename="../../ui/devices_dialog.py" line="185"/>
+        <location filename="../../ui/devices_dialog.py" line="201"/>
         <source>headquarters</source>
         <translation>总部</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="123"/>
-        <location filename="../../inspector/ui/devices_dialog.py" line="174"/>
+        <location filename="../../ui/devices_dialog.py" line="134"/>
+        <location filename="../../ui/devices_dialog.py" line="185"/>
         <source>inspector</source>
         <translation>督查员</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="124"/>
+        <location filename="../../ui/devices_dialog.py" line="135"/>
         <source>not enrolled</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="125"/>
+        <location filename="../../ui/devices_dialog.py" line="136"/>
         <source>{0}, signs the roster</source>
         <translation>{0}，签发设备名册</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="134"/>
+        <location filename="../../ui/devices_dialog.py" line="145"/>
         <source>Write enrolment request</source>
         <translation>生成登记申请</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="136"/>
-        <location filename="../../inspector/ui/devices_dialog.py" line="163"/>
+        <location filename="../../ui/devices_dialog.py" line="147"/>
+        <location filename="../../ui/devices_dialog.py" line="174"/>
         <source>Enrolment requests (*.request);;All files (*)</source>
         <translation>登记申请 (*.request);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="145"/>
+        <location filename="../../ui/devices_dialog.py" line="156"/>
         <source>Request written to {0}. Take it to headquarters and read out this fingerprint when they ask: {1}</source>
         <translation>登记申请已写入 {0}。请将其交给总部，并在总部询问时读出本机指纹：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="150"/>
+        <location filename="../../ui/devices_dialog.py" line="161"/>
         <source>Make this installation headquarters? Its key will sign the roster of devices; laptops will trust only it.</source>
         <translation>将本机设为总部？本机密钥将签发设备名册，各笔记本电脑今后只信任本机。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="162"/>
-        <location filename="../../inspector/ui/devices_dialog.py" line="172"/>
-        <location filename="../../inspector/ui/devices_dialog.py" line="178"/>
+        <location filename="../../ui/devices_dialog.py" line="173"/>
+        <location filename="../../ui/devices_dialog.py" line="183"/>
+        <location filename="../../ui/devices_dialog.py" line="189"/>
         <source>Enrol a device</source>
         <translation>登记设备</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="173"/>
+        <location filename="../../ui/devices_dialog.py" line="184"/>
         <source>Role of {0} ({1})</source>
         <translation>{0}（{1}）的角色</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="179"/>
+        <location filename="../../ui/devices_dialog.py" line="190"/>
         <source>Ask the person at {0} to read out the fingerprint shown under Settings → Devices, and type it here:</source>
         <translation>请 {0} 的使用人读出其“设置 → 设备”中显示的指纹，并在此输入：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="186"/>
+        <location filename="../../ui/devices_dialog.py" line="197"/>
         <source>The fingerprint does not match the request ({0}). The file may not come from that laptop; nothing was enrolled.</source>
         <translation>指纹与登记申请不符（{0}）。该文件可能并非来自那台笔记本电脑；未登记任何设备。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/devices_dialog.py" line="203"/>
-        <source>Revoke {0} ({1})? Its changes made from now on will be refused everywhere; earlier ones stand.</source>
-        <translation>吊销 {0}（{1}）？此后它所做的修改在各处都将被拒收；此前的修改仍然有效。</translation>
+        <location filename="../../ui/devices_dialog.py" line="217"/>
+        <source>Revoke {0} ({1})? What headquarters has imported from it stands; anything else signed with its key will be refused everywhere, whatever its date. Import its last bundle first if you have it.</source>
+        <translation>吊销 {0}（{1}）？总部已从它导入的数据保留；此后用它的密钥签名的其他任何数据，不论日期，各处一律拒收。如手头还有它的最后一个数据包，请先导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_dialog.py" line="230"/>
+        <source>Give headquarters a new key? The old key signs the change and is then deleted; laptops follow with the next kit or bundle from headquarters.</source>
+        <translation>为总部更换新密钥？旧密钥签署这次更换后即被删除；各笔记本在收到总部下一个工作包或数据包时随之更新。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_dialog.py" line="241"/>
+        <source>New headquarters key {0}. Read it out to laptops enrolled from now on.</source>
+        <translation>总部新密钥 {0}。今后登记的笔记本请核对这一指纹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_dialog.py" line="250"/>
+        <source>Every campaign</source>
+        <translation>全部督查任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices_dialog.py" line="253"/>
+        <source>Bundles {0} may read (headquarters&apos; devices read every one):</source>
+        <translation>{0} 可读取哪个督查任务的数据包（总部设备可读全部）：</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ui/errors.py" line="60"/>
+        <source>Open log</source>
+        <translation>打开日志</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPassphraseDialog</name>
+    <message>
+        <location filename="../../ui/bundle_dialogs.py" line="107"/>
+        <source>Export bundle</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialogs.py" line="109"/>
+        <source>The bundle is sealed to headquarters and the enrolled laptops of its campaigns. A device that is not among them (a laptop not enrolled yet) can open it only with a passphrase.</source>
+        <translation>数据包只加密给总部和其督查任务中已登记的笔记本。不在其中的设备（例如尚未登记的笔记本）只能凭口令打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialogs.py" line="114"/>
+        <source>Also encrypt to a passphrase</source>
+        <translation>同时用口令加密</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialogs.py" line="123"/>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialogs.py" line="124"/>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialogs.py" line="157"/>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialogs.py" line="159"/>
+        <source>Not stored anywhere: tell it to the person who imports the bundle, by phone or in person, not with the bundle.</source>
+        <translation>口令不会保存在任何地方：请当面或电话告诉导入数据包的人，不要和数据包一起传递。</translation>
     </message>
 </context>
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="70"/>
+        <location filename="../../ui/conflicts_dialog.py" line="70"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="71"/>
+        <location filename="../../ui/conflicts_dialog.py" line="71"/>
         <source>Changed (version)</source>
         <translation>修改版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="72"/>
+        <location filename="../../ui/conflicts_dialog.py" line="72"/>
         <source>Edited from</source>
         <translation>修改自版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="73"/>
+        <location filename="../../ui/conflicts_dialog.py" line="73"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="74"/>
+        <location filename="../../ui/conflicts_dialog.py" line="74"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="75"/>
+        <location filename="../../ui/conflicts_dialog.py" line="75"/>
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="76"/>
+        <location filename="../../ui/conflicts_dialog.py" line="76"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="77"/>
+        <location filename="../../ui/conflicts_dialog.py" line="77"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="78"/>
+        <location filename="../../ui/conflicts_dialog.py" line="78"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="79"/>
+        <location filename="../../ui/conflicts_dialog.py" line="79"/>
         <source>Form</source>
         <translation>督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="80"/>
+        <location filename="../../ui/conflicts_dialog.py" line="80"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="81"/>
+        <location filename="../../ui/conflicts_dialog.py" line="81"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="82"/>
+        <location filename="../../ui/conflicts_dialog.py" line="82"/>
         <source>Form text</source>
         <translation>督查表内容</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="83"/>
+        <location filename="../../ui/conflicts_dialog.py" line="83"/>
         <source>Checksum</source>
         <translation>校验值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="84"/>
+        <location filename="../../ui/conflicts_dialog.py" line="84"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="85"/>
+        <location filename="../../ui/conflicts_dialog.py" line="85"/>
         <source>Starts</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="86"/>
+        <location filename="../../ui/conflicts_dialog.py" line="86"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="87"/>
+        <location filename="../../ui/conflicts_dialog.py" line="87"/>
         <source>约谈: bottom places</source>
         <translation>约谈名额（末位数）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="88"/>
+        <location filename="../../ui/conflicts_dialog.py" line="88"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="89"/>
+        <location filename="../../ui/conflicts_dialog.py" line="89"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="90"/>
+        <location filename="../../ui/conflicts_dialog.py" line="90"/>
         <source>Campaign</source>
         <translation>督查批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="91"/>
+        <location filename="../../ui/conflicts_dialog.py" line="91"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="92"/>
+        <location filename="../../ui/conflicts_dialog.py" line="92"/>
         <source>Inspected on</source>
         <translation>督查日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="93"/>
+        <location filename="../../ui/conflicts_dialog.py" line="93"/>
         <source>Team</source>
         <translation>督导组</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="94"/>
+        <location filename="../../ui/conflicts_dialog.py" line="94"/>
         <source>Finished at</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="95"/>
+        <location filename="../../ui/conflicts_dialog.py" line="95"/>
         <source>Inspection</source>
         <translation>督查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="96"/>
+        <location filename="../../ui/conflicts_dialog.py" line="96"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="97"/>
+        <location filename="../../ui/conflicts_dialog.py" line="97"/>
         <source>Verdict</source>
         <translation>评定</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="98"/>
+        <location filename="../../ui/conflicts_dialog.py" line="98"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="99"/>
+        <location filename="../../ui/conflicts_dialog.py" line="99"/>
         <source>Answered by</source>
         <translation>评定人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="100"/>
+        <location filename="../../ui/conflicts_dialog.py" line="100"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="101"/>
+        <location filename="../../ui/conflicts_dialog.py" line="101"/>
         <source>Number prefix</source>
         <translation>文号前缀</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="102"/>
+        <location filename="../../ui/conflicts_dialog.py" line="102"/>
         <source>Sequence number</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="103"/>
+        <location filename="../../ui/conflicts_dialog.py" line="103"/>
         <source>Addressee</source>
         <translation>主送单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="104"/>
+        <location filename="../../ui/conflicts_dialog.py" line="104"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="105"/>
+        <location filename="../../ui/conflicts_dialog.py" line="105"/>
         <source>Issued on</source>
         <translation>下发日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="106"/>
+        <location filename="../../ui/conflicts_dialog.py" line="106"/>
         <source>Issued by</source>
         <translation>下发人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="107"/>
+        <location filename="../../ui/conflicts_dialog.py" line="107"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="108"/>
+        <location filename="../../ui/conflicts_dialog.py" line="108"/>
         <source>Attachment</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="109"/>
+        <location filename="../../ui/conflicts_dialog.py" line="109"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="110"/>
+        <location filename="../../ui/conflicts_dialog.py" line="110"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="111"/>
+        <location filename="../../ui/conflicts_dialog.py" line="111"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="112"/>
+        <location filename="../../ui/conflicts_dialog.py" line="112"/>
         <source>Rectification requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="113"/>
+        <location filename="../../ui/conflicts_dialog.py" line="113"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="114"/>
+        <location filename="../../ui/conflicts_dialog.py" line="114"/>
         <source>Rectified on</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="115"/>
+        <location filename="../../ui/conflicts_dialog.py" line="115"/>
         <source>Rectification note</source>
         <translation>整改说明</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="116"/>
+        <location filename="../../ui/conflicts_dialog.py" line="116"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="117"/>
+        <location filename="../../ui/conflicts_dialog.py" line="117"/>
         <source>Closed by</source>
         <translation>销号人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="118"/>
+        <location filename="../../ui/conflicts_dialog.py" line="118"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="119"/>
+        <location filename="../../ui/conflicts_dialog.py" line="119"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="120"/>
+        <location filename="../../ui/conflicts_dialog.py" line="120"/>
         <source>File type</source>
         <translation>文件类型</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="121"/>
+        <location filename="../../ui/conflicts_dialog.py" line="121"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="122"/>
+        <location filename="../../ui/conflicts_dialog.py" line="122"/>
         <source>Belongs to (table)</source>
         <translation>所属类别</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="123"/>
+        <location filename="../../ui/conflicts_dialog.py" line="123"/>
         <source>Belongs to</source>
         <translation>所属记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/conflicts_dialog.py" line="124"/>
+        <location filename="../../ui/conflicts_dialog.py" line="124"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
@@ -866,102 +987,102 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="148"/>
+        <location filename="../../ui/bundle_dialogs.py" line="247"/>
         <source>Import bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="151"/>
+        <location filename="../../ui/bundle_dialogs.py" line="250"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;from {1}, made {2}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;来自 {1}，导出于 {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="158"/>
+        <location filename="../../ui/bundle_dialogs.py" line="257"/>
         <source>Show fingerprints</source>
         <translation>显示指纹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="169"/>
+        <location filename="../../ui/bundle_dialogs.py" line="268"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="178"/>
+        <location filename="../../ui/bundle_dialogs.py" line="277"/>
         <source>headquarters</source>
         <translation>总部</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="178"/>
+        <location filename="../../ui/bundle_dialogs.py" line="277"/>
         <source>inspector</source>
         <translation>督查员</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="185"/>
+        <location filename="../../ui/bundle_dialogs.py" line="284"/>
         <source>Signed by {0} ({1}); signature verified.</source>
         <translation>签名设备：{0}（{1}）；签名已验证。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="188"/>
+        <location filename="../../ui/bundle_dialogs.py" line="287"/>
         <source>Written by {0} ({1}): {2:,} versions</source>
         <translation>由 {0}（{1}）写入：{2:,} 个版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="194"/>
+        <location filename="../../ui/bundle_dialogs.py" line="293"/>
         <source>Brings headquarters&apos; roster of devices, version {0}.</source>
         <translation>带来总部的设备名册，第 {0} 版。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="199"/>
+        <location filename="../../ui/bundle_dialogs.py" line="298"/>
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="199"/>
+        <location filename="../../ui/bundle_dialogs.py" line="298"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="199"/>
+        <location filename="../../ui/bundle_dialogs.py" line="298"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="199"/>
+        <location filename="../../ui/bundle_dialogs.py" line="298"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="200"/>
+        <location filename="../../ui/bundle_dialogs.py" line="299"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="209"/>
+        <location filename="../../ui/bundle_dialogs.py" line="308"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="229"/>
+        <location filename="../../ui/bundle_dialogs.py" line="328"/>
         <source>Attachments: {0} new, {1} already here.</source>
         <translation>附件：新增 {0} 个，已有 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="232"/>
+        <location filename="../../ui/bundle_dialogs.py" line="331"/>
         <source>{0} row(s) were changed both here and on {1}. The newer change wins; the other is kept under File → Conflicts for you to decide.</source>
         <translation>有 {0} 条记录在本机和{1}上都被修改过。以较新的修改为准，另一版本保留在“文件 → 冲突”中供您决定。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="236"/>
+        <location filename="../../ui/bundle_dialogs.py" line="335"/>
         <source>Notice number {0} would be held by {1} notices: renumber one of them.</source>
         <translation>文号 {0} 将被 {1} 份通知书同时使用，请为其中一份重新编号。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="239"/>
+        <location filename="../../ui/bundle_dialogs.py" line="338"/>
         <source>Everything in this bundle is already here: nothing to import.</source>
         <translation>数据包中的内容本机均已存在，无需导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="242"/>
+        <location filename="../../ui/bundle_dialogs.py" line="341"/>
         <source>The database is backed up before anything is written.</source>
         <translation>写入前会先备份数据库。</translation>
     </message>
@@ -969,64 +1090,64 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>IssueNoticeDialog</name>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="176"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="175"/>
         <source>Issue rectification notice</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="192"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="191"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="193"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="192"/>
         <source>Select none</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="214"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="213"/>
         <source>Issue</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="217"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="216"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="224"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="223"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="225"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="224"/>
         <source>Addressee</source>
         <translation>主送单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="226"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="225"/>
         <source>Report back by</source>
         <translation>报送整改情况截止</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="229"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="228"/>
         <source>Problems on the notice:</source>
         <translation>通知书所列问题：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="262"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="261"/>
         <source>%1 %2 (%n problem(s))</source>
         <translation>
             <numerusform>%1 %2（%n 个问题）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="280"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="279"/>
         <source>No open problems that are not on a notice already.</source>
         <translation>没有尚未列入通知书的未销号问题。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="316"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="313"/>
         <source>Notice not issued</source>
         <translation>通知书未下发</translation>
     </message>
@@ -1034,52 +1155,52 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ItemCard</name>
     <message>
-        <location filename="../../inspector/ui/item_card.py" line="105"/>
+        <location filename="../../ui/item_card.py" line="105"/>
         <source>not counted</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_card.py" line="120"/>
+        <location filename="../../ui/item_card.py" line="120"/>
         <source>Note (what was seen, which records)…</source>
         <translation>备注（查看了什么、哪些台账）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_card.py" line="121"/>
+        <location filename="../../ui/item_card.py" line="121"/>
         <source>Write the answer…</source>
         <translation>填写意见…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_card.py" line="128"/>
+        <location filename="../../ui/item_card.py" line="128"/>
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_card.py" line="145"/>
+        <location filename="../../ui/item_card.py" line="145"/>
         <source>{0:g} points</source>
         <translation>{0:g} 分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_card.py" line="147"/>
+        <location filename="../../ui/item_card.py" line="147"/>
         <source>veto item</source>
         <translation>一票否决项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_card.py" line="155"/>
+        <location filename="../../ui/item_card.py" line="155"/>
         <source>target: at least {0}</source>
         <translation>要求：不少于 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_card.py" line="157"/>
+        <location filename="../../ui/item_card.py" line="157"/>
         <source>target: at most {0}</source>
         <translation>要求：不超过 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_card.py" line="158"/>
+        <location filename="../../ui/item_card.py" line="158"/>
         <source>; {0:g} off per unit missed</source>
         <translation>；每差 1 个扣 {0:g} 分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_card.py" line="177"/>
+        <location filename="../../ui/item_card.py" line="177"/>
         <source>{0} problem(s) recorded</source>
         <translation>已记录 {0} 个问题</translation>
     </message>
@@ -1087,37 +1208,37 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ItemProblemDialog</name>
     <message>
-        <location filename="../../inspector/ui/item_problem_dialog.py" line="36"/>
+        <location filename="../../ui/item_problem_dialog.py" line="36"/>
         <source>Record a problem</source>
         <translation>记录问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_problem_dialog.py" line="37"/>
+        <location filename="../../ui/item_problem_dialog.py" line="37"/>
         <source>Item {0} does not meet the requirement. Add it to the problem list?</source>
         <translation>第 {0} 项不符合要求。是否列入问题清单？</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_problem_dialog.py" line="50"/>
+        <location filename="../../ui/item_problem_dialog.py" line="50"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_problem_dialog.py" line="51"/>
+        <location filename="../../ui/item_problem_dialog.py" line="51"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_problem_dialog.py" line="52"/>
+        <location filename="../../ui/item_problem_dialog.py" line="52"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_problem_dialog.py" line="54"/>
+        <location filename="../../ui/item_problem_dialog.py" line="54"/>
         <source>Add problem</source>
         <translation>列入问题清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/item_problem_dialog.py" line="56"/>
+        <location filename="../../ui/item_problem_dialog.py" line="56"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
@@ -1125,230 +1246,235 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="155"/>
+        <source>Daily backup</source>
+        <translation>每日备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Checklist</source>
         <translation>督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>New &amp;device identity…</source>
         <translation>新设备身份(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>&amp;New campaign…</source>
         <translation>新建督查批次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Open &amp;checklist</source>
         <translation>打开督查表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Fill in the checklist of the selected township</source>
         <translation>填写所选乡镇（街道）的督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="284"/>
-        <location filename="../../inspector/ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>&amp;Finish inspection</source>
         <translation>完成督查(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Township &amp;page</source>
         <translation>乡镇（街道）概况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>&amp;Inspection</source>
         <translation>督查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>&amp;Export bundle…</source>
         <translation>导出数据包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>&amp;Import bundle…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>&amp;Conflicts…</source>
         <translation>冲突处理(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>&amp;Restore backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>&amp;Reports</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Township &amp;feedback form (督查情况反馈表)…</source>
         <translation>督查情况反馈表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>&amp;Rectification notice (整改通知书)…</source>
         <translation>整改通知书(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Campaign &amp;summary (星级评定汇总)…</source>
         <translation>星级评定汇总(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>&amp;Problem list (问题清单)…</source>
         <translation>问题清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Campaign:</source>
         <translation>督查批次：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>&amp;Reopen inspection</source>
         <translation>重新打开督查(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="486"/>
+        <location filename="../../ui/export_choice.py" line="27"/>
         <source>Export bundle</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="487"/>
+        <location filename="../../ui/export_choice.py" line="28"/>
         <source>What should the bundle carry?</source>
         <translation>数据包中要包含哪些内容？</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="488"/>
+        <location filename="../../ui/export_choice.py" line="30"/>
         <source>Changes since the last exchange (results for headquarters)</source>
         <translation>自上次交换以来的变化（报送总部的结果）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="490"/>
+        <location filename="../../ui/export_choice.py" line="32"/>
         <source>Everything on this laptop (a full bundle)</source>
         <translation>本机全部数据（完整数据包）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="492"/>
+        <location filename="../../ui/export_choice.py" line="34"/>
         <source>Campaign kit: form and townships for a team</source>
         <translation>督查批次包：督查表和乡镇名单（供督导组出发前使用）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="537"/>
-        <location filename="../../inspector/ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>Choose a township first.</source>
         <translation>请先选择一个乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="565"/>
         <source>There is no campaign yet.</source>
         <translation>还没有督查批次。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="617"/>
+        <location filename="../../ui/main_window.py" line="643"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="618"/>
+        <location filename="../../ui/main_window.py" line="644"/>
         <source>The Chinese translation file is missing.</source>
         <translation>缺少中文翻译文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="655"/>
-        <location filename="../../inspector/ui/main_window.py" line="670"/>
+        <location filename="../../ui/main_window.py" line="681"/>
+        <location filename="../../ui/main_window.py" line="695"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="682"/>
         <source>Inspector databases (*.db *.sqlite);;All files (*)</source>
         <translation>督查通数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="683"/>
+        <location filename="../../ui/main_window.py" line="708"/>
         <source>About Inspector</source>
         <translation>关于督查通</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="684"/>
+        <location filename="../../ui/main_window.py" line="709"/>
         <source>&lt;h3&gt;督查通 Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline inspection of township party-building work: checklists, problem lists, rectification notices, star ratings.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei (Apache 2.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;督查通 {0}&lt;/h3&gt;&lt;p&gt;乡镇（街道）基层党建工作离线督查：督查表、问题清单、整改通知书、星级评定。&lt;/p&gt;&lt;p&gt;数据库：{1}&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（Apache 2.0 许可）。&lt;/p&gt;</translation>
     </message>
@@ -1356,1457 +1482,1497 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="65"/>
+        <location filename="../../ui/message_catalog.py" line="15"/>
         <source>{file}:{line}: {message}</source>
         <translation>{file}:{line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="66"/>
+        <location filename="../../ui/message_catalog.py" line="19"/>
         <source>missing [form] table</source>
         <translation>缺少 [form] 表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="67"/>
+        <location filename="../../ui/message_catalog.py" line="22"/>
         <source>[form] id may hold only letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>[form] 的 id 只能包含字母、数字、“-”和“_”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="68"/>
+        <location filename="../../ui/message_catalog.py" line="24"/>
         <source>[form] target must be one of {targets}, not &apos;{target}&apos;</source>
         <translation>[form] 的 target 应为 {targets} 之一，不能是“{target}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="69"/>
+        <location filename="../../ui/message_catalog.py" line="26"/>
         <source>[rating] must be a table</source>
         <translation>[rating] 必须是一个表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="70"/>
+        <location filename="../../ui/message_catalog.py" line="28"/>
         <source>[rating] thresholds must be a non-empty list of numbers</source>
         <translation>[rating] 的 thresholds 必须是非空的数字列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="71"/>
+        <location filename="../../ui/message_catalog.py" line="31"/>
         <source>[rating] veto_cap must be a whole number from 1 to {max_stars}</source>
         <translation>[rating] 的 veto_cap 必须是 1 到 {max_stars} 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="72"/>
+        <location filename="../../ui/message_catalog.py" line="32"/>
         <source>the form needs at least one [[section]]</source>
         <translation>检查表至少需要一个 [[section]]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="73"/>
+        <location filename="../../ui/message_catalog.py" line="43"/>
         <source>item {number} of section &apos;{section}&apos; needs a string &apos;id&apos;</source>
         <translation>分项“{section}”的第{number}个检查项缺少字符串类型的“id”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="74"/>
+        <location filename="../../ui/message_catalog.py" line="45"/>
         <source>item &apos;{item}&apos; needs a &apos;kind&apos; (use {kinds})</source>
         <translation>检查项“{item}”缺少“kind”（可用 {kinds}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="75"/>
+        <location filename="../../ui/message_catalog.py" line="46"/>
         <source>item &apos;{item}&apos;: unknown kind &apos;{kind}&apos; (use {kinds})</source>
         <translation>检查项“{item}”：未知的类型“{kind}”（可用 {kinds}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="76"/>
+        <location filename="../../ui/message_catalog.py" line="47"/>
         <source>item &apos;{item}&apos; needs a &apos;text&apos;</source>
         <translation>检查项“{item}”缺少“text”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="77"/>
+        <location filename="../../ui/message_catalog.py" line="49"/>
         <source>item &apos;{item}&apos;: veto must be true or false</source>
         <translation>检查项“{item}”：veto 只能是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="78"/>
+        <location filename="../../ui/message_catalog.py" line="54"/>
         <source>item &apos;{item}&apos;: &apos;partial&apos; applies to verdict items only</source>
         <translation>检查项“{item}”：“partial”仅适用于判定类检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="79"/>
+        <location filename="../../ui/message_catalog.py" line="55"/>
         <source>item &apos;{item}&apos;: partial must be between 0 and 1</source>
         <translation>检查项“{item}”：partial 必须在 0 到 1 之间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="80"/>
+        <location filename="../../ui/message_catalog.py" line="18"/>
         <source>unknown table or key &apos;{key}&apos;</source>
         <translation>未知的表或键“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="81"/>
+        <location filename="../../ui/message_catalog.py" line="20"/>
         <source>unknown key &apos;{key}&apos; in [form]</source>
         <translation>[form] 中有未知的键“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="82"/>
+        <location filename="../../ui/message_catalog.py" line="21"/>
         <source>[form] needs a non-empty string &apos;{key}&apos;</source>
         <translation>[form] 缺少非空字符串“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="83"/>
+        <location filename="../../ui/message_catalog.py" line="27"/>
         <source>unknown key &apos;{key}&apos; in [rating]</source>
         <translation>[rating] 中有未知的键“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="84"/>
+        <location filename="../../ui/message_catalog.py" line="29"/>
         <source>[rating] thresholds must lie between 0 and 100</source>
         <translation>[rating] 的 thresholds 必须在 0 到 100 之间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="85"/>
+        <location filename="../../ui/message_catalog.py" line="35"/>
         <source>[[section]] needs a string &apos;id&apos;</source>
         <translation>[[section]] 缺少字符串类型的“id”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="86"/>
+        <location filename="../../ui/message_catalog.py" line="38"/>
         <source>section &apos;{section}&apos; needs a &apos;title&apos;</source>
         <translation>分项“{section}”缺少“title”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="87"/>
+        <location filename="../../ui/message_catalog.py" line="39"/>
         <source>section &apos;{section}&apos; has no [[section.item]]</source>
         <translation>分项“{section}”中没有 [[section.item]]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="88"/>
+        <location filename="../../ui/message_catalog.py" line="42"/>
         <source>unknown key &apos;{key}&apos; in item</source>
         <translation>检查项中有未知的键“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="89"/>
+        <location filename="../../ui/message_catalog.py" line="48"/>
         <source>item &apos;{item}&apos;: &apos;{key}&apos; must be a string</source>
         <translation>检查项“{item}”：“{key}”必须是字符串</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="90"/>
+        <location filename="../../ui/message_catalog.py" line="50"/>
         <source>item &apos;{item}&apos;: a text item cannot be a veto item</source>
         <translation>检查项“{item}”：文字类检查项不能设为一票否决项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="91"/>
+        <location filename="../../ui/message_catalog.py" line="51"/>
         <source>item &apos;{item}&apos;: a text item carries no points</source>
         <translation>检查项“{item}”：文字类检查项不计分值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="92"/>
+        <location filename="../../ui/message_catalog.py" line="52"/>
         <source>item &apos;{item}&apos;: missing &apos;points&apos;</source>
         <translation>检查项“{item}”：缺少“points”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="93"/>
+        <location filename="../../ui/message_catalog.py" line="58"/>
         <source>item &apos;{item}&apos;: number items need a target of 0 or more</source>
         <translation>检查项“{item}”：数值类检查项的 target 须为 0 或以上</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="94"/>
+        <location filename="../../ui/message_catalog.py" line="59"/>
         <source>item &apos;{item}&apos;: number items need deduct &gt; 0 (points off per unit)</source>
         <translation>检查项“{item}”：数值类检查项的 deduct 须大于 0（每单位扣分）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="95"/>
+        <location filename="../../ui/message_catalog.py" line="30"/>
         <source>[rating] thresholds out of order: they must be strictly descending (best star level first), got {thresholds}</source>
         <translation>[rating] 的 thresholds 顺序有误：须严格递减（最高星级在前），实际为 {thresholds}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="96"/>
+        <location filename="../../ui/message_catalog.py" line="34"/>
         <source>unknown key &apos;{key}&apos; in [[section]]</source>
         <translation>[[section]] 中有未知的键“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="97"/>
+        <location filename="../../ui/message_catalog.py" line="36"/>
         <source>duplicate section id &apos;{section}&apos;</source>
         <translation>分项 id“{section}”重复</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="98"/>
+        <location filename="../../ui/message_catalog.py" line="41"/>
         <source>duplicate item id &apos;{item}&apos;</source>
         <translation>检查项 id“{item}”重复</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="99"/>
+        <location filename="../../ui/message_catalog.py" line="53"/>
         <source>item &apos;{item}&apos;: points must be a positive number, not {points!r}</source>
         <translation>检查项“{item}”：points 必须是正数，不能是 {points!r}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="100"/>
+        <location filename="../../ui/message_catalog.py" line="56"/>
         <source>item &apos;{item}&apos;: number items need rule = &quot;at_most&quot; or &quot;at_least&quot;</source>
         <translation>检查项“{item}”：数值类检查项须设置 rule = &quot;at_most&quot; 或 &quot;at_least&quot;</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="101"/>
+        <location filename="../../ui/message_catalog.py" line="57"/>
         <source>item &apos;{item}&apos;: number items need rule = &quot;at_most&quot; or &quot;at_least&quot;, not {rule!r}</source>
         <translation>检查项“{item}”：数值类检查项须设置 rule = &quot;at_most&quot; 或 &quot;at_least&quot;，不能是 {rule!r}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="102"/>
+        <location filename="../../ui/message_catalog.py" line="60"/>
         <source>item &apos;{item}&apos;: &apos;{key}&apos; applies to number items only</source>
         <translation>检查项“{item}”：“{key}”仅适用于数值类检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="103"/>
+        <location filename="../../ui/message_catalog.py" line="17"/>
         <source>TOML syntax error: {error}</source>
         <translation>TOML 语法错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="104"/>
+        <location filename="../../ui/message_catalog.py" line="62"/>
         <source>cannot read file: {error}</source>
         <translation>无法读取文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="105"/>
+        <location filename="../../ui/message_catalog.py" line="63"/>
         <source>the file is not UTF-8 text</source>
         <translation>文件不是 UTF-8 编码的文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="106"/>
+        <location filename="../../ui/message_catalog.py" line="64"/>
         <source>a document number starts at 1</source>
         <translation>文号序号须从 1 开始</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="107"/>
+        <location filename="../../ui/message_catalog.py" line="65"/>
         <source>&apos;{text}&apos; is not a document number like 舟组督〔2017〕12号</source>
         <translation>“{text}”不是有效的文号（格式如 舟组督〔2017〕12号）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="108"/>
+        <location filename="../../ui/message_catalog.py" line="66"/>
         <source>this laptop&apos;s notice numbers {start}-{end} are used up; set a new block in Settings</source>
         <translation>本机的通知书编号 {start}-{end} 已用完，请在“设置”中指定新的号段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="109"/>
+        <location filename="../../ui/message_catalog.py" line="67"/>
         <source>a problem cannot go from &apos;{current}&apos; to &apos;{target}&apos;</source>
         <translation>问题不能从“{current}”变为“{target}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="110"/>
+        <location filename="../../ui/message_catalog.py" line="76"/>
         <source>{text}</source>
         <translation>{text}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="111"/>
+        <location filename="../../ui/message_catalog.py" line="85"/>
         <source>{township} has no problems in this campaign: no rectification notice is needed</source>
         <translation>{township}在本轮督查中没有问题，无需下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="112"/>
+        <location filename="../../ui/message_catalog.py" line="82"/>
         <source>report-back deadline {deadline} is before the issue date {issued}</source>
         <translation>整改情况报送期限 {deadline} 早于发文日期 {issued}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="113"/>
+        <location filename="../../ui/message_catalog.py" line="83"/>
         <source>report-back deadline {deadline} is before the latest rectification deadline of the notice&apos;s problems ({latest}); choose {latest} or later</source>
         <translation>整改情况报送期限 {deadline} 早于通知书所列问题的最晚整改期限（{latest}）；请选择 {latest} 或之后的日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="114"/>
+        <location filename="../../ui/message_catalog.py" line="84"/>
         <source>{township} has no open problems left to put on a notice</source>
         <translation>{township}已没有可列入通知书的未整改问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="115"/>
+        <location filename="../../ui/message_catalog.py" line="128"/>
         <source>no campaign &apos;{ref}&apos;</source>
         <translation>没有督查活动“{ref}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="116"/>
+        <location filename="../../ui/message_catalog.py" line="131"/>
         <source>no township &apos;{ref}&apos;</source>
         <translation>没有乡镇“{ref}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="117"/>
+        <location filename="../../ui/message_catalog.py" line="94"/>
         <source>{file}:1: missing column(s) {columns}; expected {expected}</source>
         <translation>{file}:1: 缺少列 {columns}；应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="118"/>
+        <location filename="../../ui/message_catalog.py" line="95"/>
         <source>{file}:1: unknown column(s) {columns}</source>
         <translation>{file}:1: 未知的列 {columns}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="119"/>
+        <location filename="../../ui/message_catalog.py" line="108"/>
         <source>{file}: no townships in the file</source>
         <translation>{file}: 文件中没有乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="120"/>
+        <location filename="../../ui/message_catalog.py" line="119"/>
         <source>no form {form} in the database</source>
         <translation>数据库中没有检查表 {form}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="121"/>
+        <location filename="../../ui/message_catalog.py" line="120"/>
         <source>no campaign {campaign}</source>
         <translation>没有督查活动 {campaign}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="122"/>
+        <location filename="../../ui/message_catalog.py" line="122"/>
         <source>no form &apos;{ref}&apos;; installed: none</source>
         <translation>没有检查表“{ref}”；当前未安装任何检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="123"/>
+        <location filename="../../ui/message_catalog.py" line="123"/>
         <source>a campaign needs a name</source>
         <translation>督查活动须填写名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="124"/>
+        <location filename="../../ui/message_catalog.py" line="125"/>
         <source>the 约谈 count cannot be negative</source>
         <translation>约谈数不能为负数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="125"/>
+        <location filename="../../ui/message_catalog.py" line="126"/>
         <source>a campaign named &apos;{name}&apos; already exists ({id})</source>
         <translation>名为“{name}”的督查活动已存在（{id}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="126"/>
+        <location filename="../../ui/message_catalog.py" line="127"/>
         <source>no campaign &apos;{ref}&apos;; did you mean {names}?</source>
         <translation>没有督查活动“{ref}”；您是否要找：{names}？</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="127"/>
+        <location filename="../../ui/message_catalog.py" line="129"/>
         <source>&apos;{ref}&apos; names several townships: {options}</source>
         <translation>“{ref}”对应多个乡镇：{options}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="128"/>
+        <location filename="../../ui/message_catalog.py" line="130"/>
         <source>no township &apos;{ref}&apos;; did you mean {names}?</source>
         <translation>没有乡镇“{ref}”；您是否要找：{names}？</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="129"/>
+        <location filename="../../ui/message_catalog.py" line="96"/>
         <source>{file}:{line}: too many fields</source>
         <translation>{file}:{line}: 字段过多</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="130"/>
+        <location filename="../../ui/message_catalog.py" line="97"/>
         <source>county is empty</source>
         <translation>县（市、区）为空</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="131"/>
+        <location filename="../../ui/message_catalog.py" line="98"/>
         <source>township is empty</source>
         <translation>乡镇为空</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="132"/>
+        <location filename="../../ui/message_catalog.py" line="99"/>
         <source>county_code &apos;{code}&apos; is not 6 digits</source>
         <translation>县级代码“{code}”不是6位数字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="133"/>
+        <location filename="../../ui/message_catalog.py" line="100"/>
         <source>township_code &apos;{code}&apos; is not 9 or 12 digits</source>
         <translation>乡镇代码“{code}”不是9位或12位数字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="134"/>
+        <location filename="../../ui/message_catalog.py" line="102"/>
         <source>kind &apos;{kind}&apos; is not one of {kinds}</source>
         <translation>类型“{kind}”不是 {kinds} 之一</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="135"/>
+        <location filename="../../ui/message_catalog.py" line="103"/>
         <source>township_code {code} repeats line {first}</source>
         <translation>乡镇代码 {code} 与第{first}行重复</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="136"/>
+        <location filename="../../ui/message_catalog.py" line="105"/>
         <source>{county} {township} repeats line {first}</source>
         <translation>{county}{township}与第{first}行重复</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="137"/>
+        <location filename="../../ui/message_catalog.py" line="106"/>
         <source>{file}:{line}: {problems}</source>
         <translation>{file}:{line}: {problems}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="138"/>
+        <location filename="../../ui/message_catalog.py" line="107"/>
         <source>… and {count} more</source>
         <translation>……另有{count}处错误</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="139"/>
+        <location filename="../../ui/message_catalog.py" line="116"/>
         <source>cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="140"/>
+        <location filename="../../ui/message_catalog.py" line="117"/>
         <source>{file} is not UTF-8 text (save the CSV as UTF-8)</source>
         <translation>{file} 不是 UTF-8 编码的文本（请将 CSV 另存为 UTF-8 编码）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="141"/>
+        <location filename="../../ui/message_catalog.py" line="118"/>
         <source>form {form} version {version} is already installed with different content; a form version never changes once used: give the file a new version</source>
         <translation>检查表 {form} 版本 {version} 已安装，但内容不同；检查表版本一经使用不得更改，请为该文件指定新的版本号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="142"/>
+        <location filename="../../ui/message_catalog.py" line="121"/>
         <source>no form &apos;{ref}&apos;; installed: {forms}</source>
         <translation>没有检查表“{ref}”；已安装：{forms}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="143"/>
+        <location filename="../../ui/message_catalog.py" line="101"/>
         <source>township_code &apos;{code}&apos; does not start with county_code &apos;{county_code}&apos;</source>
         <translation>乡镇代码“{code}”的开头与县级代码“{county_code}”不一致</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="144"/>
+        <location filename="../../ui/message_catalog.py" line="144"/>
         <source>{path} was written by a newer version of Inspector (schema step {step}); update Inspector to open it</source>
         <translation>{path} 由更新版本的督查通写入（数据库结构步骤 {step}）；请升级督查通后再打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="145"/>
+        <location filename="../../ui/message_catalog.py" line="11"/>
         <source>no database at {path}; create one with &apos;inspector init&apos;</source>
         <translation>{path} 处没有数据库；请先用“inspector init”创建</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="146"/>
+        <location filename="../../ui/message_catalog.py" line="142"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="147"/>
+        <location filename="../../ui/message_catalog.py" line="138"/>
         <source>{path} is not an Inspector database</source>
         <translation>{path} 不是督查通数据库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="148"/>
+        <location filename="../../ui/message_catalog.py" line="161"/>
         <source>this inspection is finished; reopen it to change answers</source>
         <translation>本次检查已完成；如需修改，请先重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="149"/>
+        <location filename="../../ui/message_catalog.py" line="162"/>
         <source>no township {township}</source>
         <translation>没有乡镇 {township}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="150"/>
+        <location filename="../../ui/message_catalog.py" line="163"/>
         <source>{township} has not been inspected in {campaign}</source>
         <translation>{township}尚未在“{campaign}”中接受检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="151"/>
+        <location filename="../../ui/message_catalog.py" line="164"/>
         <source>no notice {notice}</source>
         <translation>没有通知书 {notice}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="152"/>
+        <location filename="../../ui/message_catalog.py" line="203"/>
         <source>attachment {id}: its file {sha} is missing from the attachments folder; run &apos;inspector check&apos;</source>
         <translation>附件 {id}：附件文件夹中缺少其文件 {sha}；请运行“inspector check”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="153"/>
+        <location filename="../../ui/message_catalog.py" line="206"/>
         <source>manifest.json: &apos;{key}&apos; is missing</source>
         <translation>manifest.json：缺少“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="154"/>
+        <location filename="../../ui/message_catalog.py" line="209"/>
         <source>manifest.json: &apos;{key}&apos; has the wrong type</source>
         <translation>manifest.json：“{key}”的类型不正确</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="155"/>
+        <location filename="../../ui/message_catalog.py" line="210"/>
         <source>manifest.json: not a JSON object</source>
         <translation>manifest.json：不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="156"/>
+        <location filename="../../ui/message_catalog.py" line="211"/>
         <source>manifest.json: not an Inspector bundle (format is {format!r}, expected {expected!r})</source>
         <translation>manifest.json：不是督查通数据包（格式为 {format!r}，应为 {expected!r}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="157"/>
+        <location filename="../../ui/message_catalog.py" line="212"/>
         <source>this bundle was made by a newer Inspector (bundle format {version}, this version reads {readable}); update Inspector to import it</source>
         <translation>该数据包由更新版本的督查通生成（数据包格式 {version}，本版本支持 {readable}）；请升级督查通后再导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="158"/>
+        <location filename="../../ui/message_catalog.py" line="213"/>
         <source>manifest.json: format_version {version} is not valid</source>
         <translation>manifest.json：format_version {version} 无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="159"/>
+        <location filename="../../ui/message_catalog.py" line="214"/>
         <source>manifest.json: &apos;bundle_id&apos; is not valid</source>
         <translation>manifest.json：“bundle_id”无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="160"/>
+        <location filename="../../ui/message_catalog.py" line="215"/>
         <source>manifest.json: &apos;campaign_id&apos; has the wrong type</source>
         <translation>manifest.json：“campaign_id”的类型不正确</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="161"/>
+        <location filename="../../ui/message_catalog.py" line="204"/>
         <source>manifest.json: table &apos;{table}&apos;: &apos;{key}&apos; is missing</source>
         <translation>manifest.json：表“{table}”缺少“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="162"/>
+        <location filename="../../ui/message_catalog.py" line="205"/>
         <source>manifest.json: attachment: &apos;{key}&apos; is missing</source>
         <translation>manifest.json：附件条目缺少“{key}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="163"/>
+        <location filename="../../ui/message_catalog.py" line="207"/>
         <source>manifest.json: table &apos;{table}&apos;: &apos;{key}&apos; has the wrong type</source>
         <translation>manifest.json：表“{table}”的“{key}”类型不正确</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="164"/>
+        <location filename="../../ui/message_catalog.py" line="208"/>
         <source>manifest.json: attachment: &apos;{key}&apos; has the wrong type</source>
         <translation>manifest.json：附件条目的“{key}”类型不正确</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="165"/>
+        <location filename="../../ui/message_catalog.py" line="216"/>
         <source>manifest.json: unknown table &apos;{table}&apos;</source>
         <translation>manifest.json：未知的表“{table}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="166"/>
+        <location filename="../../ui/message_catalog.py" line="217"/>
         <source>manifest.json: table &apos;{table}&apos; is not an object</source>
         <translation>manifest.json：表“{table}”不是对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="167"/>
+        <location filename="../../ui/message_catalog.py" line="218"/>
         <source>manifest.json: table &apos;{table}&apos;: file must be {expected}, not {file!r}</source>
         <translation>manifest.json：表“{table}”的文件应为 {expected}，不能是 {file!r}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="168"/>
+        <location filename="../../ui/message_catalog.py" line="219"/>
         <source>manifest.json: table &apos;{table}&apos;: row count or sha256 is not valid</source>
         <translation>manifest.json：表“{table}”的行数或 sha256 无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="169"/>
+        <location filename="../../ui/message_catalog.py" line="220"/>
         <source>manifest.json: an attachment entry is not an object</source>
         <translation>manifest.json：某个附件条目不是对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="170"/>
+        <location filename="../../ui/message_catalog.py" line="221"/>
         <source>manifest.json: attachment {sha!r} is not valid</source>
         <translation>manifest.json：附件 {sha!r} 无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="171"/>
+        <location filename="../../ui/message_catalog.py" line="222"/>
         <source>attachment {sha} declares {size:,} bytes, more than the {limit} MiB an attachment may have</source>
         <translation>附件 {sha} 声明大小为 {size:,} 字节，超过单个附件 {limit} MiB 的上限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="172"/>
+        <location filename="../../ui/message_catalog.py" line="223"/>
         <source>manifest.json: attachment {sha} is listed twice</source>
         <translation>manifest.json：附件 {sha} 重复列出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="173"/>
+        <location filename="../../ui/message_catalog.py" line="233"/>
         <source>{file}: form {form} {version} does not match its sha256</source>
         <translation>{file}: 检查表 {form} {version} 与其 sha256 不符</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="174"/>
+        <location filename="../../ui/message_catalog.py" line="235"/>
         <source>{file}: {detail}</source>
         <translation>{file}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="175"/>
+        <location filename="../../ui/message_catalog.py" line="236"/>
         <source>{file}: an attachment row needs file {sha}, which is neither in the bundle nor on this laptop</source>
         <translation>{file}: 某条附件记录需要文件 {sha}，但数据包和本机中都没有该文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="176"/>
+        <location filename="../../ui/message_catalog.py" line="232"/>
         <source>{file}: form {form} {version} does not parse: {issue}</source>
         <translation>{file}: 检查表 {form} {version} 无法解析：{issue}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="177"/>
+        <location filename="../../ui/message_catalog.py" line="267"/>
         <source>unknown column(s) {columns}</source>
         <translation>未知的列 {columns}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="178"/>
+        <location filename="../../ui/message_catalog.py" line="268"/>
         <source>missing column(s) {columns}</source>
         <translation>缺少列 {columns}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="179"/>
+        <location filename="../../ui/message_catalog.py" line="246"/>
         <source>{file} holds {count:,} files, more than a bundle may</source>
         <translation>{file} 含有 {count:,} 个文件，超过数据包允许的数量</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="180"/>
+        <location filename="../../ui/message_catalog.py" line="251"/>
         <source>{file}: {size:,} bytes uncompressed, more than the {limit:,} a bundle may hold</source>
         <translation>{file}: 解压后为 {size:,} 字节，超过数据包 {limit:,} 字节的上限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="181"/>
+        <location filename="../../ui/message_catalog.py" line="179"/>
         <source>{file}: manifest.json is missing; not an Inspector bundle</source>
         <translation>{file}: 缺少 manifest.json，不是督查通数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="182"/>
+        <location filename="../../ui/message_catalog.py" line="253"/>
         <source>{file}: {member} is listed in the manifest but missing</source>
         <translation>{file}: {member} 已列入清单，但数据包中没有</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="183"/>
+        <location filename="../../ui/message_catalog.py" line="254"/>
         <source>{file}: {member} is not listed in the manifest</source>
         <translation>{file}: {member} 未列入清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="184"/>
+        <location filename="../../ui/message_catalog.py" line="262"/>
         <source>{file}: {member} does not match its sha256 in the manifest (damaged or altered)</source>
         <translation>{file}: {member} 与清单中的 sha256 不符（已损坏或被修改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="185"/>
+        <location filename="../../ui/message_catalog.py" line="263"/>
         <source>{file}: {member} holds {count} rows, the manifest says {expected}</source>
         <translation>{file}: {member} 有 {count} 行，清单中为 {expected} 行</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="186"/>
+        <location filename="../../ui/message_catalog.py" line="265"/>
         <source>{file}: {member} ends in the middle of a row</source>
         <translation>{file}: {member} 在一行中间意外结束</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="187"/>
+        <location filename="../../ui/message_catalog.py" line="266"/>
         <source>{file}: attachment {sha} does not match its sha256 (damaged or altered)</source>
         <translation>{file}: 附件 {sha} 与其 sha256 不符（已损坏或被修改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="188"/>
+        <location filename="../../ui/message_catalog.py" line="241"/>
         <source>{file}: no such file</source>
         <translation>{file}: 文件不存在</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="189"/>
+        <location filename="../../ui/message_catalog.py" line="242"/>
         <source>{file} is a folder, not a bundle</source>
         <translation>{file} 是文件夹，不是数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="190"/>
+        <location filename="../../ui/message_catalog.py" line="243"/>
         <source>{file} is not an Inspector bundle (not a ZIP archive, or cut short while copying)</source>
         <translation>{file} 不是督查通数据包（不是 ZIP 压缩文件，或复制时未复制完整）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="191"/>
+        <location filename="../../ui/message_catalog.py" line="247"/>
         <source>{file}: refused, member {member!r} has {why}</source>
         <translation>{file}: 已拒绝，成员 {member!r} 含有{why}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="192"/>
+        <location filename="../../ui/message_catalog.py" line="248"/>
         <source>{file}: member {member} appears twice</source>
         <translation>{file}: 成员 {member} 重复出现</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="193"/>
+        <location filename="../../ui/message_catalog.py" line="189"/>
         <source>{file}: unexpected member {member!r}</source>
         <translation>{file}: 出现了不应有的成员 {member!r}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="194"/>
+        <location filename="../../ui/message_catalog.py" line="249"/>
         <source>{file}: member {member} is encrypted</source>
         <translation>{file}: 成员 {member} 已加密</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="195"/>
+        <location filename="../../ui/message_catalog.py" line="250"/>
         <source>{file}: member {member} declares {size:,} bytes, more than the {limit:,} allowed</source>
         <translation>{file}: 成员 {member} 声明大小为 {size:,} 字节，超过允许的 {limit:,} 字节</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="196"/>
-        <source>{file}: member {member} inflates more than {ratio}:1 (a ZIP bomb?)</source>
-        <translation>{file}: 成员 {member} 解压比超过 {ratio}:1（可能是 ZIP 炸弹）</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/messages.py" line="197"/>
+        <location filename="../../ui/message_catalog.py" line="181"/>
         <source>{file}: manifest.json is not valid JSON ({error})</source>
         <translation>{file}: manifest.json 不是有效的 JSON（{error}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="198"/>
+        <location filename="../../ui/message_catalog.py" line="255"/>
         <source>{file}: attachment {sha} is not the size the manifest says</source>
         <translation>{file}: 附件 {sha} 的大小与清单不符</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="199"/>
+        <location filename="../../ui/message_catalog.py" line="182"/>
         <source>{file}: member {member} is damaged ({error})</source>
         <translation>{file}: 成员 {member} 已损坏（{error}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="200"/>
-        <source>{file}: {member} has a line longer than {limit} MiB</source>
-        <translation>{file}: {member} 中有一行超过 {limit} MiB</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/messages.py" line="201"/>
+        <location filename="../../ui/message_catalog.py" line="258"/>
         <source>{file}: {member} {detail}</source>
         <translation>{file}: {member} {detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="202"/>
+        <location filename="../../ui/message_catalog.py" line="259"/>
         <source>{file}: {member} line {line} is not valid JSON</source>
         <translation>{file}: {member} 第{line}行不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="203"/>
+        <location filename="../../ui/message_catalog.py" line="260"/>
         <source>{file}: {member} line {line} is not a JSON object</source>
         <translation>{file}: {member} 第{line}行不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="204"/>
+        <location filename="../../ui/message_catalog.py" line="261"/>
         <source>{file}: {member} line {line}: {problems}</source>
         <translation>{file}: {member} 第{line}行：{problems}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="205"/>
+        <location filename="../../ui/message_catalog.py" line="256"/>
         <source>{file}: member {member} inflates beyond its declared size (a ZIP bomb?)</source>
         <translation>{file}: 成员 {member} 解压后超出声明的大小（可能是 ZIP 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="206"/>
+        <location filename="../../ui/message_catalog.py" line="308"/>
+        <source>{file}: sent by {name} ({device}), which headquarters revoked; its versions are imported only as headquarters had accepted them before the revocation, not in a bundle made since or never delivered</source>
+        <translation>{file}：由已被总部吊销的 {name}（{device}）发出；它的数据只按总部吊销前已接收的导入，吊销后制作或从未送达总部的数据包不导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_catalog.py" line="309"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="207"/>
+        <location filename="../../ui/message_catalog.py" line="25"/>
         <source>values nested more than {limit} deep (arrays or inline tables)</source>
         <translation>数组或内联表嵌套超过 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="208"/>
+        <location filename="../../ui/message_catalog.py" line="16"/>
         <source>item &apos;{item}&apos;: {key} must be a finite number no larger than {limit}, not {value}</source>
         <translation>条目“{item}”：{key} 必须是不大于 {limit} 的有限数值，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="209"/>
+        <location filename="../../ui/message_catalog.py" line="23"/>
         <source>[form] &apos;{key}&apos; holds control characters ({chars})</source>
         <translation>[form] 的“{key}”含有控制字符（{chars}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="210"/>
+        <location filename="../../ui/message_catalog.py" line="33"/>
         <source>[[section]] {number} must be a table</source>
         <translation>第 {number} 个 [[section]] 必须是表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="211"/>
+        <location filename="../../ui/message_catalog.py" line="44"/>
         <source>item &apos;{item}&apos;: &apos;{key}&apos; holds control characters ({chars})</source>
         <translation>条目“{item}”：“{key}”含有控制字符（{chars}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="212"/>
+        <location filename="../../ui/message_catalog.py" line="37"/>
         <source>section &apos;{section}&apos;: &apos;{key}&apos; holds control characters ({chars})</source>
         <translation>栏目“{section}”：“{key}”含有控制字符（{chars}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="213"/>
+        <location filename="../../ui/message_catalog.py" line="40"/>
         <source>item {number} of section &apos;{section}&apos; must be a table</source>
         <translation>栏目“{section}”的第 {number} 个条目必须是表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="214"/>
+        <location filename="../../ui/message_catalog.py" line="61"/>
         <source>the file is larger than {size} MiB: not a form</source>
         <translation>文件大于 {size} MiB，不是督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="215"/>
+        <location filename="../../ui/message_catalog.py" line="110"/>
         <source>{file}:{line}: {error}</source>
         <translation>{file}:{line}：{error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="216"/>
+        <location filename="../../ui/message_catalog.py" line="109"/>
         <source>{file}:{line}: field too long (over {limit} characters)</source>
         <translation>{file}:{line}：字段过长（超过 {limit} 个字符）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="217"/>
+        <location filename="../../ui/message_catalog.py" line="111"/>
         <source>{column} holds control characters ({chars})</source>
         <translation>{column} 含有控制字符（{chars}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="218"/>
+        <location filename="../../ui/message_catalog.py" line="112"/>
         <source>{column} is longer than {limit} characters</source>
         <translation>{column} 超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="219"/>
+        <location filename="../../ui/message_catalog.py" line="124"/>
         <source>a campaign name cannot hold control characters ({chars})</source>
         <translation>督查批次名称不能含有控制字符（{chars}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="220"/>
+        <location filename="../../ui/message_catalog.py" line="132"/>
         <source>a {what} id or name is at most {limit} characters, not {length}</source>
         <translation>{what} 的编号或名称最多 {limit} 个字符，而不是 {length} 个</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="221"/>
+        <location filename="../../ui/message_catalog.py" line="104"/>
         <source>county {county} has county_code {code} on line {first}</source>
         <translation>县区 {county} 在第 {first} 行的 county_code 是 {code}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="222"/>
+        <location filename="../../ui/message_catalog.py" line="113"/>
         <source>{file}:{line}: county {county} is already in the database with county_code {code}</source>
         <translation>{file}:{line}：数据库中已有县区 {county}，其 county_code 为 {code}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="223"/>
+        <location filename="../../ui/message_catalog.py" line="114"/>
         <source>{file}:{line}: {county} {township} is already in the database with township_code {code}</source>
         <translation>{file}:{line}：数据库中已有 {county} {township}，其 township_code 为 {code}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="224"/>
+        <location filename="../../ui/message_catalog.py" line="115"/>
         <source>{file} is larger than {size} MiB: not a township list</source>
         <translation>{file} 大于 {size} MiB，不是乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="225"/>
+        <location filename="../../ui/message_catalog.py" line="166"/>
         <source>the setting {key} holds control characters ({chars}); type it again without them</source>
         <translation>设置项 {key} 含有控制字符（{chars}），请去掉后重新输入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="226"/>
+        <location filename="../../ui/message_catalog.py" line="68"/>
         <source>the database is busy (another Inspector window or command is writing); try again in a moment</source>
         <translation>数据库正忙（另一个督查通窗口或命令正在写入）；请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="227"/>
+        <location filename="../../ui/message_catalog.py" line="69"/>
         <source>the database is read-only, so nothing can be saved (check the file&apos;s permissions, or copy it off a read-only disk or share)</source>
         <translation>数据库是只读的，无法保存（请检查文件权限，或把它从只读磁盘或共享文件夹复制出来）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="228"/>
+        <location filename="../../ui/message_catalog.py" line="70"/>
         <source>the disk is full, so nothing could be saved; free some space and try again</source>
         <translation>磁盘已满，未能保存；请腾出空间后再试</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="229"/>
+        <location filename="../../ui/message_catalog.py" line="71"/>
         <source>the database file cannot be opened (its folder is missing, or not readable and writable)</source>
         <translation>无法打开数据库文件（所在文件夹不存在，或不可读写）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="230"/>
+        <location filename="../../ui/message_catalog.py" line="72"/>
         <source>the file is not an Inspector database</source>
         <translation>该文件不是督查通数据库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="231"/>
+        <location filename="../../ui/message_catalog.py" line="73"/>
         <source>the database is damaged; restore a backup with &apos;inspector backup restore&apos;</source>
         <translation>数据库已损坏；请用“inspector backup restore”恢复备份</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="232"/>
+        <location filename="../../ui/message_catalog.py" line="74"/>
         <source>the disk could not be read or written (I/O error); check the disk or USB stick, and if it goes on, restore a backup with &apos;inspector backup restore&apos;</source>
         <translation>磁盘读写出错（I/O 错误）；请检查磁盘或U盘，如仍出错，请用“inspector backup restore”恢复备份</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="233"/>
+        <location filename="../../ui/message_catalog.py" line="75"/>
         <source>the operating system refused access to the database file (permission denied)</source>
         <translation>操作系统拒绝访问数据库文件（权限不足）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="234"/>
+        <location filename="../../ui/message_catalog.py" line="79"/>
         <source>internal error, details written to {log}</source>
         <translation>程序内部错误，详细信息已写入 {log}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="235"/>
+        <location filename="../../ui/message_catalog.py" line="77"/>
         <source>{file}: {error}</source>
         <translation>{file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="236"/>
+        <location filename="../../ui/message_catalog.py" line="78"/>
         <source>internal error ({error}); the log could not be written</source>
         <translation>程序内部错误（{error}）；日志无法写入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="237"/>
+        <location filename="../../ui/message_catalog.py" line="90"/>
         <source>no backup named {name}; &apos;inspector backup list&apos; shows them</source>
         <translation>没有名为 {name} 的备份；“inspector backup list”可列出全部备份</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="238"/>
+        <location filename="../../ui/message_catalog.py" line="91"/>
         <source>backup {name} is damaged; choose another one</source>
         <translation>备份 {name} 已损坏；请另选一个</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="239"/>
+        <location filename="../../ui/message_catalog.py" line="92"/>
         <source>backup {name} is not an Inspector database</source>
         <translation>备份 {name} 不是督查通数据库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="240"/>
+        <location filename="../../ui/message_catalog.py" line="93"/>
         <source>backup {name} was written by a newer version of Inspector</source>
         <translation>备份 {name} 由更新版本的督查通写入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="241"/>
+        <location filename="../../ui/message_catalog.py" line="140"/>
         <source>{path} is damaged, so nothing was imported; restore a backup with &apos;inspector backup restore&apos;</source>
         <translation>{path} 已损坏，未导入任何内容；请用“inspector backup restore”恢复备份</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="242"/>
+        <location filename="../../ui/message_catalog.py" line="139"/>
         <source>{path} is damaged; restore a backup with &apos;inspector backup restore&apos;</source>
         <translation>{path} 已损坏；请用“inspector backup restore”恢复备份</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="243"/>
+        <location filename="../../ui/message_catalog.py" line="12"/>
+        <source>no passphrase given</source>
+        <translation>未输入口令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_catalog.py" line="14"/>
+        <source>give --campaign (once or more) or --all</source>
+        <translation>请给出 --campaign（可多次）或 --all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_catalog.py" line="80"/>
+        <source>the desktop app cannot start: Qt&apos;s X11 (xcb) platform needs {libraries}, missing on this computer; install them with: sudo apt-get install {packages}</source>
+        <translation>桌面程序无法启动：Qt 的 X11（xcb）平台需要 {libraries}，本机缺少；请用以下命令安装：sudo apt-get install {packages}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_catalog.py" line="137"/>
+        <source>problem {id} is closed (销号); the version that is not closed cannot be kept</source>
+        <translation>问题 {id} 已销号；未销号的版本不能保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_catalog.py" line="141"/>
+        <source>{path} is damaged, so today&apos;s backup copy was not taken (it would replace a good one); restore a backup with &apos;inspector backup restore&apos;</source>
+        <translation>{path} 已损坏，因此今天没有做备份（否则会顶替一份完好的备份）；请用“inspector backup restore”恢复一份备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_catalog.py" line="143"/>
         <source>no folder {folder} for the database {path}</source>
         <translation>数据库 {path} 所在的文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="244"/>
+        <location filename="../../ui/message_catalog.py" line="146"/>
         <source>an id of 1 to {max} ASCII letters, digits or signs (no spaces or quotes)</source>
         <translation>由 1 至 {max} 个 ASCII 字母、数字或符号组成的标识（不含空格和引号）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="245"/>
+        <location filename="../../ui/message_catalog.py" line="147"/>
         <source>one of {values}</source>
         <translation>{values} 之一</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="246"/>
+        <location filename="../../ui/message_catalog.py" line="148"/>
         <source>a date YYYY-MM-DD between {first} and {last}</source>
         <translation>{first} 至 {last} 之间的日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="247"/>
+        <location filename="../../ui/message_catalog.py" line="149"/>
         <source>a time YYYY-MM-DDTHH:MM:SS</source>
         <translation>时间（YYYY-MM-DDTHH:MM:SS）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="248"/>
+        <location filename="../../ui/message_catalog.py" line="150"/>
         <source>one line of at most {max} characters without control characters</source>
         <translation>不超过 {max} 个字符、不含控制字符的单行文字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="249"/>
+        <location filename="../../ui/message_catalog.py" line="151"/>
         <source>text of at most {max} characters without control characters</source>
         <translation>不超过 {max} 个字符、不含控制字符的文字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="250"/>
+        <location filename="../../ui/message_catalog.py" line="152"/>
         <source>a whole number from {low} to {high}</source>
         <translation>{low} 至 {high} 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="251"/>
+        <location filename="../../ui/message_catalog.py" line="153"/>
         <source>a number from {low} to {high}</source>
         <translation>{low} 至 {high} 之间的数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="252"/>
+        <location filename="../../ui/message_catalog.py" line="154"/>
         <source>{lengths} digits</source>
         <translation>{lengths} 位数字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="253"/>
+        <location filename="../../ui/message_catalog.py" line="155"/>
         <source>a sha256 (64 lowercase hex digits)</source>
         <translation>sha256 值（64 位小写十六进制数字）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="254"/>
+        <location filename="../../ui/message_catalog.py" line="156"/>
         <source>a JSON array of ids</source>
         <translation>由标识组成的 JSON 数组</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="255"/>
+        <location filename="../../ui/message_catalog.py" line="157"/>
         <source>a clock value (13 digits before 2100, 4 hex digits, a device id)</source>
         <translation>时钟值（2100 年之前的 13 位数字、4 位十六进制数字和设备标识）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="256"/>
+        <location filename="../../ui/message_catalog.py" line="158"/>
         <source>{table} has no column {column}</source>
         <translation>{table} 没有 {column} 列</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="257"/>
+        <location filename="../../ui/message_catalog.py" line="159"/>
         <source>{table}.{column}: {value} is not {expected}</source>
         <translation>{table}.{column}：{value} 不是{expected}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="258"/>
+        <location filename="../../ui/message_catalog.py" line="192"/>
+        <source>{file}: this device is not a recipient of this bundle: it is sealed to headquarters and the enrolled laptops assigned to its campaigns; ask the sender for a bundle with a passphrase, or headquarters to enrol this laptop or assign it to the campaign</source>
+        <translation>{file}：本设备不是这个数据包的接收方：它只加密给总部和分配到其督查任务的已登记笔记本；请发送方另做一个带口令的数据包，或请总部登记本笔记本、把它分配到该督查任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_catalog.py" line="252"/>
         <source>{file}: manifest.json is nested too deeply</source>
         <translation>{file}：manifest.json 嵌套层数过多</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="259"/>
+        <location filename="../../ui/message_catalog.py" line="133"/>
         <source>this computer&apos;s clock ({now}) is behind the last change recorded ({last}): check the date and time</source>
         <translation>本机时钟（{now}）早于已记录的最后一次修改（{last}）：请检查日期和时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="260"/>
+        <location filename="../../ui/message_catalog.py" line="135"/>
         <source>{value!r} is not a clock value</source>
         <translation>{value!r} 不是时钟值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="261"/>
+        <location filename="../../ui/message_catalog.py" line="136"/>
         <source>device {device}&apos;s clock appears to be at {when}, more than a day ahead of this computer&apos;s ({today}); correct that laptop&apos;s clock, then export again</source>
         <translation>设备 {device} 的时钟似乎是 {when}，比本机（{today}）快一天以上；请校正那台电脑的时钟，然后重新导出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="262"/>
+        <location filename="../../ui/message_catalog.py" line="134"/>
         <source>the last change recorded in this database is stamped {last}, the end of the clock&apos;s range: set this computer&apos;s date and time right, then run &apos;inspector check --restamp-future&apos;</source>
         <translation>此数据库记录的最后一次修改时间戳为 {last}，已到时钟范围的尽头：请校正本机的日期和时间，然后运行“inspector check --restamp-future”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="263"/>
+        <location filename="../../ui/message_catalog.py" line="160"/>
         <source>this database was last used on another computer or in another folder (device {name}, id {device}): if it is a copy, give it its own identity with &apos;inspector device new&apos; before editing; if it is the same laptop, renamed or moved, confirm with &apos;inspector device same&apos;</source>
         <translation>此数据库上次是在另一台电脑或另一个文件夹中使用的（设备 {name}，编号 {device}）：如果它是副本，请在编辑前用“inspector device new”为它设置自己的身份；如果是同一台电脑（改了名称或移动了位置），请用“inspector device same”确认</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="264"/>
+        <location filename="../../ui/message_catalog.py" line="167"/>
         <source>{table}: {count} row(s) stamped more than a day ahead of this computer&apos;s clock (newest {when}, device {device}); other laptops refuse them: once the date here is right, run &apos;inspector check --restamp-future&apos;</source>
         <translation>{table}：{count} 行的时间戳比本机时钟快一天以上（最新为 {when}，设备 {device}）；其他电脑会拒收：校正本机日期后，请运行“inspector check --restamp-future”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="265"/>
+        <location filename="../../ui/message_catalog.py" line="290"/>
         <source>{file}: device {device}&apos;s clock appears to be at {when}, more than a day ahead of this computer&apos;s ({today}); correct that laptop&apos;s clock, then export again ({member} line {line}, column {column})</source>
         <translation>{file}：设备 {device} 的时钟似乎是 {when}，比本机（{today}）快一天以上；请校正那台电脑的时钟，然后重新导出（{member} 第 {line} 行，{column} 列）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="266"/>
+        <location filename="../../ui/message_catalog.py" line="291"/>
         <source>{file} was made under this laptop&apos;s own device id {device} (by {name}): one of the two databases is a copy of the other; on the copy, run &apos;inspector device new&apos; (File → New device identity…), then export again</source>
         <translation>{file} 使用的是本机自己的设备编号 {device}（由 {name} 导出）：两个数据库中有一个是另一个的副本；请在副本上运行“inspector device new”（文件 → 新设备身份…），然后重新导出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="267"/>
+        <location filename="../../ui/message_catalog.py" line="292"/>
         <source>{file}: {member} line {line}, column {column}: version {value} carries this laptop&apos;s device id but was never made here: another laptop uses a copy of this database; on the copy, run &apos;inspector device new&apos; (File → New device identity…), then export again; if the copy already has its own id, run it here, then import again</source>
         <translation>{file}：{member} 第 {line} 行，{column} 列：版本 {value} 带有本机的设备编号，但并非本机所做：另一台电脑在使用本数据库的副本；请在副本上运行“inspector device new”（文件 → 新设备身份…），然后重新导出；如果副本已有自己的编号，请在本机运行该命令，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="268"/>
+        <location filename="../../ui/message_catalog.py" line="293"/>
         <source>{file}: {member} line {line}: version {value} differs from the version with the same stamp here: two databases use the device id {device} (one is a copy of the other); on the copy, run &apos;inspector device new&apos; (File → New device identity…), then export again</source>
         <translation>{file}：{member} 第 {line} 行：版本 {value} 与本机同一时间戳的版本内容不同：两个数据库在使用同一设备编号 {device}（其中一个是另一个的副本）；请在副本上运行“inspector device new”（文件 → 新设备身份…），然后重新导出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="269"/>
+        <location filename="../../ui/message_catalog.py" line="168"/>
         <source>export a delta (--since-last) to carry only the changes, or a campaign kit</source>
         <translation>请导出增量数据包（--since-last）只带变化部分，或导出督查批次数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="270"/>
+        <location filename="../../ui/message_catalog.py" line="177"/>
         <source>{table} row {id}: {size:,} bytes as one line of the bundle, {over:,} more than the {limit:,} a row may have; its column {column} alone is {column_size:,} bytes. Shorten it and export again</source>
         <translation>{table} 中的记录 {id}：在数据包中占一行 {size:,} 字节，比单条记录允许的 {limit:,} 字节多 {over:,} 字节；其中字段 {column} 就有 {column_size:,} 字节。请缩短后重新导出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="271"/>
+        <location filename="../../ui/message_catalog.py" line="176"/>
         <source>table {table} comes to {size:,} bytes in the bundle, {over:,} more than the {limit:,} a table may have; {advice}</source>
         <translation>表 {table} 在数据包中达 {size:,} 字节，比单个表允许的 {limit:,} 字节多 {over:,} 字节；{advice}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="272"/>
+        <location filename="../../ui/message_catalog.py" line="170"/>
         <source>{count:,} attachments make more than the {limit:,} files a bundle may hold; {advice}</source>
         <translation>{count:,} 个附件使文件数超过了数据包允许的 {limit:,} 个；{advice}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="273"/>
+        <location filename="../../ui/message_catalog.py" line="171"/>
         <source>its attachments alone come to</source>
         <translation>仅附件就有</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="274"/>
+        <location filename="../../ui/message_catalog.py" line="172"/>
         <source>with its tables it comes to</source>
         <translation>连同数据表共</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="275"/>
+        <location filename="../../ui/message_catalog.py" line="173"/>
         <source>this bundle is too big: {what} {size:,} bytes, {over:,} more than the {limit:,} a bundle may hold; {advice}</source>
         <translation>数据包过大：{what} {size:,} 字节，比数据包允许的 {limit:,} 字节多 {over:,} 字节；{advice}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="276"/>
+        <location filename="../../ui/message_catalog.py" line="175"/>
         <source>the bundle&apos;s manifest.json would be {size:,} bytes, {over:,} more than the {limit:,} allowed; {advice}</source>
         <translation>数据包的 manifest.json 将达 {size:,} 字节，比允许的 {limit:,} 字节多 {over:,} 字节；{advice}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="277"/>
+        <location filename="../../ui/message_catalog.py" line="169"/>
         <source>attachment {id} ({filename}) is {size:,} bytes, {over:,} more than the {limit:,} an attachment may have in a bundle</source>
         <translation>附件 {id}（{filename}）大小为 {size:,} 字节，比数据包中单个附件允许的 {limit:,} 字节多 {over:,} 字节</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="278"/>
+        <location filename="../../ui/message_catalog.py" line="197"/>
         <source>a campaign kit is always complete: use --campaign or --since-last, not both</source>
         <translation>督查批次数据包总是完整的：--campaign 与 --since-last 只能选一个</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="279"/>
+        <location filename="../../ui/message_catalog.py" line="198"/>
         <source>--to chooses the peer of a delta: add --since-last</source>
         <translation>--to 用于指定增量数据包的接收设备：请加上 --since-last</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="280"/>
+        <location filename="../../ui/message_catalog.py" line="199"/>
         <source>no bundle from device {device} was ever imported here, so nothing says what it holds; known devices: {known}. Export a full bundle for it</source>
         <translation>本机从未导入过设备 {device} 的数据包，无从得知它已有哪些数据；已知设备：{known}。请为它导出完整数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="281"/>
+        <location filename="../../ui/message_catalog.py" line="201"/>
         <source>{table} row {id}: column {column} holds {value}, which is not {expected}; an import would refuse it, so correct it and export again</source>
         <translation>{table} 中的记录 {id}：字段 {column} 的值 {value} 不是{expected}；导入时会被拒绝，请更正后重新导出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="282"/>
+        <location filename="../../ui/message_catalog.py" line="200"/>
         <source>the bundle is complete, but this database could not note the export ({error}); the &apos;last export&apos; line stays as it was</source>
         <translation>数据包已完整写出，但数据库未能记录这次导出（{error}）；“上次导出”信息保持不变</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="283"/>
+        <location filename="../../ui/message_catalog.py" line="202"/>
         <source>attachment file {sha} changed size while the bundle was written; export again</source>
         <translation>写数据包期间附件文件 {sha} 的大小发生了变化；请重新导出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="284"/>
+        <location filename="../../ui/message_catalog.py" line="230"/>
         <source>manifest.json: &apos;{key}&apos; is not a version vector</source>
         <translation>manifest.json：“{key}”不是版本向量</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="285"/>
+        <location filename="../../ui/message_catalog.py" line="231"/>
         <source>manifest.json: &apos;{key}&apos; entry {author!r} is not a device and a clock value of it</source>
         <translation>manifest.json：“{key}”中的条目 {author!r} 不是设备及其时钟值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="286"/>
+        <location filename="../../ui/message_catalog.py" line="264"/>
         <source>{file}: {member} has a line longer than {limit:,} bytes</source>
         <translation>{file}：{member} 中有一行超过 {limit:,} 字节</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="287"/>
+        <location filename="../../ui/message_catalog.py" line="257"/>
         <source>{file}: {member} {detail}. This is a delta bundle, made for a database that holds more than this one: ask {device} to export a full bundle</source>
         <translation>{file}：{member} {detail}。这是增量数据包，是为数据比本机更全的数据库制作的：请让 {device} 导出完整数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="288"/>
+        <location filename="../../ui/message_catalog.py" line="81"/>
         <source>no township of {campaign} has open problems not yet on a notice</source>
         <translation>{campaign}没有尚未列入通知书的待整改问题的乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="289"/>
+        <location filename="../../ui/message_catalog.py" line="86"/>
         <source>no open problems of {campaign} are past their deadline on {date}</source>
         <translation>截至{date}，{campaign}没有超过整改时限的未整改问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="290"/>
+        <location filename="../../ui/message_catalog.py" line="89"/>
         <source>the interview date {on} is before the notice&apos;s date {date}</source>
         <translation>约谈日期{on}早于通知日期{date}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="291"/>
+        <location filename="../../ui/message_catalog.py" line="87"/>
         <source>no township of {campaign} is on the interview list</source>
         <translation>{campaign}没有列入约谈名单的乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="292"/>
+        <location filename="../../ui/message_catalog.py" line="88"/>
         <source>this township is not on the interview list of {campaign}</source>
         <translation>该乡镇（街道）未列入{campaign}的约谈名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="293"/>
+        <location filename="../../ui/message_catalog.py" line="165"/>
         <source>no county {county}; counties are: {names}</source>
         <translation>没有县区“{county}”；现有县区：{names}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="294"/>
+        <location filename="../../ui/message_catalog.py" line="13"/>
         <source>fingerprint {given} does not match the request&apos;s {fingerprint}; the file may not come from that laptop — nothing enrolled</source>
         <translation>指纹 {given} 与登记申请的指纹 {fingerprint} 不符；该文件可能并非来自那台笔记本电脑——未登记</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="295"/>
+        <location filename="../../ui/message_catalog.py" line="145"/>
         <source>only headquarters closes a problem (销号) or changes a closed one; this laptop is enrolled as an inspector</source>
         <translation>只有总部能销号或修改已销号的问题；本机登记的角色是督查员</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="296"/>
+        <location filename="../../ui/message_catalog.py" line="174"/>
         <source>the bundle would hold {count:,} files, more than the {limit:,} a bundle may hold; {advice}</source>
         <translation>数据包将含 {count:,} 个文件，超过数据包允许的 {limit:,} 个；{advice}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="297"/>
+        <location filename="../../ui/message_catalog.py" line="178"/>
         <source>no device may read this bundle: this device is not enrolled and holds no roster; enrol it at headquarters, or export with a passphrase</source>
         <translation>没有设备能读取此数据包：本机未登记，也没有设备名册；请到总部登记本机，或设置口令后导出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="298"/>
+        <location filename="../../ui/message_catalog.py" line="180"/>
         <source>{file}: manifest.json declares {size:,} bytes, more than the {limit:,} allowed</source>
         <translation>{file}：manifest.json 声明 {size:,} 字节，超过允许的 {limit:,}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="299"/>
+        <location filename="../../ui/message_catalog.py" line="183"/>
         <source>{file}: manifest.json: not a JSON object</source>
         <translation>{file}：manifest.json：不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="300"/>
+        <location filename="../../ui/message_catalog.py" line="184"/>
         <source>{file}: manifest.json: not an Inspector bundle (format is {format!r}, expected {expected!r})</source>
         <translation>{file}：manifest.json：不是督查通数据包（格式为 {format!r}，应为 {expected!r}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="301"/>
+        <location filename="../../ui/message_catalog.py" line="185"/>
         <source>{file}: manifest.json: format_version {version!r} is not valid</source>
         <translation>{file}：manifest.json：format_version {version!r} 无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="302"/>
+        <location filename="../../ui/message_catalog.py" line="186"/>
         <source>{file}: unsigned bundle (format 1) from an older Inspector: nothing in it proves who wrote it, so it is not imported; update Inspector on {device} and export again</source>
         <translation>{file}：来自旧版督查通的未签名数据包（格式 1）：无法证明由谁写入，不予导入；请在 {device} 上升级督查通后重新导出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="303"/>
+        <location filename="../../ui/message_catalog.py" line="187"/>
         <source>{file}: this bundle was made by a newer Inspector (bundle format {version}, this version reads {readable}); update Inspector to import it</source>
         <translation>{file}：此数据包由更新版本的督查通生成（数据包格式 {version}，本版本可读 {readable}）；请升级督查通后再导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="304"/>
+        <location filename="../../ui/message_catalog.py" line="188"/>
         <source>{file}: manifest.json: &apos;sender&apos; is missing or not valid</source>
         <translation>{file}：manifest.json：“sender”缺失或无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="305"/>
+        <location filename="../../ui/message_catalog.py" line="190"/>
         <source>{file}: {member} is missing</source>
         <translation>{file}：缺少 {member}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="306"/>
+        <location filename="../../ui/message_catalog.py" line="191"/>
         <source>{file}: {size:,} bytes of content, more than the {limit:,} a bundle may hold</source>
         <translation>{file}：内容 {size:,} 字节，超过数据包允许的 {limit:,}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="307"/>
+        <location filename="../../ui/message_catalog.py" line="194"/>
         <source>{file}: this bundle has no passphrase</source>
         <translation>{file}：此数据包没有设置口令</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="308"/>
+        <location filename="../../ui/message_catalog.py" line="195"/>
         <source>{file}: {member} is too large</source>
         <translation>{file}：{member} 过大</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="309"/>
+        <location filename="../../ui/message_catalog.py" line="193"/>
         <source>{file}: the encrypted content is damaged or altered ({error})</source>
         <translation>{file}：加密内容已损坏或被篡改（{error}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="310"/>
+        <location filename="../../ui/message_catalog.py" line="196"/>
         <source>{file}: wrong passphrase</source>
         <translation>{file}：口令错误</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="311"/>
-        <source>{file}: this bundle is not encrypted to this device; ask headquarters to enrol it and export again (or use the passphrase it was given)</source>
-        <translation>{file}：此数据包不是加密给本机的；请总部登记本机后重新导出（或使用随包提供的口令）</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/messages.py" line="312"/>
+        <location filename="../../ui/message_catalog.py" line="224"/>
         <source>manifest.json: &apos;roster_serial&apos; is not valid</source>
         <translation>manifest.json：“roster_serial”无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="313"/>
+        <location filename="../../ui/message_catalog.py" line="229"/>
         <source>manifest.json: the sender&apos;s own statement is missing</source>
         <translation>manifest.json：缺少发送方自己的签名声明</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="314"/>
+        <location filename="../../ui/message_catalog.py" line="225"/>
         <source>manifest.json: a statement entry is not an object</source>
         <translation>manifest.json：有一项签名声明不是对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="315"/>
+        <location filename="../../ui/message_catalog.py" line="226"/>
         <source>manifest.json: statement {id!r} is not valid</source>
         <translation>manifest.json：签名声明 {id!r} 无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="316"/>
+        <location filename="../../ui/message_catalog.py" line="227"/>
         <source>manifest.json: statement {id} of {author}: only the sender&apos;s own statement comes without its list</source>
         <translation>manifest.json：{author} 的签名声明 {id}：只有发送方自己的声明可以不附版本清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="317"/>
+        <location filename="../../ui/message_catalog.py" line="228"/>
         <source>manifest.json: statement {id} is listed twice</source>
         <translation>manifest.json：签名声明 {id} 列出了两次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="318"/>
+        <location filename="../../ui/message_catalog.py" line="234"/>
         <source>{file}: tables/forms.jsonl line {line}: form {form} {version} is frozen here; a bundle may not change its text</source>
         <translation>{file}：tables/forms.jsonl 第 {line} 行：督查表 {form} {version} 在本机已冻结；数据包不得修改其内容</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="319"/>
+        <location filename="../../ui/message_catalog.py" line="237"/>
         <source>{key!r} is not a signing key</source>
         <translation>{key!r} 不是签名密钥</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="320"/>
+        <location filename="../../ui/message_catalog.py" line="240"/>
         <source>{file} is not an Ed25519 key</source>
         <translation>{file} 不是 Ed25519 密钥</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="321"/>
+        <location filename="../../ui/message_catalog.py" line="238"/>
         <source>{key!r} is not an encryption key</source>
         <translation>{key!r} 不是加密密钥</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="322"/>
+        <location filename="../../ui/message_catalog.py" line="239"/>
         <source>the key files in {folder} are damaged; restore them from where you keep them, or ask headquarters to enrol this device again</source>
         <translation>{folder} 中的密钥文件已损坏；请从备份处恢复，或请总部重新登记本机</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="323"/>
+        <location filename="../../ui/message_catalog.py" line="245"/>
         <source>{file}: the sender outside ({outer}) is not the sender inside ({inner})</source>
         <translation>{file}：外层的发送设备（{outer}）与内层的发送设备（{inner}）不一致</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="324"/>
+        <location filename="../../ui/message_catalog.py" line="244"/>
         <source>{file}: the decrypted content is not a bundle</source>
         <translation>{file}：解密后的内容不是数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="325"/>
+        <location filename="../../ui/message_catalog.py" line="269"/>
         <source>role {role!r} writes nothing</source>
         <translation>角色 {role!r} 无权写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="326"/>
+        <location filename="../../ui/message_catalog.py" line="270"/>
         <source>only headquarters writes {table}</source>
         <translation>只有总部能写入 {table}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="327"/>
+        <location filename="../../ui/message_catalog.py" line="271"/>
         <source>only headquarters closes a problem (销号)</source>
         <translation>只有总部能销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="328"/>
+        <location filename="../../ui/message_catalog.py" line="272"/>
+        <source>an inspector may not delete a problem unless it is still open and was recorded on that laptop with no other device&apos;s change since (a problem recorded by mistake)</source>
+        <translation>督查组不能删除问题，除非该问题仍为待整改、由本笔记本录入且此后没有其他设备修改过（即误录的问题）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_catalog.py" line="273"/>
+        <source>an inspector may not delete an issued notice; only headquarters does</source>
+        <translation>督查组不能删除已下发的整改通知书，只有总部可以</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_catalog.py" line="275"/>
         <source>this installation already trusts headquarters {name} ({fingerprint}); it cannot become headquarters itself</source>
         <translation>本机已信任总部 {name}（{fingerprint}）；不能自己成为总部</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="329"/>
+        <location filename="../../ui/message_catalog.py" line="276"/>
         <source>only headquarters can do this; this installation is not headquarters (see &apos;inspector hq init&apos;)</source>
         <translation>只有总部能做此操作；本机不是总部（见“inspector hq init”）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="330"/>
+        <location filename="../../ui/message_catalog.py" line="277"/>
         <source>unknown role {role!r}; use one of {roles}</source>
         <translation>未知角色 {role!r}；请使用 {roles} 之一</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="331"/>
+        <location filename="../../ui/message_catalog.py" line="278"/>
         <source>device {device} is already enrolled with another key; revoke it and enrol the new installation under its own id</source>
         <translation>设备 {device} 已用另一把密钥登记；请先吊销它，再以新安装自己的编号登记</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="332"/>
+        <location filename="../../ui/message_catalog.py" line="279"/>
         <source>device {device} ({name}) was revoked; a revoked device cannot be enrolled again</source>
         <translation>设备 {device}（{name}）已被吊销；被吊销的设备不能再次登记</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="333"/>
+        <location filename="../../ui/message_catalog.py" line="281"/>
         <source>headquarters cannot revoke itself</source>
         <translation>总部不能吊销自己</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="334"/>
+        <location filename="../../ui/message_catalog.py" line="283"/>
         <source>{file}: the request&apos;s signature does not match its key (damaged or altered)</source>
         <translation>{file}：登记申请的签名与其密钥不符（已损坏或被篡改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="335"/>
+        <location filename="../../ui/message_catalog.py" line="284"/>
+        <source>the roster is signed by headquarters&apos; retired key {fingerprint}, which its successor replaced (altered, or the old key was not destroyed)</source>
+        <translation>名册由总部已停用的密钥 {fingerprint} 签名，该密钥已被新密钥取代（名册被篡改，或旧密钥未销毁）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_catalog.py" line="286"/>
         <source>the roster&apos;s signature does not match headquarters&apos; key (damaged or altered)</source>
         <translation>设备名册的签名与总部密钥不符（已损坏或被篡改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="336"/>
+        <location filename="../../ui/message_catalog.py" line="274"/>
         <source>the roster is malformed</source>
         <translation>设备名册格式错误</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="337"/>
+        <location filename="../../ui/message_catalog.py" line="280"/>
         <source>no enrolled device {device}</source>
         <translation>没有已登记的设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="338"/>
+        <location filename="../../ui/message_catalog.py" line="282"/>
         <source>{file} is not an enrolment request</source>
         <translation>{file} 不是登记申请</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="339"/>
+        <location filename="../../ui/message_catalog.py" line="285"/>
         <source>the roster is signed by {name} ({fingerprint}), not by the headquarters this laptop trusts ({pinned})</source>
         <translation>设备名册由 {name}（{fingerprint}）签发，而不是本机信任的总部（{pinned}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="340"/>
+        <location filename="../../ui/message_catalog.py" line="287"/>
         <source>the roster differs from the one held under the same serial {serial} (altered)</source>
         <translation>设备名册与本机同一版号 {serial} 的名册不同（已被篡改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="341"/>
+        <location filename="../../ui/message_catalog.py" line="288"/>
         <source>the fingerprint given does not match headquarters {name} ({fingerprint}); do not import this bundle unless headquarters reads out that fingerprint</source>
         <translation>所给指纹与总部 {name}（{fingerprint}）不符；除非总部读出的正是该指纹，否则不要导入此数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="342"/>
+        <location filename="../../ui/message_catalog.py" line="289"/>
         <source>this laptop trusts no headquarters yet: the bundle is signed by headquarters {name} with fingerprint {fingerprint}; compare it with headquarters, then import again with --trust-hq {fingerprint}</source>
         <translation>本机尚未信任任何总部：此数据包由总部 {name} 签名，指纹为 {fingerprint}；请与总部核对后，加 --trust-hq {fingerprint} 再次导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="343"/>
+        <location filename="../../ui/message_catalog.py" line="298"/>
         <source>{file}: the bundle&apos;s signature does not match its sender {name} ({device}): damaged or altered</source>
         <translation>{file}：数据包签名与发送设备 {name}（{device}）不符：已损坏或被篡改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="344"/>
+        <location filename="../../ui/message_catalog.py" line="294"/>
         <source>{file}: sent by device {device}, which headquarters has not enrolled; it is not imported</source>
         <translation>{file}：由总部未登记的设备 {device} 发出；不予导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="345"/>
+        <location filename="../../ui/message_catalog.py" line="297"/>
         <source>{file}: this device holds no roster and the bundle carries none, so nothing in it can be verified; import a campaign kit from headquarters first</source>
         <translation>{file}：本机没有设备名册，数据包中也没有，无法验证其中任何内容；请先导入总部的督查批次工作包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="346"/>
+        <location filename="../../ui/message_catalog.py" line="299"/>
         <source>{file}: signature.json is missing: the bundle is not signed</source>
         <translation>{file}：缺少 signature.json：数据包未签名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="347"/>
+        <location filename="../../ui/message_catalog.py" line="300"/>
         <source>{file}: relays versions of device {device}, which headquarters has not enrolled</source>
         <translation>{file}：转发了设备 {device} 的版本，而总部未登记该设备</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="348"/>
+        <location filename="../../ui/message_catalog.py" line="301"/>
         <source>{file}: {member}: the statement of {name} ({device}) does not match its signature (altered)</source>
         <translation>{file}：{member}：{name}（{device}）的签名声明与其签名不符（被篡改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="349"/>
+        <location filename="../../ui/message_catalog.py" line="303"/>
         <source>{file}: {member} line {line}: {table} row {id} was written by device {device}, which headquarters has not enrolled</source>
         <translation>{file}：{member} 第 {line} 行：{table} 的记录 {id} 由总部未登记的设备 {device} 写入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="350"/>
+        <location filename="../../ui/message_catalog.py" line="304"/>
+        <source>{file}: {member} line {line}: {table} row {id} was written by {name} ({device}), which headquarters revoked, and is not among the versions headquarters had accepted from it before</source>
+        <translation>{file}：{member} 第 {line} 行：{table} 行 {id} 由已被总部吊销的 {name}（{device}）写入，且不在总部吊销前已接收的版本之中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_catalog.py" line="305"/>
         <source>{file}: {member} line {line}: {table} row {id} was stamped by {name} ({device}) after headquarters revoked that device</source>
         <translation>{file}：{member} 第 {line} 行：{table} 的记录 {id} 由 {name}（{device}）在总部吊销该设备之后写入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="351"/>
+        <location filename="../../ui/message_catalog.py" line="306"/>
         <source>{file}: {member} line {line}: device {name} ({device}), role {role}, may not write {table} row {id}: {why}</source>
         <translation>{file}：{member} 第 {line} 行：设备 {name}（{device}）的角色为 {role}，无权写入 {table} 的记录 {id}：{why}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="352"/>
+        <location filename="../../ui/message_catalog.py" line="307"/>
         <source>{file}: the rows of {name} ({device}) do not match its signature: changed after signing</source>
         <translation>{file}：{name}（{device}）的数据行与其签名不符：签名后被修改过</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="353"/>
+        <location filename="../../ui/message_catalog.py" line="302"/>
         <source>{file}: {member} line {line}: {table} row {id} says it was written by device {device}, but no signature of that device covers this version (forged or altered)</source>
         <translation>{file}：{member} 第 {line} 行：{table} 的记录 {id} 自称由设备 {device} 写入，但没有该设备的签名覆盖此版本（伪造或被篡改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="354"/>
+        <location filename="../../ui/message_catalog.py" line="295"/>
         <source>{file}: roster.json: {detail}</source>
         <translation>{file}：roster.json：{detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="355"/>
+        <location filename="../../ui/message_catalog.py" line="296"/>
         <source>{file}: roster.json is not valid JSON</source>
         <translation>{file}：roster.json 不是有效的 JSON</translation>
     </message>
@@ -2814,55 +2980,55 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>NoticeListWidget</name>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="129"/>
+        <location filename="../../ui/notices.py" line="132"/>
         <source>Issue notice…</source>
         <translation>下发整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="130"/>
+        <location filename="../../ui/notices.py" line="133"/>
         <source>View / print</source>
         <translation>查看 / 打印</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="132"/>
+        <location filename="../../ui/notices.py" line="135"/>
         <source>Issue for every township…</source>
         <translation>为所有乡镇下发…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="134"/>
+        <location filename="../../ui/notices.py" line="137"/>
         <source>One notice for each township of the campaign with open problems not yet on a notice, numbered in catalogue order, then all of them in one file to print or save</source>
         <translation>为本批次每个尚有未列入通知书的待整改问题的乡镇各下发一份通知书，按名录顺序编号，全部合成一个文件打印或保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/notices.py" line="179"/>
+        <location filename="../../ui/notices.py" line="182"/>
         <source>%n notice(s)</source>
         <translation>
             <numerusform>%n 份通知书</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="222"/>
+        <location filename="../../ui/notices.py" line="225"/>
         <source>Notice issued</source>
         <translation>通知书已下发</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="223"/>
+        <location filename="../../ui/notices.py" line="226"/>
         <source>Issued {0} to {1}.</source>
         <translation>已向{1}下发 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="232"/>
-        <location filename="../../inspector/ui/notices.py" line="235"/>
+        <location filename="../../ui/notices.py" line="235"/>
+        <location filename="../../ui/notices.py" line="238"/>
         <source>Issue notices</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="233"/>
+        <location filename="../../ui/notices.py" line="236"/>
         <source>No township of this campaign has open problems that are not on a notice.</source>
         <translation>本批次没有尚未列入通知书的待整改问题的乡镇。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/notices.py" line="236"/>
+        <location filename="../../ui/notices.py" line="239"/>
         <source>Issue %n notice(s), one per township with open problems not yet on a notice? They are numbered in order and archived; this cannot be undone.</source>
         <translation>
             <numerusform>下发 %n 份整改通知书（每个尚有未列入通知书的待整改问题的乡镇一份）？将按顺序编号并存档，无法撤销。</numerusform>
@@ -2872,22 +3038,22 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>NoticeProblemModel</name>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="74"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="72"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="74"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="72"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="74"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="72"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/issue_notice_dialog.py" line="75"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2895,52 +3061,52 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>NoticeTableModel</name>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="57"/>
+        <location filename="../../ui/notices.py" line="59"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="57"/>
+        <location filename="../../ui/notices.py" line="59"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="57"/>
+        <location filename="../../ui/notices.py" line="59"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="58"/>
+        <location filename="../../ui/notices.py" line="60"/>
         <source>Issued on</source>
         <translation>下发日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="58"/>
+        <location filename="../../ui/notices.py" line="60"/>
         <source>Report back by</source>
         <translation>报送整改情况截止</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="58"/>
+        <location filename="../../ui/notices.py" line="60"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="59"/>
+        <location filename="../../ui/notices.py" line="61"/>
         <source>PDF archived</source>
         <translation>PDF 已存档</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="59"/>
+        <location filename="../../ui/notices.py" line="61"/>
         <source>Addressee</source>
         <translation>主送单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="99"/>
+        <location filename="../../ui/notices.py" line="101"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/notices.py" line="99"/>
+        <location filename="../../ui/notices.py" line="101"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -2948,34 +3114,34 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ProblemActions</name>
     <message>
-        <location filename="../../inspector/ui/problem_actions.py" line="56"/>
+        <location filename="../../ui/problem_actions.py" line="55"/>
         <source>Choose photos</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_actions.py" line="59"/>
+        <location filename="../../ui/problem_actions.py" line="58"/>
         <source>Images (%s);;All files (*)</source>
         <translation>图片 (%s);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_actions.py" line="116"/>
+        <location filename="../../ui/problem_actions.py" line="115"/>
         <source>Reject rectification</source>
         <translation>复查退回</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/problem_actions.py" line="117"/>
+        <location filename="../../ui/problem_actions.py" line="116"/>
         <source>Why is the rectification not accepted? (%n problem(s))</source>
         <translation>
             <numerusform>整改为何未通过复查？（%n 个问题）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_actions.py" line="126"/>
+        <location filename="../../ui/problem_actions.py" line="125"/>
         <source>Verify and close</source>
         <translation>验收销号</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/problem_actions.py" line="127"/>
+        <location filename="../../ui/problem_actions.py" line="126"/>
         <source>Close %n problem(s) as verified? This cannot be undone.</source>
         <translation>
             <numerusform>确认 %n 个问题已验收并销号？此操作无法撤销。</numerusform>
@@ -2985,71 +3151,71 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ProblemListWidget</name>
     <message>
-        <location filename="../../inspector/ui/problem_list.py" line="100"/>
+        <location filename="../../ui/problem_list.py" line="103"/>
         <source>Overdue only</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_list.py" line="107"/>
+        <location filename="../../ui/problem_list.py" line="110"/>
         <source>Show problems in this state (none pressed: all)</source>
         <translation>显示此状态的问题（都不选则显示全部）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_list.py" line="112"/>
+        <location filename="../../ui/problem_list.py" line="115"/>
         <source>Search problem, township, responsible unit or item…</source>
         <translation>搜索问题、乡镇（街道）、责任单位或条目…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_list.py" line="118"/>
+        <location filename="../../ui/problem_list.py" line="121"/>
         <source>Campaign</source>
         <translation>督查批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_list.py" line="119"/>
+        <location filename="../../ui/problem_list.py" line="122"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_list.py" line="120"/>
+        <location filename="../../ui/problem_list.py" line="123"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_list.py" line="131"/>
+        <location filename="../../ui/problem_list.py" line="134"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_list.py" line="249"/>
+        <location filename="../../ui/problem_list.py" line="253"/>
         <source>All campaigns</source>
         <translation>全部督查批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_list.py" line="254"/>
+        <location filename="../../ui/problem_list.py" line="258"/>
         <source>All counties</source>
         <translation>全部县区</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_list.py" line="271"/>
+        <location filename="../../ui/problem_list.py" line="275"/>
         <source>All townships</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/problem_list.py" line="315"/>
+        <location filename="../../ui/problem_list.py" line="319"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/problem_list.py" line="317"/>
+        <location filename="../../ui/problem_list.py" line="321"/>
         <source>%n selected: too many for one step</source>
         <translation>
             <numerusform>已选 %n 个：数量过多，无法一次处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/problem_list.py" line="319"/>
+        <location filename="../../ui/problem_list.py" line="323"/>
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 个</numerusform>
@@ -3059,122 +3225,122 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ProblemPanel</name>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="100"/>
+        <location filename="../../ui/problem_panel.py" line="101"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="101"/>
+        <location filename="../../ui/problem_panel.py" line="102"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="104"/>
-        <location filename="../../inspector/ui/problem_panel.py" line="220"/>
+        <location filename="../../ui/problem_panel.py" line="105"/>
+        <location filename="../../ui/problem_panel.py" line="221"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="107"/>
+        <location filename="../../ui/problem_panel.py" line="108"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="108"/>
+        <location filename="../../ui/problem_panel.py" line="109"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="109"/>
+        <location filename="../../ui/problem_panel.py" line="110"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="110"/>
+        <location filename="../../ui/problem_panel.py" line="111"/>
         <source>Rectification measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="111"/>
+        <location filename="../../ui/problem_panel.py" line="112"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="126"/>
+        <location filename="../../ui/problem_panel.py" line="127"/>
         <source>Rectification</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="128"/>
+        <location filename="../../ui/problem_panel.py" line="129"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="129"/>
+        <location filename="../../ui/problem_panel.py" line="130"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="130"/>
+        <location filename="../../ui/problem_panel.py" line="131"/>
         <source>Rectified on</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="131"/>
+        <location filename="../../ui/problem_panel.py" line="132"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="132"/>
+        <location filename="../../ui/problem_panel.py" line="133"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="133"/>
+        <location filename="../../ui/problem_panel.py" line="134"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="153"/>
+        <location filename="../../ui/problem_panel.py" line="154"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="154"/>
+        <location filename="../../ui/problem_panel.py" line="155"/>
         <source>Evidence photos</source>
         <translation>佐证照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/problem_panel.py" line="219"/>
+        <location filename="../../ui/problem_panel.py" line="220"/>
         <source>%n problem(s) selected</source>
         <translation>
             <numerusform>已选 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="222"/>
+        <location filename="../../ui/problem_panel.py" line="223"/>
         <source>The buttons below act on all selected problems at once.</source>
         <translation>下方按钮将同时作用于所有选中的问题。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="223"/>
+        <location filename="../../ui/problem_panel.py" line="224"/>
         <source>Select a problem in the list to see and edit it.</source>
         <translation>在列表中选择一个问题以查看和编辑。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/problem_panel.py" line="249"/>
+        <location filename="../../ui/problem_panel.py" line="250"/>
         <source>%1 — overdue by %n day(s)</source>
         <translation>
             <numerusform>%1 — 已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="319"/>
+        <location filename="../../ui/problem_panel.py" line="318"/>
         <source>Problem not saved</source>
         <translation>问题未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_panel.py" line="356"/>
+        <location filename="../../ui/problem_panel.py" line="351"/>
         <source>Photos not added</source>
         <translation>照片未添加</translation>
     </message>
@@ -3182,22 +3348,22 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ProblemStatus</name>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="289"/>
+        <location filename="../../ui/township_page.py" line="339"/>
         <source>Open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="290"/>
+        <location filename="../../ui/township_page.py" line="340"/>
         <source>Rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="291"/>
+        <location filename="../../ui/township_page.py" line="341"/>
         <source>Rectified</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="292"/>
+        <location filename="../../ui/township_page.py" line="342"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
@@ -3205,92 +3371,92 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../inspector/ui/problem_model.py" line="58"/>
+        <location filename="../../ui/problem_model.py" line="58"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_model.py" line="59"/>
+        <location filename="../../ui/problem_model.py" line="59"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_model.py" line="60"/>
+        <location filename="../../ui/problem_model.py" line="60"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_model.py" line="61"/>
+        <location filename="../../ui/problem_model.py" line="61"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_model.py" line="62"/>
+        <location filename="../../ui/problem_model.py" line="62"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_model.py" line="63"/>
+        <location filename="../../ui/problem_model.py" line="63"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_model.py" line="64"/>
+        <location filename="../../ui/problem_model.py" line="64"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_model.py" line="65"/>
+        <location filename="../../ui/problem_model.py" line="65"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_model.py" line="66"/>
+        <location filename="../../ui/problem_model.py" line="66"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_model.py" line="73"/>
+        <location filename="../../ui/problem_model.py" line="73"/>
         <source>Open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_model.py" line="74"/>
+        <location filename="../../ui/problem_model.py" line="74"/>
         <source>Rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_model.py" line="75"/>
+        <location filename="../../ui/problem_model.py" line="75"/>
         <source>Rectified, to verify</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_model.py" line="77"/>
+        <location filename="../../ui/problem_model.py" line="77"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_model.py" line="84"/>
+        <location filename="../../ui/problem_model.py" line="84"/>
         <source>Start rectification</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_model.py" line="85"/>
+        <location filename="../../ui/problem_model.py" line="85"/>
         <source>Mark rectified…</source>
         <translation>标记整改完成…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_model.py" line="86"/>
+        <location filename="../../ui/problem_model.py" line="86"/>
         <source>Verify and close</source>
         <translation>验收销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_model.py" line="87"/>
+        <location filename="../../ui/problem_model.py" line="87"/>
         <source>Reject…</source>
         <translation>复查退回…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/problem_model.py" line="238"/>
+        <location filename="../../ui/problem_model.py" line="238"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
@@ -3300,22 +3466,22 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../inspector/ui/qt_strings.py" line="13"/>
+        <location filename="../../ui/qt_strings.py" line="13"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/qt_strings.py" line="14"/>
+        <location filename="../../ui/qt_strings.py" line="14"/>
         <source>Drive</source>
         <translation>驱动器</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/qt_strings.py" line="15"/>
+        <location filename="../../ui/qt_strings.py" line="15"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/qt_strings.py" line="16"/>
+        <location filename="../../ui/qt_strings.py" line="16"/>
         <source>%1 File</source>
         <translation>%1 文件</translation>
     </message>
@@ -3323,12 +3489,12 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../inspector/ui/qt_strings.py" line="11"/>
+        <location filename="../../ui/qt_strings.py" line="11"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/qt_strings.py" line="12"/>
+        <location filename="../../ui/qt_strings.py" line="12"/>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -3336,29 +3502,29 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>RectifyDialog</name>
     <message>
-        <location filename="../../inspector/ui/problem_actions.py" line="68"/>
+        <location filename="../../ui/problem_actions.py" line="67"/>
         <source>Mark rectified</source>
         <translation>标记整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_actions.py" line="71"/>
+        <location filename="../../ui/problem_actions.py" line="70"/>
         <source>What the township did, and the evidence it sent</source>
         <translation>乡镇（街道）的整改措施及报送的佐证材料</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_actions.py" line="74"/>
+        <location filename="../../ui/problem_actions.py" line="73"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/problem_actions.py" line="82"/>
+        <location filename="../../ui/problem_actions.py" line="81"/>
         <source>Rectification of %n problem(s):</source>
         <translation>
             <numerusform>%n 个问题的整改情况：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/problem_actions.py" line="85"/>
+        <location filename="../../ui/problem_actions.py" line="84"/>
         <source>Evidence photos (optional):</source>
         <translation>佐证照片（可选）：</translation>
     </message>
@@ -3366,48 +3532,48 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="67"/>
+        <location filename="../../ui/report_view.py" line="67"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="71"/>
+        <location filename="../../ui/report_view.py" line="71"/>
         <source>Fonts: {0}</source>
         <translation>字体：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="74"/>
+        <location filename="../../ui/report_view.py" line="74"/>
         <source>The fonts this document is set in. 方正小标宋, 仿宋_GB2312, 黑体 and 楷体 are used where installed; otherwise the bundled WenQuanYi Micro Hei stands in.</source>
         <translation>本文档所用字体。已安装方正小标宋、仿宋_GB2312、黑体、楷体时使用这些字体，否则使用内置的文泉驿微米黑。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="76"/>
+        <location filename="../../ui/report_view.py" line="76"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="77"/>
+        <location filename="../../ui/report_view.py" line="77"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="78"/>
+        <location filename="../../ui/report_view.py" line="78"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="104"/>
-        <location filename="../../inspector/ui/report_view.py" line="110"/>
+        <location filename="../../ui/report_view.py" line="104"/>
+        <location filename="../../ui/report_view.py" line="110"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="104"/>
+        <location filename="../../ui/report_view.py" line="104"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/report_view.py" line="140"/>
+        <location filename="../../ui/report_view.py" line="140"/>
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
@@ -3415,48 +3581,48 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>RestoreBackupDialog</name>
     <message>
-        <location filename="../../inspector/ui/backup_dialog.py" line="80"/>
-        <location filename="../../inspector/ui/backup_dialog.py" line="135"/>
+        <location filename="../../ui/backup_dialog.py" line="77"/>
+        <location filename="../../ui/backup_dialog.py" line="132"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/backup_dialog.py" line="85"/>
+        <location filename="../../ui/backup_dialog.py" line="82"/>
         <source>Choose the copy to put back. The database as it is now is kept as a backup first; photos and other attachments stay as they are.</source>
         <translation>请选择要恢复的备份。恢复前会先把当前数据库另存为备份；照片等附件保持不变。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/backup_dialog.py" line="90"/>
+        <location filename="../../ui/backup_dialog.py" line="87"/>
         <source>Taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/backup_dialog.py" line="90"/>
+        <location filename="../../ui/backup_dialog.py" line="87"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/backup_dialog.py" line="90"/>
+        <location filename="../../ui/backup_dialog.py" line="87"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/backup_dialog.py" line="98"/>
+        <location filename="../../ui/backup_dialog.py" line="95"/>
         <source>{0} KB</source>
         <translation>{0} KB</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/backup_dialog.py" line="105"/>
+        <location filename="../../ui/backup_dialog.py" line="102"/>
         <source>There are no backups of this database yet.</source>
         <translation>该数据库还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/backup_dialog.py" line="107"/>
+        <location filename="../../ui/backup_dialog.py" line="104"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/backup_dialog.py" line="136"/>
+        <location filename="../../ui/backup_dialog.py" line="133"/>
         <source>Put back the backup taken {0} ({1})?
 
 Everything changed since then is replaced; the database as it is now is kept as a backup.</source>
@@ -3468,168 +3634,168 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="57"/>
+        <location filename="../../ui/settings_dialog.py" line="55"/>
         <source>{0} counties and {1} townships added or changed, {2} unchanged</source>
         <translation>新增或更新 {0} 个县区、{1} 个乡镇（街道），{2} 个未变</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="70"/>
-        <location filename="../../inspector/ui/settings_dialog.py" line="173"/>
+        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <location filename="../../ui/settings_dialog.py" line="173"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="80"/>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="84"/>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="88"/>
+        <location filename="../../ui/settings_dialog.py" line="88"/>
         <source>e.g. 王建国 0580-2281234</source>
         <translation>例如：王建国 0580-2281234</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="92"/>
+        <location filename="../../ui/settings_dialog.py" line="92"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="95"/>
+        <location filename="../../ui/settings_dialog.py" line="95"/>
         <source>Keep original photos</source>
         <translation>保留照片原图</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="97"/>
+        <location filename="../../ui/settings_dialog.py" line="97"/>
         <source>Off: photos are stored at 2,560 pixels on their long edge, which keeps bundles small. On: stored exactly as taken.</source>
         <translation>关闭：照片按长边 2560 像素保存，数据包较小。开启：按拍摄原样保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="101"/>
+        <location filename="../../ui/settings_dialog.py" line="101"/>
         <source>This laptop</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="103"/>
+        <location filename="../../ui/settings_dialog.py" line="103"/>
         <source>Inspector name</source>
         <translation>督查人员姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="104"/>
+        <location filename="../../ui/settings_dialog.py" line="104"/>
         <source>Device name</source>
         <translation>设备名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="105"/>
+        <location filename="../../ui/settings_dialog.py" line="105"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="106"/>
+        <location filename="../../ui/settings_dialog.py" line="106"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="107"/>
+        <location filename="../../ui/settings_dialog.py" line="107"/>
         <source>Devices, keys and enrolment…</source>
         <translation>设备、密钥与登记…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="109"/>
+        <location filename="../../ui/settings_dialog.py" line="109"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="110"/>
+        <location filename="../../ui/settings_dialog.py" line="110"/>
         <source>Rectification notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="112"/>
+        <location filename="../../ui/settings_dialog.py" line="112"/>
         <source>Number prefix</source>
         <translation>文号前缀</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="116"/>
+        <location filename="../../ui/settings_dialog.py" line="116"/>
         <source>Number block (from, to)</source>
         <translation>本机编号段（起、止）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings_dialog.py" line="117"/>
         <source>Default deadline</source>
         <translation>默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="118"/>
+        <location filename="../../ui/settings_dialog.py" line="118"/>
         <source>Issuing body</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="119"/>
+        <location filename="../../ui/settings_dialog.py" line="119"/>
         <source>Contact</source>
         <translation>联系人及电话</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="121"/>
+        <location filename="../../ui/settings_dialog.py" line="121"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="122"/>
+        <location filename="../../ui/settings_dialog.py" line="122"/>
         <source>Township list (CSV)…</source>
         <translation>乡镇（街道）名单（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="123"/>
+        <location filename="../../ui/settings_dialog.py" line="123"/>
         <source>Checklist form (TOML)…</source>
         <translation>督查表（TOML）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="162"/>
+        <location filename="../../ui/settings_dialog.py" line="162"/>
         <source>The notice number prefix cannot be empty (e.g. 舟组督).</source>
         <translation>文号前缀不能为空（例如：舟组督）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="165"/>
+        <location filename="../../ui/settings_dialog.py" line="165"/>
         <source>The number block ends before it starts.</source>
         <translation>编号段的止号小于起号。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="167"/>
+        <location filename="../../ui/settings_dialog.py" line="167"/>
         <source>Give this laptop a device name (it shows in bundles).</source>
         <translation>请为本机设置设备名称（会显示在数据包中）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="169"/>
+        <location filename="../../ui/settings_dialog.py" line="169"/>
         <source>Names cannot hold control characters (such as escape sequences, line breaks or direction overrides); type them again without them.</source>
         <translation>名称不能含有控制字符（如转义序列、换行或文字方向控制符），请去掉后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="188"/>
+        <location filename="../../ui/settings_dialog.py" line="188"/>
         <source>Import a township list</source>
         <translation>导入乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="189"/>
+        <location filename="../../ui/settings_dialog.py" line="189"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="196"/>
+        <location filename="../../ui/settings_dialog.py" line="197"/>
         <source>Township list</source>
         <translation>乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="199"/>
+        <location filename="../../ui/settings_dialog.py" line="202"/>
         <source>Township list not imported</source>
         <translation>乡镇（街道）名单未导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="200"/>
+        <location filename="../../ui/settings_dialog.py" line="203"/>
         <source>Nothing was imported:
 
 {0}</source>
@@ -3638,33 +3804,32 @@ Everything changed since then is replaced; the database as it is now is kept as 
 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="202"/>
+        <location filename="../../ui/settings_dialog.py" line="205"/>
         <source>Importing townships</source>
         <translation>正在导入乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="206"/>
+        <location filename="../../ui/settings_dialog.py" line="209"/>
         <source>Install a checklist form</source>
         <translation>安装督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="207"/>
+        <location filename="../../ui/settings_dialog.py" line="210"/>
         <source>Forms (*.toml);;All files (*)</source>
         <translation>督查表 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="219"/>
-        <location filename="../../inspector/ui/settings_dialog.py" line="222"/>
+        <location filename="../../ui/settings_dialog.py" line="222"/>
         <source>Form not installed</source>
         <translation>督查表未安装</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="225"/>
+        <location filename="../../ui/settings_dialog.py" line="225"/>
         <source>Form installed</source>
         <translation>督查表已安装</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="226"/>
+        <location filename="../../ui/settings_dialog.py" line="226"/>
         <source>{0}: ok — {1} {2}, {3} sections, {4} items, {5:g} points</source>
         <translation>{0}：检查通过 — {1} {2}，{3} 个部分，{4} 项，共 {5:g} 分</translation>
     </message>
@@ -3672,168 +3837,168 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>TownshipPage</name>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="95"/>
+        <location filename="../../ui/township_page.py" line="105"/>
         <source>Sections (filled by all laptops)</source>
         <translation>各部分填写情况（汇总所有电脑）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="97"/>
+        <location filename="../../ui/township_page.py" line="107"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="97"/>
+        <location filename="../../ui/township_page.py" line="107"/>
         <source>Answered</source>
         <translation>已评</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="97"/>
+        <location filename="../../ui/township_page.py" line="107"/>
         <source>Score</source>
         <translation>得分率</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="97"/>
+        <location filename="../../ui/township_page.py" line="107"/>
         <source>Filled</source>
         <translation>填写情况</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="104"/>
+        <location filename="../../ui/township_page.py" line="114"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="104"/>
+        <location filename="../../ui/township_page.py" line="114"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="104"/>
-        <location filename="../../inspector/ui/township_page.py" line="114"/>
+        <location filename="../../ui/township_page.py" line="114"/>
+        <location filename="../../ui/township_page.py" line="124"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="104"/>
+        <location filename="../../ui/township_page.py" line="114"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="107"/>
+        <location filename="../../ui/township_page.py" line="117"/>
         <source>Open in the problem list</source>
         <translation>在问题清单中查看</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="114"/>
+        <location filename="../../ui/township_page.py" line="124"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="114"/>
+        <location filename="../../ui/township_page.py" line="124"/>
         <source>Issued</source>
         <translation>下发日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="114"/>
+        <location filename="../../ui/township_page.py" line="124"/>
         <source>Problems</source>
         <translation>问题数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="156"/>
+        <location filename="../../ui/township_page.py" line="196"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="165"/>
+        <location filename="../../ui/township_page.py" line="211"/>
         <source>Choose a township on the left.</source>
         <translation>请在左侧选择一个乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="166"/>
+        <location filename="../../ui/township_page.py" line="212"/>
         <source>There is no campaign yet: create one (Inspection → New campaign…) or import a bundle from headquarters (File → Import bundle…).</source>
         <translation>还没有督查批次：请新建（督查 → 新建督查批次…），或导入市委组织部下发的数据包（文件 → 导入数据包…）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="201"/>
+        <location filename="../../ui/township_page.py" line="247"/>
         <source>Not inspected yet in this campaign.</source>
         <translation>本批次尚未督查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="203"/>
+        <location filename="../../ui/township_page.py" line="249"/>
         <source>Start inspection</source>
         <translation>开始督查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="208"/>
+        <location filename="../../ui/township_page.py" line="254"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="208"/>
+        <location filename="../../ui/township_page.py" line="254"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="209"/>
+        <location filename="../../ui/township_page.py" line="255"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="211"/>
+        <location filename="../../ui/township_page.py" line="257"/>
         <source>inspected on {0}</source>
         <translation>督查日期 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="215"/>
+        <location filename="../../ui/township_page.py" line="261"/>
         <source>finished {0}</source>
         <translation>完成于 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="217"/>
+        <location filename="../../ui/township_page.py" line="263"/>
         <source>Open checklist</source>
         <translation>打开督查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="218"/>
+        <location filename="../../ui/township_page.py" line="264"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="218"/>
+        <location filename="../../ui/township_page.py" line="264"/>
         <source>Finish inspection</source>
         <translation>完成督查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="228"/>
+        <location filename="../../ui/township_page.py" line="275"/>
         <source>veto failed: {0}</source>
         <translation>一票否决：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="230"/>
+        <location filename="../../ui/township_page.py" line="277"/>
         <source>Total &lt;b&gt;{0:.1f}&lt;/b&gt;  &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt;  ({2}/{3} items answered)</source>
         <translation>总分 &lt;b&gt;{0:.1f}&lt;/b&gt;  &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt;（已评 {2}/{3} 项）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="242"/>
+        <location filename="../../ui/township_page.py" line="289"/>
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="244"/>
+        <location filename="../../ui/township_page.py" line="291"/>
         <source>Partly</source>
         <translation>部分完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="246"/>
+        <location filename="../../ui/township_page.py" line="293"/>
         <source>Not yet</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="259"/>
+        <location filename="../../ui/township_page.py" line="307"/>
         <source>Problems: {0} open, {1} overdue, {2} in all</source>
         <translation>问题：未销号 {0} 个，逾期 {1} 个，共 {2} 个</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_page.py" line="276"/>
+        <location filename="../../ui/township_page.py" line="326"/>
         <source>Rectification notices: {0}</source>
         <translation>整改通知书：{0} 份</translation>
     </message>
@@ -3841,7 +4006,7 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>TownshipTree</name>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="230"/>
+        <location filename="../../ui/township_tree.py" line="302"/>
         <source>Find a township…</source>
         <translation>查找乡镇（街道）…</translation>
     </message>
@@ -3849,57 +4014,57 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>TownshipTreeModel</name>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="43"/>
+        <location filename="../../ui/township_tree.py" line="50"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="43"/>
+        <location filename="../../ui/township_tree.py" line="50"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="44"/>
+        <location filename="../../ui/township_tree.py" line="51"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="147"/>
+        <location filename="../../ui/township_tree.py" line="206"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="147"/>
+        <location filename="../../ui/township_tree.py" line="206"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="147"/>
+        <location filename="../../ui/township_tree.py" line="206"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="147"/>
+        <location filename="../../ui/township_tree.py" line="206"/>
         <source>Open</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="148"/>
+        <location filename="../../ui/township_tree.py" line="207"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="178"/>
+        <location filename="../../ui/township_tree.py" line="236"/>
         <source>{0}/{1} finished</source>
         <translation>已完成 {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="199"/>
+        <location filename="../../ui/township_tree.py" line="258"/>
         <source>{0}: not inspected yet</source>
         <translation>{0}：尚未督查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/township_tree.py" line="200"/>
+        <location filename="../../ui/township_tree.py" line="259"/>
         <source>{0}: score {1:.1f}, {2}/{3} items answered</source>
         <translation>{0}：得分 {1:.1f}，已评 {2}/{3} 项</translation>
     </message>
@@ -3907,112 +4072,112 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>Values</name>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="361"/>
+        <location filename="../../ui/messages.py" line="70"/>
         <source>open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="362"/>
+        <location filename="../../ui/messages.py" line="71"/>
         <source>rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="363"/>
+        <location filename="../../ui/messages.py" line="72"/>
         <source>rectified</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="364"/>
+        <location filename="../../ui/messages.py" line="73"/>
         <source>closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="365"/>
+        <location filename="../../ui/messages.py" line="74"/>
         <source>start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="366"/>
+        <location filename="../../ui/messages.py" line="75"/>
         <source>rectify</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="367"/>
+        <location filename="../../ui/messages.py" line="76"/>
         <source>close</source>
         <translation>验收销号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="368"/>
+        <location filename="../../ui/messages.py" line="77"/>
         <source>reject</source>
         <translation>复查退回</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="369"/>
+        <location filename="../../ui/messages.py" line="78"/>
         <source>Invalid statement</source>
         <translation>无效的语句</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="370"/>
+        <location filename="../../ui/messages.py" line="79"/>
         <source>Expected newline or end of document after a statement</source>
         <translation>语句之后应换行或结束文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="371"/>
+        <location filename="../../ui/messages.py" line="80"/>
         <source>Cannot overwrite a value</source>
         <translation>不能重复定义同一个值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="372"/>
+        <location filename="../../ui/messages.py" line="81"/>
         <source>Expected &apos;]&apos; at the end of a table declaration</source>
         <translation>表头末尾缺少“]”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="373"/>
+        <location filename="../../ui/messages.py" line="82"/>
         <source>Expected &apos;]]&apos; at the end of an array declaration</source>
         <translation>数组表头末尾缺少“]]”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="374"/>
+        <location filename="../../ui/messages.py" line="83"/>
         <source>Expected &apos;=&apos; after a key in a key/value pair</source>
         <translation>键名之后缺少“=”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="375"/>
+        <location filename="../../ui/messages.py" line="84"/>
         <source>Invalid initial character for a key part</source>
         <translation>键名的首字符无效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="376"/>
+        <location filename="../../ui/messages.py" line="85"/>
         <source>Unclosed array</source>
         <translation>数组没有闭合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="377"/>
+        <location filename="../../ui/messages.py" line="86"/>
         <source>Unclosed inline table</source>
         <translation>内联表没有闭合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="378"/>
+        <location filename="../../ui/messages.py" line="87"/>
         <source>Invalid hex value</source>
         <translation>无效的十六进制值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="379"/>
+        <location filename="../../ui/messages.py" line="88"/>
         <source>Escaped character is not a Unicode scalar value</source>
         <translation>转义字符不是有效的 Unicode 字符</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="380"/>
+        <location filename="../../ui/messages.py" line="89"/>
         <source>Unterminated string</source>
         <translation>字符串没有结束引号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="381"/>
+        <location filename="../../ui/messages.py" line="90"/>
         <source>Invalid date or datetime</source>
         <translation>无效的日期或时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/messages.py" line="382"/>
+        <location filename="../../ui/messages.py" line="91"/>
         <source>Invalid value</source>
         <translation>无效的值</translation>
     </message>
@@ -4020,22 +4185,22 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../inspector/ui/verdict_buttons.py" line="22"/>
+        <location filename="../../ui/verdict_buttons.py" line="22"/>
         <source>Meets</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/verdict_buttons.py" line="23"/>
+        <location filename="../../ui/verdict_buttons.py" line="23"/>
         <source>Partly meets</source>
         <translation>基本符合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/verdict_buttons.py" line="24"/>
+        <location filename="../../ui/verdict_buttons.py" line="24"/>
         <source>Does not meet</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/verdict_buttons.py" line="25"/>
+        <location filename="../../ui/verdict_buttons.py" line="25"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
@@ -4043,15 +4208,9 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../inspector/ui/worker.py" line="93"/>
+        <location filename="../../ui/worker.py" line="94"/>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/bundle_dialogs.py" line="294"/>
-        <location filename="../../inspector/ui/worker.py" line="116"/>
-        <source>Unexpected error: {0}</source>
-        <translation>意外错误：{0}</translation>
     </message>
 </context>
 </TS>

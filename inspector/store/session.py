@@ -1,0 +1,575 @@
+"""One open database and everything done with it: the object the CLI, the GUI and the worker use.
+
+A `Session` owns the connection (`InspectorDatabase`) and the writer
+(`Rows`), so no caller builds either by hand, and groups the store's
+modules as namespaces bound to them (`session.answers.set(...)`,
+`session.problems.advance(...)`). Every write returns what it changed, a
+`Changes`, and hands the same value to whoever subscribed (`subscribe`):
+the GUI turns that into one Qt signal, and each view re-reads only what
+concerns it (an answer refreshes its checklist row, its township's line
+in the tree and the page, not the whole tree; an import refreshes
+everything). Qt-free, so the command line and the tests use it as they are.
+
+A session belongs to one thread, like its connection: the worker opens a
+second one on its own thread and hands its `Changes` back to the GUI's
+session (`announce`), whose subscribers then refresh as after their own
+writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from inspector.core.ids import (
+    AttachmentId,
+    CampaignId,
+    InspectionId,
+    ProblemId,
+    TownshipId,
+)
+
+if TYPE_CHECKING:  # imported when first used: the GUI's first paint waits for no store module
+    from sqlite_utils import Database
+
+    from inspector.core.forms import Form
+    from inspector.core.scoring import Verdict
+    from inspector.store.rows import Rows
+
+T = TypeVar("T")
+
+# The kinds of view a change concerns (`Changes.kinds`).
+ANSWERS = "answers"          # answers of `inspections` (the checklist's rows)
+SCORES = "scores"            # the score cache of `inspections` (headers, the tree, the page)
+INSPECTIONS = "inspections"  # an inspection started, finished or reopened
+PROBLEMS = "problems"
+NOTICES = "notices"
+ATTACHMENTS = "attachments"  # photos of `ids` (answers or problems)
+TREE = "tree"                # counties and townships: the tree's shape
+CAMPAIGNS = "campaigns"      # the campaign list
+FORMS = "forms"
+SETTINGS = "settings"        # local settings; `ids` holds the keys
+SYNC = "sync"                # the last exchange (the status line)
+KINDS = frozenset({ANSWERS, SCORES, INSPECTIONS, PROBLEMS, NOTICES, ATTACHMENTS, TREE,
+                   CAMPAIGNS, FORMS, SETTINGS, SYNC})
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one operation changed, for views to decide whether to re-read.
+
+    `everything` (an import, a resolved conflict, a restored backup) means
+    any row may be new: every view re-reads. Otherwise `kinds` says which
+    kinds of view are affected and `townships` / `inspections` / `ids`
+    narrow it to rows, so a view showing another township can ignore it.
+    """
+
+    kinds: frozenset[str] = frozenset()
+    tables: frozenset[str] = frozenset()
+    townships: frozenset[TownshipId] = frozenset()
+    inspections: frozenset[InspectionId] = frozenset()
+    ids: frozenset[str] = frozenset()
+    everything: bool = False
+    source: object | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        unknown = self.kinds - KINDS
+        if unknown:
+            raise ValueError(f"unknown kinds of change: {sorted(unknown)}")
+
+    @classmethod
+    def of(cls, *kinds: str, tables: Iterable[str] = (), townships: Iterable[str | None] = (),
+           inspections: Iterable[str | None] = (), ids: Iterable[str | None] = ()) -> Changes:
+        return cls(frozenset(kinds), frozenset(tables),
+                   frozenset(TownshipId(t) for t in townships if t),
+                   frozenset(InspectionId(i) for i in inspections if i),
+                   frozenset(i for i in ids if i))
+
+    @classmethod
+    def all(cls) -> Changes:
+        """Anything may have changed (an import, a resolve, a restore)."""
+        return cls(KINDS, everything=True)
+
+    def __bool__(self) -> bool:
+        return self.everything or bool(self.kinds)
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(self.kinds | other.kinds, self.tables | other.tables,
+                       self.townships | other.townships, self.inspections | other.inspections,
+                       self.ids | other.ids, self.everything or other.everything,
+                       self.source if self.source is not None else other.source)
+
+    def touches(self, *kinds: str) -> bool:
+        """Whether a view showing any of these kinds must re-read."""
+        return self.everything or not self.kinds.isdisjoint(kinds)
+
+    def concerns_township(self, township: str | None) -> bool:
+        return self.everything or (township is not None and township in self.townships)
+
+    def concerns_inspection(self, inspection: str | None) -> bool:
+        return self.everything or (inspection is not None and inspection in self.inspections)
+
+    def from_(self, source: object) -> Changes:
+        """The same changes marked as made by `source` (a view can skip its own echo)."""
+        return Changes(self.kinds, self.tables, self.townships, self.inspections, self.ids,
+                       self.everything, source)
+
+
+NOTHING = Changes()
+
+
+@dataclass(frozen=True)
+class Done(Generic[T]):
+    """A write's result and what it changed."""
+
+    value: T
+    changes: Changes
+
+
+Listener = Callable[[Changes], None]
+
+
+class Session:
+    """The database open for one thread, its writer, and the store as bound namespaces."""
+
+    def __init__(self, db: Database, who: str | None = None):
+        from inspector.store.rows import Rows
+
+        self.db = db
+        self.rows = Rows(db, who)
+        self._listeners: list[Listener] = []
+        self._held: list[Changes] | None = None  # inside `atomic`: told after the commit
+        self.answers = Answers(self)
+        self.inspections = Inspections(self)
+        self.problems = Problems(self)
+        self.notices = Notices(self)
+        self.attachments = Attachments(self)
+        self.catalog = Catalog(self)
+        self.settings = Settings(self)
+        self.conflicts = Conflicts(self)
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, create: bool = True,
+             autocheckpoint: bool = True, folders: bool = True) -> Session:
+        """Open (and migrate) the database at `path`; see `store.db.open_db`."""
+        from inspector.store.db import open_db
+
+        return cls(open_db(path, create=create, autocheckpoint=autocheckpoint, folders=folders))
+
+    @property
+    def path(self) -> str:
+        """The file behind the connection ("" in memory), for a worker to open its own."""
+        from inspector.store.db import database_file
+
+        return database_file(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def atomic(self) -> Iterator[Session]:
+        """Several writes in one transaction (BEGIN IMMEDIATE; a savepoint when nested).
+
+        Their changes are told once, together, after the commit; a rollback tells
+        nothing, so no view shows what the database does not hold.
+        """
+        if self._held is not None:
+            with self.db.atomic():
+                yield self
+            return
+        self._held = []
+        try:
+            with self.db.atomic():
+                yield self
+        except BaseException:
+            self._held = None
+            raise
+        held, self._held = self._held, None
+        if held:
+            combined = held[0]
+            for more in held[1:]:
+                combined = combined | more
+            self.announce(combined)
+
+    def checkpoint(self) -> None:
+        from inspector.store.db import checkpoint
+
+        checkpoint(self.db)
+
+    # -- changes -------------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener` with the `Changes` of every write; returns the unsubscriber."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def announce(self, changes: Changes, source: object | None = None) -> Changes:
+        """Tell the subscribers; for writes made here and for those made elsewhere (the
+        worker's session, an import) that this connection now sees."""
+        if source is not None:
+            changes = changes.from_(source)
+        if changes and self._held is not None:
+            self._held.append(changes)
+        elif changes:
+            for listener in list(self._listeners):
+                listener(changes)
+        return changes
+
+    def _done(self, value: T, changes: Changes, source: object | None) -> Done[T]:
+        return Done(value, self.announce(changes, source))
+
+
+class _Part:
+    """A namespace of the session: the store's functions bound to its connection."""
+
+    def __init__(self, session: Session):
+        self._session = session
+
+    @property
+    def db(self) -> Database:
+        return self._session.db
+
+    @property
+    def rows(self) -> Rows:
+        return self._session.rows
+
+
+class Answers(_Part):
+    def of(self, inspection: InspectionId) -> dict[str, dict[str, Any]]:
+        """The live answer rows of an inspection, by item id."""
+        from inspector.store.inspections import answer_rows
+
+        return answer_rows(self.db, inspection)
+
+    def set(self, inspection: InspectionId, item_id: str, *, source: object | None = None,
+            **values: Any) -> Done[dict[str, Any]]:
+        """One item's verdict / number / note, and the score cache, in one transaction.
+
+        `values` takes `verdict`, `number` and `note` as `store.inspections.set_answer`.
+        """
+        from inspector.store.inspections import set_answer
+
+        before = self.rows.find("answers", _answer_id(inspection, item_id))
+        status = _status(self.db, inspection)
+        row = set_answer(self.rows, inspection, item_id, **values)
+        if before is not None and before["updated_at"] == row["updated_at"]:
+            return Done(row, NOTHING)
+        kinds = (ANSWERS,) if _status(self.db, inspection) == status else (ANSWERS, INSPECTIONS)
+        return self._session._done(row, _inspection_changes(self.db, inspection, *kinds),
+                                   source)
+
+    def set_verdict(self, inspection: InspectionId, item_id: str, verdict: Verdict | None,
+                    source: object | None = None) -> Done[dict[str, Any]]:
+        return self.set(inspection, item_id, verdict=verdict, source=source)
+
+    def photos(self, inspection: InspectionId) -> dict[str, list[dict[str, Any]]]:
+        from inspector.store.entry import photos_by_item
+
+        return photos_by_item(self.db, inspection)
+
+    def problem_counts(self, inspection: InspectionId) -> dict[str, int]:
+        from inspector.store.entry import problems_by_item
+
+        return problems_by_item(self.db, inspection)
+
+    def attach_files(self, inspection: InspectionId, item_id: str, paths: Iterable[str | Path],
+                     source: object | None = None,
+                     each: Callable[[int], None] | None = None) -> Done[list[dict[str, Any]]]:
+        """Files (photos, downscaled unless kept as taken) attached to an item's answer,
+        the answer created if the item had none; all or nothing. `each(n)` is called
+        before the n-th file (progress; it may raise to cancel, rolling back)."""
+        from inspector.store.attachments import add_file
+        from inspector.store.inspections import set_answer
+
+        status = _status(self.db, inspection)
+        added: list[dict[str, Any]] = []
+        with self.db.atomic():
+            answer = set_answer(self.rows, inspection, item_id)
+            for n, path in enumerate(paths):
+                if each is not None:
+                    each(n)
+                added.append(add_file(self.rows, "answers", answer["id"], path))
+        kinds = (ANSWERS, ATTACHMENTS) if _status(self.db, inspection) == status \
+            else (ANSWERS, ATTACHMENTS, INSPECTIONS)
+        changes = _inspection_changes(self.db, inspection, *kinds,
+                                      ids=[answer["id"], *(a["id"] for a in added)])
+        return self._session._done(added, changes, source)
+
+
+class Inspections(_Part):
+    def find(self, campaign: CampaignId, township: TownshipId) -> dict[str, Any] | None:
+        from inspector.store.inspections import find_inspection
+
+        return find_inspection(self.db, campaign, township)
+
+    def start(self, campaign: CampaignId, township: TownshipId,
+              source: object | None = None) -> Done[dict[str, Any]]:
+        from inspector.store.inspections import start_inspection
+
+        existing = self.find(campaign, township)
+        row = start_inspection(self.rows, campaign, township)
+        if existing is not None:
+            return Done(row, NOTHING)
+        return self._session._done(row, Changes.of(
+            INSPECTIONS, SCORES, tables=("inspections", "scores"), townships=[township],
+            inspections=[row["id"]]), source)
+
+    def set_finished(self, inspection: InspectionId, finished: bool,
+                     source: object | None = None) -> Done[dict[str, Any]]:
+        from inspector.store.inspections import set_status
+
+        row = set_status(self.rows, inspection, finished)
+        return self._session._done(row, Changes.of(
+            INSPECTIONS, tables=("inspections",), townships=[row["township_id"]],
+            inspections=[inspection]), source)
+
+    def score(self, inspection: InspectionId) -> dict[str, Any] | None:
+        """The cached score, with `sections` and `veto_failed` decoded."""
+        from inspector.store.entry import cached_score
+
+        return cached_score(self.db, inspection)
+
+    def overview(self, campaign: CampaignId,
+                 townships: Iterable[TownshipId] | None = None) -> list[dict[str, Any]]:
+        """The tree's rows: every township of the campaign, or only `townships`."""
+        from inspector.store.inspections import campaign_overview
+
+        return campaign_overview(self.db, campaign, townships=townships)
+
+    def refresh_all_scores(self) -> Done[int]:
+        from inspector.store.inspections import refresh_all_scores
+
+        count = refresh_all_scores(self.db)
+        return self._session._done(count, Changes.of(SCORES, tables=("scores",)), None)
+
+
+class Problems(_Part):
+    def get(self, problem: ProblemId) -> dict[str, Any]:
+        from inspector.store.problems import get_problem
+
+        return get_problem(self.db, problem)
+
+    def for_township(self, township: TownshipId,
+                     campaign: CampaignId | None = None) -> list[dict[str, Any]]:
+        from inspector.store.problems import problems_for_township
+
+        return problems_for_township(self.db, township, campaign)
+
+    def add(self, township: TownshipId, text: str, deadline: str | dt.date | None, *,
+            source: object | None = None, **fields: Any) -> Done[dict[str, Any]]:
+        """A new problem (see `store.problems.add_problem` for `fields`)."""
+        from inspector.store.problems import add_problem
+
+        if isinstance(deadline, dt.date):
+            deadline = deadline.isoformat()
+        row = add_problem(self.rows, township, text, deadline, **fields)
+        return self._session._done(row, _problem_changes([row]), source)
+
+    def advance(self, problems: list[ProblemId], action: Any, *, note: str = "",
+                source: object | None = None, **fields: Any) -> Done[list[dict[str, Any]]]:
+        """One lifecycle step (start, report rectified, close, reopen…) for each problem."""
+        from inspector.store.problems import apply_action_many
+
+        rows = apply_action_many(self.rows, list(problems), action, note=note, **fields)
+        return self._session._done(rows, _problem_changes(rows), source)
+
+    def edit(self, problem: ProblemId, changes: dict[str, Any],
+             source: object | None = None) -> Done[dict[str, Any]]:
+        from inspector.store.problems import edit_problem
+
+        row = edit_problem(self.rows, problem, changes)
+        return self._session._done(row, _problem_changes([row]), source)
+
+
+class Notices(_Part):
+    def of(self, campaign: CampaignId | None = None,
+           township: TownshipId | None = None) -> list[dict[str, Any]]:
+        from inspector.store.notices import notices
+
+        return notices(self.db, campaign, township)
+
+    def next_number(self, year: int) -> tuple[str, int]:
+        from inspector.store.notices import next_number
+
+        return next_number(self.db, year)
+
+    def issue(self, township: TownshipId, problems: list[ProblemId], *,
+              source: object | None = None, **fields: Any) -> Done[dict[str, Any]]:
+        """A numbered notice for these problems (see `store.notices.issue_notice`)."""
+        from inspector.store.notices import issue_notice
+
+        row = issue_notice(self.rows, township, list(problems), **fields)
+        return self._session._done(row, Changes.of(
+            NOTICES, PROBLEMS, tables=("notices", "problems"), townships=[township],
+            ids=[row["id"], *problems]), source)
+
+
+class Attachments(_Part):
+    def of(self, owner_table: str, owner_id: str) -> list[dict[str, Any]]:
+        from inspector.store.attachments import attachments_of
+
+        return attachments_of(self.db, owner_table, owner_id)
+
+    def blob_path(self, sha256: str) -> Path:
+        from inspector.store.attachments import blob_path
+
+        return blob_path(self.db, sha256)
+
+    def add_files(self, owner_table: str, owner_id: str, paths: Iterable[str | Path],
+                  source: object | None = None, caption: str = "") -> Done[list[dict[str, Any]]]:
+        """Files attached to a row (a problem's rectification photos), all or nothing."""
+        from inspector.store.attachments import add_file
+
+        with self.db.atomic():
+            added = [add_file(self.rows, owner_table, owner_id, p, caption=caption)
+                     for p in paths]
+        townships: list[str] = []
+        if owner_table == "problems":
+            townships = [r[0] for r in self.db.execute(
+                "SELECT township_id FROM problems WHERE id = ?", [owner_id]).fetchall()]
+        return self._session._done(added, Changes.of(
+            ATTACHMENTS, tables=("attachments",), townships=townships,
+            ids=[owner_id, *(AttachmentId(a["id"]) for a in added)]), source)
+
+
+class Catalog(_Part):
+    def campaigns(self) -> list[dict[str, Any]]:
+        from inspector.store.catalog import campaigns
+
+        return campaigns(self.db)
+
+    def find_campaign(self, ref: str) -> dict[str, Any]:
+        from inspector.store.catalog import find_campaign
+
+        return find_campaign(self.db, ref)
+
+    def townships(self) -> list[dict[str, Any]]:
+        from inspector.store.catalog import townships
+
+        return townships(self.db)
+
+    def find_township(self, ref: str) -> dict[str, Any]:
+        from inspector.store.catalog import find_township
+
+        return find_township(self.db, ref)
+
+    def forms(self) -> list[dict[str, Any]]:
+        from inspector.store.catalog import forms
+
+        return forms(self.db)
+
+    def form_for_campaign(self, campaign: CampaignId) -> Form:
+        from inspector.store.catalog import form_for_campaign
+
+        return form_for_campaign(self.db, campaign)
+
+    def responsible_unit(self, township: TownshipId) -> str:
+        from inspector.store.entry import responsible_unit
+
+        return responsible_unit(self.db, township)
+
+    def create_campaign(self, name: str, form_ref: str, year: int | None = None,
+                        interview_bottom: int = 3,
+                        source: object | None = None) -> Done[dict[str, Any]]:
+        from inspector.store.catalog import create_campaign
+
+        row = create_campaign(self.rows, name, form_ref, year, interview_bottom)
+        return self._session._done(row, Changes.of(CAMPAIGNS, tables=("campaigns",),
+                                                   ids=[row["id"]]), source)
+
+    def import_townships_csv(self, path: str | Path,
+                             source: object | None = None) -> Done[dict[str, int]]:
+        from inspector.store.catalog import import_townships_csv
+
+        counts = import_townships_csv(self.rows, path)
+        changes = (Changes.of(TREE, tables=("counties", "townships"))
+                   if counts["counties"] or counts["townships"] else NOTHING)
+        return self._session._done(counts, changes, source)
+
+    def install_form(self, form: Form, source: object | None = None) -> Done[dict[str, Any]]:
+        from inspector.store.catalog import install_form
+
+        row = install_form(self.rows, form)
+        return self._session._done(row, Changes.of(FORMS, tables=("forms",), ids=[row["id"]]),
+                                   source)
+
+
+class Settings(_Part):
+    def get(self, key: str, default: Any = None) -> Any:
+        from inspector.store import settings
+
+        return settings.get(self.db, key, default)
+
+    def put(self, key: str, value: Any, source: object | None = None) -> Done[None]:
+        from inspector.store import settings
+
+        settings.put(self.db, key, value)
+        return self._session._done(None, Changes.of(SETTINGS, tables=("settings",), ids=[key]),
+                                   source)
+
+    def who(self) -> str:
+        from inspector.store import settings
+
+        return settings.who(self.db)
+
+
+class Conflicts(_Part):
+    def count_unresolved(self) -> int:
+        from inspector.store.conflicts import count_unresolved
+
+        return count_unresolved(self.db)
+
+    def list(self, unresolved_only: bool = True) -> list[Any]:
+        from inspector.store.conflicts import list_conflicts
+
+        return list_conflicts(self.db, unresolved_only)
+
+    def resolve(self, conflict_id: int, keep: str,
+                source: object | None = None) -> Done[dict[str, Any]]:
+        """Keep one side of a conflict; any view may show the row, so every view re-reads."""
+        from inspector.store.conflicts import resolve
+
+        row = resolve(self.rows, conflict_id, keep)
+        return self._session._done(row, Changes.all(), source)
+
+
+def _answer_id(inspection: InspectionId, item_id: str) -> str:
+    from inspector.core.ids import answer_id
+
+    return answer_id(inspection, item_id)
+
+
+def _status(db: Database, inspection: InspectionId) -> str | None:
+    found = db.execute("SELECT status FROM inspections WHERE id = ?", [inspection]).fetchone()
+    return found[0] if found else None
+
+
+def _inspection_changes(db: Database, inspection: InspectionId, *kinds: str,
+                        ids: Iterable[str] = ()) -> Changes:
+    """An edit inside an inspection: its answers and score, its township's figures (the
+    caller adds `inspections` when the inspection's status changed with it)."""
+    found = db.execute("SELECT township_id FROM inspections WHERE id = ?",
+                       [inspection]).fetchone()
+    return Changes.of(*kinds, SCORES, tables=("answers", "scores"),
+                      townships=[found[0]] if found else [], inspections=[inspection], ids=ids)
+
+
+def _problem_changes(rows: list[dict[str, Any]]) -> Changes:
+    return Changes.of(PROBLEMS, tables=("problems",),
+                      townships=[r.get("township_id") for r in rows],
+                      inspections=[r.get("inspection_id") for r in rows],
+                      ids=[r["id"] for r in rows])
+
+
+__all__ = ["ANSWERS", "ATTACHMENTS", "CAMPAIGNS", "FORMS", "INSPECTIONS", "KINDS", "NOTHING",
+           "NOTICES", "PROBLEMS", "SCORES", "SETTINGS", "SYNC", "TREE", "Changes", "Done",
+           "Session"]

@@ -1,0 +1,133 @@
+"""Dependencies point one way (DESIGN, "Architecture"), read from the code's own imports.
+
+core imports nothing of ours above it; store only core; sync and reports
+store and core; the GUI anything below it; the command line anything but the
+GUI; nothing imports the GUI but the app's start-up. The small shared modules
+(messages, terminal, paths, ...) sit under everything and import only each
+other. Every import counts, also the ones inside functions: a lazy import is
+still a dependency.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "inspector"
+
+# Each module of the package (a sub-package by its folder) belongs to one layer.
+LAYER_OF = {
+    "__init__": "shared", "messages": "shared", "terminal": "shared", "paths": "shared",
+    "progress": "shared", "logfile": "shared", "qt_platform": "shared",
+    "core": "core",
+    "store": "store",
+    "sync": "sync",
+    "reports": "reports",
+    "demo": "demo",
+    "errors": "errors",
+    "ui": "ui",
+    "cli": "cli", "cli_backup": "cli", "cli_bundle": "cli", "cli_device": "cli",
+    "cli_reports": "cli", "cli_trust": "cli",
+    "app": "app",
+    "__main__": "main",
+}
+
+BELOW_THE_FRONT = {"shared", "core", "store", "sync", "reports", "demo", "errors"}
+MAY_IMPORT = {
+    "shared": {"shared"},
+    "core": {"shared", "core"},
+    "store": {"shared", "core", "store"},
+    "sync": {"shared", "core", "store", "sync"},
+    "reports": {"shared", "core", "store", "reports"},
+    "demo": {"shared", "core", "store", "demo"},  # builds sample data through the store
+    # One classification of errors for every front end: it knows the layers' error types.
+    "errors": {"shared", "core", "store", "sync", "errors"},
+    "ui": BELOW_THE_FRONT | {"ui"},
+    # The command line opens the GUI only through the app's start-up (`inspector` alone).
+    "cli": BELOW_THE_FRONT | {"cli", "app"},
+    "app": BELOW_THE_FRONT | {"ui", "cli", "app"},
+    "main": {"cli"},
+}
+
+
+def unit_of(module: str) -> str:
+    """`inspector.store.rows` -> `store`; `inspector.cli_bundle` -> `cli_bundle`."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def module_name(path: Path) -> str:
+    rel = path.relative_to(PACKAGE.parent).with_suffix("")
+    return ".".join(rel.parts)
+
+
+def imports_of(path: Path, text: str | None = None) -> list[tuple[int, str]]:
+    """(line, module) for every import of our own package in the file, relative ones resolved."""
+    own = module_name(path)
+    package = own if path.name == "__init__.py" else own.rsplit(".", 1)[0]
+    text = path.read_text(encoding="utf-8") if text is None else text
+    found = []
+    for node in ast.walk(ast.parse(text, str(path))):
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, *([base] if base else [])])
+            # `from inspector import logfile` imports inspector.logfile
+            names = [base, *(f"{base}.{a.name}" for a in node.names)] if base == "inspector" \
+                else [base]
+        else:
+            continue
+        found += [(node.lineno, n) for n in names
+                  if n.startswith("inspector.") and unit_of(n) in LAYER_OF]
+    return found
+
+
+def violations(changed: dict[Path, str] | None = None) -> list[str]:
+    """Every import against MAY_IMPORT; `changed` replaces some files' text (for the test)."""
+    changed = changed or {}
+    wrong = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        source = LAYER_OF[unit_of(module_name(path).removesuffix(".__init__"))]
+        for line, target in imports_of(path, changed.get(path)):
+            layer = LAYER_OF[unit_of(target)]
+            if layer not in MAY_IMPORT[source]:
+                wrong.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {source} imports "
+                             f"{target} ({layer})")
+    return wrong
+
+
+def test_every_module_has_a_layer():
+    units = {p.stem if p.is_file() else p.name for p in PACKAGE.iterdir()
+             if (p.is_file() and p.suffix == ".py") or (p / "__init__.py").is_file()}
+    assert units == set(LAYER_OF), f"give each a layer in LAYER_OF: {units ^ set(LAYER_OF)}"
+
+
+def test_dependencies_point_one_way():
+    assert not violations(), "\n".join(violations())
+
+
+def test_nothing_but_the_app_imports_the_gui():
+    importers = {layer for layer, allowed in MAY_IMPORT.items() if "ui" in allowed}
+    assert importers == {"ui", "app"}
+
+
+def test_the_scanner_sees_every_kind_of_import():
+    # If it missed an import form the test above would prove nothing.
+    assert any(unit_of(n) == "ui" for _line, n in imports_of(PACKAGE / "app.py"))
+    lazy = imports_of(PACKAGE / "errors.py")  # imports the layers' errors inside a function
+    assert any(unit_of(n) == "sync" for _line, n in lazy)
+    rows = imports_of(PACKAGE / "store" / "rows.py")
+    assert any(n.startswith("inspector.core") or n == "inspector.messages" for _l, n in rows)
+    from_package = imports_of(PACKAGE / "cli.py")
+    assert any(n == "inspector.logfile" for _line, n in from_package)  # from inspector import x
+
+
+def test_a_wrong_import_is_reported():
+    scoring = PACKAGE / "core" / "scoring.py"
+    upward = scoring.read_text(encoding="utf-8") + "\n\ndef _f():\n    from inspector.store import rows\n"
+    found = violations({scoring: upward})
+    assert any(v.startswith("inspector/core/scoring.py:") and "core imports inspector.store"
+               in v for v in found), found
