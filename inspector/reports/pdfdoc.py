@@ -148,7 +148,7 @@ class NewDocument(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        self.canv._document_first = self.canv.getPageNumber()  # type: ignore[attr-defined]
+        self.canv._document_first = self.canv.getPageNumber()
 
 
 class UnnumberedPage(Flowable):
@@ -161,7 +161,7 @@ class UnnumberedPage(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        self.canv._unnumbered = True  # type: ignore[attr-defined]
+        self.canv._unnumbered = True
 
 
 class ToEvenPage(ActionFlowable):
@@ -170,7 +170,7 @@ class ToEvenPage(ActionFlowable):
 
     def apply(self, doc: BaseDocTemplate) -> None:
         if doc.page % 2:
-            doc.canv._unnumbered = True  # type: ignore[attr-defined]
+            doc.canv._unnumbered = True
             doc.handle_pageBreak()
 
 

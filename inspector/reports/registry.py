@@ -81,7 +81,7 @@ def _notice(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
 
     db = rows.db
     if r.notice_id:
-        notice = db["notices"].get(r.notice_id)
+        notice = db.table("notices").get(r.notice_id)
         pdf, note = notice_bytes(db, notice, progress), f"notice {notice['doc_number']}"
     else:
         outcome = notice_for_township(

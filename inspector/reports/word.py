@@ -407,9 +407,10 @@ def _bytes(doc: DocxDocument, day: dt.date) -> bytes:
     for part in parts:
         part.before_marshal()
     writer = _DatedZip(day)
-    PackageWriter._write_content_types_stream(writer, parts)
-    PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, parts)
+    package_writer: Any = PackageWriter  # its steps, each given our writer (untyped)
+    package_writer._write_content_types_stream(writer, parts)
+    package_writer._write_pkg_rels(writer, package.rels)
+    package_writer._write_parts(writer, parts)
     return writer.close()
 
 

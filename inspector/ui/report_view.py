@@ -295,7 +295,8 @@ class InterviewDialog(QDialog):
         self.accept()
 
     def values(self) -> tuple[dt.date, str]:
-        return self.day.date().toPython(), self.place.text().strip()
+        day = self.day.date()
+        return dt.date(day.year(), day.month(), day.day()), self.place.text().strip()
 
 
 def ask_interview(parent: QWidget | None, today: dt.date) -> tuple[dt.date, str] | None:
