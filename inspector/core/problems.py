@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from inspector.messages import Message
+from inspector.messages import Message, MessageError
 
 
 class Status(StrEnum):
@@ -82,3 +82,20 @@ def is_overdue(deadline: str | dt.date | None, status: Status | str, today: dt.d
     if isinstance(deadline, str):
         deadline = dt.date.fromisoformat(deadline[:10])
     return deadline < today
+
+
+class DeadlineBeforeFound(MessageError):
+    """A rectification deadline earlier than the day the problem was found."""
+
+
+def check_deadline(found_on: str | dt.date | None, deadline: str | dt.date | None) -> None:
+    """Refuse a deadline before the found date: it is always a slip (a wheel or a typo
+    turning 2026 into 2023) and would show the problem overdue by years at once."""
+    if not deadline or not found_on:
+        return
+    found = found_on if isinstance(found_on, dt.date) else dt.date.fromisoformat(found_on[:10])
+    due = deadline if isinstance(deadline, dt.date) else dt.date.fromisoformat(deadline[:10])
+    if due < found:
+        raise DeadlineBeforeFound(Message(
+            "the deadline {deadline} is before the day the problem was found, {found_on}",
+            deadline=due.isoformat(), found_on=found.isoformat()))

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from inspector.core.problems import Action, Status, next_status
+from inspector.core.problems import Action, Status, check_deadline, next_status
 from inspector.store.devices import require_hq_for_closed_problems
 from inspector.store.problem_rules import overdue
 from inspector.store.rows import Rows
@@ -30,6 +30,8 @@ def add_problem(rows: Rows, township_id: str, text: str, deadline: str | None, *
         raise ValueError("a problem needs a description")
     if deadline:
         dt.date.fromisoformat(deadline)
+    found_on = found_on or dt.date.today().isoformat()
+    check_deadline(found_on, deadline)
     values = {"id": problem_id} if problem_id else {}
     return rows.insert("problems", {
         **values,
@@ -37,7 +39,7 @@ def add_problem(rows: Rows, township_id: str, text: str, deadline: str | None, *
         "inspection_id": inspection_id, "item_id": item_id, "text": text,
         "responsible_unit": responsible_unit, "responsible_person": responsible_person,
         "measure": measure, "deadline": deadline, "status": Status.OPEN.value,
-        "found_on": found_on or dt.date.today().isoformat(),
+        "found_on": found_on,
     })
 
 
@@ -81,7 +83,12 @@ def edit_problem(rows: Rows, problem_id: str, changes: dict[str, Any]) -> dict[s
         dt.date.fromisoformat(changes["deadline"])
     if "text" in changes and not str(changes["text"]).strip():
         raise ValueError("a problem needs a description")
-    if rows.get("problems", problem_id)["status"] == Status.CLOSED.value:
+    problem = rows.get("problems", problem_id)
+    if changes.get("deadline"):
+        # Only a new deadline is checked: an older row that breaks the rule still takes
+        # other edits (see docs/design-notes.md, "Problem deadlines").
+        check_deadline(problem["found_on"], changes["deadline"])
+    if problem["status"] == Status.CLOSED.value:
         require_hq_for_closed_problems(rows.db)
     return rows.update("problems", problem_id, changes)
 

@@ -35,6 +35,7 @@ from inspector.store.catalog import campaigns, townships
 from inspector.store.problems import ProblemFilter, get_problem
 from inspector.store.session import Session
 from inspector.ui.changes import session_of
+from inspector.ui.no_wheel import guard_wheels_under
 from inspector.ui.problem_actions import MAX_BATCH, ProblemActions
 from inspector.ui.problem_model import (
     COLUMNS,
@@ -158,6 +159,7 @@ class ProblemListWidget(QWidget):
 
         self.panel = ProblemPanel(self._session, self.problem_actions.actions, self.today)
         self.panel.change_source = self  # its writes are this list's: it reloads itself
+        self.problem_actions.before_step = self.panel.save_if_dirty
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
@@ -173,6 +175,7 @@ class ProblemListWidget(QWidget):
         layout.addLayout(first)
         layout.addLayout(second)
         layout.addWidget(self.splitter, 1)
+        guard_wheels_under(self)
 
     def _connect_signals(self) -> None:
         self.campaign_combo.currentIndexChanged.connect(self._on_campaign_chosen)

@@ -1,7 +1,11 @@
 """The side panel of the problem list: edit one problem, see its history and evidence.
 
-Edits are written with the Save button, and also, so that nothing typed is
-lost, when the user moves to another problem (`save_if_dirty`). The
+Every edit is written as the checklist writes its notes: a short pause in
+typing (`SAVE_DELAY_MS`), leaving a field, moving to another problem or
+clicking a life-cycle step saves what was typed (`save_if_dirty`), so nothing
+is lost whatever is clicked next; the Save button only makes it happen now.
+Showing the problem again after a save leaves a field alone when it already
+holds what is stored, so the cursor stays where the user is typing. The
 life-cycle buttons are the list's shared actions, so they are enabled exactly
 when the step is legal for the selection.
 """
@@ -12,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -41,11 +45,13 @@ from inspector.store.problems import EDITABLE, get_problem
 from inspector.store.session import Session
 from inspector.ui.changes import session_of
 from inspector.ui.errors import show_error
+from inspector.ui.no_wheel import guard_wheels_under
 from inspector.ui.photos import show_photo
 from inspector.ui.problem_actions import choose_photos
 from inspector.ui.problem_model import overdue_days, status_label
 
 THUMB = 96
+SAVE_DELAY_MS = 800
 _NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as "—": no deadline
 
 
@@ -67,8 +73,12 @@ class ProblemPanel(QWidget):
         self._today = today
         self._ids: list[str] = []
         self._row: dict[str, Any] | None = None
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
         self._build(actions)
         self._connect_signals()
+        guard_wheels_under(self)
         self.show_problems([])
 
     # -- layout --------------------------------------------------------------
@@ -191,6 +201,12 @@ class ProblemPanel(QWidget):
         self.unit_edit.textChanged.connect(self._on_edited)
         self.person_edit.textChanged.connect(self._on_edited)
         self.deadline_edit.dateChanged.connect(self._on_edited)
+        self._save_timer.timeout.connect(self.save_if_dirty)
+        self.unit_edit.editingFinished.connect(self.save_if_dirty)
+        self.person_edit.editingFinished.connect(self.save_if_dirty)
+        self.deadline_edit.editingFinished.connect(self.save_if_dirty)
+        for editor in (self.text_edit, self.measure_edit):
+            editor.installEventFilter(self)
 
     # -- showing -------------------------------------------------------------
 
@@ -234,14 +250,20 @@ class ProblemPanel(QWidget):
                    self.deadline_edit)
         for editor in editors:
             editor.blockSignals(True)
-        self.text_edit.setPlainText(row["text"])
-        self.measure_edit.setPlainText(row["measure"])
-        self.unit_edit.setText(row["responsible_unit"])
-        self.person_edit.setText(row["responsible_person"])
-        deadline = QDate.fromString(row["deadline"] or "", "yyyy-MM-dd")
+        # A field that already shows the stored value is left alone (cursor, spaces).
+        if self.text_edit.toPlainText().strip() != (row["text"] or "").strip():
+            self.text_edit.setPlainText(row["text"])
+        if self.measure_edit.toPlainText().strip() != (row["measure"] or "").strip():
+            self.measure_edit.setPlainText(row["measure"])
+        if self.unit_edit.text().strip() != (row["responsible_unit"] or "").strip():
+            self.unit_edit.setText(row["responsible_unit"])
+        if self.person_edit.text().strip() != (row["responsible_person"] or "").strip():
+            self.person_edit.setText(row["responsible_person"])
+        deadline = QDate.fromString((row["deadline"] or "")[:10], "yyyy-MM-dd")
         self.deadline_edit.setDate(deadline if deadline.isValid() else _NO_DATE)
         for editor in editors:
             editor.blockSignals(False)
+        self._save_timer.stop()
         self._on_edited()
 
         status = status_label(row["status"])
@@ -309,6 +331,7 @@ class ProblemPanel(QWidget):
 
     def save_if_dirty(self) -> bool:
         """Write pending edits; True when there were none or they were written."""
+        self._save_timer.stop()
         changes = self.changes()
         if not changes or self._row is None:
             return True
@@ -326,12 +349,27 @@ class ProblemPanel(QWidget):
         dirty = self.is_dirty()
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
+        if dirty:
+            self._save_timer.start()
+        else:
+            self._save_timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The multi-line fields have no editingFinished: leaving one saves it.
+        if event.type() == QEvent.Type.FocusOut and watched in (self.text_edit,
+                                                                self.measure_edit):
+            self.save_if_dirty()
+        return super().eventFilter(watched, event)
 
     def _on_save(self) -> None:
         self.save_if_dirty()
 
     def _on_revert(self) -> None:
         if self._row is not None:
+            for editor in (self.text_edit, self.measure_edit, self.unit_edit, self.person_edit):
+                editor.blockSignals(True)
+                editor.clear()  # so that _fill writes the stored text back
+                editor.blockSignals(False)
             self._fill(self._row)
 
     def _on_photo_activated(self, item: QListWidgetItem) -> None:
