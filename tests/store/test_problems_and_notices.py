@@ -129,3 +129,39 @@ def test_a_deadline_before_the_found_date_is_refused_with_a_message(town_rows):
                            [p["id"]]).fetchone()[0] == "2026-12-31"
     # The found day itself is a legal deadline (立行立改, fixed on the spot).
     assert edit_problem(rows, p["id"], {"deadline": "2026-11-20"})["deadline"] == "2026-11-20"
+
+
+def test_history_names_each_state_and_each_rejection_with_its_reason(town_rows):
+    from inspector.store.problems import edit_problem, problem_history
+
+    rows, town, _ = town_rows
+    p = add_problem(rows, town["id"], "支委会未按月召开", "2026-12-01", found_on=FOUND)
+    edit_problem(rows, p["id"], {"responsible_person": "王书记"})
+    apply_action(rows, p["id"], Action.RECTIFY, note="已补开", today=TODAY)
+    apply_action(rows, p["id"], Action.REJECT, note="记录不全", today=TODAY)
+    apply_action(rows, p["id"], Action.RECTIFY, note="补齐记录", today=TODAY)
+    steps = problem_history(rows.db, p["id"])
+    assert [(s.kind, s.status) for s in steps] == [
+        ("recorded", "open"), ("edited", ""), ("status", "rectified"),
+        ("rejected", "rectifying"), ("status", "rectified")]
+    assert steps[1].fields == ("responsible_person",)
+    assert steps[3].note == "记录不全"
+    assert {s.who for s in steps} == {"李晓燕"}
+
+
+def test_a_problem_recorded_by_mistake_is_deleted_as_an_audited_tombstone(town_rows):
+    from inspector.store.problems import ProblemNotDeleted, delete_problem, problem_history
+
+    rows, town, _ = town_rows
+    p = add_problem(rows, town["id"], "录错的问题", "2026-12-01", found_on=FOUND)
+    gone = delete_problem(rows, p["id"])
+    assert gone["deleted"] == 1
+    assert count_problems(rows.db, ProblemFilter(today=TODAY)) == 0
+    assert problem_history(rows.db, p["id"])[-1].kind == "deleted"
+    closed = add_problem(rows, town["id"], "已销号的问题", "2026-12-01", found_on=FOUND)
+    for action in (Action.RECTIFY, Action.CLOSE):
+        apply_action(rows, closed["id"], action, note="已整改", today=TODAY)
+    with pytest.raises(ProblemNotDeleted, match="final"):
+        delete_problem(rows, closed["id"])
+    assert rows.db.execute("SELECT deleted FROM problems WHERE id = ?",
+                           [closed["id"]]).fetchone()[0] == 0
