@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -115,6 +116,9 @@ class ProblemListWidget(QWidget):
         self.search_edit.setPlaceholderText(
             self.tr("Search problem, township, responsible unit or item…"))
         self.count_label = QLabel()
+        self.add_button = QToolButton()
+        self.add_button.setText(self.tr("Add problem…"))
+        self.add_button.setToolTip(self.tr("Record a problem no checklist item gave"))
         self.text_timer = QTimer(self)
         self.text_timer.setSingleShot(True)
         self.text_timer.setInterval(TEXT_DELAY_MS)
@@ -131,6 +135,7 @@ class ProblemListWidget(QWidget):
         first.addWidget(self.township_label)
         first.addWidget(self.township_combo)
         first.addStretch()
+        first.addWidget(self.add_button)
         second = QHBoxLayout()
         second.addWidget(QLabel(self.tr("Status")))
         for button in self.status_buttons.values():
@@ -192,6 +197,8 @@ class ProblemListWidget(QWidget):
         self.view.horizontalHeader().sortIndicatorChanged.connect(self._on_sort_indicator)
         self.problem_actions.done.connect(self._on_written)
         self.panel.saved.connect(self._on_written)
+        self.panel.deleted.connect(self._on_written)
+        self.add_button.clicked.connect(self.add_problem)
 
     # -- public API ----------------------------------------------------------
 
@@ -220,6 +227,42 @@ class ProblemListWidget(QWidget):
             self.refresh()
         self._shown_once = True
         super().showEvent(event)
+
+    def add_problem(self) -> str | None:
+        """Record a problem by hand (`AddProblemDialog`); its id, selected, or None."""
+        from inspector.ui.add_problem_dialog import AddProblemDialog
+        from inspector.ui.errors import show_error
+
+        self.panel.save_if_dirty()
+        today = self.today()
+        days = int(self._session.settings.get("default_deadline_days") or 30)
+        township = self._fixed_township or chosen(self.township_combo) or (
+            self.panel.problem_ids and get_problem(self._db, self.panel.problem_ids[0])
+            ["township_id"]) or None
+        towns = [t for t in self._towns
+                 if not chosen(self.county_combo) or t["county_id"] == chosen(self.county_combo)]
+        dialog = AddProblemDialog(towns, township, self._session.catalog.responsible_unit,
+                                  today, today + dt.timedelta(days=days), self)
+        if not self._run_dialog(dialog):
+            return None
+        try:
+            row = self._session.problems.add(
+                dialog.township_id(), dialog.problem_text(), dialog.deadline(),
+                campaign_id=chosen(self.campaign_combo), responsible_unit=dialog.unit(),
+                found_on=today.isoformat(), source=self).value
+        except Exception as exc:
+            show_error(self, exc, self.tr("Problem not added"))
+            return None
+        self.model.reload()
+        missing = self._select_ids([row["id"]], [])
+        self._sync_panel([row["id"]] if missing else None)  # beyond the loaded page: shown
+        self.changed.emit()
+        return str(row["id"])
+
+    @staticmethod
+    def _run_dialog(dialog: QDialog) -> bool:
+        """The dialog's answer (a seam: tests answer it without a modal loop)."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def focus_filter(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -38,9 +39,10 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from inspector.core.problems import Action
+from inspector.core.problems import Action, HistoryStep, Status
 from inspector.store.attachments import attachments_of, blob_path
 from inspector.store.catalog import CatalogError, form_for_campaign
+from inspector.store.clock import parse_hlc, when
 from inspector.store.problems import EDITABLE, get_problem
 from inspector.store.session import Session
 from inspector.ui.changes import session_of
@@ -63,6 +65,7 @@ class ProblemPanel(QWidget):
     """Shows the problems the list has selected; edits one at a time."""
 
     saved = Signal(str)  # a problem's id after its fields or photos were written
+    deleted = Signal(str)  # a problem's id after it was deleted (a tombstone)
 
     def __init__(self, session: Session | Database, actions: dict[Action, QAction],
                  today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None):
@@ -108,6 +111,12 @@ class ProblemPanel(QWidget):
         self.deadline_edit.setDisplayFormat("yyyy-MM-dd")
         self.deadline_edit.setMinimumDate(_NO_DATE)
         self.deadline_edit.setSpecialValueText("—")
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setToolTip(self.tr("Delete a problem recorded by mistake"))
+        self.read_only_label = QLabel(self.tr("Closed (销号): the problem is final and "
+                                              "read-only."))
+        self.read_only_label.setWordWrap(True)
+        self.read_only_label.setStyleSheet("color: #707b7c;")
         self.save_button = QPushButton(self.tr("Save"))
         self.revert_button = QPushButton(self.tr("Revert"))
         self.save_button.setDefault(True)
@@ -120,7 +129,9 @@ class ProblemPanel(QWidget):
         form.addRow(self.tr("Responsible person"), self.person_edit)
         form.addRow(self.tr("Rectification measure"), self.measure_edit)
         form.addRow(self.tr("Deadline"), self.deadline_edit)
+        form.addRow(self.read_only_label)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
         buttons.addStretch()
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
@@ -155,6 +166,12 @@ class ProblemPanel(QWidget):
         actions_box = QGroupBox()
         actions_box.setLayout(grid)
 
+        self.history_list = QListWidget()
+        self.history_list.setWordWrap(True)
+        self.history_list.setMinimumHeight(90)
+        history_box = QGroupBox(self.tr("History"))
+        QVBoxLayout(history_box).addWidget(self.history_list)
+
         self.photos = QListWidget()
         self.photos.setViewMode(QListView.ViewMode.IconMode)
         self.photos.setIconSize(QSize(THUMB, THUMB))
@@ -178,7 +195,7 @@ class ProblemPanel(QWidget):
         left = QVBoxLayout()
         left.addWidget(actions_box)
         left.addWidget(state_box)
-        left.addStretch()
+        left.addWidget(history_box, 1)
         columns = QHBoxLayout()
         columns.addLayout(left, 2)
         columns.addWidget(edit_box, 3)
@@ -189,11 +206,13 @@ class ProblemPanel(QWidget):
         layout.addWidget(self.placeholder)
         layout.addLayout(columns, 1)
         self._edit_box, self._state_box, self._photo_box = edit_box, state_box, photo_box
+        self._history_box = history_box
         self._actions_box = actions_box
 
     def _connect_signals(self) -> None:
         self.save_button.clicked.connect(self._on_save)
         self.revert_button.clicked.connect(self._on_revert)
+        self.delete_button.clicked.connect(self._on_delete)
         self.add_photos_button.clicked.connect(self._on_add_photos)
         self.photos.itemActivated.connect(self._on_photo_activated)
         self.text_edit.textChanged.connect(self._on_edited)
@@ -223,7 +242,10 @@ class ProblemPanel(QWidget):
                 self._row = get_problem(self._db, ids[0], self._today())
             except KeyError:
                 self._ids = []
+            if self._row is not None and self._row["deleted"]:
+                self._row, self._ids = None, []
         single = self._row is not None
+        self._history_box.setVisible(single)
         self._edit_box.setVisible(single)
         self._photo_box.setVisible(single)
         self._state_box.setVisible(single)
@@ -280,7 +302,49 @@ class ProblemPanel(QWidget):
             closed = f"{closed} ({row['closed_by']})"
         self.closed_value.setText(closed)
         self.notice_value.setText(row["notice_number"] or "—")
+        self._set_read_only(row["status"] == Status.CLOSED.value)
         self._load_photos(row["id"])
+        self._load_history(row["id"])
+
+    def _set_read_only(self, read_only: bool) -> None:
+        """A closed (销号) problem is final: shown, never edited, never deleted."""
+        for editor in (self.text_edit, self.measure_edit, self.unit_edit, self.person_edit):
+            editor.setReadOnly(read_only)
+        self.deadline_edit.setReadOnly(read_only)
+        self.read_only_label.setVisible(read_only)
+        self.delete_button.setEnabled(not read_only)
+        self.add_photos_button.setEnabled(not read_only)
+
+    def _load_history(self, problem_id: str) -> None:
+        self.history_list.clear()
+        for step in self._session.problems.history(problem_id):
+            self.history_list.addItem(self._history_text(step))
+
+    def _history_text(self, step: HistoryStep) -> str:
+        try:
+            at = when(parse_hlc(step.at)[0])
+        except ValueError:
+            at = step.at
+        if step.kind == "recorded":
+            what = self.tr("recorded")
+        elif step.kind == "deleted":
+            what = self.tr("deleted")
+        elif step.kind == "rejected":
+            what = self.tr("follow-up (复查) rejected the rectification: %1").replace(
+                "%1", step.note or "—")
+        elif step.kind == "edited":
+            names = {"text": self.tr("Description"),
+                     "responsible_unit": self.tr("Responsible unit"),
+                     "responsible_person": self.tr("Responsible person"),
+                     "measure": self.tr("Rectification measure"),
+                     "deadline": self.tr("Deadline")}
+            what = self.tr("changed %1").replace(
+                "%1", "、".join(names.get(f, f) for f in step.fields))
+        else:
+            what = status_label(step.status)
+            if step.note:
+                what = f"{what}: {step.note}"
+        return f"{at}  {step.who}  {what}"
 
     def _item_text(self, row: dict[str, Any]) -> str:
         if not row["item_id"]:
@@ -333,7 +397,7 @@ class ProblemPanel(QWidget):
         """Write pending edits; True when there were none or they were written."""
         self._save_timer.stop()
         changes = self.changes()
-        if not changes or self._row is None:
+        if not changes or self._row is None or self._row["status"] == Status.CLOSED.value:
             return True
         try:
             self._session.problems.edit(self._row["id"], changes, source=self.change_source)
@@ -371,6 +435,24 @@ class ProblemPanel(QWidget):
                 editor.clear()  # so that _fill writes the stored text back
                 editor.blockSignals(False)
             self._fill(self._row)
+
+    def _on_delete(self) -> None:
+        if self._row is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete problem"),
+            self.tr("Delete this problem as recorded by mistake? The deletion is kept in "
+                    "its history and travels with the next bundle."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        problem_id = self._row["id"]
+        try:
+            self._session.problems.delete(problem_id, source=self.change_source)
+        except Exception as exc:
+            show_error(self, exc, self.tr("Problem not deleted"))
+            return
+        self.show_problems([])
+        self.deleted.emit(problem_id)
 
     def _on_photo_activated(self, item: QListWidgetItem) -> None:
         show_photo(self, item.data(Qt.ItemDataRole.UserRole), item.toolTip().split("\n")[0])

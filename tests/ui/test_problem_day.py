@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea
 from inspector.core.problems import Action
 from inspector.store.problems import ProblemFilter, list_problems
 from inspector.ui.problem_list import ProblemListWidget
+from inspector.ui.problem_model import status_label
 from tests.conftest import SAMPLE_DATE
 from tests.ui.test_problem_list import click, open_problem, select_ids
 
@@ -120,3 +121,90 @@ def test_a_deadline_before_the_found_date_is_refused_in_the_panel(qtbot, widget,
 def _ids(db, campaign_id):
     return [p["id"] for p in list_problems(db, ProblemFilter(campaign_id=campaign_id,
                                                               today=SAMPLE_DATE), limit=2)]
+
+
+def type_text(widget, text: str) -> None:
+    """Type any text, Chinese included, one key event per character."""
+    from PySide6.QtTest import QTest
+
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
+                           Qt.KeyboardModifier.NoModifier)
+
+
+def test_a_problem_is_added_by_hand_for_the_chosen_township(qtbot, widget, sample_db,
+                                                           sample_campaign, monkeypatch):
+    from inspector.store.catalog import find_township
+
+    town = find_township(sample_db, "六横镇")
+    widget.township_combo.setCurrentIndex(widget.township_combo.findData(town["id"]))
+    answered = []
+
+    def fill(dialog) -> bool:
+        assert dialog.township_id() == town["id"]
+        assert dialog.unit_edit.text()  # the township's party committee, pre-filled
+        dialog.text_edit.setFocus()
+        type_text(dialog.text_edit, "村务公开栏内容未更新")
+        answered.append(dialog)
+        return dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+
+    monkeypatch.setattr(ProblemListWidget, "_run_dialog", staticmethod(fill))
+    qtbot.mouseClick(widget.add_button, Qt.MouseButton.LeftButton)
+    assert answered
+    [row] = sample_db.query("SELECT * FROM problems WHERE text = '村务公开栏内容未更新'")
+    assert row["township_id"] == town["id"] and row["status"] == "open"
+    assert row["campaign_id"] == sample_campaign["id"] and row["item_id"] is None
+    assert row["found_on"] == SAMPLE_DATE.isoformat() and row["deadline"] > row["found_on"]
+    assert widget.panel.problem_ids == [row["id"]]  # selected, ready to fill in
+    assert "recorded" in widget.panel.history_list.item(0).text()
+
+
+def test_a_problem_recorded_by_mistake_is_deleted_from_the_panel(qtbot, widget, sample_db,
+                                                                sample_campaign, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(ProblemListWidget, "_run_dialog", staticmethod(
+        lambda d: (d.text_edit.setPlainText("录错的问题"), True)[1]))
+    pid = widget.add_problem()
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(widget.changed):
+        qtbot.mouseClick(widget.panel.delete_button, Qt.MouseButton.LeftButton)
+    assert stored(sample_db, pid, "deleted") == 1
+    assert widget.model.row_of(pid) is None
+    assert widget.panel.problem_ids == []
+    audit = [r[0] for r in sample_db.execute(
+        "SELECT action FROM audit_log WHERE row_id = ? ORDER BY id", [pid])]
+    assert audit == ["insert", "delete"]
+
+
+def test_the_history_shows_each_state_and_a_rejection_with_its_reason(
+        qtbot, widget, sample_db, sample_campaign, monkeypatch):
+    from inspector.ui import problem_actions
+
+    pid = open_problem(sample_db, sample_campaign["id"])
+    select_ids(widget, pid)
+    monkeypatch.setattr(problem_actions, "ask_rectification", lambda *_: ("已补开", []))
+    monkeypatch.setattr(problem_actions, "ask_reject_reason", lambda *_: "佐证材料不足")
+    for action in (Action.START, Action.RECTIFY, Action.REJECT):
+        click(qtbot, widget, action)
+    lines = [widget.panel.history_list.item(n).text()
+             for n in range(widget.panel.history_list.count())]
+    assert "佐证材料不足" in lines[-1] and "复查" in lines[-1]
+    assert any(status_label("rectifying") in line for line in lines)
+    assert any(status_label("rectified") in line and "已补开" in line for line in lines)
+
+
+def test_a_closed_problem_is_read_only(qtbot, widget, sample_db, sample_campaign):
+    pid = sample_db.execute("SELECT id FROM problems WHERE status = 'closed' AND campaign_id = ?"
+                            " AND deleted = 0 LIMIT 1", [sample_campaign["id"]]).fetchone()[0]
+    select_ids(widget, pid)
+    panel = widget.panel
+    assert panel.read_only_label.isVisible()
+    assert panel.person_edit.isReadOnly() and panel.deadline_edit.isReadOnly()
+    assert not panel.delete_button.isEnabled()
+    before = stored(sample_db, pid, "responsible_person")
+    panel.person_edit.setFocus()
+    qtbot.keyClicks(panel.person_edit, "X")
+    assert panel.save_if_dirty()
+    assert stored(sample_db, pid, "responsible_person") == before
