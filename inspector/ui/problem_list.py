@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -191,6 +191,7 @@ class ProblemListWidget(QWidget):
             button.toggled.connect(self._on_filter_changed)
         self.search_edit.textChanged.connect(self._on_text_edited)
         self.search_edit.returnPressed.connect(self._on_text_committed)
+        self.search_edit.installEventFilter(self)
         self.text_timer.timeout.connect(self.apply_filter)
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.view.customContextMenuRequested.connect(self._on_context_menu)
@@ -203,8 +204,12 @@ class ProblemListWidget(QWidget):
     # -- public API ----------------------------------------------------------
 
     def set_campaign(self, campaign_id: str | None) -> None:
+        """Show this campaign's problems. The campaign is then the caller's (the main
+        window's toolbar): the tab's own selector is hidden, so the two cannot disagree."""
         self._campaign_id = campaign_id
         self._select_data(self.campaign_combo, campaign_id)
+        for w in (self.campaign_label, self.campaign_combo):
+            w.setVisible(campaign_id is None)
         self.apply_filter()
 
     def set_township(self, township_id: str | None) -> None:
@@ -422,8 +427,30 @@ class ProblemListWidget(QWidget):
         self.text_timer.start()
 
     def _on_text_committed(self) -> None:
+        """Enter searches at once; a single match is selected, ready to edit."""
         if self.text_timer.isActive():
             self.apply_filter()
+        if self.model.total() == 1:
+            self._select_first()
+
+    def _select_first(self) -> None:
+        if self.model.rowCount() == 0:
+            return
+        index = self.model.index(0, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index, self.view.selectionModel().SelectionFlag.ClearAndSelect
+            | self.view.selectionModel().SelectionFlag.Rows)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down in the search box goes to the results: the first (or single) match.
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down:
+            if self.text_timer.isActive():
+                self.apply_filter()
+            self._select_first()
+            self.view.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_selection_changed(self) -> None:
         if self._restoring:

@@ -208,3 +208,29 @@ def test_a_closed_problem_is_read_only(qtbot, widget, sample_db, sample_campaign
     qtbot.keyClicks(panel.person_edit, "X")
     assert panel.save_if_dirty()
     assert stored(sample_db, pid, "responsible_person") == before
+
+
+def test_the_toolbar_campaign_rules_the_tab(widget, sample_campaign):
+    """The window sets the campaign (its toolbar); the tab's own selector cannot disagree."""
+    assert not widget.campaign_combo.isVisible()
+    assert widget.current_filter().campaign_id == sample_campaign["id"]
+
+
+def test_enter_or_down_in_the_search_selects_the_single_match(qtbot, widget, sample_db,
+                                                              sample_campaign):
+    pid = open_problem(sample_db, sample_campaign["id"])
+    unit = "唯一的责任单位甲"
+    sample_db.execute("UPDATE problems SET responsible_unit = ? WHERE id = ?", [unit, pid])
+    widget.refresh()
+    widget.search_edit.setFocus()
+    type_text(widget.search_edit, unit)
+    qtbot.keyClick(widget.search_edit, Qt.Key.Key_Return)
+    assert widget.model.total() == 1
+    assert widget.panel.problem_ids == [pid]
+
+    widget.view.clearSelection()
+    widget.search_edit.setFocus()
+    qtbot.keyClick(widget.search_edit, Qt.Key.Key_Backspace)  # still the single match
+    qtbot.keyClick(widget.search_edit, Qt.Key.Key_Down)
+    assert widget.panel.problem_ids == [pid]
+    assert QApplication.focusWidget() is widget.view
