@@ -62,6 +62,7 @@ class ItemCard(QFrame):
     photos_requested = Signal(str)
     files_dropped = Signal(str, list)
     move_requested = Signal(object, int)   # self, +1 / -1
+    problem_requested = Signal(str)        # item id (the link a Skip leaves)
 
     def __init__(self, item: Item, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
@@ -79,6 +80,8 @@ class ItemCard(QFrame):
         title.setTextFormat(Qt.TextFormat.RichText)
         self.problem_badge = QLabel(self)
         self.problem_badge.setStyleSheet("color: #c0392b;")
+        self.problem_badge.setTextFormat(Qt.TextFormat.RichText)
+        self.problem_badge.linkActivated.connect(lambda _l: self.problem_requested.emit(item.id))
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
@@ -184,9 +187,16 @@ class ItemCard(QFrame):
             self.note.setText(note)
             self.note.blockSignals(False)
 
-    def show_problems(self, count: int) -> None:
-        self.problem_badge.setText(self.tr("{0} problem(s) recorded").format(count)
-                                   if count else "")
+    def show_problems(self, count: int, offer: bool = False) -> None:
+        """How many problems the item has; with none and `offer` (a Skip), a link that
+        offers the problem again."""
+        if count:
+            self.problem_badge.setText(self.tr("{0} problem(s) recorded").format(count))
+        elif offer:
+            link = self.tr("Record a problem…")
+            self.problem_badge.setText(f"<a href='problem'>{link}</a>")
+        else:
+            self.problem_badge.setText("")
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
