@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from inspector.core.ids import TownshipId
 from inspector.core.problems import Action, Status
 from inspector.store.catalog import campaigns, townships
 from inspector.store.problems import ProblemFilter, get_problem
@@ -248,11 +249,12 @@ class ProblemListWidget(QWidget):
                  if not chosen(self.county_combo) or t["county_id"] == chosen(self.county_combo)]
         dialog = AddProblemDialog(towns, township, self._session.catalog.responsible_unit,
                                   today, today + dt.timedelta(days=days), self)
-        if not self._run_dialog(dialog):
+        chosen_town = dialog.township_id() if self._run_dialog(dialog) else None
+        if chosen_town is None:
             return None
         try:
             row = self._session.problems.add(
-                dialog.township_id(), dialog.problem_text(), dialog.deadline(),
+                TownshipId(chosen_town), dialog.problem_text(), dialog.deadline(),
                 campaign_id=chosen(self.campaign_combo), responsible_unit=dialog.unit(),
                 found_on=today.isoformat(), source=self).value
         except Exception as exc:

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from inspector.core.ids import ProblemId
 from inspector.core.problems import Action, HistoryStep, Status
 from inspector.store.attachments import attachments_of, blob_path
 from inspector.store.catalog import CatalogError, form_for_campaign
@@ -317,7 +318,7 @@ class ProblemPanel(QWidget):
 
     def _load_history(self, problem_id: str) -> None:
         self.history_list.clear()
-        for step in self._session.problems.history(problem_id):
+        for step in self._session.problems.history(ProblemId(problem_id)):
             self.history_list.addItem(self._history_text(step))
 
     def _history_text(self, step: HistoryStep) -> str:
@@ -447,7 +448,7 @@ class ProblemPanel(QWidget):
             return
         problem_id = self._row["id"]
         try:
-            self._session.problems.delete(problem_id, source=self.change_source)
+            self._session.problems.delete(ProblemId(problem_id), source=self.change_source)
         except Exception as exc:
             show_error(self, exc, self.tr("Problem not deleted"))
             return
