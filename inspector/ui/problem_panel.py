@@ -221,7 +221,7 @@ class ProblemPanel(QWidget):
         self.unit_edit.textChanged.connect(self._on_edited)
         self.person_edit.textChanged.connect(self._on_edited)
         self.deadline_edit.dateChanged.connect(self._on_edited)
-        self._save_timer.timeout.connect(self.save_if_dirty)
+        self._save_timer.timeout.connect(self._on_pause)
         self.unit_edit.editingFinished.connect(self.save_if_dirty)
         self.person_edit.editingFinished.connect(self.save_if_dirty)
         self.deadline_edit.editingFinished.connect(self.save_if_dirty)
@@ -418,6 +418,15 @@ class ProblemPanel(QWidget):
             self._save_timer.start()
         else:
             self._save_timer.stop()
+
+    def _on_pause(self) -> None:
+        """A pause in typing saves, unless the field is half typed: an emptied
+        description (being retyped) or a deadline (a date typed digit by digit passes
+        through other dates) waits for the user to leave the field."""
+        changes = self.changes()
+        if changes.get("text") == "" or "deadline" in changes:
+            return
+        self.save_if_dirty()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The multi-line fields have no editingFinished: leaving one saves it.

@@ -234,3 +234,27 @@ def test_enter_or_down_in_the_search_selects_the_single_match(qtbot, widget, sam
     qtbot.keyClick(widget.search_edit, Qt.Key.Key_Down)
     assert widget.panel.problem_ids == [pid]
     assert QApplication.focusWidget() is widget.view
+
+
+def test_a_description_being_retyped_is_not_refused_during_a_pause(qtbot, widget, sample_db,
+                                                                  sample_campaign,
+                                                                  monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from inspector.ui import problem_panel
+
+    pid = open_problem(sample_db, sample_campaign["id"])
+    select_ids(widget, pid)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    panel = widget.panel
+    before = stored(sample_db, pid, "text")
+    panel.text_edit.setFocus()
+    panel.text_edit.selectAll()
+    qtbot.keyClick(panel.text_edit, Qt.Key.Key_Delete)
+    qtbot.wait(problem_panel.SAVE_DELAY_MS + 300)
+    assert warnings == [] and stored(sample_db, pid, "text") == before
+    qtbot.keyClicks(panel.text_edit, "Ledger incomplete")
+    qtbot.waitUntil(lambda: stored(sample_db, pid, "text") == "Ledger incomplete",
+                    timeout=3000)
+    assert warnings == []
