@@ -602,8 +602,13 @@ class MainWindow(QMainWindow):
             self.set_finished(not self._is_finished(inspection))
 
     def set_finished(self, finished: bool) -> None:
+        """Finish (asking first when items are unanswered) or reopen the current inspection."""
         inspection = self._current_inspection()
         if inspection is None or self.session is None:
+            return
+        from inspector.ui.finish_question import ask_before_finishing
+
+        if finished and not ask_before_finishing(self, self.session, inspection):
             return
         if self.checklist is not None and self.checklist.inspection \
                 and self.checklist.inspection["id"] == inspection["id"]:
