@@ -7,6 +7,7 @@ imported from it.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -144,7 +145,7 @@ class SettingsDialog(QDialog):
                  self.devices_button, self.notice_prefix, self.block_start, self.block_end,
                  self.deadline_days, self.issuing_body, self.contact, self.townships_button,
                  self.form_button, buttons]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     # -- saving --------------------------------------------------------------------------
