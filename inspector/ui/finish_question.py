@@ -42,16 +42,16 @@ def ask_before_finishing(parent: QWidget | None, session: Session,
 
 
 def question_box(parent: QWidget | None, items: list[Item], total: int) -> QMessageBox:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("FinishQuestion", text)
-
     names = [f"{item.id} {item.text}" for item in items[:SHOWN]]
     if len(items) > SHOWN:
-        names.append(tr("… and {0} more").format(len(items) - SHOWN))
-    box = QMessageBox(QMessageBox.Icon.Question, tr("Finish inspection"),
-                      tr("{0} of {1} items are not answered yet. Finish anyway? The score "
-                         "stays provisional and the township is not ranked until they are "
-                         "answered.").format(len(items), total),
+        names.append(QCoreApplication.translate("FinishQuestion", "… and {0} more").format(len(items) - SHOWN))
+    box = QMessageBox(QMessageBox.Icon.Question,
+                      QCoreApplication.translate("FinishQuestion", "Finish inspection"),
+                      QCoreApplication.translate(
+                          "FinishQuestion",
+                          "{0} of {1} items are not answered yet. Finish anyway? The score "
+                          "stays provisional and the township is not ranked until they are "
+                          "answered.").format(len(items), total),
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setInformativeText("\n".join(names))
     box.setDefaultButton(QMessageBox.StandardButton.No)
