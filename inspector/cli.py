@@ -266,15 +266,25 @@ def campaign_list(app: AppContext) -> None:
               show_default=True)
 @click.pass_obj
 def ranking(app: AppContext, campaign_ref: str, fmt: str) -> None:
-    """Rank the campaign's townships: rank, county, township, score, stars, 约谈."""
+    """Rank the campaign's townships: rank, county, township, score, stars, 约谈.
+
+    Only complete inspections are ranked; the incomplete ones follow, unranked, with the
+    items answered so far."""
     from inspector.core.scoring import star_text
-    from inspector.store.ranking import campaign_ranking
+    from inspector.store.ranking import campaign_incomplete, campaign_ranking
 
     ranked = campaign_ranking(app.db, campaign_ref)
-    records: list[dict[str, Any]] = [{"rank": r.rank, "county_rank": r.county_rank, "county": r.entry.county,
-                "township": r.entry.township, "score": r.entry.score, "stars": r.entry.stars,
-                "interview": r.interview, "interview_reason": r.interview_reason}
-               for r in ranked]
+    records: list[dict[str, Any]] = [
+        {"rank": r.rank, "county_rank": r.county_rank, "county": r.entry.county,
+         "township": r.entry.township, "score": r.entry.score, "stars": r.entry.stars,
+         "interview": r.interview, "interview_reason": r.interview_reason,
+         "answered": r.entry.answered, "items": r.entry.items, "complete": True}
+        for r in ranked]
+    records += [{"rank": None, "county_rank": None, "county": e.county, "township": e.township,
+                 "score": e.score, "stars": e.stars, "interview": False,
+                 "interview_reason": "", "answered": e.answered, "items": e.items,
+                 "complete": False}
+                for e in campaign_incomplete(app.db, campaign_ref)]
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=1))
     elif fmt == "csv":
@@ -283,21 +293,26 @@ def ranking(app: AppContext, campaign_ref: str, fmt: str) -> None:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["rank", "county", "township", "score", "stars", "interview",
-                         "interview_reason"])
+                         "interview_reason", "answered"])
         for r in records:
-            writer.writerow([r["rank"], csv_text(r["county"]), csv_text(r["township"]),
-                             f"{r['score']:.1f}", r["stars"], "约谈" if r["interview"] else "",
-                             csv_text(r["interview_reason"])])
+            writer.writerow(["" if r["rank"] is None else r["rank"], csv_text(r["county"]),
+                             csv_text(r["township"]), f"{r['score']:.1f}", r["stars"],
+                             "约谈" if r["interview"] else "", csv_text(r["interview_reason"]),
+                             f"{r['answered']}/{r['items']}"])
         click.echo(out.getvalue(), nl=False)
     else:
         header = [("名次", 4, ">"), ("县区", 8, "<"), ("乡镇（街道）", 14, "<"), ("得分", 6, ">"),
-                  ("星级", 6, "<")]
+                  ("星级", 6, "<"), ("完成", 7, ">")]
         click.echo("  ".join(_pad(t, w, a) for t, w, a in header) + "  约谈")
         for r in records:
-            cells = [(str(r["rank"]), 4, ">"), (safe(r["county"]), 8, "<"),
-                     (safe(r["township"]), 14, "<"),
-                     (f"{r['score']:.1f}", 6, ">"), (star_text(r["stars"]), 6, "<")]
-            reason = "约谈：" + safe(r["interview_reason"]) if r["interview"] else ""
+            cells = [("—" if r["rank"] is None else str(r["rank"]), 4, ">"),
+                     (safe(r["county"]), 8, "<"), (safe(r["township"]), 14, "<"),
+                     (f"{r['score']:.1f}", 6, ">"), (star_text(r["stars"]), 6, "<"),
+                     (f"{r['answered']}/{r['items']}", 7, ">")]
+            if not r["complete"]:
+                reason = "未完成，不排名"
+            else:
+                reason = "约谈：" + safe(r["interview_reason"]) if r["interview"] else ""
             click.echo(("  ".join(_pad(t, w, a) for t, w, a in cells) + "  " + reason).rstrip())
 
 

@@ -62,10 +62,40 @@ def test_ranking_formats_and_all_star_levels(demo_db):
     assert {r["stars"] for r in rows} == {1, 2, 3, 4, 5}
     assert [r["rank"] for r in rows] == sorted(r["rank"] for r in rows)
     csv_text = run("ranking", "--campaign", cid, "--format", "csv", db=demo_db).stdout
-    assert csv_text.splitlines()[0] == "rank,county,township,score,stars,interview,interview_reason"
+    assert csv_text.splitlines()[0] == ("rank,county,township,score,stars,interview,"
+                                        "interview_reason,answered")
     assert len(csv_text.splitlines()) == 37
     table = run("ranking", "--campaign", cid, db=demo_db).stdout
     assert "约谈" in table and "★" in table
+
+
+def test_ranking_leaves_an_inspection_in_progress_unranked_and_says_so(tmp_path):
+    db = tmp_path / "r.db"
+    run("demo", "--date", SAMPLE_DATE.isoformat(), db=db)
+    cid = campaign_id(db)
+    from inspector.store.db import open_db
+    from inspector.store.inspections import set_answer, set_status
+    from inspector.store.rows import Rows
+
+    database = open_db(db)
+    township = next(database.query("SELECT i.id, t.name FROM inspections i JOIN townships t "
+                                   "ON t.id = i.township_id WHERE i.campaign_id = ? "
+                                   "ORDER BY t.name LIMIT 1", [cid]))
+    item = next(database.query("SELECT item_id FROM answers WHERE inspection_id = ? "
+                               "AND verdict IS NOT NULL LIMIT 1", [township["id"]]))["item_id"]
+    set_status(Rows(database), township["id"], False)
+    set_answer(Rows(database), township["id"], item, verdict=None)
+    database.close()
+    rows = json.loads(run("ranking", "--campaign", cid, "--format", "json", db=db).stdout)
+    mine = next(r for r in rows if r["township"] == township["name"])
+    assert mine["rank"] is None and not mine["interview"] and not mine["complete"]
+    assert mine["answered"] == mine["items"] - 1
+    assert rows[-1] is mine and [r["rank"] for r in rows[:-1]] == sorted(
+        r["rank"] for r in rows[:-1])
+    line = next(x for x in run("ranking", "--campaign", cid, db=db).stdout.splitlines()
+                if township["name"] in x)
+    assert line.lstrip().startswith("—") and line.endswith("未完成，不排名")
+    assert f"{mine['answered']}/{mine['items']}" in line
 
 
 def _independent_score(form: dict, answers: dict[str, dict]) -> float:

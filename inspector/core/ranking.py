@@ -16,6 +16,14 @@ class Entry:
     score: float
     stars: int
     veto_failed: bool = False
+    answered: int = 0
+    items: int = 0
+
+    @property
+    def complete(self) -> bool:
+        """Every scored item answered: only then is the score the township's result (one
+        answered item out of 39 can score 100.0)."""
+        return self.answered >= self.items
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,12 @@ def _order(entries: Sequence[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (-e.score, e.county, e.township))
 
 
+def incomplete(entries: Sequence[Entry]) -> list[Entry]:
+    """The inspections `rank` leaves out (not every scored item answered), by county and
+    township: lists show them apart, with how far they got, never with a rank."""
+    return sorted((e for e in entries if not e.complete), key=lambda e: (e.county, e.township))
+
+
 def rank(entries: Sequence[Entry], bottom_n: int = 3, lowest_threshold: float = 60.0) -> list[Ranked]:
     """Rank overall and within each county, and mark the 约谈 list.
 
@@ -49,8 +63,12 @@ def rank(entries: Sequence[Entry], bottom_n: int = 3, lowest_threshold: float = 
     the cut included, since they share the rank) and every township scoring
     below the lowest star threshold or failing a veto item. "Bottom N" means
     something only when more than N townships are ranked.
+
+    Only complete inspections are ranked (see `incomplete` for the others): a
+    provisional score would take a rank, push a finished township into the
+    约谈 list, or be sent to 约谈 itself on a half-filled checklist.
     """
-    ordered = _order(entries)
+    ordered = _order([e for e in entries if e.complete])
     overall = competition_ranks([e.score for e in ordered])
     county_ranks: dict[str, int] = {}
     by_county: dict[str, list[Entry]] = {}

@@ -192,7 +192,9 @@ def star_story(data: InspectionReport, fonts: FontSet) -> list[Flowable]:
         _score_table(data, fonts),
         Spacer(1, 2 * mm),
         Paragraph(f"得分 = 实得分 ÷ 应得分 × 100（不适用及未查条目不计入应得分）。"
-                  f"已查 {sc.answered} 项，共 {sc.items} 项。", small),
+                  f"已查 {sc.answered} 项，共 {sc.items} 项。"
+                  + ("督查未完成，得分和星级为暂评，不参加排名。" if sc.answered < sc.items else ""),
+                  small),
         *_veto_notes(data, fonts),
         Paragraph(f"二、发现问题（{len(data.problems)} 个）", heading),
         _problem_table(data, fonts),

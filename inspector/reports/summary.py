@@ -76,6 +76,11 @@ def overview_text(data: SummaryData) -> str:
     parts = [f"本次督查共评定乡镇（街道）{len(ranked)} 个"]
     if data.not_inspected:
         parts[-1] += f"（另有 {data.not_inspected} 个未督查或未评分）"
+    if data.incomplete:
+        shown = "、".join(f"{e.township}（已查 {e.answered}/{e.items} 项）"
+                         for e in data.incomplete[:10])
+        more = f"等 {len(data.incomplete)} 个" if len(data.incomplete) > 10 else ""
+        parts.append(f"督查未完成的 {shown}{more}不参加排名和约谈")
     if ranked:
         parts.append(f"平均得分 {mean(r.entry.score for r in ranked):.1f} 分")
         parts.append("，".join(f"{n}星 {stars.get(n, 0)} 个" for n in range(top, 0, -1)))

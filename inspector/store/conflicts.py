@@ -156,3 +156,62 @@ def device_label(db: Database, device: str) -> str:
 
 def version_label(db: Database, version: str) -> str:
     return f"{device_label(db, version.split('-', 2)[2])} {version_time(version)}"
+
+
+# The columns that hold another row's id, and how to name that row.
+_REFERENCES = {
+    "county_id": "SELECT name FROM counties WHERE id = ?",
+    "township_id": "SELECT name FROM townships WHERE id = ?",
+    "campaign_id": "SELECT name FROM campaigns WHERE id = ?",
+    "inspection_id": ("SELECT t.name || ' · ' || c.name FROM inspections i "
+                      "JOIN townships t ON t.id = i.township_id "
+                      "JOIN campaigns c ON c.id = i.campaign_id WHERE i.id = ?"),
+    "notice_id": "SELECT doc_number FROM notices WHERE id = ?",
+}
+
+
+def referenced_name(db: Database, column: str, value: Any) -> str | None:
+    """The name of the row an id column points at (None: not such a column, or not known):
+    a conflict shows 东极镇, not a UUID."""
+    sql = _REFERENCES.get(column)
+    if sql is None or not value:
+        return None
+    found = db.execute(sql, [value]).fetchone()
+    return str(found[0]) if found and found[0] else None
+
+
+def row_context(db: Database, table: str, row: dict[str, Any]) -> str:
+    """Where a conflicting row belongs, in words: township and campaign, and for an answer
+    or a problem the item's text, so that "评分记录: P05" names what was answered."""
+    parts: list[str] = []
+    inspection = row.get("inspection_id") if table in ("answers", "problems") else \
+        row.get("id") if table == "inspections" else None
+    where = referenced_name(db, "inspection_id", inspection) if inspection else None
+    if where:
+        parts.append(where)
+    else:
+        for column in ("township_id", "campaign_id"):
+            name = referenced_name(db, column, row.get(column))
+            if name:
+                parts.append(name)
+    item = row.get("item_id")
+    if item:
+        text = _item_text(db, inspection or None, row.get("campaign_id"), str(item))
+        parts.append(f"{item} {text}" if text else str(item))
+    return " · ".join(parts)
+
+
+def _item_text(db: Database, inspection: str | None, campaign: str | None,
+               item_id: str) -> str:
+    from inspector.store.catalog import form_for_campaign
+
+    if inspection:
+        found = db.execute("SELECT campaign_id FROM inspections WHERE id = ?",
+                           [inspection]).fetchone()
+        campaign = found[0] if found else campaign
+    if not campaign:
+        return ""
+    try:
+        return form_for_campaign(db, campaign).item(item_id).text
+    except (KeyError, LookupError):
+        return ""

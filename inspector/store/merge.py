@@ -4,6 +4,10 @@ For each staged row against the local row of the same id:
 - no local row: new, inserted (`_kind` 'new', marked only when applying);
 - the same `updated_at`: unchanged, nothing to do (`_kind` stays NULL);
 - a larger incoming `updated_at`: 'win', the local row takes the incoming version;
+  'stamp' when its data equal the local row's: only `updated_at` and
+  `base_version` are taken (no audit row, no score to recompute), and it counts
+  as unchanged -- two laptops that each ran `init` hold the same townships with
+  different stamps, and every import reported them all "updated";
 - a smaller one: 'lose', the local row stays.
 Only the rows that differ are marked while planning, so re-importing a
 bundle already merged writes nothing, not even to the staging tables.
@@ -53,6 +57,7 @@ class TablePlan:
     updated: int = 0
     unchanged: int = 0
     conflicts: int = 0
+    restamped: int = 0  # counted unchanged too: the same content under a larger stamp
 
     @property
     def changed(self) -> bool:
@@ -78,7 +83,8 @@ def classify(db: Database, shape: TableShape) -> None:
     overruled = f"({s_rank} != {m_rank} AND ({s_rank} > {m_rank}) != (s.updated_at > m.updated_at))"
     db.execute(
         f"""UPDATE temp.[{stage}] AS s SET
-            _kind = CASE WHEN {wins} THEN 'win' ELSE 'lose' END,
+            _kind = CASE WHEN NOT {wins} THEN 'lose' WHEN {differ} THEN 'win'
+                         ELSE 'stamp' END,
             _conflict = ((NOT (s.base_version IS m.updated_at OR m.base_version IS s.updated_at
                          OR {DEVICE.format('s.updated_at')} = {DEVICE.format('m.updated_at')})
                           OR {overruled})
@@ -106,8 +112,9 @@ def plan(db: Database, table: str) -> TablePlan:
                      + _IS_NEW.format(table=table)).fetchone()[0]
     conflicts = db.execute(f"SELECT COUNT(*) FROM temp.[{stage}] WHERE _conflict").fetchone()[0]
     return TablePlan(table, new=new + counts.get("new", 0), updated=counts.get("win", 0),
-                     unchanged=counts.get(None, 0) - new + counts.get("lose", 0),
-                     conflicts=conflicts)
+                     unchanged=counts.get(None, 0) - new + counts.get("lose", 0)
+                     + counts.get("stamp", 0),
+                     conflicts=conflicts, restamped=counts.get("stamp", 0))
 
 
 def mark_new(db: Database, table: str) -> None:
@@ -170,6 +177,16 @@ def apply(db: Database, shape: TableShape, bundle_id: str, detected_at: str) -> 
     sets = ", ".join(f"[{c}] = s.[{c}]" for c in shape.names if c != "id")
     db.execute(f"UPDATE main.[{table}] AS m SET {sets} FROM temp.[{stage}] AS s "
                "WHERE s.id = m.id AND s._kind = 'win'")
+    take_stamps(db, table)
+
+
+def take_stamps(db: Database, table: str) -> None:
+    """The same content under a larger stamp: the stamp is taken all the same, so that every
+    device ends with the same `updated_at` whatever the order of its imports. (Also run by
+    an import that changes nothing else, inside its write transaction.)"""
+    db.execute(f"UPDATE main.[{table}] AS m SET updated_at = s.updated_at, "
+               f"base_version = s.base_version FROM temp.[{stage_name(table)}] AS s "
+               "WHERE s.id = m.id AND s._kind = 'stamp'")
 
 
 def touched_inspections(db: Database) -> list[str]:

@@ -6,25 +6,36 @@ import json
 
 from sqlite_utils import Database
 
-from inspector.core.ranking import Entry, Ranked, rank
+from inspector.core.ranking import Entry, Ranked, incomplete, rank
 from inspector.store.catalog import find_campaign, form_for_campaign
 
 
 def campaign_ranking(db: Database, campaign_id: str) -> list[Ranked]:
-    """Every inspected township of the campaign, ranked; 约谈 marked with its reason."""
+    """Every township of the campaign whose inspection is complete, ranked; 约谈 marked
+    with its reason. The incomplete ones are `campaign_incomplete`'s."""
     campaign = find_campaign(db, campaign_id)
     form = form_for_campaign(db, campaign["id"])
-    entries = [
+    return rank(campaign_entries(db, campaign["id"]), campaign["interview_bottom"],
+                form.rating.lowest_threshold)
+
+
+def campaign_incomplete(db: Database, campaign_id: str) -> list[Entry]:
+    """The campaign's inspections begun but with scored items unanswered (not ranked)."""
+    return incomplete(campaign_entries(db, find_campaign(db, campaign_id)["id"]))
+
+
+def campaign_entries(db: Database, campaign_id: str) -> list[Entry]:
+    """Every begun inspection of the campaign (by its id) with its cached score."""
+    return [
         Entry(r["township_id"], r["township"], r["county"], r["score"], r["stars"],
-              bool(json.loads(r["veto_failed"] or "[]")))
+              bool(json.loads(r["veto_failed"] or "[]")), r["answered"], r["items"])
         for r in db.query(
             """SELECT i.township_id, t.name AS township, c.name AS county,
-                      s.score, s.stars, s.veto_failed
+                      s.score, s.stars, s.veto_failed, s.answered, s.items
                FROM inspections i
                JOIN scores s ON s.inspection_id = i.id
                JOIN townships t ON t.id = i.township_id
                JOIN counties c ON c.id = t.county_id
                WHERE i.campaign_id = ? AND i.deleted = 0 AND s.answered > 0""",
-            [campaign["id"]])
+            [campaign_id])
     ]
-    return rank(entries, campaign["interview_bottom"], form.rating.lowest_threshold)

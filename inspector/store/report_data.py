@@ -15,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector.core.forms import Form, Item
-from inspector.core.ranking import Ranked
+from inspector.core.ranking import Entry, Ranked
 from inspector.core.scoring import ScoreResult
 from inspector.messages import Message
 from inspector.store import problem_rules as rules
@@ -25,7 +25,7 @@ from inspector.store.inspections import compute_score, find_inspection
 from inspector.store.notices import notice_problems
 from inspector.store.problem_queries import townships_with_noticeable
 from inspector.store.problems import ProblemFilter, list_problems
-from inspector.store.ranking import campaign_ranking
+from inspector.store.ranking import campaign_incomplete, campaign_ranking
 
 
 @dataclass
@@ -69,6 +69,7 @@ class SummaryData:
     today: dt.date
     issuing_body: str
     county_order: list[str] = field(default_factory=list)
+    incomplete: list[Entry] = field(default_factory=list)  # begun, not ranked (see ranking)
 
 
 def township_row(db: Database, township_id: str) -> dict[str, Any]:
@@ -182,6 +183,7 @@ def archived_pdf(db: Database, notice: dict[str, Any]) -> dict[str, Any] | None:
 def summary_data(db: Database, campaign_id: str, today: dt.date) -> SummaryData:
     campaign = find_campaign(db, campaign_id)
     ranking = campaign_ranking(db, campaign["id"])
+    unfinished = campaign_incomplete(db, campaign["id"])
     total = db.execute("SELECT COUNT(*) FROM townships WHERE deleted = 0").fetchone()[0]
     overdue = list(db.query(
         f"""SELECT p.id, p.item_id, p.text, p.responsible_unit, p.deadline, p.status,
@@ -197,8 +199,9 @@ def summary_data(db: Database, campaign_id: str, today: dt.date) -> SummaryData:
         "SELECT name FROM counties WHERE deleted = 0 ORDER BY code, name").fetchall()]
     return SummaryData(
         campaign=campaign, form=form_for_campaign(db, campaign["id"]), ranking=ranking,
-        not_inspected=max(0, total - len(ranking)), overdue=overdue, today=today,
-        issuing_body=settings.get(db, "issuing_body") or "", county_order=counties)
+        not_inspected=max(0, total - len(ranking) - len(unfinished)), overdue=overdue,
+        today=today, issuing_body=settings.get(db, "issuing_body") or "",
+        county_order=counties, incomplete=unfinished)
 
 
 def problem_list(db: Database, campaign_id: str | None, today: dt.date,

@@ -150,6 +150,12 @@ def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
             if dry_run or not summary.changed:
                 if not dry_run:
                     with write_transaction(db):
+                        restamped = [p.table for p in summary.tables if p.restamped]
+                        for table in restamped:
+                            merge.take_stamps(db, table)
+                        newest = staging.max_updated_at(db) if restamped else None
+                        if newest:
+                            Clock(db).observe(newest)
                         _keep_trust(db, verifier)
                         _log(db, bundle, summary)
                         _acknowledge(db, bundle)

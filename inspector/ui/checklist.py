@@ -495,6 +495,11 @@ class ChecklistWidget(QWidget):
     def _on_finish_clicked(self) -> None:
         if not self.inspection:
             return
+        from inspector.ui.finish_question import ask_before_finishing
+
+        if not self.controller.finished \
+                and not ask_before_finishing(self, self.session, self.inspection):
+            return
         self.set_finished(not self.controller.finished)
 
     def set_finished(self, finished: bool) -> None:

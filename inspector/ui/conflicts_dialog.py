@@ -35,6 +35,8 @@ from inspector.store.conflicts import (
     Conflict,
     describe_row,
     list_conflicts,
+    referenced_name,
+    row_context,
     version_label,
 )
 from inspector.store.session import Session
@@ -126,8 +128,42 @@ def field_label(column: str) -> str:
     return labels.get(column, column)
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
+def value_in_words(db: Database, column: str, value: Any) -> str:
+    """A field's value as the user knows it: a verdict or status in words, a version as
+    its device and local time, another row's id as that row's name, a flag as yes/no."""
+    if value is None or value == "":
+        return ""
+    if column == "verdict":
+        from inspector.core.scoring import Verdict
+        from inspector.ui.verdict_buttons import verdict_label
+
+        try:
+            return verdict_label(Verdict(value))
+        except ValueError:
+            return str(value)
+    if column == "status":
+        from inspector.store.inspections import FINISHED
+
+        if value == FINISHED:
+            return QCoreApplication.translate("TownshipTreeModel", "Finished")
+        if value == "in_progress":
+            return QCoreApplication.translate("TownshipTreeModel", "In progress")
+        from inspector.ui.problem_model import status_label
+
+        try:
+            return status_label(value)
+        except (KeyError, ValueError):
+            return str(value)
+    if column in ("updated_at", "base_version"):
+        try:
+            return version_label(db, str(value))
+        except (IndexError, ValueError):
+            return str(value)
+    if column == "deleted":
+        return QCoreApplication.translate("ConflictsDialog", "Yes") if value else \
+            QCoreApplication.translate("ConflictsDialog", "No")
+    name = referenced_name(db, column, value)
+    return name if name is not None else str(value)
 
 
 class ConflictsDialog(QDialog):
@@ -154,9 +190,9 @@ class ConflictsDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.keep_winner = QPushButton(self.tr("Keep this one"), self)
+        self.keep_winner = QPushButton(self.tr("Keep the current version"), self)
         self.keep_winner.setObjectName("keep_winner")
-        self.keep_loser = QPushButton(self.tr("Keep this one"), self)
+        self.keep_loser = QPushButton(self.tr("Keep the other version"), self)
         self.keep_loser.setObjectName("keep_loser")
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
@@ -201,9 +237,10 @@ class ConflictsDialog(QDialog):
         self.conflicts = list_conflicts(self.db)
         self.list.clear()
         for c in self.conflicts:
+            where = row_context(self.db, c.table_name, c.winner)
             text = self.tr("{0}: {1} ({2} fields differ)").format(
-                table_label(c.table_name), describe_row(c.table_name, c.winner),
-                len(c.differences))
+                table_label(c.table_name),
+                where or describe_row(c.table_name, c.winner), len(c.differences))
             item = QListWidgetItem(text)
             item.setToolTip(text)
             self.list.addItem(item)
@@ -231,21 +268,24 @@ class ConflictsDialog(QDialog):
                                                                  conflict.winner_version)),
             self.tr("Other version\n{0}").format(version_label(self.db, conflict.loser_version)),
         ])
-        self.hint.setText(self.tr(
+        where = row_context(self.db, conflict.table_name, conflict.winner)
+        self.hint.setText((where + "\n" if where else "") + self.tr(
             "This {0} row was changed on two laptops at once. The newer change is current; "
             "the other was kept. Highlighted fields differ. Keep the version that is right: "
             "it becomes a new change that replaces both on every laptop.").format(
                 table_label(conflict.table_name)))
         # The differing fields first: they are what the user has to decide on.
+        # The row's own id is the same on both sides and means nothing to a reader: the
+        # hint above names the row.
         fields = conflict.differences + [f for f in conflict.fields
-                                         if f not in conflict.differences]
+                                         if f not in conflict.differences and f != "id"]
         self.table.setRowCount(len(fields))
         bold = QFont(self.font())
         bold.setBold(True)
         for r, name in enumerate(fields):
             differs = name in conflict.differences
-            cells = [field_label(name), _text(conflict.winner.get(name)),
-                     _text(conflict.loser.get(name))]
+            cells = [field_label(name), value_in_words(self.db, name, conflict.winner.get(name)),
+                     value_in_words(self.db, name, conflict.loser.get(name))]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(name if col == 0 else text)

@@ -29,7 +29,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QMetaMethod, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QMetaMethod, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -61,6 +61,30 @@ if TYPE_CHECKING:
 
 PAGE_TAB, CHECKLIST_TAB, PROBLEMS_TAB, NOTICES_TAB = range(4)
 CHECKPOINT_INTERVAL_MS = 20_000
+
+
+# What a window manager's frame takes before the window is shown and the real frame
+# known: the sides and a title bar, generously (Windows 10 at 150 %).
+_FRAME_GUESS = (16, 48)
+
+
+def fit_into(window: QWidget, available: QRect) -> None:
+    """Shrink and move a top-level window so that its frame lies inside `available`."""
+    frame = window.frameGeometry()
+    if window.isVisible():
+        extra_w = max(0, frame.width() - window.width())
+        extra_h = max(0, frame.height() - window.height())
+    else:
+        extra_w, extra_h = _FRAME_GUESS
+        frame = QRect(frame.x(), frame.y(), window.width() + extra_w, window.height() + extra_h)
+    width = min(window.width(), available.width() - extra_w)
+    height = min(window.height(), available.height() - extra_h)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    x = min(max(frame.x(), available.left()), available.right() + 1 - width - extra_w)
+    y = min(max(frame.y(), available.top()), available.bottom() + 1 - height - extra_h)
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(x, y)
 
 
 class MainWindow(QMainWindow):
@@ -191,6 +215,9 @@ class MainWindow(QMainWindow):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._load_scheduled:
+            screen = self.screen()
+            if screen is not None and not self.isMaximized():
+                fit_into(self, screen.availableGeometry())   # now with the real frame
             # The frame is on screen: fill it once this paint is flushed.
             self._load_scheduled = True
             QTimer.singleShot(0, self._load_once)
@@ -610,8 +637,13 @@ class MainWindow(QMainWindow):
             self.set_finished(not self._is_finished(inspection))
 
     def set_finished(self, finished: bool) -> None:
+        """Finish (asking first when items are unanswered) or reopen the current inspection."""
         inspection = self._current_inspection()
         if inspection is None or self.session is None:
+            return
+        from inspector.ui.finish_question import ask_before_finishing
+
+        if finished and not ask_before_finishing(self, self.session, inspection):
             return
         if self.checklist is not None and self.checklist.inspection \
                 and self.checklist.inspection["id"] == inspection["id"]:
@@ -721,10 +753,16 @@ class MainWindow(QMainWindow):
 
     # -- window state --------------------------------------------------------------------
     def _restore_geometry(self, saved: str | None) -> None:
+        """The remembered geometry, or 1440×900, kept inside the screen's available area: a
+        1366×768 laptop (or a size remembered on a larger monitor) would otherwise put the
+        right-hand columns, the status bar and the problem panel off-screen."""
         if saved:
             self.restoreGeometry(QByteArray.fromHex(saved.encode("ascii")))
         else:
             self.resize(1440, 900)
+        screen = self.screen()
+        if screen is not None:
+            fit_into(self, screen.availableGeometry())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._checkpoint_timer.stop()

@@ -7,6 +7,7 @@ imported from it.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +139,14 @@ class SettingsDialog(QDialog):
         layout.addWidget(imports)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+        # Tab follows the rows as shown; by creation order it went from the device name
+        # straight to the notice prefix, skipping the language box made later.
+        chain = [self.inspector_name, self.device_name, self.language, self.keep_originals,
+                 self.devices_button, self.notice_prefix, self.block_start, self.block_end,
+                 self.deadline_days, self.issuing_body, self.contact, self.townships_button,
+                 self.form_button, buttons]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- saving --------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:

@@ -276,7 +276,10 @@ class TownshipPage(QWidget):
         self.score_label.setText(self.tr(
             "Total <b>{0:.1f}</b>  <span style='color:#d4ac0d'>{1}</span>  "
             "({2}/{3} items answered)").format(cache["score"], star_text(cache["stars"]),
-                                               cache["answered"], cache["items"]) + veto)
+                                               cache["answered"], cache["items"]) + veto
+            + ("" if cache["answered"] >= cache["items"] else
+               "<br/><span style='color:#7f8c8d'>{}</span>".format(self.tr(
+                   "Provisional: not ranked until every item is answered."))))
         self._fill_sections(cache["sections"])
 
     def _fill_sections(self, sections: list[dict[str, Any]]) -> None:

@@ -248,6 +248,9 @@ class TownshipTreeModel(QAbstractItemModel):
             if column == STARS:
                 return row["stars_text"]
             if column == PROGRESS:
+                if row["started"] and not row["complete"]:
+                    return QCoreApplication.translate("TownshipTreeModel", "{0} {1}/{2}").format(
+                        progress_label(row["progress"]), row["answered"] or 0, row["items"] or 0)
                 return progress_label(row["progress"])
             if column == OPEN:
                 return row["open_problems"]
@@ -256,11 +259,18 @@ class TownshipTreeModel(QAbstractItemModel):
         elif role == Qt.ItemDataRole.ToolTipRole:
             if not row["started"]:
                 return QCoreApplication.translate("TownshipTreeModel", "{0}: not inspected yet").format(row["township"])
+            if not row["complete"]:
+                return QCoreApplication.translate(
+                    "TownshipTreeModel",
+                    "{0}: provisional score {1:.1f}, only {2}/{3} items answered").format(
+                    row["township"], row["score"] or 0.0, row["answered"] or 0, row["items"] or 0)
             return QCoreApplication.translate("TownshipTreeModel", "{0}: score {1:.1f}, {2}/{3} items answered").format(
                 row["township"], row["score"] or 0.0, row["answered"] or 0, row["items"] or 0)
         elif role == Qt.ItemDataRole.ForegroundRole:
             if column == OVERDUE and row["overdue_problems"]:
                 return QBrush(_OVERDUE_COLOUR)
+            if column == STARS and row["started"] and not row["complete"]:
+                return QBrush(_DIM_COLOUR)   # provisional: not the township's result yet
             if column == STARS and row["stars"] is not None and row["stars"] <= 1:
                 return QBrush(_OVERDUE_COLOUR)
             if column == PROGRESS and not row["started"]:
@@ -285,6 +295,7 @@ def _decorate(row: dict[str, Any]) -> dict[str, Any]:
     row["progress"] = state
     row["started"] = state != NOT_STARTED
     row["finished"] = state == FINISHED
+    row["complete"] = (row["answered"] or 0) >= (row["items"] or 0)
     row["stars_text"] = star_text(row["stars"]) if row["started"] else ""
     return row
 

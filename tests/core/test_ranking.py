@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from inspector.core.ranking import Entry, competition_ranks, rank
+from inspector.core.ranking import Entry, competition_ranks, incomplete, rank
 
 
 def e(name, county, score, veto=False):
@@ -41,3 +41,15 @@ def test_bottom_n_needs_more_townships_than_n():
     ranked = rank([e("a", "x", 90), e("b", "x", 52)], bottom_n=3, lowest_threshold=60)
     listed = {r.entry.township: r.interview_reason for r in ranked if r.interview}
     assert listed == {"b": "得分52.0分，低于60分"}
+
+
+def test_incomplete_inspections_are_neither_ranked_nor_sent_to_interview():
+    done = [Entry(n, n, "县", s, 3, answered=39, items=39)
+            for n, s in (("甲", 90), ("乙", 80), ("丙", 70), ("丁", 65))]
+    begun = Entry("戊", "戊", "县", 100.0, 5, answered=1, items=39)
+    low = Entry("己", "己", "县", 20.0, 1, answered=14, items=39)
+    ranked = rank([*done, begun, low], bottom_n=1, lowest_threshold=60)
+    assert [(r.entry.township, r.rank) for r in ranked] == [("甲", 1), ("乙", 2), ("丙", 3),
+                                                            ("丁", 4)]
+    assert [r.entry.township for r in ranked if r.interview] == ["丁"]
+    assert [x.township for x in incomplete([*done, begun, low])] == ["己", "戊"]

@@ -117,3 +117,18 @@ def test_the_problem_list_says_as_of_when_and_what_each_item_is(sample_db, sampl
     p = next(p for p in data.problems if p["item_id"])
     item_text = data.form.item(p["item_id"]).text
     assert flat(p["item_id"] + item_text[:8]) in text
+
+
+def test_feedback_form_of_an_unfinished_checklist_says_the_rating_is_provisional(
+        sample_db, sample_campaign, tmp_path):
+    from inspector.store.inspections import set_status
+
+    cid = sample_campaign["id"]
+    tid = _township_with_veto(sample_db, cid)
+    done = flat(pdftotext(star_report_pdf(sample_db, cid, tid, SAMPLE_DATE), tmp_path, "-raw"))
+    assert "暂评" not in done
+    iid = inspection_report(sample_db, cid, tid, SAMPLE_DATE).inspection["id"]
+    set_status(Rows(sample_db), iid, False)
+    set_answer(Rows(sample_db), iid, "P01", verdict=None)
+    text = flat(pdftotext(star_report_pdf(sample_db, cid, tid, SAMPLE_DATE), tmp_path, "-raw"))
+    assert flat("已查 38 项，共 39 项。督查未完成，得分和星级为暂评，不参加排名。") in text

@@ -171,3 +171,23 @@ def test_a_province_summary_stays_a_readable_document(sample_db, sample_campaign
     flat_text = flat(text)
     for c in range(88):
         assert f"模拟{c + 1}县" in flat_text
+
+
+def test_an_inspection_in_progress_is_named_in_the_overview_and_not_ranked(
+        sample_db, sample_campaign, tmp_path):
+    from inspector.store.inspections import set_answer, set_status
+    from inspector.store.rows import Rows
+
+    insp = next(sample_db.query(
+        "SELECT i.id, t.name FROM inspections i JOIN townships t ON t.id = i.township_id "
+        "WHERE i.campaign_id = ? ORDER BY t.name LIMIT 1", [sample_campaign["id"]]))
+    rows = Rows(sample_db)
+    set_status(rows, insp["id"], False)
+    set_answer(rows, insp["id"], "P01", verdict=None)
+    text = flat(pdftotext(summary_pdf(sample_db, sample_campaign["id"], SAMPLE_DATE),
+                          tmp_path, "-raw"))
+    data = summary_data(sample_db, sample_campaign["id"], SAMPLE_DATE)
+    assert [e.township for e in data.incomplete] == [insp["name"]]
+    assert insp["name"] not in {r.entry.township for r in data.ranking}
+    assert len(data.ranking) == 35 and data.not_inspected == 0
+    assert flat(f"督查未完成的 {insp['name']}（已查 38/39 项）不参加排名和约谈") in text

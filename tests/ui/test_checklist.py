@@ -245,12 +245,19 @@ def test_skip_records_no_problem_and_the_deadline_follows_the_setting(entry, qtb
     assert answer_rows(db, inspection["id"])["P02"]["number"] == 2
 
 
-def test_a_finished_inspection_is_read_only_until_reopened(entry, qtbot):
+def test_a_finished_inspection_is_read_only_until_reopened(entry, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
     db, widget, inspection = entry
     widget.focus_item("P01")
     press(qtbot, Qt.Key.Key_1)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text())
+                        or QMessageBox.StandardButton.Yes)   # finish anyway, at 1 of 39
     qtbot.mouseClick(widget.finish_button, Qt.MouseButton.LeftButton)
     assert db["inspections"].get(inspection["id"])["status"] == FINISHED
+    assert asked == ["38 of 39 items are not answered yet. Finish anyway? The score stays "
+                     "provisional and the township is not ranked until they are answered."]
     card = widget.cards["P03"]
     assert not card.verdicts.isEnabled() and card.note.isReadOnly()
     assert not card.photo_button.isEnabled()

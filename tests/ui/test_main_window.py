@@ -143,7 +143,7 @@ def test_ctrl_e_starts_an_inspection_and_opens_its_checklist(window, sample_db, 
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_1)
     window.refresh()
     index = window.tree.model.index_of_township(township["id"])
-    assert window.tree.model.data(index.siblingAtColumn(2)) == "In progress"
+    assert window.tree.model.data(index.siblingAtColumn(2)) == "In progress 1/39"
     assert settings.get(sample_db, "last_campaign") == campaign["id"]
 
 

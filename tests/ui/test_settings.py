@@ -134,3 +134,17 @@ def test_names_with_control_characters_are_refused(dialog, init_db, messages, fi
     dialog.accept()
     assert messages and "control characters" in messages[0][1]
     assert settings.all_settings(init_db) == before
+
+
+def test_tab_walks_the_fields_in_the_order_shown(dialog, qtbot):
+    from PySide6.QtCore import Qt
+
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.inspector_name.setFocus()
+    seen = []
+    for _ in range(5):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(dialog.focusWidget())
+    assert seen == [dialog.device_name, dialog.language, dialog.keep_originals,
+                    dialog.devices_button, dialog.notice_prefix]
