@@ -81,52 +81,52 @@
 <context>
     <name>Bundles</name>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="53"/>
+        <location filename="../../ui/conflicts_dialog.py" line="55"/>
         <source>Counties</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="54"/>
+        <location filename="../../ui/conflicts_dialog.py" line="56"/>
         <source>Townships</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="55"/>
+        <location filename="../../ui/conflicts_dialog.py" line="57"/>
         <source>Forms</source>
         <translation>督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="56"/>
+        <location filename="../../ui/conflicts_dialog.py" line="58"/>
         <source>Campaigns</source>
         <translation>督查批次</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="57"/>
+        <location filename="../../ui/conflicts_dialog.py" line="59"/>
         <source>Inspectors</source>
         <translation>督查人员</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="58"/>
+        <location filename="../../ui/conflicts_dialog.py" line="60"/>
         <source>Inspections</source>
         <translation>督查记录</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="59"/>
+        <location filename="../../ui/conflicts_dialog.py" line="61"/>
         <source>Answers</source>
         <translation>评分记录</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="60"/>
+        <location filename="../../ui/conflicts_dialog.py" line="62"/>
         <source>Notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="61"/>
+        <location filename="../../ui/conflicts_dialog.py" line="63"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="62"/>
+        <location filename="../../ui/conflicts_dialog.py" line="64"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -245,37 +245,37 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/campaign_dialog.py" line="33"/>
+        <location filename="../../ui/campaign_dialog.py" line="34"/>
         <source>New campaign</source>
         <translation>新建督查批次</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_dialog.py" line="36"/>
+        <location filename="../../ui/campaign_dialog.py" line="37"/>
         <source>e.g. {0}年第三季度基层党建专项督查</source>
         <translation>例如：{0}年第三季度基层党建专项督查</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_dialog.py" line="47"/>
+        <location filename="../../ui/campaign_dialog.py" line="48"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_dialog.py" line="48"/>
+        <location filename="../../ui/campaign_dialog.py" line="49"/>
         <source>Checklist form</source>
         <translation>督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_dialog.py" line="49"/>
+        <location filename="../../ui/campaign_dialog.py" line="50"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_dialog.py" line="50"/>
+        <location filename="../../ui/campaign_dialog.py" line="51"/>
         <source>约谈: bottom townships</source>
         <translation>约谈：排名末位乡镇数</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_dialog.py" line="61"/>
+        <location filename="../../ui/campaign_dialog.py" line="63"/>
         <source>No checklist form is installed: install one in Settings first.</source>
         <translation>尚未安装督查表，请先在“设置”中导入。</translation>
     </message>
@@ -387,48 +387,62 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="142"/>
-        <location filename="../../ui/conflicts_dialog.py" line="270"/>
+        <location filename="../../ui/conflicts_dialog.py" line="178"/>
+        <location filename="../../ui/conflicts_dialog.py" line="310"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="157"/>
-        <location filename="../../ui/conflicts_dialog.py" line="159"/>
-        <source>Keep this one</source>
-        <translation>保留此版本</translation>
+        <location filename="../../ui/conflicts_dialog.py" line="163"/>
+        <source>Yes</source>
+        <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="163"/>
+        <location filename="../../ui/conflicts_dialog.py" line="164"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="193"/>
+        <source>Keep the current version</source>
+        <translation>保留当前版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="195"/>
+        <source>Keep the other version</source>
+        <translation>保留另一版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="199"/>
         <source>No unresolved conflicts: every edit made on two laptops at once has been settled.</source>
         <translation>没有未处理的冲突：两台电脑同时修改的记录均已处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="204"/>
+        <location filename="../../ui/conflicts_dialog.py" line="241"/>
         <source>{0}: {1} ({2} fields differ)</source>
         <translation>{0}：{1}（{2} 个字段不同）</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="229"/>
+        <location filename="../../ui/conflicts_dialog.py" line="266"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="230"/>
+        <location filename="../../ui/conflicts_dialog.py" line="267"/>
         <source>Current version
 {0}</source>
         <translation>当前版本
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="232"/>
+        <location filename="../../ui/conflicts_dialog.py" line="269"/>
         <source>Other version
 {0}</source>
         <translation>另一版本
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="235"/>
+        <location filename="../../ui/conflicts_dialog.py" line="273"/>
         <source>This {0} row was changed on two laptops at once. The newer change is current; the other was kept. Highlighted fields differ. Keep the version that is right: it becomes a new change that replaces both on every laptop.</source>
         <translation>这条{0}记录在两台电脑上被同时修改。较新的修改为当前版本，另一版本已保留，高亮的字段为不同之处。请保留正确的版本：它将作为一次新的修改，在所有电脑上取代这两个版本。</translation>
     </message>
@@ -759,279 +773,297 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="70"/>
+        <location filename="../../ui/conflicts_dialog.py" line="72"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="71"/>
+        <location filename="../../ui/conflicts_dialog.py" line="73"/>
         <source>Changed (version)</source>
         <translation>修改版本</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="72"/>
+        <location filename="../../ui/conflicts_dialog.py" line="74"/>
         <source>Edited from</source>
         <translation>修改自版本</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="73"/>
+        <location filename="../../ui/conflicts_dialog.py" line="75"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="74"/>
+        <location filename="../../ui/conflicts_dialog.py" line="76"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="75"/>
+        <location filename="../../ui/conflicts_dialog.py" line="77"/>
         <source>Division code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="76"/>
+        <location filename="../../ui/conflicts_dialog.py" line="78"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="77"/>
+        <location filename="../../ui/conflicts_dialog.py" line="79"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="78"/>
+        <location filename="../../ui/conflicts_dialog.py" line="80"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="79"/>
+        <location filename="../../ui/conflicts_dialog.py" line="81"/>
         <source>Form</source>
         <translation>督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="80"/>
+        <location filename="../../ui/conflicts_dialog.py" line="82"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="81"/>
+        <location filename="../../ui/conflicts_dialog.py" line="83"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="82"/>
+        <location filename="../../ui/conflicts_dialog.py" line="84"/>
         <source>Form text</source>
         <translation>督查表内容</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="83"/>
+        <location filename="../../ui/conflicts_dialog.py" line="85"/>
         <source>Checksum</source>
         <translation>校验值</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="84"/>
+        <location filename="../../ui/conflicts_dialog.py" line="86"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="85"/>
+        <location filename="../../ui/conflicts_dialog.py" line="87"/>
         <source>Starts</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="86"/>
+        <location filename="../../ui/conflicts_dialog.py" line="88"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="87"/>
+        <location filename="../../ui/conflicts_dialog.py" line="89"/>
         <source>约谈: bottom places</source>
         <translation>约谈名额（末位数）</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="88"/>
+        <location filename="../../ui/conflicts_dialog.py" line="90"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="89"/>
+        <location filename="../../ui/conflicts_dialog.py" line="91"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="90"/>
+        <location filename="../../ui/conflicts_dialog.py" line="92"/>
         <source>Campaign</source>
         <translation>督查批次</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="91"/>
+        <location filename="../../ui/conflicts_dialog.py" line="93"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="92"/>
+        <location filename="../../ui/conflicts_dialog.py" line="94"/>
         <source>Inspected on</source>
         <translation>督查日期</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="93"/>
+        <location filename="../../ui/conflicts_dialog.py" line="95"/>
         <source>Team</source>
         <translation>督导组</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="94"/>
+        <location filename="../../ui/conflicts_dialog.py" line="96"/>
         <source>Finished at</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="95"/>
+        <location filename="../../ui/conflicts_dialog.py" line="97"/>
         <source>Inspection</source>
         <translation>督查</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="96"/>
+        <location filename="../../ui/conflicts_dialog.py" line="98"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="97"/>
+        <location filename="../../ui/conflicts_dialog.py" line="99"/>
         <source>Verdict</source>
         <translation>评定</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="98"/>
+        <location filename="../../ui/conflicts_dialog.py" line="100"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="99"/>
+        <location filename="../../ui/conflicts_dialog.py" line="101"/>
         <source>Answered by</source>
         <translation>评定人</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="100"/>
+        <location filename="../../ui/conflicts_dialog.py" line="102"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="101"/>
+        <location filename="../../ui/conflicts_dialog.py" line="103"/>
         <source>Number prefix</source>
         <translation>文号前缀</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="102"/>
+        <location filename="../../ui/conflicts_dialog.py" line="104"/>
         <source>Sequence number</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="103"/>
+        <location filename="../../ui/conflicts_dialog.py" line="105"/>
         <source>Addressee</source>
         <translation>主送单位</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="104"/>
+        <location filename="../../ui/conflicts_dialog.py" line="106"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="105"/>
+        <location filename="../../ui/conflicts_dialog.py" line="107"/>
         <source>Issued on</source>
         <translation>下发日期</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="106"/>
+        <location filename="../../ui/conflicts_dialog.py" line="108"/>
         <source>Issued by</source>
         <translation>下发人</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="107"/>
+        <location filename="../../ui/conflicts_dialog.py" line="109"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="108"/>
+        <location filename="../../ui/conflicts_dialog.py" line="110"/>
         <source>Attachment</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="109"/>
+        <location filename="../../ui/conflicts_dialog.py" line="111"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="110"/>
+        <location filename="../../ui/conflicts_dialog.py" line="112"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="111"/>
+        <location filename="../../ui/conflicts_dialog.py" line="113"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="112"/>
+        <location filename="../../ui/conflicts_dialog.py" line="114"/>
         <source>Rectification requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="113"/>
+        <location filename="../../ui/conflicts_dialog.py" line="115"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="114"/>
+        <location filename="../../ui/conflicts_dialog.py" line="116"/>
         <source>Rectified on</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="115"/>
+        <location filename="../../ui/conflicts_dialog.py" line="117"/>
         <source>Rectification note</source>
         <translation>整改说明</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="116"/>
+        <location filename="../../ui/conflicts_dialog.py" line="118"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="117"/>
+        <location filename="../../ui/conflicts_dialog.py" line="119"/>
         <source>Closed by</source>
         <translation>销号人</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="118"/>
+        <location filename="../../ui/conflicts_dialog.py" line="120"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="119"/>
+        <location filename="../../ui/conflicts_dialog.py" line="121"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="120"/>
+        <location filename="../../ui/conflicts_dialog.py" line="122"/>
         <source>File type</source>
         <translation>文件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="121"/>
+        <location filename="../../ui/conflicts_dialog.py" line="123"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="122"/>
+        <location filename="../../ui/conflicts_dialog.py" line="124"/>
         <source>Belongs to (table)</source>
         <translation>所属类别</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="123"/>
+        <location filename="../../ui/conflicts_dialog.py" line="125"/>
         <source>Belongs to</source>
         <translation>所属记录</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="124"/>
+        <location filename="../../ui/conflicts_dialog.py" line="126"/>
         <source>Caption</source>
         <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>FinishQuestion</name>
+    <message>
+        <location filename="../../ui/finish_question.py" line="47"/>
+        <source>… and {0} more</source>
+        <translation>…… 另有 {0} 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finish_question.py" line="49"/>
+        <source>Finish inspection</source>
+        <translation>完成督查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finish_question.py" line="50"/>
+        <source>{0} of {1} items are not answered yet. Finish anyway? The score stays provisional and the township is not ranked until they are answered.</source>
+        <translation>{1} 项中还有 {0} 项未答。仍要完成督查吗？在这些条目答完之前，得分为暂评，该乡镇（街道）不参加排名。</translation>
     </message>
 </context>
 <context>
@@ -1163,64 +1195,64 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>IssueNoticeDialog</name>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="175"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="176"/>
         <source>Issue rectification notice</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="191"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="192"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="192"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="193"/>
         <source>Select none</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="213"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="214"/>
         <source>Issue</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="216"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="217"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="223"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="224"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="224"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="225"/>
         <source>Addressee</source>
         <translation>主送单位</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="225"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="226"/>
         <source>Report back by</source>
         <translation>报送整改情况截止</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="228"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="229"/>
         <source>Problems on the notice:</source>
         <translation>通知书所列问题：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/issue_notice_dialog.py" line="261"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="263"/>
         <source>%1 %2 (%n problem(s))</source>
         <translation>
             <numerusform>%1 %2（%n 个问题）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="279"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="281"/>
         <source>No open problems that are not on a notice already.</source>
         <translation>没有尚未列入通知书的未销号问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="313"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="315"/>
         <source>Notice not issued</source>
         <translation>通知书未下发</translation>
     </message>
@@ -1329,188 +1361,188 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Daily backup</source>
         <translation>每日备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Checklist</source>
         <translation>督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>New &amp;device identity…</source>
         <translation>新设备身份(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>&amp;New campaign…</source>
         <translation>新建督查批次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Open &amp;checklist</source>
         <translation>打开督查表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Fill in the checklist of the selected township</source>
         <translation>填写所选乡镇（街道）的督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>&amp;Finish inspection</source>
         <translation>完成督查(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Township &amp;page</source>
         <translation>乡镇（街道）概况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>&amp;Inspection</source>
         <translation>督查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>&amp;Export bundle…</source>
         <translation>导出数据包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>&amp;Import bundle…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>&amp;Conflicts…</source>
         <translation>冲突处理(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>&amp;Restore backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>&amp;Reports</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Township &amp;feedback form (督查情况反馈表)…</source>
         <translation>督查情况反馈表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>&amp;Rectification notice (整改通知书)…</source>
         <translation>整改通知书(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Campaign &amp;summary (星级评定汇总)…</source>
         <translation>星级评定汇总(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>&amp;Problem list (问题清单)…</source>
         <translation>问题清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Rectification &amp;ledger (整改台账)…</source>
         <translation>整改台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>&amp;Bulletin (督查情况通报)…</source>
         <translation>督查情况通报(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Super&amp;vision orders (督办单)…</source>
         <translation>督办单(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>&amp;Interview notices (约谈通知)…</source>
         <translation>约谈通知(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Campaign:</source>
         <translation>督查批次：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>&amp;Reopen inspection</source>
         <translation>重新打开督查(&amp;R)</translation>
     </message>
@@ -1540,44 +1572,44 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>督查批次包：督查表和乡镇名单（供督导组出发前使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570"/>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="597"/>
+        <location filename="../../ui/main_window.py" line="621"/>
         <source>Choose a township first.</source>
         <translation>请先选择一个乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="600"/>
         <source>There is no campaign yet.</source>
         <translation>还没有督查批次。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651"/>
+        <location filename="../../ui/main_window.py" line="683"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="652"/>
+        <location filename="../../ui/main_window.py" line="684"/>
         <source>The Chinese translation file is missing.</source>
         <translation>缺少中文翻译文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="689"/>
-        <location filename="../../ui/main_window.py" line="703"/>
+        <location filename="../../ui/main_window.py" line="721"/>
+        <location filename="../../ui/main_window.py" line="735"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="722"/>
         <source>Inspector databases (*.db *.sqlite);;All files (*)</source>
         <translation>督查通数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="716"/>
+        <location filename="../../ui/main_window.py" line="748"/>
         <source>About Inspector</source>
         <translation>关于督查通</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="717"/>
+        <location filename="../../ui/main_window.py" line="749"/>
         <source>&lt;h3&gt;督查通 Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline inspection of township party-building work: checklists, problem lists, rectification notices, star ratings.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei (Apache 2.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;督查通 {0}&lt;/h3&gt;&lt;p&gt;乡镇（街道）基层党建工作离线督查：督查表、问题清单、整改通知书、星级评定。&lt;/p&gt;&lt;p&gt;数据库：{1}&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（Apache 2.0 许可）。&lt;/p&gt;</translation>
     </message>
@@ -3171,22 +3203,22 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>NoticeProblemModel</name>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="72"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="73"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="72"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="73"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="72"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="73"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="73"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="74"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3284,86 +3316,86 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ProblemListWidget</name>
     <message>
-        <location filename="../../ui/problem_list.py" line="106"/>
+        <location filename="../../ui/problem_list.py" line="109"/>
         <source>Overdue only</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="113"/>
+        <location filename="../../ui/problem_list.py" line="116"/>
         <source>Show problems in this state (none pressed: all)</source>
         <translation>显示此状态的问题（都不选则显示全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="118"/>
+        <location filename="../../ui/problem_list.py" line="121"/>
         <source>Search problem, township, responsible unit or item…</source>
         <translation>搜索问题、乡镇（街道）、责任单位或条目…</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="121"/>
+        <location filename="../../ui/problem_list.py" line="124"/>
         <source>Add problem…</source>
         <translation>新增问题…</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="122"/>
+        <location filename="../../ui/problem_list.py" line="125"/>
         <source>Record a problem no checklist item gave</source>
         <translation>录入督查表条目之外发现的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="127"/>
+        <location filename="../../ui/problem_list.py" line="130"/>
         <source>Campaign</source>
         <translation>督查批次</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="128"/>
+        <location filename="../../ui/problem_list.py" line="131"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="129"/>
+        <location filename="../../ui/problem_list.py" line="132"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="141"/>
+        <location filename="../../ui/problem_list.py" line="144"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="261"/>
+        <location filename="../../ui/problem_list.py" line="264"/>
         <source>Problem not added</source>
         <translation>问题未添加</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="306"/>
+        <location filename="../../ui/problem_list.py" line="309"/>
         <source>All campaigns</source>
         <translation>全部督查批次</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="311"/>
+        <location filename="../../ui/problem_list.py" line="314"/>
         <source>All counties</source>
         <translation>全部县区</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="328"/>
+        <location filename="../../ui/problem_list.py" line="331"/>
         <source>All townships</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_list.py" line="372"/>
+        <location filename="../../ui/problem_list.py" line="375"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_list.py" line="374"/>
+        <location filename="../../ui/problem_list.py" line="377"/>
         <source>%n selected: too many for one step</source>
         <translation>
             <numerusform>已选 %n 个：数量过多，无法一次处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_list.py" line="376"/>
+        <location filename="../../ui/problem_list.py" line="379"/>
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 个</numerusform>
@@ -3556,22 +3588,22 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ProblemStatus</name>
     <message>
-        <location filename="../../ui/township_page.py" line="339"/>
+        <location filename="../../ui/township_page.py" line="342"/>
         <source>Open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="340"/>
+        <location filename="../../ui/township_page.py" line="343"/>
         <source>Rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="341"/>
+        <location filename="../../ui/township_page.py" line="344"/>
         <source>Rectified</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="342"/>
+        <location filename="../../ui/township_page.py" line="345"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
@@ -3852,168 +3884,168 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55"/>
+        <location filename="../../ui/settings_dialog.py" line="56"/>
         <source>{0} counties and {1} townships added or changed, {2} unchanged</source>
         <translation>新增或更新 {0} 个县区、{1} 个乡镇（街道），{2} 个未变</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70"/>
-        <location filename="../../ui/settings_dialog.py" line="173"/>
+        <location filename="../../ui/settings_dialog.py" line="71"/>
+        <location filename="../../ui/settings_dialog.py" line="182"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <location filename="../../ui/settings_dialog.py" line="81"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="84"/>
+        <location filename="../../ui/settings_dialog.py" line="85"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88"/>
+        <location filename="../../ui/settings_dialog.py" line="89"/>
         <source>e.g. 王建国 0580-2281234</source>
         <translation>例如：王建国 0580-2281234</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="92"/>
+        <location filename="../../ui/settings_dialog.py" line="93"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="95"/>
+        <location filename="../../ui/settings_dialog.py" line="96"/>
         <source>Keep original photos</source>
         <translation>保留照片原图</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="97"/>
+        <location filename="../../ui/settings_dialog.py" line="98"/>
         <source>Off: photos are stored at 2,560 pixels on their long edge, which keeps bundles small. On: stored exactly as taken.</source>
         <translation>关闭：照片按长边 2560 像素保存，数据包较小。开启：按拍摄原样保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101"/>
+        <location filename="../../ui/settings_dialog.py" line="102"/>
         <source>This laptop</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103"/>
+        <location filename="../../ui/settings_dialog.py" line="104"/>
         <source>Inspector name</source>
         <translation>督查人员姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="104"/>
+        <location filename="../../ui/settings_dialog.py" line="105"/>
         <source>Device name</source>
         <translation>设备名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105"/>
+        <location filename="../../ui/settings_dialog.py" line="106"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106"/>
+        <location filename="../../ui/settings_dialog.py" line="107"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="107"/>
+        <location filename="../../ui/settings_dialog.py" line="108"/>
         <source>Devices, keys and enrolment…</source>
         <translation>设备、密钥与登记…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <location filename="../../ui/settings_dialog.py" line="110"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <location filename="../../ui/settings_dialog.py" line="111"/>
         <source>Rectification notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="112"/>
+        <location filename="../../ui/settings_dialog.py" line="113"/>
         <source>Number prefix</source>
         <translation>文号前缀</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="116"/>
+        <location filename="../../ui/settings_dialog.py" line="117"/>
         <source>Number block (from, to)</source>
         <translation>本机编号段（起、止）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings_dialog.py" line="118"/>
         <source>Default deadline</source>
         <translation>默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="118"/>
+        <location filename="../../ui/settings_dialog.py" line="119"/>
         <source>Issuing body</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119"/>
+        <location filename="../../ui/settings_dialog.py" line="120"/>
         <source>Contact</source>
         <translation>联系人及电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="121"/>
+        <location filename="../../ui/settings_dialog.py" line="122"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="122"/>
+        <location filename="../../ui/settings_dialog.py" line="123"/>
         <source>Township list (CSV)…</source>
         <translation>乡镇（街道）名单（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="123"/>
+        <location filename="../../ui/settings_dialog.py" line="124"/>
         <source>Checklist form (TOML)…</source>
         <translation>督查表（TOML）…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <location filename="../../ui/settings_dialog.py" line="171"/>
         <source>The notice number prefix cannot be empty (e.g. 舟组督).</source>
         <translation>文号前缀不能为空（例如：舟组督）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <location filename="../../ui/settings_dialog.py" line="174"/>
         <source>The number block ends before it starts.</source>
         <translation>编号段的止号小于起号。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="167"/>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>Give this laptop a device name (it shows in bundles).</source>
         <translation>请为本机设置设备名称（会显示在数据包中）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <location filename="../../ui/settings_dialog.py" line="178"/>
         <source>Names cannot hold control characters (such as escape sequences, line breaks or direction overrides); type them again without them.</source>
         <translation>名称不能含有控制字符（如转义序列、换行或文字方向控制符），请去掉后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="188"/>
+        <location filename="../../ui/settings_dialog.py" line="197"/>
         <source>Import a township list</source>
         <translation>导入乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="189"/>
+        <location filename="../../ui/settings_dialog.py" line="198"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="197"/>
+        <location filename="../../ui/settings_dialog.py" line="206"/>
         <source>Township list</source>
         <translation>乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="202"/>
+        <location filename="../../ui/settings_dialog.py" line="211"/>
         <source>Township list not imported</source>
         <translation>乡镇（街道）名单未导入</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="203"/>
+        <location filename="../../ui/settings_dialog.py" line="212"/>
         <source>Nothing was imported:
 
 {0}</source>
@@ -4022,32 +4054,32 @@ Everything changed since then is replaced; the database as it is now is kept as 
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="205"/>
+        <location filename="../../ui/settings_dialog.py" line="214"/>
         <source>Importing townships</source>
         <translation>正在导入乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="209"/>
+        <location filename="../../ui/settings_dialog.py" line="218"/>
         <source>Install a checklist form</source>
         <translation>安装督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="210"/>
+        <location filename="../../ui/settings_dialog.py" line="219"/>
         <source>Forms (*.toml);;All files (*)</source>
         <translation>督查表 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="222"/>
+        <location filename="../../ui/settings_dialog.py" line="231"/>
         <source>Form not installed</source>
         <translation>督查表未安装</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="225"/>
+        <location filename="../../ui/settings_dialog.py" line="234"/>
         <source>Form installed</source>
         <translation>督查表已安装</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="226"/>
+        <location filename="../../ui/settings_dialog.py" line="235"/>
         <source>{0}: ok — {1} {2}, {3} sections, {4} items, {5:g} points</source>
         <translation>{0}：检查通过 — {1} {2}，{3} 个部分，{4} 项，共 {5:g} 分</translation>
     </message>
@@ -4196,27 +4228,32 @@ Everything changed since then is replaced; the database as it is now is kept as 
         <translation>总分 &lt;b&gt;{0:.1f}&lt;/b&gt;  &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt;（已评 {2}/{3} 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="289"/>
+        <location filename="../../ui/township_page.py" line="282"/>
+        <source>Provisional: not ranked until every item is answered.</source>
+        <translation>暂评：所有条目答完后才参加排名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_page.py" line="292"/>
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="291"/>
+        <location filename="../../ui/township_page.py" line="294"/>
         <source>Partly</source>
         <translation>部分完成</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="293"/>
+        <location filename="../../ui/township_page.py" line="296"/>
         <source>Not yet</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="307"/>
+        <location filename="../../ui/township_page.py" line="310"/>
         <source>Problems: {0} open, {1} overdue, {2} in all</source>
         <translation>问题：未销号 {0} 个，逾期 {1} 个，共 {2} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="326"/>
+        <location filename="../../ui/township_page.py" line="329"/>
         <source>Rectification notices: {0}</source>
         <translation>整改通知书：{0} 份</translation>
     </message>
@@ -4224,7 +4261,7 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>TownshipTree</name>
     <message>
-        <location filename="../../ui/township_tree.py" line="302"/>
+        <location filename="../../ui/township_tree.py" line="313"/>
         <source>Find a township…</source>
         <translation>查找乡镇（街道）…</translation>
     </message>
@@ -4237,11 +4274,13 @@ Everything changed since then is replaced; the database as it is now is kept as 
         <translation>未开始</translation>
     </message>
     <message>
+        <location filename="../../ui/conflicts_dialog.py" line="148"/>
         <location filename="../../ui/township_tree.py" line="50"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
+        <location filename="../../ui/conflicts_dialog.py" line="150"/>
         <location filename="../../ui/township_tree.py" line="51"/>
         <source>In progress</source>
         <translation>进行中</translation>
@@ -4277,12 +4316,22 @@ Everything changed since then is replaced; the database as it is now is kept as 
         <translation>已完成 {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="258"/>
+        <location filename="../../ui/township_tree.py" line="252"/>
+        <source>{0} {1}/{2}</source>
+        <translation>{0} {1}/{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_tree.py" line="261"/>
         <source>{0}: not inspected yet</source>
         <translation>{0}：尚未督查</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="259"/>
+        <location filename="../../ui/township_tree.py" line="263"/>
+        <source>{0}: provisional score {1:.1f}, only {2}/{3} items answered</source>
+        <translation>{0}：暂评得分 {1:.1f}，仅答 {2}/{3} 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_tree.py" line="267"/>
         <source>{0}: score {1:.1f}, {2}/{3} items answered</source>
         <translation>{0}：得分 {1:.1f}，已评 {2}/{3} 项</translation>
     </message>
