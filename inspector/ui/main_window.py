@@ -48,6 +48,7 @@ from inspector.errors import is_user_error
 from inspector.ui import i18n
 from inspector.ui.changes import session_of, signals_of
 from inspector.ui.lazy_tabs import LazyTabs
+from inspector.ui.no_wheel import guard_wheel
 from inspector.ui.township_page import TownshipPage
 from inspector.ui.township_tree import TownshipTree
 
@@ -233,6 +234,7 @@ class MainWindow(QMainWindow):
         self.campaign_combo = QComboBox(self)
         self.campaign_combo.setMinimumContentsLength(24)
         self.campaign_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        guard_wheel(self.campaign_combo)  # a wheel over the toolbar does not switch campaigns
         self.tree = TownshipTree(self)
         self.page = TownshipPage(self.session, self)
         self.checklist: ChecklistWidget | None = None

@@ -36,6 +36,7 @@ from inspector.store.session import Done, Session
 from inspector.terminal import control_characters
 from inspector.ui.changes import session_of
 from inspector.ui.errors import classify, show_error
+from inspector.ui.no_wheel import guard_wheels_under
 from inspector.ui.worker import run_job
 
 # Each language is named in itself, so anyone can find their own.
@@ -147,6 +148,7 @@ class SettingsDialog(QDialog):
                  self.form_button, buttons]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+        guard_wheels_under(self)  # a wheel over the number block does not change it
 
     # -- saving --------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
