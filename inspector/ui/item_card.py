@@ -13,8 +13,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QFocusEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QRegion,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -35,6 +46,9 @@ NOT_COUNTED = -1
 _KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
 _CLEAR = (Qt.Key.Key_0, Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 _NOTE_KEYS = (Qt.Key.Key_N, Qt.Key.Key_F2)
+_BORDER = QColor("#d5d8dc")
+_CURRENT = QColor("#2e86c1")
+_RING = 3  # pixels of the card's edge its border may cover (the layout keeps inside them)
 
 
 class CountSpinBox(QSpinBox):
@@ -49,6 +63,15 @@ class CountSpinBox(QSpinBox):
 
 
 class ItemCard(QFrame):
+    """One item; the current one has a blue border.
+
+    The card paints its own background and border rather than taking them
+    from a style sheet: moving the keyboard to the next item then repaints
+    the two cards' edges, where a style sheet property (re-polished, its
+    border a pixel wider) re-laid out and repainted both cards whole on
+    every key press.
+    """
+
     verdict_chosen = Signal(str, object)   # item id, Verdict | None
     number_changed = Signal(str, object)   # item id, float | None
     note_edited = Signal(str, str)         # item id, text (every change by the user)
@@ -62,7 +85,7 @@ class ItemCard(QFrame):
         self.item = item
         self.read_only = False
         self.setObjectName("ItemCard")
-        self.setProperty("current", False)
+        self.current = False
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.verdicts: VerdictButtons | None = None
@@ -187,10 +210,28 @@ class ItemCard(QFrame):
         self.photo_button.setEnabled(not read_only)
 
     def set_current(self, current: bool) -> None:
-        if self.property("current") != current:
-            self.setProperty("current", current)
-            self.style().unpolish(self)
-            self.style().polish(self)
+        """Mark the card the keyboard is on: its edge is repainted, nothing is laid out."""
+        if self.current != current:
+            self.current = current
+            inner = self.rect().adjusted(_RING, _RING, -_RING, -_RING)
+            self.update(QRegion(self.rect()) - QRegion(inner))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Qt repaints a widget whole when it gains or loses the focus; a card shows the
+        keyboard by its border (`set_current`), so there is nothing more to paint."""
+        event.accept()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        event.accept()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width = 2.0 if self.current else 1.0
+        half = width / 2
+        painter.setPen(QPen(_CURRENT if self.current else _BORDER, width))
+        painter.setBrush(self.palette().base())
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), 4, 4)
 
     def number_value(self) -> float | None:
         if self.spin is None or self.spin.value() == NOT_COUNTED:
