@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 from inspector.core.form_model import Form, Item, Rating
 
@@ -19,8 +20,10 @@ class Verdict(StrEnum):
     NA = "na"  # 不适用
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
+    """One item's answer. A named tuple, not a frozen dataclass: an import scores half a
+    million of them, and a tuple is made several times faster."""
+
     verdict: Verdict | None = None
     number: float | None = None
 

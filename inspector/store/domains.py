@@ -346,13 +346,14 @@ class Clock(Domain):
 
 
 ID = Id()
+CLOCK = Clock()  # every version's updated_at: the stamp that names its author
 REF, OPTIONAL_REF, OPTIONAL_ID = Ref(), Ref(nullable=True), Id(nullable=True)
 NAME = Line()
 DATE, OPTIONAL_DATE = Date(), Date(nullable=True)
 NOTE = Text()
 
 SYNC_DOMAINS: dict[str, Domain] = {
-    "id": ID, "updated_at": Clock(), "base_version": Clock(nullable=True),
+    "id": ID, "updated_at": CLOCK, "base_version": Clock(nullable=True),
     "deleted": Integer(low=0, high=1),
 }
 

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from inspector.messages import Message
 from inspector.store import devices
+from inspector.store.domains import CLOCK, shown
 from inspector.sync import roster as rosters
 from inspector.sync.canonical import line_hash
 from inspector.sync.errors import BundleError, TrustError
@@ -149,6 +150,10 @@ class Verifier:
             member: str) -> None:
         h = line_hash(line)
         stamp = row.get("updated_at")
+        if not CLOCK.accepts(stamp):  # as staging would say it; the stamp names the author
+            raise BundleError(Message("{file}: {detail}", file=self.file, detail=(
+                f"{member} line {line_no}: {table} row {shown(row.get('id'))}: column "
+                f"updated_at {shown(stamp)} is not {CLOCK.describe()}")))
         author = author_of(stamp, self.sender)
         if author == self.sender:
             self.own.append(h)

@@ -196,7 +196,8 @@ def test_export_asks_whether_to_send_changes_everything_or_a_campaign_kit(window
     calls = []
     monkeypatch.setattr(bundle_dialogs, "export_bundle",
                         lambda parent, path, campaign_id=None, since_last=False,
-                        session=None: calls.append("delta" if since_last else campaign_id))
+                        session=None, on_exported=None: calls.append(
+                            "delta" if since_last else campaign_id))
 
     def answer():
         box = QApplication.activeModalWidget()
