@@ -18,6 +18,7 @@ import json
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import IO, Any
 
@@ -299,7 +300,7 @@ def _no_constant(name: str) -> Any:
 _DECODER = json.JSONDecoder(parse_constant=_no_constant)
 
 
-def _column_difference(got: set[str], want: set[str]) -> Joined:
+def _column_difference(got: AbstractSet[str], want: AbstractSet[str]) -> Joined:
     parts = []
     if got - want:
         parts.append(Message("unknown column(s) {columns}",
