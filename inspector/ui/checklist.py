@@ -19,6 +19,7 @@ sections" the others are hidden. The choice is kept per campaign.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -53,6 +54,7 @@ from inspector.ui.item_card import ItemCard
 from inspector.ui.item_problem_dialog import ItemProblemDialog
 
 SectionIdRole = Qt.ItemDataRole.UserRole + 1
+_DIGIT = re.compile(r"\d")
 
 __all__ = ["ChecklistWidget", "my_sections_key"]
 
@@ -71,14 +73,20 @@ class ScoreLabel(QLabel):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._fitted: set[str] = set()  # texts (digits as 0) known to fit the fixed size
 
     def show_text(self, text: str) -> None:
         if self.text() == text:
             return
         self.setText(text)
+        shape = _DIGIT.sub("0", text)  # digits are as wide as each other in the UI fonts
+        if shape in self._fitted:  # measuring rich text costs a millisecond and more
+            return
         hint = self.sizeHint()
         if hint.width() > self.minimumWidth() or hint.height() != self.minimumHeight():
+            self._fitted.clear()
             self.setFixedSize(max(hint.width(), self.minimumWidth()), hint.height())
+        self._fitted.add(shape)
 
 
 class ChecklistWidget(QWidget):
