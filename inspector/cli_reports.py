@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +32,21 @@ def _format_of(out: str, fmt: str | None, choices: tuple[str, ...]) -> str:
     return ext if ext in choices else "pdf"
 
 
+def _request(on_date: Any, **fields: Any) -> Any:
+    from inspector.reports.registry import Request
+
+    return Request(today=_day(on_date), **fields)
+
+
+def _make(app: AppContext, kind: str, request: Any, out: str, fmt: str) -> None:
+    """Build the paper as the report viewer does, write it, say what was made."""
+    from inspector.reports.registry import build
+
+    built = build(app.rows(), kind, request, fmt)  # a refusal: the group's one-line message
+    _write(out, built.data)
+    click.echo(safe(f"{out}: {built.note}"))
+
+
 @click.group()
 def report() -> None:
     """Printed reports (PDF, A4, fonts embedded)."""
@@ -56,14 +70,11 @@ date_option = click.option("--date", "on_date", type=DATE,
 def report_star(app: AppContext, campaign_ref: str, township_ref: str, out: str,
                 fmt: str | None, on_date: Any) -> None:
     """督查情况反馈表: one township's scores, stars and problems."""
-    from inspector.reports.star import star_docx, star_report_pdf
     from inspector.store.catalog import find_campaign, find_township
 
-    campaign = find_campaign(app.db, campaign_ref)
-    township = find_township(app.db, township_ref)
-    make = star_docx if _format_of(out, fmt, ("pdf", "docx")) == "docx" else star_report_pdf
-    _write(out, make(app.db, campaign["id"], township["id"], _day(on_date)))
-    click.echo(safe(f"{out}: 督查情况反馈表 {township['name']}"))
+    request = _request(on_date, campaign_id=find_campaign(app.db, campaign_ref)["id"],
+                       township_id=find_township(app.db, township_ref)["id"])
+    _make(app, "star", request, out, _format_of(out, fmt, ("pdf", "docx")))
 
 
 @report.command("notice")
@@ -82,28 +93,12 @@ def report_star(app: AppContext, campaign_ref: str, township_ref: str, out: str,
 def report_notice(app: AppContext, campaign_ref: str, township_ref: str, out: str,
                   fmt: str | None, deadline: Any, on_date: Any) -> None:
     """整改通知书: issue one for problems not yet on a notice, else reprint the latest."""
-    from inspector.reports.issue import notice_for_township
     from inspector.store.catalog import find_campaign, find_township
 
-    campaign = find_campaign(app.db, campaign_ref)
-    township = find_township(app.db, township_ref)
-    outcome = notice_for_township(
-        app.rows(), campaign["id"], township["id"], issued_on=_day(on_date),
-        deadline=deadline.date().isoformat() if deadline else None)
-    n = outcome.notice
-    if _format_of(out, fmt, ("pdf", "docx")) == "docx":
-        from inspector.reports.notice import notice_docx
-
-        _write(out, notice_docx(app.db, n["id"]))
-    else:
-        _write(out, outcome.pdf)
-    problems = len(json.loads(n["problem_ids"]))
-    if outcome.issued:
-        click.echo(safe(f"{out}: issued {n['doc_number']} to {n['addressee']} "
-                        f"({problems} problems, report back by {n['deadline']}); PDF archived"))
-    else:
-        click.echo(safe(f"{out}: no new problems; reprinted {n['doc_number']} issued "
-                        f"{n['issued_on']} ({problems} problems)"))
+    request = _request(on_date, campaign_id=find_campaign(app.db, campaign_ref)["id"],
+                       township_id=find_township(app.db, township_ref)["id"],
+                       deadline=deadline.date().isoformat() if deadline else None)
+    _make(app, "notice", request, out, _format_of(out, fmt, ("pdf", "docx")))
 
 
 @report.command("notices")
@@ -118,17 +113,11 @@ def report_notice(app: AppContext, campaign_ref: str, township_ref: str, out: st
 def report_notices(app: AppContext, campaign_ref: str, out: str, deadline: Any,
                    on_date: Any) -> None:
     """整改通知书 for every township with open problems not yet on a notice, in one step."""
-    from inspector.reports.batch import issue_batch
     from inspector.store.catalog import find_campaign
 
-    campaign = find_campaign(app.db, campaign_ref)
-    outcome = issue_batch(app.rows(), campaign["id"], issued_on=_day(on_date),
-                          deadline=deadline.date().isoformat() if deadline else None)
-    _write(out, outcome.pdf)
-    first, last = outcome.notices[0], outcome.notices[-1]
-    problems = sum(len(json.loads(n["problem_ids"])) for n in outcome.notices)
-    click.echo(safe(f"{out}: issued {len(outcome.notices)} notices, {first['doc_number']} to "
-               f"{last['doc_number']} ({problems} problems); each PDF archived"))
+    request = _request(on_date, campaign_id=find_campaign(app.db, campaign_ref)["id"],
+                       deadline=deadline.date().isoformat() if deadline else None)
+    _make(app, "notices", request, out, "pdf")
 
 
 @report.command("summary")
@@ -143,13 +132,10 @@ def report_notices(app: AppContext, campaign_ref: str, out: str, deadline: Any,
 def report_summary(app: AppContext, campaign_ref: str, out: str, fmt: str | None,
                    on_date: Any) -> None:
     """星级评定汇总: ranking, star distribution, 约谈 list, overdue problems."""
-    from inspector.reports.summary import summary_docx, summary_pdf
     from inspector.store.catalog import find_campaign
 
-    campaign = find_campaign(app.db, campaign_ref)
-    make = summary_docx if _format_of(out, fmt, ("pdf", "docx")) == "docx" else summary_pdf
-    _write(out, make(app.db, campaign["id"], _day(on_date)))
-    click.echo(safe(f"{out}: 星级评定汇总 {campaign['name']}"))
+    request = _request(on_date, campaign_id=find_campaign(app.db, campaign_ref)["id"])
+    _make(app, "summary", request, out, _format_of(out, fmt, ("pdf", "docx")))
 
 
 @report.command("bulletin")
@@ -168,21 +154,11 @@ def report_bulletin(app: AppContext, campaign_ref: str, out: str, fmt: str | Non
                     number: int | None, on_date: Any) -> None:
     """督查情况通报: counties compared (average, stars, rank and its change, 约谈,
     rectification rate) in a numbered document, townships in an annex."""
-    from inspector.reports.bulletin import bulletin_pdf
     from inspector.store.catalog import find_campaign
 
-    campaign = find_campaign(app.db, campaign_ref)
-    if _format_of(out, fmt, ("pdf", "docx")) == "docx":
-        from inspector.reports.bulletin import bulletin_docx
-        from inspector.store.report_data import next_paper_number
-
-        day = _day(on_date)
-        seq = number or max(1, next_paper_number(app.db, "bulletin", day.year) - 1)
-        doc_number, data = bulletin_docx(app.db, campaign["id"], day, seq)
-    else:
-        doc_number, data = bulletin_pdf(app.db, campaign["id"], _day(on_date), number)
-    _write(out, data)
-    click.echo(safe(f"{out}: 督查情况通报 {doc_number} {campaign['name']}"))
+    request = _request(on_date, campaign_id=find_campaign(app.db, campaign_ref)["id"],
+                       number=number)
+    _make(app, "bulletin", request, out, _format_of(out, fmt, ("pdf", "docx")))
 
 
 @report.command("supervise")
@@ -197,14 +173,12 @@ def report_bulletin(app: AppContext, campaign_ref: str, out: str, fmt: str | Non
 def report_supervise(app: AppContext, campaign_ref: str, township_ref: str | None, out: str,
                      reply_days: int, on_date: Any) -> None:
     """督办单: red-light (overdue) problems of each township, numbered, in the official layout."""
-    from inspector.reports.letters import supervise_pdf
-    from inspector.store.catalog import find_township
+    from inspector.store.catalog import find_campaign, find_township
 
-    tid = find_township(app.db, township_ref)["id"] if township_ref else None
-    numbers, pdf = supervise_pdf(app.db, campaign_ref, _day(on_date), township_id=tid,
-                                 reply_days=reply_days)
-    _write(out, pdf)
-    click.echo(safe(f"{out}: {len(numbers)} 督办单, {numbers[0]} to {numbers[-1]}"))
+    request = _request(on_date, campaign_id=find_campaign(app.db, campaign_ref)["id"],
+                       township_id=find_township(app.db, township_ref)["id"]
+                       if township_ref else None, reply_days=reply_days)
+    _make(app, "supervise", request, out, "pdf")
 
 
 @report.command("interview")
@@ -218,14 +192,12 @@ def report_supervise(app: AppContext, campaign_ref: str, township_ref: str | Non
 def report_interview(app: AppContext, campaign_ref: str, township_ref: str | None, out: str,
                      on_day: Any, place: str, on_date: Any) -> None:
     """约谈通知: one for each township on the campaign's 约谈 list, in the official layout."""
-    from inspector.reports.letters import interview_pdf
-    from inspector.store.catalog import find_township
+    from inspector.store.catalog import find_campaign, find_township
 
-    tid = find_township(app.db, township_ref)["id"] if township_ref else None
-    numbers, pdf = interview_pdf(app.db, campaign_ref, _day(on_date), on=on_day.date(),
-                                 place=place, township_id=tid)
-    _write(out, pdf)
-    click.echo(safe(f"{out}: {len(numbers)} 约谈通知, {numbers[0]} to {numbers[-1]}"))
+    request = _request(on_date, campaign_id=find_campaign(app.db, campaign_ref)["id"],
+                       township_id=find_township(app.db, township_ref)["id"]
+                       if township_ref else None, interview_on=on_day.date(), place=place)
+    _make(app, "interview", request, out, "pdf")
 
 
 @report.command("problems")
@@ -235,12 +207,10 @@ def report_interview(app: AppContext, campaign_ref: str, township_ref: str | Non
 @click.pass_obj
 def report_problems(app: AppContext, campaign_ref: str | None, out: str, on_date: Any) -> None:
     """问题清单 as a landscape PDF."""
-    from inspector.reports.problem_list import problems_pdf
     from inspector.store.catalog import find_campaign
 
     cid = find_campaign(app.db, campaign_ref)["id"] if campaign_ref else None
-    _write(out, problems_pdf(app.db, cid, _day(on_date)))
-    click.echo(safe(f"{out}: 问题清单"))
+    _make(app, "problems", _request(on_date, campaign_id=cid), out, "pdf")
 
 
 @report.command("fonts")
@@ -270,18 +240,11 @@ def report_ledger(app: AppContext, campaign_ref: str | None, county_ref: str | N
                   fmt: str | None, on_date: Any) -> None:
     """整改台账: every problem with its measure, people, deadlines (original and extended),
     progress, 销号 date and evidence."""
-    from inspector.reports.ledger import ledger_pdf, ledger_xlsx, scope
+    from inspector.reports.ledger import scope
 
     where = scope(app.db, campaign_ref, county_ref)
-    day = _day(on_date)
-    if _format_of(out, fmt, ("pdf", "xlsx")) == "xlsx":
-        count = ledger_xlsx(app.db, out, where, day)
-    else:
-        from inspector.store.report_data import ledger_rows
-
-        count = len(ledger_rows(app.db, where.campaign_id, where.county_id, day))
-        _write(out, ledger_pdf(app.db, where, day))
-    click.echo(safe(f"{out}: 整改台账 {where.name} ({count} problems)"))
+    request = _request(on_date, campaign_id=where.campaign_id, county_id=where.county_id)
+    _make(app, "ledger", request, out, _format_of(out, fmt, ("pdf", "xlsx")))
 
 
 @click.group()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
-from inspector.messages import Message
+from inspector.messages import Message, MessageError
 
 
 class Status(StrEnum):
@@ -82,3 +84,71 @@ def is_overdue(deadline: str | dt.date | None, status: Status | str, today: dt.d
     if isinstance(deadline, str):
         deadline = dt.date.fromisoformat(deadline[:10])
     return deadline < today
+
+
+class DeadlineBeforeFound(MessageError):
+    """A rectification deadline earlier than the day the problem was found."""
+
+
+def check_deadline(found_on: str | dt.date | None, deadline: str | dt.date | None) -> None:
+    """Refuse a deadline before the found date: it is always a slip (a wheel or a typo
+    turning 2026 into 2023) and would show the problem overdue by years at once."""
+    if not deadline or not found_on:
+        return
+    found = found_on if isinstance(found_on, dt.date) else dt.date.fromisoformat(found_on[:10])
+    due = deadline if isinstance(deadline, dt.date) else dt.date.fromisoformat(deadline[:10])
+    if due < found:
+        raise DeadlineBeforeFound(Message(
+            "the deadline {deadline} is before the day the problem was found, {found_on}",
+            deadline=due.isoformat(), found_on=found.isoformat()))
+
+
+@dataclass(frozen=True)
+class HistoryStep:
+    """One entry of a problem's history, as the panel shows it.
+
+    `kind` is "recorded", "status", "rejected", "edited" or "deleted"; `fields`
+    names the columns an edit changed; `note` is the rectification note or the
+    follow-up's reason for a rejection.
+    """
+
+    at: str
+    who: str
+    kind: str
+    status: str = ""
+    fields: tuple[str, ...] = ()
+    note: str = ""
+
+
+_REJECT_MARK = "复查退回]"
+_SHOWN_FIELDS = ("text", "responsible_unit", "responsible_person", "measure", "deadline")
+
+
+def history_steps(entries: list[tuple[str, str, str, dict[str, Any] | None,
+                                      dict[str, Any] | None]]) -> list[HistoryStep]:
+    """The steps of a problem from its audit entries (at, who, action, old, new), oldest
+    first. An imported first version carries no copy of the row (the row itself was it),
+    so it is only "recorded"; the sync columns are no change a user made."""
+    steps: list[HistoryStep] = []
+    for at, who, action, old, new in entries:
+        old, new = old or {}, new or {}
+        if action == "insert":
+            steps.append(HistoryStep(at, who, "recorded", status=new.get("status") or ""))
+            continue
+        if action == "delete" or (new.get("deleted") and not old.get("deleted")):
+            steps.append(HistoryStep(at, who, "deleted"))
+            continue
+        if "status" in new and new["status"] != old.get("status"):
+            status = str(new["status"])
+            note = str(new.get("rectify_note") or "")
+            if old.get("status") == Status.RECTIFIED.value and status == Status.RECTIFYING.value:
+                reason = note.rsplit(_REJECT_MARK, 1)[-1].strip() if _REJECT_MARK in note else ""
+                steps.append(HistoryStep(at, who, "rejected", status=status, note=reason))
+            else:
+                shown = note if status == Status.RECTIFIED.value else ""
+                steps.append(HistoryStep(at, who, "status", status=status, note=shown))
+            continue
+        fields = tuple(f for f in _SHOWN_FIELDS if f in new and new[f] != old.get(f))
+        if fields:
+            steps.append(HistoryStep(at, who, "edited", fields=fields))
+    return steps

@@ -51,7 +51,15 @@ from inspector.reports.notice import (
     body_paragraph,
     heading_paragraph,
 )
-from inspector.reports.pdfdoc import DocMeta, build_pdf, chinese_date, grid_style, wrap_text
+from inspector.reports.pdfdoc import (
+    DocMeta,
+    ToEvenPage,
+    UnnumberedPage,
+    build_pdf,
+    chinese_date,
+    grid_style,
+    wrap_text,
+)
 from inspector.reports.summary import LARGE_RANKING, county_stats
 from inspector.store import settings
 from inspector.store.report_data import BulletinData, SummaryData, bulletin_data
@@ -253,18 +261,28 @@ def bulletin_story(data: BulletinData, number: str, fonts: FontSet) -> list[Flow
         story.append(_annex_township_table(data, fonts, large) if n == 1
                      else _annex_interview_table(data, fonts))
     if large and len(annexes) == 1:
-        story += [NextPageTemplate("page"), PageBreak()]
+        # The annex in two columns leaves no full-width room: the 版记 gets its own page,
+        # the last even one, at the bottom, with no page number (GB/T 9704 7.4, 7.5).
+        story += [NextPageTemplate("page"), PageBreak(), ToEvenPage(), UnnumberedPage()]
     story.append(Colophon("", data.printer or issuing, chinese_date(s.today),
                           body_font))
     return story
 
 
 def bulletin_number(db: Database, year: int, seq: int | None) -> tuple[str, int]:
-    from inspector.store.report_data import next_paper_number
+    from inspector.store.report_data import next_paper_number, require_numbering_device
 
+    require_numbering_device(db, "bulletin")  # a given number too: it is printed as the 文号
     prefix = settings.get(db, "bulletin_prefix") or "舟组通"
     seq = seq or next_paper_number(db, "bulletin", year)
     return format_doc_number(prefix, year, seq), seq
+
+
+def last_bulletin_number(db: Database, year: int) -> int:
+    """The number of the year's last 通报 made here (1 before any): its Word version."""
+    from inspector.store.report_data import next_paper_number
+
+    return max(1, next_paper_number(db, "bulletin", year) - 1)
 
 
 def render_bulletin(data: BulletinData, number: str, progress: Progress = NO_PROGRESS) -> bytes:

@@ -45,20 +45,36 @@ def issue_notice_pdf(rows: Rows, township_id: str, problem_ids: list[str], *,
     """Issue a notice for these problems and archive its PDF; returns (notice row, PDF bytes)."""
     db = rows.db
     day = issued_on or dt.date.today()
-    if deadline:
-        check_report_deadline(db, problem_ids, deadline, day)
     with db.atomic():
-        deadline = deadline or report_deadline(db, problem_ids, day)
-        notice = issue_notice(rows, township_id, problem_ids, campaign_id=campaign_id,
-                              deadline=deadline, addressee=addressee, issued_on=day)
+        notice = number_notice(rows, township_id, problem_ids, campaign_id=campaign_id,
+                               deadline=deadline, addressee=addressee, issued_on=day)
         pdf = notice_pdf(db, notice["id"], progress)
-        township = report_data.township_row(db, township_id)
+        notice = archive_notice(rows, notice, pdf)
+    return notice, pdf
+
+
+def number_notice(rows: Rows, township_id: str, problem_ids: list[str], *,
+                  campaign_id: str | None, deadline: str | None, issued_on: dt.date,
+                  addressee: str | None = None) -> dict[str, Any]:
+    """The notice row with its 文号 and report-back date, before its PDF is made."""
+    if deadline:
+        check_report_deadline(rows.db, problem_ids, deadline, issued_on)
+    with rows.db.atomic():
+        deadline = deadline or report_deadline(rows.db, problem_ids, issued_on)
+        return issue_notice(rows, township_id, problem_ids, campaign_id=campaign_id,
+                            deadline=deadline, addressee=addressee, issued_on=issued_on)
+
+
+def archive_notice(rows: Rows, notice: dict[str, Any], pdf: bytes) -> dict[str, Any]:
+    """Keep the issued PDF as the notice's attachment; returns the notice row pointing at it."""
+    township = report_data.township_row(rows.db, notice["township_id"])
+    with rows.db.atomic():
         attachment = add_attachment(rows, "notices", notice["id"], pdf,
                                     filename=notice_filename(notice, township["name"]),
                                     mime="application/pdf",
-                                    caption=f"整改通知书 {notice['doc_number']}")
-        notice = rows.update("notices", notice["id"], {"attachment_id": attachment["id"]})
-    return notice, pdf
+                                    caption=f"整改通知书 {notice['doc_number']}",
+                                    keep_original=True)  # the paper's bytes, never an image
+        return rows.update("notices", notice["id"], {"attachment_id": attachment["id"]})
 
 
 def check_report_deadline(db: Database, problem_ids: list[str], deadline: str,

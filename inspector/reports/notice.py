@@ -19,13 +19,20 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+)
 from sqlite_utils import Database
 
 from inspector.progress import NO_PROGRESS, Progress
 from inspector.reports.fonts import FontSet, glyph_bounds, report_fonts
 from inspector.reports.gridtext import GridParagraph, grid_tracking
-from inspector.reports.pdfdoc import DocMeta, Layout, build_pdf, chinese_date
+from inspector.reports.pdfdoc import DocMeta, Layout, NewDocument, build_pdf, chinese_date
 from inspector.store.report_data import NoticeContext, notice_context
 
 # GB/T 9704-2012 page geometry.
@@ -377,6 +384,28 @@ def render_notice(ctx: NoticeContext, progress: Progress = NO_PROGRESS) -> bytes
                    subject=f"整改通知书 {ctx.notice['doc_number']}",
                    author=ctx.issuing_body or "中共舟山市委组织部", created=issued)
     return build_pdf(notice_story(ctx, fonts), meta, NOTICE_LAYOUT, progress, fonts)
+
+
+def several(stories: list[list[Flowable]]) -> list[Flowable]:
+    """Documents one after another in one file, each from a new page and numbered on its
+    own ("— 1 —" again), so the file prints as the documents would one by one."""
+    story: list[Flowable] = []
+    for n, part in enumerate(stories):
+        if n:
+            story.append(PageBreak())
+        story += [NewDocument(), *part]
+    return story
+
+
+def render_notices(contexts: list[NoticeContext], title: str, day: dt.date,
+                   progress: Progress = NO_PROGRESS) -> bytes:
+    """Several notices as one PDF to print or save: laid out as each alone, one embedding
+    of each font for the whole file (joining the single PDFs carried one per notice)."""
+    fonts = report_fonts()
+    author = (contexts[0].issuing_body if contexts else "") or "中共舟山市委组织部"
+    meta = DocMeta(title=title, subject=title, author=author, created=day)
+    return build_pdf(several([notice_story(ctx, fonts) for ctx in contexts]), meta,
+                     NOTICE_LAYOUT, progress, fonts)
 
 
 def notice_pdf(db: Database, notice_id: str, progress: Progress = NO_PROGRESS) -> bytes:

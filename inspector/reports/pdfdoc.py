@@ -26,6 +26,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    ActionFlowable,
     BaseDocTemplate,
     Flowable,
     Frame,
@@ -95,13 +96,17 @@ def _canvas_class(layout: Layout, fonts: FontSet, day: dt.date) -> type[Canvas]:
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
+            self._unnumbered = False  # set again by the page that wants no number
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
+            # Each document of a file of several (NewDocument) counts its own pages.
+            firsts = [state.get("_document_first", 1) for state in self._pages]
+            totals = {first: firsts.count(first) for first in firsts}
+            for state, first in zip(self._pages, firsts, strict=True):
                 self.__dict__.update(state)
-                self._footer(self._pageNumber, total)
+                if not state.get("_unnumbered"):
+                    self._footer(self._pageNumber - first + 1, totals[first])
                 Canvas.showPage(self)
             Canvas.save(self)
 
@@ -128,6 +133,45 @@ def _canvas_class(layout: Layout, fonts: FontSet, day: dt.date) -> type[Canvas]:
             self.restoreState()
 
     return NumberedCanvas
+
+
+class NewDocument(Flowable):
+    """Where the next document of a file of several starts: its pages are numbered from 1
+    and its page count is its own, as if it had been printed alone.
+
+    Zero-sized, so the page's first line stays where it would be without it.
+    """
+
+    _ZEROSIZE = True
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._document_first = self.canv.getPageNumber()
+
+
+class UnnumberedPage(Flowable):
+    """The page it is drawn on carries no page number (GB/T 9704 7.5: the 版记页 and a
+    blank page before it)."""
+
+    _ZEROSIZE = True
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._unnumbered = True
+
+
+class ToEvenPage(ActionFlowable):
+    """At the top of an odd page, leave it blank and unnumbered: what follows starts on the
+    even page behind it (GB/T 9704 puts the 版记 on the last even page, 封四)."""
+
+    def apply(self, doc: BaseDocTemplate) -> None:
+        if doc.page % 2:
+            doc.canv._unnumbered = True
+            doc.handle_pageBreak()
 
 
 def build_pdf(story: list[Flowable], meta: DocMeta, layout: Layout | None = None,

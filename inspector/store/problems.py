@@ -7,13 +7,23 @@ never all in memory.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
 
-from inspector.core.problems import Action, Status, next_status
-from inspector.store.devices import require_hq_for_closed_problems
+from inspector.core.problems import (
+    Action,
+    HistoryStep,
+    Status,
+    check_deadline,
+    history_steps,
+    next_status,
+)
+from inspector.messages import Message, MessageError
+from inspector.store.clock import hlc_device
+from inspector.store.devices import own_role, require_hq_for_closed_problems
 from inspector.store.problem_rules import overdue
 from inspector.store.rows import Rows
 
@@ -30,6 +40,8 @@ def add_problem(rows: Rows, township_id: str, text: str, deadline: str | None, *
         raise ValueError("a problem needs a description")
     if deadline:
         dt.date.fromisoformat(deadline)
+    found_on = found_on or dt.date.today().isoformat()
+    check_deadline(found_on, deadline)
     values = {"id": problem_id} if problem_id else {}
     return rows.insert("problems", {
         **values,
@@ -37,7 +49,7 @@ def add_problem(rows: Rows, township_id: str, text: str, deadline: str | None, *
         "inspection_id": inspection_id, "item_id": item_id, "text": text,
         "responsible_unit": responsible_unit, "responsible_person": responsible_person,
         "measure": measure, "deadline": deadline, "status": Status.OPEN.value,
-        "found_on": found_on or dt.date.today().isoformat(),
+        "found_on": found_on,
     })
 
 
@@ -81,9 +93,61 @@ def edit_problem(rows: Rows, problem_id: str, changes: dict[str, Any]) -> dict[s
         dt.date.fromisoformat(changes["deadline"])
     if "text" in changes and not str(changes["text"]).strip():
         raise ValueError("a problem needs a description")
-    if rows.get("problems", problem_id)["status"] == Status.CLOSED.value:
+    problem = rows.get("problems", problem_id)
+    if changes.get("deadline"):
+        # Only a new deadline is checked: an older row that breaks the rule still takes
+        # other edits (see docs/design-notes.md, "Problem deadlines").
+        check_deadline(problem["found_on"], changes["deadline"])
+    if problem["status"] == Status.CLOSED.value:
         require_hq_for_closed_problems(rows.db)
     return rows.update("problems", problem_id, changes)
+
+
+class ProblemNotDeleted(MessageError):
+    """A problem that may not be deleted, and why."""
+
+
+def delete_problem(rows: Rows, problem_id: str) -> dict[str, Any]:
+    """A problem recorded by mistake becomes a tombstone (audited as "delete").
+
+    A closed problem is final on every device. An inspector laptop deletes only
+    what the trust rules let its tombstone stand for (`sync.roles.refusal`): a
+    problem still open that it recorded itself, with no other device's version
+    under it; anything else would be refused by every other device on import.
+    A problem on an issued notice is part of that document and stays.
+    """
+    with rows.db.atomic():
+        problem = rows.get("problems", problem_id)
+        if problem["deleted"]:
+            return problem
+        if problem["status"] == Status.CLOSED.value:
+            raise ProblemNotDeleted(Message("a closed problem (销号) is final and cannot be "
+                                            "deleted"))
+        if own_role(rows.db) == "inspector" and (
+                problem["status"] != Status.OPEN.value or problem["base_version"] is not None
+                or hlc_device(problem["updated_at"]) != rows.device):
+            raise ProblemNotDeleted(Message(
+                "this laptop may delete only an open problem it recorded itself that no "
+                "other device has changed; ask headquarters to delete it"))
+        on_notice = rows.db.execute(
+            "SELECT doc_number FROM notices WHERE id = ? AND deleted = 0",
+            [problem["notice_id"]]).fetchone() if problem["notice_id"] else None
+        if on_notice:
+            raise ProblemNotDeleted(Message(
+                "the problem is on the issued notice {number}; it cannot be deleted",
+                number=on_notice[0] or ""))
+        return rows.delete("problems", problem_id)
+
+
+def problem_history(db: Database, problem_id: str) -> list[HistoryStep]:
+    """Who did what to the problem and when, from the audit log, oldest first."""
+    entries = []
+    for at, who, action, old, new in db.execute(
+            "SELECT at, who, action, old, new FROM audit_log "
+            "WHERE table_name = 'problems' AND row_id = ? ORDER BY id", [problem_id]):
+        entries.append((at, who, action, json.loads(old) if old else None,
+                        json.loads(new) if new else None))
+    return history_steps(entries)
 
 
 @dataclass

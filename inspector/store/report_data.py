@@ -301,6 +301,22 @@ def townships_with_unnoticed_problems(db: Database, campaign_id: str) -> list[st
     return [t["id"] for t in townships_with_noticeable(db, campaign_id)]
 
 
+def unnoticed_problems_by_township(db: Database, campaign_id: str
+                                   ) -> list[tuple[str, list[str]]]:
+    """(township, its problems as `unnoticed_open_problems` orders them) for every township
+    with some, in the order a batch numbers them: one read for a whole province, where a
+    query per township took seconds."""
+    groups: dict[str, list[str]] = {}
+    for township, problem in db.execute(
+            "SELECT p.township_id, p.id FROM problems p "
+            "JOIN townships t ON t.id = p.township_id JOIN counties c ON c.id = t.county_id "
+            f"WHERE p.deleted = 0 AND p.campaign_id = ? AND {rules.noticeable('p')} "
+            "ORDER BY COALESCE(c.code, ''), c.name, COALESCE(t.code, ''), t.name, t.id, "
+            "p.item_id, p.found_on, p.id", [campaign_id]).fetchall():
+        groups.setdefault(township, []).append(problem)
+    return list(groups.items())
+
+
 @dataclass
 class BulletinData:
     """What the 督查情况通报 compares: this campaign's ranking, the one before it, and how
@@ -339,13 +355,36 @@ def bulletin_data(db: Database, campaign_id: str, today: dt.date) -> BulletinDat
                         printer=(settings.get(db, "printing_office") or "").strip())
 
 
+PAPER_NAMES = {"bulletin": "督查情况通报", "supervise": "督办单", "interview": "约谈通知"}
+
+
+def require_numbering_device(db: Database, kind: str) -> None:
+    """The 通报, 督办单 and 约谈通知 are numbered by headquarters alone.
+
+    Headquarters publishes them (the 通报 compares the counties, 督办 and 约谈 are
+    the department's own measures), and their counters are local settings that no
+    bundle carries: two laptops numbering them would print the same 文号 with
+    nothing to tell them apart. A notice is different: it is numbered from each
+    laptop's own block and its rows travel, so a clash is found on import.
+    """
+    from inspector.store.devices import RoleError, own_role
+
+    if own_role(db) == "inspector":
+        raise RoleError(Message(
+            "only headquarters numbers the {paper}: this laptop is enrolled as an inspector, "
+            "and the counters of its numbers do not sync, so another computer could print "
+            "the same number", paper=PAPER_NAMES.get(kind, kind)))
+
+
 def next_paper_number(db: Database, kind: str, year: int) -> int:
-    """The next number of the year for a kind of paper (bulletin, supervise, interview) on
-    this laptop: a local counter, like the notices'."""
+    """The next number of the year for a kind of paper (bulletin, supervise, interview):
+    a counter of headquarters' database (`require_numbering_device`)."""
+    require_numbering_device(db, kind)
     return int(settings.get(db, f"{kind}_last_{year}") or 0) + 1
 
 
 def take_paper_number(db: Database, kind: str, year: int, seq: int) -> None:
+    require_numbering_device(db, kind)
     with db.atomic():
         last = int(settings.get(db, f"{kind}_last_{year}") or 0)
         settings.put(db, f"{kind}_last_{year}", max(last, seq))

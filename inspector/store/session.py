@@ -389,6 +389,19 @@ class Problems(_Part):
         row = edit_problem(self.rows, problem, changes)
         return self._session._done(row, _problem_changes([row]), source)
 
+    def delete(self, problem: ProblemId, source: object | None = None) -> Done[dict[str, Any]]:
+        """A problem recorded by mistake, as a tombstone (see `store.problems.delete_problem`)."""
+        from inspector.store.problems import delete_problem
+
+        row = delete_problem(self.rows, problem)
+        return self._session._done(row, _problem_changes([row]), source)
+
+    def history(self, problem: ProblemId) -> list[Any]:
+        """The problem's steps from the audit log (`core.problems.HistoryStep`), oldest first."""
+        from inspector.store.problems import problem_history
+
+        return problem_history(self.db, problem)
+
 
 class Notices(_Part):
     def of(self, campaign: CampaignId | None = None,

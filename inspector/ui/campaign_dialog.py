@@ -22,6 +22,7 @@ from inspector.store.catalog import CatalogError
 from inspector.store.session import Session
 from inspector.ui.changes import session_of
 from inspector.ui.errors import show_error
+from inspector.ui.no_wheel import guard_wheels_under
 
 
 class CampaignDialog(QDialog):
@@ -54,6 +55,7 @@ class CampaignDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
         self.setMinimumWidth(480)
+        guard_wheels_under(self)  # a wheel over the year does not change it
 
     def accept(self) -> None:
         if self.form.count() == 0:

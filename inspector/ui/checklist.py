@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -214,6 +215,7 @@ class ChecklistWidget(QWidget):
         card.photos_requested.connect(self._on_photos_requested)
         card.files_dropped.connect(self._on_files_dropped)
         card.move_requested.connect(self._on_move)
+        card.problem_requested.connect(self._on_problem_requested)
 
     # -- loading -------------------------------------------------------------------------
     def load(self, campaign_id: str, township_id: str) -> bool:
@@ -405,6 +407,7 @@ class ChecklistWidget(QWidget):
 
     def _on_verdict(self, item_id: str, verdict: Verdict | None) -> None:
         if self._write(item_id, verdict=verdict):
+            self._offer_withdrawal(item_id, verdict)
             self._offer_problem(self.controller.offer_for_verdict(item_id, verdict))
 
     def _on_number(self, item_id: str, value: float | None) -> None:
@@ -419,6 +422,28 @@ class ChecklistWidget(QWidget):
         self._write(item_id, note=text)
 
     # -- problems ------------------------------------------------------------------------
+    def _offer_withdrawal(self, item_id: str, verdict: Verdict | None) -> None:
+        """A verdict changed away from 不符合: its open problem may have been a mistake."""
+        problems = self.controller.withdrawable(item_id, verdict)
+        if not problems:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Withdraw problem"),
+            self.tr("Item {0} no longer fails. Withdraw the %n problem(s) recorded for it?",
+                    "", len(problems)).format(item_id))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.controller.withdraw(item_id, problems, source=self)
+        except Exception as exc:
+            show_error(self, exc, self.tr("Problem not withdrawn"))
+            return
+        self.cards[item_id].show_problems(self.controller.problem_counts.get(item_id, 0))
+        self.changed.emit()
+
+    def _on_problem_requested(self, item_id: str) -> None:
+        self._offer_problem(self.controller.offer_again(item_id))
+
     def _offer_problem(self, offer: ProblemOffer | None) -> None:
         if offer is None or self.problem_dialog:
             return
@@ -431,6 +456,8 @@ class ChecklistWidget(QWidget):
         self.problem_dialog = None
         dialog.deleteLater()
         if result != ItemProblemDialog.DialogCode.Accepted or not self.inspection:
+            if self.inspection and dialog.item.id in self.cards:  # skipped: offer it again
+                self.cards[dialog.item.id].show_problems(0, offer=True)
             return
         item_id = dialog.item.id
         try:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from inspector.core.forms import Form, Item
-from inspector.core.ids import CampaignId, InspectionId, TownshipId
+from inspector.core.ids import CampaignId, InspectionId, ProblemId, TownshipId
 from inspector.core.scoring import Verdict, number_miss
 from inspector.progress import Progress
 from inspector.store.inspections import FINISHED
@@ -144,6 +144,32 @@ class ChecklistController:
         unit = self.session.catalog.responsible_unit(TownshipId(self.inspection["township_id"]))
         return ProblemOffer(item, item.problem or item.text, unit,
                             dt.date.today() + dt.timedelta(days=days))
+
+    def offer_again(self, item_id: str) -> ProblemOffer | None:
+        """The offer a Skip declined, asked for again from the item's card."""
+        return self._offer(item_id)
+
+    def withdrawable(self, item_id: str, verdict: Verdict | None) -> list[ProblemId]:
+        """The open problems this inspection recorded for the item, once its verdict is
+        no longer 不符合: recorded for a failure that, on a second look, is none."""
+        insp = self.inspection
+        if verdict == Verdict.FAIL or insp is None or not self.problem_counts.get(item_id):
+            return []
+        return [ProblemId(p["id"]) for p in self.session.problems.for_township(
+                    TownshipId(insp["township_id"]), CampaignId(insp["campaign_id"]))
+                if p["inspection_id"] == insp["id"] and p["item_id"] == item_id
+                and p["status"] == "open"]
+
+    def withdraw(self, item_id: str, problems: list[ProblemId],
+                 source: object | None = None) -> Changes:
+        """Delete these problems (tombstones, audited) in one transaction."""
+        changes = Changes.of()
+        with self.session.atomic():
+            for pid in problems:
+                changes = changes | self.session.problems.delete(pid, source=source).changes
+        self.problem_counts[item_id] = max(0, self.problem_counts.get(item_id, 0)
+                                           - len(problems))
+        return changes
 
     def add_problem(self, item_id: str, text: str, deadline: str | dt.date | None, unit: str,
                     source: object | None = None) -> Changes:

@@ -48,6 +48,7 @@ from inspector.store.problem_queries import noticeable_problems, townships_with_
 from inspector.store.session import NOTICES, PROBLEMS, Changes, Session
 from inspector.ui.changes import session_of
 from inspector.ui.errors import show_error
+from inspector.ui.no_wheel import guard_wheels_under
 from inspector.ui.problem_list import chosen
 from inspector.ui.problem_model import ProblemIdRole, status_label
 
@@ -230,6 +231,7 @@ class IssueNoticeDialog(QDialog):
         layout.addLayout(picks)
         layout.addLayout(details)
         layout.addWidget(self.buttons)
+        guard_wheels_under(self)  # a wheel over the deadline does not change it
         self.resize(760, 520)
 
     def _connect_signals(self) -> None:

@@ -6,7 +6,10 @@ card: 1-4 set the verdict and move on, 0 / Delete clear it, Up / Down move
 between items (Tab too: the checklist handles it). N or F2 puts the keyboard
 in the note; Esc there goes back to the item, Enter or Tab moves on. A
 number card hands its focus to the spin box and a text card to its note, so
-typing goes straight in.
+typing goes straight in. In the spin box too Up / Down move between items
+(the hint says so, and a count stepped by an arrow was saved unseen) and the
+page keys do nothing: a count changes only when digits are typed, and the
+points it earns stand beside it, so a slip such as "1 1" typed as 11 shows.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from inspector.core.forms import Item
+from inspector.core.scoring import number_miss
 from inspector.ui.photos import IMAGE_SUFFIXES, PhotoStrip, dropped_files
 from inspector.ui.verdict_buttons import ORDER, VerdictButtons
 
@@ -45,6 +49,8 @@ NOT_COUNTED = -1
 _KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
 _CLEAR = (Qt.Key.Key_0, Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 _NOTE_KEYS = (Qt.Key.Key_N, Qt.Key.Key_F2)
+_MOVE_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
+_STEP_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 _BORDER = QColor("#d5d8dc")
 _CURRENT = QColor("#2e86c1")
 _RING = 3  # pixels of the card's edge its border may cover (the layout keeps inside them)
@@ -78,6 +84,7 @@ class ItemCard(QFrame):
     photos_requested = Signal(str)
     files_dropped = Signal(str, list)
     move_requested = Signal(object, int)   # self, +1 / -1
+    problem_requested = Signal(str)        # item id (the link a Skip leaves)
 
     def __init__(self, item: Item, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
@@ -89,11 +96,14 @@ class ItemCard(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.verdicts: VerdictButtons | None = None
         self.spin: CountSpinBox | None = None
+        self.points_label: QLabel | None = None
 
         title = QLabel(self._title_html(), self)
         title.setTextFormat(Qt.TextFormat.RichText)
         self.problem_badge = QLabel(self)
         self.problem_badge.setStyleSheet("color: #c0392b;")
+        self.problem_badge.setTextFormat(Qt.TextFormat.RichText)
+        self.problem_badge.linkActivated.connect(lambda _l: self.problem_requested.emit(item.id))
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
@@ -137,6 +147,9 @@ class ItemCard(QFrame):
             rule = QLabel(self._rule_text(), self)
             rule.setStyleSheet("color: #707b7c;")
             answer_row.addWidget(self.spin)
+            if item.scored:
+                self.points_label = QLabel(self)
+                answer_row.addWidget(self.points_label)
             answer_row.addWidget(rule, 1)
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("Note (what was seen, which records)…")
@@ -189,15 +202,23 @@ class ItemCard(QFrame):
             self.spin.blockSignals(True)
             self.spin.setValue(NOT_COUNTED if number is None else round(number))
             self.spin.blockSignals(False)
+            self._show_points()
         note = answer.get("note") or ""
         if self.note.text() != note:
             self.note.blockSignals(True)  # showing what is stored is no edit
             self.note.setText(note)
             self.note.blockSignals(False)
 
-    def show_problems(self, count: int) -> None:
-        self.problem_badge.setText(self.tr("{0} problem(s) recorded").format(count)
-                                   if count else "")
+    def show_problems(self, count: int, offer: bool = False) -> None:
+        """How many problems the item has; with none and `offer` (a Skip), a link that
+        offers the problem again."""
+        if count:
+            self.problem_badge.setText(self.tr("{0} problem(s) recorded").format(count))
+        elif offer:
+            link = self.tr("Record a problem…")
+            self.problem_badge.setText(f"<a href='problem'>{link}</a>")
+        else:
+            self.problem_badge.setText("")
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
@@ -285,6 +306,12 @@ class ItemCard(QFrame):
                     mods == Qt.KeyboardModifier.NoModifier:
                 self.edit_note()
                 return True
+            if watched is self.spin and key in _MOVE_KEYS:
+                self.number_finished.emit(self.item.id)
+                self.move_requested.emit(self, _MOVE_KEYS[Qt.Key(key)])
+                return True
+            if watched is self.spin and key in _STEP_KEYS:
+                return True
             if watched is self.note and key == Qt.Key.Key_Escape and self.item.kind != "text":
                 self.setFocus(Qt.FocusReason.ShortcutFocusReason)  # back to the item (or count)
                 return True
@@ -299,7 +326,23 @@ class ItemCard(QFrame):
         return super().eventFilter(watched, event)
 
     def _on_spin(self, value: int) -> None:
+        self._show_points()
         self.number_changed.emit(self.item.id, None if value == NOT_COUNTED else float(value))
+
+    def _show_points(self) -> None:
+        """The points this count earns (the score's formula: points less the deduction
+        per unit missed), red when it loses any."""
+        if self.points_label is None:
+            return
+        value = self.number_value()
+        item = self.item
+        if value is None:
+            self.points_label.setText("")
+            return
+        earned = max(0.0, item.points - (item.deduct or 0.0) * number_miss(item, value))
+        self.points_label.setText(self.tr("{0:g} / {1:g} points").format(earned, item.points))
+        self.points_label.setStyleSheet("color: #c0392b; font-weight: bold;"
+                                        if earned < item.points else "color: #1e8449;")
 
     # -- drag and drop -------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

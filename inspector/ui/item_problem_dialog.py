@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.forms import Item
+from inspector.ui.no_wheel import guard_wheel
 
 
 class ItemProblemDialog(QDialog):
@@ -46,6 +47,7 @@ class ItemProblemDialog(QDialog):
         self.deadline_edit.setCalendarPopup(True)
         self.deadline_edit.setDisplayFormat("yyyy-MM-dd")
         self.deadline_edit.setMinimumDate(QDate.currentDate().addYears(-1))
+        guard_wheel(self.deadline_edit)
         form = QFormLayout()
         form.addRow(self.tr("Problem"), self.text_edit)
         form.addRow(self.tr("Responsible unit"), self.unit_edit)

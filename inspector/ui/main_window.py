@@ -353,6 +353,14 @@ class MainWindow(QMainWindow):
                                     lambda: self.open_report("summary")),
             "problems": self._action(self.tr("&Problem list (问题清单)…"),
                                      lambda: self.open_report("problems")),
+            "ledger": self._action(self.tr("Rectification &ledger (整改台账)…"),
+                                   lambda: self.open_report("ledger")),
+            "bulletin": self._action(self.tr("&Bulletin (督查情况通报)…"),
+                                     lambda: self.open_report("bulletin")),
+            "supervise": self._action(self.tr("Super&vision orders (督办单)…"),
+                                      lambda: self.open_report("supervise")),
+            "interview": self._action(self.tr("&Interview notices (约谈通知)…"),
+                                      lambda: self.open_report("interview")),
         }
         for action in self.report_actions.values():
             menu.addAction(action)
@@ -568,7 +576,7 @@ class MainWindow(QMainWindow):
 
         job = open_report(self, self.db_path, kind, campaign_id=self.campaign_id,
                           township_id=township if kind in ("star", "notice") else None)
-        if kind == "notice":  # the viewer's worker may have issued one on its own connection
+        if kind == "notice" and job is not None:  # the viewer's worker may have issued one on its own connection
             from inspector.store.session import NOTICES, PROBLEMS, Changes
 
             job.signals.succeeded.connect(lambda _result: self._announce(

@@ -141,6 +141,9 @@ class ProblemActions(QObject):
         self._widget = parent
         self._today = today
         self._ids: list[str] = []
+        # Called before any step, so what the panel holds unsaved is written first;
+        # a False answer (the edit was refused) stops the step.
+        self.before_step: Callable[[], bool] = lambda: True
         self.actions: dict[Action, QAction] = {}
         for action in Action:
             qaction = QAction(action_label(action), self)
@@ -158,6 +161,8 @@ class ProblemActions(QObject):
 
     def run(self, action: Action) -> bool:
         """Ask what the step needs, write it in one transaction; False when nothing was written."""
+        if not self._ids or not self.actions[action].isEnabled() or not self.before_step():
+            return False
         ids = list(self._ids)
         if not ids or not self.actions[action].isEnabled():
             return False

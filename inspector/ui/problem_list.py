@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,11 +31,13 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from inspector.core.ids import TownshipId
 from inspector.core.problems import Action, Status
 from inspector.store.catalog import campaigns, townships
 from inspector.store.problems import ProblemFilter, get_problem
 from inspector.store.session import Session
 from inspector.ui.changes import session_of
+from inspector.ui.no_wheel import guard_wheels_under
 from inspector.ui.problem_actions import MAX_BATCH, ProblemActions
 from inspector.ui.problem_model import (
     COLUMNS,
@@ -114,6 +117,9 @@ class ProblemListWidget(QWidget):
         self.search_edit.setPlaceholderText(
             self.tr("Search problem, township, responsible unit or item…"))
         self.count_label = QLabel()
+        self.add_button = QToolButton()
+        self.add_button.setText(self.tr("Add problem…"))
+        self.add_button.setToolTip(self.tr("Record a problem no checklist item gave"))
         self.text_timer = QTimer(self)
         self.text_timer.setSingleShot(True)
         self.text_timer.setInterval(TEXT_DELAY_MS)
@@ -130,6 +136,7 @@ class ProblemListWidget(QWidget):
         first.addWidget(self.township_label)
         first.addWidget(self.township_combo)
         first.addStretch()
+        first.addWidget(self.add_button)
         second = QHBoxLayout()
         second.addWidget(QLabel(self.tr("Status")))
         for button in self.status_buttons.values():
@@ -158,6 +165,7 @@ class ProblemListWidget(QWidget):
 
         self.panel = ProblemPanel(self._session, self.problem_actions.actions, self.today)
         self.panel.change_source = self  # its writes are this list's: it reloads itself
+        self.problem_actions.before_step = self.panel.save_if_dirty
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
@@ -173,6 +181,7 @@ class ProblemListWidget(QWidget):
         layout.addLayout(first)
         layout.addLayout(second)
         layout.addWidget(self.splitter, 1)
+        guard_wheels_under(self)
 
     def _connect_signals(self) -> None:
         self.campaign_combo.currentIndexChanged.connect(self._on_campaign_chosen)
@@ -183,18 +192,25 @@ class ProblemListWidget(QWidget):
             button.toggled.connect(self._on_filter_changed)
         self.search_edit.textChanged.connect(self._on_text_edited)
         self.search_edit.returnPressed.connect(self._on_text_committed)
+        self.search_edit.installEventFilter(self)
         self.text_timer.timeout.connect(self.apply_filter)
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.view.customContextMenuRequested.connect(self._on_context_menu)
         self.view.horizontalHeader().sortIndicatorChanged.connect(self._on_sort_indicator)
         self.problem_actions.done.connect(self._on_written)
         self.panel.saved.connect(self._on_written)
+        self.panel.deleted.connect(self._on_written)
+        self.add_button.clicked.connect(self.add_problem)
 
     # -- public API ----------------------------------------------------------
 
     def set_campaign(self, campaign_id: str | None) -> None:
+        """Show this campaign's problems. The campaign is then the caller's (the main
+        window's toolbar): the tab's own selector is hidden, so the two cannot disagree."""
         self._campaign_id = campaign_id
         self._select_data(self.campaign_combo, campaign_id)
+        for w in (self.campaign_label, self.campaign_combo):
+            w.setVisible(campaign_id is None)
         self.apply_filter()
 
     def set_township(self, township_id: str | None) -> None:
@@ -217,6 +233,43 @@ class ProblemListWidget(QWidget):
             self.refresh()
         self._shown_once = True
         super().showEvent(event)
+
+    def add_problem(self) -> str | None:
+        """Record a problem by hand (`AddProblemDialog`); its id, selected, or None."""
+        from inspector.ui.add_problem_dialog import AddProblemDialog
+        from inspector.ui.errors import show_error
+
+        self.panel.save_if_dirty()
+        today = self.today()
+        days = int(self._session.settings.get("default_deadline_days") or 30)
+        township = self._fixed_township or chosen(self.township_combo) or (
+            self.panel.problem_ids and get_problem(self._db, self.panel.problem_ids[0])
+            ["township_id"]) or None
+        towns = [t for t in self._towns
+                 if not chosen(self.county_combo) or t["county_id"] == chosen(self.county_combo)]
+        dialog = AddProblemDialog(towns, township, self._session.catalog.responsible_unit,
+                                  today, today + dt.timedelta(days=days), self)
+        chosen_town = dialog.township_id() if self._run_dialog(dialog) else None
+        if chosen_town is None:
+            return None
+        try:
+            row = self._session.problems.add(
+                TownshipId(chosen_town), dialog.problem_text(), dialog.deadline(),
+                campaign_id=chosen(self.campaign_combo), responsible_unit=dialog.unit(),
+                found_on=today.isoformat(), source=self).value
+        except Exception as exc:
+            show_error(self, exc, self.tr("Problem not added"))
+            return None
+        self.model.reload()
+        missing = self._select_ids([row["id"]], [])
+        self._sync_panel([row["id"]] if missing else None)  # beyond the loaded page: shown
+        self.changed.emit()
+        return str(row["id"])
+
+    @staticmethod
+    def _run_dialog(dialog: QDialog) -> bool:
+        """The dialog's answer (a seam: tests answer it without a modal loop)."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def focus_filter(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -376,8 +429,30 @@ class ProblemListWidget(QWidget):
         self.text_timer.start()
 
     def _on_text_committed(self) -> None:
+        """Enter searches at once; a single match is selected, ready to edit."""
         if self.text_timer.isActive():
             self.apply_filter()
+        if self.model.total() == 1:
+            self._select_first()
+
+    def _select_first(self) -> None:
+        if self.model.rowCount() == 0:
+            return
+        index = self.model.index(0, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index, self.view.selectionModel().SelectionFlag.ClearAndSelect
+            | self.view.selectionModel().SelectionFlag.Rows)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down in the search box goes to the results: the first (or single) match.
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down:
+            if self.text_timer.isActive():
+                self.apply_filter()
+            self._select_first()
+            self.view.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_selection_changed(self) -> None:
         if self._restoring:

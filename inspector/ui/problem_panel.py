@@ -1,7 +1,11 @@
 """The side panel of the problem list: edit one problem, see its history and evidence.
 
-Edits are written with the Save button, and also, so that nothing typed is
-lost, when the user moves to another problem (`save_if_dirty`). The
+Every edit is written as the checklist writes its notes: a short pause in
+typing (`SAVE_DELAY_MS`), leaving a field, moving to another problem or
+clicking a life-cycle step saves what was typed (`save_if_dirty`), so nothing
+is lost whatever is clicked next; the Save button only makes it happen now.
+Showing the problem again after a save leaves a field alone when it already
+holds what is stored, so the cursor stays where the user is typing. The
 life-cycle buttons are the list's shared actions, so they are enabled exactly
 when the step is legal for the selection.
 """
@@ -12,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -34,18 +39,22 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from inspector.core.problems import Action
+from inspector.core.ids import ProblemId
+from inspector.core.problems import Action, HistoryStep, Status
 from inspector.store.attachments import attachments_of, blob_path
 from inspector.store.catalog import CatalogError, form_for_campaign
+from inspector.store.clock import parse_hlc, when
 from inspector.store.problems import EDITABLE, get_problem
 from inspector.store.session import Session
 from inspector.ui.changes import session_of
 from inspector.ui.errors import show_error
+from inspector.ui.no_wheel import guard_wheels_under
 from inspector.ui.photos import show_photo
 from inspector.ui.problem_actions import choose_photos
 from inspector.ui.problem_model import overdue_days, status_label
 
 THUMB = 96
+SAVE_DELAY_MS = 800
 _NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as "—": no deadline
 
 
@@ -57,6 +66,7 @@ class ProblemPanel(QWidget):
     """Shows the problems the list has selected; edits one at a time."""
 
     saved = Signal(str)  # a problem's id after its fields or photos were written
+    deleted = Signal(str)  # a problem's id after it was deleted (a tombstone)
 
     def __init__(self, session: Session | Database, actions: dict[Action, QAction],
                  today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None):
@@ -67,8 +77,12 @@ class ProblemPanel(QWidget):
         self._today = today
         self._ids: list[str] = []
         self._row: dict[str, Any] | None = None
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
         self._build(actions)
         self._connect_signals()
+        guard_wheels_under(self)
         self.show_problems([])
 
     # -- layout --------------------------------------------------------------
@@ -98,6 +112,12 @@ class ProblemPanel(QWidget):
         self.deadline_edit.setDisplayFormat("yyyy-MM-dd")
         self.deadline_edit.setMinimumDate(_NO_DATE)
         self.deadline_edit.setSpecialValueText("—")
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setToolTip(self.tr("Delete a problem recorded by mistake"))
+        self.read_only_label = QLabel(self.tr("Closed (销号): the problem is final and "
+                                              "read-only."))
+        self.read_only_label.setWordWrap(True)
+        self.read_only_label.setStyleSheet("color: #707b7c;")
         self.save_button = QPushButton(self.tr("Save"))
         self.revert_button = QPushButton(self.tr("Revert"))
         self.save_button.setDefault(True)
@@ -110,7 +130,9 @@ class ProblemPanel(QWidget):
         form.addRow(self.tr("Responsible person"), self.person_edit)
         form.addRow(self.tr("Rectification measure"), self.measure_edit)
         form.addRow(self.tr("Deadline"), self.deadline_edit)
+        form.addRow(self.read_only_label)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
         buttons.addStretch()
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
@@ -145,6 +167,12 @@ class ProblemPanel(QWidget):
         actions_box = QGroupBox()
         actions_box.setLayout(grid)
 
+        self.history_list = QListWidget()
+        self.history_list.setWordWrap(True)
+        self.history_list.setMinimumHeight(90)
+        history_box = QGroupBox(self.tr("History"))
+        QVBoxLayout(history_box).addWidget(self.history_list)
+
         self.photos = QListWidget()
         self.photos.setViewMode(QListView.ViewMode.IconMode)
         self.photos.setIconSize(QSize(THUMB, THUMB))
@@ -168,7 +196,7 @@ class ProblemPanel(QWidget):
         left = QVBoxLayout()
         left.addWidget(actions_box)
         left.addWidget(state_box)
-        left.addStretch()
+        left.addWidget(history_box, 1)
         columns = QHBoxLayout()
         columns.addLayout(left, 2)
         columns.addWidget(edit_box, 3)
@@ -179,11 +207,13 @@ class ProblemPanel(QWidget):
         layout.addWidget(self.placeholder)
         layout.addLayout(columns, 1)
         self._edit_box, self._state_box, self._photo_box = edit_box, state_box, photo_box
+        self._history_box = history_box
         self._actions_box = actions_box
 
     def _connect_signals(self) -> None:
         self.save_button.clicked.connect(self._on_save)
         self.revert_button.clicked.connect(self._on_revert)
+        self.delete_button.clicked.connect(self._on_delete)
         self.add_photos_button.clicked.connect(self._on_add_photos)
         self.photos.itemActivated.connect(self._on_photo_activated)
         self.text_edit.textChanged.connect(self._on_edited)
@@ -191,6 +221,12 @@ class ProblemPanel(QWidget):
         self.unit_edit.textChanged.connect(self._on_edited)
         self.person_edit.textChanged.connect(self._on_edited)
         self.deadline_edit.dateChanged.connect(self._on_edited)
+        self._save_timer.timeout.connect(self._on_pause)
+        self.unit_edit.editingFinished.connect(self.save_if_dirty)
+        self.person_edit.editingFinished.connect(self.save_if_dirty)
+        self.deadline_edit.editingFinished.connect(self.save_if_dirty)
+        for editor in (self.text_edit, self.measure_edit):
+            editor.installEventFilter(self)
 
     # -- showing -------------------------------------------------------------
 
@@ -207,7 +243,10 @@ class ProblemPanel(QWidget):
                 self._row = get_problem(self._db, ids[0], self._today())
             except KeyError:
                 self._ids = []
+            if self._row is not None and self._row["deleted"]:
+                self._row, self._ids = None, []
         single = self._row is not None
+        self._history_box.setVisible(single)
         self._edit_box.setVisible(single)
         self._photo_box.setVisible(single)
         self._state_box.setVisible(single)
@@ -234,14 +273,20 @@ class ProblemPanel(QWidget):
                    self.deadline_edit)
         for editor in editors:
             editor.blockSignals(True)
-        self.text_edit.setPlainText(row["text"])
-        self.measure_edit.setPlainText(row["measure"])
-        self.unit_edit.setText(row["responsible_unit"])
-        self.person_edit.setText(row["responsible_person"])
-        deadline = QDate.fromString(row["deadline"] or "", "yyyy-MM-dd")
+        # A field that already shows the stored value is left alone (cursor, spaces).
+        if self.text_edit.toPlainText().strip() != (row["text"] or "").strip():
+            self.text_edit.setPlainText(row["text"])
+        if self.measure_edit.toPlainText().strip() != (row["measure"] or "").strip():
+            self.measure_edit.setPlainText(row["measure"])
+        if self.unit_edit.text().strip() != (row["responsible_unit"] or "").strip():
+            self.unit_edit.setText(row["responsible_unit"])
+        if self.person_edit.text().strip() != (row["responsible_person"] or "").strip():
+            self.person_edit.setText(row["responsible_person"])
+        deadline = QDate.fromString((row["deadline"] or "")[:10], "yyyy-MM-dd")
         self.deadline_edit.setDate(deadline if deadline.isValid() else _NO_DATE)
         for editor in editors:
             editor.blockSignals(False)
+        self._save_timer.stop()
         self._on_edited()
 
         status = status_label(row["status"])
@@ -258,7 +303,49 @@ class ProblemPanel(QWidget):
             closed = f"{closed} ({row['closed_by']})"
         self.closed_value.setText(closed)
         self.notice_value.setText(row["notice_number"] or "—")
+        self._set_read_only(row["status"] == Status.CLOSED.value)
         self._load_photos(row["id"])
+        self._load_history(row["id"])
+
+    def _set_read_only(self, read_only: bool) -> None:
+        """A closed (销号) problem is final: shown, never edited, never deleted."""
+        for editor in (self.text_edit, self.measure_edit, self.unit_edit, self.person_edit):
+            editor.setReadOnly(read_only)
+        self.deadline_edit.setReadOnly(read_only)
+        self.read_only_label.setVisible(read_only)
+        self.delete_button.setEnabled(not read_only)
+        self.add_photos_button.setEnabled(not read_only)
+
+    def _load_history(self, problem_id: str) -> None:
+        self.history_list.clear()
+        for step in self._session.problems.history(ProblemId(problem_id)):
+            self.history_list.addItem(self._history_text(step))
+
+    def _history_text(self, step: HistoryStep) -> str:
+        try:
+            at = when(parse_hlc(step.at)[0])
+        except ValueError:
+            at = step.at
+        if step.kind == "recorded":
+            what = self.tr("recorded")
+        elif step.kind == "deleted":
+            what = self.tr("deleted")
+        elif step.kind == "rejected":
+            what = self.tr("follow-up (复查) rejected the rectification: %1").replace(
+                "%1", step.note or "—")
+        elif step.kind == "edited":
+            names = {"text": self.tr("Description"),
+                     "responsible_unit": self.tr("Responsible unit"),
+                     "responsible_person": self.tr("Responsible person"),
+                     "measure": self.tr("Rectification measure"),
+                     "deadline": self.tr("Deadline")}
+            what = self.tr("changed %1").replace(
+                "%1", "、".join(names.get(f, f) for f in step.fields))
+        else:
+            what = status_label(step.status)
+            if step.note:
+                what = f"{what}: {step.note}"
+        return f"{at}  {step.who}  {what}"
 
     def _item_text(self, row: dict[str, Any]) -> str:
         if not row["item_id"]:
@@ -309,8 +396,9 @@ class ProblemPanel(QWidget):
 
     def save_if_dirty(self) -> bool:
         """Write pending edits; True when there were none or they were written."""
+        self._save_timer.stop()
         changes = self.changes()
-        if not changes or self._row is None:
+        if not changes or self._row is None or self._row["status"] == Status.CLOSED.value:
             return True
         try:
             self._session.problems.edit(self._row["id"], changes, source=self.change_source)
@@ -326,13 +414,55 @@ class ProblemPanel(QWidget):
         dirty = self.is_dirty()
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
+        if dirty:
+            self._save_timer.start()
+        else:
+            self._save_timer.stop()
+
+    def _on_pause(self) -> None:
+        """A pause in typing saves, unless the field is half typed: an emptied
+        description (being retyped) or a deadline (a date typed digit by digit passes
+        through other dates) waits for the user to leave the field."""
+        changes = self.changes()
+        if changes.get("text") == "" or "deadline" in changes:
+            return
+        self.save_if_dirty()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The multi-line fields have no editingFinished: leaving one saves it.
+        if event.type() == QEvent.Type.FocusOut and watched in (self.text_edit,
+                                                                self.measure_edit):
+            self.save_if_dirty()
+        return super().eventFilter(watched, event)
 
     def _on_save(self) -> None:
         self.save_if_dirty()
 
     def _on_revert(self) -> None:
         if self._row is not None:
+            for editor in (self.text_edit, self.measure_edit, self.unit_edit, self.person_edit):
+                editor.blockSignals(True)
+                editor.clear()  # so that _fill writes the stored text back
+                editor.blockSignals(False)
             self._fill(self._row)
+
+    def _on_delete(self) -> None:
+        if self._row is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete problem"),
+            self.tr("Delete this problem as recorded by mistake? The deletion is kept in "
+                    "its history and travels with the next bundle."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        problem_id = self._row["id"]
+        try:
+            self._session.problems.delete(ProblemId(problem_id), source=self.change_source)
+        except Exception as exc:
+            show_error(self, exc, self.tr("Problem not deleted"))
+            return
+        self.show_problems([])
+        self.deleted.emit(problem_id)
 
     def _on_photo_activated(self, item: QListWidgetItem) -> None:
         show_photo(self, item.data(Qt.ItemDataRole.UserRole), item.toolTip().split("\n")[0])

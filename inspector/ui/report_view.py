@@ -10,20 +10,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QMarginsF, QRect, QSize, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QDateEdit,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -35,22 +39,27 @@ from inspector.progress import Progress
 from inspector.ui.messages import describe_for_user
 from inspector.ui.worker import Job, run_job
 
-KINDS = ("star", "notice", "notices", "summary", "problems")
 MAX_PRINT_DPI = 300
 
 
 @dataclass(frozen=True)
 class BuiltReport:
+    """The PDF on screen and, for the papers that have them, the same paper in its other
+    formats (Word, Excel) as the command line writes them: format → (bytes, file name)."""
+
     pdf: bytes
     title: str
     filename: str
+    others: dict[str, tuple[bytes, str]] = field(default_factory=dict)
 
 
 class ReportView(QDialog):
     """One PDF, several pages, fit to width; Print and Save As."""
 
-    def __init__(self, pdf: bytes, title: str, filename: str, parent: QWidget | None = None):
+    def __init__(self, pdf: bytes, title: str, filename: str, parent: QWidget | None = None,
+                 others: dict[str, tuple[bytes, str]] | None = None):
         super().__init__(parent)
+        self._others = dict(others or {})
         self.setWindowTitle(title)
         self.resize(900, 1000)
         self._bytes = pdf
@@ -99,13 +108,27 @@ class ReportView(QDialog):
     def page_count(self) -> int:
         return self.document.pageCount()
 
+    def formats(self) -> dict[str, str]:
+        """The Save As file filters offered, PDF first, each with its format."""
+        names = {"pdf": self.tr("PDF documents (*.pdf)"),
+                 "docx": self.tr("Word documents (*.docx)"),
+                 "xlsx": self.tr("Excel workbooks (*.xlsx)")}
+        return {names[f]: f for f in ("pdf", *self._others) if f in names}
+
+    def saved_bytes(self, path: str, chosen_filter: str = "") -> bytes:
+        """What Save As writes to `path`: the format its extension names, else the one of
+        the filter chosen, else the PDF on screen."""
+        ext = Path(path).suffix.lower().lstrip(".")
+        fmt = ext if ext in ("pdf", *self._others) else self.formats().get(chosen_filter, "pdf")
+        return self._bytes if fmt == "pdf" else self._others[fmt][0]
+
     def _on_save(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save report"), self._filename, self.tr("PDF documents (*.pdf)"))
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Save report"), self._filename, ";;".join(self.formats()))
         if not path:
             return
         try:
-            Path(path).write_bytes(self._bytes)
+            Path(path).write_bytes(self.saved_bytes(path, chosen))
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Save report"), describe_for_user(exc))
 
@@ -157,70 +180,33 @@ class ReportView(QDialog):
 
 def build_report(progress: Progress, db_path: str, kind: str, campaign_id: str | None,
                  township_id: str | None = None, notice_id: str | None = None,
-                 today: dt.date | None = None) -> BuiltReport:
-    """Make the PDF in the worker, on the worker's own connection."""
+                 today: dt.date | None = None, options: dict[str, Any] | None = None
+                 ) -> BuiltReport:
+    """Make the paper in the worker, on the worker's own connection, through the same
+    registry as `inspector report`: the PDF to show and its other formats to save.
+    `options` are the registry request's other fields (the 约谈 day and place, a county)."""
+    from inspector.reports.registry import KINDS, ReportRequestError, Request, build
     from inspector.store.db import open_db
+    from inspector.store.rows import Rows
 
     if kind not in KINDS:
-        raise ValueError(f"unknown report {kind!r}")
+        raise ReportRequestError(f"unknown report {kind!r}")
+    request = Request(today=today or dt.date.today(), campaign_id=campaign_id,
+                      township_id=township_id, notice_id=notice_id, **(options or {}))
     db = open_db(db_path)
     try:
-        return _build(db, progress, kind, campaign_id, township_id, notice_id,
-                      today or dt.date.today())
+        progress(0, 0, "")
+        rows = Rows(db)
+        shown = build(rows, kind, request, "pdf", progress)
+        if shown.notice_id:  # the other formats are of the notice just issued or reprinted
+            request = replace(request, notice_id=shown.notice_id)
+        others: dict[str, tuple[bytes, str]] = {}
+        for fmt in KINDS[kind].formats[1:]:
+            other = build(rows, kind, request, fmt)
+            others[fmt] = (other.data, other.filename)
+        return BuiltReport(shown.data, shown.title, shown.filename, others)
     finally:
         db.close()
-
-
-def _build(db: Any, progress: Progress, kind: str, campaign_id: str | None,
-           township_id: str | None, notice_id: str | None, today: dt.date) -> BuiltReport:
-    from inspector.store.report_data import township_row
-
-    progress(0, 0, "")
-    if kind == "notice":
-        from inspector.reports.issue import notice_bytes, notice_filename, notice_for_township
-        from inspector.store.rows import Rows
-
-        if notice_id:
-            notice = db["notices"].get(notice_id)
-            pdf = notice_bytes(db, notice, progress)
-        else:
-            if not (campaign_id and township_id):
-                raise ValueError("a notice needs a campaign and a township, or a notice")
-            outcome = notice_for_township(Rows(db), campaign_id, township_id, issued_on=today,
-                                          progress=progress)
-            notice, pdf = outcome.notice, outcome.pdf
-        township = township_row(db, notice["township_id"])["name"]
-        return BuiltReport(pdf, f"整改通知书 {notice['doc_number']}",
-                           notice_filename(notice, township))
-    if kind == "notices":  # a notice for every township with problems on none yet
-        from inspector.reports.batch import issue_batch
-        from inspector.store.rows import Rows
-
-        if not campaign_id:
-            raise ValueError("a batch of notices needs a campaign")
-        batch = issue_batch(Rows(db), campaign_id, issued_on=today, progress=progress)
-        first, last = batch.notices[0]["doc_number"], batch.notices[-1]["doc_number"]
-        return BuiltReport(batch.pdf, f"整改通知书 {first}—{last}",
-                           f"整改通知书-{today.isoformat()}-{len(batch.notices)}份.pdf")
-    if kind == "star":
-        from inspector.reports.star import star_report_pdf
-
-        if not (campaign_id and township_id):
-            raise ValueError("the feedback form needs a campaign and a township")
-        township = township_row(db, township_id)["name"]
-        return BuiltReport(star_report_pdf(db, campaign_id, township_id, today, progress),
-                           f"督查情况反馈表 {township}", f"督查情况反馈表-{township}.pdf")
-    if kind == "summary":
-        from inspector.reports.summary import summary_pdf
-
-        if not campaign_id:
-            raise ValueError("the summary needs a campaign")
-        return BuiltReport(summary_pdf(db, campaign_id, today, progress), "星级评定汇总",
-                           f"星级评定汇总-{today.isoformat()}.pdf")
-    from inspector.reports.problem_list import problems_pdf
-
-    return BuiltReport(problems_pdf(db, campaign_id, today, progress), "问题清单",
-                       f"问题清单-{today.isoformat()}.pdf")
 
 
 def _title(kind: str) -> str:
@@ -228,7 +214,10 @@ def _title(kind: str) -> str:
 
     names = {"star": "Building the feedback form…", "notice": "Preparing the notice…",
              "notices": "Issuing the notices…",
-             "summary": "Building the campaign summary…", "problems": "Building the problem list…"}
+             "summary": "Building the campaign summary…", "problems": "Building the problem list…",
+             "bulletin": "Building the bulletin…", "supervise": "Building the supervision "
+             "orders…", "interview": "Building the interview notices…",
+             "ledger": "Building the rectification ledger…"}
     return QCoreApplication.translate("ReportView", names.get(kind, "Building the report…"))
 
 
@@ -246,19 +235,26 @@ def _on_failure(parent: QWidget | None, title: str):
 def open_report(parent: QWidget | None, db_path: str, kind: str, *, campaign_id: str | None,
                 township_id: str | None = None, notice_id: str | None = None,
                 today: dt.date | None = None,
-                on_built: Callable[[BuiltReport], None] | None = None) -> Job:
+                on_built: Callable[[BuiltReport], None] | None = None,
+                **options: Any) -> Job | None:
     """Build a report in the worker with progress, then show it in a ReportView.
 
-    kind is "star", "notice", "summary" or "problems". A "notice" with a
-    notice_id shows that notice's archived bytes; without one it issues a
-    notice for the township's problems not yet on one (or shows the latest).
+    kind is one of `inspector.reports.registry.KINDS`. A "notice" with a notice_id
+    shows that notice's archived bytes; without one it issues a notice for the
+    township's problems not yet on one (or shows the latest). An "interview" asks
+    for the day and the place unless `options` give them; None if that is cancelled.
     The view, once shown, is the job's `view` attribute.
     """
+    if kind == "interview" and "interview_on" not in options:
+        asked = ask_interview(parent, today or dt.date.today())
+        if asked is None:
+            return None
+        options.update(interview_on=asked[0], place=asked[1])
     title = _title(kind)
     job: Job
 
     def show(built: BuiltReport) -> None:
-        view = ReportView(built.pdf, built.title, built.filename, parent)
+        view = ReportView(built.pdf, built.title, built.filename, parent, built.others)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         job.view = view  # type: ignore[attr-defined]
         view.show()
@@ -266,8 +262,48 @@ def open_report(parent: QWidget | None, db_path: str, kind: str, *, campaign_id:
             on_built(built)
 
     job = run_job(parent, title, build_report, str(db_path), kind, campaign_id, township_id,
-                  notice_id, today, on_success=show, on_failure=_on_failure(parent, title))
+                  notice_id, today, options, on_success=show,
+                  on_failure=_on_failure(parent, title))
     return job
+
+
+class InterviewDialog(QDialog):
+    """The day and the place of the 约谈, which the 约谈通知 states."""
+
+    def __init__(self, parent: QWidget | None, today: dt.date):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Interview notices"))
+        self.day = QDateEdit(QDate(today.year, today.month, today.day), self)
+        self.day.setCalendarPopup(True)
+        self.day.setMinimumDate(QDate(today.year, today.month, today.day))
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.place = QLineEdit(self)
+        self.place.setPlaceholderText(self.tr("e.g. the county party committee's meeting room"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Interview on:"), self.day)
+        form.addRow(self.tr("Place:"), self.place)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _accept(self) -> None:
+        if not self.place.text().strip():
+            self.place.setFocus()
+            return
+        self.accept()
+
+    def values(self) -> tuple[dt.date, str]:
+        day = self.day.date()
+        return dt.date(day.year(), day.month(), day.day()), self.place.text().strip()
+
+
+def ask_interview(parent: QWidget | None, today: dt.date) -> tuple[dt.date, str] | None:
+    dialog = InterviewDialog(parent, today)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.values()
 
 
 def print_notice(parent: QWidget | None, db_path: str, notice_id: str) -> Job:

@@ -12,7 +12,7 @@ from inspector.cli import main
 from inspector.reports.bulletin import bulletin_pdf, county_rows, rank_change, render_bulletin
 from inspector.store.report_data import bulletin_data
 from tests.conftest import SAMPLE_DATE
-from tests.reports.conftest import assert_fonts_embedded, flat, page_count, pdftotext
+from tests.reports.conftest import assert_fonts_embedded, flat, page_count, pdftotext, text_lines
 from tests.reports.test_summary import _province
 
 DAY = dt.date(2026, 11, 27)
@@ -67,3 +67,30 @@ def test_cli_bulletin(sample_db_path, tmp_path):
     assert result.exit_code == 0, result.output
     assert "舟组通〔2026〕12号" in result.output
     assert "舟组通〔2026〕12号" in pdftotext(out.read_bytes(), tmp_path)
+
+
+def test_a_colophon_on_its_own_page_is_the_last_even_page_without_a_number(
+        sample_db, sample_campaign, tmp_path):
+    """A province's annex in two columns leaves the 版记 no full-width room under it: it
+    gets a page of its own, and GB/T 9704 puts that page last and even (封四), the 版记
+    at its bottom, with no page number on it nor on a blank page before it."""
+    data = bulletin_data(sample_db, sample_campaign["id"], SAMPLE_DATE)
+    province = _province(data.summary)
+    few = [dataclasses.replace(r, interview=False) if n > 3 else r
+           for n, r in enumerate(province.ranking)]  # the 约谈 names stay in the body
+    data = dataclasses.replace(data, summary=dataclasses.replace(province, ranking=few))
+    pdf = render_bulletin(data, "舟组通〔2026〕9号")
+    pages = pdftotext(pdf, tmp_path, "-layout").split("\f")[:-1]
+    assert "附件2" not in flat("".join(pages))
+    assert len(pages) % 2 == 0
+    last = pages[-1]
+    assert "印发" in last and not re.search(r"—\s*\d+\s*—", last)
+    printer = data.printer or data.summary.issuing_body or "中共舟山市委组织部"
+    assert flat(last).startswith(flat(printer))  # the 版记 alone
+    before = pages[-2]
+    assert "印发" not in before
+    # A blank page before it (made to put the 版记 on an even page) has no number either.
+    numbered = before if flat(before) else pages[-3]
+    assert re.search(r"—\s*\d+\s*—", numbered)
+    lines = [ln for page in text_lines(pdf, tmp_path)[-1:] for ln in page if "印发" in ln[4]]
+    assert lines and lines[0][3] > 297 / 25.4 * 72 - (297 - 37 - 225) / 25.4 * 72 - 30

@@ -67,3 +67,45 @@ def test_cli_letters(sample_db_path, tmp_path):
                                "--out", str(tmp_path / "i.pdf"), "--on", "2026-12-03",
                                "--place", "会议室", "--date", "2026-11-27"])
     assert bad.exit_code == 1 and "not on the interview list" in bad.output
+
+
+def _enrol_as(db, role: str) -> None:
+    from inspector.store import settings
+    from inspector.store.devices import replace_roster
+
+    with db.atomic():
+        replace_roster(db, [{"device_id": settings.device_id(db), "name": "本机", "role": role,
+                             "signing_key": "k", "encryption_key": "e",
+                             "enrolled_at": "2026-01-01T00:00:00Z", "revoked_at": None}])
+
+
+@pytest.mark.parametrize("args", [
+    ["bulletin"], ["bulletin", "--number", "3"], ["bulletin", "--format", "docx"],
+    ["supervise"], ["interview", "--on", "2026-12-01", "--place", "会议室"]])
+def test_an_inspector_laptop_numbers_no_bulletin_supervision_or_interview(
+        sample_db_path, tmp_path, args):
+    """Their counters do not sync: only headquarters numbers them, so no two computers
+    print the same 文号. An inspector laptop is told so and nothing is written."""
+    from inspector.store.db import open_db
+
+    db = open_db(sample_db_path)
+    _enrol_as(db, "inspector")
+    cid = db.execute("SELECT id FROM campaigns").fetchone()[0]
+    before = db.execute("SELECT key, value FROM settings WHERE key LIKE '%_last_%'").fetchall()
+    db.close()
+    out = tmp_path / "paper.pdf"
+    result = CliRunner().invoke(main, ["--db", str(sample_db_path), "report", args[0],
+                                       "--campaign", cid, "--out", str(out),
+                                       "--date", "2026-11-20", *args[1:]])
+    assert result.exit_code == 1, result.output
+    assert "only headquarters numbers the" in result.output
+    assert "Traceback" not in result.output and not out.exists()
+    db = open_db(sample_db_path)
+    assert db.execute("SELECT key, value FROM settings WHERE key LIKE '%_last_%'"
+                      ).fetchall() == before
+    _enrol_as(db, "hq")
+    db.close()
+    again = CliRunner().invoke(main, ["--db", str(sample_db_path), "report", args[0],
+                                      "--campaign", cid, "--out", str(out),
+                                      "--date", "2026-11-20", *args[1:]])
+    assert again.exit_code == 0, again.output

@@ -111,3 +111,24 @@ def test_feedback_summary_and_bulletin_open_as_documents(sample_db, sample_campa
         _assert_east_asian_fonts(document)
         day = dt.date(2026, 11, 27) if needle.startswith("舟组通") else SAMPLE_DATE
         assert document.core_properties.created.date() == day
+
+
+def test_table_cells_keep_their_text_and_fonts_and_the_zip_its_date():
+    """The rows are written as XML text: markup in a name stays text, every cell names its
+    East Asian font, and every member of the file carries the report's date."""
+    import zipfile
+
+    from inspector.reports import word
+
+    doc = word.plain_document("表")
+    rows = [["名次", "乡镇（街道）", "备注"],
+            *[[str(n), f"<b>镇{n}</b> & 乡", "" if n % 2 else "  两头空格  "] for n in range(300)]]
+    word.add_table(doc, rows, size=9)
+    data = word.finish(doc, "表", "测试", dt.date(2026, 11, 20))
+    back = docx.Document(io.BytesIO(data))
+    table = back.tables[0]
+    assert [[c.text for c in r.cells] for r in table.rows] == rows
+    _assert_east_asian_fonts(back)
+    for info in zipfile.ZipFile(io.BytesIO(data)).infolist():
+        assert info.date_time == (2026, 11, 20, 0, 0, 0), info.filename
+    assert word.finish(doc, "表", "测试", dt.date(2026, 11, 20)) == data

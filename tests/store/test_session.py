@@ -167,7 +167,7 @@ def test_the_overview_of_one_township_matches_its_line_in_the_whole(session):
     insp = session.inspections.start(session.campaign, session.township).value
     session.answers.set(insp["id"], first_verdict_item(session), verdict=Verdict.FAIL)
     session.problems.add(session.township, "台账不全", "2000-01-01",
-                         campaign_id=session.campaign)
+                         campaign_id=session.campaign, found_on="2000-01-01")
     whole = {r["township_id"]: r for r in session.inspections.overview(session.campaign)}
     [one] = session.inspections.overview(session.campaign, [session.township])
     assert one == whole[session.township]

@@ -32,7 +32,7 @@ def base(tmp_path_factory) -> Path:
     for town in townships(hq.db)[:3]:
         start_inspection(hq.rows, camp["id"], town["id"], inspected_on="2017-09-12")
         add_problem(hq.rows, town["id"], "三会一课记录不全", "2017-12-31",
-                    campaign_id=camp["id"])
+                    campaign_id=camp["id"], found_on="2017-09-12")
     hq.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     hq.close()
     return folder / "hq.db"
@@ -71,7 +71,8 @@ def _run(device: Device, op: tuple, camp: str, towns: list[str], items: list[str
                 device.rows.delete("answers", row["id"])
         return
     if kind == "add":
-        add_problem(device.rows, towns[op[2]], op[3], "2017-12-31", campaign_id=camp)
+        add_problem(device.rows, towns[op[2]], op[3], "2017-12-31", campaign_id=camp,
+                    found_on="2017-09-12")
         return
     live = _live_problems(device)
     if not live:

@@ -133,7 +133,7 @@ def _make_original(folder: Path) -> Path:
     for town in townships(first.db)[:3]:
         start_inspection(first.rows, camp["id"], town["id"], inspected_on="2017-09-12")
         add_problem(first.rows, town["id"], "三会一课记录不全", "2017-12-31",
-                    campaign_id=camp["id"])
+                    campaign_id=camp["id"], found_on="2017-09-12")
     assert identity.identity(first.db).fingerprint == identity.RECORDED
     first.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     first.close()

@@ -250,7 +250,8 @@ def test_notices_with_the_same_number_are_reported(laptops):
     ensure_initialised(b.rows)
     towns = townships(a.db)
     for device, town in ((a, towns[0]["id"]), (b, towns[1]["id"])):
-        p = add_problem(device.rows, town, "主题党日流于形式", "2017-12-31")
+        p = add_problem(device.rows, town, "主题党日流于形式", "2017-12-31",
+                        found_on="2017-10-20")
         issue_notice(device.rows, town, [p["id"]])
     plan = b.take(a.export(), dry_run=True)
     summary = b.take(a.export())
