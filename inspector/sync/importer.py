@@ -48,6 +48,7 @@ from inspector.sync.errors import BundleError
 from inspector.sync.keys import device_keys, retired_identities
 from inspector.sync.reader import Bundle
 from inspector.sync.signing import Statement, statement_digest
+from inspector.sync.stage import stage_bundle
 from inspector.sync.stamp_checks import check_stamps
 from inspector.sync.verify import Verifier
 
@@ -131,7 +132,7 @@ def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
         shapes = staging.shapes(db)
         staging.create(db, shapes)
         try:
-            bundle.stage(db, shapes, verifier, progress)
+            stage_bundle(db, bundle, shapes, verifier, progress)
             _check_forms(db, bundle)
             _check_attachment_rows(db, bundle)
             bundle.check_attachments(progress)

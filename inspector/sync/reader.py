@@ -4,31 +4,28 @@ Nothing in a bundle is trusted. Names are checked before any member is
 opened, declared sizes before any byte is inflated, and every member is read
 in bounded chunks while its inflated bytes are counted, so neither a ZIP
 bomb nor a crafted name can exhaust memory or reach outside the data folder.
-Rows go straight into the staging tables (`store.staging`), never into the
-database file. The file itself is the outer layer of format 2
-(`sync.envelope`): its content is decrypted first, then read as above, each
-line handed to the trust checks (`sync.verify`) as it is read.
+The reader touches no database: it yields each table's rows, parsed and
+checked against the manifest, to whoever stages them (`sync.stage`, which
+hands each line to the trust checks of `sync.verify` and puts the rows in
+the staging tables). The file itself is the outer layer of format 2
+(`sync.envelope`): its content is decrypted first, then read as above.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import operator
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from pyrage import x25519
-from sqlite_utils import Database
 
-from inspector.messages import Joined, Message, plain
+from inspector.messages import Joined, Message
 from inspector.progress import NO_PROGRESS, Progress
-from inspector.store import staging
-from inspector.store.schema import SYNCED_TABLES
-from inspector.store.staging import StagingError, TableShape
 from inspector.sync import format as fmt
 from inspector.sync.envelope import open_content, read_outer
 from inspector.sync.errors import BundleError
@@ -42,11 +39,7 @@ from inspector.sync.format import (
     unsafe_name,
 )
 
-if TYPE_CHECKING:
-    from inspector.sync.verify import Verifier
-
 _CHUNK = 1024 * 1024
-_BATCH = 5000
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError,
                zipfile.LargeZipFile, RuntimeError, ValueError)
 
@@ -200,99 +193,9 @@ class Bundle:
             raise BundleError(Message("{file}: member {member} is damaged ({error})",
                                       file=self.name, member=name, error=str(exc))) from None
 
-    def stage(self, db: Database, shapes: dict[str, TableShape], verifier: Verifier,
-              progress: Progress = NO_PROGRESS) -> None:
-        """Read, hash, count, verify and stage every table; then check rows and references."""
-        total = sum(self.members[t.file].file_size for t in self.manifest.tables.values())
-        done = 0
-        for table, entry in self.manifest.tables.items():
-            read = self._stage_table(db, shapes[table], entry.file, entry.rows, entry.sha256,
-                                     progress, done, total, verifier)
-            done += read
-        verifier.finish(self)
-        progress(total, total, "checking")
-        try:
-            for table in SYNCED_TABLES:
-                file = self.manifest.tables[table].file if table in self.manifest.tables else ""
-                staging.index(db, shapes[table], file)
-            for table in self.manifest.tables:
-                staging.check(db, shapes[table], self.manifest.tables[table].file,
-                              checked=("updated_at",))  # by the verifier, line by line
-            for table in self.manifest.tables:
-                dangling = staging.dangling_reference(db, shapes[table])
-                if dangling and self.manifest.is_delta:
-                    raise BundleError(Message(
-                        "{file}: {member} {detail}. This is a delta bundle, made for a "
-                        "database that holds more than this one: ask {device} to export a "
-                        "full bundle", file=self.name, member=self.manifest.tables[table].file,
-                        detail=plain(dangling), device=self.manifest.device_name))
-                if dangling:
-                    raise BundleError(Message("{file}: {member} {detail}", file=self.name,
-                                              member=self.manifest.tables[table].file,
-                                              detail=plain(dangling)))
-        except StagingError as exc:
-            raise BundleError(Message("{file}: {detail}", file=self.name,
-                                      detail=plain(str(exc)))) from None
-
-    def _stage_table(self, db: Database, shape: TableShape, file: str, rows: int, sha: str,
-                     progress: Progress, done: int, total: int, verifier: Verifier) -> int:
-        digest = hashlib.sha256()
-        columns = set(shape.names)
-        getter = operator.itemgetter(*shape.names)
-        batch: list[tuple[Any, ...]] = []
-        line_no = 0
-        size = 0
-        first = 1
-        decode = _DECODER.raw_decode
-        for lines, chunk_size in self._line_batches(file, digest):
-            for line in lines:
-                line_no += 1
-                try:
-                    text = line.decode("utf-8")
-                    row, end = decode(text)
-                except (UnicodeDecodeError, RecursionError, ValueError):
-                    raise BundleError(Message("{file}: {member} line {line} is not valid JSON",
-                                              file=self.name, member=file,
-                                              line=line_no)) from None
-                if end != len(text) and text[end:].strip():
-                    raise BundleError(Message("{file}: {member} line {line} is not valid JSON",
-                                              file=self.name, member=file, line=line_no))
-                if type(row) is not dict:
-                    raise BundleError(Message("{file}: {member} line {line} is not a JSON "
-                                              "object", file=self.name, member=file,
-                                              line=line_no))
-                if row.keys() != columns:
-                    raise BundleError(Message("{file}: {member} line {line}: {problems}",
-                                              file=self.name, member=file, line=line_no,
-                                              problems=_column_difference(set(row), columns)))
-                verifier.row(shape.table, row, line, line_no, file)
-                batch.append(getter(row))
-            size += chunk_size
-            if len(batch) >= _BATCH:
-                self._flush(db, shape, batch, first, file)
-                first = line_no + 1
-                batch = []
-                progress(done + size, total, shape.table)
-        self._flush(db, shape, batch, first, file)
-        if digest.hexdigest() != sha:
-            raise BundleError(Message("{file}: {member} does not match its sha256 in the "
-                                      "manifest (damaged or altered)", file=self.name,
-                                      member=file))
-        if line_no != rows:
-            raise BundleError(Message("{file}: {member} holds {count} rows, the manifest says "
-                                      "{expected}", file=self.name, member=file,
-                                      count=line_no, expected=rows))
-        return self.members[file].file_size
-
-    def _flush(self, db: Database, shape: TableShape, batch: list[tuple[Any, ...]],
-               first: int, file: str) -> None:
-        if not batch:
-            return
-        try:
-            staging.insert(db, shape, batch, first, file)
-        except StagingError as exc:
-            raise BundleError(Message("{file}: {detail}", file=self.name,
-                                      detail=plain(str(exc)))) from None
+    def table_rows(self, table: str, columns: Sequence[str]) -> TableRows:
+        """A table's rows as they are read; see TableRows."""
+        return TableRows(self, table, frozenset(columns))
 
     def _line_batches(self, file: str, digest: Any) -> Iterator[tuple[list[bytes], int]]:
         """The complete lines of each chunk read, and the chunk's size."""
@@ -335,6 +238,61 @@ class Bundle:
                                           sha=sha))
 
 
+class TableRows:
+    """One table member's rows, each line checked as it is read.
+
+    Iterating yields `(line number, row, line bytes)`: the line as sent is
+    what signatures cover, the row what it parses to. Every line must be a
+    JSON object with exactly the given columns (the receiving schema's). After
+    the last line the member's sha256 and row count are compared with the
+    manifest, so whoever reads to the end has read only what the sender
+    counted. `bytes_read` follows the member for progress.
+    """
+
+    def __init__(self, bundle: Bundle, table: str, columns: frozenset[str]):
+        self.bundle = bundle
+        self.table = table
+        self.entry = bundle.manifest.tables[table]
+        self.file = self.entry.file
+        self.columns = columns
+        self.bytes_read = 0
+
+    def __iter__(self) -> Iterator[tuple[int, dict[str, Any], bytes]]:
+        name, file, wanted = self.bundle.name, self.file, self.columns
+        digest = hashlib.sha256()
+        line_no = 0
+        decode = _DECODER.raw_decode
+        for lines, chunk_size in self.bundle._line_batches(file, digest):
+            for line in lines:
+                line_no += 1
+                try:
+                    text = line.decode("utf-8")
+                    row, end = decode(text)
+                except (UnicodeDecodeError, RecursionError, ValueError):
+                    raise BundleError(Message("{file}: {member} line {line} is not valid JSON",
+                                              file=name, member=file, line=line_no)) from None
+                if end != len(text) and text[end:].strip():
+                    raise BundleError(Message("{file}: {member} line {line} is not valid JSON",
+                                              file=name, member=file, line=line_no))
+                if type(row) is not dict:
+                    raise BundleError(Message("{file}: {member} line {line} is not a JSON "
+                                              "object", file=name, member=file,
+                                              line=line_no))
+                if row.keys() != wanted:
+                    raise BundleError(Message("{file}: {member} line {line}: {problems}",
+                                              file=name, member=file, line=line_no,
+                                              problems=_column_difference(set(row), wanted)))
+                yield line_no, row, line
+            self.bytes_read += chunk_size
+        if digest.hexdigest() != self.entry.sha256:
+            raise BundleError(Message("{file}: {member} does not match its sha256 in the "
+                                      "manifest (damaged or altered)", file=name, member=file))
+        if line_no != self.entry.rows:
+            raise BundleError(Message("{file}: {member} holds {count} rows, the manifest says "
+                                      "{expected}", file=name, member=file, count=line_no,
+                                      expected=self.entry.rows))
+
+
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a value a row may hold")
 
@@ -342,7 +300,7 @@ def _no_constant(name: str) -> Any:
 _DECODER = json.JSONDecoder(parse_constant=_no_constant)
 
 
-def _column_difference(got: set[str], want: set[str]) -> Joined:
+def _column_difference(got: AbstractSet[str], want: AbstractSet[str]) -> Joined:
     parts = []
     if got - want:
         parts.append(Message("unknown column(s) {columns}",

@@ -19,6 +19,7 @@ sections" the others are hidden. The choice is kept per campaign.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -54,13 +55,39 @@ from inspector.ui.item_card import ItemCard
 from inspector.ui.item_problem_dialog import ItemProblemDialog
 
 SectionIdRole = Qt.ItemDataRole.UserRole + 1
-
-_CARD_STYLE = """
-QFrame#ItemCard { background: palette(base); border: 1px solid #d5d8dc; border-radius: 4px; }
-QFrame#ItemCard[current="true"] { border: 2px solid #2e86c1; }
-"""
+_DIGIT = re.compile(r"\d")
 
 __all__ = ["ChecklistWidget", "my_sections_key"]
+
+
+class ScoreLabel(QLabel):
+    """The header's score: a new text repaints the label, and lays out nothing.
+
+    A label whose text changes asks its layout to be redone, and the request
+    climbs to the tab widget, which then repaints the whole checklist: on a
+    province that was most of a key press. A label of fixed size asks
+    nothing, so the label is fixed to its largest text yet; it grows (once
+    laid out again) only when a text needs more room.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._fitted: set[str] = set()  # texts (digits as 0) known to fit the fixed size
+
+    def show_text(self, text: str) -> None:
+        if self.text() == text:
+            return
+        self.setText(text)
+        shape = _DIGIT.sub("0", text)  # digits are as wide as each other in the UI fonts
+        if shape in self._fitted:  # measuring rich text costs a millisecond and more
+            return
+        hint = self.sizeHint()
+        if hint.width() > self.minimumWidth() or hint.height() != self.minimumHeight():
+            self._fitted.clear()
+            self.setFixedSize(max(hint.width(), self.minimumWidth()), hint.height())
+        self._fitted.add(shape)
 
 
 class ChecklistWidget(QWidget):
@@ -106,8 +133,7 @@ class ChecklistWidget(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.title_label.setFont(font)
-        self.score_label = QLabel(self)
-        self.score_label.setTextFormat(Qt.TextFormat.RichText)
+        self.score_label = ScoreLabel(self)
         self.finish_button = QPushButton(self)
         self.finish_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.only_mine = QCheckBox(self.tr("Only my sections"), self)
@@ -131,7 +157,7 @@ class ChecklistWidget(QWidget):
         self.section_list.setWordWrap(True)
         self.section_list.setSpacing(2)
         self.items_host = QWidget(self)
-        self.items_host.setStyleSheet(_CARD_STYLE)
+        self.items_host.setAutoFillBackground(True)
         self.items_layout = QVBoxLayout(self.items_host)
         self.items_layout.setSpacing(8)
         self.scroll_area = QScrollArea(self)
@@ -277,8 +303,7 @@ class ChecklistWidget(QWidget):
         text = self.tr(
             "Score <b>{0}</b> &nbsp; <span style='color:#d4ac0d'>{1}</span> &nbsp; "
             "{2}/{3} answered").format(score, stars, cache["answered"], cache["items"]) + veto
-        if self.score_label.text() != text:  # an unchanged label is not laid out and painted
-            self.score_label.setText(text)
+        self.score_label.show_text(text)
         by_id = {s["id"]: s for s in cache["sections"]}
         titles = {s.id: s.title for s in self.form.sections}
         changed = False

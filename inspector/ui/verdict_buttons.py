@@ -7,7 +7,8 @@ Clicking the checked button again clears the verdict.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from inspector.core.scoring import Verdict
@@ -26,6 +27,35 @@ def verdict_label(verdict: Verdict) -> str:
     }[verdict]
 
 
+class VerdictButton(QPushButton):
+    """A checkable button filled with its verdict's colour when checked.
+
+    Painted here rather than by a style sheet: a style sheet puts every paint
+    of the button through Qt's style sheet engine (a quarter of a card's
+    paint), and a checklist repaints a card or two on each key press.
+    """
+
+    def __init__(self, text: str, colour: str, parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.colour = QColor(colour)
+        self.setCheckable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.isChecked():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = self.colour if self.isEnabled() else self.colour.lighter(140)
+        painter.setPen(colour)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+        painter.setPen(QColor("white"))
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.text())
+
+
 class VerdictButtons(QWidget):
     """Emits `chosen(verdict or None)` when the user clicks; `set_verdict` does not emit."""
 
@@ -34,20 +64,12 @@ class VerdictButtons(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._verdict: Verdict | None = None
-        self.buttons: dict[Verdict, QPushButton] = {}
+        self.buttons: dict[Verdict, VerdictButton] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         for key, verdict in enumerate(ORDER, start=1):
-            button = QPushButton(f"{key} {verdict_label(verdict)}", self)
-            button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
-            colour = COLOURS[verdict]
-            button.setStyleSheet(
-                f"QPushButton {{ padding: 3px 10px; }}"
-                f"QPushButton:checked {{ background: {colour}; color: white; "
-                f"border: 1px solid {colour}; border-radius: 3px; }}")
+            button = VerdictButton(f"{key} {verdict_label(verdict)}", COLOURS[verdict], self)
             button.clicked.connect(lambda _checked=False, v=verdict: self._on_clicked(v))
             layout.addWidget(button)
             self.buttons[verdict] = button

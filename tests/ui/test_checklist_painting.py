@@ -1,0 +1,118 @@
+"""What a verdict key press repaints: the cards it changed, not the whole checklist.
+
+On a province a key press spent most of its time in Qt painting: the score's
+new text re-laid out the window up to the tab widget, which repaints its whole
+page, and the card losing the keyboard was re-polished and repainted whole.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QTabWidget
+
+from inspector.core.scoring import Verdict
+from inspector.ui.verdict_buttons import COLOURS
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+class Paints(QObject):
+    """Counts the paint and layout events each widget receives."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints: Counter[int] = Counter()
+        self.layouts: Counter[int] = Counter()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints[id(obj)] += 1
+        elif event.type() == QEvent.Type.LayoutRequest:
+            self.layouts[id(obj)] += 1
+        return False
+
+
+@pytest.fixture
+def in_tabs(entry, qtbot):
+    """The checklist as the main window shows it: a page of a tab widget."""
+    _db, widget, _inspection = entry
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    tabs.addTab(widget, "checklist")
+    tabs.resize(1200, 800)
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    widget.focus_item("P03")
+    for _ in range(3):
+        QApplication.processEvents()
+    return tabs, widget
+
+
+def _press(widget, key) -> Paints:
+    counter = Paints()
+    app = QApplication.instance()
+    app.installEventFilter(counter)
+    try:
+        from PySide6.QtTest import QTest
+
+        QTest.keyClick(QApplication.focusWidget(), key)
+        for _ in range(3):
+            QApplication.processEvents()
+    finally:
+        app.removeEventFilter(counter)
+    return counter
+
+
+def _text_label(card) -> QLabel:
+    return next(lb for lb in card.findChildren(QLabel) if lb.text() == card.item.text)
+
+
+def test_a_verdict_repaints_the_cards_it_changed_and_not_the_page(in_tabs):
+    tabs, widget = in_tabs
+    _press(widget, Qt.Key.Key_1)                     # P03 meets: the first score shown
+    before = widget.score_label.text()
+    counter = _press(widget, Qt.Key.Key_1)           # P04 meets, on to P05
+    assert widget.current_item() == "P05"
+    assert widget.score_label.text() != before       # the header did change
+    assert counter.paints[id(widget.score_label)] >= 1
+    assert counter.paints[id(widget.title_label)] == 0
+    assert counter.layouts[id(tabs)] == 0 and counter.layouts[id(widget)] == 0
+    # the card left and the card reached show it by their border: their text is not repainted
+    assert counter.paints[id(_text_label(widget.cards["P04"]))] == 0
+    assert counter.paints[id(_text_label(widget.cards["P05"]))] == 0
+    assert counter.paints[id(widget.cards["P04"])] >= 1
+    assert counter.paints[id(widget.cards["P05"])] >= 1
+
+
+def test_the_current_card_has_the_blue_border(in_tabs):
+    _tabs, widget = in_tabs
+    _press(widget, Qt.Key.Key_1)
+    left, current = widget.cards["P03"], widget.cards["P04"]
+    assert current.current and not left.current
+    middle = current.height() // 2
+    assert current.grab().toImage().pixelColor(0, middle).name() == "#2e86c1"
+    assert left.grab().toImage().pixelColor(0, left.height() // 2).name() != "#2e86c1"
+
+
+def test_a_checked_verdict_is_filled_with_its_colour(in_tabs):
+    _tabs, widget = in_tabs
+    _press(widget, Qt.Key.Key_1)
+    buttons = widget.cards["P03"].verdicts.buttons
+    full = buttons[Verdict.FULL].grab().toImage()
+    assert full.pixelColor(3, full.height() // 2).name() == COLOURS[Verdict.FULL]
+    other = buttons[Verdict.FAIL].grab().toImage()
+    assert other.pixelColor(3, other.height() // 2).name() != COLOURS[Verdict.FAIL]
+
+
+def test_the_score_header_always_shows_its_whole_text(in_tabs):
+    _tabs, widget = in_tabs
+    label = widget.score_label
+    for text in ("Score <b>—</b>", "Score <b>100.0</b> &nbsp; ★★★★★ &nbsp; 39/39 answered "
+                 "&nbsp;<span>veto failed: P01, P02, P03</span>", "Score <b>1.0</b>"):
+        label.show_text(text)
+        QApplication.processEvents()
+        assert label.text() == text
+        assert label.width() >= label.sizeHint().width()
