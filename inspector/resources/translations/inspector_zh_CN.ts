@@ -283,103 +283,103 @@
 <context>
     <name>ChecklistWidget</name>
     <message>
-        <location filename="../../ui/checklist.py" line="113"/>
+        <location filename="../../ui/checklist.py" line="139"/>
         <source>Only my sections</source>
         <translation>只看本机负责的部分</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="115"/>
+        <location filename="../../ui/checklist.py" line="141"/>
         <source>Tick the sections this laptop is doing in the list on the left; the others are hidden.</source>
         <translation>在左侧列表中勾选本机负责的部分，其余部分将被隐藏。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="124"/>
+        <location filename="../../ui/checklist.py" line="150"/>
         <source>This inspection is finished and read-only. Reopen it to change answers.</source>
         <translation>本次督查已完成，处于只读状态。如需修改，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="146"/>
+        <location filename="../../ui/checklist.py" line="172"/>
         <source>Keys: 1 meets · 2 partly meets · 3 does not meet · 4 not applicable · 0 clear · ↑↓ or Tab to move · N note (Esc back)</source>
         <translation>快捷键：1 符合 · 2 基本符合 · 3 不符合 · 4 不适用 · 0 清除 · ↑↓ 或 Tab 切换条目 · N 写备注（Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="203"/>
+        <location filename="../../ui/checklist.py" line="229"/>
         <source>{0} — checklist</source>
         <translation>{0} — 督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="247"/>
+        <location filename="../../ui/checklist.py" line="273"/>
         <source>Ticked: this laptop is doing this section</source>
         <translation>已勾选：本部分由本机负责填写</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="257"/>
+        <location filename="../../ui/checklist.py" line="283"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="257"/>
+        <location filename="../../ui/checklist.py" line="283"/>
         <source>Finish inspection</source>
         <translation>完成督查</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="276"/>
+        <location filename="../../ui/checklist.py" line="302"/>
         <source>veto failed: {0}</source>
         <translation>一票否决：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="278"/>
+        <location filename="../../ui/checklist.py" line="304"/>
         <source>Score &lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt; &amp;nbsp; {2}/{3} answered</source>
         <translation>得分 &lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt; &amp;nbsp; 已评 {2}/{3} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="292"/>
+        <location filename="../../ui/checklist.py" line="317"/>
         <source>{0}
 {1}/{2} answered · score {3}</source>
         <translation>{0}
 已评 {1}/{2} 项 · 得分 {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="376"/>
-        <location filename="../../ui/checklist.py" line="442"/>
+        <location filename="../../ui/checklist.py" line="401"/>
+        <location filename="../../ui/checklist.py" line="467"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="406"/>
+        <location filename="../../ui/checklist.py" line="431"/>
         <source>Withdraw problem</source>
         <translation>撤回问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist.py" line="407"/>
+        <location filename="../../ui/checklist.py" line="432"/>
         <source>Item {0} no longer fails. Withdraw the %n problem(s) recorded for it?</source>
         <translation>
             <numerusform>条目 {0} 已不再是“不符合”。撤回为其记录的 %n 个问题？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="414"/>
+        <location filename="../../ui/checklist.py" line="439"/>
         <source>Problem not withdrawn</source>
         <translation>问题未撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="450"/>
+        <location filename="../../ui/checklist.py" line="475"/>
         <source>Add photos to {0}</source>
         <translation>为 {0} 添加照片</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="451"/>
+        <location filename="../../ui/checklist.py" line="476"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="473"/>
-        <location filename="../../ui/checklist.py" line="479"/>
+        <location filename="../../ui/checklist.py" line="498"/>
+        <location filename="../../ui/checklist.py" line="504"/>
         <source>Photos not added</source>
         <translation>照片未添加</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="488"/>
+        <location filename="../../ui/checklist.py" line="513"/>
         <source>Adding photos…</source>
         <translation>正在添加照片…</translation>
     </message>
@@ -1260,62 +1260,62 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ItemCard</name>
     <message>
-        <location filename="../../ui/item_card.py" line="115"/>
+        <location filename="../../ui/item_card.py" line="137"/>
         <source>not counted</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="133"/>
+        <location filename="../../ui/item_card.py" line="155"/>
         <source>Note (what was seen, which records)…</source>
         <translation>备注（查看了什么、哪些台账）…</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="134"/>
+        <location filename="../../ui/item_card.py" line="156"/>
         <source>Write the answer…</source>
         <translation>填写意见…</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="141"/>
+        <location filename="../../ui/item_card.py" line="163"/>
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="158"/>
+        <location filename="../../ui/item_card.py" line="180"/>
         <source>{0:g} points</source>
         <translation>{0:g} 分</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="160"/>
+        <location filename="../../ui/item_card.py" line="182"/>
         <source>veto item</source>
         <translation>一票否决项</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="168"/>
+        <location filename="../../ui/item_card.py" line="190"/>
         <source>target: at least {0}</source>
         <translation>要求：不少于 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="170"/>
+        <location filename="../../ui/item_card.py" line="192"/>
         <source>target: at most {0}</source>
         <translation>要求：不超过 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="171"/>
+        <location filename="../../ui/item_card.py" line="193"/>
         <source>; {0:g} off per unit missed</source>
         <translation>；每差 1 个扣 {0:g} 分</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="194"/>
+        <location filename="../../ui/item_card.py" line="216"/>
         <source>{0} problem(s) recorded</source>
         <translation>已记录 {0} 个问题</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="196"/>
+        <location filename="../../ui/item_card.py" line="218"/>
         <source>Record a problem…</source>
         <translation>记录问题…</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="296"/>
+        <location filename="../../ui/item_card.py" line="343"/>
         <source>{0:g} / {1:g} points</source>
         <translation>得 {0:g} 分 / 共 {1:g} 分</translation>
     </message>
@@ -1361,188 +1361,188 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Daily backup</source>
         <translation>每日备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Checklist</source>
         <translation>督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>New &amp;device identity…</source>
         <translation>新设备身份(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>&amp;New campaign…</source>
         <translation>新建督查批次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Open &amp;checklist</source>
         <translation>打开督查表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>Fill in the checklist of the selected township</source>
         <translation>填写所选乡镇（街道）的督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>&amp;Finish inspection</source>
         <translation>完成督查(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Township &amp;page</source>
         <translation>乡镇（街道）概况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>&amp;Inspection</source>
         <translation>督查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>&amp;Export bundle…</source>
         <translation>导出数据包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>&amp;Import bundle…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>&amp;Conflicts…</source>
         <translation>冲突处理(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>&amp;Restore backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>&amp;Reports</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Township &amp;feedback form (督查情况反馈表)…</source>
         <translation>督查情况反馈表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>&amp;Rectification notice (整改通知书)…</source>
         <translation>整改通知书(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Campaign &amp;summary (星级评定汇总)…</source>
         <translation>星级评定汇总(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>&amp;Problem list (问题清单)…</source>
         <translation>问题清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Rectification &amp;ledger (整改台账)…</source>
         <translation>整改台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>&amp;Bulletin (督查情况通报)…</source>
         <translation>督查情况通报(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Super&amp;vision orders (督办单)…</source>
         <translation>督办单(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>&amp;Interview notices (约谈通知)…</source>
         <translation>约谈通知(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Campaign:</source>
         <translation>督查批次：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>&amp;Reopen inspection</source>
         <translation>重新打开督查(&amp;R)</translation>
     </message>
@@ -1572,44 +1572,44 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>督查批次包：督查表和乡镇名单（供督导组出发前使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="597"/>
-        <location filename="../../ui/main_window.py" line="621"/>
+        <location filename="../../ui/main_window.py" line="599"/>
+        <location filename="../../ui/main_window.py" line="623"/>
         <source>Choose a township first.</source>
         <translation>请先选择一个乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>There is no campaign yet.</source>
         <translation>还没有督查批次。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="683"/>
+        <location filename="../../ui/main_window.py" line="685"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="684"/>
+        <location filename="../../ui/main_window.py" line="686"/>
         <source>The Chinese translation file is missing.</source>
         <translation>缺少中文翻译文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="721"/>
-        <location filename="../../ui/main_window.py" line="735"/>
+        <location filename="../../ui/main_window.py" line="723"/>
+        <location filename="../../ui/main_window.py" line="737"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="722"/>
+        <location filename="../../ui/main_window.py" line="724"/>
         <source>Inspector databases (*.db *.sqlite);;All files (*)</source>
         <translation>督查通数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="748"/>
+        <location filename="../../ui/main_window.py" line="750"/>
         <source>About Inspector</source>
         <translation>关于督查通</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="749"/>
+        <location filename="../../ui/main_window.py" line="751"/>
         <source>&lt;h3&gt;督查通 Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline inspection of township party-building work: checklists, problem lists, rectification notices, star ratings.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei (Apache 2.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;督查通 {0}&lt;/h3&gt;&lt;p&gt;乡镇（街道）基层党建工作离线督查：督查表、问题清单、整改通知书、星级评定。&lt;/p&gt;&lt;p&gt;数据库：{1}&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（Apache 2.0 许可）。&lt;/p&gt;</translation>
     </message>
@@ -2177,12 +2177,12 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>{file}: 检查表 {form} {version} 无法解析：{issue}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="273"/>
+        <location filename="../../ui/message_catalog.py" line="271"/>
         <source>unknown column(s) {columns}</source>
         <translation>未知的列 {columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="274"/>
+        <location filename="../../ui/message_catalog.py" line="272"/>
         <source>missing column(s) {columns}</source>
         <translation>缺少列 {columns}</translation>
     </message>
@@ -2212,22 +2212,22 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>{file}: {member} 未列入清单</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="268"/>
+        <location filename="../../ui/message_catalog.py" line="269"/>
         <source>{file}: {member} does not match its sha256 in the manifest (damaged or altered)</source>
         <translation>{file}: {member} 与清单中的 sha256 不符（已损坏或被修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="269"/>
+        <location filename="../../ui/message_catalog.py" line="270"/>
         <source>{file}: {member} holds {count} rows, the manifest says {expected}</source>
         <translation>{file}: {member} 有 {count} 行，清单中为 {expected} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="271"/>
+        <location filename="../../ui/message_catalog.py" line="264"/>
         <source>{file}: {member} ends in the middle of a row</source>
         <translation>{file}: {member} 在一行中间意外结束</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="272"/>
+        <location filename="../../ui/message_catalog.py" line="265"/>
         <source>{file}: attachment {sha} does not match its sha256 (damaged or altered)</source>
         <translation>{file}: 附件 {sha} 与其 sha256 不符（已损坏或被修改）</translation>
     </message>
@@ -2287,22 +2287,22 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>{file}: 成员 {member} 已损坏（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="264"/>
+        <location filename="../../ui/message_catalog.py" line="295"/>
         <source>{file}: {member} {detail}</source>
         <translation>{file}: {member} {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="265"/>
+        <location filename="../../ui/message_catalog.py" line="266"/>
         <source>{file}: {member} line {line} is not valid JSON</source>
         <translation>{file}: {member} 第{line}行不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="266"/>
+        <location filename="../../ui/message_catalog.py" line="267"/>
         <source>{file}: {member} line {line} is not a JSON object</source>
         <translation>{file}: {member} 第{line}行不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="267"/>
+        <location filename="../../ui/message_catalog.py" line="268"/>
         <source>{file}: {member} line {line}: {problems}</source>
         <translation>{file}: {member} 第{line}行：{problems}</translation>
     </message>
@@ -2777,12 +2777,12 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>manifest.json：“{key}”中的条目 {author!r} 不是设备及其时钟值</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="270"/>
+        <location filename="../../ui/message_catalog.py" line="263"/>
         <source>{file}: {member} has a line longer than {limit:,} bytes</source>
         <translation>{file}：{member} 中有一行超过 {limit:,} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="263"/>
+        <location filename="../../ui/message_catalog.py" line="294"/>
         <source>{file}: {member} {detail}. This is a delta bundle, made for a database that holds more than this one: ask {device} to export a full bundle</source>
         <translation>{file}：{member} {detail}。这是增量数据包，是为数据比本机更全的数据库制作的：请让 {device} 导出完整数据包</translation>
     </message>
@@ -2967,107 +2967,107 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>{file}：解密后的内容不是数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="275"/>
+        <location filename="../../ui/message_catalog.py" line="273"/>
         <source>role {role!r} writes nothing</source>
         <translation>角色 {role!r} 无权写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="276"/>
+        <location filename="../../ui/message_catalog.py" line="274"/>
         <source>only headquarters writes {table}</source>
         <translation>只有总部能写入 {table}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="277"/>
+        <location filename="../../ui/message_catalog.py" line="275"/>
         <source>only headquarters closes a problem (销号)</source>
         <translation>只有总部能销号</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="278"/>
+        <location filename="../../ui/message_catalog.py" line="276"/>
         <source>an inspector may not delete a problem unless it is still open and was recorded on that laptop with no other device&apos;s change since (a problem recorded by mistake)</source>
         <translation>督查组不能删除问题，除非该问题仍为待整改、由本笔记本录入且此后没有其他设备修改过（即误录的问题）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="279"/>
+        <location filename="../../ui/message_catalog.py" line="277"/>
         <source>an inspector may not delete an issued notice; only headquarters does</source>
         <translation>督查组不能删除已下发的整改通知书，只有总部可以</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="281"/>
+        <location filename="../../ui/message_catalog.py" line="279"/>
         <source>this installation already trusts headquarters {name} ({fingerprint}); it cannot become headquarters itself</source>
         <translation>本机已信任总部 {name}（{fingerprint}）；不能自己成为总部</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="282"/>
+        <location filename="../../ui/message_catalog.py" line="280"/>
         <source>only headquarters can do this; this installation is not headquarters (see &apos;inspector hq init&apos;)</source>
         <translation>只有总部能做此操作；本机不是总部（见“inspector hq init”）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="283"/>
+        <location filename="../../ui/message_catalog.py" line="281"/>
         <source>unknown role {role!r}; use one of {roles}</source>
         <translation>未知角色 {role!r}；请使用 {roles} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="284"/>
+        <location filename="../../ui/message_catalog.py" line="282"/>
         <source>device {device} is already enrolled with another key; revoke it and enrol the new installation under its own id</source>
         <translation>设备 {device} 已用另一把密钥登记；请先吊销它，再以新安装自己的编号登记</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="285"/>
+        <location filename="../../ui/message_catalog.py" line="283"/>
         <source>device {device} ({name}) was revoked; a revoked device cannot be enrolled again</source>
         <translation>设备 {device}（{name}）已被吊销；被吊销的设备不能再次登记</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="287"/>
+        <location filename="../../ui/message_catalog.py" line="285"/>
         <source>headquarters cannot revoke itself</source>
         <translation>总部不能吊销自己</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="289"/>
+        <location filename="../../ui/message_catalog.py" line="287"/>
         <source>{file}: the request&apos;s signature does not match its key (damaged or altered)</source>
         <translation>{file}：登记申请的签名与其密钥不符（已损坏或被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="290"/>
+        <location filename="../../ui/message_catalog.py" line="288"/>
         <source>the roster is signed by headquarters&apos; retired key {fingerprint}, which its successor replaced (altered, or the old key was not destroyed)</source>
         <translation>名册由总部已停用的密钥 {fingerprint} 签名，该密钥已被新密钥取代（名册被篡改，或旧密钥未销毁）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="292"/>
+        <location filename="../../ui/message_catalog.py" line="290"/>
         <source>the roster&apos;s signature does not match headquarters&apos; key (damaged or altered)</source>
         <translation>设备名册的签名与总部密钥不符（已损坏或被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="280"/>
+        <location filename="../../ui/message_catalog.py" line="278"/>
         <source>the roster is malformed</source>
         <translation>设备名册格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="286"/>
+        <location filename="../../ui/message_catalog.py" line="284"/>
         <source>no enrolled device {device}</source>
         <translation>没有已登记的设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="288"/>
+        <location filename="../../ui/message_catalog.py" line="286"/>
         <source>{file} is not an enrolment request</source>
         <translation>{file} 不是登记申请</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="291"/>
+        <location filename="../../ui/message_catalog.py" line="289"/>
         <source>the roster is signed by {name} ({fingerprint}), not by the headquarters this laptop trusts ({pinned})</source>
         <translation>设备名册由 {name}（{fingerprint}）签发，而不是本机信任的总部（{pinned}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="293"/>
+        <location filename="../../ui/message_catalog.py" line="291"/>
         <source>the roster differs from the one held under the same serial {serial} (altered)</source>
         <translation>设备名册与本机同一版号 {serial} 的名册不同（已被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="294"/>
+        <location filename="../../ui/message_catalog.py" line="292"/>
         <source>the fingerprint given does not match headquarters {name} ({fingerprint}); do not import this bundle unless headquarters reads out that fingerprint</source>
         <translation>所给指纹与总部 {name}（{fingerprint}）不符；除非总部读出的正是该指纹，否则不要导入此数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="295"/>
+        <location filename="../../ui/message_catalog.py" line="293"/>
         <source>this laptop trusts no headquarters yet: the bundle is signed by headquarters {name} with fingerprint {fingerprint}; compare it with headquarters, then import again with --trust-hq {fingerprint}</source>
         <translation>本机尚未信任任何总部：此数据包由总部 {name} 签名，指纹为 {fingerprint}；请与总部核对后，加 --trust-hq {fingerprint} 再次导入</translation>
     </message>
@@ -3884,168 +3884,168 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="56"/>
+        <location filename="../../ui/settings_dialog.py" line="57"/>
         <source>{0} counties and {1} townships added or changed, {2} unchanged</source>
         <translation>新增或更新 {0} 个县区、{1} 个乡镇（街道），{2} 个未变</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="71"/>
-        <location filename="../../ui/settings_dialog.py" line="182"/>
+        <location filename="../../ui/settings_dialog.py" line="72"/>
+        <location filename="../../ui/settings_dialog.py" line="184"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <location filename="../../ui/settings_dialog.py" line="82"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="85"/>
+        <location filename="../../ui/settings_dialog.py" line="86"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="89"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>e.g. 王建国 0580-2281234</source>
         <translation>例如：王建国 0580-2281234</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="93"/>
+        <location filename="../../ui/settings_dialog.py" line="94"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="96"/>
+        <location filename="../../ui/settings_dialog.py" line="97"/>
         <source>Keep original photos</source>
         <translation>保留照片原图</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="98"/>
+        <location filename="../../ui/settings_dialog.py" line="99"/>
         <source>Off: photos are stored at 2,560 pixels on their long edge, which keeps bundles small. On: stored exactly as taken.</source>
         <translation>关闭：照片按长边 2560 像素保存，数据包较小。开启：按拍摄原样保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="102"/>
+        <location filename="../../ui/settings_dialog.py" line="103"/>
         <source>This laptop</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="104"/>
+        <location filename="../../ui/settings_dialog.py" line="105"/>
         <source>Inspector name</source>
         <translation>督查人员姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105"/>
+        <location filename="../../ui/settings_dialog.py" line="106"/>
         <source>Device name</source>
         <translation>设备名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106"/>
+        <location filename="../../ui/settings_dialog.py" line="107"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="107"/>
+        <location filename="../../ui/settings_dialog.py" line="108"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="108"/>
+        <location filename="../../ui/settings_dialog.py" line="109"/>
         <source>Devices, keys and enrolment…</source>
         <translation>设备、密钥与登记…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <location filename="../../ui/settings_dialog.py" line="111"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="111"/>
+        <location filename="../../ui/settings_dialog.py" line="112"/>
         <source>Rectification notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <location filename="../../ui/settings_dialog.py" line="114"/>
         <source>Number prefix</source>
         <translation>文号前缀</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings_dialog.py" line="118"/>
         <source>Number block (from, to)</source>
         <translation>本机编号段（起、止）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="118"/>
+        <location filename="../../ui/settings_dialog.py" line="119"/>
         <source>Default deadline</source>
         <translation>默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119"/>
+        <location filename="../../ui/settings_dialog.py" line="120"/>
         <source>Issuing body</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="120"/>
+        <location filename="../../ui/settings_dialog.py" line="121"/>
         <source>Contact</source>
         <translation>联系人及电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="122"/>
+        <location filename="../../ui/settings_dialog.py" line="123"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="123"/>
+        <location filename="../../ui/settings_dialog.py" line="124"/>
         <source>Township list (CSV)…</source>
         <translation>乡镇（街道）名单（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="124"/>
+        <location filename="../../ui/settings_dialog.py" line="125"/>
         <source>Checklist form (TOML)…</source>
         <translation>督查表（TOML）…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="171"/>
+        <location filename="../../ui/settings_dialog.py" line="173"/>
         <source>The notice number prefix cannot be empty (e.g. 舟组督).</source>
         <translation>文号前缀不能为空（例如：舟组督）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="174"/>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>The number block ends before it starts.</source>
         <translation>编号段的止号小于起号。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="176"/>
+        <location filename="../../ui/settings_dialog.py" line="178"/>
         <source>Give this laptop a device name (it shows in bundles).</source>
         <translation>请为本机设置设备名称（会显示在数据包中）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="178"/>
+        <location filename="../../ui/settings_dialog.py" line="180"/>
         <source>Names cannot hold control characters (such as escape sequences, line breaks or direction overrides); type them again without them.</source>
         <translation>名称不能含有控制字符（如转义序列、换行或文字方向控制符），请去掉后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="197"/>
+        <location filename="../../ui/settings_dialog.py" line="199"/>
         <source>Import a township list</source>
         <translation>导入乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="198"/>
+        <location filename="../../ui/settings_dialog.py" line="200"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="206"/>
+        <location filename="../../ui/settings_dialog.py" line="208"/>
         <source>Township list</source>
         <translation>乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="211"/>
+        <location filename="../../ui/settings_dialog.py" line="213"/>
         <source>Township list not imported</source>
         <translation>乡镇（街道）名单未导入</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="212"/>
+        <location filename="../../ui/settings_dialog.py" line="214"/>
         <source>Nothing was imported:
 
 {0}</source>
@@ -4054,32 +4054,32 @@ Everything changed since then is replaced; the database as it is now is kept as 
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="214"/>
+        <location filename="../../ui/settings_dialog.py" line="216"/>
         <source>Importing townships</source>
         <translation>正在导入乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="218"/>
+        <location filename="../../ui/settings_dialog.py" line="220"/>
         <source>Install a checklist form</source>
         <translation>安装督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="219"/>
+        <location filename="../../ui/settings_dialog.py" line="221"/>
         <source>Forms (*.toml);;All files (*)</source>
         <translation>督查表 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="231"/>
+        <location filename="../../ui/settings_dialog.py" line="233"/>
         <source>Form not installed</source>
         <translation>督查表未安装</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="234"/>
+        <location filename="../../ui/settings_dialog.py" line="236"/>
         <source>Form installed</source>
         <translation>督查表已安装</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="235"/>
+        <location filename="../../ui/settings_dialog.py" line="237"/>
         <source>{0}: ok — {1} {2}, {3} sections, {4} items, {5:g} points</source>
         <translation>{0}：检查通过 — {1} {2}，{3} 个部分，{4} 项，共 {5:g} 分</translation>
     </message>
@@ -4452,22 +4452,22 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../ui/verdict_buttons.py" line="22"/>
+        <location filename="../../ui/verdict_buttons.py" line="23"/>
         <source>Meets</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_buttons.py" line="23"/>
+        <location filename="../../ui/verdict_buttons.py" line="24"/>
         <source>Partly meets</source>
         <translation>基本符合</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_buttons.py" line="24"/>
+        <location filename="../../ui/verdict_buttons.py" line="25"/>
         <source>Does not meet</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_buttons.py" line="25"/>
+        <location filename="../../ui/verdict_buttons.py" line="26"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
