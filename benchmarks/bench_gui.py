@@ -95,18 +95,24 @@ def show(window):
 QMainWindow.show = show
 """
 
-BARE = PROBE + r"""
+BARE = (
+    PROBE
+    + r"""
 w = QMainWindow()
 w.setWindowTitle("bare")
 w.resize(1440, 900)
 w.show()
 app.exec()
 """
+)
 
-APP = PROBE + r"""
+APP = (
+    PROBE
+    + r"""
 from inspector.app import run_gui
 run_gui(sys.argv[2])
 """
+)
 
 ENTRY = r"""
 import json, resource, statistics, sys, time
@@ -240,8 +246,13 @@ def timed(script: str, *args: str) -> list[float]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     start = time.time()
-    out = subprocess.run([sys.executable, "-c", script, f"{start:.6f}", *args],
-                         capture_output=True, text=True, env=env, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", script, f"{start:.6f}", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     if out.returncode != 0 or not out.stdout.strip():
         raise SystemExit(f"probe failed:\n{out.stderr}")
     return [float(f) for f in out.stdout.strip().splitlines()[-1].split()]
@@ -255,20 +266,30 @@ def start_up(db: str, runs: int) -> None:
     b = statistics.median(bare)
     a = statistics.median(run[0] for run in app)
     filled = statistics.median(run[-1] for run in app)
-    print(f"start-up to first paint: bare QMainWindow {b * 1000:.0f} ms, "
-          f"Inspector on the province {a * 1000:.0f} ms, ratio {a / b:.2f}x (goal <= 2x)")
-    print(f"start-up to the main window filled (tree showing the campaign's townships): "
-          f"Inspector {filled * 1000:.0f} ms, ratio {filled / b:.2f}x the bare first paint")
+    print(
+        f"start-up to first paint: bare QMainWindow {b * 1000:.0f} ms, "
+        f"Inspector on the province {a * 1000:.0f} ms, ratio {a / b:.2f}x (goal <= 2x)"
+    )
+    print(
+        f"start-up to the main window filled (tree showing the campaign's townships): "
+        f"Inspector {filled * 1000:.0f} ms, ratio {filled / b:.2f}x the bare first paint"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("db", help="a province database (inspector demo --townships 1400)")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--keys-only", action="store_true",
-                        help="measure the key presses and typing only, not the start-up")
-    parser.add_argument("--profile", metavar="FILE",
-                        help="write cProfile statistics of the verdict key presses to FILE")
+    parser.add_argument(
+        "--keys-only",
+        action="store_true",
+        help="measure the key presses and typing only, not the start-up",
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="FILE",
+        help="write cProfile statistics of the verdict key presses to FILE",
+    )
     args = parser.parse_args()
     from inspector.store.backups import copy_file
 
@@ -282,28 +303,45 @@ def main() -> None:
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["QT_QPA_PLATFORM"] = "offscreen"  # key presses need no window manager focus
     extra = [os.path.abspath(args.profile)] if args.profile else []
-    out = subprocess.run([sys.executable, "-c", ENTRY, db, *extra], capture_output=True,
-                         text=True, env=env, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-c", ENTRY, db, *extra],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     if out.returncode != 0:
         raise SystemExit(out.stderr)
     figures = json.loads(out.stdout.strip().splitlines()[-1])
-    print(f"recording a verdict ({figures['verdicts']} key presses), key press through "
-          f"every view showing it: median {figures['verdict_median_ms']:.1f} ms, p95 "
-          f"{figures['verdict_p95_ms']:.1f} ms, max {figures['verdict_max_ms']:.1f} ms "
-          f"(goal: median <= 5 ms, max <= 20 ms); full tree reloads: "
-          f"{figures['verdict_tree_reloads']} (goal 0)")
-    print(f"  the same presses in CPU time of the app's process (what a busy machine does not "
-          f"inflate): median {figures['cpu_median_ms']:.1f} ms, p95 {figures['cpu_p95_ms']:.1f} "
-          f"ms, max {figures['cpu_max_ms']:.1f} ms")
-    print(f"  of which the key press itself (the write, the score, the views' data): median "
-          f"{figures['written_median_ms']:.1f} ms, max {figures['written_max_ms']:.1f} ms")
-    print(f"typing a note ({figures['notes']} key presses) through every view: median "
-          f"{figures['note_median_ms']:.1f} ms, max {figures['note_max_ms']:.1f} ms; full "
-          f"tree reloads: {figures['note_tree_reloads']}")
-    print(f"a full refresh (F5): tree, page and lists ({figures['townships']} townships): "
-          f"median {figures['refresh_median_ms']:.0f} ms")
-    print(f"peak memory with the province open and a checklist shown: "
-          f"{figures['maxrss_mb']:.0f} MB (goal < 300 MB)")
+    print(
+        f"recording a verdict ({figures['verdicts']} key presses), key press through "
+        f"every view showing it: median {figures['verdict_median_ms']:.1f} ms, p95 "
+        f"{figures['verdict_p95_ms']:.1f} ms, max {figures['verdict_max_ms']:.1f} ms "
+        f"(goal: median <= 5 ms, max <= 20 ms); full tree reloads: "
+        f"{figures['verdict_tree_reloads']} (goal 0)"
+    )
+    print(
+        f"  the same presses in CPU time of the app's process (what a busy machine does not "
+        f"inflate): median {figures['cpu_median_ms']:.1f} ms, p95 {figures['cpu_p95_ms']:.1f} "
+        f"ms, max {figures['cpu_max_ms']:.1f} ms"
+    )
+    print(
+        f"  of which the key press itself (the write, the score, the views' data): median "
+        f"{figures['written_median_ms']:.1f} ms, max {figures['written_max_ms']:.1f} ms"
+    )
+    print(
+        f"typing a note ({figures['notes']} key presses) through every view: median "
+        f"{figures['note_median_ms']:.1f} ms, max {figures['note_max_ms']:.1f} ms; full "
+        f"tree reloads: {figures['note_tree_reloads']}"
+    )
+    print(
+        f"a full refresh (F5): tree, page and lists ({figures['townships']} townships): "
+        f"median {figures['refresh_median_ms']:.0f} ms"
+    )
+    print(
+        f"peak memory with the province open and a checklist shown: "
+        f"{figures['maxrss_mb']:.0f} MB (goal < 300 MB)"
+    )
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -65,8 +65,10 @@ def main(path: str) -> int:
     widget.resize(1400, 900)
     widget.show()
     settle(app, widget)
-    print(f"first load (all campaigns, widget built and shown): "
-          f"{(time.perf_counter() - start) * 1000:7.1f} ms  ({widget.model.total():,} rows)")
+    print(
+        f"first load (all campaigns, widget built and shown): "
+        f"{(time.perf_counter() - start) * 1000:7.1f} ms  ({widget.model.total():,} rows)"
+    )
 
     worst = 0.0
     for label, campaign_id in (("all campaigns", None), ("one campaign", campaign["id"])):
@@ -79,8 +81,10 @@ def main(path: str) -> int:
         for text in TEXTS:
             times = [keystroke(app, widget, text) for _ in range(REPEAT)]
             worst = max(worst, max(times))
-            print(f"  {text!r:14} {statistics.median(times):7.1f} / {max(times):7.1f} ms"
-                  f"  {widget.model.total():>7,} rows")
+            print(
+                f"  {text!r:14} {statistics.median(times):7.1f} / {max(times):7.1f} ms"
+                f"  {widget.model.total():>7,} rows"
+            )
 
     widget.search_edit.clear()
     widget.set_campaign(None)

@@ -41,8 +41,14 @@ def plain_longtable(tables: list[list[list[str]]], font: str) -> bytes:
     story = []
     for rows in tables:
         table = LongTable(rows, repeatRows=1)
-        table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font),
-                                   ("GRID", (0, 0), (-1, -1), 0.5, (0.5, 0.5, 0.5))]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), font),
+                    ("GRID", (0, 0), (-1, -1), 0.5, (0.5, 0.5, 0.5)),
+                ]
+            )
+        )
         story.append(table)
     doc.build(story)
     return out.getvalue()
@@ -63,8 +69,10 @@ def main(path: str) -> None:
     db = open_db(path)
     campaign = campaigns(db)[0]
     query_s, data = best_of(3, lambda: summary_data(db, campaign["id"], today))
-    print(f"campaign {campaign['name']}: {len(data.ranking)} townships ranked, "
-          f"{len(data.overdue)} overdue problems")
+    print(
+        f"campaign {campaign['name']}: {len(data.ranking)} townships ranked, "
+        f"{len(data.overdue)} overdue problems"
+    )
     ranking = ranking_rows(data)
     # The same rows the summary lays out: overall ranking, ranking per county, overdue list.
     every = [ranking, county_rows(data)[0], overdue_rows(data, fonts)[0]]
@@ -73,14 +81,22 @@ def main(path: str) -> None:
     summary_s, pdf = best_of(3, lambda: render_summary(data))
     total = query_s + summary_s
     cells = sum(len(rows) - 1 for rows in every)
-    print(f"plain LongTable, the {len(ranking) - 1} ranking rows only: {rank_s:.2f} s, "
-          f"{len(rank_pdf) // 1024} KiB")
-    print(f"plain LongTables, the same {cells} rows as the summary: {same_s:.2f} s, "
-          f"{len(same_pdf) // 1024} KiB")
-    print(f"summary: query {query_s:.2f} s + layout {summary_s:.2f} s = {total:.2f} s, "
-          f"{len(pdf) // 1024} KiB")
-    print(f"ratio summary / plain of the same rows: {total / same_s:.2f}x; "
-          f"/ ranking rows only: {total / rank_s:.2f}x (goal <= 1.5x, < 5 s)")
+    print(
+        f"plain LongTable, the {len(ranking) - 1} ranking rows only: {rank_s:.2f} s, "
+        f"{len(rank_pdf) // 1024} KiB"
+    )
+    print(
+        f"plain LongTables, the same {cells} rows as the summary: {same_s:.2f} s, "
+        f"{len(same_pdf) // 1024} KiB"
+    )
+    print(
+        f"summary: query {query_s:.2f} s + layout {summary_s:.2f} s = {total:.2f} s, "
+        f"{len(pdf) // 1024} KiB"
+    )
+    print(
+        f"ratio summary / plain of the same rows: {total / same_s:.2f}x; "
+        f"/ ranking rows only: {total / rank_s:.2f}x (goal <= 1.5x, < 5 s)"
+    )
     db.close()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -91,16 +107,20 @@ def main(path: str) -> None:
         from inspector.store.report_data import unnoticed_open_problems
         from inspector.store.rows import Rows
 
-        town = db.execute("SELECT township_id FROM inspections WHERE campaign_id = ? LIMIT 1",
-                          [campaign["id"]]).fetchone()[0]
+        town = db.execute(
+            "SELECT township_id FROM inspections WHERE campaign_id = ? LIMIT 1", [campaign["id"]]
+        ).fetchone()[0]
         ids = unnoticed_open_problems(db, campaign["id"], town)
         start = time.perf_counter()
-        notice, pdf = issue_notice_pdf(Rows(db), town, ids, campaign_id=campaign["id"],
-                                       issued_on=today)
+        notice, pdf = issue_notice_pdf(
+            Rows(db), town, ids, campaign_id=campaign["id"], issued_on=today
+        )
         issue_s = time.perf_counter() - start
         render_s, _ = best_of(5, lambda: notice_pdf(db, notice["id"]))
-        print(f"notice of {len(ids)} problems: issue + render + archive {issue_s:.3f} s, "
-              f"render alone {render_s:.3f} s (goal < 0.5 s)")
+        print(
+            f"notice of {len(ids)} problems: issue + render + archive {issue_s:.3f} s, "
+            f"render alone {render_s:.3f} s (goal < 0.5 s)"
+        )
         papers(db, campaign, notice, today)
         db.close()
 
@@ -122,17 +142,20 @@ def papers(db, campaign: dict, notice: dict, today: dt.date) -> None:
     from inspector.store.rows import Rows
 
     summary_s, pdf = best_of(3, lambda: summary_pdf(db, campaign["id"], today))
-    print(f"summary with its query: {summary_s:.2f} s, {pages(pdf)} pages "
-          f"(goal <= 3 s, < 40 pages)")
-    bulletin_s, pdf = best_of(3, lambda: render_bulletin(
-        bulletin_data(db, campaign["id"], today), "舟组通〔2026〕1号"))
-    print(f"通报 with its query: {bulletin_s:.2f} s, {pages(pdf)} pages "
-          f"(goal <= 3 s, < 40 pages)")
+    print(
+        f"summary with its query: {summary_s:.2f} s, {pages(pdf)} pages (goal <= 3 s, < 40 pages)"
+    )
+    bulletin_s, pdf = best_of(
+        3, lambda: render_bulletin(bulletin_data(db, campaign["id"], today), "舟组通〔2026〕1号")
+    )
+    print(f"通报 with its query: {bulletin_s:.2f} s, {pages(pdf)} pages (goal <= 3 s, < 40 pages)")
     town = notice["township_id"]
-    for name, make in (("notice", lambda: notice_docx(db, notice["id"])),
-                       ("反馈表", lambda: star_docx(db, campaign["id"], town, today)),
-                       ("summary", lambda: summary_docx(db, campaign["id"], today)),
-                       ("通报", lambda: bulletin_docx(db, campaign["id"], today, 1))):
+    for name, make in (
+        ("notice", lambda: notice_docx(db, notice["id"])),
+        ("反馈表", lambda: star_docx(db, campaign["id"], town, today)),
+        ("summary", lambda: summary_docx(db, campaign["id"], today)),
+        ("通报", lambda: bulletin_docx(db, campaign["id"], today, 1)),
+    ):
         took, _ = best_of(3, make)
         print(f"{name}.docx: {took:.2f} s (goal <= 0.5 s)")
     towns = len(pending_townships(db, campaign["id"]))
@@ -141,19 +164,22 @@ def papers(db, campaign: dict, notice: dict, today: dt.date) -> None:
     batch = issue_batch(Rows(db), campaign["id"], issued_on=today)
     took = time.perf_counter() - start
     cpu = _cpu() - cpu
-    print(f"batch issue: {len(batch.notices)} notices for {towns} townships in {took:.1f} s "
-          f"({1000 * took / max(len(batch.notices), 1):.0f} ms each; CPU {cpu:.1f} s in this "
-          f"and the worker processes, load average {os.getloadavg()[0]:.1f} on "
-          f"{os.cpu_count()} cores), joined PDF {pages(batch.pdf)} pages, "
-          f"{len(batch.pdf) // 1024} KiB (goal: 1,400 in <= 60 s)")
+    print(
+        f"batch issue: {len(batch.notices)} notices for {towns} townships in {took:.1f} s "
+        f"({1000 * took / max(len(batch.notices), 1):.0f} ms each; CPU {cpu:.1f} s in this "
+        f"and the worker processes, load average {os.getloadavg()[0]:.1f} on "
+        f"{os.cpu_count()} cores), joined PDF {pages(batch.pdf)} pages, "
+        f"{len(batch.pdf) // 1024} KiB (goal: 1,400 in <= 60 s)"
+    )
 
 
 def _cpu() -> float:
     """User and system time of this process and its finished children."""
     import resource
 
-    own, children = (resource.getrusage(w) for w in (resource.RUSAGE_SELF,
-                                                     resource.RUSAGE_CHILDREN))
+    own, children = (
+        resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 

@@ -130,8 +130,10 @@ def delta_round(hq_path: Path, work: Path, label: str) -> tuple[float, float]:
     hq, laptop = open_db(hq_path), open_db(laptop_path)
     camp = create_campaign(Rows(hq, who="总部"), f"基准督查 {label}", "township-party-building")
     kit = work / f"hq-{slug}.inspbundle"
-    summary, _ = timed(f"[{label}] HQ delta: a new campaign", lambda: export_bundle(
-        hq, kit, since_last=True, to=f"laptop{slug}-laptop"))
+    summary, _ = timed(
+        f"[{label}] HQ delta: a new campaign",
+        lambda: export_bundle(hq, kit, since_last=True, to=f"laptop{slug}-laptop"),
+    )
     print(f"  {summary.rows} rows, {summary.size:,} bytes")
     timed(f"[{label}] laptop imports it", lambda: import_bundle(laptop, kit))
     rows = Rows(laptop, who="督查员")
@@ -143,25 +145,37 @@ def delta_round(hq_path: Path, work: Path, label: str) -> tuple[float, float]:
         elif item.kind == "number":
             set_answer(rows, iid, item.id, number=n % 4)
     for k in range(5):
-        add_problem(rows, town, f"问题{k}：三会一课记录不全，党员活动未按月开展", "2027-06-30",
-                    campaign_id=camp["id"], inspection_id=iid)
+        add_problem(
+            rows,
+            town,
+            f"问题{k}：三会一课记录不全，党员活动未按月开展",
+            "2027-06-30",
+            campaign_id=camp["id"],
+            inspection_id=iid,
+        )
     out = work / f"laptop-{slug}.inspbundle"
-    summary, _ = timed(f"[{label}] laptop delta: one township", lambda: export_bundle(
-        laptop, out, since_last=True))
-    print(f"  {summary.rows} rows, {summary.size:,} bytes ({summary.size / 1e6:.3f} MB, "
-          "goal < 1 MB)")
+    summary, _ = timed(
+        f"[{label}] laptop delta: one township", lambda: export_bundle(laptop, out, since_last=True)
+    )
+    print(
+        f"  {summary.rows} rows, {summary.size:,} bytes ({summary.size / 1e6:.3f} MB, goal < 1 MB)"
+    )
     # Headquarters opens the app that day: its start-up job checks the whole file and
     # takes the day's copy, off the GUI thread, before any import.
-    _, startup = timed(f"[{label}] HQ app's start-up job (check + day's copy)",
-                       lambda: backups.daily(hq))
+    _, startup = timed(
+        f"[{label}] HQ app's start-up job (check + day's copy)", lambda: backups.daily(hq)
+    )
     phases: list[tuple[str, float]] = []
     watch = Progress(lambda _d, _t, what: phases.append((what, time.perf_counter())))
-    result, seconds = timed(f"[{label}] HQ imports the township's delta",
-                            lambda: import_bundle(hq, out, progress=watch))
+    result, seconds = timed(
+        f"[{label}] HQ imports the township's delta", lambda: import_bundle(hq, out, progress=watch)
+    )
     backup = _phase(phases, "backup")
-    print(f"  {result.totals.new} new, {result.totals.updated} updated (goal < 1 s); "
-          f"of it a backup copy before writing: {backup:.2f} s, the rest: "
-          f"{seconds - backup:.2f} s; the start-up job before it: {startup:.2f} s")
+    print(
+        f"  {result.totals.new} new, {result.totals.updated} updated (goal < 1 s); "
+        f"of it a backup copy before writing: {backup:.2f} s, the rest: "
+        f"{seconds - backup:.2f} s; the start-up job before it: {startup:.2f} s"
+    )
     hq.close()
     laptop.close()
     return seconds, seconds - backup
@@ -170,10 +184,14 @@ def delta_round(hq_path: Path, work: Path, label: str) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, help="an existing province database")
-    parser.add_argument("--five-years", type=Path,
-                        help="a province with 40 campaigns, for the delta import ratio")
-    parser.add_argument("--delta-only", action="store_true",
-                        help="skip the full export and import; measure the delta rounds only")
+    parser.add_argument(
+        "--five-years", type=Path, help="a province with 40 campaigns, for the delta import ratio"
+    )
+    parser.add_argument(
+        "--delta-only",
+        action="store_true",
+        help="skip the full export and import; measure the delta rounds only",
+    )
     parser.add_argument("--workdir", type=Path, help="where to write (default: a temp folder)")
     args = parser.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="bench-sync-"))
@@ -182,8 +200,9 @@ def main() -> None:
     if source is None:
         source = work / "province.db"
         db = open_db(source)
-        timed("generate province (1400 townships, 8 campaigns)",
-              lambda: make_province(db, 1400, 8, 1))
+        timed(
+            "generate province (1400 townships, 8 campaigns)", lambda: make_province(db, 1400, 8, 1)
+        )
         db.close()
     if not args.delta_only:
         full_round(source, work)
@@ -205,11 +224,13 @@ def full_round(source: Path, work: Path) -> None:
     print(f"  {summary.rows:,} rows, bundle {summary.size / 1e6:.1f} MB")
     db.close()
 
-    result, t_import = timed("import into an empty database",
-                             lambda: import_bundle(fresh, bundle, trust=trust))
+    result, t_import = timed(
+        "import into an empty database", lambda: import_bundle(fresh, bundle, trust=trust)
+    )
     print(f"  {result.totals.new:,} new rows")
-    rows, t_plain = timed("plain executemany of the same rows",
-                          lambda: plain_executemany(source, work / "plain.db"))
+    rows, t_plain = timed(
+        "plain executemany of the same rows", lambda: plain_executemany(source, work / "plain.db")
+    )
     t_plain = rows[1]
     print(f"  executemany alone: {t_plain:.2f} s for {rows[0]:,} rows")
     again, t_reimport = timed("re-import the same bundle", lambda: import_bundle(fresh, bundle))
@@ -241,8 +262,10 @@ def deltas(source: Path, work: Path, five_years: Path | None) -> None:
     if five_years:
         forty = fresh_copy(five_years, work / "hq-40.db")
         t_delta40 = delta_round(forty, work, "40 campaigns")
-        print(f"delta import, 40 / 8 campaigns: {t_delta40[0] / t_delta8[0]:.2f}x with the "
-              f"backup, {t_delta40[1] / t_delta8[1]:.2f}x without it (goal <= 1.5)")
+        print(
+            f"delta import, 40 / 8 campaigns: {t_delta40[0] / t_delta8[0]:.2f}x with the "
+            f"backup, {t_delta40[1] / t_delta8[1]:.2f}x without it (goal <= 1.5)"
+        )
 
 
 if __name__ == "__main__":

@@ -70,8 +70,10 @@ class _NoVerifier:
 
 def _plain_seal(inner, out, sender, recipients, passphrase=None) -> None:
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as zf:
-        zf.writestr(envelope.OUTER_MANIFEST, json.dumps(
-            {"format": "inspector-bundle", "format_version": 2, "sender": sender}))
+        zf.writestr(
+            envelope.OUTER_MANIFEST,
+            json.dumps({"format": "inspector-bundle", "format_version": 2, "sender": sender}),
+        )
         with zf.open(envelope.CONTENT, "w", force_zip64=True) as dst:
             while chunk := inner.read(1 << 20):
                 dst.write(chunk)
@@ -98,8 +100,14 @@ def _unsigned_manifest(zf, manifest, keys, signer, roster_, budget=None) -> None
 
 @contextlib.contextmanager
 def without_trust() -> Iterator[None]:
-    saved = (export.canonical, export._Signer.admit, export._write_signatures, export.seal,
-             reader.open_content, importer.Verifier)
+    saved = (
+        export.canonical,
+        export._Signer.admit,
+        export._write_signatures,
+        export.seal,
+        reader.open_content,
+        importer.Verifier,
+    )
     export.canonical = _v1_line
     export._Signer.admit = lambda self, table, row, line: True
     export._write_signatures = _unsigned_manifest
@@ -109,8 +117,14 @@ def without_trust() -> Iterator[None]:
     try:
         yield
     finally:
-        (export.canonical, export._Signer.admit, export._write_signatures, export.seal,
-         reader.open_content, importer.Verifier) = saved
+        (
+            export.canonical,
+            export._Signer.admit,
+            export._write_signatures,
+            export.seal,
+            reader.open_content,
+            importer.Verifier,
+        ) = saved
 
 
 def _fresh(work: Path, name: str, hq_db) -> Any:
@@ -126,8 +140,11 @@ def main() -> None:
     parser.add_argument("--db", type=Path, required=True, help="a province database")
     parser.add_argument("--workdir", type=Path, help="where to write (default: a temp folder)")
     parser.add_argument("--rounds", type=int, default=2, help="relay rounds after the first")
-    parser.add_argument("--oldest-first", action="store_true",
-                        help="relay under the lowest-id statement (the earlier behaviour)")
+    parser.add_argument(
+        "--oldest-first",
+        action="store_true",
+        help="relay under the lowest-id statement (the earlier behaviour)",
+    )
     args = parser.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="bench-trust-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -140,22 +157,36 @@ def main() -> None:
     signed_db = _fresh(work, "signed.db", db)
 
     results: dict[str, dict[str, float]] = {}
-    for label, ctx, target in (("without", without_trust, plain_db),
-                               ("with", contextlib.nullcontext, signed_db)):
+    for label, ctx, target in (
+        ("without", without_trust, plain_db),
+        ("with", contextlib.nullcontext, signed_db),
+    ):
         bundle = work / f"{label}.inspbundle"
         with ctx():
-            summary, t_export = timed(f"export, {label} signing and encryption",
-                                      lambda b=bundle: export.export_bundle(db, b))
-            result, t_import = timed(f"import, {label} verification and decryption",
-                                     lambda b=bundle, t=target: importer.import_bundle(
-                                         t, b, trust=fingerprint))
-        results[label] = {"export": t_export, "import": t_import, "size": summary.size,
-                          "rows": summary.rows, "new": result.totals.new}
-        print(f"  {summary.rows:,} rows, {summary.size / 1e6:.2f} MB, "
-              f"{result.totals.new:,} new on import", flush=True)
+            summary, t_export = timed(
+                f"export, {label} signing and encryption",
+                lambda b=bundle: export.export_bundle(db, b),
+            )
+            result, t_import = timed(
+                f"import, {label} verification and decryption",
+                lambda b=bundle, t=target: importer.import_bundle(t, b, trust=fingerprint),
+            )
+        results[label] = {
+            "export": t_export,
+            "import": t_import,
+            "size": summary.size,
+            "rows": summary.rows,
+            "new": result.totals.new,
+        }
+        print(
+            f"  {summary.rows:,} rows, {summary.size / 1e6:.2f} MB, "
+            f"{result.totals.new:,} new on import",
+            flush=True,
+        )
     relay = work / "relay.inspbundle"
-    relayed, t_relay = timed("relay: the imported copy exports it again",
-                             lambda: export.export_bundle(signed_db, relay))
+    relayed, t_relay = timed(
+        "relay: the imported copy exports it again", lambda: export.export_bundle(signed_db, relay)
+    )
     sizes = [relayed.size]
     for n in range(args.rounds):
         _relay_round(db, signed_db, work, n, fingerprint, args.oldest_first, sizes)
@@ -163,23 +194,30 @@ def main() -> None:
     print(f"export with / without: {w['export'] / wo['export']:.2f}x (goal <= 1.25)")
     print(f"import with / without: {w['import'] / wo['import']:.2f}x (goal <= 1.25)")
     print(f"size   with / without: {w['size'] / wo['size']:.3f}x (goal <= 1.05)")
-    print(f"relay of {relayed.rows:,} rows with their author's statement: "
-          f"{relayed.size / 1e6:.2f} MB ({relayed.size / wo['size']:.3f}x the unsigned "
-          f"bundle), {t_relay:.2f} s")
-    print("relay sizes by round: " + ", ".join(f"{s / 1e6:.2f} MB" for s in sizes)
-          + f" (last / first: {sizes[-1] / sizes[0]:.3f}x)")
+    print(
+        f"relay of {relayed.rows:,} rows with their author's statement: "
+        f"{relayed.size / 1e6:.2f} MB ({relayed.size / wo['size']:.3f}x the unsigned "
+        f"bundle), {t_relay:.2f} s"
+    )
+    print(
+        "relay sizes by round: "
+        + ", ".join(f"{s / 1e6:.2f} MB" for s in sizes)
+        + f" (last / first: {sizes[-1] / sizes[0]:.3f}x)"
+    )
     for d in (db, plain_db, signed_db):
         d.close()
 
 
-def _relay_round(db, copy, work: Path, n: int, fingerprint: str, oldest_first: bool,
-                 sizes: list[int]) -> None:
+def _relay_round(
+    db, copy, work: Path, n: int, fingerprint: str, oldest_first: bool, sizes: list[int]
+) -> None:
     """The province changes one row and sends everything again; the copy relays it all."""
     from inspector.store import devices
     from inspector.store.rows import Rows
 
-    pid = db.execute("SELECT id FROM problems WHERE deleted = 0 AND status != 'closed' "
-                     "ORDER BY id LIMIT 1").fetchone()[0]
+    pid = db.execute(
+        "SELECT id FROM problems WHERE deleted = 0 AND status != 'closed' ORDER BY id LIMIT 1"
+    ).fetchone()[0]
     Rows(db).update("problems", pid, {"measure": f"第{n + 2}轮整改措施"})
     full = work / f"round-{n}.inspbundle"
     export.export_bundle(db, full)
@@ -193,8 +231,11 @@ def _relay_round(db, copy, work: Path, n: int, fingerprint: str, oldest_first: b
     finally:
         devices.statements = saved
     held = sum(len(s[3]) for s in devices.statements(copy))
-    print(f"  {summary.size / 1e6:.2f} MB, {summary.relayed_statements} statement(s) carried; "
-          f"{held / 1e6:.2f} MB of statements kept", flush=True)
+    print(
+        f"  {summary.size / 1e6:.2f} MB, {summary.relayed_statements} statement(s) carried; "
+        f"{held / 1e6:.2f} MB of statements kept",
+        flush=True,
+    )
     sizes.append(summary.size)
 
 

@@ -29,8 +29,9 @@ MM = 72 / 25.4
 
 
 def words(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
-    html = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
-                          check=True).stdout.decode()
+    html = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, check=True
+    ).stdout.decode()
     pages = []
     for page in re.findall(r"<page [^>]*>(.*?)</page>", html, re.S):
         lines = []
@@ -45,16 +46,22 @@ def describe(label: str, pdf: Path, number: str, date: str) -> None:
     pages = words(pdf)
     first = pages[0]
     num = next((ln for ln in first if number in ln[4]), None)
-    full = [ln for p in pages for ln in p if ln[2] - ln[0] > 150 * MM
-            and all(ord(c) > 0x2E7F for c in ln[4])]
+    full = [
+        ln
+        for p in pages
+        for ln in p
+        if ln[2] - ln[0] > 150 * MM and all(ord(c) > 0x2E7F for c in ln[4])
+    ]
     dated = next((ln for p in pages for ln in p if ln[4] == date), None)
     print(f"{label}: {len(pages)} pages")
     if num:
         print(f"  文号 top {num[1] / MM:.1f} mm, centre {(num[0] + num[2]) / 2 / MM:.1f} mm")
     if full:
         counts = sorted({len(ln[4]) for ln in full})
-        print(f"  full lines: {len(full)}, characters per line {counts}, left "
-              f"{min(ln[0] for ln in full) / MM:.1f} mm, right {max(ln[2] for ln in full) / MM:.1f} mm")
+        print(
+            f"  full lines: {len(full)}, characters per line {counts}, left "
+            f"{min(ln[0] for ln in full) / MM:.1f} mm, right {max(ln[2] for ln in full) / MM:.1f} mm"
+        )
     if dated:
         print(f"  date right edge {dated[2] / MM:.1f} mm (GB/T 9704: 184 - 4 characters)")
 
@@ -71,7 +78,8 @@ def main(path: str) -> None:
         cid, town = db.execute(
             "SELECT campaign_id, township_id FROM problems WHERE notice_id IS NULL AND "
             "status = 'open' GROUP BY campaign_id, township_id ORDER BY COUNT(*) DESC "
-            "LIMIT 1").fetchone()
+            "LIMIT 1"
+        ).fetchone()
         outcome = notice_for_township(Rows(db), cid, town, issued_on=dt.date(2026, 11, 20))
         (work / "notice.pdf").write_bytes(outcome.pdf)
         (work / "notice.docx").write_bytes(notice_docx(db, outcome.notice["id"]))
@@ -81,9 +89,20 @@ def main(path: str) -> None:
             print("LibreOffice (soffice) is not installed: no .docx layout to compare")
             return
         out = work / "libreoffice"
-        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(out),
-                        str(work / "notice.docx")], capture_output=True, check=True,
-                       timeout=180)
+        subprocess.run(
+            [
+                soffice,
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out),
+                str(work / "notice.docx"),
+            ],
+            capture_output=True,
+            check=True,
+            timeout=180,
+        )
         converted = out / "notice.pdf"
         describe("DOCX (LibreOffice)", converted, outcome.notice["doc_number"], date)
         db.close()

@@ -129,7 +129,8 @@ def _cannot_open(app: QApplication, exc: Exception, selftest: bool) -> int:
     from inspector.ui.messages import describe_for_user
 
     message = app.translate("App", "Inspector cannot open the database:\n{0}").format(
-        describe_for_user(exc))
+        describe_for_user(exc)
+    )
     print(f"inspector: {explain(exc)}", file=sys.stderr)
     if not selftest:
         QMessageBox.critical(None, app.translate("App", "Inspector"), message)
@@ -160,9 +161,11 @@ def _finish_selftest(window: MainWindow) -> None:
     app.processEvents()
     shown = window.isVisible() and window.is_loaded
     townships = window.tree.model.township_count()
-    print(f"selftest: main window {'shown' if shown else 'NOT shown'}, "
-          f"{window.campaign_combo.count()} campaign(s), {townships} township(s), "
-          f"database {window.db_path}")
+    print(
+        f"selftest: main window {'shown' if shown else 'NOT shown'}, "
+        f"{window.campaign_combo.count()} campaign(s), {townships} township(s), "
+        f"database {window.db_path}"
+    )
     window.close()
     app.exit(0 if shown else 1)
 

@@ -57,8 +57,9 @@ class AppContext:
         if self._session is None:
             from inspector.store.session import Session
 
-            self._session = Session.open(self.path, create=self._may_create,
-                                         folders=self._may_make_folders)
+            self._session = Session.open(
+                self.path, create=self._may_create, folders=self._may_make_folders
+            )
         return self._session
 
     @property
@@ -106,10 +107,14 @@ class InspectorGroup(click.Group):
 
 
 @click.group(cls=InspectorGroup, invoke_without_command=True)
-@click.option("--db", "db_path", envvar="INSPECTOR_DB", type=click.Path(dir_okay=False),
-              help="Database file (default: the user data folder; env INSPECTOR_DB).")
-@click.option("--selftest", is_flag=True,
-              help="Open the GUI, show the main window, and exit 0.")
+@click.option(
+    "--db",
+    "db_path",
+    envvar="INSPECTOR_DB",
+    type=click.Path(dir_okay=False),
+    help="Database file (default: the user data folder; env INSPECTOR_DB).",
+)
+@click.option("--selftest", is_flag=True, help="Open the GUI, show the main window, and exit 0.")
 @click.version_option(__version__, prog_name="inspector")
 @click.pass_context
 def main(ctx: click.Context, db_path: str | None, selftest: bool) -> None:
@@ -127,10 +132,18 @@ def main(ctx: click.Context, db_path: str | None, selftest: bool) -> None:
 
 
 @main.command()
-@click.option("--townships", "townships_csv", type=click.Path(exists=True, dir_okay=False),
-              help="Township list CSV (default: the 36 Zhoushan townships).")
-@click.option("--form", "form_path", type=click.Path(exists=True, dir_okay=False),
-              help="Checklist form TOML (default: the 2017 township form).")
+@click.option(
+    "--townships",
+    "townships_csv",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Township list CSV (default: the 36 Zhoushan townships).",
+)
+@click.option(
+    "--form",
+    "form_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Checklist form TOML (default: the 2017 township form).",
+)
 @click.pass_obj
 def init(app: AppContext, townships_csv: str | None, form_path: str | None) -> None:
     """Create the database with the townships and the default form."""
@@ -138,21 +151,40 @@ def init(app: AppContext, townships_csv: str | None, form_path: str | None) -> N
 
     form = ensure_initialised(app.allow_create().rows(), form_path, townships_csv)
     db = app.db
-    click.echo(safe(f"{app.path}: {db['counties'].count} counties, {db['townships'].count} "
-                    f"townships, form {form.id} {form.version} ({len(form.items)} items)"))
+    click.echo(
+        safe(
+            f"{app.path}: {db['counties'].count} counties, {db['townships'].count} "
+            f"townships, form {form.id} {form.version} ({len(form.items)} items)"
+        )
+    )
 
 
 @main.command()
 @click.option("--seed", default=2017, show_default=True, help="Random seed.")
-@click.option("--townships", "n_townships", type=click.IntRange(1, 100_000),
-              help="Make a synthetic province of this many townships instead.")
-@click.option("--campaigns", "n_campaigns", type=click.IntRange(1, 100), default=8,
-              show_default=True, help="Campaigns of the synthetic province.")
-@click.option("--date", "on_date", type=click.DateTime(["%Y-%m-%d"]),
-              help="Pretend today is this date (default: today).")
+@click.option(
+    "--townships",
+    "n_townships",
+    type=click.IntRange(1, 100_000),
+    help="Make a synthetic province of this many townships instead.",
+)
+@click.option(
+    "--campaigns",
+    "n_campaigns",
+    type=click.IntRange(1, 100),
+    default=8,
+    show_default=True,
+    help="Campaigns of the synthetic province.",
+)
+@click.option(
+    "--date",
+    "on_date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Pretend today is this date (default: today).",
+)
 @click.pass_obj
-def demo(app: AppContext, seed: int, n_townships: int | None, n_campaigns: int,
-         on_date: Any) -> None:
+def demo(
+    app: AppContext, seed: int, n_townships: int | None, n_campaigns: int, on_date: Any
+) -> None:
     """Fill a realistic sample campaign (or a synthetic province for benchmarks).
 
     The installation becomes headquarters (unless it already trusts another),
@@ -166,19 +198,29 @@ def demo(app: AppContext, seed: int, n_townships: int | None, n_campaigns: int,
     if authority(app.db) is None:
         init_hq(app.db)
     if n_townships:
-        stats = make_province(app.db, n_townships, n_campaigns, seed, today,
-                              progress=lambda m: click.echo(m, err=True))
-        click.echo(f"synthetic province: {n_townships} townships, {stats['campaigns']} "
-                   f"campaigns, {stats['inspections']} inspections, {stats['answers']} "
-                   f"answers, {stats['problems']} problems")
+        stats = make_province(
+            app.db,
+            n_townships,
+            n_campaigns,
+            seed,
+            today,
+            progress=lambda m: click.echo(m, err=True),
+        )
+        click.echo(
+            f"synthetic province: {n_townships} townships, {stats['campaigns']} "
+            f"campaigns, {stats['inspections']} inspections, {stats['answers']} "
+            f"answers, {stats['problems']} problems"
+        )
         return
     stats = make_sample(app.db, seed, today)
     if stats.get("existing"):
         click.echo(safe(f"sample campaign {stats['campaign_name']} is already in {app.path}"))
         return
-    click.echo(f"sample campaign {stats['campaign_name']} ({stats['campaign']}): "
-               f"{stats['townships']} townships inspected, {stats['problems']} problems, "
-               f"{stats['notices']} notices")
+    click.echo(
+        f"sample campaign {stats['campaign_name']} ({stats['campaign']}): "
+        f"{stats['townships']} townships inspected, {stats['problems']} problems, "
+        f"{stats['notices']} notices"
+    )
 
 
 @main.group()
@@ -201,8 +243,12 @@ def forms_check(files: tuple[str, ...]) -> None:
             for issue in exc.issues:
                 click.echo(safe(issue), err=True)
             continue
-        click.echo(safe(f"{name}: ok — {form.id} {form.version}, {len(form.sections)} "
-                        f"sections, {len(form.items)} items, {form.total_points:g} points"))
+        click.echo(
+            safe(
+                f"{name}: ok — {form.id} {form.version}, {len(form.sections)} "
+                f"sections, {len(form.items)} items, {form.total_points:g} points"
+            )
+        )
     if failed:
         sys.exit(1)
 
@@ -218,8 +264,10 @@ def townships() -> None:
 def townships_import(app: AppContext, csv_file: str) -> None:
     """Import counties and townships from a CSV (county,county_code,township,township_code,kind)."""
     counts = app.writing().catalog.import_townships_csv(csv_file).value
-    click.echo(f"{counts['counties']} counties and {counts['townships']} townships added or "
-               f"changed, {counts['unchanged']} unchanged")
+    click.echo(
+        f"{counts['counties']} counties and {counts['townships']} townships added or "
+        f"changed, {counts['unchanged']} unchanged"
+    )
 
 
 @townships.command("list")
@@ -227,8 +275,7 @@ def townships_import(app: AppContext, csv_file: str) -> None:
 def townships_list(app: AppContext) -> None:
     """List the townships."""
     for t in app.session.catalog.townships():
-        click.echo("\t".join(safe(v) for v in (t["county"], t["name"], t["code"] or "",
-                                                t["kind"])))
+        click.echo("\t".join(safe(v) for v in (t["county"], t["name"], t["code"] or "", t["kind"])))
 
 
 @main.group()
@@ -238,15 +285,24 @@ def campaign() -> None:
 
 @campaign.command("create")
 @click.option("--name", required=True, help="e.g. 2017年第三季度基层党建专项督查")
-@click.option("--form", "form_ref", required=True,
-              help="Form id (its newest version), or id@version.")
-@click.option("--year", type=click.IntRange(1900, 9999),
-              help="Year of the campaign (default: this year).")
-@click.option("--interview", "interview_bottom", type=click.IntRange(0, 1000), default=3,
-              show_default=True, help="How many bottom-ranked townships go on the 约谈 list.")
+@click.option(
+    "--form", "form_ref", required=True, help="Form id (its newest version), or id@version."
+)
+@click.option(
+    "--year", type=click.IntRange(1900, 9999), help="Year of the campaign (default: this year)."
+)
+@click.option(
+    "--interview",
+    "interview_bottom",
+    type=click.IntRange(0, 1000),
+    default=3,
+    show_default=True,
+    help="How many bottom-ranked townships go on the 约谈 list.",
+)
 @click.pass_obj
-def campaign_create(app: AppContext, name: str, form_ref: str, year: int | None,
-                    interview_bottom: int) -> None:
+def campaign_create(
+    app: AppContext, name: str, form_ref: str, year: int | None, interview_bottom: int
+) -> None:
     """Create a campaign on an installed form."""
     row = app.writing().catalog.create_campaign(name, form_ref, year, interview_bottom).value
     click.echo(safe(row["id"]))
@@ -262,8 +318,13 @@ def campaign_list(app: AppContext) -> None:
 
 @main.command()
 @click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
 @click.pass_obj
 def ranking(app: AppContext, campaign_ref: str, fmt: str) -> None:
     """Rank the campaign's townships: rank, county, township, score, stars, 约谈.
@@ -275,16 +336,37 @@ def ranking(app: AppContext, campaign_ref: str, fmt: str) -> None:
 
     ranked = campaign_ranking(app.db, campaign_ref)
     records: list[dict[str, Any]] = [
-        {"rank": r.rank, "county_rank": r.county_rank, "county": r.entry.county,
-         "township": r.entry.township, "score": r.entry.score, "stars": r.entry.stars,
-         "interview": r.interview, "interview_reason": r.interview_reason,
-         "answered": r.entry.answered, "items": r.entry.items, "complete": True}
-        for r in ranked]
-    records += [{"rank": None, "county_rank": None, "county": e.county, "township": e.township,
-                 "score": e.score, "stars": e.stars, "interview": False,
-                 "interview_reason": "", "answered": e.answered, "items": e.items,
-                 "complete": False}
-                for e in campaign_incomplete(app.db, campaign_ref)]
+        {
+            "rank": r.rank,
+            "county_rank": r.county_rank,
+            "county": r.entry.county,
+            "township": r.entry.township,
+            "score": r.entry.score,
+            "stars": r.entry.stars,
+            "interview": r.interview,
+            "interview_reason": r.interview_reason,
+            "answered": r.entry.answered,
+            "items": r.entry.items,
+            "complete": True,
+        }
+        for r in ranked
+    ]
+    records += [
+        {
+            "rank": None,
+            "county_rank": None,
+            "county": e.county,
+            "township": e.township,
+            "score": e.score,
+            "stars": e.stars,
+            "interview": False,
+            "interview_reason": "",
+            "answered": e.answered,
+            "items": e.items,
+            "complete": False,
+        }
+        for e in campaign_incomplete(app.db, campaign_ref)
+    ]
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=1))
     elif fmt == "csv":
@@ -292,23 +374,51 @@ def ranking(app: AppContext, campaign_ref: str, fmt: str) -> None:
 
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["rank", "county", "township", "score", "stars", "interview",
-                         "interview_reason", "answered"])
+        writer.writerow(
+            [
+                "rank",
+                "county",
+                "township",
+                "score",
+                "stars",
+                "interview",
+                "interview_reason",
+                "answered",
+            ]
+        )
         for r in records:
-            writer.writerow(["" if r["rank"] is None else r["rank"], csv_text(r["county"]),
-                             csv_text(r["township"]), f"{r['score']:.1f}", r["stars"],
-                             "约谈" if r["interview"] else "", csv_text(r["interview_reason"]),
-                             f"{r['answered']}/{r['items']}"])
+            writer.writerow(
+                [
+                    "" if r["rank"] is None else r["rank"],
+                    csv_text(r["county"]),
+                    csv_text(r["township"]),
+                    f"{r['score']:.1f}",
+                    r["stars"],
+                    "约谈" if r["interview"] else "",
+                    csv_text(r["interview_reason"]),
+                    f"{r['answered']}/{r['items']}",
+                ]
+            )
         click.echo(out.getvalue(), nl=False)
     else:
-        header = [("名次", 4, ">"), ("县区", 8, "<"), ("乡镇（街道）", 14, "<"), ("得分", 6, ">"),
-                  ("星级", 6, "<"), ("完成", 7, ">")]
+        header = [
+            ("名次", 4, ">"),
+            ("县区", 8, "<"),
+            ("乡镇（街道）", 14, "<"),
+            ("得分", 6, ">"),
+            ("星级", 6, "<"),
+            ("完成", 7, ">"),
+        ]
         click.echo("  ".join(_pad(t, w, a) for t, w, a in header) + "  约谈")
         for r in records:
-            cells = [("—" if r["rank"] is None else str(r["rank"]), 4, ">"),
-                     (safe(r["county"]), 8, "<"), (safe(r["township"]), 14, "<"),
-                     (f"{r['score']:.1f}", 6, ">"), (star_text(r["stars"]), 6, "<"),
-                     (f"{r['answered']}/{r['items']}", 7, ">")]
+            cells = [
+                ("—" if r["rank"] is None else str(r["rank"]), 4, ">"),
+                (safe(r["county"]), 8, "<"),
+                (safe(r["township"]), 14, "<"),
+                (f"{r['score']:.1f}", 6, ">"),
+                (star_text(r["stars"]), 6, "<"),
+                (f"{r['answered']}/{r['items']}", 7, ">"),
+            ]
             if not r["complete"]:
                 reason = "未完成，不排名"
             else:
@@ -336,9 +446,12 @@ def dump(app: AppContext) -> None:
 
 @main.command()
 @click.option("--repair", is_flag=True, help="Recompute cached scores that are out of step.")
-@click.option("--restamp-future", is_flag=True,
-              help="Give rows stamped more than a day ahead of this computer's clock a fresh "
-                   "stamp (after setting the date right).")
+@click.option(
+    "--restamp-future",
+    is_flag=True,
+    help="Give rows stamped more than a day ahead of this computer's clock a fresh "
+    "stamp (after setting the date right).",
+)
 @click.pass_obj
 def check(app: AppContext, repair: bool, restamp_future: bool) -> None:
     """Check the database's integrity; exit 1 if anything is wrong."""
@@ -351,8 +464,12 @@ def check(app: AppContext, repair: bool, restamp_future: bool) -> None:
         app.session.inspections.refresh_all_scores()
     if restamp_future:
         done = restamp(app.db)
-        click.echo(safe(f"{done.rows} row(s) stamped in the future got a fresh stamp"
-                        + (f"; backup {done.backup}" if done.backup else "")))
+        click.echo(
+            safe(
+                f"{done.rows} row(s) stamped in the future got a fresh stamp"
+                + (f"; backup {done.backup}" if done.backup else "")
+            )
+        )
     issues = [*check_db(app.db), *(str(m) for m in future_issues(app.db))]
     for issue in issues:
         click.echo(safe(issue), err=True)
@@ -362,13 +479,15 @@ def check(app: AppContext, repair: bool, restamp_future: bool) -> None:
 
 
 # Command groups that live in their own modules.
-for _module, _name in (("inspector.cli_reports", "report"),
-                       ("inspector.cli_reports", "problems"),
-                       ("inspector.cli_bundle", "bundle"),
-                       ("inspector.cli_backup", "backup"),
-                       ("inspector.cli_device", "device"),
-                       ("inspector.cli_trust", "hq"),
-                       ("inspector.cli_trust", "device")):
+for _module, _name in (
+    ("inspector.cli_reports", "report"),
+    ("inspector.cli_reports", "problems"),
+    ("inspector.cli_bundle", "bundle"),
+    ("inspector.cli_backup", "backup"),
+    ("inspector.cli_device", "device"),
+    ("inspector.cli_trust", "hq"),
+    ("inspector.cli_trust", "device"),
+):
     if importlib.util.find_spec(_module) is not None:
         _group = getattr(importlib.import_module(_module), _name)
         _have = main.commands.get(_name)

@@ -23,15 +23,17 @@ def backup_list(app: AppContext) -> None:
     if not app.path.is_file():
         from inspector.messages import Message
 
-        raise StoreError(Message("no database at {path}; create one with 'inspector init'",
-                                 path=str(app.path)))
+        raise StoreError(
+            Message("no database at {path}; create one with 'inspector init'", path=str(app.path))
+        )
     found = backups_of(app.path)
     if not found:
         click.echo(safe(f"no backups in {folder_for(app.path.resolve())}"))
         return
     for b in found:
-        click.echo("\t".join((safe(b.name), f"{b.taken:%Y-%m-%d %H:%M:%S}", b.reason,
-                              f"{b.size:,} bytes")))
+        click.echo(
+            "\t".join((safe(b.name), f"{b.taken:%Y-%m-%d %H:%M:%S}", b.reason, f"{b.size:,} bytes"))
+        )
 
 
 @backup.command("restore")

@@ -52,85 +52,132 @@ def report() -> None:
     """Printed reports (PDF, A4, fonts embedded)."""
 
 
-date_option = click.option("--date", "on_date", type=DATE,
-                           help="Date the report is made on (default: today); the same data "
-                                "and date give the same bytes.")
+date_option = click.option(
+    "--date",
+    "on_date",
+    type=DATE,
+    help="Date the report is made on (default: today); the same data and date give the same bytes.",
+)
 
 
 @report.command("star")
 @click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
 @click.option("--township", "township_ref", required=True, help="Township name, code or id.")
-@click.option("--out", required=True, type=click.Path(dir_okay=False),
-              help="File to write (.pdf or .docx).")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "docx"]),
-              help="pdf, or docx to edit in Word before 签发 (default: from the file's "
-                   "extension).")
+@click.option(
+    "--out", required=True, type=click.Path(dir_okay=False), help="File to write (.pdf or .docx)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["pdf", "docx"]),
+    help="pdf, or docx to edit in Word before 签发 (default: from the file's extension).",
+)
 @date_option
 @click.pass_obj
-def report_star(app: AppContext, campaign_ref: str, township_ref: str, out: str,
-                fmt: str | None, on_date: Any) -> None:
+def report_star(
+    app: AppContext, campaign_ref: str, township_ref: str, out: str, fmt: str | None, on_date: Any
+) -> None:
     """督查情况反馈表: one township's scores, stars and problems."""
     from inspector.store.catalog import find_campaign, find_township
 
-    request = _request(on_date, campaign_id=find_campaign(app.db, campaign_ref)["id"],
-                       township_id=find_township(app.db, township_ref)["id"])
+    request = _request(
+        on_date,
+        campaign_id=find_campaign(app.db, campaign_ref)["id"],
+        township_id=find_township(app.db, township_ref)["id"],
+    )
     _make(app, "star", request, out, _format_of(out, fmt, ("pdf", "docx")))
 
 
 @report.command("notice")
 @click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
 @click.option("--township", "township_ref", required=True, help="Township name, code or id.")
-@click.option("--out", required=True, type=click.Path(dir_okay=False),
-              help="File to write (.pdf, or .docx: the archive keeps the PDF).")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "docx"]),
-              help="pdf, or docx to edit in Word before 签发 (default: from the file's "
-                   "extension).")
-@click.option("--deadline", type=DATE,
-              help="Report-back deadline of a new notice (default: the last problem deadline, "
-                   "at least the default period from today).")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="File to write (.pdf, or .docx: the archive keeps the PDF).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["pdf", "docx"]),
+    help="pdf, or docx to edit in Word before 签发 (default: from the file's extension).",
+)
+@click.option(
+    "--deadline",
+    type=DATE,
+    help="Report-back deadline of a new notice (default: the last problem deadline, "
+    "at least the default period from today).",
+)
 @date_option
 @click.pass_obj
-def report_notice(app: AppContext, campaign_ref: str, township_ref: str, out: str,
-                  fmt: str | None, deadline: Any, on_date: Any) -> None:
+def report_notice(
+    app: AppContext,
+    campaign_ref: str,
+    township_ref: str,
+    out: str,
+    fmt: str | None,
+    deadline: Any,
+    on_date: Any,
+) -> None:
     """整改通知书: issue one for problems not yet on a notice, else reprint the latest."""
     from inspector.store.catalog import find_campaign, find_township
 
-    request = _request(on_date, campaign_id=find_campaign(app.db, campaign_ref)["id"],
-                       township_id=find_township(app.db, township_ref)["id"],
-                       deadline=deadline.date().isoformat() if deadline else None)
+    request = _request(
+        on_date,
+        campaign_id=find_campaign(app.db, campaign_ref)["id"],
+        township_id=find_township(app.db, township_ref)["id"],
+        deadline=deadline.date().isoformat() if deadline else None,
+    )
     _make(app, "notice", request, out, _format_of(out, fmt, ("pdf", "docx")))
 
 
 @report.command("notices")
 @click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
-@click.option("--out", required=True, type=click.Path(dir_okay=False),
-              help="PDF file to write: every notice issued, in number order.")
-@click.option("--deadline", type=DATE,
-              help="Report-back deadline of every notice (default: per township, the last "
-                   "problem deadline, at least the default period from the date).")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="PDF file to write: every notice issued, in number order.",
+)
+@click.option(
+    "--deadline",
+    type=DATE,
+    help="Report-back deadline of every notice (default: per township, the last "
+    "problem deadline, at least the default period from the date).",
+)
 @date_option
 @click.pass_obj
-def report_notices(app: AppContext, campaign_ref: str, out: str, deadline: Any,
-                   on_date: Any) -> None:
+def report_notices(
+    app: AppContext, campaign_ref: str, out: str, deadline: Any, on_date: Any
+) -> None:
     """整改通知书 for every township with open problems not yet on a notice, in one step."""
     from inspector.store.catalog import find_campaign
 
-    request = _request(on_date, campaign_id=find_campaign(app.db, campaign_ref)["id"],
-                       deadline=deadline.date().isoformat() if deadline else None)
+    request = _request(
+        on_date,
+        campaign_id=find_campaign(app.db, campaign_ref)["id"],
+        deadline=deadline.date().isoformat() if deadline else None,
+    )
     _make(app, "notices", request, out, "pdf")
 
 
 @report.command("summary")
 @click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
-@click.option("--out", required=True, type=click.Path(dir_okay=False),
-              help="File to write (.pdf or .docx).")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "docx"]),
-              help="pdf, or docx to edit in Word before 签发 (default: from the file's "
-                   "extension).")
+@click.option(
+    "--out", required=True, type=click.Path(dir_okay=False), help="File to write (.pdf or .docx)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["pdf", "docx"]),
+    help="pdf, or docx to edit in Word before 签发 (default: from the file's extension).",
+)
 @date_option
 @click.pass_obj
-def report_summary(app: AppContext, campaign_ref: str, out: str, fmt: str | None,
-                   on_date: Any) -> None:
+def report_summary(
+    app: AppContext, campaign_ref: str, out: str, fmt: str | None, on_date: Any
+) -> None:
     """星级评定汇总: ranking, star distribution, 约谈 list, overdue problems."""
     from inspector.store.catalog import find_campaign
 
@@ -140,44 +187,70 @@ def report_summary(app: AppContext, campaign_ref: str, out: str, fmt: str | None
 
 @report.command("bulletin")
 @click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
-@click.option("--out", required=True, type=click.Path(dir_okay=False),
-              help="File to write (.pdf or .docx).")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "docx"]),
-              help="pdf, or docx to edit in Word before 签发 (default: from the file's "
-                   "extension).")
-@click.option("--number", type=click.IntRange(min=1),
-              help="The 通报's number in its year (default: the next on this laptop; a .docx "
-                   "takes the last one made unless given).")
+@click.option(
+    "--out", required=True, type=click.Path(dir_okay=False), help="File to write (.pdf or .docx)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["pdf", "docx"]),
+    help="pdf, or docx to edit in Word before 签发 (default: from the file's extension).",
+)
+@click.option(
+    "--number",
+    type=click.IntRange(min=1),
+    help="The 通报's number in its year (default: the next on this laptop; a .docx "
+    "takes the last one made unless given).",
+)
 @date_option
 @click.pass_obj
-def report_bulletin(app: AppContext, campaign_ref: str, out: str, fmt: str | None,
-                    number: int | None, on_date: Any) -> None:
+def report_bulletin(
+    app: AppContext, campaign_ref: str, out: str, fmt: str | None, number: int | None, on_date: Any
+) -> None:
     """督查情况通报: counties compared (average, stars, rank and its change, 约谈,
     rectification rate) in a numbered document, townships in an annex."""
     from inspector.store.catalog import find_campaign
 
-    request = _request(on_date, campaign_id=find_campaign(app.db, campaign_ref)["id"],
-                       number=number)
+    request = _request(
+        on_date, campaign_id=find_campaign(app.db, campaign_ref)["id"], number=number
+    )
     _make(app, "bulletin", request, out, _format_of(out, fmt, ("pdf", "docx")))
 
 
 @report.command("supervise")
 @click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
-@click.option("--township", "township_ref", help="One township (default: every one with "
-              "problems past their deadline).")
+@click.option(
+    "--township",
+    "township_ref",
+    help="One township (default: every one with problems past their deadline).",
+)
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="PDF file to write.")
-@click.option("--reply-days", type=click.IntRange(min=1), default=7, show_default=True,
-              help="Days the township has to report back.")
+@click.option(
+    "--reply-days",
+    type=click.IntRange(min=1),
+    default=7,
+    show_default=True,
+    help="Days the township has to report back.",
+)
 @date_option
 @click.pass_obj
-def report_supervise(app: AppContext, campaign_ref: str, township_ref: str | None, out: str,
-                     reply_days: int, on_date: Any) -> None:
+def report_supervise(
+    app: AppContext,
+    campaign_ref: str,
+    township_ref: str | None,
+    out: str,
+    reply_days: int,
+    on_date: Any,
+) -> None:
     """督办单: red-light (overdue) problems of each township, numbered, in the official layout."""
     from inspector.store.catalog import find_campaign, find_township
 
-    request = _request(on_date, campaign_id=find_campaign(app.db, campaign_ref)["id"],
-                       township_id=find_township(app.db, township_ref)["id"]
-                       if township_ref else None, reply_days=reply_days)
+    request = _request(
+        on_date,
+        campaign_id=find_campaign(app.db, campaign_ref)["id"],
+        township_id=find_township(app.db, township_ref)["id"] if township_ref else None,
+        reply_days=reply_days,
+    )
     _make(app, "supervise", request, out, "pdf")
 
 
@@ -189,14 +262,25 @@ def report_supervise(app: AppContext, campaign_ref: str, township_ref: str | Non
 @click.option("--place", required=True, help="Where the interview is held.")
 @date_option
 @click.pass_obj
-def report_interview(app: AppContext, campaign_ref: str, township_ref: str | None, out: str,
-                     on_day: Any, place: str, on_date: Any) -> None:
+def report_interview(
+    app: AppContext,
+    campaign_ref: str,
+    township_ref: str | None,
+    out: str,
+    on_day: Any,
+    place: str,
+    on_date: Any,
+) -> None:
     """约谈通知: one for each township on the campaign's 约谈 list, in the official layout."""
     from inspector.store.catalog import find_campaign, find_township
 
-    request = _request(on_date, campaign_id=find_campaign(app.db, campaign_ref)["id"],
-                       township_id=find_township(app.db, township_ref)["id"]
-                       if township_ref else None, interview_on=on_day.date(), place=place)
+    request = _request(
+        on_date,
+        campaign_id=find_campaign(app.db, campaign_ref)["id"],
+        township_id=find_township(app.db, township_ref)["id"] if township_ref else None,
+        interview_on=on_day.date(),
+        place=place,
+    )
     _make(app, "interview", request, out, "pdf")
 
 
@@ -230,14 +314,25 @@ def report_fonts_command(pdf: str | None) -> None:
 @report.command("ledger")
 @click.option("--campaign", "campaign_ref", help="Campaign id or name (default: all).")
 @click.option("--county", "county_ref", help="County name, code or id (default: all).")
-@click.option("--out", required=True, type=click.Path(dir_okay=False),
-              help="File to write (.pdf or .xlsx).")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "xlsx"]),
-              help="pdf or xlsx (default: from the file's extension).")
+@click.option(
+    "--out", required=True, type=click.Path(dir_okay=False), help="File to write (.pdf or .xlsx)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["pdf", "xlsx"]),
+    help="pdf or xlsx (default: from the file's extension).",
+)
 @date_option
 @click.pass_obj
-def report_ledger(app: AppContext, campaign_ref: str | None, county_ref: str | None, out: str,
-                  fmt: str | None, on_date: Any) -> None:
+def report_ledger(
+    app: AppContext,
+    campaign_ref: str | None,
+    county_ref: str | None,
+    out: str,
+    fmt: str | None,
+    on_date: Any,
+) -> None:
     """整改台账: every problem with its measure, people, deadlines (original and extended),
     progress, 销号 date and evidence."""
     from inspector.reports.ledger import scope
@@ -258,8 +353,9 @@ def problems() -> None:
 @click.option("--campaign", "campaign_ref", help="Campaign id or name (default: all).")
 @date_option
 @click.pass_obj
-def problems_export(app: AppContext, fmt: str, out: str, campaign_ref: str | None,
-                    on_date: Any) -> None:
+def problems_export(
+    app: AppContext, fmt: str, out: str, campaign_ref: str | None, on_date: Any
+) -> None:
     """Export the problems: county, township, item, text, unit, person, deadline, status,
     overdue, notice number, found date, after a 序号 and the campaign (CSV in UTF-8 with BOM,
     or XLSX ready to print: A4 landscape, one page wide, the header on every page)."""

@@ -22,8 +22,10 @@ def hq_init(app: AppContext) -> None:
 
     roster = init_hq(app.allow_create().db)
     keys = device_keys(app.db)
-    click.echo(f"headquarters: {keys.device_id}, fingerprint {keys.fingerprint}; roster "
-               f"serial {roster.serial}, {len(roster.devices)} device(s)")
+    click.echo(
+        f"headquarters: {keys.device_id}, fingerprint {keys.fingerprint}; roster "
+        f"serial {roster.serial}, {len(roster.devices)} device(s)"
+    )
 
 
 @click.group()
@@ -32,8 +34,12 @@ def device() -> None:
 
 
 @device.command("request")
-@click.option("--out", required=True, type=click.Path(dir_okay=False),
-              help="The enrolment request file to write (take it to headquarters).")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The enrolment request file to write (take it to headquarters).",
+)
 @click.pass_obj
 def device_request(app: AppContext, out: str) -> None:
     """Write this device's enrolment request (public keys only) for headquarters."""
@@ -42,23 +48,33 @@ def device_request(app: AppContext, out: str) -> None:
 
     db = app.allow_create().db
     path = write_request(db, out)
-    click.echo(f"{path}: enrolment request for {device_keys(db).device_id}, fingerprint "
-               f"{device_keys(db).fingerprint}; headquarters compares it before enrolling")
+    click.echo(
+        f"{path}: enrolment request for {device_keys(db).device_id}, fingerprint "
+        f"{device_keys(db).fingerprint}; headquarters compares it before enrolling"
+    )
 
 
 @device.command("enrol")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--role", type=click.Choice(["inspector", "hq"]), default="inspector",
-              show_default=True)
-@click.option("--fingerprint", "expected",
-              help="The fingerprint the laptop shows ('inspector device show'); "
-                   "asked for if not given.")
-@click.option("--campaign", "campaign_refs", multiple=True,
-              help="A campaign whose bundles the laptop reads (repeat for several; default: "
-                   "every campaign, see 'device assign').")
+@click.option(
+    "--role", type=click.Choice(["inspector", "hq"]), default="inspector", show_default=True
+)
+@click.option(
+    "--fingerprint",
+    "expected",
+    help="The fingerprint the laptop shows ('inspector device show'); asked for if not given.",
+)
+@click.option(
+    "--campaign",
+    "campaign_refs",
+    multiple=True,
+    help="A campaign whose bundles the laptop reads (repeat for several; default: "
+    "every campaign, see 'device assign').",
+)
 @click.pass_obj
-def device_enrol(app: AppContext, file: str, role: str, expected: str | None,
-                 campaign_refs: tuple[str, ...]) -> None:
+def device_enrol(
+    app: AppContext, file: str, role: str, expected: str | None, campaign_refs: tuple[str, ...]
+) -> None:
     """Enrol a device from its request file, after comparing its fingerprint (headquarters)."""
     from inspector.messages import Message
     from inspector.sync.errors import TrustError
@@ -71,15 +87,24 @@ def device_enrol(app: AppContext, file: str, role: str, expected: str | None,
         click.echo(safe(f"{req['name']} ({req['device_id']}): fingerprint {fp}"))
         expected = click.prompt("type the fingerprint the laptop shows")
     if expected.strip().upper() != fp:
-        raise TrustError(Message("fingerprint {given} does not match the request's {fingerprint}; "
-                                 "the file may not come from that laptop — nothing enrolled",
-                                 given=expected.strip(), fingerprint=fp))
+        raise TrustError(
+            Message(
+                "fingerprint {given} does not match the request's {fingerprint}; "
+                "the file may not come from that laptop — nothing enrolled",
+                given=expected.strip(),
+                fingerprint=fp,
+            )
+        )
     entry = enrol(app.db, req, role)
     if campaign_refs:
         entry = assign(app.db, entry.device_id, list(campaign_refs))
     reads = "" if entry.role == "hq" else f", reading {_campaign_names(app, entry.campaigns)}"
-    click.echo(safe(f"enrolled {entry.name} ({entry.device_id}) as {entry.role}{reads}; "
-                    "export a campaign kit to give it the roster"))
+    click.echo(
+        safe(
+            f"enrolled {entry.name} ({entry.device_id}) as {entry.role}{reads}; "
+            "export a campaign kit to give it the roster"
+        )
+    )
 
 
 @device.command("revoke")
@@ -90,9 +115,13 @@ def device_revoke(app: AppContext, device_id: str) -> None:
     from inspector.sync.roster import revoke
 
     entry = revoke(app.db, device_id)
-    click.echo(safe(f"revoked {entry.name} ({entry.device_id}) at {entry.revoked_at}; the "
-                    f"{len(entry.accepted or ())} bundle(s) of it headquarters had accepted "
-                    "stand, any other version of it is refused whatever its date"))
+    click.echo(
+        safe(
+            f"revoked {entry.name} ({entry.device_id}) at {entry.revoked_at}; the "
+            f"{len(entry.accepted or ())} bundle(s) of it headquarters had accepted "
+            "stand, any other version of it is refused whatever its date"
+        )
+    )
 
 
 @device.command("list")
@@ -109,8 +138,9 @@ def device_list(app: AppContext) -> None:
     for e in roster.devices.values():
         state = f"revoked {e.revoked_at}" if e.revoked_at else "active"
         reads = "every campaign" if e.role == "hq" else _campaign_names(app, e.campaigns)
-        click.echo("\t".join(safe(v) for v in (e.device_id, e.name, e.role, e.fingerprint,
-                                                  state, reads)))
+        click.echo(
+            "\t".join(safe(v) for v in (e.device_id, e.name, e.role, e.fingerprint, state, reads))
+        )
 
 
 @hq.command("rotate")
@@ -123,19 +153,26 @@ def hq_rotate(app: AppContext) -> None:
     held = authority(app.db)
     old = fingerprint(held["signing_key"]) if held else "none"
     new = rotate(app.db)
-    click.echo(f"new headquarters key {new.fingerprint} (succeeds {old}); old private key "
-               "deleted; laptops follow with the next kit or bundle from headquarters")
+    click.echo(
+        f"new headquarters key {new.fingerprint} (succeeds {old}); old private key "
+        "deleted; laptops follow with the next kit or bundle from headquarters"
+    )
 
 
 @device.command("assign")
 @click.argument("device_id")
-@click.option("--campaign", "campaign_refs", multiple=True,
-              help="A campaign (id, id prefix or name) whose bundles the laptop reads; repeat "
-                   "for several. Replaces the laptop's earlier assignment.")
+@click.option(
+    "--campaign",
+    "campaign_refs",
+    multiple=True,
+    help="A campaign (id, id prefix or name) whose bundles the laptop reads; repeat "
+    "for several. Replaces the laptop's earlier assignment.",
+)
 @click.option("--all", "every", is_flag=True, help="The laptop reads every campaign's bundles.")
 @click.pass_obj
-def device_assign(app: AppContext, device_id: str, campaign_refs: tuple[str, ...],
-                  every: bool) -> None:
+def device_assign(
+    app: AppContext, device_id: str, campaign_refs: tuple[str, ...], every: bool
+) -> None:
     """Assign an enrolled laptop to campaigns: bundles are sealed to their laptops (headquarters)."""
     from inspector.messages import Message
     from inspector.sync.errors import TrustError
@@ -144,8 +181,12 @@ def device_assign(app: AppContext, device_id: str, campaign_refs: tuple[str, ...
     if every == bool(campaign_refs):
         raise TrustError(Message("give --campaign (once or more) or --all"))
     entry = assign(app.db, device_id, None if every else list(campaign_refs))
-    click.echo(safe(f"{entry.name} ({entry.device_id}) reads the bundles of "
-                    f"{_campaign_names(app, entry.campaigns)}; the next kit tells the laptops"))
+    click.echo(
+        safe(
+            f"{entry.name} ({entry.device_id}) reads the bundles of "
+            f"{_campaign_names(app, entry.campaigns)}; the next kit tells the laptops"
+        )
+    )
 
 
 def _campaign_names(app: AppContext, ids: frozenset[str] | None) -> str:

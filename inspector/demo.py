@@ -60,8 +60,9 @@ def ensure_initialised(rows: Rows, form_path=None, townships_csv=None) -> Form:
     return form
 
 
-def _answers_for(form: Form, rng: random.Random, quality: float, veto_fail: bool
-                 ) -> dict[str, Answer]:
+def _answers_for(
+    form: Form, rng: random.Random, quality: float, veto_fail: bool
+) -> dict[str, Answer]:
     answers: dict[str, Answer] = {}
     for item in form.items:
         if item.kind == "text":
@@ -73,8 +74,9 @@ def _answers_for(form: Form, rng: random.Random, quality: float, veto_fail: bool
                 answers[item.id] = Answer(number=rng.randint(1, 3))
             else:
                 miss = 0 if rng.random() < quality else rng.randint(1, 3)
-                answers[item.id] = Answer(number=miss if item.rule != "at_least"
-                                          else max(0, (item.target or 0) - miss))
+                answers[item.id] = Answer(
+                    number=miss if item.rule != "at_least" else max(0, (item.target or 0) - miss)
+                )
             continue
         if item.veto:
             answers[item.id] = Answer(Verdict.FULL)
@@ -112,8 +114,9 @@ def _problem_text(item: Item) -> str:
     return item.problem or f"{item.text}（未达到要求）"
 
 
-def make_sample(db: Database, seed: int = 2017, today: dt.date | None = None,
-                progress: Progress | None = None) -> dict[str, Any]:
+def make_sample(
+    db: Database, seed: int = 2017, today: dt.date | None = None, progress: Progress | None = None
+) -> dict[str, Any]:
     """One campaign on the real townships: all inspected, stars 1-5, problems in every state."""
     today = today or dt.date.today()
     rng = random.Random(seed)
@@ -124,21 +127,33 @@ def make_sample(db: Database, seed: int = 2017, today: dt.date | None = None,
         campaign_id = _uuid(rng)
         existing = rows.find("campaigns", campaign_id)
         if existing is not None:
-            return {"campaign": campaign_id, "campaign_name": existing["name"], "existing": True,
-                    "townships": 0, "problems": 0, "notices": 0}
+            return {
+                "campaign": campaign_id,
+                "campaign_name": existing["name"],
+                "existing": True,
+                "townships": 0,
+                "problems": 0,
+                "notices": 0,
+            }
         form_row = form_row_id(form.id, form.version)
         quarter = (today.month - 1) // 3 + 1
-        campaign = rows.insert("campaigns", {
-            "id": campaign_id,
-            "name": f"{today.year}年第{'一二三四'[quarter - 1]}季度基层党建专项督查（示例）",
-            "form_id": form_row, "year": today.year,
-            "starts_on": (today - dt.timedelta(days=40)).isoformat(),
-            "ends_on": (today - dt.timedelta(days=10)).isoformat(),
-            "interview_bottom": 3, "note": "示例数据：由 inspector demo 生成，用于熟悉软件。",
-        })
+        campaign = rows.insert(
+            "campaigns",
+            {
+                "id": campaign_id,
+                "name": f"{today.year}年第{'一二三四'[quarter - 1]}季度基层党建专项督查（示例）",
+                "form_id": form_row,
+                "year": today.year,
+                "starts_on": (today - dt.timedelta(days=40)).isoformat(),
+                "ends_on": (today - dt.timedelta(days=10)).isoformat(),
+                "interview_bottom": 3,
+                "note": "示例数据：由 inspector demo 生成，用于熟悉软件。",
+            },
+        )
         for name in INSPECTORS:
-            rows.insert("inspectors", {"id": _uuid(rng), "name": name,
-                                       "device_id": settings.device_id(db)})
+            rows.insert(
+                "inspectors", {"id": _uuid(rng), "name": name, "device_id": settings.device_id(db)}
+            )
         towns = townships(db)
         plan = list(STAR_PLAN[: len(towns)]) + [3] * max(0, len(towns) - len(STAR_PLAN))
         rng.shuffle(plan)
@@ -149,50 +164,84 @@ def make_sample(db: Database, seed: int = 2017, today: dt.date | None = None,
             say(f"{town['county']} {town['name']}")
             inspected = today - dt.timedelta(days=38 - n % 28)
             rows._who = INSPECTORS[n % len(INSPECTORS)]
-            insp = start_inspection(rows, campaign["id"], town["id"], inspected.isoformat(),
-                                    team=TEAMS[n % len(TEAMS)])
+            insp = start_inspection(
+                rows, campaign["id"], town["id"], inspected.isoformat(), team=TEAMS[n % len(TEAMS)]
+            )
             answers = _plan_answers(form, rng, stars)
             for item_id, answer in answers.items():
-                set_answer(rows, insp["id"], item_id,
-                           verdict=answer.verdict, number=answer.number,
-                           note="现场抽查台账" if rng.random() < 0.15 else None)
+                set_answer(
+                    rows,
+                    insp["id"],
+                    item_id,
+                    verdict=answer.verdict,
+                    number=answer.number,
+                    note="现场抽查台账" if rng.random() < 0.15 else None,
+                )
             problems = []
             for item in form.items:
                 planned = answers.get(item.id)
                 failed = planned is not None and (
                     planned.verdict == Verdict.FAIL
-                    or (item.kind == "number" and (planned.number or 0) > (item.target or 0)))
+                    or (item.kind == "number" and (planned.number or 0) > (item.target or 0))
+                )
                 partial = planned is not None and planned.verdict == Verdict.PARTIAL
                 if failed or (partial and rng.random() < 0.3):
                     deadline = inspected + dt.timedelta(days=rng.choice((15, 20, 30, 30, 45)))
                     p = add_problem(
-                        rows, town["id"], _problem_text(item), deadline.isoformat(),
-                        campaign_id=campaign["id"], inspection_id=insp["id"], item_id=item.id,
-                        responsible_unit=town["name"] + rng.choice(UNITS).format(
-                            body="党工委" if town["kind"] == "街道" else "党委"),
+                        rows,
+                        town["id"],
+                        _problem_text(item),
+                        deadline.isoformat(),
+                        campaign_id=campaign["id"],
+                        inspection_id=insp["id"],
+                        item_id=item.id,
+                        responsible_unit=town["name"]
+                        + rng.choice(UNITS).format(
+                            body="党工委" if town["kind"] == "街道" else "党委"
+                        ),
                         responsible_person=rng.choice(PERSONS),
                         measure="制定整改方案，明确责任人和时限，整改后书面报告并附佐证材料",
-                        found_on=inspected.isoformat(), problem_id=_uuid(rng))
+                        found_on=inspected.isoformat(),
+                        problem_id=_uuid(rng),
+                    )
                     problems.append(p)
             problem_count += len(problems)
             for p in problems:
                 target = rng.choices(statuses, weights=(4, 3, 2, 2))[0]
                 _walk_to(rows, p["id"], target, inspected, rng, today)
-            rows.update("inspections", insp["id"], {"status": FINISHED,
-                                                    "finished_at": f"{inspected}T17:30:00"})
-            open_ids = [p["id"] for p in problems
-                        if rows.get("problems", p["id"])["status"] != Status.CLOSED]
+            rows.update(
+                "inspections",
+                insp["id"],
+                {"status": FINISHED, "finished_at": f"{inspected}T17:30:00"},
+            )
+            open_ids = [
+                p["id"]
+                for p in problems
+                if rows.get("problems", p["id"])["status"] != Status.CLOSED
+            ]
             if open_ids and n % 6 == 0:
-                issue_notice(rows, town["id"], open_ids, campaign_id=campaign["id"],
-                             issued_on=inspected + dt.timedelta(days=2), notice_id=_uuid(rng))
+                issue_notice(
+                    rows,
+                    town["id"],
+                    open_ids,
+                    campaign_id=campaign["id"],
+                    issued_on=inspected + dt.timedelta(days=2),
+                    notice_id=_uuid(rng),
+                )
                 noticed += 1
         rows._who = "示例数据"
-    return {"campaign": campaign["id"], "campaign_name": campaign["name"],
-            "townships": len(towns), "problems": problem_count, "notices": noticed}
+    return {
+        "campaign": campaign["id"],
+        "campaign_name": campaign["name"],
+        "townships": len(towns),
+        "problems": problem_count,
+        "notices": noticed,
+    }
 
 
-def _walk_to(rows: Rows, problem_id: str, target: Status, found: dt.date,
-             rng: random.Random, today: dt.date) -> None:
+def _walk_to(
+    rows: Rows, problem_id: str, target: Status, found: dt.date, rng: random.Random, today: dt.date
+) -> None:
     """Take a problem through the legal steps to the wanted status."""
     day = min(today, found + dt.timedelta(days=rng.randint(3, 20)))
     if target == Status.OPEN:
@@ -200,15 +249,25 @@ def _walk_to(rows: Rows, problem_id: str, target: Status, found: dt.date,
     apply_action(rows, problem_id, Action.START, today=day)
     if target == Status.RECTIFYING:
         return
-    apply_action(rows, problem_id, Action.RECTIFY, today=day,
-                 note="已完成整改，补齐会议记录和台账，佐证材料已报送")
+    apply_action(
+        rows,
+        problem_id,
+        Action.RECTIFY,
+        today=day,
+        note="已完成整改，补齐会议记录和台账，佐证材料已报送",
+    )
     if target == Status.CLOSED:
         apply_action(rows, problem_id, Action.CLOSE, today=min(today, day + dt.timedelta(days=5)))
 
 
-def make_province(db: Database, townships: int = 1400, campaigns: int = 8, seed: int = 1,
-                  today: dt.date | None = None, progress: Progress | None = None
-                  ) -> dict[str, Any]:
+def make_province(
+    db: Database,
+    townships: int = 1400,
+    campaigns: int = 8,
+    seed: int = 1,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
     """A province of synthetic data for benchmarks, written in bulk."""
     today = today or dt.date.today()
     rng = random.Random(seed)
@@ -225,60 +284,100 @@ def make_province(db: Database, townships: int = 1400, campaigns: int = 8, seed:
         for n in range(townships):
             c = n // per_county + 1
             kind = ("街道", "镇", "乡")[n % 3]
-            records.append(TownshipRecord(n + 2, f"模拟县{c:03d}", f"99{c:04d}",
-                                          f"模拟第{n + 1:04d}{kind}",
-                                          f"99{c:04d}{n % per_county + 100 * (n % 3) + 1:03d}",
-                                          kind))
+            records.append(
+                TownshipRecord(
+                    n + 2,
+                    f"模拟县{c:03d}",
+                    f"99{c:04d}",
+                    f"模拟第{n + 1:04d}{kind}",
+                    f"99{c:04d}{n % per_county + 100 * (n % 3) + 1:03d}",
+                    kind,
+                )
+            )
         say(f"{townships} synthetic townships")
         import_townships(rows, records)
-        town_ids = [township_id(r.township_code, county_id(r.county_code, r.county), r.township)
-                    for r in records]
+        town_ids = [
+            township_id(r.township_code, county_id(r.county_code, r.county), r.township)
+            for r in records
+        ]
         scored_items = [i for i in form.items if i.kind != "text"]
         stats = {"campaigns": 0, "inspections": 0, "answers": 0, "problems": 0}
         for k in range(campaigns):
             year = today.year - (campaigns - 1 - k) // 4
             quarter = 4 - (campaigns - 1 - k) % 4
             start = dt.date(year, 3 * quarter - 2, 1)
-            campaign = rows.insert("campaigns", {
-                "id": _uuid(rng), "name": f"{year}年第{'一二三四'[quarter - 1]}季度督查（模拟）",
-                "form_id": form_row, "year": year, "starts_on": start.isoformat(),
-                "ends_on": (start + dt.timedelta(days=60)).isoformat(),
-                "interview_bottom": 10, "note": "模拟数据（性能测试）",
-            })
+            campaign = rows.insert(
+                "campaigns",
+                {
+                    "id": _uuid(rng),
+                    "name": f"{year}年第{'一二三四'[quarter - 1]}季度督查（模拟）",
+                    "form_id": form_row,
+                    "year": year,
+                    "starts_on": start.isoformat(),
+                    "ends_on": (start + dt.timedelta(days=60)).isoformat(),
+                    "interview_bottom": 10,
+                    "note": "模拟数据（性能测试）",
+                },
+            )
             say(campaign["name"])
             inspections, answers, problems = [], [], []
             for tid in town_ids:
                 iid = inspection_id(campaign["id"], tid)
                 day = start + dt.timedelta(days=rng.randint(0, 50))
-                inspections.append({"id": iid, "campaign_id": campaign["id"], "township_id": tid,
-                                    "status": FINISHED, "inspected_on": day.isoformat(),
-                                    "team": rng.choice(TEAMS), "finished_at": None})
+                inspections.append(
+                    {
+                        "id": iid,
+                        "campaign_id": campaign["id"],
+                        "township_id": tid,
+                        "status": FINISHED,
+                        "inspected_on": day.isoformat(),
+                        "team": rng.choice(TEAMS),
+                        "finished_at": None,
+                    }
+                )
                 quality = rng.uniform(0.35, 0.97)
                 for a in _answers_for(form, rng, quality, rng.random() < 0.02).items():
                     item_id, answer = a
-                    answers.append({"id": answer_id(iid, item_id), "inspection_id": iid,
-                                    "item_id": item_id,
-                                    "verdict": answer.verdict.value if answer.verdict else None,
-                                    "number": answer.number, "note": "", "answered_by": "模拟"})
+                    answers.append(
+                        {
+                            "id": answer_id(iid, item_id),
+                            "inspection_id": iid,
+                            "item_id": item_id,
+                            "verdict": answer.verdict.value if answer.verdict else None,
+                            "number": answer.number,
+                            "note": "",
+                            "answered_by": "模拟",
+                        }
+                    )
                 for item in rng.sample(scored_items, rng.randint(5, 13)):
                     deadline = day + dt.timedelta(days=30)
                     status = rng.choices(list(Status), weights=(3, 2, 2, 4))[0]
-                    problems.append({
-                        "id": _uuid(rng), "township_id": tid, "campaign_id": campaign["id"],
-                        "inspection_id": iid, "item_id": item.id, "text": _problem_text(item),
-                        "responsible_unit": rng.choice(UNITS).format(body="党委"),
-                        "responsible_person": "",
-                        "measure": "", "deadline": deadline.isoformat(), "status": status.value,
-                        "found_on": day.isoformat(),
-                        "rectified_on": deadline.isoformat()
-                        if status in (Status.RECTIFIED, Status.CLOSED) else None,
-                        "rectify_note": "", "closed_on": deadline.isoformat()
-                        if status == Status.CLOSED else None,
-                        "closed_by": "", "notice_id": None})
+                    problems.append(
+                        {
+                            "id": _uuid(rng),
+                            "township_id": tid,
+                            "campaign_id": campaign["id"],
+                            "inspection_id": iid,
+                            "item_id": item.id,
+                            "text": _problem_text(item),
+                            "responsible_unit": rng.choice(UNITS).format(body="党委"),
+                            "responsible_person": "",
+                            "measure": "",
+                            "deadline": deadline.isoformat(),
+                            "status": status.value,
+                            "found_on": day.isoformat(),
+                            "rectified_on": deadline.isoformat()
+                            if status in (Status.RECTIFIED, Status.CLOSED)
+                            else None,
+                            "rectify_note": "",
+                            "closed_on": deadline.isoformat() if status == Status.CLOSED else None,
+                            "closed_by": "",
+                            "notice_id": None,
+                        }
+                    )
             stats["inspections"] += rows.insert_many("inspections", inspections)
             stats["answers"] += rows.insert_many("answers", answers)
             stats["problems"] += rows.insert_many("problems", problems)
             refresh_scores(db, [i["id"] for i in inspections], {campaign["id"]: form})
             stats["campaigns"] += 1
     return stats
-

@@ -23,23 +23,37 @@ from dataclasses import dataclass
 from inspector.messages import Message, messages_of
 
 BUSY, LOCKED, READONLY, FULL, CANTOPEN, NOTADB, CORRUPT, IOERR, PERM = (
-    5, 6, 8, 13, 14, 26, 11, 10, 3)
+    5,
+    6,
+    8,
+    13,
+    14,
+    26,
+    11,
+    10,
+    3,
+)
 
 SQLITE_MESSAGES: dict[int, Message] = {
-    BUSY: Message("the database is busy (another Inspector window or command is writing); "
-                  "try again in a moment"),
-    READONLY: Message("the database is read-only, so nothing can be saved (check the file's "
-                      "permissions, or copy it off a read-only disk or share)"),
+    BUSY: Message(
+        "the database is busy (another Inspector window or command is writing); "
+        "try again in a moment"
+    ),
+    READONLY: Message(
+        "the database is read-only, so nothing can be saved (check the file's "
+        "permissions, or copy it off a read-only disk or share)"
+    ),
     FULL: Message("the disk is full, so nothing could be saved; free some space and try again"),
-    CANTOPEN: Message("the database file cannot be opened (its folder is missing, or not "
-                      "readable and writable)"),
+    CANTOPEN: Message(
+        "the database file cannot be opened (its folder is missing, or not readable and writable)"
+    ),
     NOTADB: Message("the file is not an Inspector database"),
-    CORRUPT: Message("the database is damaged; restore a backup with "
-                     "'inspector backup restore'"),
-    IOERR: Message("the disk could not be read or written (I/O error); check the disk or USB "
-                   "stick, and if it goes on, restore a backup with 'inspector backup restore'"),
-    PERM: Message("the operating system refused access to the database file "
-                  "(permission denied)"),
+    CORRUPT: Message("the database is damaged; restore a backup with 'inspector backup restore'"),
+    IOERR: Message(
+        "the disk could not be read or written (I/O error); check the disk or USB "
+        "stick, and if it goes on, restore a backup with 'inspector backup restore'"
+    ),
+    PERM: Message("the operating system refused access to the database file (permission denied)"),
 }
 SQLITE_MESSAGES[LOCKED] = SQLITE_MESSAGES[BUSY]
 
@@ -56,8 +70,17 @@ def user_error_types() -> tuple[type[BaseException], ...]:
     from inspector.store.rows import RowNotFound
     from inspector.sync.errors import BundleError
 
-    return (MessageError, FormError, NumberingError, IllegalTransition, CatalogError,
-            StoreError, InspectionLocked, RowNotFound, BundleError)
+    return (
+        MessageError,
+        FormError,
+        NumberingError,
+        IllegalTransition,
+        CatalogError,
+        StoreError,
+        InspectionLocked,
+        RowNotFound,
+        BundleError,
+    )
 
 
 def sqlite_code(exc: BaseException) -> int | None:
@@ -69,13 +92,18 @@ def sqlite_code(exc: BaseException) -> int | None:
 def user_messages(exc: BaseException) -> list[Message] | None:
     """The lines to show when `exc` is the user's situation; None when it is our bug."""
     if isinstance(exc, user_error_types()):
-        return messages_of(exc) or [Message("{text}", text=str(exc).strip()
-                                            or exc.__class__.__name__)]
+        return messages_of(exc) or [
+            Message("{text}", text=str(exc).strip() or exc.__class__.__name__)
+        ]
     if isinstance(exc, sqlite3.Error):
         code = sqlite_code(exc)
-        if isinstance(exc, sqlite3.DatabaseError | sqlite3.OperationalError) \
-                and not isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError
-                                   | sqlite3.InterfaceError) and code in SQLITE_MESSAGES:
+        if (
+            isinstance(exc, sqlite3.DatabaseError | sqlite3.OperationalError)
+            and not isinstance(
+                exc, sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError
+            )
+            and code in SQLITE_MESSAGES
+        ):
             return [SQLITE_MESSAGES[code]]
         return None
     if isinstance(exc, OSError):
@@ -117,7 +145,13 @@ def explain(exc: BaseException, context: str = "") -> Explanation:
             with contextlib.suppress(AttributeError):
                 exc._inspector_log = log  # type: ignore[attr-defined]
     except OSError:  # nowhere to write: still one line, saying so
-        return Explanation([Message("internal error ({error}); the log could not be written",
-                                    error=f"{type(exc).__name__}: {exc}"[:200])], bug=True)
+        return Explanation(
+            [
+                Message(
+                    "internal error ({error}); the log could not be written",
+                    error=f"{type(exc).__name__}: {exc}"[:200],
+                )
+            ],
+            bug=True,
+        )
     return Explanation([Message("internal error, details written to {log}", log=log)], bug=True)
-

@@ -63,7 +63,8 @@ def _handler(path: Path) -> logging.Handler:
     handler = _handlers.get(path)
     if handler is None:
         handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True)
+            path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
+        )
         handler.setFormatter(logging.Formatter("%(message)s"))
         _handlers[path] = handler
     return handler
@@ -77,8 +78,9 @@ def record(exc: BaseException, context: str = "") -> Path:
     text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     stamp = dt.datetime.now().isoformat(timespec="seconds")
     header = f"--- {stamp} inspector {__version__} {context}".rstrip()
-    record = logging.LogRecord("inspector.bugs", logging.ERROR, __file__, 0,
-                               f"{header}\n{text.rstrip()}\n", None, None)
+    record = logging.LogRecord(
+        "inspector.bugs", logging.ERROR, __file__, 0, f"{header}\n{text.rstrip()}\n", None, None
+    )
     with _lock:
         handler = _handler(path)
         handler.handle(record)
@@ -93,8 +95,9 @@ def note(text: str, context: str = "") -> Path:
     path = log_file()
     stamp = dt.datetime.now().isoformat(timespec="seconds")
     header = f"--- {stamp} inspector {__version__} {context}".rstrip()
-    entry = logging.LogRecord("inspector.qt", logging.WARNING, __file__, 0,
-                              f"{header}\n{text.rstrip()}\n", None, None)
+    entry = logging.LogRecord(
+        "inspector.qt", logging.WARNING, __file__, 0, f"{header}\n{text.rstrip()}\n", None, None
+    )
     with _lock:
         handler = _handler(path)
         handler.handle(entry)

@@ -16,8 +16,11 @@ class Cancelled(Exception):
 
 
 class Progress:
-    def __init__(self, report: Callable[[int, int, str], None] | None = None,
-                 is_cancelled: Callable[[], bool] | None = None):
+    def __init__(
+        self,
+        report: Callable[[int, int, str], None] | None = None,
+        is_cancelled: Callable[[], bool] | None = None,
+    ):
         self._report = report
         self._is_cancelled = is_cancelled
 

@@ -57,10 +57,14 @@ class MissingQtLibraries(MessageError):
     def __init__(self, missing: list[str]):
         self.missing = missing
         packages = sorted({XCB_LIBRARIES[name] for name in missing})
-        super().__init__(Message(
-            "the desktop app cannot start: Qt's X11 (xcb) platform needs {libraries}, "
-            "missing on this computer; install them with: sudo apt-get install {packages}",
-            libraries=", ".join(missing), packages=" ".join(packages)))
+        super().__init__(
+            Message(
+                "the desktop app cannot start: Qt's X11 (xcb) platform needs {libraries}, "
+                "missing on this computer; install them with: sudo apt-get install {packages}",
+                libraries=", ".join(missing),
+                packages=" ".join(packages),
+            )
+        )
 
 
 def uses_xcb(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
@@ -87,8 +91,9 @@ def missing_libraries(load: Loader | None = None) -> list[str]:
     return missing
 
 
-def check_xcb(environ: Mapping[str, str], platform: str = sys.platform,
-              load: Loader | None = None) -> None:
+def check_xcb(
+    environ: Mapping[str, str], platform: str = sys.platform, load: Loader | None = None
+) -> None:
     """Raise MissingQtLibraries when Qt would start on xcb and cannot."""
     if not uses_xcb(environ, platform):
         return

@@ -62,8 +62,9 @@ def test_ranking_formats_and_all_star_levels(demo_db):
     assert {r["stars"] for r in rows} == {1, 2, 3, 4, 5}
     assert [r["rank"] for r in rows] == sorted(r["rank"] for r in rows)
     csv_text = run("ranking", "--campaign", cid, "--format", "csv", db=demo_db).stdout
-    assert csv_text.splitlines()[0] == ("rank,county,township,score,stars,interview,"
-                                        "interview_reason,answered")
+    assert csv_text.splitlines()[0] == (
+        "rank,county,township,score,stars,interview,interview_reason,answered"
+    )
     assert len(csv_text.splitlines()) == 37
     table = run("ranking", "--campaign", cid, db=demo_db).stdout
     assert "约谈" in table and "★" in table
@@ -78,11 +79,20 @@ def test_ranking_leaves_an_inspection_in_progress_unranked_and_says_so(tmp_path)
     from inspector.store.rows import Rows
 
     database = open_db(db)
-    township = next(database.query("SELECT i.id, t.name FROM inspections i JOIN townships t "
-                                   "ON t.id = i.township_id WHERE i.campaign_id = ? "
-                                   "ORDER BY t.name LIMIT 1", [cid]))
-    item = next(database.query("SELECT item_id FROM answers WHERE inspection_id = ? "
-                               "AND verdict IS NOT NULL LIMIT 1", [township["id"]]))["item_id"]
+    township = next(
+        database.query(
+            "SELECT i.id, t.name FROM inspections i JOIN townships t "
+            "ON t.id = i.township_id WHERE i.campaign_id = ? "
+            "ORDER BY t.name LIMIT 1",
+            [cid],
+        )
+    )
+    item = next(
+        database.query(
+            "SELECT item_id FROM answers WHERE inspection_id = ? AND verdict IS NOT NULL LIMIT 1",
+            [township["id"]],
+        )
+    )["item_id"]
     set_status(Rows(database), township["id"], False)
     set_answer(Rows(database), township["id"], item, verdict=None)
     database.close()
@@ -91,9 +101,13 @@ def test_ranking_leaves_an_inspection_in_progress_unranked_and_says_so(tmp_path)
     assert mine["rank"] is None and not mine["interview"] and not mine["complete"]
     assert mine["answered"] == mine["items"] - 1
     assert rows[-1] is mine and [r["rank"] for r in rows[:-1]] == sorted(
-        r["rank"] for r in rows[:-1])
-    line = next(x for x in run("ranking", "--campaign", cid, db=db).stdout.splitlines()
-                if township["name"] in x)
+        r["rank"] for r in rows[:-1]
+    )
+    line = next(
+        x
+        for x in run("ranking", "--campaign", cid, db=db).stdout.splitlines()
+        if township["name"] in x
+    )
     assert line.lstrip().startswith("—") and line.endswith("未完成，不排名")
     assert f"{mine['answered']}/{mine['items']}" in line
 
@@ -109,13 +123,17 @@ def _independent_score(form: dict, answers: dict[str, dict]) -> float:
             if item["kind"] == "number":
                 if a["number"] is None:
                     continue
-                miss = max(0, a["number"] - item["target"]) if item["rule"] == "at_most" \
+                miss = (
+                    max(0, a["number"] - item["target"])
+                    if item["rule"] == "at_most"
                     else max(0, item["target"] - a["number"])
+                )
                 earned += max(0, pts - item["deduct"] * miss)
                 applicable += pts
             elif a["verdict"] in ("full", "partial", "fail"):
                 earned += {"full": 1, "partial": item.get("partial", 0.5), "fail": 0}[
-                    a["verdict"]] * pts
+                    a["verdict"]
+                ] * pts
                 applicable += pts
     return round(100 * earned / applicable, 1) if applicable else 0.0
 
@@ -138,9 +156,12 @@ def test_forms_check_good_and_bad(tmp_path):
     ok = run("forms", "check", *shipped)
     assert "ok" in ok.stdout
     bad = tmp_path / "bad.toml"
-    bad.write_text('[form]\nid = "x"\nversion = "1"\ntitle = "t"\ncolour = "red"\n'
-                   '[[section]]\nid = "a"\ntitle = "A"\n[[section.item]]\nid = "A1"\n'
-                   'kind = "verdict"\ntext = "t"\npoints = -1\n', encoding="utf-8")
+    bad.write_text(
+        '[form]\nid = "x"\nversion = "1"\ntitle = "t"\ncolour = "red"\n'
+        '[[section]]\nid = "a"\ntitle = "A"\n[[section.item]]\nid = "A1"\n'
+        'kind = "verdict"\ntext = "t"\npoints = -1\n',
+        encoding="utf-8",
+    )
     broken = tmp_path / "broken.toml"
     broken.write_text('[form]\nid = "x"\ntitle = "unterminated\n', encoding="utf-8")
     result = run("forms", "check", str(bad), str(broken), *shipped, check=False)
@@ -153,9 +174,11 @@ def test_forms_check_good_and_bad(tmp_path):
 
 
 def test_user_mistakes_are_one_line_without_traceback(demo_db, tmp_path):
-    for args in (["ranking", "--campaign", "no-such"],
-                 ["townships", "import", str(tmp_path / "missing.csv")],
-                 ["campaign", "create", "--name", "x", "--form", "nope"]):
+    for args in (
+        ["ranking", "--campaign", "no-such"],
+        ["townships", "import", str(tmp_path / "missing.csv")],
+        ["campaign", "create", "--name", "x", "--form", "nope"],
+    ):
         result = run(*args, db=demo_db, check=False)
         assert result.returncode != 0
         assert "Traceback" not in result.stderr
@@ -169,14 +192,25 @@ def test_user_mistakes_are_one_line_without_traceback(demo_db, tmp_path):
 def test_campaign_create_and_township_import(tmp_path):
     db = tmp_path / "c.db"
     run("init", db=db)
-    cid = run("campaign", "create", "--name", "2017年第三季度基层党建专项督查",
-              "--form", "township-party-building", "--year", "2017", db=db).stdout.strip()
+    cid = run(
+        "campaign",
+        "create",
+        "--name",
+        "2017年第三季度基层党建专项督查",
+        "--form",
+        "township-party-building",
+        "--year",
+        "2017",
+        db=db,
+    ).stdout.strip()
     assert len(cid) == 36
     listing = run("campaign", "list", db=db).stdout
     assert cid in listing and "2017" in listing
     csv = tmp_path / "more.csv"
-    csv.write_text("county,county_code,township,township_code,kind\n"
-                   "嵊泗县,330922,试验镇,330922150,镇\n", encoding="utf-8")
+    csv.write_text(
+        "county,county_code,township,township_code,kind\n嵊泗县,330922,试验镇,330922150,镇\n",
+        encoding="utf-8",
+    )
     assert "1 townships added" in run("townships", "import", str(csv), db=db).stdout
     bad = tmp_path / "bad.csv"
     bad.write_text("county,township\n,空县\n", encoding="utf-8")
@@ -185,12 +219,18 @@ def test_campaign_create_and_township_import(tmp_path):
 
 
 def test_headless_commands_do_not_load_qt(demo_db):
-    code = ("import sys; from click.testing import CliRunner; from inspector.cli import main; "
-            f"r = CliRunner().invoke(main, ['--db', {str(demo_db)!r}, 'campaign', 'list']); "
-            "assert r.exit_code == 0, r.output; "
-            "print(any(m.startswith('PySide6') for m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=Path(__file__).parent.parent)
+    code = (
+        "import sys; from click.testing import CliRunner; from inspector.cli import main; "
+        f"r = CliRunner().invoke(main, ['--db', {str(demo_db)!r}, 'campaign', 'list']); "
+        "assert r.exit_code == 0, r.output; "
+        "print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parent.parent,
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"
 
@@ -204,6 +244,7 @@ def test_a_mistyped_db_path_is_an_error_not_a_new_empty_database(tmp_path):
     for args in (["campaign", "list"], ["dump"], ["ranking", "--campaign", "x"]):
         result = run(*args, db=missing, check=False)
         assert result.returncode == 1
-        assert result.stderr.strip() == (f"inspector: no database at {missing}; "
-                                         "create one with 'inspector init'")
+        assert result.stderr.strip() == (
+            f"inspector: no database at {missing}; create one with 'inspector init'"
+        )
     assert not missing.parent.exists()

@@ -27,10 +27,18 @@ def test_a_copied_database_warns_until_it_gets_its_own_identity(tmp_path):
     shutil.copy(original, copy)  # the way teams set up laptops: one file copied around
 
     assert "CHANGED: copied, moved or renamed" in run("device", "show", db=copy).stdout
-    made = run("campaign", "create", "--name", "2017年第三季度基层党建专项督查",
-               "--form", "township-party-building", db=copy)
-    assert made.stderr.startswith("inspector: warning: this database was last used on another "
-                                  "computer or in another folder")
+    made = run(
+        "campaign",
+        "create",
+        "--name",
+        "2017年第三季度基层党建专项督查",
+        "--form",
+        "township-party-building",
+        db=copy,
+    )
+    assert made.stderr.startswith(
+        "inspector: warning: this database was last used on another computer or in another folder"
+    )
     assert "'inspector device new'" in made.stderr
 
     old = _device_id(copy)
@@ -43,8 +51,9 @@ def test_a_copied_database_warns_until_it_gets_its_own_identity(tmp_path):
     assert f"1 edit(s) made on this copy before it had its own id now carry {new}" in fresh.stdout
     listed = run("campaign", "list", db=copy)
     assert listed.stderr == ""
-    again = run("campaign", "create", "--name", "第四季度", "--form", "township-party-building",
-                db=copy)
+    again = run(
+        "campaign", "create", "--name", "第四季度", "--form", "township-party-building", db=copy
+    )
     assert again.stderr == ""  # no warning any more: the copy is a device of its own
     dump = json.loads(run("dump", db=copy).stdout)
     stamps = sorted(c["updated_at"] for c in dump["campaigns"])
@@ -68,8 +77,12 @@ def test_device_same_confirms_a_renamed_or_moved_laptop(tmp_path):
     shutil.move(db, moved)
     run("device", "same", db=moved)
     assert "same computer and folder" in run("device", "show", db=moved).stdout
-    assert run("campaign", "create", "--name", "x", "--form", "township-party-building",
-               db=moved).stderr == ""
+    assert (
+        run(
+            "campaign", "create", "--name", "x", "--form", "township-party-building", db=moved
+        ).stderr
+        == ""
+    )
 
 
 def _set_clock_ahead(db, years: int) -> None:
@@ -77,8 +90,10 @@ def _set_clock_ahead(db, years: int) -> None:
     ahead = int(time.time() * 1000) + years * YEAR_MS
     conn = sqlite3.connect(db)
     with conn:
-        conn.execute("UPDATE settings SET value = ? WHERE key = 'hlc_last'",
-                     [json.dumps(f"{ahead:013d}-0000-x")])
+        conn.execute(
+            "UPDATE settings SET value = ? WHERE key = 'hlc_last'",
+            [json.dumps(f"{ahead:013d}-0000-x")],
+        )
     conn.close()
 
 
@@ -86,8 +101,9 @@ def test_a_clock_far_behind_the_last_change_is_warned_about_and_check_repairs_th
     db = tmp_path / "x.db"
     run("init", db=db)
     _set_clock_ahead(db, 9)  # then the date was set right again
-    made = run("campaign", "create", "--name", "未来的督查", "--form", "township-party-building",
-               db=db)
+    made = run(
+        "campaign", "create", "--name", "未来的督查", "--form", "township-party-building", db=db
+    )
     assert made.stderr.startswith("inspector: warning: this computer's clock (")
     assert "is behind the last change recorded (20" in made.stderr
     assert "check the date and time" in made.stderr
@@ -95,10 +111,14 @@ def test_a_clock_far_behind_the_last_change_is_warned_about_and_check_repairs_th
 
     checked = run("check", db=db, check=False)
     assert checked.returncode == 1
-    assert "campaigns: 1 row(s) stamped more than a day ahead of this computer's clock" \
+    assert (
+        "campaigns: 1 row(s) stamped more than a day ahead of this computer's clock"
         in checked.stderr
+    )
     fixed = run("check", "--restamp-future", db=db)
     assert "1 row(s) stamped in the future got a fresh stamp; backup" in fixed.stdout
     assert run("check", db=db).stdout.endswith(": ok\n")
-    assert run("campaign", "create", "--name", "x", "--form", "township-party-building",
-               db=db).stderr == ""
+    assert (
+        run("campaign", "create", "--name", "x", "--form", "township-party-building", db=db).stderr
+        == ""
+    )

@@ -29,6 +29,12 @@ def test_ruff_is_clean():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_code_is_formatted():
+    """`ruff format` is the one style: a change that is not formatted fails here."""
+    result = _run("ruff", "format", "--check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 @pytest.mark.parametrize("package", STRICT)
 def test_the_headless_layers_are_strictly_typed(package):
     strict = _run("mypy", "--strict", package)

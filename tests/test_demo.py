@@ -21,10 +21,12 @@ def test_sample_campaign_is_realistic(sample_db, sample_campaign):
     assert statuses == {"open", "rectifying", "rectified", "closed"}
     overdue = sample_db.execute(
         "SELECT COUNT(*) FROM problems WHERE status IN ('open','rectifying') AND deadline < ?",
-        [SAMPLE_DATE.isoformat()]).fetchone()[0]
+        [SAMPLE_DATE.isoformat()],
+    ).fetchone()[0]
     not_yet = sample_db.execute(
         "SELECT COUNT(*) FROM problems WHERE status IN ('open','rectifying') AND deadline >= ?",
-        [SAMPLE_DATE.isoformat()]).fetchone()[0]
+        [SAMPLE_DATE.isoformat()],
+    ).fetchone()[0]
     assert overdue > 0 and not_yet > 0
     assert sample_db["notices"].count >= 3
     assert check(sample_db) == []
@@ -32,8 +34,11 @@ def test_sample_campaign_is_realistic(sample_db, sample_campaign):
 
 def _content(db):
     """Every synced row without the columns that carry this device's clock."""
-    return {t: [{k: v for k, v in r.items() if k not in SYNC_COLUMNS[1:]} for r in rows]
-            for t, rows in dump_data(db).items() if t != "inspectors"}
+    return {
+        t: [{k: v for k, v in r.items() if k not in SYNC_COLUMNS[1:]} for r in rows]
+        for t, rows in dump_data(db).items()
+        if t != "inspectors"
+    }
 
 
 def test_same_seed_same_data(tmp_path, sample_db):

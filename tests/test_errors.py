@@ -56,8 +56,10 @@ def test_a_read_only_database_says_so(db_file):
 
 
 def test_a_database_locked_by_another_connection_is_busy(db_file):
-    with closing(sqlite3.connect(db_file, isolation_level=None)) as holder, \
-            closing(sqlite3.connect(db_file, timeout=0)) as other:
+    with (
+        closing(sqlite3.connect(db_file, isolation_level=None)) as holder,
+        closing(sqlite3.connect(db_file, timeout=0)) as other,
+    ):
         holder.execute("BEGIN EXCLUSIVE")
         exc = _raised(lambda: other.execute("INSERT INTO settings(key) VALUES ('x')"))
         holder.execute("ROLLBACK")
@@ -90,7 +92,7 @@ def _corrupt_copy(src: Path, dest: Path) -> Path:
     file is never opened outside SQLite)."""
     data = bytearray(src.read_bytes())
     for page in range(4096, len(data), 4096):
-        data[page:page + 4096] = (b"\xff\x00\x13\x37" * 1024)
+        data[page : page + 4096] = b"\xff\x00\x13\x37" * 1024
     dest.write_bytes(bytes(data))
     return dest
 
@@ -100,34 +102,40 @@ def test_a_damaged_page_tells_the_user_to_restore_a_backup(db_file, tmp_path):
     with closing(sqlite3.connect(broken)) as conn:
         exc = _raised(lambda: conn.execute("SELECT MAX(value) FROM settings").fetchall())
     assert sqlite_code(exc) == 11
-    assert _line(exc) == ("the database is damaged; restore a backup with "
-                          "'inspector backup restore'")
+    assert _line(exc) == (
+        "the database is damaged; restore a backup with 'inspector backup restore'"
+    )
 
 
 def test_a_full_disk_says_so(db_file):
     with closing(sqlite3.connect(db_file)) as conn:
         count = conn.execute("PRAGMA page_count").fetchone()[0]
         conn.execute(f"PRAGMA max_page_count = {count}")
-        exc = _raised(lambda: conn.executemany(
-            "INSERT INTO settings(key, value) VALUES (?, ?)",
-            [(f"more{i}", "y" * 3000) for i in range(50)]))
+        exc = _raised(
+            lambda: conn.executemany(
+                "INSERT INTO settings(key, value) VALUES (?, ?)",
+                [(f"more{i}", "y" * 3000) for i in range(50)],
+            )
+        )
     assert sqlite_code(exc) == 13
     assert _line(exc).startswith("the disk is full")
 
 
 def test_a_missing_folder_cannot_be_opened(tmp_path):
-    exc = _raised(lambda: sqlite3.connect(tmp_path / "nowhere" / "x.db").execute(
-        "SELECT 1"))
+    exc = _raised(lambda: sqlite3.connect(tmp_path / "nowhere" / "x.db").execute("SELECT 1"))
     assert sqlite_code(exc) == 14
     assert _line(exc).startswith("the database file cannot be opened")
 
 
-@pytest.mark.parametrize(("code", "start"), [
-    (10, "the disk could not be read or written"),  # SQLITE_IOERR (extended codes too)
-    (10 | (4 << 8), "the disk could not be read or written"),
-    (3, "the operating system refused access"),  # SQLITE_PERM
-    (6, "the database is busy"),  # SQLITE_LOCKED
-])
+@pytest.mark.parametrize(
+    ("code", "start"),
+    [
+        (10, "the disk could not be read or written"),  # SQLITE_IOERR (extended codes too)
+        (10 | (4 << 8), "the disk could not be read or written"),
+        (3, "the operating system refused access"),  # SQLITE_PERM
+        (6, "the database is busy"),  # SQLITE_LOCKED
+    ],
+)
 def test_codes_that_are_hard_to_provoke_are_the_users_situation_too(code, start):
     exc = sqlite3.OperationalError("from the disk")
     exc.sqlite_errorcode = code
@@ -136,8 +144,11 @@ def test_codes_that_are_hard_to_provoke_are_the_users_situation_too(code, start)
 
 def test_our_bugs_are_not_the_users_fault(db_file):
     db = open_db(db_file)
-    integrity = _raised(lambda: db.execute(
-        "INSERT INTO townships(id, county_id, name, updated_at) VALUES ('t', 'nope', 'x', '0')"))
+    integrity = _raised(
+        lambda: db.execute(
+            "INSERT INTO townships(id, county_id, name, updated_at) VALUES ('t', 'nope', 'x', '0')"
+        )
+    )
     no_table = _raised(lambda: db.execute("SELECT * FROM no_such_table"))
     db.close()
     closed = _raised(lambda: db.execute("SELECT 1"))
@@ -170,10 +181,12 @@ def test_the_cli_prints_one_line_for_a_bug_and_logs_the_traceback(tmp_path):
     assert subprocess.run([*run, "demo"], capture_output=True).returncode == 0
     with closing(sqlite3.connect(path)) as conn:  # a bug of ours: a table the code relies on
         conn.execute("DROP TABLE scores")
-    campaign = subprocess.run([*run, "campaign", "list"], capture_output=True,
-                              text=True).stdout.split("\t")[0]
-    result = subprocess.run([*run, "ranking", "--campaign", campaign], capture_output=True,
-                            text=True)
+    campaign = subprocess.run(
+        [*run, "campaign", "list"], capture_output=True, text=True
+    ).stdout.split("\t")[0]
+    result = subprocess.run(
+        [*run, "ranking", "--campaign", campaign], capture_output=True, text=True
+    )
     log = tmp_path / "logs" / "inspector.log"
     assert result.returncode == 1
     assert result.stderr == f"inspector: internal error, details written to {log}\n"
@@ -183,8 +196,11 @@ def test_the_cli_prints_one_line_for_a_bug_and_logs_the_traceback(tmp_path):
 
 def test_the_cli_says_a_damaged_database_is_damaged_in_one_line(db_file, tmp_path):
     broken = _corrupt_copy(db_file, tmp_path / "broken.db")
-    result = subprocess.run([sys.executable, "-m", "inspector", "--db", str(broken),
-                             "dump"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "inspector", "--db", str(broken), "dump"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "damaged" in result.stderr
     assert "Traceback" not in result.stderr
@@ -193,8 +209,11 @@ def test_the_cli_says_a_damaged_database_is_damaged_in_one_line(db_file, tmp_pat
 def test_check_refuses_a_zero_length_file_and_writes_nothing(tmp_path):
     path = tmp_path / "empty.db"
     path.write_bytes(b"")
-    result = subprocess.run([sys.executable, "-m", "inspector", "--db", str(path), "check"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "inspector", "--db", str(path), "check"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert result.stderr == f"inspector: {path} is not an Inspector database\n"
     assert path.stat().st_size == 0

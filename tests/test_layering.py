@@ -54,7 +54,8 @@ def test_a_headless_command_does_not_load_qt(tmp_path):
     )
     env = dict(os.environ)
     env.pop("INSPECTOR_DB", None)
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"

@@ -17,8 +17,13 @@ PACKAGE = Path(__file__).resolve().parents[1] / "inspector"
 
 # Each module of the package (a sub-package by its folder) belongs to one layer.
 LAYER_OF = {
-    "__init__": "shared", "messages": "shared", "terminal": "shared", "paths": "shared",
-    "progress": "shared", "logfile": "shared", "qt_platform": "shared",
+    "__init__": "shared",
+    "messages": "shared",
+    "terminal": "shared",
+    "paths": "shared",
+    "progress": "shared",
+    "logfile": "shared",
+    "qt_platform": "shared",
     "core": "core",
     "store": "store",
     "sync": "sync",
@@ -26,8 +31,12 @@ LAYER_OF = {
     "demo": "demo",
     "errors": "errors",
     "ui": "ui",
-    "cli": "cli", "cli_backup": "cli", "cli_bundle": "cli", "cli_device": "cli",
-    "cli_reports": "cli", "cli_trust": "cli",
+    "cli": "cli",
+    "cli_backup": "cli",
+    "cli_bundle": "cli",
+    "cli_device": "cli",
+    "cli_reports": "cli",
+    "cli_trust": "cli",
     "app": "app",
     "__main__": "main",
 }
@@ -76,12 +85,14 @@ def imports_of(path: Path, text: str | None = None) -> list[tuple[int, str]]:
                 anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join([*anchor, *([base] if base else [])])
             # `from inspector import logfile` imports inspector.logfile
-            names = [base, *(f"{base}.{a.name}" for a in node.names)] if base == "inspector" \
-                else [base]
+            names = (
+                [base, *(f"{base}.{a.name}" for a in node.names)] if base == "inspector" else [base]
+            )
         else:
             continue
-        found += [(node.lineno, n) for n in names
-                  if n.startswith("inspector.") and unit_of(n) in LAYER_OF]
+        found += [
+            (node.lineno, n) for n in names if n.startswith("inspector.") and unit_of(n) in LAYER_OF
+        ]
     return found
 
 
@@ -94,14 +105,19 @@ def violations(changed: dict[Path, str] | None = None) -> list[str]:
         for line, target in imports_of(path, changed.get(path)):
             layer = LAYER_OF[unit_of(target)]
             if layer not in MAY_IMPORT[source]:
-                wrong.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {source} imports "
-                             f"{target} ({layer})")
+                wrong.append(
+                    f"{path.relative_to(PACKAGE.parent)}:{line}: {source} imports "
+                    f"{target} ({layer})"
+                )
     return wrong
 
 
 def test_every_module_has_a_layer():
-    units = {p.stem if p.is_file() else p.name for p in PACKAGE.iterdir()
-             if (p.is_file() and p.suffix == ".py") or (p / "__init__.py").is_file()}
+    units = {
+        p.stem if p.is_file() else p.name
+        for p in PACKAGE.iterdir()
+        if (p.is_file() and p.suffix == ".py") or (p / "__init__.py").is_file()
+    }
     assert units == set(LAYER_OF), f"give each a layer in LAYER_OF: {units ^ set(LAYER_OF)}"
 
 
@@ -127,7 +143,12 @@ def test_the_scanner_sees_every_kind_of_import():
 
 def test_a_wrong_import_is_reported():
     scoring = PACKAGE / "core" / "scoring.py"
-    upward = scoring.read_text(encoding="utf-8") + "\n\ndef _f():\n    from inspector.store import rows\n"
+    upward = (
+        scoring.read_text(encoding="utf-8")
+        + "\n\ndef _f():\n    from inspector.store import rows\n"
+    )
     found = violations({scoring: upward})
-    assert any(v.startswith("inspector/core/scoring.py:") and "core imports inspector.store"
-               in v for v in found), found
+    assert any(
+        v.startswith("inspector/core/scoring.py:") and "core imports inspector.store" in v
+        for v in found
+    ), found

@@ -36,13 +36,18 @@ def loader_without(*absent: str):
 
 
 def test_missing_libraries_are_named_with_the_apt_command_that_installs_them():
-    load = loader_without("libxcb-cursor.so.0", "libxkbcommon-x11.so.0", "libglib-2.0.so.0",
-                          "libgthread-2.0.so.0")
+    load = loader_without(
+        "libxcb-cursor.so.0", "libxkbcommon-x11.so.0", "libglib-2.0.so.0", "libgthread-2.0.so.0"
+    )
     with pytest.raises(MissingQtLibraries) as raised:
         check_xcb(X11, "linux", load)
     text = str(raised.value)
-    assert raised.value.missing == ["libxcb-cursor.so.0", "libxkbcommon-x11.so.0",
-                                    "libglib-2.0.so.0", "libgthread-2.0.so.0"]
+    assert raised.value.missing == [
+        "libxcb-cursor.so.0",
+        "libxkbcommon-x11.so.0",
+        "libglib-2.0.so.0",
+        "libgthread-2.0.so.0",
+    ]
     assert "libxcb-cursor.so.0, libxkbcommon-x11.so.0" in text
     # one package per library, each once, in one command to copy
     assert text.endswith("sudo apt-get install libglib2.0-0 libxcb-cursor0 libxkbcommon-x11-0")
@@ -55,15 +60,18 @@ def test_a_machine_with_every_library_passes_and_every_one_was_tried():
     assert load.loaded == list(qt_platform.XCB_LIBRARIES)  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize(("environ", "platform", "checked"), [
-    ({"DISPLAY": ":0"}, "linux", True),
-    ({"DISPLAY": ":0", "QT_QPA_PLATFORM": "xcb"}, "linux", True),
-    ({"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"}, "linux", False),
-    ({"DISPLAY": ":0", "QT_QPA_PLATFORM": "wayland"}, "linux", False),
-    ({}, "linux", False),  # no X display: Qt does not try xcb's libraries
-    ({"DISPLAY": ":0"}, "win32", False),
-    ({"DISPLAY": ":0"}, "darwin", False),
-])
+@pytest.mark.parametrize(
+    ("environ", "platform", "checked"),
+    [
+        ({"DISPLAY": ":0"}, "linux", True),
+        ({"DISPLAY": ":0", "QT_QPA_PLATFORM": "xcb"}, "linux", True),
+        ({"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"}, "linux", False),
+        ({"DISPLAY": ":0", "QT_QPA_PLATFORM": "wayland"}, "linux", False),
+        ({}, "linux", False),  # no X display: Qt does not try xcb's libraries
+        ({"DISPLAY": ":0"}, "win32", False),
+        ({"DISPLAY": ":0"}, "darwin", False),
+    ],
+)
 def test_only_a_start_on_x11_is_checked(environ, platform, checked):
     assert uses_xcb(environ, platform) is checked
     nothing_loads = loader_without(*qt_platform.XCB_LIBRARIES)
@@ -83,8 +91,11 @@ def test_this_machine_has_the_libraries_ci_installs():
 
 def test_ci_installs_every_package_the_check_asks_for():
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    installed = set(re.findall(r"[a-z0-9][a-z0-9.+-]+", script.split("apt-get install", 1)[1]
-                               .split(">/dev/null", 1)[0]))
+    installed = set(
+        re.findall(
+            r"[a-z0-9][a-z0-9.+-]+", script.split("apt-get install", 1)[1].split(">/dev/null", 1)[0]
+        )
+    )
     assert set(qt_platform.XCB_LIBRARIES.values()) <= installed
 
 
@@ -97,5 +108,6 @@ def test_the_command_line_stops_before_qt_with_one_line_and_status_1(tmp_path, m
     assert result.output == (
         "inspector: the desktop app cannot start: Qt's X11 (xcb) platform needs "
         "libxcb-cursor.so.0, missing on this computer; install them with: "
-        "sudo apt-get install libxcb-cursor0\n")
+        "sudo apt-get install libxcb-cursor0\n"
+    )
     assert not (tmp_path / "x.db").exists()

@@ -38,7 +38,8 @@ def test_control_characters_names_what_a_name_may_not_hold():
 @given(st.text())
 def test_nothing_unsafe_survives(text):
     out = safe(text)
-    assert not any(ord(c) < 0x20 or 0x7f <= ord(c) <= 0x9f for c in out)
-    assert not any(c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
-                   for c in out)
+    assert not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in out)
+    assert not any(
+        c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029" for c in out
+    )
     assert control_characters(out) == []

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-spec = importlib.util.spec_from_file_location("update_translations",
-                                              ROOT / "tools" / "update_translations.py")
+spec = importlib.util.spec_from_file_location(
+    "update_translations", ROOT / "tools" / "update_translations.py"
+)
 assert spec and spec.loader
 tool = importlib.util.module_from_spec(spec)
 sys.modules["update_translations"] = tool
@@ -26,7 +27,8 @@ spec.loader.exec_module(tool)
 
 def test_the_generated_catalogue_is_current():
     assert tool.catalog_is_current(), (
-        "inspector/ui/message_catalog.py is out of date: run python tools/update_translations.py")
+        "inspector/ui/message_catalog.py is out of date: run python tools/update_translations.py"
+    )
 
 
 def test_the_catalogue_is_what_the_gui_translates():
@@ -46,15 +48,18 @@ def test_a_new_template_is_collected(tmp_path):
     (package / "ui").mkdir()
     (package / "ui" / "w.py").write_text('Message("GUI strings are lupdate\'s own")\n')
     (package / "core" / "new.py").write_text(
-        'from inspector.messages import Message\n\n'
-        'def f(n):\n    return Message("a \\"quoted\\" {n}\\nline", n=n)\n')
+        "from inspector.messages import Message\n\n"
+        'def f(n):\n    return Message("a \\"quoted\\" {n}\\nline", n=n)\n'
+    )
     templates = tool.collect_templates(package)
     assert 'a "quoted" {n}\nline' in templates
     assert "GUI strings are lupdate's own" not in templates
     rendered = tool.render_catalog(templates)
     namespace: dict[str, object] = {"QT_TRANSLATE_NOOP": lambda context, text: text}
-    exec(rendered.split("\n", 8)[-1].replace("from PySide6.QtCore import QT_TRANSLATE_NOOP",
-                                             ""), namespace)
+    exec(
+        rendered.split("\n", 8)[-1].replace("from PySide6.QtCore import QT_TRANSLATE_NOOP", ""),
+        namespace,
+    )
     assert list(namespace["TEMPLATES"]) == templates  # type: ignore[call-overload]
 
 
@@ -66,15 +71,21 @@ def test_translations_from_a_tsv_are_filled_in(tmp_path, monkeypatch):
         '<message><source>no file {name}</source><translation type="unfinished"/></message>'
         '<message numerus="yes"><source>%n row(s)</source>'
         '<translation type="unfinished"><numerusform></numerusform></translation></message>'
-        '</context></TS>\n', encoding="utf-8")
+        "</context></TS>\n",
+        encoding="utf-8",
+    )
     tsv = tmp_path / "new.tsv"
-    tsv.write_text("Messages\tno file {name}\t没有文件 {name}\n\nMessages\t%n row(s)\t%n 行\n"
-                   "Other\tgone\t没了\n", encoding="utf-8")
+    tsv.write_text(
+        "Messages\tno file {name}\t没有文件 {name}\n\nMessages\t%n row(s)\t%n 行\n"
+        "Other\tgone\t没了\n",
+        encoding="utf-8",
+    )
     monkeypatch.setattr(tool, "TS", ts)
     left = tool.fill(tool.read_tsv([tsv]))
     assert left == [("Other", "gone")]
-    found = {m.findtext("source"): m.find("translation")
-             for m in ET.parse(ts).getroot().iter("message")}
+    found = {
+        m.findtext("source"): m.find("translation") for m in ET.parse(ts).getroot().iter("message")
+    }
     assert found["no file {name}"].text == "没有文件 {name}"
     assert found["no file {name}"].get("type") is None
     assert [f.text for f in found["%n row(s)"].iter("numerusform")] == ["%n 行"]

@@ -64,19 +64,26 @@ def collect_templates(package: Path = PACKAGE) -> list[str]:
         if "ui" in path.relative_to(package).parts:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-        calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
-                 and isinstance(node.func, ast.Name) and node.func.id == "Message"
-                 and node.args and isinstance(node.args[0], ast.Constant)
-                 and isinstance(node.args[0].value, str)]
+        calls = [
+            node
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "Message"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ]
         for call in sorted(calls, key=lambda c: (c.lineno, c.col_offset)):
             found.setdefault(call.args[0].value)  # type: ignore[attr-defined]
         for node in ast.walk(tree):
             if isinstance(node, ast.ClassDef) and node.name == "Joined":
                 for statement in node.body:
-                    if (isinstance(statement, ast.Assign)
-                            and any(getattr(t, "id", "") == "SEPARATOR"
-                                    for t in statement.targets)
-                            and isinstance(statement.value, ast.Constant)):
+                    if (
+                        isinstance(statement, ast.Assign)
+                        and any(getattr(t, "id", "") == "SEPARATOR" for t in statement.targets)
+                        and isinstance(statement.value, ast.Constant)
+                    ):
                         separator = statement.value.value
     if separator is not None:
         found.setdefault(separator)
@@ -85,8 +92,10 @@ def collect_templates(package: Path = PACKAGE) -> list[str]:
 
 def render_catalog(templates: list[str]) -> str:
     # A JSON string is a valid Python literal, and lupdate reads it like any other.
-    lines = [f"    QT_TRANSLATE_NOOP({json.dumps(CONTEXT)}, "
-             f"{json.dumps(t, ensure_ascii=False)}),\n" for t in templates]
+    lines = [
+        f"    QT_TRANSLATE_NOOP({json.dumps(CONTEXT)}, {json.dumps(t, ensure_ascii=False)}),\n"
+        for t in templates
+    ]
     return HEADER + "".join(lines) + ")\n"
 
 
@@ -109,13 +118,32 @@ def qt_tool(name: str) -> str:
 def lupdate() -> None:
     sources = [str(p.relative_to(ROOT)) for p in sorted((PACKAGE / "ui").glob("*.py"))]
     sources.append(str((PACKAGE / "app.py").relative_to(ROOT)))
-    subprocess.run([qt_tool("pyside6-lupdate"), "-silent", "-no-obsolete", *sources,
-                    "-ts", str(TS.relative_to(ROOT))], cwd=ROOT, check=True)
+    subprocess.run(
+        [
+            qt_tool("pyside6-lupdate"),
+            "-silent",
+            "-no-obsolete",
+            *sources,
+            "-ts",
+            str(TS.relative_to(ROOT)),
+        ],
+        cwd=ROOT,
+        check=True,
+    )
 
 
 def lrelease() -> None:
-    subprocess.run([qt_tool("pyside6-lrelease"), "-silent", str(TS.relative_to(ROOT)),
-                    "-qm", str(QM.relative_to(ROOT))], cwd=ROOT, check=True)
+    subprocess.run(
+        [
+            qt_tool("pyside6-lrelease"),
+            "-silent",
+            str(TS.relative_to(ROOT)),
+            "-qm",
+            str(QM.relative_to(ROOT)),
+        ],
+        cwd=ROOT,
+        check=True,
+    )
 
 
 def read_tsv(paths: list[Path]) -> dict[tuple[str, str], str]:
@@ -123,13 +151,16 @@ def read_tsv(paths: list[Path]) -> dict[tuple[str, str], str]:
     wanted: dict[tuple[str, str], str] = {}
     for path in paths:
         with path.open(encoding="utf-8", newline="") as handle:
-            for number, row in enumerate(csv.reader(handle, delimiter="\t",
-                                                    quoting=csv.QUOTE_NONE), 1):
+            for number, row in enumerate(
+                csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), 1
+            ):
                 if not row or not "".join(row).strip():
                     continue
                 if len(row) != 3:
-                    raise SystemExit(f"{path}:{number}: expected context<TAB>source<TAB>"
-                                     f"translation, found {len(row)} field(s)")
+                    raise SystemExit(
+                        f"{path}:{number}: expected context<TAB>source<TAB>"
+                        f"translation, found {len(row)} field(s)"
+                    )
                 context, source, translation = row
                 wanted[(context, source)] = translation
     return wanted
@@ -161,16 +192,25 @@ def fill(wanted: dict[tuple[str, str], str]) -> list[tuple[str, str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--translations", nargs="*", type=Path, default=[],
-                        metavar="TSV", help="context<TAB>source<TAB>translation files to fill in")
-    parser.add_argument("--check", action="store_true",
-                        help="only check that the message catalogue is current")
+    parser.add_argument(
+        "--translations",
+        nargs="*",
+        type=Path,
+        default=[],
+        metavar="TSV",
+        help="context<TAB>source<TAB>translation files to fill in",
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="only check that the message catalogue is current"
+    )
     args = parser.parse_args(argv)
     if args.check:
         if catalog_is_current():
             return 0
-        print(f"{CATALOG.relative_to(ROOT)} is out of date: run python "
-              "tools/update_translations.py", file=sys.stderr)
+        print(
+            f"{CATALOG.relative_to(ROOT)} is out of date: run python tools/update_translations.py",
+            file=sys.stderr,
+        )
         return 1
     CATALOG.write_text(render_catalog(collect_templates()), encoding="utf-8")
     lupdate()
@@ -180,13 +220,18 @@ def main(argv: list[str] | None = None) -> int:
         for context, source in missing:
             print(f"not in the .ts (no code uses it): {context}: {source}", file=sys.stderr)
     lrelease()
-    unfinished = [f"{c.findtext('name')}: {m.findtext('source')}"
-                  for c in ET.parse(TS).getroot().iter("context") for m in c.iter("message")
-                  if (t := m.find("translation")) is not None and t.get("type") == "unfinished"]
+    unfinished = [
+        f"{c.findtext('name')}: {m.findtext('source')}"
+        for c in ET.parse(TS).getroot().iter("context")
+        for m in c.iter("message")
+        if (t := m.find("translation")) is not None and t.get("type") == "unfinished"
+    ]
     for line in unfinished:
         print(f"untranslated: {line}", file=sys.stderr)
-    print(f"{CATALOG.relative_to(ROOT)}, {TS.relative_to(ROOT)} and {QM.name} updated"
-          f"{f'; {len(unfinished)} string(s) still to translate' if unfinished else ''}")
+    print(
+        f"{CATALOG.relative_to(ROOT)}, {TS.relative_to(ROOT)} and {QM.name} updated"
+        f"{f'; {len(unfinished)} string(s) still to translate' if unfinished else ''}"
+    )
     return 0
 
 

@@ -28,8 +28,18 @@ FORM_KEYS = {"id", "version", "title", "target", "language", "description"}
 RATING_KEYS = {"thresholds", "veto_cap"}
 SECTION_KEYS = {"id", "title", "item"}
 ITEM_KEYS = {
-    "id", "kind", "text", "guidance", "points", "partial", "veto", "problem",
-    "rule", "target", "deduct", "unit",
+    "id",
+    "kind",
+    "text",
+    "guidance",
+    "points",
+    "partial",
+    "veto",
+    "problem",
+    "rule",
+    "target",
+    "deduct",
+    "unit",
 }
 _ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 # TOML reads nan, inf and integers of any size; a score must stay a finite
@@ -55,8 +65,9 @@ class FormIssue:
         return f"{self.file}:{self.line}: {self.message}"
 
     def as_message(self) -> Message:
-        return Message("{file}:{line}: {message}", file=self.file, line=self.line,
-                       message=self.detail)
+        return Message(
+            "{file}:{line}: {message}", file=self.file, line=self.line, message=self.detail
+        )
 
 
 class FormError(Exception):
@@ -97,8 +108,13 @@ def _within(value: int | float, limit: int) -> bool:
 
 
 def _too_large(iid: str, key: str, value: Any, limit: int) -> Message:
-    return Message("item '{item}': {key} must be a finite number no larger than {limit}, "
-                   "not {value}", item=iid, key=key, limit=limit, value=value)
+    return Message(
+        "item '{item}': {key} must be a finite number no larger than {limit}, not {value}",
+        item=iid,
+        key=key,
+        limit=limit,
+        value=value,
+    )
 
 
 def parse_form(text: str, filename: str = "<form>") -> Form:
@@ -113,8 +129,9 @@ def parse_form(text: str, filename: str = "<form>") -> Form:
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
         msg = getattr(exc, "msg", None) or re.sub(r"\s*\(at line.*\)$", "", str(exc))
-        raise FormError([FormIssue(filename, line, Message("TOML syntax error: {error}",
-                                                           error=msg))]) from None
+        raise FormError(
+            [FormIssue(filename, line, Message("TOML syntax error: {error}", error=msg))]
+        ) from None
     lines = LineMap(text)
     issues: list[FormIssue] = []
 
@@ -139,12 +156,26 @@ def parse_form(text: str, filename: str = "<form>") -> Form:
         err(Message("[form] id may hold only letters, digits, '-' and '_'"), "form", "id")
     for key, value in head.items():
         if _controls(key, value):
-            err(Message("[form] '{key}' holds control characters ({chars})", key=key,
-                        chars=_controls(key, value)), "form", key)
+            err(
+                Message(
+                    "[form] '{key}' holds control characters ({chars})",
+                    key=key,
+                    chars=_controls(key, value),
+                ),
+                "form",
+                key,
+            )
     target = head.get("target", "township")
     if target not in TARGETS:
-        err(Message("[form] target must be one of {targets}, not '{target}'",
-                    targets=", ".join(TARGETS), target=target), "form", "target")
+        err(
+            Message(
+                "[form] target must be one of {targets}, not '{target}'",
+                targets=", ".join(TARGETS),
+                target=target,
+            ),
+            "form",
+            "target",
+        )
 
     rating = _parse_rating(data.get("rating"), err)
     sections = _parse_sections(data.get("section"), err)
@@ -164,8 +195,9 @@ def parse_form(text: str, filename: str = "<form>") -> Form:
     )
 
 
-_TOO_DEEP = Message("values nested more than {limit} deep (arrays or inline tables)",
-                    limit=MAX_NESTING)
+_TOO_DEEP = Message(
+    "values nested more than {limit} deep (arrays or inline tables)", limit=MAX_NESTING
+)
 
 
 def _line_from_message(message: str) -> int:
@@ -185,22 +217,35 @@ def _parse_rating(raw: Any, err: _Reporter) -> Rating:
     thresholds = raw.get("thresholds", [90, 80, 70, 60])
     ok = isinstance(thresholds, list) and thresholds and all(_is_number(t) for t in thresholds)
     if not ok:
-        err(Message("[rating] thresholds must be a non-empty list of numbers"), "rating",
-            "thresholds")
+        err(
+            Message("[rating] thresholds must be a non-empty list of numbers"),
+            "rating",
+            "thresholds",
+        )
         thresholds = [90, 80, 70, 60]
     elif any(not 0 <= t <= 100 for t in thresholds):
         err(Message("[rating] thresholds must lie between 0 and 100"), "rating", "thresholds")
     elif any(a <= b for a, b in itertools.pairwise(thresholds)):
         err(
-            Message("[rating] thresholds out of order: they must be strictly descending "
-                    "(best star level first), got {thresholds}", thresholds=thresholds),
-            "rating", "thresholds",
+            Message(
+                "[rating] thresholds out of order: they must be strictly descending "
+                "(best star level first), got {thresholds}",
+                thresholds=thresholds,
+            ),
+            "rating",
+            "thresholds",
         )
     cap = raw.get("veto_cap", 1)
     max_stars = len(thresholds) + 1
     if not isinstance(cap, int) or isinstance(cap, bool) or not 1 <= cap <= max_stars:
-        err(Message("[rating] veto_cap must be a whole number from 1 to {max_stars}",
-                    max_stars=max_stars), "rating", "veto_cap")
+        err(
+            Message(
+                "[rating] veto_cap must be a whole number from 1 to {max_stars}",
+                max_stars=max_stars,
+            ),
+            "rating",
+            "veto_cap",
+        )
         cap = 1
     return Rating(tuple(float(t) for t in thresholds), cap)
 
@@ -228,9 +273,17 @@ def _parse_sections(raw: Any, err: _Reporter) -> tuple[Section, ...]:
         section_ids.add(sid)
         for key in ("id", "title"):
             if _controls(key, sec.get(key)):
-                err(Message("section '{section}': '{key}' holds control characters ({chars})",
-                            section=sid, key=key, chars=_controls(key, sec.get(key))),
-                    "section", si, key)
+                err(
+                    Message(
+                        "section '{section}': '{key}' holds control characters ({chars})",
+                        section=sid,
+                        key=key,
+                        chars=_controls(key, sec.get(key)),
+                    ),
+                    "section",
+                    si,
+                    key,
+                )
         if not isinstance(sec.get("title"), str) or not sec.get("title"):
             err(Message("section '{section}' needs a 'title'", section=sid), "section", si, "title")
         items_raw = sec.get("item", [])
@@ -240,8 +293,16 @@ def _parse_sections(raw: Any, err: _Reporter) -> tuple[Section, ...]:
         items = []
         for ii, raw_item in enumerate(items_raw):
             if not isinstance(raw_item, dict):
-                err(Message("item {number} of section '{section}' must be a table",
-                            number=ii + 1, section=sid), "item", si, ii)
+                err(
+                    Message(
+                        "item {number} of section '{section}' must be a table",
+                        number=ii + 1,
+                        section=sid,
+                    ),
+                    "item",
+                    si,
+                    ii,
+                )
                 continue
             item = _parse_item(raw_item, sid, si, ii, err)
             if item is None:
@@ -261,21 +322,47 @@ def _parse_item(raw: dict[str, Any], sid: str, si: int, ii: int, err: _Reporter)
             err(Message("unknown key '{key}' in item", key=key), *where, key)
     iid = raw.get("id")
     if not isinstance(iid, str) or not iid:
-        err(Message("item {number} of section '{section}' needs a string 'id'", number=ii + 1,
-                    section=sid), *where, "id")
+        err(
+            Message(
+                "item {number} of section '{section}' needs a string 'id'",
+                number=ii + 1,
+                section=sid,
+            ),
+            *where,
+            "id",
+        )
         return None
     for key in ("id", "text", "guidance", "problem", "unit"):
         if _controls(key, raw.get(key)):
-            err(Message("item '{item}': '{key}' holds control characters ({chars})", item=iid,
-                        key=key, chars=_controls(key, raw.get(key))), *where, key)
+            err(
+                Message(
+                    "item '{item}': '{key}' holds control characters ({chars})",
+                    item=iid,
+                    key=key,
+                    chars=_controls(key, raw.get(key)),
+                ),
+                *where,
+                key,
+            )
     kind = raw.get("kind")
     if kind is None:
-        err(Message("item '{item}' needs a 'kind' (use {kinds})", item=iid,
-                    kinds=", ".join(KINDS)), *where, "kind")
+        err(
+            Message("item '{item}' needs a 'kind' (use {kinds})", item=iid, kinds=", ".join(KINDS)),
+            *where,
+            "kind",
+        )
         return None
     if kind not in KINDS:
-        err(Message("item '{item}': unknown kind '{kind}' (use {kinds})", item=iid, kind=kind,
-                    kinds=", ".join(KINDS)), *where, "kind")
+        err(
+            Message(
+                "item '{item}': unknown kind '{kind}' (use {kinds})",
+                item=iid,
+                kind=kind,
+                kinds=", ".join(KINDS),
+            ),
+            *where,
+            "kind",
+        )
         return None
     if not isinstance(raw.get("text"), str) or not raw.get("text", "").strip():
         err(Message("item '{item}' needs a 'text'", item=iid), *where, "text")
@@ -289,52 +376,85 @@ def _parse_item(raw: dict[str, Any], sid: str, si: int, ii: int, err: _Reporter)
     points = raw.get("points")
     if kind == "text":
         if veto:
-            err(Message("item '{item}': a text item cannot be a veto item", item=iid), *where,
-                "veto")
+            err(
+                Message("item '{item}': a text item cannot be a veto item", item=iid),
+                *where,
+                "veto",
+            )
         if points not in (None, 0):
-            err(Message("item '{item}': a text item carries no points", item=iid), *where,
-                "points")
+            err(Message("item '{item}': a text item carries no points", item=iid), *where, "points")
         points = 0
     elif points is None:
         err(Message("item '{item}': missing 'points'", item=iid), *where)
         points = 0
     elif not _is_number(points) or points <= 0:
-        err(Message("item '{item}': points must be a positive number, not {points!r}",
-                    item=iid, points=points), *where, "points")
+        err(
+            Message(
+                "item '{item}': points must be a positive number, not {points!r}",
+                item=iid,
+                points=points,
+            ),
+            *where,
+            "points",
+        )
         points = 0
     elif not _within(points, MAX_POINTS):
         err(_too_large(iid, "points", points, MAX_POINTS), *where, "points")
         points = 0
     partial = raw.get("partial", 0.5)
     if "partial" in raw and kind != "verdict":
-        err(Message("item '{item}': 'partial' applies to verdict items only", item=iid), *where,
-            "partial")
+        err(
+            Message("item '{item}': 'partial' applies to verdict items only", item=iid),
+            *where,
+            "partial",
+        )
     if not _is_number(partial) or not 0 <= partial <= 1:
-        err(Message("item '{item}': partial must be between 0 and 1", item=iid), *where,
-            "partial")
+        err(Message("item '{item}': partial must be between 0 and 1", item=iid), *where, "partial")
         partial = 0.5
     rule = target = deduct = None
     if kind == "number":
         rule = raw.get("rule")
         if rule not in RULES:
             if rule is None:
-                err(Message("item '{item}': number items need rule = \"at_most\" or "
-                            "\"at_least\"", item=iid), *where, "rule")
+                err(
+                    Message(
+                        'item \'{item}\': number items need rule = "at_most" or "at_least"',
+                        item=iid,
+                    ),
+                    *where,
+                    "rule",
+                )
             else:
-                err(Message("item '{item}': number items need rule = \"at_most\" or "
-                            "\"at_least\", not {rule!r}", item=iid, rule=rule), *where, "rule")
+                err(
+                    Message(
+                        "item '{item}': number items need rule = \"at_most\" or "
+                        '"at_least", not {rule!r}',
+                        item=iid,
+                        rule=rule,
+                    ),
+                    *where,
+                    "rule",
+                )
         target = raw.get("target")
         if not _is_number(target) or target < 0:
-            err(Message("item '{item}': number items need a target of 0 or more", item=iid),
-                *where, "target")
+            err(
+                Message("item '{item}': number items need a target of 0 or more", item=iid),
+                *where,
+                "target",
+            )
             target = 0
         elif not _within(target, MAX_TARGET):
             err(_too_large(iid, "target", target, MAX_TARGET), *where, "target")
             target = 0
         deduct = raw.get("deduct")
         if not _is_number(deduct) or deduct <= 0:
-            err(Message("item '{item}': number items need deduct > 0 (points off per unit)",
-                        item=iid), *where, "deduct")
+            err(
+                Message(
+                    "item '{item}': number items need deduct > 0 (points off per unit)", item=iid
+                ),
+                *where,
+                "deduct",
+            )
             deduct = 1
         elif not _within(deduct, MAX_POINTS):
             err(_too_large(iid, "deduct", deduct, MAX_POINTS), *where, "deduct")
@@ -342,8 +462,13 @@ def _parse_item(raw: dict[str, Any], sid: str, si: int, ii: int, err: _Reporter)
     else:
         for key in ("rule", "target", "deduct"):
             if key in raw:
-                err(Message("item '{item}': '{key}' applies to number items only", item=iid,
-                            key=key), *where, key)
+                err(
+                    Message(
+                        "item '{item}': '{key}' applies to number items only", item=iid, key=key
+                    ),
+                    *where,
+                    key,
+                )
     return Item(
         id=iid,
         section_id=sid,
@@ -368,13 +493,26 @@ def load_form(path: str | Path) -> Form:
         with path.open("rb") as fh:  # a bounded read: `forms check /dev/zero` must end
             data = fh.read(MAX_FORM_BYTES + 1)
         if len(data) > MAX_FORM_BYTES:
-            raise FormError([FormIssue(str(path), 1, Message(
-                "the file is larger than {size} MiB: not a form", size=MAX_FORM_BYTES >> 20))])
+            raise FormError(
+                [
+                    FormIssue(
+                        str(path),
+                        1,
+                        Message(
+                            "the file is larger than {size} MiB: not a form",
+                            size=MAX_FORM_BYTES >> 20,
+                        ),
+                    )
+                ]
+            )
         text = data.decode("utf-8")
     except OSError as exc:
-        raise FormError([FormIssue(str(path), 1, Message("cannot read file: {error}",
-                                                          error=exc.strerror))]) from None
+        raise FormError(
+            [FormIssue(str(path), 1, Message("cannot read file: {error}", error=exc.strerror))]
+        ) from None
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise FormError([FormIssue(str(path), line, Message("the file is not UTF-8 text"))]) from None
+        raise FormError(
+            [FormIssue(str(path), line, Message("the file is not UTF-8 text"))]
+        ) from None
     return parse_form(text, str(path))

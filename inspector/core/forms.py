@@ -26,7 +26,23 @@ from inspector.core.form_parser import (
 )
 
 __all__ = [
-    "FORM_KEYS", "ITEM_KEYS", "KINDS", "MAX_FORM_BYTES", "MAX_NESTING", "MAX_POINTS",
-    "MAX_TARGET", "RATING_KEYS", "RULES", "SECTION_KEYS", "TARGETS", "Form", "FormError",
-    "FormIssue", "Item", "Rating", "Section", "load_form", "parse_form",
+    "FORM_KEYS",
+    "ITEM_KEYS",
+    "KINDS",
+    "MAX_FORM_BYTES",
+    "MAX_NESTING",
+    "MAX_POINTS",
+    "MAX_TARGET",
+    "RATING_KEYS",
+    "RULES",
+    "SECTION_KEYS",
+    "TARGETS",
+    "Form",
+    "FormError",
+    "FormIssue",
+    "Item",
+    "Rating",
+    "Section",
+    "load_form",
+    "parse_form",
 ]

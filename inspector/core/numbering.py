@@ -39,13 +39,15 @@ def format_doc_number(prefix: str, year: int, seq: int) -> str:
 def parse_doc_number(text: str) -> DocNumber:
     found = _NUMBER_RE.match(text.strip())
     if not found:
-        raise NumberingError(Message("'{text}' is not a document number like 舟组督〔2017〕12号",
-                                     text=text))
+        raise NumberingError(
+            Message("'{text}' is not a document number like 舟组督〔2017〕12号", text=text)
+        )
     return DocNumber(found["prefix"], int(found["year"]), int(found["seq"]))
 
 
-def next_seq(used: Iterable[int], block_start: int = 1, block_end: int | None = None,
-             last_given: int = 0) -> int:
+def next_seq(
+    used: Iterable[int], block_start: int = 1, block_end: int | None = None, last_given: int = 0
+) -> int:
     """The next free number in this laptop's block.
 
     Never below the block start, never at or below a number already given by
@@ -56,7 +58,12 @@ def next_seq(used: Iterable[int], block_start: int = 1, block_end: int | None = 
     in_block = [u for u in used if u >= block_start and (block_end is None or u <= block_end)]
     seq = max([block_start - 1, last_given, *in_block]) + 1
     if block_end is not None and seq > block_end:
-        raise NumberingError(Message(
-            "this laptop's notice numbers {start}-{end} are used up; "
-            "set a new block in Settings", start=block_start, end=block_end))
+        raise NumberingError(
+            Message(
+                "this laptop's notice numbers {start}-{end} are used up; "
+                "set a new block in Settings",
+                start=block_start,
+                end=block_end,
+            )
+        )
     return seq

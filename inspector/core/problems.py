@@ -51,8 +51,13 @@ class IllegalTransition(ValueError):
     def __init__(self, current: Status, target: Status | Action):
         self.current = current
         self.target = target
-        self.messages = [Message("a problem cannot go from '{current}' to '{target}'",
-                                 current=Status(current).value, target=target.value)]
+        self.messages = [
+            Message(
+                "a problem cannot go from '{current}' to '{target}'",
+                current=Status(current).value,
+                target=target.value,
+            )
+        ]
         super().__init__(str(self.messages[0]))
 
 
@@ -98,9 +103,13 @@ def check_deadline(found_on: str | dt.date | None, deadline: str | dt.date | Non
     found = found_on if isinstance(found_on, dt.date) else dt.date.fromisoformat(found_on[:10])
     due = deadline if isinstance(deadline, dt.date) else dt.date.fromisoformat(deadline[:10])
     if due < found:
-        raise DeadlineBeforeFound(Message(
-            "the deadline {deadline} is before the day the problem was found, {found_on}",
-            deadline=due.isoformat(), found_on=found.isoformat()))
+        raise DeadlineBeforeFound(
+            Message(
+                "the deadline {deadline} is before the day the problem was found, {found_on}",
+                deadline=due.isoformat(),
+                found_on=found.isoformat(),
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -124,8 +133,9 @@ _REJECT_MARK = "复查退回]"
 _SHOWN_FIELDS = ("text", "responsible_unit", "responsible_person", "measure", "deadline")
 
 
-def history_steps(entries: list[tuple[str, str, str, dict[str, Any] | None,
-                                      dict[str, Any] | None]]) -> list[HistoryStep]:
+def history_steps(
+    entries: list[tuple[str, str, str, dict[str, Any] | None, dict[str, Any] | None]],
+) -> list[HistoryStep]:
     """The steps of a problem from its audit entries (at, who, action, old, new), oldest
     first. An imported first version carries no copy of the row (the row itself was it),
     so it is only "recorded"; the sync columns are no change a user made."""

@@ -56,7 +56,9 @@ def incomplete(entries: Sequence[Entry]) -> list[Entry]:
     return sorted((e for e in entries if not e.complete), key=lambda e: (e.county, e.township))
 
 
-def rank(entries: Sequence[Entry], bottom_n: int = 3, lowest_threshold: float = 60.0) -> list[Ranked]:
+def rank(
+    entries: Sequence[Entry], bottom_n: int = 3, lowest_threshold: float = 60.0
+) -> list[Ranked]:
     """Rank overall and within each county, and mark the 约谈 list.
 
     The 约谈 list holds the bottom `bottom_n` ranks of the campaign (ties at
@@ -75,8 +77,9 @@ def rank(entries: Sequence[Entry], bottom_n: int = 3, lowest_threshold: float = 
     for e in ordered:
         by_county.setdefault(e.county, []).append(e)
     for county_entries in by_county.values():
-        for e, r in zip(county_entries, competition_ranks([x.score for x in county_entries]),
-                        strict=True):
+        for e, r in zip(
+            county_entries, competition_ranks([x.score for x in county_entries]), strict=True
+        ):
             county_ranks[e.township_id] = r
     n = len(ordered)
     cut = overall[n - bottom_n] if 0 < bottom_n < n else n + 1

@@ -120,8 +120,15 @@ def score_inspection(form: Form, answers: dict[str, Answer]) -> ScoreResult:
             if failed and item.veto:
                 vetoes.append(item.id)
         sections.append(
-            SectionScore(section.id, section.title, earned, applicable, section.points,
-                         sec_answered, sec_items)
+            SectionScore(
+                section.id,
+                section.title,
+                earned,
+                applicable,
+                section.points,
+                sec_answered,
+                sec_items,
+            )
         )
         total_earned += earned
         total_applicable += applicable

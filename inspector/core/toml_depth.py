@@ -13,8 +13,12 @@ from __future__ import annotations
 import re
 
 _SPECIAL = re.compile(r"[\[\]{}\"'#\n]")
-_ENDS = {'"""': re.compile(r'(?<!\\)(?:\\\\)*"""'), "'''": re.compile(r"'''"),
-         '"': re.compile(r'(?<!\\)(?:\\\\)*"|\n'), "'": re.compile(r"'|\n")}
+_ENDS = {
+    '"""': re.compile(r'(?<!\\)(?:\\\\)*"""'),
+    "'''": re.compile(r"'''"),
+    '"': re.compile(r'(?<!\\)(?:\\\\)*"|\n'),
+    "'": re.compile(r"'|\n"),
+}
 
 
 def too_deep_line(text: str, limit: int) -> int | None:

@@ -68,9 +68,15 @@ def default_workers() -> int:
     return min(cores, MAX_WORKERS) if cores > 1 else 0
 
 
-def issue_batch(rows: Rows, campaign_id: str, *, issued_on: dt.date | None = None,
-                deadline: str | None = None, progress: Progress = NO_PROGRESS,
-                workers: int | None = None) -> BatchOutcome:
+def issue_batch(
+    rows: Rows,
+    campaign_id: str,
+    *,
+    issued_on: dt.date | None = None,
+    deadline: str | None = None,
+    progress: Progress = NO_PROGRESS,
+    workers: int | None = None,
+) -> BatchOutcome:
     """Issue the notices and return them with the file holding them all.
 
     `workers`: processes rendering the archived PDFs (None: `default_workers()` once
@@ -81,8 +87,12 @@ def issue_batch(rows: Rows, campaign_id: str, *, issued_on: dt.date | None = Non
     day = issued_on or dt.date.today()
     groups = report_data.unnoticed_problems_by_township(db, campaign["id"])
     if not groups:
-        raise ReportError(Message("no township of {campaign} has open problems not yet on a "
-                                  "notice", campaign=campaign["name"]))
+        raise ReportError(
+            Message(
+                "no township of {campaign} has open problems not yet on a notice",
+                campaign=campaign["name"],
+            )
+        )
     count = len(groups)
     if workers is None:
         workers = default_workers() if count >= PARALLEL_FROM else 0
@@ -91,13 +101,21 @@ def issue_batch(rows: Rows, campaign_id: str, *, issued_on: dt.date | None = Non
         notices: list[dict[str, Any]] = []
         for n, (township_id, problem_ids) in enumerate(groups):
             progress(n, steps, "")
-            notices.append(number_notice(rows, township_id, problem_ids,
-                                         campaign_id=campaign["id"], deadline=deadline,
-                                         issued_on=day))
+            notices.append(
+                number_notice(
+                    rows,
+                    township_id,
+                    problem_ids,
+                    campaign_id=campaign["id"],
+                    deadline=deadline,
+                    issued_on=day,
+                )
+            )
         contexts = [notice_context(db, n["id"]) for n in notices]
         with _rendering_each(contexts, workers) as archived:
-            joined = render_notices(contexts, f"整改通知书 {campaign['name']}", day,
-                                    _scaled(progress, count, steps))
+            joined = render_notices(
+                contexts, f"整改通知书 {campaign['name']}", day, _scaled(progress, count, steps)
+            )
             pdfs = archived()
         _store_all(db, pdfs)
         issued = []
@@ -131,12 +149,14 @@ def _scaled(progress: Progress, start: int, steps: int) -> Progress:
             progress(step, steps, text)
         else:
             progress.check()
+
     return Progress(report, None)
 
 
 @contextmanager
-def _rendering_each(contexts: list[NoticeContext], workers: int
-                    ) -> Iterator[Callable[[], list[bytes]]]:
+def _rendering_each(
+    contexts: list[NoticeContext], workers: int
+) -> Iterator[Callable[[], list[bytes]]]:
     """Start rendering each notice's own PDF; the call given waits for them, in order.
     Leaving the block stops the workers, whether or not their PDFs were collected.
 
@@ -145,18 +165,22 @@ def _rendering_each(contexts: list[NoticeContext], workers: int
     (a program that cannot be started again as a worker) leave the work to this
     process rather than fail the batch.
     """
+
     def here() -> list[bytes]:
         return [render_notice(ctx) for ctx in contexts]
 
     if workers <= 0 or len(contexts) < 2:
         yield here
         return
-    pool = ProcessPoolExecutor(min(workers, len(contexts)),
-                               mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(
+        min(workers, len(contexts)), mp_context=multiprocessing.get_context("spawn")
+    )
     try:
         chunk = max(1, min(32, len(contexts) // (4 * workers)))
-        futures = [pool.submit(_render_chunk, contexts[at:at + chunk])
-                   for at in range(0, len(contexts), chunk)]
+        futures = [
+            pool.submit(_render_chunk, contexts[at : at + chunk])
+            for at in range(0, len(contexts), chunk)
+        ]
 
         def collect() -> list[bytes]:
             try:
@@ -164,6 +188,7 @@ def _rendering_each(contexts: list[NoticeContext], workers: int
             except BrokenProcessPool:
                 log.warning("worker processes could not render the notices; rendering here")
                 return here()
+
         yield collect
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
@@ -181,9 +206,15 @@ def join_pdfs(pdfs: list[bytes], title: str, day: dt.date) -> bytes:
     for data in pdfs:
         writer.append(io.BytesIO(data))
     stamp = f"D:{day.strftime('%Y%m%d')}000000+00'00'"
-    writer.add_metadata({"/Title": title, "/Creator": "督查通 Inspector",
-                         "/Producer": "督查通 Inspector", "/CreationDate": stamp,
-                         "/ModDate": stamp})
+    writer.add_metadata(
+        {
+            "/Title": title,
+            "/Creator": "督查通 Inspector",
+            "/Producer": "督查通 Inspector",
+            "/CreationDate": stamp,
+            "/ModDate": stamp,
+        }
+    )
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

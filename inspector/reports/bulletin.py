@@ -114,8 +114,10 @@ def _overview_text(data: BulletinData) -> str:
         parts.append("，".join(f"{n}星{stars.get(n, 0)}个" for n in range(top, 0, -1)))
         parts.append(f"列入约谈名单{sum(r.interview for r in ranked)}个")
     if total:
-        parts.append(f"督查发现问题{total}个，截至{chinese_date(s.today)}已整改{done}个，"
-                     f"整改率{100 * done / total:.1f}%")
+        parts.append(
+            f"督查发现问题{total}个，截至{chinese_date(s.today)}已整改{done}个，"
+            f"整改率{100 * done / total:.1f}%"
+        )
     return "；".join(parts) + "。"
 
 
@@ -127,27 +129,52 @@ def _county_text(rows: list[dict[str, Any]]) -> str:
     text = f"从各县（市、区）情况看，{best}平均得分位居前列"
     if worst:
         text += f"，{worst}相对靠后"
-    risers = sorted((r for r in rows if r["change"].startswith("升")),
-                    key=lambda r: -int(r["change"][1:]))[:3]
+    risers = sorted(
+        (r for r in rows if r["change"].startswith("升")), key=lambda r: -int(r["change"][1:])
+    )[:3]
     if risers:
         text += "；与上次督查相比，" + "、".join(
-            f"{r['county']}上升{r['change'][1:]}位" for r in risers)
+            f"{r['county']}上升{r['change'][1:]}位" for r in risers
+        )
     return text + "。各县（市、区）具体情况见下表。"
 
 
 def _county_table(rows: list[dict[str, Any]], fonts: FontSet, top: int) -> LongTable:
     size = 10.5  # 5号
-    header = ["名次", "县（市、区）", "乡镇（街道）数", "平均得分", "名次变化", f"{top}星个数",
-              "约谈", "整改率"]
+    header = [
+        "名次",
+        "县（市、区）",
+        "乡镇（街道）数",
+        "平均得分",
+        "名次变化",
+        f"{top}星个数",
+        "约谈",
+        "整改率",
+    ]
     widths = [12 * mm, 34 * mm, 22 * mm, 18 * mm, 18 * mm, 18 * mm, 14 * mm, 20 * mm]
     data = [[wrap_text(h, fonts.hei, size, w - 5) for h, w in zip(header, widths, strict=True)]]
     for r in rows:
-        data.append([str(r["rank"]), wrap_text(r["county"], fonts.fangsong, size, widths[1] - 5),
-                     str(r["townships"]), f"{r['average']:.1f}", r["change"], str(r["top"]),
-                     str(r["interview"]), r["rate"]])
+        data.append(
+            [
+                str(r["rank"]),
+                wrap_text(r["county"], fonts.fangsong, size, widths[1] - 5),
+                str(r["townships"]),
+                f"{r['average']:.1f}",
+                r["change"],
+                str(r["top"]),
+                str(r["interview"]),
+                r["rate"],
+            ]
+        )
     table = LongTable(data, colWidths=widths, repeatRows=1)
-    table.setStyle(grid_style(fonts.fangsong, size, fonts.hei, extra=[
-        ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("BACKGROUND", (0, 0), (-1, 0), None)]))
+    table.setStyle(
+        grid_style(
+            fonts.fangsong,
+            size,
+            fonts.hei,
+            extra=[("ALIGN", (0, 0), (-1, -1), "CENTER"), ("BACKGROUND", (0, 0), (-1, 0), None)],
+        )
+    )
     return table
 
 
@@ -158,12 +185,16 @@ def _interview_text(data: BulletinData) -> tuple[str, bool]:
         return "本次督查无列入约谈名单的乡镇（街道）。", False
     if len(listed) <= INTERVIEW_IN_BODY:
         names = "、".join(f"{r.entry.county}{r.entry.township}" for r in listed)
-        return (f"根据督查排名和约谈规定，{names}等{len(listed)}个乡镇（街道）列入约谈名单，"
-                "由市委组织部约谈其党（工）委书记。"), False
+        return (
+            f"根据督查排名和约谈规定，{names}等{len(listed)}个乡镇（街道）列入约谈名单，"
+            "由市委组织部约谈其党（工）委书记。"
+        ), False
     by_county = Counter(r.entry.county for r in listed)
     counted = "、".join(f"{c}{n}个" for c, n in by_county.most_common())
-    return (f"根据督查排名和约谈规定，共有{len(listed)}个乡镇（街道）列入约谈名单（{counted}），"
-            "名单见附件2，由各县（市、区）委组织部约谈其党（工）委书记。"), True
+    return (
+        f"根据督查排名和约谈规定，共有{len(listed)}个乡镇（街道）列入约谈名单（{counted}），"
+        "名单见附件2，由各县（市、区）委组织部约谈其党（工）委书记。"
+    ), True
 
 
 def _annex_township_table(data: BulletinData, fonts: FontSet, compact: bool) -> LongTable:
@@ -172,19 +203,33 @@ def _annex_township_table(data: BulletinData, fonts: FontSet, compact: bool) -> 
     before = {r.entry.township_id: r.rank for r in data.previous_ranking}
     size = 8 if compact else 10.5
     header = ["名次", "县区", "乡镇（街道）", "得分", "星级", "变化"]
-    widths = ([9, 16, 22, 10, 8, 10] if compact else [16, 34, 46, 20, 20, 20])
+    widths = [9, 16, 22, 10, 8, 10] if compact else [16, 34, 46, 20, 20, 20]
     widths_pt = [w * mm for w in widths]
     rows = [header]
     for r in summary.ranking:
-        rows.append([str(r.rank), wrap_text(r.entry.county, fonts.fangsong, size,
-                                            widths_pt[1] - 4),
-                     wrap_text(r.entry.township, fonts.fangsong, size, widths_pt[2] - 4),
-                     f"{r.entry.score:.1f}", f"{r.entry.stars}星" if top else "",
-                     rank_change(r.rank, before.get(r.entry.township_id))])
+        rows.append(
+            [
+                str(r.rank),
+                wrap_text(r.entry.county, fonts.fangsong, size, widths_pt[1] - 4),
+                wrap_text(r.entry.township, fonts.fangsong, size, widths_pt[2] - 4),
+                f"{r.entry.score:.1f}",
+                f"{r.entry.stars}星" if top else "",
+                rank_change(r.rank, before.get(r.entry.township_id)),
+            ]
+        )
     table = LongTable(rows, colWidths=widths_pt, repeatRows=1)
-    table.setStyle(grid_style(fonts.fangsong, size, fonts.hei, extra=[
-        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]))
+    table.setStyle(
+        grid_style(
+            fonts.fangsong,
+            size,
+            fonts.hei,
+            extra=[
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ],
+        )
+    )
     return table
 
 
@@ -194,11 +239,19 @@ def _annex_interview_table(data: BulletinData, fonts: FontSet) -> LongTable:
     rows = [["名次", "县区", "乡镇（街道）", "得分", "约谈原因"]]
     for r in data.summary.ranking:
         if r.interview:
-            rows.append([str(r.rank), r.entry.county, r.entry.township, f"{r.entry.score:.1f}",
-                         wrap_text(r.interview_reason, fonts.fangsong, size, widths[4] - 6)])
+            rows.append(
+                [
+                    str(r.rank),
+                    r.entry.county,
+                    r.entry.township,
+                    f"{r.entry.score:.1f}",
+                    wrap_text(r.interview_reason, fonts.fangsong, size, widths[4] - 6),
+                ]
+            )
     table = LongTable(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(grid_style(fonts.fangsong, size, fonts.hei, extra=[
-        ("ALIGN", (0, 0), (3, -1), "CENTER")]))
+    table.setStyle(
+        grid_style(fonts.fangsong, size, fonts.hei, extra=[("ALIGN", (0, 0), (3, -1), "CENTER")])
+    )
     return table
 
 
@@ -219,27 +272,44 @@ def bulletin_story(data: BulletinData, number: str, fonts: FontSet) -> list[Flow
     addressee = data.addressee
     title = bulletin_title(s.campaign["name"])
     story: list[Flowable] = [
-        IssuingMark(issuing, fonts.title, mark_size), Spacer(1, 1.5 * LINE),
-        DocNumberRule(number, body_font), Spacer(1, 1.8 * LINE),
-        Paragraph("<br/>".join(_html(line) for line in break_lines(
-            title, fonts.title, TITLE_SIZE, BLOCK_W - 2 * PITCH)),
-            _p("title", fonts.title, TITLE_SIZE, TITLE_SIZE * 1.5, TA_CENTER)),
+        IssuingMark(issuing, fonts.title, mark_size),
+        Spacer(1, 1.5 * LINE),
+        DocNumberRule(number, body_font),
+        Spacer(1, 1.8 * LINE),
+        Paragraph(
+            "<br/>".join(
+                _html(line)
+                for line in break_lines(title, fonts.title, TITLE_SIZE, BLOCK_W - 2 * PITCH)
+            ),
+            _p("title", fonts.title, TITLE_SIZE, TITLE_SIZE * 1.5, TA_CENTER),
+        ),
         Spacer(1, 0.6 * LINE),
-        GridParagraph(f"{addressee}：", body_font, BODY_SIZE, LINE, justify=False,
-                      tracking=TRACKING),
-        body(f"根据工作安排，{s.campaign['name']}已完成。为进一步营造比学赶超的浓厚氛围，"
-             "现将督查情况通报如下。"),
-        *head("一、总体情况"), body(_overview_text(data)),
-        *head("二、各县（市、区）情况"), body(_county_text(rows)),
-        Spacer(1, 0.3 * LINE), _county_table(rows, fonts, s.form.rating.max_stars),
+        GridParagraph(
+            f"{addressee}：", body_font, BODY_SIZE, LINE, justify=False, tracking=TRACKING
+        ),
+        body(
+            f"根据工作安排，{s.campaign['name']}已完成。为进一步营造比学赶超的浓厚氛围，"
+            "现将督查情况通报如下。"
+        ),
+        *head("一、总体情况"),
+        body(_overview_text(data)),
+        *head("二、各县（市、区）情况"),
+        body(_county_text(rows)),
+        Spacer(1, 0.3 * LINE),
+        _county_table(rows, fonts, s.form.rating.max_stars),
         Spacer(1, 0.5 * LINE),
-        *head("三、约谈情况"), body(interview),
+        *head("三、约谈情况"),
+        body(interview),
         *head("四、工作要求"),
-        body("（一）各县（市、区）委组织部要对照督查排名，认真分析本地区基层党建工作的短板弱项，"
-             "督促乡镇（街道）党（工）委逐项抓好问题整改。"),
+        body(
+            "（一）各县（市、区）委组织部要对照督查排名，认真分析本地区基层党建工作的短板弱项，"
+            "督促乡镇（街道）党（工）委逐项抓好问题整改。"
+        ),
     ]
-    last = body("（二）对列入约谈名单的乡镇（街道），要组织开展约谈，跟踪整改落实情况。"
-                "整改情况将纳入下次督查和年度考核。")
+    last = body(
+        "（二）对列入约谈名单的乡镇（街道），要组织开展约谈，跟踪整改落实情况。"
+        "整改情况将纳入下次督查和年度考核。"
+    )
     annexes = ["各乡镇（街道）督查得分及排名"]
     if annexed:
         annexes.append("约谈名单")
@@ -247,25 +317,40 @@ def bulletin_story(data: BulletinData, number: str, fonts: FontSet) -> list[Flow
     ending: list[Flowable] = [last, Spacer(1, LINE)]
     for n, name in enumerate(annexes, 1):
         prefix = "附件：" if n == 1 else "　　　"
-        ending.append(GridParagraph(f"{prefix}{n}．{name}", body_font, BODY_SIZE, LINE,
-                                    2 * PITCH, justify=False, tracking=TRACKING))
+        ending.append(
+            GridParagraph(
+                f"{prefix}{n}．{name}",
+                body_font,
+                BODY_SIZE,
+                LINE,
+                2 * PITCH,
+                justify=False,
+                tracking=TRACKING,
+            )
+        )
     ending.append(SignatureBlock(issuing, chinese_date(s.today), body_font, tracking=TRACKING))
     story.append(KeepTogether(ending))
     large = len(s.ranking) > LARGE_RANKING
     annex_head = _p("annex", fonts.hei, BODY_SIZE, LINE, 0)
     annex_title = _p("annex_title", fonts.title, TITLE_SIZE, TITLE_SIZE * 1.5, TA_CENTER)
     for n, name in enumerate(annexes, 1):
-        story += [NextPageTemplate("two" if (n == 1 and large) else "page"), PageBreak(),
-                  Paragraph(f"附件{n}", annex_head),
-                  Paragraph(_html(name), annex_title), Spacer(1, 0.3 * LINE)]
-        story.append(_annex_township_table(data, fonts, large) if n == 1
-                     else _annex_interview_table(data, fonts))
+        story += [
+            NextPageTemplate("two" if (n == 1 and large) else "page"),
+            PageBreak(),
+            Paragraph(f"附件{n}", annex_head),
+            Paragraph(_html(name), annex_title),
+            Spacer(1, 0.3 * LINE),
+        ]
+        story.append(
+            _annex_township_table(data, fonts, large)
+            if n == 1
+            else _annex_interview_table(data, fonts)
+        )
     if large and len(annexes) == 1:
         # The annex in two columns leaves no full-width room: the 版记 gets its own page,
         # the last even one, at the bottom, with no page number (GB/T 9704 7.4, 7.5).
         story += [NextPageTemplate("page"), PageBreak(), ToEvenPage(), UnnumberedPage()]
-    story.append(Colophon("", data.printer or issuing, chinese_date(s.today),
-                          body_font))
+    story.append(Colophon("", data.printer or issuing, chinese_date(s.today), body_font))
     return story
 
 
@@ -288,13 +373,22 @@ def last_bulletin_number(db: Database, year: int) -> int:
 def render_bulletin(data: BulletinData, number: str, progress: Progress = NO_PROGRESS) -> bytes:
     fonts = report_fonts()
     s = data.summary
-    meta = DocMeta(title=bulletin_title(s.campaign["name"]), subject=f"督查情况通报 {number}",
-                   author=s.issuing_body or "中共舟山市委组织部", created=s.today)
+    meta = DocMeta(
+        title=bulletin_title(s.campaign["name"]),
+        subject=f"督查情况通报 {number}",
+        author=s.issuing_body or "中共舟山市委组织部",
+        created=s.today,
+    )
     return build_pdf(bulletin_story(data, number, fonts), meta, NOTICE_LAYOUT, progress, fonts)
 
 
-def bulletin_pdf(db: Database, campaign_id: str, today: dt.date, seq: int | None = None,
-                 progress: Progress = NO_PROGRESS) -> tuple[str, bytes]:
+def bulletin_pdf(
+    db: Database,
+    campaign_id: str,
+    today: dt.date,
+    seq: int | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> tuple[str, bytes]:
     """The 通报 with its 文号 (the next of the year unless `seq` is given); the number is
     taken only once the PDF is made."""
     from inspector.store.report_data import take_paper_number
@@ -305,44 +399,108 @@ def bulletin_pdf(db: Database, campaign_id: str, today: dt.date, seq: int | None
     return number, pdf
 
 
-def bulletin_text(data: BulletinData, number: str) -> tuple[
-        OfficialText, list[tuple[str, list[list[str]]]], list[tuple[str, list[list[str]]]]]:
+def bulletin_text(
+    data: BulletinData, number: str
+) -> tuple[OfficialText, list[tuple[str, list[list[str]]]], list[tuple[str, list[list[str]]]]]:
     """The 通报's words (shared with the PDF's helpers), its county table and annexes."""
     s = data.summary
     rows = county_rows(data)
     interview, annexed = _interview_text(data)
     county_text = _county_text(rows)
     top = s.form.rating.max_stars
-    table = [["名次", "县（市、区）", "乡镇（街道）数", "平均得分", "名次变化", f"{top}星个数",
-              "约谈", "整改率"]]
-    table += [[str(r["rank"]), r["county"], str(r["townships"]), f"{r['average']:.1f}",
-               r["change"], str(r["top"]), str(r["interview"]), r["rate"]] for r in rows]
+    table = [
+        [
+            "名次",
+            "县（市、区）",
+            "乡镇（街道）数",
+            "平均得分",
+            "名次变化",
+            f"{top}星个数",
+            "约谈",
+            "整改率",
+        ]
+    ]
+    table += [
+        [
+            str(r["rank"]),
+            r["county"],
+            str(r["townships"]),
+            f"{r['average']:.1f}",
+            r["change"],
+            str(r["top"]),
+            str(r["interview"]),
+            r["rate"],
+        ]
+        for r in rows
+    ]
     before = {r.entry.township_id: r.rank for r in data.previous_ranking}
     townships = [["名次", "县区", "乡镇（街道）", "得分", "星级", "变化"]]
-    townships += [[str(r.rank), r.entry.county, r.entry.township, f"{r.entry.score:.1f}",
-                   f"{r.entry.stars}星", rank_change(r.rank, before.get(r.entry.township_id))]
-                  for r in s.ranking]
+    townships += [
+        [
+            str(r.rank),
+            r.entry.county,
+            r.entry.township,
+            f"{r.entry.score:.1f}",
+            f"{r.entry.stars}星",
+            rank_change(r.rank, before.get(r.entry.township_id)),
+        ]
+        for r in s.ranking
+    ]
     annexes = [("各乡镇（街道）督查得分及排名", townships)]
     if annexed:
-        annexes.append(("约谈名单", [["名次", "县区", "乡镇（街道）", "得分", "约谈原因"]] + [
-            [str(r.rank), r.entry.county, r.entry.township, f"{r.entry.score:.1f}",
-             r.interview_reason] for r in s.ranking if r.interview]))
+        annexes.append(
+            (
+                "约谈名单",
+                [["名次", "县区", "乡镇（街道）", "得分", "约谈原因"]]
+                + [
+                    [
+                        str(r.rank),
+                        r.entry.county,
+                        r.entry.township,
+                        f"{r.entry.score:.1f}",
+                        r.interview_reason,
+                    ]
+                    for r in s.ranking
+                    if r.interview
+                ],
+            )
+        )
     issuing = s.issuing_body or "中共舟山市委组织部"
     names = "；".join(f"{n}．{name}" for n, (name, _rows) in enumerate(annexes, 1))
     text = OfficialText(
-        issuing=issuing, number=number, title=bulletin_title(s.campaign["name"]),
+        issuing=issuing,
+        number=number,
+        title=bulletin_title(s.campaign["name"]),
         addressee=data.addressee,
-        blocks=[("body", f"根据工作安排，{s.campaign['name']}已完成。为进一步营造比学赶超的浓厚氛围，"
-                         "现将督查情况通报如下。"),
-                ("head", "一、总体情况"), ("body", _overview_text(data)),
-                ("head", "二、各县（市、区）情况"), ("body", county_text),
-                ("head", "三、约谈情况"), ("body", interview),
-                ("head", "四、工作要求"),
-                ("body", "（一）各县（市、区）委组织部要对照督查排名，认真分析本地区基层党建工作的短板弱项，"
-                         "督促乡镇（街道）党（工）委逐项抓好问题整改。")],
-        ending=["（二）对列入约谈名单的乡镇（街道），要组织开展约谈，跟踪整改落实情况。"
-                "整改情况将纳入下次督查和年度考核。", f"附件：{names}"],
-        date=chinese_date(s.today), note="", copy_to="", printer=data.printer or issuing)
+        blocks=[
+            (
+                "body",
+                f"根据工作安排，{s.campaign['name']}已完成。为进一步营造比学赶超的浓厚氛围，"
+                "现将督查情况通报如下。",
+            ),
+            ("head", "一、总体情况"),
+            ("body", _overview_text(data)),
+            ("head", "二、各县（市、区）情况"),
+            ("body", county_text),
+            ("head", "三、约谈情况"),
+            ("body", interview),
+            ("head", "四、工作要求"),
+            (
+                "body",
+                "（一）各县（市、区）委组织部要对照督查排名，认真分析本地区基层党建工作的短板弱项，"
+                "督促乡镇（街道）党（工）委逐项抓好问题整改。",
+            ),
+        ],
+        ending=[
+            "（二）对列入约谈名单的乡镇（街道），要组织开展约谈，跟踪整改落实情况。"
+            "整改情况将纳入下次督查和年度考核。",
+            f"附件：{names}",
+        ],
+        date=chinese_date(s.today),
+        note="",
+        copy_to="",
+        printer=data.printer or issuing,
+    )
     return text, [(county_text, table)], annexes
 
 

@@ -28,19 +28,55 @@ REQUIRED_CHARS = "督查通知书★☆〔〕—：（），。、0123456789ABCa
 # Per role, best first: family names as Windows lists them (Chinese and English) and
 # file names (lower case); the bundled font ends every list.
 CANDIDATES: dict[str, tuple[str, ...]] = {
-    "fangsong": ("仿宋_GB2312", "FangSong_GB2312", "方正仿宋_GBK", "方正仿宋简体", "仿宋",
-                 "FangSong", "fs_gb2312.ttf", "fangsong_gb2312.ttf", "fzfsk.ttf",
-                 "simfang.ttf", "fangsong.ttf", "ukai.ttc", "uming.ttc"),
-    "title": ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "小标宋", "fzxbsjw.ttf",
-              "fzxbsk.ttf", "宋体", "SimSun", "simsun.ttc", "simsun.ttf", "songti.ttc",
-              "uming.ttc"),
+    "fangsong": (
+        "仿宋_GB2312",
+        "FangSong_GB2312",
+        "方正仿宋_GBK",
+        "方正仿宋简体",
+        "仿宋",
+        "FangSong",
+        "fs_gb2312.ttf",
+        "fangsong_gb2312.ttf",
+        "fzfsk.ttf",
+        "simfang.ttf",
+        "fangsong.ttf",
+        "ukai.ttc",
+        "uming.ttc",
+    ),
+    "title": (
+        "方正小标宋简体",
+        "方正小标宋_GBK",
+        "FZXiaoBiaoSong-B05S",
+        "小标宋",
+        "fzxbsjw.ttf",
+        "fzxbsk.ttf",
+        "宋体",
+        "SimSun",
+        "simsun.ttc",
+        "simsun.ttf",
+        "songti.ttc",
+        "uming.ttc",
+    ),
     "song": ("宋体", "SimSun", "simsun.ttc", "simsun.ttf", "uming.ttc"),
     "hei": ("黑体", "SimHei", "方正黑体_GBK", "simhei.ttf", "fzhtk.ttf"),
-    "kai": ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "kt_gb2312.ttf", "simkai.ttf",
-            "kaiti.ttf", "ukai.ttc"),
+    "kai": (
+        "楷体_GB2312",
+        "KaiTi_GB2312",
+        "楷体",
+        "KaiTi",
+        "kt_gb2312.ttf",
+        "simkai.ttf",
+        "kaiti.ttf",
+        "ukai.ttc",
+    ),
 }
-ROLE_NAMES = {"fangsong": "正文（仿宋）", "title": "标题（小标宋）", "song": "页码（宋体）",
-              "hei": "小标题（黑体）", "kai": "楷体"}
+ROLE_NAMES = {
+    "fangsong": "正文（仿宋）",
+    "title": "标题（小标宋）",
+    "song": "页码（宋体）",
+    "hei": "小标题（黑体）",
+    "kai": "楷体",
+}
 
 
 @dataclass(frozen=True)
@@ -57,10 +93,16 @@ class FontSet:
 
     def describe(self) -> str:
         """Which font each role uses, for the report viewer and `report fonts`."""
-        return "；".join(f"{ROLE_NAMES.get(role, role)} {family_name(name)}"
-                        for role, name in (("title", self.title), ("fangsong", self.fangsong),
-                                           ("hei", self.hei), ("kai", self.kai or self.bundled),
-                                           ("song", self.song)))
+        return "；".join(
+            f"{ROLE_NAMES.get(role, role)} {family_name(name)}"
+            for role, name in (
+                ("title", self.title),
+                ("fangsong", self.fangsong),
+                ("hei", self.hei),
+                ("kai", self.kai or self.bundled),
+                ("song", self.song),
+            )
+        )
 
 
 def font_dirs() -> list[Path]:
@@ -76,8 +118,12 @@ def font_dirs() -> list[Path]:
     elif sys.platform == "darwin":
         dirs += [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library/Fonts"]
     else:
-        dirs += [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
-                 home / ".local/share/fonts", home / ".fonts"]
+        dirs += [
+            Path("/usr/share/fonts"),
+            Path("/usr/local/share/fonts"),
+            home / ".local/share/fonts",
+            home / ".fonts",
+        ]
     return [d for d in dirs if d.is_dir()]
 
 
@@ -109,14 +155,13 @@ def family_names(path: Path) -> list[str]:
             head = fh.read(12)
             offset = 0
             if head[:4] == b"ttcf":  # a collection: the first font's directory
-                offset = struct.unpack(">I", head[12:16] if len(head) >= 16
-                                       else fh.read(4))[0]
+                offset = struct.unpack(">I", head[12:16] if len(head) >= 16 else fh.read(4))[0]
                 fh.seek(offset)
                 head = fh.read(12)
             count = struct.unpack(">H", head[4:6])[0]
             tables = fh.read(16 * count)
             for i in range(count):
-                tag, _sum, start, length = struct.unpack(">4sIII", tables[16 * i:16 * i + 16])
+                tag, _sum, start, length = struct.unpack(">4sIII", tables[16 * i : 16 * i + 16])
                 if tag == b"name":
                     fh.seek(start)
                     return _names(fh.read(min(length, 65536)))
@@ -131,10 +176,11 @@ def _names(table: bytes) -> list[str]:
     _fmt, count, strings = struct.unpack(">HHH", table[:6])
     for i in range(count):
         platform, encoding, lang, name_id, length, at = struct.unpack(
-            ">HHHHHH", table[6 + 12 * i:18 + 12 * i])
+            ">HHHHHH", table[6 + 12 * i : 18 + 12 * i]
+        )
         if name_id not in (1, 4) or platform != 3 or encoding not in (1, 3):
             continue
-        raw = table[strings + at:strings + at + length]
+        raw = table[strings + at : strings + at + length]
         try:
             name = raw.decode("utf-16-be").strip()
         except UnicodeDecodeError:
@@ -240,8 +286,14 @@ def fonts_in_pdf(pdf: bytes, pages: int = 20) -> list[str]:
                 seen.append(base)
     registered: dict[str, str] = {}
     current = report_fonts()
-    ours = [current.title, current.fangsong, current.hei, current.kai, current.song,
-            current.bundled]
+    ours = [
+        current.title,
+        current.fangsong,
+        current.hei,
+        current.kai,
+        current.song,
+        current.bundled,
+    ]
     ours = [n for n in ours if n]
     for name in [*ours, *pdfmetrics.getRegisteredFontNames()]:
         face = getattr(pdfmetrics.getFont(name), "face", None)

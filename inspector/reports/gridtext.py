@@ -29,6 +29,7 @@ NO_LINE_END = frozenset("（《〈「『〔【“‘([")
 def char_width(ch: str, font: str, size: float) -> float:
     return float(stringWidth(ch, font, size))
 
+
 # Runs set whole: a 文号 with up to four characters of its 机关代字 before the 〔, a
 # number (with the . - / : inside decimals, phone numbers and times) with its unit
 # (2026年, 3星, 12个, 85.5分, 30%), and a Latin word.
@@ -37,7 +38,8 @@ _UNIT = "年月日号星个分项天名条人次页家万元"
 _UNBROKEN = re.compile(
     rf"[\u4e00-\u9fff]{{0,4}}〔[{_DIGIT}]{{4}}〕[{_DIGIT}]+号"
     rf"|[{_DIGIT}]+(?:[.．\-—/:：][{_DIGIT}]+)*[%％]?(?: ?[{_UNIT}])?"
-    r"|[A-Za-z][A-Za-z'\-]*")
+    r"|[A-Za-z][A-Za-z'\-]*"
+)
 
 
 def _units(text: str) -> list[str]:
@@ -45,7 +47,7 @@ def _units(text: str) -> list[str]:
     units: list[str] = []
     at = 0
     for m in _UNBROKEN.finditer(text):
-        units.extend(text[at:m.start()])
+        units.extend(text[at : m.start()])
         units.append(m.group())
         at = m.end()
     units.extend(text[at:])
@@ -62,8 +64,14 @@ def grid_tracking(size: float, width: float, chars: int) -> float:
     return width / chars - size
 
 
-def break_lines(text: str, font: str, size: float, width: float,
-                first_indent: float = 0.0, tracking: float = 0.0) -> list[str]:
+def break_lines(
+    text: str,
+    font: str,
+    size: float,
+    width: float,
+    first_indent: float = 0.0,
+    tracking: float = 0.0,
+) -> list[str]:
     """Lines no wider than `width` (the first `first_indent` narrower), 禁则 applied.
 
     `tracking` is added to every character's advance (negative on the grid).
@@ -75,8 +83,17 @@ def break_lines(text: str, font: str, size: float, width: float,
         w = _width(unit, font, size, tracking)
         if len(unit) > 1 and w > width:  # a run wider than a line: break it as characters
             for ch in unit:
-                line, used = _place(ch, _width(ch, font, size, tracking), line, used, lines,
-                                    font, size, width, tracking)
+                line, used = _place(
+                    ch,
+                    _width(ch, font, size, tracking),
+                    line,
+                    used,
+                    lines,
+                    font,
+                    size,
+                    width,
+                    tracking,
+                )
         else:
             line, used = _place(unit, w, line, used, lines, font, size, width, tracking)
     if line or not lines:
@@ -88,9 +105,17 @@ def _width(unit: str, font: str, size: float, tracking: float = 0.0) -> float:
     return sum(char_width(ch, font, size) + tracking for ch in unit)
 
 
-def _place(unit: str, w: float, line: list[str], used: float, lines: list[str],
-           font: str, size: float, width: float, tracking: float = 0.0
-           ) -> tuple[list[str], float]:
+def _place(
+    unit: str,
+    w: float,
+    line: list[str],
+    used: float,
+    lines: list[str],
+    font: str,
+    size: float,
+    width: float,
+    tracking: float = 0.0,
+) -> tuple[list[str], float]:
     """Add `unit` to the line, first closing the line when it does not fit."""
     if line and used + w > width + 0.01:
         carry: list[str] = []
@@ -111,10 +136,18 @@ def _place(unit: str, w: float, line: list[str], used: float, lines: list[str],
 class GridParagraph(Flowable):
     """A paragraph of plain text set line by line; splits across pages between lines."""
 
-    def __init__(self, text: str, font: str, size: float, leading: float,
-                 first_indent: float = 0.0, justify: bool = True,
-                 lines: list[str] | None = None, first_is_start: bool = True,
-                 tracking: float = 0.0):
+    def __init__(
+        self,
+        text: str,
+        font: str,
+        size: float,
+        leading: float,
+        first_indent: float = 0.0,
+        justify: bool = True,
+        lines: list[str] | None = None,
+        first_is_start: bool = True,
+        tracking: float = 0.0,
+    ):
         super().__init__()
         self.text, self.font, self.size, self.leading = text, font, size, leading
         self.tracking = tracking
@@ -128,8 +161,9 @@ class GridParagraph(Flowable):
         if self._lines is None or width != self._width:
             indent = self.first_indent if self._first_is_start else 0.0
             if self._lines is None:
-                self._lines = break_lines(self.text, self.font, self.size, width, indent,
-                                          self.tracking)
+                self._lines = break_lines(
+                    self.text, self.font, self.size, width, indent, self.tracking
+                )
             self._width = width
         return self._lines
 
@@ -147,11 +181,28 @@ class GridParagraph(Flowable):
         # A paragraph's last line alone at the top of a page: take one more with it.
         if len(lines) - fit == 1 and fit > 1:
             fit -= 1
-        head = GridParagraph(self.text, self.font, self.size, self.leading, self.first_indent,
-                             self.justify, lines[:fit], self._first_is_start, self.tracking)
-        tail = GridParagraph(self.text, self.font, self.size, self.leading, self.first_indent,
-                             self.justify, lines[fit:], first_is_start=False,
-                             tracking=self.tracking)
+        head = GridParagraph(
+            self.text,
+            self.font,
+            self.size,
+            self.leading,
+            self.first_indent,
+            self.justify,
+            lines[:fit],
+            self._first_is_start,
+            self.tracking,
+        )
+        tail = GridParagraph(
+            self.text,
+            self.font,
+            self.size,
+            self.leading,
+            self.first_indent,
+            self.justify,
+            lines[fit:],
+            first_is_start=False,
+            tracking=self.tracking,
+        )
         head._paragraph_end = False
         return [head, tail]
 
@@ -161,8 +212,12 @@ class GridParagraph(Flowable):
         last_is_end = getattr(self, "_paragraph_end", True)
         for n, line in enumerate(lines):
             indent = self.first_indent if n == 0 and self._first_is_start else 0.0
-            y = self.height - (n + 1) * self.leading + (self.leading - self.size) / 2 \
+            y = (
+                self.height
+                - (n + 1) * self.leading
+                + (self.leading - self.size) / 2
                 + 0.12 * self.size
+            )
             text = c.beginText(indent, y)
             text.setFont(self.font, self.size)
             is_last = n == len(lines) - 1 and last_is_end

@@ -43,11 +43,18 @@ from inspector.store.catalog import find_campaign
 from inspector.store.report_data import find_county, ledger_rows
 
 COLUMNS: tuple[Column, ...] = (
-    Column("序号", 6, "number"), Column("县区", 10), Column("乡镇（街道）", 12),
-    Column("问题", 40, "wrap"), Column("整改措施", 36, "wrap"), Column("责任领导", 10),
-    Column("责任人", 10), Column("整改时限（原定）", 12, "date"),
-    Column("整改时限（延期至）", 12, "date"), Column("进展", 24, "wrap"),
-    Column("销号日期", 11, "date"), Column("佐证", 16, "wrap"),
+    Column("序号", 6, "number"),
+    Column("县区", 10),
+    Column("乡镇（街道）", 12),
+    Column("问题", 40, "wrap"),
+    Column("整改措施", 36, "wrap"),
+    Column("责任领导", 10),
+    Column("责任人", 10),
+    Column("整改时限（原定）", 12, "date"),
+    Column("整改时限（延期至）", 12, "date"),
+    Column("进展", 24, "wrap"),
+    Column("销号日期", 11, "date"),
+    Column("佐证", 16, "wrap"),
 )
 HEADERS = tuple(c.header for c in COLUMNS)
 
@@ -65,8 +72,11 @@ def scope(db: Database, campaign_ref: str | None, county_ref: str | None) -> Led
     campaign = find_campaign(db, campaign_ref) if campaign_ref else None
     county = find_county(db, county_ref) if county_ref else None
     name = (campaign["name"] if campaign else "") + (county["name"] if county else "")
-    return LedgerScope(campaign["id"] if campaign else None, county["id"] if county else None,
-                       name or "全部督查批次")
+    return LedgerScope(
+        campaign["id"] if campaign else None,
+        county["id"] if county else None,
+        name or "全部督查批次",
+    )
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -93,9 +103,20 @@ def record(n: int, p: dict[str, Any], today: dt.date) -> list[Any]:
     evidence = f"{p['evidence']} 份" if p["evidence"] else ""
     if p["doc_number"]:
         evidence = "；".join(x for x in (evidence, f"通知书{p['doc_number']}") if x)
-    return [n, p["county"], p["township"], p["text"], p["measure"] or "",
-            "", p["responsible_person"] or p["responsible_unit"] or "", _date(first),
-            _date(extended), progress_text(p, today), _date(p["closed_on"]), evidence]
+    return [
+        n,
+        p["county"],
+        p["township"],
+        p["text"],
+        p["measure"] or "",
+        "",
+        p["responsible_person"] or p["responsible_unit"] or "",
+        _date(first),
+        _date(extended),
+        progress_text(p, today),
+        _date(p["closed_on"]),
+        evidence,
+    ]
 
 
 def ledger_records(db: Database, where: LedgerScope, today: dt.date) -> Iterator[list[Any]]:
@@ -106,15 +127,22 @@ def ledger_records(db: Database, where: LedgerScope, today: dt.date) -> Iterator
 def ledger_xlsx(db: Database, path: str | Path, where: LedgerScope, today: dt.date) -> int:
     """Write the ledger as a spreadsheet ready to print; returns the number of problems."""
     title = f"{where.name}整改台账"
-    return write_sheet(path, COLUMNS, ledger_records(db, where, today), today,
-                       title="整改台账", heading=f"{title}（截至{chinese_date(today)}）")
+    return write_sheet(
+        path,
+        COLUMNS,
+        ledger_records(db, where, today),
+        today,
+        title="整改台账",
+        heading=f"{title}（截至{chinese_date(today)}）",
+    )
 
 
 PDF_WIDTHS = (9, 16, 20, 46, 40, 14, 16, 18, 18, 34, 18, 24)  # mm, 273 in all
 
 
-def ledger_pdf(db: Database, where: LedgerScope, today: dt.date,
-               progress: Progress = NO_PROGRESS) -> bytes:
+def ledger_pdf(
+    db: Database, where: LedgerScope, today: dt.date, progress: Progress = NO_PROGRESS
+) -> bytes:
     fonts = report_fonts()
     size = 8
     rows = list(ledger_records(db, where, today))
@@ -123,31 +151,59 @@ def ledger_pdf(db: Database, where: LedgerScope, today: dt.date,
     for n, r in enumerate(rows, 1):
         if "已逾期" in r[9]:
             overdue.append(n)
-        data.append([wrap_text(v.isoformat() if isinstance(v, dt.date) else str(v or ""),
-                               fonts.song, size, w * mm - 5)
-                     for v, w in zip(r, PDF_WIDTHS, strict=True)])
+        data.append(
+            [
+                wrap_text(
+                    v.isoformat() if isinstance(v, dt.date) else str(v or ""),
+                    fonts.song,
+                    size,
+                    w * mm - 5,
+                )
+                for v, w in zip(r, PDF_WIDTHS, strict=True)
+            ]
+        )
     issuing = settings.get(db, "issuing_body") or ""
     closed = sum(1 for r in rows if r[10])
     story: list[Flowable] = [
         Paragraph(f"{escape(where.name)}整改台账", title_style(fonts, 16)),
-        Paragraph(f"{escape(issuing)}　截至{chinese_date(today)}　共 {len(rows)} 个问题，已销号 {closed} 个，"
-                  f"逾期未整改 {len(overdue)} 个",
-                  style("sub", fonts.song, 10, 15, alignment=1, spaceAfter=6)),
+        Paragraph(
+            f"{escape(issuing)}　截至{chinese_date(today)}　共 {len(rows)} 个问题，已销号 {closed} 个，"
+            f"逾期未整改 {len(overdue)} 个",
+            style("sub", fonts.song, 10, 15, alignment=1, spaceAfter=6),
+        ),
     ]
     if rows:
-        header = [wrap_text(h, fonts.hei, size, w * mm - 5) for h, w in
-                  zip(HEADERS, PDF_WIDTHS, strict=True)]
-        table = grouped_table([header, *data[1:]], (1, 2),
-                              colWidths=[w * mm for w in PDF_WIDTHS], repeatRows=1)
-        table.setStyle(grid_style(fonts.song, size, fonts.hei, extra=[
-            ("VALIGN", (0, 1), (-1, -1), "TOP"), ("ALIGN", (0, 1), (0, -1), "CENTER"),
-            ("ALIGN", (7, 1), (8, -1), "CENTER"), ("ALIGN", (10, 1), (10, -1), "CENTER"),
-            *[("TEXTCOLOR", (9, r), (9, r), colors.HexColor("#C00000")) for r in overdue]]))
+        header = [
+            wrap_text(h, fonts.hei, size, w * mm - 5)
+            for h, w in zip(HEADERS, PDF_WIDTHS, strict=True)
+        ]
+        table = grouped_table(
+            [header, *data[1:]], (1, 2), colWidths=[w * mm for w in PDF_WIDTHS], repeatRows=1
+        )
+        table.setStyle(
+            grid_style(
+                fonts.song,
+                size,
+                fonts.hei,
+                extra=[
+                    ("VALIGN", (0, 1), (-1, -1), "TOP"),
+                    ("ALIGN", (0, 1), (0, -1), "CENTER"),
+                    ("ALIGN", (7, 1), (8, -1), "CENTER"),
+                    ("ALIGN", (10, 1), (10, -1), "CENTER"),
+                    *[("TEXTCOLOR", (9, r), (9, r), colors.HexColor("#C00000")) for r in overdue],
+                ],
+            )
+        )
         story.append(table)
     else:
         story.append(Paragraph("没有问题记录。", style("none", fonts.song, 10.5)))
-    meta = DocMeta(title=f"{where.name}整改台账", subject="整改台账",
-                   author=issuing or AUTHOR_DEFAULT, created=today)
-    layout = Layout(pagesize=landscape(A4), left=12 * mm, right=12 * mm, top=14 * mm,
-                    bottom=16 * mm)
+    meta = DocMeta(
+        title=f"{where.name}整改台账",
+        subject="整改台账",
+        author=issuing or AUTHOR_DEFAULT,
+        created=today,
+    )
+    layout = Layout(
+        pagesize=landscape(A4), left=12 * mm, right=12 * mm, top=14 * mm, bottom=16 * mm
+    )
     return build_pdf(story, meta, layout, progress, fonts)

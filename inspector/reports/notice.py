@@ -41,8 +41,7 @@ TOP, LEFT = 37 * mm, 28 * mm
 BLOCK_W, BLOCK_H = 156 * mm, 225 * mm
 RIGHT = PAGE_W - LEFT - BLOCK_W
 BOTTOM = PAGE_H - TOP - BLOCK_H
-NOTICE_LAYOUT = Layout(pagesize=A4, left=LEFT, right=RIGHT, top=TOP, bottom=BOTTOM,
-                       footer="dash")
+NOTICE_LAYOUT = Layout(pagesize=A4, left=LEFT, right=RIGHT, top=TOP, bottom=BOTTOM, footer="dash")
 
 BODY_SIZE = 16  # 3号
 TITLE_SIZE = 22  # 2号
@@ -57,8 +56,9 @@ SEAL_TOP = 0.5 * LINE  # the seal's top within one line of the text above (7.3.5
 COLOPHON_ROW = 7 * mm
 THICK_RULE, THIN_RULE = 0.35 * mm, 0.25 * mm
 
-STANDARD_MEASURE = ("对照督查指出的问题查找原因，制定整改措施，明确责任人和完成时限，"
-                    "建立健全长效机制，确保整改到位")
+STANDARD_MEASURE = (
+    "对照督查指出的问题查找原因，制定整改措施，明确责任人和完成时限，建立健全长效机制，确保整改到位"
+)
 
 
 def _html(text: str) -> str:
@@ -129,8 +129,9 @@ class SignatureBlock(Flowable):
     a party department's seal) plus that line, so nothing below can run into it.
     """
 
-    def __init__(self, body: str, date: str, font: str, size: float = BODY_SIZE,
-                 tracking: float = 0.0):
+    def __init__(
+        self, body: str, date: str, font: str, size: float = BODY_SIZE, tracking: float = 0.0
+    ):
         super().__init__()
         self.body, self.date, self.font, self.size = body, date, font, size
         self.tracking = tracking
@@ -181,7 +182,11 @@ class Colophon(Flowable):
     def __init__(self, copy_to: str, printer: str, printed_on: str, font: str):
         super().__init__()
         self.copy_to, self.printer, self.printed_on, self.font = (
-            copy_to, printer, printed_on, font)
+            copy_to,
+            printer,
+            printed_on,
+            font,
+        )
         self.rows = 2 if copy_to else 1
         self.need = self.rows * COLOPHON_ROW + 2
         self.width = BLOCK_W
@@ -283,26 +288,36 @@ def notice_text(ctx: NoticeContext) -> OfficialText:
             parts.append(f"整改时限：{chinese_date(p['deadline'])}前。")
         blocks.append(("body", "".join(parts)))
     blocks.append(("head", "二、有关要求"))
-    blocks.append(("body",
-                   f"（一）{_your_committee(t['kind'])}要高度重视，对照问题逐条制定整改措施，明确责任领导、"
-                   "责任人和完成时限，能立即整改的立行立改，需要一定时间整改的限期整改到位。"))
+    blocks.append(
+        (
+            "body",
+            f"（一）{_your_committee(t['kind'])}要高度重视，对照问题逐条制定整改措施，明确责任领导、"
+            "责任人和完成时限，能立即整改的立行立改，需要一定时间整改的限期整改到位。",
+        )
+    )
     report_by = f"请于{deadline}前" if deadline else "请在整改时限内"
     blocks.append(("body", f"（二）{report_by}将整改情况书面报告{issuing}，并附佐证材料。"))
     return OfficialText(
-        issuing=issuing, number=n["doc_number"], title=notice_title(t["name"]),
-        addressee=n["addressee"], blocks=blocks,
+        issuing=issuing,
+        number=n["doc_number"],
+        title=notice_title(t["name"]),
+        addressee=n["addressee"],
+        blocks=blocks,
         ending=["（三）对整改不力、逾期未完成整改的，将视情予以约谈、通报。"],
         date=chinese_date(n["issued_on"]),
         note=f"（联系人：{ctx.contact}）" if ctx.contact else "",
-        copy_to=ctx.copy_to, printer=ctx.printer or issuing)
+        copy_to=ctx.copy_to,
+        printer=ctx.printer or issuing,
+    )
 
 
 def notice_story(ctx: NoticeContext, fonts: FontSet) -> list[Flowable]:
     text = notice_text(ctx)
-    title = Paragraph(_title_lines(ctx.township["name"], fonts.title),
-                      _p("title", fonts.title, TITLE_SIZE, TITLE_SIZE * 1.5, TA_CENTER))
+    title = Paragraph(
+        _title_lines(ctx.township["name"], fonts.title),
+        _p("title", fonts.title, TITLE_SIZE, TITLE_SIZE * 1.5, TA_CENTER),
+    )
     return official_story(text, fonts, title)
-
 
 
 def body_paragraph(text: str, fonts: FontSet) -> GridParagraph:
@@ -317,12 +332,17 @@ def heading_paragraph(text: str, fonts: FontSet) -> list[Flowable]:
     fit (CondPageBreak); keeping it with the whole next paragraph (keepWithNext)
     left up to a paragraph's height of the page blank.
     """
-    return [CondPageBreak(3 * LINE),
-            GridParagraph(text, fonts.hei, BODY_SIZE, LINE, 2 * PITCH, justify=False,
-                          tracking=TRACKING)]
+    return [
+        CondPageBreak(3 * LINE),
+        GridParagraph(
+            text, fonts.hei, BODY_SIZE, LINE, 2 * PITCH, justify=False, tracking=TRACKING
+        ),
+    ]
 
-def official_story(text: OfficialText, fonts: FontSet, title: Flowable,
-                   extra: list[Flowable] | None = None) -> list[Flowable]:
+
+def official_story(
+    text: OfficialText, fonts: FontSet, title: Flowable, extra: list[Flowable] | None = None
+) -> list[Flowable]:
     """The page: mark, 文号 over the red rule, title, addressee, the text, signature, 附注
     and 版记. `extra` goes between the text and the ending (tables, 附件说明)."""
     body_font = fonts.fangsong
@@ -341,8 +361,9 @@ def official_story(text: OfficialText, fonts: FontSet, title: Flowable,
         Spacer(1, 2 * LINE - 0.2 * LINE),
         title,
         Spacer(1, 0.6 * LINE),
-        GridParagraph(f"{text.addressee}：", body_font, BODY_SIZE, LINE, justify=False,
-                      tracking=TRACKING),
+        GridParagraph(
+            f"{text.addressee}：", body_font, BODY_SIZE, LINE, justify=False, tracking=TRACKING
+        ),
     ]
     for kind, t in text.blocks:
         story += head(t) if kind == "head" else [body(t)]
@@ -357,10 +378,10 @@ def official_story(text: OfficialText, fonts: FontSet, title: Flowable,
     return story
 
 
-def _p(name: str, font: str, size: float, leading: float, align: int,
-       **kw: Any) -> ParagraphStyle:
-    return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, alignment=align,
-                          wordWrap="CJK", **kw)
+def _p(name: str, font: str, size: float, leading: float, align: int, **kw: Any) -> ParagraphStyle:
+    return ParagraphStyle(
+        name, fontName=font, fontSize=size, leading=leading, alignment=align, wordWrap="CJK", **kw
+    )
 
 
 _DIGITS = "零一二三四五六七八九"
@@ -380,9 +401,12 @@ def _chinese_number(n: int) -> str:
 def render_notice(ctx: NoticeContext, progress: Progress = NO_PROGRESS) -> bytes:
     fonts = report_fonts()
     issued = dt.date.fromisoformat(ctx.notice["issued_on"][:10])
-    meta = DocMeta(title=notice_title(ctx.township["name"]),
-                   subject=f"整改通知书 {ctx.notice['doc_number']}",
-                   author=ctx.issuing_body or "中共舟山市委组织部", created=issued)
+    meta = DocMeta(
+        title=notice_title(ctx.township["name"]),
+        subject=f"整改通知书 {ctx.notice['doc_number']}",
+        author=ctx.issuing_body or "中共舟山市委组织部",
+        created=issued,
+    )
     return build_pdf(notice_story(ctx, fonts), meta, NOTICE_LAYOUT, progress, fonts)
 
 
@@ -397,15 +421,21 @@ def several(stories: list[list[Flowable]]) -> list[Flowable]:
     return story
 
 
-def render_notices(contexts: list[NoticeContext], title: str, day: dt.date,
-                   progress: Progress = NO_PROGRESS) -> bytes:
+def render_notices(
+    contexts: list[NoticeContext], title: str, day: dt.date, progress: Progress = NO_PROGRESS
+) -> bytes:
     """Several notices as one PDF to print or save: laid out as each alone, one embedding
     of each font for the whole file (joining the single PDFs carried one per notice)."""
     fonts = report_fonts()
     author = (contexts[0].issuing_body if contexts else "") or "中共舟山市委组织部"
     meta = DocMeta(title=title, subject=title, author=author, created=day)
-    return build_pdf(several([notice_story(ctx, fonts) for ctx in contexts]), meta,
-                     NOTICE_LAYOUT, progress, fonts)
+    return build_pdf(
+        several([notice_story(ctx, fonts) for ctx in contexts]),
+        meta,
+        NOTICE_LAYOUT,
+        progress,
+        fonts,
+    )
 
 
 def notice_pdf(db: Database, notice_id: str, progress: Progress = NO_PROGRESS) -> bytes:

@@ -48,8 +48,9 @@ AUTHOR_DEFAULT = "督查通 Inspector"
 
 # reportlab's CJK line breaker knows only some of the marks that may not start a
 # line; without the full-width comma, colon and semicolon a line can open with "，".
-_textsplit.ALL_CANNOT_START = _paragraph.ALL_CANNOT_START = "".join(dict.fromkeys(
-    _textsplit.ALL_CANNOT_START + "，：；！？”’》〉」』〕】）％"))
+_textsplit.ALL_CANNOT_START = _paragraph.ALL_CANNOT_START = "".join(
+    dict.fromkeys(_textsplit.ALL_CANNOT_START + "，：；！？”’》〉」』〕】）％")
+)
 GRID_GREY = colors.HexColor("#808080")
 COLUMN_GAP = 6 * mm
 HEADER_FILL = colors.HexColor("#E8E8E8")
@@ -128,8 +129,9 @@ def _canvas_class(layout: Layout, fonts: FontSet, day: dt.date) -> type[Canvas]:
             else:
                 self.setFont(fonts.bundled, 9)
                 self.setFillColor(colors.HexColor("#404040"))
-                self.drawCentredString(width / 2, layout.bottom / 2 - 3,
-                                       f"第 {page} 页 共 {total} 页")
+                self.drawCentredString(
+                    width / 2, layout.bottom / 2 - 3, f"第 {page} 页 共 {total} 页"
+                )
             self.restoreState()
 
     return NumberedCanvas
@@ -174,31 +176,67 @@ class ToEvenPage(ActionFlowable):
             doc.handle_pageBreak()
 
 
-def build_pdf(story: list[Flowable], meta: DocMeta, layout: Layout | None = None,
-              progress: Progress = NO_PROGRESS, fonts: FontSet | None = None) -> bytes:
+def build_pdf(
+    story: list[Flowable],
+    meta: DocMeta,
+    layout: Layout | None = None,
+    progress: Progress = NO_PROGRESS,
+    fonts: FontSet | None = None,
+) -> bytes:
     """Lay out the story on the page and return the PDF bytes."""
     layout = layout or Layout()
     fonts = fonts or report_fonts()
     out = io.BytesIO()
     width, height = layout.pagesize
     doc = BaseDocTemplate(
-        out, pagesize=layout.pagesize, leftMargin=layout.left, rightMargin=layout.right,
-        topMargin=layout.top, bottomMargin=layout.bottom, title=meta.title,
-        author=meta.author, subject=meta.subject, creator=AUTHOR_DEFAULT,
-        producer=AUTHOR_DEFAULT, invariant=1, pageCompression=1, lang="zh-CN",
+        out,
+        pagesize=layout.pagesize,
+        leftMargin=layout.left,
+        rightMargin=layout.right,
+        topMargin=layout.top,
+        bottomMargin=layout.bottom,
+        title=meta.title,
+        author=meta.author,
+        subject=meta.subject,
+        creator=AUTHOR_DEFAULT,
+        producer=AUTHOR_DEFAULT,
+        invariant=1,
+        pageCompression=1,
+        lang="zh-CN",
         initialFontName=fonts.bundled,
     )
     inner_w = width - layout.left - layout.right
     inner_h = height - layout.top - layout.bottom
-    frame = Frame(layout.left, layout.bottom, inner_w, inner_h, leftPadding=0, rightPadding=0,
-                  topPadding=0, bottomPadding=0, id="body")
+    frame = Frame(
+        layout.left,
+        layout.bottom,
+        inner_w,
+        inner_h,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
     # "two": the same page in two columns, for long narrow tables (a province's ranking).
     half = (inner_w - COLUMN_GAP) / 2
-    columns = [Frame(layout.left + i * (half + COLUMN_GAP), layout.bottom, half, inner_h,
-                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
-                     id=f"column{i}") for i in (0, 1)]
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame]),
-                          PageTemplate(id="two", frames=columns)])
+    columns = [
+        Frame(
+            layout.left + i * (half + COLUMN_GAP),
+            layout.bottom,
+            half,
+            inner_h,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=f"column{i}",
+        )
+        for i in (0, 1)
+    ]
+    doc.addPageTemplates(
+        [PageTemplate(id="page", frames=[frame]), PageTemplate(id="two", frames=columns)]
+    )
     total = max(len(story), 1)
 
     def on_progress(kind: str, value: int) -> None:
@@ -210,11 +248,13 @@ def build_pdf(story: list[Flowable], meta: DocMeta, layout: Layout | None = None
     return out.getvalue()
 
 
-def style(name: str, font: str, size: float, leading: float | None = None,
-          **kwargs: Any) -> ParagraphStyle:
+def style(
+    name: str, font: str, size: float, leading: float | None = None, **kwargs: Any
+) -> ParagraphStyle:
     """A paragraph style that breaks Chinese lines anywhere (wordWrap CJK)."""
-    return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.5,
-                          wordWrap="CJK", **kwargs)
+    return ParagraphStyle(
+        name, fontName=font, fontSize=size, leading=leading or size * 1.5, wordWrap="CJK", **kwargs
+    )
 
 
 def title_style(fonts: FontSet, size: float = 18) -> ParagraphStyle:
@@ -229,28 +269,37 @@ def wrap_text(text: str, font: str, size: float, width: float) -> str:
     breaking is the notice's (禁则: no "（" or "“" ending a line, no "，" or "）"
     opening one, a number kept with its unit).
     """
-    return "\n".join(line for raw in (text or "").splitlines() or [""]
-                     for line in break_lines(raw, font, size, width))
+    return "\n".join(
+        line
+        for raw in (text or "").splitlines() or [""]
+        for line in break_lines(raw, font, size, width)
+    )
 
 
-def grid_style(font: str, size: float = 9, header_font: str | None = None,
-               extra: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
+def grid_style(
+    font: str,
+    size: float = 9,
+    header_font: str | None = None,
+    extra: Sequence[tuple[Any, ...]] = (),
+) -> TableStyle:
     """A ruled table with a shaded header row (the header repeats on every page)."""
-    return TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), font),
-        ("FONTSIZE", (0, 0), (-1, -1), size),
-        ("LEADING", (0, 0), (-1, -1), size * 1.3),
-        ("FONTNAME", (0, 0), (-1, 0), header_font or font),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID_GREY),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        *extra,
-    ])
+    return TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), font),
+            ("FONTSIZE", (0, 0), (-1, -1), size),
+            ("LEADING", (0, 0), (-1, -1), size * 1.3),
+            ("FONTNAME", (0, 0), (-1, 0), header_font or font),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("GRID", (0, 0), (-1, -1), 0.5, GRID_GREY),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            *extra,
+        ]
+    )
 
 
 def chinese_date(day: dt.date | str | None) -> str:
@@ -260,7 +309,6 @@ def chinese_date(day: dt.date | str | None) -> str:
     if isinstance(day, str):
         day = dt.date.fromisoformat(day[:10])
     return f"{day.year}年{day.month}月{day.day}日"
-
 
 
 class GroupedTable(LongTable):
@@ -291,8 +339,9 @@ def _last_value(rows: list[list[Any]], col: int) -> Any:
     return ""
 
 
-def grouped_table(rows: list[list[Any]], group_cols: tuple[int, ...], **kwargs: Any
-                  ) -> GroupedTable:
+def grouped_table(
+    rows: list[list[Any]], group_cols: tuple[int, ...], **kwargs: Any
+) -> GroupedTable:
     table = GroupedTable(rows, **kwargs)
     table.group_cols = group_cols
     return table

@@ -47,10 +47,18 @@ from inspector.store.report_data import problem_list
 # The columns in order (a contract: the CSV and XLSX carry the same): 序号 and the
 # campaign first, so an all-campaign export can be told apart and counted on paper.
 COLUMNS: tuple[Column, ...] = (
-    Column("序号", 6, "number"), Column("督查批次", 22, "wrap"), Column("县区", 10),
-    Column("乡镇（街道）", 12), Column("条目", 30, "wrap"), Column("问题", 50, "wrap"),
-    Column("责任单位", 18, "wrap"), Column("责任人", 10), Column("整改时限", 11, "date"),
-    Column("状态", 9), Column("是否逾期", 8, "number"), Column("通知书文号", 17),
+    Column("序号", 6, "number"),
+    Column("督查批次", 22, "wrap"),
+    Column("县区", 10),
+    Column("乡镇（街道）", 12),
+    Column("条目", 30, "wrap"),
+    Column("问题", 50, "wrap"),
+    Column("责任单位", 18, "wrap"),
+    Column("责任人", 10),
+    Column("整改时限", 11, "date"),
+    Column("状态", 9),
+    Column("是否逾期", 8, "number"),
+    Column("通知书文号", 17),
     Column("发现日期", 11, "date"),
 )
 HEADERS = tuple(c.header for c in COLUMNS)
@@ -64,14 +72,26 @@ def _date(value: str | None) -> dt.date | None:
 def record(n: int, p: dict[str, Any]) -> list[Any]:
     """Problem `n` as the list's columns (dates as dates, the status as its Chinese label)."""
     item = " ".join(x for x in (p.get("item_id") or "", p.get("item_text") or "") if x)
-    return [n, p.get("campaign") or "", p["county"], p["township"], item, p["text"],
-            p["responsible_unit"], p["responsible_person"], _date(p["deadline"]),
-            STATUS_LABELS[Status(p["status"])], "是" if p["overdue"] else "否",
-            p["notice_number"] or "", _date(p["found_on"])]
+    return [
+        n,
+        p.get("campaign") or "",
+        p["county"],
+        p["township"],
+        item,
+        p["text"],
+        p["responsible_unit"],
+        p["responsible_person"],
+        _date(p["deadline"]),
+        STATUS_LABELS[Status(p["status"])],
+        "是" if p["overdue"] else "否",
+        p["notice_number"] or "",
+        _date(p["found_on"]),
+    ]
 
 
-def _records(db: Database, campaign_id: str | None, today: dt.date,
-             progress: Progress) -> Iterator[list[Any]]:
+def _records(
+    db: Database, campaign_id: str | None, today: dt.date, progress: Progress
+) -> Iterator[list[Any]]:
     for n, p in enumerate(problem_list(db, campaign_id, today), 1):
         if n % 2000 == 0:
             progress(n, 0, "")
@@ -85,19 +105,30 @@ def write_csv(rows: Iterable[list[Any]], path: str | Path) -> int:
         writer = csv.writer(fh)
         writer.writerow(HEADERS)
         for r in rows:
-            writer.writerow(["" if v is None else v.isoformat() if isinstance(v, dt.date)
-                             else csv_text(v) for v in r])
+            writer.writerow(
+                [
+                    "" if v is None else v.isoformat() if isinstance(v, dt.date) else csv_text(v)
+                    for v in r
+                ]
+            )
             count += 1
     return count
 
 
-def write_xlsx(rows: Iterable[list[Any]], path: str | Path, today: dt.date,
-               title: str = "问题清单") -> int:
+def write_xlsx(
+    rows: Iterable[list[Any]], path: str | Path, today: dt.date, title: str = "问题清单"
+) -> int:
     return write_sheet(path, COLUMNS, rows, today, title=title)
 
 
-def export_problems(db: Database, fmt: str, path: str | Path, campaign_id: str | None = None,
-                    today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> int:
+def export_problems(
+    db: Database,
+    fmt: str,
+    path: str | Path,
+    campaign_id: str | None = None,
+    today: dt.date | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> int:
     """Write the 问题清单 as csv or xlsx; returns the number of problems."""
     today = today or dt.date.today()
     rows = _records(db, campaign_id, today, progress)
@@ -110,9 +141,19 @@ def export_problems(db: Database, fmt: str, path: str | Path, campaign_id: str |
 
 # The PDF's columns: the item's id only (its text would triple the rows' height; the
 # spreadsheets carry it), and the campaign in the title rather than on every row.
-PDF_COLUMNS = (("序号", 0, 9), ("县区", 2, 16), ("乡镇（街道）", 3, 22), ("条目", 4, 11),
-               ("问题", 5, 82), ("责任单位", 6, 28), ("责任人", 7, 18), ("整改时限", 8, 18),
-               ("状态", 9, 16), ("逾期", 10, 9), ("通知书文号", 11, 34))
+PDF_COLUMNS = (
+    ("序号", 0, 9),
+    ("县区", 2, 16),
+    ("乡镇（街道）", 3, 22),
+    ("条目", 4, 11),
+    ("问题", 5, 82),
+    ("责任单位", 6, 28),
+    ("责任人", 7, 18),
+    ("整改时限", 8, 18),
+    ("状态", 9, 16),
+    ("逾期", 10, 9),
+    ("通知书文号", 11, 34),
+)
 
 
 def _table(rows: list[list[Any]], font: str, header_font: str) -> Flowable:
@@ -128,17 +169,31 @@ def _table(rows: list[list[Any]], font: str, header_font: str) -> Flowable:
             v = v.isoformat() if isinstance(v, dt.date) else str(v if v is not None else "")
             cells.append(wrap_text(v, font, size, w * mm - 5) if i in (2, 3, 5, 6, 7, 11) else v)
         data.append(cells)
-    table = grouped_table(data, (1, 2), colWidths=[w * mm for _h, _i, w in PDF_COLUMNS],
-                          repeatRows=1)
-    table.setStyle(grid_style(font, size, header_font, extra=[
-        ("VALIGN", (0, 1), (-1, -1), "TOP"), ("ALIGN", (0, 1), (0, -1), "CENTER"),
-        ("ALIGN", (7, 1), (9, -1), "CENTER"),
-        *[("TEXTCOLOR", (7, r), (9, r), colors.HexColor("#C00000")) for r in overdue]]))
+    table = grouped_table(
+        data, (1, 2), colWidths=[w * mm for _h, _i, w in PDF_COLUMNS], repeatRows=1
+    )
+    table.setStyle(
+        grid_style(
+            font,
+            size,
+            header_font,
+            extra=[
+                ("VALIGN", (0, 1), (-1, -1), "TOP"),
+                ("ALIGN", (0, 1), (0, -1), "CENTER"),
+                ("ALIGN", (7, 1), (9, -1), "CENTER"),
+                *[("TEXTCOLOR", (7, r), (9, r), colors.HexColor("#C00000")) for r in overdue],
+            ],
+        )
+    )
     return table
 
 
-def problems_pdf(db: Database, campaign_id: str | None = None, today: dt.date | None = None,
-                 progress: Progress = NO_PROGRESS) -> bytes:
+def problems_pdf(
+    db: Database,
+    campaign_id: str | None = None,
+    today: dt.date | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> bytes:
     """The 问题清单 as a landscape A4 PDF."""
     today = today or dt.date.today()
     fonts = report_fonts()
@@ -148,17 +203,20 @@ def problems_pdf(db: Database, campaign_id: str | None = None, today: dt.date | 
     issuing = settings.get(db, "issuing_body") or ""
     story: list[Flowable] = [
         Paragraph(f"{escape(name)}问题清单", title_style(fonts, 16)),
-        Paragraph(f"{escape(issuing)}　截至{chinese_date(today)}　共 {len(rows)} 个问题，"
-                  f"其中逾期未整改 {overdue} 个", style("sub", fonts.song, 10, 15, alignment=1,
-                                                   spaceAfter=6)),
+        Paragraph(
+            f"{escape(issuing)}　截至{chinese_date(today)}　共 {len(rows)} 个问题，"
+            f"其中逾期未整改 {overdue} 个",
+            style("sub", fonts.song, 10, 15, alignment=1, spaceAfter=6),
+        ),
     ]
     if rows:
         story.append(_table(rows, fonts.song, fonts.hei))
     else:
         story.append(Paragraph("没有问题记录。", style("none", fonts.song, 10.5)))
-    meta = DocMeta(title=f"{name}问题清单", subject="问题清单",
-                   author=issuing or AUTHOR_DEFAULT, created=today)
-    layout = Layout(pagesize=landscape(A4), left=12 * mm, right=12 * mm, top=14 * mm,
-                    bottom=16 * mm)
+    meta = DocMeta(
+        title=f"{name}问题清单", subject="问题清单", author=issuing or AUTHOR_DEFAULT, created=today
+    )
+    layout = Layout(
+        pagesize=landscape(A4), left=12 * mm, right=12 * mm, top=14 * mm, bottom=16 * mm
+    )
     return build_pdf(story, meta, layout, fonts=fonts)
-

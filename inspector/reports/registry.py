@@ -69,10 +69,17 @@ def _star(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
 
     cid, tid = _need(r.campaign_id, "a campaign"), _need(r.township_id, "a township")
     township = township_row(rows.db, tid)["name"]
-    data = (star_docx(rows.db, cid, tid, r.today) if fmt == "docx"
-            else star_report_pdf(rows.db, cid, tid, r.today, progress))
-    return Built(data, f"督查情况反馈表 {township}", f"督查情况反馈表-{township}.{fmt}",
-                 f"督查情况反馈表 {township}")
+    data = (
+        star_docx(rows.db, cid, tid, r.today)
+        if fmt == "docx"
+        else star_report_pdf(rows.db, cid, tid, r.today, progress)
+    )
+    return Built(
+        data,
+        f"督查情况反馈表 {township}",
+        f"督查情况反馈表-{township}.{fmt}",
+        f"督查情况反馈表 {township}",
+    )
 
 
 def _notice(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
@@ -85,36 +92,54 @@ def _notice(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
         pdf, note = notice_bytes(db, notice, progress), f"notice {notice['doc_number']}"
     else:
         outcome = notice_for_township(
-            rows, _need(r.campaign_id, "a campaign"), _need(r.township_id, "a township"),
-            issued_on=r.today, deadline=r.deadline, progress=progress)
+            rows,
+            _need(r.campaign_id, "a campaign"),
+            _need(r.township_id, "a township"),
+            issued_on=r.today,
+            deadline=r.deadline,
+            progress=progress,
+        )
         notice, pdf = outcome.notice, outcome.pdf
         problems = len(json.loads(notice["problem_ids"]))
         if outcome.issued:
-            note = (f"issued {notice['doc_number']} to {notice['addressee']} ({problems} "
-                    f"problems, report back by {notice['deadline']}); PDF archived")
+            note = (
+                f"issued {notice['doc_number']} to {notice['addressee']} ({problems} "
+                f"problems, report back by {notice['deadline']}); PDF archived"
+            )
         else:
-            note = (f"no new problems; reprinted {notice['doc_number']} issued "
-                    f"{notice['issued_on']} ({problems} problems)")
+            note = (
+                f"no new problems; reprinted {notice['doc_number']} issued "
+                f"{notice['issued_on']} ({problems} problems)"
+            )
     if fmt == "docx":
         from inspector.reports.notice import notice_docx
 
         pdf = notice_docx(db, notice["id"])
     name = notice_filename(notice, township_row(db, notice["township_id"])["name"])
-    return Built(pdf, f"整改通知书 {notice['doc_number']}", f"{Path(name).stem}.{fmt}", note,
-                 notice["id"])
+    return Built(
+        pdf, f"整改通知书 {notice['doc_number']}", f"{Path(name).stem}.{fmt}", note, notice["id"]
+    )
 
 
 def _notices(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
     from inspector.reports.batch import issue_batch
 
-    batch = issue_batch(rows, _need(r.campaign_id, "a campaign"), issued_on=r.today,
-                        deadline=r.deadline, progress=progress)
+    batch = issue_batch(
+        rows,
+        _need(r.campaign_id, "a campaign"),
+        issued_on=r.today,
+        deadline=r.deadline,
+        progress=progress,
+    )
     first, last = batch.notices[0]["doc_number"], batch.notices[-1]["doc_number"]
     problems = sum(len(json.loads(n["problem_ids"])) for n in batch.notices)
-    return Built(batch.pdf, f"整改通知书 {first}—{last}",
-                 f"整改通知书-{r.today.isoformat()}-{len(batch.notices)}份.pdf",
-                 f"issued {len(batch.notices)} notices, {first} to {last} ({problems} "
-                 "problems); each PDF archived")
+    return Built(
+        batch.pdf,
+        f"整改通知书 {first}—{last}",
+        f"整改通知书-{r.today.isoformat()}-{len(batch.notices)}份.pdf",
+        f"issued {len(batch.notices)} notices, {first} to {last} ({problems} "
+        "problems); each PDF archived",
+    )
 
 
 def _summary(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
@@ -122,11 +147,15 @@ def _summary(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
     from inspector.store.catalog import find_campaign
 
     cid = _need(r.campaign_id, "a campaign")
-    data = (summary_docx(rows.db, cid, r.today) if fmt == "docx"
-            else summary_pdf(rows.db, cid, r.today, progress))
+    data = (
+        summary_docx(rows.db, cid, r.today)
+        if fmt == "docx"
+        else summary_pdf(rows.db, cid, r.today, progress)
+    )
     name = find_campaign(rows.db, cid)["name"]
-    return Built(data, "星级评定汇总", f"星级评定汇总-{r.today.isoformat()}.{fmt}",
-                 f"星级评定汇总 {name}")
+    return Built(
+        data, "星级评定汇总", f"星级评定汇总-{r.today.isoformat()}.{fmt}", f"星级评定汇总 {name}"
+    )
 
 
 def _bulletin(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
@@ -140,19 +169,31 @@ def _bulletin(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
     else:
         number, data = bulletin.bulletin_pdf(rows.db, cid, r.today, r.number, progress)
     name = find_campaign(rows.db, cid)["name"]
-    return Built(data, f"督查情况通报 {number}", f"督查情况通报-{number}.{fmt}",
-                 f"督查情况通报 {number} {name}")
+    return Built(
+        data,
+        f"督查情况通报 {number}",
+        f"督查情况通报-{number}.{fmt}",
+        f"督查情况通报 {number} {name}",
+    )
 
 
 def _supervise(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
     from inspector.reports.letters import supervise_pdf
 
-    numbers, pdf = supervise_pdf(rows.db, _need(r.campaign_id, "a campaign"), r.today,
-                                 township_id=r.township_id, reply_days=r.reply_days,
-                                 progress=progress)
-    return Built(pdf, f"督办单 {numbers[0]}—{numbers[-1]}",
-                 f"督办单-{r.today.isoformat()}-{len(numbers)}份.pdf",
-                 f"{len(numbers)} 督办单, {numbers[0]} to {numbers[-1]}")
+    numbers, pdf = supervise_pdf(
+        rows.db,
+        _need(r.campaign_id, "a campaign"),
+        r.today,
+        township_id=r.township_id,
+        reply_days=r.reply_days,
+        progress=progress,
+    )
+    return Built(
+        pdf,
+        f"督办单 {numbers[0]}—{numbers[-1]}",
+        f"督办单-{r.today.isoformat()}-{len(numbers)}份.pdf",
+        f"{len(numbers)} 督办单, {numbers[0]} to {numbers[-1]}",
+    )
 
 
 def _interview(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
@@ -160,19 +201,32 @@ def _interview(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
 
     if r.interview_on is None or not r.place.strip():
         raise ReportRequestError("an interview notice needs the day and the place")
-    numbers, pdf = interview_pdf(rows.db, _need(r.campaign_id, "a campaign"), r.today,
-                                 on=r.interview_on, place=r.place.strip(),
-                                 township_id=r.township_id, progress=progress)
-    return Built(pdf, f"约谈通知 {numbers[0]}—{numbers[-1]}",
-                 f"约谈通知-{r.today.isoformat()}-{len(numbers)}份.pdf",
-                 f"{len(numbers)} 约谈通知, {numbers[0]} to {numbers[-1]}")
+    numbers, pdf = interview_pdf(
+        rows.db,
+        _need(r.campaign_id, "a campaign"),
+        r.today,
+        on=r.interview_on,
+        place=r.place.strip(),
+        township_id=r.township_id,
+        progress=progress,
+    )
+    return Built(
+        pdf,
+        f"约谈通知 {numbers[0]}—{numbers[-1]}",
+        f"约谈通知-{r.today.isoformat()}-{len(numbers)}份.pdf",
+        f"{len(numbers)} 约谈通知, {numbers[0]} to {numbers[-1]}",
+    )
 
 
 def _problems(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
     from inspector.reports.problem_list import problems_pdf
 
-    return Built(problems_pdf(rows.db, r.campaign_id, r.today, progress), "问题清单",
-                 f"问题清单-{r.today.isoformat()}.pdf", "问题清单")
+    return Built(
+        problems_pdf(rows.db, r.campaign_id, r.today, progress),
+        "问题清单",
+        f"问题清单-{r.today.isoformat()}.pdf",
+        "问题清单",
+    )
 
 
 def _ledger(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
@@ -188,31 +242,49 @@ def _ledger(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
     else:
         count = len(ledger_rows(rows.db, where.campaign_id, where.county_id, r.today))
         data = ledger_pdf(rows.db, where, r.today, progress)
-    return Built(data, f"整改台账 {where.name}", f"整改台账-{where.name}.{fmt}",
-                 f"整改台账 {where.name} ({count} problems)")
+    return Built(
+        data,
+        f"整改台账 {where.name}",
+        f"整改台账-{where.name}.{fmt}",
+        f"整改台账 {where.name} ({count} problems)",
+    )
 
 
-KINDS: dict[str, Kind] = {k.name: k for k in (
-    Kind("star", "督查情况反馈表", ("pdf", "docx"), needs_township=True),
-    Kind("notice", "整改通知书", ("pdf", "docx"), needs_township=True, issues=True),
-    Kind("notices", "整改通知书（批量）", ("pdf",), issues=True),
-    Kind("summary", "星级评定汇总", ("pdf", "docx")),
-    Kind("bulletin", "督查情况通报", ("pdf", "docx")),
-    Kind("supervise", "督办单", ("pdf",), optional_township=True),
-    Kind("interview", "约谈通知", ("pdf",), optional_township=True),
-    Kind("problems", "问题清单", ("pdf",)),
-    Kind("ledger", "整改台账", ("pdf", "xlsx")),
-)}
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind("star", "督查情况反馈表", ("pdf", "docx"), needs_township=True),
+        Kind("notice", "整改通知书", ("pdf", "docx"), needs_township=True, issues=True),
+        Kind("notices", "整改通知书（批量）", ("pdf",), issues=True),
+        Kind("summary", "星级评定汇总", ("pdf", "docx")),
+        Kind("bulletin", "督查情况通报", ("pdf", "docx")),
+        Kind("supervise", "督办单", ("pdf",), optional_township=True),
+        Kind("interview", "约谈通知", ("pdf",), optional_township=True),
+        Kind("problems", "问题清单", ("pdf",)),
+        Kind("ledger", "整改台账", ("pdf", "xlsx")),
+    )
+}
 
 _BUILDERS: dict[str, Callable[[Rows, Request, str, Progress], Built]] = {
-    "star": _star, "notice": _notice, "notices": _notices, "summary": _summary,
-    "bulletin": _bulletin, "supervise": _supervise, "interview": _interview,
-    "problems": _problems, "ledger": _ledger,
+    "star": _star,
+    "notice": _notice,
+    "notices": _notices,
+    "summary": _summary,
+    "bulletin": _bulletin,
+    "supervise": _supervise,
+    "interview": _interview,
+    "problems": _problems,
+    "ledger": _ledger,
 }
 
 
-def build(rows: Rows, kind: str, request: Request, fmt: str | None = None,
-          progress: Progress = NO_PROGRESS) -> Built:
+def build(
+    rows: Rows,
+    kind: str,
+    request: Request,
+    fmt: str | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> Built:
     """Make the paper in the format asked (default: the kind's first, PDF)."""
     spec = KINDS.get(kind)
     if spec is None:
@@ -221,7 +293,12 @@ def build(rows: Rows, kind: str, request: Request, fmt: str | None = None,
     if fmt not in spec.formats:
         from inspector.reports.issue import ReportError
 
-        raise ReportError(Message("{report} is made as {formats}, not {format}",
-                                  report=spec.label, formats="/".join(spec.formats),
-                                  format=fmt))
+        raise ReportError(
+            Message(
+                "{report} is made as {formats}, not {format}",
+                report=spec.label,
+                formats="/".join(spec.formats),
+                format=fmt,
+            )
+        )
     return _BUILDERS[kind](rows, request, fmt, progress)

@@ -49,17 +49,23 @@ def _info_table(data: InspectionReport, fonts: FontSet) -> Table:
         ["督查日期", chinese_date(i["inspected_on"]), "督导组", i["team"] or "—"],
     ]
     table = Table(rows, colWidths=[28 * mm, 62 * mm, 24 * mm, 56 * mm])
-    table.setStyle(grid_style(fonts.song, 10.5, extra=[
-        ("SPAN", (1, 0), (3, 0)),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.white),
-        ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F0F0F0")),
-        ("BACKGROUND", (2, 1), (2, -1), colors.HexColor("#F0F0F0")),
-        ("FONTNAME", (0, 0), (0, -1), fonts.hei),
-        ("FONTNAME", (2, 1), (2, -1), fonts.hei),
-        ("ALIGN", (0, 0), (-1, 0), "LEFT"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-    ]))
+    table.setStyle(
+        grid_style(
+            fonts.song,
+            10.5,
+            extra=[
+                ("SPAN", (1, 0), (3, 0)),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.white),
+                ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F0F0F0")),
+                ("BACKGROUND", (2, 1), (2, -1), colors.HexColor("#F0F0F0")),
+                ("FONTNAME", (0, 0), (0, -1), fonts.hei),
+                ("FONTNAME", (2, 1), (2, -1), fonts.hei),
+                ("ALIGN", (0, 0), (-1, 0), "LEFT"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ],
+        )
+    )
     return table
 
 
@@ -76,30 +82,62 @@ def _score_table(data: InspectionReport, fonts: FontSet) -> Table:
         rate = "否决" if s.section_id in vetoed_sections else _fmt(s.score)
         if s.section_id in vetoed_sections:
             vetoed_rows.append(len(rows))
-        rows.append([wrap_text(s.title, fonts.song, size, 84 * mm), "", _fmt(s.applicable),
-                     _fmt(round(s.earned, 2)), rate, f"{s.answered}/{s.items}"])
+        rows.append(
+            [
+                wrap_text(s.title, fonts.song, size, 84 * mm),
+                "",
+                _fmt(s.applicable),
+                _fmt(round(s.earned, 2)),
+                rate,
+                f"{s.answered}/{s.items}",
+            ]
+        )
     sc = data.score
-    rows.append(["合计", "", _fmt(sc.applicable), _fmt(round(sc.earned, 2)), _fmt(sc.score),
-                 f"{sc.answered}/{sc.items}"])
+    rows.append(
+        [
+            "合计",
+            "",
+            _fmt(sc.applicable),
+            _fmt(round(sc.earned, 2)),
+            _fmt(sc.score),
+            f"{sc.answered}/{sc.items}",
+        ]
+    )
     stars_row = len(rows)
-    rows.append(["总分", f"{sc.score:.1f} 分", "星级", star_text(sc.stars,
-                                                            data.form.rating.max_stars), "", ""])
-    table = Table(rows, colWidths=[14 * mm, 76 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm],
-                  repeatRows=1)
-    table.setStyle(grid_style(fonts.song, size, fonts.hei, extra=[
-        ("ALIGN", (2, 1), (-1, -1), "CENTER"),
-        *[("SPAN", (0, r), (1, r)) for r in range(stars_row)],
-        ("FONTNAME", (0, stars_row - 1), (-1, -1), fonts.hei),
-        ("SPAN", (3, stars_row), (5, stars_row)),
-        ("FONTNAME", (3, stars_row), (3, stars_row), fonts.bundled),
-        ("FONTSIZE", (3, stars_row), (3, stars_row), 14),
-        ("TEXTCOLOR", (3, stars_row), (3, stars_row), STAR_RED),
-        ("FONTSIZE", (1, stars_row), (1, stars_row), 12),
-        ("TOPPADDING", (0, stars_row), (-1, stars_row), 4),
-        ("BOTTOMPADDING", (0, stars_row), (-1, stars_row), 6),
-        *[("TEXTCOLOR", (4, r), (4, r), STAR_RED) for r in vetoed_rows],
-        *[("FONTNAME", (4, r), (4, r), fonts.hei) for r in vetoed_rows],
-    ]))
+    rows.append(
+        [
+            "总分",
+            f"{sc.score:.1f} 分",
+            "星级",
+            star_text(sc.stars, data.form.rating.max_stars),
+            "",
+            "",
+        ]
+    )
+    table = Table(
+        rows, colWidths=[14 * mm, 76 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm], repeatRows=1
+    )
+    table.setStyle(
+        grid_style(
+            fonts.song,
+            size,
+            fonts.hei,
+            extra=[
+                ("ALIGN", (2, 1), (-1, -1), "CENTER"),
+                *[("SPAN", (0, r), (1, r)) for r in range(stars_row)],
+                ("FONTNAME", (0, stars_row - 1), (-1, -1), fonts.hei),
+                ("SPAN", (3, stars_row), (5, stars_row)),
+                ("FONTNAME", (3, stars_row), (3, stars_row), fonts.bundled),
+                ("FONTSIZE", (3, stars_row), (3, stars_row), 14),
+                ("TEXTCOLOR", (3, stars_row), (3, stars_row), STAR_RED),
+                ("FONTSIZE", (1, stars_row), (1, stars_row), 12),
+                ("TOPPADDING", (0, stars_row), (-1, stars_row), 4),
+                ("BOTTOMPADDING", (0, stars_row), (-1, stars_row), 6),
+                *[("TEXTCOLOR", (4, r), (4, r), STAR_RED) for r in vetoed_rows],
+                *[("FONTNAME", (4, r), (4, r), fonts.hei) for r in vetoed_rows],
+            ],
+        )
+    )
     return table
 
 
@@ -109,8 +147,7 @@ def _veto_notes(data: InspectionReport, fonts: FontSet) -> list[Flowable]:
     body = style("veto", fonts.song, 10.5, textColor=STAR_RED)
     names = "、".join(f"{i.id} {i.text.rstrip('。；;，, ')}" for i in data.veto_items)
     cap = data.form.rating.veto_cap
-    return [Spacer(1, 3 * mm),
-            Paragraph(f"一票否决：{escape(names)}，星级封顶 {cap} 星。", body)]
+    return [Spacer(1, 3 * mm), Paragraph(f"一票否决：{escape(names)}，星级封顶 {cap} 星。", body)]
 
 
 def _problem_table(data: InspectionReport, fonts: FontSet) -> Flowable:
@@ -125,13 +162,21 @@ def _problem_table(data: InspectionReport, fonts: FontSet) -> Flowable:
         if p["overdue"]:
             status += "\n（已逾期）"
             overdue_rows.append(n)
-        rows.append([str(n), wrap_text(_item_label(data, p["item_id"]), fonts.song, size,
-                                       widths[1] - 6),
-                     wrap_text(p["text"], fonts.song, size, widths[2] - 6),
-                     wrap_text(p["responsible_unit"], fonts.song, size, widths[3] - 6),
-                     p["deadline"] or "—", status])
-    extra: list[tuple[Any, ...]] = [("ALIGN", (0, 1), (0, -1), "CENTER"),
-                          ("ALIGN", (4, 1), (5, -1), "CENTER"), ("VALIGN", (0, 1), (-1, -1), "TOP")]
+        rows.append(
+            [
+                str(n),
+                wrap_text(_item_label(data, p["item_id"]), fonts.song, size, widths[1] - 6),
+                wrap_text(p["text"], fonts.song, size, widths[2] - 6),
+                wrap_text(p["responsible_unit"], fonts.song, size, widths[3] - 6),
+                p["deadline"] or "—",
+                status,
+            ]
+        )
+    extra: list[tuple[Any, ...]] = [
+        ("ALIGN", (0, 1), (0, -1), "CENTER"),
+        ("ALIGN", (4, 1), (5, -1), "CENTER"),
+        ("VALIGN", (0, 1), (-1, -1), "TOP"),
+    ]
     extra += [("TEXTCOLOR", (5, r), (5, r), STAR_RED) for r in overdue_rows]
     table = LongTable(rows, colWidths=widths, repeatRows=1)
     table.setStyle(grid_style(fonts.song, size, fonts.hei, extra=extra))
@@ -172,10 +217,14 @@ def _signatures(data: InspectionReport, fonts: FontSet) -> Flowable:
         [f"乡镇（街道）负责人签字：{line}", f"日期：{'＿' * 6}"],
     ]
     table = Table(rows, colWidths=[115 * mm, 55 * mm], rowHeights=[10 * mm, 6 * mm, 10 * mm])
-    table.setStyle([("FONTNAME", (0, 0), (-1, -1), fonts.song),
-                    ("FONTSIZE", (0, 0), (-1, -1), size),
-                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    table.setStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), fonts.song),
+            ("FONTSIZE", (0, 0), (-1, -1), size),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
     return KeepTogether([Spacer(1, 10 * mm), table])
 
 
@@ -185,21 +234,28 @@ def star_story(data: InspectionReport, fonts: FontSet) -> list[Flowable]:
     sc = data.score
     story: list[Flowable] = [
         Paragraph("督查情况反馈表", title_style(fonts, 20)),
-        Paragraph(escape(subtitle(data.form.title)), style("sub", fonts.song, 11, 16,
-                                                           alignment=1, spaceAfter=10)),
+        Paragraph(
+            escape(subtitle(data.form.title)),
+            style("sub", fonts.song, 11, 16, alignment=1, spaceAfter=10),
+        ),
         _info_table(data, fonts),
         Paragraph("一、得分情况", heading),
         _score_table(data, fonts),
         Spacer(1, 2 * mm),
-        Paragraph(f"得分 = 实得分 ÷ 应得分 × 100（不适用及未查条目不计入应得分）。"
-                  f"已查 {sc.answered} 项，共 {sc.items} 项。"
-                  + ("督查未完成，得分和星级为暂评，不参加排名。" if sc.answered < sc.items else ""),
-                  small),
+        Paragraph(
+            f"得分 = 实得分 ÷ 应得分 × 100（不适用及未查条目不计入应得分）。"
+            f"已查 {sc.answered} 项，共 {sc.items} 项。"
+            + ("督查未完成，得分和星级为暂评，不参加排名。" if sc.answered < sc.items else ""),
+            small,
+        ),
         *_veto_notes(data, fonts),
         Paragraph(f"二、发现问题（{len(data.problems)} 个）", heading),
         _problem_table(data, fonts),
-        *([Paragraph(f"整改状态及是否逾期截至{chinese_date(data.today)}。", small)]
-          if data.problems else []),
+        *(
+            [Paragraph(f"整改状态及是否逾期截至{chinese_date(data.today)}。", small)]
+            if data.problems
+            else []
+        ),
         Paragraph(_closing(data), style("req", fonts.song, 10.5, 16, spaceBefore=6)),
         _signatures(data, fonts),
     ]
@@ -208,14 +264,22 @@ def star_story(data: InspectionReport, fonts: FontSet) -> list[Flowable]:
 
 def render_star(data: InspectionReport, progress: Progress = NO_PROGRESS) -> bytes:
     fonts = report_fonts()
-    meta = DocMeta(title=f"督查情况反馈表 — {data.township['name']}",
-                   subject=data.campaign["name"],
-                   author=data.issuing_body or AUTHOR_DEFAULT, created=data.today)
+    meta = DocMeta(
+        title=f"督查情况反馈表 — {data.township['name']}",
+        subject=data.campaign["name"],
+        author=data.issuing_body or AUTHOR_DEFAULT,
+        created=data.today,
+    )
     return build_pdf(star_story(data, fonts), meta, Layout(), progress, fonts)
 
 
-def star_report_pdf(db: Database, campaign_id: str, township_id: str, today: dt.date | None = None,
-                    progress: Progress = NO_PROGRESS) -> bytes:
+def star_report_pdf(
+    db: Database,
+    campaign_id: str,
+    township_id: str,
+    today: dt.date | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> bytes:
     """The 督查情况反馈表 of one township in one campaign, as PDF bytes."""
     data = inspection_report(db, campaign_id, township_id, today or dt.date.today())
     return render_star(data, progress)
@@ -228,19 +292,40 @@ def star_docx(db: Database, campaign_id: str, township_id: str, today: dt.date) 
     data = inspection_report(db, campaign_id, township_id, today)
     c, t, i, sc = data.campaign, data.township, data.inspection, data.score
     doc = word.plain_document("督查情况反馈表", subtitle(data.form.title))
-    word.add_table(doc, [["督查批次", c["name"], "", ""],
-                         ["乡镇（街道）", t["name"], "所属县区", t["county"]],
-                         ["督查日期", chinese_date(i["inspected_on"]), "督导组", i["team"] or "—"]])
+    word.add_table(
+        doc,
+        [
+            ["督查批次", c["name"], "", ""],
+            ["乡镇（街道）", t["name"], "所属县区", t["county"]],
+            ["督查日期", chinese_date(i["inspected_on"]), "督导组", i["team"] or "—"],
+        ],
+    )
     word.heading(doc, "一、得分情况")
     vetoed = {v.section_id for v in data.veto_items}
     rows = [["督查内容", "应得分", "实得分", "得分率", "已查/条目"]]
-    rows += [[s.title, _fmt(s.applicable), _fmt(round(s.earned, 2)),
-              "否决" if s.section_id in vetoed else _fmt(s.score), f"{s.answered}/{s.items}"]
-             for s in sc.sections if s.items]
-    rows.append(["合计", _fmt(sc.applicable), _fmt(round(sc.earned, 2)), _fmt(sc.score),
-                 f"{sc.answered}/{sc.items}"])
-    rows.append(["总分", f"{sc.score:.1f} 分", "星级",
-                 star_text(sc.stars, data.form.rating.max_stars), ""])
+    rows += [
+        [
+            s.title,
+            _fmt(s.applicable),
+            _fmt(round(s.earned, 2)),
+            "否决" if s.section_id in vetoed else _fmt(s.score),
+            f"{s.answered}/{s.items}",
+        ]
+        for s in sc.sections
+        if s.items
+    ]
+    rows.append(
+        [
+            "合计",
+            _fmt(sc.applicable),
+            _fmt(round(sc.earned, 2)),
+            _fmt(sc.score),
+            f"{sc.answered}/{sc.items}",
+        ]
+    )
+    rows.append(
+        ["总分", f"{sc.score:.1f} 分", "星级", star_text(sc.stars, data.form.rating.max_stars), ""]
+    )
     word.add_table(doc, rows)
     if data.veto_items:
         names = "、".join(f"{v.id} {v.text.rstrip('。；;，, ')}" for v in data.veto_items)
@@ -250,14 +335,29 @@ def star_docx(db: Database, campaign_id: str, township_id: str, today: dt.date) 
         prob = [["序号", "督查条目", "问题", "责任单位", "整改时限", "状态"]]
         for n, p in enumerate(data.problems, 1):
             status = STATUS_LABELS[Status(p["status"])] + ("（已逾期）" if p["overdue"] else "")
-            prob.append([str(n), _item_label(data, p["item_id"]), p["text"],
-                         p["responsible_unit"], p["deadline"] or "—", status])
+            prob.append(
+                [
+                    str(n),
+                    _item_label(data, p["item_id"]),
+                    p["text"],
+                    p["responsible_unit"],
+                    p["deadline"] or "—",
+                    status,
+                ]
+            )
         word.add_table(doc, prob, size=9.5)
         word.text_paragraph(doc, f"整改状态及是否逾期截至{chinese_date(data.today)}。", 9)
     else:
         word.text_paragraph(doc, "本次督查未发现问题。")
     word.text_paragraph(doc, _closing(data))
-    word.add_table(doc, [[f"督导组成员签字：{'＿' * 12}", f"日期：{'＿' * 6}"],
-                         [f"乡镇（街道）负责人签字：{'＿' * 12}", f"日期：{'＿' * 6}"]], size=11)
-    return word.finish(doc, f"督查情况反馈表 — {t['name']}",
-                       data.issuing_body or AUTHOR_DEFAULT, today)
+    word.add_table(
+        doc,
+        [
+            [f"督导组成员签字：{'＿' * 12}", f"日期：{'＿' * 6}"],
+            [f"乡镇（街道）负责人签字：{'＿' * 12}", f"日期：{'＿' * 6}"],
+        ],
+        size=11,
+    )
+    return word.finish(
+        doc, f"督查情况反馈表 — {t['name']}", data.issuing_body or AUTHOR_DEFAULT, today
+    )

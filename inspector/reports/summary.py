@@ -60,8 +60,10 @@ def _score(value: float) -> str:
 
 
 def _heading(text: str, fonts: FontSet) -> list[Flowable]:
-    return [CondPageBreak(40 * mm),
-            Paragraph(text, style("h", fonts.hei, 13, 20, spaceBefore=8, spaceAfter=5))]
+    return [
+        CondPageBreak(40 * mm),
+        Paragraph(text, style("h", fonts.hei, 13, 20, spaceBefore=8, spaceAfter=5)),
+    ]
 
 
 def _overview(data: SummaryData, fonts: FontSet) -> Paragraph:
@@ -77,8 +79,9 @@ def overview_text(data: SummaryData) -> str:
     if data.not_inspected:
         parts[-1] += f"（另有 {data.not_inspected} 个未督查或未评分）"
     if data.incomplete:
-        shown = "、".join(f"{e.township}（已查 {e.answered}/{e.items} 项）"
-                         for e in data.incomplete[:10])
+        shown = "、".join(
+            f"{e.township}（已查 {e.answered}/{e.items} 项）" for e in data.incomplete[:10]
+        )
         more = f"等 {len(data.incomplete)} 个" if len(data.incomplete) > 10 else ""
         parts.append(f"督查未完成的 {shown}{more}不参加排名和约谈")
     if ranked:
@@ -123,8 +126,16 @@ def _star_chart(data: SummaryData, fonts: FontSet) -> Drawing:
     chart.barLabels.fontSize = 7
     chart.barLabels.nudge = 6
     d.add(chart)
-    d.add(String(d.width / 2, d.height - 12, "星级分布（个）", fontName=fonts.hei,
-                 fontSize=10, textAnchor="middle"))
+    d.add(
+        String(
+            d.width / 2,
+            d.height - 12,
+            "星级分布（个）",
+            fontName=fonts.hei,
+            fontSize=10,
+            textAnchor="middle",
+        )
+    )
     return d
 
 
@@ -134,15 +145,20 @@ def _county_averages(data: SummaryData) -> list[tuple[str, float, int]]:
     for r in data.ranking:
         scores[r.entry.county].append(r.entry.score)
     order = {name: i for i, name in enumerate(data.county_order)}
-    return [(county, mean(values), len(values)) for county, values in
-            sorted(scores.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))]
+    return [
+        (county, mean(values), len(values))
+        for county, values in sorted(
+            scores.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])
+        )
+    ]
 
 
 CHART_CHUNK = 22  # counties per chart: one chart never leaves more than a third of a page
 
 
-def _county_chart(averages: list[tuple[str, float, int]], fonts: FontSet, width: float,
-                  low: float, title: str) -> Drawing:
+def _county_chart(
+    averages: list[tuple[str, float, int]], fonts: FontSet, width: float, low: float, title: str
+) -> Drawing:
     """Average score per county, best first, on an axis starting near the lowest average."""
     n = max(len(averages), 1)
     bar = 12.0
@@ -169,8 +185,9 @@ def _county_chart(averages: list[tuple[str, float, int]], fonts: FontSet, width:
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 3
     d.add(chart)
-    d.add(String(width / 2, height - 12, title, fontName=fonts.hei, fontSize=10,
-                 textAnchor="middle"))
+    d.add(
+        String(width / 2, height - 12, title, fontName=fonts.hei, fontSize=10, textAnchor="middle")
+    )
     return d
 
 
@@ -180,7 +197,7 @@ def county_charts(data: SummaryData, fonts: FontSet, width: float) -> list[Drawi
     if not averages:
         return []
     low = max(0.0, 10 * math.floor((min(a for _c, a, _n in averages) - 5) / 10))
-    chunks = [averages[i:i + CHART_CHUNK] for i in range(0, len(averages), CHART_CHUNK)]
+    chunks = [averages[i : i + CHART_CHUNK] for i in range(0, len(averages), CHART_CHUNK)]
     charts = []
     for n, chunk in enumerate(chunks, 1):
         title = "各县区平均得分（分）"
@@ -197,11 +214,17 @@ def _charts(data: SummaryData, fonts: FontSet) -> list[Flowable]:
     if len(averages) <= 8:  # side by side
         from reportlab.platypus import Table
 
-        pair = Table([[_star_chart(data, fonts),
-                       county_charts(data, fonts, WIDTH / 2 - 3 * mm)[0]]],
-                     colWidths=[WIDTH / 2, WIDTH / 2])
-        pair.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                       ("FONTNAME", (0, 0), (-1, -1), fonts.song)])
+        pair = Table(
+            [[_star_chart(data, fonts), county_charts(data, fonts, WIDTH / 2 - 3 * mm)[0]]],
+            colWidths=[WIDTH / 2, WIDTH / 2],
+        )
+        pair.setStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("FONTNAME", (0, 0), (-1, -1), fonts.song),
+            ]
+        )
         return [Spacer(1, 3 * mm), pair]
     return [Spacer(1, 3 * mm), _star_chart(data, fonts)]
 
@@ -212,12 +235,20 @@ def county_stats(data: SummaryData) -> list[dict[str, Any]]:
     by_county: dict[str, list[Any]] = defaultdict(list)
     for r in data.ranking:
         by_county[r.entry.county].append(r)
-    stats: list[dict[str, Any]] = [{"county": c, "average": a, "townships": n,
-              "top": sum(1 for r in by_county[c] if r.entry.stars == data.form.rating.max_stars),
-              "interview": sum(1 for r in by_county[c] if r.interview),
-              "overdue": overdue.get(c, 0)} for c, a, n in _county_averages(data)]
-    ranks = competition_ranks([round(s["average"], 1) for s in
-                               sorted(stats, key=lambda s: -s["average"])])
+    stats: list[dict[str, Any]] = [
+        {
+            "county": c,
+            "average": a,
+            "townships": n,
+            "top": sum(1 for r in by_county[c] if r.entry.stars == data.form.rating.max_stars),
+            "interview": sum(1 for r in by_county[c] if r.interview),
+            "overdue": overdue.get(c, 0),
+        }
+        for c, a, n in _county_averages(data)
+    ]
+    ranks = competition_ranks(
+        [round(s["average"], 1) for s in sorted(stats, key=lambda s: -s["average"])]
+    )
     for s, rank in zip(sorted(stats, key=lambda s: -s["average"]), ranks, strict=True):
         s["rank"] = rank
     return sorted(stats, key=lambda s: (s["rank"], s["county"]))
@@ -227,12 +258,27 @@ def _county_stats_table(data: SummaryData, fonts: FontSet) -> Flowable:
     top = data.form.rating.max_stars
     rows = [["名次", "县区", "乡镇（街道）数", "平均得分", f"{top}星个数", "约谈", "逾期问题"]]
     for s in county_stats(data):
-        rows.append([str(s["rank"]), s["county"], str(s["townships"]), _score(s["average"]),
-                     str(s["top"]), str(s["interview"]), str(s["overdue"])])
+        rows.append(
+            [
+                str(s["rank"]),
+                s["county"],
+                str(s["townships"]),
+                _score(s["average"]),
+                str(s["top"]),
+                str(s["interview"]),
+                str(s["overdue"]),
+            ]
+        )
     widths = [14 * mm, 40 * mm, 26 * mm, 22 * mm, 22 * mm, 20 * mm, 26 * mm]
     table = LongTable(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(grid_style(fonts.song, SIZE, fonts.hei, extra=[
-        ("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (2, 1), (-1, -1), "CENTER")]))
+    table.setStyle(
+        grid_style(
+            fonts.song,
+            SIZE,
+            fonts.hei,
+            extra=[("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (2, 1), (-1, -1), "CENTER")],
+        )
+    )
     return table
 
 
@@ -244,13 +290,29 @@ def _interview_table(data: SummaryData, fonts: FontSet) -> Flowable:
     rows = [["名次", "县区", "乡镇（街道）", "得分", "星级", "约谈原因"]]
     for r in listed:
         e = r.entry
-        rows.append([str(r.rank), e.county, e.township, _score(e.score),
-                     star_text(e.stars, data.form.rating.max_stars),
-                     wrap_text(r.interview_reason, fonts.song, SIZE, widths[5] - 6)])
+        rows.append(
+            [
+                str(r.rank),
+                e.county,
+                e.township,
+                _score(e.score),
+                star_text(e.stars, data.form.rating.max_stars),
+                wrap_text(r.interview_reason, fonts.song, SIZE, widths[5] - 6),
+            ]
+        )
     table = LongTable(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(grid_style(fonts.song, SIZE, fonts.hei, extra=[
-        ("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (3, 1), (4, -1), "CENTER"),
-        ("TEXTCOLOR", (4, 1), (4, -1), RED)]))
+    table.setStyle(
+        grid_style(
+            fonts.song,
+            SIZE,
+            fonts.hei,
+            extra=[
+                ("ALIGN", (0, 1), (0, -1), "CENTER"),
+                ("ALIGN", (3, 1), (4, -1), "CENTER"),
+                ("TEXTCOLOR", (4, 1), (4, -1), RED),
+            ],
+        )
+    )
     return table
 
 
@@ -260,17 +322,36 @@ def ranking_rows(data: SummaryData) -> list[list[str]]:
     rows = [["名次", "县区", "乡镇（街道）", "得分", "星级", "县区内名次", "约谈"]]
     for r in data.ranking:
         e = r.entry
-        rows.append([str(r.rank), e.county, e.township, _score(e.score), star_text(e.stars, top),
-                     str(r.county_rank), "约谈" if r.interview else ""])
+        rows.append(
+            [
+                str(r.rank),
+                e.county,
+                e.township,
+                _score(e.score),
+                star_text(e.stars, top),
+                str(r.county_rank),
+                "约谈" if r.interview else "",
+            ]
+        )
     return rows
 
 
 def _overall_table(data: SummaryData, fonts: FontSet) -> LongTable:
     widths = [14 * mm, 30 * mm, 42 * mm, 18 * mm, 26 * mm, 22 * mm, 18 * mm]
     table = LongTable(ranking_rows(data), colWidths=widths, repeatRows=1)
-    table.setStyle(grid_style(fonts.song, SIZE, fonts.hei, extra=[
-        ("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (3, 1), (-1, -1), "CENTER"),
-        ("TEXTCOLOR", (4, 1), (4, -1), RED), ("TEXTCOLOR", (6, 1), (6, -1), RED)]))
+    table.setStyle(
+        grid_style(
+            fonts.song,
+            SIZE,
+            fonts.hei,
+            extra=[
+                ("ALIGN", (0, 1), (0, -1), "CENTER"),
+                ("ALIGN", (3, 1), (-1, -1), "CENTER"),
+                ("TEXTCOLOR", (4, 1), (4, -1), RED),
+                ("TEXTCOLOR", (6, 1), (6, -1), RED),
+            ],
+        )
+    )
     return table
 
 
@@ -281,8 +362,7 @@ LARGE_RANKING = 200
 LARGE_OVERDUE = 150
 
 
-def county_rows(data: SummaryData, compact: bool = False
-                ) -> tuple[list[list[str]], list[int]]:
+def county_rows(data: SummaryData, compact: bool = False) -> tuple[list[list[str]], list[int]]:
     """The ranking within each county (header first) and the row where each county starts."""
     top = data.form.rating.max_stars
     by_county: dict[str, list[Any]] = defaultdict(list)
@@ -297,8 +377,16 @@ def county_rows(data: SummaryData, compact: bool = False
         starts.append(len(rows))
         for i, r in enumerate(sorted(by_county[county], key=lambda x: (x.county_rank, x.rank))):
             stars = f"{r.entry.stars}星" if compact else star_text(r.entry.stars, top)
-            rows.append([county if i == 0 else "", str(r.county_rank), r.entry.township,
-                         _score(r.entry.score), stars, str(r.rank)])
+            rows.append(
+                [
+                    county if i == 0 else "",
+                    str(r.county_rank),
+                    r.entry.township,
+                    _score(r.entry.score),
+                    stars,
+                    str(r.rank),
+                ]
+            )
     return rows, starts
 
 
@@ -307,19 +395,33 @@ def _county_table(data: SummaryData, fonts: FontSet, compact: bool = False) -> L
     if compact:  # a column of the two-column page
         size = 8
         widths = [19 * mm, 9 * mm, 23 * mm, 11 * mm, 9 * mm, 11 * mm]
-        rows = [[r[0], r[1], wrap_text(r[2], fonts.song, size, widths[2] - 5), *r[3:]]
-                for r in rows]
+        rows = [
+            [r[0], r[1], wrap_text(r[2], fonts.song, size, widths[2] - 5), *r[3:]] for r in rows
+        ]
     else:
         size = SIZE
         widths = [32 * mm, 22 * mm, 44 * mm, 20 * mm, 28 * mm, 24 * mm]
     rows = [[wrap_text(r[0], fonts.hei, size, widths[0] - 5), *r[1:]] for r in rows]
     table = grouped_table(rows, (0,), colWidths=widths, repeatRows=1)
-    table.setStyle(grid_style(fonts.song, size, fonts.hei, extra=[
-        ("ALIGN", (1, 1), (1, -1), "CENTER"), ("ALIGN", (3, 1), (-1, -1), "CENTER"),
-        ("TEXTCOLOR", (4, 1), (4, -1), RED), ("FONTNAME", (0, 1), (0, -1), fonts.hei),
-        *([("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]
-          if compact else []),
-        *[("LINEABOVE", (0, s), (-1, s), 1.2, colors.black) for s in starts[1:]]]))
+    table.setStyle(
+        grid_style(
+            fonts.song,
+            size,
+            fonts.hei,
+            extra=[
+                ("ALIGN", (1, 1), (1, -1), "CENTER"),
+                ("ALIGN", (3, 1), (-1, -1), "CENTER"),
+                ("TEXTCOLOR", (4, 1), (4, -1), RED),
+                ("FONTNAME", (0, 1), (0, -1), fonts.hei),
+                *(
+                    [("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]
+                    if compact
+                    else []
+                ),
+                *[("LINEABOVE", (0, s), (-1, s), 1.2, colors.black) for s in starts[1:]],
+            ],
+        )
+    )
     return table
 
 
@@ -339,11 +441,17 @@ def overdue_rows(data: SummaryData, fonts: FontSet) -> tuple[list[list[str]], li
         last = p["township_id"]
         days = (data.today - dt.date.fromisoformat(p["deadline"][:10])).days
         status = STATUS_LABELS[Status(p["status"])]
-        rows.append([wrap_text(p["county"], fonts.song, 8.5, widths[0] - 6) if first else "",
-                     wrap_text(p["township"], fonts.song, 8.5, widths[1] - 6) if first else "",
-                     p["item_id"] or "", wrap_text(p["text"], fonts.song, 8.5, widths[3] - 6),
-                     wrap_text(p["responsible_unit"], fonts.song, 8.5, widths[4] - 6),
-                     f"{p['deadline'][:10]}\n{status}", str(days)])
+        rows.append(
+            [
+                wrap_text(p["county"], fonts.song, 8.5, widths[0] - 6) if first else "",
+                wrap_text(p["township"], fonts.song, 8.5, widths[1] - 6) if first else "",
+                p["item_id"] or "",
+                wrap_text(p["text"], fonts.song, 8.5, widths[3] - 6),
+                wrap_text(p["responsible_unit"], fonts.song, 8.5, widths[4] - 6),
+                f"{p['deadline'][:10]}\n{status}",
+                str(days),
+            ]
+        )
     return rows, starts
 
 
@@ -352,10 +460,20 @@ def _overdue_table(data: SummaryData, fonts: FontSet) -> Flowable:
         return Paragraph("截至本汇总日期，无逾期未整改问题。", style("n", fonts.song, 10.5))
     rows, starts = overdue_rows(data, fonts)
     table = grouped_table(rows, (0, 1), colWidths=OVERDUE_WIDTHS, repeatRows=1)
-    table.setStyle(grid_style(fonts.song, 8.5, fonts.hei, extra=[
-        ("VALIGN", (0, 1), (-1, -1), "TOP"), ("ALIGN", (2, 1), (2, -1), "CENTER"),
-        ("ALIGN", (5, 1), (-1, -1), "CENTER"), ("TEXTCOLOR", (6, 1), (6, -1), RED),
-        *[("LINEABOVE", (0, s), (-1, s), 1.0, colors.black) for s in starts[1:]]]))
+    table.setStyle(
+        grid_style(
+            fonts.song,
+            8.5,
+            fonts.hei,
+            extra=[
+                ("VALIGN", (0, 1), (-1, -1), "TOP"),
+                ("ALIGN", (2, 1), (2, -1), "CENTER"),
+                ("ALIGN", (5, 1), (-1, -1), "CENTER"),
+                ("TEXTCOLOR", (6, 1), (6, -1), RED),
+                *[("LINEABOVE", (0, s), (-1, s), 1.0, colors.black) for s in starts[1:]],
+            ],
+        )
+    )
     return table
 
 
@@ -370,8 +488,15 @@ def overdue_by_county(data: SummaryData) -> list[list[str]]:
     for county in sorted(groups, key=lambda c: (-len(groups[c]), order.get(c, 0), c)):
         ps = groups[county]
         longest = max((data.today - dt.date.fromisoformat(p["deadline"][:10])).days for p in ps)
-        rows.append([county, str(len(ps)), str(len({p["township_id"] for p in ps})),
-                     str(longest), str(sum(1 for p in ps if p["doc_number"]))])
+        rows.append(
+            [
+                county,
+                str(len(ps)),
+                str(len({p["township_id"] for p in ps})),
+                str(longest),
+                str(sum(1 for p in ps if p["doc_number"])),
+            ]
+        )
     return rows
 
 
@@ -379,23 +504,34 @@ def _overdue_summary(data: SummaryData, fonts: FontSet) -> list[Flowable]:
     rows = overdue_by_county(data)
     widths = [46 * mm, 28 * mm, 36 * mm, 30 * mm, 30 * mm]
     table = LongTable(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(grid_style(fonts.song, SIZE, fonts.hei, extra=[
-        ("ALIGN", (1, 1), (-1, -1), "CENTER"), ("TEXTCOLOR", (1, 1), (1, -1), RED)]))
-    note = Paragraph(f"逾期未整改问题共 {len(data.overdue)} 个，按县区统计如下（按逾期问题数排序）；"
-                     "逐条明细见同日导出的问题清单。",
-                     style("on", fonts.song, 10.5, 17, firstLineIndent=21, spaceAfter=4))
+    table.setStyle(
+        grid_style(
+            fonts.song,
+            SIZE,
+            fonts.hei,
+            extra=[("ALIGN", (1, 1), (-1, -1), "CENTER"), ("TEXTCOLOR", (1, 1), (1, -1), RED)],
+        )
+    )
+    note = Paragraph(
+        f"逾期未整改问题共 {len(data.overdue)} 个，按县区统计如下（按逾期问题数排序）；"
+        "逐条明细见同日导出的问题清单。",
+        style("on", fonts.song, 10.5, 17, firstLineIndent=21, spaceAfter=4),
+    )
     return [note, table]
 
 
-def summary_story(data: SummaryData, fonts: FontSet, progress: Progress = NO_PROGRESS
-                  ) -> list[Flowable]:
+def summary_story(
+    data: SummaryData, fonts: FontSet, progress: Progress = NO_PROGRESS
+) -> list[Flowable]:
     c = data.campaign
     large = len(data.ranking) > LARGE_RANKING
     sub = style("sub", fonts.song, 11, 16, alignment=1, spaceAfter=8)
     story: list[Flowable] = [
         Paragraph(f"{escape(c['name'])}<br/>星级评定汇总", title_style(fonts, 18)),
         Paragraph(f"{escape(data.issuing_body)}　{chinese_date(data.today)}", sub),
-        *_heading("一、总体情况", fonts), _overview(data, fonts), *_charts(data, fonts),
+        *_heading("一、总体情况", fonts),
+        _overview(data, fonts),
+        *_charts(data, fonts),
     ]
     progress(1, 5, "")
     story += [*_heading("二、各县区情况", fonts), _county_stats_table(data, fonts)]
@@ -405,34 +541,47 @@ def summary_story(data: SummaryData, fonts: FontSet, progress: Progress = NO_PRO
     story += [*_heading("三、约谈名单", fonts), _interview_table(data, fonts)]
     progress(2, 5, "")
     if large:
-        story += [NextPageTemplate("two"), PageBreak(),
-                  Paragraph("四、分县区排名", style("h", fonts.hei, 13, 20, spaceAfter=5)),
-                  _county_table(data, fonts, compact=True),
-                  NextPageTemplate("page"), PageBreak()]
+        story += [
+            NextPageTemplate("two"),
+            PageBreak(),
+            Paragraph("四、分县区排名", style("h", fonts.hei, 13, 20, spaceAfter=5)),
+            _county_table(data, fonts, compact=True),
+            NextPageTemplate("page"),
+            PageBreak(),
+        ]
     else:
         story += [*_heading("四、总排名", fonts), _overall_table(data, fonts)]
         story += [*_heading("五、分县区排名", fonts), _county_table(data, fonts)]
     progress(3, 5, "")
     last = "五" if large else "六"
     if len(data.overdue) > LARGE_OVERDUE:
-        story += [*_heading(f"{last}、逾期未整改问题（按县区）", fonts),
-                  *_overdue_summary(data, fonts)]
+        story += [
+            *_heading(f"{last}、逾期未整改问题（按县区）", fonts),
+            *_overdue_summary(data, fonts),
+        ]
     else:
-        story += [*_heading(f"{last}、逾期未整改问题（按乡镇）", fonts),
-                  _overdue_table(data, fonts)]
+        story += [
+            *_heading(f"{last}、逾期未整改问题（按乡镇）", fonts),
+            _overdue_table(data, fonts),
+        ]
     progress(4, 5, "")
     return story
 
 
 def render_summary(data: SummaryData, progress: Progress = NO_PROGRESS) -> bytes:
     fonts = report_fonts()
-    meta = DocMeta(title=f"{data.campaign['name']}星级评定汇总", subject="星级评定汇总",
-                   author=data.issuing_body or AUTHOR_DEFAULT, created=data.today)
+    meta = DocMeta(
+        title=f"{data.campaign['name']}星级评定汇总",
+        subject="星级评定汇总",
+        author=data.issuing_body or AUTHOR_DEFAULT,
+        created=data.today,
+    )
     return build_pdf(summary_story(data, fonts, progress), meta, Layout(), fonts=fonts)
 
 
-def summary_pdf(db: Database, campaign_id: str, today: dt.date | None = None,
-                progress: Progress = NO_PROGRESS) -> bytes:
+def summary_pdf(
+    db: Database, campaign_id: str, today: dt.date | None = None, progress: Progress = NO_PROGRESS
+) -> bytes:
     """The campaign's 星级评定汇总 as PDF bytes."""
     return render_summary(summary_data(db, campaign_id, today or dt.date.today()), progress)
 
@@ -444,21 +593,48 @@ def summary_docx(db: Database, campaign_id: str, today: dt.date) -> bytes:
 
     data = summary_data(db, campaign_id, today)
     top = data.form.rating.max_stars
-    doc = word.plain_document(f"{data.campaign['name']}星级评定汇总",
-                              f"{data.issuing_body}　{chinese_date(today)}")
+    doc = word.plain_document(
+        f"{data.campaign['name']}星级评定汇总", f"{data.issuing_body}　{chinese_date(today)}"
+    )
     word.heading(doc, "一、总体情况")
     word.text_paragraph(doc, overview_text(data))
     word.heading(doc, "二、各县区情况")
-    word.add_table(doc, [["名次", "县区", "乡镇（街道）数", "平均得分", f"{top}星个数", "约谈", "逾期问题"]]
-                   + [[str(s["rank"]), s["county"], str(s["townships"]), _score(s["average"]),
-                       str(s["top"]), str(s["interview"]), str(s["overdue"])]
-                      for s in county_stats(data)], size=9)
+    word.add_table(
+        doc,
+        [["名次", "县区", "乡镇（街道）数", "平均得分", f"{top}星个数", "约谈", "逾期问题"]]
+        + [
+            [
+                str(s["rank"]),
+                s["county"],
+                str(s["townships"]),
+                _score(s["average"]),
+                str(s["top"]),
+                str(s["interview"]),
+                str(s["overdue"]),
+            ]
+            for s in county_stats(data)
+        ],
+        size=9,
+    )
     word.heading(doc, "三、约谈名单")
     listed = [r for r in data.ranking if r.interview]
     if listed:
-        word.add_table(doc, [["名次", "县区", "乡镇（街道）", "得分", "星级", "约谈原因"]] + [
-            [str(r.rank), r.entry.county, r.entry.township, _score(r.entry.score),
-             star_text(r.entry.stars, top), r.interview_reason] for r in listed], size=9)
+        word.add_table(
+            doc,
+            [["名次", "县区", "乡镇（街道）", "得分", "星级", "约谈原因"]]
+            + [
+                [
+                    str(r.rank),
+                    r.entry.county,
+                    r.entry.township,
+                    _score(r.entry.score),
+                    star_text(r.entry.stars, top),
+                    r.interview_reason,
+                ]
+                for r in listed
+            ],
+            size=9,
+        )
     else:
         word.text_paragraph(doc, "本次督查无列入约谈名单的乡镇（街道）。")
     word.heading(doc, "四、分县区排名")
@@ -469,5 +645,6 @@ def summary_docx(db: Database, campaign_id: str, today: dt.date) -> bytes:
         word.add_table(doc, overdue_by_county(data), size=9)
     else:
         word.text_paragraph(doc, "截至本汇总日期，无逾期未整改问题。")
-    return word.finish(doc, f"{data.campaign['name']}星级评定汇总",
-                       data.issuing_body or AUTHOR_DEFAULT, today)
+    return word.finish(
+        doc, f"{data.campaign['name']}星级评定汇总", data.issuing_body or AUTHOR_DEFAULT, today
+    )

@@ -50,8 +50,15 @@ LINE_PT = 225 / 22 * 72 / 25.4  # the 22-line grid: 28.99 pt
 PITCH_PT = BLOCK_W / 28  # 28 characters on the 156 mm line
 
 
-def set_font(run: Run, east_asia: str, size: float, *, bold: bool = False,
-             color: RGBColor | None = None, latin: str = LATIN_FONT) -> None:
+def set_font(
+    run: Run,
+    east_asia: str,
+    size: float,
+    *,
+    bold: bool = False,
+    color: RGBColor | None = None,
+    latin: str = LATIN_FONT,
+) -> None:
     """Name the run's fonts for every script (w:eastAsia included) and its size."""
     run.font.name = latin
     run.font.size = Pt(size)
@@ -63,8 +70,12 @@ def set_font(run: Run, east_asia: str, size: float, *, bold: bool = False,
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
-    for attr, value in (("w:ascii", latin), ("w:hAnsi", latin), ("w:eastAsia", east_asia),
-                        ("w:cs", latin)):
+    for attr, value in (
+        ("w:ascii", latin),
+        ("w:hAnsi", latin),
+        ("w:eastAsia", east_asia),
+        ("w:cs", latin),
+    ):
         fonts.set(qn(attr), value)
     fonts.set(qn("w:hint"), "eastAsia")
 
@@ -117,7 +128,7 @@ def official_document() -> DocxDocument:
 
 
 def _page_number(p: Paragraph, align: WD_ALIGN_PARAGRAPH) -> None:
-    """"— 1 —" in 4号 宋体, one character in from the outer edge."""
+    """ "— 1 —" in 4号 宋体, one character in from the outer edge."""
     p.alignment = align
     fmt = p.paragraph_format
     if align == WD_ALIGN_PARAGRAPH.RIGHT:
@@ -138,9 +149,16 @@ def _page_number(p: Paragraph, align: WD_ALIGN_PARAGRAPH) -> None:
     set_font(number, SONG_FONT, 14, latin=SONG_FONT)
 
 
-def _grid_paragraph(doc: DocxDocument, text: str, font: str = BODY_FONT, *,
-                    indent: bool = True, align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY,
-                    size: float = BODY_PT, bold: bool = False) -> Paragraph:
+def _grid_paragraph(
+    doc: DocxDocument,
+    text: str,
+    font: str = BODY_FONT,
+    *,
+    indent: bool = True,
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY,
+    size: float = BODY_PT,
+    bold: bool = False,
+) -> Paragraph:
     p = doc.add_paragraph()
     p.alignment = align
     fmt = p.paragraph_format
@@ -162,8 +180,12 @@ def _border(p: Paragraph, side: str, size_eighths: int, color: str, space: int =
         borders = OxmlElement("w:pBdr")
         ppr.append(borders)
     edge = OxmlElement(f"w:{side}")
-    for attr, value in (("w:val", "single"), ("w:sz", str(size_eighths)),
-                        ("w:space", str(space)), ("w:color", color)):
+    for attr, value in (
+        ("w:val", "single"),
+        ("w:sz", str(size_eighths)),
+        ("w:space", str(space)),
+        ("w:color", color),
+    ):
         edge.set(qn(attr), value)
     borders.append(edge)
 
@@ -173,15 +195,20 @@ def _units(text: str) -> float:
     return sum(1.0 if ord(ch) > 0x2E7F else 0.5 for ch in text)
 
 
-def official_docx(text: OfficialText, day: dt.date, subject: str,
-                  tables: Sequence[tuple[str, Sequence[Sequence[str]]]] = (),
-                  annexes: Sequence[tuple[str, Sequence[Sequence[str]]]] = ()) -> bytes:
+def official_docx(
+    text: OfficialText,
+    day: dt.date,
+    subject: str,
+    tables: Sequence[tuple[str, Sequence[Sequence[str]]]] = (),
+    annexes: Sequence[tuple[str, Sequence[Sequence[str]]]] = (),
+) -> bytes:
     """A GB/T 9704 paper as .docx: `tables` follow the text (each after the paragraph
     that names it), `annexes` each start a new page as 附件N."""
     doc = official_document()
     mark_size = min(34.0, 156 * 72 / 25.4 / (len(text.issuing) * 1.08))
-    mark = _grid_paragraph(doc, text.issuing, TITLE_FONT, indent=False,
-                           align=WD_ALIGN_PARAGRAPH.CENTER, size=mark_size)
+    mark = _grid_paragraph(
+        doc, text.issuing, TITLE_FONT, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, size=mark_size
+    )
     mark.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     mark.paragraph_format.space_before = Mm(35)
     mark.runs[0].font.color.rgb = RED
@@ -190,16 +217,20 @@ def official_docx(text: OfficialText, day: dt.date, subject: str,
     _border(number, "bottom", 8, "E60012", space=11)  # the red rule 4 mm under it
     doc.add_paragraph()
     doc.add_paragraph()
-    title = _grid_paragraph(doc, text.title, TITLE_FONT, indent=False,
-                            align=WD_ALIGN_PARAGRAPH.CENTER, size=22)
+    title = _grid_paragraph(
+        doc, text.title, TITLE_FONT, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, size=22
+    )
     title.paragraph_format.line_spacing = Pt(33)
     doc.add_paragraph()
     _grid_paragraph(doc, f"{text.addressee}：", indent=False, align=WD_ALIGN_PARAGRAPH.LEFT)
     pending = dict(tables)
     for kind, line in text.blocks:
-        _grid_paragraph(doc, line, HEAD_FONT if kind == "head" else BODY_FONT,
-                        align=WD_ALIGN_PARAGRAPH.LEFT if kind == "head"
-                        else WD_ALIGN_PARAGRAPH.JUSTIFY)
+        _grid_paragraph(
+            doc,
+            line,
+            HEAD_FONT if kind == "head" else BODY_FONT,
+            align=WD_ALIGN_PARAGRAPH.LEFT if kind == "head" else WD_ALIGN_PARAGRAPH.JUSTIFY,
+        )
         if line in pending:
             add_table(doc, pending.pop(line), size=10.5)
     for line in text.ending:
@@ -208,8 +239,7 @@ def official_docx(text: OfficialText, day: dt.date, subject: str,
     # Room for the seal: the signature two lines down, centred over the date, which
     # stands four characters in from the right.
     shift = max(0.0, 4 + (_units(text.date) - _units(text.issuing)) / 2)
-    signature = _grid_paragraph(doc, text.issuing, indent=False,
-                                align=WD_ALIGN_PARAGRAPH.RIGHT)
+    signature = _grid_paragraph(doc, text.issuing, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
     signature.paragraph_format.space_before = Pt(2 * LINE_PT)
     signature.paragraph_format.right_indent = Pt(shift * PITCH_PT)
     signature.paragraph_format.keep_with_next = True
@@ -221,8 +251,9 @@ def official_docx(text: OfficialText, day: dt.date, subject: str,
     for n, (name, rows) in enumerate(annexes, 1):
         doc.add_page_break()  # type: ignore[no-untyped-call]  # python-docx leaves it untyped
         _grid_paragraph(doc, f"附件{n}", HEAD_FONT, indent=False, align=WD_ALIGN_PARAGRAPH.LEFT)
-        _grid_paragraph(doc, name, TITLE_FONT, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER,
-                        size=22)
+        _grid_paragraph(
+            doc, name, TITLE_FONT, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, size=22
+        )
         add_table(doc, rows, size=10.5)
     _colophon(doc, text)
     _props(doc, text.title, text.issuing, day)
@@ -233,13 +264,17 @@ def official_docx(text: OfficialText, day: dt.date, subject: str,
 def _colophon(doc: DocxDocument, text: OfficialText) -> None:
     """版记: a table anchored to the bottom of the text block, first and last rules
     0.35 mm, the one between 0.25 mm; 4号 仿宋, one character in from each side."""
-    rows = ([("抄送：" + text.copy_to.rstrip("。") + "。", "")] if text.copy_to else [])
+    rows = [("抄送：" + text.copy_to.rstrip("。") + "。", "")] if text.copy_to else []
     rows.append((text.printer, f"{text.date}印发"))
     table = doc.add_table(rows=len(rows), cols=2)
     tbl_pr = table._tbl.tblPr
     float_pr = OxmlElement("w:tblpPr")
-    for attr, value in (("w:vertAnchor", "margin"), ("w:tblpYSpec", "bottom"),
-                        ("w:horzAnchor", "margin"), ("w:tblpXSpec", "center")):
+    for attr, value in (
+        ("w:vertAnchor", "margin"),
+        ("w:tblpYSpec", "bottom"),
+        ("w:horzAnchor", "margin"),
+        ("w:tblpXSpec", "center"),
+    ):
         float_pr.set(qn(attr), value)
     tbl_pr.append(float_pr)
     width = OxmlElement("w:tblW")
@@ -247,8 +282,14 @@ def _colophon(doc: DocxDocument, text: OfficialText) -> None:
     width.set(qn("w:type"), "dxa")
     tbl_pr.append(width)
     borders = OxmlElement("w:tblBorders")
-    for side, size in (("top", 8), ("bottom", 8), ("insideH", 6), ("left", 0), ("right", 0),
-                       ("insideV", 0)):
+    for side, size in (
+        ("top", 8),
+        ("bottom", 8),
+        ("insideH", 6),
+        ("left", 0),
+        ("right", 0),
+        ("insideV", 0),
+    ):
         edge = OxmlElement(f"w:{side}")
         edge.set(qn("w:val"), "single" if size else "nil")
         if size:
@@ -260,8 +301,10 @@ def _colophon(doc: DocxDocument, text: OfficialText) -> None:
         cells = table.rows[r].cells
         if not right:
             cells[0].merge(cells[1])
-        for cell, value, align in ((cells[0], left, WD_ALIGN_PARAGRAPH.LEFT),
-                                   (cells[1], right, WD_ALIGN_PARAGRAPH.RIGHT)):
+        for cell, value, align in (
+            (cells[0], left, WD_ALIGN_PARAGRAPH.LEFT),
+            (cells[1], right, WD_ALIGN_PARAGRAPH.RIGHT),
+        ):
             if not value:
                 continue
             p = cell.paragraphs[0]
@@ -274,8 +317,9 @@ def _colophon(doc: DocxDocument, text: OfficialText) -> None:
             set_font(p.add_run(value), BODY_FONT, 14)
 
 
-def add_table(doc: DocxDocument, rows: Sequence[Sequence[str]], size: float = 10.5,
-              font: str = BODY_FONT) -> Table:
+def add_table(
+    doc: DocxDocument, rows: Sequence[Sequence[str]], size: float = 10.5, font: str = BODY_FONT
+) -> Table:
     """A ruled table, header in 黑体 repeated on every page, centred.
 
     The body rows are copies of one formatted row with their texts set: going

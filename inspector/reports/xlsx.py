@@ -45,8 +45,15 @@ _TOP = Alignment(vertical="top")
 _CENTRE = Alignment(horizontal="center", vertical="top")
 
 
-def write_sheet(path: str | Path, columns: Sequence[Column], rows: Iterable[Sequence[Any]],
-                day: dt.date, *, title: str, heading: str = "") -> int:
+def write_sheet(
+    path: str | Path,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[Any]],
+    day: dt.date,
+    *,
+    title: str,
+    heading: str = "",
+) -> int:
     """Write one sheet (a heading line above the header, if given); returns the row count."""
     wb = Workbook(write_only=True)
     stamp = dt.datetime(day.year, day.month, day.day)
@@ -114,14 +121,17 @@ def fixed_zip_times(data: bytes, day: dt.date) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(day.year, day.month, day.day,
-                                                              0, 0, 0))
+            fixed = zipfile.ZipInfo(
+                info.filename, date_time=(day.year, day.month, day.day, 0, 0, 0)
+            )
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
             body = source.read(info.filename)
             if info.filename == "docProps/core.xml":  # openpyxl sets "modified" on save
-                body = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                              rb"\g<1>" + f"{day.isoformat()}T00:00:00Z".encode() + rb"\g<2>",
-                              body)
+                body = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>" + f"{day.isoformat()}T00:00:00Z".encode() + rb"\g<2>",
+                    body,
+                )
             target.writestr(fixed, body)
     return out.getvalue()

@@ -71,9 +71,17 @@ def remove_unreferenced(db: Database, shas: list[str]) -> None:
 KEEP_ORIGINALS = "keep_original_photos"  # the setting: store photos as taken
 
 
-def add_attachment(rows: Rows, owner_table: str, owner_id: str, data: bytes, *,
-                   filename: str = "", mime: str | None = None, caption: str = "",
-                   keep_original: bool | None = None) -> dict[str, Any]:
+def add_attachment(
+    rows: Rows,
+    owner_table: str,
+    owner_id: str,
+    data: bytes,
+    *,
+    filename: str = "",
+    mime: str | None = None,
+    caption: str = "",
+    keep_original: bool | None = None,
+) -> dict[str, Any]:
     """Store the bytes (a large photo downscaled, see `images`) and their synced row.
 
     `keep_original` None follows the setting "Keep original photos".
@@ -84,24 +92,50 @@ def add_attachment(rows: Rows, owner_table: str, owner_id: str, data: bytes, *,
         stored = images.downscaled(data, filename)
         data, filename, mime = stored.data, stored.filename, stored.mime or mime
     if len(data) > MAX_ATTACHMENT_BYTES:
-        raise ValueError(f"{filename or 'the file'} is larger than "
-                         f"{MAX_ATTACHMENT_BYTES // (1024 * 1024)} MiB")
+        raise ValueError(
+            f"{filename or 'the file'} is larger than {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MiB"
+        )
     sha = store_bytes(rows.db, data)
     mime = mime or mimetypes.guess_type(filename)[0] or "application/octet-stream"
-    return rows.insert("attachments", {
-        "sha256": sha, "size": len(data), "mime": mime, "filename": Path(filename).name,
-        "owner_table": owner_table, "owner_id": owner_id, "caption": caption,
-    })
+    return rows.insert(
+        "attachments",
+        {
+            "sha256": sha,
+            "size": len(data),
+            "mime": mime,
+            "filename": Path(filename).name,
+            "owner_table": owner_table,
+            "owner_id": owner_id,
+            "caption": caption,
+        },
+    )
 
 
-def add_file(rows: Rows, owner_table: str, owner_id: str, path: str | Path,
-             caption: str = "", keep_original: bool | None = None) -> dict[str, Any]:
+def add_file(
+    rows: Rows,
+    owner_table: str,
+    owner_id: str,
+    path: str | Path,
+    caption: str = "",
+    keep_original: bool | None = None,
+) -> dict[str, Any]:
     path = Path(path)
-    return add_attachment(rows, owner_table, owner_id, path.read_bytes(),
-                          filename=path.name, caption=caption, keep_original=keep_original)
+    return add_attachment(
+        rows,
+        owner_table,
+        owner_id,
+        path.read_bytes(),
+        filename=path.name,
+        caption=caption,
+        keep_original=keep_original,
+    )
 
 
 def attachments_of(db: Database, owner_table: str, owner_id: str) -> list[dict[str, Any]]:
-    return list(db.query(
-        "SELECT * FROM attachments WHERE owner_table = ? AND owner_id = ? AND deleted = 0 "
-        "ORDER BY updated_at", [owner_table, owner_id]))
+    return list(
+        db.query(
+            "SELECT * FROM attachments WHERE owner_table = ? AND owner_id = ? AND deleted = 0 "
+            "ORDER BY updated_at",
+            [owner_table, owner_id],
+        )
+    )

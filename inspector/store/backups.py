@@ -97,8 +97,10 @@ def take(db: Database, reason: str = "import") -> Path | None:
 def copy_file(source: str | Path, target: str | Path) -> None:
     """A consistent copy of the database at `source` (its WAL included) into a new file,
     through SQLite: for tools that work on a copy, never a plain file copy."""
-    with closing(sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)) as src, \
-            closing(sqlite3.connect(target)) as dest:
+    with (
+        closing(sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)) as src,
+        closing(sqlite3.connect(target)) as dest,
+    ):
         src.backup(dest)
         _plain(dest)
 
@@ -137,16 +139,20 @@ def _remove_if_empty(folder: Path) -> None:
         folder.rmdir()
 
 
-def list_backups(folder: Path | None, reason: str | None = None,
-                 stem: str | None = None) -> list[Path]:
+def list_backups(
+    folder: Path | None, reason: str | None = None, stem: str | None = None
+) -> list[Path]:
     """Oldest first (by the timestamp in the name); only `stem`'s copies if given."""
     if folder is None or not folder.is_dir():
         return []
     found = []
     for path in folder.glob("*.db"):
         match = _NAME.match(path.name)
-        if match and (stem is None or match.group(1) == stem) \
-                and (reason is None or match.group(5) == reason):
+        if (
+            match
+            and (stem is None or match.group(1) == stem)
+            and (reason is None or match.group(5) == reason)
+        ):
             found.append((match.group(2, 3, 4), path))
     return [path for _, path in sorted(found)]
 
@@ -213,20 +219,23 @@ def find(db: Database, name: str) -> Path:
     for path in _of(source) if source is not None else []:
         if path.name == wanted:
             return path
-    raise StoreError(Message("no backup named {name}; 'inspector backup list' shows them",
-                             name=name))
+    raise StoreError(
+        Message("no backup named {name}; 'inspector backup list' shows them", name=name)
+    )
 
 
 def _check_usable(path: Path) -> None:
     """A backup must be sound and ours before it replaces the database."""
-    damaged = StoreError(Message("backup {name} is damaged; choose another one",
-                                 name=path.name))
+    damaged = StoreError(Message("backup {name} is damaged; choose another one", name=path.name))
     try:
         with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-            steps = ({r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")}
-                     if "_sqlite_migrations" in tables else set())
+            steps = (
+                {r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")}
+                if "_sqlite_migrations" in tables
+                else set()
+            )
     except sqlite3.DatabaseError:
         raise damaged from None
     if result != "ok":
@@ -234,8 +243,9 @@ def _check_usable(path: Path) -> None:
     if "_sqlite_migrations" not in tables:
         raise StoreError(Message("backup {name} is not an Inspector database", name=path.name))
     if steps - known_migrations():
-        raise StoreError(Message("backup {name} was written by a newer version of Inspector",
-                                 name=path.name))
+        raise StoreError(
+            Message("backup {name} was written by a newer version of Inspector", name=path.name)
+        )
 
 
 @dataclass(frozen=True)

@@ -67,13 +67,21 @@ def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipReco
         raise CatalogError(_csv_problem(exc, filename, 1)) from None
     missing = [c for c in ("county", "township") if c not in header]
     if missing:
-        raise CatalogError(Message("{file}:1: missing column(s) {columns}; expected {expected}",
-                                   file=filename, columns=", ".join(missing),
-                                   expected=",".join(CSV_COLUMNS)))
+        raise CatalogError(
+            Message(
+                "{file}:1: missing column(s) {columns}; expected {expected}",
+                file=filename,
+                columns=", ".join(missing),
+                expected=",".join(CSV_COLUMNS),
+            )
+        )
     unknown = [h for h in header if h not in CSV_COLUMNS]
     if unknown:
-        raise CatalogError(Message("{file}:1: unknown column(s) {columns}", file=filename,
-                                   columns=", ".join(unknown)))
+        raise CatalogError(
+            Message(
+                "{file}:1: unknown column(s) {columns}", file=filename, columns=", ".join(unknown)
+            )
+        )
     errors: list[Message] = []
     records: list[TownshipRecord] = []
     seen_codes: dict[str, int] = {}
@@ -101,26 +109,51 @@ def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipReco
         if tcode and not re.fullmatch(r"\d{9}|\d{12}", tcode):
             problems.append(Message("township_code '{code}' is not 9 or 12 digits", code=tcode))
         elif tcode and ccode and not tcode.startswith(ccode):
-            problems.append(Message("township_code '{code}' does not start with county_code "
-                                    "'{county_code}'", code=tcode, county_code=ccode))
+            problems.append(
+                Message(
+                    "township_code '{code}' does not start with county_code '{county_code}'",
+                    code=tcode,
+                    county_code=ccode,
+                )
+            )
         kind = values.get("kind") or township_kind(township, tcode) or ""
         if kind not in TOWNSHIP_KINDS:
-            problems.append(Message("kind '{kind}' is not one of {kinds}", kind=kind,
-                                    kinds="/".join(TOWNSHIP_KINDS)))
+            problems.append(
+                Message(
+                    "kind '{kind}' is not one of {kinds}", kind=kind, kinds="/".join(TOWNSHIP_KINDS)
+                )
+            )
         if tcode and tcode in seen_codes:
-            problems.append(Message("township_code {code} repeats line {first}", code=tcode,
-                                    first=seen_codes[tcode]))
+            problems.append(
+                Message(
+                    "township_code {code} repeats line {first}", code=tcode, first=seen_codes[tcode]
+                )
+            )
         first_code, first_line = county_codes.setdefault(county, (ccode, line))
         if first_code != ccode:
-            problems.append(Message("county {county} has county_code {code} on line {first}",
-                                    county=county, code=first_code or "(none)",
-                                    first=first_line))
+            problems.append(
+                Message(
+                    "county {county} has county_code {code} on line {first}",
+                    county=county,
+                    code=first_code or "(none)",
+                    first=first_line,
+                )
+            )
         if (county, township) in seen_names:
-            problems.append(Message("{county} {township} repeats line {first}", county=county,
-                                    township=township, first=seen_names[(county, township)]))
+            problems.append(
+                Message(
+                    "{county} {township} repeats line {first}",
+                    county=county,
+                    township=township,
+                    first=seen_names[(county, township)],
+                )
+            )
         if problems:
-            errors.append(Message("{file}:{line}: {problems}", file=filename, line=line,
-                                  problems=Joined(problems)))
+            errors.append(
+                Message(
+                    "{file}:{line}: {problems}", file=filename, line=line, problems=Joined(problems)
+                )
+            )
             continue
         if tcode:
             seen_codes[tcode] = line
@@ -163,19 +196,27 @@ def _rows(reader: Any, filename: str, errors: list[Message]) -> Any:
 
 def _csv_problem(exc: csv.Error, filename: str, line: int) -> Message:
     if "field larger than field limit" in str(exc):
-        return Message("{file}:{line}: field too long (over {limit} characters)",
-                       file=filename, line=line, limit=csv.field_size_limit())
+        return Message(
+            "{file}:{line}: field too long (over {limit} characters)",
+            file=filename,
+            line=line,
+            limit=csv.field_size_limit(),
+        )
     return Message("{file}:{line}: {error}", file=filename, line=line, error=str(exc))
 
 
 def _name_problems(column: str, value: str) -> list[Message]:
     found = control_characters(value)
     if found:
-        return [Message("{column} holds control characters ({chars})", column=column,
-                        chars=" ".join(found))]
+        return [
+            Message(
+                "{column} holds control characters ({chars})", column=column, chars=" ".join(found)
+            )
+        ]
     if len(value) > MAX_NAME:
-        return [Message("{column} is longer than {limit} characters", column=column,
-                        limit=MAX_NAME)]
+        return [
+            Message("{column} is longer than {limit} characters", column=column, limit=MAX_NAME)
+        ]
     return []
 
 
@@ -186,26 +227,45 @@ def _clashes(db: Database, records: list[TownshipRecord]) -> list[Message]:
     known township a new code (or drops a county's code) would add a second
     定海区 or 昌国街道 beside the first instead of updating it.
     """
-    counties = {r["name"]: r for r in db.query(
-        "SELECT id, name, code FROM counties WHERE deleted = 0")}
-    towns = {(r["county"], r["name"]): r for r in db.query(
-        "SELECT t.id, t.name, t.code, c.name AS county FROM townships t "
-        "JOIN counties c ON c.id = t.county_id WHERE t.deleted = 0")}
+    counties = {
+        r["name"]: r for r in db.query("SELECT id, name, code FROM counties WHERE deleted = 0")
+    }
+    towns = {
+        (r["county"], r["name"]): r
+        for r in db.query(
+            "SELECT t.id, t.name, t.code, c.name AS county FROM townships t "
+            "JOIN counties c ON c.id = t.county_id WHERE t.deleted = 0"
+        )
+    }
     found: list[Message] = []
     for rec in records:
         cid = county_id(rec.county_code, rec.county)
         known = counties.get(rec.county)
         if known and known["id"] != cid:
-            found.append(Message("{file}:{line}: county {county} is already in the database "
-                                 "with county_code {code}", file=rec.file, line=rec.line,
-                                 county=rec.county, code=known["code"] or "(none)"))
+            found.append(
+                Message(
+                    "{file}:{line}: county {county} is already in the database "
+                    "with county_code {code}",
+                    file=rec.file,
+                    line=rec.line,
+                    county=rec.county,
+                    code=known["code"] or "(none)",
+                )
+            )
             continue
         town = towns.get((rec.county, rec.township))
         if town and town["id"] != township_id(rec.township_code, cid, rec.township):
-            found.append(Message("{file}:{line}: {county} {township} is already in the "
-                                 "database with township_code {code}", file=rec.file,
-                                 line=rec.line, county=rec.county, township=rec.township,
-                                 code=town["code"] or "(none)"))
+            found.append(
+                Message(
+                    "{file}:{line}: {county} {township} is already in the "
+                    "database with township_code {code}",
+                    file=rec.file,
+                    line=rec.line,
+                    county=rec.county,
+                    township=rec.township,
+                    code=town["code"] or "(none)",
+                )
+            )
     return found
 
 
@@ -214,9 +274,14 @@ def import_townships(rows: Rows, records: list[TownshipRecord]) -> dict[str, int
     counts = {"counties": 0, "townships": 0, "unchanged": 0}
     clashes = _clashes(rows.db, records)
     if clashes:
-        raise CatalogError(*clashes[:20], *([Message("… and {count} more",
-                                                     count=len(clashes) - 20)]
-                                            if len(clashes) > 20 else []))
+        raise CatalogError(
+            *clashes[:20],
+            *(
+                [Message("… and {count} more", count=len(clashes) - 20)]
+                if len(clashes) > 20
+                else []
+            ),
+        )
     with rows.db.atomic():
         counties: dict[str, str] = {}
         for rec in records:
@@ -224,15 +289,28 @@ def import_townships(rows: Rows, records: list[TownshipRecord]) -> dict[str, int
             if rec.county not in counties:
                 counties[rec.county] = cid
                 before = rows.find("counties", cid)
-                after = rows.upsert("counties", {"id": cid, "code": rec.county_code,
-                                                 "name": rec.county,
-                                                 "kind": county_kind(rec.county)})
+                after = rows.upsert(
+                    "counties",
+                    {
+                        "id": cid,
+                        "code": rec.county_code,
+                        "name": rec.county,
+                        "kind": county_kind(rec.county),
+                    },
+                )
                 counts["counties" if before != after else "unchanged"] += 1
             tid = township_id(rec.township_code, cid, rec.township)
             before = rows.find("townships", tid)
-            after = rows.upsert("townships", {"id": tid, "county_id": cid,
-                                              "code": rec.township_code,
-                                              "name": rec.township, "kind": rec.kind})
+            after = rows.upsert(
+                "townships",
+                {
+                    "id": tid,
+                    "county_id": cid,
+                    "code": rec.township_code,
+                    "name": rec.township,
+                    "kind": rec.kind,
+                },
+            )
             counts["townships" if before != after else "unchanged"] += 1
     return counts
 
@@ -243,15 +321,22 @@ def import_townships_csv(rows: Rows, path: str | Path) -> dict[str, int]:
         with path.open("rb") as fh:  # bounded: a wrong file picked must not fill the memory
             data = fh.read(MAX_CSV_BYTES + 1)
         if len(data) > MAX_CSV_BYTES:
-            raise CatalogError(Message("{file} is larger than {size} MiB: not a township list",
-                                       file=str(path), size=MAX_CSV_BYTES >> 20))
+            raise CatalogError(
+                Message(
+                    "{file} is larger than {size} MiB: not a township list",
+                    file=str(path),
+                    size=MAX_CSV_BYTES >> 20,
+                )
+            )
         text = data.decode("utf-8-sig")
     except OSError as exc:
-        raise CatalogError(Message("cannot read {file}: {error}", file=str(path),
-                                   error=exc.strerror)) from None
+        raise CatalogError(
+            Message("cannot read {file}: {error}", file=str(path), error=exc.strerror)
+        ) from None
     except UnicodeDecodeError:
-        raise CatalogError(Message("{file} is not UTF-8 text (save the CSV as UTF-8)",
-                                   file=str(path))) from None
+        raise CatalogError(
+            Message("{file} is not UTF-8 text (save the CSV as UTF-8)", file=str(path))
+        ) from None
     return import_townships(rows, parse_townships_csv(text, str(path)))
 
 
@@ -261,14 +346,26 @@ def install_form(rows: Rows, form: Form) -> dict[str, Any]:
     existing = rows.find("forms", fid)
     if existing and not existing["deleted"]:
         if existing["sha256"] != form.sha256:
-            raise CatalogError(Message(
-                "form {form} version {version} is already installed with different "
-                "content; a form version never changes once used: give the file a new version",
-                form=form.id, version=form.version))
+            raise CatalogError(
+                Message(
+                    "form {form} version {version} is already installed with different "
+                    "content; a form version never changes once used: give the file a new version",
+                    form=form.id,
+                    version=form.version,
+                )
+            )
         return existing
-    return rows.upsert("forms", {"id": fid, "form_id": form.id, "version": form.version,
-                                 "title": form.title, "source": form.source,
-                                 "sha256": form.sha256})
+    return rows.upsert(
+        "forms",
+        {
+            "id": fid,
+            "form_id": form.id,
+            "version": form.version,
+            "title": form.title,
+            "source": form.source,
+            "sha256": form.sha256,
+        },
+    )
 
 
 @lru_cache(maxsize=64)
@@ -300,51 +397,84 @@ def find_form_row(db: Database, form_ref: str) -> dict[str, Any]:
     _check_ref(form_ref, "form")
     if "@" in form_ref:
         fid, version = form_ref.split("@", 1)
-        found = list(db.query("SELECT * FROM forms WHERE form_id = ? AND version = ? "
-                              "AND deleted = 0", [fid, version]))
+        found = list(
+            db.query(
+                "SELECT * FROM forms WHERE form_id = ? AND version = ? AND deleted = 0",
+                [fid, version],
+            )
+        )
     else:
-        found = list(db.query("SELECT * FROM forms WHERE (id = ? OR form_id = ?) AND deleted = 0 "
-                              "ORDER BY version DESC", [form_ref, form_ref]))
+        found = list(
+            db.query(
+                "SELECT * FROM forms WHERE (id = ? OR form_id = ?) AND deleted = 0 "
+                "ORDER BY version DESC",
+                [form_ref, form_ref],
+            )
+        )
     if not found:
-        known = [f"{r['form_id']}@{r['version']}" for r in
-                 db.query("SELECT form_id, version FROM forms WHERE deleted = 0")]
+        known = [
+            f"{r['form_id']}@{r['version']}"
+            for r in db.query("SELECT form_id, version FROM forms WHERE deleted = 0")
+        ]
         if known:
-            raise CatalogError(Message("no form '{ref}'; installed: {forms}", ref=form_ref,
-                                       forms=", ".join(known)))
+            raise CatalogError(
+                Message("no form '{ref}'; installed: {forms}", ref=form_ref, forms=", ".join(known))
+            )
         raise CatalogError(Message("no form '{ref}'; installed: none", ref=form_ref))
     return found[0]
 
 
-def create_campaign(rows: Rows, name: str, form_ref: str, year: int | None = None,
-                    interview_bottom: int = 3, starts_on: str | None = None,
-                    ends_on: str | None = None) -> dict[str, Any]:
+def create_campaign(
+    rows: Rows,
+    name: str,
+    form_ref: str,
+    year: int | None = None,
+    interview_bottom: int = 3,
+    starts_on: str | None = None,
+    ends_on: str | None = None,
+) -> dict[str, Any]:
     name = name.strip()
     if not name:
         raise CatalogError(Message("a campaign needs a name"))
     _check_ref(name, "campaign")
     found = control_characters(name)
     if found:
-        raise CatalogError(Message("a campaign name cannot hold control characters ({chars})",
-                                   chars=" ".join(found)))
+        raise CatalogError(
+            Message(
+                "a campaign name cannot hold control characters ({chars})", chars=" ".join(found)
+            )
+        )
     if interview_bottom < 0:
         raise CatalogError(Message("the 约谈 count cannot be negative"))
     form = find_form_row(rows.db, form_ref)
     clash = list(rows.db.query("SELECT id FROM campaigns WHERE name = ? AND deleted = 0", [name]))
     if clash:
-        raise CatalogError(Message("a campaign named '{name}' already exists ({id})", name=name,
-                                   id=clash[0]["id"]))
+        raise CatalogError(
+            Message("a campaign named '{name}' already exists ({id})", name=name, id=clash[0]["id"])
+        )
     today = dt.date.today()
-    return rows.insert("campaigns", {
-        "name": name, "form_id": form["id"], "year": year or today.year,
-        "starts_on": starts_on or today.isoformat(), "ends_on": ends_on,
-        "interview_bottom": interview_bottom, "note": "",
-    })
+    return rows.insert(
+        "campaigns",
+        {
+            "name": name,
+            "form_id": form["id"],
+            "year": year or today.year,
+            "starts_on": starts_on or today.isoformat(),
+            "ends_on": ends_on,
+            "interview_bottom": interview_bottom,
+            "note": "",
+        },
+    )
 
 
 def forms(db: Database) -> list[dict[str, Any]]:
     """Installed form versions, newest version of each title first."""
-    return list(db.query("SELECT id, form_id, title, version FROM forms WHERE deleted = 0 "
-                         "ORDER BY title, version DESC"))
+    return list(
+        db.query(
+            "SELECT id, form_id, title, version FROM forms WHERE deleted = 0 "
+            "ORDER BY title, version DESC"
+        )
+    )
 
 
 def campaigns(db: Database) -> list[dict[str, Any]]:
@@ -354,18 +484,24 @@ def campaigns(db: Database) -> list[dict[str, Any]]:
 def find_campaign(db: Database, ref: str) -> dict[str, Any]:
     """A campaign by id, id prefix or exact name; a miss suggests the closest names."""
     _check_ref(ref, "campaign")
-    found = list(db.query("SELECT * FROM campaigns WHERE deleted = 0 AND (id = ? OR name = ?)",
-                          [ref, ref]))
+    found = list(
+        db.query("SELECT * FROM campaigns WHERE deleted = 0 AND (id = ? OR name = ?)", [ref, ref])
+    )
     if not found and len(ref) >= 6:  # a prefix, compared as text: '%' and '_' are no wildcards
-        found = list(db.query("SELECT * FROM campaigns WHERE deleted = 0 AND "
-                              "substr(id, 1, ?) = ?", [len(ref), ref]))
+        found = list(
+            db.query(
+                "SELECT * FROM campaigns WHERE deleted = 0 AND substr(id, 1, ?) = ?",
+                [len(ref), ref],
+            )
+        )
     if len(found) == 1:
         return found[0]
     names = [c["name"] for c in campaigns(db)]
     close = _close_names(ref, names)
     if close:
-        raise CatalogError(Message("no campaign '{ref}'; did you mean {names}?", ref=ref,
-                                   names=close))
+        raise CatalogError(
+            Message("no campaign '{ref}'; did you mean {names}?", ref=ref, names=close)
+        )
     raise CatalogError(Message("no campaign '{ref}'", ref=ref))
 
 
@@ -376,29 +512,41 @@ def find_township(db: Database, ref: str) -> dict[str, Any]:
     name = ref
     if "/" in ref:
         county, name = ref.split("/", 1)
-    found = list(db.query(
-        "SELECT t.*, c.name AS county FROM townships t JOIN counties c ON c.id = t.county_id "
-        "WHERE t.deleted = 0 AND (t.id = ? OR t.code = ? OR t.name = ?) "
-        "AND (? IS NULL OR c.name = ?)", [name, name, name, county, county]))
+    found = list(
+        db.query(
+            "SELECT t.*, c.name AS county FROM townships t JOIN counties c ON c.id = t.county_id "
+            "WHERE t.deleted = 0 AND (t.id = ? OR t.code = ? OR t.name = ?) "
+            "AND (? IS NULL OR c.name = ?)",
+            [name, name, name, county, county],
+        )
+    )
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
         options = ", ".join(f"{r['county']}/{r['name']}" for r in found)
-        raise CatalogError(Message("'{ref}' names several townships: {options}", ref=ref,
-                                   options=options))
+        raise CatalogError(
+            Message("'{ref}' names several townships: {options}", ref=ref, options=options)
+        )
     names = [r["name"] for r in db.query("SELECT name FROM townships WHERE deleted = 0")]
     close = _close_names(name, names)
     if close:
-        raise CatalogError(Message("no township '{ref}'; did you mean {names}?", ref=ref,
-                                   names=close))
+        raise CatalogError(
+            Message("no township '{ref}'; did you mean {names}?", ref=ref, names=close)
+        )
     raise CatalogError(Message("no township '{ref}'", ref=ref))
 
 
 def _check_ref(ref: str, what: str) -> None:
     """Refuse a reference no id or name can match, before it reaches SQL or a message."""
     if len(ref) > MAX_REF:
-        raise CatalogError(Message("a {what} id or name is at most {limit} characters, not "
-                                   "{length}", what=what, limit=MAX_REF, length=len(ref)))
+        raise CatalogError(
+            Message(
+                "a {what} id or name is at most {limit} characters, not {length}",
+                what=what,
+                limit=MAX_REF,
+                length=len(ref),
+            )
+        )
 
 
 def _close_names(word: str, names: list[str]) -> str:
@@ -412,7 +560,10 @@ def _close_names(word: str, names: list[str]) -> str:
 
 
 def townships(db: Database) -> list[dict[str, Any]]:
-    return list(db.query(
-        "SELECT t.*, c.name AS county, c.code AS county_code FROM townships t "
-        "JOIN counties c ON c.id = t.county_id WHERE t.deleted = 0 "
-        "ORDER BY c.code, c.name, t.code, t.name"))
+    return list(
+        db.query(
+            "SELECT t.*, c.name AS county, c.code AS county_code FROM townships t "
+            "JOIN counties c ON c.id = t.county_id WHERE t.deleted = 0 "
+            "ORDER BY c.code, c.name, t.code, t.name"
+        )
+    )

@@ -105,13 +105,18 @@ def behind_warning(db: Database, now_ms: int | None = None) -> Message | None:
     last_ms = parse_hlc(last)[0]
     if last_ms <= ahead_limit(now):
         return None
-    return Message("this computer's clock ({now}) is behind the last change recorded "
-                   "({last}): check the date and time", now=day(now), last=when(last_ms))
+    return Message(
+        "this computer's clock ({now}) is behind the last change recorded "
+        "({last}): check the date and time",
+        now=day(now),
+        last=when(last_ms),
+    )
 
 
 class Clock:
-    def __init__(self, db: Database, device: str | None = None,
-                 now_ms: Callable[[], int] | None = None):
+    def __init__(
+        self, db: Database, device: str | None = None, now_ms: Callable[[], int] | None = None
+    ):
         self.db = db
         self._device = device
         self._now = now_ms or wall_ms
@@ -145,10 +150,14 @@ class Clock:
             if counter > MAX_COUNTER:  # 65,536 stamps in one millisecond: borrow the next one
                 ms, counter = ms + 1, 0
             if ms > MAX_MS:
-                raise ClockError(Message(
-                    "the last change recorded in this database is stamped {last}, the end of "
-                    "the clock's range: set this computer's date and time right, then run "
-                    "'inspector check --restamp-future'", last=when(last_ms)))
+                raise ClockError(
+                    Message(
+                        "the last change recorded in this database is stamped {last}, the end of "
+                        "the clock's range: set this computer's date and time right, then run "
+                        "'inspector check --restamp-future'",
+                        last=when(last_ms),
+                    )
+                )
             values.append(format_hlc(ms, counter, device))
             counter += 1
         settings.put(self.db, _KEY, values[-1])
@@ -165,10 +174,15 @@ class Clock:
         r_ms, r_counter, r_device = parse_hlc(remote)
         now = self._now()
         if r_ms > ahead_limit(now):
-            raise ClockError(Message(
-                "device {device}'s clock appears to be at {when}, more than a day ahead of "
-                "this computer's ({today}); correct that laptop's clock, then export again",
-                device=r_device, when=when(r_ms), today=day(now)))
+            raise ClockError(
+                Message(
+                    "device {device}'s clock appears to be at {when}, more than a day ahead of "
+                    "this computer's ({today}); correct that laptop's clock, then export again",
+                    device=r_device,
+                    when=when(r_ms),
+                    today=day(now),
+                )
+            )
         if (r_ms, r_counter) > self._last():
             settings.put(self.db, _KEY, format_hlc(r_ms, r_counter, self.device))
 

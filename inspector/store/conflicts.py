@@ -52,23 +52,32 @@ class Conflict:
     def fields(self) -> list[str]:
         """Every column of the row, data first, the sync columns last."""
         names = sorted(set(self.winner) | set(self.loser))
-        return [n for n in names if n not in SYNC_COLUMNS] + [
-            n for n in SYNC_COLUMNS if n in names]
+        return [n for n in names if n not in SYNC_COLUMNS] + [n for n in SYNC_COLUMNS if n in names]
 
     @property
     def differences(self) -> list[str]:
         """Columns whose values differ, apart from the clock columns."""
-        return [n for n in self.fields if n not in ("updated_at", "base_version")
-                and self.winner.get(n) != self.loser.get(n)]
+        return [
+            n
+            for n in self.fields
+            if n not in ("updated_at", "base_version") and self.winner.get(n) != self.loser.get(n)
+        ]
 
 
 def _conflict(row: dict[str, Any]) -> Conflict:
     return Conflict(
-        id=row["id"], table_name=row["table_name"], row_id=row["row_id"],
-        winner_version=row["winner_version"], loser_version=row["loser_version"],
-        winner=json.loads(row["winner"]), loser=json.loads(row["loser"]),
-        detected_at=row["detected_at"], bundle_id=row["bundle_id"],
-        resolved_at=row["resolved_at"], resolution=row["resolution"])
+        id=row["id"],
+        table_name=row["table_name"],
+        row_id=row["row_id"],
+        winner_version=row["winner_version"],
+        loser_version=row["loser_version"],
+        winner=json.loads(row["winner"]),
+        loser=json.loads(row["loser"]),
+        detected_at=row["detected_at"],
+        bundle_id=row["bundle_id"],
+        resolved_at=row["resolved_at"],
+        resolution=row["resolution"],
+    )
 
 
 def list_conflicts(db: Database, unresolved_only: bool = True) -> list[Conflict]:
@@ -77,8 +86,7 @@ def list_conflicts(db: Database, unresolved_only: bool = True) -> list[Conflict]
 
 
 def count_unresolved(db: Database) -> int:
-    return int(db.execute("SELECT COUNT(*) FROM conflicts WHERE resolved_at IS NULL")
-               .fetchone()[0])
+    return int(db.execute("SELECT COUNT(*) FROM conflicts WHERE resolved_at IS NULL").fetchone()[0])
 
 
 def get_conflict(db: Database, conflict_id: int) -> Conflict:
@@ -96,37 +104,56 @@ def resolve(rows: Rows, conflict_id: int, keep: str) -> dict[str, Any]:
     with db.atomic():
         conflict = get_conflict(db, conflict_id)
         if conflict.resolved_at:
-            raise ConflictError(f"conflict {conflict_id} was already resolved "
-                                f"({conflict.resolution})")
+            raise ConflictError(
+                f"conflict {conflict_id} was already resolved ({conflict.resolution})"
+            )
         chosen = conflict.winner if keep == WINNER else conflict.loser
         current = rows.get(conflict.table_name, conflict.row_id)
         if conflict.table_name == "problems" and current["status"] == CLOSED:
             # A closed version beats every other one on every device (store.merge): a new
             # edit could not reopen it anywhere else, and keeping it needs no new edit.
             if chosen.get("status") != CLOSED:
-                raise ConflictError(Message("problem {id} is closed (销号); the version that "
-                                            "is not closed cannot be kept",
-                                            id=conflict.row_id))
+                raise ConflictError(
+                    Message(
+                        "problem {id} is closed (销号); the version that "
+                        "is not closed cannot be kept",
+                        id=conflict.row_id,
+                    )
+                )
             _mark_resolved(db, conflict_id, f"kept the closed version {current['updated_at']}")
             return current
         stamp = rows.clock.tick()
         changes = {k: chosen[k] for k in current if k in chosen and k not in SYNC_COLUMNS[:3]}
         changes.update(updated_at=stamp, base_version=current["updated_at"])
         db.table(conflict.table_name).update(conflict.row_id, changes)
-        audit(db, stamp, rows.who, conflict.table_name, conflict.row_id, "resolve",
-              {k: current.get(k) for k in changes}, changes)
+        audit(
+            db,
+            stamp,
+            rows.who,
+            conflict.table_name,
+            conflict.row_id,
+            "resolve",
+            {k: current.get(k) for k in changes},
+            changes,
+        )
         _mark_resolved(db, conflict_id, f"kept {keep} as {stamp}")
-        inspection = (conflict.row_id if conflict.table_name == "inspections"
-                      else chosen.get("inspection_id") if conflict.table_name == "answers"
-                      else None)
+        inspection = (
+            conflict.row_id
+            if conflict.table_name == "inspections"
+            else chosen.get("inspection_id")
+            if conflict.table_name == "answers"
+            else None
+        )
         if inspection:
             refresh_scores(db, [inspection])
     return rows.get(conflict.table_name, conflict.row_id)
 
 
 def _mark_resolved(db: Database, conflict_id: int, resolution: str) -> None:
-    db.execute("UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ?",
-               [dt.datetime.now().isoformat(timespec="seconds"), resolution, conflict_id])
+    db.execute(
+        "UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ?",
+        [dt.datetime.now().isoformat(timespec="seconds"), resolution, conflict_id],
+    )
 
 
 def describe_row(table: str, row: dict[str, Any]) -> str:
@@ -149,8 +176,9 @@ def device_label(db: Database, device: str) -> str:
     """This laptop's name, or the name another device gave in the bundles it sent."""
     if device == settings.device_id(db):
         return settings.device_name(db)
-    row = db.execute("SELECT device_name FROM import_log WHERE device_id = ? "
-                     "ORDER BY id DESC LIMIT 1", [device]).fetchone()
+    row = db.execute(
+        "SELECT device_name FROM import_log WHERE device_id = ? ORDER BY id DESC LIMIT 1", [device]
+    ).fetchone()
     return row[0] if row and row[0] else device
 
 
@@ -163,9 +191,11 @@ _REFERENCES = {
     "county_id": "SELECT name FROM counties WHERE id = ?",
     "township_id": "SELECT name FROM townships WHERE id = ?",
     "campaign_id": "SELECT name FROM campaigns WHERE id = ?",
-    "inspection_id": ("SELECT t.name || ' · ' || c.name FROM inspections i "
-                      "JOIN townships t ON t.id = i.township_id "
-                      "JOIN campaigns c ON c.id = i.campaign_id WHERE i.id = ?"),
+    "inspection_id": (
+        "SELECT t.name || ' · ' || c.name FROM inspections i "
+        "JOIN townships t ON t.id = i.township_id "
+        "JOIN campaigns c ON c.id = i.campaign_id WHERE i.id = ?"
+    ),
     "notice_id": "SELECT doc_number FROM notices WHERE id = ?",
 }
 
@@ -184,8 +214,13 @@ def row_context(db: Database, table: str, row: dict[str, Any]) -> str:
     """Where a conflicting row belongs, in words: township and campaign, and for an answer
     or a problem the item's text, so that "评分记录: P05" names what was answered."""
     parts: list[str] = []
-    inspection = row.get("inspection_id") if table in ("answers", "problems") else \
-        row.get("id") if table == "inspections" else None
+    inspection = (
+        row.get("inspection_id")
+        if table in ("answers", "problems")
+        else row.get("id")
+        if table == "inspections"
+        else None
+    )
     where = referenced_name(db, "inspection_id", inspection) if inspection else None
     if where:
         parts.append(where)
@@ -201,13 +236,13 @@ def row_context(db: Database, table: str, row: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
-def _item_text(db: Database, inspection: str | None, campaign: str | None,
-               item_id: str) -> str:
+def _item_text(db: Database, inspection: str | None, campaign: str | None, item_id: str) -> str:
     from inspector.store.catalog import form_for_campaign
 
     if inspection:
-        found = db.execute("SELECT campaign_id FROM inspections WHERE id = ?",
-                           [inspection]).fetchone()
+        found = db.execute(
+            "SELECT campaign_id FROM inspections WHERE id = ?", [inspection]
+        ).fetchone()
         campaign = found[0] if found else campaign
     if not campaign:
         return ""

@@ -61,8 +61,11 @@ def connect(path: str | Path, *, autocheckpoint: bool = True, create: bool = Tru
     then delete the WAL under the open window.
     """
     path = str(path)
-    db = (InspectorDatabase(memory=True, execute_plugins=False) if path == ":memory:"
-          else InspectorDatabase(path, execute_plugins=False))
+    db = (
+        InspectorDatabase(memory=True, execute_plugins=False)
+        if path == ":memory:"
+        else InspectorDatabase(path, execute_plugins=False)
+    )
     if path != ":memory:":
         try:
             _vet(db, path, create)
@@ -94,9 +97,11 @@ def _vet(db: Database, path: str, create: bool) -> None:
         if code is not None and code & 0xFF == NOTADB:
             raise not_ours from None
         if code is not None and code & 0xFF == CORRUPT:
-            raise StoreError(Message(
-                "{path} is damaged; restore a backup with 'inspector backup restore'",
-                path=path)) from None
+            raise StoreError(
+                Message(
+                    "{path} is damaged; restore a backup with 'inspector backup restore'", path=path
+                )
+            ) from None
         raise
     if names and "_sqlite_migrations" not in names:
         raise not_ours
@@ -172,14 +177,19 @@ def require_sound_for_import(db: Database, *, small: bool = False) -> None:
 
 
 def _import_refusal(path: str) -> Message:
-    return Message("{path} is damaged, so nothing was imported; restore a backup with "
-                   "'inspector backup restore'", path=path)
+    return Message(
+        "{path} is damaged, so nothing was imported; restore a backup with "
+        "'inspector backup restore'",
+        path=path,
+    )
 
 
 def _copy_refusal(path: str) -> Message:
-    return Message("{path} is damaged, so today's backup copy was not taken (it would "
-                   "replace a good one); restore a backup with 'inspector backup restore'",
-                   path=path)
+    return Message(
+        "{path} is damaged, so today's backup copy was not taken (it would "
+        "replace a good one); restore a backup with 'inspector backup restore'",
+        path=path,
+    )
 
 
 def check_sound_today(db: Database, refusal: Callable[[str], Message] = _copy_refusal) -> None:
@@ -220,8 +230,9 @@ def open_for_restore(path: str | Path) -> Database:
     """
     path = Path(path)
     if not path.is_file():
-        raise StoreError(Message("no database at {path}; create one with 'inspector init'",
-                                 path=str(path)))
+        raise StoreError(
+            Message("no database at {path}; create one with 'inspector init'", path=str(path))
+        )
     db = InspectorDatabase(str(path), execute_plugins=False)
     db.execute("PRAGMA busy_timeout = 5000")
     return db
@@ -233,8 +244,13 @@ def unknown_migrations(db: Database) -> list[str]:
     return [m.name for m in migrations.applied(db) if m.name not in known]
 
 
-def open_db(path: str | Path | None = None, *, create: bool = True,
-            autocheckpoint: bool = True, folders: bool = True) -> Database:
+def open_db(
+    path: str | Path | None = None,
+    *,
+    create: bool = True,
+    autocheckpoint: bool = True,
+    folders: bool = True,
+) -> Database:
     """Open (creating it if `create`) and migrate the database at `path`.
 
     A database written by a newer Inspector is refused rather than migrated
@@ -246,21 +262,32 @@ def open_db(path: str | Path | None = None, *, create: bool = True,
     path = Path(path) if path is not None else default_db_path()
     if str(path) != ":memory:":
         if not create and not path.exists():
-            raise StoreError(Message("no database at {path}; create one with 'inspector init'",
-                                     path=str(path)))
+            raise StoreError(
+                Message("no database at {path}; create one with 'inspector init'", path=str(path))
+            )
         if path.exists() and path.is_dir():
             raise StoreError(Message("{path} is a folder, not a database file", path=str(path)))
         if not path.parent.is_dir():
             if not folders:
-                raise StoreError(Message("no folder {folder} for the database {path}",
-                                         folder=str(path.parent), path=str(path)))
+                raise StoreError(
+                    Message(
+                        "no folder {folder} for the database {path}",
+                        folder=str(path.parent),
+                        path=str(path),
+                    )
+                )
             path.parent.mkdir(parents=True, exist_ok=True)
     db = connect(path, autocheckpoint=autocheckpoint, create=create)
     newer = unknown_migrations(db)
     if newer:
         db.close()
-        raise StoreError(Message(
-            "{path} was written by a newer version of Inspector "
-            "(schema step {step}); update Inspector to open it", path=str(path), step=newer[-1]))
+        raise StoreError(
+            Message(
+                "{path} was written by a newer version of Inspector "
+                "(schema step {step}); update Inspector to open it",
+                path=str(path),
+                step=newer[-1],
+            )
+        )
     migrations.apply(db)
     return db

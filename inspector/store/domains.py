@@ -53,8 +53,10 @@ def _no_control_sql(c: str, allowed: str) -> str:
     stripped = f"replace(replace(json_quote({c}), '\\\\', ''), '\\\"', '')"
     for escape in allowed:
         stripped = f"replace({stripped}, '\\{escape}', '')"
-    return (f"({c} = '' OR instr({c}, char(127)) = 0 AND "
-            f"(length(json_quote({c})) = length({c}) + 2 OR instr({stripped}, '\\') = 0))")
+    return (
+        f"({c} = '' OR instr({c}, char(127)) = 0 AND "
+        f"(length(json_quote({c})) = length({c}) + 2 OR instr({stripped}, '\\') = 0))"
+    )
 
 
 def _ascii_sql(c: str) -> str:
@@ -111,17 +113,22 @@ class Id(Domain):
     max_length: int = 100
 
     def ok_sql(self, c: str) -> str:
-        return (f"typeof({c}) = 'text' AND length({c}) BETWEEN 1 AND {self.max_length} "
-                f"AND {_ascii_sql(c)} AND length(json_quote({c})) = length({c}) + 2 "
-                f"AND instr({c}, ' ') = 0 AND instr({c}, char(127)) = 0")
+        return (
+            f"typeof({c}) = 'text' AND length({c}) BETWEEN 1 AND {self.max_length} "
+            f"AND {_ascii_sql(c)} AND length(json_quote({c})) = length({c}) + 2 "
+            f"AND instr({c}, ' ') = 0 AND instr({c}, char(127)) = 0"
+        )
 
     def ok(self, value: Any) -> bool:
         return isinstance(value, str) and bool(
-            re.fullmatch(f"{_ID_RE}{{1,{self.max_length}}}", value))
+            re.fullmatch(f"{_ID_RE}{{1,{self.max_length}}}", value)
+        )
 
     def describe(self) -> Message:
-        return Message("an id of 1 to {max} ASCII letters, digits or signs (no spaces or "
-                       "quotes)", max=self.max_length)
+        return Message(
+            "an id of 1 to {max} ASCII letters, digits or signs (no spaces or quotes)",
+            max=self.max_length,
+        )
 
 
 @dataclass(frozen=True)
@@ -158,18 +165,24 @@ class Date(Domain):
     """
 
     def ok_sql(self, c: str) -> str:
-        return (f"typeof({c}) = 'text' AND length(CAST({c} AS BLOB)) = 10 "
-                f"AND {c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' "
-                f"AND date({c}, '+0 days') IS {c} AND {c} BETWEEN '{FIRST_DAY}' AND '{LAST_DAY}'")
+        return (
+            f"typeof({c}) = 'text' AND length(CAST({c} AS BLOB)) = 10 "
+            f"AND {c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' "
+            f"AND date({c}, '+0 days') IS {c} AND {c} BETWEEN '{FIRST_DAY}' AND '{LAST_DAY}'"
+        )
 
     def ok(self, value: Any) -> bool:
-        return (isinstance(value, str) and bool(re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value))
-                and dt.date.fromisoformat(value).isoformat() == value
-                and FIRST_DAY <= value <= LAST_DAY)
+        return (
+            isinstance(value, str)
+            and bool(re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value))
+            and dt.date.fromisoformat(value).isoformat() == value
+            and FIRST_DAY <= value <= LAST_DAY
+        )
 
     def describe(self) -> Message:
-        return Message("a date YYYY-MM-DD between {first} and {last}", first=FIRST_DAY,
-                       last=LAST_DAY)
+        return Message(
+            "a date YYYY-MM-DD between {first} and {last}", first=FIRST_DAY, last=LAST_DAY
+        )
 
 
 @dataclass(frozen=True)
@@ -177,17 +190,21 @@ class Timestamp(Domain):
     """YYYY-MM-DDTHH:MM:SS, local time to the second, as `isoformat(timespec='seconds')`."""
 
     def ok_sql(self, c: str) -> str:
-        return (f"typeof({c}) = 'text' AND length(CAST({c} AS BLOB)) = 19 "
-                f"AND {c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T"
-                "[0-9][0-9]:[0-9][0-9]:[0-9][0-9]' "
-                f"AND datetime({c}, '+0 days') IS replace({c}, 'T', ' ') "
-                f"AND {c} BETWEEN '{FIRST_DAY}' AND '{LAST_DAY}T23:59:59'")
+        return (
+            f"typeof({c}) = 'text' AND length(CAST({c} AS BLOB)) = 19 "
+            f"AND {c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T"
+            "[0-9][0-9]:[0-9][0-9]:[0-9][0-9]' "
+            f"AND datetime({c}, '+0 days') IS replace({c}, 'T', ' ') "
+            f"AND {c} BETWEEN '{FIRST_DAY}' AND '{LAST_DAY}T23:59:59'"
+        )
 
     def ok(self, value: Any) -> bool:
-        return (isinstance(value, str) and bool(re.fullmatch(
-            r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}", value))
+        return (
+            isinstance(value, str)
+            and bool(re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}", value))
             and dt.datetime.fromisoformat(value).isoformat() == value
-            and FIRST_DAY <= value[:10] <= LAST_DAY)
+            and FIRST_DAY <= value[:10] <= LAST_DAY
+        )
 
     def describe(self) -> Message:
         return Message("a time YYYY-MM-DDTHH:MM:SS")
@@ -200,16 +217,19 @@ class Line(Domain):
     max_length: int = NAME_LENGTH
 
     def ok_sql(self, c: str) -> str:
-        return (f"typeof({c}) = 'text' AND length({c}) <= {self.max_length} AND "
-                + _no_control_sql(c, ""))
+        return f"typeof({c}) = 'text' AND length({c}) <= {self.max_length} AND " + _no_control_sql(
+            c, ""
+        )
 
     def ok(self, value: Any) -> bool:
-        return (isinstance(value, str) and len(value) <= self.max_length
-                and _free_of_control(value, ""))
+        return (
+            isinstance(value, str) and len(value) <= self.max_length and _free_of_control(value, "")
+        )
 
     def describe(self) -> Message:
-        return Message("one line of at most {max} characters without control characters",
-                       max=self.max_length)
+        return Message(
+            "one line of at most {max} characters without control characters", max=self.max_length
+        )
 
 
 @dataclass(frozen=True)
@@ -220,17 +240,22 @@ class Text(Domain):
     carriage_return: bool = False
 
     def ok_sql(self, c: str) -> str:
-        return (f"typeof({c}) = 'text' AND length({c}) <= {self.max_length} AND "
-                + _no_control_sql(c, "ntr" if self.carriage_return else "nt"))
+        return f"typeof({c}) = 'text' AND length({c}) <= {self.max_length} AND " + _no_control_sql(
+            c, "ntr" if self.carriage_return else "nt"
+        )
 
     def ok(self, value: Any) -> bool:
         allowed = "\t\n\r" if self.carriage_return else "\t\n"
-        return (isinstance(value, str) and len(value) <= self.max_length
-                and _free_of_control(value, allowed))
+        return (
+            isinstance(value, str)
+            and len(value) <= self.max_length
+            and _free_of_control(value, allowed)
+        )
 
     def describe(self) -> Message:
-        return Message("text of at most {max} characters without control characters",
-                       max=self.max_length)
+        return Message(
+            "text of at most {max} characters without control characters", max=self.max_length
+        )
 
 
 @dataclass(frozen=True)
@@ -256,16 +281,17 @@ class Real(Domain):
     high: float = 1e9
 
     def ok_sql(self, c: str) -> str:
-        return (f"typeof({c}) IN ('integer', 'real') "
-                f"AND {c} BETWEEN {self.low!r} AND {self.high!r}")
+        return f"typeof({c}) IN ('integer', 'real') AND {c} BETWEEN {self.low!r} AND {self.high!r}"
 
     def ok(self, value: Any) -> bool:
-        return (isinstance(value, int | float) and math.isfinite(value)
-                and self.low <= value <= self.high)
+        return (
+            isinstance(value, int | float)
+            and math.isfinite(value)
+            and self.low <= value <= self.high
+        )
 
     def describe(self) -> Message:
-        return Message("a number from {low} to {high}", low=f"{self.low:g}",
-                       high=f"{self.high:g}")
+        return Message("a number from {low} to {high}", low=f"{self.low:g}", high=f"{self.high:g}")
 
 
 @dataclass(frozen=True)
@@ -275,13 +301,18 @@ class Digits(Domain):
     lengths: tuple[int, ...] = ()
 
     def ok_sql(self, c: str) -> str:
-        return (f"typeof({c}) = 'text' AND {_ascii_sql(c)} "
-                f"AND length({c}) IN ({', '.join(map(str, self.lengths))}) "
-                f"AND {c} NOT GLOB '*[^0-9]*'")
+        return (
+            f"typeof({c}) = 'text' AND {_ascii_sql(c)} "
+            f"AND length({c}) IN ({', '.join(map(str, self.lengths))}) "
+            f"AND {c} NOT GLOB '*[^0-9]*'"
+        )
 
     def ok(self, value: Any) -> bool:
-        return (isinstance(value, str) and len(value) in self.lengths
-                and bool(re.fullmatch("[0-9]+", value)))
+        return (
+            isinstance(value, str)
+            and len(value) in self.lengths
+            and bool(re.fullmatch("[0-9]+", value))
+        )
 
     def describe(self) -> Message:
         return Message("{lengths} digits", lengths=" or ".join(map(str, self.lengths)))
@@ -290,8 +321,10 @@ class Digits(Domain):
 @dataclass(frozen=True)
 class Sha256(Domain):
     def ok_sql(self, c: str) -> str:
-        return (f"typeof({c}) = 'text' AND length(CAST({c} AS BLOB)) = 64 "
-                f"AND {c} NOT GLOB '*[^0-9a-f]*'")
+        return (
+            f"typeof({c}) = 'text' AND length(CAST({c} AS BLOB)) = 64 "
+            f"AND {c} NOT GLOB '*[^0-9a-f]*'"
+        )
 
     def ok(self, value: Any) -> bool:
         return isinstance(value, str) and bool(re.fullmatch("[0-9a-f]{64}", value))
@@ -308,10 +341,12 @@ class IdList(Domain):
 
     def ok_sql(self, c: str) -> str:
         element = Id()
-        return (f"typeof({c}) = 'text' AND length({c}) <= {self.max_length} "
-                f"AND instr({c}, char(0)) = 0 AND CASE WHEN json_valid({c}) THEN "
-                f"json_type({c}) = 'array' AND NOT EXISTS (SELECT 1 FROM json_each({c}) e "
-                f"WHERE NOT coalesce(({element.ok_sql('e.value')}), 0)) ELSE 0 END")
+        return (
+            f"typeof({c}) = 'text' AND length({c}) <= {self.max_length} "
+            f"AND instr({c}, char(0)) = 0 AND CASE WHEN json_valid({c}) THEN "
+            f"json_type({c}) = 'array' AND NOT EXISTS (SELECT 1 FROM json_each({c}) e "
+            f"WHERE NOT coalesce(({element.ok_sql('e.value')}), 0)) ELSE 0 END"
+        )
 
     def ok(self, value: Any) -> bool:
         if not isinstance(value, str) or len(value) > self.max_length:
@@ -331,15 +366,20 @@ class Clock(Domain):
     """A clock value: 13 digits of milliseconds (before 2100), 4 hex digits, a device id."""
 
     def ok_sql(self, c: str) -> str:
-        return (f"typeof({c}) = 'text' AND length({c}) BETWEEN 20 AND 83 AND {_ascii_sql(c)} "
-                f"AND {c} GLOB '{'[0-9]' * 13}-{'[0-9a-f]' * 4}-?*' "
-                f"AND substr({c}, 20) NOT GLOB '*[^{_DEVICE_CHARS}]*' "
-                f"AND substr({c}, 1, 13) < '{CLOCK_CEILING_MS:013d}'")
+        return (
+            f"typeof({c}) = 'text' AND length({c}) BETWEEN 20 AND 83 AND {_ascii_sql(c)} "
+            f"AND {c} GLOB '{'[0-9]' * 13}-{'[0-9a-f]' * 4}-?*' "
+            f"AND substr({c}, 20) NOT GLOB '*[^{_DEVICE_CHARS}]*' "
+            f"AND substr({c}, 1, 13) < '{CLOCK_CEILING_MS:013d}'"
+        )
 
     def ok(self, value: Any) -> bool:
         # Compiled once: every row of a bundle passes here to find its author.
-        return (isinstance(value, str) and _CLOCK_RE.fullmatch(value) is not None
-                and int(value[:13]) < CLOCK_CEILING_MS)
+        return (
+            isinstance(value, str)
+            and _CLOCK_RE.fullmatch(value) is not None
+            and int(value[:13]) < CLOCK_CEILING_MS
+        )
 
     def describe(self) -> Message:
         return Message("a clock value (13 digits before 2100, 4 hex digits, a device id)")
@@ -353,46 +393,99 @@ DATE, OPTIONAL_DATE = Date(), Date(nullable=True)
 NOTE = Text()
 
 SYNC_DOMAINS: dict[str, Domain] = {
-    "id": ID, "updated_at": CLOCK, "base_version": Clock(nullable=True),
+    "id": ID,
+    "updated_at": CLOCK,
+    "base_version": Clock(nullable=True),
     "deleted": Integer(low=0, high=1),
 }
 
 # Every synced column but the sync columns, which every table shares (SYNC_DOMAINS).
 COLUMNS: dict[str, dict[str, Domain]] = {
-    "counties": {"code": Digits(nullable=True, lengths=(6,)), "name": NAME,
-                 "kind": Enum(values=COUNTY_KINDS)},
-    "townships": {"county_id": REF, "code": Digits(nullable=True, lengths=(9, 12)),
-                  "name": NAME, "kind": Enum(values=TOWNSHIP_KINDS)},
-    "forms": {"form_id": ID, "version": Line(max_length=50), "title": NAME,
-              "source": Text(max_length=2 * 1024 * 1024, carriage_return=True),
-              "sha256": Sha256()},
-    "campaigns": {"name": NAME, "form_id": REF, "year": Integer(low=2000, high=2100),
-                  "starts_on": OPTIONAL_DATE, "ends_on": OPTIONAL_DATE,
-                  "interview_bottom": Integer(low=0, high=10_000), "note": NOTE},
+    "counties": {
+        "code": Digits(nullable=True, lengths=(6,)),
+        "name": NAME,
+        "kind": Enum(values=COUNTY_KINDS),
+    },
+    "townships": {
+        "county_id": REF,
+        "code": Digits(nullable=True, lengths=(9, 12)),
+        "name": NAME,
+        "kind": Enum(values=TOWNSHIP_KINDS),
+    },
+    "forms": {
+        "form_id": ID,
+        "version": Line(max_length=50),
+        "title": NAME,
+        "source": Text(max_length=2 * 1024 * 1024, carriage_return=True),
+        "sha256": Sha256(),
+    },
+    "campaigns": {
+        "name": NAME,
+        "form_id": REF,
+        "year": Integer(low=2000, high=2100),
+        "starts_on": OPTIONAL_DATE,
+        "ends_on": OPTIONAL_DATE,
+        "interview_bottom": Integer(low=0, high=10_000),
+        "note": NOTE,
+    },
     "inspectors": {"name": NAME, "device_id": Id(max_length=64)},
-    "inspections": {"campaign_id": REF, "township_id": REF,
-                    "status": Enum(values=INSPECTION_STATUSES), "inspected_on": OPTIONAL_DATE,
-                    "team": NAME, "finished_at": Timestamp(nullable=True)},
-    "answers": {"inspection_id": REF, "item_id": ID,
-                "verdict": Enum(nullable=True, values=tuple(v.value for v in Verdict)),
-                "number": Real(nullable=True, low=0.0, high=1e9), "note": NOTE,
-                "answered_by": NAME},
-    "notices": {"campaign_id": OPTIONAL_REF, "township_id": REF, "doc_number": NAME,
-                "prefix": Line(max_length=100), "year": Integer(low=2000, high=2100),
-                "seq": Integer(low=1, high=999_999), "addressee": NAME,
-                "deadline": OPTIONAL_DATE, "issued_on": DATE, "issued_by": NAME,
-                "problem_ids": IdList(), "attachment_id": OPTIONAL_ID},
-    "problems": {"township_id": REF, "campaign_id": OPTIONAL_REF,
-                 "inspection_id": OPTIONAL_REF, "item_id": OPTIONAL_ID, "text": NOTE, "responsible_unit": Line(max_length=500),
-                 "responsible_person": NAME, "measure": NOTE, "deadline": OPTIONAL_DATE,
-                 "status": Enum(values=tuple(s.value for s in Status)),
-                 "found_on": OPTIONAL_DATE, "rectified_on": OPTIONAL_DATE,
-                 "rectify_note": Text(max_length=100_000), "closed_on": OPTIONAL_DATE,
-                 "closed_by": NAME, "notice_id": OPTIONAL_REF},
-    "attachments": {"sha256": Sha256(), "size": Integer(low=0, high=MAX_ATTACHMENT_BYTES),
-                    "mime": NAME, "filename": Line(max_length=255),
-                    "owner_table": Enum(values=ATTACHMENT_OWNERS), "owner_id": ID,
-                    "caption": NOTE},
+    "inspections": {
+        "campaign_id": REF,
+        "township_id": REF,
+        "status": Enum(values=INSPECTION_STATUSES),
+        "inspected_on": OPTIONAL_DATE,
+        "team": NAME,
+        "finished_at": Timestamp(nullable=True),
+    },
+    "answers": {
+        "inspection_id": REF,
+        "item_id": ID,
+        "verdict": Enum(nullable=True, values=tuple(v.value for v in Verdict)),
+        "number": Real(nullable=True, low=0.0, high=1e9),
+        "note": NOTE,
+        "answered_by": NAME,
+    },
+    "notices": {
+        "campaign_id": OPTIONAL_REF,
+        "township_id": REF,
+        "doc_number": NAME,
+        "prefix": Line(max_length=100),
+        "year": Integer(low=2000, high=2100),
+        "seq": Integer(low=1, high=999_999),
+        "addressee": NAME,
+        "deadline": OPTIONAL_DATE,
+        "issued_on": DATE,
+        "issued_by": NAME,
+        "problem_ids": IdList(),
+        "attachment_id": OPTIONAL_ID,
+    },
+    "problems": {
+        "township_id": REF,
+        "campaign_id": OPTIONAL_REF,
+        "inspection_id": OPTIONAL_REF,
+        "item_id": OPTIONAL_ID,
+        "text": NOTE,
+        "responsible_unit": Line(max_length=500),
+        "responsible_person": NAME,
+        "measure": NOTE,
+        "deadline": OPTIONAL_DATE,
+        "status": Enum(values=tuple(s.value for s in Status)),
+        "found_on": OPTIONAL_DATE,
+        "rectified_on": OPTIONAL_DATE,
+        "rectify_note": Text(max_length=100_000),
+        "closed_on": OPTIONAL_DATE,
+        "closed_by": NAME,
+        "notice_id": OPTIONAL_REF,
+    },
+    "attachments": {
+        "sha256": Sha256(),
+        "size": Integer(low=0, high=MAX_ATTACHMENT_BYTES),
+        "mime": NAME,
+        "filename": Line(max_length=255),
+        "owner_table": Enum(values=ATTACHMENT_OWNERS),
+        "owner_id": ID,
+        "caption": NOTE,
+    },
 }
 
 
@@ -413,9 +506,14 @@ def check_values(table: str, values: dict[str, Any]) -> None:
     for column, value in values.items():
         domain = declared.get(column)
         if domain is None:
-            raise DomainError(Message("{table} has no column {column}", table=table,
-                                      column=column))
+            raise DomainError(Message("{table} has no column {column}", table=table, column=column))
         if not domain.accepts(value):
-            raise DomainError(Message("{table}.{column}: {value} is not {expected}",
-                                      table=table, column=column, value=shown(value),
-                                      expected=domain.describe()))
+            raise DomainError(
+                Message(
+                    "{table}.{column}: {value} is not {expected}",
+                    table=table,
+                    column=column,
+                    value=shown(value),
+                    expected=domain.describe(),
+                )
+            )

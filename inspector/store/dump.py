@@ -50,6 +50,8 @@ def check(db: Database) -> list[str]:
         if got is None or abs(got["score"] - want.score) > 1e-9 or got["stars"] != want.stars:
             stale += 1
     if stale:
-        issues.append(f"{stale} inspection score(s) out of step with their answers "
-                      "(run 'inspector check --repair')")
+        issues.append(
+            f"{stale} inspection score(s) out of step with their answers "
+            "(run 'inspector check --repair')"
+        )
     return issues

@@ -17,11 +17,21 @@ def cached_score(db: Database, inspection_id: str) -> dict[str, Any] | None:
     """The local score cache row, with `sections` and `veto_failed` decoded."""
     row = db.execute(
         "SELECT score, stars, earned, applicable, answered, items, veto_failed, sections "
-        "FROM scores WHERE inspection_id = ?", [inspection_id]).fetchone()
+        "FROM scores WHERE inspection_id = ?",
+        [inspection_id],
+    ).fetchone()
     if row is None:
         return None
-    keys = ("score", "stars", "earned", "applicable", "answered", "items", "veto_failed",
-            "sections")
+    keys = (
+        "score",
+        "stars",
+        "earned",
+        "applicable",
+        "answered",
+        "items",
+        "veto_failed",
+        "sections",
+    )
     result = dict(zip(keys, row, strict=True))
     result["veto_failed"] = json.loads(result["veto_failed"] or "[]")
     result["sections"] = json.loads(result["sections"] or "[]")
@@ -32,18 +42,25 @@ def photos_by_item(db: Database, inspection_id: str) -> dict[str, list[dict[str,
     """The attachments of each answered item of an inspection, oldest first."""
     found: dict[str, list[dict[str, Any]]] = {}
     for row in db.query(
-            "SELECT a.item_id, f.* FROM attachments f JOIN answers a ON a.id = f.owner_id "
-            "WHERE f.owner_table = 'answers' AND f.deleted = 0 AND a.inspection_id = ? "
-            "ORDER BY f.updated_at", [inspection_id]):
+        "SELECT a.item_id, f.* FROM attachments f JOIN answers a ON a.id = f.owner_id "
+        "WHERE f.owner_table = 'answers' AND f.deleted = 0 AND a.inspection_id = ? "
+        "ORDER BY f.updated_at",
+        [inspection_id],
+    ):
         found.setdefault(row.pop("item_id"), []).append(row)
     return found
 
 
 def problems_by_item(db: Database, inspection_id: str) -> dict[str, int]:
     """How many live problems were recorded from each item of an inspection."""
-    return {item: n for item, n in db.execute(
-        "SELECT item_id, COUNT(*) FROM problems WHERE inspection_id = ? AND deleted = 0 "
-        "AND item_id IS NOT NULL GROUP BY item_id", [inspection_id]).fetchall()}
+    return {
+        item: n
+        for item, n in db.execute(
+            "SELECT item_id, COUNT(*) FROM problems WHERE inspection_id = ? AND deleted = 0 "
+            "AND item_id IS NOT NULL GROUP BY item_id",
+            [inspection_id],
+        ).fetchall()
+    }
 
 
 def responsible_unit(db: Database, township_id: str) -> str:

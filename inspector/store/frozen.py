@@ -19,7 +19,8 @@ def changed_forms(db: Database) -> dict[str, Any] | None:
     row = db.execute(
         f"SELECT s.rowid, s.form_id, s.version FROM temp.[{stage_name('forms')}] s "
         "JOIN main.forms m ON m.id = s.id WHERE s.sha256 IS NOT m.sha256 "
-        "OR s.source IS NOT m.source ORDER BY s.rowid LIMIT 1").fetchone()
+        "OR s.source IS NOT m.source ORDER BY s.rowid LIMIT 1"
+    ).fetchone()
     if row is None:
         return None
     return {"line": row[0], "form_id": row[1], "version": row[2]}

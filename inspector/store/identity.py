@@ -48,8 +48,9 @@ def machine_id() -> str:
         try:
             import winreg
 
-            with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE,
-                                r"SOFTWARE\Microsoft\Cryptography") as key:
+            with winreg.OpenKey(
+                winreg.HKEY_LOCAL_MACHINE, r"SOFTWARE\Microsoft\Cryptography"
+            ) as key:
                 return str(winreg.QueryValueEx(key, "MachineGuid")[0])
         except OSError:
             return ""
@@ -116,7 +117,10 @@ def copy_warning(db: Database, *, record: bool = True) -> Message | None:
         "this database was last used on another computer or in another folder (device "
         "{name}, id {device}): if it is a copy, give it its own identity with 'inspector "
         "device new' before editing; if it is the same laptop, renamed or moved, confirm "
-        "with 'inspector device same'", name=found.device_name, device=found.device_id)
+        "with 'inspector device same'",
+        name=found.device_name,
+        device=found.device_id,
+    )
 
 
 def confirm_same(db: Database) -> None:
@@ -180,11 +184,13 @@ def _claim_copy_edits(db: Database, old: str, seen_after: str) -> int:
         rows = db.execute(
             f"SELECT id, updated_at FROM [{table}] WHERE updated_at > ? "
             "AND substr(updated_at, 20) = ? ORDER BY updated_at, id",
-            [seen_after, old]).fetchall()
+            [seen_after, old],
+        ).fetchall()
         for (row_id, was), stamp in zip(rows, clock.tick_many(len(rows)), strict=True):
             db.execute(f"UPDATE [{table}] SET updated_at = ? WHERE id = ?", [stamp, row_id])
-            audit(db, stamp, who, table, row_id, "update", {"updated_at": was},
-                  {"updated_at": stamp})
+            audit(
+                db, stamp, who, table, row_id, "update", {"updated_at": was}, {"updated_at": stamp}
+            )
         total += len(rows)
     return total
 

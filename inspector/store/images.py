@@ -46,8 +46,14 @@ def downscaled(data: bytes, filename: str) -> Stored:
             if image.format not in _FORMATS or max(image.size) <= LONG_EDGE:
                 return unchanged
             image.load()
-    except (UnidentifiedImageError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning, OSError, ValueError, SyntaxError):
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+        OSError,
+        ValueError,
+        SyntaxError,
+    ):
         return unchanged  # not an image Pillow can read safely: keep the bytes
     exif = image.getexif()
     # Resized before it is turned: the long edge is the same either way, and

@@ -32,31 +32,47 @@ class InspectionLocked(MessageError, ValueError):
 
 
 def find_inspection(db: Database, campaign_id: str, township_id: str) -> dict[str, Any] | None:
-    found = list(db.query("SELECT * FROM inspections WHERE id = ? AND deleted = 0",
-                          [inspection_id(campaign_id, township_id)]))
+    found = list(
+        db.query(
+            "SELECT * FROM inspections WHERE id = ? AND deleted = 0",
+            [inspection_id(campaign_id, township_id)],
+        )
+    )
     return found[0] if found else None
 
 
-def start_inspection(rows: Rows, campaign_id: str, township_id: str,
-                     inspected_on: str | None = None, team: str = "") -> dict[str, Any]:
+def start_inspection(
+    rows: Rows, campaign_id: str, township_id: str, inspected_on: str | None = None, team: str = ""
+) -> dict[str, Any]:
     """The inspection of a township in a campaign, created under its natural-key id if new."""
     iid = inspection_id(campaign_id, township_id)
     existing = rows.find("inspections", iid)
     if existing and not existing["deleted"]:
         return existing
     with rows.db.atomic():
-        row = rows.upsert("inspections", {
-            "id": iid, "campaign_id": campaign_id, "township_id": township_id,
-            "status": IN_PROGRESS, "inspected_on": inspected_on or dt.date.today().isoformat(),
-            "team": team, "finished_at": None,
-        })
+        row = rows.upsert(
+            "inspections",
+            {
+                "id": iid,
+                "campaign_id": campaign_id,
+                "township_id": township_id,
+                "status": IN_PROGRESS,
+                "inspected_on": inspected_on or dt.date.today().isoformat(),
+                "team": team,
+                "finished_at": None,
+            },
+        )
         refresh_scores(rows.db, [iid])
     return row
 
 
 def answer_rows(db: Database, inspection: str) -> dict[str, dict[str, Any]]:
-    return {r["item_id"]: r for r in db.query(
-        "SELECT * FROM answers WHERE inspection_id = ? AND deleted = 0", [inspection])}
+    return {
+        r["item_id"]: r
+        for r in db.query(
+            "SELECT * FROM answers WHERE inspection_id = ? AND deleted = 0", [inspection]
+        )
+    }
 
 
 def answers_of(db: Database, inspection: str) -> dict[str, Answer]:
@@ -71,18 +87,30 @@ def _answer(row: dict[str, Any]) -> Answer:
 _UNSET: Any = object()
 
 
-def set_answer(rows: Rows, inspection: str, item_id: str, *, verdict: Verdict | str | None = _UNSET,
-               number: float | None = _UNSET, note: str | None = None) -> dict[str, Any]:
+def set_answer(
+    rows: Rows,
+    inspection: str,
+    item_id: str,
+    *,
+    verdict: Verdict | str | None = _UNSET,
+    number: float | None = _UNSET,
+    note: str | None = None,
+) -> dict[str, Any]:
     """Record one item's answer and refresh the score, in one transaction."""
     with rows.db.atomic():
         insp = rows.get("inspections", inspection)
         if insp["status"] == FINISHED:
-            raise InspectionLocked(Message("this inspection is finished; reopen it to change answers"))
+            raise InspectionLocked(
+                Message("this inspection is finished; reopen it to change answers")
+            )
         form = form_for_campaign(rows.db, insp["campaign_id"])
         item = form.item(item_id)
-        values: dict[str, Any] = {"id": answer_id(inspection, item_id),
-                                  "inspection_id": inspection, "item_id": item_id,
-                                  "answered_by": rows.who}
+        values: dict[str, Any] = {
+            "id": answer_id(inspection, item_id),
+            "inspection_id": inspection,
+            "item_id": item_id,
+            "answered_by": rows.who,
+        }
         if verdict is not _UNSET:
             if verdict is not None and item.kind != "verdict":
                 raise ValueError(f"item {item_id} takes a {item.kind}, not a verdict")
@@ -97,8 +125,9 @@ def set_answer(rows: Rows, inspection: str, item_id: str, *, verdict: Verdict | 
             values["note"] = note
         existing = rows.find("answers", values["id"])
         if existing and not existing["deleted"]:
-            changes = {k: v for k, v in values.items()
-                       if k != "answered_by" and existing.get(k) != v}
+            changes = {
+                k: v for k, v in values.items() if k != "answered_by" and existing.get(k) != v
+            }
             if not changes:
                 return existing
         row = rows.upsert("answers", values)
@@ -111,26 +140,42 @@ def set_answer(rows: Rows, inspection: str, item_id: str, *, verdict: Verdict | 
 def set_status(rows: Rows, inspection: str, finished: bool) -> dict[str, Any]:
     """Finish (read-only) or reopen an inspection; both are audited like any edit."""
     now = dt.datetime.now().isoformat(timespec="seconds")
-    return rows.update("inspections", inspection, {
-        "status": FINISHED if finished else IN_PROGRESS,
-        "finished_at": now if finished else None,
-    })
+    return rows.update(
+        "inspections",
+        inspection,
+        {
+            "status": FINISHED if finished else IN_PROGRESS,
+            "finished_at": now if finished else None,
+        },
+    )
 
 
 def compute_score(db: Database, inspection: str, form: Form | None = None) -> ScoreResult:
     if form is None:
-        insp = next(iter(db.query("SELECT campaign_id FROM inspections WHERE id = ?", [inspection])))
+        insp = next(
+            iter(db.query("SELECT campaign_id FROM inspections WHERE id = ?", [inspection]))
+        )
         form = form_for_campaign(db, insp["campaign_id"])
     return score_inspection(form, answers_of(db, inspection))
 
 
 _VERDICTS = {v.value: v for v in Verdict}
-_SCORE_COLUMNS = ("inspection_id", "score", "stars", "earned", "applicable", "answered", "items",
-                  "veto_failed", "sections")
+_SCORE_COLUMNS = (
+    "inspection_id",
+    "score",
+    "stars",
+    "earned",
+    "applicable",
+    "answered",
+    "items",
+    "veto_failed",
+    "sections",
+)
 
 
-def refresh_scores(db: Database, inspections: Iterable[str],
-                   forms: dict[str, Form] | None = None) -> int:
+def refresh_scores(
+    db: Database, inspections: Iterable[str], forms: dict[str, Form] | None = None
+) -> int:
     """Recompute the cached score of these inspections (call inside the writing transaction).
 
     Reads plain tuples and writes with executemany: an import that touched a
@@ -139,17 +184,25 @@ def refresh_scores(db: Database, inspections: Iterable[str],
     forms = dict(forms or {})
     ids = list(dict.fromkeys(inspections))
     count = 0
-    insert = (f"INSERT OR REPLACE INTO scores ({', '.join(_SCORE_COLUMNS)}) "
-              f"VALUES ({', '.join('?' * len(_SCORE_COLUMNS))})")
+    insert = (
+        f"INSERT OR REPLACE INTO scores ({', '.join(_SCORE_COLUMNS)}) "
+        f"VALUES ({', '.join('?' * len(_SCORE_COLUMNS))})"
+    )
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        meta = {r[0]: (r[1], r[2]) for r in db.execute(
-            f"SELECT id, campaign_id, deleted FROM inspections WHERE id IN ({marks})", chunk)}
+        meta = {
+            r[0]: (r[1], r[2])
+            for r in db.execute(
+                f"SELECT id, campaign_id, deleted FROM inspections WHERE id IN ({marks})", chunk
+            )
+        }
         answers: dict[str, dict[str, Answer]] = {i: {} for i in chunk}
         for iid, item, verdict, number in db.execute(
-                f"SELECT inspection_id, item_id, verdict, number FROM answers "
-                f"WHERE deleted = 0 AND inspection_id IN ({marks})", chunk):
+            f"SELECT inspection_id, item_id, verdict, number FROM answers "
+            f"WHERE deleted = 0 AND inspection_id IN ({marks})",
+            chunk,
+        ):
             answers[iid][item] = Answer(_VERDICTS[verdict] if verdict else None, number)
         rows = []
         gone = []
@@ -178,15 +231,30 @@ def refresh_all_scores(db: Database) -> int:
 
 def _score_row(iid: str, result: ScoreResult) -> dict[str, Any]:
     return {
-        "inspection_id": iid, "score": result.score, "stars": result.stars,
-        "earned": result.earned, "applicable": result.applicable,
-        "answered": result.answered, "items": result.items,
+        "inspection_id": iid,
+        "score": result.score,
+        "stars": result.stars,
+        "earned": result.earned,
+        "applicable": result.applicable,
+        "answered": result.answered,
+        "items": result.items,
         "veto_failed": json.dumps(list(result.veto_failed)),
-        "sections": json.dumps([
-            {"id": s.section_id, "title": s.title, "earned": s.earned,
-             "applicable": s.applicable, "points": s.points, "score": s.score,
-             "answered": s.answered, "items": s.items} for s in result.sections
-        ], ensure_ascii=False),
+        "sections": json.dumps(
+            [
+                {
+                    "id": s.section_id,
+                    "title": s.title,
+                    "earned": s.earned,
+                    "applicable": s.applicable,
+                    "points": s.points,
+                    "score": s.score,
+                    "answered": s.answered,
+                    "items": s.items,
+                }
+                for s in result.sections
+            ],
+            ensure_ascii=False,
+        ),
     }
 
 
@@ -199,8 +267,12 @@ def progress(answered: int, items: int, status: str | None) -> str:
     return IN_PROGRESS
 
 
-def campaign_overview(db: Database, campaign_id: str, today: dt.date | None = None,
-                      townships: Iterable[str] | None = None) -> list[dict[str, Any]]:
+def campaign_overview(
+    db: Database,
+    campaign_id: str,
+    today: dt.date | None = None,
+    townships: Iterable[str] | None = None,
+) -> list[dict[str, Any]]:
     """One row per township: county, inspection status, score, stars, open and overdue problems.
 
     `townships` narrows it to those rows: after an answer the tree re-reads its
@@ -220,8 +292,9 @@ def campaign_overview(db: Database, campaign_id: str, today: dt.date | None = No
         params["townships"] = json.dumps(wanted)
         only = " AND t.id IN (SELECT value FROM json_each(:townships))"
         problems_only = " AND township_id IN (SELECT value FROM json_each(:townships))"
-    return list(db.query(
-        f"""
+    return list(
+        db.query(
+            f"""
         SELECT t.id AS township_id, t.name AS township, t.code, t.kind,
                c.id AS county_id, c.name AS county,
                i.id AS inspection_id, i.status, s.score, s.stars, s.answered, s.items,
@@ -241,4 +314,7 @@ def campaign_overview(db: Database, campaign_id: str, today: dt.date | None = No
         ) p ON p.township_id = t.id
         WHERE t.deleted = 0{only}
         ORDER BY c.code, c.name, t.code, t.name
-        """, params))
+        """,
+            params,
+        )
+    )

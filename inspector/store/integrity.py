@@ -63,21 +63,25 @@ def _deleted_parent(db: Database, parent: str, child: str, column: str) -> None:
                                   WHERE c.[{column}] = p.id AND c.deleted = 0 LIMIT 1)
             FROM {parents} p WHERE p.deleted = 1 AND p.line IS NOT NULL
             AND p.id IN (SELECT [{column}] FROM {children} WHERE deleted = 0)
-            ORDER BY p.line LIMIT 1""").fetchone()
+            ORDER BY p.line LIMIT 1"""
+    ).fetchone()
     if row is not None:
         raise StagingError(
             f"tables/{parent}.jsonl line {row[0]}: {parent} row {shown(row[1])} is deleted "
-            f"but {child} row {shown(row[2])} is live and refers to it ({column})")
+            f"but {child} row {shown(row[2])} is live and refers to it ({column})"
+        )
     # ... or a live child from the bundle whose parent ends deleted.
     row = db.execute(
         f"""SELECT c.line, c.id, c.[{column}] FROM {children} c
             WHERE c.deleted = 0 AND c.line IS NOT NULL
             AND c.[{column}] IN (SELECT id FROM {parents} WHERE deleted = 1)
-            ORDER BY c.line LIMIT 1""").fetchone()
+            ORDER BY c.line LIMIT 1"""
+    ).fetchone()
     if row is not None:
         raise StagingError(
             f"tables/{child}.jsonl line {row[0]}: {child} row {shown(row[1])} is live but "
-            f"column {column} refers to {parent} row {shown(row[2])}, which is deleted")
+            f"column {column} refers to {parent} row {shown(row[2])}, which is deleted"
+        )
 
 
 def _unique_code(db: Database, table: str) -> None:
@@ -88,17 +92,21 @@ def _unique_code(db: Database, table: str) -> None:
                                           WHERE o.code = b.code AND o.id != b.id LIMIT 1)
             FROM live b WHERE b.line IS NOT NULL
             AND b.code IN (SELECT code FROM live GROUP BY code HAVING COUNT(*) > 1)
-            ORDER BY b.line LIMIT 1""").fetchone()
+            ORDER BY b.line LIMIT 1"""
+    ).fetchone()
     if row is not None:
         raise StagingError(
             f"tables/{table}.jsonl line {row[0]}: {table} row {shown(row[1])}: column code "
             f"{shown(row[2])} is also the code of {table} row {shown(row[3])}; "
-            f"two live {table} cannot share a division code")
+            f"two live {table} cannot share a division code"
+        )
 
 
 # Staged answers the import will write: new, or newer than the database's version.
-_WRITTEN = ("a.deleted = 0 AND (a._kind IN ('new', 'win') OR (a._kind IS NULL AND NOT EXISTS "
-            "(SELECT 1 FROM main.answers m WHERE m.id = a.id)))")
+_WRITTEN = (
+    "a.deleted = 0 AND (a._kind IN ('new', 'win') OR (a._kind IS NULL AND NOT EXISTS "
+    "(SELECT 1 FROM main.answers m WHERE m.id = a.id)))"
+)
 
 
 def _answers_fit_items(db: Database) -> None:
@@ -132,16 +140,20 @@ def _first_misfit(db: Database) -> tuple[Any, ...] | None:
                     SELECT campaign_id FROM main.inspections WHERE id = a.inspection_id)
                     LIMIT 1) AS campaign_id
                   FROM temp.[{stage}] a WHERE {_WRITTEN}) i""")
-        db.execute("CREATE TEMP TABLE _form_items (form_row TEXT, item_id TEXT, kind TEXT, "
-                   "PRIMARY KEY (form_row, item_id)) WITHOUT ROWID")
+        db.execute(
+            "CREATE TEMP TABLE _form_items (form_row TEXT, item_id TEXT, kind TEXT, "
+            "PRIMARY KEY (form_row, item_id)) WITHOUT ROWID"
+        )
         for (form_row,) in db.execute(
-                "SELECT DISTINCT form_row FROM temp._answer_forms WHERE form_row IS NOT NULL"
+            "SELECT DISTINCT form_row FROM temp._answer_forms WHERE form_row IS NOT NULL"
         ).fetchall():
             form = _form_of(db, form_row)
             if form is None:
                 continue  # a form that does not parse is refused by its own check
-            db.conn.executemany("INSERT INTO temp._form_items VALUES (?, ?, ?)",
-                                [(form_row, item.id, item.kind) for item in form.items])
+            db.conn.executemany(
+                "INSERT INTO temp._form_items VALUES (?, ?, ?)",
+                [(form_row, item.id, item.kind) for item in form.items],
+            )
         found: tuple[Any, ...] | None = db.execute(f"""
             SELECT a.rowid, a.id, a.item_id, a.verdict, a.number, k.kind
             FROM temp.[{stage}] a JOIN temp._answer_forms f ON f.inspection_id = a.inspection_id
@@ -160,18 +172,20 @@ def _report_misfit(row: tuple[Any, ...]) -> None:
     line, answer, item, verdict, number, kind = row
     where = f"tables/answers.jsonl line {line}: answers row {shown(answer)}"
     if kind is None:
-        raise StagingError(f"{where}: item {item} is not in its campaign's form "
-                           "(column item_id)")
+        raise StagingError(f"{where}: item {item} is not in its campaign's form (column item_id)")
     column, value = ("verdict", verdict) if verdict is not None else ("number", number)
-    raise StagingError(f"{where}: item {item} takes a {kind}, not a {column} "
-                       f"(column {column}, value {shown(value)})")
+    raise StagingError(
+        f"{where}: item {item} takes a {kind}, not a {column} "
+        f"(column {column}, value {shown(value)})"
+    )
 
 
 def _form_of(db: Database, form_row: str) -> Form | None:
     found = db.execute(
         f"SELECT source FROM (SELECT source FROM temp.[{stage_name('forms')}] WHERE id = ? "
         "UNION ALL SELECT source FROM main.forms WHERE id = ?) LIMIT 1",
-        [form_row, form_row]).fetchone()
+        [form_row, form_row],
+    ).fetchone()
     if found is None:
         return None
     try:

@@ -45,9 +45,11 @@ from inspector.store.staging import TableShape, stage_name
 DEVICE = "substr({}, 20)"  # the device id after `{ms:013d}-{counter:04x}-`
 # The audit log names the version's authoring device as the roster knows it, never a name
 # the bundle chose: 'import:<roster name> (<device id>)'.
-WHO = (f"'import:' || COALESCE((SELECT t.name FROM temp.[{TRUSTED}] t "
-       "WHERE t.device_id = substr(s.updated_at, 20)) || ' (' || substr(s.updated_at, 20) || ')', "
-       "'device ' || substr(s.updated_at, 20))")
+WHO = (
+    f"'import:' || COALESCE((SELECT t.name FROM temp.[{TRUSTED}] t "
+    "WHERE t.device_id = substr(s.updated_at, 20)) || ' (' || substr(s.updated_at, 20) || ')', "
+    "'device ' || substr(s.updated_at, 20))"
+)
 
 
 @dataclass
@@ -65,8 +67,7 @@ class TablePlan:
 
 
 def _json_object(alias: str, shape: TableShape) -> str:
-    return "json_object(" + ", ".join(f"'{c}', {alias}.[{c}]"
-                                       for c in sorted(shape.names)) + ")"
+    return "json_object(" + ", ".join(f"'{c}', {alias}.[{c}]" for c in sorted(shape.names)) + ")"
 
 
 def _rank(table: str, alias: str) -> str:
@@ -86,7 +87,7 @@ def classify(db: Database, shape: TableShape) -> None:
             _kind = CASE WHEN NOT {wins} THEN 'lose' WHEN {differ} THEN 'win'
                          ELSE 'stamp' END,
             _conflict = ((NOT (s.base_version IS m.updated_at OR m.base_version IS s.updated_at
-                         OR {DEVICE.format('s.updated_at')} = {DEVICE.format('m.updated_at')})
+                         OR {DEVICE.format("s.updated_at")} = {DEVICE.format("m.updated_at")})
                           OR {overruled})
                 AND ({differ})
                 AND NOT EXISTS (SELECT 1 FROM main.conflicts c
@@ -106,21 +107,30 @@ _IS_NEW = "NOT EXISTS (SELECT 1 FROM main.[{table}] m WHERE m.id = s.id)"
 
 def plan(db: Database, table: str) -> TablePlan:
     stage = stage_name(table)
-    counts = dict(db.execute(
-        f"SELECT _kind, COUNT(*) FROM temp.[{stage}] GROUP BY _kind").fetchall())
-    new = db.execute(f"SELECT COUNT(*) FROM temp.[{stage}] s WHERE _kind IS NULL AND "
-                     + _IS_NEW.format(table=table)).fetchone()[0]
+    counts = dict(
+        db.execute(f"SELECT _kind, COUNT(*) FROM temp.[{stage}] GROUP BY _kind").fetchall()
+    )
+    new = db.execute(
+        f"SELECT COUNT(*) FROM temp.[{stage}] s WHERE _kind IS NULL AND "
+        + _IS_NEW.format(table=table)
+    ).fetchone()[0]
     conflicts = db.execute(f"SELECT COUNT(*) FROM temp.[{stage}] WHERE _conflict").fetchone()[0]
-    return TablePlan(table, new=new + counts.get("new", 0), updated=counts.get("win", 0),
-                     unchanged=counts.get(None, 0) - new + counts.get("lose", 0)
-                     + counts.get("stamp", 0),
-                     conflicts=conflicts, restamped=counts.get("stamp", 0))
+    return TablePlan(
+        table,
+        new=new + counts.get("new", 0),
+        updated=counts.get("win", 0),
+        unchanged=counts.get(None, 0) - new + counts.get("lose", 0) + counts.get("stamp", 0),
+        conflicts=conflicts,
+        restamped=counts.get("stamp", 0),
+    )
 
 
 def mark_new(db: Database, table: str) -> None:
     """Mark the rows the database does not have yet (only when about to apply)."""
-    db.execute(f"UPDATE temp.[{stage_name(table)}] AS s SET _kind = 'new' "
-               "WHERE _kind IS NULL AND " + _IS_NEW.format(table=table))
+    db.execute(
+        f"UPDATE temp.[{stage_name(table)}] AS s SET _kind = 'new' "
+        "WHERE _kind IS NULL AND " + _IS_NEW.format(table=table)
+    )
 
 
 def forget_seen(db: Database, table: str, lines: list[int]) -> None:
@@ -130,9 +140,12 @@ def forget_seen(db: Database, table: str, lines: list[int]) -> None:
     """
     stage = stage_name(table)
     for start in range(0, len(lines), 500):
-        part = lines[start:start + 500]
-        db.execute(f"UPDATE temp.[{stage}] SET _conflict = 0 WHERE _kind = 'lose' AND rowid IN "
-                   f"({', '.join('?' * len(part))})", part)
+        part = lines[start : start + 500]
+        db.execute(
+            f"UPDATE temp.[{stage}] SET _conflict = 0 WHERE _kind = 'lose' AND rowid IN "
+            f"({', '.join('?' * len(part))})",
+            part,
+        )
 
 
 def apply(db: Database, shape: TableShape, bundle_id: str, detected_at: str) -> None:
@@ -155,7 +168,8 @@ def apply(db: Database, shape: TableShape, bundle_id: str, detected_at: str) -> 
                    ?, ?
             FROM temp.[{stage}] s JOIN main.[{table}] m ON m.id = s.id
             WHERE s._conflict ORDER BY s.rowid""",
-        [table, detected_at, bundle_id])
+        [table, detected_at, bundle_id],
+    )
     db.execute(
         f"""INSERT INTO main.audit_log(at, who, table_name, row_id, action, old, new)
             SELECT s.updated_at, {WHO}, ?, s.id,
@@ -163,7 +177,8 @@ def apply(db: Database, shape: TableShape, bundle_id: str, detected_at: str) -> 
                    {m_json}, {s_json}
             FROM temp.[{stage}] s JOIN main.[{table}] m ON m.id = s.id
             WHERE s._kind = 'win' ORDER BY s.rowid""",
-        [table])
+        [table],
+    )
     # A row new here is audited by who brought it and when, without a copy of its content:
     # that is the row itself, and becomes the `old` of the audit row of its first change
     # (half a million copies made a province's first import a third slower).
@@ -171,12 +186,17 @@ def apply(db: Database, shape: TableShape, bundle_id: str, detected_at: str) -> 
         f"""INSERT INTO main.audit_log(at, who, table_name, row_id, action, old, new)
             SELECT s.updated_at, {WHO}, ?, s.id, 'insert', NULL, NULL
             FROM temp.[{stage}] s WHERE s._kind = 'new' ORDER BY s.rowid""",
-        [table])
-    db.execute(f"INSERT INTO main.[{table}] ({cols}) SELECT {cols} FROM temp.[{stage}] "
-               "WHERE _kind = 'new' ORDER BY rowid")
+        [table],
+    )
+    db.execute(
+        f"INSERT INTO main.[{table}] ({cols}) SELECT {cols} FROM temp.[{stage}] "
+        "WHERE _kind = 'new' ORDER BY rowid"
+    )
     sets = ", ".join(f"[{c}] = s.[{c}]" for c in shape.names if c != "id")
-    db.execute(f"UPDATE main.[{table}] AS m SET {sets} FROM temp.[{stage}] AS s "
-               "WHERE s.id = m.id AND s._kind = 'win'")
+    db.execute(
+        f"UPDATE main.[{table}] AS m SET {sets} FROM temp.[{stage}] AS s "
+        "WHERE s.id = m.id AND s._kind = 'win'"
+    )
     take_stamps(db, table)
 
 
@@ -184,24 +204,32 @@ def take_stamps(db: Database, table: str) -> None:
     """The same content under a larger stamp: the stamp is taken all the same, so that every
     device ends with the same `updated_at` whatever the order of its imports. (Also run by
     an import that changes nothing else, inside its write transaction.)"""
-    db.execute(f"UPDATE main.[{table}] AS m SET updated_at = s.updated_at, "
-               f"base_version = s.base_version FROM temp.[{stage_name(table)}] AS s "
-               "WHERE s.id = m.id AND s._kind = 'stamp'")
+    db.execute(
+        f"UPDATE main.[{table}] AS m SET updated_at = s.updated_at, "
+        f"base_version = s.base_version FROM temp.[{stage_name(table)}] AS s "
+        "WHERE s.id = m.id AND s._kind = 'stamp'"
+    )
 
 
 def touched_inspections(db: Database) -> list[str]:
     """Inspections whose row or answers the import changed: their scores need recomputing."""
-    return [r[0] for r in db.execute(
-        f"SELECT id FROM temp.[{stage_name('inspections')}] WHERE _kind IN ('new', 'win') "
-        f"UNION SELECT inspection_id FROM temp.[{stage_name('answers')}] "
-        "WHERE _kind IN ('new', 'win')").fetchall()]
+    return [
+        r[0]
+        for r in db.execute(
+            f"SELECT id FROM temp.[{stage_name('inspections')}] WHERE _kind IN ('new', 'win') "
+            f"UNION SELECT inspection_id FROM temp.[{stage_name('answers')}] "
+            "WHERE _kind IN ('new', 'win')"
+        ).fetchall()
+    ]
 
 
 def duplicate_numbers(db: Database) -> list[dict[str, Any]]:
     """Notice numbers held by more than one live notice once the staged rows are merged."""
     stage = stage_name("notices")
-    return [dict(r) for r in db.query(
-        f"""WITH merged AS (
+    return [
+        dict(r)
+        for r in db.query(
+            f"""WITH merged AS (
                 SELECT id, doc_number, deleted FROM main.notices
                 WHERE id NOT IN (SELECT id FROM temp.[{stage}] WHERE _kind = 'win')
                 UNION ALL
@@ -209,11 +237,18 @@ def duplicate_numbers(db: Database) -> list[dict[str, Any]]:
                 WHERE _kind IN ('new', 'win') OR (_kind IS NULL AND
                     NOT EXISTS (SELECT 1 FROM main.notices m WHERE m.id = s.id)))
             SELECT doc_number, COUNT(*) AS n, GROUP_CONCAT(id) AS ids FROM merged
-            WHERE deleted = 0 GROUP BY doc_number HAVING n > 1 ORDER BY doc_number""")]
+            WHERE deleted = 0 GROUP BY doc_number HAVING n > 1 ORDER BY doc_number"""
+        )
+    ]
 
 
-def merge_all(db: Database, shapes: dict[str, TableShape], bundle_id: str,
-              detected_at: str, step: Callable[[str], None] | None = None) -> None:
+def merge_all(
+    db: Database,
+    shapes: dict[str, TableShape],
+    bundle_id: str,
+    detected_at: str,
+    step: Callable[[str], None] | None = None,
+) -> None:
     """Apply every table's plan, parents first (call inside one transaction)."""
     for table in SYNCED_TABLES:
         mark_new(db, table)

@@ -8,20 +8,24 @@ from typing import Any
 from sqlite_utils import Database
 
 
-def notice_rows(db: Database, campaign_id: str | None = None, township_id: str | None = None
-                ) -> list[dict[str, Any]]:
+def notice_rows(
+    db: Database, campaign_id: str | None = None, township_id: str | None = None
+) -> list[dict[str, Any]]:
     """Newest first. A notice's PDF is archived when the notice points at an attachment
     or an attachment row is owned by the notice."""
-    return list(db.query(
-        "SELECT n.id, n.doc_number, n.year, n.seq, n.addressee, n.deadline, n.issued_on, "
-        "n.issued_by, n.campaign_id, n.township_id, n.attachment_id, "
-        "t.name AS township, c.name AS county, "
-        "json_array_length(n.problem_ids) AS problem_count, "
-        "(n.attachment_id IS NOT NULL OR EXISTS (SELECT 1 FROM attachments a "
-        " WHERE a.owner_table = 'notices' AND a.owner_id = n.id AND a.deleted = 0)) AS has_pdf "
-        "FROM notices n JOIN townships t ON t.id = n.township_id "
-        "JOIN counties c ON c.id = t.county_id "
-        "WHERE n.deleted = 0 AND (:campaign IS NULL OR n.campaign_id = :campaign) "
-        "AND (:township IS NULL OR n.township_id = :township) "
-        "ORDER BY n.issued_on DESC, n.year DESC, n.seq DESC",
-        {"campaign": campaign_id, "township": township_id}))
+    return list(
+        db.query(
+            "SELECT n.id, n.doc_number, n.year, n.seq, n.addressee, n.deadline, n.issued_on, "
+            "n.issued_by, n.campaign_id, n.township_id, n.attachment_id, "
+            "t.name AS township, c.name AS county, "
+            "json_array_length(n.problem_ids) AS problem_count, "
+            "(n.attachment_id IS NOT NULL OR EXISTS (SELECT 1 FROM attachments a "
+            " WHERE a.owner_table = 'notices' AND a.owner_id = n.id AND a.deleted = 0)) AS has_pdf "
+            "FROM notices n JOIN townships t ON t.id = n.township_id "
+            "JOIN counties c ON c.id = t.county_id "
+            "WHERE n.deleted = 0 AND (:campaign IS NULL OR n.campaign_id = :campaign) "
+            "AND (:township IS NULL OR n.township_id = :township) "
+            "ORDER BY n.issued_on DESC, n.year DESC, n.seq DESC",
+            {"campaign": campaign_id, "township": township_id},
+        )
+    )

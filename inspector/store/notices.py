@@ -28,18 +28,30 @@ def next_number(db: Database, year: int) -> tuple[str, int]:
     prefix = settings.get(db, "notice_prefix") or "舟组督"
     start = int(settings.get(db, "notice_block_start") or 1)
     end = settings.get(db, "notice_block_end")
-    used = [r[0] for r in db.execute(
-        "SELECT seq FROM notices WHERE prefix = ? AND year = ?", [prefix, year]).fetchall()]
-    counter = db.execute("SELECT last FROM notice_counters WHERE prefix = ? AND year = ?",
-                         [prefix, year]).fetchone()
+    used = [
+        r[0]
+        for r in db.execute(
+            "SELECT seq FROM notices WHERE prefix = ? AND year = ?", [prefix, year]
+        ).fetchall()
+    ]
+    counter = db.execute(
+        "SELECT last FROM notice_counters WHERE prefix = ? AND year = ?", [prefix, year]
+    ).fetchone()
     seq = next_seq(used, start, int(end) if end else None, counter[0] if counter else 0)
     return prefix, seq
 
 
-def issue_notice(rows: Rows, township_id: str, problem_ids: list[str], *,
-                 campaign_id: str | None = None, deadline: str | None = None,
-                 addressee: str | None = None, issued_on: dt.date | None = None,
-                 notice_id: str | None = None) -> dict[str, Any]:
+def issue_notice(
+    rows: Rows,
+    township_id: str,
+    problem_ids: list[str],
+    *,
+    campaign_id: str | None = None,
+    deadline: str | None = None,
+    addressee: str | None = None,
+    issued_on: dt.date | None = None,
+    notice_id: str | None = None,
+) -> dict[str, Any]:
     """Number the notice, link its problems, all in one transaction.
 
     `notice_id` only for reproducible sample data; otherwise random.
@@ -57,41 +69,62 @@ def issue_notice(rows: Rows, township_id: str, problem_ids: list[str], *,
             if p["status"] == Status.CLOSED:
                 raise ValueError("a closed problem cannot go on a notice")
         prefix, seq = next_number(db, day.year)
-        deadline = deadline or max((rows.get("problems", p)["deadline"] or "")
-                                   for p in problem_ids) or None
-        notice = rows.insert("notices", {
-            **({"id": notice_id} if notice_id else {}),
-            "campaign_id": campaign_id, "township_id": township_id,
-            "doc_number": format_doc_number(prefix, day.year, seq), "prefix": prefix,
-            "year": day.year, "seq": seq,
-            "addressee": addressee or addressee_for(township["name"], township["kind"]),
-            "deadline": deadline, "issued_on": day.isoformat(), "issued_by": rows.who,
-            "problem_ids": json.dumps(problem_ids), "attachment_id": None,
-        })
-        db.execute("INSERT INTO notice_counters(prefix, year, last) VALUES (?, ?, ?) "
-                   "ON CONFLICT(prefix, year) DO UPDATE SET last = MAX(last, excluded.last)",
-                   [prefix, day.year, seq])
+        deadline = (
+            deadline
+            or max((rows.get("problems", p)["deadline"] or "") for p in problem_ids)
+            or None
+        )
+        notice = rows.insert(
+            "notices",
+            {
+                **({"id": notice_id} if notice_id else {}),
+                "campaign_id": campaign_id,
+                "township_id": township_id,
+                "doc_number": format_doc_number(prefix, day.year, seq),
+                "prefix": prefix,
+                "year": day.year,
+                "seq": seq,
+                "addressee": addressee or addressee_for(township["name"], township["kind"]),
+                "deadline": deadline,
+                "issued_on": day.isoformat(),
+                "issued_by": rows.who,
+                "problem_ids": json.dumps(problem_ids),
+                "attachment_id": None,
+            },
+        )
+        db.execute(
+            "INSERT INTO notice_counters(prefix, year, last) VALUES (?, ?, ?) "
+            "ON CONFLICT(prefix, year) DO UPDATE SET last = MAX(last, excluded.last)",
+            [prefix, day.year, seq],
+        )
         for pid in problem_ids:
             rows.update("problems", pid, {"notice_id": notice["id"]})
     return notice
 
 
-def notices(db: Database, campaign_id: str | None = None, township_id: str | None = None
-            ) -> list[dict[str, Any]]:
-    return list(db.query(
-        "SELECT n.*, t.name AS township, c.name AS county FROM notices n "
-        "JOIN townships t ON t.id = n.township_id JOIN counties c ON c.id = t.county_id "
-        "WHERE n.deleted = 0 AND (:campaign IS NULL OR n.campaign_id = :campaign) "
-        "AND (:township IS NULL OR n.township_id = :township) "
-        "ORDER BY n.year DESC, n.seq DESC",
-        {"campaign": campaign_id, "township": township_id}))
+def notices(
+    db: Database, campaign_id: str | None = None, township_id: str | None = None
+) -> list[dict[str, Any]]:
+    return list(
+        db.query(
+            "SELECT n.*, t.name AS township, c.name AS county FROM notices n "
+            "JOIN townships t ON t.id = n.township_id JOIN counties c ON c.id = t.county_id "
+            "WHERE n.deleted = 0 AND (:campaign IS NULL OR n.campaign_id = :campaign) "
+            "AND (:township IS NULL OR n.township_id = :township) "
+            "ORDER BY n.year DESC, n.seq DESC",
+            {"campaign": campaign_id, "township": township_id},
+        )
+    )
 
 
 def duplicate_numbers(db: Database) -> list[dict[str, Any]]:
     """Numbers held by more than one notice: laptops whose blocks overlapped."""
-    return list(db.query(
-        "SELECT doc_number, COUNT(*) AS n, GROUP_CONCAT(id) AS ids FROM notices "
-        "WHERE deleted = 0 GROUP BY doc_number HAVING n > 1 ORDER BY doc_number"))
+    return list(
+        db.query(
+            "SELECT doc_number, COUNT(*) AS n, GROUP_CONCAT(id) AS ids FROM notices "
+            "WHERE deleted = 0 GROUP BY doc_number HAVING n > 1 ORDER BY doc_number"
+        )
+    )
 
 
 def notice_problems(db: Database, notice: dict[str, Any]) -> list[dict[str, Any]]:

@@ -28,8 +28,14 @@ from inspector.store.problems import (
 PROBE_ROWS = 2000  # problems, in list order, searched first for a common text
 
 
-def first_page(db: Database, f: ProblemFilter, *, order_by: str = "deadline",
-               descending: bool = False, limit: int = 200) -> tuple[int, list[dict[str, Any]]]:
+def first_page(
+    db: Database,
+    f: ProblemFilter,
+    *,
+    order_by: str = "deadline",
+    descending: bool = False,
+    limit: int = 200,
+) -> tuple[int, list[dict[str, Any]]]:
     """(number of problems matching `f`, the first `limit` of them in list order).
 
     The order is exactly `list_problems`' (column, then id), so later pages
@@ -37,8 +43,11 @@ def first_page(db: Database, f: ProblemFilter, *, order_by: str = "deadline",
     """
     if not f.text.strip():
         total = count_problems(db, f)
-        page = list_problems(db, f, order_by=order_by, descending=descending,
-                             limit=limit) if total else []
+        page = (
+            list_problems(db, f, order_by=order_by, descending=descending, limit=limit)
+            if total
+            else []
+        )
         return total, page
     where, params = _where(f)
     if order_by == "deadline":
@@ -46,60 +55,74 @@ def first_page(db: Database, f: ProblemFilter, *, order_by: str = "deadline",
         if probed is not None:
             return count_problems(db, f), probed
     column = SORTABLE.get(order_by, "p.deadline")
-    joins = "" if column.startswith("p.") else (
-        "JOIN townships t ON t.id = p.township_id JOIN counties c ON c.id = t.county_id")
+    joins = (
+        ""
+        if column.startswith("p.")
+        else ("JOIN townships t ON t.id = p.township_id JOIN counties c ON c.id = t.county_id")
+    )
     direction = "DESC" if descending else "ASC"
     params["limit"] = limit
     found = db.execute(
         f"SELECT i, total FROM (SELECT {column} AS k, p.id AS i, "
         f"COUNT(*) OVER () AS total FROM problems p {joins} WHERE {where}) "
-        f"ORDER BY k {direction}, i LIMIT :limit", params).fetchall()
+        f"ORDER BY k {direction}, i LIMIT :limit",
+        params,
+    ).fetchall()
     if not found:
         return 0, []
     order = {pid: n for n, (pid, _) in enumerate(found)}
     ids = {f"id{n}": pid for pid, n in order.items()}
     marks = ", ".join(f":{name}" for name in ids)
-    page = list(db.query(f"{_SELECT} WHERE p.id IN ({marks})",
-                         {"today": params["today"], **ids}))
+    page = list(db.query(f"{_SELECT} WHERE p.id IN ({marks})", {"today": params["today"], **ids}))
     page.sort(key=lambda r: order[r["id"]])
     return found[0][1], page
 
 
-def _probe(db: Database, where: str, params: dict[str, Any], descending: bool,
-           limit: int) -> list[dict[str, Any]] | None:
+def _probe(
+    db: Database, where: str, params: dict[str, Any], descending: bool, limit: int
+) -> list[dict[str, Any]] | None:
     """The first page found among the first PROBE_ROWS problems in deadline order, or None.
 
     When `limit` matches lie among them they are the first `limit` overall,
     since every later problem sorts after them.
     """
     direction = "DESC" if descending else "ASC"
-    rows = list(db.query(
-        f"{_SELECT} WHERE p.id IN (SELECT id FROM problems ORDER BY deadline {direction}, id "
-        f"LIMIT :probe) AND {where} ORDER BY p.deadline {direction}, p.id LIMIT :limit",
-        {**params, "probe": PROBE_ROWS, "limit": limit}))
+    rows = list(
+        db.query(
+            f"{_SELECT} WHERE p.id IN (SELECT id FROM problems ORDER BY deadline {direction}, id "
+            f"LIMIT :probe) AND {where} ORDER BY p.deadline {direction}, p.id LIMIT :limit",
+            {**params, "probe": PROBE_ROWS, "limit": limit},
+        )
+    )
     return rows if len(rows) == limit else None
 
 
-def noticeable_problems(db: Database, township_id: str, campaign_id: str | None = None
-                        ) -> list[dict[str, Any]]:
+def noticeable_problems(
+    db: Database, township_id: str, campaign_id: str | None = None
+) -> list[dict[str, Any]]:
     """A township's problems that a new notice can gather: open or in rectification,
     and not on a notice yet."""
-    return list(db.query(
-        "SELECT p.* FROM problems p WHERE p.deleted = 0 AND p.township_id = :township "
-        f"AND {noticeable('p')} "
-        "AND (:campaign IS NULL OR p.campaign_id = :campaign) "
-        "ORDER BY p.deadline, p.item_id, p.id",
-        {"township": township_id, "campaign": campaign_id}))
+    return list(
+        db.query(
+            "SELECT p.* FROM problems p WHERE p.deleted = 0 AND p.township_id = :township "
+            f"AND {noticeable('p')} "
+            "AND (:campaign IS NULL OR p.campaign_id = :campaign) "
+            "ORDER BY p.deadline, p.item_id, p.id",
+            {"township": township_id, "campaign": campaign_id},
+        )
+    )
 
 
-def townships_with_noticeable(db: Database, campaign_id: str | None = None
-                              ) -> list[dict[str, Any]]:
+def townships_with_noticeable(db: Database, campaign_id: str | None = None) -> list[dict[str, Any]]:
     """Townships that have problems for a new notice, with how many, in county order."""
-    return list(db.query(
-        "SELECT t.id, t.name, t.kind, c.name AS county, COUNT(*) AS problems "
-        "FROM problems p JOIN townships t ON t.id = p.township_id "
-        "JOIN counties c ON c.id = t.county_id "
-        f"WHERE p.deleted = 0 AND {noticeable('p')} "
-        "AND (:campaign IS NULL OR p.campaign_id = :campaign) "
-        "GROUP BY t.id ORDER BY COALESCE(c.code, ''), c.name, COALESCE(t.code, ''), t.name",
-        {"campaign": campaign_id}))
+    return list(
+        db.query(
+            "SELECT t.id, t.name, t.kind, c.name AS county, COUNT(*) AS problems "
+            "FROM problems p JOIN townships t ON t.id = p.township_id "
+            "JOIN counties c ON c.id = t.county_id "
+            f"WHERE p.deleted = 0 AND {noticeable('p')} "
+            "AND (:campaign IS NULL OR p.campaign_id = :campaign) "
+            "GROUP BY t.id ORDER BY COALESCE(c.code, ''), c.name, COALESCE(t.code, ''), t.name",
+            {"campaign": campaign_id},
+        )
+    )

@@ -35,5 +35,7 @@ def noticeable(alias: str = "p") -> str:
     here, as the sub-query reads another table."""
     if not alias:
         raise ValueError("noticeable() needs the problems table's alias")
-    return (f"({unrectified(alias)} AND NOT EXISTS (SELECT 1 FROM notices n_ "
-            f"WHERE n_.id = {alias}.notice_id AND n_.deleted = 0))")
+    return (
+        f"({unrectified(alias)} AND NOT EXISTS (SELECT 1 FROM notices n_ "
+        f"WHERE n_.id = {alias}.notice_id AND n_.deleted = 0))"
+    )

@@ -28,12 +28,21 @@ from inspector.store.problem_rules import overdue
 from inspector.store.rows import Rows
 
 
-def add_problem(rows: Rows, township_id: str, text: str, deadline: str | None, *,
-                campaign_id: str | None = None, inspection_id: str | None = None,
-                item_id: str | None = None, responsible_unit: str = "",
-                responsible_person: str = "", measure: str = "",
-                found_on: str | None = None, problem_id: str | None = None
-                ) -> dict[str, Any]:
+def add_problem(
+    rows: Rows,
+    township_id: str,
+    text: str,
+    deadline: str | None,
+    *,
+    campaign_id: str | None = None,
+    inspection_id: str | None = None,
+    item_id: str | None = None,
+    responsible_unit: str = "",
+    responsible_person: str = "",
+    measure: str = "",
+    found_on: str | None = None,
+    problem_id: str | None = None,
+) -> dict[str, Any]:
     """A new problem, open; `problem_id` only for reproducible sample data."""
     text = text.strip()
     if not text:
@@ -43,18 +52,33 @@ def add_problem(rows: Rows, township_id: str, text: str, deadline: str | None, *
     found_on = found_on or dt.date.today().isoformat()
     check_deadline(found_on, deadline)
     values = {"id": problem_id} if problem_id else {}
-    return rows.insert("problems", {
-        **values,
-        "township_id": township_id, "campaign_id": campaign_id,
-        "inspection_id": inspection_id, "item_id": item_id, "text": text,
-        "responsible_unit": responsible_unit, "responsible_person": responsible_person,
-        "measure": measure, "deadline": deadline, "status": Status.OPEN.value,
-        "found_on": found_on,
-    })
+    return rows.insert(
+        "problems",
+        {
+            **values,
+            "township_id": township_id,
+            "campaign_id": campaign_id,
+            "inspection_id": inspection_id,
+            "item_id": item_id,
+            "text": text,
+            "responsible_unit": responsible_unit,
+            "responsible_person": responsible_person,
+            "measure": measure,
+            "deadline": deadline,
+            "status": Status.OPEN.value,
+            "found_on": found_on,
+        },
+    )
 
 
-def apply_action(rows: Rows, problem_id: str, action: Action | str, *, note: str = "",
-                 today: dt.date | None = None) -> dict[str, Any]:
+def apply_action(
+    rows: Rows,
+    problem_id: str,
+    action: Action | str,
+    *,
+    note: str = "",
+    today: dt.date | None = None,
+) -> dict[str, Any]:
     """One life-cycle step; an illegal one raises IllegalTransition naming both states."""
     day = (today or dt.date.today()).isoformat()
     with rows.db.atomic():
@@ -69,14 +93,21 @@ def apply_action(rows: Rows, problem_id: str, action: Action | str, *, note: str
         elif action == Action.CLOSE:
             changes.update(closed_on=day, closed_by=rows.who)
         elif action == Action.REJECT:
-            changes.update(rectified_on=None,
-                           rectify_note=(problem["rectify_note"] + f"\n[{day} 复查退回] {note}"
-                                         ).strip())
+            changes.update(
+                rectified_on=None,
+                rectify_note=(problem["rectify_note"] + f"\n[{day} 复查退回] {note}").strip(),
+            )
         return rows.update("problems", problem_id, changes)
 
 
-def apply_action_many(rows: Rows, problem_ids: list[str], action: Action | str, *,
-                      note: str = "", today: dt.date | None = None) -> list[dict[str, Any]]:
+def apply_action_many(
+    rows: Rows,
+    problem_ids: list[str],
+    action: Action | str,
+    *,
+    note: str = "",
+    today: dt.date | None = None,
+) -> list[dict[str, Any]]:
     """The same step on several problems: all of them or, on any illegal one, none."""
     with rows.db.atomic():
         return [apply_action(rows, pid, action, note=note, today=today) for pid in problem_ids]
@@ -121,21 +152,35 @@ def delete_problem(rows: Rows, problem_id: str) -> dict[str, Any]:
         if problem["deleted"]:
             return problem
         if problem["status"] == Status.CLOSED.value:
-            raise ProblemNotDeleted(Message("a closed problem (销号) is final and cannot be "
-                                            "deleted"))
+            raise ProblemNotDeleted(
+                Message("a closed problem (销号) is final and cannot be deleted")
+            )
         if own_role(rows.db) == "inspector" and (
-                problem["status"] != Status.OPEN.value or problem["base_version"] is not None
-                or hlc_device(problem["updated_at"]) != rows.device):
-            raise ProblemNotDeleted(Message(
-                "this laptop may delete only an open problem it recorded itself that no "
-                "other device has changed; ask headquarters to delete it"))
-        on_notice = rows.db.execute(
-            "SELECT doc_number FROM notices WHERE id = ? AND deleted = 0",
-            [problem["notice_id"]]).fetchone() if problem["notice_id"] else None
+            problem["status"] != Status.OPEN.value
+            or problem["base_version"] is not None
+            or hlc_device(problem["updated_at"]) != rows.device
+        ):
+            raise ProblemNotDeleted(
+                Message(
+                    "this laptop may delete only an open problem it recorded itself that no "
+                    "other device has changed; ask headquarters to delete it"
+                )
+            )
+        on_notice = (
+            rows.db.execute(
+                "SELECT doc_number FROM notices WHERE id = ? AND deleted = 0",
+                [problem["notice_id"]],
+            ).fetchone()
+            if problem["notice_id"]
+            else None
+        )
         if on_notice:
-            raise ProblemNotDeleted(Message(
-                "the problem is on the issued notice {number}; it cannot be deleted",
-                number=on_notice[0] or ""))
+            raise ProblemNotDeleted(
+                Message(
+                    "the problem is on the issued notice {number}; it cannot be deleted",
+                    number=on_notice[0] or "",
+                )
+            )
         return rows.delete("problems", problem_id)
 
 
@@ -143,10 +188,13 @@ def problem_history(db: Database, problem_id: str) -> list[HistoryStep]:
     """Who did what to the problem and when, from the audit log, oldest first."""
     entries = []
     for at, who, action, old, new in db.execute(
-            "SELECT at, who, action, old, new FROM audit_log "
-            "WHERE table_name = 'problems' AND row_id = ? ORDER BY id", [problem_id]):
-        entries.append((at, who, action, json.loads(old) if old else None,
-                        json.loads(new) if new else None))
+        "SELECT at, who, action, old, new FROM audit_log "
+        "WHERE table_name = 'problems' AND row_id = ? ORDER BY id",
+        [problem_id],
+    ):
+        entries.append(
+            (at, who, action, json.loads(old) if old else None, json.loads(new) if new else None)
+        )
     return history_steps(entries)
 
 
@@ -162,9 +210,14 @@ class ProblemFilter:
 
 
 SORTABLE = {
-    "deadline": "p.deadline", "status": "p.status", "township": "t.name",
-    "county": "c.name", "text": "p.text", "found_on": "p.found_on",
-    "responsible_unit": "p.responsible_unit", "item_id": "p.item_id",
+    "deadline": "p.deadline",
+    "status": "p.status",
+    "township": "t.name",
+    "county": "c.name",
+    "text": "p.text",
+    "found_on": "p.found_on",
+    "responsible_unit": "p.responsible_unit",
+    "item_id": "p.item_id",
 }
 
 _SELECT = f"""
@@ -201,8 +254,10 @@ def _where(f: ProblemFilter) -> tuple[str, dict[str, Any]]:
     if f.overdue_only:
         clauses.append(overdue("p"))
     if f.text.strip():
-        clauses.append("(p.text LIKE :q OR p.responsible_unit LIKE :q OR p.item_id LIKE :q "
-                       "OR p.township_id IN (SELECT id FROM townships WHERE name LIKE :q))")
+        clauses.append(
+            "(p.text LIKE :q OR p.responsible_unit LIKE :q OR p.item_id LIKE :q "
+            "OR p.township_id IN (SELECT id FROM townships WHERE name LIKE :q))"
+        )
         params["q"] = f"%{f.text.strip()}%"
     return " AND ".join(clauses), params
 
@@ -213,22 +268,33 @@ def count_problems(db: Database, f: ProblemFilter) -> int:
     return int(db.execute(sql, params).fetchone()[0])
 
 
-def list_problems(db: Database, f: ProblemFilter, *, order_by: str = "deadline",
-                  descending: bool = False, limit: int = 200, offset: int = 0
-                  ) -> list[dict[str, Any]]:
+def list_problems(
+    db: Database,
+    f: ProblemFilter,
+    *,
+    order_by: str = "deadline",
+    descending: bool = False,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
     where, params = _where(f)
     column = SORTABLE.get(order_by, "p.deadline")
     direction = "DESC" if descending else "ASC"
     params.update(limit=limit, offset=offset)
-    return list(db.query(
-        f"{_SELECT} WHERE {where} ORDER BY {column} {direction}, p.id "
-        "LIMIT :limit OFFSET :offset", params))
+    return list(
+        db.query(
+            f"{_SELECT} WHERE {where} ORDER BY {column} {direction}, p.id "
+            "LIMIT :limit OFFSET :offset",
+            params,
+        )
+    )
 
 
 def problem_ids(db: Database, f: ProblemFilter) -> list[str]:
     where, params = _where(f)
-    return [r[0] for r in db.execute(
-        f"SELECT p.id FROM problems p WHERE {where}", params).fetchall()]
+    return [
+        r[0] for r in db.execute(f"SELECT p.id FROM problems p WHERE {where}", params).fetchall()
+    ]
 
 
 def get_problem(db: Database, problem_id: str, today: dt.date | None = None) -> dict[str, Any]:
@@ -239,11 +305,19 @@ def get_problem(db: Database, problem_id: str, today: dt.date | None = None) -> 
     return found[0]
 
 
-def problems_for_township(db: Database, township_id: str, campaign_id: str | None = None,
-                          statuses: tuple[str, ...] = (), today: dt.date | None = None
-                          ) -> list[dict[str, Any]]:
-    f = ProblemFilter(campaign_id=campaign_id, township_id=township_id, statuses=statuses,
-                      today=today or dt.date.today())
+def problems_for_township(
+    db: Database,
+    township_id: str,
+    campaign_id: str | None = None,
+    statuses: tuple[str, ...] = (),
+    today: dt.date | None = None,
+) -> list[dict[str, Any]]:
+    f = ProblemFilter(
+        campaign_id=campaign_id,
+        township_id=township_id,
+        statuses=statuses,
+        today=today or dt.date.today(),
+    )
     return list_problems(db, f, limit=100_000)
 
 
@@ -252,6 +326,7 @@ def latest_problem_deadline(db: Database, problem_ids: list[str]) -> str | None:
     if not problem_ids:
         return None
     marks = ",".join("?" * len(problem_ids))
-    latest = db.execute(f"SELECT MAX(deadline) FROM problems WHERE id IN ({marks})",
-                        problem_ids).fetchone()[0]
+    latest = db.execute(
+        f"SELECT MAX(deadline) FROM problems WHERE id IN ({marks})", problem_ids
+    ).fetchone()[0]
     return str(latest)[:10] if latest else None

@@ -15,8 +15,11 @@ def campaign_ranking(db: Database, campaign_id: str) -> list[Ranked]:
     with its reason. The incomplete ones are `campaign_incomplete`'s."""
     campaign = find_campaign(db, campaign_id)
     form = form_for_campaign(db, campaign["id"])
-    return rank(campaign_entries(db, campaign["id"]), campaign["interview_bottom"],
-                form.rating.lowest_threshold)
+    return rank(
+        campaign_entries(db, campaign["id"]),
+        campaign["interview_bottom"],
+        form.rating.lowest_threshold,
+    )
 
 
 def campaign_incomplete(db: Database, campaign_id: str) -> list[Entry]:
@@ -27,8 +30,16 @@ def campaign_incomplete(db: Database, campaign_id: str) -> list[Entry]:
 def campaign_entries(db: Database, campaign_id: str) -> list[Entry]:
     """Every begun inspection of the campaign (by its id) with its cached score."""
     return [
-        Entry(r["township_id"], r["township"], r["county"], r["score"], r["stars"],
-              bool(json.loads(r["veto_failed"] or "[]")), r["answered"], r["items"])
+        Entry(
+            r["township_id"],
+            r["township"],
+            r["county"],
+            r["score"],
+            r["stars"],
+            bool(json.loads(r["veto_failed"] or "[]")),
+            r["answered"],
+            r["items"],
+        )
         for r in db.query(
             """SELECT i.township_id, t.name AS township, c.name AS county,
                       s.score, s.stars, s.veto_failed, s.answered, s.items
@@ -37,5 +48,6 @@ def campaign_entries(db: Database, campaign_id: str) -> list[Entry]:
                JOIN townships t ON t.id = i.township_id
                JOIN counties c ON c.id = t.county_id
                WHERE i.campaign_id = ? AND i.deleted = 0 AND s.answered > 0""",
-            [campaign_id])
+            [campaign_id],
+        )
     ]

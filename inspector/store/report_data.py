@@ -73,31 +73,51 @@ class SummaryData:
 
 
 def township_row(db: Database, township_id: str) -> dict[str, Any]:
-    found = list(db.query(
-        "SELECT t.*, c.name AS county FROM townships t JOIN counties c ON c.id = t.county_id "
-        "WHERE t.id = ?", [township_id]))
+    found = list(
+        db.query(
+            "SELECT t.*, c.name AS county FROM townships t JOIN counties c ON c.id = t.county_id "
+            "WHERE t.id = ?",
+            [township_id],
+        )
+    )
     if not found:
         raise CatalogError(Message("no township {township}", township=township_id))
     return found[0]
 
 
-def inspection_report(db: Database, campaign_id: str, township_id: str,
-                      today: dt.date) -> InspectionReport:
+def inspection_report(
+    db: Database, campaign_id: str, township_id: str, today: dt.date
+) -> InspectionReport:
     campaign = find_campaign(db, campaign_id)
     township = township_row(db, township_id)
     inspection = find_inspection(db, campaign["id"], township_id)
     if inspection is None:
-        raise CatalogError(Message("{township} has not been inspected in {campaign}",
-                                   township=township["name"], campaign=campaign["name"]))
+        raise CatalogError(
+            Message(
+                "{township} has not been inspected in {campaign}",
+                township=township["name"],
+                campaign=campaign["name"],
+            )
+        )
     form = form_for_campaign(db, campaign["id"])
     score = compute_score(db, inspection["id"], form)
-    problems = list_problems(db, ProblemFilter(campaign_id=campaign["id"],
-                                               township_id=township_id, today=today),
-                             order_by="item_id", limit=100_000)
+    problems = list_problems(
+        db,
+        ProblemFilter(campaign_id=campaign["id"], township_id=township_id, today=today),
+        order_by="item_id",
+        limit=100_000,
+    )
     return InspectionReport(
-        campaign=campaign, township=township, inspection=inspection, form=form, score=score,
-        veto_items=[form.item(i) for i in score.veto_failed], problems=problems,
-        issuing_body=settings.get(db, "issuing_body") or "", today=today)
+        campaign=campaign,
+        township=township,
+        inspection=inspection,
+        form=form,
+        score=score,
+        veto_items=[form.item(i) for i in score.veto_failed],
+        problems=problems,
+        issuing_body=settings.get(db, "issuing_body") or "",
+        today=today,
+    )
 
 
 def item_texts(db: Database, campaign_ids: set[str | None]) -> dict[tuple[str, str], str]:
@@ -130,14 +150,19 @@ def notice_context(db: Database, notice_id: str) -> NoticeContext:
     problems = notice_problems(db, notice)
     texts = item_texts(db, {p["campaign_id"] for p in problems})
     return NoticeContext(
-        notice=notice, township=township, campaign=campaign, inspected_on=inspected_on,
+        notice=notice,
+        township=township,
+        campaign=campaign,
+        inspected_on=inspected_on,
         problems=problems,
-        item_texts={p["id"]: texts.get((p["campaign_id"], p["item_id"] or ""), "")
-                    for p in problems},
+        item_texts={
+            p["id"]: texts.get((p["campaign_id"], p["item_id"] or ""), "") for p in problems
+        },
         issuing_body=settings.get(db, "issuing_body") or "",
         contact=(settings.get(db, "contact") or "").strip(),
         copy_to=copy_to_for(db, township),
-        printer=(settings.get(db, "printing_office") or "").strip())
+        printer=(settings.get(db, "printing_office") or "").strip(),
+    )
 
 
 def copy_to_for(db: Database, township: dict[str, Any]) -> str:
@@ -153,21 +178,35 @@ def copy_to_for(db: Database, township: dict[str, Any]) -> str:
 
 def unnoticed_open_problems(db: Database, campaign_id: str, township_id: str) -> list[str]:
     """Problems still to rectify that no notice has carried yet, in item order."""
-    return [r[0] for r in db.execute(
-        "SELECT p.id FROM problems p WHERE p.deleted = 0 AND p.campaign_id = ? "
-        f"AND p.township_id = ? AND {rules.noticeable('p')} "
-        "ORDER BY p.item_id, p.found_on, p.id", [campaign_id, township_id]).fetchall()]
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT p.id FROM problems p WHERE p.deleted = 0 AND p.campaign_id = ? "
+            f"AND p.township_id = ? AND {rules.noticeable('p')} "
+            "ORDER BY p.item_id, p.found_on, p.id",
+            [campaign_id, township_id],
+        ).fetchall()
+    ]
 
 
 def problem_count(db: Database, campaign_id: str, township_id: str) -> int:
-    return int(db.execute("SELECT COUNT(*) FROM problems WHERE deleted = 0 AND campaign_id = ? "
-                          "AND township_id = ?", [campaign_id, township_id]).fetchone()[0])
+    return int(
+        db.execute(
+            "SELECT COUNT(*) FROM problems WHERE deleted = 0 AND campaign_id = ? "
+            "AND township_id = ?",
+            [campaign_id, township_id],
+        ).fetchone()[0]
+    )
 
 
 def latest_notice(db: Database, campaign_id: str, township_id: str) -> dict[str, Any] | None:
-    found = list(db.query(
-        "SELECT * FROM notices WHERE deleted = 0 AND campaign_id = ? AND township_id = ? "
-        "ORDER BY issued_on DESC, year DESC, seq DESC LIMIT 1", [campaign_id, township_id]))
+    found = list(
+        db.query(
+            "SELECT * FROM notices WHERE deleted = 0 AND campaign_id = ? AND township_id = ? "
+            "ORDER BY issued_on DESC, year DESC, seq DESC LIMIT 1",
+            [campaign_id, township_id],
+        )
+    )
     return found[0] if found else None
 
 
@@ -175,8 +214,11 @@ def archived_pdf(db: Database, notice: dict[str, Any]) -> dict[str, Any] | None:
     """The attachment row holding a notice's archived PDF, if any."""
     if not notice.get("attachment_id"):
         return None
-    found = list(db.query("SELECT * FROM attachments WHERE id = ? AND deleted = 0",
-                          [notice["attachment_id"]]))
+    found = list(
+        db.query(
+            "SELECT * FROM attachments WHERE id = ? AND deleted = 0", [notice["attachment_id"]]
+        )
+    )
     return found[0] if found else None
 
 
@@ -185,8 +227,9 @@ def summary_data(db: Database, campaign_id: str, today: dt.date) -> SummaryData:
     ranking = campaign_ranking(db, campaign["id"])
     unfinished = campaign_incomplete(db, campaign["id"])
     total = db.execute("SELECT COUNT(*) FROM townships WHERE deleted = 0").fetchone()[0]
-    overdue = list(db.query(
-        f"""SELECT p.id, p.item_id, p.text, p.responsible_unit, p.deadline, p.status,
+    overdue = list(
+        db.query(
+            f"""SELECT p.id, p.item_id, p.text, p.responsible_unit, p.deadline, p.status,
                   p.township_id, t.name AS township, c.name AS county, n.doc_number
            FROM problems p
            JOIN townships t ON t.id = p.township_id
@@ -194,24 +237,42 @@ def summary_data(db: Database, campaign_id: str, today: dt.date) -> SummaryData:
            LEFT JOIN notices n ON n.id = p.notice_id
            WHERE p.deleted = 0 AND p.campaign_id = ? AND {rules.overdue("p", "?")}
            ORDER BY c.code, c.name, t.code, t.name, p.deadline, p.item_id, p.id""",
-        [campaign["id"], today.isoformat()]))
-    counties = [r[0] for r in db.execute(
-        "SELECT name FROM counties WHERE deleted = 0 ORDER BY code, name").fetchall()]
+            [campaign["id"], today.isoformat()],
+        )
+    )
+    counties = [
+        r[0]
+        for r in db.execute(
+            "SELECT name FROM counties WHERE deleted = 0 ORDER BY code, name"
+        ).fetchall()
+    ]
     return SummaryData(
-        campaign=campaign, form=form_for_campaign(db, campaign["id"]), ranking=ranking,
-        not_inspected=max(0, total - len(ranking) - len(unfinished)), overdue=overdue,
-        today=today, issuing_body=settings.get(db, "issuing_body") or "",
-        county_order=counties, incomplete=unfinished)
+        campaign=campaign,
+        form=form_for_campaign(db, campaign["id"]),
+        ranking=ranking,
+        not_inspected=max(0, total - len(ranking) - len(unfinished)),
+        overdue=overdue,
+        today=today,
+        issuing_body=settings.get(db, "issuing_body") or "",
+        county_order=counties,
+        incomplete=unfinished,
+    )
 
 
-def problem_list(db: Database, campaign_id: str | None, today: dt.date,
-                 batch: int = 5000) -> Iterator[dict[str, Any]]:
+def problem_list(
+    db: Database, campaign_id: str | None, today: dt.date, batch: int = 5000
+) -> Iterator[dict[str, Any]]:
     """Every problem (of a campaign, or all), county and township order, read in batches."""
     if campaign_id:
         campaign_id = find_campaign(db, campaign_id)["id"]
-    campaigns = {r[0] for r in db.execute(
-        "SELECT DISTINCT campaign_id FROM problems WHERE deleted = 0 "
-        "AND (? IS NULL OR campaign_id = ?)", [campaign_id, campaign_id]).fetchall()}
+    campaigns = {
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT campaign_id FROM problems WHERE deleted = 0 "
+            "AND (? IS NULL OR campaign_id = ?)",
+            [campaign_id, campaign_id],
+        ).fetchall()
+    }
     texts = item_texts(db, campaigns)
     last: tuple[Any, ...] = ()
     sql = """
@@ -230,13 +291,18 @@ def problem_list(db: Database, campaign_id: str | None, today: dt.date,
                  COALESCE(p.found_on, ''), p.id
         LIMIT :batch"""
     while True:
-        params: dict[str, Any] = {"today": today.isoformat(), "campaign": campaign_id,
-                                  "batch": batch}
+        params: dict[str, Any] = {
+            "today": today.isoformat(),
+            "campaign": campaign_id,
+            "batch": batch,
+        }
         after = ""
         if last:
-            after = ("AND (COALESCE(c.code, ''), c.name, COALESCE(t.code, ''), t.name, "
-                     "COALESCE(p.item_id, ''), COALESCE(p.found_on, ''), p.id) > "
-                     "(:k0, :k1, :k2, :k3, :k4, :k5, :k6)")
+            after = (
+                "AND (COALESCE(c.code, ''), c.name, COALESCE(t.code, ''), t.name, "
+                "COALESCE(p.item_id, ''), COALESCE(p.found_on, ''), p.id) > "
+                "(:k0, :k1, :k2, :k3, :k4, :k5, :k6)"
+            )
             params.update({f"k{i}": v for i, v in enumerate(last)})
         rows = list(db.query(sql.format(overdue=rules.overdue("p"), after=after), params))
         for r in rows:
@@ -246,24 +312,42 @@ def problem_list(db: Database, campaign_id: str | None, today: dt.date,
         if len(rows) < batch:
             return
         r = rows[-1]
-        last = (r["ccode"], r["county"], r["tcode"], r["township"], r["item_id"] or "",
-                r["found_on"] or "", r["id"])
+        last = (
+            r["ccode"],
+            r["county"],
+            r["tcode"],
+            r["township"],
+            r["item_id"] or "",
+            r["found_on"] or "",
+            r["id"],
+        )
 
 
 def find_county(db: Database, ref: str) -> dict[str, Any]:
     """A county by name, code or id; the error names the counties there are."""
-    found = list(db.query("SELECT * FROM counties WHERE deleted = 0 AND (id = :r OR code = :r "
-                          "OR name = :r) ORDER BY code, name", {"r": ref.strip()}))
+    found = list(
+        db.query(
+            "SELECT * FROM counties WHERE deleted = 0 AND (id = :r OR code = :r "
+            "OR name = :r) ORDER BY code, name",
+            {"r": ref.strip()},
+        )
+    )
     if not found:
-        names = [r[0] for r in db.execute(
-            "SELECT name FROM counties WHERE deleted = 0 ORDER BY code, name LIMIT 12")]
-        raise CatalogError(Message("no county {county}; counties are: {names}", county=ref,
-                                   names="、".join(names)))
+        names = [
+            r[0]
+            for r in db.execute(
+                "SELECT name FROM counties WHERE deleted = 0 ORDER BY code, name LIMIT 12"
+            )
+        ]
+        raise CatalogError(
+            Message("no county {county}; counties are: {names}", county=ref, names="、".join(names))
+        )
     return found[0]
 
 
-def ledger_rows(db: Database, campaign_id: str | None, county_id: str | None,
-                today: dt.date) -> list[dict[str, Any]]:
+def ledger_rows(
+    db: Database, campaign_id: str | None, county_id: str | None, today: dt.date
+) -> list[dict[str, Any]]:
     """The 整改台账: every problem with the deadline it was first given, its evidence and
     its progress.
 
@@ -271,8 +355,9 @@ def ledger_rows(db: Database, campaign_id: str | None, county_id: str | None,
     holds the row as made; an imported one holds no copy, so the first change's `old`
     says it, and a row never changed here still has it.
     """
-    return list(db.query(
-        f"""SELECT p.id, p.text, p.measure, p.responsible_unit, p.responsible_person,
+    return list(
+        db.query(
+            f"""SELECT p.id, p.text, p.measure, p.responsible_unit, p.responsible_person,
                   p.deadline, p.status, p.rectified_on, p.rectify_note, p.closed_on,
                   p.item_id, p.found_on, t.name AS township, c.name AS county,
                   ca.name AS campaign, n.doc_number,
@@ -295,7 +380,9 @@ def ledger_rows(db: Database, campaign_id: str | None, county_id: str | None,
              AND (:county IS NULL OR t.county_id = :county)
            ORDER BY ca.year, ca.name, COALESCE(c.code, ''), c.name, COALESCE(t.code, ''),
                     t.name, COALESCE(p.item_id, ''), COALESCE(p.found_on, ''), p.id""",
-        {"today": today.isoformat(), "campaign": campaign_id, "county": county_id}))
+            {"today": today.isoformat(), "campaign": campaign_id, "county": county_id},
+        )
+    )
 
 
 def townships_with_unnoticed_problems(db: Database, campaign_id: str) -> list[str]:
@@ -304,18 +391,19 @@ def townships_with_unnoticed_problems(db: Database, campaign_id: str) -> list[st
     return [t["id"] for t in townships_with_noticeable(db, campaign_id)]
 
 
-def unnoticed_problems_by_township(db: Database, campaign_id: str
-                                   ) -> list[tuple[str, list[str]]]:
+def unnoticed_problems_by_township(db: Database, campaign_id: str) -> list[tuple[str, list[str]]]:
     """(township, its problems as `unnoticed_open_problems` orders them) for every township
     with some, in the order a batch numbers them: one read for a whole province, where a
     query per township took seconds."""
     groups: dict[str, list[str]] = {}
     for township, problem in db.execute(
-            "SELECT p.township_id, p.id FROM problems p "
-            "JOIN townships t ON t.id = p.township_id JOIN counties c ON c.id = t.county_id "
-            f"WHERE p.deleted = 0 AND p.campaign_id = ? AND {rules.noticeable('p')} "
-            "ORDER BY COALESCE(c.code, ''), c.name, COALESCE(t.code, ''), t.name, t.id, "
-            "p.item_id, p.found_on, p.id", [campaign_id]).fetchall():
+        "SELECT p.township_id, p.id FROM problems p "
+        "JOIN townships t ON t.id = p.township_id JOIN counties c ON c.id = t.county_id "
+        f"WHERE p.deleted = 0 AND p.campaign_id = ? AND {rules.noticeable('p')} "
+        "ORDER BY COALESCE(c.code, ''), c.name, COALESCE(t.code, ''), t.name, t.id, "
+        "p.item_id, p.found_on, p.id",
+        [campaign_id],
+    ).fetchall():
         groups.setdefault(township, []).append(problem)
     return list(groups.items())
 
@@ -335,27 +423,37 @@ class BulletinData:
 
 def previous_campaign(db: Database, campaign: dict[str, Any]) -> dict[str, Any] | None:
     """The campaign run before this one (by start date, then year), for the rank changes."""
-    found = list(db.query(
-        "SELECT * FROM campaigns WHERE deleted = 0 AND id != :id AND "
-        "(COALESCE(starts_on, year || '-01-01') < COALESCE(:starts, :year || '-01-01')) "
-        "ORDER BY COALESCE(starts_on, year || '-01-01') DESC, name DESC LIMIT 1",
-        {"id": campaign["id"], "starts": campaign["starts_on"], "year": campaign["year"]}))
+    found = list(
+        db.query(
+            "SELECT * FROM campaigns WHERE deleted = 0 AND id != :id AND "
+            "(COALESCE(starts_on, year || '-01-01') < COALESCE(:starts, :year || '-01-01')) "
+            "ORDER BY COALESCE(starts_on, year || '-01-01') DESC, name DESC LIMIT 1",
+            {"id": campaign["id"], "starts": campaign["starts_on"], "year": campaign["year"]},
+        )
+    )
     return found[0] if found else None
 
 
 def bulletin_data(db: Database, campaign_id: str, today: dt.date) -> BulletinData:
     summary = summary_data(db, campaign_id, today)
     previous = previous_campaign(db, summary.campaign)
-    rect = {r[0]: (r[1], r[2]) for r in db.execute(
-        f"SELECT c.name, SUM(NOT {rules.unrectified('p')}), COUNT(*) FROM problems p "
-        "JOIN townships t ON t.id = p.township_id JOIN counties c ON c.id = t.county_id "
-        "WHERE p.deleted = 0 AND p.campaign_id = ? GROUP BY c.name", [summary.campaign["id"]])}
-    return BulletinData(summary=summary, previous=previous,
-                        previous_ranking=campaign_ranking(db, previous["id"]) if previous else [],
-                        rectification=rect,
-                        addressee=(settings.get(db, "bulletin_addressee")
-                                   or "各县（市、区）委组织部").strip(),
-                        printer=(settings.get(db, "printing_office") or "").strip())
+    rect = {
+        r[0]: (r[1], r[2])
+        for r in db.execute(
+            f"SELECT c.name, SUM(NOT {rules.unrectified('p')}), COUNT(*) FROM problems p "
+            "JOIN townships t ON t.id = p.township_id JOIN counties c ON c.id = t.county_id "
+            "WHERE p.deleted = 0 AND p.campaign_id = ? GROUP BY c.name",
+            [summary.campaign["id"]],
+        )
+    }
+    return BulletinData(
+        summary=summary,
+        previous=previous,
+        previous_ranking=campaign_ranking(db, previous["id"]) if previous else [],
+        rectification=rect,
+        addressee=(settings.get(db, "bulletin_addressee") or "各县（市、区）委组织部").strip(),
+        printer=(settings.get(db, "printing_office") or "").strip(),
+    )
 
 
 PAPER_NAMES = {"bulletin": "督查情况通报", "supervise": "督办单", "interview": "约谈通知"}
@@ -373,10 +471,14 @@ def require_numbering_device(db: Database, kind: str) -> None:
     from inspector.store.devices import RoleError, own_role
 
     if own_role(db) == "inspector":
-        raise RoleError(Message(
-            "only headquarters numbers the {paper}: this laptop is enrolled as an inspector, "
-            "and the counters of its numbers do not sync, so another computer could print "
-            "the same number", paper=PAPER_NAMES.get(kind, kind)))
+        raise RoleError(
+            Message(
+                "only headquarters numbers the {paper}: this laptop is enrolled as an inspector, "
+                "and the counters of its numbers do not sync, so another computer could print "
+                "the same number",
+                paper=PAPER_NAMES.get(kind, kind),
+            )
+        )
 
 
 def next_paper_number(db: Database, kind: str, year: int) -> int:
@@ -393,12 +495,14 @@ def take_paper_number(db: Database, kind: str, year: int, seq: int) -> None:
         settings.put(db, f"{kind}_last_{year}", max(last, seq))
 
 
-def overdue_by_township(db: Database, campaign_id: str, today: dt.date,
-                        township_id: str | None = None) -> list[dict[str, Any]]:
+def overdue_by_township(
+    db: Database, campaign_id: str, today: dt.date, township_id: str | None = None
+) -> list[dict[str, Any]]:
     """Red-light problems (open, past their deadline) of a campaign, township by township
     in catalogue order, with the notice that carried them."""
-    return list(db.query(
-        f"""SELECT p.id, p.item_id, p.text, p.responsible_unit, p.responsible_person,
+    return list(
+        db.query(
+            f"""SELECT p.id, p.item_id, p.text, p.responsible_unit, p.responsible_person,
                   p.deadline, p.status, p.measure, p.township_id, t.name AS township,
                   t.kind AS kind, c.name AS county, n.doc_number, n.issued_on
            FROM problems p
@@ -410,4 +514,6 @@ def overdue_by_township(db: Database, campaign_id: str, today: dt.date,
              AND (:township IS NULL OR p.township_id = :township)
            ORDER BY COALESCE(c.code, ''), c.name, COALESCE(t.code, ''), t.name, p.deadline,
                     p.item_id, p.id""",
-        {"campaign": campaign_id, "today": today.isoformat(), "township": township_id}))
+            {"campaign": campaign_id, "today": today.isoformat(), "township": township_id},
+        )
+    )

@@ -35,8 +35,16 @@ def _json(value: dict[str, Any] | None) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def audit(db: Database, at: str, who: str, table: str, row_id: str, action: str,
-          old: dict[str, Any] | None, new: dict[str, Any] | None) -> None:
+def audit(
+    db: Database,
+    at: str,
+    who: str,
+    table: str,
+    row_id: str,
+    action: str,
+    old: dict[str, Any] | None,
+    new: dict[str, Any] | None,
+) -> None:
     db.execute(
         "INSERT INTO audit_log(at, who, table_name, row_id, action, old, new) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -95,8 +103,16 @@ class Rows:
             stamp = self.clock.tick()
             changed.update(updated_at=stamp, base_version=next_base_version(old, self.device))
             self.db.table(table).update(row_id, changed)
-            audit(self.db, stamp, self.who, table, row_id, "update",
-                  {k: old.get(k) for k in changed}, changed)
+            audit(
+                self.db,
+                stamp,
+                self.who,
+                table,
+                row_id,
+                "update",
+                {k: old.get(k) for k in changed},
+                changed,
+            )
         return self.get(table, row_id)
 
     def upsert(self, table: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -118,8 +134,9 @@ class Rows:
                 return old
             return self._write_with_deleted(table, old, {"deleted": 1})
 
-    def _write_with_deleted(self, table: str, old: dict[str, Any],
-                            changes: dict[str, Any]) -> dict[str, Any]:
+    def _write_with_deleted(
+        self, table: str, old: dict[str, Any], changes: dict[str, Any]
+    ) -> dict[str, Any]:
         with self.db.atomic():
             stamp = self.clock.tick()
             changed = {k: v for k, v in changes.items() if k not in SYNC_COLUMNS[:3]}
@@ -127,11 +144,21 @@ class Rows:
             changed.update(updated_at=stamp, base_version=next_base_version(old, self.device))
             self.db.table(table).update(old["id"], changed)
             action = "delete" if changed.get("deleted") else "update"
-            audit(self.db, stamp, self.who, table, old["id"], action,
-                  {k: old.get(k) for k in changed}, changed)
+            audit(
+                self.db,
+                stamp,
+                self.who,
+                table,
+                old["id"],
+                action,
+                {k: old.get(k) for k in changed},
+                changed,
+            )
         return self.get(table, old["id"])
 
-    def insert_many(self, table: str, rows: Iterable[dict[str, Any]], batch_size: int = 2000) -> int:
+    def insert_many(
+        self, table: str, rows: Iterable[dict[str, Any]], batch_size: int = 2000
+    ) -> int:
         """Bulk inserts (sample and benchmark data), stamped and audited like single ones."""
         _check_table(table)
         who = self.who

@@ -28,8 +28,19 @@ SYNCED_TABLES = (
     "attachments",
 )
 
-LOCAL_TABLES = ("settings", "import_log", "conflicts", "audit_log", "scores", "notice_counters",
-                "roster_devices", "statements", "have_vector", "peer_acks", "peers")
+LOCAL_TABLES = (
+    "settings",
+    "import_log",
+    "conflicts",
+    "audit_log",
+    "scores",
+    "notice_counters",
+    "roster_devices",
+    "statements",
+    "have_vector",
+    "peer_acks",
+    "peers",
+)
 
 _SYNC = """
     updated_at TEXT NOT NULL,
@@ -240,17 +251,24 @@ def m002_peer_acks(db: Database) -> None:
     # Until now every bundle was a full export or a campaign kit. Full exports
     # only ever hand on whole prefixes of each author, so without a kit in the
     # import log the newest stamp held of an author is what is held of it.
-    kit = db.execute("SELECT 1 FROM import_log WHERE json_valid(summary) AND "
-                     "json_extract(summary, '$.campaign_id') IS NOT NULL LIMIT 1").fetchone()
+    kit = db.execute(
+        "SELECT 1 FROM import_log WHERE json_valid(summary) AND "
+        "json_extract(summary, '$.campaign_id') IS NOT NULL LIMIT 1"
+    ).fetchone()
     if kit is None:
-        own = db.execute("SELECT json_extract(value, '$') FROM settings "
-                         "WHERE key = 'device_id'").fetchone()
+        own = db.execute(
+            "SELECT json_extract(value, '$') FROM settings WHERE key = 'device_id'"
+        ).fetchone()
         stamps = " UNION ALL ".join(
             f"SELECT substr(updated_at, 20) AS author, max(updated_at) AS version FROM [{t}] "
-            "GROUP BY 1" for t in SYNCED_TABLES)
-        db.execute(f"INSERT INTO have_vector(author, version) SELECT author, max(version) "
-                   f"FROM ({stamps}) WHERE author IS NOT ? GROUP BY author",
-                   [own[0] if own else None])
+            "GROUP BY 1"
+            for t in SYNCED_TABLES
+        )
+        db.execute(
+            f"INSERT INTO have_vector(author, version) SELECT author, max(version) "
+            f"FROM ({stamps}) WHERE author IS NOT ? GROUP BY author",
+            [own[0] if own else None],
+        )
 
 
 @migrations()

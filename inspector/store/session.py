@@ -43,19 +43,32 @@ if TYPE_CHECKING:  # imported when first used: the GUI's first paint waits for n
 T = TypeVar("T")
 
 # The kinds of view a change concerns (`Changes.kinds`).
-ANSWERS = "answers"          # answers of `inspections` (the checklist's rows)
-SCORES = "scores"            # the score cache of `inspections` (headers, the tree, the page)
+ANSWERS = "answers"  # answers of `inspections` (the checklist's rows)
+SCORES = "scores"  # the score cache of `inspections` (headers, the tree, the page)
 INSPECTIONS = "inspections"  # an inspection started, finished or reopened
 PROBLEMS = "problems"
 NOTICES = "notices"
 ATTACHMENTS = "attachments"  # photos of `ids` (answers or problems)
-TREE = "tree"                # counties and townships: the tree's shape
-CAMPAIGNS = "campaigns"      # the campaign list
+TREE = "tree"  # counties and townships: the tree's shape
+CAMPAIGNS = "campaigns"  # the campaign list
 FORMS = "forms"
-SETTINGS = "settings"        # local settings; `ids` holds the keys
-SYNC = "sync"                # the last exchange (the status line)
-KINDS = frozenset({ANSWERS, SCORES, INSPECTIONS, PROBLEMS, NOTICES, ATTACHMENTS, TREE,
-                   CAMPAIGNS, FORMS, SETTINGS, SYNC})
+SETTINGS = "settings"  # local settings; `ids` holds the keys
+SYNC = "sync"  # the last exchange (the status line)
+KINDS = frozenset(
+    {
+        ANSWERS,
+        SCORES,
+        INSPECTIONS,
+        PROBLEMS,
+        NOTICES,
+        ATTACHMENTS,
+        TREE,
+        CAMPAIGNS,
+        FORMS,
+        SETTINGS,
+        SYNC,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -82,12 +95,21 @@ class Changes:
             raise ValueError(f"unknown kinds of change: {sorted(unknown)}")
 
     @classmethod
-    def of(cls, *kinds: str, tables: Iterable[str] = (), townships: Iterable[str | None] = (),
-           inspections: Iterable[str | None] = (), ids: Iterable[str | None] = ()) -> Changes:
-        return cls(frozenset(kinds), frozenset(tables),
-                   frozenset(TownshipId(t) for t in townships if t),
-                   frozenset(InspectionId(i) for i in inspections if i),
-                   frozenset(i for i in ids if i))
+    def of(
+        cls,
+        *kinds: str,
+        tables: Iterable[str] = (),
+        townships: Iterable[str | None] = (),
+        inspections: Iterable[str | None] = (),
+        ids: Iterable[str | None] = (),
+    ) -> Changes:
+        return cls(
+            frozenset(kinds),
+            frozenset(tables),
+            frozenset(TownshipId(t) for t in townships if t),
+            frozenset(InspectionId(i) for i in inspections if i),
+            frozenset(i for i in ids if i),
+        )
 
     @classmethod
     def all(cls) -> Changes:
@@ -98,10 +120,15 @@ class Changes:
         return self.everything or bool(self.kinds)
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(self.kinds | other.kinds, self.tables | other.tables,
-                       self.townships | other.townships, self.inspections | other.inspections,
-                       self.ids | other.ids, self.everything or other.everything,
-                       self.source if self.source is not None else other.source)
+        return Changes(
+            self.kinds | other.kinds,
+            self.tables | other.tables,
+            self.townships | other.townships,
+            self.inspections | other.inspections,
+            self.ids | other.ids,
+            self.everything or other.everything,
+            self.source if self.source is not None else other.source,
+        )
 
     def touches(self, *kinds: str) -> bool:
         """Whether a view showing any of these kinds must re-read."""
@@ -115,8 +142,15 @@ class Changes:
 
     def from_(self, source: object) -> Changes:
         """The same changes marked as made by `source` (a view can skip its own echo)."""
-        return Changes(self.kinds, self.tables, self.townships, self.inspections, self.ids,
-                       self.everything, source)
+        return Changes(
+            self.kinds,
+            self.tables,
+            self.townships,
+            self.inspections,
+            self.ids,
+            self.everything,
+            source,
+        )
 
 
 NOTHING = Changes()
@@ -153,8 +187,14 @@ class Session:
         self.conflicts = Conflicts(self)
 
     @classmethod
-    def open(cls, path: str | Path | None = None, *, create: bool = True,
-             autocheckpoint: bool = True, folders: bool = True) -> Session:
+    def open(
+        cls,
+        path: str | Path | None = None,
+        *,
+        create: bool = True,
+        autocheckpoint: bool = True,
+        folders: bool = True,
+    ) -> Session:
         """Open (and migrate) the database at `path`; see `store.db.open_db`."""
         from inspector.store.db import open_db
 
@@ -250,8 +290,9 @@ class Answers(_Part):
 
         return answer_rows(self.db, inspection)
 
-    def set(self, inspection: InspectionId, item_id: str, *, source: object | None = None,
-            **values: Any) -> Done[dict[str, Any]]:
+    def set(
+        self, inspection: InspectionId, item_id: str, *, source: object | None = None, **values: Any
+    ) -> Done[dict[str, Any]]:
         """One item's verdict / number / note, and the score cache, in one transaction.
 
         `values` takes `verdict`, `number` and `note` as `store.inspections.set_answer`.
@@ -264,11 +305,15 @@ class Answers(_Part):
         if before is not None and before["updated_at"] == row["updated_at"]:
             return Done(row, NOTHING)
         kinds = (ANSWERS,) if _status(self.db, inspection) == status else (ANSWERS, INSPECTIONS)
-        return self._session._done(row, _inspection_changes(self.db, inspection, *kinds),
-                                   source)
+        return self._session._done(row, _inspection_changes(self.db, inspection, *kinds), source)
 
-    def set_verdict(self, inspection: InspectionId, item_id: str, verdict: Verdict | None,
-                    source: object | None = None) -> Done[dict[str, Any]]:
+    def set_verdict(
+        self,
+        inspection: InspectionId,
+        item_id: str,
+        verdict: Verdict | None,
+        source: object | None = None,
+    ) -> Done[dict[str, Any]]:
         return self.set(inspection, item_id, verdict=verdict, source=source)
 
     def photos(self, inspection: InspectionId) -> dict[str, list[dict[str, Any]]]:
@@ -281,9 +326,14 @@ class Answers(_Part):
 
         return problems_by_item(self.db, inspection)
 
-    def attach_files(self, inspection: InspectionId, item_id: str, paths: Iterable[str | Path],
-                     source: object | None = None,
-                     each: Callable[[int], None] | None = None) -> Done[list[dict[str, Any]]]:
+    def attach_files(
+        self,
+        inspection: InspectionId,
+        item_id: str,
+        paths: Iterable[str | Path],
+        source: object | None = None,
+        each: Callable[[int], None] | None = None,
+    ) -> Done[list[dict[str, Any]]]:
         """Files (photos, downscaled unless kept as taken) attached to an item's answer,
         the answer created if the item had none; all or nothing. `each(n)` is called
         before the n-th file (progress; it may raise to cancel, rolling back)."""
@@ -298,10 +348,14 @@ class Answers(_Part):
                 if each is not None:
                     each(n)
                 added.append(add_file(self.rows, "answers", answer["id"], path))
-        kinds = (ANSWERS, ATTACHMENTS) if _status(self.db, inspection) == status \
+        kinds = (
+            (ANSWERS, ATTACHMENTS)
+            if _status(self.db, inspection) == status
             else (ANSWERS, ATTACHMENTS, INSPECTIONS)
-        changes = _inspection_changes(self.db, inspection, *kinds,
-                                      ids=[answer["id"], *(a["id"] for a in added)])
+        )
+        changes = _inspection_changes(
+            self.db, inspection, *kinds, ids=[answer["id"], *(a["id"] for a in added)]
+        )
         return self._session._done(added, changes, source)
 
 
@@ -311,26 +365,43 @@ class Inspections(_Part):
 
         return find_inspection(self.db, campaign, township)
 
-    def start(self, campaign: CampaignId, township: TownshipId,
-              source: object | None = None) -> Done[dict[str, Any]]:
+    def start(
+        self, campaign: CampaignId, township: TownshipId, source: object | None = None
+    ) -> Done[dict[str, Any]]:
         from inspector.store.inspections import start_inspection
 
         existing = self.find(campaign, township)
         row = start_inspection(self.rows, campaign, township)
         if existing is not None:
             return Done(row, NOTHING)
-        return self._session._done(row, Changes.of(
-            INSPECTIONS, SCORES, tables=("inspections", "scores"), townships=[township],
-            inspections=[row["id"]]), source)
+        return self._session._done(
+            row,
+            Changes.of(
+                INSPECTIONS,
+                SCORES,
+                tables=("inspections", "scores"),
+                townships=[township],
+                inspections=[row["id"]],
+            ),
+            source,
+        )
 
-    def set_finished(self, inspection: InspectionId, finished: bool,
-                     source: object | None = None) -> Done[dict[str, Any]]:
+    def set_finished(
+        self, inspection: InspectionId, finished: bool, source: object | None = None
+    ) -> Done[dict[str, Any]]:
         from inspector.store.inspections import set_status
 
         row = set_status(self.rows, inspection, finished)
-        return self._session._done(row, Changes.of(
-            INSPECTIONS, tables=("inspections",), townships=[row["township_id"]],
-            inspections=[inspection]), source)
+        return self._session._done(
+            row,
+            Changes.of(
+                INSPECTIONS,
+                tables=("inspections",),
+                townships=[row["township_id"]],
+                inspections=[inspection],
+            ),
+            source,
+        )
 
     def score(self, inspection: InspectionId) -> dict[str, Any] | None:
         """The cached score, with `sections` and `veto_failed` decoded."""
@@ -338,8 +409,9 @@ class Inspections(_Part):
 
         return cached_score(self.db, inspection)
 
-    def overview(self, campaign: CampaignId,
-                 townships: Iterable[TownshipId] | None = None) -> list[dict[str, Any]]:
+    def overview(
+        self, campaign: CampaignId, townships: Iterable[TownshipId] | None = None
+    ) -> list[dict[str, Any]]:
         """The tree's rows: every township of the campaign, or only `townships`."""
         from inspector.store.inspections import campaign_overview
 
@@ -358,14 +430,22 @@ class Problems(_Part):
 
         return get_problem(self.db, problem)
 
-    def for_township(self, township: TownshipId,
-                     campaign: CampaignId | None = None) -> list[dict[str, Any]]:
+    def for_township(
+        self, township: TownshipId, campaign: CampaignId | None = None
+    ) -> list[dict[str, Any]]:
         from inspector.store.problems import problems_for_township
 
         return problems_for_township(self.db, township, campaign)
 
-    def add(self, township: TownshipId, text: str, deadline: str | dt.date | None, *,
-            source: object | None = None, **fields: Any) -> Done[dict[str, Any]]:
+    def add(
+        self,
+        township: TownshipId,
+        text: str,
+        deadline: str | dt.date | None,
+        *,
+        source: object | None = None,
+        **fields: Any,
+    ) -> Done[dict[str, Any]]:
         """A new problem (see `store.problems.add_problem` for `fields`)."""
         from inspector.store.problems import add_problem
 
@@ -374,16 +454,24 @@ class Problems(_Part):
         row = add_problem(self.rows, township, text, deadline, **fields)
         return self._session._done(row, _problem_changes([row]), source)
 
-    def advance(self, problems: list[ProblemId], action: Any, *, note: str = "",
-                source: object | None = None, **fields: Any) -> Done[list[dict[str, Any]]]:
+    def advance(
+        self,
+        problems: list[ProblemId],
+        action: Any,
+        *,
+        note: str = "",
+        source: object | None = None,
+        **fields: Any,
+    ) -> Done[list[dict[str, Any]]]:
         """One lifecycle step (start, report rectified, close, reopen…) for each problem."""
         from inspector.store.problems import apply_action_many
 
         rows = apply_action_many(self.rows, list(problems), action, note=note, **fields)
         return self._session._done(rows, _problem_changes(rows), source)
 
-    def edit(self, problem: ProblemId, changes: dict[str, Any],
-             source: object | None = None) -> Done[dict[str, Any]]:
+    def edit(
+        self, problem: ProblemId, changes: dict[str, Any], source: object | None = None
+    ) -> Done[dict[str, Any]]:
         from inspector.store.problems import edit_problem
 
         row = edit_problem(self.rows, problem, changes)
@@ -404,8 +492,9 @@ class Problems(_Part):
 
 
 class Notices(_Part):
-    def of(self, campaign: CampaignId | None = None,
-           township: TownshipId | None = None) -> list[dict[str, Any]]:
+    def of(
+        self, campaign: CampaignId | None = None, township: TownshipId | None = None
+    ) -> list[dict[str, Any]]:
         from inspector.store.notices import notices
 
         return notices(self.db, campaign, township)
@@ -415,15 +504,29 @@ class Notices(_Part):
 
         return next_number(self.db, year)
 
-    def issue(self, township: TownshipId, problems: list[ProblemId], *,
-              source: object | None = None, **fields: Any) -> Done[dict[str, Any]]:
+    def issue(
+        self,
+        township: TownshipId,
+        problems: list[ProblemId],
+        *,
+        source: object | None = None,
+        **fields: Any,
+    ) -> Done[dict[str, Any]]:
         """A numbered notice for these problems (see `store.notices.issue_notice`)."""
         from inspector.store.notices import issue_notice
 
         row = issue_notice(self.rows, township, list(problems), **fields)
-        return self._session._done(row, Changes.of(
-            NOTICES, PROBLEMS, tables=("notices", "problems"), townships=[township],
-            ids=[row["id"], *problems]), source)
+        return self._session._done(
+            row,
+            Changes.of(
+                NOTICES,
+                PROBLEMS,
+                tables=("notices", "problems"),
+                townships=[township],
+                ids=[row["id"], *problems],
+            ),
+            source,
+        )
 
 
 class Attachments(_Part):
@@ -437,21 +540,37 @@ class Attachments(_Part):
 
         return blob_path(self.db, sha256)
 
-    def add_files(self, owner_table: str, owner_id: str, paths: Iterable[str | Path],
-                  source: object | None = None, caption: str = "") -> Done[list[dict[str, Any]]]:
+    def add_files(
+        self,
+        owner_table: str,
+        owner_id: str,
+        paths: Iterable[str | Path],
+        source: object | None = None,
+        caption: str = "",
+    ) -> Done[list[dict[str, Any]]]:
         """Files attached to a row (a problem's rectification photos), all or nothing."""
         from inspector.store.attachments import add_file
 
         with self.db.atomic():
-            added = [add_file(self.rows, owner_table, owner_id, p, caption=caption)
-                     for p in paths]
+            added = [add_file(self.rows, owner_table, owner_id, p, caption=caption) for p in paths]
         townships: list[str] = []
         if owner_table == "problems":
-            townships = [r[0] for r in self.db.execute(
-                "SELECT township_id FROM problems WHERE id = ?", [owner_id]).fetchall()]
-        return self._session._done(added, Changes.of(
-            ATTACHMENTS, tables=("attachments",), townships=townships,
-            ids=[owner_id, *(AttachmentId(a["id"]) for a in added)]), source)
+            townships = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT township_id FROM problems WHERE id = ?", [owner_id]
+                ).fetchall()
+            ]
+        return self._session._done(
+            added,
+            Changes.of(
+                ATTACHMENTS,
+                tables=("attachments",),
+                townships=townships,
+                ids=[owner_id, *(AttachmentId(a["id"]) for a in added)],
+            ),
+            source,
+        )
 
 
 class Catalog(_Part):
@@ -490,30 +609,41 @@ class Catalog(_Part):
 
         return responsible_unit(self.db, township)
 
-    def create_campaign(self, name: str, form_ref: str, year: int | None = None,
-                        interview_bottom: int = 3,
-                        source: object | None = None) -> Done[dict[str, Any]]:
+    def create_campaign(
+        self,
+        name: str,
+        form_ref: str,
+        year: int | None = None,
+        interview_bottom: int = 3,
+        source: object | None = None,
+    ) -> Done[dict[str, Any]]:
         from inspector.store.catalog import create_campaign
 
         row = create_campaign(self.rows, name, form_ref, year, interview_bottom)
-        return self._session._done(row, Changes.of(CAMPAIGNS, tables=("campaigns",),
-                                                   ids=[row["id"]]), source)
+        return self._session._done(
+            row, Changes.of(CAMPAIGNS, tables=("campaigns",), ids=[row["id"]]), source
+        )
 
-    def import_townships_csv(self, path: str | Path,
-                             source: object | None = None) -> Done[dict[str, int]]:
+    def import_townships_csv(
+        self, path: str | Path, source: object | None = None
+    ) -> Done[dict[str, int]]:
         from inspector.store.catalog import import_townships_csv
 
         counts = import_townships_csv(self.rows, path)
-        changes = (Changes.of(TREE, tables=("counties", "townships"))
-                   if counts["counties"] or counts["townships"] else NOTHING)
+        changes = (
+            Changes.of(TREE, tables=("counties", "townships"))
+            if counts["counties"] or counts["townships"]
+            else NOTHING
+        )
         return self._session._done(counts, changes, source)
 
     def install_form(self, form: Form, source: object | None = None) -> Done[dict[str, Any]]:
         from inspector.store.catalog import install_form
 
         row = install_form(self.rows, form)
-        return self._session._done(row, Changes.of(FORMS, tables=("forms",), ids=[row["id"]]),
-                                   source)
+        return self._session._done(
+            row, Changes.of(FORMS, tables=("forms",), ids=[row["id"]]), source
+        )
 
 
 class Settings(_Part):
@@ -526,8 +656,9 @@ class Settings(_Part):
         from inspector.store import settings
 
         settings.put(self.db, key, value)
-        return self._session._done(None, Changes.of(SETTINGS, tables=("settings",), ids=[key]),
-                                   source)
+        return self._session._done(
+            None, Changes.of(SETTINGS, tables=("settings",), ids=[key]), source
+        )
 
     def who(self) -> str:
         from inspector.store import settings
@@ -546,8 +677,9 @@ class Conflicts(_Part):
 
         return list_conflicts(self.db, unresolved_only)
 
-    def resolve(self, conflict_id: int, keep: str,
-                source: object | None = None) -> Done[dict[str, Any]]:
+    def resolve(
+        self, conflict_id: int, keep: str, source: object | None = None
+    ) -> Done[dict[str, Any]]:
         """Keep one side of a conflict; any view may show the row, so every view re-reads."""
         from inspector.store.conflicts import resolve
 
@@ -566,23 +698,47 @@ def _status(db: Database, inspection: InspectionId) -> str | None:
     return found[0] if found else None
 
 
-def _inspection_changes(db: Database, inspection: InspectionId, *kinds: str,
-                        ids: Iterable[str] = ()) -> Changes:
+def _inspection_changes(
+    db: Database, inspection: InspectionId, *kinds: str, ids: Iterable[str] = ()
+) -> Changes:
     """An edit inside an inspection: its answers and score, its township's figures (the
     caller adds `inspections` when the inspection's status changed with it)."""
-    found = db.execute("SELECT township_id FROM inspections WHERE id = ?",
-                       [inspection]).fetchone()
-    return Changes.of(*kinds, SCORES, tables=("answers", "scores"),
-                      townships=[found[0]] if found else [], inspections=[inspection], ids=ids)
+    found = db.execute("SELECT township_id FROM inspections WHERE id = ?", [inspection]).fetchone()
+    return Changes.of(
+        *kinds,
+        SCORES,
+        tables=("answers", "scores"),
+        townships=[found[0]] if found else [],
+        inspections=[inspection],
+        ids=ids,
+    )
 
 
 def _problem_changes(rows: list[dict[str, Any]]) -> Changes:
-    return Changes.of(PROBLEMS, tables=("problems",),
-                      townships=[r.get("township_id") for r in rows],
-                      inspections=[r.get("inspection_id") for r in rows],
-                      ids=[r["id"] for r in rows])
+    return Changes.of(
+        PROBLEMS,
+        tables=("problems",),
+        townships=[r.get("township_id") for r in rows],
+        inspections=[r.get("inspection_id") for r in rows],
+        ids=[r["id"] for r in rows],
+    )
 
 
-__all__ = ["ANSWERS", "ATTACHMENTS", "CAMPAIGNS", "FORMS", "INSPECTIONS", "KINDS", "NOTHING",
-           "NOTICES", "PROBLEMS", "SCORES", "SETTINGS", "SYNC", "TREE", "Changes", "Done",
-           "Session"]
+__all__ = [
+    "ANSWERS",
+    "ATTACHMENTS",
+    "CAMPAIGNS",
+    "FORMS",
+    "INSPECTIONS",
+    "KINDS",
+    "NOTHING",
+    "NOTICES",
+    "PROBLEMS",
+    "SCORES",
+    "SETTINGS",
+    "SYNC",
+    "TREE",
+    "Changes",
+    "Done",
+    "Session",
+]

@@ -43,9 +43,14 @@ def check(key: str, value: Any) -> None:
     if key in NAME_KEYS and isinstance(value, str):
         found = control_characters(value)
         if found:
-            raise SettingError(Message("the setting {key} holds control characters ({chars}); "
-                                       "type it again without them", key=key,
-                                       chars=" ".join(found)))
+            raise SettingError(
+                Message(
+                    "the setting {key} holds control characters ({chars}); "
+                    "type it again without them",
+                    key=key,
+                    chars=" ".join(found),
+                )
+            )
 
 
 def get(db: Database, key: str, default: Any = None) -> Any:
@@ -105,9 +110,9 @@ def peek(path: Path, keys: tuple[str, ...]) -> dict[str, Any]:
     marks = ", ".join("?" for _ in keys)
     try:
         with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
-            rows = db.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})",
-                              keys).fetchall()
+            rows = db.execute(
+                f"SELECT key, value FROM settings WHERE key IN ({marks})", keys
+            ).fetchall()
         return {key: json.loads(value) for key, value in rows if value is not None}
     except (sqlite3.Error, ValueError):
         return {}
-

@@ -60,12 +60,15 @@ def read_snapshot(db: Database) -> Iterator[None]:
 
 
 def count_selected(db: Database, chosen: Selection) -> int:
-    return sum(db.execute(f"SELECT COUNT(*) FROM [{t}] WHERE {w}", p).fetchone()[0]
-               for t, (w, p) in chosen.items())
+    return sum(
+        db.execute(f"SELECT COUNT(*) FROM [{t}] WHERE {w}", p).fetchone()[0]
+        for t, (w, p) in chosen.items()
+    )
 
 
-def selected_rows(db: Database, table: str, chosen: Selection, batch: int
-                  ) -> tuple[list[str], Iterator[list[tuple[Any, ...]]]]:
+def selected_rows(
+    db: Database, table: str, chosen: Selection, batch: int
+) -> tuple[list[str], Iterator[list[tuple[Any, ...]]]]:
     """The column names, sorted, and the table's chosen rows in batches, values in that order."""
     where, params = chosen[table]
     cursor = db.conn.execute(f"SELECT * FROM [{table}] WHERE {where} ORDER BY rowid", params)
@@ -84,21 +87,26 @@ def attachment_rows(db: Database, chosen: Selection) -> list[dict[str, Any]]:
     if "attachments" not in chosen:
         return []
     where, params = chosen["attachments"]
-    return list(db.query(f"SELECT sha256, deleted, id, filename FROM attachments "
-                         f"WHERE {where} ORDER BY sha256, deleted", params))
+    return list(
+        db.query(
+            f"SELECT sha256, deleted, id, filename FROM attachments "
+            f"WHERE {where} ORDER BY sha256, deleted",
+            params,
+        )
+    )
 
 
 def last_import(db: Database) -> dict[str, Any] | None:
     """The newest entry of the local import log, its summary still JSON text."""
-    row = db.execute("SELECT imported_at, device_name, file, summary FROM import_log "
-                     "ORDER BY id DESC LIMIT 1").fetchone()
+    row = db.execute(
+        "SELECT imported_at, device_name, file, summary FROM import_log ORDER BY id DESC LIMIT 1"
+    ).fetchone()
     if row is None:
         return None
     return {"at": row[0], "device_name": row[1], "file": row[2], "summary": row[3]}
 
 
-def first_out_of_domain(db: Database, table: str, chosen: Selection
-                        ) -> tuple[str, str, Any] | None:
+def first_out_of_domain(db: Database, table: str, chosen: Selection) -> tuple[str, str, Any] | None:
     """The first chosen row holding a value outside its column's domain: (id, column, value).
 
     An importer refuses such a row (`store.domains`); rows written before a
@@ -116,8 +124,9 @@ def first_out_of_domain(db: Database, table: str, chosen: Selection
     if not checks:
         return None
     bad = " OR ".join(f"({sql})" for _, sql in checks)
-    row = db.execute(f"SELECT * FROM [{table}] WHERE ({where}) AND ({bad}) LIMIT 1",
-                     params).fetchone()
+    row = db.execute(
+        f"SELECT * FROM [{table}] WHERE ({where}) AND ({bad}) LIMIT 1", params
+    ).fetchone()
     if row is None:
         return None
     names = [d[0] for d in db.execute(f"SELECT * FROM [{table}] LIMIT 0").description]

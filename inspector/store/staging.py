@@ -58,10 +58,13 @@ def shapes(db: Database) -> dict[str, TableShape]:
     for table in SYNCED_TABLES:
         cols = []
         for _cid, name, ctype, notnull, _dflt, pk in db.execute(
-                f"PRAGMA main.table_info([{table}])").fetchall():
+            f"PRAGMA main.table_info([{table}])"
+        ).fetchall():
             cols.append(Column(name, (ctype or "").upper(), bool(notnull or pk)))
-        fks = tuple((row[3], row[2]) for row in db.execute(
-            f"PRAGMA main.foreign_key_list([{table}])").fetchall())
+        fks = tuple(
+            (row[3], row[2])
+            for row in db.execute(f"PRAGMA main.foreign_key_list([{table}])").fetchall()
+        )
         result[table] = TableShape(table, tuple(cols), fks)
     return result
 
@@ -75,8 +78,10 @@ def create(db: Database, shapes_: dict[str, TableShape]) -> None:
     drop(db)
     for shape in shapes_.values():
         cols = ", ".join(f"[{c}]" for c in shape.names)
-        db.execute(f"CREATE TEMP TABLE [{stage_name(shape.table)}] ({cols}, "
-                   "_kind TEXT, _conflict INTEGER NOT NULL DEFAULT 0)")
+        db.execute(
+            f"CREATE TEMP TABLE [{stage_name(shape.table)}] ({cols}, "
+            "_kind TEXT, _conflict INTEGER NOT NULL DEFAULT 0)"
+        )
 
 
 def drop(db: Database) -> None:
@@ -84,11 +89,14 @@ def drop(db: Database) -> None:
         db.execute(f"DROP TABLE IF EXISTS temp.[{stage_name(table)}]")
 
 
-def insert(db: Database, shape: TableShape, rows: Sequence[tuple[Any, ...]], first_line: int,
-           file: str) -> None:
+def insert(
+    db: Database, shape: TableShape, rows: Sequence[tuple[Any, ...]], first_line: int, file: str
+) -> None:
     """Stage a batch of rows (tuples in `shape.names` order), naming the first bad line."""
-    sql = (f"INSERT INTO temp.[{stage_name(shape.table)}] ({', '.join(shape.names)}) "
-           f"VALUES ({', '.join('?' * len(shape.names))})")
+    sql = (
+        f"INSERT INTO temp.[{stage_name(shape.table)}] ({', '.join(shape.names)}) "
+        f"VALUES ({', '.join('?' * len(shape.names))})"
+    )
     try:
         with temp_transaction(db):  # temp tables only: no lock on the database
             db.conn.executemany(sql, rows)
@@ -98,8 +106,9 @@ def insert(db: Database, shape: TableShape, rows: Sequence[tuple[Any, ...]], fir
                 with temp_transaction(db):
                     db.conn.execute(sql, row)
             except (sqlite3.Error, OverflowError, TypeError, ValueError):
-                raise StagingError(f"{file} line {first_line + offset}: "
-                                   f"{_bad_value(shape, row)}") from None
+                raise StagingError(
+                    f"{file} line {first_line + offset}: {_bad_value(shape, row)}"
+                ) from None
         raise
 
 
@@ -109,8 +118,9 @@ def index(db: Database, shape: TableShape, file: str) -> None:
     try:
         db.execute(f"CREATE UNIQUE INDEX temp.[{stage}_id] ON [{stage}](id)")
     except sqlite3.IntegrityError:
-        dup = db.execute(f"SELECT id, MAX(rowid) FROM temp.[{stage}] GROUP BY id "
-                         "HAVING COUNT(*) > 1 LIMIT 1").fetchone()
+        dup = db.execute(
+            f"SELECT id, MAX(rowid) FROM temp.[{stage}] GROUP BY id HAVING COUNT(*) > 1 LIMIT 1"
+        ).fetchone()
         raise StagingError(f"{file} line {dup[1]}: id {dup[0]!r} appears twice") from None
 
 
@@ -119,7 +129,7 @@ def _bad_value(shape: TableShape, row: tuple[Any, ...]) -> str:
         if isinstance(value, dict | list):
             kind = "object" if isinstance(value, dict) else "array"
             return f"column {col.name} holds a JSON {kind}, expected {col.type}"
-        if isinstance(value, int) and not -2**63 <= value < 2**63:
+        if isinstance(value, int) and not -(2**63) <= value < 2**63:
             return f"column {col.name} holds a number too large for the database"
     return "a value the database cannot hold"
 
@@ -136,20 +146,24 @@ def check(db: Database, shape: TableShape, file: str, checked: tuple[str, ...] =
     declared = domains(shape.table)
     outside = {c: declared[c].sql_bad(c) for c in shape.names if c not in checked}
     stage = stage_name(shape.table)
-    bad = db.execute(f"SELECT rowid, * FROM temp.[{stage}] "
-                     f"WHERE {' OR '.join(outside.values())} LIMIT 1").fetchone()
+    bad = db.execute(
+        f"SELECT rowid, * FROM temp.[{stage}] WHERE {' OR '.join(outside.values())} LIMIT 1"
+    ).fetchone()
     if bad is None:
         return
     line, values = bad[0], dict(zip(shape.names, bad[1:], strict=False))
     wrong_type = _wrong_type(shape, values)
     if wrong_type:
         raise StagingError(f"{file} line {line}: {wrong_type}")
-    flags = db.execute(f"SELECT {', '.join(outside.values())} FROM temp.[{stage}] "
-                       "WHERE rowid = ?", [line]).fetchone()
+    flags = db.execute(
+        f"SELECT {', '.join(outside.values())} FROM temp.[{stage}] WHERE rowid = ?", [line]
+    ).fetchone()
     column = next(c for c, flag in zip(outside, flags, strict=True) if flag)
-    raise StagingError(f"{file} line {line}: {shape.table} row {shown(values['id'])}: "
-                       f"column {column} {shown(values[column])} is not "
-                       f"{declared[column].describe()}")
+    raise StagingError(
+        f"{file} line {line}: {shape.table} row {shown(values['id'])}: "
+        f"column {column} {shown(values[column])} is not "
+        f"{declared[column].describe()}"
+    )
 
 
 def _wrong_type(shape: TableShape, values: dict[str, Any]) -> str | None:
@@ -173,10 +187,13 @@ def dangling_reference(db: Database, shape: TableShape) -> str | None:
             f"SELECT rowid, [{column}] FROM temp.[{stage}] s WHERE s.[{column}] IS NOT NULL "
             f"AND NOT EXISTS (SELECT 1 FROM main.[{parent}] p WHERE p.id = s.[{column}]) "
             f"AND NOT EXISTS (SELECT 1 FROM temp.[{stage_name(parent)}] b "
-            f"WHERE b.id = s.[{column}]) LIMIT 1").fetchone()
+            f"WHERE b.id = s.[{column}]) LIMIT 1"
+        ).fetchone()
         if row is not None:
-            return (f"line {row[0]}: {column} {row[1]!r} refers to a {parent} row that is "
-                    "neither in the bundle nor in this database")
+            return (
+                f"line {row[0]}: {column} {row[1]!r} refers to a {parent} row that is "
+                "neither in the bundle nor in this database"
+            )
     return None
 
 
@@ -184,23 +201,33 @@ def attachment_hashes(db: Database) -> list[str]:
     """Distinct sha256 of the live attachment rows staged, and rejects malformed ones."""
     bad = db.execute(
         f"SELECT rowid, sha256 FROM temp.[{stage_name('attachments')}] "
-        "WHERE length(sha256) != 64 OR sha256 GLOB '*[^0-9a-f]*' LIMIT 1").fetchone()
+        "WHERE length(sha256) != 64 OR sha256 GLOB '*[^0-9a-f]*' LIMIT 1"
+    ).fetchone()
     if bad is not None:
-        raise StagingError(f"tables/attachments.jsonl line {bad[0]}: sha256 {bad[1]!r} "
-                           "is not a sha256")
-    return [r[0] for r in db.execute(
-        f"SELECT DISTINCT sha256 FROM temp.[{stage_name('attachments')}] WHERE deleted = 0")]
+        raise StagingError(
+            f"tables/attachments.jsonl line {bad[0]}: sha256 {bad[1]!r} is not a sha256"
+        )
+    return [
+        r[0]
+        for r in db.execute(
+            f"SELECT DISTINCT sha256 FROM temp.[{stage_name('attachments')}] WHERE deleted = 0"
+        )
+    ]
 
 
-def rows_of(db: Database, table: str, columns: Iterable[str],
-            where: str = "1") -> list[dict[str, Any]]:
+def rows_of(
+    db: Database, table: str, columns: Iterable[str], where: str = "1"
+) -> list[dict[str, Any]]:
     cols = ", ".join(f"[{c}]" for c in columns)
-    return [dict(r) for r in db.query(
-        f"SELECT {cols} FROM temp.[{stage_name(table)}] WHERE {where}")]
+    return [
+        dict(r) for r in db.query(f"SELECT {cols} FROM temp.[{stage_name(table)}] WHERE {where}")
+    ]
 
 
 def max_updated_at(db: Database) -> str | None:
-    values = [db.execute(f"SELECT max(updated_at) FROM temp.[{stage_name(t)}]").fetchone()[0]
-              for t in SYNCED_TABLES]
+    values = [
+        db.execute(f"SELECT max(updated_at) FROM temp.[{stage_name(t)}]").fetchone()[0]
+        for t in SYNCED_TABLES
+    ]
     present = [v for v in values if v]
     return max(present) if present else None

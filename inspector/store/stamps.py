@@ -57,7 +57,8 @@ def staged_ahead(db: Database, limit_ms: int) -> StampHit | None:
             row = db.execute(
                 f"SELECT rowid, [{column}] FROM temp.[{stage_name(table)}] "
                 f"WHERE [{column}] >= ? ORDER BY [{column}] DESC LIMIT 1",
-                [_bound(limit_ms)]).fetchone()
+                [_bound(limit_ms)],
+            ).fetchone()
             if row is not None and (best is None or row[1] > best.value):
                 best = StampHit(table, row[0], column, row[1])
     return best
@@ -75,7 +76,9 @@ def staged_own_unmade(db: Database, device: str, last: str | None) -> StampHit |
             row = db.execute(
                 f"SELECT rowid, [{column}] FROM temp.[{stage_name(table)}] "
                 f"WHERE substr([{column}], 20) = ? AND substr([{column}], 1, 18) > ? "
-                "ORDER BY rowid LIMIT 1", [device, after]).fetchone()
+                "ORDER BY rowid LIMIT 1",
+                [device, after],
+            ).fetchone()
             if row is not None:
                 return StampHit(table, row[0], column, row[1])
     return None
@@ -89,8 +92,9 @@ def staged_collision(db: Database, shapes: dict[str, TableShape]) -> StampHit | 
     """
     for table in SYNCED_TABLES:
         shape = shapes[table]
-        differ = " OR ".join(f"s.[{c}] IS NOT m.[{c}]" for c in shape.names
-                             if c not in ("id", "updated_at"))
+        differ = " OR ".join(
+            f"s.[{c}] IS NOT m.[{c}]" for c in shape.names if c not in ("id", "updated_at")
+        )
         row = db.execute(
             f"SELECT s.rowid, s.updated_at FROM temp.[{stage_name(table)}] s "
             f"JOIN main.[{table}] m ON m.id = s.id "
@@ -103,8 +107,9 @@ def staged_collision(db: Database, shapes: dict[str, TableShape]) -> StampHit | 
 
 def device_name_seen(db: Database, device: str) -> str | None:
     """The name a device's bundles carried when imported here, if any were."""
-    row = db.execute("SELECT device_name FROM import_log WHERE device_id = ? "
-                     "ORDER BY id DESC LIMIT 1", [device]).fetchone()
+    row = db.execute(
+        "SELECT device_name FROM import_log WHERE device_id = ? ORDER BY id DESC LIMIT 1", [device]
+    ).fetchone()
     return row[0] if row and row[0] else None
 
 
@@ -123,7 +128,8 @@ def future_rows(db: Database, now_ms: int) -> list[FutureRows]:
         count, newest = db.execute(
             f"SELECT COUNT(*), max(max(updated_at), coalesce(max(base_version), '')) "
             f"FROM [{table}] WHERE updated_at >= ? OR base_version >= ?",
-            [bound, bound]).fetchone()
+            [bound, bound],
+        ).fetchone()
         if count:
             found.append(FutureRows(table, count, newest))
     return found
@@ -144,8 +150,9 @@ def restamp_future(db: Database, now_ms: int, who: str) -> int:
     sound = ""
     for table in SYNCED_TABLES:
         for column in STAMP_COLUMNS:
-            value = db.execute(f"SELECT max([{column}]) FROM [{table}] WHERE [{column}] < ?",
-                               [bound]).fetchone()[0]
+            value = db.execute(
+                f"SELECT max([{column}]) FROM [{table}] WHERE [{column}] < ?", [bound]
+            ).fetchone()[0]
             sound = max(sound, value or "")
     clock = Clock(db, now_ms=lambda: now_ms)
     reset_last(db, sound if sound else format_hlc(0, 0, clock.device))
@@ -154,14 +161,24 @@ def restamp_future(db: Database, now_ms: int, who: str) -> int:
         rows = db.execute(
             f"SELECT id, updated_at, base_version FROM [{table}] "
             "WHERE updated_at >= ? OR base_version >= ? ORDER BY updated_at, id",
-            [bound, bound]).fetchall()
+            [bound, bound],
+        ).fetchall()
         for (row_id, old, base), stamp in zip(rows, clock.tick_many(len(rows)), strict=True):
             new_base = base if base is not None and base < bound else None
-            db.execute(f"UPDATE [{table}] SET updated_at = ?, base_version = ? WHERE id = ?",
-                       [stamp, new_base, row_id])
-            audit(db, stamp, who, table, row_id, "update",
-                  {"updated_at": old, "base_version": base},
-                  {"updated_at": stamp, "base_version": new_base})
+            db.execute(
+                f"UPDATE [{table}] SET updated_at = ?, base_version = ? WHERE id = ?",
+                [stamp, new_base, row_id],
+            )
+            audit(
+                db,
+                stamp,
+                who,
+                table,
+                row_id,
+                "update",
+                {"updated_at": old, "base_version": base},
+                {"updated_at": stamp, "base_version": new_base},
+            )
         total += len(rows)
     return total
 
@@ -169,12 +186,18 @@ def restamp_future(db: Database, now_ms: int, who: str) -> int:
 def future_issues(db: Database, now_ms: int | None = None) -> list[Message]:
     """`inspector check`'s lines for rows stamped more than a day ahead of this clock."""
     now = wall_ms() if now_ms is None else now_ms
-    return [Message("{table}: {count} row(s) stamped more than a day ahead of this computer's "
-                    "clock (newest {when}, device {device}); other laptops refuse them: once "
-                    "the date here is right, run 'inspector check --restamp-future'",
-                    table=f.table, count=f.count, when=when(parse_hlc(f.newest)[0]),
-                    device=hlc_device(f.newest))
-            for f in future_rows(db, now)]
+    return [
+        Message(
+            "{table}: {count} row(s) stamped more than a day ahead of this computer's "
+            "clock (newest {when}, device {device}); other laptops refuse them: once "
+            "the date here is right, run 'inspector check --restamp-future'",
+            table=f.table,
+            count=f.count,
+            when=when(parse_hlc(f.newest)[0]),
+            device=hlc_device(f.newest),
+        )
+        for f in future_rows(db, now)
+    ]
 
 
 @dataclass(frozen=True)

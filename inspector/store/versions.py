@@ -47,7 +47,8 @@ def raise_have(db: Database, vector: Mapping[str, str]) -> None:
     db.conn.executemany(
         "INSERT INTO have_vector(author, version) VALUES (?, ?) ON CONFLICT(author) DO "
         "UPDATE SET version = excluded.version WHERE excluded.version > have_vector.version",
-        [(a, v) for a, v in vector.items() if a != own])
+        [(a, v) for a, v in vector.items() if a != own],
+    )
 
 
 def record_ack(db: Database, peer: str, name: str, vector: Mapping[str, str]) -> None:
@@ -57,25 +58,34 @@ def record_ack(db: Database, peer: str, name: str, vector: Mapping[str, str]) ->
     once said, and the next delta for it must carry what it lost.
     """
     db.execute("DELETE FROM peer_acks WHERE peer = ?", [peer])
-    db.conn.executemany("INSERT INTO peer_acks(peer, author, version) VALUES (?, ?, ?)",
-                        [(peer, a, v) for a, v in vector.items()])
-    db.execute("INSERT INTO peers(peer, name, acked_at) VALUES (?, ?, ?) ON CONFLICT(peer) "
-               "DO UPDATE SET name = excluded.name, acked_at = excluded.acked_at",
-               [peer, name, dt.datetime.now().isoformat(timespec="seconds")])
+    db.conn.executemany(
+        "INSERT INTO peer_acks(peer, author, version) VALUES (?, ?, ?)",
+        [(peer, a, v) for a, v in vector.items()],
+    )
+    db.execute(
+        "INSERT INTO peers(peer, name, acked_at) VALUES (?, ?, ?) ON CONFLICT(peer) "
+        "DO UPDATE SET name = excluded.name, acked_at = excluded.acked_at",
+        [peer, name, dt.datetime.now().isoformat(timespec="seconds")],
+    )
 
 
 def peer_ack(db: Database, peer: str) -> Vector | None:
     """What `peer` acknowledged, or None if no bundle of it was ever imported here."""
     if db.execute("SELECT 1 FROM peers WHERE peer = ?", [peer]).fetchone() is None:
         return None
-    return dict(db.execute("SELECT author, version FROM peer_acks WHERE peer = ?",
-                           [peer]).fetchall())
+    return dict(
+        db.execute("SELECT author, version FROM peer_acks WHERE peer = ?", [peer]).fetchall()
+    )
 
 
 def known_peers(db: Database) -> list[dict[str, str]]:
     """Every peer whose bundle was imported here: id, name and when, newest first."""
-    return [{"peer": r[0], "name": r[1], "acked_at": r[2]} for r in db.execute(
-        "SELECT peer, name, acked_at FROM peers ORDER BY acked_at DESC, peer").fetchall()]
+    return [
+        {"peer": r[0], "name": r[1], "acked_at": r[2]}
+        for r in db.execute(
+            "SELECT peer, name, acked_at FROM peers ORDER BY acked_at DESC, peer"
+        ).fetchall()
+    ]
 
 
 def common_ack(vectors: Iterable[Mapping[str, str]]) -> Vector:

@@ -54,8 +54,13 @@ class WrongPassphrase(BundleError):
     """The passphrase given does not open the bundle."""
 
 
-def seal(inner: IO[bytes], out: Path, sender: str, recipients: Sequence[str],
-         passphrase: str | None = None) -> None:
+def seal(
+    inner: IO[bytes],
+    out: Path,
+    sender: str,
+    recipients: Sequence[str],
+    passphrase: str | None = None,
+) -> None:
     """Write `out`: the readable routing manifest and `inner` encrypted to `recipients`."""
     keys = [x25519.Recipient.from_str(r) for r in recipients]
     extra = None
@@ -63,11 +68,19 @@ def seal(inner: IO[bytes], out: Path, sender: str, recipients: Sequence[str],
         extra = x25519.Identity.generate()
         keys.append(extra.to_public())
     if not keys:
-        raise BundleError(Message("no device may read this bundle: this device is not "
-                                  "enrolled and holds no roster; enrol it at headquarters, or "
-                                  "export with a passphrase"))
-    manifest = {"format": FORMAT, "format_version": FORMAT_VERSION, "sender": sender,
-                "content": CONTENT}
+        raise BundleError(
+            Message(
+                "no device may read this bundle: this device is not "
+                "enrolled and holds no roster; enrol it at headquarters, or "
+                "export with a passphrase"
+            )
+        )
+    manifest = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "sender": sender,
+        "content": CONTENT,
+    }
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as zf:
         zf.writestr(OUTER_MANIFEST, json.dumps(manifest, indent=1))
         with zf.open(CONTENT, "w", force_zip64=True) as dst:
@@ -80,58 +93,101 @@ def read_outer(name: str, zf: zipfile.ZipFile) -> dict[str, Any]:
     """The routing manifest, checked; format 1 and newer formats are refused with why."""
     names = set(zf.namelist())
     if OUTER_MANIFEST not in names:
-        raise BundleError(Message("{file}: manifest.json is missing; not an Inspector bundle",
-                                  file=name))
+        raise BundleError(
+            Message("{file}: manifest.json is missing; not an Inspector bundle", file=name)
+        )
     info = zf.getinfo(OUTER_MANIFEST)
     if info.file_size > MAX_OUTER_MANIFEST:
-        raise BundleError(Message("{file}: manifest.json declares {size:,} bytes, more than "
-                                  "the {limit:,} allowed", file=name, size=info.file_size,
-                                  limit=MAX_OUTER_MANIFEST))
+        raise BundleError(
+            Message(
+                "{file}: manifest.json declares {size:,} bytes, more than the {limit:,} allowed",
+                file=name,
+                size=info.file_size,
+                limit=MAX_OUTER_MANIFEST,
+            )
+        )
     try:
         with zf.open(info) as fh:
             data = json.loads(fh.read(MAX_OUTER_MANIFEST + 1).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BundleError(Message("{file}: manifest.json is not valid JSON ({error})",
-                                  file=name, error=str(exc))) from None
+        raise BundleError(
+            Message("{file}: manifest.json is not valid JSON ({error})", file=name, error=str(exc))
+        ) from None
     except (zipfile.BadZipFile, EOFError, ValueError, OSError) as exc:
-        raise BundleError(Message("{file}: member {member} is damaged ({error})", file=name,
-                                  member=OUTER_MANIFEST, error=str(exc))) from None
+        raise BundleError(
+            Message(
+                "{file}: member {member} is damaged ({error})",
+                file=name,
+                member=OUTER_MANIFEST,
+                error=str(exc),
+            )
+        ) from None
     if not isinstance(data, dict):
         raise BundleError(Message("{file}: manifest.json: not a JSON object", file=name))
     if data.get("format") != FORMAT:
-        raise BundleError(Message("{file}: manifest.json: not an Inspector bundle (format is "
-                                  "{format!r}, expected {expected!r})", file=name,
-                                  format=data.get("format"), expected=FORMAT))
+        raise BundleError(
+            Message(
+                "{file}: manifest.json: not an Inspector bundle (format is "
+                "{format!r}, expected {expected!r})",
+                file=name,
+                format=data.get("format"),
+                expected=FORMAT,
+            )
+        )
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise BundleError(Message("{file}: manifest.json: format_version {version!r} is not "
-                                  "valid", file=name, version=version))
+        raise BundleError(
+            Message(
+                "{file}: manifest.json: format_version {version!r} is not valid",
+                file=name,
+                version=version,
+            )
+        )
     if version == 1:
-        raise BundleError(Message("{file}: unsigned bundle (format 1) from an older Inspector: "
-                                  "nothing in it proves who wrote it, so it is not imported; "
-                                  "update Inspector on {device} and export again", file=name,
-                                  device=str(data.get("device_name") or data.get("device_id")
-                                             or "the sending laptop")[:60]))
+        raise BundleError(
+            Message(
+                "{file}: unsigned bundle (format 1) from an older Inspector: "
+                "nothing in it proves who wrote it, so it is not imported; "
+                "update Inspector on {device} and export again",
+                file=name,
+                device=str(
+                    data.get("device_name") or data.get("device_id") or "the sending laptop"
+                )[:60],
+            )
+        )
     if version > FORMAT_VERSION:
-        raise BundleError(Message("{file}: this bundle was made by a newer Inspector (bundle "
-                                  "format {version}, this version reads {readable}); update "
-                                  "Inspector to import it", file=name, version=version,
-                                  readable=FORMAT_VERSION))
+        raise BundleError(
+            Message(
+                "{file}: this bundle was made by a newer Inspector (bundle "
+                "format {version}, this version reads {readable}); update "
+                "Inspector to import it",
+                file=name,
+                version=version,
+                readable=FORMAT_VERSION,
+            )
+        )
     sender = data.get("sender")
     if not isinstance(sender, str) or not 1 <= len(sender) <= 64:
-        raise BundleError(Message("{file}: manifest.json: 'sender' is missing or not valid",
-                                  file=name))
+        raise BundleError(
+            Message("{file}: manifest.json: 'sender' is missing or not valid", file=name)
+        )
     allowed = {OUTER_MANIFEST, CONTENT, PASSPHRASE}
     for member in sorted(names - allowed):
-        raise BundleError(Message("{file}: unexpected member {member!r}", file=name,
-                                  member=member[:120]))
+        raise BundleError(
+            Message("{file}: unexpected member {member!r}", file=name, member=member[:120])
+        )
     if CONTENT not in names:
         raise BundleError(Message("{file}: {member} is missing", file=name, member=CONTENT))
     return data
 
 
-def open_content(name: str, zf: zipfile.ZipFile, identities: Sequence[x25519.Identity],
-                 passphrase: str | None, limit: int) -> IO[bytes]:
+def open_content(
+    name: str,
+    zf: zipfile.ZipFile,
+    identities: Sequence[x25519.Identity],
+    passphrase: str | None,
+    limit: int,
+) -> IO[bytes]:
     """The decrypted inner bundle, in memory up to SPOOL_BYTES (then a private temp file)."""
     keys = list(identities)
     if passphrase:
@@ -140,9 +196,14 @@ def open_content(name: str, zf: zipfile.ZipFile, identities: Sequence[x25519.Ide
     # zipfile never yields more than a member declares, and age's plaintext is shorter than
     # its ciphertext: bounding the declared size bounds what decrypting can write.
     if info.file_size > limit:
-        raise BundleError(Message("{file}: {size:,} bytes of content, more than the {limit:,} a "
-                                  "bundle may hold", file=name, size=info.file_size,
-                                  limit=limit))
+        raise BundleError(
+            Message(
+                "{file}: {size:,} bytes of content, more than the {limit:,} a bundle may hold",
+                file=name,
+                size=info.file_size,
+                limit=limit,
+            )
+        )
     out = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 - caller closes
     try:
         with zf.open(info) as src:
@@ -150,18 +211,34 @@ def open_content(name: str, zf: zipfile.ZipFile, identities: Sequence[x25519.Ide
     except pyrage.DecryptError as exc:
         out.close()
         if "No matching keys" in str(exc):
-            raise NotRecipient(Message("{file}: this device is not a recipient of this bundle: "
-                                      "it is sealed to headquarters and the enrolled laptops "
-                                      "assigned to its campaigns; ask the sender for a bundle "
-                                      "with a passphrase, or headquarters to enrol this laptop "
-                                      "or assign it to the campaign", file=name),
-                               PASSPHRASE in zf.namelist()) from None
-        raise BundleError(Message("{file}: the encrypted content is damaged or altered "
-                                  "({error})", file=name, error=str(exc)[:120])) from None
+            raise NotRecipient(
+                Message(
+                    "{file}: this device is not a recipient of this bundle: "
+                    "it is sealed to headquarters and the enrolled laptops "
+                    "assigned to its campaigns; ask the sender for a bundle "
+                    "with a passphrase, or headquarters to enrol this laptop "
+                    "or assign it to the campaign",
+                    file=name,
+                ),
+                PASSPHRASE in zf.namelist(),
+            ) from None
+        raise BundleError(
+            Message(
+                "{file}: the encrypted content is damaged or altered ({error})",
+                file=name,
+                error=str(exc)[:120],
+            )
+        ) from None
     except (zipfile.BadZipFile, EOFError, ValueError, OSError) as exc:
         out.close()
-        raise BundleError(Message("{file}: member {member} is damaged ({error})", file=name,
-                                  member=CONTENT, error=str(exc)[:120])) from None
+        raise BundleError(
+            Message(
+                "{file}: member {member} is damaged ({error})",
+                file=name,
+                member=CONTENT,
+                error=str(exc)[:120],
+            )
+        ) from None
     out.seek(0)
     return out
 
@@ -171,8 +248,7 @@ def _passphrase_identity(name: str, zf: zipfile.ZipFile, passphrase: str) -> x25
         raise BundleError(Message("{file}: this bundle has no passphrase", file=name))
     info = zf.getinfo(PASSPHRASE)
     if info.file_size > MAX_PASSPHRASE_MEMBER:
-        raise BundleError(Message("{file}: {member} is too large", file=name,
-                                  member=PASSPHRASE))
+        raise BundleError(Message("{file}: {member} is too large", file=name, member=PASSPHRASE))
     try:
         secret = age_passphrase.decrypt(zf.read(info), passphrase)
         return x25519.Identity.from_str(secret.decode("ascii").strip())

@@ -101,18 +101,25 @@ class ExportSummary:
 class _Signer:
     """Decides, line by line, what goes in and who vouches for it."""
 
-    def __init__(self, db: Database, keys: DeviceKeys, summary: ExportSummary,
-                 roster: rosters.Roster | None):
+    def __init__(
+        self, db: Database, keys: DeviceKeys, summary: ExportSummary, roster: rosters.Roster | None
+    ):
         self.me = keys.device_id
         self.role = rosters.role_of(db)
         held = [Statement(*row) for row in devices.statements(db)]
         self.relay = RelayIndex(held)
         # A revoked author's versions travel only under a statement the revocation spares.
-        revoked = {d: e for d, e in (roster.devices.items() if roster else ())
-                   if e.revoked_at is not None and e.accepted is not None}
+        revoked = {
+            d: e
+            for d, e in (roster.devices.items() if roster else ())
+            if e.revoked_at is not None and e.accepted is not None
+        }
         self.revoked = frozenset(revoked)
-        self.spared = RelayIndex(st for st in held if st.author in revoked
-                                 and revoked[st.author].stands(statement_digest(st)))
+        self.spared = RelayIndex(
+            st
+            for st in held
+            if st.author in revoked and revoked[st.author].stands(statement_digest(st))
+        )
         self.own: list[bytes] = []
         self.relayed: set[str] = set()
         self.chosen: dict[str, Statement] = {}
@@ -136,8 +143,11 @@ class _Signer:
                 self.campaigns.add(row["campaign_id"])
         elif table == "answers":
             self.inspections.add(row["inspection_id"])
-        elif table == "attachments" and row.get("owner_table") in ("inspections", "problems",
-                                                                   "notices"):
+        elif table == "attachments" and row.get("owner_table") in (
+            "inspections",
+            "problems",
+            "notices",
+        ):
             self.owners.add((row["owner_table"], row["owner_id"]))
 
     def _admit(self, table: str, row: dict[str, Any], line: bytes) -> bool:
@@ -161,9 +171,16 @@ class _Signer:
         return False
 
 
-def export_bundle(db: Database, out: str | Path, campaign_ref: str | None = None,
-                  progress: Progress = NO_PROGRESS, *, since_last: bool = False,
-                  to: str | None = None, passphrase: str | None = None) -> ExportSummary:
+def export_bundle(
+    db: Database,
+    out: str | Path,
+    campaign_ref: str | None = None,
+    progress: Progress = NO_PROGRESS,
+    *,
+    since_last: bool = False,
+    to: str | None = None,
+    passphrase: str | None = None,
+) -> ExportSummary:
     """Write a bundle to `out` (everything, a campaign kit, or a delta) and remember it.
 
     `since_last` writes only what the peer `to` (by default: every peer
@@ -176,18 +193,29 @@ def export_bundle(db: Database, out: str | Path, campaign_ref: str | None = None
     if out.suffix != SUFFIX:
         out = out.with_name(out.name + SUFFIX)
     if since_last and campaign_ref:
-        raise BundleError(Message("a campaign kit is always complete: use --campaign or "
-                                  "--since-last, not both"))
+        raise BundleError(
+            Message("a campaign kit is always complete: use --campaign or --since-last, not both")
+        )
     if to is not None and not since_last:
         raise BundleError(Message("--to chooses the peer of a delta: add --since-last"))
     campaign = find_campaign(db, campaign_ref) if campaign_ref else None
-    summary = ExportSummary(out, str(uuid.uuid4()), campaign["id"] if campaign else None,
-                            campaign["name"] if campaign else None, to=to)
+    summary = ExportSummary(
+        out,
+        str(uuid.uuid4()),
+        campaign["id"] if campaign else None,
+        campaign["name"] if campaign else None,
+        to=to,
+    )
     manifest = Manifest(
-        bundle_id=summary.bundle_id, device_id=settings.device_id(db),
+        bundle_id=summary.bundle_id,
+        device_id=settings.device_id(db),
         device_name=settings.device_name(db),
         created_at=dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-        app_version=__version__, tables={}, attachments={}, campaign_id=summary.campaign_id)
+        app_version=__version__,
+        tables={},
+        attachments={},
+        campaign_id=summary.campaign_id,
+    )
     keys = device_keys(db)
     roster = rosters.current(db)
     recipients = roster.recipients() if roster else []
@@ -199,8 +227,7 @@ def export_bundle(db: Database, out: str | Path, campaign_ref: str | None = None
     tmp = Path(tmp_name)
     inner = tempfile.TemporaryFile()  # noqa: SIM115 - closed below; never a named plain file
     try:
-        with zipfile.ZipFile(inner, "w", compression=zipfile.ZIP_DEFLATED,
-                             compresslevel=5) as zf:
+        with zipfile.ZipFile(inner, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=5) as zf:
             with snapshot.read_snapshot(db):  # rows, vector and acks from one state
                 if since_last:
                     summary.delta_since = manifest.since = _ack_of(db, to)
@@ -210,16 +237,15 @@ def export_bundle(db: Database, out: str | Path, campaign_ref: str | None = None
                 manifest.have = versions.have_vector(db)
                 budget = Budget(len(chosen), fixed=1 + (roster is not None))
                 blobs = _attachment_sizes(db, chosen, budget)
-                _write_snapshot(db, zf, manifest, summary, chosen, budget, progress,
-                                signer.admit)
+                _write_snapshot(db, zf, manifest, summary, chosen, budget, progress, signer.admit)
             _write_attachments(db, zf, manifest, summary, blobs, progress)
             _write_signatures(zf, manifest, keys, signer, roster, budget)
         inner.seek(0)
         progress(0, 1, "encrypting")
         if roster is not None:
-            recipients = roster.recipients(signer.campaigns
-                                           | devices.campaigns_of(db, signer.inspections,
-                                                                  signer.owners))
+            recipients = roster.recipients(
+                signer.campaigns | devices.campaigns_of(db, signer.inspections, signer.owners)
+            )
             summary.readers = len(recipients)
         seal(inner, tmp, keys.device_id, recipients, passphrase)
         os.replace(tmp, out)
@@ -240,9 +266,15 @@ def _ack_of(db: Database, peer: str | None) -> dict[str, str]:
     ack = versions.peer_ack(db, peer)
     if ack is None:
         known = ", ".join(f"{p['peer']} ({p['name']})" for p in versions.known_peers(db))
-        raise BundleError(Message("no bundle from device {device} was ever imported here, so "
-                                  "nothing says what it holds; known devices: {known}. Export "
-                                  "a full bundle for it", device=peer, known=known or "none"))
+        raise BundleError(
+            Message(
+                "no bundle from device {device} was ever imported here, so "
+                "nothing says what it holds; known devices: {known}. Export "
+                "a full bundle for it",
+                device=peer,
+                known=known or "none",
+            )
+        )
     return ack
 
 
@@ -250,29 +282,48 @@ def _remember(db: Database, summary: ExportSummary) -> None:
     """Note the export for the status line; a database that cannot take it only warns."""
     try:
         with db.atomic():
-            settings.put(db, LAST_EXPORT, {
-                "at": dt.datetime.now().isoformat(timespec="seconds"),
-                "file": summary.path.name, "bundle_id": summary.bundle_id,
-                "campaign_id": summary.campaign_id, "rows": summary.rows,
-                "delta": summary.delta_since is not None})
+            settings.put(
+                db,
+                LAST_EXPORT,
+                {
+                    "at": dt.datetime.now().isoformat(timespec="seconds"),
+                    "file": summary.path.name,
+                    "bundle_id": summary.bundle_id,
+                    "campaign_id": summary.campaign_id,
+                    "rows": summary.rows,
+                    "delta": summary.delta_since is not None,
+                },
+            )
     except sqlite3.OperationalError as exc:
-        summary.warnings.append(Message(
-            "the bundle is complete, but this database could not note the export "
-            "({error}); the 'last export' line stays as it was", error=str(exc)))
+        summary.warnings.append(
+            Message(
+                "the bundle is complete, but this database could not note the export "
+                "({error}); the 'last export' line stays as it was",
+                error=str(exc),
+            )
+        )
 
 
-def _write_signatures(zf: zipfile.ZipFile, manifest: Manifest, keys: DeviceKeys,
-                      signer: _Signer, roster: rosters.Roster | None, budget: Budget) -> None:
+def _write_signatures(
+    zf: zipfile.ZipFile,
+    manifest: Manifest,
+    keys: DeviceKeys,
+    signer: _Signer,
+    roster: rosters.Roster | None,
+    budget: Budget,
+) -> None:
     """The roster, the statements, the manifest, and the sender's signature over it."""
     own = sign_statement(keys, b"".join(signer.own))
-    manifest.statements.append(StatementEntry(own.id, own.author, own.signature, own.versions,
-                                              None))
+    manifest.statements.append(
+        StatementEntry(own.id, own.author, own.signature, own.versions, None)
+    )
     for sid in sorted(signer.relayed):
         st = signer.chosen[sid]
         budget.member(len(st.hashes))
         zf.writestr(statement_member(sid), st.hashes, compress_type=zipfile.ZIP_STORED)
-        manifest.statements.append(StatementEntry(sid, st.author, st.signature, st.versions,
-                                                  statement_member(sid)))
+        manifest.statements.append(
+            StatementEntry(sid, st.author, st.signature, st.versions, statement_member(sid))
+        )
     signer.summary.relayed_statements = len(signer.relayed)
     if roster is not None:
         roster_text = json.dumps(roster.document, ensure_ascii=False, indent=1).encode("utf-8")
@@ -283,17 +334,24 @@ def _write_signatures(zf: zipfile.ZipFile, manifest: Manifest, keys: DeviceKeys,
     parse_manifest(document)  # the importer's own check: what it refuses is not written
     text = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
     budget.manifest(text)
-    signature = json.dumps({"device_id": keys.device_id,
-                            "signature": sign_manifest(keys, text)}).encode("utf-8")
+    signature = json.dumps(
+        {"device_id": keys.device_id, "signature": sign_manifest(keys, text)}
+    ).encode("utf-8")
     budget.add(len(signature))  # counted as a file at the start
     zf.writestr(MANIFEST, text)
     zf.writestr(SIGNATURE, signature)
 
 
-def _write_snapshot(db: Database, zf: zipfile.ZipFile, manifest: Manifest,
-                    summary: ExportSummary, selection: snapshot.Selection, budget: Budget,
-                    progress: Progress, admit: Callable[[str, dict[str, Any], bytes], bool]
-                    ) -> None:
+def _write_snapshot(
+    db: Database,
+    zf: zipfile.ZipFile,
+    manifest: Manifest,
+    summary: ExportSummary,
+    selection: snapshot.Selection,
+    budget: Budget,
+    progress: Progress,
+    admit: Callable[[str, dict[str, Any], bytes], bool],
+) -> None:
     """The chosen rows of every table; called inside the export's read snapshot."""
     total = snapshot.count_selected(db, selection)
     done = 0
@@ -302,8 +360,7 @@ def _write_snapshot(db: Database, zf: zipfile.ZipFile, manifest: Manifest,
         if table not in selection:
             continue
         _check_domains(db, table, selection)
-        count, sha = _write_table(db, zf, table, selection, budget, progress, done, total,
-                                  admit)
+        count, sha = _write_table(db, zf, table, selection, budget, progress, done, total, admit)
         done += count
         summary.tables[table] = count
         manifest.tables[table] = TableEntry(table, table_member(table), count, sha)
@@ -316,30 +373,54 @@ def _check_domains(db: Database, table: str, selection: snapshot.Selection) -> N
     found = snapshot.first_out_of_domain(db, table, selection)
     if found is not None:
         row_id, column, value = found
-        raise BundleError(Message(
-            "{table} row {id}: column {column} holds {value}, which is not {expected}; an "
-            "import would refuse it, so correct it and export again", table=table, id=row_id,
-            column=column, value=shown(value), expected=domains(table)[column].describe()))
+        raise BundleError(
+            Message(
+                "{table} row {id}: column {column} holds {value}, which is not {expected}; an "
+                "import would refuse it, so correct it and export again",
+                table=table,
+                id=row_id,
+                column=column,
+                value=shown(value),
+                expected=domains(table)[column].describe(),
+            )
+        )
 
 
-def _write_attachments(db: Database, zf: zipfile.ZipFile, manifest: Manifest,
-                       summary: ExportSummary, blobs: dict[str, int], progress: Progress
-                       ) -> None:
+def _write_attachments(
+    db: Database,
+    zf: zipfile.ZipFile,
+    manifest: Manifest,
+    summary: ExportSummary,
+    blobs: dict[str, int],
+    progress: Progress,
+) -> None:
     for i, (sha, size) in enumerate(blobs.items()):
         progress(i, len(blobs), "attachments")
         path = blob_path(db, sha)
         if path.stat().st_size != size:
-            raise BundleError(Message("attachment file {sha} changed size while the bundle "
-                                      "was written; export again", sha=sha))
+            raise BundleError(
+                Message(
+                    "attachment file {sha} changed size while the bundle was written; export again",
+                    sha=sha,
+                )
+            )
         zf.write(path, attachment_member(sha), compress_type=zipfile.ZIP_STORED)
         manifest.attachments[sha] = AttachmentEntry(sha, size)
         summary.attachments += 1
         summary.attachment_bytes += size
 
 
-def _write_table(db: Database, zf: zipfile.ZipFile, table: str, selection: snapshot.Selection,
-                 budget: Budget, progress: Progress, done: int, total: int,
-                 admit: Callable[[str, dict[str, Any], bytes], bool]) -> tuple[int, str]:
+def _write_table(
+    db: Database,
+    zf: zipfile.ZipFile,
+    table: str,
+    selection: snapshot.Selection,
+    budget: Budget,
+    progress: Progress,
+    done: int,
+    total: int,
+    admit: Callable[[str, dict[str, Any], bytes], bool],
+) -> tuple[int, str]:
     """Canonical lines (`sync.canonical`): the bytes hashed are the bytes written."""
     keys, batches = snapshot.selected_rows(db, table, selection, _BATCH)
     digest = hashlib.sha256()
@@ -366,8 +447,9 @@ def _write_table(db: Database, zf: zipfile.ZipFile, table: str, selection: snaps
     return count, digest.hexdigest()
 
 
-def _attachment_sizes(db: Database, selection: snapshot.Selection, budget: Budget
-                      ) -> dict[str, int]:
+def _attachment_sizes(
+    db: Database, selection: snapshot.Selection, budget: Budget
+) -> dict[str, int]:
     """Files to carry and their sizes: every chosen attachment row's file, checked first.
 
     A live row whose file is missing stops the export; the limits of
@@ -383,8 +465,13 @@ def _attachment_sizes(db: Database, selection: snapshot.Selection, budget: Budge
             sizes[sha] = blob_path(db, sha).stat().st_size
             rows[sha] = row
         elif not row["deleted"]:
-            raise BundleError(Message("attachment {id}: its file {sha} is missing from the "
-                                      "attachments folder; run 'inspector check'",
-                                      id=row["id"], sha=sha))
+            raise BundleError(
+                Message(
+                    "attachment {id}: its file {sha} is missing from the "
+                    "attachments folder; run 'inspector check'",
+                    id=row["id"],
+                    sha=sha,
+                )
+            )
     budget.attachments(sizes, rows)
     return sizes

@@ -50,8 +50,10 @@ ATTACHMENT_LIMIT = MAX_ATTACHMENT_BYTES
 SHA256 = re.compile(r"[0-9a-f]{64}")
 _TABLE_MEMBER = re.compile(r"tables/([a-z_]+)\.jsonl")
 _ATTACHMENT_MEMBER = re.compile(r"attachments/([0-9a-f]{64})")
-_STATEMENT_MEMBER = re.compile(r"statements/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-"
-                               r"[0-9a-f]{12})\.bin")
+_STATEMENT_MEMBER = re.compile(
+    r"statements/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-"
+    r"[0-9a-f]{12})\.bin"
+)
 
 
 def table_member(table: str) -> str:
@@ -162,37 +164,59 @@ class Manifest:
             "created_at": self.created_at,
             "app_version": self.app_version,
             "campaign_id": self.campaign_id,
-            "tables": {t.table: {"file": t.file, "rows": t.rows, "sha256": t.sha256}
-                       for t in self.tables.values()},
-            "attachments": [{"sha256": a.sha256, "size": a.size}
-                            for a in self.attachments.values()],
-            "statements": [{"id": st.id, "author": st.author, "signature": st.signature,
-                            "versions": st.versions, "file": st.file}
-                           for st in self.statements],
+            "tables": {
+                t.table: {"file": t.file, "rows": t.rows, "sha256": t.sha256}
+                for t in self.tables.values()
+            },
+            "attachments": [
+                {"sha256": a.sha256, "size": a.size} for a in self.attachments.values()
+            ],
+            "statements": [
+                {
+                    "id": st.id,
+                    "author": st.author,
+                    "signature": st.signature,
+                    "versions": st.versions,
+                    "file": st.file,
+                }
+                for st in self.statements
+            ],
             "roster_serial": self.roster_serial,
             "have": dict(sorted(self.have.items())),
             "delta_since": None if self.since is None else dict(sorted(self.since.items())),
         }
 
 
-def _need(obj: dict[str, Any], key: str, kind: type | tuple[type, ...],
-          table: str | None = None, attachment: bool = False) -> Any:
+def _need(
+    obj: dict[str, Any],
+    key: str,
+    kind: type | tuple[type, ...],
+    table: str | None = None,
+    attachment: bool = False,
+) -> Any:
     """obj[key] of the given type; `table` or `attachment` says where, for the message."""
     if key not in obj:
         if table is not None:
-            raise BundleError(Message("manifest.json: table '{table}': '{key}' is missing",
-                                      table=table, key=key))
+            raise BundleError(
+                Message("manifest.json: table '{table}': '{key}' is missing", table=table, key=key)
+            )
         if attachment:
             raise BundleError(Message("manifest.json: attachment: '{key}' is missing", key=key))
         raise BundleError(Message("manifest.json: '{key}' is missing", key=key))
     value = obj[key]
     if not isinstance(value, kind) or isinstance(value, bool):
         if table is not None:
-            raise BundleError(Message("manifest.json: table '{table}': '{key}' has the wrong "
-                                      "type", table=table, key=key))
+            raise BundleError(
+                Message(
+                    "manifest.json: table '{table}': '{key}' has the wrong type",
+                    table=table,
+                    key=key,
+                )
+            )
         if attachment:
-            raise BundleError(Message("manifest.json: attachment: '{key}' has the wrong type",
-                                      key=key))
+            raise BundleError(
+                Message("manifest.json: attachment: '{key}' has the wrong type", key=key)
+            )
         raise BundleError(Message("manifest.json: '{key}' has the wrong type", key=key))
     return value
 
@@ -202,20 +226,33 @@ def parse_manifest(data: Any) -> Manifest:
     if not isinstance(data, dict):
         raise BundleError(Message("manifest.json: not a JSON object"))
     if data.get("format") != FORMAT:
-        raise BundleError(Message("manifest.json: not an Inspector bundle (format is "
-                                  "{format!r}, expected {expected!r})",
-                                  format=data.get("format"), expected=FORMAT))
+        raise BundleError(
+            Message(
+                "manifest.json: not an Inspector bundle (format is "
+                "{format!r}, expected {expected!r})",
+                format=data.get("format"),
+                expected=FORMAT,
+            )
+        )
     version = _need(data, "format_version", int)
     if version > FORMAT_VERSION:
-        raise BundleError(Message("this bundle was made by a newer Inspector (bundle format "
-                                  "{version}, this version reads {readable}); update "
-                                  "Inspector to import it", version=version,
-                                  readable=FORMAT_VERSION))
+        raise BundleError(
+            Message(
+                "this bundle was made by a newer Inspector (bundle format "
+                "{version}, this version reads {readable}); update "
+                "Inspector to import it",
+                version=version,
+                readable=FORMAT_VERSION,
+            )
+        )
     if version < FORMAT_VERSION:
-        raise BundleError(Message("manifest.json: format_version {version} is not valid",
-                                  version=version))
-    texts = {k: _need(data, k, str) for k in
-             ("bundle_id", "device_id", "device_name", "created_at", "app_version")}
+        raise BundleError(
+            Message("manifest.json: format_version {version} is not valid", version=version)
+        )
+    texts = {
+        k: _need(data, k, str)
+        for k in ("bundle_id", "device_id", "device_name", "created_at", "app_version")
+    }
     if not texts["bundle_id"] or len(texts["bundle_id"]) > 100:
         raise BundleError(Message("manifest.json: 'bundle_id' is not valid"))
     campaign = data.get("campaign_id")
@@ -227,18 +264,27 @@ def parse_manifest(data: Any) -> Manifest:
         if table not in SYNCED_TABLES:
             raise BundleError(Message("manifest.json: unknown table '{table}'", table=table))
         if not isinstance(entry, dict):
-            raise BundleError(Message("manifest.json: table '{table}' is not an object",
-                                      table=table))
+            raise BundleError(
+                Message("manifest.json: table '{table}' is not an object", table=table)
+            )
         file = _need(entry, "file", str, table)
         if file != table_member(table):
-            raise BundleError(Message("manifest.json: table '{table}': file must be {expected}, "
-                                      "not {file!r}", table=table,
-                                      expected=table_member(table), file=file))
+            raise BundleError(
+                Message(
+                    "manifest.json: table '{table}': file must be {expected}, not {file!r}",
+                    table=table,
+                    expected=table_member(table),
+                    file=file,
+                )
+            )
         rows = _need(entry, "rows", int, table)
         sha = _need(entry, "sha256", str, table)
         if rows < 0 or not SHA256.fullmatch(sha):
-            raise BundleError(Message("manifest.json: table '{table}': row count or sha256 is "
-                                      "not valid", table=table))
+            raise BundleError(
+                Message(
+                    "manifest.json: table '{table}': row count or sha256 is not valid", table=table
+                )
+            )
         tables[table] = TableEntry(table, file, rows, sha)
     attachments: dict[str, AttachmentEntry] = {}
     for entry in _need(data, "attachments", list):
@@ -247,12 +293,19 @@ def parse_manifest(data: Any) -> Manifest:
         sha = _need(entry, "sha256", str, attachment=True)
         size = _need(entry, "size", int, attachment=True)
         if not SHA256.fullmatch(sha) or size < 0:
-            raise BundleError(Message("manifest.json: attachment {sha!r} is not valid",
-                                      sha=sha[:70]))
+            raise BundleError(
+                Message("manifest.json: attachment {sha!r} is not valid", sha=sha[:70])
+            )
         if size > ATTACHMENT_LIMIT:
-            raise BundleError(Message("attachment {sha} declares {size:,} bytes, more than the "
-                                      "{limit} MiB an attachment may have", sha=sha, size=size,
-                                      limit=ATTACHMENT_LIMIT // (1024 * 1024)))
+            raise BundleError(
+                Message(
+                    "attachment {sha} declares {size:,} bytes, more than the "
+                    "{limit} MiB an attachment may have",
+                    sha=sha,
+                    size=size,
+                    limit=ATTACHMENT_LIMIT // (1024 * 1024),
+                )
+            )
         if sha in attachments:
             raise BundleError(Message("manifest.json: attachment {sha} is listed twice", sha=sha))
         attachments[sha] = AttachmentEntry(sha, size)
@@ -262,11 +315,29 @@ def parse_manifest(data: Any) -> Manifest:
         raise BundleError(Message("manifest.json: 'roster_serial' is not valid"))
     have = _vector(data, "have") or {}
     since = _vector(data, "delta_since")
-    known = {"format", "format_version", "campaign_id", "tables", "attachments", "statements",
-             "roster_serial", "have", "delta_since", *texts}
-    return Manifest(**texts, tables=tables, attachments=attachments, campaign_id=campaign,
-                    statements=statements, roster_serial=serial, have=have, since=since,
-                    extra={k: v for k, v in data.items() if k not in known})
+    known = {
+        "format",
+        "format_version",
+        "campaign_id",
+        "tables",
+        "attachments",
+        "statements",
+        "roster_serial",
+        "have",
+        "delta_since",
+        *texts,
+    }
+    return Manifest(
+        **texts,
+        tables=tables,
+        attachments=attachments,
+        campaign_id=campaign,
+        statements=statements,
+        roster_serial=serial,
+        have=have,
+        since=since,
+        extra={k: v for k, v in data.items() if k not in known},
+    )
 
 
 def _statements(data: dict[str, Any], sender: str) -> list[StatementEntry]:
@@ -277,17 +348,29 @@ def _statements(data: dict[str, Any], sender: str) -> list[StatementEntry]:
             raise BundleError(Message("manifest.json: a statement entry is not an object"))
         texts = [entry.get(k) for k in ("id", "author", "signature")]
         versions, file = entry.get("versions"), entry.get("file")
-        if (not all(isinstance(t, str) and 0 < len(t) <= 200 for t in texts)
-                or type(versions) is not int or versions < 0
-                or not (file is None or (isinstance(file, str)
-                                         and file == statement_member(str(texts[0]))))):
-            raise BundleError(Message("manifest.json: statement {id!r} is not valid",
-                                      id=str(entry.get("id"))[:60]))
+        if (
+            not all(isinstance(t, str) and 0 < len(t) <= 200 for t in texts)
+            or type(versions) is not int
+            or versions < 0
+            or not (
+                file is None or (isinstance(file, str) and file == statement_member(str(texts[0])))
+            )
+        ):
+            raise BundleError(
+                Message(
+                    "manifest.json: statement {id!r} is not valid", id=str(entry.get("id"))[:60]
+                )
+            )
         st = StatementEntry(str(texts[0]), str(texts[1]), str(texts[2]), versions, file)
         if (st.file is None) != (st.author == sender):
-            raise BundleError(Message("manifest.json: statement {id} of {author}: only the "
-                                      "sender's own statement comes without its list",
-                                      id=st.id, author=st.author))
+            raise BundleError(
+                Message(
+                    "manifest.json: statement {id} of {author}: only the "
+                    "sender's own statement comes without its list",
+                    id=st.id,
+                    author=st.author,
+                )
+            )
         if any(f.id == st.id for f in found):
             raise BundleError(Message("manifest.json: statement {id} is listed twice", id=st.id))
         found.append(st)
@@ -311,6 +394,12 @@ def _vector(data: dict[str, Any], key: str) -> dict[str, str] | None:
     for author, stamp in value.items():
         m = _STAMP.fullmatch(stamp) if isinstance(stamp, str) else None
         if not _DEVICE.fullmatch(author) or m is None or m.group(1) != author:
-            raise BundleError(Message("manifest.json: '{key}' entry {author!r} is not a device "
-                                      "and a clock value of it", key=key, author=author[:70]))
+            raise BundleError(
+                Message(
+                    "manifest.json: '{key}' entry {author!r} is not a device "
+                    "and a clock value of it",
+                    key=key,
+                    author=author[:70],
+                )
+            )
     return dict(value)

@@ -63,6 +63,7 @@ class Author:
     fingerprint: str
     versions: int
 
+
 # An import changing fewer rows is covered by a copy already taken today.
 SMALL_IMPORT_ROWS = 2000
 
@@ -104,21 +105,38 @@ class ImportSummary:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "tables": {p.table: {"new": p.new, "updated": p.updated, "unchanged": p.unchanged,
-                                 "conflicts": p.conflicts} for p in self.tables},
+            "tables": {
+                p.table: {
+                    "new": p.new,
+                    "updated": p.updated,
+                    "unchanged": p.unchanged,
+                    "conflicts": p.conflicts,
+                }
+                for p in self.tables
+            },
             "attachments_new": self.attachments_new,
             "duplicate_numbers": [d["doc_number"] for d in self.duplicates],
-            "created_at": self.created_at, "campaign_id": self.campaign_id,
-            "authors": {a.device_id: {"name": a.name, "role": a.role, "versions": a.versions}
-                        for a in self.authors},
+            "created_at": self.created_at,
+            "campaign_id": self.campaign_id,
+            "authors": {
+                a.device_id: {"name": a.name, "role": a.role, "versions": a.versions}
+                for a in self.authors
+            },
             "roster_serial": self.roster_serial,
         }
 
 
-def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
-                  progress: Progress = NO_PROGRESS, keep_backups: int = backups.KEEP,
-                  trust: str | None = None, passphrase: str | None = None,
-                  backup_threshold: int = SMALL_IMPORT_ROWS) -> ImportSummary:
+def import_bundle(
+    db: Database,
+    path: str | Path,
+    *,
+    dry_run: bool = False,
+    progress: Progress = NO_PROGRESS,
+    keep_backups: int = backups.KEEP,
+    trust: str | None = None,
+    passphrase: str | None = None,
+    backup_threshold: int = SMALL_IMPORT_ROWS,
+) -> ImportSummary:
     """Validate `path`, merge it (unless `dry_run`), and say what changed.
 
     `trust` is the headquarters fingerprint a person confirmed, needed for
@@ -146,8 +164,9 @@ def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
             summary = _summary(db, bundle, verifier, dry_run)
             if not dry_run:
                 totals = summary.totals
-                require_sound_for_import(db, small=totals.new + totals.updated
-                                         + totals.conflicts < backup_threshold)
+                require_sound_for_import(
+                    db, small=totals.new + totals.updated + totals.conflicts < backup_threshold
+                )
             if dry_run or not summary.changed:
                 if not dry_run:
                     with write_transaction(db):
@@ -161,8 +180,7 @@ def import_bundle(db: Database, path: str | Path, *, dry_run: bool = False,
                         _log(db, bundle, summary)
                         _acknowledge(db, bundle)
                 return summary
-            _apply(db, bundle, verifier, shapes, summary, progress, keep_backups,
-                   backup_threshold)
+            _apply(db, bundle, verifier, shapes, summary, progress, keep_backups, backup_threshold)
             return summary
         finally:
             staging.drop(db)
@@ -179,16 +197,22 @@ def _summary(db: Database, bundle: Bundle, verifier: Verifier, dry_run: bool) ->
     missing = [sha for sha in m.attachments if not has_blob(db, sha)]
     roster = verifier.roster
     return ImportSummary(
-        file=bundle.name, bundle_id=m.bundle_id, device_id=m.device_id,
-        device_name=roster.devices[m.device_id].name, created_at=m.created_at,
+        file=bundle.name,
+        bundle_id=m.bundle_id,
+        device_id=m.device_id,
+        device_name=roster.devices[m.device_id].name,
+        created_at=m.created_at,
         campaign_id=m.campaign_id,
         tables=[merge.plan(db, t) for t in SYNCED_TABLES],
         attachments_new=len(missing),
         attachments_present=len(m.attachments) - len(missing),
-        duplicates=merge.duplicate_numbers(db), dry_run=dry_run,
+        duplicates=merge.duplicate_numbers(db),
+        dry_run=dry_run,
         sender=_author(roster, m.device_id, verifier.authors.get(m.device_id, 0)),
         authors=[_author(roster, d, n) for d, n in sorted(verifier.authors.items())],
-        roster_serial=roster.serial, roster_updated=verifier.new_roster is not None)
+        roster_serial=roster.serial,
+        roster_updated=verifier.new_roster is not None,
+    )
 
 
 def _keep_trust(db: Database, verifier: Verifier) -> None:
@@ -211,9 +235,16 @@ def _adds(st: Statement, known: set[bytes]) -> bool:
     return any(h not in known for h in st.hash_list())
 
 
-def _apply(db: Database, bundle: Bundle, verifier: Verifier,
-           shapes: dict[str, staging.TableShape], summary: ImportSummary, progress: Progress,
-           keep_backups: int, backup_threshold: int) -> None:
+def _apply(
+    db: Database,
+    bundle: Bundle,
+    verifier: Verifier,
+    shapes: dict[str, staging.TableShape],
+    summary: ImportSummary,
+    progress: Progress,
+    keep_backups: int,
+    backup_threshold: int,
+) -> None:
     progress(0, 1, "backup")
     fresh = _back_up_first(db, summary, backup_threshold)
     missing = [sha for sha in bundle.manifest.attachments if not has_blob(db, sha)]
@@ -229,8 +260,11 @@ def _apply(db: Database, bundle: Bundle, verifier: Verifier,
         raise
     source = backups.database_file(db)
     if fresh is not None and source is not None:
-        backups.rotate(source, "import" if summary.backup_taken else "daily",
-                       keep_backups if summary.backup_taken else None)
+        backups.rotate(
+            source,
+            "import" if summary.backup_taken else "daily",
+            keep_backups if summary.backup_taken else None,
+        )
 
 
 def _back_up_first(db: Database, summary: ImportSummary, threshold: int) -> Path | None:
@@ -255,9 +289,14 @@ def _back_up_first(db: Database, summary: ImportSummary, threshold: int) -> Path
     return summary.backup
 
 
-def _merge(db: Database, bundle: Bundle, verifier: Verifier,
-           shapes: dict[str, staging.TableShape], summary: ImportSummary,
-           progress: Progress) -> None:
+def _merge(
+    db: Database,
+    bundle: Bundle,
+    verifier: Verifier,
+    shapes: dict[str, staging.TableShape],
+    summary: ImportSummary,
+    progress: Progress,
+) -> None:
     now = dt.datetime.now().isoformat(timespec="seconds")
     devices.stage_trusted(db, verifier.names())
     steps = len(SYNCED_TABLES) + 1
@@ -284,12 +323,16 @@ def _merge(db: Database, bundle: Bundle, verifier: Verifier,
 
 def _log(db: Database, bundle: Bundle, summary: ImportSummary) -> None:
     m = bundle.manifest
-    db.table("import_log").insert({
-        "bundle_id": m.bundle_id, "file": bundle.name, "device_id": m.device_id,
-        "device_name": summary.device_name,
-        "imported_at": dt.datetime.now().isoformat(timespec="seconds"),
-        "summary": json.dumps(summary.to_json(), ensure_ascii=False, sort_keys=True),
-    })
+    db.table("import_log").insert(
+        {
+            "bundle_id": m.bundle_id,
+            "file": bundle.name,
+            "device_id": m.device_id,
+            "device_name": summary.device_name,
+            "imported_at": dt.datetime.now().isoformat(timespec="seconds"),
+            "summary": json.dumps(summary.to_json(), ensure_ascii=False, sort_keys=True),
+        }
+    )
 
 
 def _acknowledge(db: Database, bundle: Bundle) -> None:
@@ -304,8 +347,7 @@ def _acknowledge(db: Database, bundle: Bundle) -> None:
     m = bundle.manifest
     if m.device_id == settings.device_id(db):
         return
-    if m.complete or (m.since is not None and versions.covers(versions.have_vector(db),
-                                                                   m.since)):
+    if m.complete or (m.since is not None and versions.covers(versions.have_vector(db), m.since)):
         versions.raise_have(db, m.have)
     versions.record_ack(db, m.device_id, m.device_name, m.have)
 
@@ -313,47 +355,71 @@ def _acknowledge(db: Database, bundle: Bundle) -> None:
 def _check_forms(db: Database, bundle: Bundle) -> None:
     """A stored form must parse, or every score of its campaigns would fail later; and a
     form version already held may not change (it is frozen)."""
-    for row in staging.rows_of(db, "forms", ("form_id", "version", "source", "sha256"),
-                               "deleted = 0"):
+    for row in staging.rows_of(
+        db, "forms", ("form_id", "version", "source", "sha256"), "deleted = 0"
+    ):
         try:
             form = parse_form(row["source"], f"form {row['form_id']}")
         except FormError as exc:
-            raise BundleError(Message("{file}: form {form} {version} does not parse: {issue}",
-                                      file=bundle.name, form=row["form_id"],
-                                      version=row["version"],
-                                      issue=exc.issues[0].as_message())) from None
+            raise BundleError(
+                Message(
+                    "{file}: form {form} {version} does not parse: {issue}",
+                    file=bundle.name,
+                    form=row["form_id"],
+                    version=row["version"],
+                    issue=exc.issues[0].as_message(),
+                )
+            ) from None
         if form.sha256 != row["sha256"]:
-            raise BundleError(Message("{file}: form {form} {version} does not match its sha256",
-                                      file=bundle.name, form=row["form_id"],
-                                      version=row["version"]))
+            raise BundleError(
+                Message(
+                    "{file}: form {form} {version} does not match its sha256",
+                    file=bundle.name,
+                    form=row["form_id"],
+                    version=row["version"],
+                )
+            )
 
     swapped = changed_forms(db)
     if swapped is not None:
-        raise BundleError(Message("{file}: tables/forms.jsonl line {line}: form {form} {version} "
-                                  "is frozen here; a bundle may not change its text",
-                                  file=bundle.name, line=swapped["line"],
-                                  form=swapped["form_id"], version=swapped["version"]))
+        raise BundleError(
+            Message(
+                "{file}: tables/forms.jsonl line {line}: form {form} {version} "
+                "is frozen here; a bundle may not change its text",
+                file=bundle.name,
+                line=swapped["line"],
+                form=swapped["form_id"],
+                version=swapped["version"],
+            )
+        )
 
 
 def _check_across_rows(db: Database, bundle: Bundle) -> None:
     try:
         integrity.check(db)
     except staging.StagingError as exc:
-        raise BundleError(Message("{file}: {detail}", file=bundle.name,
-                                  detail=plain(str(exc)))) from None
+        raise BundleError(
+            Message("{file}: {detail}", file=bundle.name, detail=plain(str(exc)))
+        ) from None
 
 
 def _check_attachment_rows(db: Database, bundle: Bundle) -> None:
     try:
         needed = staging.attachment_hashes(db)
     except staging.StagingError as exc:
-        raise BundleError(Message("{file}: {detail}", file=bundle.name,
-                                  detail=plain(str(exc)))) from None
+        raise BundleError(
+            Message("{file}: {detail}", file=bundle.name, detail=plain(str(exc)))
+        ) from None
     for sha in needed:
         if sha not in bundle.manifest.attachments and not has_blob(db, sha):
-            raise BundleError(Message("{file}: an attachment row needs file {sha}, which is "
-                                      "neither in the bundle nor on this laptop",
-                                      file=bundle.name, sha=sha))
+            raise BundleError(
+                Message(
+                    "{file}: an attachment row needs file {sha}, which is "
+                    "neither in the bundle nor on this laptop",
+                    file=bundle.name,
+                    sha=sha,
+                )
+            )
 
 
 def last_import(db: Database) -> dict[str, Any] | None:

@@ -45,7 +45,7 @@ def keys_dir(db: Database) -> Path:
 def fingerprint(signing_key: str) -> str:
     """80 bits of the public key's sha256 in groups of four: read out over the phone."""
     digest = hashlib.sha256(public_bytes(signing_key)).hexdigest()[:20].upper()
-    return "-".join(digest[i:i + 4] for i in range(0, 20, 4))
+    return "-".join(digest[i : i + 4] for i in range(0, 20, 4))
 
 
 def public_bytes(signing_key: str) -> bytes:
@@ -74,8 +74,9 @@ def check_recipient(recipient: str) -> str:
     try:
         pyrage.x25519.Recipient.from_str(recipient)
     except (pyrage.RecipientError, ValueError, TypeError):
-        raise TrustError(Message("{key!r} is not an encryption key",
-                                 key=str(recipient)[:70])) from None
+        raise TrustError(
+            Message("{key!r} is not an encryption key", key=str(recipient)[:70])
+        ) from None
     return recipient
 
 
@@ -88,8 +89,9 @@ class DeviceKeys:
     @property
     def signing_key(self) -> str:
         """The public signing key, base64 of its 32 raw bytes."""
-        raw = self.signing.public_key().public_bytes(serialization.Encoding.Raw,
-                                                      serialization.PublicFormat.Raw)
+        raw = self.signing.public_key().public_bytes(
+            serialization.Encoding.Raw, serialization.PublicFormat.Raw
+        )
         return base64.b64encode(raw).decode()
 
     @property
@@ -123,12 +125,19 @@ def device_keys(db: Database) -> DeviceKeys:
     sign_path, age_path = _paths(db, device)
     if not sign_path.exists():
         key = Ed25519PrivateKey.generate()
-        write_atomically(sign_path, key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption()), private=True)
+        write_atomically(
+            sign_path,
+            key.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            ),
+            private=True,
+        )
     if not age_path.exists():
-        write_atomically(age_path, str(pyrage.x25519.Identity.generate()).encode() + b"\n",
-                         private=True)
+        write_atomically(
+            age_path, str(pyrage.x25519.Identity.generate()).encode() + b"\n", private=True
+        )
     return _load(device, sign_path, age_path)
 
 
@@ -147,11 +156,18 @@ def make_next_keys(db: Database, device: str) -> DeviceKeys:
     """
     sign_path, age_path = _next_paths(db, device)
     key = Ed25519PrivateKey.generate()
-    write_atomically(sign_path, key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption()), private=True)
-    write_atomically(age_path, str(pyrage.x25519.Identity.generate()).encode() + b"\n",
-                     private=True)
+    write_atomically(
+        sign_path,
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        ),
+        private=True,
+    )
+    write_atomically(
+        age_path, str(pyrage.x25519.Identity.generate()).encode() + b"\n", private=True
+    )
     return _load(device, sign_path, age_path)
 
 
@@ -198,8 +214,7 @@ def retired_identities(db: Database) -> list[pyrage.x25519.Identity]:
 
 def _next_paths(db: Database, device: str) -> tuple[Path, Path]:
     sign_path, age_path = _paths(db, device)
-    return (sign_path.with_name(sign_path.name + _NEXT),
-            age_path.with_name(age_path.name + _NEXT))
+    return (sign_path.with_name(sign_path.name + _NEXT), age_path.with_name(age_path.name + _NEXT))
 
 
 def _load(device: str, sign_path: Path, age_path: Path) -> DeviceKeys:
@@ -207,9 +222,14 @@ def _load(device: str, sign_path: Path, age_path: Path) -> DeviceKeys:
         signing = serialization.load_pem_private_key(sign_path.read_bytes(), password=None)
         identity = pyrage.x25519.Identity.from_str(age_path.read_text().strip())
     except (ValueError, TypeError, pyrage.IdentityError):
-        raise TrustError(Message("the key files in {folder} are damaged; restore them from "
-                                 "where you keep them, or ask headquarters to enrol this "
-                                 "device again", folder=str(sign_path.parent))) from None
+        raise TrustError(
+            Message(
+                "the key files in {folder} are damaged; restore them from "
+                "where you keep them, or ask headquarters to enrol this "
+                "device again",
+                folder=str(sign_path.parent),
+            )
+        ) from None
     if not isinstance(signing, Ed25519PrivateKey):
         raise TrustError(Message("{file} is not an Ed25519 key", file=str(sign_path)))
     return DeviceKeys(device, signing, identity)

@@ -27,8 +27,9 @@ from inspector.messages import Message
 HQ = "hq"
 INSPECTOR = "inspector"
 HQ_ONLY = frozenset({"counties", "townships", "forms", "campaigns"})
-FIELD_TABLES = frozenset({"inspectors", "inspections", "answers", "problems", "notices",
-                          "attachments"})
+FIELD_TABLES = frozenset(
+    {"inspectors", "inspections", "answers", "problems", "notices", "attachments"}
+)
 CLOSED = "closed"
 OPEN = "open"
 
@@ -44,14 +45,16 @@ def refusal(role: str, table: str, row: dict[str, Any]) -> Message | None:
     if table == "problems" and row.get("status") == CLOSED:
         return Message("only headquarters closes a problem (销号)")
     if row.get("deleted"):
-        if table == "problems" and (row.get("status") != OPEN
-                                    or row.get("base_version") is not None):
-            return Message("an inspector may not delete a problem unless it is still open "
-                           "and was recorded on that laptop with no other device's change "
-                           "since (a problem recorded by mistake)")
+        if table == "problems" and (
+            row.get("status") != OPEN or row.get("base_version") is not None
+        ):
+            return Message(
+                "an inspector may not delete a problem unless it is still open "
+                "and was recorded on that laptop with no other device's change "
+                "since (a problem recorded by mistake)"
+            )
         if table == "notices":
-            return Message("an inspector may not delete an issued notice; only headquarters "
-                           "does")
+            return Message("an inspector may not delete an issued notice; only headquarters does")
     return None
 
 

@@ -72,9 +72,12 @@ class Entry:
 
     def reads(self, campaigns: set[str]) -> bool:
         """Whether a bundle carrying `campaigns` (none: places and forms only) is for it."""
-        return (self.revoked_at is None
-                and (self.role == "hq" or self.campaigns is None or not campaigns
-                     or bool(self.campaigns & campaigns)))
+        return self.revoked_at is None and (
+            self.role == "hq"
+            or self.campaigns is None
+            or not campaigns
+            or bool(self.campaigns & campaigns)
+        )
 
     @property
     def signing_keys(self) -> tuple[str, ...]:
@@ -90,8 +93,11 @@ class Entry:
         Only for an entry without the accepted statements: the stamp is the
         author's own claim, so with the list the stamp decides nothing.
         """
-        return (self.revoked_at is not None and self.accepted is None
-                and version[:18] > self.revoked_at[:18])
+        return (
+            self.revoked_at is not None
+            and self.accepted is None
+            and version[:18] > self.revoked_at[:18]
+        )
 
     def stands(self, digest: str) -> bool:
         """Whether versions this statement covers stand despite a revocation."""
@@ -119,6 +125,7 @@ def _now() -> str:
 
 
 # --- what this installation holds -------------------------------------------------------
+
 
 def authority(db: Database) -> dict[str, str] | None:
     """The pinned headquarters key (device_id, name, signing_key, encryption_key), if any."""
@@ -170,27 +177,38 @@ def parse(doc: dict[str, Any]) -> Roster:
     try:
         if doc.get("format") != ROSTER_FORMAT or not isinstance(doc.get("serial"), int):
             raise ValueError("format")
-        auth = {k: str(doc["authority"][k]) for k in
-                ("device_id", "name", "signing_key", "encryption_key")}
+        auth = {
+            k: str(doc["authority"][k])
+            for k in ("device_id", "name", "signing_key", "encryption_key")
+        }
         entries = {}
         for d in doc["devices"]:
             listed = d.get("accepted")
-            if listed is not None and not (isinstance(listed, list) and all(
-                    isinstance(x, str) and _DIGEST.fullmatch(x) for x in listed)):
+            if listed is not None and not (
+                isinstance(listed, list)
+                and all(isinstance(x, str) and _DIGEST.fullmatch(x) for x in listed)
+            ):
                 raise ValueError("accepted")
             retired = d.get("retired_keys", [])
             if not (isinstance(retired, list) and all(isinstance(k, str) for k in retired)):
                 raise ValueError("retired_keys")
             assigned = d.get("campaigns")
-            if assigned is not None and not (isinstance(assigned, list) and all(
-                    isinstance(c, str) for c in assigned)):
+            if assigned is not None and not (
+                isinstance(assigned, list) and all(isinstance(c, str) for c in assigned)
+            ):
                 raise ValueError("campaigns")
-            entry = Entry(str(d["device_id"]), str(d["name"]), str(d["role"]),
-                          str(d["signing_key"]), str(d["encryption_key"]),
-                          str(d["enrolled_at"]),
-                          None if d["revoked_at"] is None else str(d["revoked_at"]),
-                          None if listed is None else frozenset(listed), tuple(retired),
-                          None if assigned is None else frozenset(assigned))
+            entry = Entry(
+                str(d["device_id"]),
+                str(d["name"]),
+                str(d["role"]),
+                str(d["signing_key"]),
+                str(d["encryption_key"]),
+                str(d["enrolled_at"]),
+                None if d["revoked_at"] is None else str(d["revoked_at"]),
+                None if listed is None else frozenset(listed),
+                tuple(retired),
+                None if assigned is None else frozenset(assigned),
+            )
             if entry.role not in ROLES or entry.device_id in entries:
                 raise ValueError("role")
             entries[entry.device_id] = entry
@@ -204,52 +222,80 @@ def _unsigned(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def verify_document(doc: dict[str, Any], signing_key: str) -> bool:
-    return verify(signing_key, str(doc.get("signature", "")),
-                  signed_bytes(ROSTER_FORMAT, _unsigned(doc)))
+    return verify(
+        signing_key, str(doc.get("signature", "")), signed_bytes(ROSTER_FORMAT, _unsigned(doc))
+    )
 
 
 def _store(db: Database, doc: dict[str, Any]) -> Roster:
     roster = parse(doc)
     with db.atomic():
         settings.put(db, _ROSTER_KEY, doc)
-        devices.replace_roster(db, [
-            {"device_id": e.device_id, "name": e.name, "role": e.role,
-             "signing_key": e.signing_key, "encryption_key": e.encryption_key,
-             "enrolled_at": e.enrolled_at, "revoked_at": e.revoked_at}
-            for e in roster.devices.values()])
+        devices.replace_roster(
+            db,
+            [
+                {
+                    "device_id": e.device_id,
+                    "name": e.name,
+                    "role": e.role,
+                    "signing_key": e.signing_key,
+                    "encryption_key": e.encryption_key,
+                    "enrolled_at": e.enrolled_at,
+                    "revoked_at": e.revoked_at,
+                }
+                for e in roster.devices.values()
+            ],
+        )
     return roster
 
 
 # --- headquarters ------------------------------------------------------------------------
+
 
 def init_hq(db: Database) -> Roster:
     """Make this installation headquarters: its key signs a roster that lists it as hq."""
     keys = device_keys(db)
     held = authority(db)
     if held and authority_keys(db) is None:
-        raise TrustError(Message("this installation already trusts headquarters {name} "
-                                 "({fingerprint}); it cannot become headquarters itself",
-                                 name=held["name"], fingerprint=fingerprint(held["signing_key"])))
+        raise TrustError(
+            Message(
+                "this installation already trusts headquarters {name} "
+                "({fingerprint}); it cannot become headquarters itself",
+                name=held["name"],
+                fingerprint=fingerprint(held["signing_key"]),
+            )
+        )
     existing = current(db)
     if held and existing is not None:
         if keys.device_id not in existing.devices:  # a new id (restored, or `device new`)
-            me = {"device_id": keys.device_id, "name": settings.device_name(db),
-                  "signing_key": keys.signing_key, "encryption_key": keys.recipient}
+            me = {
+                "device_id": keys.device_id,
+                "name": settings.device_name(db),
+                "signing_key": keys.signing_key,
+                "encryption_key": keys.recipient,
+            }
             enrol(db, me, "hq")
             return _current(db)
         return existing
-    me = {"device_id": keys.device_id, "name": settings.device_name(db),
-          "signing_key": keys.signing_key, "encryption_key": keys.recipient}
+    me = {
+        "device_id": keys.device_id,
+        "name": settings.device_name(db),
+        "signing_key": keys.signing_key,
+        "encryption_key": keys.recipient,
+    }
     with db.atomic():
         settings.put(db, _AUTHORITY_KEY, me)
-        doc = {"format": ROSTER_FORMAT, "serial": 1, "issued_at": _now(), "authority": me,
-               "devices": [{**me, "role": "hq", "enrolled_at": Clock(db).tick(),
-                            "revoked_at": None}]}
+        doc = {
+            "format": ROSTER_FORMAT,
+            "serial": 1,
+            "issued_at": _now(),
+            "authority": me,
+            "devices": [{**me, "role": "hq", "enrolled_at": Clock(db).tick(), "revoked_at": None}],
+        }
         return _sign_and_store(db, doc)
 
 
-def _sign_and_store(db: Database, doc: dict[str, Any], keys: DeviceKeys | None = None
-                    ) -> Roster:
+def _sign_and_store(db: Database, doc: dict[str, Any], keys: DeviceKeys | None = None) -> Roster:
     doc = _unsigned(doc)
     keys = keys or authority_keys(db) or device_keys(db)  # the last only for a new authority
     doc["signature"] = keys.sign(signed_bytes(ROSTER_FORMAT, doc))
@@ -265,33 +311,52 @@ def _current(db: Database) -> Roster:
 def _require_hq(db: Database) -> Roster:
     roster = current(db)
     if roster is None or not is_hq(db):
-        raise TrustError(Message("only headquarters can do this; this installation is not "
-                                 "headquarters (see 'inspector hq init')"))
+        raise TrustError(
+            Message(
+                "only headquarters can do this; this installation is not "
+                "headquarters (see 'inspector hq init')"
+            )
+        )
     return roster
 
 
 def enrol(db: Database, request: dict[str, Any], role: str) -> Entry:
     """Add a device (from its checked request) to the roster with `role`, and re-sign."""
     if role not in ROLES:
-        raise TrustError(Message("unknown role {role!r}; use one of {roles}", role=role,
-                                 roles=", ".join(ROLES)))
+        raise TrustError(
+            Message("unknown role {role!r}; use one of {roles}", role=role, roles=", ".join(ROLES))
+        )
     roster = _require_hq(db)
     old = roster.devices.get(request["device_id"])
     if old is not None and old.signing_key != request["signing_key"]:
-        raise TrustError(Message("device {device} is already enrolled with another key; "
-                                 "revoke it and enrol the new installation under its own id",
-                                 device=request["device_id"]))
+        raise TrustError(
+            Message(
+                "device {device} is already enrolled with another key; "
+                "revoke it and enrol the new installation under its own id",
+                device=request["device_id"],
+            )
+        )
     if old is not None and old.revoked_at is not None:
-        raise TrustError(Message("device {device} ({name}) was revoked; a revoked device "
-                                 "cannot be enrolled again", device=old.device_id,
-                                 name=old.name))
-    entry = {"device_id": request["device_id"], "name": request["name"], "role": role,
-             "signing_key": request["signing_key"],
-             "encryption_key": request["encryption_key"],
-             "enrolled_at": old.enrolled_at if old else Clock(db).tick(), "revoked_at": None}
+        raise TrustError(
+            Message(
+                "device {device} ({name}) was revoked; a revoked device cannot be enrolled again",
+                device=old.device_id,
+                name=old.name,
+            )
+        )
+    entry = {
+        "device_id": request["device_id"],
+        "name": request["name"],
+        "role": role,
+        "signing_key": request["signing_key"],
+        "encryption_key": request["encryption_key"],
+        "enrolled_at": old.enrolled_at if old else Clock(db).tick(),
+        "revoked_at": None,
+    }
     doc = dict(roster.document)
     prior: dict[str, Any] = next(
-        (d for d in doc["devices"] if d["device_id"] == entry["device_id"]), {})
+        (d for d in doc["devices"] if d["device_id"] == entry["device_id"]), {}
+    )
     entry.update({k: prior[k] for k in ("campaigns", "retired_keys") if k in prior})
     doc["devices"] = [d for d in doc["devices"] if d["device_id"] != entry["device_id"]]
     doc["devices"].append(entry)
@@ -328,10 +393,15 @@ def assign(db: Database, device_id: str, campaign_refs: list[str] | None) -> Ent
         except CatalogError as exc:
             raise TrustError(*exc.messages) from None
     doc = dict(roster.document)
-    doc["devices"] = [d if d["device_id"] != entry.device_id else
-                      {**{k: v for k, v in d.items() if k != "campaigns"},
-                       **({} if ids is None else {"campaigns": ids})}
-                      for d in doc["devices"]]
+    doc["devices"] = [
+        d
+        if d["device_id"] != entry.device_id
+        else {
+            **{k: v for k, v in d.items() if k != "campaigns"},
+            **({} if ids is None else {"campaigns": ids}),
+        }
+        for d in doc["devices"]
+    ]
     doc.update(serial=roster.serial + 1, issued_at=_now())
     with db.atomic():
         return _sign_and_store(db, doc).devices[entry.device_id]
@@ -357,12 +427,18 @@ def revoke(db: Database, device_id: str) -> Entry:
     doc = dict(roster.document)
     with db.atomic():
         stamp = Clock(db).tick()
-        listed = sorted(devices.accepted(db, old.device_id) | {
-            statement_digest(Statement(*row)) for row in devices.statements(db)
-            if row[1] == old.device_id})
-        doc["devices"] = [d if d["device_id"] != old.device_id
-                          else {**d, "revoked_at": stamp, "accepted": listed}
-                          for d in doc["devices"]]
+        listed = sorted(
+            devices.accepted(db, old.device_id)
+            | {
+                statement_digest(Statement(*row))
+                for row in devices.statements(db)
+                if row[1] == old.device_id
+            }
+        )
+        doc["devices"] = [
+            d if d["device_id"] != old.device_id else {**d, "revoked_at": stamp, "accepted": listed}
+            for d in doc["devices"]
+        ]
         doc.update(serial=roster.serial + 1, issued_at=_now())
         return _sign_and_store(db, doc).devices[old.device_id]
 
@@ -382,18 +458,31 @@ def rotate(db: Database) -> DeviceKeys:
     assert auth is not None and old is not None
     new = make_next_keys(db, auth["device_id"])
     serial = roster.serial + 1
-    link = {"format": SUCCESSION_FORMAT, "device_id": auth["device_id"],
-            "from": old.signing_key, "to": new.signing_key, "to_encryption": new.recipient,
-            "at": _now(), "serial": serial}
+    link = {
+        "format": SUCCESSION_FORMAT,
+        "device_id": auth["device_id"],
+        "from": old.signing_key,
+        "to": new.signing_key,
+        "to_encryption": new.recipient,
+        "at": _now(),
+        "serial": serial,
+    }
     link["signature"] = old.sign(signed_bytes(SUCCESSION_FORMAT, link))
     me = {**auth, "signing_key": new.signing_key, "encryption_key": new.recipient}
     doc = dict(roster.document)
     doc["authority"] = me
     doc["succession"] = [*doc.get("succession", []), link]
-    doc["devices"] = [d if d["device_id"] != auth["device_id"] else {
-        **d, "signing_key": new.signing_key, "encryption_key": new.recipient,
-        "retired_keys": [*d.get("retired_keys", []), old.signing_key]}
-        for d in doc["devices"]]
+    doc["devices"] = [
+        d
+        if d["device_id"] != auth["device_id"]
+        else {
+            **d,
+            "signing_key": new.signing_key,
+            "encryption_key": new.recipient,
+            "retired_keys": [*d.get("retired_keys", []), old.signing_key],
+        }
+        for d in doc["devices"]
+    ]
     doc.update(serial=serial, issued_at=_now())
     with db.atomic():
         settings.put(db, _AUTHORITY_KEY, me)
@@ -404,8 +493,11 @@ def rotate(db: Database) -> DeviceKeys:
 
 def _predecessors(roster: Roster) -> set[str]:
     chain = roster.document.get("succession")
-    return {str(link.get("from")) for link in chain if isinstance(link, dict)} if isinstance(
-        chain, list) else set()
+    return (
+        {str(link.get("from")) for link in chain if isinstance(link, dict)}
+        if isinstance(chain, list)
+        else set()
+    )
 
 
 def _succeeds(chain: Any, pinned: str, key: str) -> bool:
@@ -418,9 +510,13 @@ def _succeeds(chain: Any, pinned: str, key: str) -> bool:
             return False
         if link.get("from") != at:
             continue  # links before the pinned key: the laptop trusted a later one already
-        if (link.get("format") != SUCCESSION_FORMAT or not isinstance(link.get("to"), str)
-                or not verify(at, str(link.get("signature", "")),
-                              signed_bytes(SUCCESSION_FORMAT, _unsigned(link)))):
+        if (
+            link.get("format") != SUCCESSION_FORMAT
+            or not isinstance(link.get("to"), str)
+            or not verify(
+                at, str(link.get("signature", "")), signed_bytes(SUCCESSION_FORMAT, _unsigned(link))
+            )
+        ):
             return False
         at = link["to"]
     return at == key and at != pinned
@@ -428,19 +524,24 @@ def _succeeds(chain: Any, pinned: str, key: str) -> bool:
 
 # --- laptops -----------------------------------------------------------------------------
 
+
 def request(db: Database) -> dict[str, Any]:
     """This device's enrolment request: its ids and public keys, signed with its own key."""
     keys = device_keys(db)
-    body = {"format": REQUEST_FORMAT, "device_id": keys.device_id,
-            "name": settings.device_name(db), "signing_key": keys.signing_key,
-            "encryption_key": keys.recipient, "made_at": _now()}
+    body = {
+        "format": REQUEST_FORMAT,
+        "device_id": keys.device_id,
+        "name": settings.device_name(db),
+        "signing_key": keys.signing_key,
+        "encryption_key": keys.recipient,
+        "made_at": _now(),
+    }
     return {**body, "signature": keys.sign(signed_bytes(REQUEST_FORMAT, body))}
 
 
 def write_request(db: Database, out: str | Path) -> Path:
     out = Path(out)
-    out.write_text(json.dumps(request(db), ensure_ascii=False, indent=1) + "\n",
-                   encoding="utf-8")
+    out.write_text(json.dumps(request(db), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return out
 
 
@@ -453,23 +554,38 @@ def read_request(path: str | Path) -> dict[str, Any]:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict) or data.get("format") != REQUEST_FORMAT:
             raise ValueError("format")
-        body = {k: data[k] for k in ("format", "device_id", "name", "signing_key",
-                                     "encryption_key", "made_at")}
+        body = {
+            k: data[k]
+            for k in ("format", "device_id", "name", "signing_key", "encryption_key", "made_at")
+        }
         if not all(isinstance(v, str) and v for v in body.values()):
             raise ValueError("types")
-        if (not _DEVICE_ID.fullmatch(body["device_id"]) or len(body["name"]) > 60
-                or any(ord(c) < 32 or 0x7f <= ord(c) < 0xa0 or 0x202a <= ord(c) <= 0x202e
-                       or 0x2066 <= ord(c) <= 0x2069 for c in body["name"])):
+        if (
+            not _DEVICE_ID.fullmatch(body["device_id"])
+            or len(body["name"]) > 60
+            or any(
+                ord(c) < 32
+                or 0x7F <= ord(c) < 0xA0
+                or 0x202A <= ord(c) <= 0x202E
+                or 0x2066 <= ord(c) <= 0x2069
+                for c in body["name"]
+            )
+        ):
             raise ValueError("values")
     except FileNotFoundError:
         raise TrustError(Message("{file}: no such file", file=str(path))) from None
     except (ValueError, KeyError, UnicodeDecodeError):
         raise TrustError(Message("{file} is not an enrolment request", file=path.name)) from None
     check_recipient(body["encryption_key"])
-    if not verify(body["signing_key"], str(data.get("signature", "")),
-                  signed_bytes(REQUEST_FORMAT, body)):
-        raise TrustError(Message("{file}: the request's signature does not match its key "
-                                 "(damaged or altered)", file=path.name))
+    if not verify(
+        body["signing_key"], str(data.get("signature", "")), signed_bytes(REQUEST_FORMAT, body)
+    ):
+        raise TrustError(
+            Message(
+                "{file}: the request's signature does not match its key (damaged or altered)",
+                file=path.name,
+            )
+        )
     return body
 
 
@@ -493,22 +609,38 @@ def examine(db: Database, doc: dict[str, Any], trust: str | None = None) -> Rost
     elif mine is not None and key in _predecessors(mine) and verify_document(doc, key):
         if roster.serial < mine.serial:
             return None  # an older roster, from before the succession: nothing new
-        raise TrustError(Message("the roster is signed by headquarters' retired key "
-                                 "{fingerprint}, which its successor replaced (altered, or "
-                                 "the old key was not destroyed)", fingerprint=fp))
-    elif held["signing_key"] != key and not _succeeds(doc.get("succession"),
-                                                      held["signing_key"], key):
-        raise TrustError(Message("the roster is signed by {name} ({fingerprint}), not by the "
-                                 "headquarters this laptop trusts ({pinned})",
-                                 name=roster.authority["name"], fingerprint=fp,
-                                 pinned=fingerprint(held["signing_key"])))
+        raise TrustError(
+            Message(
+                "the roster is signed by headquarters' retired key "
+                "{fingerprint}, which its successor replaced (altered, or "
+                "the old key was not destroyed)",
+                fingerprint=fp,
+            )
+        )
+    elif held["signing_key"] != key and not _succeeds(
+        doc.get("succession"), held["signing_key"], key
+    ):
+        raise TrustError(
+            Message(
+                "the roster is signed by {name} ({fingerprint}), not by the "
+                "headquarters this laptop trusts ({pinned})",
+                name=roster.authority["name"],
+                fingerprint=fp,
+                pinned=fingerprint(held["signing_key"]),
+            )
+        )
     if not verify_document(doc, key):
-        raise TrustError(Message("the roster's signature does not match headquarters' key "
-                                 "(damaged or altered)"))
+        raise TrustError(
+            Message("the roster's signature does not match headquarters' key (damaged or altered)")
+        )
     if mine is not None and held is not None:
         if roster.serial == mine.serial and doc != mine.document:
-            raise TrustError(Message("the roster differs from the one held under the same "
-                                     "serial {serial} (altered)", serial=roster.serial))
+            raise TrustError(
+                Message(
+                    "the roster differs from the one held under the same serial {serial} (altered)",
+                    serial=roster.serial,
+                )
+            )
         if roster.serial <= mine.serial:
             return None
     return roster
@@ -538,13 +670,23 @@ class UntrustedAuthority(TrustError):
         self.name = name
         self.fingerprint = fp
         if mismatch:
-            super().__init__(Message("the fingerprint given does not match headquarters {name} "
-                                     "({fingerprint}); do not import this bundle unless "
-                                     "headquarters reads out that fingerprint",
-                                     name=name, fingerprint=fp))
+            super().__init__(
+                Message(
+                    "the fingerprint given does not match headquarters {name} "
+                    "({fingerprint}); do not import this bundle unless "
+                    "headquarters reads out that fingerprint",
+                    name=name,
+                    fingerprint=fp,
+                )
+            )
         else:
-            super().__init__(Message("this laptop trusts no headquarters yet: the bundle is "
-                                     "signed by headquarters {name} with fingerprint "
-                                     "{fingerprint}; compare it with headquarters, then import "
-                                     "again with --trust-hq {fingerprint}",
-                                     name=name, fingerprint=fp))
+            super().__init__(
+                Message(
+                    "this laptop trusts no headquarters yet: the bundle is "
+                    "signed by headquarters {name} with fingerprint "
+                    "{fingerprint}; compare it with headquarters, then import "
+                    "again with --trust-hq {fingerprint}",
+                    name=name,
+                    fingerprint=fp,
+                )
+            )

@@ -43,16 +43,21 @@ class Statement:
         return len(self.hashes) // HASH_BYTES
 
     def body(self) -> dict[str, Any]:
-        return {"id": self.id, "author": self.author, "versions": self.versions,
-                "hashes_sha256": hashlib.sha256(self.hashes).hexdigest()}
+        return {
+            "id": self.id,
+            "author": self.author,
+            "versions": self.versions,
+            "hashes_sha256": hashlib.sha256(self.hashes).hexdigest(),
+        }
 
     def verify(self, signing_key: str) -> bool:
-        return (len(self.hashes) % HASH_BYTES == 0
-                and verify(signing_key, self.signature, signed_bytes(STATEMENT, self.body())))
+        return len(self.hashes) % HASH_BYTES == 0 and verify(
+            signing_key, self.signature, signed_bytes(STATEMENT, self.body())
+        )
 
     def hash_list(self) -> list[bytes]:
         h = self.hashes
-        return [h[i:i + HASH_BYTES] for i in range(0, len(h), HASH_BYTES)]
+        return [h[i : i + HASH_BYTES] for i in range(0, len(h), HASH_BYTES)]
 
 
 def statement_digest(st: Statement) -> str:
@@ -62,8 +67,9 @@ def statement_digest(st: Statement) -> str:
 
 def sign_statement(keys: DeviceKeys, hashes: bytes) -> Statement:
     draft = Statement(str(uuid.uuid4()), keys.device_id, "", hashes)
-    return Statement(draft.id, draft.author, keys.sign(signed_bytes(STATEMENT, draft.body())),
-                     hashes)
+    return Statement(
+        draft.id, draft.author, keys.sign(signed_bytes(STATEMENT, draft.body())), hashes
+    )
 
 
 def sign_manifest(keys: DeviceKeys, manifest: bytes) -> str:

@@ -28,8 +28,13 @@ from inspector.sync.verify import Verifier
 _BATCH = 5000
 
 
-def stage_bundle(db: Database, bundle: Bundle, shapes: dict[str, TableShape],
-                 verifier: Verifier, progress: Progress = NO_PROGRESS) -> None:
+def stage_bundle(
+    db: Database,
+    bundle: Bundle,
+    shapes: dict[str, TableShape],
+    verifier: Verifier,
+    progress: Progress = NO_PROGRESS,
+) -> None:
     """Read, hash, count, verify and stage every table; then check rows and references."""
     manifest = bundle.manifest
     total = sum(bundle.members[t.file].file_size for t in manifest.tables.values())
@@ -43,27 +48,47 @@ def stage_bundle(db: Database, bundle: Bundle, shapes: dict[str, TableShape],
             file = manifest.tables[table].file if table in manifest.tables else ""
             staging.index(db, shapes[table], file)
         for table in manifest.tables:
-            staging.check(db, shapes[table], manifest.tables[table].file,
-                          checked=("updated_at",))  # by the verifier, line by line
+            staging.check(
+                db, shapes[table], manifest.tables[table].file, checked=("updated_at",)
+            )  # by the verifier, line by line
         for table in manifest.tables:
             dangling = staging.dangling_reference(db, shapes[table])
             if dangling and manifest.is_delta:
-                raise BundleError(Message(
-                    "{file}: {member} {detail}. This is a delta bundle, made for a "
-                    "database that holds more than this one: ask {device} to export a "
-                    "full bundle", file=bundle.name, member=manifest.tables[table].file,
-                    detail=plain(dangling), device=manifest.device_name))
+                raise BundleError(
+                    Message(
+                        "{file}: {member} {detail}. This is a delta bundle, made for a "
+                        "database that holds more than this one: ask {device} to export a "
+                        "full bundle",
+                        file=bundle.name,
+                        member=manifest.tables[table].file,
+                        detail=plain(dangling),
+                        device=manifest.device_name,
+                    )
+                )
             if dangling:
-                raise BundleError(Message("{file}: {member} {detail}", file=bundle.name,
-                                          member=manifest.tables[table].file,
-                                          detail=plain(dangling)))
+                raise BundleError(
+                    Message(
+                        "{file}: {member} {detail}",
+                        file=bundle.name,
+                        member=manifest.tables[table].file,
+                        detail=plain(dangling),
+                    )
+                )
     except StagingError as exc:
-        raise BundleError(Message("{file}: {detail}", file=bundle.name,
-                                  detail=plain(str(exc)))) from None
+        raise BundleError(
+            Message("{file}: {detail}", file=bundle.name, detail=plain(str(exc)))
+        ) from None
 
 
-def _stage_table(db: Database, bundle: Bundle, shape: TableShape, verifier: Verifier,
-                 progress: Progress, done: int, total: int) -> int:
+def _stage_table(
+    db: Database,
+    bundle: Bundle,
+    shape: TableShape,
+    verifier: Verifier,
+    progress: Progress,
+    done: int,
+    total: int,
+) -> int:
     """One table into its staging table; returns the member's size (for progress)."""
     rows = bundle.table_rows(shape.table, shape.names)
     file = rows.file
@@ -84,12 +109,19 @@ def _stage_table(db: Database, bundle: Bundle, shape: TableShape, verifier: Veri
     return bundle.members[file].file_size
 
 
-def _flush(db: Database, bundle: Bundle, shape: TableShape, batch: list[tuple[Any, ...]],
-           first: int, file: str) -> None:
+def _flush(
+    db: Database,
+    bundle: Bundle,
+    shape: TableShape,
+    batch: list[tuple[Any, ...]],
+    first: int,
+    file: str,
+) -> None:
     if not batch:
         return
     try:
         staging.insert(db, shape, batch, first, file)
     except StagingError as exc:
-        raise BundleError(Message("{file}: {detail}", file=bundle.name,
-                                  detail=plain(str(exc)))) from None
+        raise BundleError(
+            Message("{file}: {detail}", file=bundle.name, detail=plain(str(exc)))
+        ) from None

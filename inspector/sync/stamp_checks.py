@@ -31,8 +31,13 @@ from inspector.sync.format import Manifest, table_member
 LAST_EXPORT = "last_export"  # the setting `inspector.sync.export` keeps
 
 
-def check_stamps(db: Database, file: str, manifest: Manifest, shapes: dict[str, TableShape],
-                 now_ms: int | None = None) -> None:
+def check_stamps(
+    db: Database,
+    file: str,
+    manifest: Manifest,
+    shapes: dict[str, TableShape],
+    now_ms: int | None = None,
+) -> None:
     """Raise BundleError if the staged bundle's clock values must not be merged here."""
     now = wall_ms() if now_ms is None else now_ms
     refuse_own_device(db, file, manifest)
@@ -42,8 +47,11 @@ def check_stamps(db: Database, file: str, manifest: Manifest, shapes: dict[str, 
 
 def _device_label(db: Database, manifest: Manifest, device: str) -> str:
     """`name (id)` when the name is known (from this manifest or an earlier import)."""
-    name = manifest.device_name if device == manifest.device_id else \
-        stamps.device_name_seen(db, device)
+    name = (
+        manifest.device_name
+        if device == manifest.device_id
+        else stamps.device_name_seen(db, device)
+    )
     return f"{name} ({device})" if name else device
 
 
@@ -51,13 +59,20 @@ def refuse_ahead(db: Database, file: str, manifest: Manifest, now_ms: int) -> No
     hit = stamps.staged_ahead(db, ahead_limit(now_ms))
     if hit is None:
         return
-    raise BundleError(Message(
-        "{file}: device {device}'s clock appears to be at {when}, more than a day ahead of "
-        "this computer's ({today}); correct that laptop's clock, then export again "
-        "({member} line {line}, column {column})",
-        file=file, device=_device_label(db, manifest, hlc_device(hit.value)),
-        when=when(parse_hlc(hit.value)[0]), today=day(now_ms),
-        member=table_member(hit.table), line=hit.line, column=hit.column))
+    raise BundleError(
+        Message(
+            "{file}: device {device}'s clock appears to be at {when}, more than a day ahead of "
+            "this computer's ({today}); correct that laptop's clock, then export again "
+            "({member} line {line}, column {column})",
+            file=file,
+            device=_device_label(db, manifest, hlc_device(hit.value)),
+            when=when(parse_hlc(hit.value)[0]),
+            today=day(now_ms),
+            member=table_member(hit.table),
+            line=hit.line,
+            column=hit.column,
+        )
+    )
 
 
 def refuse_own_device(db: Database, file: str, manifest: Manifest) -> None:
@@ -68,29 +83,48 @@ def refuse_own_device(db: Database, file: str, manifest: Manifest) -> None:
     last = settings.get(db, LAST_EXPORT) or {}
     if last.get("bundle_id") == manifest.bundle_id:
         return  # this laptop's own last bundle, read back: harmless, it changes nothing
-    raise BundleError(Message(
-        "{file} was made under this laptop's own device id {device} (by {name}): one of the "
-        "two databases is a copy of the other; on the copy, run 'inspector device new' "
-        "(File → New device identity…), then export again",
-        file=file, device=mine, name=manifest.device_name))
+    raise BundleError(
+        Message(
+            "{file} was made under this laptop's own device id {device} (by {name}): one of the "
+            "two databases is a copy of the other; on the copy, run 'inspector device new' "
+            "(File → New device identity…), then export again",
+            file=file,
+            device=mine,
+            name=manifest.device_name,
+        )
+    )
 
 
 def refuse_copied_versions(db: Database, file: str, shapes: dict[str, TableShape]) -> None:
     mine = settings.device_id(db)
     hit = stamps.staged_own_unmade(db, mine, last_value(db))
     if hit is not None:
-        raise BundleError(Message(
-            "{file}: {member} line {line}, column {column}: version {value} carries this "
-            "laptop's device id but was never made here: another laptop uses a copy of this "
-            "database; on the copy, run 'inspector device new' (File → New device "
-            "identity…), then export again; if the copy already has its own id, run it here, "
-            "then import again", file=file, member=table_member(hit.table),
-            line=hit.line, column=hit.column, value=hit.value))
+        raise BundleError(
+            Message(
+                "{file}: {member} line {line}, column {column}: version {value} carries this "
+                "laptop's device id but was never made here: another laptop uses a copy of this "
+                "database; on the copy, run 'inspector device new' (File → New device "
+                "identity…), then export again; if the copy already has its own id, run it here, "
+                "then import again",
+                file=file,
+                member=table_member(hit.table),
+                line=hit.line,
+                column=hit.column,
+                value=hit.value,
+            )
+        )
     hit = stamps.staged_collision(db, shapes)
     if hit is not None:
-        raise BundleError(Message(
-            "{file}: {member} line {line}: version {value} differs from the version with the "
-            "same stamp here: two databases use the device id {device} (one is a copy of the "
-            "other); on the copy, run 'inspector device new' (File → New device identity…), "
-            "then export again", file=file, member=table_member(hit.table), line=hit.line,
-            value=hit.value, device=hlc_device(hit.value)))
+        raise BundleError(
+            Message(
+                "{file}: {member} line {line}: version {value} differs from the version with the "
+                "same stamp here: two databases use the device id {device} (one is a copy of the "
+                "other); on the copy, run 'inspector device new' (File → New device identity…), "
+                "then export again",
+                file=file,
+                member=table_member(hit.table),
+                line=hit.line,
+                value=hit.value,
+                device=hlc_device(hit.value),
+            )
+        )

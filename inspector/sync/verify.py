@@ -58,9 +58,14 @@ class Verifier:
         self.roster, self.new_roster = self._roster(db, bundle, trust)
         entry = self.roster.devices.get(self.sender)
         if entry is None:
-            raise BundleError(Message("{file}: sent by device {device}, which headquarters has "
-                                      "not enrolled; it is not imported", file=self.file,
-                                      device=self.sender))
+            raise BundleError(
+                Message(
+                    "{file}: sent by device {device}, which headquarters has "
+                    "not enrolled; it is not imported",
+                    file=self.file,
+                    device=self.sender,
+                )
+            )
         self.sender_entry = entry
         self._check_manifest_signature(bundle)
         self.covered: dict[bytes, str] = {}
@@ -68,19 +73,28 @@ class Verifier:
         self.statements: list[Statement] = []
         for st_entry in bundle.manifest.statements:
             if st_entry.file is not None:
-                self._relayed(bundle, st_entry.id, st_entry.author, st_entry.signature,
-                              st_entry.versions, st_entry.file)
-        self.known = {h for _id, _a, _s, hashes in devices.statements(db)
-                      for h in (hashes[i:i + HASH_BYTES]
-                                for i in range(0, len(hashes), HASH_BYTES))}
+                self._relayed(
+                    bundle,
+                    st_entry.id,
+                    st_entry.author,
+                    st_entry.signature,
+                    st_entry.versions,
+                    st_entry.file,
+                )
+        self.known = {
+            h
+            for _id, _a, _s, hashes in devices.statements(db)
+            for h in (hashes[i : i + HASH_BYTES] for i in range(0, len(hashes), HASH_BYTES))
+        }
         self.own: list[bytes] = []
         self.seen: dict[str, list[int]] = {}
         self.authors: dict[str, int] = {}
 
     # --- before the rows ---------------------------------------------------------------
 
-    def _roster(self, db: Database, bundle: Bundle, trust: str | None
-                ) -> tuple[rosters.Roster, rosters.Roster | None]:
+    def _roster(
+        self, db: Database, bundle: Bundle, trust: str | None
+    ) -> tuple[rosters.Roster, rosters.Roster | None]:
         held = rosters.current(db)
         newer = None
         if ROSTER in bundle.members:
@@ -90,53 +104,89 @@ class Verifier:
                     raise ValueError("not an object")
                 newer = rosters.examine(db, doc, trust)
             except rosters.UntrustedAuthority as exc:
-                raise FirstHeadquarters(Message("{file}: {detail}", file=self.file,
-                                                detail=exc.messages[0]),
-                                        exc.name, exc.fingerprint) from None
+                raise FirstHeadquarters(
+                    Message("{file}: {detail}", file=self.file, detail=exc.messages[0]),
+                    exc.name,
+                    exc.fingerprint,
+                ) from None
             except TrustError as exc:
-                raise BundleError(Message("{file}: roster.json: {detail}", file=self.file,
-                                          detail=exc.messages[0])) from None
+                raise BundleError(
+                    Message("{file}: roster.json: {detail}", file=self.file, detail=exc.messages[0])
+                ) from None
             except (UnicodeDecodeError, ValueError):
-                raise BundleError(Message("{file}: roster.json is not valid JSON",
-                                          file=self.file)) from None
+                raise BundleError(
+                    Message("{file}: roster.json is not valid JSON", file=self.file)
+                ) from None
         roster = newer or held
         if roster is None:
-            raise BundleError(Message("{file}: this device holds no roster and the bundle "
-                                      "carries none, so nothing in it can be verified; import "
-                                      "a campaign kit from headquarters first", file=self.file))
+            raise BundleError(
+                Message(
+                    "{file}: this device holds no roster and the bundle "
+                    "carries none, so nothing in it can be verified; import "
+                    "a campaign kit from headquarters first",
+                    file=self.file,
+                )
+            )
         return roster, newer
 
     def _check_manifest_signature(self, bundle: Bundle) -> None:
-        bad = BundleError(Message("{file}: the bundle's signature does not match its sender "
-                                  "{name} ({device}): damaged or altered", file=self.file,
-                                  name=self.sender_entry.name, device=self.sender))
+        bad = BundleError(
+            Message(
+                "{file}: the bundle's signature does not match its sender "
+                "{name} ({device}): damaged or altered",
+                file=self.file,
+                name=self.sender_entry.name,
+                device=self.sender,
+            )
+        )
         if SIGNATURE not in bundle.members:
-            raise BundleError(Message("{file}: signature.json is missing: the bundle is not "
-                                      "signed", file=self.file))
+            raise BundleError(
+                Message(
+                    "{file}: signature.json is missing: the bundle is not signed", file=self.file
+                )
+            )
         try:
             sig = json.loads(b"".join(bundle.chunks(SIGNATURE, MAX_SIGNATURE_BYTES)))
         except (UnicodeDecodeError, ValueError):
             raise bad from None
-        if (not isinstance(sig, dict) or sig.get("device_id") != self.sender
-                or not isinstance(sig.get("signature"), str)
-                or not verify_manifest(self.sender_entry.signing_key, sig["signature"],
-                                       bundle.manifest_bytes)):
+        if (
+            not isinstance(sig, dict)
+            or sig.get("device_id") != self.sender
+            or not isinstance(sig.get("signature"), str)
+            or not verify_manifest(
+                self.sender_entry.signing_key, sig["signature"], bundle.manifest_bytes
+            )
+        ):
             raise bad
 
-    def _relayed(self, bundle: Bundle, sid: str, author: str, signature: str, versions: int,
-                 file: str) -> None:
+    def _relayed(
+        self, bundle: Bundle, sid: str, author: str, signature: str, versions: int, file: str
+    ) -> None:
         entry = self.roster.devices.get(author)
         if entry is None:
-            raise BundleError(Message("{file}: relays versions of device {device}, which "
-                                      "headquarters has not enrolled", file=self.file,
-                                      device=author))
+            raise BundleError(
+                Message(
+                    "{file}: relays versions of device {device}, which "
+                    "headquarters has not enrolled",
+                    file=self.file,
+                    device=author,
+                )
+            )
         hashes = b"".join(bundle.chunks(file, MAX_TABLE_BYTES))
         st = Statement(sid, author, signature, hashes)
-        if len(hashes) != versions * HASH_BYTES or not any(st.verify(key) for key
-                                                           in entry.signing_keys):
-            raise BundleError(Message("{file}: {member}: the statement of {name} ({device}) "
-                                      "does not match its signature (altered)", file=self.file,
-                                      member=file, name=entry.name, device=author))
+        if len(hashes) != versions * HASH_BYTES or not any(
+            st.verify(key) for key in entry.signing_keys
+        ):
+            raise BundleError(
+                Message(
+                    "{file}: {member}: the statement of {name} ({device}) "
+                    "does not match its signature (altered)",
+                    file=self.file,
+                    member=file,
+                    name=entry.name,
+                    device=author,
+                )
+            )
         self.statements.append(st)
         standing = entry.stands(statement_digest(st))
         for h in st.hash_list():
@@ -146,49 +196,100 @@ class Verifier:
 
     # --- each row ----------------------------------------------------------------------
 
-    def row(self, table: str, row: dict[str, Any], line: bytes, line_no: int,
-            member: str) -> None:
+    def row(self, table: str, row: dict[str, Any], line: bytes, line_no: int, member: str) -> None:
         h = line_hash(line)
         stamp = row.get("updated_at")
         if not CLOCK.accepts(stamp):  # as staging would say it; the stamp names the author
-            raise BundleError(Message("{file}: {detail}", file=self.file, detail=(
-                f"{member} line {line_no}: {table} row {shown(row.get('id'))}: column "
-                f"updated_at {shown(stamp)} is not {CLOCK.describe()}")))
+            raise BundleError(
+                Message(
+                    "{file}: {detail}",
+                    file=self.file,
+                    detail=(
+                        f"{member} line {line_no}: {table} row {shown(row.get('id'))}: column "
+                        f"updated_at {shown(stamp)} is not {CLOCK.describe()}"
+                    ),
+                )
+            )
         author = author_of(stamp, self.sender)
         if author == self.sender:
             self.own.append(h)
         elif self.covered.get(h) != author:
-            raise BundleError(Message("{file}: {member} line {line}: {table} row {id} says it "
-                                      "was written by device {device}, but no signature of "
-                                      "that device covers this version (forged or altered)",
-                                      file=self.file, member=member, line=line_no,
-                                      table=table, id=_short(row.get("id")), device=author))
+            raise BundleError(
+                Message(
+                    "{file}: {member} line {line}: {table} row {id} says it "
+                    "was written by device {device}, but no signature of "
+                    "that device covers this version (forged or altered)",
+                    file=self.file,
+                    member=member,
+                    line=line_no,
+                    table=table,
+                    id=_short(row.get("id")),
+                    device=author,
+                )
+            )
         entry = self.roster.devices.get(author)
         if entry is None:
-            raise BundleError(Message("{file}: {member} line {line}: {table} row {id} was "
-                                      "written by device {device}, which headquarters has not "
-                                      "enrolled", file=self.file, member=member, line=line_no,
-                                      table=table, id=_short(row.get("id")), device=author))
+            raise BundleError(
+                Message(
+                    "{file}: {member} line {line}: {table} row {id} was "
+                    "written by device {device}, which headquarters has not "
+                    "enrolled",
+                    file=self.file,
+                    member=member,
+                    line=line_no,
+                    table=table,
+                    id=_short(row.get("id")),
+                    device=author,
+                )
+            )
         if author != self.sender and not self.standing.get(h, True):
-            raise BundleError(Message("{file}: {member} line {line}: {table} row {id} was "
-                                      "written by {name} ({device}), which headquarters "
-                                      "revoked, and is not among the versions headquarters had "
-                                      "accepted from it before", file=self.file, member=member,
-                                      line=line_no, table=table, id=_short(row.get("id")),
-                                      name=entry.name, device=author))
+            raise BundleError(
+                Message(
+                    "{file}: {member} line {line}: {table} row {id} was "
+                    "written by {name} ({device}), which headquarters "
+                    "revoked, and is not among the versions headquarters had "
+                    "accepted from it before",
+                    file=self.file,
+                    member=member,
+                    line=line_no,
+                    table=table,
+                    id=_short(row.get("id")),
+                    name=entry.name,
+                    device=author,
+                )
+            )
         if type(stamp) is str and entry.revoked_for(stamp):
-            raise BundleError(Message("{file}: {member} line {line}: {table} row {id} was "
-                                      "stamped by {name} ({device}) after headquarters revoked "
-                                      "that device", file=self.file, member=member,
-                                      line=line_no, table=table, id=_short(row.get("id")),
-                                      name=entry.name, device=author))
+            raise BundleError(
+                Message(
+                    "{file}: {member} line {line}: {table} row {id} was "
+                    "stamped by {name} ({device}) after headquarters revoked "
+                    "that device",
+                    file=self.file,
+                    member=member,
+                    line=line_no,
+                    table=table,
+                    id=_short(row.get("id")),
+                    name=entry.name,
+                    device=author,
+                )
+            )
         why = refusal(entry.role, table, row)
         if why:
-            raise BundleError(Message("{file}: {member} line {line}: device {name} ({device}), "
-                                      "role {role}, may not write {table} row {id}: {why}",
-                                      file=self.file, member=member, line=line_no,
-                                      name=entry.name, device=author, role=entry.role,
-                                      table=table, id=_short(row.get("id")), why=why))
+            raise BundleError(
+                Message(
+                    "{file}: {member} line {line}: device {name} ({device}), "
+                    "role {role}, may not write {table} row {id}: {why}",
+                    file=self.file,
+                    member=member,
+                    line=line_no,
+                    name=entry.name,
+                    device=author,
+                    role=entry.role,
+                    table=table,
+                    id=_short(row.get("id")),
+                    why=why,
+                )
+            )
         self.authors[author] = self.authors.get(author, 0) + 1
         if h in self.known:
             self.seen.setdefault(table, []).append(line_no)
@@ -198,21 +299,35 @@ class Verifier:
         entry = next(st for st in bundle.manifest.statements if st.file is None)
         own = Statement(entry.id, self.sender, entry.signature, b"".join(self.own))
         if entry.versions != len(self.own) or not own.verify(self.sender_entry.signing_key):
-            raise BundleError(Message("{file}: the rows of {name} ({device}) do not match its "
-                                      "signature: changed after signing", file=self.file,
-                                      name=self.sender_entry.name, device=self.sender))
+            raise BundleError(
+                Message(
+                    "{file}: the rows of {name} ({device}) do not match its "
+                    "signature: changed after signing",
+                    file=self.file,
+                    name=self.sender_entry.name,
+                    device=self.sender,
+                )
+            )
         if own.versions and not self.sender_entry.stands(statement_digest(own)):
-            raise BundleError(Message("{file}: sent by {name} ({device}), which headquarters "
-                                      "revoked; its versions are imported only as headquarters "
-                                      "had accepted them before the revocation, not in a bundle "
-                                      "made since or never delivered", file=self.file,
-                                      name=self.sender_entry.name, device=self.sender))
+            raise BundleError(
+                Message(
+                    "{file}: sent by {name} ({device}), which headquarters "
+                    "revoked; its versions are imported only as headquarters "
+                    "had accepted them before the revocation, not in a bundle "
+                    "made since or never delivered",
+                    file=self.file,
+                    name=self.sender_entry.name,
+                    device=self.sender,
+                )
+            )
         self.statements.append(own)
 
     def names(self) -> list[dict[str, Any]]:
         """The roster's devices for the merge's audit names."""
-        return [{"device_id": e.device_id, "name": e.name, "role": e.role}
-                for e in self.roster.devices.values()]
+        return [
+            {"device_id": e.device_id, "name": e.name, "role": e.role}
+            for e in self.roster.devices.values()
+        ]
 
 
 def _short(value: Any) -> str:

@@ -30,9 +30,15 @@ from inspector.ui.no_wheel import guard_wheels_under
 class AddProblemDialog(QDialog):
     """Township, description, responsible unit and deadline of a new problem."""
 
-    def __init__(self, towns: list[dict[str, Any]], township_id: str | None,
-                 unit_of: Any, today: dt.date, deadline: dt.date,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        towns: list[dict[str, Any]],
+        township_id: str | None,
+        unit_of: Any,
+        today: dt.date,
+        deadline: dt.date,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add a problem"))
         self._unit_of = unit_of
@@ -40,8 +46,7 @@ class AddProblemDialog(QDialog):
         for t in towns:
             self.township_combo.addItem(f"{t['county']} {t['name']}", t["id"])
         if township_id:
-            self.township_combo.setCurrentIndex(max(self.township_combo.findData(township_id),
-                                                    0))
+            self.township_combo.setCurrentIndex(max(self.township_combo.findData(township_id), 0))
         self.text_edit = QPlainTextEdit(self)
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setPlaceholderText(self.tr("What was found"))
@@ -55,8 +60,9 @@ class AddProblemDialog(QDialog):
         form.addRow(self.tr("Problem"), self.text_edit)
         form.addRow(self.tr("Responsible unit"), self.unit_edit)
         form.addRow(self.tr("Deadline"), self.deadline_edit)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

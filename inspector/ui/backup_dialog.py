@@ -78,9 +78,13 @@ class RestoreBackupDialog(QDialog):
         self.found: list[BackupInfo] = backups.backups_of(db_path)
         self.chosen: BackupInfo | None = None
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "Choose the copy to put back. The database as it is now is kept as a backup "
-            "first; photos and other attachments stay as they are."), self)
+        intro = QLabel(
+            self.tr(
+                "Choose the copy to put back. The database as it is now is kept as a backup "
+                "first; photos and other attachments stay as they are."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(len(self.found), 3, self)
@@ -91,8 +95,11 @@ class RestoreBackupDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for row, b in enumerate(self.found):
-            cells = (f"{b.taken:%Y-%m-%d %H:%M:%S}", reason_label(b.reason),
-                     self.tr("{0} KB").format(f"{(b.size + 1023) // 1024:,}"))
+            cells = (
+                f"{b.taken:%Y-%m-%d %H:%M:%S}",
+                reason_label(b.reason),
+                self.tr("{0} KB").format(f"{(b.size + 1023) // 1024:,}"),
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(b.name)
@@ -101,13 +108,15 @@ class RestoreBackupDialog(QDialog):
         if not self.found:
             layout.addWidget(QLabel(self.tr("There are no backups of this database yet."), self))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.restore_button = self.buttons.addButton(self.tr("&Restore…"),
-                                                     QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = self.buttons.addButton(
+            self.tr("&Restore…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.restore_button.setEnabled(False)
         self.buttons.accepted.connect(self._on_restore)
         self.buttons.rejected.connect(self.reject)
         self.table.itemSelectionChanged.connect(
-            lambda: self.restore_button.setEnabled(bool(self.table.selectedItems())))
+            lambda: self.restore_button.setEnabled(bool(self.table.selectedItems()))
+        )
         self.table.itemDoubleClicked.connect(lambda _item: self._on_restore())
         layout.addWidget(self.buttons)
         self.resize(640, 420)
@@ -129,19 +138,23 @@ class RestoreBackupDialog(QDialog):
         if chosen is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Restore backup"),
-            self.tr("Put back the backup taken {0} ({1})?\n\nEverything changed since then "
-                    "is replaced; the database as it is now is kept as a backup.").format(
-                f"{chosen.taken:%Y-%m-%d %H:%M:%S}", reason_label(chosen.reason)),
+            self,
+            self.tr("Restore backup"),
+            self.tr(
+                "Put back the backup taken {0} ({1})?\n\nEverything changed since then "
+                "is replaced; the database as it is now is kept as a backup."
+            ).format(f"{chosen.taken:%Y-%m-%d %H:%M:%S}", reason_label(chosen.reason)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.chosen = chosen
             self.accept()
 
 
-def restore_backup(parent: QWidget | None, db_path: str,
-                   on_restored: Callable[[], None]) -> Job | None:
+def restore_backup(
+    parent: QWidget | None, db_path: str, on_restored: Callable[[], None]
+) -> Job | None:
     """Let the user pick a backup and restore it in the worker; None if cancelled."""
     dialog = RestoreBackupDialog(db_path, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
@@ -151,12 +164,19 @@ def restore_backup(parent: QWidget | None, db_path: str,
 
     def done(result: backups.Restored) -> None:
         on_restored()
-        box = QMessageBox(QMessageBox.Icon.Information, title, QCoreApplication.translate(
-            "BackupDialog", "The backup taken {0} is back in place.").format(
-            f"{chosen.taken:%Y-%m-%d %H:%M:%S}"), QMessageBox.StandardButton.Ok, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            title,
+            QCoreApplication.translate(
+                "BackupDialog", "The backup taken {0} is back in place."
+            ).format(f"{chosen.taken:%Y-%m-%d %H:%M:%S}"),
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setObjectName("restore_done")
         box.open()
 
-    return run_job(parent, title, restore_job, db_path, chosen.name, on_success=done,
-                   cancellable=False)
+    return run_job(
+        parent, title, restore_job, db_path, chosen.name, on_success=done, cancellable=False
+    )

@@ -49,8 +49,9 @@ class CampaignDialog(QDialog):
         layout.addRow(self.tr("Checklist form"), self.form)
         layout.addRow(self.tr("Year"), self.year)
         layout.addRow(self.tr("约谈: bottom townships"), self.interview)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
@@ -59,13 +60,20 @@ class CampaignDialog(QDialog):
 
     def accept(self) -> None:
         if self.form.count() == 0:
-            QMessageBox.warning(self, self.windowTitle(), self.tr(
-                "No checklist form is installed: install one in Settings first."))
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                self.tr("No checklist form is installed: install one in Settings first."),
+            )
             return
         try:
             self.created = self.session.catalog.create_campaign(
-                self.name.text(), self.form.currentData(), self.year.value(),
-                self.interview.value(), source=self).value
+                self.name.text(),
+                self.form.currentData(),
+                self.year.value(),
+                self.interview.value(),
+                source=self,
+            ).value
         except CatalogError as exc:
             show_error(self, exc, self.windowTitle())
             return

@@ -138,8 +138,12 @@ class ChecklistWidget(QWidget):
         self.finish_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.only_mine = QCheckBox(self.tr("Only my sections"), self)
         self.only_mine.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.only_mine.setToolTip(self.tr("Tick the sections this laptop is doing in the list "
-                                          "on the left; the others are hidden."))
+        self.only_mine.setToolTip(
+            self.tr(
+                "Tick the sections this laptop is doing in the list "
+                "on the left; the others are hidden."
+            )
+        )
         header = QHBoxLayout()
         header.addWidget(self.title_label)
         header.addStretch(1)
@@ -147,8 +151,9 @@ class ChecklistWidget(QWidget):
         header.addSpacing(16)
         header.addWidget(self.only_mine)
         header.addWidget(self.finish_button)
-        self.readonly_label = QLabel(self.tr("This inspection is finished and read-only. "
-                                             "Reopen it to change answers."), self)
+        self.readonly_label = QLabel(
+            self.tr("This inspection is finished and read-only. Reopen it to change answers."), self
+        )
         self.readonly_label.setStyleSheet("background: #fdebd0; padding: 4px;")
         self.readonly_label.setVisible(False)
 
@@ -169,9 +174,14 @@ class ChecklistWidget(QWidget):
         self.splitter.addWidget(self.scroll_area)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 800])
-        hint = QLabel(self.tr("Keys: 1 meets · 2 partly meets · 3 does not meet · "
-                              "4 not applicable · 0 clear · ↑↓ or Tab to move · "
-                              "N note (Esc back)"), self)
+        hint = QLabel(
+            self.tr(
+                "Keys: 1 meets · 2 partly meets · 3 does not meet · "
+                "4 not applicable · 0 clear · ↑↓ or Tab to move · "
+                "N note (Esc back)"
+            ),
+            self,
+        )
         hint.setStyleSheet("color: #707b7c;")
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -266,10 +276,16 @@ class ChecklistWidget(QWidget):
         for section in self.form.sections:
             entry = QListWidgetItem(section.title)
             entry.setData(SectionIdRole, section.id)
-            entry.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
-                           | Qt.ItemFlag.ItemIsSelectable)
-            entry.setCheckState(Qt.CheckState.Checked if mine is None or section.id in mine
-                                else Qt.CheckState.Unchecked)
+            entry.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsSelectable
+            )
+            entry.setCheckState(
+                Qt.CheckState.Checked
+                if mine is None or section.id in mine
+                else Qt.CheckState.Unchecked
+            )
             entry.setToolTip(self.tr("Ticked: this laptop is doing this section"))
             self.section_list.addItem(entry)
         self.section_list.blockSignals(False)
@@ -299,10 +315,15 @@ class ChecklistWidget(QWidget):
         veto = ""
         if cache["veto_failed"]:
             veto = " &nbsp;<span style='color:#c0392b'>{}</span>".format(
-                self.tr("veto failed: {0}").format(", ".join(cache["veto_failed"])))
-        text = self.tr(
-            "Score <b>{0}</b> &nbsp; <span style='color:#d4ac0d'>{1}</span> &nbsp; "
-            "{2}/{3} answered").format(score, stars, cache["answered"], cache["items"]) + veto
+                self.tr("veto failed: {0}").format(", ".join(cache["veto_failed"]))
+            )
+        text = (
+            self.tr(
+                "Score <b>{0}</b> &nbsp; <span style='color:#d4ac0d'>{1}</span> &nbsp; "
+                "{2}/{3} answered"
+            ).format(score, stars, cache["answered"], cache["items"])
+            + veto
+        )
         self.score_label.show_text(text)
         by_id = {s["id"]: s for s in cache["sections"]}
         titles = {s.id: s.title for s in self.form.sections}
@@ -315,7 +336,8 @@ class ChecklistWidget(QWidget):
                 continue
             score = "—" if sec["score"] is None else f"{sec['score']:.1f}"
             text = self.tr("{0}\n{1}/{2} answered · score {3}").format(
-                titles[sec["id"]], sec["answered"], sec["items"], score)
+                titles[sec["id"]], sec["answered"], sec["items"], score
+            )
             if entry.text() != text:
                 entry.setText(text)
                 changed = True
@@ -414,8 +436,9 @@ class ChecklistWidget(QWidget):
         self._write(item_id, number=value)
 
     def _on_number_finished(self, item_id: str) -> None:
-        self._offer_problem(self.controller.offer_for_number(
-            item_id, self.cards[item_id].number_value()))
+        self._offer_problem(
+            self.controller.offer_for_number(item_id, self.cards[item_id].number_value())
+        )
 
     def _on_note_edited(self, item_id: str, text: str) -> None:
         """Every change of a note is written at once (one small transaction)."""
@@ -428,9 +451,14 @@ class ChecklistWidget(QWidget):
         if not problems:
             return
         answer = QMessageBox.question(
-            self, self.tr("Withdraw problem"),
-            self.tr("Item {0} no longer fails. Withdraw the %n problem(s) recorded for it?",
-                    "", len(problems)).format(item_id))
+            self,
+            self.tr("Withdraw problem"),
+            self.tr(
+                "Item {0} no longer fails. Withdraw the %n problem(s) recorded for it?",
+                "",
+                len(problems),
+            ).format(item_id),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -461,8 +489,9 @@ class ChecklistWidget(QWidget):
             return
         item_id = dialog.item.id
         try:
-            self.controller.add_problem(item_id, dialog.problem_text(), dialog.deadline(),
-                                        dialog.unit(), source=self)
+            self.controller.add_problem(
+                item_id, dialog.problem_text(), dialog.deadline(), dialog.unit(), source=self
+            )
         except Exception as exc:
             show_error(self, exc, self.tr("Not saved"))
             return
@@ -472,8 +501,11 @@ class ChecklistWidget(QWidget):
     # -- photos --------------------------------------------------------------------------
     def _on_photos_requested(self, item_id: str) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos to {0}").format(item_id), "",
-            self.tr("Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;All files (*)"))
+            self,
+            self.tr("Add photos to {0}").format(item_id),
+            "",
+            self.tr("Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;All files (*)"),
+        )
         if paths:
             self.add_photos(item_id, paths)
 
@@ -510,8 +542,17 @@ class ChecklistWidget(QWidget):
         def failed(exc: BaseException) -> None:
             show_error(self, exc, title)
 
-        job = run_job(self, self.tr("Adding photos…"), attach_photos, path, iid, item_id,
-                      list(paths), on_success=arrived, on_failure=failed)
+        job = run_job(
+            self,
+            self.tr("Adding photos…"),
+            attach_photos,
+            path,
+            iid,
+            item_id,
+            list(paths),
+            on_success=arrived,
+            on_failure=failed,
+        )
         self._photo_jobs.append(job)
         job.signals.done.connect(lambda: self._photo_jobs.remove(job))
         return len(paths)
@@ -522,8 +563,9 @@ class ChecklistWidget(QWidget):
             return
         from inspector.ui.finish_question import ask_before_finishing
 
-        if not self.controller.finished \
-                and not ask_before_finishing(self, self.session, self.inspection):
+        if not self.controller.finished and not ask_before_finishing(
+            self, self.session, self.inspection
+        ):
             return
         self.set_finished(not self.controller.finished)
 
@@ -549,9 +591,11 @@ class ChecklistWidget(QWidget):
     def _on_section_checked(self, _entry: QListWidgetItem) -> None:
         if not self.campaign_id:
             return
-        mine = [self.section_list.item(r).data(SectionIdRole)
-                for r in range(self.section_list.count())
-                if self.section_list.item(r).checkState() == Qt.CheckState.Checked]
+        mine = [
+            self.section_list.item(r).data(SectionIdRole)
+            for r in range(self.section_list.count())
+            if self.section_list.item(r).checkState() == Qt.CheckState.Checked
+        ]
         self.controller.set_my_sections(mine, self.section_list.count())
         self._apply_visibility()
 

@@ -78,8 +78,14 @@ class ChecklistController:
         self.campaign_id, self.township_id, self.inspection = campaign, township, inspection
         iid = InspectionId(inspection["id"])
         self.problem_counts = s.answers.problem_counts(iid)
-        return Opened(self.form, s.catalog.find_township(township), inspection,
-                      s.answers.of(iid), s.answers.photos(iid), dict(self.problem_counts))
+        return Opened(
+            self.form,
+            s.catalog.find_township(township),
+            inspection,
+            s.answers.of(iid),
+            s.answers.photos(iid),
+            dict(self.problem_counts),
+        )
 
     def forget(self) -> None:
         """Nothing open (another database, a restored backup)."""
@@ -112,7 +118,8 @@ class ChecklistController:
         for item_id in item_ids:
             row = answers.get(item_id)
             if self.form.item(item_id).scored and not (
-                    row and (row["verdict"] or row["number"] is not None)):
+                row and (row["verdict"] or row["number"] is not None)
+            ):
                 return item_id
         return None
 
@@ -139,11 +146,11 @@ class ChecklistController:
         if self.problem_counts.get(item_id) or not self.inspection or self.form is None:
             return None
         item = self.form.item(item_id)
-        days = int(self.session.settings.get("default_deadline_days")
-                   or DEFAULT_DEADLINE_DAYS)
+        days = int(self.session.settings.get("default_deadline_days") or DEFAULT_DEADLINE_DAYS)
         unit = self.session.catalog.responsible_unit(TownshipId(self.inspection["township_id"]))
-        return ProblemOffer(item, item.problem or item.text, unit,
-                            dt.date.today() + dt.timedelta(days=days))
+        return ProblemOffer(
+            item, item.problem or item.text, unit, dt.date.today() + dt.timedelta(days=days)
+        )
 
     def offer_again(self, item_id: str) -> ProblemOffer | None:
         """The offer a Skip declined, asked for again from the item's card."""
@@ -155,31 +162,48 @@ class ChecklistController:
         insp = self.inspection
         if verdict == Verdict.FAIL or insp is None or not self.problem_counts.get(item_id):
             return []
-        return [ProblemId(p["id"]) for p in self.session.problems.for_township(
-                    TownshipId(insp["township_id"]), CampaignId(insp["campaign_id"]))
-                if p["inspection_id"] == insp["id"] and p["item_id"] == item_id
-                and p["status"] == "open"]
+        return [
+            ProblemId(p["id"])
+            for p in self.session.problems.for_township(
+                TownshipId(insp["township_id"]), CampaignId(insp["campaign_id"])
+            )
+            if p["inspection_id"] == insp["id"]
+            and p["item_id"] == item_id
+            and p["status"] == "open"
+        ]
 
-    def withdraw(self, item_id: str, problems: list[ProblemId],
-                 source: object | None = None) -> Changes:
+    def withdraw(
+        self, item_id: str, problems: list[ProblemId], source: object | None = None
+    ) -> Changes:
         """Delete these problems (tombstones, audited) in one transaction."""
         changes = Changes.of()
         with self.session.atomic():
             for pid in problems:
                 changes = changes | self.session.problems.delete(pid, source=source).changes
-        self.problem_counts[item_id] = max(0, self.problem_counts.get(item_id, 0)
-                                           - len(problems))
+        self.problem_counts[item_id] = max(0, self.problem_counts.get(item_id, 0) - len(problems))
         return changes
 
-    def add_problem(self, item_id: str, text: str, deadline: str | dt.date | None, unit: str,
-                    source: object | None = None) -> Changes:
+    def add_problem(
+        self,
+        item_id: str,
+        text: str,
+        deadline: str | dt.date | None,
+        unit: str,
+        source: object | None = None,
+    ) -> Changes:
         insp = self.inspection
         if insp is None:
             raise LookupError("no inspection is open")
         done = self.session.problems.add(
-            TownshipId(insp["township_id"]), text, deadline, source=source,
-            campaign_id=insp["campaign_id"], inspection_id=insp["id"], item_id=item_id,
-            responsible_unit=unit)
+            TownshipId(insp["township_id"]),
+            text,
+            deadline,
+            source=source,
+            campaign_id=insp["campaign_id"],
+            inspection_id=insp["id"],
+            item_id=item_id,
+            responsible_unit=unit,
+        )
         self.problem_counts[item_id] = self.problem_counts.get(item_id, 0) + 1
         return done.changes
 
@@ -207,8 +231,9 @@ class ChecklistController:
 
     def set_my_sections(self, mine: list[str], every: int) -> None:
         if self.campaign_id:
-            self.session.settings.put(my_sections_key(self.campaign_id),
-                                      None if len(mine) == every else mine)
+            self.session.settings.put(
+                my_sections_key(self.campaign_id), None if len(mine) == every else mine
+            )
 
     @property
     def only_mine(self) -> bool:
@@ -218,13 +243,14 @@ class ChecklistController:
         self.session.settings.put("only_my_sections", only)
 
 
-def attach_photos(progress: Progress, db_path: str, inspection: str, item_id: str,
-                  paths: list[str]) -> Changes:
+def attach_photos(
+    progress: Progress, db_path: str, inspection: str, item_id: str, paths: list[str]
+) -> Changes:
     """Attach files to an item in the worker, on a session of its own (the downscaling of a
     12 MP photo takes seconds); the `Changes` go back to the GUI's session."""
     with Session.open(db_path, create=False, folders=False) as session:
         changes = session.answers.attach_files(
-            InspectionId(inspection), item_id, paths,
-            each=lambda n: progress(n, len(paths), "")).changes
+            InspectionId(inspection), item_id, paths, each=lambda n: progress(n, len(paths), "")
+        ).changes
         progress(len(paths), len(paths), "")
         return changes

@@ -160,8 +160,11 @@ def value_in_words(db: Database, column: str, value: Any) -> str:
         except (IndexError, ValueError):
             return str(value)
     if column == "deleted":
-        return QCoreApplication.translate("ConflictsDialog", "Yes") if value else \
-            QCoreApplication.translate("ConflictsDialog", "No")
+        return (
+            QCoreApplication.translate("ConflictsDialog", "Yes")
+            if value
+            else QCoreApplication.translate("ConflictsDialog", "No")
+        )
     name = referenced_name(db, column, value)
     return name if name is not None else str(value)
 
@@ -196,8 +199,12 @@ class ConflictsDialog(QDialog):
         self.keep_loser.setObjectName("keep_loser")
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.empty = QLabel(self.tr("No unresolved conflicts: every edit made on two laptops "
-                                    "at once has been settled."), self)
+        self.empty = QLabel(
+            self.tr(
+                "No unresolved conflicts: every edit made on two laptops at once has been settled."
+            ),
+            self,
+        )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._build()
         self._connect_signals()
@@ -240,7 +247,9 @@ class ConflictsDialog(QDialog):
             where = row_context(self.db, c.table_name, c.winner)
             text = self.tr("{0}: {1} ({2} fields differ)").format(
                 table_label(c.table_name),
-                where or describe_row(c.table_name, c.winner), len(c.differences))
+                where or describe_row(c.table_name, c.winner),
+                len(c.differences),
+            )
             item = QListWidgetItem(text)
             item.setToolTip(text)
             self.list.addItem(item)
@@ -262,30 +271,42 @@ class ConflictsDialog(QDialog):
         self.keep_loser.setEnabled(conflict is not None)
         if conflict is None:
             return
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Field"),
-            self.tr("Current version\n{0}").format(version_label(self.db,
-                                                                 conflict.winner_version)),
-            self.tr("Other version\n{0}").format(version_label(self.db, conflict.loser_version)),
-        ])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Field"),
+                self.tr("Current version\n{0}").format(
+                    version_label(self.db, conflict.winner_version)
+                ),
+                self.tr("Other version\n{0}").format(
+                    version_label(self.db, conflict.loser_version)
+                ),
+            ]
+        )
         where = row_context(self.db, conflict.table_name, conflict.winner)
-        self.hint.setText((where + "\n" if where else "") + self.tr(
-            "This {0} row was changed on two laptops at once. The newer change is current; "
-            "the other was kept. Highlighted fields differ. Keep the version that is right: "
-            "it becomes a new change that replaces both on every laptop.").format(
-                table_label(conflict.table_name)))
+        self.hint.setText(
+            (where + "\n" if where else "")
+            + self.tr(
+                "This {0} row was changed on two laptops at once. The newer change is current; "
+                "the other was kept. Highlighted fields differ. Keep the version that is right: "
+                "it becomes a new change that replaces both on every laptop."
+            ).format(table_label(conflict.table_name))
+        )
         # The differing fields first: they are what the user has to decide on.
         # The row's own id is the same on both sides and means nothing to a reader: the
         # hint above names the row.
-        fields = conflict.differences + [f for f in conflict.fields
-                                         if f not in conflict.differences and f != "id"]
+        fields = conflict.differences + [
+            f for f in conflict.fields if f not in conflict.differences and f != "id"
+        ]
         self.table.setRowCount(len(fields))
         bold = QFont(self.font())
         bold.setBold(True)
         for r, name in enumerate(fields):
             differs = name in conflict.differences
-            cells = [field_label(name), value_in_words(self.db, name, conflict.winner.get(name)),
-                     value_in_words(self.db, name, conflict.loser.get(name))]
+            cells = [
+                field_label(name),
+                value_in_words(self.db, name, conflict.winner.get(name)),
+                value_in_words(self.db, name, conflict.loser.get(name)),
+            ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(name if col == 0 else text)

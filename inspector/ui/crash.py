@@ -39,8 +39,7 @@ def install(*, show: bool = True) -> Hook:
     previous = sys.excepthook
     showing = False
 
-    def hook(exc_type: type[BaseException], exc: BaseException,
-             tb: TracebackType | None) -> None:
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         nonlocal showing
         if issubclass(exc_type, KeyboardInterrupt):
             previous(exc_type, exc, tb)

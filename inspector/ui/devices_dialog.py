@@ -66,9 +66,16 @@ class DevicesDialog(QDialog):
 
         self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("roster_table")
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Device id"),
-                                              self.tr("Role"), self.tr("Fingerprint"),
-                                              self.tr("State"), self.tr("Reads campaigns")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Device id"),
+                self.tr("Role"),
+                self.tr("Fingerprint"),
+                self.tr("State"),
+                self.tr("Reads campaigns"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -82,8 +89,14 @@ class DevicesDialog(QDialog):
         self.revoke_button = QPushButton(self.tr("Revoke selected device"), self)
         self.rotate_button = QPushButton(self.tr("New headquarters key…"), self)
         self.assign_button = QPushButton(self.tr("Assign to campaign…"), self)
-        for button in (self.request_button, self.hq_button, self.enrol_button,
-                       self.assign_button, self.revoke_button, self.rotate_button):
+        for button in (
+            self.request_button,
+            self.hq_button,
+            self.enrol_button,
+            self.assign_button,
+            self.revoke_button,
+            self.rotate_button,
+        ):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -109,19 +122,29 @@ class DevicesDialog(QDialog):
         self.fingerprint_label.setText(keys.fingerprint)
         auth = roster.authority(self.db)
         self.trusts_label.setText(
-            self.tr("this installation (it signs the roster)") if hq else
-            f"{auth['name']} ({fingerprint(auth['signing_key'])})" if auth else
-            self.tr("none yet: the first kit's fingerprint is asked for when it is imported"))
+            self.tr("this installation (it signs the roster)")
+            if hq
+            else f"{auth['name']} ({fingerprint(auth['signing_key'])})"
+            if auth
+            else self.tr("none yet: the first kit's fingerprint is asked for when it is imported")
+        )
         entries = list(held.devices.values()) if held else []
         names = {c["id"]: c["name"] for c in campaigns(self.db)}
         self.table.setRowCount(len(entries))
         for r, e in enumerate(entries):
-            state = (self.tr("revoked {0}").format(e.revoked_at[:13]) if e.revoked_at
-                     else self.tr("active"))
-            reads = (self.tr("every campaign") if e.role == "hq" or e.campaigns is None
-                     else "、".join(sorted(names.get(i, i[:8]) for i in e.campaigns)))
-            for c, text in enumerate((e.name, e.device_id, self._role(e.role, False),
-                                      e.fingerprint, state, reads)):
+            state = (
+                self.tr("revoked {0}").format(e.revoked_at[:13])
+                if e.revoked_at
+                else self.tr("active")
+            )
+            reads = (
+                self.tr("every campaign")
+                if e.role == "hq" or e.campaigns is None
+                else "、".join(sorted(names.get(i, i[:8]) for i in e.campaigns))
+            )
+            for c, text in enumerate(
+                (e.name, e.device_id, self._role(e.role, False), e.fingerprint, state, reads)
+            ):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.hq_button.setVisible(auth is None)
         self.request_button.setVisible(not hq)
@@ -142,9 +165,11 @@ class DevicesDialog(QDialog):
 
     def _on_request(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Write enrolment request"),
+            self,
+            self.tr("Write enrolment request"),
             QDir.homePath() + f"/{settings.device_name(self.db)}.request",
-            self.tr("Enrolment requests (*.request);;All files (*)"))
+            self.tr("Enrolment requests (*.request);;All files (*)"),
+        )
         if not path:
             return
         try:
@@ -152,14 +177,24 @@ class DevicesDialog(QDialog):
         except Exception as exc:
             self._fail(exc)
             return
-        QMessageBox.information(self, self.windowTitle(), self.tr(
-            "Request written to {0}. Take it to headquarters and read out this fingerprint "
-            "when they ask: {1}").format(path, device_keys(self.db).fingerprint))
+        QMessageBox.information(
+            self,
+            self.windowTitle(),
+            self.tr(
+                "Request written to {0}. Take it to headquarters and read out this fingerprint "
+                "when they ask: {1}"
+            ).format(path, device_keys(self.db).fingerprint),
+        )
 
     def _on_make_hq(self) -> None:
-        answer = QMessageBox.question(self, self.windowTitle(), self.tr(
-            "Make this installation headquarters? Its key will sign the roster of devices; "
-            "laptops will trust only it."))
+        answer = QMessageBox.question(
+            self,
+            self.windowTitle(),
+            self.tr(
+                "Make this installation headquarters? Its key will sign the roster of devices; "
+                "laptops will trust only it."
+            ),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -170,8 +205,11 @@ class DevicesDialog(QDialog):
 
     def _on_enrol(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Enrol a device"), QDir.homePath(),
-            self.tr("Enrolment requests (*.request);;All files (*)"))
+            self,
+            self.tr("Enrol a device"),
+            QDir.homePath(),
+            self.tr("Enrolment requests (*.request);;All files (*)"),
+        )
         if not path:
             return
         try:
@@ -180,26 +218,38 @@ class DevicesDialog(QDialog):
             self._fail(exc)
             return
         role, ok = QInputDialog.getItem(
-            self, self.tr("Enrol a device"),
+            self,
+            self.tr("Enrol a device"),
             self.tr("Role of {0} ({1})").format(request["name"], request["device_id"]),
-            [self.tr("inspector"), self.tr("headquarters")], 0, False)
+            [self.tr("inspector"), self.tr("headquarters")],
+            0,
+            False,
+        )
         if not ok:
             return
         typed, ok = QInputDialog.getText(
-            self, self.tr("Enrol a device"),
-            self.tr("Ask the person at {0} to read out the fingerprint shown under Settings → "
-                    "Devices, and type it here:").format(request["name"]))
+            self,
+            self.tr("Enrol a device"),
+            self.tr(
+                "Ask the person at {0} to read out the fingerprint shown under Settings → "
+                "Devices, and type it here:"
+            ).format(request["name"]),
+        )
         if not ok:
             return
         expected = fingerprint(request["signing_key"])
         if typed.strip().upper().replace(" ", "") != expected:
-            QMessageBox.warning(self, self.windowTitle(), self.tr(
-                "The fingerprint does not match the request ({0}). The file may not come from "
-                "that laptop; nothing was enrolled.").format(expected))
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                self.tr(
+                    "The fingerprint does not match the request ({0}). The file may not come from "
+                    "that laptop; nothing was enrolled."
+                ).format(expected),
+            )
             return
         try:
-            roster.enrol(self.db, request, "hq" if role == self.tr("headquarters")
-                         else "inspector")
+            roster.enrol(self.db, request, "hq" if role == self.tr("headquarters") else "inspector")
         except Exception as exc:
             self._fail(exc)
         self.refresh()
@@ -213,10 +263,15 @@ class DevicesDialog(QDialog):
         if row < 0:
             return
         device, name = self._cell(row, 1), self._cell(row, 0)
-        answer = QMessageBox.question(self, self.windowTitle(), self.tr(
-            "Revoke {0} ({1})? What headquarters has imported from it stands; anything "
-            "else signed with its key will be refused everywhere, whatever its date. Import "
-            "its last bundle first if you have it.").format(name, device))
+        answer = QMessageBox.question(
+            self,
+            self.windowTitle(),
+            self.tr(
+                "Revoke {0} ({1})? What headquarters has imported from it stands; anything "
+                "else signed with its key will be refused everywhere, whatever its date. Import "
+                "its last bundle first if you have it."
+            ).format(name, device),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -226,9 +281,14 @@ class DevicesDialog(QDialog):
         self.refresh()
 
     def _on_rotate(self) -> None:
-        answer = QMessageBox.question(self, self.windowTitle(), self.tr(
-            "Give headquarters a new key? The old key signs the change and is then deleted; "
-            "laptops follow with the next kit or bundle from headquarters."))
+        answer = QMessageBox.question(
+            self,
+            self.windowTitle(),
+            self.tr(
+                "Give headquarters a new key? The old key signs the change and is then deleted; "
+                "laptops follow with the next kit or bundle from headquarters."
+            ),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -237,9 +297,13 @@ class DevicesDialog(QDialog):
             self._fail(exc)
             return
         self.refresh()
-        QMessageBox.information(self, self.windowTitle(), self.tr(
-            "New headquarters key {0}. Read it out to laptops enrolled from now on.").format(
-                new.fingerprint))
+        QMessageBox.information(
+            self,
+            self.windowTitle(),
+            self.tr(
+                "New headquarters key {0}. Read it out to laptops enrolled from now on."
+            ).format(new.fingerprint),
+        )
 
     def _on_assign(self) -> None:
         row = self.table.currentRow()
@@ -249,10 +313,15 @@ class DevicesDialog(QDialog):
         held = campaigns(self.db)
         every = self.tr("Every campaign")
         choice, ok = QInputDialog.getItem(
-            self, self.windowTitle(),
+            self,
+            self.windowTitle(),
             self.tr("Bundles {0} may read (headquarters' devices read every one):").format(
-                self._cell(row, 0)),
-            [every, *(c["name"] for c in held)], 0, False)
+                self._cell(row, 0)
+            ),
+            [every, *(c["name"] for c in held)],
+            0,
+            False,
+        )
         if not ok:
             return
         chosen = None if choice == every else [c["id"] for c in held if c["name"] == choice]

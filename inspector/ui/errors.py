@@ -41,8 +41,9 @@ def is_bug(exc: BaseException) -> bool:
     return user_messages(exc) is None and not isinstance(exc, ValueError)
 
 
-def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None, *,
-               context: str = "gui") -> QMessageBox | None:
+def show_error(
+    parent: QWidget | None, exc: BaseException, title: str | None = None, *, context: str = "gui"
+) -> QMessageBox | None:
     """Tell the user about `exc`: a warning for their situation (modal, as before); for
     our bug (logged first) an error box with an "Open log" button, opened without
     waiting so a failing slot or the exception hook never blocks on it (returned)."""
@@ -51,14 +52,16 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     if log is None and not is_bug(exc):
         QMessageBox.warning(parent, title, text)
         return None
-    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Close,
-                      parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Close, parent
+    )
     box.setObjectName("bug_report")
     _open_boxes.add(box)  # a box without a parent window lives only while referenced
     box.finished.connect(lambda _result: _open_boxes.discard(box))
     if log is not None:
-        button = box.addButton(QCoreApplication.translate("Errors", "Open log"),
-                               QMessageBox.ButtonRole.ActionRole)
+        button = box.addButton(
+            QCoreApplication.translate("Errors", "Open log"), QMessageBox.ButtonRole.ActionRole
+        )
         button.clicked.connect(lambda: open_file(log))
     box.open()
     return box

@@ -24,15 +24,27 @@ class ExportKind(Enum):
 
 def ask_export_kind(parent: QWidget | None, kit_possible: bool) -> ExportKind | None:
     """Ask what to export; None when cancelled. The kit needs a campaign chosen."""
-    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("MainWindow", "Export bundle"),
-                      QCoreApplication.translate("MainWindow", "What should the bundle carry?"),
-                      QMessageBox.StandardButton.Cancel, parent)
-    changes = box.addButton(QCoreApplication.translate("MainWindow", "Changes since the last exchange (results for "
-                                        "headquarters)"), QMessageBox.ButtonRole.AcceptRole)
-    everything = box.addButton(QCoreApplication.translate("MainWindow", "Everything on this laptop (a full bundle)"),
-                               QMessageBox.ButtonRole.AcceptRole)
-    kit = box.addButton(QCoreApplication.translate("MainWindow", "Campaign kit: form and townships for a team"),
-                        QMessageBox.ButtonRole.AcceptRole)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("MainWindow", "Export bundle"),
+        QCoreApplication.translate("MainWindow", "What should the bundle carry?"),
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    changes = box.addButton(
+        QCoreApplication.translate(
+            "MainWindow", "Changes since the last exchange (results for headquarters)"
+        ),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    everything = box.addButton(
+        QCoreApplication.translate("MainWindow", "Everything on this laptop (a full bundle)"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    kit = box.addButton(
+        QCoreApplication.translate("MainWindow", "Campaign kit: form and townships for a team"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     kit.setEnabled(kit_possible)
     box.setDefaultButton(changes)
     box.exec()

@@ -22,37 +22,53 @@ SHOWN = 8  # items named in the question; the rest are counted
 
 def unanswered(form: Form, answers: dict[str, dict[str, Any]]) -> list[Item]:
     """The form's scored items without a verdict or a number, in form order."""
-    return [item for section in form.sections for item in section.items
-            if item.scored and not ((row := answers.get(item.id))
-                                    and (row["verdict"] or row["number"] is not None))]
+    return [
+        item
+        for section in form.sections
+        for item in section.items
+        if item.scored
+        and not ((row := answers.get(item.id)) and (row["verdict"] or row["number"] is not None))
+    ]
 
 
 def scored_count(form: Form) -> int:
     return sum(item.scored for item in form.items)
 
 
-def ask_before_finishing(parent: QWidget | None, session: Session,
-                         inspection: dict[str, Any]) -> bool:
+def ask_before_finishing(
+    parent: QWidget | None, session: Session, inspection: dict[str, Any]
+) -> bool:
     """Whether to go on finishing this inspection (asked only when items are unanswered)."""
     from inspector.core.ids import CampaignId, InspectionId
 
     form = session.catalog.form_for_campaign(CampaignId(inspection["campaign_id"]))
-    return confirm_finish(parent, unanswered(form, session.answers.of(
-        InspectionId(inspection["id"]))), scored_count(form))
+    return confirm_finish(
+        parent,
+        unanswered(form, session.answers.of(InspectionId(inspection["id"]))),
+        scored_count(form),
+    )
 
 
 def question_box(parent: QWidget | None, items: list[Item], total: int) -> QMessageBox:
     names = [f"{item.id} {item.text}" for item in items[:SHOWN]]
     if len(items) > SHOWN:
-        names.append(QCoreApplication.translate("FinishQuestion", "… and {0} more").format(len(items) - SHOWN))
-    box = QMessageBox(QMessageBox.Icon.Question,
-                      QCoreApplication.translate("FinishQuestion", "Finish inspection"),
-                      QCoreApplication.translate(
-                          "FinishQuestion",
-                          "{0} of {1} items are not answered yet. Finish anyway? The score "
-                          "stays provisional and the township is not ranked until they are "
-                          "answered.").format(len(items), total),
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+        names.append(
+            QCoreApplication.translate("FinishQuestion", "… and {0} more").format(
+                len(items) - SHOWN
+            )
+        )
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("FinishQuestion", "Finish inspection"),
+        QCoreApplication.translate(
+            "FinishQuestion",
+            "{0} of {1} items are not answered yet. Finish anyway? The score "
+            "stays provisional and the township is not ranked until they are "
+            "answered.",
+        ).format(len(items), total),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
     box.setInformativeText("\n".join(names))
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box

@@ -70,8 +70,7 @@ class NoticeProblemModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[dict[str, Any]] = []
         self._checked: list[bool] = []
-        self._titles = [self.tr("Item"), self.tr("Problem"), self.tr("Deadline"),
-                        self.tr("Status")]
+        self._titles = [self.tr("Item"), self.tr("Problem"), self.tr("Deadline"), self.tr("Status")]
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.beginResetModel()
@@ -87,8 +86,9 @@ class NoticeProblemModel(QAbstractTableModel):
         if not self._rows:
             return
         self._checked = [checked] * len(self._rows)
-        self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0),
-                              [Qt.ItemDataRole.CheckStateRole])
+        self.dataChanged.emit(
+            self.index(0, 0), self.index(len(self._rows) - 1, 0), [Qt.ItemDataRole.CheckStateRole]
+        )
         self.checked_changed.emit()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
@@ -97,44 +97,58 @@ class NoticeProblemModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._titles)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._titles)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._titles)
+        ):
             return self._titles[section]
         return super().headerData(section, orientation, role)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                 | Qt.ItemFlag.ItemNeverHasChildren)
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
         if index.column() == 0:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row["item_id"] or "", " ".join(row["text"].split()),
-                    row["deadline"] or "", status_label(row["status"]))[column]
+            return (
+                row["item_id"] or "",
+                " ".join(row["text"].split()),
+                row["deadline"] or "",
+                status_label(row["status"]),
+            )[column]
         if role == Qt.ItemDataRole.CheckStateRole and column == 0:
-            return (Qt.CheckState.Checked if self._checked[index.row()]
-                    else Qt.CheckState.Unchecked)
+            return Qt.CheckState.Checked if self._checked[index.row()] else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return row["text"]
         if role == ProblemIdRole:
             return row["id"]
         return None
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (not index.isValid() or index.column() != 0
-                or role != Qt.ItemDataRole.CheckStateRole):
+    def setData(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        value: Any,
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
+        if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
             return False
         checked = Qt.CheckState(value) == Qt.CheckState.Checked
         self._checked[index.row()] = checked
@@ -155,9 +169,15 @@ def _issue_function() -> Any:
 class IssueNoticeDialog(QDialog):
     """Pick a township and its problems, check the deadline and addressee, issue."""
 
-    def __init__(self, session: Session | Database, campaign_id: str | None = None,
-                 township_id: str | None = None, parent: QWidget | None = None, *,
-                 today: dt.date | None = None):
+    def __init__(
+        self,
+        session: Session | Database,
+        campaign_id: str | None = None,
+        township_id: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+    ):
         super().__init__(parent)
         self._session = session_of(session)
         self._db = self._session.db
@@ -197,25 +217,29 @@ class IssueNoticeDialog(QDialog):
         self.deadline_edit.setCalendarPopup(True)
         self.deadline_edit.setDisplayFormat("yyyy-MM-dd")
         # A report-back date before the notice itself is never right.
-        self.deadline_edit.setMinimumDate(QDate(self._today.year, self._today.month,
-                                                self._today.day))
+        self.deadline_edit.setMinimumDate(
+            QDate(self._today.year, self._today.month, self._today.day)
+        )
         self.addressee_edit = QLineEdit()
         # The PDF issuer words the addressee itself unless it takes one.
         takes_addressee = self._issue is None or (
-            "addressee" in inspect.signature(self._issue).parameters)
+            "addressee" in inspect.signature(self._issue).parameters
+        )
         self.addressee_edit.setReadOnly(not takes_addressee)
         self.number_label = QLabel()
         font = self.number_label.font()
         font.setBold(True)
         self.number_label.setFont(font)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Issue"))
 
         form = QFormLayout()
-        form.addRow(self.tr("Township"),
-                    self.township_combo if township_id is None else self.township_label)
+        form.addRow(
+            self.tr("Township"), self.township_combo if township_id is None else self.township_label
+        )
         picks = QHBoxLayout()
         picks.addWidget(self.empty_label, 1)
         picks.addWidget(self.all_button)
@@ -261,7 +285,10 @@ class IssueNoticeDialog(QDialog):
         for t in towns:
             self.township_combo.addItem(
                 self.tr("%1 %2 (%n problem(s))", "", t["problems"])
-                .replace("%1", t["county"]).replace("%2", t["name"]), t["id"])
+                .replace("%1", t["county"])
+                .replace("%2", t["name"]),
+                t["id"],
+            )
         self.township_combo.blockSignals(False)
         self._on_township_chosen()
 
@@ -269,8 +296,9 @@ class IssueNoticeDialog(QDialog):
         return find_township(self._db, township_id)
 
     def _show_township(self, township_id: str | None) -> None:
-        problems = noticeable_problems(self._db, township_id, self._campaign_id) \
-            if township_id else []
+        problems = (
+            noticeable_problems(self._db, township_id, self._campaign_id) if township_id else []
+        )
         self.model.set_rows(problems)
         if township_id:
             town = self._towns.get(township_id) or self._township(township_id)
@@ -278,7 +306,8 @@ class IssueNoticeDialog(QDialog):
         else:
             self.addressee_edit.clear()
         self.empty_label.setText(
-            "" if problems else self.tr("No open problems that are not on a notice already."))
+            "" if problems else self.tr("No open problems that are not on a notice already.")
+        )
         prefix, seq = next_number(self._db, self._today.year)
         self.number_label.setText(format_doc_number(prefix, self._today.year, seq))
         self._deadline_touched = False
@@ -320,18 +349,39 @@ class IssueNoticeDialog(QDialog):
         self.issued = notice
         self.accept()
 
-    def _write(self, township: str, ids: list[str], deadline: str,
-               addressee: str | None) -> dict[str, Any]:
+    def _write(
+        self, township: str, ids: list[str], deadline: str, addressee: str | None
+    ) -> dict[str, Any]:
         """Issue through the session: its views hear of the notice and its problems."""
         session, source = self._session, self.parentWidget()
         if self._issue is None:
-            return session.notices.issue(TownshipId(township), [ProblemId(i) for i in ids],
-                                         campaign_id=self._campaign_id,
-                                         deadline=deadline, addressee=addressee,
-                                         issued_on=self._today, source=source).value
+            return session.notices.issue(
+                TownshipId(township),
+                [ProblemId(i) for i in ids],
+                campaign_id=self._campaign_id,
+                deadline=deadline,
+                addressee=addressee,
+                issued_on=self._today,
+                source=source,
+            ).value
         extra = {} if self.addressee_edit.isReadOnly() else {"addressee": addressee}
-        notice, _pdf = self._issue(session.rows, township, ids, campaign_id=self._campaign_id,
-                                   deadline=deadline, issued_on=self._today, **extra)
-        session.announce(Changes.of(NOTICES, PROBLEMS, tables=("notices", "problems"),
-                                    townships=[township], ids=[notice["id"], *ids]), source)
+        notice, _pdf = self._issue(
+            session.rows,
+            township,
+            ids,
+            campaign_id=self._campaign_id,
+            deadline=deadline,
+            issued_on=self._today,
+            **extra,
+        )
+        session.announce(
+            Changes.of(
+                NOTICES,
+                PROBLEMS,
+                tables=("notices", "problems"),
+                townships=[township],
+                ids=[notice["id"], *ids],
+            ),
+            source,
+        )
         return dict(notice)

@@ -77,14 +77,14 @@ class ItemCard(QFrame):
     every key press.
     """
 
-    verdict_chosen = Signal(str, object)   # item id, Verdict | None
-    number_changed = Signal(str, object)   # item id, float | None
-    note_edited = Signal(str, str)         # item id, text (every change by the user)
-    number_finished = Signal(str)          # item id (Enter or focus left the spin box)
+    verdict_chosen = Signal(str, object)  # item id, Verdict | None
+    number_changed = Signal(str, object)  # item id, float | None
+    note_edited = Signal(str, str)  # item id, text (every change by the user)
+    number_finished = Signal(str)  # item id (Enter or focus left the spin box)
     photos_requested = Signal(str)
     files_dropped = Signal(str, list)
-    move_requested = Signal(object, int)   # self, +1 / -1
-    problem_requested = Signal(str)        # item id (the link a Skip leaves)
+    move_requested = Signal(object, int)  # self, +1 / -1
+    problem_requested = Signal(str)  # item id (the link a Skip leaves)
 
     def __init__(self, item: Item, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
@@ -152,8 +152,11 @@ class ItemCard(QFrame):
                 answer_row.addWidget(self.points_label)
             answer_row.addWidget(rule, 1)
         self.note = QLineEdit(self)
-        self.note.setPlaceholderText(self.tr("Note (what was seen, which records)…")
-                                     if item.kind != "text" else self.tr("Write the answer…"))
+        self.note.setPlaceholderText(
+            self.tr("Note (what was seen, which records)…")
+            if item.kind != "text"
+            else self.tr("Write the answer…")
+        )
         self.note.textChanged.connect(lambda t: self.note_edited.emit(item.id, t))
         self.note.installEventFilter(self)
         if item.kind == "text":
@@ -256,8 +259,12 @@ class ItemCard(QFrame):
         colour = _CURRENT if self.current else _BORDER
         w = 2 if self.current else 1
         width, height = self.width(), self.height()
-        for edge in (QRect(1, 0, width - 2, w), QRect(1, height - w, width - 2, w),
-                     QRect(0, 1, w, height - 2), QRect(width - w, 1, w, height - 2)):
+        for edge in (
+            QRect(1, 0, width - 2, w),
+            QRect(1, height - w, width - 2, w),
+            QRect(0, 1, w, height - 2),
+            QRect(width - w, 1, w, height - 2),
+        ):
             painter.fillRect(edge, colour)
 
     def number_value(self) -> float | None:
@@ -302,8 +309,11 @@ class ItemCard(QFrame):
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            if watched is self.spin and key in _NOTE_KEYS and \
-                    mods == Qt.KeyboardModifier.NoModifier:
+            if (
+                watched is self.spin
+                and key in _NOTE_KEYS
+                and mods == Qt.KeyboardModifier.NoModifier
+            ):
                 self.edit_note()
                 return True
             if watched is self.spin and key in _MOVE_KEYS:
@@ -341,13 +351,17 @@ class ItemCard(QFrame):
             return
         earned = max(0.0, item.points - (item.deduct or 0.0) * number_miss(item, value))
         self.points_label.setText(self.tr("{0:g} / {1:g} points").format(earned, item.points))
-        self.points_label.setStyleSheet("color: #c0392b; font-weight: bold;"
-                                        if earned < item.points else "color: #1e8449;")
+        self.points_label.setStyleSheet(
+            "color: #c0392b; font-weight: bold;" if earned < item.points else "color: #1e8449;"
+        )
 
     # -- drag and drop -------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if not self.read_only and event.mimeData().hasUrls() and \
-                dropped_files(event.mimeData().urls(), _is_image):
+        if (
+            not self.read_only
+            and event.mimeData().hasUrls()
+            and dropped_files(event.mimeData().urls(), _is_image)
+        ):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:

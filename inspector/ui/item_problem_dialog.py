@@ -30,13 +30,18 @@ from inspector.ui.no_wheel import guard_wheel
 
 
 class ItemProblemDialog(QDialog):
-    def __init__(self, item: Item, text: str, unit: str, deadline: dt.date,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, item: Item, text: str, unit: str, deadline: dt.date, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.item = item
         self.setWindowTitle(self.tr("Record a problem"))
-        intro = QLabel(self.tr("Item {0} does not meet the requirement. Add it to the "
-                               "problem list?").format(item.id), self)
+        intro = QLabel(
+            self.tr("Item {0} does not meet the requirement. Add it to the problem list?").format(
+                item.id
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         self.text_edit = QPlainTextEdit(text, self)
         self.text_edit.setTabChangesFocus(True)
@@ -53,10 +58,12 @@ class ItemProblemDialog(QDialog):
         form.addRow(self.tr("Responsible unit"), self.unit_edit)
         form.addRow(self.tr("Deadline"), self.deadline_edit)
         self.buttons = QDialogButtonBox(self)
-        self.ok_button = self.buttons.addButton(self.tr("Add problem"),
-                                                QDialogButtonBox.ButtonRole.AcceptRole)
-        self.skip_button = self.buttons.addButton(self.tr("Skip"),
-                                                  QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button = self.buttons.addButton(
+            self.tr("Add problem"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.skip_button = self.buttons.addButton(
+            self.tr("Skip"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.ok_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

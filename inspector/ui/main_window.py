@@ -98,8 +98,14 @@ class MainWindow(QMainWindow):
     loaded = Signal()  # the first fill (`load`) is done: campaigns, tree and page are shown
     open_failed = Signal(object)  # the exception: `load` could not open db_path
 
-    def __init__(self, db: Session | Database | None, db_path: str,
-                 parent: QWidget | None = None, *, saved_geometry: str | None = None):
+    def __init__(
+        self,
+        db: Session | Database | None,
+        db_path: str,
+        parent: QWidget | None = None,
+        *,
+        saved_geometry: str | None = None,
+    ):
         super().__init__(parent)
         self.session: Session | None = None
         self.db_path = db_path
@@ -177,8 +183,13 @@ class MainWindow(QMainWindow):
         """The day's check found the file damaged (or the copy failed): say so, not block."""
         from inspector.ui.messages import describe_for_user
 
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Daily backup"),
-                          describe_for_user(exc), QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Daily backup"),
+            describe_for_user(exc),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setObjectName("daily_backup_failed")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -210,15 +221,16 @@ class MainWindow(QMainWindow):
         from inspector.ui.worker import Job, start_job
 
         if self.db is not None:
-            self._checkpoint_job = start_job(Job(lambda _progress, path: checkpoint_file(path),
-                                                 self.db_path))
+            self._checkpoint_job = start_job(
+                Job(lambda _progress, path: checkpoint_file(path), self.db_path)
+            )
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._load_scheduled:
             screen = self.screen()
             if screen is not None and not self.isMaximized():
-                fit_into(self, screen.availableGeometry())   # now with the real frame
+                fit_into(self, screen.availableGeometry())  # now with the real frame
             # The frame is on screen: fill it once this paint is flushed.
             self._load_scheduled = True
             QTimer.singleShot(0, self._load_once)
@@ -297,9 +309,13 @@ class MainWindow(QMainWindow):
         assert self.checklist is not None, "the checklist tab creates the checklist"
         return self.checklist
 
-    def _action(self, text: str, slot: Any,
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                tip: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Any,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -309,32 +325,48 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.open_db_action = self._action(self.tr("&Open database…"), self._on_open_database,
-                                           QKeySequence.StandardKey.Open)
+        self.open_db_action = self._action(
+            self.tr("&Open database…"), self._on_open_database, QKeySequence.StandardKey.Open
+        )
         self.settings_action = self._action(self.tr("&Settings…"), self._on_settings, "Ctrl+,")
         self.device_action = self._action(self.tr("New &device identity…"), self._on_new_device)
         self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.new_campaign_action = self._action(self.tr("&New campaign…"), self._on_new_campaign)
         self.checklist_action = self._action(
-            self.tr("Open &checklist"), self.open_checklist, "Ctrl+E",
-            self.tr("Fill in the checklist of the selected township"))
-        self.finish_action = self._action(self.tr("&Finish inspection"), self._on_finish_toggle,
-                                          "Ctrl+Shift+F")
-        self.page_action = self._action(self.tr("Township &page"),
-                                        lambda: self.tabs.setCurrentIndex(PAGE_TAB), "Ctrl+1")
-        self.refresh_action = self._action(self.tr("&Refresh"), self.refresh,
-                                           QKeySequence.StandardKey.Refresh)
+            self.tr("Open &checklist"),
+            self.open_checklist,
+            "Ctrl+E",
+            self.tr("Fill in the checklist of the selected township"),
+        )
+        self.finish_action = self._action(
+            self.tr("&Finish inspection"), self._on_finish_toggle, "Ctrl+Shift+F"
+        )
+        self.page_action = self._action(
+            self.tr("Township &page"), lambda: self.tabs.setCurrentIndex(PAGE_TAB), "Ctrl+1"
+        )
+        self.refresh_action = self._action(
+            self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh
+        )
         self.refresh_action.setShortcuts([QKeySequence("F5")])
-        self.find_action = self._action(self.tr("&Find"), self._on_find,
-                                        QKeySequence.StandardKey.Find)
+        self.find_action = self._action(
+            self.tr("&Find"), self._on_find, QKeySequence.StandardKey.Find
+        )
         self.about_action = self._action(self.tr("&About"), self._on_about)
 
     def _enable_database_actions(self, enabled: bool) -> None:
         """The actions that read or write the database wait for the first fill."""
-        for action in (self.open_db_action, self.settings_action, self.device_action,
-                       self.new_campaign_action,
-                       self.export_action, self.import_action, self.conflicts_action,
-                       self.restore_action, self.refresh_action, *self.report_actions.values()):
+        for action in (
+            self.open_db_action,
+            self.settings_action,
+            self.device_action,
+            self.new_campaign_action,
+            self.export_action,
+            self.import_action,
+            self.conflicts_action,
+            self.restore_action,
+            self.refresh_action,
+            *self.report_actions.values(),
+        ):
             action.setEnabled(enabled)
 
     def _build_menus(self) -> None:
@@ -348,8 +380,16 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.inspection_menu = bar.addMenu(self.tr("&Inspection"))
-        for action in (self.new_campaign_action, None, self.page_action, self.checklist_action,
-                       self.finish_action, None, self.find_action, self.refresh_action):
+        for action in (
+            self.new_campaign_action,
+            None,
+            self.page_action,
+            self.checklist_action,
+            self.finish_action,
+            None,
+            self.find_action,
+            self.refresh_action,
+        ):
             if action is None:
                 self.inspection_menu.addSeparator()
             else:
@@ -360,13 +400,18 @@ class MainWindow(QMainWindow):
 
     def _add_bundle_actions(self, menu: Any) -> None:
         """Export / import bundles and the conflicts they left, from their own module."""
-        self.export_action = self._action(self.tr("&Export bundle…"), self._on_export,
-                                          "Ctrl+Shift+E")
+        self.export_action = self._action(
+            self.tr("&Export bundle…"), self._on_export, "Ctrl+Shift+E"
+        )
         self.import_action = self._action(self.tr("&Import bundle…"), self._on_import, "Ctrl+I")
         self.conflicts_action = self._action(self.tr("&Conflicts…"), self._on_conflicts)
         self.restore_action = self._action(self.tr("&Restore backup…"), self._on_restore_backup)
-        for action in (self.export_action, self.import_action, self.conflicts_action,
-                       self.restore_action):
+        for action in (
+            self.export_action,
+            self.import_action,
+            self.conflicts_action,
+            self.restore_action,
+        ):
             menu.addAction(action)
         menu.addSeparator()
 
@@ -374,22 +419,32 @@ class MainWindow(QMainWindow):
         """The reports, from their own module."""
         menu = bar.addMenu(self.tr("&Reports"))
         self.report_actions = {
-            "star": self._action(self.tr("Township &feedback form (督查情况反馈表)…"),
-                                 lambda: self.open_report("star"), "Ctrl+R"),
-            "notice": self._action(self.tr("&Rectification notice (整改通知书)…"),
-                                   lambda: self.open_report("notice")),
-            "summary": self._action(self.tr("Campaign &summary (星级评定汇总)…"),
-                                    lambda: self.open_report("summary")),
-            "problems": self._action(self.tr("&Problem list (问题清单)…"),
-                                     lambda: self.open_report("problems")),
-            "ledger": self._action(self.tr("Rectification &ledger (整改台账)…"),
-                                   lambda: self.open_report("ledger")),
-            "bulletin": self._action(self.tr("&Bulletin (督查情况通报)…"),
-                                     lambda: self.open_report("bulletin")),
-            "supervise": self._action(self.tr("Super&vision orders (督办单)…"),
-                                      lambda: self.open_report("supervise")),
-            "interview": self._action(self.tr("&Interview notices (约谈通知)…"),
-                                      lambda: self.open_report("interview")),
+            "star": self._action(
+                self.tr("Township &feedback form (督查情况反馈表)…"),
+                lambda: self.open_report("star"),
+                "Ctrl+R",
+            ),
+            "notice": self._action(
+                self.tr("&Rectification notice (整改通知书)…"), lambda: self.open_report("notice")
+            ),
+            "summary": self._action(
+                self.tr("Campaign &summary (星级评定汇总)…"), lambda: self.open_report("summary")
+            ),
+            "problems": self._action(
+                self.tr("&Problem list (问题清单)…"), lambda: self.open_report("problems")
+            ),
+            "ledger": self._action(
+                self.tr("Rectification &ledger (整改台账)…"), lambda: self.open_report("ledger")
+            ),
+            "bulletin": self._action(
+                self.tr("&Bulletin (督查情况通报)…"), lambda: self.open_report("bulletin")
+            ),
+            "supervise": self._action(
+                self.tr("Super&vision orders (督办单)…"), lambda: self.open_report("supervise")
+            ),
+            "interview": self._action(
+                self.tr("&Interview notices (约谈通知)…"), lambda: self.open_report("interview")
+            ),
         }
         for action in self.report_actions.values():
             menu.addAction(action)
@@ -443,8 +498,11 @@ class MainWindow(QMainWindow):
         self.page.show_township(self.campaign_id, township_id)
         self._sync_lists()
         if self.tabs.currentIndex() == CHECKLIST_TAB and not (
-                township_id and self.campaign_id and self.checklist is not None
-                and self.checklist.load(self.campaign_id, township_id)):
+            township_id
+            and self.campaign_id
+            and self.checklist is not None
+            and self.checklist.load(self.campaign_id, township_id)
+        ):
             self.tabs.setCurrentIndex(PAGE_TAB)
         self._update_actions()
 
@@ -469,8 +527,9 @@ class MainWindow(QMainWindow):
         self.checklist_action.setEnabled(bool(self.township_id() and self.campaign_id))
         self.finish_action.setEnabled(inspection is not None)
         finished = self._is_finished(inspection)
-        self.finish_action.setText(self.tr("&Reopen inspection") if finished
-                                   else self.tr("&Finish inspection"))
+        self.finish_action.setText(
+            self.tr("&Reopen inspection") if finished else self.tr("&Finish inspection")
+        )
         self.tabs.setTabEnabled(CHECKLIST_TAB, inspection is not None)
 
     def _sync_lists(self) -> None:
@@ -497,8 +556,13 @@ class MainWindow(QMainWindow):
         if index >= 0:
             self._tab_widget(index)
         self._sync_lists()
-        if index == CHECKLIST_TAB and self.checklist is not None and self.campaign_id \
-                and self.township_id() and self.checklist.township_id != self.township_id():
+        if (
+            index == CHECKLIST_TAB
+            and self.checklist is not None
+            and self.campaign_id
+            and self.township_id()
+            and self.checklist.township_id != self.township_id()
+        ):
             self.checklist.load(self.campaign_id, self.township_id() or "")
 
     def refresh(self) -> None:
@@ -558,9 +622,14 @@ class MainWindow(QMainWindow):
         from inspector.store.session import SYNC, Changes
 
         # the last exchange (the status line) is the export's
-        export_bundle(self, self.db_path, self.campaign_id if kind is ExportKind.KIT else None,
-                      since_last=kind is ExportKind.CHANGES, session=self.session,
-                      on_exported=lambda _summary: self._announce(Changes.of(SYNC)))
+        export_bundle(
+            self,
+            self.db_path,
+            self.campaign_id if kind is ExportKind.KIT else None,
+            since_last=kind is ExportKind.CHANGES,
+            session=self.session,
+            on_exported=lambda _summary: self._announce(Changes.of(SYNC)),
+        )
 
     def _on_import(self) -> None:
         from inspector.ui.bundle_dialogs import import_bundle
@@ -603,13 +672,23 @@ class MainWindow(QMainWindow):
             return
         from inspector.ui.report_view import open_report
 
-        job = open_report(self, self.db_path, kind, campaign_id=self.campaign_id,
-                          township_id=township if kind in ("star", "notice") else None)
-        if kind == "notice" and job is not None:  # the viewer's worker may have issued one on its own connection
+        job = open_report(
+            self,
+            self.db_path,
+            kind,
+            campaign_id=self.campaign_id,
+            township_id=township if kind in ("star", "notice") else None,
+        )
+        if (
+            kind == "notice" and job is not None
+        ):  # the viewer's worker may have issued one on its own connection
             from inspector.store.session import NOTICES, PROBLEMS, Changes
 
-            job.signals.succeeded.connect(lambda _result: self._announce(
-                Changes.of(NOTICES, PROBLEMS, townships=[township or ""])))
+            job.signals.succeeded.connect(
+                lambda _result: self._announce(
+                    Changes.of(NOTICES, PROBLEMS, townships=[township or ""])
+                )
+            )
 
     def _announce(self, changes: Changes) -> None:
         if self.session is not None:
@@ -647,8 +726,11 @@ class MainWindow(QMainWindow):
 
         if finished and not ask_before_finishing(self, self.session, inspection):
             return
-        if self.checklist is not None and self.checklist.inspection \
-                and self.checklist.inspection["id"] == inspection["id"]:
+        if (
+            self.checklist is not None
+            and self.checklist.inspection
+            and self.checklist.inspection["id"] == inspection["id"]
+        ):
             self.checklist.set_finished(finished)
         else:
             self.session.inspections.set_finished(inspection["id"], finished)
@@ -682,8 +764,9 @@ class MainWindow(QMainWindow):
     def change_language(self, language: str) -> None:
         """Load the translations and rebuild every string of the window."""
         if not i18n.apply_language(language):
-            QMessageBox.warning(self, self.tr("Language"),
-                                self.tr("The Chinese translation file is missing."))
+            QMessageBox.warning(
+                self, self.tr("Language"), self.tr("The Chinese translation file is missing.")
+            )
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -720,8 +803,11 @@ class MainWindow(QMainWindow):
 
     def _on_open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open database"), str(Path(self.db_path).parent),
-            self.tr("Inspector databases (*.db *.sqlite);;All files (*)"))
+            self,
+            self.tr("Open database"),
+            str(Path(self.db_path).parent),
+            self.tr("Inspector databases (*.db *.sqlite);;All files (*)"),
+        )
         if path:
             self.open_database(path)
 
@@ -747,11 +833,15 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_about(self) -> None:
-        QMessageBox.about(self, self.tr("About Inspector"), self.tr(
-            "<h3>督查通 Inspector {0}</h3><p>Offline inspection of township party-building "
-            "work: checklists, problem lists, rectification notices, star ratings.</p>"
-            "<p>Database: {1}</p><p>Chinese font: WenQuanYi Micro Hei (Apache 2.0).</p>"
-        ).format(__version__, self.db_path))
+        QMessageBox.about(
+            self,
+            self.tr("About Inspector"),
+            self.tr(
+                "<h3>督查通 Inspector {0}</h3><p>Offline inspection of township party-building "
+                "work: checklists, problem lists, rectification notices, star ratings.</p>"
+                "<p>Database: {1}</p><p>Chinese font: WenQuanYi Micro Hei (Apache 2.0).</p>"
+            ).format(__version__, self.db_path),
+        )
 
     # -- window state --------------------------------------------------------------------
     def _restore_geometry(self, saved: str | None) -> None:
@@ -770,8 +860,9 @@ class MainWindow(QMainWindow):
         self._checkpoint_timer.stop()
         if self.session is not None:
             if self.remember_state:
-                self.session.settings.put("window_geometry",
-                                          bytes(self.saveGeometry().toHex().data()).decode())
+                self.session.settings.put(
+                    "window_geometry", bytes(self.saveGeometry().toHex().data()).decode()
+                )
             self.session.checkpoint()
         super().closeEvent(event)
 

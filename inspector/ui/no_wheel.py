@@ -20,8 +20,12 @@ _GUARDED = "_inspector_wheel_guarded"
 
 class _WheelGuard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) \
-                and isinstance(event, QWheelEvent) and not watched.hasFocus():
+        if (
+            event.type() == QEvent.Type.Wheel
+            and isinstance(watched, QWidget)
+            and isinstance(event, QWheelEvent)
+            and not watched.hasFocus()
+        ):
             _pass_up(watched, event)
             return True
         return False
@@ -33,9 +37,17 @@ def _pass_up(box: QWidget, event: QWheelEvent) -> None:
     parent = box.parentWidget()
     position = box.mapTo(parent, event.position()) if parent is not None else event.position()
     while parent is not None:
-        copy = QWheelEvent(position, event.globalPosition(), event.pixelDelta(),
-                           event.angleDelta(), event.buttons(), event.modifiers(),
-                           event.phase(), event.inverted(), event.source())
+        copy = QWheelEvent(
+            position,
+            event.globalPosition(),
+            event.pixelDelta(),
+            event.angleDelta(),
+            event.buttons(),
+            event.modifiers(),
+            event.phase(),
+            event.inverted(),
+            event.source(),
+        )
         copy.setAccepted(True)
         if QApplication.sendEvent(parent, copy) and copy.isAccepted():
             break

@@ -42,8 +42,16 @@ from inspector.ui.issue_notice_dialog import IssueNoticeDialog
 
 NoticeIdRole = Qt.ItemDataRole.UserRole + 1
 
-_COLUMNS = ("doc_number", "county", "township", "issued_on", "deadline", "problem_count",
-            "has_pdf", "addressee")
+_COLUMNS = (
+    "doc_number",
+    "county",
+    "township",
+    "issued_on",
+    "deadline",
+    "problem_count",
+    "has_pdf",
+    "addressee",
+)
 
 
 def has_report_view() -> bool:
@@ -56,9 +64,16 @@ class NoticeTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self._rows: list[dict[str, Any]] = []
-        self._titles = [self.tr("Number"), self.tr("County"), self.tr("Township"),
-                        self.tr("Issued on"), self.tr("Report back by"), self.tr("Problems"),
-                        self.tr("PDF archived"), self.tr("Addressee")]
+        self._titles = [
+            self.tr("Number"),
+            self.tr("County"),
+            self.tr("Township"),
+            self.tr("Issued on"),
+            self.tr("Report back by"),
+            self.tr("Problems"),
+            self.tr("PDF archived"),
+            self.tr("Addressee"),
+        ]
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.beginResetModel()
@@ -77,21 +92,29 @@ class NoticeTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(_COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(_COLUMNS)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(_COLUMNS)
+        ):
             return self._titles[section]
         return super().headerData(section, orientation, role)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -114,8 +137,13 @@ class NoticeListWidget(QWidget):
 
     changed = Signal()  # a notice was issued: problems now carry its number
 
-    def __init__(self, session: Session | Database, parent: QWidget | None = None, *,
-                 today: dt.date | None = None):
+    def __init__(
+        self,
+        session: Session | Database,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+    ):
         super().__init__(parent)
         self._session = session_of(session)
         self._db = self._session.db
@@ -133,10 +161,13 @@ class NoticeListWidget(QWidget):
         self.view_button = QPushButton(self.tr("View / print"))
         self.view_button.setVisible(has_report_view())
         self.batch_button = QPushButton(self.tr("Issue for every township…"))
-        self.batch_button.setToolTip(self.tr(
-            "One notice for each township of the campaign with open problems not yet on a "
-            "notice, numbered in catalogue order, then all of them in one file to print or "
-            "save"))
+        self.batch_button.setToolTip(
+            self.tr(
+                "One notice for each township of the campaign with open problems not yet on a "
+                "notice, numbered in catalogue order, then all of them in one file to print or "
+                "save"
+            )
+        )
         self.batch_button.setVisible(has_report_view())
         self.report_job: Any = None  # the viewer's last job (its `view` once shown)
         self.count_label = QLabel()
@@ -201,7 +232,8 @@ class NoticeListWidget(QWidget):
             self.view.selectionModel().select(
                 self.model.index(row, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
             self.view.scrollTo(self.model.index(row, 0))
 
     # -- slots ---------------------------------------------------------------
@@ -211,8 +243,9 @@ class NoticeListWidget(QWidget):
         self.batch_button.setEnabled(self._campaign_id is not None)
 
     def make_issue_dialog(self) -> IssueNoticeDialog:
-        return IssueNoticeDialog(self._session, self._campaign_id, self._township_id, self,
-                                 today=self._today)
+        return IssueNoticeDialog(
+            self._session, self._campaign_id, self._township_id, self, today=self._today
+        )
 
     def _on_issue(self) -> None:
         dialog = self.make_issue_dialog()
@@ -222,9 +255,11 @@ class NoticeListWidget(QWidget):
         self.refresh()
         self.select_notice(notice["id"])
         self.changed.emit()
-        QMessageBox.information(self, self.tr("Notice issued"),
-                                self.tr("Issued {0} to {1}.").format(notice["doc_number"],
-                                                                      notice["addressee"]))
+        QMessageBox.information(
+            self,
+            self.tr("Notice issued"),
+            self.tr("Issued {0} to {1}.").format(notice["doc_number"], notice["addressee"]),
+        )
 
     def _on_batch(self) -> None:
         """Confirm, then issue in the worker; the viewer shows the joined notices."""
@@ -232,26 +267,41 @@ class NoticeListWidget(QWidget):
             return
         towns = townships_with_unnoticed_problems(self._db, self._campaign_id)
         if not towns:
-            QMessageBox.information(self, self.tr("Issue notices"), self.tr(
-                "No township of this campaign has open problems that are not on a notice."))
+            QMessageBox.information(
+                self,
+                self.tr("Issue notices"),
+                self.tr("No township of this campaign has open problems that are not on a notice."),
+            )
             return
-        answer = QMessageBox.question(self, self.tr("Issue notices"), self.tr(
-            "Issue %n notice(s), one per township with open problems not yet on a notice? "
-            "They are numbered in order and archived; this cannot be undone.", "", len(towns)))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Issue notices"),
+            self.tr(
+                "Issue %n notice(s), one per township with open problems not yet on a notice? "
+                "They are numbered in order and archived; this cannot be undone.",
+                "",
+                len(towns),
+            ),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         from inspector.ui import report_view
 
         def done(_built: Any) -> None:  # issued in the worker, on its own session
             self.refresh()
-            self._session.announce(Changes.of(
-                NOTICES, PROBLEMS, tables=("notices", "problems"),
-                townships=towns), self)
+            self._session.announce(
+                Changes.of(NOTICES, PROBLEMS, tables=("notices", "problems"), townships=towns), self
+            )
             self.changed.emit()
 
         self.report_job = report_view.open_report(
-            self, database_file(self._db), "notices", campaign_id=self._campaign_id,
-            today=self._today, on_built=done)
+            self,
+            database_file(self._db),
+            "notices",
+            campaign_id=self._campaign_id,
+            today=self._today,
+            on_built=done,
+        )
 
     def _on_view(self) -> None:
         notice = self.selected_notice()
@@ -260,5 +310,9 @@ class NoticeListWidget(QWidget):
         from inspector.ui import report_view
 
         self.report_job = report_view.open_report(
-            self, database_file(self._db), "notice", campaign_id=notice["campaign_id"],
-            notice_id=notice["id"])
+            self,
+            database_file(self._db),
+            "notice",
+            campaign_id=notice["campaign_id"],
+            notice_id=notice["id"],
+        )

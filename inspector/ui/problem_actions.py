@@ -54,8 +54,11 @@ def legal_for_all(statuses: Sequence[str]) -> set[Action]:
 def choose_photos(parent: QWidget | None) -> list[str]:
     title = QCoreApplication.translate("ProblemActions", "Choose photos")
     files, _ = QFileDialog.getOpenFileNames(
-        parent, title, "",
-        QCoreApplication.translate("ProblemActions", "Images (%s);;All files (*)") % IMAGE_FILTER)
+        parent,
+        title,
+        "",
+        QCoreApplication.translate("ProblemActions", "Images (%s);;All files (*)") % IMAGE_FILTER,
+    )
     return files
 
 
@@ -72,8 +75,9 @@ class RectifyDialog(QDialog):
         self.photo_list.setMaximumHeight(90)
         add = QPushButton(self.tr("Add photos…"))
         add.clicked.connect(self._on_add_photos)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.note.textChanged.connect(self._on_note_changed)
@@ -112,20 +116,24 @@ def ask_rectification(parent: QWidget | None, count: int) -> tuple[str, list[str
 def ask_reject_reason(parent: QWidget | None, count: int) -> str | None:
     """Why the follow-up did not accept the rectification; None when cancelled or empty."""
     text, ok = QInputDialog.getMultiLineText(
-        parent, QCoreApplication.translate("ProblemActions", "Reject rectification"),
-        QCoreApplication.translate("ProblemActions",
-                                   "Why is the rectification not accepted? (%n problem(s))",
-                                   "", count))
+        parent,
+        QCoreApplication.translate("ProblemActions", "Reject rectification"),
+        QCoreApplication.translate(
+            "ProblemActions", "Why is the rectification not accepted? (%n problem(s))", "", count
+        ),
+    )
     return text.strip() if ok and text.strip() else None
 
 
 def confirm_close(parent: QWidget | None, count: int) -> bool:
     """Closing (销号) is final: ask once."""
     answer = QMessageBox.question(
-        parent, QCoreApplication.translate("ProblemActions", "Verify and close"),
-        QCoreApplication.translate("ProblemActions",
-                                   "Close %n problem(s) as verified? This cannot be undone.",
-                                   "", count))
+        parent,
+        QCoreApplication.translate("ProblemActions", "Verify and close"),
+        QCoreApplication.translate(
+            "ProblemActions", "Close %n problem(s) as verified? This cannot be undone.", "", count
+        ),
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -134,8 +142,12 @@ class ProblemActions(QObject):
 
     done = Signal(list)  # the ids of the problems written
 
-    def __init__(self, session: Session | Database, parent: QWidget,
-                 today: Callable[[], dt.date] = dt.date.today):
+    def __init__(
+        self,
+        session: Session | Database,
+        parent: QWidget,
+        today: Callable[[], dt.date] = dt.date.today,
+    ):
         super().__init__(parent)
         self._session = session_of(session)
         self._widget = parent
@@ -183,12 +195,17 @@ class ProblemActions(QObject):
         session = self._session
         try:
             with session.atomic():
-                session.problems.advance([ProblemId(i) for i in ids], action, note=note,
-                                         today=self._today(),
-                                         source=self._widget)
+                session.problems.advance(
+                    [ProblemId(i) for i in ids],
+                    action,
+                    note=note,
+                    today=self._today(),
+                    source=self._widget,
+                )
                 for pid in ids:
-                    session.attachments.add_files("problems", pid, photos,
-                                                  caption=RECTIFY_CAPTION, source=self._widget)
+                    session.attachments.add_files(
+                        "problems", pid, photos, caption=RECTIFY_CAPTION, source=self._widget
+                    )
         except Exception as exc:
             show_error(self._widget, exc, action_label(action).rstrip("…"))
             return False

@@ -54,8 +54,17 @@ _ALL = ""  # item data of the "All …" entries: never None (see `chosen`)
 # The columns beside the problem text start narrow (they can be widened by hand): their
 # sum is what the stretched text column loses, and at 1280×720 the old widths left it
 # three characters.
-_WIDTHS = {"county": 56, "township": 80, "item_id": 44, "text": 300, "responsible_unit": 84,
-           "deadline": 84, "status": 72, "overdue": 52, "notice_number": 96}
+_WIDTHS = {
+    "county": 56,
+    "township": 80,
+    "item_id": 44,
+    "text": 300,
+    "responsible_unit": 84,
+    "deadline": 84,
+    "status": 72,
+    "overdue": 52,
+    "notice_number": 96,
+}
 
 
 def chosen(combo: QComboBox) -> str | None:
@@ -76,8 +85,13 @@ class ProblemListWidget(QWidget):
 
     changed = Signal()  # after any write: the township tree's counts are stale
 
-    def __init__(self, session: Session | Database, parent: QWidget | None = None, *,
-                 today: dt.date | None = None):
+    def __init__(
+        self,
+        session: Session | Database,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+    ):
         super().__init__(parent)
         self._session = session_of(session)
         self._db = self._session.db
@@ -118,7 +132,8 @@ class ProblemListWidget(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(
-            self.tr("Search problem, township, responsible unit or item…"))
+            self.tr("Search problem, township, responsible unit or item…")
+        )
         self.count_label = QLabel()
         self.add_button = QToolButton()
         self.add_button.setText(self.tr("Add problem…"))
@@ -219,8 +234,7 @@ class ProblemListWidget(QWidget):
     def set_township(self, township_id: str | None) -> None:
         """Show one township's problems only (the township page), or all again."""
         self._fixed_township = township_id
-        for w in (self.county_label, self.county_combo, self.township_label,
-                  self.township_combo):
+        for w in (self.county_label, self.county_combo, self.township_label, self.township_combo):
             w.setVisible(township_id is None)
         self.apply_filter()
 
@@ -245,21 +259,41 @@ class ProblemListWidget(QWidget):
         self.panel.save_if_dirty()
         today = self.today()
         days = int(self._session.settings.get("default_deadline_days") or 30)
-        township = self._fixed_township or chosen(self.township_combo) or (
-            self.panel.problem_ids and get_problem(self._db, self.panel.problem_ids[0])
-            ["township_id"]) or None
-        towns = [t for t in self._towns
-                 if not chosen(self.county_combo) or t["county_id"] == chosen(self.county_combo)]
-        dialog = AddProblemDialog(towns, township, self._session.catalog.responsible_unit,
-                                  today, today + dt.timedelta(days=days), self)
+        township = (
+            self._fixed_township
+            or chosen(self.township_combo)
+            or (
+                self.panel.problem_ids
+                and get_problem(self._db, self.panel.problem_ids[0])["township_id"]
+            )
+            or None
+        )
+        towns = [
+            t
+            for t in self._towns
+            if not chosen(self.county_combo) or t["county_id"] == chosen(self.county_combo)
+        ]
+        dialog = AddProblemDialog(
+            towns,
+            township,
+            self._session.catalog.responsible_unit,
+            today,
+            today + dt.timedelta(days=days),
+            self,
+        )
         chosen_town = dialog.township_id() if self._run_dialog(dialog) else None
         if chosen_town is None:
             return None
         try:
             row = self._session.problems.add(
-                TownshipId(chosen_town), dialog.problem_text(), dialog.deadline(),
-                campaign_id=chosen(self.campaign_combo), responsible_unit=dialog.unit(),
-                found_on=today.isoformat(), source=self).value
+                TownshipId(chosen_town),
+                dialog.problem_text(),
+                dialog.deadline(),
+                campaign_id=chosen(self.campaign_combo),
+                responsible_unit=dialog.unit(),
+                found_on=today.isoformat(),
+                source=self,
+            ).value
         except Exception as exc:
             show_error(self, exc, self.tr("Problem not added"))
             return None
@@ -285,9 +319,12 @@ class ProblemListWidget(QWidget):
         return ProblemFilter(
             campaign_id=chosen(self.campaign_combo),
             county_id=None if self._fixed_township else chosen(self.county_combo),
-            township_id=township, statuses=statuses,
-            overdue_only=self.overdue_check.isChecked(), text=self.search_edit.text(),
-            today=self.today())
+            township_id=township,
+            statuses=statuses,
+            overdue_only=self.overdue_check.isChecked(),
+            text=self.search_edit.text(),
+            today=self.today(),
+        )
 
     def apply_filter(self) -> None:
         """Run the query for the filter bar's current values (the debounced slot)."""
@@ -299,8 +336,9 @@ class ProblemListWidget(QWidget):
     # -- choices in the combos -----------------------------------------------
 
     def _load_choices(self) -> None:
-        campaign = self._campaign_id if self.campaign_combo.count() == 0 else \
-            chosen(self.campaign_combo)
+        campaign = (
+            self._campaign_id if self.campaign_combo.count() == 0 else chosen(self.campaign_combo)
+        )
         county = chosen(self.county_combo)
         township = chosen(self.township_combo)
         for combo in (self.campaign_combo, self.county_combo, self.township_combo):
@@ -386,7 +424,7 @@ class ProblemListWidget(QWidget):
         selection = self.view.selectionModel()
         selection.clearSelection()
         missing: list[str] = []
-        flags = (selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+        flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
         first: QModelIndex | None = None
         for pid in ids:
             found = self.model.row_of(pid)
@@ -443,13 +481,19 @@ class ProblemListWidget(QWidget):
             return
         index = self.model.index(0, 0)
         self.view.selectionModel().setCurrentIndex(
-            index, self.view.selectionModel().SelectionFlag.ClearAndSelect
-            | self.view.selectionModel().SelectionFlag.Rows)
+            index,
+            self.view.selectionModel().SelectionFlag.ClearAndSelect
+            | self.view.selectionModel().SelectionFlag.Rows,
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Down in the search box goes to the results: the first (or single) match.
-        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress \
-                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down:
+        if (
+            watched is self.search_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
             if self.text_timer.isActive():
                 self.apply_filter()
             self._select_first()
@@ -476,8 +520,9 @@ class ProblemListWidget(QWidget):
     def _on_sort_indicator(self, column: int, _order: Qt.SortOrder) -> None:
         if not self.model.is_sortable(column):
             # Put the arrow back on the column the list is really sorted by.
-            QTimer.singleShot(0, lambda: self.view.horizontalHeader().setSortIndicator(
-                *self.model.sort_key()))
+            QTimer.singleShot(
+                0, lambda: self.view.horizontalHeader().setSortIndicator(*self.model.sort_key())
+            )
 
     def context_menu(self, pos: QPoint) -> QMenu | None:
         """The life-cycle steps for the row under `pos` (None off the rows)."""

@@ -72,8 +72,7 @@ def status_label(status: Status | str) -> str:
     return {
         Status.OPEN: QCoreApplication.translate("Problems", "Open"),
         Status.RECTIFYING: QCoreApplication.translate("Problems", "Rectifying"),
-        Status.RECTIFIED: QCoreApplication.translate("Problems",
-                                                     "Rectified, to verify"),
+        Status.RECTIFIED: QCoreApplication.translate("Problems", "Rectified, to verify"),
         Status.CLOSED: QCoreApplication.translate("Problems", "Closed"),
     }[Status(status)]
 
@@ -135,8 +134,13 @@ class ProblemTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         self._titles = column_titles()
-        self._total, page = first_page(self._db, self._filter, order_by=self._order_by,
-                                       descending=self._descending, limit=PAGE_SIZE)
+        self._total, page = first_page(
+            self._db,
+            self._filter,
+            order_by=self._order_by,
+            descending=self._descending,
+            limit=PAGE_SIZE,
+        )
         if page:
             self._pages[0] = page
         self.endResetModel()
@@ -164,9 +168,14 @@ class ProblemTableModel(QAbstractTableModel):
         number, offset = divmod(row, PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
-            page = list_problems(self._db, self._filter, order_by=self._order_by,
-                                 descending=self._descending, limit=PAGE_SIZE,
-                                 offset=number * PAGE_SIZE)
+            page = list_problems(
+                self._db,
+                self._filter,
+                order_by=self._order_by,
+                descending=self._descending,
+                limit=PAGE_SIZE,
+                offset=number * PAGE_SIZE,
+            )
             self._pages[number] = page
             while len(self._pages) > KEPT_PAGES:
                 self._pages.popitem(last=False)
@@ -193,19 +202,24 @@ class ProblemTableModel(QAbstractTableModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._titles[section]
             return None
         return super().headerData(section, orientation, role)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or index.column() >= len(COLUMNS):
             return None
         row = self.row_dict(index.row())

@@ -68,8 +68,13 @@ class ProblemPanel(QWidget):
     saved = Signal(str)  # a problem's id after its fields or photos were written
     deleted = Signal(str)  # a problem's id after it was deleted (a tombstone)
 
-    def __init__(self, session: Session | Database, actions: dict[Action, QAction],
-                 today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None):
+    def __init__(
+        self,
+        session: Session | Database,
+        actions: dict[Action, QAction],
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._session = session_of(session)
         self._db = self._session.db
@@ -114,8 +119,7 @@ class ProblemPanel(QWidget):
         self.deadline_edit.setSpecialValueText("—")
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.setToolTip(self.tr("Delete a problem recorded by mistake"))
-        self.read_only_label = QLabel(self.tr("Closed (销号): the problem is final and "
-                                              "read-only."))
+        self.read_only_label = QLabel(self.tr("Closed (销号): the problem is final and read-only."))
         self.read_only_label.setWordWrap(True)
         self.read_only_label.setStyleSheet("color: #707b7c;")
         self.save_button = QPushButton(self.tr("Save"))
@@ -256,11 +260,16 @@ class ProblemPanel(QWidget):
         if self._row is not None:
             self._fill(self._row)
         else:
-            self.heading.setText(self.tr("%n problem(s) selected", "", len(self._ids))
-                                 if self._ids else self.tr("Problem"))
+            self.heading.setText(
+                self.tr("%n problem(s) selected", "", len(self._ids))
+                if self._ids
+                else self.tr("Problem")
+            )
             self.placeholder.setText(
                 self.tr("The buttons below act on all selected problems at once.")
-                if self._ids else self.tr("Select a problem in the list to see and edit it."))
+                if self._ids
+                else self.tr("Select a problem in the list to see and edit it.")
+            )
 
     def reload(self) -> None:
         """Read the shown problem again (after a life-cycle step or an import)."""
@@ -269,8 +278,13 @@ class ProblemPanel(QWidget):
     def _fill(self, row: dict[str, Any]) -> None:
         self.heading.setText(f"{row['county']} · {row['township']}")
         self.item_label.setText(self._item_text(row))
-        editors = (self.text_edit, self.measure_edit, self.unit_edit, self.person_edit,
-                   self.deadline_edit)
+        editors = (
+            self.text_edit,
+            self.measure_edit,
+            self.unit_edit,
+            self.person_edit,
+            self.deadline_edit,
+        )
         for editor in editors:
             editor.blockSignals(True)
         # A field that already shows the stored value is left alone (cursor, spaces).
@@ -332,15 +346,19 @@ class ProblemPanel(QWidget):
             what = self.tr("deleted")
         elif step.kind == "rejected":
             what = self.tr("follow-up (复查) rejected the rectification: %1").replace(
-                "%1", step.note or "—")
+                "%1", step.note or "—"
+            )
         elif step.kind == "edited":
-            names = {"text": self.tr("Description"),
-                     "responsible_unit": self.tr("Responsible unit"),
-                     "responsible_person": self.tr("Responsible person"),
-                     "measure": self.tr("Rectification measure"),
-                     "deadline": self.tr("Deadline")}
+            names = {
+                "text": self.tr("Description"),
+                "responsible_unit": self.tr("Responsible unit"),
+                "responsible_person": self.tr("Responsible person"),
+                "measure": self.tr("Rectification measure"),
+                "deadline": self.tr("Deadline"),
+            }
             what = self.tr("changed %1").replace(
-                "%1", "、".join(names.get(f, f) for f in step.fields))
+                "%1", "、".join(names.get(f, f) for f in step.fields)
+            )
         else:
             what = status_label(step.status)
             if step.note:
@@ -430,8 +448,7 @@ class ProblemPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The multi-line fields have no editingFinished: leaving one saves it.
-        if event.type() == QEvent.Type.FocusOut and watched in (self.text_edit,
-                                                                self.measure_edit):
+        if event.type() == QEvent.Type.FocusOut and watched in (self.text_edit, self.measure_edit):
             self.save_if_dirty()
         return super().eventFilter(watched, event)
 
@@ -450,9 +467,13 @@ class ProblemPanel(QWidget):
         if self._row is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Delete problem"),
-            self.tr("Delete this problem as recorded by mistake? The deletion is kept in "
-                    "its history and travels with the next bundle."))
+            self,
+            self.tr("Delete problem"),
+            self.tr(
+                "Delete this problem as recorded by mistake? The deletion is kept in "
+                "its history and travels with the next bundle."
+            ),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         problem_id = self._row["id"]
@@ -475,8 +496,9 @@ class ProblemPanel(QWidget):
             return
         problem_id = self._row["id"]
         try:
-            self._session.attachments.add_files("problems", problem_id, paths,
-                                                source=self.change_source)
+            self._session.attachments.add_files(
+                "problems", problem_id, paths, source=self.change_source
+            )
         except Exception as exc:
             show_error(self, exc, self.tr("Photos not added"))
             return

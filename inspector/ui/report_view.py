@@ -56,8 +56,14 @@ class BuiltReport:
 class ReportView(QDialog):
     """One PDF, several pages, fit to width; Print and Save As."""
 
-    def __init__(self, pdf: bytes, title: str, filename: str, parent: QWidget | None = None,
-                 others: dict[str, tuple[bytes, str]] | None = None):
+    def __init__(
+        self,
+        pdf: bytes,
+        title: str,
+        filename: str,
+        parent: QWidget | None = None,
+        others: dict[str, tuple[bytes, str]] | None = None,
+    ):
         super().__init__(parent)
         self._others = dict(others or {})
         self.setWindowTitle(title)
@@ -77,11 +83,13 @@ class ReportView(QDialog):
         from inspector.reports.fonts import fonts_in_pdf
 
         # Read from the paper itself: an archived notice may come from another laptop.
-        self.fonts_label = QLabel(self.tr("Fonts: {0}").format("、".join(fonts_in_pdf(pdf))),
-                                  self)
-        self.fonts_label.setToolTip(self.tr(
-            "The fonts this document is set in. 方正小标宋, 仿宋_GB2312, 黑体 and 楷体 are used "
-            "where installed; otherwise the bundled WenQuanYi Micro Hei stands in."))
+        self.fonts_label = QLabel(self.tr("Fonts: {0}").format("、".join(fonts_in_pdf(pdf))), self)
+        self.fonts_label.setToolTip(
+            self.tr(
+                "The fonts this document is set in. 方正小标宋, 仿宋_GB2312, 黑体 and 楷体 are used "
+                "where installed; otherwise the bundled WenQuanYi Micro Hei stands in."
+            )
+        )
         self.print_button = QPushButton(self.tr("Print…"), self)
         self.save_button = QPushButton(self.tr("Save As…"), self)
         self.close_button = QPushButton(self.tr("Close"), self)
@@ -110,9 +118,11 @@ class ReportView(QDialog):
 
     def formats(self) -> dict[str, str]:
         """The Save As file filters offered, PDF first, each with its format."""
-        names = {"pdf": self.tr("PDF documents (*.pdf)"),
-                 "docx": self.tr("Word documents (*.docx)"),
-                 "xlsx": self.tr("Excel workbooks (*.xlsx)")}
+        names = {
+            "pdf": self.tr("PDF documents (*.pdf)"),
+            "docx": self.tr("Word documents (*.docx)"),
+            "xlsx": self.tr("Excel workbooks (*.xlsx)"),
+        }
         return {names[f]: f for f in ("pdf", *self._others) if f in names}
 
     def saved_bytes(self, path: str, chosen_filter: str = "") -> bytes:
@@ -124,7 +134,8 @@ class ReportView(QDialog):
 
     def _on_save(self) -> None:
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Save report"), self._filename, ";;".join(self.formats()))
+            self, self.tr("Save report"), self._filename, ";;".join(self.formats())
+        )
         if not path:
             return
         try:
@@ -145,10 +156,15 @@ class ReportView(QDialog):
         """A4, the orientation of the document's first page, no extra margins."""
         size = self.document.pagePointSize(0) if self.page_count() else None
         landscape = size is not None and size.width() > size.height()
-        printer.setPageLayout(QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
-            QMarginsF(0, 0, 0, 0)))
+        printer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Landscape
+                if landscape
+                else QPageLayout.Orientation.Portrait,
+                QMarginsF(0, 0, 0, 0),
+            )
+        )
         printer.setFullPage(True)
         printer.setDocName(self.windowTitle())
 
@@ -178,10 +194,16 @@ class ReportView(QDialog):
         return printed
 
 
-def build_report(progress: Progress, db_path: str, kind: str, campaign_id: str | None,
-                 township_id: str | None = None, notice_id: str | None = None,
-                 today: dt.date | None = None, options: dict[str, Any] | None = None
-                 ) -> BuiltReport:
+def build_report(
+    progress: Progress,
+    db_path: str,
+    kind: str,
+    campaign_id: str | None,
+    township_id: str | None = None,
+    notice_id: str | None = None,
+    today: dt.date | None = None,
+    options: dict[str, Any] | None = None,
+) -> BuiltReport:
     """Make the paper in the worker, on the worker's own connection, through the same
     registry as `inspector report`: the PDF to show and its other formats to save.
     `options` are the registry request's other fields (the 约谈 day and place, a county)."""
@@ -191,8 +213,13 @@ def build_report(progress: Progress, db_path: str, kind: str, campaign_id: str |
 
     if kind not in KINDS:
         raise ReportRequestError(f"unknown report {kind!r}")
-    request = Request(today=today or dt.date.today(), campaign_id=campaign_id,
-                      township_id=township_id, notice_id=notice_id, **(options or {}))
+    request = Request(
+        today=today or dt.date.today(),
+        campaign_id=campaign_id,
+        township_id=township_id,
+        notice_id=notice_id,
+        **(options or {}),
+    )
     db = open_db(db_path)
     try:
         progress(0, 0, "")
@@ -212,12 +239,17 @@ def build_report(progress: Progress, db_path: str, kind: str, campaign_id: str |
 def _title(kind: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    names = {"star": "Building the feedback form…", "notice": "Preparing the notice…",
-             "notices": "Issuing the notices…",
-             "summary": "Building the campaign summary…", "problems": "Building the problem list…",
-             "bulletin": "Building the bulletin…", "supervise": "Building the supervision "
-             "orders…", "interview": "Building the interview notices…",
-             "ledger": "Building the rectification ledger…"}
+    names = {
+        "star": "Building the feedback form…",
+        "notice": "Preparing the notice…",
+        "notices": "Issuing the notices…",
+        "summary": "Building the campaign summary…",
+        "problems": "Building the problem list…",
+        "bulletin": "Building the bulletin…",
+        "supervise": "Building the supervision orders…",
+        "interview": "Building the interview notices…",
+        "ledger": "Building the rectification ledger…",
+    }
     return QCoreApplication.translate("ReportView", names.get(kind, "Building the report…"))
 
 
@@ -229,14 +261,22 @@ def _on_failure(parent: QWidget | None, title: str):
             QMessageBox.warning(parent, title, describe_for_user(exc))
         else:
             QMessageBox.critical(parent, title, describe_for_user(exc))
+
     return show
 
 
-def open_report(parent: QWidget | None, db_path: str, kind: str, *, campaign_id: str | None,
-                township_id: str | None = None, notice_id: str | None = None,
-                today: dt.date | None = None,
-                on_built: Callable[[BuiltReport], None] | None = None,
-                **options: Any) -> Job | None:
+def open_report(
+    parent: QWidget | None,
+    db_path: str,
+    kind: str,
+    *,
+    campaign_id: str | None,
+    township_id: str | None = None,
+    notice_id: str | None = None,
+    today: dt.date | None = None,
+    on_built: Callable[[BuiltReport], None] | None = None,
+    **options: Any,
+) -> Job | None:
     """Build a report in the worker with progress, then show it in a ReportView.
 
     kind is one of `inspector.reports.registry.KINDS`. A "notice" with a notice_id
@@ -261,9 +301,20 @@ def open_report(parent: QWidget | None, db_path: str, kind: str, *, campaign_id:
         if on_built is not None:
             on_built(built)
 
-    job = run_job(parent, title, build_report, str(db_path), kind, campaign_id, township_id,
-                  notice_id, today, options, on_success=show,
-                  on_failure=_on_failure(parent, title))
+    job = run_job(
+        parent,
+        title,
+        build_report,
+        str(db_path),
+        kind,
+        campaign_id,
+        township_id,
+        notice_id,
+        today,
+        options,
+        on_success=show,
+        on_failure=_on_failure(parent, title),
+    )
     return job
 
 
@@ -282,8 +333,9 @@ class InterviewDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Interview on:"), self.day)
         form.addRow(self.tr("Place:"), self.place)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -317,6 +369,16 @@ def print_notice(parent: QWidget | None, db_path: str, notice_id: str) -> Job:
         view._on_print()
         view.deleteLater()
 
-    job = run_job(parent, title, build_report, str(db_path), "notice", None, None, notice_id,
-                  on_success=print_it, on_failure=_on_failure(parent, title))
+    job = run_job(
+        parent,
+        title,
+        build_report,
+        str(db_path),
+        "notice",
+        None,
+        None,
+        notice_id,
+        on_success=print_it,
+        on_failure=_on_failure(parent, title),
+    )
     return job

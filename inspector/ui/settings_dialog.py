@@ -54,15 +54,15 @@ def import_townships_job(progress: Progress, db_path: str, csv_path: str) -> Don
 
 
 def townships_message(counts: dict[str, int]) -> str:
-    return QCoreApplication.translate("SettingsDialog", "{0} counties and {1} townships added or changed, {2} unchanged").format(
-        counts["counties"], counts["townships"], counts["unchanged"])
+    return QCoreApplication.translate(
+        "SettingsDialog", "{0} counties and {1} townships added or changed, {2} unchanged"
+    ).format(counts["counties"], counts["townships"], counts["unchanged"])
 
 
 class SettingsDialog(QDialog):
     """Edits the settings table; `language_changed` tells the caller to retranslate."""
 
-    def __init__(self, session: Session | Database, db_path: str,
-                 parent: QWidget | None = None):
+    def __init__(self, session: Session | Database, db_path: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session_of(session)
         db = self.db = self.session.db
@@ -95,9 +95,12 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(values["language"] or "")))
         self._original_language = values["language"] or ""
         self.keep_originals = QCheckBox(self.tr("Keep original photos"), self)
-        self.keep_originals.setToolTip(self.tr(
-            "Off: photos are stored at 2,560 pixels on their long edge, which keeps bundles "
-            "small. On: stored exactly as taken."))
+        self.keep_originals.setToolTip(
+            self.tr(
+                "Off: photos are stored at 2,560 pixels on their long edge, which keeps bundles "
+                "small. On: stored exactly as taken."
+            )
+        )
         self.keep_originals.setChecked(bool(values.get("keep_original_photos")))
 
         people = QGroupBox(self.tr("This laptop"), self)
@@ -128,8 +131,9 @@ class SettingsDialog(QDialog):
         row.addWidget(self.form_button)
         row.addStretch(1)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.townships_button.clicked.connect(self._on_import_townships)
@@ -142,10 +146,22 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(520)
         # Tab follows the rows as shown; by creation order it went from the device name
         # straight to the notice prefix, skipping the language box made later.
-        chain = [self.inspector_name, self.device_name, self.language, self.keep_originals,
-                 self.devices_button, self.notice_prefix, self.block_start, self.block_end,
-                 self.deadline_days, self.issuing_body, self.contact, self.townships_button,
-                 self.form_button, buttons]
+        chain = [
+            self.inspector_name,
+            self.device_name,
+            self.language,
+            self.keep_originals,
+            self.devices_button,
+            self.notice_prefix,
+            self.block_start,
+            self.block_end,
+            self.deadline_days,
+            self.issuing_body,
+            self.contact,
+            self.townships_button,
+            self.form_button,
+            buttons,
+        ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         guard_wheels_under(self)  # a wheel over the number block does not change it
@@ -171,15 +187,18 @@ class SettingsDialog(QDialog):
         problem = None
         if not values["notice_prefix"]:
             problem = self.tr("The notice number prefix cannot be empty (e.g. 舟组督).")
-        elif values["notice_block_end"] and \
-                values["notice_block_end"] < values["notice_block_start"]:
+        elif (
+            values["notice_block_end"] and values["notice_block_end"] < values["notice_block_start"]
+        ):
             problem = self.tr("The number block ends before it starts.")
         elif not values["device_name"]:
             problem = self.tr("Give this laptop a device name (it shows in bundles).")
         elif any(control_characters(values[key]) for key in settings.NAME_KEYS):
-            problem = self.tr("Names cannot hold control characters (such as escape "
-                              "sequences, line breaks or direction overrides); type them "
-                              "again without them.")
+            problem = self.tr(
+                "Names cannot hold control characters (such as escape "
+                "sequences, line breaks or direction overrides); type them "
+                "again without them."
+            )
         if problem:
             QMessageBox.warning(self, self.tr("Settings"), problem)
             return
@@ -196,8 +215,9 @@ class SettingsDialog(QDialog):
         DevicesDialog(self.db, self).exec()
 
     def _on_import_townships(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a township list"), "",
-                                              self.tr("CSV files (*.csv);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a township list"), "", self.tr("CSV files (*.csv);;All files (*)")
+        )
         if path:
             self.import_townships(path)
 
@@ -205,20 +225,31 @@ class SettingsDialog(QDialog):
         def done(result: Done[dict[str, int]]) -> None:
             self.imported = True
             self.session.announce(result.changes)
-            QMessageBox.information(self, self.tr("Township list"),
-                                    townships_message(result.value))
+            QMessageBox.information(self, self.tr("Township list"), townships_message(result.value))
 
         def failed(exc: BaseException) -> None:
             text, _log = classify(exc)  # the one policy: a bug is logged, its log named
-            QMessageBox.warning(self, self.tr("Township list not imported"),
-                                self.tr("Nothing was imported:\n\n{0}").format(text))
+            QMessageBox.warning(
+                self,
+                self.tr("Township list not imported"),
+                self.tr("Nothing was imported:\n\n{0}").format(text),
+            )
 
-        run_job(self, self.tr("Importing townships"), import_townships_job, self.db_path, path,
-                on_success=done, on_failure=failed, cancellable=False)
+        run_job(
+            self,
+            self.tr("Importing townships"),
+            import_townships_job,
+            self.db_path,
+            path,
+            on_success=done,
+            on_failure=failed,
+            cancellable=False,
+        )
 
     def _on_import_form(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Install a checklist form"), "",
-                                              self.tr("Forms (*.toml);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Install a checklist form"), "", self.tr("Forms (*.toml);;All files (*)")
+        )
         if path:
             self.import_form(path)
 
@@ -233,8 +264,16 @@ class SettingsDialog(QDialog):
             show_error(self, exc, self.tr("Form not installed"))
             return False
         self.imported = True
-        QMessageBox.information(self, self.tr("Form installed"), self.tr(
-            "{0}: ok — {1} {2}, {3} sections, {4} items, {5:g} points").format(
-            Path(path).name, form.id, form.version, len(form.sections), len(form.items),
-            form.total_points))
+        QMessageBox.information(
+            self,
+            self.tr("Form installed"),
+            self.tr("{0}: ok — {1} {2}, {3} sections, {4} items, {5:g} points").format(
+                Path(path).name,
+                form.id,
+                form.version,
+                len(form.sections),
+                len(form.items),
+                form.total_points,
+            ),
+        )
         return True

@@ -66,7 +66,7 @@ class TownshipPage(QWidget):
     """The page; the store is imported on first use, so the empty page costs nothing."""
 
     open_checklist = Signal()
-    finish_requested = Signal(bool)   # True: finish, False: reopen
+    finish_requested = Signal(bool)  # True: finish, False: reopen
     show_problems = Signal()
 
     def __init__(self, session: Session | Database | None, parent: QWidget | None = None):
@@ -103,27 +103,36 @@ class TownshipPage(QWidget):
         buttons.addStretch(1)
 
         self.sections_box = QGroupBox(self.tr("Sections (filled by all laptops)"), self)
-        self.sections_table = _table(self.sections_box, [
-            self.tr("Section"), self.tr("Answered"), self.tr("Score"), self.tr("Filled")])
+        self.sections_table = _table(
+            self.sections_box,
+            [self.tr("Section"), self.tr("Answered"), self.tr("Score"), self.tr("Filled")],
+        )
         self.sections_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch)
+            0, QHeaderView.ResizeMode.Stretch
+        )
         QVBoxLayout(self.sections_box).addWidget(self.sections_table)
 
         self.problems_box = QGroupBox(self)
-        self.problems_table = _table(self.problems_box, [
-            self.tr("Item"), self.tr("Problem"), self.tr("Deadline"), self.tr("Status")])
+        self.problems_table = _table(
+            self.problems_box,
+            [self.tr("Item"), self.tr("Problem"), self.tr("Deadline"), self.tr("Status")],
+        )
         self.problems_table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch)
+            1, QHeaderView.ResizeMode.Stretch
+        )
         self.problems_button = QPushButton(self.tr("Open in the problem list"), self.problems_box)
         problems_layout = QVBoxLayout(self.problems_box)
         problems_layout.addWidget(self.problems_table)
         problems_layout.addWidget(self.problems_button, 0, Qt.AlignmentFlag.AlignRight)
 
         self.notices_box = QGroupBox(self)
-        self.notices_table = _table(self.notices_box, [
-            self.tr("Number"), self.tr("Issued"), self.tr("Deadline"), self.tr("Problems")])
+        self.notices_table = _table(
+            self.notices_box,
+            [self.tr("Number"), self.tr("Issued"), self.tr("Deadline"), self.tr("Problems")],
+        )
         self.notices_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch)
+            0, QHeaderView.ResizeMode.Stretch
+        )
         QVBoxLayout(self.notices_box).addWidget(self.notices_table)
 
         self.empty_label = QLabel(self)
@@ -168,8 +177,11 @@ class TownshipPage(QWidget):
         """Re-read the parts of the page a write to its township touched."""
         from inspector.store.session import ANSWERS, INSPECTIONS, NOTICES, PROBLEMS, SCORES
 
-        if not self.campaign_id or not self.township_id \
-                or not changes.concerns_township(self.township_id):
+        if (
+            not self.campaign_id
+            or not self.township_id
+            or not changes.concerns_township(self.township_id)
+        ):
             return
         if changes.everything or not self.isVisible():
             self._stale = True  # a hidden page (the checklist's tab is shown) re-reads when shown
@@ -180,8 +192,9 @@ class TownshipPage(QWidget):
         if changes.touches(ANSWERS, SCORES, INSPECTIONS):
             from inspector.core.ids import CampaignId, TownshipId
 
-            self.inspection = self.session.inspections.find(CampaignId(self.campaign_id),
-                                                            TownshipId(self.township_id))
+            self.inspection = self.session.inspections.find(
+                CampaignId(self.campaign_id), TownshipId(self.township_id)
+            )
             self._show_inspection()
         if changes.touches(PROBLEMS):
             self._show_problems()
@@ -208,9 +221,13 @@ class TownshipPage(QWidget):
         self._stale = False
         if not self.campaign_id or not self.township_id:
             self._show_empty(
-                self.tr("Choose a township on the left.") if self.campaign_id else
-                self.tr("There is no campaign yet: create one (Inspection → New campaign…) "
-                        "or import a bundle from headquarters (File → Import bundle…)."))
+                self.tr("Choose a township on the left.")
+                if self.campaign_id
+                else self.tr(
+                    "There is no campaign yet: create one (Inspection → New campaign…) "
+                    "or import a bundle from headquarters (File → Import bundle…)."
+                )
+            )
             return
         from inspector.store.catalog import find_township
         from inspector.store.inspections import find_inspection
@@ -227,8 +244,15 @@ class TownshipPage(QWidget):
         self._show_notices()
 
     def _content(self) -> tuple[QWidget, ...]:
-        return (self.sections_box, self.problems_box, self.notices_box, self.status_label,
-                self.score_label, self.checklist_button, self.finish_button)
+        return (
+            self.sections_box,
+            self.problems_box,
+            self.notices_box,
+            self.status_label,
+            self.score_label,
+            self.checklist_button,
+            self.finish_button,
+        )
 
     def _show_empty(self, message: str) -> None:
         for widget in self._content():
@@ -272,14 +296,22 @@ class TownshipPage(QWidget):
         veto = ""
         if cache["veto_failed"]:
             veto = "  <span style='color:#c0392b'>{}</span>".format(
-                self.tr("veto failed: {0}").format(", ".join(cache["veto_failed"])))
-        self.score_label.setText(self.tr(
-            "Total <b>{0:.1f}</b>  <span style='color:#d4ac0d'>{1}</span>  "
-            "({2}/{3} items answered)").format(cache["score"], star_text(cache["stars"]),
-                                               cache["answered"], cache["items"]) + veto
-            + ("" if cache["answered"] >= cache["items"] else
-               "<br/><span style='color:#7f8c8d'>{}</span>".format(self.tr(
-                   "Provisional: not ranked until every item is answered."))))
+                self.tr("veto failed: {0}").format(", ".join(cache["veto_failed"]))
+            )
+        self.score_label.setText(
+            self.tr(
+                "Total <b>{0:.1f}</b>  <span style='color:#d4ac0d'>{1}</span>  "
+                "({2}/{3} items answered)"
+            ).format(cache["score"], star_text(cache["stars"]), cache["answered"], cache["items"])
+            + veto
+            + (
+                ""
+                if cache["answered"] >= cache["items"]
+                else "<br/><span style='color:#7f8c8d'>{}</span>".format(
+                    self.tr("Provisional: not ranked until every item is answered.")
+                )
+            )
+        )
         self._fill_sections(cache["sections"])
 
     def _fill_sections(self, sections: list[dict[str, Any]]) -> None:
@@ -307,8 +339,11 @@ class TownshipPage(QWidget):
         rows = problems_for_township(self.db, self.township_id or "", self.campaign_id)
         open_count = sum(r["status"] != Status.CLOSED for r in rows)
         overdue = sum(bool(r["overdue"]) for r in rows)
-        self.problems_box.setTitle(self.tr("Problems: {0} open, {1} overdue, {2} in all").format(
-            open_count, overdue, len(rows)))
+        self.problems_box.setTitle(
+            self.tr("Problems: {0} open, {1} overdue, {2} in all").format(
+                open_count, overdue, len(rows)
+            )
+        )
         table = self.problems_table
         table.setRowCount(len(rows))
         labels = _status_labels()
@@ -339,7 +374,9 @@ class TownshipPage(QWidget):
 
 def _status_labels() -> dict[str, str]:
     translate = QCoreApplication.translate
-    return {Status.OPEN: translate("ProblemStatus", "Open"),
-            Status.RECTIFYING: translate("ProblemStatus", "Rectifying"),
-            Status.RECTIFIED: translate("ProblemStatus", "Rectified"),
-            Status.CLOSED: translate("ProblemStatus", "Closed")}
+    return {
+        Status.OPEN: translate("ProblemStatus", "Open"),
+        Status.RECTIFYING: translate("ProblemStatus", "Rectifying"),
+        Status.RECTIFIED: translate("ProblemStatus", "Rectified"),
+        Status.CLOSED: translate("ProblemStatus", "Closed"),
+    }

@@ -47,8 +47,10 @@ Index = QModelIndex | QPersistentModelIndex
 def progress_label(state: str) -> str:
     from inspector.store.inspections import FINISHED, NOT_STARTED
 
-    return {NOT_STARTED: QCoreApplication.translate("TownshipTreeModel", "Not started"), FINISHED: QCoreApplication.translate("TownshipTreeModel", "Finished")}.get(
-        state, QCoreApplication.translate("TownshipTreeModel", "In progress"))
+    return {
+        NOT_STARTED: QCoreApplication.translate("TownshipTreeModel", "Not started"),
+        FINISHED: QCoreApplication.translate("TownshipTreeModel", "Finished"),
+    }.get(state, QCoreApplication.translate("TownshipTreeModel", "In progress"))
 
 
 @dataclass
@@ -84,8 +86,9 @@ class TownshipTreeModel(QAbstractItemModel):
         from inspector.core.ids import CampaignId
         from inspector.ui.changes import session_of
 
-        self.set_rows(session_of(session).inspections.overview(CampaignId(campaign_id))
-                      if campaign_id else [])
+        self.set_rows(
+            session_of(session).inspections.overview(CampaignId(campaign_id)) if campaign_id else []
+        )
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         """The overview's rows, each given what the tree shows of its progress."""
@@ -102,8 +105,11 @@ class TownshipTreeModel(QAbstractItemModel):
         counties: set[int] = set()
         for new in rows:
             old = self._by_id.get(new["township_id"])
-            if old is None or old["county_id"] != new["county_id"] \
-                    or old["township"] != new["township"]:
+            if (
+                old is None
+                or old["county_id"] != new["county_id"]
+                or old["township"] != new["township"]
+            ):
                 unknown.append(new["township_id"])
                 continue
             where = self._shown.get(new["township_id"])
@@ -125,11 +131,14 @@ class TownshipTreeModel(QAbstractItemModel):
     @staticmethod
     def _looks(data: Any) -> list[tuple[Any, Any]]:
         """What each cell shows (text and colour), to repaint only the cells that change."""
-        return [(data(col, Qt.ItemDataRole.DisplayRole), data(col, Qt.ItemDataRole.ForegroundRole))
-                for col in range(NAME, OVERDUE + 1)]
+        return [
+            (data(col, Qt.ItemDataRole.DisplayRole), data(col, Qt.ItemDataRole.ForegroundRole))
+            for col in range(NAME, OVERDUE + 1)
+        ]
 
-    def _cells_changed(self, row: int, parent_id: int, before: list[tuple[Any, Any]],
-                       after: list[tuple[Any, Any]]) -> None:
+    def _cells_changed(
+        self, row: int, parent_id: int, before: list[tuple[Any, Any]], after: list[tuple[Any, Any]]
+    ) -> None:
         """One dataChanged per changed cell: a view repaints that cell's rectangle (and
         measures its row), where a range would repaint the whole viewport. A change only
         of the tooltip (the score) needs no repaint: it is read when shown."""
@@ -149,8 +158,11 @@ class TownshipTreeModel(QAbstractItemModel):
         counties: dict[str, County] = {}
         needle = self._filter.lower()
         for row in self._all:
-            if needle and needle not in row["township"].lower() \
-                    and needle not in row["county"].lower():
+            if (
+                needle
+                and needle not in row["township"].lower()
+                and needle not in row["county"].lower()
+            ):
                 continue
             county = counties.get(row["county_id"])
             if county is None:
@@ -159,8 +171,11 @@ class TownshipTreeModel(QAbstractItemModel):
         self._counties = list(counties.values())
         for county in self._counties:
             county.add_up()
-        self._shown = {row["township_id"]: (c, r) for c, county in enumerate(self._counties)
-                       for r, row in enumerate(county.townships)}
+        self._shown = {
+            row["township_id"]: (c, r)
+            for c, county in enumerate(self._counties)
+            for r, row in enumerate(county.townships)
+        }
         self.endResetModel()
 
     # -- lookup --------------------------------------------------------------------------
@@ -199,12 +214,18 @@ class TownshipTreeModel(QAbstractItemModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 5
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (QCoreApplication.translate("TownshipTreeModel", "Township"), QCoreApplication.translate("TownshipTreeModel", "Stars"), QCoreApplication.translate("TownshipTreeModel", "Progress"), QCoreApplication.translate("TownshipTreeModel", "Open"),
-                QCoreApplication.translate("TownshipTreeModel", "Overdue"))[section]
+        return (
+            QCoreApplication.translate("TownshipTreeModel", "Township"),
+            QCoreApplication.translate("TownshipTreeModel", "Stars"),
+            QCoreApplication.translate("TownshipTreeModel", "Progress"),
+            QCoreApplication.translate("TownshipTreeModel", "Open"),
+            QCoreApplication.translate("TownshipTreeModel", "Overdue"),
+        )[section]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -234,7 +255,8 @@ class TownshipTreeModel(QAbstractItemModel):
             return f"{county.name} ({len(towns)})"
         if column == PROGRESS:
             return QCoreApplication.translate("TownshipTreeModel", "{0}/{1} finished").format(
-                county.finished, len(towns))
+                county.finished, len(towns)
+            )
         if column == OPEN:
             return county.open_problems
         if column == OVERDUE:
@@ -250,7 +272,8 @@ class TownshipTreeModel(QAbstractItemModel):
             if column == PROGRESS:
                 if row["started"] and not row["complete"]:
                     return QCoreApplication.translate("TownshipTreeModel", "{0} {1}/{2}").format(
-                        progress_label(row["progress"]), row["answered"] or 0, row["items"] or 0)
+                        progress_label(row["progress"]), row["answered"] or 0, row["items"] or 0
+                    )
                 return progress_label(row["progress"])
             if column == OPEN:
                 return row["open_problems"]
@@ -258,19 +281,24 @@ class TownshipTreeModel(QAbstractItemModel):
                 return row["overdue_problems"]
         elif role == Qt.ItemDataRole.ToolTipRole:
             if not row["started"]:
-                return QCoreApplication.translate("TownshipTreeModel", "{0}: not inspected yet").format(row["township"])
+                return QCoreApplication.translate(
+                    "TownshipTreeModel", "{0}: not inspected yet"
+                ).format(row["township"])
             if not row["complete"]:
                 return QCoreApplication.translate(
                     "TownshipTreeModel",
-                    "{0}: provisional score {1:.1f}, only {2}/{3} items answered").format(
-                    row["township"], row["score"] or 0.0, row["answered"] or 0, row["items"] or 0)
-            return QCoreApplication.translate("TownshipTreeModel", "{0}: score {1:.1f}, {2}/{3} items answered").format(
-                row["township"], row["score"] or 0.0, row["answered"] or 0, row["items"] or 0)
+                    "{0}: provisional score {1:.1f}, only {2}/{3} items answered",
+                ).format(
+                    row["township"], row["score"] or 0.0, row["answered"] or 0, row["items"] or 0
+                )
+            return QCoreApplication.translate(
+                "TownshipTreeModel", "{0}: score {1:.1f}, {2}/{3} items answered"
+            ).format(row["township"], row["score"] or 0.0, row["answered"] or 0, row["items"] or 0)
         elif role == Qt.ItemDataRole.ForegroundRole:
             if column == OVERDUE and row["overdue_problems"]:
                 return QBrush(_OVERDUE_COLOUR)
             if column == STARS and row["started"] and not row["complete"]:
-                return QBrush(_DIM_COLOUR)   # provisional: not the township's result yet
+                return QBrush(_DIM_COLOUR)  # provisional: not the township's result yet
             if column == STARS and row["stars"] is not None and row["stars"] <= 1:
                 return QBrush(_OVERDUE_COLOUR)
             if column == PROGRESS and not row["started"]:
@@ -362,14 +390,17 @@ class TownshipTree(QWidget):
         (a new campaign list, a change of the township list, an import)."""
         from inspector.store.session import INSPECTIONS, NOTICES, PROBLEMS, SCORES
 
-        if changes.everything or not changes.townships or self._session is None \
-                or not self._campaign_id or not changes.touches(SCORES, INSPECTIONS, PROBLEMS,
-                                                                NOTICES):
+        if (
+            changes.everything
+            or not changes.townships
+            or self._session is None
+            or not self._campaign_id
+            or not changes.touches(SCORES, INSPECTIONS, PROBLEMS, NOTICES)
+        ):
             return
         from inspector.core.ids import CampaignId
 
-        rows = self._session.inspections.overview(CampaignId(self._campaign_id),
-                                                  changes.townships)
+        rows = self._session.inspections.overview(CampaignId(self._campaign_id), changes.townships)
         if self.model.update_rows(rows):
             self.load(self._session, self._campaign_id)
 

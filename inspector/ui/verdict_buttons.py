@@ -14,8 +14,12 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from inspector.core.scoring import Verdict
 
 ORDER = (Verdict.FULL, Verdict.PARTIAL, Verdict.FAIL, Verdict.NA)
-COLOURS = {Verdict.FULL: "#1e8449", Verdict.PARTIAL: "#b9770e", Verdict.FAIL: "#c0392b",
-           Verdict.NA: "#566573"}
+COLOURS = {
+    Verdict.FULL: "#1e8449",
+    Verdict.PARTIAL: "#b9770e",
+    Verdict.FAIL: "#c0392b",
+    Verdict.NA: "#566573",
+}
 
 
 def verdict_label(verdict: Verdict) -> str:

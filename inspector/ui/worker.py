@@ -82,16 +82,24 @@ def start_job(job: Job) -> Job:
     return job
 
 
-def run_job(parent: QWidget | None, title: str, fn: Callable[..., Any], *args: Any,
-            on_success: Callable[[Any], None] | None = None,
-            on_failure: Callable[[BaseException], None] | None = None,
-            cancellable: bool = True, **kwargs: Any) -> Job:
+def run_job(
+    parent: QWidget | None,
+    title: str,
+    fn: Callable[..., Any],
+    *args: Any,
+    on_success: Callable[[Any], None] | None = None,
+    on_failure: Callable[[BaseException], None] | None = None,
+    cancellable: bool = True,
+    **kwargs: Any,
+) -> Job:
     """Start `fn` in the worker with a progress dialog; report errors in a message box.
 
     `on_failure`, when given, replaces the default message box.
     """
     job = Job(fn, *args, **kwargs)
-    dialog = QProgressDialog(title, QCoreApplication.translate("Worker", "Cancel") if cancellable else "", 0, 0, parent)
+    dialog = QProgressDialog(
+        title, QCoreApplication.translate("Worker", "Cancel") if cancellable else "", 0, 0, parent
+    )
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)

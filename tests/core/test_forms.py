@@ -92,7 +92,7 @@ def test_syntax_error_names_the_line():
 
 
 def test_unknown_key_names_its_line():
-    text = GOOD.replace('points = 6', 'points = 6\npionts = 3')
+    text = GOOD.replace("points = 6", "points = 6\npionts = 3")
     [(line, message)] = issues_of(text)
     assert line == text.splitlines().index("pionts = 3") + 1
     assert "pionts" in message
@@ -154,18 +154,31 @@ def test_unreadable_and_non_utf8_files(tmp_path):
     assert "gbk.toml:3: the file is not UTF-8" in str(enc.value)
 
 
-NOT_FINITE = ["nan", "+nan", "-nan", "inf", "+inf", "-inf", "1e308", "1e400",
-              "99999999999999999999999999"]
+NOT_FINITE = [
+    "nan",
+    "+nan",
+    "-nan",
+    "inf",
+    "+inf",
+    "-inf",
+    "1e308",
+    "1e400",
+    "99999999999999999999999999",
+]
 
 
 @pytest.mark.parametrize("value", NOT_FINITE)
-@pytest.mark.parametrize(("key", "line"), [("points = 6", "points = {}"),
-                                           ("points = 4", "points = {}"),
-                                           ("target = 0", "target = {}"),
-                                           ("deduct = 1", "deduct = {}"),
-                                           ("veto_cap = 1", "veto_cap = {}"),
-                                           ("thresholds = [90, 80, 70, 60]",
-                                            "thresholds = [90, 80, {}, 60]")])
+@pytest.mark.parametrize(
+    ("key", "line"),
+    [
+        ("points = 6", "points = {}"),
+        ("points = 4", "points = {}"),
+        ("target = 0", "target = {}"),
+        ("deduct = 1", "deduct = {}"),
+        ("veto_cap = 1", "veto_cap = {}"),
+        ("thresholds = [90, 80, 70, 60]", "thresholds = [90, 80, {}, 60]"),
+    ],
+)
 def test_numbers_that_are_not_finite_or_too_large_are_refused_on_their_line(key, line, value):
     """nan, inf and 1e308 would be accepted, then fail every score written to the database."""
     text = GOOD.replace(key, line.format(value), 1)
@@ -186,18 +199,22 @@ def test_partial_that_is_not_finite_is_refused(value):
 def test_largest_accepted_points_still_score():
     from inspector.core.scoring import Answer, Verdict, score_inspection
 
-    form = parse_form(GOOD.replace("points = 6", "points = 1000").replace(
-        "target = 0", "target = 1000000"))
+    form = parse_form(
+        GOOD.replace("points = 6", "points = 1000").replace("target = 0", "target = 1000000")
+    )
     result = score_inspection(form, {"A1": Answer(Verdict.FULL), "A2": Answer(number=1e6)})
     assert result.score == 100.0
 
 
-@pytest.mark.parametrize("nested", [
-    "[" * 10_000 + "]" * 10_000,
-    "{b = " * 10_000 + "1" + "}" * 10_000,
-    "[" * 40 + "1" + "]" * 40,
-    "[{a = [{b = " * 20 + "1" + "}]}]" * 20,
-])
+@pytest.mark.parametrize(
+    "nested",
+    [
+        "[" * 10_000 + "]" * 10_000,
+        "{b = " * 10_000 + "1" + "}" * 10_000,
+        "[" * 40 + "1" + "]" * 40,
+        "[{a = [{b = " * 20 + "1" + "}]}]" * 20,
+    ],
+)
 def test_deeply_nested_values_are_refused_on_their_line(nested):
     text = GOOD.replace('title = "甲"', f'title = "甲"\nextra = {nested}')
     issues = issues_of(text)
@@ -206,9 +223,9 @@ def test_deeply_nested_values_are_refused_on_their_line(nested):
 
 
 def test_nesting_inside_strings_and_comments_does_not_count():
-    text = GOOD.replace('title = "甲"', 'title = "甲[[[[{{{{' + "[" * 50 + '"  # ' + "{" * 50
-                        ).replace('text = "其他"', "text = '''" + "[" * 50 + "\n" + "{" * 50
-                                  + "'''")
+    text = GOOD.replace(
+        'title = "甲"', 'title = "甲[[[[{{{{' + "[" * 50 + '"  # ' + "{" * 50
+    ).replace('text = "其他"', "text = '''" + "[" * 50 + "\n" + "{" * 50 + "'''")
     form = parse_form(text)
     assert form.sections[0].title.startswith("甲[[[[")
 
@@ -220,14 +237,17 @@ def test_a_long_but_shallow_array_is_fine():
     assert any("unknown key 'extra' in [[section]]" in m for _, m in issues_of(arrays))
 
 
-@pytest.mark.parametrize(("raw", "needle"), [
-    ("section = [1]", "[[section]]"),
-    ('section = ["abc"]', "[[section]]"),
-    ('section = [{id = "a", title = "t", item = [1]}]', "item"),
-    ('section = [{id = "a", title = "t", item = "A1"}]', "no [[section.item]]"),
-    ("form = 1\nsection = []", "[form]"),
-    ("rating = [1]\n[form]\nid='x'\nversion='1'\ntitle='t'", "[rating]"),
-])
+@pytest.mark.parametrize(
+    ("raw", "needle"),
+    [
+        ("section = [1]", "[[section]]"),
+        ('section = ["abc"]', "[[section]]"),
+        ('section = [{id = "a", title = "t", item = [1]}]', "item"),
+        ('section = [{id = "a", title = "t", item = "A1"}]', "no [[section.item]]"),
+        ("form = 1\nsection = []", "[form]"),
+        ("rating = [1]\n[form]\nid='x'\nversion='1'\ntitle='t'", "[rating]"),
+    ],
+)
 def test_tables_of_the_wrong_type_are_refused_not_crashed(raw, needle):
     issues = issues_of(raw)
     assert any(needle in m for _, m in issues), issues
@@ -241,15 +261,18 @@ def test_a_huge_file_is_refused_before_it_is_read_whole(tmp_path):
     assert "larger than" in str(caught.value)
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    ('version = "1"', 'version = "1\\u001b[2J"'),
-    ('title = "测试表"', 'title = "测试\\r表"'),
-    ('title = "甲"', 'title = "甲\\u202e"'),
-    ('id = "a"', 'id = "a\\u0000"'),
-    ('id = "A1"', 'id = "A1\\u009b"'),
-    ('text = "三会一课"', 'text = "三会\\u001b一课"'),
-    ('problem = "未落实三会一课"', 'problem = "未落实\\u2066三会一课"'),
-])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('version = "1"', 'version = "1\\u001b[2J"'),
+        ('title = "测试表"', 'title = "测试\\r表"'),
+        ('title = "甲"', 'title = "甲\\u202e"'),
+        ('id = "a"', 'id = "a\\u0000"'),
+        ('id = "A1"', 'id = "A1\\u009b"'),
+        ('text = "三会一课"', 'text = "三会\\u001b一课"'),
+        ('problem = "未落实三会一课"', 'problem = "未落实\\u2066三会一课"'),
+    ],
+)
 def test_control_characters_in_names_and_texts_are_refused_on_their_line(old, new):
     text = GOOD.replace(old, new, 1)
     issues = issues_of(text)
@@ -263,17 +286,22 @@ def test_texts_may_span_lines_and_hold_tabs():
 
 
 def test_a_form_saved_with_windows_line_endings_is_fine():
-    text = GOOD.replace('text = "三会一课"', "text = '''三会一课\n每月一次'''").replace("\n", "\r\n")
+    text = GOOD.replace('text = "三会一课"', "text = '''三会一课\n每月一次'''").replace(
+        "\n", "\r\n"
+    )
     assert parse_form(text).item("A1").text == "三会一课\n每月一次"
 
 
 def test_the_model_needs_no_parser():
     # Scoring and the GUI use the model alone; reading TOML is the parser's job.
-    code = ("import sys, inspector.core.form_model, inspector.core.scoring; "
-            "print(sorted(m for m in sys.modules if m in ('tomllib', 'inspector.core.form_parser',"
-            " 'inspector.core.toml_lines', 'inspector.core.forms')))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    code = (
+        "import sys, inspector.core.form_model, inspector.core.scoring; "
+        "print(sorted(m for m in sys.modules if m in ('tomllib', 'inspector.core.form_parser',"
+        " 'inspector.core.toml_lines', 'inspector.core.forms')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
 
 

@@ -12,8 +12,15 @@ def test_ties_share_a_rank():
 
 
 def test_overall_and_county_ranks():
-    ranked = rank([e("甲", "定海区", 80), e("乙", "普陀区", 95), e("丙", "定海区", 90),
-                   e("丁", "普陀区", 70)], bottom_n=0)
+    ranked = rank(
+        [
+            e("甲", "定海区", 80),
+            e("乙", "普陀区", 95),
+            e("丙", "定海区", 90),
+            e("丁", "普陀区", 70),
+        ],
+        bottom_n=0,
+    )
     by_name = {r.entry.township: (r.rank, r.county_rank) for r in ranked}
     assert by_name == {"乙": (1, 1), "丙": (2, 1), "甲": (3, 2), "丁": (4, 2)}
     assert not any(r.interview for r in ranked)
@@ -44,12 +51,18 @@ def test_bottom_n_needs_more_townships_than_n():
 
 
 def test_incomplete_inspections_are_neither_ranked_nor_sent_to_interview():
-    done = [Entry(n, n, "县", s, 3, answered=39, items=39)
-            for n, s in (("甲", 90), ("乙", 80), ("丙", 70), ("丁", 65))]
+    done = [
+        Entry(n, n, "县", s, 3, answered=39, items=39)
+        for n, s in (("甲", 90), ("乙", 80), ("丙", 70), ("丁", 65))
+    ]
     begun = Entry("戊", "戊", "县", 100.0, 5, answered=1, items=39)
     low = Entry("己", "己", "县", 20.0, 1, answered=14, items=39)
     ranked = rank([*done, begun, low], bottom_n=1, lowest_threshold=60)
-    assert [(r.entry.township, r.rank) for r in ranked] == [("甲", 1), ("乙", 2), ("丙", 3),
-                                                            ("丁", 4)]
+    assert [(r.entry.township, r.rank) for r in ranked] == [
+        ("甲", 1),
+        ("乙", 2),
+        ("丙", 3),
+        ("丁", 4),
+    ]
     assert [r.entry.township for r in ranked if r.interview] == ["丁"]
     assert [x.township for x in incomplete([*done, begun, low])] == ["己", "戊"]

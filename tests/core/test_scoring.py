@@ -58,16 +58,24 @@ text = "note"
 
 
 def test_all_full_is_100_and_five_stars():
-    answers = {"V1": Answer(Verdict.FULL), "V2": Answer(Verdict.FULL),
-               "N1": Answer(number=0), "N2": Answer(number=12)}
+    answers = {
+        "V1": Answer(Verdict.FULL),
+        "V2": Answer(Verdict.FULL),
+        "N1": Answer(number=0),
+        "N2": Answer(number=12),
+    }
     result = score_inspection(FORM, answers)
     assert result.score == 100.0 and result.stars == 5
     assert result.answered == 4 and result.items == 4
 
 
 def test_partial_uses_the_items_share_and_na_leaves_the_denominator():
-    answers = {"V1": Answer(Verdict.NA), "V2": Answer(Verdict.PARTIAL),
-               "N1": Answer(number=0), "N2": Answer(number=10)}
+    answers = {
+        "V1": Answer(Verdict.NA),
+        "V2": Answer(Verdict.PARTIAL),
+        "N1": Answer(number=0),
+        "N2": Answer(number=10),
+    }
     result = score_inspection(FORM, answers)
     # earned 6 + 4 + 6 = 16 of applicable 10 + 4 + 6 = 20
     assert result.earned == pytest.approx(16)
@@ -84,8 +92,12 @@ def test_number_rules_deduct_per_unit_and_never_below_zero():
 
 
 def test_failed_veto_caps_the_stars():
-    answers = {"V1": Answer(Verdict.FULL), "V2": Answer(Verdict.FULL),
-               "N1": Answer(number=1), "N2": Answer(number=10)}
+    answers = {
+        "V1": Answer(Verdict.FULL),
+        "V2": Answer(Verdict.FULL),
+        "N1": Answer(number=1),
+        "N2": Answer(number=10),
+    }
     result = score_inspection(FORM, answers)
     assert result.score == 95.0  # 28.5 of 30
     assert result.veto_failed == ("N1",)
@@ -101,16 +113,21 @@ def test_unanswered_items_do_not_count_and_sections_report_progress():
     assert score_inspection(FORM, {}).score == 0.0
 
 
-@pytest.mark.parametrize(("score", "stars"), [
-    (100, 5), (90, 5), (89.9, 4), (80, 4), (79.9, 3), (70, 3), (60, 2), (59.9, 1), (0, 1)])
+@pytest.mark.parametrize(
+    ("score", "stars"),
+    [(100, 5), (90, 5), (89.9, 4), (80, 4), (79.9, 3), (70, 3), (60, 2), (59.9, 1), (0, 1)],
+)
 def test_star_thresholds(score, stars):
     assert stars_for(Rating((90, 80, 70, 60), 1), score, False) == stars
 
 
 def test_default_form_failing_the_weak_village_veto_gives_one_star():
     form = load_form(default_form_path())
-    answers = {i.id: Answer(Verdict.FULL) if i.kind == "verdict" else Answer(number=0)
-               for i in form.items if i.scored}
+    answers = {
+        i.id: Answer(Verdict.FULL) if i.kind == "verdict" else Answer(number=0)
+        for i in form.items
+        if i.scored
+    }
     weak = next(i for i in form.items if i.veto and i.kind == "number")
     answers[weak.id] = Answer(number=1)
     result = score_inspection(form, answers)

@@ -20,8 +20,9 @@ def _need(tool: str) -> str:
 def pdftotext(data: bytes, tmp_path: Path, *args: str) -> str:
     src = tmp_path / "in.pdf"
     src.write_bytes(data)
-    out = subprocess.run([_need("pdftotext"), *args, str(src), "-"], capture_output=True,
-                         check=True)
+    out = subprocess.run(
+        [_need("pdftotext"), *args, str(src), "-"], capture_output=True, check=True
+    )
     return out.stdout.decode("utf-8")
 
 
@@ -42,8 +43,15 @@ def fonts_of(data: bytes, tmp_path: Path) -> list[dict[str, str]]:
     for line in lines:
         parts = line.split()
         # name type [type2] encoding emb sub uni object ID
-        fonts.append({"name": parts[0], "emb": parts[-5], "sub": parts[-4], "uni": parts[-3],
-                      "type": " ".join(parts[1:-6])})
+        fonts.append(
+            {
+                "name": parts[0],
+                "emb": parts[-5],
+                "sub": parts[-4],
+                "uni": parts[-3],
+                "type": " ".join(parts[1:-6]),
+            }
+        )
     return fonts
 
 

@@ -33,16 +33,22 @@ def test_every_pending_township_gets_one_notice_in_order(sample_db, sample_campa
     seqs = [n["seq"] for n in outcome.notices]
     assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
     assert seqs == list(range(seqs[0], seqs[0] + len(seqs)))  # no gaps in the run
-    order = [r[0] for r in sample_db.execute(
-        "SELECT t.id FROM townships t JOIN counties c ON c.id = t.county_id "
-        "ORDER BY c.code, t.code").fetchall()]
+    order = [
+        r[0]
+        for r in sample_db.execute(
+            "SELECT t.id FROM townships t JOIN counties c ON c.id = t.county_id "
+            "ORDER BY c.code, t.code"
+        ).fetchall()
+    ]
     assert towns == sorted(towns, key=order.index)
     for n in outcome.notices:
         assert unnoticed_open_problems(sample_db, cid, n["township_id"]) == []
         assert json.loads(n["problem_ids"])
     # The joined file is every archived notice, page for page.
-    archived = [read_bytes(sample_db, sample_db["attachments"].get(n["attachment_id"])["sha256"])
-                for n in outcome.notices]
+    archived = [
+        read_bytes(sample_db, sample_db["attachments"].get(n["attachment_id"])["sha256"])
+        for n in outcome.notices
+    ]
     assert page_count(outcome.pdf, tmp_path) == sum(page_count(a, tmp_path) for a in archived)
     text = pdftotext(outcome.pdf, tmp_path)
     assert all(n["doc_number"] in text for n in outcome.notices)
@@ -58,8 +64,10 @@ def test_a_failure_part_way_issues_nothing(sample_db, sample_campaign, monkeypat
     attachments = sample_db["attachments"].count
     counters = list(sample_db.execute("SELECT * FROM notice_counters").fetchall())
     calls = []
-    target = {"render": "inspector.reports.batch.render_notice",
-              "archive": "inspector.reports.batch.archive_notice"}[fail_at]
+    target = {
+        "render": "inspector.reports.batch.render_notice",
+        "archive": "inspector.reports.batch.archive_notice",
+    }[fail_at]
     real = {"render": batch.render_notice, "archive": batch.archive_notice}[fail_at]
 
     def failing(*args):
@@ -80,13 +88,15 @@ def test_a_failure_part_way_issues_nothing(sample_db, sample_campaign, monkeypat
 def test_the_joined_file_is_each_notice_as_printed_alone(sample_db, sample_campaign, tmp_path):
     """One document, each notice from a new page with its own "— 1 —", word for word its
     archived PDF, and each font embedded once rather than once per notice."""
-    outcome = issue_batch(Rows(sample_db, who="测试员"), sample_campaign["id"],
-                          issued_on=ISSUED, workers=0)
-    archived = [read_bytes(sample_db, sample_db["attachments"].get(n["attachment_id"])["sha256"])
-                for n in outcome.notices]
+    outcome = issue_batch(
+        Rows(sample_db, who="测试员"), sample_campaign["id"], issued_on=ISSUED, workers=0
+    )
+    archived = [
+        read_bytes(sample_db, sample_db["attachments"].get(n["attachment_id"])["sha256"])
+        for n in outcome.notices
+    ]
     pages = pdftotext(outcome.pdf, tmp_path, "-layout").split("\f")[:-1]
-    alone = [p for pdf in archived
-             for p in pdftotext(pdf, tmp_path, "-layout").split("\f")[:-1]]
+    alone = [p for pdf in archived for p in pdftotext(pdf, tmp_path, "-layout").split("\f")[:-1]]
     assert pages == alone
     assert sum("—1—" in p for p in pages) == len(outcome.notices)
     joined_fonts, one_fonts = fonts_of(outcome.pdf, tmp_path), fonts_of(archived[0], tmp_path)
@@ -96,8 +106,9 @@ def test_the_joined_file_is_each_notice_as_printed_alone(sample_db, sample_campa
 
 def test_worker_processes_archive_the_same_bytes(sample_db, sample_campaign):
     """Rendered in spawned processes, each archived PDF is the notice as one issue makes it."""
-    outcome = issue_batch(Rows(sample_db, who="测试员"), sample_campaign["id"],
-                          issued_on=ISSUED, workers=2)
+    outcome = issue_batch(
+        Rows(sample_db, who="测试员"), sample_campaign["id"], issued_on=ISSUED, workers=2
+    )
     for n in outcome.notices:
         archive = sample_db["attachments"].get(n["attachment_id"])
         assert read_bytes(sample_db, archive["sha256"]) == notice_pdf(sample_db, n["id"])
@@ -119,11 +130,34 @@ def test_cli_issues_the_batch_and_writes_one_file(sample_db_path, tmp_path):
     cid = db.execute("SELECT id FROM campaigns").fetchone()[0]
     expected = len(pending_townships(db, cid))
     db.close()
-    result = CliRunner().invoke(main, ["--db", str(sample_db_path), "report", "notices",
-                                       "--campaign", cid, "--out", str(out),
-                                       "--date", "2026-11-27"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "--db",
+            str(sample_db_path),
+            "report",
+            "notices",
+            "--campaign",
+            cid,
+            "--out",
+            str(out),
+            "--date",
+            "2026-11-27",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert f"issued {expected} notices" in result.output and out.read_bytes()[:5] == b"%PDF-"
-    again = CliRunner().invoke(main, ["--db", str(sample_db_path), "report", "notices",
-                                      "--campaign", cid, "--out", str(tmp_path / "b.pdf")])
+    again = CliRunner().invoke(
+        main,
+        [
+            "--db",
+            str(sample_db_path),
+            "report",
+            "notices",
+            "--campaign",
+            cid,
+            "--out",
+            str(tmp_path / "b.pdf"),
+        ],
+    )
     assert again.exit_code == 1 and "no township" in again.output

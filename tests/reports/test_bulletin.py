@@ -34,9 +34,12 @@ def test_bulletin_is_numbered_and_compares_the_counties(sample_db, sample_campai
     data = bulletin_data(sample_db, sample_campaign["id"], DAY)
     layout = pdftotext(pdf, tmp_path, "-layout")
     for row in county_rows(data):
-        assert re.search(rf"{row['rank']}\s+{row['county']}\s+{row['townships']}\s+"
-                         rf"{row['average']:.1f}\s+{row['change']}\s+{row['top']}\s+"
-                         rf"{row['interview']}\s+{re.escape(row['rate'])}", layout), row
+        assert re.search(
+            rf"{row['rank']}\s+{row['county']}\s+{row['townships']}\s+"
+            rf"{row['average']:.1f}\s+{row['change']}\s+{row['top']}\s+"
+            rf"{row['interview']}\s+{re.escape(row['rate'])}",
+            layout,
+        ), row
     assert "附件：1．各乡镇（街道）督查得分及排名" in text and "附件1" in text
     for r in data.summary.ranking:
         assert flat(r.entry.township) in text
@@ -60,24 +63,40 @@ def test_a_province_bulletin_stays_a_document(sample_db, sample_campaign, tmp_pa
 
 def test_cli_bulletin(sample_db_path, tmp_path):
     out = tmp_path / "通报.pdf"
-    result = CliRunner().invoke(main, ["--db", str(sample_db_path), "report", "bulletin",
-                                       "--campaign", "2026年第四季度基层党建专项督查（示例）",
-                                       "--out", str(out), "--number", "12", "--date",
-                                       "2026-11-27"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "--db",
+            str(sample_db_path),
+            "report",
+            "bulletin",
+            "--campaign",
+            "2026年第四季度基层党建专项督查（示例）",
+            "--out",
+            str(out),
+            "--number",
+            "12",
+            "--date",
+            "2026-11-27",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "舟组通〔2026〕12号" in result.output
     assert "舟组通〔2026〕12号" in pdftotext(out.read_bytes(), tmp_path)
 
 
 def test_a_colophon_on_its_own_page_is_the_last_even_page_without_a_number(
-        sample_db, sample_campaign, tmp_path):
+    sample_db, sample_campaign, tmp_path
+):
     """A province's annex in two columns leaves the 版记 no full-width room under it: it
     gets a page of its own, and GB/T 9704 puts that page last and even (封四), the 版记
     at its bottom, with no page number on it nor on a blank page before it."""
     data = bulletin_data(sample_db, sample_campaign["id"], SAMPLE_DATE)
     province = _province(data.summary)
-    few = [dataclasses.replace(r, interview=False) if n > 3 else r
-           for n, r in enumerate(province.ranking)]  # the 约谈 names stay in the body
+    few = [
+        dataclasses.replace(r, interview=False) if n > 3 else r
+        for n, r in enumerate(province.ranking)
+    ]  # the 约谈 names stay in the body
     data = dataclasses.replace(data, summary=dataclasses.replace(province, ranking=few))
     pdf = render_bulletin(data, "舟组通〔2026〕9号")
     pages = pdftotext(pdf, tmp_path, "-layout").split("\f")[:-1]

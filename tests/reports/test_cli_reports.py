@@ -15,19 +15,35 @@ def _run(db_path, *args):
 def test_report_commands_write_pdfs(sample_db_path, tmp_path):
     db = open_db(sample_db_path)
     cid = db.execute("SELECT id FROM campaigns").fetchone()[0]
-    town = db.execute("SELECT t.name FROM problems p JOIN townships t ON t.id = p.township_id "
-                      "WHERE p.notice_id IS NULL AND p.status = 'open' LIMIT 1").fetchone()[0]
+    town = db.execute(
+        "SELECT t.name FROM problems p JOIN townships t ON t.id = p.township_id "
+        "WHERE p.notice_id IS NULL AND p.status = 'open' LIMIT 1"
+    ).fetchone()[0]
     db.close()
-    for args in (["report", "star", "--township", town], ["report", "summary"],
-                 ["report", "problems"], ["report", "notice", "--township", town]):
+    for args in (
+        ["report", "star", "--township", town],
+        ["report", "summary"],
+        ["report", "problems"],
+        ["report", "notice", "--township", town],
+    ):
         out = tmp_path / f"{args[1]}.pdf"
-        result = _run(sample_db_path, *args, "--campaign", cid, "--out", str(out),
-                      "--date", "2026-11-20")
+        result = _run(
+            sample_db_path, *args, "--campaign", cid, "--out", str(out), "--date", "2026-11-20"
+        )
         assert result.exit_code == 0, result.output
         assert out.read_bytes().startswith(b"%PDF")
     assert "issued 舟组督〔2026〕" in result.output
-    again = _run(sample_db_path, "report", "notice", "--campaign", cid, "--township", town,
-                 "--out", str(tmp_path / "again.pdf"))
+    again = _run(
+        sample_db_path,
+        "report",
+        "notice",
+        "--campaign",
+        cid,
+        "--township",
+        town,
+        "--out",
+        str(tmp_path / "again.pdf"),
+    )
     assert "reprinted" in again.output
     assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "notice.pdf").read_bytes()
 
@@ -36,9 +52,21 @@ def test_unknown_township_is_one_line_with_suggestions(sample_db_path, tmp_path)
     db = open_db(sample_db_path)
     cid = db.execute("SELECT id FROM campaigns").fetchone()[0]
     db.close()
-    result = CliRunner().invoke(main, ["--db", str(sample_db_path), "report", "star",
-                                       "--campaign", cid, "--township", "朱家间街道",
-                                       "--out", str(tmp_path / "x.pdf")])
+    result = CliRunner().invoke(
+        main,
+        [
+            "--db",
+            str(sample_db_path),
+            "report",
+            "star",
+            "--campaign",
+            cid,
+            "--township",
+            "朱家间街道",
+            "--out",
+            str(tmp_path / "x.pdf"),
+        ],
+    )
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and "did you mean" in lines[0] and "朱家尖街道" in lines[0]

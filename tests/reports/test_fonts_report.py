@@ -14,8 +14,7 @@ from inspector.reports.summary import summary_pdf
 from tests.conftest import SAMPLE_DATE
 
 
-def test_a_font_is_found_by_its_family_name_whatever_its_file_is_called(tmp_path,
-                                                                        monkeypatch):
+def test_a_font_is_found_by_its_family_name_whatever_its_file_is_called(tmp_path, monkeypatch):
     folder = tmp_path / "Fonts"
     folder.mkdir()
     shutil.copy(font_path(), folder / "FS_anything.TTC")

@@ -18,28 +18,53 @@ from tests.reports.conftest import assert_fonts_embedded, flat, pdftotext
 
 def test_ledger_columns_and_an_extended_deadline(sample_db, sample_campaign, tmp_path):
     rows = Rows(sample_db, who="测试员")
-    town = sample_db.execute("SELECT township_id FROM problems WHERE campaign_id = ? LIMIT 1",
-                             [sample_campaign["id"]]).fetchone()[0]
-    new = add_problem(rows, town, "党员活动日记录不全", "2026-12-15",
-                      campaign_id=sample_campaign["id"], found_on="2026-11-01")
+    town = sample_db.execute(
+        "SELECT township_id FROM problems WHERE campaign_id = ? LIMIT 1", [sample_campaign["id"]]
+    ).fetchone()[0]
+    new = add_problem(
+        rows,
+        town,
+        "党员活动日记录不全",
+        "2026-12-15",
+        campaign_id=sample_campaign["id"],
+        found_on="2026-11-01",
+    )
     p = (new["id"], "2026-12-15", new["text"])
     edit_problem(rows, p[0], {"deadline": "2027-01-31"})  # extended
-    add_attachment(rows, "problems", p[0], b"\xff\xd8photo", filename="整改后.jpg",
-                   mime="image/jpeg")
+    add_attachment(
+        rows, "problems", p[0], b"\xff\xd8photo", filename="整改后.jpg", mime="image/jpeg"
+    )
     closed, closed_text = sample_db.execute(
         "SELECT id, text FROM problems WHERE campaign_id = ? AND status = 'rectified' LIMIT 1",
-        [sample_campaign["id"]]).fetchone()
+        [sample_campaign["id"]],
+    ).fetchone()
     apply_action(rows, closed, "close", today=dt.date(2026, 11, 25))
     out = tmp_path / "台账.xlsx"
-    count = ledger_xlsx(sample_db, out, scope(sample_db, sample_campaign["id"], None),
-                        SAMPLE_DATE)
-    assert count == sample_db.execute("SELECT COUNT(*) FROM problems WHERE campaign_id = ? "
-                                      "AND deleted = 0", [sample_campaign["id"]]).fetchone()[0]
+    count = ledger_xlsx(sample_db, out, scope(sample_db, sample_campaign["id"], None), SAMPLE_DATE)
+    assert (
+        count
+        == sample_db.execute(
+            "SELECT COUNT(*) FROM problems WHERE campaign_id = ? AND deleted = 0",
+            [sample_campaign["id"]],
+        ).fetchone()[0]
+    )
     ws = openpyxl.load_workbook(out).active
     assert "整改台账" in ws["A1"].value and "截至2026年11月20日" in ws["A1"].value
     assert tuple(c.value for c in ws[2]) == HEADERS
-    assert HEADERS == ("序号", "县区", "乡镇（街道）", "问题", "整改措施", "责任领导", "责任人",
-                       "整改时限（原定）", "整改时限（延期至）", "进展", "销号日期", "佐证")
+    assert HEADERS == (
+        "序号",
+        "县区",
+        "乡镇（街道）",
+        "问题",
+        "整改措施",
+        "责任领导",
+        "责任人",
+        "整改时限（原定）",
+        "整改时限（延期至）",
+        "进展",
+        "销号日期",
+        "佐证",
+    )
     body = list(ws.iter_rows(min_row=3, values_only=True))
     assert [r[0] for r in body] == list(range(1, count + 1))
     row = next(r for r in body if r[3] == p[2])
@@ -63,11 +88,33 @@ def test_ledger_pdf_for_one_county(sample_db, sample_campaign, tmp_path):
 def test_cli_writes_the_ledger_by_extension(sample_db_path, tmp_path):
     runner = CliRunner()
     out = tmp_path / "all.xlsx"
-    result = runner.invoke(main, ["--db", str(sample_db_path), "report", "ledger", "--out",
-                                  str(out), "--date", "2026-11-20"])
+    result = runner.invoke(
+        main,
+        [
+            "--db",
+            str(sample_db_path),
+            "report",
+            "ledger",
+            "--out",
+            str(out),
+            "--date",
+            "2026-11-20",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "整改台账 全部督查批次" in result.output and out.read_bytes()[:2] == b"PK"
-    bad = runner.invoke(main, ["--db", str(sample_db_path), "report", "ledger", "--county",
-                               "无此县", "--out", str(tmp_path / "x.pdf")])
+    bad = runner.invoke(
+        main,
+        [
+            "--db",
+            str(sample_db_path),
+            "report",
+            "ledger",
+            "--county",
+            "无此县",
+            "--out",
+            str(tmp_path / "x.pdf"),
+        ],
+    )
     assert bad.exit_code == 1 and "no county 无此县" in bad.output
     assert not (tmp_path / "x.pdf").exists()

@@ -18,8 +18,9 @@ from tests.reports.test_notice_geometry import _strokes
 DAY = dt.date(2026, 11, 27)
 
 
-def test_one_supervision_order_per_township_with_red_light_problems(sample_db, sample_campaign,
-                                                                     tmp_path):
+def test_one_supervision_order_per_township_with_red_light_problems(
+    sample_db, sample_campaign, tmp_path
+):
     overdue = overdue_by_township(sample_db, sample_campaign["id"], DAY)
     towns = list(dict.fromkeys(p["township"] for p in overdue))
     numbers, pdf = supervise_pdf(sample_db, sample_campaign["id"], DAY)
@@ -44,28 +45,55 @@ def test_nothing_overdue_is_refused_with_the_date(sample_db, sample_campaign):
 
 def test_interview_notices_for_the_interview_list(sample_db, sample_campaign, tmp_path):
     listed = [r for r in campaign_ranking(sample_db, sample_campaign["id"]) if r.interview]
-    numbers, pdf = interview_pdf(sample_db, sample_campaign["id"], DAY,
-                                 on=dt.date(2026, 12, 3), place="市委组织部三楼会议室")
+    numbers, pdf = interview_pdf(
+        sample_db, sample_campaign["id"], DAY, on=dt.date(2026, 12, 3), place="市委组织部三楼会议室"
+    )
     assert len(numbers) == len(listed) and numbers[0] == "舟组谈〔2026〕1号"
     text = flat(pdftotext(pdf, tmp_path))
     for r in listed:
         assert f"约谈{r.entry.township}" in text and f"排名第{r.rank}位" in text
     assert "定于2026年12月3日在市委组织部三楼会议室约谈" in text
     with pytest.raises(ReportError, match="before"):
-        interview_pdf(sample_db, sample_campaign["id"], DAY, on=dt.date(2026, 11, 1),
-                      place="x")
+        interview_pdf(sample_db, sample_campaign["id"], DAY, on=dt.date(2026, 11, 1), place="x")
 
 
 def test_cli_letters(sample_db_path, tmp_path):
     runner = CliRunner()
     base = ["--db", str(sample_db_path), "report"]
     name = "2026年第四季度基层党建专项督查（示例）"
-    ok = runner.invoke(main, [*base, "supervise", "--campaign", name, "--out",
-                              str(tmp_path / "s.pdf"), "--date", "2026-11-27"])
+    ok = runner.invoke(
+        main,
+        [
+            *base,
+            "supervise",
+            "--campaign",
+            name,
+            "--out",
+            str(tmp_path / "s.pdf"),
+            "--date",
+            "2026-11-27",
+        ],
+    )
     assert ok.exit_code == 0 and "督办单, 舟组督办〔2026〕1号" in ok.output, ok.output
-    bad = runner.invoke(main, [*base, "interview", "--campaign", name, "--township", "白泉镇",
-                               "--out", str(tmp_path / "i.pdf"), "--on", "2026-12-03",
-                               "--place", "会议室", "--date", "2026-11-27"])
+    bad = runner.invoke(
+        main,
+        [
+            *base,
+            "interview",
+            "--campaign",
+            name,
+            "--township",
+            "白泉镇",
+            "--out",
+            str(tmp_path / "i.pdf"),
+            "--on",
+            "2026-12-03",
+            "--place",
+            "会议室",
+            "--date",
+            "2026-11-27",
+        ],
+    )
     assert bad.exit_code == 1 and "not on the interview list" in bad.output
 
 
@@ -74,16 +102,35 @@ def _enrol_as(db, role: str) -> None:
     from inspector.store.devices import replace_roster
 
     with db.atomic():
-        replace_roster(db, [{"device_id": settings.device_id(db), "name": "本机", "role": role,
-                             "signing_key": "k", "encryption_key": "e",
-                             "enrolled_at": "2026-01-01T00:00:00Z", "revoked_at": None}])
+        replace_roster(
+            db,
+            [
+                {
+                    "device_id": settings.device_id(db),
+                    "name": "本机",
+                    "role": role,
+                    "signing_key": "k",
+                    "encryption_key": "e",
+                    "enrolled_at": "2026-01-01T00:00:00Z",
+                    "revoked_at": None,
+                }
+            ],
+        )
 
 
-@pytest.mark.parametrize("args", [
-    ["bulletin"], ["bulletin", "--number", "3"], ["bulletin", "--format", "docx"],
-    ["supervise"], ["interview", "--on", "2026-12-01", "--place", "会议室"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["bulletin"],
+        ["bulletin", "--number", "3"],
+        ["bulletin", "--format", "docx"],
+        ["supervise"],
+        ["interview", "--on", "2026-12-01", "--place", "会议室"],
+    ],
+)
 def test_an_inspector_laptop_numbers_no_bulletin_supervision_or_interview(
-        sample_db_path, tmp_path, args):
+    sample_db_path, tmp_path, args
+):
     """Their counters do not sync: only headquarters numbers them, so no two computers
     print the same 文号. An inspector laptop is told so and nothing is written."""
     from inspector.store.db import open_db
@@ -94,18 +141,45 @@ def test_an_inspector_laptop_numbers_no_bulletin_supervision_or_interview(
     before = db.execute("SELECT key, value FROM settings WHERE key LIKE '%_last_%'").fetchall()
     db.close()
     out = tmp_path / "paper.pdf"
-    result = CliRunner().invoke(main, ["--db", str(sample_db_path), "report", args[0],
-                                       "--campaign", cid, "--out", str(out),
-                                       "--date", "2026-11-20", *args[1:]])
+    result = CliRunner().invoke(
+        main,
+        [
+            "--db",
+            str(sample_db_path),
+            "report",
+            args[0],
+            "--campaign",
+            cid,
+            "--out",
+            str(out),
+            "--date",
+            "2026-11-20",
+            *args[1:],
+        ],
+    )
     assert result.exit_code == 1, result.output
     assert "only headquarters numbers the" in result.output
     assert "Traceback" not in result.output and not out.exists()
     db = open_db(sample_db_path)
-    assert db.execute("SELECT key, value FROM settings WHERE key LIKE '%_last_%'"
-                      ).fetchall() == before
+    assert (
+        db.execute("SELECT key, value FROM settings WHERE key LIKE '%_last_%'").fetchall() == before
+    )
     _enrol_as(db, "hq")
     db.close()
-    again = CliRunner().invoke(main, ["--db", str(sample_db_path), "report", args[0],
-                                      "--campaign", cid, "--out", str(out),
-                                      "--date", "2026-11-20", *args[1:]])
+    again = CliRunner().invoke(
+        main,
+        [
+            "--db",
+            str(sample_db_path),
+            "report",
+            args[0],
+            "--campaign",
+            cid,
+            "--out",
+            str(out),
+            "--date",
+            "2026-11-20",
+            *args[1:],
+        ],
+    )
     assert again.exit_code == 0, again.output

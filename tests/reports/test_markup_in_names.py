@@ -23,8 +23,10 @@ MARKUP = "<b>&<font size=60>大"
 def marked_up(sample_db, sample_campaign):
     sample_db.execute("UPDATE campaigns SET name = name || ?", [MARKUP])
     # the form's frozen text: its title and every item's text (veto items are named in the report)
-    sample_db.execute("UPDATE forms SET source = replace(replace(source, 'title = \"', ?), "
-                      "'text = \"', ?)", ['title = "' + MARKUP, 'text = "' + MARKUP])
+    sample_db.execute(
+        "UPDATE forms SET source = replace(replace(source, 'title = \"', ?), 'text = \"', ?)",
+        ['title = "' + MARKUP, 'text = "' + MARKUP],
+    )
     settings.put(sample_db, "issuing_body", "中共舟山市委组织部" + MARKUP)
     sample_db.conn.commit()
     from inspector.store.catalog import _parse_cached
@@ -34,8 +36,9 @@ def marked_up(sample_db, sample_campaign):
 
 
 def _township(db, campaign_id):
-    return db.execute("SELECT township_id FROM inspections WHERE campaign_id = ? LIMIT 1",
-                      [campaign_id]).fetchone()[0]
+    return db.execute(
+        "SELECT township_id FROM inspections WHERE campaign_id = ? LIMIT 1", [campaign_id]
+    ).fetchone()[0]
 
 
 @pytest.mark.parametrize("which", ["summary", "problems", "star"])

@@ -29,7 +29,9 @@ def _pending_township(db, campaign_id: str) -> str:
     return db.execute(
         "SELECT township_id FROM problems WHERE campaign_id = ? AND notice_id IS NULL "
         "AND status IN ('open', 'rectifying') GROUP BY township_id ORDER BY COUNT(*) DESC "
-        "LIMIT 1", [campaign_id]).fetchone()[0]
+        "LIMIT 1",
+        [campaign_id],
+    ).fetchone()[0]
 
 
 @pytest.fixture
@@ -44,11 +46,15 @@ def issued(sample_db, sample_campaign):
 def _words(data: bytes, tmp_path):
     html = pdftotext(data, tmp_path, "-bbox")
     pages = []
-    for page in re.findall(r"<page width=\"([\d.]+)\" height=\"([\d.]+)\">(.*?)</page>", html,
-                           re.S):
-        words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(
-            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<',
-            page[2])]
+    for page in re.findall(
+        r"<page width=\"([\d.]+)\" height=\"([\d.]+)\">(.*?)</page>", html, re.S
+    ):
+        words = [
+            (float(a), float(b), float(c), float(d), w)
+            for a, b, c, d, w in re.findall(
+                r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', page[2]
+            )
+        ]
         pages.append((float(page[0]), float(page[1]), words))
     return pages
 
@@ -79,7 +85,8 @@ def test_notice_reads_like_a_rectification_notice(issued, sample_db, tmp_path):
     # 署名 and 成文日期, then the 附注 (contact), then the 版记 closing the document.
     assert re.sub(r"—\d+—$", "", text).endswith(
         "中共舟山市委组织部2026年11月20日（联系人：组织一处王建国，电话0580-2280000）"
-        "抄送：中共定海区委组织部。中共舟山市委组织部2026年11月20日印发")
+        "抄送：中共定海区委组织部。中共舟山市委组织部2026年11月20日印发"
+    )
     ids = json.loads(notice["problem_ids"])
     problems = [sample_db["problems"].get(i) for i in ids]
     running = re.sub(r"—\d+—", "", text)  # page numbers fall inside a paragraph split
@@ -125,9 +132,13 @@ def test_a_failed_render_leaves_no_notice(sample_db, sample_campaign, monkeypatc
 
     monkeypatch.setattr("inspector.reports.issue.notice_pdf", broken)
     with pytest.raises(RuntimeError):
-        issue_notice_pdf(rows, tid, unnoticed_open_problems(sample_db, sample_campaign["id"],
-                                                            tid),
-                         campaign_id=sample_campaign["id"], issued_on=ISSUED)
+        issue_notice_pdf(
+            rows,
+            tid,
+            unnoticed_open_problems(sample_db, sample_campaign["id"], tid),
+            campaign_id=sample_campaign["id"],
+            issued_on=ISSUED,
+        )
     assert sample_db["notices"].count == before
     assert unnoticed_open_problems(sample_db, sample_campaign["id"], tid)
 
@@ -137,7 +148,8 @@ def test_a_township_without_problems_gets_a_clear_message(sample_db, sample_camp
     clean = sample_db.execute(
         "SELECT i.township_id FROM inspections i WHERE i.campaign_id = ? AND NOT EXISTS "
         "(SELECT 1 FROM problems p WHERE p.township_id = i.township_id)",
-        [sample_campaign["id"]]).fetchone()
+        [sample_campaign["id"]],
+    ).fetchone()
     assert clean is not None
     with pytest.raises(ReportError, match="no problems"):
         notice_for_township(rows, sample_campaign["id"], clean[0], issued_on=ISSUED)
@@ -150,5 +162,5 @@ def test_the_first_heading_starts_on_page_one_with_text_after_it(issued, tmp_pat
     first = pdftotext(outcome.pdf, tmp_path, "-f", "1", "-l", "1").split("\f")[0]
     lines = [line.strip() for line in first.splitlines() if line.strip()]
     assert "一、存在问题及整改要求" in lines
-    after = lines[lines.index("一、存在问题及整改要求") + 1:]
+    after = lines[lines.index("一、存在问题及整改要求") + 1 :]
     assert after[0].startswith("（一）") and len([x for x in after if "—" not in x]) >= 2

@@ -32,8 +32,9 @@ LINE = BLOCK_H / 22
 def notice(sample_db, sample_campaign):
     settings.put(sample_db, "contact", "组织一处 王建国，电话 0580-2280000")
     tid = _pending_township(sample_db, sample_campaign["id"])
-    return notice_for_township(Rows(sample_db, who="测试员"), sample_campaign["id"], tid,
-                               issued_on=ISSUED)
+    return notice_for_township(
+        Rows(sample_db, who="测试员"), sample_campaign["id"], tid, issued_on=ISSUED
+    )
 
 
 def _render(pdf: bytes, tmp_path, page: int, dpi: int = 300):
@@ -41,8 +42,11 @@ def _render(pdf: bytes, tmp_path, page: int, dpi: int = 300):
 
     src = tmp_path / "render.pdf"
     src.write_bytes(pdf)
-    out = subprocess.run([_need("pdftoppm"), "-r", str(dpi), "-f", str(page), "-l", str(page),
-                          "-png", str(src)], capture_output=True, check=True).stdout
+    out = subprocess.run(
+        [_need("pdftoppm"), "-r", str(dpi), "-f", str(page), "-l", str(page), "-png", str(src)],
+        capture_output=True,
+        check=True,
+    ).stdout
     return Image.open(io.BytesIO(out)).convert("RGB")
 
 
@@ -63,8 +67,12 @@ def _full_width(text: str) -> bool:
 
 
 def test_a_full_line_holds_28_characters_and_fills_the_block(notice, tmp_path):
-    lines = [w for _w, _h, words in _words(notice.pdf, tmp_path) for w in words
-             if w[0] > LEFT - 1 and w[1] < BOTTOM]
+    lines = [
+        w
+        for _w, _h, words in _words(notice.pdf, tmp_path)
+        for w in words
+        if w[0] > LEFT - 1 and w[1] < BOTTOM
+    ]
     full = 0
     for (x0, _y0, x1, _y1, text), after in itertools.pairwise(lines):
         if abs(x1 - RIGHT) > 1 or not _full_width(text):
@@ -82,8 +90,7 @@ def test_a_full_line_holds_28_characters_and_fills_the_block(notice, tmp_path):
     assert full >= 10
 
 
-def test_the_issuing_mark_starts_35_mm_under_the_block_and_the_red_rule_is_156_mm(notice,
-                                                                                  tmp_path):
+def test_the_issuing_mark_starts_35_mm_under_the_block_and_the_red_rule_is_156_mm(notice, tmp_path):
     image = _render(notice.pdf, tmp_path, 1)
     red = _rows_where(image, lambda p: p[0] > 150 and p[1] < 90 and p[2] < 90, 28, 184)
     assert red, "no red on the first page"
@@ -186,8 +193,9 @@ def _strokes(pdf: bytes, page_index: int) -> list[dict]:
 
     for operands, op in ops:
         op = op.decode() if isinstance(op, bytes) else op
-        args = [float(v) for v in operands if isinstance(v, int | float)
-                or hasattr(v, "as_numeric")]
+        args = [
+            float(v) for v in operands if isinstance(v, int | float) or hasattr(v, "as_numeric")
+        ]
         if op == "q":
             stack.append(dict(state))
         elif op == "Q":
@@ -195,8 +203,14 @@ def _strokes(pdf: bytes, page_index: int) -> list[dict]:
         elif op == "cm":
             a, b, c, d, e, f = args
             A, B, C, D, E, F = state["ctm"]
-            state["ctm"] = (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
-                            e * A + f * C + E, e * B + f * D + F)
+            state["ctm"] = (
+                a * A + b * C,
+                a * B + b * D,
+                c * A + d * C,
+                c * B + d * D,
+                e * A + f * C + E,
+                e * B + f * D + F,
+            )
         elif op == "RG":
             state["colour"] = tuple(round(v, 3) for v in args)
         elif op == "G":
@@ -210,19 +224,26 @@ def _strokes(pdf: bytes, page_index: int) -> list[dict]:
         elif op in ("S", "s") and len(path) == 2:
             (x0, y0), (x1, y1) = path
             if abs(y0 - y1) < 0.01:
-                found.append({"x0": min(x0, x1), "x1": max(x0, x1), "y": y0,
-                              "width": state["width"], "colour": state["colour"]})
+                found.append(
+                    {
+                        "x0": min(x0, x1),
+                        "x1": max(x0, x1),
+                        "y": y0,
+                        "width": state["width"],
+                        "colour": state["colour"],
+                    }
+                )
             path = []
     return found
 
 
-def test_a_notice_copied_to_nobody_has_only_the_printing_row(sample_db, sample_campaign,
-                                                             tmp_path):
+def test_a_notice_copied_to_nobody_has_only_the_printing_row(sample_db, sample_campaign, tmp_path):
     settings.put(sample_db, "notice_copy_to", "")
     settings.put(sample_db, "printing_office", "中共舟山市委组织部办公室")
     tid = _pending_township(sample_db, sample_campaign["id"])
-    outcome = notice_for_township(Rows(sample_db, who="测试员"), sample_campaign["id"], tid,
-                                  issued_on=ISSUED)
+    outcome = notice_for_township(
+        Rows(sample_db, who="测试员"), sample_campaign["id"], tid, issued_on=ISSUED
+    )
     black = [r for r in _strokes(outcome.pdf, -1) if r["colour"] == (0, 0, 0)]
     assert [round(r["width"] / MM, 2) for r in black] == [0.35, 0.35]
     text = "".join(w[4] for w in _words(outcome.pdf, tmp_path)[-1][2])

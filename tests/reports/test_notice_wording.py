@@ -33,22 +33,27 @@ def _pending_of_kind(db, campaign_id: str, kind: str) -> str:
         "SELECT p.township_id FROM problems p JOIN townships t ON t.id = p.township_id "
         "WHERE p.campaign_id = ? AND t.kind = ? AND p.notice_id IS NULL "
         "AND p.status IN ('open', 'rectifying') GROUP BY p.township_id "
-        "ORDER BY COUNT(*) DESC, t.name LIMIT 1", [campaign_id, kind]).fetchone()
+        "ORDER BY COUNT(*) DESC, t.name LIMIT 1",
+        [campaign_id, kind],
+    ).fetchone()
     assert row is not None, f"the sample data has no {kind} with open problems"
     return row[0]
 
 
 def _notice_text(db, campaign_id: str, township_id: str, tmp_path, *args: str) -> str:
-    outcome = notice_for_township(Rows(db, who="测试员"), campaign_id, township_id,
-                                  issued_on=ISSUED)
+    outcome = notice_for_township(
+        Rows(db, who="测试员"), campaign_id, township_id, issued_on=ISSUED
+    )
     assert outcome.issued
     return pdftotext(outcome.pdf, tmp_path, *args)
 
 
-@pytest.mark.parametrize(("kind", "body"), [("街道", "你街道党工委"), ("镇", "你镇党委"),
-                                            ("乡", "你乡党委")])
-def test_the_notice_names_the_townships_own_party_body(sample_db, sample_campaign, tmp_path,
-                                                       kind, body):
+@pytest.mark.parametrize(
+    ("kind", "body"), [("街道", "你街道党工委"), ("镇", "你镇党委"), ("乡", "你乡党委")]
+)
+def test_the_notice_names_the_townships_own_party_body(
+    sample_db, sample_campaign, tmp_path, kind, body
+):
     tid = _pending_of_kind(sample_db, sample_campaign["id"], kind)
     text = flat(_notice_text(sample_db, sample_campaign["id"], tid, tmp_path))
     assert f"（一）{body}要高度重视" in re.sub(r"—\d+—", "", text)
@@ -69,8 +74,10 @@ def _assert_numbers_whole(lines: list[str]) -> None:
 
 def _sweep() -> list[str]:
     """Texts that put a date, a phone number and a 文号 at every place of a line."""
-    tail = ("按舟组督〔2026〕12号文件要求，原定2026年11月20日前完成整改，"
-            "联系电话0580-2280000，完成率达到85.5%。")
+    tail = (
+        "按舟组督〔2026〕12号文件要求，原定2026年11月20日前完成整改，"
+        "联系电话0580-2280000，完成率达到85.5%。"
+    )
     return ["党" * k + tail for k in range(30)]
 
 
@@ -101,8 +108,9 @@ def test_the_printed_notice_keeps_numbers_on_one_line(sample_db, sample_campaign
     texts = _sweep()
     for n, pid in enumerate(pending):
         sample_db["problems"].update(pid, {"text": texts[(n * 7) % len(texts)]})
-    outcome = notice_for_township(Rows(sample_db, who="测试员"), sample_campaign["id"], tid,
-                                  issued_on=ISSUED)
+    outcome = notice_for_township(
+        Rows(sample_db, who="测试员"), sample_campaign["id"], tid, issued_on=ISSUED
+    )
     raw = pdftotext(outcome.pdf, tmp_path)
     lines = [re.sub(r"\s+", "", line) for line in raw.splitlines()]
     lines = [line for line in lines if line and not re.fullmatch(r"—\d+—", line)]
@@ -116,10 +124,14 @@ def test_the_printed_notice_keeps_numbers_on_one_line(sample_db, sample_campaign
 
 def test_no_line_of_the_sample_notices_splits_a_number(sample_db, sample_campaign, tmp_path):
     rows = Rows(sample_db, who="测试员")
-    towns = [r[0] for r in sample_db.execute(
-        "SELECT DISTINCT township_id FROM problems WHERE campaign_id = ? AND notice_id IS NULL "
-        "AND status IN ('open', 'rectifying') ORDER BY township_id LIMIT 8",
-        [sample_campaign["id"]])]
+    towns = [
+        r[0]
+        for r in sample_db.execute(
+            "SELECT DISTINCT township_id FROM problems WHERE campaign_id = ? AND notice_id IS NULL "
+            "AND status IN ('open', 'rectifying') ORDER BY township_id LIMIT 8",
+            [sample_campaign["id"]],
+        )
+    ]
     for tid in towns:
         pdf = notice_for_township(rows, sample_campaign["id"], tid, issued_on=ISSUED).pdf
         for args in ((), ("-layout",)):
@@ -129,8 +141,9 @@ def test_no_line_of_the_sample_notices_splits_a_number(sample_db, sample_campaig
 
 def _latest_deadline(db, ids: list[str]) -> str:
     marks = ",".join("?" * len(ids))
-    return db.execute(f"SELECT MAX(deadline) FROM problems WHERE id IN ({marks})",
-                      ids).fetchone()[0][:10]
+    return db.execute(f"SELECT MAX(deadline) FROM problems WHERE id IN ({marks})", ids).fetchone()[
+        0
+    ][:10]
 
 
 def test_a_report_back_date_before_the_issue_date_is_refused(sample_db, sample_campaign):
@@ -139,8 +152,14 @@ def test_a_report_back_date_before_the_issue_date_is_refused(sample_db, sample_c
     ids = unnoticed_open_problems(sample_db, sample_campaign["id"], tid)
     before = sample_db["notices"].count, sample_db["attachments"].count
     with pytest.raises(ReportError, match="before the issue date 2026-11-20"):
-        issue_notice_pdf(rows, tid, ids, campaign_id=sample_campaign["id"],
-                         deadline="2026-11-01", issued_on=ISSUED)
+        issue_notice_pdf(
+            rows,
+            tid,
+            ids,
+            campaign_id=sample_campaign["id"],
+            deadline="2026-11-01",
+            issued_on=ISSUED,
+        )
     assert (sample_db["notices"].count, sample_db["attachments"].count) == before
     assert unnoticed_open_problems(sample_db, sample_campaign["id"], tid) == ids
 
@@ -154,12 +173,19 @@ def test_a_report_back_date_before_a_problem_deadline_is_refused(sample_db, samp
     assert latest == "2026-12-20"
     before = sample_db["notices"].count
     with pytest.raises(ReportError, match=latest) as caught:
-        issue_notice_pdf(rows, tid, ids, campaign_id=sample_campaign["id"],
-                         deadline="2026-12-10", issued_on=ISSUED)
+        issue_notice_pdf(
+            rows,
+            tid,
+            ids,
+            campaign_id=sample_campaign["id"],
+            deadline="2026-12-10",
+            issued_on=ISSUED,
+        )
     assert "\n" not in str(caught.value)
     assert sample_db["notices"].count == before
-    notice, _pdf = issue_notice_pdf(rows, tid, ids, campaign_id=sample_campaign["id"],
-                                    deadline=latest, issued_on=ISSUED)
+    notice, _pdf = issue_notice_pdf(
+        rows, tid, ids, campaign_id=sample_campaign["id"], deadline=latest, issued_on=ISSUED
+    )
     assert notice["deadline"] == latest
 
 
@@ -171,9 +197,25 @@ def test_the_cli_refuses_a_past_report_back_date(sample_db_path, tmp_path):
     before = db["notices"].count
     db.close()
     out = tmp_path / "n.pdf"
-    result = CliRunner().invoke(main, ["--db", str(sample_db_path), "report", "notice",
-                                       "--campaign", cid, "--township", town, "--out", str(out),
-                                       "--deadline", "2026-11-01", "--date", "2026-11-27"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "--db",
+            str(sample_db_path),
+            "report",
+            "notice",
+            "--campaign",
+            cid,
+            "--township",
+            town,
+            "--out",
+            str(out),
+            "--deadline",
+            "2026-11-01",
+            "--date",
+            "2026-11-27",
+        ],
+    )
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and "2026-11-01" in lines[0] and "2026-11-27" in lines[0]
@@ -184,11 +226,16 @@ def test_the_cli_refuses_a_past_report_back_date(sample_db_path, tmp_path):
 
 
 def test_without_a_contact_the_closing_goes_straight_to_the_signature(
-        sample_db, sample_campaign, tmp_path):
+    sample_db, sample_campaign, tmp_path
+):
     settings.put(sample_db, "contact", "")
     tid = _pending_of_kind(sample_db, sample_campaign["id"], "镇")
-    text = flat(re.sub(r"—\s*\d+\s*—", "", _notice_text(sample_db, sample_campaign["id"], tid,
-                                                        tmp_path)))
+    text = flat(
+        re.sub(r"—\s*\d+\s*—", "", _notice_text(sample_db, sample_campaign["id"], tid, tmp_path))
+    )
     assert "联系人" not in text and "联系电话" not in text
-    assert re.search(r"（三）对整改不力、逾期未完成整改的，将视情予以约谈、通报。"
-                     r"中共舟山市委组织部2026年11月20日抄送：", text), text[-120:]
+    assert re.search(
+        r"（三）对整改不力、逾期未完成整改的，将视情予以约谈、通报。"
+        r"中共舟山市委组织部2026年11月20日抄送：",
+        text,
+    ), text[-120:]

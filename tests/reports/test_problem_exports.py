@@ -18,9 +18,13 @@ from tests.reports.conftest import assert_fonts_embedded, flat, page_count, pdft
 
 
 def _problems(db, campaign_id):
-    return list(db.query("SELECT p.*, t.name AS township FROM problems p JOIN townships t "
-                         "ON t.id = p.township_id WHERE p.campaign_id = ? AND p.deleted = 0",
-                         [campaign_id]))
+    return list(
+        db.query(
+            "SELECT p.*, t.name AS township FROM problems p JOIN townships t "
+            "ON t.id = p.township_id WHERE p.campaign_id = ? AND p.deleted = 0",
+            [campaign_id],
+        )
+    )
 
 
 def test_xlsx_reopens_with_every_problem_and_real_dates(sample_db, sample_campaign, tmp_path):
@@ -44,8 +48,11 @@ def test_xlsx_reopens_with_every_problem_and_real_dates(sample_db, sample_campai
     for r in body:
         assert isinstance(r[8], dt.datetime) and isinstance(r[12], dt.datetime)
         assert r[9] in STATUS_LABELS.values() and r[10] in ("是", "否")
-    overdue = sum(1 for p in expected if p["status"] in ("open", "rectifying")
-                  and p["deadline"] < SAMPLE_DATE.isoformat())
+    overdue = sum(
+        1
+        for p in expected
+        if p["status"] in ("open", "rectifying") and p["deadline"] < SAMPLE_DATE.isoformat()
+    )
     assert sum(1 for r in body if r[10] == "是") == overdue
     assert any(r[11] for r in body)  # some problems carry their notice's 文号
 
@@ -95,21 +102,37 @@ def test_xlsx_is_reproducible_and_ready_to_print(sample_db, sample_campaign, tmp
     assert ws.print_title_rows in ("1:1", "$1:$1")  # the header repeats on every page
     assert ws["F2"].alignment.wrap_text  # the problem's text wraps
     campaigns = {r[0] for r in ws.iter_rows(min_row=2, min_col=2, max_col=2, values_only=True)}
-    assert campaigns == {c["name"] for c in sample_db.query(
-        "SELECT DISTINCT ca.name FROM problems p JOIN campaigns ca ON ca.id = p.campaign_id "
-        "WHERE p.deleted = 0")}
+    assert campaigns == {
+        c["name"]
+        for c in sample_db.query(
+            "SELECT DISTINCT ca.name FROM problems p JOIN campaigns ca ON ca.id = p.campaign_id "
+            "WHERE p.deleted = 0"
+        )
+    }
 
 
-FORMULAS = ('=HYPERLINK("http://x","click")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)",
-            "\t=1+1", "\r=2+2")
+FORMULAS = (
+    '=HYPERLINK("http://x","click")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "\t=1+1",
+    "\r=2+2",
+)
 
 
 def _hostile_problems(db, campaign_id):
     rows = Rows(db, who="测试员")
     town = db.execute("SELECT id FROM townships LIMIT 1").fetchone()[0]
     for n, text in enumerate(FORMULAS):
-        add_problem(rows, town, f"{text}", "2026-12-31", campaign_id=campaign_id,
-                    responsible_unit=text if n == 0 else "镇党委")
+        add_problem(
+            rows,
+            town,
+            f"{text}",
+            "2026-12-31",
+            campaign_id=campaign_id,
+            responsible_unit=text if n == 0 else "镇党委",
+        )
     # a leading tab or CR would be stripped by add_problem: store them the way a bundle could
     db.execute("UPDATE problems SET text = ? WHERE text = ?", [FORMULAS[4], FORMULAS[4].strip()])
     db.execute("UPDATE problems SET text = ? WHERE text = ?", [FORMULAS[5], FORMULAS[5].strip()])
@@ -122,18 +145,21 @@ def test_xlsx_writes_formula_like_text_as_text(sample_db, sample_campaign, tmp_p
     out = tmp_path / "x.xlsx"
     export_problems(sample_db, "xlsx", out, sample_campaign["id"], SAMPLE_DATE)
     ws = openpyxl.load_workbook(out).active
+
     # a carriage return may read back as a line feed (XML line ends); the rest is kept exactly
     def same(text):
         return text.replace("\r", "\n") if isinstance(text, str) else text
 
     wanted = {same(t) for t in FORMULAS}
-    cells = {same(c.value): c for row in ws.iter_rows(min_row=2) for c in row
-             if same(c.value) in wanted}
+    cells = {
+        same(c.value): c for row in ws.iter_rows(min_row=2) for c in row if same(c.value) in wanted
+    }
     assert set(cells) == wanted
     for cell in cells.values():
         assert cell.data_type == "s", cell.value
         assert cell.quotePrefix, cell.value  # Excel keeps it text even after an edit
     import zipfile
+
     sheet = zipfile.ZipFile(out).read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in sheet and "HYPERLINK" in sheet
 

@@ -15,7 +15,9 @@ from tests.reports.conftest import assert_fonts_embedded, flat, page_count, pdft
 def _township_with_veto(db, campaign_id):
     return db.execute(
         "SELECT i.township_id FROM inspections i JOIN scores s ON s.inspection_id = i.id "
-        "WHERE i.campaign_id = ? AND s.veto_failed != '[]' LIMIT 1", [campaign_id]).fetchone()[0]
+        "WHERE i.campaign_id = ? AND s.veto_failed != '[]' LIMIT 1",
+        [campaign_id],
+    ).fetchone()[0]
 
 
 def test_feedback_form_holds_scores_stars_and_problems(sample_db, sample_campaign, tmp_path):
@@ -25,9 +27,16 @@ def test_feedback_form_holds_scores_stars_and_problems(sample_db, sample_campaig
     pdf = star_report_pdf(sample_db, cid, tid, SAMPLE_DATE)
     text = flat(pdftotext(pdf, tmp_path, "-raw"))
     assert "督查情况反馈表" in text
-    for needle in (data.township["name"], data.township["county"], sample_campaign["name"],
-                   data.inspection["team"], f"{data.score.score:.1f}分",
-                   star_text(data.score.stars), "督导组成员签字", "乡镇（街道）负责人签字"):
+    for needle in (
+        data.township["name"],
+        data.township["county"],
+        sample_campaign["name"],
+        data.inspection["team"],
+        f"{data.score.score:.1f}分",
+        star_text(data.score.stars),
+        "督导组成员签字",
+        "乡镇（街道）负责人签字",
+    ):
         assert flat(needle) in text, needle
     vetoed = {i.section_id for i in data.veto_items}
     for section in data.score.sections:
@@ -49,8 +58,14 @@ def test_more_problems_make_more_pages(sample_db, sample_campaign, tmp_path):
     before = page_count(star_report_pdf(sample_db, cid, tid, SAMPLE_DATE), tmp_path)
     rows = Rows(sample_db, who="测试员")
     for n in range(60):
-        add_problem(rows, tid, f"补充发现的第{n + 1}个问题，台账记录不完整", "2026-12-31",
-                    campaign_id=cid, found_on="2026-11-20")
+        add_problem(
+            rows,
+            tid,
+            f"补充发现的第{n + 1}个问题，台账记录不完整",
+            "2026-12-31",
+            campaign_id=cid,
+            found_on="2026-11-20",
+        )
     after = page_count(star_report_pdf(sample_db, cid, tid, SAMPLE_DATE), tmp_path)
     assert after > before
 
@@ -73,42 +88,52 @@ def _clean_township(db, campaign_id):
     return db.execute(
         "SELECT i.township_id FROM inspections i WHERE i.campaign_id = ? AND NOT EXISTS "
         "(SELECT 1 FROM problems p WHERE p.township_id = i.township_id AND p.deleted = 0)",
-        [campaign_id]).fetchone()[0]
+        [campaign_id],
+    ).fetchone()[0]
 
 
-def test_a_township_without_problems_is_not_asked_to_rectify(sample_db, sample_campaign,
-                                                             tmp_path):
+def test_a_township_without_problems_is_not_asked_to_rectify(sample_db, sample_campaign, tmp_path):
     cid = sample_campaign["id"]
-    text = flat(pdftotext(star_report_pdf(sample_db, cid, _clean_township(sample_db, cid),
-                                          SAMPLE_DATE), tmp_path))
+    text = flat(
+        pdftotext(
+            star_report_pdf(sample_db, cid, _clean_township(sample_db, cid), SAMPLE_DATE), tmp_path
+        )
+    )
     assert "本次督查未发现" in text
     assert "逐项整改" not in text and "书面报告整改情况" not in text
 
 
-def test_the_subtitle_names_the_forms_edition_not_a_campaign_year(sample_db, sample_campaign,
-                                                                 tmp_path):
+def test_the_subtitle_names_the_forms_edition_not_a_campaign_year(
+    sample_db, sample_campaign, tmp_path
+):
     cid = sample_campaign["id"]
-    text = flat(pdftotext(star_report_pdf(sample_db, cid, _township_with_veto(sample_db, cid),
-                                          SAMPLE_DATE), tmp_path))
+    text = flat(
+        pdftotext(
+            star_report_pdf(sample_db, cid, _township_with_veto(sample_db, cid), SAMPLE_DATE),
+            tmp_path,
+        )
+    )
     assert "（2017年）" not in text and "督查表（2017年版）" in text
 
 
-def test_a_failed_veto_section_says_vetoed_not_a_percentage(sample_db, sample_campaign,
-                                                           tmp_path):
+def test_a_failed_veto_section_says_vetoed_not_a_percentage(sample_db, sample_campaign, tmp_path):
     cid = sample_campaign["id"]
     tid = _township_with_veto(sample_db, cid)
     data = inspection_report(sample_db, cid, tid, SAMPLE_DATE)
-    section = next(s for s in data.score.sections
-                   if s.section_id == data.veto_items[0].section_id)
-    lines = [ln for page in text_lines(star_report_pdf(sample_db, cid, tid, SAMPLE_DATE),
-                                       tmp_path) for ln in page]
+    section = next(s for s in data.score.sections if s.section_id == data.veto_items[0].section_id)
+    lines = [
+        ln
+        for page in text_lines(star_report_pdf(sample_db, cid, tid, SAMPLE_DATE), tmp_path)
+        for ln in page
+    ]
     title = next(ln for ln in lines if ln[4] == flat(section.title))
     row = [ln[4] for ln in lines if abs(ln[1] - title[1]) < 3 and ln is not title]
     assert "否决" in row and "100" not in row, row
 
 
-def test_the_problem_list_says_as_of_when_and_what_each_item_is(sample_db, sample_campaign,
-                                                               tmp_path):
+def test_the_problem_list_says_as_of_when_and_what_each_item_is(
+    sample_db, sample_campaign, tmp_path
+):
     cid = sample_campaign["id"]
     tid = _township_with_veto(sample_db, cid)
     data = inspection_report(sample_db, cid, tid, SAMPLE_DATE)
@@ -120,7 +145,8 @@ def test_the_problem_list_says_as_of_when_and_what_each_item_is(sample_db, sampl
 
 
 def test_feedback_form_of_an_unfinished_checklist_says_the_rating_is_provisional(
-        sample_db, sample_campaign, tmp_path):
+    sample_db, sample_campaign, tmp_path
+):
     from inspector.store.inspections import set_status
 
     cid = sample_campaign["id"]

@@ -46,8 +46,9 @@ def test_summary_holds_ranking_interviews_and_overdue(sample_db, sample_campaign
     assert_fonts_embedded(pdf, tmp_path)
 
 
-def test_every_page_has_a_footer_and_table_pages_repeat_the_header(sample_db, sample_campaign,
-                                                                   tmp_path):
+def test_every_page_has_a_footer_and_table_pages_repeat_the_header(
+    sample_db, sample_campaign, tmp_path
+):
     pdf = summary_pdf(sample_db, sample_campaign["id"], SAMPLE_DATE)
     pages = pdftotext(pdf, tmp_path).split("\f")[:-1]
     total = page_count(pdf, tmp_path)
@@ -70,9 +71,9 @@ def test_summary_is_reproducible(sample_db, sample_campaign):
     assert b"D:20261120000000" in a
 
 
-def test_a_group_continued_on_a_new_page_names_its_county_and_township(sample_db,
-                                                                       sample_campaign,
-                                                                       tmp_path):
+def test_a_group_continued_on_a_new_page_names_its_county_and_township(
+    sample_db, sample_campaign, tmp_path
+):
     pdf = summary_pdf(sample_db, sample_campaign["id"], SAMPLE_DATE)
     data = summary_data(sample_db, sample_campaign["id"], SAMPLE_DATE)
     counties = {r.entry.county for r in data.ranking}
@@ -96,9 +97,9 @@ def test_a_group_continued_on_a_new_page_names_its_county_and_township(sample_db
     assert checked >= 2
 
 
-def test_no_line_ends_with_an_opening_mark_or_starts_with_a_closing_one(sample_db,
-                                                                        sample_campaign,
-                                                                        tmp_path):
+def test_no_line_ends_with_an_opening_mark_or_starts_with_a_closing_one(
+    sample_db, sample_campaign, tmp_path
+):
     pdf = summary_pdf(sample_db, sample_campaign["id"], SAMPLE_DATE)
     for lines in text_lines(pdf, tmp_path):
         for *_box, text in lines:
@@ -140,9 +141,15 @@ def _province(data, counties: int = 88, per_county: int = 16, overdue: int = 560
     for c in range(counties):
         for t in range(per_county):
             src = base[(c * per_county + t) % len(base)].entry
-            entries.append(dataclasses.replace(
-                src, township_id=f"t{c}-{t}", township=f"第{t + 1}镇{c}",
-                county=f"模拟{c + 1}县", score=round(55 + (c * 7 + t * 13) % 45 + 0.1 * t, 1)))
+            entries.append(
+                dataclasses.replace(
+                    src,
+                    township_id=f"t{c}-{t}",
+                    township=f"第{t + 1}镇{c}",
+                    county=f"模拟{c + 1}县",
+                    score=round(55 + (c * 7 + t * 13) % 45 + 0.1 * t, 1),
+                )
+            )
     ranked = rank(entries, bottom_n=3)
     problems = []
     for n in range(overdue):
@@ -150,8 +157,12 @@ def _province(data, counties: int = 88, per_county: int = 16, overdue: int = 560
         e = entries[n % len(entries)]
         p.update(township_id=e.township_id, township=e.township, county=e.county)
         problems.append(p)
-    return dataclasses.replace(data, ranking=ranked, overdue=problems,
-                               county_order=[f"模拟{c + 1}县" for c in range(counties)])
+    return dataclasses.replace(
+        data,
+        ranking=ranked,
+        overdue=problems,
+        county_order=[f"模拟{c + 1}县" for c in range(counties)],
+    )
 
 
 @pytest.mark.slow
@@ -174,18 +185,24 @@ def test_a_province_summary_stays_a_readable_document(sample_db, sample_campaign
 
 
 def test_an_inspection_in_progress_is_named_in_the_overview_and_not_ranked(
-        sample_db, sample_campaign, tmp_path):
+    sample_db, sample_campaign, tmp_path
+):
     from inspector.store.inspections import set_answer, set_status
     from inspector.store.rows import Rows
 
-    insp = next(sample_db.query(
-        "SELECT i.id, t.name FROM inspections i JOIN townships t ON t.id = i.township_id "
-        "WHERE i.campaign_id = ? ORDER BY t.name LIMIT 1", [sample_campaign["id"]]))
+    insp = next(
+        sample_db.query(
+            "SELECT i.id, t.name FROM inspections i JOIN townships t ON t.id = i.township_id "
+            "WHERE i.campaign_id = ? ORDER BY t.name LIMIT 1",
+            [sample_campaign["id"]],
+        )
+    )
     rows = Rows(sample_db)
     set_status(rows, insp["id"], False)
     set_answer(rows, insp["id"], "P01", verdict=None)
-    text = flat(pdftotext(summary_pdf(sample_db, sample_campaign["id"], SAMPLE_DATE),
-                          tmp_path, "-raw"))
+    text = flat(
+        pdftotext(summary_pdf(sample_db, sample_campaign["id"], SAMPLE_DATE), tmp_path, "-raw")
+    )
     data = summary_data(sample_db, sample_campaign["id"], SAMPLE_DATE)
     assert [e.township for e in data.incomplete] == [insp["name"]]
     assert insp["name"] not in {r.entry.township for r in data.ranking}

@@ -25,9 +25,17 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 DAY = SAMPLE_DATE.isoformat()
 INTERVIEW = {"interview_on": SAMPLE_DATE, "place": "市委组织部会议室"}
 # What each paper says of itself, in every format.
-SAYS = {"star": "督查情况反馈表", "notice": "整改的通知", "notices": "整改的通知",
-        "summary": "星级评定汇总", "bulletin": "情况的通报", "supervise": "督办单",
-        "interview": "约谈", "problems": "问题清单", "ledger": "整改台账"}
+SAYS = {
+    "star": "督查情况反馈表",
+    "notice": "整改的通知",
+    "notices": "整改的通知",
+    "summary": "星级评定汇总",
+    "bulletin": "情况的通报",
+    "supervise": "督办单",
+    "interview": "约谈",
+    "problems": "问题清单",
+    "ledger": "整改台账",
+}
 
 
 def _township(db, campaign_id: str) -> str:
@@ -36,7 +44,8 @@ def _township(db, campaign_id: str) -> str:
         "SELECT p.township_id FROM problems p JOIN inspections i ON i.township_id = "
         "p.township_id AND i.campaign_id = p.campaign_id WHERE p.campaign_id = ? AND "
         "p.notice_id IS NULL AND p.status = 'open' ORDER BY p.township_id LIMIT 1",
-        [campaign_id]).fetchone()[0]
+        [campaign_id],
+    ).fetchone()[0]
 
 
 def _text(data: bytes, fmt: str, tmp_path: Path) -> str:
@@ -53,17 +62,34 @@ def _text(data: bytes, fmt: str, tmp_path: Path) -> str:
 def _open(qtbot, db_path, kind: str, campaign_id: str, township_id: str | None):
     """The viewer as `open_report` shows it, the paper built by the function its worker
     runs (one test below goes through the worker itself)."""
-    built = build_report(NO_PROGRESS, str(db_path), kind, campaign_id,
-                         township_id if KINDS[kind].needs_township else None, None,
-                         SAMPLE_DATE, INTERVIEW if kind == "interview" else None)
+    built = build_report(
+        NO_PROGRESS,
+        str(db_path),
+        kind,
+        campaign_id,
+        township_id if KINDS[kind].needs_township else None,
+        None,
+        SAMPLE_DATE,
+        INTERVIEW if kind == "interview" else None,
+    )
     view = ReportView(built.pdf, built.title, built.filename, None, built.others)
     qtbot.addWidget(view)
     return view
 
 
 def _cli(db_path, kind: str, campaign_id: str, township_id: str | None, out: Path) -> str:
-    args = ["--db", str(db_path), "report", kind, "--campaign", campaign_id, "--out", str(out),
-            "--date", DAY]
+    args = [
+        "--db",
+        str(db_path),
+        "report",
+        kind,
+        "--campaign",
+        campaign_id,
+        "--out",
+        str(out),
+        "--date",
+        DAY,
+    ]
     if KINDS[kind].needs_township:
         args += ["--township", township_id]
     if kind == "interview":
@@ -74,8 +100,9 @@ def _cli(db_path, kind: str, campaign_id: str, township_id: str | None, out: Pat
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_each_kind_shows_saves_and_is_the_commands_file(kind, qtbot, sample_db_path, sample_db,
-                                                        sample_campaign, tmp_path, monkeypatch):
+def test_each_kind_shows_saves_and_is_the_commands_file(
+    kind, qtbot, sample_db_path, sample_db, sample_campaign, tmp_path, monkeypatch
+):
     cid = sample_campaign["id"]
     town = _township(sample_db, cid)
     twin = tmp_path / "twin.db"  # the same data for the command line
@@ -87,8 +114,9 @@ def test_each_kind_shows_saves_and_is_the_commands_file(kind, qtbot, sample_db_p
     for fmt in KINDS[kind].formats:
         target = tmp_path / f"saved.{fmt}"
         chosen = next(f for f, v in view.formats().items() if v == fmt)
-        monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                            lambda *a, t=target, c=chosen, **k: (str(t), c))
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", lambda *a, t=target, c=chosen, **k: (str(t), c)
+        )
         view.save_button.click()
         saved = target.read_bytes()
         assert SAYS[kind] in _text(saved, fmt, tmp_path), fmt
@@ -97,8 +125,9 @@ def test_each_kind_shows_saves_and_is_the_commands_file(kind, qtbot, sample_db_p
         assert out.read_bytes() == saved, f"{kind} {fmt}: the viewer and the command differ"
 
 
-def test_a_saved_name_with_another_extension_gets_that_format(qtbot, sample_db_path,
-                                                              sample_campaign, tmp_path):
+def test_a_saved_name_with_another_extension_gets_that_format(
+    qtbot, sample_db_path, sample_campaign, tmp_path
+):
     view = _open(qtbot, sample_db_path, "summary", sample_campaign["id"], None)
     assert view.saved_bytes(str(tmp_path / "a.docx"))[:2] == b"PK"
     assert view.saved_bytes(str(tmp_path / "a.pdf"))[:5] == b"%PDF-"
@@ -107,10 +136,12 @@ def test_a_saved_name_with_another_extension_gets_that_format(qtbot, sample_db_p
     assert re.search(r"\.pdf$", view._filename)
 
 
-def test_the_worker_builds_the_ledger_with_its_spreadsheet(qtbot, sample_db_path,
-                                                          sample_campaign, tmp_path):
-    job = open_report(None, str(sample_db_path), "ledger", campaign_id=sample_campaign["id"],
-                      today=SAMPLE_DATE)
+def test_the_worker_builds_the_ledger_with_its_spreadsheet(
+    qtbot, sample_db_path, sample_campaign, tmp_path
+):
+    job = open_report(
+        None, str(sample_db_path), "ledger", campaign_id=sample_campaign["id"], today=SAMPLE_DATE
+    )
     qtbot.waitUntil(lambda: hasattr(job, "view"), timeout=60_000)
     qtbot.addWidget(job.view)
     assert "整改台账" in _text(job.view.saved_bytes(str(tmp_path / "l.xlsx")), "xlsx", tmp_path)

@@ -49,8 +49,9 @@ def _assert_east_asian_fonts(document) -> None:
 def notice(sample_db, sample_campaign):
     settings.put(sample_db, "contact", "组织一处 王建国，电话 0580-2280000")
     tid = _pending_township(sample_db, sample_campaign["id"])
-    return notice_for_township(Rows(sample_db, who="测试员"), sample_campaign["id"], tid,
-                               issued_on=ISSUED).notice
+    return notice_for_township(
+        Rows(sample_db, who="测试员"), sample_campaign["id"], tid, issued_on=ISSUED
+    ).notice
 
 
 def test_notice_docx_has_the_gb_t_9704_section_and_the_pdfs_words(sample_db, notice):
@@ -64,10 +65,8 @@ def test_notice_docx_has_the_gb_t_9704_section_and_the_pdfs_words(sample_db, not
     assert abs(section.page_height - Mm(297)) < Mm(0.1)
     assert abs(section.top_margin - Mm(37)) < Mm(0.1)
     assert abs(section.left_margin - Mm(28)) < Mm(0.1)
-    assert abs(section.page_width - section.left_margin - section.right_margin - Mm(156)) \
-        < Mm(0.1)
-    assert abs(section.page_height - section.top_margin - section.bottom_margin - Mm(225)) \
-        < Mm(0.1)
+    assert abs(section.page_width - section.left_margin - section.right_margin - Mm(156)) < Mm(0.1)
+    assert abs(section.page_height - section.top_margin - section.bottom_margin - Mm(225)) < Mm(0.1)
     grid = section._sectPr.find(qn("w:docGrid"))
     assert grid.get(qn("w:type")) == "linesAndChars"
     assert int(grid.get(qn("w:linePitch"))) == round(225 / 22 / 25.4 * 1440)  # 22 lines
@@ -99,12 +98,14 @@ def test_notice_docx_has_the_gb_t_9704_section_and_the_pdfs_words(sample_db, not
 
 def test_feedback_summary_and_bulletin_open_as_documents(sample_db, sample_campaign):
     cid = sample_campaign["id"]
-    town = sample_db.execute("SELECT township_id FROM inspections WHERE campaign_id = ? LIMIT 1",
-                             [cid]).fetchone()[0]
-    for data, needle in ((star_docx(sample_db, cid, town, SAMPLE_DATE), "督查情况反馈表"),
-                         (summary_docx(sample_db, cid, SAMPLE_DATE), "星级评定汇总"),
-                         (bulletin_docx(sample_db, cid, dt.date(2026, 11, 27), 3)[1],
-                          "舟组通〔2026〕3号")):
+    town = sample_db.execute(
+        "SELECT township_id FROM inspections WHERE campaign_id = ? LIMIT 1", [cid]
+    ).fetchone()[0]
+    for data, needle in (
+        (star_docx(sample_db, cid, town, SAMPLE_DATE), "督查情况反馈表"),
+        (summary_docx(sample_db, cid, SAMPLE_DATE), "星级评定汇总"),
+        (bulletin_docx(sample_db, cid, dt.date(2026, 11, 27), 3)[1], "舟组通〔2026〕3号"),
+    ):
         document = docx.Document(io.BytesIO(data))
         assert any(needle in p.text for p in document.paragraphs), needle
         assert document.tables
@@ -121,8 +122,10 @@ def test_table_cells_keep_their_text_and_fonts_and_the_zip_its_date():
     from inspector.reports import word
 
     doc = word.plain_document("表")
-    rows = [["名次", "乡镇（街道）", "备注"],
-            *[[str(n), f"<b>镇{n}</b> & 乡", "" if n % 2 else "  两头空格  "] for n in range(300)]]
+    rows = [
+        ["名次", "乡镇（街道）", "备注"],
+        *[[str(n), f"<b>镇{n}</b> & 乡", "" if n % 2 else "  两头空格  "] for n in range(300)],
+    ]
     word.add_table(doc, rows, size=9)
     data = word.finish(doc, "表", "测试", dt.date(2026, 11, 20))
     back = docx.Document(io.BytesIO(data))

@@ -35,6 +35,8 @@ def test_dump_is_canonical_and_holds_every_synced_table(sample_db):
 
 def test_check_finds_a_stale_score(sample_db):
     assert check(sample_db) == []
-    sample_db.execute("UPDATE scores SET score = score + 1 WHERE inspection_id = "
-                      "(SELECT MIN(inspection_id) FROM scores)")
+    sample_db.execute(
+        "UPDATE scores SET score = score + 1 WHERE inspection_id = "
+        "(SELECT MIN(inspection_id) FROM scores)"
+    )
     assert any("out of step" in i for i in check(sample_db))

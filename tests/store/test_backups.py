@@ -16,8 +16,9 @@ from inspector.store.db import StoreError, open_db, open_for_restore
 
 
 def cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "inspector", "--db", str(db), *args],
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "inspector", "--db", str(db), *args], capture_output=True, text=True
+    )
 
 
 def _keys(db) -> set[str]:
@@ -32,8 +33,7 @@ def laptop(tmp_path):
     db.close()
 
 
-def test_restore_round_trip_through_the_cli_while_another_connection_stays_open(laptop,
-                                                                                 tmp_path):
+def test_restore_round_trip_through_the_cli_while_another_connection_stays_open(laptop, tmp_path):
     path = tmp_path / "laptop.db"
     taken = backups.backup(laptop, reason="daily")
     laptop["settings"].insert({"key": "after the backup", "value": '"2"'})
@@ -82,12 +82,13 @@ def test_a_database_with_a_damaged_page_can_still_be_restored(laptop, tmp_path):
         for i in range(300):
             laptop["settings"].insert({"key": f"k{i}", "value": '"' + "x" * 200 + '"'})
     taken = backups.backup(laptop)
-    root = laptop.execute("SELECT rootpage FROM sqlite_master WHERE name = 'settings'"
-                          ).fetchone()[0]
+    root = laptop.execute("SELECT rootpage FROM sqlite_master WHERE name = 'settings'").fetchone()[
+        0
+    ]
     laptop.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     laptop.close()
     data = bytearray(path.read_bytes())  # the file is closed: damage one page
-    data[(root - 1) * 4096:root * 4096] = b"\x0d\xff" * 2048
+    data[(root - 1) * 4096 : root * 4096] = b"\x0d\xff" * 2048
     path.write_bytes(bytes(data))
     assert cli(path, "check").returncode == 1
     db = open_for_restore(path)
@@ -120,7 +121,7 @@ def test_rotation_keeps_the_newest_of_each_reason(laptop, tmp_path):
     daily = backups.backup(laptop, reason="daily")
     imports = [backups.backup(laptop) for _ in range(backups.KEEP + 3)]
     kept = backups.list_backups(tmp_path / "backups")
-    assert kept == [daily, *imports[-backups.KEEP:]]
+    assert kept == [daily, *imports[-backups.KEEP :]]
 
 
 def test_the_daily_backup_is_taken_once_a_day(laptop, tmp_path):

@@ -34,9 +34,15 @@ def test_two_laptops_that_ran_init_hold_the_same_ids(tmp_path):
         rows = Rows(db)
         install_form(rows, load_form(default_form_path()))
         import_townships_csv(rows, sample_townships_csv())
-        ids.append([r[0] for r in db.execute(
-            "SELECT id FROM townships UNION ALL SELECT id FROM counties "
-            "UNION ALL SELECT id FROM forms ORDER BY 1")])
+        ids.append(
+            [
+                r[0]
+                for r in db.execute(
+                    "SELECT id FROM townships UNION ALL SELECT id FROM counties "
+                    "UNION ALL SELECT id FROM forms ORDER BY 1"
+                )
+            ]
+        )
     assert ids[0] == ids[1] and len(ids[0]) == 41
 
 
@@ -50,11 +56,14 @@ def test_reimporting_the_same_list_changes_nothing(init_db):
 
 def test_a_bad_row_is_reported_by_line_and_nothing_is_imported(rows, tmp_path):
     csv = tmp_path / "list.csv"
-    csv.write_text("county,county_code,township,township_code,kind\n"
-                   "定海区,330902,昌国街道,330902002,街道\n"
-                   "定海区,330902,,330902003,街道\n"
-                   "定海区,330902,盐仓街道,33090X,街道\n"
-                   "普陀区,330903,昌国街道二,330902002,镇\n", encoding="utf-8")
+    csv.write_text(
+        "county,county_code,township,township_code,kind\n"
+        "定海区,330902,昌国街道,330902002,街道\n"
+        "定海区,330902,,330902003,街道\n"
+        "定海区,330902,盐仓街道,33090X,街道\n"
+        "普陀区,330903,昌国街道二,330902002,镇\n",
+        encoding="utf-8",
+    )
     with pytest.raises(CatalogError) as err:
         import_townships_csv(rows, csv)
     message = str(err.value)
@@ -96,8 +105,9 @@ def test_form_versions_are_immutable(rows):
 
 def test_campaign_keeps_the_form_and_is_found_by_name(init_db):
     rows = Rows(init_db)
-    campaign = create_campaign(rows, "2017年第三季度基层党建专项督查", "township-party-building",
-                               year=2017)
+    campaign = create_campaign(
+        rows, "2017年第三季度基层党建专项督查", "township-party-building", year=2017
+    )
     assert campaign["year"] == 2017 and campaign["interview_bottom"] == 3
     assert find_campaign(init_db, "2017年第三季度基层党建专项督查")["id"] == campaign["id"]
     assert find_campaign(init_db, campaign["id"][:8])["id"] == campaign["id"]
@@ -127,16 +137,20 @@ def _import(rows, tmp_path, body: str | bytes):
 
 
 def test_a_field_over_the_csv_limit_is_refused_by_line(rows, tmp_path):
-    path, run = _import(rows, tmp_path, "定海区,330902,昌国街道,330902002,街道\n"
-                                        f"定海区,330902,{'长' * 200_000},330902003,镇\n")
+    path, run = _import(
+        rows,
+        tmp_path,
+        f"定海区,330902,昌国街道,330902002,街道\n定海区,330902,{'长' * 200_000},330902003,镇\n",
+    )
     with pytest.raises(CatalogError) as err:
         run()
     assert str(err.value) == f"{path}:3: field too long (over 131072 characters)"
     assert rows.db["townships"].count == 0
 
 
-@pytest.mark.parametrize("bad", ["昌国\x1b[2J街道", "昌国\r街道", "昌国\x00街道", "昌国\u202e街道",
-                                 "昌国\t街道"])
+@pytest.mark.parametrize(
+    "bad", ["昌国\x1b[2J街道", "昌国\r街道", "昌国\x00街道", "昌国\u202e街道", "昌国\t街道"]
+)
 def test_names_with_control_characters_are_refused(rows, tmp_path, bad):
     path, run = _import(rows, tmp_path, f'定海区,330902,"{bad}",330902002,街道\n')
     with pytest.raises(CatalogError) as err:
@@ -155,24 +169,30 @@ def test_a_name_longer_than_any_township_is_refused(rows, tmp_path):
 def test_a_township_already_held_under_another_code_is_refused(init_db, tmp_path):
     rows = Rows(init_db, who="测试员")
     before = init_db["townships"].count
-    path, run = _import(rows, tmp_path, "定海区,330902,盐仓街道,330902005,街道\n"
-                                        "定海区,330902,昌国街道,330902999,街道\n")
+    path, run = _import(
+        rows,
+        tmp_path,
+        "定海区,330902,盐仓街道,330902005,街道\n定海区,330902,昌国街道,330902999,街道\n",
+    )
     with pytest.raises(CatalogError) as err:
         run()
-    assert str(err.value) == (f"{path}:3: 定海区 昌国街道 is already in the database with "
-                              "township_code 330902002")
+    assert str(err.value) == (
+        f"{path}:3: 定海区 昌国街道 is already in the database with township_code 330902002"
+    )
     path, run = _import(rows, tmp_path, "定海区,,盐仓街道,,街道\n")
     with pytest.raises(CatalogError) as err:
         run()
-    assert str(err.value) == (f"{path}:2: county 定海区 is already in the database with "
-                              "county_code 330902")
+    assert str(err.value) == (
+        f"{path}:2: county 定海区 is already in the database with county_code 330902"
+    )
     assert init_db["townships"].count == before
 
 
 def test_one_county_with_two_codes_in_a_file_is_refused(rows, tmp_path):
     """It used to end in a foreign-key error: the second code's county was never written."""
-    path, run = _import(rows, tmp_path, "定海区,330902,盐仓街道,330902005,街道\n"
-                                        "定海区,,白泉镇,,镇\n")
+    path, run = _import(
+        rows, tmp_path, "定海区,330902,盐仓街道,330902005,街道\n定海区,,白泉镇,,镇\n"
+    )
     with pytest.raises(CatalogError) as err:
         run()
     assert str(err.value) == f"{path}:3: county 定海区 has county_code 330902 on line 2"
@@ -199,17 +219,23 @@ def test_a_huge_file_is_refused_without_reading_it_whole(rows, tmp_path):
 
 
 def test_rows_are_named_by_the_line_they_start_on(rows, tmp_path):
-    path, run = _import(rows, tmp_path, '\n定海区,330902,"昌国\n街道",330902002,街道\n\n'
-                                        "定海区,330902,,330902003,街道\n")
+    path, run = _import(
+        rows,
+        tmp_path,
+        '\n定海区,330902,"昌国\n街道",330902002,街道\n\n定海区,330902,,330902003,街道\n',
+    )
     with pytest.raises(CatalogError) as err:
         run()
     assert str(err.value).splitlines() == [
         f"{path}:3: township holds control characters (\\x0a)",
-        f"{path}:6: township is empty"]
+        f"{path}:6: township is empty",
+    ]
 
 
 def test_a_list_with_old_mac_line_ends_is_read(rows, tmp_path):
     path = tmp_path / "mac.csv"
-    path.write_bytes("county,county_code,township,township_code,kind\r定海区,330902,昌国街道,"
-                     "330902002,街道\r".encode())
+    path.write_bytes(
+        "county,county_code,township,township_code,kind\r定海区,330902,昌国街道,"
+        "330902002,街道\r".encode()
+    )
     assert import_townships_csv(rows, path)["townships"] == 1

@@ -31,15 +31,18 @@ def test_reopening_applies_nothing_twice(tmp_path):
 
 def test_foreign_keys_are_enforced(fresh_db):
     with pytest.raises(sqlite3.IntegrityError):
-        fresh_db.execute("INSERT INTO townships(id, county_id, name, updated_at) "
-                         "VALUES ('t', 'missing', 'x', '0')")
+        fresh_db.execute(
+            "INSERT INTO townships(id, county_id, name, updated_at) "
+            "VALUES ('t', 'missing', 'x', '0')"
+        )
 
 
 def test_database_from_a_newer_version_is_refused(tmp_path):
     path = tmp_path / "new.db"
     db = open_db(path)
-    db["_sqlite_migrations"].insert({"migration_set": "inspector", "name": "m999_future",
-                                     "applied_at": "2030"})
+    db["_sqlite_migrations"].insert(
+        {"migration_set": "inspector", "name": "m999_future", "applied_at": "2030"}
+    )
     db.close()
     with pytest.raises(StoreError, match="newer version of Inspector"):
         open_db(path)
@@ -80,14 +83,30 @@ def test_opening_a_second_connection_keeps_the_first_ones_commits_visible(tmp_pa
     main = open_db(path)
     main["settings"].insert({"key": "before", "value": '"1"'})
     open_db(path).close()
-    subprocess.run([sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]);"
-                    " c.execute('SELECT COUNT(*) FROM settings').fetchone(); c.close()",
-                    str(path)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]);"
+            " c.execute('SELECT COUNT(*) FROM settings').fetchone(); c.close()",
+            str(path),
+        ],
+        check=True,
+    )
     main["settings"].insert({"key": "after", "value": '"2"'})
-    seen = subprocess.run([sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect("
-                           "sys.argv[1]); print(sorted(r[0] for r in c.execute("
-                           "'SELECT key FROM settings')))", str(path)],
-                          check=True, capture_output=True, text=True).stdout
+    seen = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys; c = sqlite3.connect("
+            "sys.argv[1]); print(sorted(r[0] for r in c.execute("
+            "'SELECT key FROM settings')))",
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     main.close()
     assert "'after'" in seen and "'before'" in seen
 
@@ -132,8 +151,7 @@ def test_an_edit_that_reads_first_waits_for_another_writer(init_db, tmp_path):
     from inspector.store.catalog import create_campaign
     from inspector.store.rows import Rows
 
-    holder = sqlite3.connect(tmp_path / "init.db", isolation_level=None,
-                             check_same_thread=False)
+    holder = sqlite3.connect(tmp_path / "init.db", isolation_level=None, check_same_thread=False)
     holder.execute("BEGIN IMMEDIATE")
     holder.execute("INSERT INTO settings(key, value) VALUES ('held', '1')")
 
@@ -166,8 +184,9 @@ def test_a_read_only_database_still_takes_a_dry_run(tmp_path):
         db.close()
 
 
-@pytest.mark.parametrize("key", ["device_name", "inspector_name", "notice_prefix",
-                                 "issuing_body", "contact"])
+@pytest.mark.parametrize(
+    "key", ["device_name", "inspector_name", "notice_prefix", "issuing_body", "contact"]
+)
 def test_settings_refuse_names_with_control_characters(fresh_db, key):
     from inspector.store import settings
 

@@ -17,10 +17,22 @@ from inspector.store.schema import SYNCED_TABLES
 
 def test_every_synced_column_has_a_domain_of_its_type_and_null_rule(fresh_db):
     """The staging query relies on it: a column's domain condition is its type check too."""
-    kinds = {"TEXT": (domains.Id, domains.Enum, domains.Date, domains.Timestamp, domains.Line,
-                      domains.Text, domains.Digits, domains.Sha256, domains.IdList,
-                      domains.Clock),
-             "INTEGER": (domains.Integer,), "REAL": (domains.Real,)}
+    kinds = {
+        "TEXT": (
+            domains.Id,
+            domains.Enum,
+            domains.Date,
+            domains.Timestamp,
+            domains.Line,
+            domains.Text,
+            domains.Digits,
+            domains.Sha256,
+            domains.IdList,
+            domains.Clock,
+        ),
+        "INTEGER": (domains.Integer,),
+        "REAL": (domains.Real,),
+    }
     for table in SYNCED_TABLES:
         declared = domains.domains(table)
         info = fresh_db.execute(f"PRAGMA table_info([{table}])").fetchall()
@@ -34,14 +46,17 @@ def test_every_synced_column_has_a_domain_of_its_type_and_null_rule(fresh_db):
 @pytest.fixture
 def township(rows):
     county = rows.insert("counties", {"code": "330902", "name": "定海区", "kind": "county"})
-    return rows.insert("townships", {"county_id": county["id"], "code": "330902001",
-                                     "name": "解放街道", "kind": "街道"})
+    return rows.insert(
+        "townships",
+        {"county_id": county["id"], "code": "330902001", "name": "解放街道", "kind": "街道"},
+    )
 
 
 def test_an_insert_outside_the_domain_names_table_column_and_value(rows, township):
     with pytest.raises(DomainError) as info:
-        rows.insert("problems", {"township_id": township["id"], "text": "台账不全",
-                                 "status": "banana"})
+        rows.insert(
+            "problems", {"township_id": township["id"], "text": "台账不全", "status": "banana"}
+        )
     message = str(info.value)
     assert "problems.status" in message and "'banana'" in message
     assert "one of open, rectifying, rectified, closed" in message
@@ -56,8 +71,7 @@ def test_an_update_outside_the_domain_writes_nothing(rows, township):
 
 def test_a_deadline_in_the_basic_iso_form_is_refused(rows, township):
     """Python reads 20261120 as a date, but the store compares deadlines as YYYY-MM-DD text."""
-    problem = add_problem(rows, township["id"], "台账不全", "2026-12-01",
-                          found_on="2026-11-01")
+    problem = add_problem(rows, township["id"], "台账不全", "2026-12-01", found_on="2026-11-01")
     with pytest.raises(DomainError, match=r"problems\.deadline: .20261120."):
         edit_problem(rows, problem["id"], {"deadline": "20261120"})
     with pytest.raises(ValueError):
@@ -78,15 +92,56 @@ def test_an_unknown_column_is_named(rows):
 
 
 _VALUES = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-2**63, max_value=2**63 - 1),
-    st.floats(allow_nan=False), st.text(max_size=30),
-    st.sampled_from(["2026-11-20", "2026-02-30", "2100-12-31", "2101-01-01", "1999-12-31",
-                     "2026-11-20T17:30:00", "2026-11-20T24:00:00", "open", "full", "街道",
-                     "330902", "330902001", "a" * 64, "1764547200000-0000-abc",
-                     "4102444799999-ffff-d", "4102444800000-0000-d", '["a", "b"]', "[1]",
-                     "[]", '["a b"]', "名\n字", "说\t明", "x\r\ny", "\x00", "a" * 201,
-                     "x" * 101, "9999-99-99", "a b", 'a"b', "a\\b", "a\x7fb", "\x00a", "a\x00", '"',
-                     "\\", "a\\\n", '\\"', "x\u2028y", "Infinity", "2026-1-2", "١٢٣٤٥٦"]),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
+    st.sampled_from(
+        [
+            "2026-11-20",
+            "2026-02-30",
+            "2100-12-31",
+            "2101-01-01",
+            "1999-12-31",
+            "2026-11-20T17:30:00",
+            "2026-11-20T24:00:00",
+            "open",
+            "full",
+            "街道",
+            "330902",
+            "330902001",
+            "a" * 64,
+            "1764547200000-0000-abc",
+            "4102444799999-ffff-d",
+            "4102444800000-0000-d",
+            '["a", "b"]',
+            "[1]",
+            "[]",
+            '["a b"]',
+            "名\n字",
+            "说\t明",
+            "x\r\ny",
+            "\x00",
+            "a" * 201,
+            "x" * 101,
+            "9999-99-99",
+            "a b",
+            'a"b',
+            "a\\b",
+            "a\x7fb",
+            "\x00a",
+            "a\x00",
+            '"',
+            "\\",
+            "a\\\n",
+            '\\"',
+            "x\u2028y",
+            "Infinity",
+            "2026-1-2",
+            "١٢٣٤٥٦",
+        ]
+    ),
 )
 _ALL = [(t, c, d) for t in SYNCED_TABLES for c, d in domains.domains(t).items()]
 

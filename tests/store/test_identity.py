@@ -53,7 +53,8 @@ def test_the_same_database_in_the_same_place_is_the_same_device(original):
 
 
 def test_a_copied_database_is_noticed_and_the_user_is_told_how_to_give_it_a_new_identity(
-        original, tmp_path):
+    original, tmp_path
+):
     copy = copy_of(original, tmp_path)
     try:
         found = identity(copy)

@@ -77,8 +77,12 @@ def test_a_finished_inspection_is_read_only_until_reopened(started):
         set_answer(rows, insp["id"], "P01", verdict="fail")
     set_status(rows, insp["id"], False)
     set_answer(rows, insp["id"], "P01", verdict="fail")
-    actions = [r["new"] for r in rows.db.query(
-        "SELECT new FROM audit_log WHERE table_name = 'inspections' AND action = 'update'")]
+    actions = [
+        r["new"]
+        for r in rows.db.query(
+            "SELECT new FROM audit_log WHERE table_name = 'inspections' AND action = 'update'"
+        )
+    ]
     assert any('"finished"' in a for a in actions) and any('"in_progress"' in a for a in actions)
 
 

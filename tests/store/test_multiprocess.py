@@ -37,8 +37,13 @@ def _env() -> dict[str, str]:
 
 
 def _cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "inspector", "--db", str(db), *args],
-                          capture_output=True, text=True, env=_env(), timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "inspector", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=60,
+    )
 
 
 @pytest.fixture
@@ -46,8 +51,15 @@ def campaign_db(tmp_path: Path) -> tuple[Path, str]:
     db = tmp_path / "laptop.db"
     assert _cli(db, "init").returncode == 0
     assert _cli(db, "hq", "init").returncode == 0  # so its bundles have someone to read them
-    made = _cli(db, "campaign", "create", "--name", "2026年第一季度专项督查",
-                "--form", "township-party-building")
+    made = _cli(
+        db,
+        "campaign",
+        "create",
+        "--name",
+        "2026年第一季度专项督查",
+        "--form",
+        "township-party-building",
+    )
     assert made.returncode == 0, made.stderr
     return db, made.stdout.strip()
 
@@ -56,9 +68,13 @@ class Gui:
     """The app in its own process; its stdout read on a thread so it never blocks."""
 
     def __init__(self, db: Path, seed: int):
-        self.proc = subprocess.Popen([sys.executable, str(DRIVER), str(db), str(seed)],
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                     text=True, env=_env())
+        self.proc = subprocess.Popen(
+            [sys.executable, str(DRIVER), str(db), str(seed)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=_env(),
+        )
         self.lines: list[str] = []
         self.ready = threading.Event()
         self._reader = threading.Thread(target=self._read, daemon=True)
@@ -116,8 +132,11 @@ def _crash_round(db: Path, campaign: str, out: Path, seed: int) -> None:
     with closing(sqlite3.connect(db)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         stored = dict(conn.execute("SELECT id, note FROM answers").fetchall())
-    lost = {aid: seq for aid, seq in committed.items()
-            if aid not in stored or int((stored[aid] or "v0")[1:]) < seq}
+    lost = {
+        aid: seq
+        for aid, seq in committed.items()
+        if aid not in stored or int((stored[aid] or "v0")[1:]) < seq
+    }
     assert not lost, f"{len(lost)} of {len(committed)} committed edits lost after the crash"
 
 

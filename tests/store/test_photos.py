@@ -13,13 +13,15 @@ from inspector.store.attachments import add_attachment, add_file, read_bytes
 DATE_TAKEN = "2017:09:12 10:30:00"
 
 
-def _photo(width: int, height: int, orientation: int | None = None, fmt: str = "JPEG",
-           mode: str = "RGB") -> bytes:
+def _photo(
+    width: int, height: int, orientation: int | None = None, fmt: str = "JPEG", mode: str = "RGB"
+) -> bytes:
     """A camera-like photo: a red block at the top left, white elsewhere, EXIF date and
     orientation."""
-    image = Image.new(mode, (width, height), (255, 255, 255, 255)[:len(mode)])
-    ImageDraw.Draw(image).rectangle([0, 0, width // 4, height // 4], fill=(200, 0, 0, 255)[
-        :len(mode)])
+    image = Image.new(mode, (width, height), (255, 255, 255, 255)[: len(mode)])
+    ImageDraw.Draw(image).rectangle(
+        [0, 0, width // 4, height // 4], fill=(200, 0, 0, 255)[: len(mode)]
+    )
     exif = Image.Exif()
     exif[0x0132] = DATE_TAKEN  # DateTime
     if orientation:
@@ -84,8 +86,7 @@ def test_a_large_png_with_transparency_becomes_a_jpeg_on_white(writer, town):
 
 def test_originals_are_kept_on_request(writer, town):
     data = _photo(4000, 3000, orientation=6)
-    row = add_attachment(writer, "townships", town, data, filename="原图.jpg",
-                         keep_original=True)
+    row = add_attachment(writer, "townships", town, data, filename="原图.jpg", keep_original=True)
     assert read_bytes(writer.db, row["sha256"]) == data
 
 

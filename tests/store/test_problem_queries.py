@@ -29,15 +29,14 @@ FILTERS = [
 @pytest.mark.parametrize("probe", [10, 2000])  # a text too rare for the probe, or not
 @pytest.mark.parametrize("f", FILTERS)
 @pytest.mark.parametrize("order_by", sorted(SORTABLE))
-def test_first_page_is_count_and_first_rows_of_the_list(sample_db, f, order_by, probe,
-                                                        monkeypatch):
+def test_first_page_is_count_and_first_rows_of_the_list(sample_db, f, order_by, probe, monkeypatch):
     monkeypatch.setattr(problem_queries, "PROBE_ROWS", probe)
     for descending in (False, True):
-        total, page = first_page(sample_db, f, order_by=order_by, descending=descending,
-                                 limit=25)
+        total, page = first_page(sample_db, f, order_by=order_by, descending=descending, limit=25)
         assert total == count_problems(sample_db, f)
-        assert page == list_problems(sample_db, f, order_by=order_by, descending=descending,
-                                     limit=25)
+        assert page == list_problems(
+            sample_db, f, order_by=order_by, descending=descending, limit=25
+        )
 
 
 def test_first_page_continues_into_later_pages(sample_db):
@@ -52,8 +51,11 @@ def test_first_page_continues_into_later_pages(sample_db):
 def test_noticeable_problems_are_open_and_not_on_a_notice(sample_db, sample_campaign):
     towns = townships_with_noticeable(sample_db, sample_campaign["id"])
     assert towns
-    on_notice = {pid for n in sample_db.query("SELECT problem_ids FROM notices")
-                 for pid in json.loads(n["problem_ids"])}
+    on_notice = {
+        pid
+        for n in sample_db.query("SELECT problem_ids FROM notices")
+        for pid in json.loads(n["problem_ids"])
+    }
     for town in towns:
         problems = noticeable_problems(sample_db, town["id"], sample_campaign["id"])
         assert len(problems) == town["problems"]
@@ -72,11 +74,16 @@ def test_notice_rows_count_problems_and_see_the_archived_pdf(sample_db, sample_c
     rows = notice_rows(sample_db, sample_campaign["id"])
     assert rows and all(not r["has_pdf"] for r in rows)
     first = rows[0]
-    assert first["problem_count"] == len(json.loads(
-        sample_db.execute("SELECT problem_ids FROM notices WHERE id = ?",
-                          [first["id"]]).fetchone()[0]))
-    add_attachment(Rows(sample_db, who="测试员"), "notices", first["id"], b"%PDF-1.4 x",
-                   filename="n.pdf")
+    assert first["problem_count"] == len(
+        json.loads(
+            sample_db.execute(
+                "SELECT problem_ids FROM notices WHERE id = ?", [first["id"]]
+            ).fetchone()[0]
+        )
+    )
+    add_attachment(
+        Rows(sample_db, who="测试员"), "notices", first["id"], b"%PDF-1.4 x", filename="n.pdf"
+    )
     again = {r["id"]: r for r in notice_rows(sample_db, township_id=first["township_id"])}
     assert again[first["id"]]["has_pdf"]
     assert all(r["township_id"] == first["township_id"] for r in again.values())

@@ -21,8 +21,10 @@ PACKAGE = Path(__file__).resolve().parents[2] / "inspector"
 @pytest.mark.parametrize("deadline", ["2026-11-19", "2026-11-20", "2026-12-01", None])
 def test_the_sql_overdue_rule_is_cores(status, deadline):
     conn = sqlite3.connect(":memory:")
-    sql = (f"SELECT {problem_rules.overdue('p')}, {problem_rules.unrectified('p')} "
-           "FROM (SELECT :status AS status, :deadline AS deadline) p")
+    sql = (
+        f"SELECT {problem_rules.overdue('p')}, {problem_rules.unrectified('p')} "
+        "FROM (SELECT :status AS status, :deadline AS deadline) p"
+    )
     overdue, unrectified = conn.execute(
         sql, {"status": status.value, "deadline": deadline, "today": TODAY.isoformat()}
     ).fetchone()
@@ -40,18 +42,25 @@ def test_a_problem_is_noticeable_until_a_live_notice_carries_it():
             ('carried', 'open', 'live'), ('orphaned', 'open', 'gone'),
             ('done', 'rectified', NULL), ('closed', 'closed', NULL);
     """)
-    found = {r[0] for r in conn.execute(
-        f"SELECT p.id FROM problems p WHERE {problem_rules.noticeable('p')}")}
+    found = {
+        r[0]
+        for r in conn.execute(f"SELECT p.id FROM problems p WHERE {problem_rules.noticeable('p')}")
+    }
     assert found == {"free", "fixing", "orphaned"}
     with pytest.raises(ValueError):
         problem_rules.noticeable("")
 
 
 def test_no_query_spells_the_rules_out_again():
-    spelled = re.compile(r"""IN \(\s*['"](open|rectifying|rectified|closed)['"]\s*,"""
-                         r"""|deadline\s*<\s*[:?]""")
-    again = [f"{path.relative_to(PACKAGE.parent)}:{n}"
-             for path in sorted(PACKAGE.rglob("*.py")) if path.name != "problem_rules.py"
-             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-             if spelled.search(line)]
+    spelled = re.compile(
+        r"""IN \(\s*['"](open|rectifying|rectified|closed)['"]\s*,"""
+        r"""|deadline\s*<\s*[:?]"""
+    )
+    again = [
+        f"{path.relative_to(PACKAGE.parent)}:{n}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.name != "problem_rules.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if spelled.search(line)
+    ]
     assert not again, f"use inspector.store.problem_rules: {again}"

@@ -44,8 +44,9 @@ def test_life_cycle_dates_and_audit(town_rows):
     assert p["status"] == "closed" and p["closed_by"] == "李晓燕"
     with pytest.raises(IllegalTransition, match=r"'closed'.*'start'"):
         apply_action(rows, p["id"], Action.START)
-    actions = rows.db.execute("SELECT COUNT(*) FROM audit_log WHERE row_id = ?",
-                              [p["id"]]).fetchone()[0]
+    actions = rows.db.execute(
+        "SELECT COUNT(*) FROM audit_log WHERE row_id = ?", [p["id"]]
+    ).fetchone()[0]
     assert actions == 6
 
 
@@ -125,8 +126,10 @@ def test_a_deadline_before_the_found_date_is_refused_with_a_message(town_rows):
     p = add_problem(rows, town["id"], "台账缺失", "2026-12-31", found_on="2026-11-20")
     with pytest.raises(DeadlineBeforeFound):
         edit_problem(rows, p["id"], {"deadline": "2023-12-31"})
-    assert rows.db.execute("SELECT deadline FROM problems WHERE id = ?",
-                           [p["id"]]).fetchone()[0] == "2026-12-31"
+    assert (
+        rows.db.execute("SELECT deadline FROM problems WHERE id = ?", [p["id"]]).fetchone()[0]
+        == "2026-12-31"
+    )
     # The found day itself is a legal deadline (立行立改, fixed on the spot).
     assert edit_problem(rows, p["id"], {"deadline": "2026-11-20"})["deadline"] == "2026-11-20"
 
@@ -142,8 +145,12 @@ def test_history_names_each_state_and_each_rejection_with_its_reason(town_rows):
     apply_action(rows, p["id"], Action.RECTIFY, note="补齐记录", today=TODAY)
     steps = problem_history(rows.db, p["id"])
     assert [(s.kind, s.status) for s in steps] == [
-        ("recorded", "open"), ("edited", ""), ("status", "rectified"),
-        ("rejected", "rectifying"), ("status", "rectified")]
+        ("recorded", "open"),
+        ("edited", ""),
+        ("status", "rectified"),
+        ("rejected", "rectifying"),
+        ("status", "rectified"),
+    ]
     assert steps[1].fields == ("responsible_person",)
     assert steps[3].note == "记录不全"
     assert {s.who for s in steps} == {"李晓燕"}
@@ -163,5 +170,7 @@ def test_a_problem_recorded_by_mistake_is_deleted_as_an_audited_tombstone(town_r
         apply_action(rows, closed["id"], action, note="已整改", today=TODAY)
     with pytest.raises(ProblemNotDeleted, match="final"):
         delete_problem(rows, closed["id"])
-    assert rows.db.execute("SELECT deleted FROM problems WHERE id = ?",
-                           [closed["id"]]).fetchone()[0] == 0
+    assert (
+        rows.db.execute("SELECT deleted FROM problems WHERE id = ?", [closed["id"]]).fetchone()[0]
+        == 0
+    )

@@ -33,8 +33,11 @@ def test_update_records_old_and_new_and_skips_no_ops(rows):
     assert changed["updated_at"] > first["updated_at"]
     entries = audit(rows.db, "c1")
     assert [e["action"] for e in entries] == ["insert", "update"]
-    assert json.loads(entries[1]["old"]) == {"name": "定海区", "updated_at": first["updated_at"],
-                                             "base_version": None}
+    assert json.loads(entries[1]["old"]) == {
+        "name": "定海区",
+        "updated_at": first["updated_at"],
+        "base_version": None,
+    }
     assert json.loads(entries[1]["new"])["name"] == "定海"
 
 

@@ -20,7 +20,9 @@ def session(init_db):
     from inspector.store.rows import Rows
 
     s = Session(init_db, who="测试员")
-    campaign = create_campaign(Rows(init_db, who="测试员"), "2026年第一季度", "township-party-building")
+    campaign = create_campaign(
+        Rows(init_db, who="测试员"), "2026年第一季度", "township-party-building"
+    )
     s.campaign = CampaignId(campaign["id"])  # type: ignore[attr-defined]
     s.township = TownshipId(townships(init_db)[0]["id"])  # type: ignore[attr-defined]
     return s
@@ -42,8 +44,12 @@ def test_an_answer_says_it_changed_its_inspection_and_township_and_is_written(se
     insp = session.inspections.start(session.campaign, session.township).value
     item = first_verdict_item(session)
     done = session.answers.set(insp["id"], item, verdict=Verdict.FULL)
-    assert session.db.execute("SELECT verdict FROM answers WHERE id = ?",
-                              [done.value["id"]]).fetchone()[0] == "full"
+    assert (
+        session.db.execute(
+            "SELECT verdict FROM answers WHERE id = ?", [done.value["id"]]
+        ).fetchone()[0]
+        == "full"
+    )
     assert done.changes.touches(S.ANSWERS, S.SCORES)
     assert not done.changes.touches(S.CAMPAIGNS, S.TREE, S.NOTICES)
     assert done.changes.inspections == {insp["id"]}
@@ -66,8 +72,9 @@ def test_starting_an_inspection_twice_changes_nothing_the_second_time(session):
     first = session.inspections.start(session.campaign, session.township)
     assert first.changes.touches(S.INSPECTIONS) and first.changes.townships == {session.township}
     second = session.inspections.start(session.campaign, session.township)
-    assert second.value["id"] == first.value["id"] == inspection_id(session.campaign,
-                                                                     session.township)
+    assert (
+        second.value["id"] == first.value["id"] == inspection_id(session.campaign, session.township)
+    )
     assert not second.changes
 
 
@@ -86,19 +93,26 @@ def test_a_refused_write_announces_nothing_and_leaves_the_answer(session):
 
 def test_problems_and_notices_say_which_township_they_concern(session):
     insp = session.inspections.start(session.campaign, session.township).value
-    added = session.problems.add(session.township, "台账不全", dt.date(2026, 12, 31),
-                                 campaign_id=session.campaign, inspection_id=insp["id"])
+    added = session.problems.add(
+        session.township,
+        "台账不全",
+        dt.date(2026, 12, 31),
+        campaign_id=session.campaign,
+        inspection_id=insp["id"],
+    )
     assert added.changes.touches(S.PROBLEMS) and not added.changes.touches(S.ANSWERS)
     assert added.changes.concerns_township(session.township)
     assert not added.changes.concerns_township("another")
     assert added.value["deadline"] == "2026-12-31"
     started = session.problems.advance([added.value["id"]], "start")
     assert started.value[0]["status"] == "rectifying"
-    notice = session.notices.issue(session.township, [added.value["id"]],
-                                   campaign_id=session.campaign)
+    notice = session.notices.issue(
+        session.township, [added.value["id"]], campaign_id=session.campaign
+    )
     assert notice.changes.touches(S.NOTICES, S.PROBLEMS)
     assert [n["id"] for n in session.notices.of(session.campaign, session.township)] == [
-        notice.value["id"]]
+        notice.value["id"]
+    ]
 
 
 def test_a_resolved_conflict_or_an_import_refreshes_everything(session):
@@ -123,8 +137,7 @@ def test_changes_combine_and_unknown_kinds_are_refused(session):
 def test_a_view_can_tell_its_own_write_from_others(session):
     insp = session.inspections.start(session.campaign, session.township).value
     me = object()
-    done = session.answers.set(insp["id"], first_verdict_item(session), note="看了台账",
-                               source=me)
+    done = session.answers.set(insp["id"], first_verdict_item(session), note="看了台账", source=me)
     assert done.changes.source is me
     assert done.changes == done.changes.from_(None)  # the source is not part of what changed
 
@@ -158,16 +171,22 @@ def test_photos_are_all_or_nothing(session, tmp_path):
     insp = session.inspections.start(session.campaign, session.township).value
     got = heard(session)
     with pytest.raises(OSError):
-        session.answers.attach_files(insp["id"], first_verdict_item(session),
-                                     [good, tmp_path / "missing.jpg"])
+        session.answers.attach_files(
+            insp["id"], first_verdict_item(session), [good, tmp_path / "missing.jpg"]
+        )
     assert got == [] and session.answers.photos(insp["id"]) == {}
 
 
 def test_the_overview_of_one_township_matches_its_line_in_the_whole(session):
     insp = session.inspections.start(session.campaign, session.township).value
     session.answers.set(insp["id"], first_verdict_item(session), verdict=Verdict.FAIL)
-    session.problems.add(session.township, "台账不全", "2000-01-01",
-                         campaign_id=session.campaign, found_on="2000-01-01")
+    session.problems.add(
+        session.township,
+        "台账不全",
+        "2000-01-01",
+        campaign_id=session.campaign,
+        found_on="2000-01-01",
+    )
     whole = {r["township_id"]: r for r in session.inspections.overview(session.campaign)}
     [one] = session.inspections.overview(session.campaign, [session.township])
     assert one == whole[session.township]
@@ -190,13 +209,14 @@ def test_a_second_session_on_the_same_file_sees_the_first_ones_writes(tmp_path):
 def test_the_session_module_is_qt_free():
     import subprocess
 
-    code = ("import sys, inspector.store.session; "
-            "sys.exit(any(m.startswith('PySide6') for m in sys.modules))")
+    code = (
+        "import sys, inspector.store.session; "
+        "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
+    )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
-def test_writes_in_one_transaction_are_told_once_after_the_commit_and_not_after_a_rollback(
-        session):
+def test_writes_in_one_transaction_are_told_once_after_the_commit_and_not_after_a_rollback(session):
     insp = session.inspections.start(session.campaign, session.township).value
     item = first_verdict_item(session)
     got = heard(session)

@@ -12,9 +12,29 @@ from inspector.store.catalog import CatalogError, parse_townships_csv
 from inspector.terminal import control_characters
 
 SAMPLE = sample_townships_csv().read_text(encoding="utf-8-sig").splitlines()
-FIELDS = st.sampled_from(["定海区", "330902", "昌国街道", "330902002", "街道", "镇", "", " ",
-                          '"a,b"', '"', "\x1b[2J", "\r", "\x00", "\u202e", "=1+1", "长" * 120,
-                          "330902002", "3309020021", "定海区,330902"]) | st.text(max_size=6)
+FIELDS = st.sampled_from(
+    [
+        "定海区",
+        "330902",
+        "昌国街道",
+        "330902002",
+        "街道",
+        "镇",
+        "",
+        " ",
+        '"a,b"',
+        '"',
+        "\x1b[2J",
+        "\r",
+        "\x00",
+        "\u202e",
+        "=1+1",
+        "长" * 120,
+        "330902002",
+        "3309020021",
+        "定海区,330902",
+    ]
+) | st.text(max_size=6)
 
 
 @st.composite
@@ -34,7 +54,8 @@ def test_a_list_is_read_clean_or_refused_by_line(text):
     except CatalogError as exc:
         for message in exc.messages:
             assert re.match(r"^list\.csv(:\d+)?: ", str(message)) or str(message).startswith(
-                "… and"), str(message)
+                "… and"
+            ), str(message)
         return
     for rec in records:
         assert rec.county and rec.township and rec.kind in ("街道", "镇", "乡")

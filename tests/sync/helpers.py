@@ -98,9 +98,15 @@ class Device:
     wrote the copied rows, with fresh key files.
     """
 
-    def __init__(self, folder: Path, name: str, copy_of: Path | None = None,
-                 federation: Federation | None = None, role: str = "hq",
-                 keep_identity: bool = False):
+    def __init__(
+        self,
+        folder: Path,
+        name: str,
+        copy_of: Path | None = None,
+        federation: Federation | None = None,
+        role: str = "hq",
+        keep_identity: bool = False,
+    ):
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / f"{name}.db"
         if copy_of is not None:
@@ -166,8 +172,7 @@ def inner_bytes(path: Path, federation: Federation | None = None) -> bytes:
         return content.read()
 
 
-def seal_bytes(inner: bytes, out: Path, sender: str,
-               federation: Federation | None = None) -> Path:
+def seal_bytes(inner: bytes, out: Path, sender: str, federation: Federation | None = None) -> Path:
     """An inner bundle sealed as a device would (to every member of the federation)."""
     fed = federation or Federation.current
     assert fed is not None
@@ -179,22 +184,35 @@ def read_bundle(path: Path) -> tuple[dict[str, Any], dict[str, list[dict]], dict
     """manifest, rows per table, attachment bytes (roster and statements kept aside)."""
     with zipfile.ZipFile(io.BytesIO(inner_bytes(path))) as zf:
         manifest = json.loads(zf.read("manifest.json"))
-        tables = {t: [json.loads(line) for line in zf.read(e["file"]).decode().splitlines()]
-                  for t, e in manifest["tables"].items()}
-        blobs = {a["sha256"]: zf.read(f"attachments/{a['sha256']}")
-                 for a in manifest["attachments"]}
-        members = {n: zf.read(n) for n in zf.namelist()
-                   if n == "roster.json" or n.startswith("statements/")}
+        tables = {
+            t: [json.loads(line) for line in zf.read(e["file"]).decode().splitlines()]
+            for t, e in manifest["tables"].items()
+        }
+        blobs = {
+            a["sha256"]: zf.read(f"attachments/{a['sha256']}") for a in manifest["attachments"]
+        }
+        members = {
+            n: zf.read(n)
+            for n in zf.namelist()
+            if n == "roster.json" or n.startswith("statements/")
+        }
     manifest[_PRIVATE] = {n: v.decode("latin-1") for n, v in members.items()}
     return manifest, tables, blobs
 
 
-def write_bundle(path: Path, manifest: dict[str, Any], tables: dict[str, list[dict]],
-                 blobs: dict[str, bytes] | None = None, *,
-                 fix_hashes: bool = True,
-                 extra: Callable[[zipfile.ZipFile], None] | None = None,
-                 signer: Device | None = None, resign: bool = True,
-                 raw: dict[str, bytes] | None = None, authors: tuple[Any, ...] = ()) -> Path:
+def write_bundle(
+    path: Path,
+    manifest: dict[str, Any],
+    tables: dict[str, list[dict]],
+    blobs: dict[str, bytes] | None = None,
+    *,
+    fix_hashes: bool = True,
+    extra: Callable[[zipfile.ZipFile], None] | None = None,
+    signer: Device | None = None,
+    resign: bool = True,
+    raw: dict[str, bytes] | None = None,
+    authors: tuple[Any, ...] = (),
+) -> Path:
     """A bundle from parts, with consistent hashes and counts unless told otherwise.
 
     Signed as `signer` (default: the device that sent it): its statement
@@ -225,8 +243,11 @@ def write_bundle(path: Path, manifest: dict[str, Any], tables: dict[str, list[di
                     relayed[author].append(line_hash(ln))
             zf.writestr(f"tables/{table}.jsonl", data)
             if fix_hashes:
-                manifest["tables"][table] = {"file": f"tables/{table}.jsonl", "rows": len(rows),
-                                             "sha256": hashlib.sha256(data).hexdigest()}
+                manifest["tables"][table] = {
+                    "file": f"tables/{table}.jsonl",
+                    "rows": len(rows),
+                    "sha256": hashlib.sha256(data).hexdigest(),
+                }
         for sha, data in (blobs or {}).items():
             zf.writestr(f"attachments/{sha}", data)
         for name, data in members.items():
@@ -239,17 +260,33 @@ def write_bundle(path: Path, manifest: dict[str, Any], tables: dict[str, list[di
             for device in authors:
                 theirs = sign_statement(device.keys, b"".join(relayed[device.device_id]))
                 zf.writestr(f"statements/{theirs.id}.bin", theirs.hashes)
-                others.append({"id": theirs.id, "author": theirs.author,
-                               "signature": theirs.signature, "versions": theirs.versions,
-                               "file": f"statements/{theirs.id}.bin"})
-            manifest["statements"] = [{"id": st.id, "author": st.author,
-                                       "signature": st.signature, "versions": st.versions,
-                                       "file": None}, *others]
+                others.append(
+                    {
+                        "id": theirs.id,
+                        "author": theirs.author,
+                        "signature": theirs.signature,
+                        "versions": theirs.versions,
+                        "file": f"statements/{theirs.id}.bin",
+                    }
+                )
+            manifest["statements"] = [
+                {
+                    "id": st.id,
+                    "author": st.author,
+                    "signature": st.signature,
+                    "versions": st.versions,
+                    "file": None,
+                },
+                *others,
+            ]
         text = json.dumps(manifest, ensure_ascii=False).encode()
         zf.writestr("manifest.json", text)
-        zf.writestr("signature.json", json.dumps({"device_id": signer.device_id,
-                                                  "signature": sign_manifest(signer.keys,
-                                                                             text)}))
+        zf.writestr(
+            "signature.json",
+            json.dumps(
+                {"device_id": signer.device_id, "signature": sign_manifest(signer.keys, text)}
+            ),
+        )
     return seal_bytes(buf.getvalue(), path, signer.device_id)
 
 
@@ -262,9 +299,9 @@ def patch_central_size(data: bytes, member: str, size: int) -> bytes:
         pos = buf.find(b"PK\x01\x02", pos)
         if pos < 0:
             raise ValueError(f"{member} not in the central directory")
-        name_len = int.from_bytes(buf[pos + 28:pos + 30], "little")
-        if bytes(buf[pos + 46:pos + 46 + name_len]) == name:
-            buf[pos + 24:pos + 28] = size.to_bytes(4, "little")
+        name_len = int.from_bytes(buf[pos + 28 : pos + 30], "little")
+        if bytes(buf[pos + 46 : pos + 46 + name_len]) == name:
+            buf[pos + 24 : pos + 28] = size.to_bytes(4, "little")
             return bytes(buf)
         pos += 4
 
@@ -277,5 +314,16 @@ def zip_bytes(members: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-__all__ = ["CONTENT", "Device", "Federation", "exchange", "file_digest", "inner_bytes",
-           "patch_central_size", "read_bundle", "seal_bytes", "write_bundle", "zip_bytes"]
+__all__ = [
+    "CONTENT",
+    "Device",
+    "Federation",
+    "exchange",
+    "file_digest",
+    "inner_bytes",
+    "patch_central_size",
+    "read_bundle",
+    "seal_bytes",
+    "write_bundle",
+    "zip_bytes",
+]

@@ -139,7 +139,8 @@ def test_a_small_import_is_covered_by_the_copy_already_taken_today(pair):
     # every version the import replaced is in the audit log, its old values whole
     replaced = field.db.execute(
         "SELECT COUNT(*) FROM audit_log WHERE id > ? AND action = 'update' AND old IS NOT NULL",
-        [audited]).fetchone()[0]
+        [audited],
+    ).fetchone()[0]
     assert summary.totals.updated > 0 and replaced == summary.totals.updated
 
 

@@ -31,31 +31,54 @@ def base(tmp_path_factory) -> Path:
     camp = create_campaign(hq.rows, "2017年第三季度基层党建专项督查", "township-party-building")
     for town in townships(hq.db)[:3]:
         start_inspection(hq.rows, camp["id"], town["id"], inspected_on="2017-09-12")
-        add_problem(hq.rows, town["id"], "三会一课记录不全", "2017-12-31",
-                    campaign_id=camp["id"], found_on="2017-09-12")
+        add_problem(
+            hq.rows,
+            town["id"],
+            "三会一课记录不全",
+            "2017-12-31",
+            campaign_id=camp["id"],
+            found_on="2017-09-12",
+        )
     hq.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     hq.close()
     return folder / "hq.db"
 
 
-ops = st.lists(st.one_of(
-    st.tuples(st.just("answer"), st.integers(0, 2), st.integers(0, 2), st.integers(0, 40),
-              st.sampled_from(VERDICTS)),
-    st.tuples(st.just("unanswer"), st.integers(0, 2), st.integers(0, 2), st.integers(0, 40)),
-    st.tuples(st.just("add"), st.integers(0, 2), st.integers(0, 2), st.text("问题整改台账", min_size=1,
-                                                                          max_size=4)),
-    st.tuples(st.just("edit"), st.integers(0, 2), st.integers(0, 50), st.text("甲乙丙丁",
-                                                                           min_size=1,
-                                                                           max_size=3)),
-    st.tuples(st.just("step"), st.integers(0, 2), st.integers(0, 50), st.integers(0, 3)),
-    st.tuples(st.just("delete"), st.integers(0, 2), st.integers(0, 50)),
-    st.tuples(st.just("sync"), st.integers(0, 2), st.integers(0, 2)),
-), min_size=1, max_size=25)
+ops = st.lists(
+    st.one_of(
+        st.tuples(
+            st.just("answer"),
+            st.integers(0, 2),
+            st.integers(0, 2),
+            st.integers(0, 40),
+            st.sampled_from(VERDICTS),
+        ),
+        st.tuples(st.just("unanswer"), st.integers(0, 2), st.integers(0, 2), st.integers(0, 40)),
+        st.tuples(
+            st.just("add"),
+            st.integers(0, 2),
+            st.integers(0, 2),
+            st.text("问题整改台账", min_size=1, max_size=4),
+        ),
+        st.tuples(
+            st.just("edit"),
+            st.integers(0, 2),
+            st.integers(0, 50),
+            st.text("甲乙丙丁", min_size=1, max_size=3),
+        ),
+        st.tuples(st.just("step"), st.integers(0, 2), st.integers(0, 50), st.integers(0, 3)),
+        st.tuples(st.just("delete"), st.integers(0, 2), st.integers(0, 50)),
+        st.tuples(st.just("sync"), st.integers(0, 2), st.integers(0, 2)),
+    ),
+    min_size=1,
+    max_size=25,
+)
 
 
 def _live_problems(device: Device) -> list[str]:
-    return [r[0] for r in device.db.execute(
-        "SELECT id FROM problems WHERE deleted = 0 ORDER BY id")]
+    return [
+        r[0] for r in device.db.execute("SELECT id FROM problems WHERE deleted = 0 ORDER BY id")
+    ]
 
 
 def _run(device: Device, op: tuple, camp: str, towns: list[str], items: list[str]) -> None:
@@ -71,8 +94,9 @@ def _run(device: Device, op: tuple, camp: str, towns: list[str], items: list[str
                 device.rows.delete("answers", row["id"])
         return
     if kind == "add":
-        add_problem(device.rows, towns[op[2]], op[3], "2017-12-31", campaign_id=camp,
-                    found_on="2017-09-12")
+        add_problem(
+            device.rows, towns[op[2]], op[3], "2017-12-31", campaign_id=camp, found_on="2017-09-12"
+        )
         return
     live = _live_problems(device)
     if not live:
@@ -104,14 +128,19 @@ def _newest_versions(devices: list[Device]) -> dict[tuple[str, str], str]:
 def test_three_laptops_converge_whatever_the_order(base, script, final_order):
     folder = Path(tempfile.mkdtemp(prefix="converge-"))
     fed = Federation(folder / "总部授权")
-    devices = [Device(folder / n, n, copy_of=base, federation=fed)
-               for n in ("笔记本1", "笔记本2", "笔记本3")]
+    devices = [
+        Device(folder / n, n, copy_of=base, federation=fed)
+        for n in ("笔记本1", "笔记本2", "笔记本3")
+    ]
     try:
         camp = devices[0].db.execute("SELECT id FROM campaigns").fetchone()[0]
-        towns = [r[0] for r in devices[0].db.execute(
-            "SELECT township_id FROM inspections ORDER BY township_id")]
-        items = [i.id for i in form_for_campaign(devices[0].db, camp).items
-                 if i.kind == "verdict"]
+        towns = [
+            r[0]
+            for r in devices[0].db.execute(
+                "SELECT township_id FROM inspections ORDER BY township_id"
+            )
+        ]
+        items = [i.id for i in form_for_campaign(devices[0].db, camp).items if i.kind == "verdict"]
         for op in script:
             if op[0] == "sync":
                 if op[1] != op[2]:

@@ -52,37 +52,40 @@ def first(rows, **match):
     return next(i for i, r in enumerate(rows) if all(r[k] == v for k, v in match.items()))
 
 
-@pytest.mark.parametrize("table, column, value, words", [
-    ("problems", "status", "banana", ("one of open, rectifying, rectified, closed",)),
-    ("problems", "deadline", "not-a-date", ("a date YYYY-MM-DD",)),
-    ("problems", "deadline", "9999-99-99", ("a date",)),
-    ("problems", "deadline", "2026-02-30", ("a date",)),
-    ("problems", "found_on", "20261120", ("a date",)),
-    ("notices", "problem_ids", "not json", ("a JSON array of ids",)),
-    ("notices", "problem_ids", '{"a": 1}', ("a JSON array of ids",)),
-    ("notices", "problem_ids", "[1, 2]", ("a JSON array of ids",)),
-    ("notices", "problem_ids", '["a b"]', ("a JSON array of ids",)),
-    ("answers", "verdict", "maybe", ("one of full, partial, fail, na",)),
-    ("answers", "number", -1, ("a number from 0",)),
-    ("answers", "number", 1e300, ("a number from 0",)),
-    ("answers", "note", "说明\x07", ("without control characters",)),
-    ("answers", "note", "说明\x00隐藏", ("without control characters",)),
-    ("townships", "name", "名\n字", ("one line",)),
-    ("townships", "name", "名" * 201, ("at most 200",)),
-    ("townships", "kind", "村", ("one of 街道, 镇, 乡",)),
-    ("counties", "code", "33A902", ("6 digits",)),
-    ("campaigns", "year", 1999, ("from 2000 to 2100",)),
-    ("notices", "seq", 0, ("from 1 to",)),
-    ("attachments", "owner_table", "settings", ("one of counties, townships",)),
-    ("inspections", "status", "done", ("one of in_progress, finished",)),
-    ("inspections", "finished_at", "2026-11-20 17:30", ("a time",)),
-    ("forms", "sha256", "ABC", ("a sha256",)),
-    ("problems", "notice_id", "x" * 101, ("an id",)),
-    ("counties", "updated_at", "9999999999999-ffff-x", ("a clock value",)),
-    ("counties", "updated_at", "4102444800000-0000-abc", ("a clock value",)),
-    ("counties", "updated_at", "1764547200000-0000-设备", ("a clock value",)),
-    ("counties", "base_version", "1764547200000-0000-a b", ("a clock value",)),
-])
+@pytest.mark.parametrize(
+    "table, column, value, words",
+    [
+        ("problems", "status", "banana", ("one of open, rectifying, rectified, closed",)),
+        ("problems", "deadline", "not-a-date", ("a date YYYY-MM-DD",)),
+        ("problems", "deadline", "9999-99-99", ("a date",)),
+        ("problems", "deadline", "2026-02-30", ("a date",)),
+        ("problems", "found_on", "20261120", ("a date",)),
+        ("notices", "problem_ids", "not json", ("a JSON array of ids",)),
+        ("notices", "problem_ids", '{"a": 1}', ("a JSON array of ids",)),
+        ("notices", "problem_ids", "[1, 2]", ("a JSON array of ids",)),
+        ("notices", "problem_ids", '["a b"]', ("a JSON array of ids",)),
+        ("answers", "verdict", "maybe", ("one of full, partial, fail, na",)),
+        ("answers", "number", -1, ("a number from 0",)),
+        ("answers", "number", 1e300, ("a number from 0",)),
+        ("answers", "note", "说明\x07", ("without control characters",)),
+        ("answers", "note", "说明\x00隐藏", ("without control characters",)),
+        ("townships", "name", "名\n字", ("one line",)),
+        ("townships", "name", "名" * 201, ("at most 200",)),
+        ("townships", "kind", "村", ("one of 街道, 镇, 乡",)),
+        ("counties", "code", "33A902", ("6 digits",)),
+        ("campaigns", "year", 1999, ("from 2000 to 2100",)),
+        ("notices", "seq", 0, ("from 1 to",)),
+        ("attachments", "owner_table", "settings", ("one of counties, townships",)),
+        ("inspections", "status", "done", ("one of in_progress, finished",)),
+        ("inspections", "finished_at", "2026-11-20 17:30", ("a time",)),
+        ("forms", "sha256", "ABC", ("a sha256",)),
+        ("problems", "notice_id", "x" * 101, ("an id",)),
+        ("counties", "updated_at", "9999999999999-ffff-x", ("a clock value",)),
+        ("counties", "updated_at", "4102444800000-0000-abc", ("a clock value",)),
+        ("counties", "updated_at", "1764547200000-0000-设备", ("a clock value",)),
+        ("counties", "base_version", "1764547200000-0000-a b", ("a clock value",)),
+    ],
+)
 def test_values_outside_their_domain(target, good, tmp_path, table, column, value, words):
     manifest, tables, blobs = read_bundle(good)
     if not tables[table]:
@@ -91,8 +94,7 @@ def test_values_outside_their_domain(target, good, tmp_path, table, column, valu
     row[column] = value
     bad = write_bundle(tmp_path / "edited.inspbundle", manifest, tables, blobs)
     line = len(tables[table])
-    message = refused(target, bad, f"tables/{table}.jsonl line {line}", row["id"], column,
-                      *words)
+    message = refused(target, bad, f"tables/{table}.jsonl line {line}", row["id"], column, *words)
     assert "Traceback" not in message
 
 
@@ -102,8 +104,15 @@ def test_a_tombstoned_township_with_live_children(empty, good, tmp_path):
     i = first(tables["townships"], id=township)
     tables["townships"][i]["deleted"] = 1
     bad = write_bundle(tmp_path / "tomb.inspbundle", manifest, tables, blobs)
-    refused(empty, bad, f"tables/townships.jsonl line {i + 1}", township, "deleted",
-            "live", "township_id")
+    refused(
+        empty,
+        bad,
+        f"tables/townships.jsonl line {i + 1}",
+        township,
+        "deleted",
+        "live",
+        "township_id",
+    )
 
 
 def test_a_tombstone_that_wins_over_a_township_with_live_children(target, good, tmp_path):
@@ -116,8 +125,7 @@ def test_a_tombstone_that_wins_over_a_township_with_live_children(target, good, 
     tables = {"townships": tables["townships"]}
     manifest["tables"] = {}
     bad = write_bundle(tmp_path / "tomb.inspbundle", manifest, tables, blobs)
-    refused(target, bad, f"tables/townships.jsonl line {i + 1}", township, "live",
-            "inspections")
+    refused(target, bad, f"tables/townships.jsonl line {i + 1}", township, "live", "inspections")
 
 
 def test_live_children_of_a_township_the_database_holds_deleted(target, good, tmp_path):
@@ -134,24 +142,37 @@ def test_live_children_of_a_township_the_database_holds_deleted(target, good, tm
 def test_a_tombstoned_county_with_live_townships(empty, good, tmp_path):
     def edit(tables):
         tables["counties"][0]["deleted"] = 1
-    refused(empty, rebuilt(good, tmp_path, edit), "tables/counties.jsonl line 1",
-            "live", "townships", "county_id")
+
+    refused(
+        empty,
+        rebuilt(good, tmp_path, edit),
+        "tables/counties.jsonl line 1",
+        "live",
+        "townships",
+        "county_id",
+    )
 
 
 def test_two_live_townships_with_one_code(empty, good, tmp_path):
     def edit(tables):
         tables["townships"][4]["code"] = tables["townships"][1]["code"]
+
     code = read_bundle(good)[1]["townships"][1]["code"]
-    refused(empty, rebuilt(good, tmp_path, edit), "tables/townships.jsonl line", code,
-            "code", "two live townships")
+    refused(
+        empty,
+        rebuilt(good, tmp_path, edit),
+        "tables/townships.jsonl line",
+        code,
+        "code",
+        "two live townships",
+    )
 
 
 def test_a_new_township_with_the_code_of_one_in_the_database(target, good, tmp_path):
     manifest, tables, blobs = read_bundle(good)
     twin = dict(tables["townships"][2], id="twin-of-a-township", name="重名街道")
     manifest["tables"] = {}
-    bad = write_bundle(tmp_path / "twin.inspbundle", manifest,
-                       {"townships": [twin]}, blobs)
+    bad = write_bundle(tmp_path / "twin.inspbundle", manifest, {"townships": [twin]}, blobs)
     refused(target, bad, "tables/townships.jsonl line 1", "twin-of-a-township", twin["code"])
 
 
@@ -164,8 +185,12 @@ def test_a_tombstone_without_children_still_imports(empty, good, tmp_path):
     ok = write_bundle(tmp_path / "ok.inspbundle", manifest, tables, blobs)
     summary = import_bundle(empty.db, ok)
     assert summary.applied
-    assert empty.db.execute("SELECT deleted FROM townships WHERE id = ?",
-                            [tables["townships"][i]["id"]]).fetchone()[0] == 1
+    assert (
+        empty.db.execute(
+            "SELECT deleted FROM townships WHERE id = ?", [tables["townships"][i]["id"]]
+        ).fetchone()[0]
+        == 1
+    )
 
 
 def test_a_deeply_nested_manifest(target, good, tmp_path):
@@ -189,16 +214,18 @@ def _answer_for(tables, item_id):
     return first(tables["answers"], item_id=item_id)
 
 
-@pytest.mark.parametrize("item, change, words", [
-    ("P02", {"verdict": "full", "number": None}, ("item P02", "takes a number", "verdict")),
-    ("P01", {"verdict": None, "number": 3}, ("item P01", "takes a verdict", "number")),
-    ("P01", {"item_id": "Z99"}, ("item Z99", "not in its campaign's form")),
-])
+@pytest.mark.parametrize(
+    "item, change, words",
+    [
+        ("P02", {"verdict": "full", "number": None}, ("item P02", "takes a number", "verdict")),
+        ("P01", {"verdict": None, "number": 3}, ("item P01", "takes a verdict", "number")),
+        ("P01", {"item_id": "Z99"}, ("item Z99", "not in its campaign's form")),
+    ],
+)
 def test_an_answer_that_does_not_fit_its_item(empty, good, tmp_path, item, change, words):
     """Scoring would ignore it, the checklist would show nonsense: the form decides."""
     manifest, tables, blobs = read_bundle(good)
     i = _answer_for(tables, item)
     tables["answers"][i].update(change)
     bad = write_bundle(tmp_path / "misfit.inspbundle", manifest, tables, blobs)
-    refused(empty, bad, f"tables/answers.jsonl line {i + 1}", tables["answers"][i]["id"],
-            *words)
+    refused(empty, bad, f"tables/answers.jsonl line {i + 1}", tables["answers"][i]["id"], *words)

@@ -54,15 +54,16 @@ def _only(manifest, tables, *names):
 def _problem_of(device, township_name="嵊山镇"):
     return device.db.execute(
         "SELECT p.id FROM problems p JOIN townships t ON t.id = p.township_id "
-        "WHERE t.name = ? AND p.deleted = 0 ORDER BY p.id LIMIT 1", [township_name]).fetchone()[0]
+        "WHERE t.name = ? AND p.deleted = 0 ORDER BY p.id LIMIT 1",
+        [township_name],
+    ).fetchone()[0]
 
 
 def test_a_changed_row_without_its_authors_signature(team, tmp_path):
     hq, one, _two = team
     manifest, tables, blobs = read_bundle(hq.export())
     tables["problems"][0]["status"] = "closed"
-    forged = write_bundle(tmp_path / "forged.inspbundle", manifest, tables, blobs,
-                          resign=False)
+    forged = write_bundle(tmp_path / "forged.inspbundle", manifest, tables, blobs, resign=False)
     refused(one, forged, "do not match its signature", "changed after signing")
 
 
@@ -98,14 +99,22 @@ def test_versions_outside_the_authors_role_are_refused_by_name(team, tmp_path):
     row = next(r for r in tables["problems"] if r["id"] == pid)
     row["status"] = "closed"  # 销号 is headquarters' alone
     forged = write_bundle(tmp_path / "closing.inspbundle", manifest, tables, blobs)
-    refused(hq, forged, "device 二组", two.device_id, "role inspector", f"problems row {pid}",
-            "only headquarters closes")
+    refused(
+        hq,
+        forged,
+        "device 二组",
+        two.device_id,
+        "role inspector",
+        f"problems row {pid}",
+        "only headquarters closes",
+    )
     manifest, tables, blobs = read_bundle(two.export())
     town = tables["townships"][0] if "townships" in tables else None
     assert town is None or town["updated_at"].endswith(hq.device_id)
     stamp = two.rows.clock.tick()
-    tables["townships"] = [{**read_bundle(hq.export())[1]["townships"][0],
-                            "name": "改名镇", "updated_at": stamp}]
+    tables["townships"] = [
+        {**read_bundle(hq.export())[1]["townships"][0], "name": "改名镇", "updated_at": stamp}
+    ]
     manifest["tables"]["townships"] = {}
     forged = write_bundle(tmp_path / "rename.inspbundle", manifest, tables, blobs)
     refused(hq, forged, "role inspector", "townships row", "only headquarters writes townships")
@@ -113,19 +122,20 @@ def test_versions_outside_the_authors_role_are_refused_by_name(team, tmp_path):
 
 def test_an_inspector_laptop_cannot_close_a_problem_and_leaves_out_what_it_may_not_send(team):
     hq, one, _two = team
-    rectified = one.db.execute("SELECT id FROM problems WHERE status = 'rectified' AND "
-                               "deleted = 0 LIMIT 1").fetchone()[0]
+    rectified = one.db.execute(
+        "SELECT id FROM problems WHERE status = 'rectified' AND deleted = 0 LIMIT 1"
+    ).fetchone()[0]
     with pytest.raises(RoleError, match="only headquarters closes"):
         apply_action(one.rows, rectified, Action.CLOSE)
-    closed = one.db.execute("SELECT id FROM problems WHERE status = 'closed' LIMIT 1"
-                            ).fetchone()[0]
+    closed = one.db.execute("SELECT id FROM problems WHERE status = 'closed' LIMIT 1").fetchone()[0]
     with pytest.raises(RoleError):
         edit_problem(one.rows, closed, {"text": "改写已销号的问题"})
     from inspector.demo import ensure_initialised
     from inspector.sync.export import export_bundle
 
-    one.db.execute("UPDATE townships SET updated_at = ? WHERE rowid = 1",
-                   [one.rows.clock.tick()])  # a township version the laptop wrote itself
+    one.db.execute(
+        "UPDATE townships SET updated_at = ? WHERE rowid = 1", [one.rows.clock.tick()]
+    )  # a township version the laptop wrote itself
     ensure_initialised(one.rows)
     summary = export_bundle(one.db, one.folder / "mine.inspbundle")
     assert summary.left_out == {"townships": 1}
@@ -176,12 +186,10 @@ def test_a_swapped_frozen_form_is_refused(team, tmp_path):
     form["sha256"] = parse_form(form["source"], "form").sha256
     form["updated_at"] = two.rows.clock.tick()
     _only(manifest, tables, "forms")
-    forged = write_bundle(tmp_path / "form.inspbundle", manifest, {"forms": [form]}, {},
-                          signer=two)
+    forged = write_bundle(tmp_path / "form.inspbundle", manifest, {"forms": [form]}, {}, signer=two)
     refused(hq, forged, "role inspector", "only headquarters writes forms")
     form["updated_at"] = hq.rows.clock.tick()  # even headquarters may not change a frozen form
-    forged = write_bundle(tmp_path / "form2.inspbundle", manifest, {"forms": [form]}, {},
-                          signer=hq)
+    forged = write_bundle(tmp_path / "form2.inspbundle", manifest, {"forms": [form]}, {}, signer=hq)
     refused(one, forged, "is frozen here")
 
 
@@ -191,8 +199,9 @@ def test_a_device_headquarters_never_enrolled(team, tmp_path):
     hq, one, _two = team
     stranger = Device(tmp_path / "stranger", "陌生电脑")
     manifest, tables, blobs = read_bundle(hq.export())
-    forged = write_bundle(tmp_path / "stranger.inspbundle", manifest, tables, blobs,
-                          signer=stranger)
+    forged = write_bundle(
+        tmp_path / "stranger.inspbundle", manifest, tables, blobs, signer=stranger
+    )
     refused(one, forged, "not enrolled")
     stranger.close()
 
@@ -211,8 +220,9 @@ def test_relayed_versions_keep_their_authors_signature(team):
     summary = two.take(relayed)
     assert {a.name for a in summary.authors} == {"总部", "一组"}
     assert two.rows.get("problems", pid)["text"] == "一组现场发现"
-    who = two.db.execute("SELECT who FROM audit_log WHERE row_id = ? ORDER BY id DESC LIMIT 1",
-                         [pid]).fetchone()[0]
+    who = two.db.execute(
+        "SELECT who FROM audit_log WHERE row_id = ? ORDER BY id DESC LIMIT 1", [pid]
+    ).fetchone()[0]
     assert who == f"import:一组 ({one.device_id})"
 
 
@@ -225,18 +235,23 @@ def test_the_audit_log_names_the_author_not_what_the_bundle_says(team, tmp_path)
     bundle = write_bundle(tmp_path / "named.inspbundle", manifest, tables, blobs)
     summary = hq.take(bundle)
     assert summary.device_name == "二组"
-    who = hq.db.execute("SELECT who FROM audit_log WHERE row_id = ? ORDER BY id DESC LIMIT 1",
-                        [pid]).fetchone()[0]
+    who = hq.db.execute(
+        "SELECT who FROM audit_log WHERE row_id = ? ORDER BY id DESC LIMIT 1", [pid]
+    ).fetchone()[0]
     assert who == f"import:二组 ({two.device_id})"
 
 
 def test_the_bytes_of_a_bundle_do_not_show_what_it_carries(team):
     hq, _one, _two = team
     bundle = hq.export().read_bytes()
-    secrets = [r[0] for r in hq.db.execute(
-        "SELECT text FROM problems UNION SELECT responsible_person FROM problems "
-        "WHERE responsible_person != '' UNION SELECT name FROM townships "
-        "UNION SELECT doc_number FROM notices")]
+    secrets = [
+        r[0]
+        for r in hq.db.execute(
+            "SELECT text FROM problems UNION SELECT responsible_person FROM problems "
+            "WHERE responsible_person != '' UNION SELECT name FROM townships "
+            "UNION SELECT doc_number FROM notices"
+        )
+    ]
     assert len(secrets) > 50
     for text in [*secrets, "problems", "tables/", "总部"]:
         for encoding in ("utf-8", "utf-16-le", "gbk"):

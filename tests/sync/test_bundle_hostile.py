@@ -67,7 +67,7 @@ def test_a_member_damaged_inside(target, hq, tmp_path):
     with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf:
         info = zf.getinfo("tables/answers.jsonl")
     start = info.header_offset + 30 + len(info.filename) + 200
-    data[start:start + 50] = bytes(50)
+    data[start : start + 50] = bytes(50)
     bad = seal_bytes(bytes(data), tmp_path / "damaged.inspbundle", hq.device_id)
     refused(target, bad, "answers.jsonl")
 
@@ -83,11 +83,24 @@ def test_encrypted_content_altered_on_the_way(target, good, tmp_path):
 
 def test_an_unsigned_format_1_bundle_says_why_it_is_refused(target, tmp_path):
     old = tmp_path / "old.inspbundle"
-    old.write_bytes(zip_bytes({"manifest.json": json.dumps({
-        "format": "inspector-bundle", "format_version": 1, "device_name": "二组笔记本",
-        "tables": {}, "attachments": []}).encode()}))
-    message = refused(target, old, "unsigned bundle (format 1) from an older Inspector",
-                      "二组笔记本")
+    old.write_bytes(
+        zip_bytes(
+            {
+                "manifest.json": json.dumps(
+                    {
+                        "format": "inspector-bundle",
+                        "format_version": 1,
+                        "device_name": "二组笔记本",
+                        "tables": {},
+                        "attachments": [],
+                    }
+                ).encode()
+            }
+        )
+    )
+    message = refused(
+        target, old, "unsigned bundle (format 1) from an older Inspector", "二组笔记本"
+    )
     assert "update Inspector" in message
 
 
@@ -113,16 +126,23 @@ def test_a_manifest_that_is_not_json(target, tmp_path):
     refused(target, bad, "manifest.json is not valid JSON")
 
 
-@pytest.mark.parametrize("change, words", [
-    (lambda m: m.update(format="other-tool"), ("not an Inspector bundle",)),
-    (lambda m: m.pop("bundle_id"), ("'bundle_id' is missing",)),
-    (lambda m: m.update(format_version="1"), ("'format_version' has the wrong type",)),
-    (lambda m: m.update(tables=[]), ("'tables' has the wrong type",)),
-    (lambda m: m["tables"].update(secrets={"file": "tables/secrets.jsonl", "rows": 0,
-                                           "sha256": "0" * 64}), ("unknown table",)),
-    (lambda m: m["tables"]["counties"].update(file="tables/x.jsonl"), ("file must be",)),
-    (lambda m: m["attachments"].append({"sha256": "zz", "size": 1}), ("attachment",)),
-])
+@pytest.mark.parametrize(
+    "change, words",
+    [
+        (lambda m: m.update(format="other-tool"), ("not an Inspector bundle",)),
+        (lambda m: m.pop("bundle_id"), ("'bundle_id' is missing",)),
+        (lambda m: m.update(format_version="1"), ("'format_version' has the wrong type",)),
+        (lambda m: m.update(tables=[]), ("'tables' has the wrong type",)),
+        (
+            lambda m: m["tables"].update(
+                secrets={"file": "tables/secrets.jsonl", "rows": 0, "sha256": "0" * 64}
+            ),
+            ("unknown table",),
+        ),
+        (lambda m: m["tables"]["counties"].update(file="tables/x.jsonl"), ("file must be",)),
+        (lambda m: m["attachments"].append({"sha256": "zz", "size": 1}), ("attachment",)),
+    ],
+)
 def test_a_manifest_with_the_wrong_shape(target, good, tmp_path, change, words):
     manifest, tables, _blobs = read_bundle(good)
     change(manifest)
@@ -137,8 +157,15 @@ def test_a_newer_format_version_asks_to_update(target, good, tmp_path):
     message = refused(target, bad, "newer Inspector", "update Inspector")
     assert "format 3" in message
     outer = tmp_path / "future-outer.inspbundle"
-    outer.write_bytes(zip_bytes({"manifest.json": json.dumps({
-        "format": "inspector-bundle", "format_version": 3, "sender": "x"}).encode()}))
+    outer.write_bytes(
+        zip_bytes(
+            {
+                "manifest.json": json.dumps(
+                    {"format": "inspector-bundle", "format_version": 3, "sender": "x"}
+                ).encode()
+            }
+        )
+    )
     assert "format 3" in refused(target, outer, "newer Inspector")
 
 
@@ -156,18 +183,25 @@ def test_a_row_count_that_does_not_match(target, good, tmp_path):
     refused(target, bad, "tables/answers.jsonl", "rows")
 
 
-@pytest.mark.parametrize("name, why", [
-    ("/etc/cron.d/evil", "absolute path"),
-    ("tables/../../evil.jsonl", "'..'"),
-    ("../evil", "'..'"),
-    ("attachments\\..\\evil", "backslash"),
-    ("C:/Windows/evil.dll", "absolute path"),
-    ("notes.txt", "unexpected member"),
-])
+@pytest.mark.parametrize(
+    "name, why",
+    [
+        ("/etc/cron.d/evil", "absolute path"),
+        ("tables/../../evil.jsonl", "'..'"),
+        ("../evil", "'..'"),
+        ("attachments\\..\\evil", "backslash"),
+        ("C:/Windows/evil.dll", "absolute path"),
+        ("notes.txt", "unexpected member"),
+    ],
+)
 def test_member_names_that_could_climb_out_are_refused(target, good, tmp_path, name, why):
     manifest, tables, _ = read_bundle(good)
-    bad = write_bundle(tmp_path / "bad.inspbundle", manifest, tables,
-                       extra=lambda zf: zf.writestr(zipfile.ZipInfo(name), b"x"))
+    bad = write_bundle(
+        tmp_path / "bad.inspbundle",
+        manifest,
+        tables,
+        extra=lambda zf: zf.writestr(zipfile.ZipInfo(name), b"x"),
+    )
     with zipfile.ZipFile(io.BytesIO(inner_bytes(bad))) as zf:
         assert name.replace("\\", "/") in [n.replace("\\", "/") for n in zf.namelist()]
     refused(target, bad, why)
@@ -218,44 +252,75 @@ def _rebuilt(good, tmp_path, edit) -> object:
     return write_bundle(tmp_path / "edited.inspbundle", manifest, tables, blobs)
 
 
-@pytest.mark.parametrize("edit, words", [
-    (lambda t: t["townships"][3].update(name=123), ("townships.jsonl line 4", "name", "TEXT")),
-    (lambda t: t["answers"][0].update(number="三"), ("answers.jsonl line 1", "number", "REAL")),
-    (lambda t: t["campaigns"][0].update(year=2017.5), ("campaigns.jsonl", "year", "INTEGER")),
-    (lambda t: t["problems"][1].update(text=None), ("problems.jsonl line 2", "text", "null")),
-    (lambda t: t["problems"][1].update(text={"a": 1}), ("problems.jsonl line 2", "text")),
-    (lambda t: t["notices"][0].update(seq=2**70), ("notices.jsonl line 1", "seq")),
-    (lambda t: t["counties"][0].update(updated_at="yesterday"),
-     ("counties.jsonl line 1", "updated_at", "clock")),
-    (lambda t: t["counties"][0].update(deleted=7), ("counties.jsonl line 1", "deleted")),
-    (lambda t: t["counties"][1].update(id=t["counties"][0]["id"]),
-     ("counties.jsonl line 2", "appears twice")),
-])
+@pytest.mark.parametrize(
+    "edit, words",
+    [
+        (lambda t: t["townships"][3].update(name=123), ("townships.jsonl line 4", "name", "TEXT")),
+        (lambda t: t["answers"][0].update(number="三"), ("answers.jsonl line 1", "number", "REAL")),
+        (lambda t: t["campaigns"][0].update(year=2017.5), ("campaigns.jsonl", "year", "INTEGER")),
+        (lambda t: t["problems"][1].update(text=None), ("problems.jsonl line 2", "text", "null")),
+        (lambda t: t["problems"][1].update(text={"a": 1}), ("problems.jsonl line 2", "text")),
+        (lambda t: t["notices"][0].update(seq=2**70), ("notices.jsonl line 1", "seq")),
+        (
+            lambda t: t["counties"][0].update(updated_at="yesterday"),
+            ("counties.jsonl line 1", "updated_at", "clock"),
+        ),
+        (lambda t: t["counties"][0].update(deleted=7), ("counties.jsonl line 1", "deleted")),
+        (
+            lambda t: t["counties"][1].update(id=t["counties"][0]["id"]),
+            ("counties.jsonl line 2", "appears twice"),
+        ),
+    ],
+)
 def test_rows_with_wrong_types_or_values(target, good, tmp_path, edit, words):
     refused(target, _rebuilt(good, tmp_path, edit), *words)
 
 
 def test_rows_with_unknown_or_missing_columns(target, good, tmp_path):
-    refused(target, _rebuilt(good, tmp_path, lambda t: t["problems"][0].update(secret=1)),
-            "problems.jsonl line 1", "unknown column", "secret")
-    refused(target, _rebuilt(good, tmp_path, lambda t: t["problems"][0].pop("status")),
-            "problems.jsonl line 1", "missing column", "status")
+    refused(
+        target,
+        _rebuilt(good, tmp_path, lambda t: t["problems"][0].update(secret=1)),
+        "problems.jsonl line 1",
+        "unknown column",
+        "secret",
+    )
+    refused(
+        target,
+        _rebuilt(good, tmp_path, lambda t: t["problems"][0].pop("status")),
+        "problems.jsonl line 1",
+        "missing column",
+        "status",
+    )
 
 
 def test_rows_that_are_not_json_objects(target, good, tmp_path):
     manifest, _tables, _ = read_bundle(good)
     data = b"[1, 2, 3]\n"
-    manifest["tables"] = {"counties": {"file": "tables/counties.jsonl", "rows": 1,
-                                       "sha256": hashlib.sha256(data).hexdigest()}}
-    bad = write_bundle(tmp_path / "list.inspbundle", manifest, {"counties": []},
-                       fix_hashes=False, raw={"counties": data})
+    manifest["tables"] = {
+        "counties": {
+            "file": "tables/counties.jsonl",
+            "rows": 1,
+            "sha256": hashlib.sha256(data).hexdigest(),
+        }
+    }
+    bad = write_bundle(
+        tmp_path / "list.inspbundle",
+        manifest,
+        {"counties": []},
+        fix_hashes=False,
+        raw={"counties": data},
+    )
     refused(target, bad, "counties.jsonl line 1", "not a JSON object")
 
 
 def test_references_to_rows_that_exist_nowhere(target, good, tmp_path):
-    refused(target, _rebuilt(good, tmp_path,
-                             lambda t: t["problems"][5].update(township_id="no-such-township")),
-            "problems.jsonl line 6", "township_id", "neither in the bundle nor in this database")
+    refused(
+        target,
+        _rebuilt(good, tmp_path, lambda t: t["problems"][5].update(township_id="no-such-township")),
+        "problems.jsonl line 6",
+        "township_id",
+        "neither in the bundle nor in this database",
+    )
 
 
 def test_an_attachment_row_without_its_bytes(target, hq, tmp_path):
@@ -275,14 +340,16 @@ def test_attachment_bytes_that_do_not_match_their_hash(target, hq, tmp_path):
     problem = hq.db.execute("SELECT id FROM problems LIMIT 1").fetchone()[0]
     photo = add_attachment(hq.rows, "problems", problem, b"photo bytes", filename="a.jpg")
     manifest, tables, _blobs = read_bundle(hq.export())
-    bad = write_bundle(tmp_path / "swapped.inspbundle", manifest, tables,
-                       {photo["sha256"]: b"other bytes"})
+    bad = write_bundle(
+        tmp_path / "swapped.inspbundle", manifest, tables, {photo["sha256"]: b"other bytes"}
+    )
     refused(target, bad, photo["sha256"], "sha256")
 
 
 def test_a_form_that_does_not_parse(target, good, tmp_path):
     def edit(tables):
         tables["forms"][0]["source"] = "[form\nid = "
+
     refused(target, _rebuilt(good, tmp_path, edit), "form", "does not parse")
 
 

@@ -27,8 +27,9 @@ def laptop(laptops):
     ensure_initialised(device.rows)
     town = device.db.execute("SELECT id FROM townships ORDER BY id LIMIT 1").fetchone()[0]
     problem = add_problem(device.rows, town, "记录" + "台账" * 9_000, "2027-01-31")
-    add_attachment(device.rows, "problems", problem["id"], b"\xff\xd8" + bytes(4000),
-                   filename="整改照片.jpg")
+    add_attachment(
+        device.rows, "problems", problem["id"], b"\xff\xd8" + bytes(4000), filename="整改照片.jpg"
+    )
     device.problem = problem
     return device
 
@@ -46,8 +47,11 @@ def _members(bundle) -> dict[str, int]:
 def _problem_line(bundle) -> int:
     """The longest line of the bundle, which is the problem's (its text is the longest)."""
     with _inner(bundle) as zf:
-        longest = {name: max(len(line) for line in zf.read(name).split(b"\n"))
-                   for name in zf.namelist() if name.startswith("tables/")}
+        longest = {
+            name: max(len(line) for line in zf.read(name).split(b"\n"))
+            for name in zf.namelist()
+            if name.startswith("tables/")
+        }
     assert max(longest, key=longest.__getitem__) == "tables/problems.jsonl"
     return longest["tables/problems.jsonl"]
 
@@ -59,8 +63,9 @@ def _round_trip(laptop, laptops, hq=None) -> None:
     assert dump_json(hq.db) == dump_json(laptop.db)
 
 
-def _refused_both_ways(laptop, laptops, monkeypatch, name, value, export_words, import_words,
-                       hq=None):
+def _refused_both_ways(
+    laptop, laptops, monkeypatch, name, value, export_words, import_words, hq=None
+):
     """Over the limit: the export says what is too big and leaves no file; an older bundle
     of the same data, written before the limit was lowered, is refused on import."""
     hq = hq or laptops(f"总部-{name}")  # enrolled first, so the bundle is encrypted to it
@@ -86,10 +91,15 @@ def test_line_limit(laptop, laptops, monkeypatch):
     line = _problem_line(laptop.export())
     monkeypatch.setattr(fmt, "MAX_LINE_BYTES", line)
     _round_trip(laptop, laptops)
-    _refused_both_ways(laptop, laptops, monkeypatch, "MAX_LINE_BYTES", line - 1,
-                       [f"problems row {laptop.problem['id']}", "1 more than the",
-                        "its column text alone"],
-                       ["tables/problems.jsonl has a line longer than"])
+    _refused_both_ways(
+        laptop,
+        laptops,
+        monkeypatch,
+        "MAX_LINE_BYTES",
+        line - 1,
+        [f"problems row {laptop.problem['id']}", "1 more than the", "its column text alone"],
+        ["tables/problems.jsonl has a line longer than"],
+    )
 
 
 def test_table_limit(laptop, laptops, monkeypatch):
@@ -97,9 +107,15 @@ def test_table_limit(laptop, laptops, monkeypatch):
     biggest = max(size for name, size in members.items() if name.startswith("tables/"))
     monkeypatch.setattr(fmt, "MAX_TABLE_BYTES", biggest)
     _round_trip(laptop, laptops)
-    _refused_both_ways(laptop, laptops, monkeypatch, "MAX_TABLE_BYTES", biggest - 1,
-                       ["comes to", "1 more than the", "export a delta (--since-last)"],
-                       ["declares", "more than the"])
+    _refused_both_ways(
+        laptop,
+        laptops,
+        monkeypatch,
+        "MAX_TABLE_BYTES",
+        biggest - 1,
+        ["comes to", "1 more than the", "export a delta (--since-last)"],
+        ["declares", "more than the"],
+    )
 
 
 def test_total_limit(laptop, laptops, monkeypatch):
@@ -108,9 +124,16 @@ def test_total_limit(laptop, laptops, monkeypatch):
     total = sum(_members(laptop.export()).values())
     monkeypatch.setattr(fmt, "MAX_TOTAL_BYTES", total)
     _round_trip(laptop, laptops, receivers[0])
-    _refused_both_ways(laptop, laptops, monkeypatch, "MAX_TOTAL_BYTES", total - 1,
-                       ["this bundle is too big", "1 more than the"],
-                       ["bytes uncompressed, more than the"], receivers[1])
+    _refused_both_ways(
+        laptop,
+        laptops,
+        monkeypatch,
+        "MAX_TOTAL_BYTES",
+        total - 1,
+        ["this bundle is too big", "1 more than the"],
+        ["bytes uncompressed, more than the"],
+        receivers[1],
+    )
 
 
 def test_attachments_alone_over_the_total_are_refused_before_writing(laptop, monkeypatch):
@@ -122,26 +145,45 @@ def test_attachments_alone_over_the_total_are_refused_before_writing(laptop, mon
 def test_attachment_limit(laptop, laptops, monkeypatch):
     monkeypatch.setattr(fmt, "ATTACHMENT_LIMIT", 4002)
     _round_trip(laptop, laptops)
-    _refused_both_ways(laptop, laptops, monkeypatch, "ATTACHMENT_LIMIT", 4001,
-                       ["整改照片.jpg", "4,002 bytes, 1 more than the 4,001"],
-                       ["declares 4,002 bytes"])
+    _refused_both_ways(
+        laptop,
+        laptops,
+        monkeypatch,
+        "ATTACHMENT_LIMIT",
+        4001,
+        ["整改照片.jpg", "4,002 bytes, 1 more than the 4,001"],
+        ["declares 4,002 bytes"],
+    )
 
 
 def test_member_count_limit(laptop, laptops, monkeypatch):
     count = len(_members(laptop.export()))
     monkeypatch.setattr(fmt, "MAX_MEMBERS", count)
     _round_trip(laptop, laptops)
-    _refused_both_ways(laptop, laptops, monkeypatch, "MAX_MEMBERS", count - 1,
-                       ["1 attachments make more than the"], ["files, more than a bundle may"])
+    _refused_both_ways(
+        laptop,
+        laptops,
+        monkeypatch,
+        "MAX_MEMBERS",
+        count - 1,
+        ["1 attachments make more than the"],
+        ["files, more than a bundle may"],
+    )
 
 
 def test_manifest_limit(laptop, laptops, monkeypatch):
     size = _members(laptop.export())["manifest.json"]
     monkeypatch.setattr(fmt, "MAX_MANIFEST_BYTES", size)
     _round_trip(laptop, laptops)
-    _refused_both_ways(laptop, laptops, monkeypatch, "MAX_MANIFEST_BYTES", size - 1,
-                       ["manifest.json would be", "1 more than the"],
-                       ["member manifest.json declares"])
+    _refused_both_ways(
+        laptop,
+        laptops,
+        monkeypatch,
+        "MAX_MANIFEST_BYTES",
+        size - 1,
+        ["manifest.json would be", "1 more than the"],
+        ["member manifest.json declares"],
+    )
 
 
 def test_honest_repetitive_text_is_no_zip_bomb(laptops):
@@ -152,8 +194,9 @@ def test_honest_repetitive_text_is_no_zip_bomb(laptops):
     sentence = "会议记录不全。"
     with laptop.db.atomic():
         for _ in range(32):
-            problem = add_problem(laptop.rows, town, sentence * 2_800, "2027-01-31",
-                                  measure=sentence * 2_800)
+            problem = add_problem(
+                laptop.rows, town, sentence * 2_800, "2027-01-31", measure=sentence * 2_800
+            )
             laptop.rows.update("problems", problem["id"], {"rectify_note": sentence * 14_000})
     hq = laptops("总部")
     bundle = laptop.export()
@@ -171,8 +214,10 @@ def test_a_row_written_before_todays_rules_is_named_by_the_export(laptops):
     town = laptop.db.execute("SELECT id FROM townships LIMIT 1").fetchone()[0]
     problem = add_problem(laptop.rows, town, "短", "2027-01-31")
     with laptop.db.atomic():
-        laptop.db.execute("UPDATE problems SET measure = ? WHERE id = ?",
-                          ["整改" * (3 * 1024 * 1024), problem["id"]])
+        laptop.db.execute(
+            "UPDATE problems SET measure = ? WHERE id = ?",
+            ["整改" * (3 * 1024 * 1024), problem["id"]],
+        )
     with pytest.raises(BundleError) as caught:
         laptop.export()
     message = str(caught.value)

@@ -40,8 +40,7 @@ def real_bundle(_sample_template, tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("property-source")
     fed = Federation(folder / "总部授权")
-    hq = Device(folder / "hq", "总部", copy_of=_sample_template, federation=fed,
-                keep_identity=True)
+    hq = Device(folder / "hq", "总部", copy_of=_sample_template, federation=fed, keep_identity=True)
     problem = hq.db.execute("SELECT id FROM problems LIMIT 1").fetchone()[0]
     add_attachment(hq.rows, "problems", problem, b"\xff\xd8photo", filename="a.jpg")
     out = folder / "hq.inspbundle"
@@ -52,21 +51,57 @@ def real_bundle(_sample_template, tmp_path_factory):
     fed.close()
 
 
-_JUNK = st.sampled_from([
-    "banana", "not-a-date", "9999-99-99", "2026-02-30", "2026-13-01", "20261120", "NaN",
-    "Infinity", "-1", "", " ", "[", "{}", "[1, 2]", '["x"]', '[["a"]]', "null", "\x00",
-    "a\x07b", "名\n字", "\u202e反转", "x" * 300, "1e999", "9999999999999-ffff-x",
-    "0000000000000-0000-a", "open", "closed", "full", "na", "finished", "街道", "zone",
-    "330902", "330902001", "0" * 64, "2026-11-20T25:00:00", "2099-12-31", "2000-01-01",
-])
+_JUNK = st.sampled_from(
+    [
+        "banana",
+        "not-a-date",
+        "9999-99-99",
+        "2026-02-30",
+        "2026-13-01",
+        "20261120",
+        "NaN",
+        "Infinity",
+        "-1",
+        "",
+        " ",
+        "[",
+        "{}",
+        "[1, 2]",
+        '["x"]',
+        '[["a"]]',
+        "null",
+        "\x00",
+        "a\x07b",
+        "名\n字",
+        "\u202e反转",
+        "x" * 300,
+        "1e999",
+        "9999999999999-ffff-x",
+        "0000000000000-0000-a",
+        "open",
+        "closed",
+        "full",
+        "na",
+        "finished",
+        "街道",
+        "zone",
+        "330902",
+        "330902001",
+        "0" * 64,
+        "2026-11-20T25:00:00",
+        "2099-12-31",
+        "2000-01-01",
+    ]
+)
 _NUMBERS = st.one_of(
-    st.integers(min_value=-2**63, max_value=2**63 - 1),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
     st.sampled_from([0, 1, -1, 2, 1999, 2000, 2100, 2101, 10**9, 10**9 + 1, 2**53]),
     st.floats(allow_nan=False, allow_infinity=False),
     st.sampled_from([1e308, -1e308, 0.5, -0.0, 1e-300]),
 )
-_WRONG_TYPES = st.one_of(st.none(), st.booleans(), st.just([]), st.just({"a": 1}),
-                         st.lists(st.integers(), max_size=3))
+_WRONG_TYPES = st.one_of(
+    st.none(), st.booleans(), st.just([]), st.just({"a": 1}), st.lists(st.integers(), max_size=3)
+)
 _DATES = st.dates().map(lambda d: d.isoformat())
 _TEXT = st.text(max_size=40)
 
@@ -81,14 +116,18 @@ def mutation(draw, tables):
     other_ids = [r["id"] for t in sorted(tables) for r in tables[t][:50]]
     if column == "deleted" and draw(st.booleans()):
         return table, index, column, 1 - row["deleted"] if row["deleted"] in (0, 1) else 0
-    value = draw(st.one_of(_JUNK, _NUMBERS, _WRONG_TYPES, _DATES, _TEXT,
-                           st.sampled_from(other_ids)))
+    value = draw(
+        st.one_of(_JUNK, _NUMBERS, _WRONG_TYPES, _DATES, _TEXT, st.sampled_from(other_ids))
+    )
     return table, index, column, value
 
 
 def _folder_listing(folder: Path) -> list[str]:
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
-                  if not p.name.endswith(("-wal", "-shm")))
+    return sorted(
+        str(p.relative_to(folder))
+        for p in folder.rglob("*")
+        if not p.name.endswith(("-wal", "-shm"))
+    )
 
 
 def _cli(db_path: Path, *args: str) -> None:
@@ -100,23 +139,56 @@ def _cli(db_path: Path, *args: str) -> None:
 
 def _readers(db, db_path: Path, out: Path, qtbot) -> None:
     """Everything a user opens after an import: reports, exports, ranking, check, the GUI."""
-    campaigns = [r[0] for r in db.execute(
-        "SELECT id FROM campaigns WHERE deleted = 0 ORDER BY id LIMIT 2")]
-    townships = [r[0] for r in db.execute(
-        "SELECT id FROM townships WHERE deleted = 0 ORDER BY id LIMIT 2")]
+    campaigns = [
+        r[0] for r in db.execute("SELECT id FROM campaigns WHERE deleted = 0 ORDER BY id LIMIT 2")
+    ]
+    townships = [
+        r[0] for r in db.execute("SELECT id FROM townships WHERE deleted = 0 ORDER BY id LIMIT 2")
+    ]
     _cli(db_path, "check")
     _cli(db_path, "report", "problems", "--out", str(out / "problems.pdf"), "--date", SAMPLE_DATE)
     _cli(db_path, "problems", "export", "--format", "csv", "--out", str(out / "p.csv"))
     _cli(db_path, "problems", "export", "--format", "xlsx", "--out", str(out / "p.xlsx"))
     for campaign in campaigns:
         _cli(db_path, "ranking", "--campaign", campaign, "--format", "json")
-        _cli(db_path, "report", "summary", "--campaign", campaign, "--out",
-             str(out / "summary.pdf"), "--date", SAMPLE_DATE)
+        _cli(
+            db_path,
+            "report",
+            "summary",
+            "--campaign",
+            campaign,
+            "--out",
+            str(out / "summary.pdf"),
+            "--date",
+            SAMPLE_DATE,
+        )
         for township in townships:
-            _cli(db_path, "report", "star", "--campaign", campaign, "--township", township,
-                 "--out", str(out / "star.pdf"), "--date", SAMPLE_DATE)
-            _cli(db_path, "report", "notice", "--campaign", campaign, "--township", township,
-                 "--out", str(out / "notice.pdf"), "--date", SAMPLE_DATE)
+            _cli(
+                db_path,
+                "report",
+                "star",
+                "--campaign",
+                campaign,
+                "--township",
+                township,
+                "--out",
+                str(out / "star.pdf"),
+                "--date",
+                SAMPLE_DATE,
+            )
+            _cli(
+                db_path,
+                "report",
+                "notice",
+                "--campaign",
+                campaign,
+                "--township",
+                township,
+                "--out",
+                str(out / "notice.pdf"),
+                "--date",
+                SAMPLE_DATE,
+            )
     _gui(db, db_path, townships, qtbot)
 
 
@@ -135,11 +207,16 @@ def _gui(db, db_path: Path, townships: list[str], qtbot) -> None:
     assert not raised, raised
 
 
-@settings(max_examples=40, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
 def test_one_changed_cell_is_refused_cleanly_or_imports_into_a_usable_database(
-        real_bundle, tmp_path, qtbot, data):
+    real_bundle, tmp_path, qtbot, data
+):
     fed, manifest, tables, blobs = real_bundle
     Federation.current = fed
     table, index, column, value = data.draw(mutation(tables), label="mutation")

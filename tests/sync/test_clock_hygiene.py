@@ -65,17 +65,18 @@ def test_a_base_version_from_the_future_is_refused_too(target, hq, tmp_path):
     assert "tables/answers.jsonl line 6, column base_version" in message
 
 
-def test_a_relayed_row_names_the_device_that_stamped_it_by_its_known_name(target, hq, laptops,
-                                                                          sample_db_path,
-                                                                          tmp_path):
+def test_a_relayed_row_names_the_device_that_stamped_it_by_its_known_name(
+    target, hq, laptops, sample_db_path, tmp_path
+):
     """HQ passes on rows of a fast laptop: the message names that laptop, not HQ."""
     fast = laptops("外勤3号", copy_of=sample_db_path)
     target.take(fast.export())  # the laptop's earlier, sound bundle: its name is known here
     manifest, tables, blobs = read_bundle(hq.export())
     device = settings.device_id(fast.db)
     tables["problems"][0]["updated_at"] = format_hlc(wall_ms() + 2 * YEAR_MS, 0, device)
-    bundle = write_bundle(tmp_path / "relayed.inspbundle", manifest, tables, blobs,
-                          authors=(fast,))  # the fast laptop's own signature, relayed
+    bundle = write_bundle(
+        tmp_path / "relayed.inspbundle", manifest, tables, blobs, authors=(fast,)
+    )  # the fast laptop's own signature, relayed
     message = refused(target, bundle)
     assert f"device 外勤3号 ({device})'s clock" in message
 

@@ -105,8 +105,7 @@ class Laptop:
             for row in self.db.query(f"SELECT * FROM {t}"):
                 stamp = row.pop("updated_at")
                 row.pop("base_version")
-                found[(t, row["id"])] = (stamp, json.dumps(row, sort_keys=True,
-                                                           ensure_ascii=False))
+                found[(t, row["id"])] = (stamp, json.dumps(row, sort_keys=True, ensure_ascii=False))
         return found
 
     @property
@@ -132,8 +131,14 @@ def _make_original(folder: Path) -> Path:
     camp = create_campaign(first.rows, "2017年第三季度基层党建专项督查", "township-party-building")
     for town in townships(first.db)[:3]:
         start_inspection(first.rows, camp["id"], town["id"], inspected_on="2017-09-12")
-        add_problem(first.rows, town["id"], "三会一课记录不全", "2017-12-31",
-                    campaign_id=camp["id"], found_on="2017-09-12")
+        add_problem(
+            first.rows,
+            town["id"],
+            "三会一课记录不全",
+            "2017-12-31",
+            campaign_id=camp["id"],
+            found_on="2017-09-12",
+        )
     assert identity.identity(first.db).fingerprint == identity.RECORDED
     first.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     first.close()
@@ -185,8 +190,9 @@ def test_a_copy_s_version_relayed_by_headquarters_is_refused_too(pair, tmp_path)
     manifest, tables, blobs = read_bundle(copy.export())
     hq = Laptop(tmp_path, "总部")
     HQ.ready()  # headquarters relays the copy's versions with the copy's own signature
-    relayed = write_bundle(tmp_path / "hq.inspbundle", manifest, tables, blobs, signer=hq,
-                           authors=(copy,))
+    relayed = write_bundle(
+        tmp_path / "hq.inspbundle", manifest, tables, blobs, signer=hq, authors=(copy,)
+    )
     with pytest.raises(BundleError) as info:
         original.take(relayed)
     assert "carries this laptop's device id but was never made here" in str(info.value)
@@ -240,20 +246,21 @@ def _kept_contents(laptops, final) -> dict[tuple[str, str], set[str]]:
     kept: dict[tuple[str, str], set[str]] = {key: {data} for key, (_, data) in final.items()}
     for d in laptops:
         for table, row_id, *sides in d.db.execute(
-                "SELECT table_name, row_id, winner, loser FROM conflicts"):
+            "SELECT table_name, row_id, winner, loser FROM conflicts"
+        ):
             for side in sides:
                 row = json.loads(side)
                 row.pop("updated_at", None)
                 row.pop("base_version", None)
                 kept.setdefault((table, row_id), set()).add(
-                    json.dumps(row, sort_keys=True, ensure_ascii=False))
+                    json.dumps(row, sort_keys=True, ensure_ascii=False)
+                )
     return kept
 
 
 def _edits(before: dict, after: dict) -> tuple[dict, set[str]]:
     """Versions an operation made (with their row and data), and the versions it overwrote."""
-    made = {v: (k, data) for k, (v, data) in after.items()
-            if k not in before or before[k][0] != v}
+    made = {v: (k, data) for k, (v, data) in after.items() if k not in before or before[k][0] != v}
     replaced = {before[k][0] for k, (v, _) in after.items() if k in before and before[k][0] != v}
     return made, replaced
 
@@ -261,20 +268,27 @@ def _edits(before: dict, after: dict) -> tuple[dict, set[str]]:
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(script=ops, final_order=st.permutations([0, 1, 2]))
 def test_three_laptops_from_one_copied_file_lose_no_edit_once_each_has_its_own_id(
-        original_file, script, final_order):
+    original_file, script, final_order
+):
     folder = Path(tempfile.mkdtemp(prefix="copies-"))
-    laptops = [Laptop(folder, "笔记本1", original_file), Laptop(folder, "笔记本2", original_file),
-               Laptop(folder, "笔记本3", original_file)]
+    laptops = [
+        Laptop(folder, "笔记本1", original_file),
+        Laptop(folder, "笔记本2", original_file),
+        Laptop(folder, "笔记本3", original_file),
+    ]
     try:
         for laptop in laptops:  # each was copied: each is told, and each takes its own id
             assert identity.identity(laptop.db).fingerprint == identity.CHANGED
             identity.new_identity(laptop.db, laptop.name)
         assert len({store_settings.device_id(d.db) for d in laptops}) == 3
         camp = laptops[0].db.execute("SELECT id FROM campaigns").fetchone()[0]
-        towns = [r[0] for r in laptops[0].db.execute(
-            "SELECT township_id FROM inspections ORDER BY township_id")]
-        items = [i.id for i in form_for_campaign(laptops[0].db, camp).items
-                 if i.kind == "verdict"]
+        towns = [
+            r[0]
+            for r in laptops[0].db.execute(
+                "SELECT township_id FROM inspections ORDER BY township_id"
+            )
+        ]
+        items = [i.id for i in form_for_campaign(laptops[0].db, camp).items if i.kind == "verdict"]
         made: dict[str, tuple[tuple[str, str], str]] = {}
         replaced: set[str] = set()
         for op in script:
@@ -296,15 +310,24 @@ def test_three_laptops_from_one_copied_file_lose_no_edit_once_each_has_its_own_i
         dumps = [dump_json(d.db) for d in laptops]
         assert dumps[0] == dumps[1] == dumps[2]
         final = laptops[0].contents()
-        in_conflicts = {v for d in laptops for row in d.db.execute(
-            "SELECT winner_version, loser_version FROM conflicts") for v in row}
+        in_conflicts = {
+            v
+            for d in laptops
+            for row in d.db.execute("SELECT winner_version, loser_version FROM conflicts")
+            for v in row
+        }
         kept = _kept_contents(laptops, final)
         # An edit is lost when its data is not what the row ended with, nobody who had it
         # in hand edited it further, and no conflict kept it or an equal version (two
         # laptops deleting the same problem: one tombstone stands for both).
-        lost = sorted(v for v, (key, data) in made.items()
-                      if final[key][1] != data and v not in replaced and v not in in_conflicts
-                      and data not in kept.get(key, set()))
+        lost = sorted(
+            v
+            for v, (key, data) in made.items()
+            if final[key][1] != data
+            and v not in replaced
+            and v not in in_conflicts
+            and data not in kept.get(key, set())
+        )
         assert not lost, f"edits lost without a conflict recorded: {sorted(lost)}"
         for d in laptops:
             assert check(d.db) == []
@@ -352,8 +375,11 @@ def test_edits_made_on_the_copy_before_device_new_move_to_the_new_id_and_lose_no
     assert summary.totals.conflicts == 1  # kept as a conflict, not silently overwritten
     copy.take(original.export())
     assert dump_json(original.db) == dump_json(copy.db)
-    kept = {v for row in original.db.execute(
-        "SELECT winner_version, loser_version FROM conflicts") for v in row}
+    kept = {
+        v
+        for row in original.db.execute("SELECT winner_version, loser_version FROM conflicts")
+        for v in row
+    }
     assert stamp in kept
 
 

@@ -27,7 +27,8 @@ def _delta(src: Device, dst: Device, **kwargs) -> Path:
 
 def _first_inspection(device: Device) -> tuple[str, str, str]:
     camp, town = device.db.execute(
-        "SELECT campaign_id, township_id FROM inspections ORDER BY township_id").fetchone()
+        "SELECT campaign_id, township_id FROM inspections ORDER BY township_id"
+    ).fetchone()
     return camp, town, inspection_id(camp, town)
 
 
@@ -51,8 +52,14 @@ def test_a_delta_after_one_townships_inspection_carries_only_its_rows(synced):
     items = [i.id for i in form_for_campaign(laptop.db, camp["id"]).items if i.kind == "verdict"]
     for item in items[:5]:
         set_answer(laptop.rows, iid, item, verdict="fail")
-    add_problem(laptop.rows, town, "党员活动室未挂牌", "2027-01-31", campaign_id=camp["id"],
-                inspection_id=iid)
+    add_problem(
+        laptop.rows,
+        town,
+        "党员活动室未挂牌",
+        "2027-01-31",
+        campaign_id=camp["id"],
+        inspection_id=iid,
+    )
     bundle = laptop.export(since_last=True, to=_device(hq))
     manifest, tables, _ = read_bundle(bundle)
     carried = {t: rows for t, rows in tables.items() if rows}
@@ -60,8 +67,9 @@ def test_a_delta_after_one_townships_inspection_carries_only_its_rows(synced):
     assert [(r["id"], r["township_id"]) for r in carried["inspections"]] == [(iid, town)]
     assert len(carried["answers"]) == 5
     assert {r["inspection_id"] for r in carried["answers"]} == {iid}
-    assert [(r["text"], r["township_id"]) for r in carried["problems"]] == [("党员活动室未挂牌",
-                                                                              town)]
+    assert [(r["text"], r["township_id"]) for r in carried["problems"]] == [
+        ("党员活动室未挂牌", town)
+    ]
     assert manifest["delta_since"] is not None
     assert manifest["have"][laptop.rows.device] > manifest["delta_since"][laptop.rows.device]
     full = laptop.export()
@@ -107,8 +115,7 @@ def test_tombstones_travel_in_deltas(synced):
 def test_a_delta_missing_parents_asks_for_a_full_bundle(synced, laptops):
     hq, laptop = synced
     camp, town, iid = _first_inspection(laptop)
-    add_problem(laptop.rows, town, "档案不全", "2027-01-31", campaign_id=camp,
-                inspection_id=iid)
+    add_problem(laptop.rows, town, "档案不全", "2027-01-31", campaign_id=camp, inspection_id=iid)
     stranger = laptops("新笔记本")
     stranger.take(laptop.export(campaign_ref=camp))  # the kit only: no inspections
     delta = laptop.export(since_last=True, to=_device(hq))
@@ -155,12 +162,17 @@ def test_a_restored_receiver_gets_what_it_lost(synced, federation, tmp_path):
     laptop.take(hq.export(since_last=True))  # laptop now believes HQ holds the problem
     hq.close()
     # the same installation from its backup: its device id, enrolled again by headquarters
-    restored = Device(hq.folder, "总部-恢复", copy_of=saved, federation=federation,
-                      keep_identity=True)
+    restored = Device(
+        hq.folder, "总部-恢复", copy_of=saved, federation=federation, keep_identity=True
+    )
     laptop.take(restored.export(since_last=True))
     restored.take(laptop.export(since_last=True, to=_device_of(hq)))
-    assert restored.db.execute("SELECT COUNT(*) FROM problems WHERE text = '恢复前送到的问题'"
-                               ).fetchone()[0] == 1
+    assert (
+        restored.db.execute(
+            "SELECT COUNT(*) FROM problems WHERE text = '恢复前送到的问题'"
+        ).fetchone()[0]
+        == 1
+    )
     restored.close()
 
 
@@ -178,21 +190,29 @@ def test_laptops_and_hq_exchanging_deltas_converge(base, script, final_order):  
     """Deltas in both directions over rounds end where full bundles end: every device equal."""
     folder = Path(tempfile.mkdtemp(prefix="delta-"))
     fed = Federation(folder / "总部授权")
-    devices = [Device(folder / n, n, copy_of=base, federation=fed)
-               for n in ("笔记本1", "笔记本2", "笔记本3", "总部")]
+    devices = [
+        Device(folder / n, n, copy_of=base, federation=fed)
+        for n in ("笔记本1", "笔记本2", "笔记本3", "总部")
+    ]
     try:
         camp = devices[0].db.execute("SELECT id FROM campaigns").fetchone()[0]
-        towns = [r[0] for r in devices[0].db.execute(
-            "SELECT township_id FROM inspections ORDER BY township_id")]
-        items = [i.id for i in form_for_campaign(devices[0].db, camp).items
-                 if i.kind == "verdict"]
+        towns = [
+            r[0]
+            for r in devices[0].db.execute(
+                "SELECT township_id FROM inspections ORDER BY township_id"
+            )
+        ]
+        items = [i.id for i in form_for_campaign(devices[0].db, camp).items if i.kind == "verdict"]
         for op in script:
             if op[0] == "sync":  # a laptop and headquarters, one way, then sometimes back
                 laptop, hq = devices[op[1]], devices[3]
                 src, dst = (laptop, hq) if op[2] != 1 else (hq, laptop)
                 known = versions.peer_ack(src.db, _device(dst)) is not None
-                dst.take(src.export(since_last=True, to=_device(dst))
-                         if op[2] == 2 and known else src.export(since_last=True))
+                dst.take(
+                    src.export(since_last=True, to=_device(dst))
+                    if op[2] == 2 and known
+                    else src.export(since_last=True)
+                )
             else:
                 _run(devices[op[1]], op, camp, towns, items)
         newest = _newest_versions(devices)
@@ -230,8 +250,15 @@ def test_edits_of_a_row_by_two_devices_travel_by_the_last_editor(synced, laptops
     assert [r["text"] for r in tables["problems"]] == ["笔记本又改"]
 
 
-@pytest.mark.parametrize("have", [["not", "a", "vector"], {"a/b": "1796161896132-0000-a/b"},
-                                  {"abc": "1796161896132-0000-xyz"}, {"abc": 7}])
+@pytest.mark.parametrize(
+    "have",
+    [
+        ["not", "a", "vector"],
+        {"a/b": "1796161896132-0000-a/b"},
+        {"abc": "1796161896132-0000-xyz"},
+        {"abc": 7},
+    ],
+)
 def test_a_malformed_vector_is_refused_before_anything_is_written(synced, tmp_path, have):
     hq, laptop = synced
     manifest, tables, blobs = read_bundle(hq.export(since_last=True))
@@ -269,8 +296,7 @@ def test_a_delta_carries_the_bytes_of_its_attachment_rows_only(synced):
     add_attachment(hq.rows, "problems", old[0], b"%PDF-1.4 old scan", filename="旧.pdf")
     laptop.take(hq.export(since_last=True))
     hq.take(laptop.export(since_last=True))
-    photo = add_attachment(laptop.rows, "problems", new[0], b"%PDF-1.4 new scan",
-                           filename="新.pdf")
+    photo = add_attachment(laptop.rows, "problems", new[0], b"%PDF-1.4 new scan", filename="新.pdf")
     _, tables, blobs = read_bundle(laptop.export(since_last=True))
     assert [r["id"] for r in tables["attachments"]] == [photo["id"]]
     assert blobs == {photo["sha256"]: b"%PDF-1.4 new scan"}

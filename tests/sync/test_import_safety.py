@@ -20,8 +20,11 @@ from inspector.sync.importer import import_bundle
 
 def _files(folder: Path) -> list[str]:
     """Everything under the laptop's folder but SQLite's own -wal/-shm files."""
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
-                  if not p.name.endswith(("-wal", "-shm")))
+    return sorted(
+        str(p.relative_to(folder))
+        for p in folder.rglob("*")
+        if not p.name.endswith(("-wal", "-shm"))
+    )
 
 
 @pytest.fixture
@@ -37,8 +40,9 @@ def kit(hq, field):
 
     problem = hq.db.execute("SELECT id FROM problems LIMIT 1").fetchone()[0]
     for n in range(2):
-        add_attachment(hq.rows, "problems", problem, b"\xff\xd8 photo %d" % n,
-                       filename=f"现场{n}.jpg")
+        add_attachment(
+            hq.rows, "problems", problem, b"\xff\xd8 photo %d" % n, filename=f"现场{n}.jpg"
+        )
     return hq.export()
 
 
@@ -104,11 +108,12 @@ def test_an_import_waits_for_another_writer_instead_of_giving_up(field, kit):
 def _damage_a_page(path: Path, table: str) -> None:
     """Overwrite the first page of `table` in the CLOSED database file."""
     with closing(sqlite3.connect(path)) as conn:
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
-                            [table]).fetchone()[0]
+        root = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", [table]
+        ).fetchone()[0]
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = bytearray(path.read_bytes())
-    data[(root - 1) * 4096:root * 4096] = b"\x0d\xff\xff\x00" * 1024
+    data[(root - 1) * 4096 : root * 4096] = b"\x0d\xff\xff\x00" * 1024
     path.write_bytes(bytes(data))
 
 
@@ -123,7 +128,8 @@ def test_an_import_into_a_damaged_database_is_refused_before_writing(field, kit)
             import_bundle(db, kit)
         assert str(refused.value) == (
             f"{field.path} is damaged, so nothing was imported; restore a backup with "
-            "'inspector backup restore'")
+            "'inspector backup restore'"
+        )
         assert _files(field.folder) == before
         assert db["problems"].count == 0
     finally:
@@ -133,11 +139,13 @@ def test_an_import_into_a_damaged_database_is_refused_before_writing(field, kit)
 
 def test_import_into_a_mistyped_folder_creates_nothing(tmp_path, kit):
     target = tmp_path / "typo" / "x.db"
-    result = subprocess.run([sys.executable, "-m", "inspector", "--db", str(target),
-                             "bundle", "import", str(kit)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "inspector", "--db", str(target), "bundle", "import", str(kit)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
-    assert result.stderr == (f"inspector: no folder {target.parent} for the database "
-                             f"{target}\n")
+    assert result.stderr == (f"inspector: no folder {target.parent} for the database {target}\n")
     assert not target.parent.exists()
 
 
@@ -149,8 +157,9 @@ def test_the_whole_file_is_checked_once_a_day_for_small_imports(field, kit, monk
     real = store_db._quick_check
     monkeypatch.setattr(store_db, "_quick_check", lambda db: checks.append("check") or real(db))
     import_bundle(field.db, kit)  # the day's first: checked
-    again = field.db.execute("SELECT value FROM settings WHERE key = ?",
-                             [store_db.SOUND_ON]).fetchone()
+    again = field.db.execute(
+        "SELECT value FROM settings WHERE key = ?", [store_db.SOUND_ON]
+    ).fetchone()
     assert checks == ["check"] and again is not None
     import_bundle(field.db, kit)  # small, and the file passed today
     assert checks == ["check"]
@@ -184,7 +193,8 @@ def test_a_damaged_database_is_not_copied_over_the_good_backups(field):
         with pytest.raises(StoreError, match="is damaged"):
             backups.daily(db)
         assert not (field.folder / "backups").exists() or not list(
-            (field.folder / "backups").glob("*.db"))
+            (field.folder / "backups").glob("*.db")
+        )
     finally:
         db.close()
         field.db = open_db(":memory:")

@@ -29,8 +29,11 @@ def test_an_inspector_deletes_its_own_open_mistake_and_headquarters_takes_it(tea
 def test_an_inspector_may_not_delete_a_problem_it_did_not_record(team):
     _hq, one = team
     for status in ("open", "rectifying"):
-        pid = one.db.execute("SELECT id FROM problems WHERE status = ? AND deleted = 0 "
-                             "AND notice_id IS NULL LIMIT 1", [status]).fetchone()[0]
+        pid = one.db.execute(
+            "SELECT id FROM problems WHERE status = ? AND deleted = 0 "
+            "AND notice_id IS NULL LIMIT 1",
+            [status],
+        ).fetchone()[0]
         with pytest.raises(ProblemNotDeleted, match="ask headquarters"):
             delete_problem(one.rows, pid)
         assert one.rows.get("problems", pid)["deleted"] == 0

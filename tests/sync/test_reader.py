@@ -24,10 +24,15 @@ def test_the_reader_touches_no_database():
             imported.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom):
             imported.add(node.module or "")
-    assert not {m for m in imported
-                if m.startswith(("inspector.store", "sqlite_utils", "sqlite3"))}, imported
-    params = {a.arg for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)
-              for a in (*node.args.args, *node.args.kwonlyargs)}
+    assert not {
+        m for m in imported if m.startswith(("inspector.store", "sqlite_utils", "sqlite3"))
+    }, imported
+    params = {
+        a.arg
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef)
+        for a in (*node.args.args, *node.args.kwonlyargs)
+    }
     assert "db" not in params
 
 
@@ -48,15 +53,19 @@ def test_rows_come_out_parsed_with_their_lines(hq, federation):
 def test_a_table_read_to_the_end_is_checked_against_the_manifest(hq, federation, tmp_path):
     manifest, tables, blobs = read_bundle(hq.export())
     lines = b"".join(canonical(r) + b"\n" for r in tables["townships"])
-    manifest["tables"]["townships"] = {"file": "tables/townships.jsonl",  # the count lies
-                                       "rows": len(tables["townships"]) + 1,
-                                       "sha256": hashlib.sha256(lines).hexdigest()}
-    forged = write_bundle(tmp_path / "forged.inspbundle", manifest, tables, blobs,
-                          fix_hashes=False)
+    manifest["tables"]["townships"] = {
+        "file": "tables/townships.jsonl",  # the count lies
+        "rows": len(tables["townships"]) + 1,
+        "sha256": hashlib.sha256(lines).hexdigest(),
+    }
+    forged = write_bundle(tmp_path / "forged.inspbundle", manifest, tables, blobs, fix_hashes=False)
     with Bundle(forged, [federation.keys.identity]) as bundle:
         rows = bundle.table_rows("townships", _columns(hq, "townships"))
-        with pytest.raises(BundleError, match=r"tables/townships.jsonl holds \d+ rows, the "
-                                              r"manifest says \d+"):
+        with pytest.raises(
+            BundleError,
+            match=r"tables/townships.jsonl holds \d+ rows, the "
+            r"manifest says \d+",
+        ):
             for _ in rows:
                 pass
 
@@ -65,6 +74,9 @@ def test_a_row_with_other_columns_is_refused_with_its_line(hq, federation):
     path = hq.export()
     with Bundle(path, [federation.keys.identity]) as bundle:
         rows = bundle.table_rows("townships", [*_columns(hq, "townships"), "extra"])
-        with pytest.raises(BundleError, match=r"tables/townships.jsonl line 1: missing "
-                                              r"column\(s\) extra"):
+        with pytest.raises(
+            BundleError,
+            match=r"tables/townships.jsonl line 1: missing "
+            r"column\(s\) extra",
+        ):
             next(iter(rows))

@@ -36,8 +36,12 @@ def test_export_writes_the_contract_layout(hq):
         assert set(outer.namelist()) == {"manifest.json", "content.age"}
         routing = json.loads(outer.read("manifest.json"))
         assert outer.read("content.age").startswith(b"age-encryption.org/v1\n")
-    assert routing == {"format": "inspector-bundle", "format_version": 2,
-                       "sender": hq.device_id, "content": "content.age"}
+    assert routing == {
+        "format": "inspector-bundle",
+        "format_version": 2,
+        "sender": hq.device_id,
+        "content": "content.age",
+    }
     with zipfile.ZipFile(io.BytesIO(inner_bytes(bundle))) as zf:
         names = set(zf.namelist())
         manifest = json.loads(zf.read("manifest.json"))
@@ -54,8 +58,10 @@ def test_export_writes_the_contract_layout(hq):
     [own] = manifest["statements"]
     assert own["author"] == hq.device_id and own["file"] is None
     assert own["versions"] == sum(e["rows"] for e in manifest["tables"].values())
-    assert names == ({"manifest.json", "signature.json", "roster.json"}
-                     | {f"tables/{t}.jsonl" for t in manifest["tables"]})
+    assert names == (
+        {"manifest.json", "signature.json", "roster.json"}
+        | {f"tables/{t}.jsonl" for t in manifest["tables"]}
+    )
     assert set(json.loads(first)) == {r[1] for r in hq.db.execute("PRAGMA table_info(problems)")}
     assert first.encode() == canonical(json.loads(first))  # lines are canonical
 
@@ -64,8 +70,9 @@ def test_export_carries_attachments_and_tombstones(hq, laptops):
     from inspector.store.attachments import add_attachment, read_bytes
 
     problem = hq.db.execute("SELECT id FROM problems LIMIT 1").fetchone()[0]
-    photo = add_attachment(hq.rows, "problems", problem, "现场照片".encode() * 100,
-                           filename="现场.jpg")
+    photo = add_attachment(
+        hq.rows, "problems", problem, "现场照片".encode() * 100, filename="现场.jpg"
+    )
     gone = add_problem(hq.rows, townships(hq.db)[0]["id"], "已撤销的问题", None)
     hq.rows.delete("problems", gone["id"])
     field = laptops("笔记本1")
@@ -128,8 +135,9 @@ def test_one_township_inspected_on_two_laptops_merges_into_one_inspection(laptop
         answers = answers_of(device.db, iid)
         assert set(answers) == {i.id for i in first.items + second.items if i.kind != "text"}
         want = score_inspection(form, answers)
-        cached = device.db.execute("SELECT score, stars FROM scores WHERE inspection_id = ?",
-                                   [iid]).fetchone()
+        cached = device.db.execute(
+            "SELECT score, stars FROM scores WHERE inspection_id = ?", [iid]
+        ).fetchone()
         assert cached == (want.score, want.stars)
     assert dump_json(a.db) == dump_json(b.db)
     assert list_conflicts(a.db) == []
@@ -140,8 +148,9 @@ def _shared(hq, laptops):
     bundle = hq.export()
     a.take(bundle)
     b.take(bundle)
-    problem = a.db.execute("SELECT id FROM problems WHERE deleted = 0 ORDER BY id LIMIT 1"
-                           ).fetchone()[0]
+    problem = a.db.execute(
+        "SELECT id FROM problems WHERE deleted = 0 ORDER BY id LIMIT 1"
+    ).fetchone()[0]
     return a, b, problem
 
 
@@ -182,8 +191,9 @@ def test_a_deletion_travels_and_an_edit_against_it_is_a_conflict(hq, laptops):
     a.rows.delete("problems", problem)
     b.take(a.export())
     assert b.rows.get("problems", problem)["deleted"] == 1
-    other = b.db.execute("SELECT id FROM problems WHERE deleted = 0 ORDER BY id DESC LIMIT 1"
-                         ).fetchone()[0]
+    other = b.db.execute(
+        "SELECT id FROM problems WHERE deleted = 0 ORDER BY id DESC LIMIT 1"
+    ).fetchone()[0]
     edit_problem(a.rows, other, {"text": "在笔记本1修改"})
     b.rows.delete("problems", other)
     summary = a.take(b.export())
@@ -250,8 +260,7 @@ def test_notices_with_the_same_number_are_reported(laptops):
     ensure_initialised(b.rows)
     towns = townships(a.db)
     for device, town in ((a, towns[0]["id"]), (b, towns[1]["id"])):
-        p = add_problem(device.rows, town, "主题党日流于形式", "2017-12-31",
-                        found_on="2017-10-20")
+        p = add_problem(device.rows, town, "主题党日流于形式", "2017-12-31", found_on="2017-10-20")
         issue_notice(device.rows, town, [p["id"]])
     plan = b.take(a.export(), dry_run=True)
     summary = b.take(a.export())

@@ -62,8 +62,9 @@ def test_an_inspector_deletes_an_open_problem_it_recorded_by_mistake(team):
 
 def test_an_inspector_may_not_delete_a_problem_someone_else_recorded(team, tmp_path):
     hq, one, _two = team
-    pid = one.db.execute("SELECT id FROM problems WHERE status = 'open' AND deleted = 0 "
-                         "LIMIT 1").fetchone()[0]
+    pid = one.db.execute(
+        "SELECT id FROM problems WHERE status = 'open' AND deleted = 0 LIMIT 1"
+    ).fetchone()[0]
     one.rows.delete("problems", pid)  # locally possible; the export leaves it out
     from inspector.sync.export import export_bundle
 
@@ -73,8 +74,9 @@ def test_an_inspector_may_not_delete_a_problem_someone_else_recorded(team, tmp_p
     forged = _tombstone_forged_by(one, "problems", pid, tmp_path)
     _refused(hq, forged, "role inspector", f"problems row {pid}", "may not delete")
     # claiming to have recorded it (no base version) does not help once it moved on
-    rectifying = hq.db.execute("SELECT id FROM problems WHERE status = 'rectifying' AND "
-                               "deleted = 0 LIMIT 1").fetchone()[0]
+    rectifying = hq.db.execute(
+        "SELECT id FROM problems WHERE status = 'rectifying' AND deleted = 0 LIMIT 1"
+    ).fetchone()[0]
     forged = _tombstone_forged_by(one, "problems", rectifying, tmp_path, base_version=None)
     _refused(hq, forged, "role inspector", rectifying, "may not delete")
 
@@ -90,8 +92,9 @@ def test_an_inspector_may_not_delete_an_issued_notice(team, tmp_path):
 
 
 def _rectified(device):
-    return device.db.execute("SELECT id FROM problems WHERE status = 'rectified' AND "
-                             "deleted = 0 ORDER BY id LIMIT 1").fetchone()[0]
+    return device.db.execute(
+        "SELECT id FROM problems WHERE status = 'rectified' AND deleted = 0 ORDER BY id LIMIT 1"
+    ).fetchone()[0]
 
 
 def test_a_closed_problem_stays_closed_on_every_device(team):
@@ -132,8 +135,14 @@ def test_a_closed_version_wins_even_over_an_edit_made_after_seeing_it(team, tmp_
     apply_action(hq.rows, pid, Action.CLOSE)
     one.take(hq.export())
     closed = one.rows.get("problems", pid)
-    reopened = {**closed, "status": "rectifying", "closed_on": None, "closed_by": "",
-                "base_version": closed["updated_at"], "updated_at": one.rows.clock.tick()}
+    reopened = {
+        **closed,
+        "status": "rectifying",
+        "closed_on": None,
+        "closed_by": "",
+        "base_version": closed["updated_at"],
+        "updated_at": one.rows.clock.tick(),
+    }
     manifest, _t, _b = read_bundle(one.export())
     manifest["tables"] = {"problems": {}}
     bundle = write_bundle(tmp_path / "reopen.inspbundle", manifest, {"problems": [reopened]}, {})

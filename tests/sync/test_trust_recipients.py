@@ -60,8 +60,9 @@ def test_a_bundle_of_places_and_forms_is_read_by_every_device(two_campaigns):
     assert len(held.recipients(set())) == 4  # the authority, headquarters, both laptops
     everything = export_bundle(hq.db, hq.folder / "all.inspbundle")
     assert everything.readers == 4  # both campaigns: both laptops
-    kit = export_bundle(hq.db, hq.folder / "kit.inspbundle",
-                        campaign_ref=campaigns(hq.db)[-1]["id"])
+    kit = export_bundle(
+        hq.db, hq.folder / "kit.inspbundle", campaign_ref=campaigns(hq.db)[-1]["id"]
+    )
     assert kit.readers == 3
 
 
@@ -97,8 +98,17 @@ def test_the_cli_assigns(tmp_path):
     hq = open_db(hq_db)
     camp, other = campaigns(hq)[:2]
     hq.close()
-    out = run("--db", hq_db, "device", "enrol", str(tmp_path / "req.json"), "--fingerprint",
-              keys.fingerprint, "--campaign", other["id"])
+    out = run(
+        "--db",
+        hq_db,
+        "device",
+        "enrol",
+        str(tmp_path / "req.json"),
+        "--fingerprint",
+        keys.fingerprint,
+        "--campaign",
+        other["id"],
+    )
     assert f"reading {other['name']}" in out
     out = run("--db", hq_db, "device", "assign", keys.device_id, "--campaign", camp["id"])
     assert camp["name"] in out

@@ -64,16 +64,25 @@ def test_a_stolen_key_cannot_backdate_past_a_revocation(team, federation, laptop
 
     # the thief's new problem, stamped before the revocation and before its first bundle
     manifest, _tables, _blobs = read_bundle(one.export())
-    forged_row = {**add_problem(one.rows, _town(one), "被偷走后伪造的问题", "2027-01-31"),
-                  "updated_at": _backdated(one, early["updated_at"])}
+    forged_row = {
+        **add_problem(one.rows, _town(one), "被偷走后伪造的问题", "2027-01-31"),
+        "updated_at": _backdated(one, early["updated_at"]),
+    }
     manifest["tables"] = {"problems": {}}
-    forged = write_bundle(tmp_path / "backdated.inspbundle", manifest,
-                          {"problems": [forged_row]}, {})
+    forged = write_bundle(
+        tmp_path / "backdated.inspbundle", manifest, {"problems": [forged_row]}, {}
+    )
     _refused(hq, forged, "一组", one.device_id, "revoked")
     # the same version relayed by an enrolled laptop under a statement the thief signed
     manifest["device_id"] = two.device_id
-    relayed = write_bundle(tmp_path / "relayed.inspbundle", manifest,
-                           {"problems": [forged_row]}, {}, signer=two, authors=(one,))
+    relayed = write_bundle(
+        tmp_path / "relayed.inspbundle",
+        manifest,
+        {"problems": [forged_row]},
+        {},
+        signer=two,
+        authors=(one,),
+    )
     _refused(hq, relayed, "一组", one.device_id, forged_row["id"], "revoked")
 
     # what headquarters had before the revocation still reaches a laptop enrolled later
@@ -116,8 +125,9 @@ def test_the_digest_is_of_what_the_author_signed(team):
 
     st = Statement(*mine[0])
     assert statement_digest(st) == statement_digest(Statement(st.id, st.author, "", st.hashes))
-    assert statement_digest(st) != statement_digest(Statement(st.id, st.author, "",
-                                                              st.hashes[:-1] + b"\0"))
+    assert statement_digest(st) != statement_digest(
+        Statement(st.id, st.author, "", st.hashes[:-1] + b"\0")
+    )
 
 
 def test_a_relay_carries_the_newest_statement_not_every_one_received(team):
@@ -125,8 +135,9 @@ def test_a_relay_carries_the_newest_statement_not_every_one_received(team):
     relaying them needs the newest one only, not one more for each bundle it received."""
     hq, one, _two = team
     for text in ("第一轮", "第二轮", "第三轮"):
-        pid = hq.db.execute("SELECT id FROM problems WHERE deleted = 0 ORDER BY id LIMIT 1"
-                            ).fetchone()[0]
+        pid = hq.db.execute(
+            "SELECT id FROM problems WHERE deleted = 0 ORDER BY id LIMIT 1"
+        ).fetchone()[0]
         from inspector.store.problems import edit_problem
 
         edit_problem(hq.rows, pid, {"text": text})

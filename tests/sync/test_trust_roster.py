@@ -72,8 +72,10 @@ def test_enrolment_puts_the_laptop_in_the_signed_roster_with_its_role(hq_db, lap
     assert roster.serial == 2
     assert roster.devices[entry.device_id].role == "inspector"
     assert entry.fingerprint == device_keys(laptop).fingerprint
-    assert [d["device_id"] for d in devices.roster(hq_db)] == [settings.device_id(hq_db),
-                                                               entry.device_id]
+    assert [d["device_id"] for d in devices.roster(hq_db)] == [
+        settings.device_id(hq_db),
+        entry.device_id,
+    ]
     assert role_of(laptop) is None  # not until the roster reaches the laptop
     with pytest.raises(UntrustedAuthority) as info:
         accept(laptop, roster.document)
@@ -113,8 +115,7 @@ def test_a_tampered_roster_is_refused_and_an_older_one_ignored(hq_db, laptop, tm
     assert role_of(laptop) is None
 
 
-def test_a_roster_from_another_headquarters_is_refused_once_one_is_pinned(hq_db, laptop,
-                                                                        tmp_path):
+def test_a_roster_from_another_headquarters_is_refused_once_one_is_pinned(hq_db, laptop, tmp_path):
     accept(laptop, current(hq_db).document, trust=device_keys(hq_db).fingerprint)
     rogue = open_db(tmp_path / "rogue" / "r.db")
     init_hq(rogue)
@@ -140,9 +141,16 @@ def test_the_cli_enrols_after_comparing_fingerprints(tmp_path):
     assert fp in listed and "inspector" in listed
 
 
-@pytest.mark.parametrize("field, value", [("device_id", "a b"), ("device_id", "x" * 65),
-                                          ("name", "一组\n总部"), ("name", "\u202e部总"),
-                                          ("name", "长" * 61)])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("device_id", "a b"),
+        ("device_id", "x" * 65),
+        ("name", "一组\n总部"),
+        ("name", "\u202e部总"),
+        ("name", "长" * 61),
+    ],
+)
 def test_a_request_whose_id_or_name_could_mislead_is_refused(laptop, tmp_path, field, value):
     path = write_request(laptop, tmp_path / "req.json")
     data = json.loads(path.read_text())
@@ -152,8 +160,7 @@ def test_a_request_whose_id_or_name_could_mislead_is_refused(laptop, tmp_path, f
         read_request(path)
 
 
-def test_headquarters_stays_the_authority_after_its_database_gets_a_new_id(hq_db, laptop,
-                                                                          tmp_path):
+def test_headquarters_stays_the_authority_after_its_database_gets_a_new_id(hq_db, laptop, tmp_path):
     """A restored backup or `device new` changes the id; the authority's key files still sign."""
     from inspector.store.identity import new_identity
 

@@ -28,8 +28,7 @@ def kit(hq, laptops, federation):
     return federation, one, town
 
 
-def test_a_laptop_follows_the_succession_and_old_versions_keep_verifying(kit, laptops,
-                                                                          tmp_path):
+def test_a_laptop_follows_the_succession_and_old_versions_keep_verifying(kit, laptops, tmp_path):
     federation, one, town = kit
     old = device_keys(federation.db)
     old_pem = (keys_dir(federation.db) / f"{old.device_id}.ed25519").read_bytes()
@@ -60,12 +59,21 @@ def test_a_laptop_follows_the_succession_and_old_versions_keep_verifying(kit, la
 def _forged_successor(doc, pinned_signing_key, forger):
     """A roster claiming `forger` succeeded the pinned key, signed by the forger's keys."""
     doc = json.loads(json.dumps(doc))
-    me = {"device_id": forger.device_id, "name": "假总部", "signing_key": forger.signing_key,
-          "encryption_key": forger.recipient}
-    link = {"format": "inspector-succession", "device_id": forger.device_id,
-            "from": pinned_signing_key, "to": forger.signing_key,
-            "to_encryption": forger.recipient, "at": "2027-01-01T00:00:00+08:00",
-            "serial": doc["serial"] + 1}
+    me = {
+        "device_id": forger.device_id,
+        "name": "假总部",
+        "signing_key": forger.signing_key,
+        "encryption_key": forger.recipient,
+    }
+    link = {
+        "format": "inspector-succession",
+        "device_id": forger.device_id,
+        "from": pinned_signing_key,
+        "to": forger.signing_key,
+        "to_encryption": forger.recipient,
+        "at": "2027-01-01T00:00:00+08:00",
+        "serial": doc["serial"] + 1,
+    }
     link["signature"] = forger.sign(signed_bytes("inspector-succession", link))
     doc.update(authority=me, serial=doc["serial"] + 1, succession=[link])
     doc.pop("signature")

@@ -21,9 +21,13 @@ def test_after_full_bundles_the_newest_stamp_of_each_author_is_held(laptops, hq)
     laptop = laptops("笔记本1")
     laptop.take(hq.export())
     hq_author = hq.db.execute("SELECT substr(max(updated_at), 20) FROM problems").fetchone()[0]
-    newest = max(laptop.db.execute(f"SELECT max(updated_at) FROM {t} WHERE "
-                                   "substr(updated_at, 20) = ?", [hq_author]).fetchone()[0] or ""
-                 for t in SYNCED_TABLES)
+    newest = max(
+        laptop.db.execute(
+            f"SELECT max(updated_at) FROM {t} WHERE substr(updated_at, 20) = ?", [hq_author]
+        ).fetchone()[0]
+        or ""
+        for t in SYNCED_TABLES
+    )
     _as_before_deltas(laptop)
     have = versions.have_vector(laptop.db)
     assert have[hq_author] == newest

@@ -14,8 +14,13 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop("INSPECTOR_DB", None)
-    return subprocess.run([sys.executable, "-m", "inspector", *args], env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "inspector", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def test_selftest_shows_the_main_window_and_exits_0(sample_db_path):
@@ -63,8 +68,18 @@ def test_the_app_font_falls_back_to_the_bundled_chinese_font(qapp):
 def test_the_gui_script_takes_db_and_selftest(sample_db_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(
-        [sys.executable, "-c", "import sys; from inspector.app import main; "
-         "sys.exit(main(sys.argv[1:]))", "--db", str(sample_db_path), "--selftest"],
-        env=env, capture_output=True, text=True, timeout=60)
+        [
+            sys.executable,
+            "-c",
+            "import sys; from inspector.app import main; sys.exit(main(sys.argv[1:]))",
+            "--db",
+            str(sample_db_path),
+            "--selftest",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert "main window shown" in result.stdout

@@ -36,8 +36,9 @@ def test_opening_the_window_takes_the_days_backup_once(window, tmp_path):
     assert [b for b in backups.backups_of(tmp_path / "init.db") if b.reason == "daily"] == daily
 
 
-def test_restoring_a_backup_puts_it_back_and_the_window_rereads(window, init_db, tmp_path,
-                                                                 qtbot, monkeypatch):
+def test_restoring_a_backup_puts_it_back_and_the_window_rereads(
+    window, init_db, tmp_path, qtbot, monkeypatch
+):
     path = tmp_path / "init.db"
     first = create_campaign(Rows(init_db), "第一批", "township-party-building")
     taken = backups.backup(init_db)
@@ -54,16 +55,21 @@ def test_restoring_a_backup_puts_it_back_and_the_window_rereads(window, init_db,
         return dialog.result()
 
     monkeypatch.setattr(RestoreBackupDialog, "exec", pick)
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda parent, title, text, *a: asked.append(text)
-                        or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes,
+    )
     window._on_restore_backup()
-    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "restore_done") is not None,
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.findChild(QMessageBox, "restore_done") is not None, timeout=10_000
+    )
     when = f"{backups.info(taken).taken:%Y-%m-%d %H:%M:%S}"
-    assert asked == [f"Put back the backup taken {when} (before an import)?\n\nEverything "
-                     "changed since then is replaced; the database as it is now is kept as "
-                     "a backup."]
+    assert asked == [
+        f"Put back the backup taken {when} (before an import)?\n\nEverything "
+        "changed since then is replaced; the database as it is now is kept as "
+        "a backup."
+    ]
     assert window.campaign_combo.findData(later["id"]) == -1
     assert window.campaign_combo.findData(first["id"]) >= 0
     assert next(b.reason for b in backups.backups_of(path)) == "before-restore"
@@ -72,8 +78,7 @@ def test_restoring_a_backup_puts_it_back_and_the_window_rereads(window, init_db,
 def test_cancelling_the_confirmation_restores_nothing(window, init_db, tmp_path, monkeypatch):
     taken = backups.backup(init_db)
     later = create_campaign(Rows(init_db), "备份之后", "township-party-building")
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
     dialog = RestoreBackupDialog(str(tmp_path / "init.db"), window)
     assert dialog.select(taken.name)
     dialog._on_restore()
@@ -94,10 +99,11 @@ def test_a_damaged_file_found_by_the_day_s_check_is_told_and_not_copied(tmp_path
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     with closing(sqlite3.connect(path)) as conn:  # the closed file: damage the audit log
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'audit_log'"
-                            ).fetchone()[0]
+        root = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'audit_log'"
+        ).fetchone()[0]
     data = bytearray(path.read_bytes())
-    data[(root - 1) * 4096:root * 4096] = b"\x0d\xff\xff\x00" * 1024
+    data[(root - 1) * 4096 : root * 4096] = b"\x0d\xff\xff\x00" * 1024
     path.write_bytes(bytes(data))
     i18n.apply_language("en")
     win = MainWindow(None, str(path))
@@ -105,10 +111,11 @@ def test_a_damaged_file_found_by_the_day_s_check_is_told_and_not_copied(tmp_path
     with qtbot.waitSignal(win.loaded):
         win.show()
     pool().waitForDone(10_000)
-    qtbot.waitUntil(lambda: any(b.objectName() == "daily_backup_failed"
-                                for b in win.findChildren(QMessageBox)), timeout=5000)
-    box = next(b for b in win.findChildren(QMessageBox)
-               if b.objectName() == "daily_backup_failed")
+    qtbot.waitUntil(
+        lambda: any(b.objectName() == "daily_backup_failed" for b in win.findChildren(QMessageBox)),
+        timeout=5000,
+    )
+    box = next(b for b in win.findChildren(QMessageBox) if b.objectName() == "daily_backup_failed")
     assert "is damaged, so today's backup copy was not taken" in box.text()
     assert backups.backups_of(path) == []
     win.close()

@@ -58,11 +58,13 @@ def _preview(window) -> ImportPreviewDialog | None:
 
 
 def test_export_asks_for_a_file_writes_it_and_says_what_was_written(
-        qtbot, window, monkeypatch, devices, sample_db_path, tmp_path):
+    qtbot, window, monkeypatch, devices, sample_db_path, tmp_path
+):
     hq = devices("总部", sample_db_path)
     out = tmp_path / "给总部"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
+    )
     ask = export_bundle(window, str(hq.path))
     assert not ask.use.isChecked() and ask.ok_button.isEnabled()
     ask.ok_button.click()
@@ -75,14 +77,16 @@ def test_export_asks_for_a_file_writes_it_and_says_what_was_written(
 
 
 def test_export_of_changes_writes_a_delta_and_says_so(
-        qtbot, window, monkeypatch, devices, sample_db_path, tmp_path):
+    qtbot, window, monkeypatch, devices, sample_db_path, tmp_path
+):
     hq = devices("总部", sample_db_path)
     laptop = devices("笔记本1", None)
     laptop.take(hq.export())
     hq.take(laptop.export())  # headquarters has heard from the laptop: it holds nothing new
     out = tmp_path / "变化"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
+    )
     export_bundle(window, str(hq.path), since_last=True).ok_button.click()
     qtbot.waitUntil(lambda: _summary_box(window) is not None, timeout=20000)
     text = _summary_box(window).text()
@@ -98,8 +102,9 @@ def test_cancelling_the_file_dialog_does_nothing(window, monkeypatch, devices, s
     assert import_bundle(window, str(hq.path)) is None
 
 
-def test_export_to_a_passphrase_typed_twice(qtbot, window, monkeypatch, devices,
-                                            sample_db_path, tmp_path):
+def test_export_to_a_passphrase_typed_twice(
+    qtbot, window, monkeypatch, devices, sample_db_path, tmp_path
+):
     from PySide6.QtWidgets import QLineEdit
 
     from inspector.sync.errors import BundleError
@@ -107,8 +112,9 @@ def test_export_to_a_passphrase_typed_twice(qtbot, window, monkeypatch, devices,
 
     hq = devices("总部", sample_db_path)
     out = tmp_path / "带口令"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
+    )
     ask = export_bundle(window, str(hq.path))
     ask.use.click()
     assert ask.first.echoMode() == QLineEdit.EchoMode.Password
@@ -135,7 +141,8 @@ def test_export_to_a_passphrase_typed_twice(qtbot, window, monkeypatch, devices,
 
 
 def test_import_asks_for_the_passphrase_and_asks_again_when_wrong(
-        qtbot, window, monkeypatch, devices, sample_db_path, tmp_path):
+    qtbot, window, monkeypatch, devices, sample_db_path, tmp_path
+):
     from PySide6.QtWidgets import QInputDialog, QLineEdit
 
     from inspector.ui import bundle_dialogs
@@ -155,8 +162,9 @@ def test_import_asks_for_the_passphrase_and_asks_again_when_wrong(
 
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
     monkeypatch.setattr(bundle_dialogs, "ask_to_trust", lambda parent, name, fp: True)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *a, **k: (str(bundle), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bundle), ""))
+    )
     refreshed = []
     try:
         import_bundle(window, str(laptop.path), on_imported=lambda: refreshed.append(True))
@@ -171,26 +179,32 @@ def test_import_asks_for_the_passphrase_and_asks_again_when_wrong(
         laptop.close()
 
 
-def test_import_previews_then_applies_on_request(qtbot, window, monkeypatch, devices,
-                                                 sample_db_path, tmp_path):
+def test_import_previews_then_applies_on_request(
+    qtbot, window, monkeypatch, devices, sample_db_path, tmp_path
+):
     hq = devices("总部", sample_db_path)
     target = devices("笔记本").path  # enrolled before the export: the bundle is sealed to it
     bundle = hq.export()
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *a, **k: (str(bundle), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bundle), ""))
+    )
     refreshed = []
     import_bundle(window, str(target), on_imported=lambda: refreshed.append(True))
     qtbot.waitUntil(lambda: _preview(window) is not None, timeout=20000)
     dialog = _preview(window)
     assert "Signed by 总部" in dialog.signers.text()
-    assert f"Written by 总部 (headquarters): {hq.db['problems'].count + 1:,}" not in \
-        dialog.signers.text()
+    assert (
+        f"Written by 总部 (headquarters): {hq.db['problems'].count + 1:,}"
+        not in dialog.signers.text()
+    )
     assert hq.keys.fingerprint not in dialog.signers.text()
     dialog.fingerprints.click()
     assert hq.keys.fingerprint in dialog.signers.text()
     table = dialog.table
-    rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 5)]
-            for r in range(table.rowCount())}
+    rows = {
+        table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 5)]
+        for r in range(table.rowCount())
+    }
     assert rows["Townships"] == ["36", "0", "0", "0"]
     assert rows["Problems"][0] == f"{hq.db['problems'].count:,}"
     db = open_db(target)
@@ -212,13 +226,15 @@ def test_import_previews_then_applies_on_request(qtbot, window, monkeypatch, dev
     assert "Last import" in status and "总部" in status
 
 
-def test_cancel_in_the_preview_writes_nothing(qtbot, window, monkeypatch, devices,
-                                              sample_db_path, tmp_path):
+def test_cancel_in_the_preview_writes_nothing(
+    qtbot, window, monkeypatch, devices, sample_db_path, tmp_path
+):
     hq = devices("总部", sample_db_path)
     target = devices("笔记本").path
     bundle = hq.export()
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *a, **k: (str(bundle), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bundle), ""))
+    )
     refreshed = []
     import_bundle(window, str(target), on_imported=lambda: refreshed.append(True))
     qtbot.waitUntil(lambda: _preview(window) is not None, timeout=20000)
@@ -233,15 +249,19 @@ def test_cancel_in_the_preview_writes_nothing(qtbot, window, monkeypatch, device
         db.close()
 
 
-def test_a_bad_bundle_is_reported_not_previewed(qtbot, window, monkeypatch, devices,
-                                                sample_db_path, tmp_path):
+def test_a_bad_bundle_is_reported_not_previewed(
+    qtbot, window, monkeypatch, devices, sample_db_path, tmp_path
+):
     hq = devices("总部", sample_db_path)
     bad = tmp_path / "坏.inspbundle"
     bad.write_text("not a bundle")
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda parent, title, text, *a: warnings.append(text)))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), "")))
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: warnings.append(text))
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), ""))
+    )
     import_bundle(window, str(hq.path))
     qtbot.waitUntil(lambda: bool(warnings), timeout=20000)
     assert "not a ZIP" in warnings[0]
@@ -259,8 +279,7 @@ def _conflicted(devices, sample_db_path):
     return field, pid
 
 
-def test_conflicts_dialog_shows_both_versions_and_keeps_the_pick(qtbot, devices,
-                                                                 sample_db_path):
+def test_conflicts_dialog_shows_both_versions_and_keeps_the_pick(qtbot, devices, sample_db_path):
     field, pid = _conflicted(devices, sample_db_path)
     [conflict] = list_conflicts(field.db)
     dialog = ConflictsDialog(field.db)  # on the window's session, no connection of its own
@@ -298,17 +317,20 @@ def _untrusting(devices, sample_db_path):
     return hq, laptop, hq.export()
 
 
-def test_a_new_laptop_is_asked_to_trust_headquarters_fingerprint(qtbot, window, monkeypatch,
-                                                                devices, sample_db_path):
+def test_a_new_laptop_is_asked_to_trust_headquarters_fingerprint(
+    qtbot, window, monkeypatch, devices, sample_db_path
+):
     from inspector.sync import roster
     from inspector.ui import bundle_dialogs
 
     hq, laptop, bundle = _untrusting(devices, sample_db_path)
     asked = []
-    monkeypatch.setattr(bundle_dialogs, "ask_to_trust",
-                        lambda parent, name, fp: asked.append((name, fp)) or True)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *a, **k: (str(bundle), "")))
+    monkeypatch.setattr(
+        bundle_dialogs, "ask_to_trust", lambda parent, name, fp: asked.append((name, fp)) or True
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bundle), ""))
+    )
     refreshed = []
     import_bundle(window, str(laptop.path), on_imported=lambda: refreshed.append(True))
     qtbot.waitUntil(lambda: _preview(window) is not None, timeout=20000)
@@ -326,16 +348,19 @@ def test_a_new_laptop_is_asked_to_trust_headquarters_fingerprint(qtbot, window, 
         db.close()
 
 
-def test_declining_to_trust_headquarters_imports_nothing(qtbot, window, monkeypatch, devices,
-                                                        sample_db_path):
+def test_declining_to_trust_headquarters_imports_nothing(
+    qtbot, window, monkeypatch, devices, sample_db_path
+):
     from inspector.ui import bundle_dialogs
 
     _hq, laptop, bundle = _untrusting(devices, sample_db_path)
     asked = []
-    monkeypatch.setattr(bundle_dialogs, "ask_to_trust",
-                        lambda parent, name, fp: asked.append(fp) or False)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *a, **k: (str(bundle), "")))
+    monkeypatch.setattr(
+        bundle_dialogs, "ask_to_trust", lambda parent, name, fp: asked.append(fp) or False
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bundle), ""))
+    )
     import_bundle(window, str(laptop.path))
     qtbot.waitUntil(lambda: bool(asked), timeout=20000)
     qtbot.wait(300)
@@ -343,8 +368,9 @@ def test_declining_to_trust_headquarters_imports_nothing(qtbot, window, monkeypa
     assert laptop.db["problems"].count == 0
 
 
-def test_a_refusal_names_the_device_the_row_and_why(qtbot, window, monkeypatch, devices,
-                                                      sample_db_path, tmp_path):
+def test_a_refusal_names_the_device_the_row_and_why(
+    qtbot, window, monkeypatch, devices, sample_db_path, tmp_path
+):
     from inspector.sync.errors import BundleError
     from inspector.sync.importer import import_bundle as take
     from inspector.ui.messages import describe_for_user

@@ -22,8 +22,9 @@ def window(sample_db, sample_db_path, qtbot):
     from inspector.store.catalog import create_campaign
     from inspector.store.rows import Rows
 
-    campaign = create_campaign(Rows(sample_db, who="测试员"), "2027年第一季度专项督查",
-                               "township-party-building")
+    campaign = create_campaign(
+        Rows(sample_db, who="测试员"), "2027年第一季度专项督查", "township-party-building"
+    )
     settings.put(sample_db, "last_campaign", campaign["id"])
     i18n.apply_language("en")
     win = MainWindow(sample_db, str(sample_db_path))
@@ -67,7 +68,8 @@ def tree_line(window, township: str) -> dict:
 
 
 def test_an_answer_updates_its_townships_line_and_the_page_without_reloading_the_tree(
-        window, reloads, qtbot, monkeypatch):
+    window, reloads, qtbot, monkeypatch
+):
     township = unstarted_township(window)
     assert window.tree.select_township(township)
     assert window.open_checklist()
@@ -82,8 +84,9 @@ def test_an_answer_updates_its_townships_line_and_the_page_without_reloading_the
     line = tree_line(window, township)
     assert line["answered"] == 1 and line["score"] > 0
     model = window.tree.model
-    assert model.data(model.index_of_township(township).siblingAtColumn(STARS)) \
-        == line["stars_text"]
+    assert (
+        model.data(model.index_of_township(township).siblingAtColumn(STARS)) == line["stars_text"]
+    )
     assert reloads["tree"] == 0 and full_refreshes == []
     window.tabs.setCurrentIndex(PAGE_TAB)  # hidden behind the checklist, it re-reads when shown
     assert "(1/" in window.page.score_label.text()  # 1 item answered
@@ -147,8 +150,9 @@ def test_a_problem_recorded_from_the_checklist_counts_in_the_tree(window, qtbot)
     assert window.page.problems_table.rowCount() == before + 1
 
 
-def test_the_tree_updated_in_place_passes_the_model_tester(qtmodeltester, sample_db,
-                                                           sample_campaign):
+def test_the_tree_updated_in_place_passes_the_model_tester(
+    qtmodeltester, sample_db, sample_campaign
+):
     session = Session(sample_db)
     model = TownshipTreeModel()
     model.load(session, sample_campaign["id"])
@@ -156,5 +160,7 @@ def test_the_tree_updated_in_place_passes_the_model_tester(qtmodeltester, sample
     some = [dict(r, open_problems=r["open_problems"] + 1) for r in rows[:3]]
     assert model.update_rows(some) == []
     qtmodeltester.check(model)
-    assert model.township_row(model.index_of_township(some[0]["township_id"]))[
-        "open_problems"] == some[0]["open_problems"]
+    assert (
+        model.township_row(model.index_of_township(some[0]["township_id"]))["open_problems"]
+        == some[0]["open_problems"]
+    )

@@ -26,8 +26,9 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 def type_text(widget, text: str) -> None:
     """Type any text, Chinese included, one key event per character."""
     for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
-                           Qt.KeyboardModifier.NoModifier)
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
 
 
 def press(qtbot, key) -> None:
@@ -35,28 +36,29 @@ def press(qtbot, key) -> None:
 
 
 def score_row(db, inspection_id):
-    return db.execute("SELECT score, answered, sections FROM scores WHERE inspection_id = ?",
-                      [inspection_id]).fetchone()
+    return db.execute(
+        "SELECT score, answered, sections FROM scores WHERE inspection_id = ?", [inspection_id]
+    ).fetchone()
 
 
 def test_a_checklist_filled_by_keyboard_only_is_in_the_database(entry, qtbot):
     db, widget, inspection = entry
     widget.focus_first_open()
     assert widget.current_item() == "P01"
-    press(qtbot, Qt.Key.Key_1)                      # P01 meets, on to P02 (a count)
+    press(qtbot, Qt.Key.Key_1)  # P01 meets, on to P02 (a count)
     assert widget.current_item() == "P02"
     assert QApplication.focusWidget() is widget.cards["P02"].spin
     qtbot.keyClicks(QApplication.focusWidget(), "0")
-    press(qtbot, Qt.Key.Key_Return)                 # on to P03
-    press(qtbot, Qt.Key.Key_2)                      # P03 partly meets
-    press(qtbot, Qt.Key.Key_4)                      # P04 not applicable
-    press(qtbot, Qt.Key.Key_Up)                     # back to P04 ...
+    press(qtbot, Qt.Key.Key_Return)  # on to P03
+    press(qtbot, Qt.Key.Key_2)  # P03 partly meets
+    press(qtbot, Qt.Key.Key_4)  # P04 not applicable
+    press(qtbot, Qt.Key.Key_Up)  # back to P04 ...
     assert widget.current_item() == "P04"
-    press(qtbot, Qt.Key.Key_0)                      # ... and clear it
-    press(qtbot, Qt.Key.Key_N)                      # into P04's note
+    press(qtbot, Qt.Key.Key_0)  # ... and clear it
+    press(qtbot, Qt.Key.Key_N)  # into P04's note
     assert QApplication.focusWidget() is widget.cards["P04"].note
     type_text(QApplication.focusWidget(), "台账缺2个月")
-    press(qtbot, Qt.Key.Key_Tab)                    # on to P05
+    press(qtbot, Qt.Key.Key_Tab)  # on to P05
     assert widget.current_item() == "P05"
     press(qtbot, Qt.Key.Key_1)
 
@@ -84,14 +86,15 @@ def test_a_note_is_in_the_database_as_it_is_typed(entry, qtbot):
     press(qtbot, Qt.Key.Key_N)
     note = widget.cards["P03"].note
     assert QApplication.focusWidget() is note
-    other = open_db(path)                           # what a restarted app would read
+    other = open_db(path)  # what a restarted app would read
     try:
         type_text(note, "会议记")
         assert answer_rows(other, inspection["id"])["P03"]["note"] == "会议记"
         type_text(note, "录不全")
         assert answer_rows(other, inspection["id"])["P03"]["note"] == "会议记录不全"
-        QTest.sendKeyEvent(QTest.KeyAction.Click, note, Qt.Key.Key_Backspace, "",
-                           Qt.KeyboardModifier.NoModifier)
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, note, Qt.Key.Key_Backspace, "", Qt.KeyboardModifier.NoModifier
+        )
         assert answer_rows(other, inspection["id"])["P03"]["note"] == "会议记录不"
     finally:
         other.close()
@@ -114,36 +117,36 @@ def shift_tab(qtbot) -> None:
 def test_tab_moves_between_items_and_n_opens_the_note(entry, qtbot):
     db, widget, inspection = entry
     widget.focus_item("P03")
-    press(qtbot, Qt.Key.Key_1)                      # P03 meets, on to P04
+    press(qtbot, Qt.Key.Key_1)  # P03 meets, on to P04
     assert widget.current_item() == "P04"
-    press(qtbot, Qt.Key.Key_Tab)                    # skip P04: Tab goes to P05, not a note
+    press(qtbot, Qt.Key.Key_Tab)  # skip P04: Tab goes to P05, not a note
     assert widget.current_item() == "P05"
     assert QApplication.focusWidget() is widget.cards["P05"]
-    press(qtbot, Qt.Key.Key_2)                      # P05 partly meets, on to P06
+    press(qtbot, Qt.Key.Key_2)  # P05 partly meets, on to P06
     assert answer_rows(db, inspection["id"])["P05"]["verdict"] == "partial"
     assert "P04" not in answer_rows(db, inspection["id"])
     shift_tab(qtbot)
-    assert widget.current_item() == "P05"           # Shift+Tab: back one item
+    assert widget.current_item() == "P05"  # Shift+Tab: back one item
 
-    press(qtbot, Qt.Key.Key_N)                      # N: into P05's note
+    press(qtbot, Qt.Key.Key_N)  # N: into P05's note
     assert QApplication.focusWidget() is widget.cards["P05"].note
     qtbot.keyClicks(QApplication.focusWidget(), "records of May missing")
     assert answer_rows(db, inspection["id"])["P05"]["note"] == "records of May missing"
-    press(qtbot, Qt.Key.Key_Escape)                 # Esc: back to the item ...
+    press(qtbot, Qt.Key.Key_Escape)  # Esc: back to the item ...
     assert QApplication.focusWidget() is widget.cards["P05"]
-    press(qtbot, Qt.Key.Key_1)                      # ... so 1 sets its verdict
+    press(qtbot, Qt.Key.Key_1)  # ... so 1 sets its verdict
     row = answer_rows(db, inspection["id"])["P05"]
     assert (row["verdict"], row["note"]) == ("full", "records of May missing")
     assert widget.current_item() == "P06"
 
-    press(qtbot, Qt.Key.Key_F2)                     # F2 opens the note too
+    press(qtbot, Qt.Key.Key_F2)  # F2 opens the note too
     assert QApplication.focusWidget() is widget.cards["P06"].note
-    press(qtbot, Qt.Key.Key_Tab)                    # Tab from a note: the next item
+    press(qtbot, Qt.Key.Key_Tab)  # Tab from a note: the next item
     assert QApplication.focusWidget() is widget.cards["P07"]
     shift_tab(qtbot)
     assert QApplication.focusWidget() is widget.cards["P06"]
 
-    widget.focus_item("P01")                        # through a count box
+    widget.focus_item("P01")  # through a count box
     press(qtbot, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is widget.cards["P02"].spin
     press(qtbot, Qt.Key.Key_Tab)
@@ -173,7 +176,7 @@ def test_the_header_shows_no_score_until_an_item_is_scored(entry, qtbot):
     header = widget.score_label.text()
     assert "<b>—</b>" in header and "★" not in header and "0/39" in header
     widget.focus_item("P01")
-    press(qtbot, Qt.Key.Key_4)                      # not applicable: still nothing to score
+    press(qtbot, Qt.Key.Key_4)  # not applicable: still nothing to score
     assert "<b>—</b>" in widget.score_label.text()
     widget.focus_item("P03")
     press(qtbot, Qt.Key.Key_1)
@@ -215,12 +218,15 @@ def test_does_not_meet_offers_the_default_problem_and_records_it(entry, qtbot):
     assert dialog.deadline() == expected.isoformat()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: widget.problem_dialog is None)
-    problems = list(db.query("SELECT * FROM problems WHERE inspection_id = ?",
-                             [inspection["id"]]))
+    problems = list(db.query("SELECT * FROM problems WHERE inspection_id = ?", [inspection["id"]]))
     assert len(problems) == 1
     p = problems[0]
     assert (p["item_id"], p["text"], p["deadline"], p["status"]) == (
-        "P01", item.problem, expected.isoformat(), "open")
+        "P01",
+        item.problem,
+        expected.isoformat(),
+        "open",
+    )
     assert p["campaign_id"] == inspection["campaign_id"]
     assert p["responsible_unit"] == "昌国街道党工委"
     assert "1" in widget.cards["P01"].problem_badge.text()
@@ -235,7 +241,7 @@ def test_skip_records_no_problem_and_the_deadline_follows_the_setting(entry, qtb
     settings.put(db, "default_deadline_days", 10)
     widget.focus_item("P02")
     qtbot.keyClicks(QApplication.focusWidget(), "2")
-    press(qtbot, Qt.Key.Key_Return)                 # a count over its target of 0
+    press(qtbot, Qt.Key.Key_Return)  # a count over its target of 0
     dialog = widget.problem_dialog
     assert dialog is not None
     assert dialog.deadline() == (dt.date.today() + dt.timedelta(days=10)).isoformat()
@@ -252,12 +258,15 @@ def test_a_finished_inspection_is_read_only_until_reopened(entry, qtbot, monkeyp
     widget.focus_item("P01")
     press(qtbot, Qt.Key.Key_1)
     asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text())
-                        or QMessageBox.StandardButton.Yes)   # finish anyway, at 1 of 39
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: asked.append(box.text()) or QMessageBox.StandardButton.Yes
+    )  # finish anyway, at 1 of 39
     qtbot.mouseClick(widget.finish_button, Qt.MouseButton.LeftButton)
     assert db["inspections"].get(inspection["id"])["status"] == FINISHED
-    assert asked == ["38 of 39 items are not answered yet. Finish anyway? The score stays "
-                     "provisional and the township is not ranked until they are answered."]
+    assert asked == [
+        "38 of 39 items are not answered yet. Finish anyway? The score stays "
+        "provisional and the township is not ranked until they are answered."
+    ]
     card = widget.cards["P03"]
     assert not card.verdicts.isEnabled() and card.note.isReadOnly()
     assert not card.photo_button.isEnabled()
@@ -268,9 +277,14 @@ def test_a_finished_inspection_is_read_only_until_reopened(entry, qtbot, monkeyp
     qtbot.mouseClick(widget.finish_button, Qt.MouseButton.LeftButton)
     assert db["inspections"].get(inspection["id"])["status"] == "in_progress"
     assert card.verdicts.isEnabled()
-    audited = [json.loads(r[0])["status"] for r in db.execute(
-        "SELECT new FROM audit_log WHERE table_name = 'inspections' AND row_id = ? "
-        "AND action = 'update' AND new LIKE '%status%' ORDER BY id", [inspection["id"]])]
+    audited = [
+        json.loads(r[0])["status"]
+        for r in db.execute(
+            "SELECT new FROM audit_log WHERE table_name = 'inspections' AND row_id = ? "
+            "AND action = 'update' AND new LIKE '%status%' ORDER BY id",
+            [inspection["id"]],
+        )
+    ]
     assert audited == ["finished", "in_progress"]
 
 
@@ -299,8 +313,13 @@ def test_photos_are_stored_content_addressed_and_shown(entry, qtbot, tmp_path):
     finally:
         attachments.add_attachment = add_attachment
     assert threads and threading.main_thread() not in threads  # downscaled off the GUI thread
-    rows = list(db.query("SELECT a.* FROM attachments a JOIN answers s ON s.id = a.owner_id "
-                         "WHERE s.inspection_id = ? AND s.item_id = 'P05'", [inspection["id"]]))
+    rows = list(
+        db.query(
+            "SELECT a.* FROM attachments a JOIN answers s ON s.id = a.owner_id "
+            "WHERE s.inspection_id = ? AND s.item_id = 'P05'",
+            [inspection["id"]],
+        )
+    )
     assert [r["filename"] for r in rows] == ["现场照片.png"]
     from inspector.store.attachments import read_bytes
 

@@ -66,8 +66,11 @@ def test_the_deadline_of_an_offer_follows_the_setting(opened):
 def test_a_count_short_of_its_target_is_offered(opened):
     number = next(i for i in opened.form.items if i.kind == "number")
     assert opened.offer_for_number(number.id, None) is None
-    met, missed = ((number.target or 0), (number.target or 0) + 1) if number.rule == "at_most" \
+    met, missed = (
+        ((number.target or 0), (number.target or 0) + 1)
+        if number.rule == "at_most"
         else ((number.target or 0), 0)
+    )
     assert opened.offer_for_number(number.id, met) is None
     assert opened.offer_for_number(number.id, missed) is not None
 
@@ -97,13 +100,20 @@ def test_photos_are_attached_on_a_session_of_their_own(opened, tmp_path):
     photo = tmp_path / "现场.jpg"
     Image.new("RGB", (64, 48), "red").save(photo)
     seen = []
-    changes = attach_photos(Progress(lambda done, total, _m: seen.append((done, total))),
-                            opened.session.path, opened.inspection["id"], "P05", [str(photo)])
+    changes = attach_photos(
+        Progress(lambda done, total, _m: seen.append((done, total))),
+        opened.session.path,
+        opened.inspection["id"],
+        "P05",
+        [str(photo)],
+    )
     assert changes.touches(ATTACHMENTS) and seen[-1] == (1, 1)
     assert [p["filename"] for p in opened.photos()["P05"]] == ["现场.jpg"]
 
 
 def test_the_controller_imports_no_qt():
-    code = ("import sys, inspector.ui.checklist_controller; "
-            "sys.exit(any(m.startswith('PySide6') for m in sys.modules))")
+    code = (
+        "import sys, inspector.ui.checklist_controller; "
+        "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
+    )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0

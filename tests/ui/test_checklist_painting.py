@@ -72,11 +72,11 @@ def _text_label(card) -> QLabel:
 
 def test_a_verdict_repaints_the_cards_it_changed_and_not_the_page(in_tabs):
     tabs, widget = in_tabs
-    _press(widget, Qt.Key.Key_1)                     # P03 meets: the first score shown
+    _press(widget, Qt.Key.Key_1)  # P03 meets: the first score shown
     before = widget.score_label.text()
-    counter = _press(widget, Qt.Key.Key_1)           # P04 meets, on to P05
+    counter = _press(widget, Qt.Key.Key_1)  # P04 meets, on to P05
     assert widget.current_item() == "P05"
-    assert widget.score_label.text() != before       # the header did change
+    assert widget.score_label.text() != before  # the header did change
     assert counter.paints[id(widget.score_label)] >= 1
     assert counter.paints[id(widget.title_label)] == 0
     assert counter.layouts[id(tabs)] == 0 and counter.layouts[id(widget)] == 0
@@ -110,8 +110,12 @@ def test_a_checked_verdict_is_filled_with_its_colour(in_tabs):
 def test_the_score_header_always_shows_its_whole_text(in_tabs):
     _tabs, widget = in_tabs
     label = widget.score_label
-    for text in ("Score <b>—</b>", "Score <b>100.0</b> &nbsp; ★★★★★ &nbsp; 39/39 answered "
-                 "&nbsp;<span>veto failed: P01, P02, P03</span>", "Score <b>1.0</b>"):
+    for text in (
+        "Score <b>—</b>",
+        "Score <b>100.0</b> &nbsp; ★★★★★ &nbsp; 39/39 answered "
+        "&nbsp;<span>veto failed: P01, P02, P03</span>",
+        "Score <b>1.0</b>",
+    ):
         label.show_text(text)
         QApplication.processEvents()
         assert label.text() == text

@@ -30,25 +30,30 @@ class Asked:
         monkeypatch.setattr(QMessageBox, "exec", exec_)
 
 
-def _one_item_answered(window, sample_db, qtbot):  # noqa: F811
+def _one_item_answered(window, sample_db, qtbot):
     campaign = create_campaign(Rows(sample_db), "复查批次", "township-party-building")
     window._load_campaigns(campaign["id"])
     township = find_township(sample_db, "白泉镇")
     window.tree.select_township(township["id"])
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_1)       # 符合 on the first item
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_1)  # 符合 on the first item
     return campaign, township
 
 
-def test_after_one_item_the_tree_and_page_say_the_score_is_provisional(window, sample_db,  # noqa: F811
-                                                                        qtbot):
+def test_after_one_item_the_tree_and_page_say_the_score_is_provisional(
+    window,
+    sample_db,
+    qtbot,
+):
     _campaign, township = _one_item_answered(window, sample_db, qtbot)
     model = window.tree.model
     index = model.index_of_township(township["id"])
     assert model.data(index.siblingAtColumn(PROGRESS)) == "In progress 1/39"
     assert model.data(index.siblingAtColumn(STARS)) == "★★★★★"
-    assert model.data(index.siblingAtColumn(STARS), Qt.ItemDataRole.ForegroundRole).color().name() \
+    assert (
+        model.data(index.siblingAtColumn(STARS), Qt.ItemDataRole.ForegroundRole).color().name()
         == "#7f8c8d"
+    )
     assert "provisional score 100.0, only 1/39" in model.data(index, Qt.ItemDataRole.ToolTipRole)
     window.tree.select_township(find_township(sample_db, "盐仓街道")["id"])
     window.tree.select_township(township["id"])
@@ -58,7 +63,11 @@ def test_after_one_item_the_tree_and_page_say_the_score_is_provisional(window, s
 
 
 def test_finishing_at_one_of_39_asks_names_the_open_items_and_no_keeps_it_open(
-        window, sample_db, qtbot, monkeypatch):  # noqa: F811
+    window,
+    sample_db,
+    qtbot,
+    monkeypatch,
+):
     campaign, township = _one_item_answered(window, sample_db, qtbot)
     asked = Asked(monkeypatch, QMessageBox.StandardButton.No)
     window.checklist.finish_button.click()
@@ -66,25 +75,30 @@ def test_finishing_at_one_of_39_asks_names_the_open_items_and_no_keeps_it_open(
     assert "38 of 39 items are not answered yet" in asked.texts[0]
     assert "P02 " in asked.texts[0] and "… and 30 more" in asked.texts[0]
     assert find_inspection(sample_db, campaign["id"], township["id"])["status"] != "finished"
-    window.finish_action.trigger()                          # the menu asks too
+    window.finish_action.trigger()  # the menu asks too
     assert len(asked.texts) == 2
     assert find_inspection(sample_db, campaign["id"], township["id"])["status"] != "finished"
 
 
 def test_finishing_anyway_finishes_and_a_complete_inspection_is_not_asked_about(
-        window, sample_db, qtbot, monkeypatch):  # noqa: F811
+    window,
+    sample_db,
+    qtbot,
+    monkeypatch,
+):
     campaign, township = _one_item_answered(window, sample_db, qtbot)
     asked = Asked(monkeypatch, QMessageBox.StandardButton.Yes)
     window.page.finish_button.click()
     assert len(asked.texts) == 1
     assert find_inspection(sample_db, campaign["id"], township["id"])["status"] == "finished"
-    complete = find_township(sample_db, "盐仓街道")       # the demo's inspections are complete
-    demo = next(c for c in sample_db.query("SELECT id FROM campaigns WHERE id != ?",
-                                           [campaign["id"]]))["id"]
+    complete = find_township(sample_db, "盐仓街道")  # the demo's inspections are complete
+    demo = next(
+        c for c in sample_db.query("SELECT id FROM campaigns WHERE id != ?", [campaign["id"]])
+    )["id"]
     window._load_campaigns(demo)
     window.tree.select_township(complete["id"])
-    window.finish_action.trigger()                          # reopen: never asked
+    window.finish_action.trigger()  # reopen: never asked
     assert find_inspection(sample_db, demo, complete["id"])["status"] != "finished"
-    window.finish_action.trigger()                          # finish a complete one: not asked
+    window.finish_action.trigger()  # finish a complete one: not asked
     assert find_inspection(sample_db, demo, complete["id"])["status"] == "finished"
     assert len(asked.texts) == 1

@@ -23,12 +23,16 @@ def _raise_bug():
 
 
 def _bug_boxes() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.objectName() == "bug_report" and w.isVisible()]
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "bug_report" and w.isVisible()
+    ]
 
 
 def test_an_uncaught_bug_is_logged_and_shown_in_one_short_box_that_opens_the_log(
-        qapp, qtbot, tmp_path, monkeypatch):
+    qapp, qtbot, tmp_path, monkeypatch
+):
     opened = []
     monkeypatch.setattr(errors_ui, "open_file", lambda path: opened.append(path))
     logfile.use_folder_of(tmp_path / "x.db")
@@ -63,8 +67,7 @@ def test_the_users_situation_in_a_slot_is_a_warning_not_a_bug(qapp, tmp_path, mo
         assert show_error(None, full, "Not saved") is None
     finally:
         logfile.use_folder_of(None)
-    assert warned == ["the disk is full, so nothing could be saved; free some space and try "
-                      "again"]
+    assert warned == ["the disk is full, so nothing could be saved; free some space and try again"]
     assert not (tmp_path / "logs").exists() and _bug_boxes() == []
 
 

@@ -31,8 +31,9 @@ def laptop_db(tmp_path):
     db.close()
 
 
-def test_a_laptop_shows_its_fingerprint_and_writes_its_request(qtbot, laptop_db, tmp_path,
-                                                              monkeypatch):
+def test_a_laptop_shows_its_fingerprint_and_writes_its_request(
+    qtbot, laptop_db, tmp_path, monkeypatch
+):
     dialog = DevicesDialog(laptop_db)
     qtbot.addWidget(dialog)
     keys = device_keys(laptop_db)
@@ -40,11 +41,13 @@ def test_a_laptop_shows_its_fingerprint_and_writes_its_request(qtbot, laptop_db,
     assert dialog.role_label.text() == "not enrolled"
     assert not dialog.enrol_button.isVisibleTo(dialog)
     out = tmp_path / "一组.request"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
+    )
     told = []
-    monkeypatch.setattr(QMessageBox, "information",
-                        staticmethod(lambda parent, title, text, *a: told.append(text)))
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda parent, title, text, *a: told.append(text))
+    )
     dialog.request_button.click()
     assert roster.read_request(out)["device_id"] == keys.device_id
     assert keys.fingerprint in told[0]
@@ -55,20 +58,22 @@ def _enrol(qtbot, hq_db, laptop_db, tmp_path, monkeypatch, typed):
     dialog = DevicesDialog(hq_db)
     qtbot.addWidget(dialog)
     assert dialog.enrol_button.isVisibleTo(dialog)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *a, **k: (str(request), "")))
-    monkeypatch.setattr(QInputDialog, "getItem",
-                        staticmethod(lambda *a, **k: ("inspector", True)))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(request), ""))
+    )
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("inspector", True)))
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (typed, True)))
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda parent, title, text, *a: warnings.append(text)))
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: warnings.append(text))
+    )
     dialog.enrol_button.click()
     return dialog, warnings
 
 
-def test_headquarters_enrols_only_after_the_fingerprint_matches(qtbot, hq_db, laptop_db,
-                                                                tmp_path, monkeypatch):
+def test_headquarters_enrols_only_after_the_fingerprint_matches(
+    qtbot, hq_db, laptop_db, tmp_path, monkeypatch
+):
     dialog, warnings = _enrol(qtbot, hq_db, laptop_db, tmp_path, monkeypatch, "0000-1111")
     assert "does not match" in warnings[0]
     assert len(roster.current(hq_db).devices) == 1
@@ -81,13 +86,13 @@ def test_headquarters_enrols_only_after_the_fingerprint_matches(qtbot, hq_db, la
     assert names == ["市委组织部", "一组笔记本"]
 
 
-def test_headquarters_revokes_the_selected_device(qtbot, hq_db, laptop_db, tmp_path,
-                                                  monkeypatch):
+def test_headquarters_revokes_the_selected_device(qtbot, hq_db, laptop_db, tmp_path, monkeypatch):
     roster.enrol(hq_db, roster.request(laptop_db), "inspector")
     dialog = DevicesDialog(hq_db)
     qtbot.addWidget(dialog)
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
     dialog.table.selectRow(1)
     dialog.revoke_button.click()
     entry = roster.current(hq_db).devices[device_keys(laptop_db).device_id]
@@ -100,11 +105,13 @@ def test_headquarters_gets_a_new_key_from_the_dialog(qtbot, hq_db, monkeypatch):
     qtbot.addWidget(dialog)
     assert dialog.rotate_button.isVisibleTo(dialog)
     old = device_keys(hq_db).fingerprint
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
     told = []
-    monkeypatch.setattr(QMessageBox, "information",
-                        staticmethod(lambda parent, title, text, *a: told.append(text)))
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda parent, title, text, *a: told.append(text))
+    )
     dialog.rotate_button.click()
     new = device_keys(hq_db).fingerprint
     assert new != old and new in told[0]
@@ -118,8 +125,9 @@ def test_a_laptop_has_no_key_to_rotate(qtbot, laptop_db):
     assert not dialog.rotate_button.isVisibleTo(dialog)
 
 
-def test_headquarters_assigns_a_laptop_to_a_campaign(qtbot, hq_db, laptop_db, tmp_path,
-                                                     monkeypatch):
+def test_headquarters_assigns_a_laptop_to_a_campaign(
+    qtbot, hq_db, laptop_db, tmp_path, monkeypatch
+):
     from inspector.demo import ensure_initialised
     from inspector.store.catalog import create_campaign
     from inspector.store.rows import Rows
@@ -131,13 +139,13 @@ def test_headquarters_assigns_a_laptop_to_a_campaign(qtbot, hq_db, laptop_db, tm
     dialog, _warnings = _enrol(qtbot, hq_db, laptop_db, tmp_path, monkeypatch, fp)
     assert dialog.table.item(1, 5).text() == "every campaign"
     dialog.table.selectRow(1)
-    monkeypatch.setattr(QInputDialog, "getItem",
-                        staticmethod(lambda *a, **k: ("2027年督查", True)))
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("2027年督查", True)))
     dialog.assign_button.click()
     entry = roster.current(hq_db).devices[device_keys(laptop_db).device_id]
     assert entry.campaigns == frozenset({camp["id"]})
     assert dialog.table.item(1, 5).text() == "2027年督查"
-    monkeypatch.setattr(QInputDialog, "getItem",
-                        staticmethod(lambda *a, **k: ("Every campaign", True)))
+    monkeypatch.setattr(
+        QInputDialog, "getItem", staticmethod(lambda *a, **k: ("Every campaign", True))
+    )
     dialog.assign_button.click()
     assert roster.current(hq_db).devices[device_keys(laptop_db).device_id].campaigns is None

@@ -13,8 +13,9 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 def problems(db, inspection_id):
-    return list(db.query("SELECT item_id, text FROM problems WHERE inspection_id = ?",
-                         [inspection_id]))
+    return list(
+        db.query("SELECT item_id, text FROM problems WHERE inspection_id = ?", [inspection_id])
+    )
 
 
 def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
@@ -33,11 +34,12 @@ def fail_p01(qtbot, widget):
 def test_three_then_enter_records_the_default_problem(entry, qtbot):
     db, widget, inspection = entry
     dialog = fail_p01(qtbot, widget)
-    press(qtbot, Qt.Key.Key_Return)                 # in the problem text box
+    press(qtbot, Qt.Key.Key_Return)  # in the problem text box
     assert widget.problem_dialog is None and not dialog.isVisible()
     assert answer_rows(db, inspection["id"])["P01"]["verdict"] == "fail"
     assert problems(db, inspection["id"]) == [
-        {"item_id": "P01", "text": widget.form.item("P01").problem}]
+        {"item_id": "P01", "text": widget.form.item("P01").problem}
+    ]
 
 
 def test_shift_enter_breaks_a_line_and_enter_then_accepts(entry, qtbot):
@@ -49,8 +51,9 @@ def test_shift_enter_breaks_a_line_and_enter_then_accepts(entry, qtbot):
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert dialog.isVisible()
     for ch in "五月":
-        QTest.sendKeyEvent(QTest.KeyAction.Click, edit, Qt.Key.Key_unknown, ch,
-                           Qt.KeyboardModifier.NoModifier)
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, edit, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
     assert edit.toPlainText() == "Minutes missing\n五月"
     press(qtbot, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
     assert widget.problem_dialog is None
@@ -64,6 +67,6 @@ def test_enter_on_an_empty_problem_keeps_the_dialog_open(entry, qtbot):
     press(qtbot, Qt.Key.Key_Return)
     assert dialog.isVisible() and widget.problem_dialog is dialog
     assert problems(db, inspection["id"]) == []
-    press(qtbot, Qt.Key.Key_Escape)                 # Esc skips
+    press(qtbot, Qt.Key.Key_Escape)  # Esc skips
     qtbot.waitUntil(lambda: widget.problem_dialog is None)
     assert problems(db, inspection["id"]) == []

@@ -27,7 +27,7 @@ def window(sample_db, sample_db_path, qtbot):
     i18n.apply_language("en")
     win = MainWindow(sample_db, str(sample_db_path))
     qtbot.addWidget(win)
-    with qtbot.waitSignal(win.loaded):   # painted first, then filled
+    with qtbot.waitSignal(win.loaded):  # painted first, then filled
         win.show()
     qtbot.waitExposed(win)
     yield win
@@ -44,8 +44,11 @@ class _FirstPaint(QObject):
         self.loaded_at_first_paint: bool | None = None
 
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and obj is self.window \
-                and self.loaded_at_first_paint is None:
+        if (
+            event.type() == QEvent.Type.Paint
+            and obj is self.window
+            and self.loaded_at_first_paint is None
+        ):
             self.loaded_at_first_paint = self.window.is_loaded
         return False
 
@@ -87,19 +90,20 @@ def test_list_tabs_are_created_when_first_shown(window, sample_db, sample_campai
     assert window.tabs.currentIndex() == PROBLEMS_TAB
     assert window.tabs.tabText(PROBLEMS_TAB) == "Problems" and window.tabs.count() == 4
     assert problems.model.total() == window.page.problems_table.rowCount()
-    assert {problems.model.row_dict(r)["township"]
-            for r in range(problems.model.total())} <= {"昌国街道"}
+    assert {problems.model.row_dict(r)["township"] for r in range(problems.model.total())} <= {
+        "昌国街道"
+    }
     window.tabs.setCurrentIndex(NOTICES_TAB)
     assert window.notice_list is not None and window.tabs.currentWidget() is window.notice_list
     window.tabs.setCurrentIndex(PROBLEMS_TAB)
-    assert window.tabs.currentWidget() is problems                     # created once
+    assert window.tabs.currentWidget() is problems  # created once
     assert window.checklist is None
 
 
 def test_the_tree_shows_every_township_with_its_figures(window, sample_db, sample_campaign):
     model = window.tree.model
     assert model.township_count() == 36
-    assert model.rowCount() == 4                     # 定海区, 普陀区, 岱山县, 嵊泗县
+    assert model.rowCount() == 4  # 定海区, 普陀区, 岱山县, 嵊泗县
     index = model.index_of_township(find_township(sample_db, "昌国街道")["id"])
     assert index.isValid()
     row = model.township_row(index)
@@ -109,7 +113,8 @@ def test_the_tree_shows_every_township_with_its_figures(window, sample_db, sampl
     open_count = sample_db.execute(
         "SELECT COUNT(*) FROM problems WHERE township_id = ? AND campaign_id = ? "
         "AND status != 'closed' AND deleted = 0",
-        [row["township_id"], sample_campaign["id"]]).fetchone()[0]
+        [row["township_id"], sample_campaign["id"]],
+    ).fetchone()[0]
     assert model.data(index.siblingAtColumn(3)) == open_count
 
 
@@ -152,7 +157,7 @@ def test_finish_from_the_menu_locks_the_checklist(window, sample_db):
     window.tree.select_township(township["id"])
     window.open_checklist()
     assert window.checklist.readonly_label.isVisibleTo(window.checklist)  # demo is finished
-    window.finish_action.trigger()                                        # reopen
+    window.finish_action.trigger()  # reopen
     assert not window.checklist.readonly_label.isVisibleTo(window.checklist)
     assert window.finish_action.text() == "&Finish inspection"
 
@@ -165,7 +170,7 @@ def test_switching_the_language_retranslates_the_window(window, sample_db):
     window.change_language("zh_CN")
     assert window.tabs.tabText(PAGE_TAB) == "乡镇（街道）"
     assert window.page.checklist_button.text() == "打开督查表"
-    assert window.tree.selected_township() == township["id"]      # kept across the rebuild
+    assert window.tree.selected_township() == township["id"]  # kept across the rebuild
     assert window.tree.model.headerData(2, Qt.Orientation.Horizontal) == "进度"
     window.change_language("en")
     assert window.tabs.tabText(PAGE_TAB) == "Township"
@@ -186,24 +191,29 @@ def test_tree_model_passes_the_model_tester(qtmodeltester, sample_db, sample_cam
 
 
 @pytest.mark.parametrize(("choice", "expected"), [(0, "delta"), (1, None), (2, "campaign")])
-def test_export_asks_whether_to_send_changes_everything_or_a_campaign_kit(window, monkeypatch,
-                                                                          choice, expected):
+def test_export_asks_whether_to_send_changes_everything_or_a_campaign_kit(
+    window, monkeypatch, choice, expected
+):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     import inspector.ui.bundle_dialogs as bundle_dialogs
 
     calls = []
-    monkeypatch.setattr(bundle_dialogs, "export_bundle",
-                        lambda parent, path, campaign_id=None, since_last=False,
-                        session=None, on_exported=None: calls.append(
-                            "delta" if since_last else campaign_id))
+    monkeypatch.setattr(
+        bundle_dialogs,
+        "export_bundle",
+        lambda parent, path, campaign_id=None, since_last=False, session=None, on_exported=None: (
+            calls.append("delta" if since_last else campaign_id)
+        ),
+    )
 
     def answer():
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox)
-        accept = [b for b in box.buttons()
-                  if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
+        accept = [
+            b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
+        ]
         assert box.defaultButton() is accept[0]  # changes only, unless asked for more
         accept[choice].click()
 

@@ -24,9 +24,11 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "inspector" / "resources" / "translations" / "inspector_zh_CN.ts"
 
-BAD_CSV = ("county,county_code,township,township_code,kind\n"
-           "模拟县,330999,模拟第一镇,330999101,镇\n"
-           "模拟县,330999,模拟第二镇,3309O2092,镇\n")
+BAD_CSV = (
+    "county,county_code,township,township_code,kind\n"
+    "模拟县,330999,模拟第一镇,330999101,镇\n"
+    "模拟县,330999,模拟第二镇,3309O2092,镇\n"
+)
 
 BROKEN_FORM = """\
 [form]
@@ -61,16 +63,23 @@ def templates_in_source() -> set[str]:
         if "ui" in path.relative_to(ROOT / "inspector").parts:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id == "Message" and node.args
-                    and isinstance(node.args[0], ast.Constant)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "Message"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 found.add(node.args[0].value)
     return found
 
 
 def fields(template: str) -> list[tuple[str, str, str | None]]:
-    return sorted((name, spec or "", conv) for _, name, spec, conv in
-                  string.Formatter().parse(template) if name is not None)
+    return sorted(
+        (name, spec or "", conv)
+        for _, name, spec, conv in string.Formatter().parse(template)
+        if name is not None
+    )
 
 
 @pytest.fixture
@@ -131,11 +140,15 @@ def test_a_bad_township_line_is_told_in_chinese_with_its_line(chinese, init_db, 
     assert text == f"{tmp_path / 'bad.csv'}:3: 乡镇代码“3309O2092”不是9位或12位数字"
 
 
-def test_the_settings_dialog_shows_a_bad_township_list_in_chinese(chinese, init_db, tmp_path,
-                                                                  qtbot, monkeypatch):
+def test_the_settings_dialog_shows_a_bad_township_list_in_chinese(
+    chinese, init_db, tmp_path, qtbot, monkeypatch
+):
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(
-        lambda _parent, _title, text, *a, **kw: shown.append(text)))
+    monkeypatch.setattr(
+        QMessageBox,
+        "warning",
+        staticmethod(lambda _parent, _title, text, *a, **kw: shown.append(text)),
+    )
     path = init_db.execute("PRAGMA database_list").fetchone()[2]
     dialog = SettingsDialog(init_db, path)
     qtbot.addWidget(dialog)
@@ -151,14 +164,15 @@ def test_a_broken_forms_issues_are_told_in_chinese(chinese):
     lines = describe_for_user(form_error()).splitlines()
     assert lines == [
         "broken.toml:12: 检查项“A01”：未知的类型“verdikt”（可用 verdict, number, text）",
-        "broken.toml:16: 检查项“A02”：数值类检查项须设置 rule = \"at_most\" 或 \"at_least\"",
+        'broken.toml:16: 检查项“A02”：数值类检查项须设置 rule = "at_most" 或 "at_least"',
     ]
 
 
 def test_a_number_item_without_a_rule_does_not_say_none(english):
     exc = form_error()
-    assert str(exc.issues[1]) == ("broken.toml:16: item 'A02': number items need "
-                                  'rule = "at_most" or "at_least"')
+    assert str(exc.issues[1]) == (
+        'broken.toml:16: item \'A02\': number items need rule = "at_most" or "at_least"'
+    )
     bad_rule = BROKEN_FORM.replace("target = 0", 'rule = "most"\ntarget = 0')
     with pytest.raises(FormError) as caught:
         parse_form(bad_rule, "broken.toml")
@@ -167,7 +181,8 @@ def test_a_number_item_without_a_rule_does_not_say_none(english):
 
 def test_a_truncated_bundle_is_told_in_chinese(chinese, tmp_path):
     assert describe_for_user(bundle_error(tmp_path)) == (
-        "第二组.inspbundle 不是督查通数据包（不是 ZIP 压缩文件，或复制时未复制完整）")
+        "第二组.inspbundle 不是督查通数据包（不是 ZIP 压缩文件，或复制时未复制完整）"
+    )
 
 
 def test_in_english_the_text_is_the_command_lines(english, init_db, tmp_path):
@@ -175,7 +190,8 @@ def test_in_english_the_text_is_the_command_lines(english, init_db, tmp_path):
         assert describe_for_user(exc) == str(exc)
     assert describe_for_user(bundle_error(tmp_path)) == (
         "第二组.inspbundle is not an Inspector bundle (not a ZIP archive, or cut short while "
-        "copying)")
+        "copying)"
+    )
 
 
 def test_a_system_error_names_its_file_in_the_chinese_layout(chinese, tmp_path):

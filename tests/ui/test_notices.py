@@ -32,8 +32,7 @@ def notice_list(qtbot, sample_db, sample_campaign):
     return w
 
 
-def test_issue_a_notice_from_the_tab(qtbot, notice_list, sample_db, sample_campaign,
-                                     monkeypatch):
+def test_issue_a_notice_from_the_tab(qtbot, notice_list, sample_db, sample_campaign, monkeypatch):
     before = notice_list.model.rowCount()
     seen: dict = {}
 
@@ -45,15 +44,17 @@ def test_issue_a_notice_from_the_tab(qtbot, notice_list, sample_db, sample_campa
         model = dialog.model
         seen["all"] = [r["id"] for r in model.checked_rows()]
         assert len(seen["all"]) == model.rowCount() >= 2  # all checked at first
-        model.setData(model.index(model.rowCount() - 1, 0), Qt.CheckState.Unchecked.value,
-                      Qt.ItemDataRole.CheckStateRole)
+        model.setData(
+            model.index(model.rowCount() - 1, 0),
+            Qt.CheckState.Unchecked.value,
+            Qt.ItemDataRole.CheckStateRole,
+        )
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
         return dialog.result()
 
     told = []
     monkeypatch.setattr(IssueNoticeDialog, "exec", drive)
-    monkeypatch.setattr(notices_ui.QMessageBox, "information",
-                        lambda *args: told.append(args[2]))
+    monkeypatch.setattr(notices_ui.QMessageBox, "information", lambda *args: told.append(args[2]))
     with qtbot.waitSignal(notice_list.changed):
         qtbot.mouseClick(notice_list.issue_button, Qt.MouseButton.LeftButton)
 
@@ -63,8 +64,13 @@ def test_issue_a_notice_from_the_tab(qtbot, notice_list, sample_db, sample_campa
     assert notice["doc_number"] == seen["number"]
     found = re.fullmatch(r"舟组督〔(\d{4})〕(\d+)号", notice["doc_number"])
     assert found and int(found[1]) == SAMPLE_DATE.year
-    assert int(found[2]) == 1 + sample_db.execute(
-        "SELECT MAX(seq) FROM notices WHERE id != ?", [notice["id"]]).fetchone()[0]
+    assert (
+        int(found[2])
+        == 1
+        + sample_db.execute(
+            "SELECT MAX(seq) FROM notices WHERE id != ?", [notice["id"]]
+        ).fetchone()[0]
+    )
     assert told and notice["doc_number"] in told[0]
 
     row = next(iter(sample_db.query("SELECT * FROM notices WHERE id = ?", [notice["id"]])))
@@ -74,24 +80,34 @@ def test_issue_a_notice_from_the_tab(qtbot, notice_list, sample_db, sample_campa
     assert row["issued_on"] == SAMPLE_DATE.isoformat()
     on_notice = json.loads(row["problem_ids"])
     assert on_notice == seen["all"][:-1]
-    linked = {r[0]: r[1] for r in sample_db.execute(
-        "SELECT id, notice_id FROM problems WHERE township_id = ?", [seen["township"]])}
+    linked = {
+        r[0]: r[1]
+        for r in sample_db.execute(
+            "SELECT id, notice_id FROM problems WHERE township_id = ?", [seen["township"]]
+        )
+    }
     assert all(linked[p] == notice["id"] for p in on_notice)
     assert linked[seen["all"][-1]] is None  # the unchecked one stays off the notice
     assert notice["problem_count"] == len(on_notice)
     has_reports = importlib.util.find_spec("inspector.reports.issue") is not None
     assert bool(notice["has_pdf"]) == has_reports
     if notice["has_pdf"]:  # the reports package archived the printed bytes
-        att = next(iter(sample_db.query("SELECT * FROM attachments WHERE id = ?",
-                                        [row["attachment_id"]])))
+        att = next(
+            iter(sample_db.query("SELECT * FROM attachments WHERE id = ?", [row["attachment_id"]]))
+        )
         assert read_bytes(sample_db, att["sha256"]).startswith(b"%PDF")
 
 
 def test_dialog_for_one_township(qtbot, sample_db, sample_campaign):
-    town = next(iter(sample_db.query(
-        "SELECT p.township_id AS id, t.name, t.kind FROM problems p "
-        "JOIN townships t ON t.id = p.township_id WHERE p.status = 'open' "
-        "AND p.notice_id IS NULL AND t.kind = '镇' LIMIT 1")))
+    town = next(
+        iter(
+            sample_db.query(
+                "SELECT p.township_id AS id, t.name, t.kind FROM problems p "
+                "JOIN townships t ON t.id = p.township_id WHERE p.status = 'open' "
+                "AND p.notice_id IS NULL AND t.kind = '镇' LIMIT 1"
+            )
+        )
+    )
     dialog = IssueNoticeDialog(sample_db, sample_campaign["id"], town["id"], today=SAMPLE_DATE)
     qtbot.addWidget(dialog)
     assert not dialog.township_combo.isVisibleTo(dialog)
@@ -121,8 +137,9 @@ def test_list_follows_township_and_campaign(notice_list, sample_db, sample_campa
     assert total == sample_db.execute("SELECT COUNT(*) FROM notices").fetchone()[0]
     one = notice_list.model.notice(0)
     notice_list.set_township(one["township_id"])
-    assert {notice_list.model.notice(r)["township_id"]
-            for r in range(notice_list.model.rowCount())} == {one["township_id"]}
+    assert {
+        notice_list.model.notice(r)["township_id"] for r in range(notice_list.model.rowCount())
+    } == {one["township_id"]}
     notice_list.set_township(None)
     assert notice_list.model.rowCount() == total
     assert notice_list.count_label.text().startswith(str(total))
@@ -135,15 +152,16 @@ def test_view_button_only_with_the_report_viewer(notice_list):
     assert notice_list.view_button.isEnabled()
 
 
-def test_notice_models_pass_qt_model_tester(qtmodeltester, notice_list, sample_db,
-                                            sample_campaign):
+def test_notice_models_pass_qt_model_tester(qtmodeltester, notice_list, sample_db, sample_campaign):
     qtmodeltester.check(notice_list.model)
     empty = NoticeTableModel()
     qtmodeltester.check(empty)
     problems = NoticeProblemModel()
     town = notice_list.model.notice(0)["township_id"]
-    problems.set_rows(noticeable_problems(sample_db, town) or
-                      list(sample_db.query("SELECT * FROM problems LIMIT 5")))
+    problems.set_rows(
+        noticeable_problems(sample_db, town)
+        or list(sample_db.query("SELECT * FROM problems LIMIT 5"))
+    )
     qtmodeltester.check(problems)
 
 
@@ -158,8 +176,9 @@ def test_view_shows_the_selected_notice(qtbot, notice_list):
     job.view.close()
 
 
-def test_issue_for_every_township_from_the_tab(qtbot, notice_list, sample_db, sample_campaign,
-                                               monkeypatch):
+def test_issue_for_every_township_from_the_tab(
+    qtbot, notice_list, sample_db, sample_campaign, monkeypatch
+):
     from inspector.store.report_data import townships_with_unnoticed_problems
     from inspector.ui import report_view
 

@@ -36,14 +36,22 @@ def stored(db, pid: str, column: str):
 def wheel(widget, steps: int = 1) -> None:
     """One notch of the mouse wheel over the middle of `widget` (down when positive)."""
     pos = QPointF(widget.width() / 2, widget.height() / 2)
-    event = QWheelEvent(pos, widget.mapToGlobal(pos), QPoint(0, 0), QPoint(0, -120 * steps),
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
-                        Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        pos,
+        widget.mapToGlobal(pos),
+        QPoint(0, 0),
+        QPoint(0, -120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(widget, event)
 
 
-def test_typed_fields_are_kept_when_a_life_cycle_button_is_clicked(qtbot, widget, sample_db,
-                                                                  sample_campaign):
+def test_typed_fields_are_kept_when_a_life_cycle_button_is_clicked(
+    qtbot, widget, sample_db, sample_campaign
+):
     pid = open_problem(sample_db, sample_campaign["id"])
     select_ids(widget, pid)
     panel = widget.panel
@@ -68,14 +76,16 @@ def test_typing_is_saved_without_the_save_button(qtbot, widget, sample_db, sampl
     panel.unit_edit.setFocus()
     panel.unit_edit.clear()
     qtbot.keyClicks(panel.unit_edit, "Party office")
-    qtbot.waitUntil(lambda: stored(sample_db, pid, "responsible_unit") == "Party office",
-                    timeout=3000)
+    qtbot.waitUntil(
+        lambda: stored(sample_db, pid, "responsible_unit") == "Party office", timeout=3000
+    )
     assert panel.unit_edit.text() == "Party office"  # the save did not retype the field
     assert panel.unit_edit.cursorPosition() == len("Party office")
 
 
 def test_the_wheel_over_an_unfocused_deadline_scrolls_and_changes_nothing(
-        qtbot, widget, sample_db, sample_campaign):
+    qtbot, widget, sample_db, sample_campaign
+):
     pid = open_problem(sample_db, sample_campaign["id"])
     select_ids(widget, pid)
     panel = widget.panel
@@ -102,8 +112,9 @@ def test_every_box_in_the_problem_tab_ignores_an_unfocused_wheel(qtbot, widget):
         assert combo.currentIndex() == index
 
 
-def test_a_deadline_before_the_found_date_is_refused_in_the_panel(qtbot, widget, sample_db,
-                                                                 sample_campaign, monkeypatch):
+def test_a_deadline_before_the_found_date_is_refused_in_the_panel(
+    qtbot, widget, sample_db, sample_campaign, monkeypatch
+):
     from PySide6.QtWidgets import QMessageBox
 
     pid = open_problem(sample_db, sample_campaign["id"])
@@ -119,8 +130,12 @@ def test_a_deadline_before_the_found_date_is_refused_in_the_panel(qtbot, widget,
 
 
 def _ids(db, campaign_id):
-    return [p["id"] for p in list_problems(db, ProblemFilter(campaign_id=campaign_id,
-                                                              today=SAMPLE_DATE), limit=2)]
+    return [
+        p["id"]
+        for p in list_problems(
+            db, ProblemFilter(campaign_id=campaign_id, today=SAMPLE_DATE), limit=2
+        )
+    ]
 
 
 def type_text(widget, text: str) -> None:
@@ -128,12 +143,14 @@ def type_text(widget, text: str) -> None:
     from PySide6.QtTest import QTest
 
     for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
-                           Qt.KeyboardModifier.NoModifier)
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
 
 
-def test_a_problem_is_added_by_hand_for_the_chosen_township(qtbot, widget, sample_db,
-                                                           sample_campaign, monkeypatch):
+def test_a_problem_is_added_by_hand_for_the_chosen_township(
+    qtbot, widget, sample_db, sample_campaign, monkeypatch
+):
     from inspector.store.catalog import find_township
 
     town = find_township(sample_db, "六横镇")
@@ -159,27 +176,35 @@ def test_a_problem_is_added_by_hand_for_the_chosen_township(qtbot, widget, sampl
     assert "recorded" in widget.panel.history_list.item(0).text()
 
 
-def test_a_problem_recorded_by_mistake_is_deleted_from_the_panel(qtbot, widget, sample_db,
-                                                                sample_campaign, monkeypatch):
+def test_a_problem_recorded_by_mistake_is_deleted_from_the_panel(
+    qtbot, widget, sample_db, sample_campaign, monkeypatch
+):
     from PySide6.QtWidgets import QMessageBox
 
-    monkeypatch.setattr(ProblemListWidget, "_run_dialog", staticmethod(
-        lambda d: (d.text_edit.setPlainText("录错的问题"), True)[1]))
+    monkeypatch.setattr(
+        ProblemListWidget,
+        "_run_dialog",
+        staticmethod(lambda d: (d.text_edit.setPlainText("录错的问题"), True)[1]),
+    )
     pid = widget.add_problem()
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(widget.changed):
         qtbot.mouseClick(widget.panel.delete_button, Qt.MouseButton.LeftButton)
     assert stored(sample_db, pid, "deleted") == 1
     assert widget.model.row_of(pid) is None
     assert widget.panel.problem_ids == []
-    audit = [r[0] for r in sample_db.execute(
-        "SELECT action FROM audit_log WHERE row_id = ? ORDER BY id", [pid])]
+    audit = [
+        r[0]
+        for r in sample_db.execute(
+            "SELECT action FROM audit_log WHERE row_id = ? ORDER BY id", [pid]
+        )
+    ]
     assert audit == ["insert", "delete"]
 
 
 def test_the_history_shows_each_state_and_a_rejection_with_its_reason(
-        qtbot, widget, sample_db, sample_campaign, monkeypatch):
+    qtbot, widget, sample_db, sample_campaign, monkeypatch
+):
     from inspector.ui import problem_actions
 
     pid = open_problem(sample_db, sample_campaign["id"])
@@ -188,16 +213,20 @@ def test_the_history_shows_each_state_and_a_rejection_with_its_reason(
     monkeypatch.setattr(problem_actions, "ask_reject_reason", lambda *_: "佐证材料不足")
     for action in (Action.START, Action.RECTIFY, Action.REJECT):
         click(qtbot, widget, action)
-    lines = [widget.panel.history_list.item(n).text()
-             for n in range(widget.panel.history_list.count())]
+    lines = [
+        widget.panel.history_list.item(n).text() for n in range(widget.panel.history_list.count())
+    ]
     assert "佐证材料不足" in lines[-1] and "复查" in lines[-1]
     assert any(status_label("rectifying") in line for line in lines)
     assert any(status_label("rectified") in line and "已补开" in line for line in lines)
 
 
 def test_a_closed_problem_is_read_only(qtbot, widget, sample_db, sample_campaign):
-    pid = sample_db.execute("SELECT id FROM problems WHERE status = 'closed' AND campaign_id = ?"
-                            " AND deleted = 0 LIMIT 1", [sample_campaign["id"]]).fetchone()[0]
+    pid = sample_db.execute(
+        "SELECT id FROM problems WHERE status = 'closed' AND campaign_id = ?"
+        " AND deleted = 0 LIMIT 1",
+        [sample_campaign["id"]],
+    ).fetchone()[0]
     select_ids(widget, pid)
     panel = widget.panel
     assert panel.read_only_label.isVisible()
@@ -216,8 +245,9 @@ def test_the_toolbar_campaign_rules_the_tab(widget, sample_campaign):
     assert widget.current_filter().campaign_id == sample_campaign["id"]
 
 
-def test_enter_or_down_in_the_search_selects_the_single_match(qtbot, widget, sample_db,
-                                                              sample_campaign):
+def test_enter_or_down_in_the_search_selects_the_single_match(
+    qtbot, widget, sample_db, sample_campaign
+):
     pid = open_problem(sample_db, sample_campaign["id"])
     unit = "唯一的责任单位甲"
     sample_db.execute("UPDATE problems SET responsible_unit = ? WHERE id = ?", [unit, pid])
@@ -236,9 +266,9 @@ def test_enter_or_down_in_the_search_selects_the_single_match(qtbot, widget, sam
     assert QApplication.focusWidget() is widget.view
 
 
-def test_a_description_being_retyped_is_not_refused_during_a_pause(qtbot, widget, sample_db,
-                                                                  sample_campaign,
-                                                                  monkeypatch):
+def test_a_description_being_retyped_is_not_refused_during_a_pause(
+    qtbot, widget, sample_db, sample_campaign, monkeypatch
+):
     from PySide6.QtWidgets import QMessageBox
 
     from inspector.ui import problem_panel
@@ -255,6 +285,5 @@ def test_a_description_being_retyped_is_not_refused_during_a_pause(qtbot, widget
     qtbot.wait(problem_panel.SAVE_DELAY_MS + 300)
     assert warnings == [] and stored(sample_db, pid, "text") == before
     qtbot.keyClicks(panel.text_edit, "Ledger incomplete")
-    qtbot.waitUntil(lambda: stored(sample_db, pid, "text") == "Ledger incomplete",
-                    timeout=3000)
+    qtbot.waitUntil(lambda: stored(sample_db, pid, "text") == "Ledger incomplete", timeout=3000)
     assert warnings == []

@@ -49,9 +49,10 @@ def select_ids(w: ProblemListWidget, *ids: str) -> None:
     selection = w.view.selectionModel()
     selection.clearSelection()
     for pid in ids:
-        selection.select(w.model.index(rows[pid], 0),
-                         QItemSelectionModel.SelectionFlag.Select
-                         | QItemSelectionModel.SelectionFlag.Rows)
+        selection.select(
+            w.model.index(rows[pid], 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
 
 
 def enabled(w: ProblemListWidget) -> dict[Action, bool]:
@@ -68,9 +69,9 @@ def open_problem(db, campaign_id: str) -> str:
     return list_problems(db, f, limit=1)[0]["id"]
 
 
-def test_a_problem_goes_through_its_whole_life_by_clicking(qtbot, widget, sample_db,
-                                                           sample_campaign, monkeypatch,
-                                                           tmp_path):
+def test_a_problem_goes_through_its_whole_life_by_clicking(
+    qtbot, widget, sample_db, sample_campaign, monkeypatch, tmp_path
+):
     photo = tmp_path / "整改后.png"
     image = QImage(40, 30, QImage.Format.Format_RGB32)
     image.fill(QColor("green"))
@@ -83,14 +84,22 @@ def test_a_problem_goes_through_its_whole_life_by_clicking(qtbot, widget, sample
     pid = open_problem(sample_db, sample_campaign["id"])
     select_ids(widget, pid)
     assert widget.panel.problem_ids == [pid]
-    assert enabled(widget) == {Action.START: True, Action.RECTIFY: True,
-                               Action.CLOSE: False, Action.REJECT: False}
+    assert enabled(widget) == {
+        Action.START: True,
+        Action.RECTIFY: True,
+        Action.CLOSE: False,
+        Action.REJECT: False,
+    }
 
     click(qtbot, widget, Action.START)
     assert status_of(sample_db, pid) == "rectifying"
     assert widget.panel.problem_ids == [pid]  # still selected after the list reloaded
-    assert enabled(widget) == {Action.START: False, Action.RECTIFY: True,
-                               Action.CLOSE: False, Action.REJECT: False}
+    assert enabled(widget) == {
+        Action.START: False,
+        Action.RECTIFY: True,
+        Action.CLOSE: False,
+        Action.REJECT: False,
+    }
 
     click(qtbot, widget, Action.RECTIFY)
     row = sample_db.execute("SELECT * FROM problems WHERE id = ?", [pid]).fetchone()
@@ -99,13 +108,16 @@ def test_a_problem_goes_through_its_whole_life_by_clicking(qtbot, widget, sample
     photos = attachments_of(sample_db, "problems", pid)
     assert [(p["filename"], p["caption"]) for p in photos] == [("整改后.png", "整改佐证")]
     assert widget.panel.photos.count() == 1
-    assert enabled(widget) == {Action.START: False, Action.RECTIFY: False,
-                               Action.CLOSE: True, Action.REJECT: True}
+    assert enabled(widget) == {
+        Action.START: False,
+        Action.RECTIFY: False,
+        Action.CLOSE: True,
+        Action.REJECT: True,
+    }
 
     click(qtbot, widget, Action.REJECT)
     assert status_of(sample_db, pid) == "rectifying"
-    note = sample_db.execute("SELECT rectify_note FROM problems WHERE id = ?",
-                             [pid]).fetchone()[0]
+    note = sample_db.execute("SELECT rectify_note FROM problems WHERE id = ?", [pid]).fetchone()[0]
     assert "复查退回" in note and "佐证材料不足" in note
 
     click(qtbot, widget, Action.RECTIFY)
@@ -118,12 +130,13 @@ def test_a_problem_goes_through_its_whole_life_by_clicking(qtbot, widget, sample
     assert not any(enabled(widget).values())  # nothing follows 销号
     steps = sample_db.execute(
         "SELECT COUNT(*) FROM audit_log WHERE table_name = 'problems' AND row_id = ? "
-        "AND action = 'update'", [pid]).fetchone()[0]
+        "AND action = 'update'",
+        [pid],
+    ).fetchone()[0]
     assert steps >= 5
 
 
-def test_cancelled_prompts_write_nothing(qtbot, widget, sample_db, sample_campaign,
-                                         monkeypatch):
+def test_cancelled_prompts_write_nothing(qtbot, widget, sample_db, sample_campaign, monkeypatch):
     monkeypatch.setattr(problem_actions, "ask_rectification", lambda *_: None)
     pid = open_problem(sample_db, sample_campaign["id"])
     select_ids(widget, pid)
@@ -131,8 +144,9 @@ def test_cancelled_prompts_write_nothing(qtbot, widget, sample_db, sample_campai
     assert status_of(sample_db, pid) == "open"
 
 
-def test_several_problems_move_together_or_not_at_all(qtbot, widget, sample_db,
-                                                     sample_campaign, monkeypatch):
+def test_several_problems_move_together_or_not_at_all(
+    qtbot, widget, sample_db, sample_campaign, monkeypatch
+):
     f = ProblemFilter(campaign_id=sample_campaign["id"], statuses=("open",), today=SAMPLE_DATE)
     first, second, third = (p["id"] for p in list_problems(sample_db, f, limit=3))
     select_ids(widget, first, second)
@@ -142,23 +156,32 @@ def test_several_problems_move_together_or_not_at_all(qtbot, widget, sample_db,
     assert status_of(sample_db, first) == status_of(sample_db, second) == "rectifying"
 
     # a rectified problem beside an open one: only steps legal for both are offered
-    rectified = list_problems(sample_db, ProblemFilter(
-        campaign_id=sample_campaign["id"], statuses=("rectified",), today=SAMPLE_DATE),
-        limit=1)[0]["id"]
+    rectified = list_problems(
+        sample_db,
+        ProblemFilter(
+            campaign_id=sample_campaign["id"], statuses=("rectified",), today=SAMPLE_DATE
+        ),
+        limit=1,
+    )[0]["id"]
     select_ids(widget, third, rectified)
     assert not any(enabled(widget).values())
 
     # if one of them changed meanwhile (another window, an import), none is written
-    closing = list_problems(sample_db, ProblemFilter(
-        campaign_id=sample_campaign["id"], statuses=("rectified",), today=SAMPLE_DATE),
-        limit=2)
+    closing = list_problems(
+        sample_db,
+        ProblemFilter(
+            campaign_id=sample_campaign["id"], statuses=("rectified",), today=SAMPLE_DATE
+        ),
+        limit=2,
+    )
     select_ids(widget, *(p["id"] for p in closing))
     assert enabled(widget)[Action.CLOSE]
     apply_action(Rows(sample_db, who="别处"), closing[1]["id"], Action.REJECT, note="x")
     warnings = []
     monkeypatch.setattr(problem_actions, "confirm_close", lambda *_: True)
-    monkeypatch.setattr(problem_actions.QMessageBox, "warning",
-                        lambda *args: warnings.append(args[2]))
+    monkeypatch.setattr(
+        problem_actions.QMessageBox, "warning", lambda *args: warnings.append(args[2])
+    )
     qtbot.mouseClick(widget.panel.action_buttons[Action.CLOSE], Qt.MouseButton.LeftButton)
     assert warnings and "rectifying" in warnings[0]
     assert status_of(sample_db, closing[0]["id"]) == "rectified"
@@ -179,10 +202,15 @@ def test_context_menu_offers_the_same_actions(widget, sample_db, sample_campaign
     assert widget.context_menu(QPoint(5, 5)) is None  # no row under the mouse
 
 
-def test_panel_edits_are_saved_and_autosaved_on_moving_on(qtbot, widget, sample_db,
-                                                         sample_campaign):
-    first, second = (p["id"] for p in list_problems(sample_db, ProblemFilter(
-        campaign_id=sample_campaign["id"], today=SAMPLE_DATE), limit=2))
+def test_panel_edits_are_saved_and_autosaved_on_moving_on(
+    qtbot, widget, sample_db, sample_campaign
+):
+    first, second = (
+        p["id"]
+        for p in list_problems(
+            sample_db, ProblemFilter(campaign_id=sample_campaign["id"], today=SAMPLE_DATE), limit=2
+        )
+    )
     select_ids(widget, first)
     panel = widget.panel
     assert not panel.save_button.isEnabled()
@@ -198,28 +226,38 @@ def test_panel_edits_are_saved_and_autosaved_on_moving_on(qtbot, widget, sample_
 
     panel.person_edit.setText("张书记")
     select_ids(widget, second)  # moving on keeps what was typed
-    assert sample_db.execute("SELECT responsible_person FROM problems WHERE id = ?",
-                             [first]).fetchone()[0] == "张书记"
+    assert (
+        sample_db.execute(
+            "SELECT responsible_person FROM problems WHERE id = ?", [first]
+        ).fetchone()[0]
+        == "张书记"
+    )
     assert widget.panel.problem_ids == [second]
 
 
-def test_an_empty_description_is_refused_and_nothing_saved(qtbot, widget, sample_db,
-                                                          sample_campaign, monkeypatch):
+def test_an_empty_description_is_refused_and_nothing_saved(
+    qtbot, widget, sample_db, sample_campaign, monkeypatch
+):
     pid = open_problem(sample_db, sample_campaign["id"])
     before = sample_db.execute("SELECT text FROM problems WHERE id = ?", [pid]).fetchone()[0]
     select_ids(widget, pid)
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning",  # the one error policy (ui.errors)
-                        lambda *args: warnings.append(args[2]))
+    monkeypatch.setattr(
+        QMessageBox,
+        "warning",  # the one error policy (ui.errors)
+        lambda *args: warnings.append(args[2]),
+    )
     widget.panel.text_edit.setPlainText("   ")
     qtbot.mouseClick(widget.panel.save_button, Qt.MouseButton.LeftButton)
     assert warnings
-    assert sample_db.execute("SELECT text FROM problems WHERE id = ?",
-                             [pid]).fetchone()[0] == before
+    assert (
+        sample_db.execute("SELECT text FROM problems WHERE id = ?", [pid]).fetchone()[0] == before
+    )
 
 
-def test_photos_added_from_the_panel(qtbot, widget, sample_db, sample_campaign, monkeypatch,
-                                     tmp_path):
+def test_photos_added_from_the_panel(
+    qtbot, widget, sample_db, sample_campaign, monkeypatch, tmp_path
+):
     photo = tmp_path / "现场.png"
     image = QImage(20, 20, QImage.Format.Format_RGB32)
     image.fill(QColor("red"))
@@ -249,33 +287,43 @@ def test_filter_by_status_and_overdue(qtbot, widget, sample_db, sample_campaign)
     campaign = sample_campaign["id"]
     qtbot.mouseClick(widget.status_buttons[Status.OPEN], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(widget.status_buttons[Status.RECTIFYING], Qt.MouseButton.LeftButton)
-    rows = assert_matches(widget, sample_db, ProblemFilter(
-        campaign_id=campaign, statuses=("open", "rectifying"), today=SAMPLE_DATE))
+    rows = assert_matches(
+        widget,
+        sample_db,
+        ProblemFilter(campaign_id=campaign, statuses=("open", "rectifying"), today=SAMPLE_DATE),
+    )
     assert {r["status"] for r in rows} == {"open", "rectifying"}
 
     qtbot.mouseClick(widget.status_buttons[Status.OPEN], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(widget.status_buttons[Status.RECTIFYING], Qt.MouseButton.LeftButton)
     widget.overdue_check.setChecked(True)
-    rows = assert_matches(widget, sample_db, ProblemFilter(
-        campaign_id=campaign, overdue_only=True, today=SAMPLE_DATE))
-    assert rows and all(r["overdue"] and r["deadline"] < SAMPLE_DATE.isoformat()
-                        for r in rows)
+    rows = assert_matches(
+        widget, sample_db, ProblemFilter(campaign_id=campaign, overdue_only=True, today=SAMPLE_DATE)
+    )
+    assert rows and all(r["overdue"] and r["deadline"] < SAMPLE_DATE.isoformat() for r in rows)
 
 
 def test_filter_by_county_then_township(qtbot, widget, sample_db, sample_campaign):
     combo = widget.county_combo
     combo.setCurrentIndex(combo.findText("普陀区"))
     county = combo.currentData()
-    rows = assert_matches(widget, sample_db, ProblemFilter(
-        campaign_id=sample_campaign["id"], county_id=county, today=SAMPLE_DATE))
+    rows = assert_matches(
+        widget,
+        sample_db,
+        ProblemFilter(campaign_id=sample_campaign["id"], county_id=county, today=SAMPLE_DATE),
+    )
     assert {r["county"] for r in rows} == {"普陀区"}
     towns = widget.township_combo
     names = [towns.itemText(i) for i in range(1, towns.count())]
     assert "沈家门街道" in names and "定海区" not in " ".join(names)
     towns.setCurrentIndex(towns.findText("沈家门街道"))
-    rows = assert_matches(widget, sample_db, ProblemFilter(
-        campaign_id=sample_campaign["id"], township_id=towns.currentData(),
-        today=SAMPLE_DATE))
+    rows = assert_matches(
+        widget,
+        sample_db,
+        ProblemFilter(
+            campaign_id=sample_campaign["id"], township_id=towns.currentData(), today=SAMPLE_DATE
+        ),
+    )
     assert {r["township"] for r in rows} == {"沈家门街道"}
 
 
@@ -284,15 +332,22 @@ def test_free_text_waits_for_a_pause_in_typing(qtbot, widget, sample_db, sample_
     qtbot.keyClicks(widget.search_edit, "S0")
     assert widget.model.problem_filter.text == ""  # not one query per key
     qtbot.waitUntil(lambda: widget.model.problem_filter.text == "S0", timeout=2000)
-    rows = assert_matches(widget, sample_db, ProblemFilter(
-        campaign_id=sample_campaign["id"], text="S0", today=SAMPLE_DATE))
-    assert rows and all("S0" in (r["item_id"] or "") + r["text"] + r["responsible_unit"]
-                        for r in rows)
+    rows = assert_matches(
+        widget,
+        sample_db,
+        ProblemFilter(campaign_id=sample_campaign["id"], text="S0", today=SAMPLE_DATE),
+    )
+    assert rows and all(
+        "S0" in (r["item_id"] or "") + r["text"] + r["responsible_unit"] for r in rows
+    )
 
     widget.search_edit.setText("街道党建办")  # Chinese: set and let textChanged fire
     qtbot.waitUntil(lambda: widget.model.problem_filter.text == "街道党建办", timeout=2000)
-    rows = assert_matches(widget, sample_db, ProblemFilter(
-        campaign_id=sample_campaign["id"], text="街道党建办", today=SAMPLE_DATE))
+    rows = assert_matches(
+        widget,
+        sample_db,
+        ProblemFilter(campaign_id=sample_campaign["id"], text="街道党建办", today=SAMPLE_DATE),
+    )
     assert rows and all("街道党建办" in r["responsible_unit"] for r in rows)
 
     widget.set_campaign(None)  # every campaign
@@ -303,27 +358,36 @@ def test_township_page_restricts_the_list(widget, sample_db, sample_campaign):
     town = next(iter(sample_db.query("SELECT id FROM townships WHERE name = '岱东镇'")))
     widget.set_township(town["id"])
     assert not widget.county_combo.isVisible()
-    rows = assert_matches(widget, sample_db, ProblemFilter(
-        campaign_id=sample_campaign["id"], township_id=town["id"], today=SAMPLE_DATE))
+    rows = assert_matches(
+        widget,
+        sample_db,
+        ProblemFilter(campaign_id=sample_campaign["id"], township_id=town["id"], today=SAMPLE_DATE),
+    )
     assert {r["township"] for r in rows} == {"岱东镇"}
     widget.set_township(None)
     assert widget.county_combo.isVisible()
     assert widget.model.rowCount() > len(rows)
 
 
-def test_sort_by_deadline_descending_by_clicking_the_header(qtbot, widget, sample_db,
-                                                            sample_campaign):
+def test_sort_by_deadline_descending_by_clicking_the_header(
+    qtbot, widget, sample_db, sample_campaign
+):
     header = widget.view.horizontalHeader()
     x = header.sectionViewportPosition(DEADLINE_COLUMN) + header.sectionSize(DEADLINE_COLUMN) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     deadlines = [r["deadline"] for r in shown_rows(widget)]
     assert deadlines == sorted(deadlines, reverse=True)
-    expected = list_problems(sample_db, ProblemFilter(campaign_id=sample_campaign["id"],
-                                                      today=SAMPLE_DATE), descending=True,
-                             limit=10_000)
-    assert [widget.model.data(widget.model.index(r, 0), ProblemIdRole)
-            for r in range(widget.model.rowCount())] == [p["id"] for p in expected]
+    expected = list_problems(
+        sample_db,
+        ProblemFilter(campaign_id=sample_campaign["id"], today=SAMPLE_DATE),
+        descending=True,
+        limit=10_000,
+    )
+    assert [
+        widget.model.data(widget.model.index(r, 0), ProblemIdRole)
+        for r in range(widget.model.rowCount())
+    ] == [p["id"] for p in expected]
 
 
 def test_unsortable_column_keeps_the_order(qtbot, widget):
@@ -350,14 +414,18 @@ def test_a_long_day_of_filtering_does_not_abort_the_app(widget):
     assert sys.getrefcount(None) > 1_000_000
 
 
-def test_problems_added_elsewhere_show_when_the_tab_returns(widget, sample_db,
-                                                            sample_campaign):
+def test_problems_added_elsewhere_show_when_the_tab_returns(widget, sample_db, sample_campaign):
     from inspector.store.problems import add_problem
 
     before = widget.model.rowCount()
     town = next(iter(sample_db.query("SELECT id FROM townships LIMIT 1")))["id"]
     widget.hide()
-    add_problem(Rows(sample_db, who="测试员"), town, "检查中新发现的问题", "2026-12-31",
-                campaign_id=sample_campaign["id"])
+    add_problem(
+        Rows(sample_db, who="测试员"),
+        town,
+        "检查中新发现的问题",
+        "2026-12-31",
+        campaign_id=sample_campaign["id"],
+    )
     widget.show()
     assert widget.model.rowCount() == before + 1

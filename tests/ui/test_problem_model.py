@@ -44,12 +44,14 @@ def test_rows_follow_the_store_order_across_pages(sample_db, model, monkeypatch)
 
 
 def test_columns_show_status_label_overdue_days_and_notice(model):
-    rows = [model.data(model.index(r, 0), problem_model.ProblemRowRole)
-            for r in range(model.rowCount())]
+    rows = [
+        model.data(model.index(r, 0), problem_model.ProblemRowRole) for r in range(model.rowCount())
+    ]
     overdue = next(r for r in range(len(rows)) if rows[r]["overdue"])
     on_notice = next(r for r in range(len(rows)) if rows[r]["notice_number"])
     assert model.data(model.index(overdue, 6)) == problem_model.status_label(
-        rows[overdue]["status"])
+        rows[overdue]["status"]
+    )
     assert model.data(model.index(overdue, 7))  # "N day(s)"
     assert model.data(model.index(overdue, 3), Qt.ItemDataRole.ForegroundRole) is not None
     assert model.data(model.index(overdue, 0), OverdueRole) is True
@@ -64,8 +66,10 @@ def test_sort_is_done_in_sql_and_ignores_unsortable_columns(sample_db, model):
     deadlines = [model.data(model.index(r, DEADLINE_COLUMN)) for r in range(model.rowCount())]
     assert deadlines == sorted(deadlines, reverse=True)
     ids = [model.data(model.index(r, 0), ProblemIdRole) for r in range(model.rowCount())]
-    assert ids == [p["id"] for p in list_problems(sample_db, model.problem_filter,
-                                                  descending=True, limit=10_000)]
+    assert ids == [
+        p["id"]
+        for p in list_problems(sample_db, model.problem_filter, descending=True, limit=10_000)
+    ]
     model.sort(8, Qt.SortOrder.AscendingOrder)  # the notice column: not sortable
     assert model.sort_key() == (DEADLINE_COLUMN, Qt.SortOrder.DescendingOrder)
     model.sort(1, Qt.SortOrder.AscendingOrder)
@@ -74,9 +78,11 @@ def test_sort_is_done_in_sql_and_ignores_unsortable_columns(sample_db, model):
 
 
 def test_filter_changes_count_and_rows(sample_db, model):
-    f = ProblemFilter(campaign_id=model.problem_filter.campaign_id, statuses=("rectified",),
-                      today=SAMPLE_DATE)
+    f = ProblemFilter(
+        campaign_id=model.problem_filter.campaign_id, statuses=("rectified",), today=SAMPLE_DATE
+    )
     model.set_filter(f)
     assert model.rowCount() == count_problems(sample_db, f) > 0
     assert {model.data(model.index(r, 0), StatusRole) for r in range(model.rowCount())} == {
-        "rectified"}
+        "rectified"
+    }

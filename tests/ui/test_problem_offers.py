@@ -17,8 +17,11 @@ def press(qtbot, key) -> None:
 
 
 def live_problems(db, inspection) -> list[dict]:
-    return list(db.query("SELECT * FROM problems WHERE inspection_id = ? AND deleted = 0",
-                         [inspection["id"]]))
+    return list(
+        db.query(
+            "SELECT * FROM problems WHERE inspection_id = ? AND deleted = 0", [inspection["id"]]
+        )
+    )
 
 
 def test_a_skipped_problem_is_offered_again(entry, qtbot):
@@ -42,8 +45,7 @@ def _record_a_fail(qtbot, widget):
     qtbot.waitUntil(lambda: widget.problem_dialog is None)
 
 
-def test_a_verdict_changed_away_from_fail_offers_to_withdraw_its_problem(entry, qtbot,
-                                                                        monkeypatch):
+def test_a_verdict_changed_away_from_fail_offers_to_withdraw_its_problem(entry, qtbot, monkeypatch):
     db, widget, inspection = entry
     _record_a_fail(qtbot, widget)
     asked: list[str] = []
@@ -59,9 +61,14 @@ def test_a_verdict_changed_away_from_fail_offers_to_withdraw_its_problem(entry, 
     assert answer_rows(db, inspection["id"])["P01"]["verdict"] == "full"
     assert live_problems(db, inspection) == []
     assert widget.cards["P01"].problem_badge.text() == ""
-    actions = [r[0] for r in db.execute(
-        "SELECT a.action FROM audit_log a JOIN problems p ON p.id = a.row_id "
-        "WHERE p.inspection_id = ? ORDER BY a.id", [inspection["id"]])]
+    actions = [
+        r[0]
+        for r in db.execute(
+            "SELECT a.action FROM audit_log a JOIN problems p ON p.id = a.row_id "
+            "WHERE p.inspection_id = ? ORDER BY a.id",
+            [inspection["id"]],
+        )
+    ]
     assert actions == ["insert", "delete"]
 
 

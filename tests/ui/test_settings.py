@@ -16,8 +16,11 @@ def messages(monkeypatch):
     """Message boxes recorded instead of shown (they would block the test)."""
     shown: list[tuple[str, str]] = []
     for kind in ("information", "warning"):
-        monkeypatch.setattr(QMessageBox, kind, staticmethod(
-            lambda _parent, title, text, *a, _k=kind, **kw: shown.append((_k, text))))
+        monkeypatch.setattr(
+            QMessageBox,
+            kind,
+            staticmethod(lambda _parent, title, text, *a, _k=kind, **kw: shown.append((_k, text))),
+        )
     return shown
 
 
@@ -68,8 +71,9 @@ def test_keep_original_photos_is_a_setting_every_attach_follows(dialog, init_db)
     out = io.BytesIO()
     Image.new("RGB", (3000, 2000), "white").save(out, "JPEG")
     town = init_db.execute("SELECT id FROM townships LIMIT 1").fetchone()[0]
-    row = add_attachment(Rows(init_db, who="测试员"), "townships", town, out.getvalue(),
-                         filename="现场.jpg")
+    row = add_attachment(
+        Rows(init_db, who="测试员"), "townships", town, out.getvalue(), filename="现场.jpg"
+    )
     assert read_bytes(init_db, row["sha256"]) == out.getvalue()
 
 
@@ -81,18 +85,23 @@ def test_a_block_that_ends_before_it_starts_is_refused(dialog, init_db, messages
     assert settings.get(init_db, "notice_block_start") == 1
 
 
-def test_a_good_form_is_installed_and_a_bad_one_names_its_lines(dialog, init_db, messages,
-                                                                 tmp_path):
+def test_a_good_form_is_installed_and_a_bad_one_names_its_lines(
+    dialog, init_db, messages, tmp_path
+):
     from inspector.paths import default_form_path
 
-    good = default_form_path().read_text(encoding="utf-8").replace(
-        'version = "2017.1"', 'version = "2027.1"')
+    good = (
+        default_form_path()
+        .read_text(encoding="utf-8")
+        .replace('version = "2017.1"', 'version = "2027.1"')
+    )
     (tmp_path / "new.toml").write_text(good, encoding="utf-8")
     assert dialog.import_form(str(tmp_path / "new.toml"))
     assert "ok — township-party-building 2027.1" in messages[-1][1]
     assert init_db.execute("SELECT COUNT(*) FROM forms WHERE version = '2027.1'").fetchone()[0]
     bad = good.replace('version = "2027.1"', 'version = "2027.2"').replace(
-        'kind = "verdict"', 'kind = "verdikt"', 1)
+        'kind = "verdict"', 'kind = "verdikt"', 1
+    )
     (tmp_path / "bad.toml").write_text(bad, encoding="utf-8")
     assert not dialog.import_form(str(tmp_path / "bad.toml"))
     kind, text = messages[-1]
@@ -102,22 +111,30 @@ def test_a_good_form_is_installed_and_a_bad_one_names_its_lines(dialog, init_db,
 
 def test_a_township_list_is_imported_in_the_worker(dialog, init_db, messages, tmp_path, qtbot):
     csv = tmp_path / "towns.csv"
-    csv.write_text("county,county_code,township,township_code,kind\n"
-                   "模拟县,330999,模拟第一镇,330999101,镇\n", encoding="utf-8")
+    csv.write_text(
+        "county,county_code,township,township_code,kind\n模拟县,330999,模拟第一镇,330999101,镇\n",
+        encoding="utf-8",
+    )
     before = init_db["townships"].count
     dialog.import_townships(str(csv))
     qtbot.waitUntil(lambda: bool(messages), timeout=10000)
-    assert messages[-1] == ("information",
-                            "1 counties and 1 townships added or changed, 0 unchanged")
+    assert messages[-1] == (
+        "information",
+        "1 counties and 1 townships added or changed, 0 unchanged",
+    )
     assert init_db["townships"].count == before + 1
 
 
-def test_a_bad_township_list_imports_nothing_and_names_the_line(dialog, init_db, messages,
-                                                               tmp_path, qtbot):
+def test_a_bad_township_list_imports_nothing_and_names_the_line(
+    dialog, init_db, messages, tmp_path, qtbot
+):
     csv = tmp_path / "bad.csv"
-    csv.write_text("county,county_code,township,township_code,kind\n"
-                   "模拟县,330999,模拟第一镇,330999101,镇\n"
-                   "模拟县,330999,模拟第二镇,12345,镇\n", encoding="utf-8")
+    csv.write_text(
+        "county,county_code,township,township_code,kind\n"
+        "模拟县,330999,模拟第一镇,330999101,镇\n"
+        "模拟县,330999,模拟第二镇,12345,镇\n",
+        encoding="utf-8",
+    )
     before = init_db["townships"].count
     dialog.import_townships(str(csv))
     qtbot.waitUntil(lambda: bool(messages), timeout=10000)
@@ -146,5 +163,10 @@ def test_tab_walks_the_fields_in_the_order_shown(dialog, qtbot):
     for _ in range(5):
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
         seen.append(dialog.focusWidget())
-    assert seen == [dialog.device_name, dialog.language, dialog.keep_originals,
-                    dialog.devices_button, dialog.notice_prefix]
+    assert seen == [
+        dialog.device_name,
+        dialog.language,
+        dialog.keep_originals,
+        dialog.devices_button,
+        dialog.notice_prefix,
+    ]

@@ -30,7 +30,7 @@ def _inside(win, area: QRect) -> bool:
 
 
 def test_the_window_opens_inside_the_available_screen(qtbot, sample_db, sample_db_path):
-    win = _open(qtbot, sample_db, sample_db_path)   # the offscreen screen is 800×800
+    win = _open(qtbot, sample_db, sample_db_path)  # the offscreen screen is 800×800
     area = win.screen().availableGeometry()
     assert area.width() < 1440
     assert _inside(win, area), (win.frameGeometry(), area)
@@ -38,7 +38,7 @@ def test_the_window_opens_inside_the_available_screen(qtbot, sample_db, sample_d
 
 def test_a_size_remembered_on_a_large_monitor_is_clamped(qtbot, sample_db, sample_db_path):
     win = _open(qtbot, sample_db, sample_db_path)
-    win.setGeometry(3000, 2000, 1900, 1000)         # as saved on a second, larger monitor
+    win.setGeometry(3000, 2000, 1900, 1000)  # as saved on a second, larger monitor
     saved = bytes(win.saveGeometry().toHex().data()).decode()
     win.close()
     settings.put(sample_db, "window_geometry", saved)
@@ -46,8 +46,9 @@ def test_a_size_remembered_on_a_large_monitor_is_clamped(qtbot, sample_db, sampl
     assert _inside(again, again.screen().availableGeometry())
 
 
-def test_at_1280x720_everything_fits_and_the_problem_text_has_the_room(qtbot, sample_db,
-                                                                        sample_db_path):
+def test_at_1280x720_everything_fits_and_the_problem_text_has_the_room(
+    qtbot, sample_db, sample_db_path
+):
     win = _open(qtbot, sample_db, sample_db_path)
     assert win.minimumSizeHint().width() <= SMALL.width()
     assert win.minimumSizeHint().height() <= SMALL.height()

@@ -55,18 +55,23 @@ def test_every_message_is_translated():
 
 def test_the_qm_is_built_from_the_committed_ts(tmp_path):
     fresh = tmp_path / "fresh.qm"
-    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(fresh)], check=True,
-                   capture_output=True)
-    assert QM.read_bytes() == fresh.read_bytes(), \
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(TS), "-qm", str(fresh)], check=True, capture_output=True
+    )
+    assert QM.read_bytes() == fresh.read_bytes(), (
         "rebuild the .qm: pyside6-lrelease inspector/resources/translations/inspector_zh_CN.ts"
+    )
 
 
 def test_every_string_in_the_code_is_in_the_ts(tmp_path):
     sources = sorted(str(p) for p in (ROOT / "inspector" / "ui").glob("*.py"))
     sources.append(str(ROOT / "inspector" / "app.py"))
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(fresh)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [tool("pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
     missing = set(messages(fresh)) - set(messages(TS))
     assert not missing, f"run pyside6-lupdate and translate: {sorted(missing)[:10]}"
 
