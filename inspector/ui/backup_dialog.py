@@ -54,9 +54,18 @@ def daily_backup_job(_progress: Progress, db_path: str) -> Path | None:
         return backups.daily(session.db)
 
 
-def start_daily_backup(db_path: str) -> Job:
-    """Take today's copy off the GUI thread (a large database takes seconds to copy)."""
-    return start_job(Job(daily_backup_job, db_path))
+def start_daily_backup(
+    db_path: str, on_failure: Callable[[BaseException], None] | None = None
+) -> Job:
+    """Take today's copy off the GUI thread (a large database takes seconds to copy).
+
+    `on_failure` is connected before the job starts: a job that fails at once
+    would otherwise emit before anyone listens, and the damage go untold.
+    """
+    job = Job(daily_backup_job, db_path)
+    if on_failure is not None:
+        job.signals.failed.connect(on_failure)
+    return start_job(job)
 
 
 def restore_job(_progress: Progress, db_path: str, name: str) -> backups.Restored:

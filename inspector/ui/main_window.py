@@ -176,8 +176,9 @@ class MainWindow(QMainWindow):
         from inspector.ui.backup_dialog import start_daily_backup
 
         if self.db_path != ":memory:":
-            self._daily_backup_job = start_daily_backup(self.db_path)
-            self._daily_backup_job.signals.failed.connect(self._daily_backup_failed)
+            self._daily_backup_job = start_daily_backup(
+                self.db_path, on_failure=self._daily_backup_failed
+            )
 
     def _daily_backup_failed(self, exc: BaseException) -> None:
         """The day's check found the file damaged (or the copy failed): say so, not block."""

@@ -4,32 +4,32 @@
 <context>
     <name>AddProblemDialog</name>
     <message>
-        <location filename="../../ui/add_problem_dialog.py" line="37"/>
+        <location filename="../../ui/add_problem_dialog.py" line="43"/>
         <source>Add a problem</source>
         <translation>新增问题</translation>
     </message>
     <message>
-        <location filename="../../ui/add_problem_dialog.py" line="47"/>
+        <location filename="../../ui/add_problem_dialog.py" line="52"/>
         <source>What was found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/add_problem_dialog.py" line="54"/>
+        <location filename="../../ui/add_problem_dialog.py" line="59"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/add_problem_dialog.py" line="55"/>
+        <location filename="../../ui/add_problem_dialog.py" line="60"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/add_problem_dialog.py" line="56"/>
+        <location filename="../../ui/add_problem_dialog.py" line="61"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/add_problem_dialog.py" line="57"/>
+        <location filename="../../ui/add_problem_dialog.py" line="62"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
@@ -44,8 +44,8 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="50"/>
-        <location filename="../../app.py" line="135"/>
+        <location filename="../../ui/errors.py" line="51"/>
+        <location filename="../../app.py" line="136"/>
         <source>Inspector</source>
         <translation>督查通</translation>
     </message>
@@ -68,12 +68,12 @@
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="149"/>
+        <location filename="../../ui/backup_dialog.py" line="171"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="154"/>
+        <location filename="../../ui/backup_dialog.py" line="179"/>
         <source>The backup taken {0} is back in place.</source>
         <translation>已恢复 {0} 的备份。</translation>
     </message>
@@ -131,113 +131,113 @@
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="72"/>
+        <location filename="../../ui/bundle_dialogs.py" line="78"/>
         <source>Inspector bundles (*{0});;All files (*)</source>
         <translation>督查数据包 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="184"/>
+        <location filename="../../ui/bundle_dialogs.py" line="222"/>
         <source>Export bundle</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="199"/>
+        <location filename="../../ui/bundle_dialogs.py" line="237"/>
         <source>Campaign kit for {0}</source>
         <translation>{0}的督查批次数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="202"/>
+        <location filename="../../ui/bundle_dialogs.py" line="241"/>
         <source>Changes the other devices have not acknowledged yet</source>
         <translation>其他设备尚未确认收到的变化</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="205"/>
+        <location filename="../../ui/bundle_dialogs.py" line="245"/>
         <source>Everything on this laptop</source>
         <translation>本机全部数据</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="207"/>
+        <location filename="../../ui/bundle_dialogs.py" line="251"/>
         <source>{0:,} rows, {1} attachments, file {2}</source>
         <translation>{0:,} 行记录，{1} 个附件，文件 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="209"/>
+        <location filename="../../ui/bundle_dialogs.py" line="254"/>
         <source>Readable by {0} device(s)</source>
         <translation>可由 {0} 台设备读取</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="211"/>
+        <location filename="../../ui/bundle_dialogs.py" line="258"/>
         <source> and with the passphrase</source>
         <translation>，也可凭口令读取</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="224"/>
+        <location filename="../../ui/bundle_dialogs.py" line="279"/>
         <source>Exporting bundle…</source>
         <translation>正在导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="351"/>
-        <location filename="../../ui/bundle_dialogs.py" line="410"/>
+        <location filename="../../ui/bundle_dialogs.py" line="439"/>
+        <location filename="../../ui/bundle_dialogs.py" line="532"/>
         <source>Import bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="360"/>
+        <location filename="../../ui/bundle_dialogs.py" line="448"/>
         <source>Imported {0} from {1}: {2:,} new, {3:,} updated, {4:,} unchanged.</source>
         <translation>已从 {1} 导入 {0}：新增 {2:,} 条，更新 {3:,} 条，未变 {4:,} 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="363"/>
+        <location filename="../../ui/bundle_dialogs.py" line="452"/>
         <source>{0} conflict(s) to review under File → Conflicts.</source>
         <translation>有 {0} 处冲突待处理，请在“文件 → 冲突”中查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="366"/>
+        <location filename="../../ui/bundle_dialogs.py" line="456"/>
         <source>Duplicate notice numbers: {0}</source>
         <translation>重复的通知书文号：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="377"/>
+        <location filename="../../ui/bundle_dialogs.py" line="471"/>
         <source>Importing bundle…</source>
         <translation>正在导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="383"/>
+        <location filename="../../ui/bundle_dialogs.py" line="489"/>
         <source>Checking bundle…</source>
         <translation>正在检查数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="406"/>
+        <location filename="../../ui/bundle_dialogs.py" line="523"/>
         <source>Wrong passphrase. Type the passphrase of {0} again:</source>
         <translation>口令错误。请重新输入 {0} 的口令：</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="408"/>
+        <location filename="../../ui/bundle_dialogs.py" line="525"/>
         <source>{0} is not sealed to this device. If the sender gave you its passphrase, type it:</source>
         <translation>{0} 不是加密给本设备的。如发送方告诉过您口令，请输入：</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="419"/>
+        <location filename="../../ui/bundle_dialogs.py" line="543"/>
         <source>Trust headquarters?</source>
         <translation>信任总部？</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="420"/>
+        <location filename="../../ui/bundle_dialogs.py" line="544"/>
         <source>This laptop trusts no headquarters yet. The bundle is signed by headquarters {0} with the fingerprint {1}. Compare it with headquarters by phone or in person (Settings → Devices there). Trust this headquarters from now on?</source>
         <translation>本机尚未信任任何总部。此数据包由总部 {0} 签名，指纹为 {1}。请通过电话或当面与总部核对（在总部的“设置 → 设备”中查看）。今后信任此总部吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="444"/>
+        <location filename="../../ui/bundle_dialogs.py" line="573"/>
         <source>Last import: {0} from {1}</source>
         <translation>最近导入：{0}（来自{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="448"/>
+        <location filename="../../ui/bundle_dialogs.py" line="580"/>
         <source>Last export: {0}</source>
         <translation>最近导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="451"/>
+        <location filename="../../ui/bundle_dialogs.py" line="585"/>
         <source>{0} unresolved conflict(s)</source>
         <translation>{0} 处冲突未处理</translation>
     </message>
@@ -275,7 +275,7 @@
         <translation>约谈：排名末位乡镇数</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_dialog.py" line="63"/>
+        <location filename="../../ui/campaign_dialog.py" line="66"/>
         <source>No checklist form is installed: install one in Settings first.</source>
         <translation>尚未安装督查表，请先在“设置”中导入。</translation>
     </message>
@@ -288,98 +288,98 @@
         <translation>只看本机负责的部分</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="141"/>
+        <location filename="../../ui/checklist.py" line="143"/>
         <source>Tick the sections this laptop is doing in the list on the left; the others are hidden.</source>
         <translation>在左侧列表中勾选本机负责的部分，其余部分将被隐藏。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="150"/>
+        <location filename="../../ui/checklist.py" line="155"/>
         <source>This inspection is finished and read-only. Reopen it to change answers.</source>
         <translation>本次督查已完成，处于只读状态。如需修改，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="172"/>
+        <location filename="../../ui/checklist.py" line="179"/>
         <source>Keys: 1 meets · 2 partly meets · 3 does not meet · 4 not applicable · 0 clear · ↑↓ or Tab to move · N note (Esc back)</source>
         <translation>快捷键：1 符合 · 2 基本符合 · 3 不符合 · 4 不适用 · 0 清除 · ↑↓ 或 Tab 切换条目 · N 写备注（Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="229"/>
+        <location filename="../../ui/checklist.py" line="239"/>
         <source>{0} — checklist</source>
         <translation>{0} — 督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="273"/>
+        <location filename="../../ui/checklist.py" line="289"/>
         <source>Ticked: this laptop is doing this section</source>
         <translation>已勾选：本部分由本机负责填写</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="283"/>
+        <location filename="../../ui/checklist.py" line="299"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="283"/>
+        <location filename="../../ui/checklist.py" line="299"/>
         <source>Finish inspection</source>
         <translation>完成督查</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="302"/>
+        <location filename="../../ui/checklist.py" line="318"/>
         <source>veto failed: {0}</source>
         <translation>一票否决：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="304"/>
+        <location filename="../../ui/checklist.py" line="322"/>
         <source>Score &lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt; &amp;nbsp; {2}/{3} answered</source>
         <translation>得分 &lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt; &amp;nbsp; 已评 {2}/{3} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="317"/>
+        <location filename="../../ui/checklist.py" line="338"/>
         <source>{0}
 {1}/{2} answered · score {3}</source>
         <translation>{0}
 已评 {1}/{2} 项 · 得分 {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="401"/>
-        <location filename="../../ui/checklist.py" line="467"/>
+        <location filename="../../ui/checklist.py" line="423"/>
+        <location filename="../../ui/checklist.py" line="496"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="431"/>
+        <location filename="../../ui/checklist.py" line="455"/>
         <source>Withdraw problem</source>
         <translation>撤回问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist.py" line="432"/>
+        <location filename="../../ui/checklist.py" line="457"/>
         <source>Item {0} no longer fails. Withdraw the %n problem(s) recorded for it?</source>
         <translation>
             <numerusform>条目 {0} 已不再是“不符合”。撤回为其记录的 %n 个问题？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="439"/>
+        <location filename="../../ui/checklist.py" line="467"/>
         <source>Problem not withdrawn</source>
         <translation>问题未撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="475"/>
+        <location filename="../../ui/checklist.py" line="505"/>
         <source>Add photos to {0}</source>
         <translation>为 {0} 添加照片</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="476"/>
+        <location filename="../../ui/checklist.py" line="507"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="498"/>
-        <location filename="../../ui/checklist.py" line="504"/>
+        <location filename="../../ui/checklist.py" line="530"/>
+        <location filename="../../ui/checklist.py" line="536"/>
         <source>Photos not added</source>
         <translation>照片未添加</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="513"/>
+        <location filename="../../ui/checklist.py" line="547"/>
         <source>Adding photos…</source>
         <translation>正在添加照片…</translation>
     </message>
@@ -387,62 +387,62 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="178"/>
-        <location filename="../../ui/conflicts_dialog.py" line="310"/>
+        <location filename="../../ui/conflicts_dialog.py" line="181"/>
+        <location filename="../../ui/conflicts_dialog.py" line="331"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="163"/>
+        <location filename="../../ui/conflicts_dialog.py" line="164"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="164"/>
+        <location filename="../../ui/conflicts_dialog.py" line="166"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="193"/>
+        <location filename="../../ui/conflicts_dialog.py" line="196"/>
         <source>Keep the current version</source>
         <translation>保留当前版本</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="195"/>
+        <location filename="../../ui/conflicts_dialog.py" line="198"/>
         <source>Keep the other version</source>
         <translation>保留另一版本</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="199"/>
+        <location filename="../../ui/conflicts_dialog.py" line="204"/>
         <source>No unresolved conflicts: every edit made on two laptops at once has been settled.</source>
         <translation>没有未处理的冲突：两台电脑同时修改的记录均已处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="241"/>
+        <location filename="../../ui/conflicts_dialog.py" line="248"/>
         <source>{0}: {1} ({2} fields differ)</source>
         <translation>{0}：{1}（{2} 个字段不同）</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="266"/>
+        <location filename="../../ui/conflicts_dialog.py" line="276"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="267"/>
+        <location filename="../../ui/conflicts_dialog.py" line="277"/>
         <source>Current version
 {0}</source>
         <translation>当前版本
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="269"/>
+        <location filename="../../ui/conflicts_dialog.py" line="280"/>
         <source>Other version
 {0}</source>
         <translation>另一版本
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="273"/>
+        <location filename="../../ui/conflicts_dialog.py" line="289"/>
         <source>This {0} row was changed on two laptops at once. The newer change is current; the other was kept. Highlighted fields differ. Keep the version that is right: it becomes a new change that replaces both on every laptop.</source>
         <translation>这条{0}记录在两台电脑上被同时修改。较新的修改为当前版本，另一版本已保留，高亮的字段为不同之处。请保留正确的版本：它将作为一次新的修改，在所有电脑上取代这两个版本。</translation>
     </message>
@@ -455,12 +455,12 @@
         <translation>现在所做的修改仍会排在最后一次修改之后。如果本机日期是正确的，说明数据库中有时间戳在未来的修改，其他电脑会拒收：请运行“inspector check --restamp-future”。</translation>
     </message>
     <message>
-        <location filename="../../ui/device_dialogs.py" line="45"/>
+        <location filename="../../ui/device_dialogs.py" line="49"/>
         <source>Check the clock</source>
         <translation>请检查时钟</translation>
     </message>
     <message>
-        <location filename="../../ui/device_dialogs.py" line="58"/>
+        <location filename="../../ui/device_dialogs.py" line="67"/>
         <source>This database was last used on another computer or in another folder (device {0}, id {1}).
 
 If it is a copy of another laptop&apos;s database, give it a new device identity before editing: two laptops with one identity overwrite each other&apos;s edits without a conflict being recorded.
@@ -473,35 +473,35 @@ If it is the same laptop, renamed or moved, say so.</source>
 如果是同一台电脑（改了名称或移动了位置），请确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/device_dialogs.py" line="66"/>
+        <location filename="../../ui/device_dialogs.py" line="79"/>
         <source>A copied database?</source>
         <translation>是复制来的数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/device_dialogs.py" line="67"/>
-        <location filename="../../ui/device_dialogs.py" line="105"/>
-        <location filename="../../ui/device_dialogs.py" line="120"/>
-        <location filename="../../ui/device_dialogs.py" line="121"/>
+        <location filename="../../ui/device_dialogs.py" line="83"/>
+        <location filename="../../ui/device_dialogs.py" line="132"/>
+        <location filename="../../ui/device_dialogs.py" line="154"/>
+        <location filename="../../ui/device_dialogs.py" line="158"/>
         <source>New device identity</source>
         <translation>新设备身份</translation>
     </message>
     <message>
-        <location filename="../../ui/device_dialogs.py" line="69"/>
+        <location filename="../../ui/device_dialogs.py" line="87"/>
         <source>Same laptop</source>
         <translation>同一台电脑</translation>
     </message>
     <message>
-        <location filename="../../ui/device_dialogs.py" line="71"/>
+        <location filename="../../ui/device_dialogs.py" line="91"/>
         <source>Ask again later</source>
         <translation>以后再问</translation>
     </message>
     <message>
-        <location filename="../../ui/device_dialogs.py" line="92"/>
+        <location filename="../../ui/device_dialogs.py" line="113"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/device_dialogs.py" line="93"/>
+        <location filename="../../ui/device_dialogs.py" line="114"/>
         <source>This laptop now has the device id {0} (it was {1}). Rows already stamped with the old id stay as they are; new edits carry the new id.
 
 Notice numbers: this laptop still numbers from {2} to {3}, like the database it was copied from. Give it a block of its own in Settings (Number block).</source>
@@ -510,14 +510,14 @@ Notice numbers: this laptop still numbers from {2} to {3}, like the database it 
 通知书编号：本机仍从 {2} 编到 {3}，与被复制的数据库相同。请在“设置”中为本机另设编号段（本机编号段）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/device_dialogs.py" line="101"/>
+        <location filename="../../ui/device_dialogs.py" line="122"/>
         <source>%n edit(s) made on this copy before it had its own id now carry the new id.</source>
         <translation>
             <numerusform>此副本在获得自己的设备标识之前所做的 %n 处修改，现已改用新标识。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/device_dialogs.py" line="114"/>
+        <location filename="../../ui/device_dialogs.py" line="144"/>
         <source>Give this laptop a new device identity?
 
 Do this on a laptop whose database was copied from another one. Nothing is lost: rows already stamped stay as they are, and new edits carry the new id.</source>
@@ -540,25 +540,25 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
     </message>
     <message>
         <location filename="../../ui/devices_dialog.py" line="60"/>
-        <location filename="../../ui/devices_dialog.py" line="69"/>
+        <location filename="../../ui/devices_dialog.py" line="72"/>
         <source>Device id</source>
         <translation>设备编号</translation>
     </message>
     <message>
         <location filename="../../ui/devices_dialog.py" line="61"/>
-        <location filename="../../ui/devices_dialog.py" line="69"/>
+        <location filename="../../ui/devices_dialog.py" line="71"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/devices_dialog.py" line="62"/>
-        <location filename="../../ui/devices_dialog.py" line="70"/>
+        <location filename="../../ui/devices_dialog.py" line="73"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
         <location filename="../../ui/devices_dialog.py" line="63"/>
-        <location filename="../../ui/devices_dialog.py" line="70"/>
+        <location filename="../../ui/devices_dialog.py" line="74"/>
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
@@ -568,158 +568,158 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>总部</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="71"/>
+        <location filename="../../ui/devices_dialog.py" line="75"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="71"/>
+        <location filename="../../ui/devices_dialog.py" line="76"/>
         <source>Reads campaigns</source>
         <translation>可读督查任务</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="79"/>
+        <location filename="../../ui/devices_dialog.py" line="86"/>
         <source>Write enrolment request…</source>
         <translation>生成登记申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="80"/>
+        <location filename="../../ui/devices_dialog.py" line="87"/>
         <source>Make this installation headquarters</source>
         <translation>将本机设为总部</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="81"/>
+        <location filename="../../ui/devices_dialog.py" line="88"/>
         <source>Enrol a device…</source>
         <translation>登记设备…</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="82"/>
+        <location filename="../../ui/devices_dialog.py" line="89"/>
         <source>Revoke selected device</source>
         <translation>吊销所选设备</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="83"/>
+        <location filename="../../ui/devices_dialog.py" line="90"/>
         <source>New headquarters key…</source>
         <translation>更换总部密钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="84"/>
+        <location filename="../../ui/devices_dialog.py" line="91"/>
         <source>Assign to campaign…</source>
         <translation>分配到督查任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="112"/>
+        <location filename="../../ui/devices_dialog.py" line="125"/>
         <source>this installation (it signs the roster)</source>
         <translation>本机（由本机签发设备名册）</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="114"/>
+        <location filename="../../ui/devices_dialog.py" line="129"/>
         <source>none yet: the first kit&apos;s fingerprint is asked for when it is imported</source>
         <translation>尚无：导入第一个工作包时会请您核对指纹</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="119"/>
+        <location filename="../../ui/devices_dialog.py" line="136"/>
         <source>revoked {0}</source>
         <translation>已吊销 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="120"/>
+        <location filename="../../ui/devices_dialog.py" line="138"/>
         <source>active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="121"/>
+        <location filename="../../ui/devices_dialog.py" line="141"/>
         <source>every campaign</source>
         <translation>全部督查任务</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="134"/>
-        <location filename="../../ui/devices_dialog.py" line="185"/>
-        <location filename="../../ui/devices_dialog.py" line="201"/>
+        <location filename="../../ui/devices_dialog.py" line="157"/>
+        <location filename="../../ui/devices_dialog.py" line="224"/>
+        <location filename="../../ui/devices_dialog.py" line="252"/>
         <source>headquarters</source>
         <translation>总部</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="134"/>
-        <location filename="../../ui/devices_dialog.py" line="185"/>
+        <location filename="../../ui/devices_dialog.py" line="157"/>
+        <location filename="../../ui/devices_dialog.py" line="224"/>
         <source>inspector</source>
         <translation>督查员</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="135"/>
+        <location filename="../../ui/devices_dialog.py" line="158"/>
         <source>not enrolled</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="136"/>
+        <location filename="../../ui/devices_dialog.py" line="159"/>
         <source>{0}, signs the roster</source>
         <translation>{0}，签发设备名册</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="145"/>
+        <location filename="../../ui/devices_dialog.py" line="169"/>
         <source>Write enrolment request</source>
         <translation>生成登记申请</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="147"/>
-        <location filename="../../ui/devices_dialog.py" line="174"/>
+        <location filename="../../ui/devices_dialog.py" line="171"/>
+        <location filename="../../ui/devices_dialog.py" line="211"/>
         <source>Enrolment requests (*.request);;All files (*)</source>
         <translation>登记申请 (*.request);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="156"/>
+        <location filename="../../ui/devices_dialog.py" line="184"/>
         <source>Request written to {0}. Take it to headquarters and read out this fingerprint when they ask: {1}</source>
         <translation>登记申请已写入 {0}。请将其交给总部，并在总部询问时读出本机指纹：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="161"/>
+        <location filename="../../ui/devices_dialog.py" line="194"/>
         <source>Make this installation headquarters? Its key will sign the roster of devices; laptops will trust only it.</source>
         <translation>将本机设为总部？本机密钥将签发设备名册，各笔记本电脑今后只信任本机。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="173"/>
-        <location filename="../../ui/devices_dialog.py" line="183"/>
-        <location filename="../../ui/devices_dialog.py" line="189"/>
+        <location filename="../../ui/devices_dialog.py" line="209"/>
+        <location filename="../../ui/devices_dialog.py" line="222"/>
+        <location filename="../../ui/devices_dialog.py" line="232"/>
         <source>Enrol a device</source>
         <translation>登记设备</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="184"/>
+        <location filename="../../ui/devices_dialog.py" line="223"/>
         <source>Role of {0} ({1})</source>
         <translation>{0}（{1}）的角色</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="190"/>
+        <location filename="../../ui/devices_dialog.py" line="234"/>
         <source>Ask the person at {0} to read out the fingerprint shown under Settings → Devices, and type it here:</source>
         <translation>请 {0} 的使用人读出其“设置 → 设备”中显示的指纹，并在此输入：</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="197"/>
+        <location filename="../../ui/devices_dialog.py" line="246"/>
         <source>The fingerprint does not match the request ({0}). The file may not come from that laptop; nothing was enrolled.</source>
         <translation>指纹与登记申请不符（{0}）。该文件可能并非来自那台笔记本电脑；未登记任何设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="217"/>
+        <location filename="../../ui/devices_dialog.py" line="270"/>
         <source>Revoke {0} ({1})? What headquarters has imported from it stands; anything else signed with its key will be refused everywhere, whatever its date. Import its last bundle first if you have it.</source>
         <translation>吊销 {0}（{1}）？总部已从它导入的数据保留；此后用它的密钥签名的其他任何数据，不论日期，各处一律拒收。如手头还有它的最后一个数据包，请先导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="230"/>
+        <location filename="../../ui/devices_dialog.py" line="288"/>
         <source>Give headquarters a new key? The old key signs the change and is then deleted; laptops follow with the next kit or bundle from headquarters.</source>
         <translation>为总部更换新密钥？旧密钥签署这次更换后即被删除；各笔记本在收到总部下一个工作包或数据包时随之更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="241"/>
+        <location filename="../../ui/devices_dialog.py" line="304"/>
         <source>New headquarters key {0}. Read it out to laptops enrolled from now on.</source>
         <translation>总部新密钥 {0}。今后登记的笔记本请核对这一指纹。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="250"/>
+        <location filename="../../ui/devices_dialog.py" line="314"/>
         <source>Every campaign</source>
         <translation>全部督查任务</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="253"/>
+        <location filename="../../ui/devices_dialog.py" line="318"/>
         <source>Bundles {0} may read (headquarters&apos; devices read every one):</source>
         <translation>{0} 可读取哪个督查任务的数据包（总部设备可读全部）：</translation>
     </message>
@@ -727,7 +727,7 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="60"/>
+        <location filename="../../ui/errors.py" line="63"/>
         <source>Open log</source>
         <translation>打开日志</translation>
     </message>
@@ -735,37 +735,37 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ExportPassphraseDialog</name>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="107"/>
+        <location filename="../../ui/bundle_dialogs.py" line="134"/>
         <source>Export bundle</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="109"/>
+        <location filename="../../ui/bundle_dialogs.py" line="138"/>
         <source>The bundle is sealed to headquarters and the enrolled laptops of its campaigns. A device that is not among them (a laptop not enrolled yet) can open it only with a passphrase.</source>
         <translation>数据包只加密给总部和其督查任务中已登记的笔记本。不在其中的设备（例如尚未登记的笔记本）只能凭口令打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="114"/>
+        <location filename="../../ui/bundle_dialogs.py" line="146"/>
         <source>Also encrypt to a passphrase</source>
         <translation>同时用口令加密</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="123"/>
+        <location filename="../../ui/bundle_dialogs.py" line="155"/>
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="124"/>
+        <location filename="../../ui/bundle_dialogs.py" line="156"/>
         <source>Again</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="157"/>
+        <location filename="../../ui/bundle_dialogs.py" line="190"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="159"/>
+        <location filename="../../ui/bundle_dialogs.py" line="193"/>
         <source>Not stored anywhere: tell it to the person who imports the bundle, by phone or in person, not with the bundle.</source>
         <translation>口令不会保存在任何地方：请当面或电话告诉导入数据包的人，不要和数据包一起传递。</translation>
     </message>
@@ -1051,17 +1051,17 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>FinishQuestion</name>
     <message>
-        <location filename="../../ui/finish_question.py" line="47"/>
+        <location filename="../../ui/finish_question.py" line="56"/>
         <source>… and {0} more</source>
         <translation>…… 另有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/finish_question.py" line="49"/>
+        <location filename="../../ui/finish_question.py" line="62"/>
         <source>Finish inspection</source>
         <translation>完成督查</translation>
     </message>
     <message>
-        <location filename="../../ui/finish_question.py" line="50"/>
+        <location filename="../../ui/finish_question.py" line="63"/>
         <source>{0} of {1} items are not answered yet. Finish anyway? The score stays provisional and the township is not ranked until they are answered.</source>
         <translation>{1} 项中还有 {0} 项未答。仍要完成督查吗？在这些条目答完之前，得分为暂评，该乡镇（街道）不参加排名。</translation>
     </message>
@@ -1069,102 +1069,102 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="247"/>
+        <location filename="../../ui/bundle_dialogs.py" line="308"/>
         <source>Import bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="250"/>
+        <location filename="../../ui/bundle_dialogs.py" line="312"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;from {1}, made {2}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;来自 {1}，导出于 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="257"/>
+        <location filename="../../ui/bundle_dialogs.py" line="322"/>
         <source>Show fingerprints</source>
         <translation>显示指纹</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="268"/>
+        <location filename="../../ui/bundle_dialogs.py" line="333"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="277"/>
+        <location filename="../../ui/bundle_dialogs.py" line="342"/>
         <source>headquarters</source>
         <translation>总部</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="277"/>
+        <location filename="../../ui/bundle_dialogs.py" line="342"/>
         <source>inspector</source>
         <translation>督查员</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="284"/>
+        <location filename="../../ui/bundle_dialogs.py" line="350"/>
         <source>Signed by {0} ({1}); signature verified.</source>
         <translation>签名设备：{0}（{1}）；签名已验证。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="287"/>
+        <location filename="../../ui/bundle_dialogs.py" line="355"/>
         <source>Written by {0} ({1}): {2:,} versions</source>
         <translation>由 {0}（{1}）写入：{2:,} 个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="293"/>
+        <location filename="../../ui/bundle_dialogs.py" line="363"/>
         <source>Brings headquarters&apos; roster of devices, version {0}.</source>
         <translation>带来总部的设备名册，第 {0} 版。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="298"/>
+        <location filename="../../ui/bundle_dialogs.py" line="371"/>
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="298"/>
+        <location filename="../../ui/bundle_dialogs.py" line="372"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="298"/>
+        <location filename="../../ui/bundle_dialogs.py" line="373"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="298"/>
+        <location filename="../../ui/bundle_dialogs.py" line="374"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="299"/>
+        <location filename="../../ui/bundle_dialogs.py" line="375"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="308"/>
+        <location filename="../../ui/bundle_dialogs.py" line="385"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="328"/>
+        <location filename="../../ui/bundle_dialogs.py" line="407"/>
         <source>Attachments: {0} new, {1} already here.</source>
         <translation>附件：新增 {0} 个，已有 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="331"/>
+        <location filename="../../ui/bundle_dialogs.py" line="414"/>
         <source>{0} row(s) were changed both here and on {1}. The newer change wins; the other is kept under File → Conflicts for you to decide.</source>
         <translation>有 {0} 条记录在本机和{1}上都被修改过。以较新的修改为准，另一版本保留在“文件 → 冲突”中供您决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="335"/>
+        <location filename="../../ui/bundle_dialogs.py" line="422"/>
         <source>Notice number {0} would be held by {1} notices: renumber one of them.</source>
         <translation>文号 {0} 将被 {1} 份通知书同时使用，请为其中一份重新编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="338"/>
+        <location filename="../../ui/bundle_dialogs.py" line="426"/>
         <source>Everything in this bundle is already here: nothing to import.</source>
         <translation>数据包中的内容本机均已存在，无需导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="341"/>
+        <location filename="../../ui/bundle_dialogs.py" line="428"/>
         <source>The database is backed up before anything is written.</source>
         <translation>写入前会先备份数据库。</translation>
     </message>
@@ -1172,22 +1172,22 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>InterviewDialog</name>
     <message>
-        <location filename="../../ui/report_view.py" line="275"/>
+        <location filename="../../ui/report_view.py" line="326"/>
         <source>Interview notices</source>
         <translation>约谈通知</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="281"/>
+        <location filename="../../ui/report_view.py" line="332"/>
         <source>e.g. the county party committee&apos;s meeting room</source>
         <translation>如：县委组织部会议室</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="283"/>
+        <location filename="../../ui/report_view.py" line="334"/>
         <source>Interview on:</source>
         <translation>约谈日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="284"/>
+        <location filename="../../ui/report_view.py" line="335"/>
         <source>Place:</source>
         <translation>约谈地点：</translation>
     </message>
@@ -1195,64 +1195,64 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>IssueNoticeDialog</name>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="176"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="196"/>
         <source>Issue rectification notice</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="192"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="212"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="193"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="213"/>
         <source>Select none</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="214"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="237"/>
         <source>Issue</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="217"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="241"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="224"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="248"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="225"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="249"/>
         <source>Addressee</source>
         <translation>主送单位</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="226"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="250"/>
         <source>Report back by</source>
         <translation>报送整改情况截止</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="229"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="253"/>
         <source>Problems on the notice:</source>
         <translation>通知书所列问题：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/issue_notice_dialog.py" line="263"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="287"/>
         <source>%1 %2 (%n problem(s))</source>
         <translation>
             <numerusform>%1 %2（%n 个问题）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="281"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="309"/>
         <source>No open problems that are not on a notice already.</source>
         <translation>没有尚未列入通知书的未销号问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="315"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="344"/>
         <source>Notice not issued</source>
         <translation>通知书未下发</translation>
     </message>
@@ -1265,57 +1265,57 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="155"/>
+        <location filename="../../ui/item_card.py" line="156"/>
         <source>Note (what was seen, which records)…</source>
         <translation>备注（查看了什么、哪些台账）…</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="156"/>
+        <location filename="../../ui/item_card.py" line="158"/>
         <source>Write the answer…</source>
         <translation>填写意见…</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="163"/>
+        <location filename="../../ui/item_card.py" line="166"/>
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="180"/>
+        <location filename="../../ui/item_card.py" line="183"/>
         <source>{0:g} points</source>
         <translation>{0:g} 分</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="182"/>
+        <location filename="../../ui/item_card.py" line="185"/>
         <source>veto item</source>
         <translation>一票否决项</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="190"/>
+        <location filename="../../ui/item_card.py" line="193"/>
         <source>target: at least {0}</source>
         <translation>要求：不少于 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="192"/>
+        <location filename="../../ui/item_card.py" line="195"/>
         <source>target: at most {0}</source>
         <translation>要求：不超过 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="193"/>
+        <location filename="../../ui/item_card.py" line="196"/>
         <source>; {0:g} off per unit missed</source>
         <translation>；每差 1 个扣 {0:g} 分</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="216"/>
+        <location filename="../../ui/item_card.py" line="219"/>
         <source>{0} problem(s) recorded</source>
         <translation>已记录 {0} 个问题</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="218"/>
+        <location filename="../../ui/item_card.py" line="221"/>
         <source>Record a problem…</source>
         <translation>记录问题…</translation>
     </message>
     <message>
-        <location filename="../../ui/item_card.py" line="343"/>
+        <location filename="../../ui/item_card.py" line="353"/>
         <source>{0:g} / {1:g} points</source>
         <translation>得 {0:g} 分 / 共 {1:g} 分</translation>
     </message>
@@ -1323,37 +1323,37 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ItemProblemDialog</name>
     <message>
-        <location filename="../../ui/item_problem_dialog.py" line="37"/>
+        <location filename="../../ui/item_problem_dialog.py" line="38"/>
         <source>Record a problem</source>
         <translation>记录问题</translation>
     </message>
     <message>
-        <location filename="../../ui/item_problem_dialog.py" line="38"/>
+        <location filename="../../ui/item_problem_dialog.py" line="40"/>
         <source>Item {0} does not meet the requirement. Add it to the problem list?</source>
         <translation>第 {0} 项不符合要求。是否列入问题清单？</translation>
     </message>
     <message>
-        <location filename="../../ui/item_problem_dialog.py" line="52"/>
+        <location filename="../../ui/item_problem_dialog.py" line="57"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/item_problem_dialog.py" line="53"/>
+        <location filename="../../ui/item_problem_dialog.py" line="58"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/item_problem_dialog.py" line="54"/>
+        <location filename="../../ui/item_problem_dialog.py" line="59"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/item_problem_dialog.py" line="56"/>
+        <location filename="../../ui/item_problem_dialog.py" line="62"/>
         <source>Add problem</source>
         <translation>列入问题清单</translation>
     </message>
     <message>
-        <location filename="../../ui/item_problem_dialog.py" line="58"/>
+        <location filename="../../ui/item_problem_dialog.py" line="65"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
@@ -1361,255 +1361,255 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Daily backup</source>
         <translation>每日备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Checklist</source>
         <translation>督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>New &amp;device identity…</source>
         <translation>新设备身份(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>&amp;New campaign…</source>
         <translation>新建督查批次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Open &amp;checklist</source>
         <translation>打开督查表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>Fill in the checklist of the selected township</source>
         <translation>填写所选乡镇（街道）的督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>&amp;Finish inspection</source>
         <translation>完成督查(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Township &amp;page</source>
         <translation>乡镇（街道）概况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>&amp;Inspection</source>
         <translation>督查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>&amp;Export bundle…</source>
         <translation>导出数据包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>&amp;Import bundle…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>&amp;Conflicts…</source>
         <translation>冲突处理(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>&amp;Restore backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>&amp;Reports</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Township &amp;feedback form (督查情况反馈表)…</source>
         <translation>督查情况反馈表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>&amp;Rectification notice (整改通知书)…</source>
         <translation>整改通知书(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Campaign &amp;summary (星级评定汇总)…</source>
         <translation>星级评定汇总(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>&amp;Problem list (问题清单)…</source>
         <translation>问题清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>Rectification &amp;ledger (整改台账)…</source>
         <translation>整改台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>&amp;Bulletin (督查情况通报)…</source>
         <translation>督查情况通报(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Super&amp;vision orders (督办单)…</source>
         <translation>督办单(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>&amp;Interview notices (约谈通知)…</source>
         <translation>约谈通知(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Campaign:</source>
         <translation>督查批次：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>&amp;Reopen inspection</source>
         <translation>重新打开督查(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_choice.py" line="27"/>
+        <location filename="../../ui/export_choice.py" line="29"/>
         <source>Export bundle</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/export_choice.py" line="28"/>
+        <location filename="../../ui/export_choice.py" line="30"/>
         <source>What should the bundle carry?</source>
         <translation>数据包中要包含哪些内容？</translation>
     </message>
     <message>
-        <location filename="../../ui/export_choice.py" line="30"/>
+        <location filename="../../ui/export_choice.py" line="35"/>
         <source>Changes since the last exchange (results for headquarters)</source>
         <translation>自上次交换以来的变化（报送总部的结果）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_choice.py" line="32"/>
+        <location filename="../../ui/export_choice.py" line="41"/>
         <source>Everything on this laptop (a full bundle)</source>
         <translation>本机全部数据（完整数据包）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_choice.py" line="34"/>
+        <location filename="../../ui/export_choice.py" line="45"/>
         <source>Campaign kit: form and townships for a team</source>
         <translation>督查批次包：督查表和乡镇名单（供督导组出发前使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599"/>
-        <location filename="../../ui/main_window.py" line="623"/>
+        <location filename="../../ui/main_window.py" line="669"/>
+        <location filename="../../ui/main_window.py" line="703"/>
         <source>Choose a township first.</source>
         <translation>请先选择一个乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="602"/>
+        <location filename="../../ui/main_window.py" line="672"/>
         <source>There is no campaign yet.</source>
         <translation>还没有督查批次。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685"/>
+        <location filename="../../ui/main_window.py" line="769"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="686"/>
+        <location filename="../../ui/main_window.py" line="769"/>
         <source>The Chinese translation file is missing.</source>
         <translation>缺少中文翻译文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="723"/>
-        <location filename="../../ui/main_window.py" line="737"/>
+        <location filename="../../ui/main_window.py" line="808"/>
+        <location filename="../../ui/main_window.py" line="824"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="724"/>
+        <location filename="../../ui/main_window.py" line="810"/>
         <source>Inspector databases (*.db *.sqlite);;All files (*)</source>
         <translation>督查通数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="750"/>
+        <location filename="../../ui/main_window.py" line="839"/>
         <source>About Inspector</source>
         <translation>关于督查通</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="751"/>
+        <location filename="../../ui/main_window.py" line="841"/>
         <source>&lt;h3&gt;督查通 Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline inspection of township party-building work: checklists, problem lists, rectification notices, star ratings.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei (Apache 2.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;督查通 {0}&lt;/h3&gt;&lt;p&gt;乡镇（街道）基层党建工作离线督查：督查表、问题清单、整改通知书、星级评定。&lt;/p&gt;&lt;p&gt;数据库：{1}&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（Apache 2.0 许可）。&lt;/p&gt;</translation>
     </message>
@@ -3145,55 +3145,55 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>NoticeListWidget</name>
     <message>
-        <location filename="../../ui/notices.py" line="132"/>
+        <location filename="../../ui/notices.py" line="160"/>
         <source>Issue notice…</source>
         <translation>下发整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="133"/>
+        <location filename="../../ui/notices.py" line="161"/>
         <source>View / print</source>
         <translation>查看 / 打印</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="135"/>
+        <location filename="../../ui/notices.py" line="163"/>
         <source>Issue for every township…</source>
         <translation>为所有乡镇下发…</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="137"/>
+        <location filename="../../ui/notices.py" line="166"/>
         <source>One notice for each township of the campaign with open problems not yet on a notice, numbered in catalogue order, then all of them in one file to print or save</source>
         <translation>为本批次每个尚有未列入通知书的待整改问题的乡镇各下发一份通知书，按名录顺序编号，全部合成一个文件打印或保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notices.py" line="182"/>
+        <location filename="../../ui/notices.py" line="213"/>
         <source>%n notice(s)</source>
         <translation>
             <numerusform>%n 份通知书</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="225"/>
+        <location filename="../../ui/notices.py" line="260"/>
         <source>Notice issued</source>
         <translation>通知书已下发</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="226"/>
+        <location filename="../../ui/notices.py" line="261"/>
         <source>Issued {0} to {1}.</source>
         <translation>已向{1}下发 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="235"/>
-        <location filename="../../ui/notices.py" line="238"/>
+        <location filename="../../ui/notices.py" line="272"/>
+        <location filename="../../ui/notices.py" line="278"/>
         <source>Issue notices</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="236"/>
+        <location filename="../../ui/notices.py" line="273"/>
         <source>No township of this campaign has open problems that are not on a notice.</source>
         <translation>本批次没有尚未列入通知书的待整改问题的乡镇。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notices.py" line="239"/>
+        <location filename="../../ui/notices.py" line="280"/>
         <source>Issue %n notice(s), one per township with open problems not yet on a notice? They are numbered in order and archived; this cannot be undone.</source>
         <translation>
             <numerusform>下发 %n 份整改通知书（每个尚有未列入通知书的待整改问题的乡镇一份）？将按顺序编号并存档，无法撤销。</numerusform>
@@ -3218,7 +3218,7 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="74"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3226,52 +3226,52 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>NoticeTableModel</name>
     <message>
-        <location filename="../../ui/notices.py" line="59"/>
+        <location filename="../../ui/notices.py" line="68"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="59"/>
+        <location filename="../../ui/notices.py" line="69"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="59"/>
+        <location filename="../../ui/notices.py" line="70"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="60"/>
+        <location filename="../../ui/notices.py" line="71"/>
         <source>Issued on</source>
         <translation>下发日期</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="60"/>
+        <location filename="../../ui/notices.py" line="72"/>
         <source>Report back by</source>
         <translation>报送整改情况截止</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="60"/>
+        <location filename="../../ui/notices.py" line="73"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="61"/>
+        <location filename="../../ui/notices.py" line="74"/>
         <source>PDF archived</source>
         <translation>PDF 已存档</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="61"/>
+        <location filename="../../ui/notices.py" line="75"/>
         <source>Addressee</source>
         <translation>主送单位</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="101"/>
+        <location filename="../../ui/notices.py" line="124"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="101"/>
+        <location filename="../../ui/notices.py" line="124"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -3284,29 +3284,29 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_actions.py" line="58"/>
+        <location filename="../../ui/problem_actions.py" line="60"/>
         <source>Images (%s);;All files (*)</source>
         <translation>图片 (%s);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_actions.py" line="115"/>
+        <location filename="../../ui/problem_actions.py" line="120"/>
         <source>Reject rectification</source>
         <translation>复查退回</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_actions.py" line="116"/>
+        <location filename="../../ui/problem_actions.py" line="121"/>
         <source>Why is the rectification not accepted? (%n problem(s))</source>
         <translation>
             <numerusform>整改为何未通过复查？（%n 个问题）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/problem_actions.py" line="125"/>
+        <location filename="../../ui/problem_actions.py" line="132"/>
         <source>Verify and close</source>
         <translation>验收销号</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_actions.py" line="126"/>
+        <location filename="../../ui/problem_actions.py" line="133"/>
         <source>Close %n problem(s) as verified? This cannot be undone.</source>
         <translation>
             <numerusform>确认 %n 个问题已验收并销号？此操作无法撤销。</numerusform>
@@ -3316,86 +3316,86 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ProblemListWidget</name>
     <message>
-        <location filename="../../ui/problem_list.py" line="109"/>
+        <location filename="../../ui/problem_list.py" line="123"/>
         <source>Overdue only</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="116"/>
+        <location filename="../../ui/problem_list.py" line="130"/>
         <source>Show problems in this state (none pressed: all)</source>
         <translation>显示此状态的问题（都不选则显示全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="121"/>
+        <location filename="../../ui/problem_list.py" line="135"/>
         <source>Search problem, township, responsible unit or item…</source>
         <translation>搜索问题、乡镇（街道）、责任单位或条目…</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="124"/>
+        <location filename="../../ui/problem_list.py" line="139"/>
         <source>Add problem…</source>
         <translation>新增问题…</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="125"/>
+        <location filename="../../ui/problem_list.py" line="140"/>
         <source>Record a problem no checklist item gave</source>
         <translation>录入督查表条目之外发现的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="130"/>
+        <location filename="../../ui/problem_list.py" line="145"/>
         <source>Campaign</source>
         <translation>督查批次</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="131"/>
+        <location filename="../../ui/problem_list.py" line="146"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="132"/>
+        <location filename="../../ui/problem_list.py" line="147"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="144"/>
+        <location filename="../../ui/problem_list.py" line="159"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="264"/>
+        <location filename="../../ui/problem_list.py" line="298"/>
         <source>Problem not added</source>
         <translation>问题未添加</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="309"/>
+        <location filename="../../ui/problem_list.py" line="347"/>
         <source>All campaigns</source>
         <translation>全部督查批次</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="314"/>
+        <location filename="../../ui/problem_list.py" line="352"/>
         <source>All counties</source>
         <translation>全部县区</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="331"/>
+        <location filename="../../ui/problem_list.py" line="369"/>
         <source>All townships</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_list.py" line="375"/>
+        <location filename="../../ui/problem_list.py" line="413"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_list.py" line="377"/>
+        <location filename="../../ui/problem_list.py" line="415"/>
         <source>%n selected: too many for one step</source>
         <translation>
             <numerusform>已选 %n 个：数量过多，无法一次处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_list.py" line="379"/>
+        <location filename="../../ui/problem_list.py" line="417"/>
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 个</numerusform>
@@ -3405,182 +3405,182 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ProblemPanel</name>
     <message>
-        <location filename="../../ui/problem_panel.py" line="115"/>
+        <location filename="../../ui/problem_panel.py" line="120"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="116"/>
+        <location filename="../../ui/problem_panel.py" line="121"/>
         <source>Delete a problem recorded by mistake</source>
         <translation>删除误录的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="117"/>
+        <location filename="../../ui/problem_panel.py" line="122"/>
         <source>Closed (销号): the problem is final and read-only.</source>
         <translation>已销号：问题已终结，只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="121"/>
+        <location filename="../../ui/problem_panel.py" line="125"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="122"/>
+        <location filename="../../ui/problem_panel.py" line="126"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="125"/>
-        <location filename="../../ui/problem_panel.py" line="260"/>
+        <location filename="../../ui/problem_panel.py" line="129"/>
+        <location filename="../../ui/problem_panel.py" line="266"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="128"/>
-        <location filename="../../ui/problem_panel.py" line="337"/>
+        <location filename="../../ui/problem_panel.py" line="132"/>
+        <location filename="../../ui/problem_panel.py" line="353"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="129"/>
-        <location filename="../../ui/problem_panel.py" line="338"/>
+        <location filename="../../ui/problem_panel.py" line="133"/>
+        <location filename="../../ui/problem_panel.py" line="354"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="130"/>
-        <location filename="../../ui/problem_panel.py" line="339"/>
+        <location filename="../../ui/problem_panel.py" line="134"/>
+        <location filename="../../ui/problem_panel.py" line="355"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="131"/>
-        <location filename="../../ui/problem_panel.py" line="340"/>
+        <location filename="../../ui/problem_panel.py" line="135"/>
+        <location filename="../../ui/problem_panel.py" line="356"/>
         <source>Rectification measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="132"/>
-        <location filename="../../ui/problem_panel.py" line="341"/>
+        <location filename="../../ui/problem_panel.py" line="136"/>
+        <location filename="../../ui/problem_panel.py" line="357"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="149"/>
+        <location filename="../../ui/problem_panel.py" line="153"/>
         <source>Rectification</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="151"/>
+        <location filename="../../ui/problem_panel.py" line="155"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="152"/>
+        <location filename="../../ui/problem_panel.py" line="156"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="153"/>
+        <location filename="../../ui/problem_panel.py" line="157"/>
         <source>Rectified on</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="154"/>
+        <location filename="../../ui/problem_panel.py" line="158"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="155"/>
+        <location filename="../../ui/problem_panel.py" line="159"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="156"/>
+        <location filename="../../ui/problem_panel.py" line="160"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="173"/>
+        <location filename="../../ui/problem_panel.py" line="177"/>
         <source>History</source>
         <translation>历程</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="182"/>
+        <location filename="../../ui/problem_panel.py" line="186"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="183"/>
+        <location filename="../../ui/problem_panel.py" line="187"/>
         <source>Evidence photos</source>
         <translation>佐证照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_panel.py" line="259"/>
+        <location filename="../../ui/problem_panel.py" line="264"/>
         <source>%n problem(s) selected</source>
         <translation>
             <numerusform>已选 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="262"/>
+        <location filename="../../ui/problem_panel.py" line="269"/>
         <source>The buttons below act on all selected problems at once.</source>
         <translation>下方按钮将同时作用于所有选中的问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="263"/>
+        <location filename="../../ui/problem_panel.py" line="271"/>
         <source>Select a problem in the list to see and edit it.</source>
         <translation>在列表中选择一个问题以查看和编辑。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_panel.py" line="295"/>
+        <location filename="../../ui/problem_panel.py" line="309"/>
         <source>%1 — overdue by %n day(s)</source>
         <translation>
             <numerusform>%1 — 已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="330"/>
+        <location filename="../../ui/problem_panel.py" line="344"/>
         <source>recorded</source>
         <translation>录入</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="332"/>
+        <location filename="../../ui/problem_panel.py" line="346"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="334"/>
+        <location filename="../../ui/problem_panel.py" line="348"/>
         <source>follow-up (复查) rejected the rectification: %1</source>
         <translation>复查未通过，退回整改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="342"/>
+        <location filename="../../ui/problem_panel.py" line="359"/>
         <source>changed %1</source>
         <translation>修改了%1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="406"/>
+        <location filename="../../ui/problem_panel.py" line="424"/>
         <source>Problem not saved</source>
         <translation>问题未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="453"/>
+        <location filename="../../ui/problem_panel.py" line="471"/>
         <source>Delete problem</source>
         <translation>删除问题</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="454"/>
+        <location filename="../../ui/problem_panel.py" line="473"/>
         <source>Delete this problem as recorded by mistake? The deletion is kept in its history and travels with the next bundle.</source>
         <translation>确认此问题为误录并删除？删除记录会保留在历程中，并随下一个数据包同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="462"/>
+        <location filename="../../ui/problem_panel.py" line="483"/>
         <source>Problem not deleted</source>
         <translation>问题未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="481"/>
+        <location filename="../../ui/problem_panel.py" line="503"/>
         <source>Photos not added</source>
         <translation>照片未添加</translation>
     </message>
@@ -3588,22 +3588,22 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ProblemStatus</name>
     <message>
-        <location filename="../../ui/township_page.py" line="342"/>
+        <location filename="../../ui/township_page.py" line="378"/>
         <source>Open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="343"/>
+        <location filename="../../ui/township_page.py" line="379"/>
         <source>Rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="344"/>
+        <location filename="../../ui/township_page.py" line="380"/>
         <source>Rectified</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="345"/>
+        <location filename="../../ui/township_page.py" line="381"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
@@ -3671,32 +3671,32 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="77"/>
+        <location filename="../../ui/problem_model.py" line="76"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="84"/>
+        <location filename="../../ui/problem_model.py" line="83"/>
         <source>Start rectification</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="85"/>
+        <location filename="../../ui/problem_model.py" line="84"/>
         <source>Mark rectified…</source>
         <translation>标记整改完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="86"/>
+        <location filename="../../ui/problem_model.py" line="85"/>
         <source>Verify and close</source>
         <translation>验收销号</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="87"/>
+        <location filename="../../ui/problem_model.py" line="86"/>
         <source>Reject…</source>
         <translation>复查退回…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_model.py" line="238"/>
+        <location filename="../../ui/problem_model.py" line="252"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
@@ -3742,29 +3742,29 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>RectifyDialog</name>
     <message>
-        <location filename="../../ui/problem_actions.py" line="67"/>
+        <location filename="../../ui/problem_actions.py" line="70"/>
         <source>Mark rectified</source>
         <translation>标记整改完成</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_actions.py" line="70"/>
+        <location filename="../../ui/problem_actions.py" line="73"/>
         <source>What the township did, and the evidence it sent</source>
         <translation>乡镇（街道）的整改措施及报送的佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_actions.py" line="73"/>
+        <location filename="../../ui/problem_actions.py" line="76"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_actions.py" line="81"/>
+        <location filename="../../ui/problem_actions.py" line="85"/>
         <source>Rectification of %n problem(s):</source>
         <translation>
             <numerusform>%n 个问题的整改情况：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/problem_actions.py" line="84"/>
+        <location filename="../../ui/problem_actions.py" line="88"/>
         <source>Evidence photos (optional):</source>
         <translation>佐证照片（可选）：</translation>
     </message>
@@ -3772,58 +3772,58 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../ui/report_view.py" line="76"/>
+        <location filename="../../ui/report_view.py" line="82"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="80"/>
+        <location filename="../../ui/report_view.py" line="86"/>
         <source>Fonts: {0}</source>
         <translation>字体：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="83"/>
+        <location filename="../../ui/report_view.py" line="89"/>
         <source>The fonts this document is set in. 方正小标宋, 仿宋_GB2312, 黑体 and 楷体 are used where installed; otherwise the bundled WenQuanYi Micro Hei stands in.</source>
         <translation>本文档所用字体。已安装方正小标宋、仿宋_GB2312、黑体、楷体时使用这些字体，否则使用内置的文泉驿微米黑。</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="85"/>
+        <location filename="../../ui/report_view.py" line="93"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="86"/>
+        <location filename="../../ui/report_view.py" line="94"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="87"/>
+        <location filename="../../ui/report_view.py" line="95"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="114"/>
+        <location filename="../../ui/report_view.py" line="123"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="115"/>
+        <location filename="../../ui/report_view.py" line="124"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="127"/>
-        <location filename="../../ui/report_view.py" line="133"/>
+        <location filename="../../ui/report_view.py" line="137"/>
+        <location filename="../../ui/report_view.py" line="144"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="113"/>
+        <location filename="../../ui/report_view.py" line="122"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="163"/>
+        <location filename="../../ui/report_view.py" line="179"/>
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
@@ -3831,48 +3831,48 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>RestoreBackupDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="77"/>
-        <location filename="../../ui/backup_dialog.py" line="132"/>
+        <location filename="../../ui/backup_dialog.py" line="86"/>
+        <location filename="../../ui/backup_dialog.py" line="151"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="82"/>
+        <location filename="../../ui/backup_dialog.py" line="92"/>
         <source>Choose the copy to put back. The database as it is now is kept as a backup first; photos and other attachments stay as they are.</source>
         <translation>请选择要恢复的备份。恢复前会先把当前数据库另存为备份；照片等附件保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="87"/>
+        <location filename="../../ui/backup_dialog.py" line="100"/>
         <source>Taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="87"/>
+        <location filename="../../ui/backup_dialog.py" line="100"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="87"/>
+        <location filename="../../ui/backup_dialog.py" line="100"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="95"/>
+        <location filename="../../ui/backup_dialog.py" line="110"/>
         <source>{0} KB</source>
         <translation>{0} KB</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="102"/>
+        <location filename="../../ui/backup_dialog.py" line="118"/>
         <source>There are no backups of this database yet.</source>
         <translation>该数据库还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="104"/>
+        <location filename="../../ui/backup_dialog.py" line="121"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="133"/>
+        <location filename="../../ui/backup_dialog.py" line="153"/>
         <source>Put back the backup taken {0} ({1})?
 
 Everything changed since then is replaced; the database as it is now is kept as a backup.</source>
@@ -3890,7 +3890,7 @@ Everything changed since then is replaced; the database as it is now is kept as 
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="72"/>
-        <location filename="../../ui/settings_dialog.py" line="184"/>
+        <location filename="../../ui/settings_dialog.py" line="203"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3920,132 +3920,132 @@ Everything changed since then is replaced; the database as it is now is kept as 
         <translation>保留照片原图</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="99"/>
+        <location filename="../../ui/settings_dialog.py" line="100"/>
         <source>Off: photos are stored at 2,560 pixels on their long edge, which keeps bundles small. On: stored exactly as taken.</source>
         <translation>关闭：照片按长边 2560 像素保存，数据包较小。开启：按拍摄原样保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103"/>
+        <location filename="../../ui/settings_dialog.py" line="106"/>
         <source>This laptop</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105"/>
+        <location filename="../../ui/settings_dialog.py" line="108"/>
         <source>Inspector name</source>
         <translation>督查人员姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106"/>
+        <location filename="../../ui/settings_dialog.py" line="109"/>
         <source>Device name</source>
         <translation>设备名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="107"/>
+        <location filename="../../ui/settings_dialog.py" line="110"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="108"/>
+        <location filename="../../ui/settings_dialog.py" line="111"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <location filename="../../ui/settings_dialog.py" line="112"/>
         <source>Devices, keys and enrolment…</source>
         <translation>设备、密钥与登记…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="111"/>
+        <location filename="../../ui/settings_dialog.py" line="114"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="112"/>
+        <location filename="../../ui/settings_dialog.py" line="115"/>
         <source>Rectification notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <location filename="../../ui/settings_dialog.py" line="117"/>
         <source>Number prefix</source>
         <translation>文号前缀</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="118"/>
+        <location filename="../../ui/settings_dialog.py" line="121"/>
         <source>Number block (from, to)</source>
         <translation>本机编号段（起、止）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119"/>
+        <location filename="../../ui/settings_dialog.py" line="122"/>
         <source>Default deadline</source>
         <translation>默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="120"/>
+        <location filename="../../ui/settings_dialog.py" line="123"/>
         <source>Issuing body</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="121"/>
+        <location filename="../../ui/settings_dialog.py" line="124"/>
         <source>Contact</source>
         <translation>联系人及电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="123"/>
+        <location filename="../../ui/settings_dialog.py" line="126"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="124"/>
+        <location filename="../../ui/settings_dialog.py" line="127"/>
         <source>Township list (CSV)…</source>
         <translation>乡镇（街道）名单（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="125"/>
+        <location filename="../../ui/settings_dialog.py" line="128"/>
         <source>Checklist form (TOML)…</source>
         <translation>督查表（TOML）…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="173"/>
+        <location filename="../../ui/settings_dialog.py" line="189"/>
         <source>The notice number prefix cannot be empty (e.g. 舟组督).</source>
         <translation>文号前缀不能为空（例如：舟组督）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="176"/>
+        <location filename="../../ui/settings_dialog.py" line="193"/>
         <source>The number block ends before it starts.</source>
         <translation>编号段的止号小于起号。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="178"/>
+        <location filename="../../ui/settings_dialog.py" line="195"/>
         <source>Give this laptop a device name (it shows in bundles).</source>
         <translation>请为本机设置设备名称（会显示在数据包中）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="180"/>
+        <location filename="../../ui/settings_dialog.py" line="198"/>
         <source>Names cannot hold control characters (such as escape sequences, line breaks or direction overrides); type them again without them.</source>
         <translation>名称不能含有控制字符（如转义序列、换行或文字方向控制符），请去掉后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="199"/>
+        <location filename="../../ui/settings_dialog.py" line="219"/>
         <source>Import a township list</source>
         <translation>导入乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="200"/>
+        <location filename="../../ui/settings_dialog.py" line="219"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="208"/>
+        <location filename="../../ui/settings_dialog.py" line="228"/>
         <source>Township list</source>
         <translation>乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="213"/>
+        <location filename="../../ui/settings_dialog.py" line="234"/>
         <source>Township list not imported</source>
         <translation>乡镇（街道）名单未导入</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="214"/>
+        <location filename="../../ui/settings_dialog.py" line="235"/>
         <source>Nothing was imported:
 
 {0}</source>
@@ -4054,32 +4054,32 @@ Everything changed since then is replaced; the database as it is now is kept as 
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="216"/>
+        <location filename="../../ui/settings_dialog.py" line="240"/>
         <source>Importing townships</source>
         <translation>正在导入乡镇（街道）名单</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="220"/>
+        <location filename="../../ui/settings_dialog.py" line="251"/>
         <source>Install a checklist form</source>
         <translation>安装督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="221"/>
+        <location filename="../../ui/settings_dialog.py" line="251"/>
         <source>Forms (*.toml);;All files (*)</source>
         <translation>督查表 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="233"/>
+        <location filename="../../ui/settings_dialog.py" line="264"/>
         <source>Form not installed</source>
         <translation>督查表未安装</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="236"/>
+        <location filename="../../ui/settings_dialog.py" line="269"/>
         <source>Form installed</source>
         <translation>督查表已安装</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="237"/>
+        <location filename="../../ui/settings_dialog.py" line="270"/>
         <source>{0}: ok — {1} {2}, {3} sections, {4} items, {5:g} points</source>
         <translation>{0}：检查通过 — {1} {2}，{3} 个部分，{4} 项，共 {5:g} 分</translation>
     </message>
@@ -4092,168 +4092,168 @@ Everything changed since then is replaced; the database as it is now is kept as 
         <translation>各部分填写情况（汇总所有电脑）</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="107"/>
+        <location filename="../../ui/township_page.py" line="108"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="107"/>
+        <location filename="../../ui/township_page.py" line="108"/>
         <source>Answered</source>
         <translation>已评</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="107"/>
+        <location filename="../../ui/township_page.py" line="108"/>
         <source>Score</source>
         <translation>得分率</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="107"/>
+        <location filename="../../ui/township_page.py" line="108"/>
         <source>Filled</source>
         <translation>填写情况</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="114"/>
+        <location filename="../../ui/township_page.py" line="118"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="114"/>
+        <location filename="../../ui/township_page.py" line="118"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="114"/>
-        <location filename="../../ui/township_page.py" line="124"/>
+        <location filename="../../ui/township_page.py" line="118"/>
+        <location filename="../../ui/township_page.py" line="131"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="114"/>
+        <location filename="../../ui/township_page.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="117"/>
+        <location filename="../../ui/township_page.py" line="123"/>
         <source>Open in the problem list</source>
         <translation>在问题清单中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="124"/>
+        <location filename="../../ui/township_page.py" line="131"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="124"/>
+        <location filename="../../ui/township_page.py" line="131"/>
         <source>Issued</source>
         <translation>下发日期</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="124"/>
+        <location filename="../../ui/township_page.py" line="131"/>
         <source>Problems</source>
         <translation>问题数</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="196"/>
+        <location filename="../../ui/township_page.py" line="209"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="211"/>
+        <location filename="../../ui/township_page.py" line="224"/>
         <source>Choose a township on the left.</source>
         <translation>请在左侧选择一个乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="212"/>
+        <location filename="../../ui/township_page.py" line="227"/>
         <source>There is no campaign yet: create one (Inspection → New campaign…) or import a bundle from headquarters (File → Import bundle…).</source>
         <translation>还没有督查批次：请新建（督查 → 新建督查批次…），或导入市委组织部下发的数据包（文件 → 导入数据包…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="247"/>
+        <location filename="../../ui/township_page.py" line="271"/>
         <source>Not inspected yet in this campaign.</source>
         <translation>本批次尚未督查。</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="249"/>
+        <location filename="../../ui/township_page.py" line="273"/>
         <source>Start inspection</source>
         <translation>开始督查</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="254"/>
+        <location filename="../../ui/township_page.py" line="278"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="254"/>
+        <location filename="../../ui/township_page.py" line="278"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="255"/>
+        <location filename="../../ui/township_page.py" line="279"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="257"/>
+        <location filename="../../ui/township_page.py" line="281"/>
         <source>inspected on {0}</source>
         <translation>督查日期 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="261"/>
+        <location filename="../../ui/township_page.py" line="285"/>
         <source>finished {0}</source>
         <translation>完成于 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="263"/>
+        <location filename="../../ui/township_page.py" line="287"/>
         <source>Open checklist</source>
         <translation>打开督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="264"/>
+        <location filename="../../ui/township_page.py" line="288"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="264"/>
+        <location filename="../../ui/township_page.py" line="288"/>
         <source>Finish inspection</source>
         <translation>完成督查</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="275"/>
+        <location filename="../../ui/township_page.py" line="299"/>
         <source>veto failed: {0}</source>
         <translation>一票否决：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="277"/>
+        <location filename="../../ui/township_page.py" line="303"/>
         <source>Total &lt;b&gt;{0:.1f}&lt;/b&gt;  &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt;  ({2}/{3} items answered)</source>
         <translation>总分 &lt;b&gt;{0:.1f}&lt;/b&gt;  &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt;（已评 {2}/{3} 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="282"/>
+        <location filename="../../ui/township_page.py" line="311"/>
         <source>Provisional: not ranked until every item is answered.</source>
         <translation>暂评：所有条目答完后才参加排名。</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="292"/>
+        <location filename="../../ui/township_page.py" line="324"/>
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="294"/>
+        <location filename="../../ui/township_page.py" line="326"/>
         <source>Partly</source>
         <translation>部分完成</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="296"/>
+        <location filename="../../ui/township_page.py" line="328"/>
         <source>Not yet</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="310"/>
+        <location filename="../../ui/township_page.py" line="343"/>
         <source>Problems: {0} open, {1} overdue, {2} in all</source>
         <translation>问题：未销号 {0} 个，逾期 {1} 个，共 {2} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="329"/>
+        <location filename="../../ui/township_page.py" line="364"/>
         <source>Rectification notices: {0}</source>
         <translation>整改通知书：{0} 份</translation>
     </message>
@@ -4261,7 +4261,7 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>TownshipTree</name>
     <message>
-        <location filename="../../ui/township_tree.py" line="313"/>
+        <location filename="../../ui/township_tree.py" line="341"/>
         <source>Find a township…</source>
         <translation>查找乡镇（街道）…</translation>
     </message>
@@ -4269,69 +4269,69 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>TownshipTreeModel</name>
     <message>
-        <location filename="../../ui/township_tree.py" line="50"/>
+        <location filename="../../ui/township_tree.py" line="51"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
         <location filename="../../ui/conflicts_dialog.py" line="148"/>
-        <location filename="../../ui/township_tree.py" line="50"/>
+        <location filename="../../ui/township_tree.py" line="52"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
         <location filename="../../ui/conflicts_dialog.py" line="150"/>
-        <location filename="../../ui/township_tree.py" line="51"/>
+        <location filename="../../ui/township_tree.py" line="53"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="206"/>
+        <location filename="../../ui/township_tree.py" line="223"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="206"/>
+        <location filename="../../ui/township_tree.py" line="224"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="206"/>
+        <location filename="../../ui/township_tree.py" line="225"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="206"/>
+        <location filename="../../ui/township_tree.py" line="226"/>
         <source>Open</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="207"/>
+        <location filename="../../ui/township_tree.py" line="227"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="236"/>
+        <location filename="../../ui/township_tree.py" line="257"/>
         <source>{0}/{1} finished</source>
         <translation>已完成 {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="252"/>
+        <location filename="../../ui/township_tree.py" line="274"/>
         <source>{0} {1}/{2}</source>
         <translation>{0} {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="261"/>
+        <location filename="../../ui/township_tree.py" line="284"/>
         <source>{0}: not inspected yet</source>
         <translation>{0}：尚未督查</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="263"/>
+        <location filename="../../ui/township_tree.py" line="288"/>
         <source>{0}: provisional score {1:.1f}, only {2}/{3} items answered</source>
         <translation>{0}：暂评得分 {1:.1f}，仅答 {2}/{3} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="267"/>
+        <location filename="../../ui/township_tree.py" line="294"/>
         <source>{0}: score {1:.1f}, {2}/{3} items answered</source>
         <translation>{0}：得分 {1:.1f}，已评 {2}/{3} 项</translation>
     </message>
@@ -4452,22 +4452,22 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../ui/verdict_buttons.py" line="23"/>
+        <location filename="../../ui/verdict_buttons.py" line="27"/>
         <source>Meets</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_buttons.py" line="24"/>
+        <location filename="../../ui/verdict_buttons.py" line="28"/>
         <source>Partly meets</source>
         <translation>基本符合</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_buttons.py" line="25"/>
+        <location filename="../../ui/verdict_buttons.py" line="29"/>
         <source>Does not meet</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_buttons.py" line="26"/>
+        <location filename="../../ui/verdict_buttons.py" line="30"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
@@ -4475,7 +4475,7 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../ui/worker.py" line="94"/>
+        <location filename="../../ui/worker.py" line="101"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
