@@ -22,6 +22,16 @@ def campaign_ranking(db: Database, campaign_id: str) -> list[Ranked]:
     )
 
 
+def campaign_standing(db: Database, campaign_id: str) -> tuple[list[Ranked], list[Entry]]:
+    """`campaign_ranking` and `campaign_incomplete` from one read of the inspections (a
+    report that shows both would otherwise read a province's scores twice)."""
+    campaign = find_campaign(db, campaign_id)
+    form = form_for_campaign(db, campaign["id"])
+    entries = campaign_entries(db, campaign["id"])
+    ranked = rank(entries, campaign["interview_bottom"], form.rating.lowest_threshold)
+    return ranked, incomplete(entries)
+
+
 def campaign_incomplete(db: Database, campaign_id: str) -> list[Entry]:
     """The campaign's inspections begun but with scored items unanswered (not ranked)."""
     return incomplete(campaign_entries(db, find_campaign(db, campaign_id)["id"]))

@@ -25,7 +25,7 @@ from inspector.store.inspections import compute_score, find_inspection
 from inspector.store.notices import notice_problems
 from inspector.store.problem_queries import townships_with_noticeable
 from inspector.store.problems import ProblemFilter, list_problems
-from inspector.store.ranking import campaign_incomplete, campaign_ranking
+from inspector.store.ranking import campaign_ranking, campaign_standing
 
 
 @dataclass
@@ -224,8 +224,7 @@ def archived_pdf(db: Database, notice: dict[str, Any]) -> dict[str, Any] | None:
 
 def summary_data(db: Database, campaign_id: str, today: dt.date) -> SummaryData:
     campaign = find_campaign(db, campaign_id)
-    ranking = campaign_ranking(db, campaign["id"])
-    unfinished = campaign_incomplete(db, campaign["id"])
+    ranking, unfinished = campaign_standing(db, campaign["id"])
     total = db.execute("SELECT COUNT(*) FROM townships WHERE deleted = 0").fetchone()[0]
     overdue = list(
         db.query(
