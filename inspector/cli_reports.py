@@ -243,15 +243,24 @@ def report_supervise(
     on_date: Any,
 ) -> None:
     """督办单: red-light (overdue) problems of each township, numbered, in the official layout."""
-    from inspector.store.catalog import find_campaign, find_township
-
     request = _request(
         on_date,
-        campaign_id=find_campaign(app.db, campaign_ref)["id"],
-        township_id=find_township(app.db, township_ref)["id"] if township_ref else None,
+        **_campaign_and_township(app, campaign_ref, township_ref),
         reply_days=reply_days,
     )
     _make(app, "supervise", request, out, "pdf")
+
+
+def _campaign_and_township(
+    app: AppContext, campaign_ref: str, township_ref: str | None
+) -> dict[str, str | None]:
+    """The ids a letter's request names: the campaign, and one township or all (None)."""
+    from inspector.store.catalog import find_campaign, find_township
+
+    return {
+        "campaign_id": find_campaign(app.db, campaign_ref)["id"],
+        "township_id": find_township(app.db, township_ref)["id"] if township_ref else None,
+    }
 
 
 @report.command("interview")
@@ -272,12 +281,9 @@ def report_interview(
     on_date: Any,
 ) -> None:
     """约谈通知: one for each township on the campaign's 约谈 list, in the official layout."""
-    from inspector.store.catalog import find_campaign, find_township
-
     request = _request(
         on_date,
-        campaign_id=find_campaign(app.db, campaign_ref)["id"],
-        township_id=find_township(app.db, township_ref)["id"] if township_ref else None,
+        **_campaign_and_township(app, campaign_ref, township_ref),
         interview_on=on_day.date(),
         place=place,
     )
