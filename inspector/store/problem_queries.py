@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from inspector.core.problems import Status
 from inspector.store.problem_rules import noticeable
 from inspector.store.problems import (
     _SELECT,
@@ -126,3 +127,19 @@ def townships_with_noticeable(db: Database, campaign_id: str | None = None) -> l
             {"campaign": campaign_id},
         )
     )
+
+
+def open_problems_of_item(db: Database, inspection_id: str, item_id: str) -> list[str]:
+    """The ids of the still-open problems one inspection recorded for one item.
+
+    Asked on the key press that turns a 不符合 around, so it reads the
+    inspection's problems through its index instead of the township's list.
+    """
+    return [
+        row["id"]
+        for row in db.query(
+            "SELECT id FROM problems WHERE inspection_id = ? AND item_id = ? "
+            "AND status = ? AND deleted = 0 ORDER BY id",
+            [inspection_id, item_id, Status.OPEN.value],
+        )
+    ]

@@ -437,6 +437,13 @@ class Problems(_Part):
 
         return problems_for_township(self.db, township, campaign)
 
+    def open_for_item(self, inspection: InspectionId, item_id: str) -> list[ProblemId]:
+        """The open problems an inspection recorded for an item (the ones a changed
+        verdict may withdraw)."""
+        from inspector.store.problem_queries import open_problems_of_item
+
+        return [ProblemId(p) for p in open_problems_of_item(self.db, inspection, item_id)]
+
     def add(
         self,
         township: TownshipId,

@@ -410,7 +410,27 @@ class ChecklistWidget(QWidget):
             self._current.set_current(False)
         self._current = card
         card.set_current(True)
-        self.scroll_area.ensureWidgetVisible(card, 20, 40)
+        self._bring_into_view(card)
+
+    def _bring_into_view(self, card: ItemCard) -> None:
+        """Scroll only when the card is not wholly in view, and then by a page.
+
+        Stepping down the list with the minimal scroll moves the view by one card
+        on every key press, and a scrolled view is painted whole; putting a card
+        that left the view at the top shows the next few items below it, so the
+        following presses scroll nothing and the inspector reads ahead.
+        """
+        bar = self.scroll_area.verticalScrollBar()
+        view = self.scroll_area.viewport().height()
+        top = card.mapTo(self.items_host, card.rect().topLeft()).y()
+        bottom = top + card.height()
+        margin = 20
+        if top >= bar.value() and bottom <= bar.value() + view:
+            return
+        if top < bar.value() or card.height() + margin > view:
+            bar.setValue(max(0, top - margin))  # a card above, or taller than the view
+        else:
+            bar.setValue(min(bar.maximum(), top - margin))
 
     # -- writing -------------------------------------------------------------------------
     def _write(self, item_id: str, **values: Any) -> bool:

@@ -162,15 +162,7 @@ class ChecklistController:
         insp = self.inspection
         if verdict == Verdict.FAIL or insp is None or not self.problem_counts.get(item_id):
             return []
-        return [
-            ProblemId(p["id"])
-            for p in self.session.problems.for_township(
-                TownshipId(insp["township_id"]), CampaignId(insp["campaign_id"])
-            )
-            if p["inspection_id"] == insp["id"]
-            and p["item_id"] == item_id
-            and p["status"] == "open"
-        ]
+        return self.session.problems.open_for_item(InspectionId(insp["id"]), item_id)
 
     def withdraw(
         self, item_id: str, problems: list[ProblemId], source: object | None = None

@@ -120,3 +120,30 @@ def test_the_score_header_always_shows_its_whole_text(in_tabs):
         QApplication.processEvents()
         assert label.text() == text
         assert label.width() >= label.sizeHint().width()
+
+
+def _in_view(widget, card) -> bool:
+    bar = widget.scroll_area.verticalScrollBar().value()
+    top = card.mapTo(widget.items_host, card.rect().topLeft()).y()
+    return top >= bar and top + card.height() <= bar + widget.scroll_area.viewport().height()
+
+
+def test_stepping_down_keeps_the_current_card_in_view_and_scrolls_by_pages(in_tabs):
+    """A view scrolled on every key press is repainted whole on every key press."""
+    _tabs, widget = in_tabs
+    bar = widget.scroll_area.verticalScrollBar()
+    widget.focus_item("P01")
+    QApplication.processEvents()
+    scrolls, steps = 0, 20
+    for _ in range(steps):
+        before = bar.value()
+        _press(widget, Qt.Key.Key_Down)
+        scrolls += bar.value() != before
+        assert _in_view(widget, widget.cards[widget.current_item()])
+    assert widget.current_item() != "P01"
+    assert scrolls >= 1  # twenty items do not fit in 800 pixels
+    assert scrolls * 2 <= steps
+    # back up: a card above the view comes into view too
+    widget.focus_item("P02")
+    QApplication.processEvents()
+    assert _in_view(widget, widget.cards["P02"])
