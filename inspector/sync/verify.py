@@ -197,7 +197,7 @@ class Verifier:
 
     def row(self, table: str, row: dict[str, Any], line: bytes, line_no: int, member: str) -> None:
         h = line_hash(line)
-        stamp = row.get("updated_at")
+        stamp: Any = row.get("updated_at")
         if not CLOCK.accepts(stamp):  # as staging would say it; the stamp names the author
             raise BundleError(
                 Message(
@@ -209,7 +209,7 @@ class Verifier:
                     ),
                 )
             )
-        author = stamp[19:]  # accepted above: `{ms:013d}-{counter:04x}-{device}`
+        author: str = stamp[19:]  # accepted above: `{ms:013d}-{counter:04x}-{device}`
         if author == self.sender:
             self.own.append(h)
         elif self.covered.get(h) != author:
