@@ -152,3 +152,43 @@ def test_a_wrong_import_is_reported():
         v.startswith("inspector/core/scoring.py:") and "core imports inspector.store" in v
         for v in found
     ), found
+
+
+# The GUI reads and writes through the session (`store/session.py`): a widget that
+# opened its own connection or built `Rows` would write past the session's change
+# signal, and a view would show a database it was never told had changed.
+CONNECTION_MAKERS = {
+    "sqlite3": None,
+    "inspector.store.rows": None,
+    "inspector.store.db": {"open_db", "open_for_restore", "connect"},
+}
+
+
+def connections_in_gui() -> list[str]:
+    found = []
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                hits = [a.name for a in node.names if a.name in CONNECTION_MAKERS]
+            elif isinstance(node, ast.ImportFrom) and node.module in CONNECTION_MAKERS:
+                names = CONNECTION_MAKERS[node.module]
+                hits = [
+                    f"{node.module}.{a.name}"
+                    for a in node.names
+                    if names is None or a.name in names
+                ]
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("Database", "Rows")
+            ):
+                hits = [f"{node.func.id}(...)"]
+            else:
+                continue
+            found += [f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {h}" for h in hits]
+    return found
+
+
+def test_no_widget_opens_a_connection_or_builds_rows():
+    assert connections_in_gui() == []

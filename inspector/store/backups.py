@@ -31,7 +31,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from inspector.messages import Message
-from inspector.store.db import StoreError, check_sound_today
+from inspector.store.db import StoreError, check_sound_today, open_for_restore
 from inspector.store.schema import known_migrations, migrations
 
 KEEP = 5
@@ -252,6 +252,16 @@ def _check_usable(path: Path) -> None:
 class Restored:
     restored: Path
     before: Path | None
+
+
+def restore_file(db_path: str | Path, name: str) -> Restored:
+    """`restore` on a connection of its own, opened as a restore needs it (a worker
+    thread cannot use the window's connection)."""
+    db = open_for_restore(db_path)
+    try:
+        return restore(db, name)
+    finally:
+        db.close()
 
 
 def restore(db: Database, name: str) -> Restored:

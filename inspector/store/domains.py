@@ -358,6 +358,7 @@ class IdList(Domain):
         return Message("a JSON array of ids")
 
 
+_CLOCK_CEILING_TEXT = f"{CLOCK_CEILING_MS:013d}"
 _CLOCK_RE = re.compile(r"[0-9]{13}-[0-9a-f]{4}-[0-9A-Za-z_.:-]{1,64}")
 
 
@@ -378,7 +379,7 @@ class Clock(Domain):
         return (
             isinstance(value, str)
             and _CLOCK_RE.fullmatch(value) is not None
-            and int(value[:13]) < CLOCK_CEILING_MS
+            and value[:13] < _CLOCK_CEILING_TEXT  # 13 digits: text order is number order
         )
 
     def describe(self) -> Message:

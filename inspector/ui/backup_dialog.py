@@ -69,13 +69,7 @@ def start_daily_backup(
 
 
 def restore_job(_progress: Progress, db_path: str, name: str) -> backups.Restored:
-    from inspector.store.db import open_for_restore
-
-    db = open_for_restore(db_path)
-    try:
-        return backups.restore(db, name)
-    finally:
-        db.close()
+    return backups.restore_file(db_path, name)
 
 
 class RestoreBackupDialog(QDialog):

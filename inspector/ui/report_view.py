@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,22 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.errors import is_user_error
-from inspector.progress import Progress
+from inspector.reports.jobs import BuiltReport, build_report
 from inspector.ui.messages import describe_for_user
 from inspector.ui.worker import Job, run_job
 
 MAX_PRINT_DPI = 300
-
-
-@dataclass(frozen=True)
-class BuiltReport:
-    """The PDF on screen and, for the papers that have them, the same paper in its other
-    formats (Word, Excel) as the command line writes them: format → (bytes, file name)."""
-
-    pdf: bytes
-    title: str
-    filename: str
-    others: dict[str, tuple[bytes, str]] = field(default_factory=dict)
 
 
 class ReportView(QDialog):
@@ -192,48 +180,6 @@ class ReportView(QDialog):
         finally:
             painter.end()
         return printed
-
-
-def build_report(
-    progress: Progress,
-    db_path: str,
-    kind: str,
-    campaign_id: str | None,
-    township_id: str | None = None,
-    notice_id: str | None = None,
-    today: dt.date | None = None,
-    options: dict[str, Any] | None = None,
-) -> BuiltReport:
-    """Make the paper in the worker, on the worker's own connection, through the same
-    registry as `inspector report`: the PDF to show and its other formats to save.
-    `options` are the registry request's other fields (the 约谈 day and place, a county)."""
-    from inspector.reports.registry import KINDS, ReportRequestError, Request, build
-    from inspector.store.db import open_db
-    from inspector.store.rows import Rows
-
-    if kind not in KINDS:
-        raise ReportRequestError(f"unknown report {kind!r}")
-    request = Request(
-        today=today or dt.date.today(),
-        campaign_id=campaign_id,
-        township_id=township_id,
-        notice_id=notice_id,
-        **(options or {}),
-    )
-    db = open_db(db_path)
-    try:
-        progress(0, 0, "")
-        rows = Rows(db)
-        shown = build(rows, kind, request, "pdf", progress)
-        if shown.notice_id:  # the other formats are of the notice just issued or reprinted
-            request = replace(request, notice_id=shown.notice_id)
-        others: dict[str, tuple[bytes, str]] = {}
-        for fmt in KINDS[kind].formats[1:]:
-            other = build(rows, kind, request, fmt)
-            others[fmt] = (other.data, other.filename)
-        return BuiltReport(shown.data, shown.title, shown.filename, others)
-    finally:
-        db.close()
 
 
 def _title(kind: str) -> str:
