@@ -28,6 +28,12 @@ SYNCED_TABLES = (
     "attachments",
 )
 
+# Columns a later migration added to a synced table, each with a default. A bundle
+# made before the column existed has lines without it: such a line takes the
+# column's default (its signature covers the line as it was sent). Every other
+# column must be on every line.
+ADDED_COLUMNS: dict[str, tuple[str, ...]] = {}
+
 LOCAL_TABLES = (
     "settings",
     "import_log",

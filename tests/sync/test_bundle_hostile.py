@@ -373,3 +373,41 @@ def test_content_larger_than_a_bundle_may_hold(target, good, monkeypatch):
 
     monkeypatch.setattr(fmt, "MAX_TOTAL_BYTES", 10_000)
     refused(target, good, "bytes of content, more than the 10,000 a bundle may hold")
+
+
+def test_a_line_made_before_a_column_was_added_takes_its_default(
+    laptops, good, tmp_path, monkeypatch
+):
+    """A laptop not yet updated sends lines without the columns a later migration added
+    (ADDED_COLUMNS): they import with the column's default. Any other missing column is
+    still refused, and so is a column the schema does not have."""
+    from inspector.store import staging
+
+    monkeypatch.setitem(staging.ADDED_COLUMNS, "campaigns", ("note",))
+    fresh = laptops("新笔记本")
+    campaign = {}
+
+    def drop_note(tables):
+        campaign.update(tables["campaigns"][0])
+        tables["campaigns"][0].pop("note")
+
+    fresh.take(_rebuilt(good, tmp_path, drop_note))
+    assert fresh.db.execute(
+        "SELECT note FROM campaigns WHERE id = ?", [campaign["id"]]
+    ).fetchone() == ("",)
+    other = laptops("另一台")
+    refused(
+        other,
+        _rebuilt(good, tmp_path, lambda t: t["campaigns"][0].pop("year")),
+        "campaigns.jsonl line 1",
+        "missing column",
+        "year",
+    )
+    refused(
+        other,
+        _rebuilt(
+            good, tmp_path, lambda t: (t["campaigns"][0].pop("note"), t["campaigns"][0].update(x=1))
+        ),
+        "campaigns.jsonl line 1",
+        "unknown column",
+    )
