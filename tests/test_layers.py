@@ -192,3 +192,92 @@ def connections_in_gui() -> list[str]:
 
 def test_no_widget_opens_a_connection_or_builds_rows():
     assert connections_in_gui() == []
+
+
+def _reads_the_database(obj: object) -> bool:
+    """A store function that takes the connection (or Rows) as its first parameter."""
+    import inspect
+
+    if not inspect.isfunction(obj):
+        return False
+    params = list(inspect.signature(obj).parameters.values())
+    return bool(params) and params[0].name in ("db", "rows")
+
+
+def store_reads_in_gui() -> list[str]:
+    """Store functions a GUI module imports instead of going through the session."""
+    import importlib
+
+    found = []
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ImportFrom) or not (node.module or "").startswith(
+                "inspector.store"
+            ):
+                continue
+            for alias in node.names:
+                module = importlib.import_module(node.module or "")
+                try:  # `from inspector.store import settings`: the module itself
+                    target = importlib.import_module(f"{node.module}.{alias.name}")
+                except ImportError:
+                    target = getattr(module, alias.name, None)
+                if isinstance(target, type(module)):  # `from inspector.store import settings`
+                    names = [n for n in vars(target) if _reads_the_database(getattr(target, n))]
+                    used = {
+                        a.attr
+                        for a in ast.walk(tree)
+                        if isinstance(a, ast.Attribute)
+                        and isinstance(a.value, ast.Name)
+                        and a.value.id == (alias.asname or alias.name)
+                    }
+                    hits = [f"{alias.name}.{n}" for n in names if n in used]
+                else:
+                    hits = [alias.name] if _reads_the_database(target) else []
+                found += [f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {h}" for h in hits]
+    return found
+
+
+# Reads still to move behind session methods: (GUI module, store function). The list
+# only shrinks; a read added anywhere else fails the test.
+NOT_YET_THROUGH_THE_SESSION = {
+    ("backup_dialog", "backups.daily"),
+    ("bundle_dialogs", "settings.device_name"),
+    ("campaign_dialog", "catalog.forms"),
+    ("device_dialogs", "identity.confirm_same"),
+    ("device_dialogs", "identity.identity"),
+    ("device_dialogs", "identity.new_identity"),
+    ("issue_notice_dialog", "find_township"),
+    ("issue_notice_dialog", "next_number"),
+    ("issue_notice_dialog", "noticeable_problems"),
+    ("issue_notice_dialog", "settings.get"),
+    ("issue_notice_dialog", "townships_with_noticeable"),
+    ("notices", "database_file"),
+    ("notices", "notice_rows"),
+    ("notices", "townships_with_unnoticed_problems"),
+    ("photos", "blob_path"),
+    ("problem_model", "first_page"),
+    ("problem_model", "list_problems"),
+    ("problem_panel", "attachments_of"),
+    ("problem_panel", "blob_path"),
+    ("problem_panel", "form_for_campaign"),
+    ("problem_panel", "get_problem"),
+    ("settings_dialog", "settings.all_settings"),
+    ("settings_dialog", "settings.device_name"),
+    ("township_page", "cached_score"),
+    ("township_page", "find_inspection"),
+    ("township_page", "find_township"),
+    ("township_page", "notices"),
+    ("township_page", "problems_for_township"),
+}
+
+
+def test_the_gui_reads_the_store_through_the_session():
+    """A widget holds the session, never the connection: each read is a session method,
+    so what the GUI reads is one list to see and to keep in step with the writes."""
+    found = {
+        (line.split(":")[0].rsplit("/", 1)[-1].removesuffix(".py"), line.split(": ")[1])
+        for line in store_reads_in_gui()
+    }
+    assert found - NOT_YET_THROUGH_THE_SESSION == set()
+    assert NOT_YET_THROUGH_THE_SESSION - found == set(), "moved: take it off the list"

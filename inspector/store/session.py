@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # imported when first used: the GUI's first paint waits for n
 
     from inspector.core.forms import Form
     from inspector.core.scoring import Verdict
+    from inspector.messages import Message
     from inspector.store.rows import Rows
 
 T = TypeVar("T")
@@ -672,6 +673,22 @@ class Settings(_Part):
 
         return settings.who(self.db)
 
+    def device_name(self) -> str:
+        from inspector.store import settings
+
+        return settings.device_name(self.db)
+
+    def all(self) -> dict[str, Any]:
+        from inspector.store import settings
+
+        return settings.all_settings(self.db)
+
+    def clock_behind(self) -> Message | None:
+        """The warning of a clock behind the newest stamp held, if it is (store.clock)."""
+        from inspector.store.clock import behind_warning
+
+        return behind_warning(self.db)
+
 
 class Conflicts(_Part):
     def count_unresolved(self) -> int:
@@ -683,6 +700,23 @@ class Conflicts(_Part):
         from inspector.store.conflicts import list_conflicts
 
         return list_conflicts(self.db, unresolved_only)
+
+    def version_label(self, version: str) -> str:
+        """A clock stamp in words: the device that wrote it and when (local time)."""
+        from inspector.store.conflicts import version_label
+
+        return version_label(self.db, version)
+
+    def row_context(self, table: str, row: dict[str, Any]) -> str:
+        """Where a conflicting row belongs, in words (township, campaign, item)."""
+        from inspector.store.conflicts import row_context
+
+        return row_context(self.db, table, row)
+
+    def referenced_name(self, column: str, value: Any) -> str | None:
+        from inspector.store.conflicts import referenced_name
+
+        return referenced_name(self.db, column, value)
 
     def resolve(
         self, conflict_id: int, keep: str, source: object | None = None

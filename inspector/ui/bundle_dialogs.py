@@ -41,7 +41,6 @@ from sqlite_utils import Database
 
 from inspector.progress import Progress
 from inspector.store import settings
-from inspector.store.conflicts import count_unresolved
 from inspector.store.session import Session
 from inspector.sync.envelope import NotRecipient, WrongPassphrase
 from inspector.sync.export import ExportSummary
@@ -50,6 +49,7 @@ from inspector.sync.format import SUFFIX
 from inspector.sync.importer import ImportSummary, last_export, last_import
 from inspector.sync.importer import import_bundle as read_bundle
 from inspector.sync.verify import FirstHeadquarters
+from inspector.ui.changes import session_of
 from inspector.ui.conflicts_dialog import ConflictsDialog, table_label
 from inspector.ui.errors import show_error
 from inspector.ui.messages import translate_message
@@ -579,7 +579,7 @@ def last_sync_status(db: Database) -> str:
         parts.append(
             QCoreApplication.translate("Bundles", "Last export: {0}").format(_when(exported["at"]))
         )
-    conflicts = count_unresolved(db)
+    conflicts = session_of(db).conflicts.count_unresolved()
     if conflicts:
         parts.append(
             QCoreApplication.translate("Bundles", "{0} unresolved conflict(s)").format(conflicts)

@@ -34,10 +34,6 @@ from inspector.store.conflicts import (
     WINNER,
     Conflict,
     describe_row,
-    list_conflicts,
-    referenced_name,
-    row_context,
-    version_label,
 )
 from inspector.store.session import Session
 from inspector.ui.changes import session_of
@@ -128,7 +124,7 @@ def field_label(column: str) -> str:
     return labels.get(column, column)
 
 
-def value_in_words(db: Database, column: str, value: Any) -> str:
+def value_in_words(session: Session, column: str, value: Any) -> str:
     """A field's value as the user knows it: a verdict or status in words, a version as
     its device and local time, another row's id as that row's name, a flag as yes/no."""
     if value is None or value == "":
@@ -156,7 +152,7 @@ def value_in_words(db: Database, column: str, value: Any) -> str:
             return str(value)
     if column in ("updated_at", "base_version"):
         try:
-            return version_label(db, str(value))
+            return session.conflicts.version_label(str(value))
         except (IndexError, ValueError):
             return str(value)
     if column == "deleted":
@@ -165,7 +161,7 @@ def value_in_words(db: Database, column: str, value: Any) -> str:
             if value
             else QCoreApplication.translate("ConflictsDialog", "No")
         )
-    name = referenced_name(db, column, value)
+    name = session.conflicts.referenced_name(column, value)
     return name if name is not None else str(value)
 
 
@@ -241,10 +237,10 @@ class ConflictsDialog(QDialog):
         self.finished.connect(self._on_finished)
 
     def reload(self) -> None:
-        self.conflicts = list_conflicts(self.db)
+        self.conflicts = self.session.conflicts.list()
         self.list.clear()
         for c in self.conflicts:
-            where = row_context(self.db, c.table_name, c.winner)
+            where = self.session.conflicts.row_context(c.table_name, c.winner)
             text = self.tr("{0}: {1} ({2} fields differ)").format(
                 table_label(c.table_name),
                 where or describe_row(c.table_name, c.winner),
@@ -275,14 +271,14 @@ class ConflictsDialog(QDialog):
             [
                 self.tr("Field"),
                 self.tr("Current version\n{0}").format(
-                    version_label(self.db, conflict.winner_version)
+                    self.session.conflicts.version_label(conflict.winner_version)
                 ),
                 self.tr("Other version\n{0}").format(
-                    version_label(self.db, conflict.loser_version)
+                    self.session.conflicts.version_label(conflict.loser_version)
                 ),
             ]
         )
-        where = row_context(self.db, conflict.table_name, conflict.winner)
+        where = self.session.conflicts.row_context(conflict.table_name, conflict.winner)
         self.hint.setText(
             (where + "\n" if where else "")
             + self.tr(
@@ -304,8 +300,8 @@ class ConflictsDialog(QDialog):
             differs = name in conflict.differences
             cells = [
                 field_label(name),
-                value_in_words(self.db, name, conflict.winner.get(name)),
-                value_in_words(self.db, name, conflict.loser.get(name)),
+                value_in_words(self.session, name, conflict.winner.get(name)),
+                value_in_words(self.session, name, conflict.loser.get(name)),
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

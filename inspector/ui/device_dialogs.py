@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlite_utils import Database
 
 from inspector.store import identity
-from inspector.store.clock import behind_warning
+from inspector.ui.changes import session_of
 from inspector.ui.messages import translate_message
 
 
@@ -34,7 +34,7 @@ def startup_warnings(
 ) -> list[QMessageBox]:
     """Open (without blocking) a box for each warning the database gives at start-up."""
     boxes = []
-    clock = behind_warning(db)
+    clock = session_of(db).settings.clock_behind()
     if clock is not None:
         advice = QCoreApplication.translate(
             "DeviceIdentity",

@@ -31,10 +31,9 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from inspector.errors import is_user_error
-from inspector.store import settings
-from inspector.store.catalog import campaigns
 from inspector.sync import roster
 from inspector.sync.keys import device_keys, fingerprint
+from inspector.ui.changes import session_of
 from inspector.ui.messages import describe_for_user
 
 
@@ -44,6 +43,7 @@ class DevicesDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
+        self.session = session_of(db)
         self.setWindowTitle(self.tr("Devices"))
         self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
@@ -117,7 +117,7 @@ class DevicesDialog(QDialog):
         held = roster.current(self.db)
         role = roster.role_of(self.db)
         self.id_label.setText(keys.device_id)
-        self.name_label.setText(settings.device_name(self.db))
+        self.name_label.setText(self.session.settings.device_name())
         self.role_label.setText(self._role(role, hq))
         self.fingerprint_label.setText(keys.fingerprint)
         auth = roster.authority(self.db)
@@ -129,7 +129,7 @@ class DevicesDialog(QDialog):
             else self.tr("none yet: the first kit's fingerprint is asked for when it is imported")
         )
         entries = list(held.devices.values()) if held else []
-        names = {c["id"]: c["name"] for c in campaigns(self.db)}
+        names = {c["id"]: c["name"] for c in self.session.catalog.campaigns()}
         self.table.setRowCount(len(entries))
         for r, e in enumerate(entries):
             state = (
@@ -167,7 +167,7 @@ class DevicesDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Write enrolment request"),
-            QDir.homePath() + f"/{settings.device_name(self.db)}.request",
+            QDir.homePath() + f"/{self.session.settings.device_name()}.request",
             self.tr("Enrolment requests (*.request);;All files (*)"),
         )
         if not path:
@@ -310,7 +310,7 @@ class DevicesDialog(QDialog):
         if row < 0:
             return
         device = self._cell(row, 1)
-        held = campaigns(self.db)
+        held = self.session.catalog.campaigns()
         every = self.tr("Every campaign")
         choice, ok = QInputDialog.getItem(
             self,

@@ -31,10 +31,9 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from inspector.core.ids import TownshipId
+from inspector.core.ids import ProblemId, TownshipId
 from inspector.core.problems import Action, Status
-from inspector.store.catalog import campaigns, townships
-from inspector.store.problems import ProblemFilter, get_problem
+from inspector.store.problems import ProblemFilter
 from inspector.store.session import Session
 from inspector.ui.changes import session_of
 from inspector.ui.no_wheel import guard_wheels_under
@@ -264,7 +263,7 @@ class ProblemListWidget(QWidget):
             or chosen(self.township_combo)
             or (
                 self.panel.problem_ids
-                and get_problem(self._db, self.panel.problem_ids[0])["township_id"]
+                and self._session.problems.get(ProblemId(self.panel.problem_ids[0]))["township_id"]
             )
             or None
         )
@@ -345,9 +344,9 @@ class ProblemListWidget(QWidget):
             combo.blockSignals(True)
         self.campaign_combo.clear()
         self.campaign_combo.addItem(self.tr("All campaigns"), _ALL)
-        for c in campaigns(self._db):
+        for c in self._session.catalog.campaigns():
             self.campaign_combo.addItem(c["name"], c["id"])
-        self._towns = townships(self._db)
+        self._towns = self._session.catalog.townships()
         self.county_combo.clear()
         self.county_combo.addItem(self.tr("All counties"), _ALL)
         seen: set[str] = set()
@@ -404,7 +403,7 @@ class ProblemListWidget(QWidget):
         if ids is None:
             ids, statuses = self._selection()
         else:
-            statuses = [get_problem(self._db, pid)["status"] for pid in ids]
+            statuses = [self._session.problems.get(ProblemId(pid))["status"] for pid in ids]
         self.problem_actions.set_selection(ids, statuses)
         self.panel.show_problems(ids)
         self._show_count(len(rows))
