@@ -42,7 +42,7 @@ from inspector.progress import NO_PROGRESS, Progress
 from inspector.store import devices, settings, snapshot, versions
 from inspector.store.attachments import blob_path, has_blob
 from inspector.store.catalog import find_campaign
-from inspector.store.schema import SYNCED_TABLES
+from inspector.store.schema import ADDED_COLUMNS, SYNCED_TABLES
 from inspector.sync import roster as rosters
 from inspector.sync.budget import Budget, check_line, check_table
 from inspector.sync.canonical import canonical, line_hash
@@ -423,6 +423,7 @@ def _write_table(
 ) -> tuple[int, str]:
     """Canonical lines (`sync.canonical`): the bytes hashed are the bytes written."""
     keys, batches = snapshot.selected_rows(db, table, selection, _BATCH)
+    added = ADDED_COLUMNS.get(table, {})
     digest = hashlib.sha256()
     count = seen = 0
     size = 0
@@ -431,7 +432,11 @@ def _write_table(
             lines = []
             for values in batch:
                 row = dict(zip(keys, values, strict=True))
-                line = canonical(row)
+                line = canonical(
+                    {k: v for k, v in row.items() if k not in added or v != added[k]}
+                    if added
+                    else row
+                )
                 check_line(table, row, line.decode("utf-8"))
                 if admit(table, row, line):
                     lines.append(line)

@@ -26,6 +26,7 @@ from pyrage import x25519
 
 from inspector.messages import Joined, Message
 from inspector.progress import NO_PROGRESS, Progress
+from inspector.store.schema import ADDED_COLUMNS
 from inspector.sync import format as fmt
 from inspector.sync.envelope import open_content, read_outer
 from inspector.sync.errors import BundleError
@@ -359,10 +360,13 @@ class TableRows:
         self.entry = bundle.manifest.tables[table]
         self.file = self.entry.file
         self.columns = columns
+        # Columns added after the table first travelled: a line may leave them out (their
+        # default), as the previous version's bundles and lines at the default do.
+        self.added = {c: d for c, d in ADDED_COLUMNS.get(table, {}).items() if c in columns}
         self.bytes_read = 0
 
     def __iter__(self) -> Iterator[tuple[int, dict[str, Any], bytes]]:
-        name, file, wanted = self.bundle.name, self.file, self.columns
+        name, file, wanted, added = self.bundle.name, self.file, self.columns, self.added
         digest = hashlib.sha256()
         line_no = 0
         decode = _DECODER.raw_decode
@@ -399,7 +403,7 @@ class TableRows:
                             line=line_no,
                         )
                     )
-                if row.keys() != wanted:
+                if row.keys() != wanted and not _fill_added(row, wanted, added):
                     raise BundleError(
                         Message(
                             "{file}: {member} line {line}: {problems}",
@@ -437,6 +441,17 @@ def _no_constant(name: str) -> Any:
 
 
 _DECODER = json.JSONDecoder(parse_constant=_no_constant)
+
+
+def _fill_added(row: dict[str, Any], wanted: AbstractSet[str], added: dict[str, Any]) -> bool:
+    """Give a line that leaves out only added columns their defaults; False if it lacks
+    another column or holds an unknown one."""
+    missing = wanted - row.keys()
+    if not missing or not missing <= added.keys() or not row.keys() <= wanted:
+        return False
+    for column in missing:
+        row[column] = added[column]
+    return True
 
 
 def _column_difference(got: AbstractSet[str], want: AbstractSet[str]) -> Joined:
