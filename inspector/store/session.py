@@ -529,7 +529,6 @@ class Notices(_Part):
             source,
         )
 
-
     def find(self, ref: str) -> dict[str, Any]:
         """A live notice by id, id prefix or document number (`store.notice_void`)."""
         from inspector.store.notice_void import find_notice
@@ -780,8 +779,7 @@ def _inspection_changes(
 
 def _notice_problem_ids(db: Database, notice: str) -> list[str]:
     return [
-        r[0]
-        for r in db.execute("SELECT id FROM problems WHERE notice_id = ?", [notice]).fetchall()
+        r[0] for r in db.execute("SELECT id FROM problems WHERE notice_id = ?", [notice]).fetchall()
     ]
 
 

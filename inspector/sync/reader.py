@@ -17,7 +17,7 @@ import hashlib
 import json
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import IO, Any
@@ -26,7 +26,6 @@ from pyrage import x25519
 
 from inspector.messages import Joined, Message
 from inspector.progress import NO_PROGRESS, Progress
-from inspector.store.schema import ADDED_COLUMNS
 from inspector.sync import format as fmt
 from inspector.sync.envelope import open_content, read_outer
 from inspector.sync.errors import BundleError
@@ -283,9 +282,11 @@ class Bundle:
                 )
             ) from None
 
-    def table_rows(self, table: str, columns: Sequence[str]) -> TableRows:
+    def table_rows(
+        self, table: str, columns: Sequence[str], added: Mapping[str, Any] | None = None
+    ) -> TableRows:
         """A table's rows as they are read; see TableRows."""
-        return TableRows(self, table, frozenset(columns))
+        return TableRows(self, table, frozenset(columns), added or {})
 
     def _line_batches(self, file: str, digest: Any) -> Iterator[tuple[list[bytes], int]]:
         """The complete lines of each chunk read, and the chunk's size."""
@@ -354,15 +355,18 @@ class TableRows:
     counted. `bytes_read` follows the member for progress.
     """
 
-    def __init__(self, bundle: Bundle, table: str, columns: frozenset[str]):
+    def __init__(
+        self, bundle: Bundle, table: str, columns: frozenset[str], added: Mapping[str, Any]
+    ):
         self.bundle = bundle
         self.table = table
         self.entry = bundle.manifest.tables[table]
         self.file = self.entry.file
         self.columns = columns
-        # Columns added after the table first travelled: a line may leave them out (their
-        # default), as the previous version's bundles and lines at the default do.
-        self.added = {c: d for c, d in ADDED_COLUMNS.get(table, {}).items() if c in columns}
+        # Columns added after the table first travelled (`store.schema.ADDED_COLUMNS`, given
+        # by the caller): a line may leave them out, as the previous version's bundles and
+        # lines at the default do, and then holds their default.
+        self.added = {c: d for c, d in added.items() if c in columns}
         self.bytes_read = 0
 
     def __iter__(self) -> Iterator[tuple[int, dict[str, Any], bytes]]:
@@ -443,7 +447,7 @@ def _no_constant(name: str) -> Any:
 _DECODER = json.JSONDecoder(parse_constant=_no_constant)
 
 
-def _fill_added(row: dict[str, Any], wanted: AbstractSet[str], added: dict[str, Any]) -> bool:
+def _fill_added(row: dict[str, Any], wanted: AbstractSet[str], added: Mapping[str, Any]) -> bool:
     """Give a line that leaves out only added columns their defaults; False if it lacks
     another column or holds an unknown one."""
     missing = wanted - row.keys()

@@ -94,7 +94,8 @@ def test_a_voided_number_holds_no_duplicate_and_is_never_given_again(issued):
     twin_id = "0" * 8 + "-0000-4000-8000-" + "0" * 12
     session.rows.insert(
         "notices",
-        {k: v for k, v in twin.items() if k not in ("updated_at", "base_version")} | {"id": twin_id},
+        {k: v for k, v in twin.items() if k not in ("updated_at", "base_version")}
+        | {"id": twin_id},
     )
     assert [d["doc_number"] for d in duplicate_numbers(session.db)] == [notice["doc_number"]]
     session.notices.reissue(notice["id"], on=TODAY)
@@ -116,9 +117,7 @@ def test_report_back_records_date_who_and_the_scan(issued, tmp_path):
     session, town, _, notice = issued
     scan = tmp_path / "整改报告.pdf"
     scan.write_bytes(b"%PDF-1.4\n% a scanned report\n%%EOF\n")
-    done = session.notices.report_back(
-        notice["id"], dt.date(2026, 12, 15), by="王建国", scan=scan
-    )
+    done = session.notices.report_back(notice["id"], dt.date(2026, 12, 15), by="王建国", scan=scan)
     row = done.value
     assert (row["report_received_on"], row["report_received_by"]) == ("2026-12-15", "王建国")
     attachment = session.rows.get("attachments", row["report_attachment_id"])
