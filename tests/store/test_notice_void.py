@@ -88,7 +88,7 @@ def test_reissue_after_a_void_keeps_the_reason_given(issued):
 
 
 def test_a_voided_number_holds_no_duplicate_and_is_never_given_again(issued):
-    session, town, problems, notice = issued
+    session, town, _problems, notice = issued
     # a second notice under the same number, as an import from an overlapping block makes it
     twin = dict(session.rows.get("notices", notice["id"]))
     twin_id = "0" * 8 + "-0000-4000-8000-" + "0" * 12

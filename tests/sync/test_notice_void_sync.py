@@ -57,7 +57,7 @@ def test_a_void_travels_through_headquarters_and_beats_a_later_edit(team):
 
 
 def test_the_duplicate_number_warning_ends_once_one_of_them_is_voided(team):
-    hq, one, two = team
+    _hq, one, two = team
     township = one.db.execute(
         "SELECT township_id FROM problems WHERE notice_id IS NULL AND status = 'open' "
         "AND deleted = 0 LIMIT 1"
