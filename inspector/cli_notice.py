@@ -72,12 +72,16 @@ def notice_void(app: AppContext, ref: str, reason: str) -> None:
 @click.pass_obj
 def notice_reissue(app: AppContext, ref: str, reason: str | None) -> None:
     """A new number for a notice's problems; the old notice is voided and recorded as replaced."""
+    from inspector.reports.issue import reissue_notice_pdf
+
     session = app.writing()
-    old, new = session.notices.reissue(session.notices.find(ref)["id"], reason=reason).value
+    old, new, _pdf = reissue_notice_pdf(
+        session.rows, session.notices.find(ref)["id"], reason=reason
+    )
     click.echo(
         safe(
-            f"re-issued {old['doc_number']} as {new['doc_number']} ({new['id']}); "
-            f"{old['doc_number']} voided"
+            f"re-issued {old['doc_number']} as {new['doc_number']} ({new['id']}), its PDF "
+            f"archived; {old['doc_number']} voided"
         )
     )
 

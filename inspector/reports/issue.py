@@ -67,6 +67,25 @@ def issue_notice_pdf(
     return notice, pdf
 
 
+def reissue_notice_pdf(
+    rows: Rows,
+    notice_id: str,
+    *,
+    reason: str | None = None,
+    issued_on: dt.date | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> tuple[dict[str, Any], dict[str, Any], bytes]:
+    """Re-issue a notice under a new number (`store.notice_void.reissue_notice`) and archive
+    the new one's PDF, in one transaction; returns (the voided notice, the new one, its PDF)."""
+    from inspector.store.notice_void import reissue_notice
+
+    with rows.db.atomic():
+        old, new = reissue_notice(rows, notice_id, reason=reason, on=issued_on)
+        pdf = notice_pdf(rows.db, new["id"], progress)
+        new = archive_notice(rows, new, pdf)
+    return old, new, pdf
+
+
 def number_notice(
     rows: Rows,
     township_id: str,

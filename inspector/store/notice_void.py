@@ -230,3 +230,20 @@ def replaced_by(db: Database, notice_id: str) -> dict[str, Any] | None:
         )
     )
     return found[0] if found else None
+
+
+def issued_here(db: Database, notice_ids: list[str]) -> list[str]:
+    """Those of the notices this database issued itself (their first version was written
+    here, not imported), in the order given: the ones a duplicate number lets it re-issue."""
+    if not notice_ids:
+        return []
+    marks = ",".join("?" * len(notice_ids))
+    here = {
+        r[0]
+        for r in db.execute(
+            f"SELECT row_id FROM audit_log WHERE table_name = 'notices' AND action = 'insert' "
+            f"AND row_id IN ({marks}) AND who NOT LIKE 'import:%'",
+            notice_ids,
+        ).fetchall()
+    }
+    return [i for i in notice_ids if i in here]
