@@ -92,6 +92,7 @@ class ExportSummary:
     left_out: dict[str, int] = field(default_factory=dict)
     relayed_statements: int = 0
     readers: int = 0
+    blocks_assigned: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def rows(self) -> int:
@@ -206,6 +207,9 @@ def export_bundle(
         campaign["name"] if campaign else None,
         to=to,
     )
+    if campaign is not None and rosters.is_hq(db):
+        # The kit hands each laptop its own notice numbers (the roster carries them).
+        summary.blocks_assigned = rosters.assign_blocks(db)
     manifest = Manifest(
         bundle_id=summary.bundle_id,
         device_id=settings.device_id(db),
