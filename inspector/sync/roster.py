@@ -370,9 +370,7 @@ def enrol(db: Database, request: dict[str, Any], role: str) -> Entry:
     prior: dict[str, Any] = next(
         (d for d in doc["devices"] if d["device_id"] == entry["device_id"]), {}
     )
-    entry.update(
-        {k: prior[k] for k in ("campaigns", "retired_keys", "notice_block") if k in prior}
-    )
+    entry.update({k: prior[k] for k in ("campaigns", "retired_keys", "notice_block") if k in prior})
     doc["devices"] = [d for d in doc["devices"] if d["device_id"] != entry["device_id"]]
     doc["devices"].append(entry)
     doc.update(serial=roster.serial + 1, issued_at=_now())
@@ -467,9 +465,7 @@ def set_block(db: Database, device_id: str, first: int, last: int) -> Entry:
     overlaps another device's; re-signed. Headquarters only."""
     if not 1 <= first <= last <= MAX_NOTICE_SEQ:
         raise TrustError(
-            Message(
-                "a number block runs from 1 to {max}, first before last", max=MAX_NOTICE_SEQ
-            )
+            Message("a number block runs from 1 to {max}, first before last", max=MAX_NOTICE_SEQ)
         )
     roster = _require_hq(db)
     entry = _find(roster, device_id)

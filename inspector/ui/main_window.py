@@ -642,7 +642,8 @@ class MainWindow(QMainWindow):
     def _on_duplicates(self, summary: Any) -> None:
         from inspector.ui.duplicate_offer import offer_reissue
 
-        offer_reissue(self, self.session, summary)
+        if self.session is not None:
+            offer_reissue(self, self.session, summary)
 
     def _on_imported(self) -> None:
         """A bundle changed the database: campaigns and every figure may be new."""

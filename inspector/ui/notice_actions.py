@@ -135,7 +135,8 @@ class ReportBackDialog(QDialog):
         self.ok_button.setEnabled(path is None or path.is_file())
 
     def received_on(self) -> dt.date:
-        return self.date_edit.date().toPython()  # type: ignore[no-any-return]
+        d = self.date_edit.date()
+        return dt.date(d.year(), d.month(), d.day())
 
     def received_by(self) -> str:
         return self.by_edit.text()
