@@ -172,3 +172,29 @@ def test_no_offer_when_the_duplicate_is_not_this_laptops(qtbot, sample_db):
         duplicates=[{"doc_number": "x", "n": 2, "ids": "a,b"}],
     )
     assert offer_reissue(None, Session(sample_db), summary) is None
+
+
+def test_the_township_page_marks_a_voided_notice(qtbot, sample_db, sample_campaign):
+    from inspector.ui.changes import signals_of
+    from inspector.ui.township_page import TownshipPage
+
+    session = Session(sample_db, who="李晓燕")
+    signals_of(session)
+    notice = next(
+        sample_db.query(
+            "SELECT * FROM notices WHERE campaign_id = ? ORDER BY seq LIMIT 1",
+            [sample_campaign["id"]],
+        )
+    )
+    page = TownshipPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    page.show_township(sample_campaign["id"], notice["township_id"])
+
+    def numbers():
+        table = page.notices_table
+        return [table.item(r, 0).text() for r in range(table.rowCount())]
+
+    assert notice["doc_number"] in numbers()
+    session.notices.void(notice["id"], "duplicate")
+    assert f"{notice['doc_number']} (voided)" in numbers()
