@@ -103,8 +103,17 @@ def _run(app: QApplication, path: Path, selftest: bool) -> int:
         if wanted != language:
             window.change_language(wanted)
 
+    def first_run() -> None:
+        """A new database asks for this laptop's name and notice numbers (ui.first_run)."""
+        from inspector.ui.first_run import ask_if_new
+
+        if window.session is not None:
+            ask_if_new(window, window.session)
+
     window.open_failed.connect(open_failed)
     window.loaded.connect(check_language)
+    if not selftest:
+        window.loaded.connect(first_run)
     if selftest:
         _watch_selftest(window)
     window.show()  # paints the frame at once, then opens the database and fills itself

@@ -117,6 +117,8 @@ def bundle_export(
             f"  left out: {parts} (versions outside this device's role, or relayed "
             "without their author's signature: no receiver would accept them)"
         )
+    for device, (first, last) in summary.blocks_assigned.items():
+        click.echo(safe(f"  notice numbers {first}-{last} assigned to device {device}"))
     for warning in summary.warnings:
         click.echo(safe(f"warning: {warning}"), err=True)
 

@@ -67,6 +67,25 @@ def issue_notice_pdf(
     return notice, pdf
 
 
+def reissue_notice_pdf(
+    rows: Rows,
+    notice_id: str,
+    *,
+    reason: str | None = None,
+    issued_on: dt.date | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> tuple[dict[str, Any], dict[str, Any], bytes]:
+    """Re-issue a notice under a new number (`store.notice_void.reissue_notice`) and archive
+    the new one's PDF, in one transaction; returns (the voided notice, the new one, its PDF)."""
+    from inspector.store.notice_void import reissue_notice
+
+    with rows.db.atomic():
+        old, new = reissue_notice(rows, notice_id, reason=reason, on=issued_on)
+        pdf = notice_pdf(rows.db, new["id"], progress)
+        new = archive_notice(rows, new, pdf)
+    return old, new, pdf
+
+
 def number_notice(
     rows: Rows,
     township_id: str,
@@ -151,11 +170,21 @@ def report_deadline(db: Database, problem_ids: list[str], issued_on: dt.date) ->
 
 
 def notice_bytes(db: Database, notice: dict[str, Any], progress: Progress = NO_PROGRESS) -> bytes:
-    """The archived PDF of a notice; rendered afresh only when no archive is at hand."""
+    """The archived PDF of a notice; rendered afresh only when no archive is at hand.
+
+    A voided notice (作废) comes out marked as such on every page (`void_mark`)."""
     archive = report_data.archived_pdf(db, notice)
     if archive is not None and has_blob(db, archive["sha256"]):
-        return read_bytes(db, archive["sha256"])
-    return notice_pdf(db, notice["id"], progress)
+        pdf = read_bytes(db, archive["sha256"])
+    else:
+        pdf = notice_pdf(db, notice["id"], progress)
+    if notice.get("voided_on"):
+        from inspector.reports.void_mark import mark_voided
+        from inspector.store.notice_void import replaced_by
+
+        successor = replaced_by(db, notice["id"])
+        pdf = mark_voided(pdf, notice, successor["doc_number"] if successor else None)
+    return pdf
 
 
 def notice_for_township(

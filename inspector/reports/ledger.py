@@ -1,7 +1,9 @@
 """整改台账: the rectification ledger as organisation departments keep it.
 
 One row per problem: 序号, 县区, 乡镇, 问题, 整改措施, 责任领导, 责任人, 整改时限
-(the deadline first set, and the one it was extended to), 进展, 销号日期, 佐证.
+(the deadline first set, and the one it was extended to), 进展, 销号日期, 佐证,
+and whether the township's 整改报告 on the problem's notice has arrived (已报送 with
+its date, 未报送; empty for a problem on no notice).
 The app records no 责任领导: the column is printed empty for the township to
 fill in by hand, as the paper ledgers are. XLSX to keep working in, PDF to
 file; for a campaign, one county of it, or everything.
@@ -55,6 +57,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("进展", 24, "wrap"),
     Column("销号日期", 11, "date"),
     Column("佐证", 16, "wrap"),
+    Column("整改报告", 14, "wrap"),
 )
 HEADERS = tuple(c.header for c in COLUMNS)
 
@@ -116,7 +119,17 @@ def record(n: int, p: dict[str, Any], today: dt.date) -> list[Any]:
         progress_text(p, today),
         _date(p["closed_on"]),
         evidence,
+        report_text(p),
     ]
+
+
+def report_text(p: dict[str, Any]) -> str:
+    """整改报告: received (with the day) or not, for a problem on a notice."""
+    if not p["doc_number"]:
+        return ""
+    if p["report_received_on"]:
+        return f"已报送（{p['report_received_on'][:10]}）"
+    return "未报送"
 
 
 def ledger_records(db: Database, where: LedgerScope, today: dt.date) -> Iterator[list[Any]]:
@@ -137,7 +150,7 @@ def ledger_xlsx(db: Database, path: str | Path, where: LedgerScope, today: dt.da
     )
 
 
-PDF_WIDTHS = (9, 16, 20, 46, 40, 14, 16, 18, 18, 34, 18, 24)  # mm, 273 in all
+PDF_WIDTHS = (9, 16, 20, 42, 36, 14, 16, 18, 18, 30, 18, 20, 16)  # mm, 273 in all
 
 
 def ledger_pdf(

@@ -32,7 +32,14 @@ from sqlite_utils import Database
 from inspector.progress import NO_PROGRESS, Progress
 from inspector.reports.fonts import FontSet, glyph_bounds, report_fonts
 from inspector.reports.gridtext import GridParagraph, grid_tracking
-from inspector.reports.pdfdoc import DocMeta, Layout, NewDocument, build_pdf, chinese_date
+from inspector.reports.pdfdoc import (
+    DocMeta,
+    Layout,
+    NewDocument,
+    ToOddPage,
+    build_pdf,
+    chinese_date,
+)
 from inspector.store.report_data import NoticeContext, notice_context
 
 # GB/T 9704-2012 page geometry.
@@ -410,13 +417,17 @@ def render_notice(ctx: NoticeContext, progress: Progress = NO_PROGRESS) -> bytes
     return build_pdf(notice_story(ctx, fonts), meta, NOTICE_LAYOUT, progress, fonts)
 
 
-def several(stories: list[list[Flowable]]) -> list[Flowable]:
+def several(stories: list[list[Flowable]], duplex: bool = False) -> list[Flowable]:
     """Documents one after another in one file, each from a new page and numbered on its
-    own ("— 1 —" again), so the file prints as the documents would one by one."""
+    own ("— 1 —" again), so the file prints as the documents would one by one. `duplex`:
+    each from an odd page, a document with an odd page count followed by a blank,
+    unnumbered page, so printed on both sides no sheet carries two documents."""
     story: list[Flowable] = []
     for n, part in enumerate(stories):
         if n:
             story.append(PageBreak())
+            if duplex:
+                story.append(ToOddPage())
         story += [NewDocument(), *part]
     return story
 
@@ -425,12 +436,13 @@ def render_notices(
     contexts: list[NoticeContext], title: str, day: dt.date, progress: Progress = NO_PROGRESS
 ) -> bytes:
     """Several notices as one PDF to print or save: laid out as each alone, one embedding
-    of each font for the whole file (joining the single PDFs carried one per notice)."""
+    of each font for the whole file (joining the single PDFs carried one per notice), each
+    notice from a front side for duplex printing (a blank page after an odd count)."""
     fonts = report_fonts()
     author = (contexts[0].issuing_body if contexts else "") or "中共舟山市委组织部"
     meta = DocMeta(title=title, subject=title, author=author, created=day)
     return build_pdf(
-        several([notice_story(ctx, fonts) for ctx in contexts]),
+        several([notice_story(ctx, fonts) for ctx in contexts], duplex=True),
         meta,
         NOTICE_LAYOUT,
         progress,

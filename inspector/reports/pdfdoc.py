@@ -166,6 +166,17 @@ class UnnumberedPage(Flowable):
         self.canv._unnumbered = True
 
 
+class ToOddPage(ActionFlowable):
+    """At the top of an even page, leave it blank and unnumbered: what follows starts on the
+    odd page after it, a front side when the file is printed on both sides (each notice
+    of a batch on its own sheets)."""
+
+    def apply(self, doc: BaseDocTemplate) -> None:
+        if doc.page % 2 == 0:
+            doc.canv._unnumbered = True
+            doc.handle_pageBreak()
+
+
 class ToEvenPage(ActionFlowable):
     """At the top of an odd page, leave it blank and unnumbered: what follows starts on the
     even page behind it (GB/T 9704 puts the 版记 on the last even page, 封四)."""

@@ -111,6 +111,16 @@ def _notice(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
                 f"no new problems; reprinted {notice['doc_number']} issued "
                 f"{notice['issued_on']} ({problems} problems)"
             )
+    if fmt == "docx" and notice.get("voided_on"):
+        from inspector.reports.issue import ReportError
+
+        raise ReportError(
+            Message(
+                "notice {number} is voided: it is printed as a PDF marked 已作废, "
+                "never as a Word file to sign",
+                number=notice["doc_number"],
+            )
+        )
     if fmt == "docx":
         from inspector.reports.notice import notice_docx
 

@@ -122,6 +122,18 @@ def resolve(rows: Rows, conflict_id: int, keep: str) -> dict[str, Any]:
                 )
             _mark_resolved(db, conflict_id, f"kept the closed version {current['updated_at']}")
             return current
+        if conflict.table_name == "notices" and current.get("voided_on"):
+            # Voiding is final the same way (store.merge).
+            if not chosen.get("voided_on"):
+                raise ConflictError(
+                    Message(
+                        "notice {id} is voided (作废); the version that is not voided "
+                        "cannot be kept",
+                        id=conflict.row_id,
+                    )
+                )
+            _mark_resolved(db, conflict_id, f"kept the voided version {current['updated_at']}")
+            return current
         stamp = rows.clock.tick()
         changes = {k: chosen[k] for k in current if k in chosen and k not in SYNC_COLUMNS[:3]}
         changes.update(updated_at=stamp, base_version=current["updated_at"])

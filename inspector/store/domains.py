@@ -459,6 +459,13 @@ COLUMNS: dict[str, dict[str, Domain]] = {
         "issued_by": NAME,
         "problem_ids": IdList(),
         "attachment_id": OPTIONAL_ID,
+        "voided_on": OPTIONAL_DATE,
+        "voided_by": NAME,
+        "void_reason": NOTE,
+        "replaces_id": OPTIONAL_ID,
+        "report_received_on": OPTIONAL_DATE,
+        "report_received_by": NAME,
+        "report_attachment_id": OPTIONAL_ID,
     },
     "problems": {
         "township_id": REF,

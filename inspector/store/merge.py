@@ -24,7 +24,8 @@ between two closed or two open versions the larger `updated_at` wins as
 usual. The order is still total (closed first, then the stamp), so every
 device ends with the same version. A newer version that loses to a closed
 one is always kept in `conflicts` when its data differ, even if it was made
-from the closed version: it is never lost silently.
+from the closed version: it is never lost silently. A voided notice (作废)
+is final the same way: a voided version beats one that is not.
 
 Everything runs as a handful of statements per table over the staging
 tables (see `staging`), never one query per row.
@@ -71,8 +72,13 @@ def _json_object(alias: str, shape: TableShape) -> str:
 
 
 def _rank(table: str, alias: str) -> str:
-    """What beats the clock: 1 for a closed problem, else 0 (see the module's docstring)."""
-    return f"({alias}.status = 'closed')" if table == "problems" else "0"
+    """What beats the clock: 1 for a closed problem or a voided notice, else 0 (see the
+    module's docstring)."""
+    if table == "problems":
+        return f"({alias}.status = 'closed')"
+    if table == "notices":
+        return f"({alias}.voided_on IS NOT NULL)"
+    return "0"
 
 
 def classify(db: Database, shape: TableShape) -> None:
@@ -230,14 +236,15 @@ def duplicate_numbers(db: Database) -> list[dict[str, Any]]:
         dict(r)
         for r in db.query(
             f"""WITH merged AS (
-                SELECT id, doc_number, deleted FROM main.notices
+                SELECT id, doc_number, deleted, voided_on FROM main.notices
                 WHERE id NOT IN (SELECT id FROM temp.[{stage}] WHERE _kind = 'win')
                 UNION ALL
-                SELECT id, doc_number, deleted FROM temp.[{stage}] s
+                SELECT id, doc_number, deleted, voided_on FROM temp.[{stage}] s
                 WHERE _kind IN ('new', 'win') OR (_kind IS NULL AND
                     NOT EXISTS (SELECT 1 FROM main.notices m WHERE m.id = s.id)))
             SELECT doc_number, COUNT(*) AS n, GROUP_CONCAT(id) AS ids FROM merged
-            WHERE deleted = 0 GROUP BY doc_number HAVING n > 1 ORDER BY doc_number"""
+            WHERE deleted = 0 AND voided_on IS NULL GROUP BY doc_number HAVING n > 1
+            ORDER BY doc_number"""
         )
     ]
 

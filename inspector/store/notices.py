@@ -118,11 +118,13 @@ def notices(
 
 
 def duplicate_numbers(db: Database) -> list[dict[str, Any]]:
-    """Numbers held by more than one notice: laptops whose blocks overlapped."""
+    """Numbers held by more than one live notice: laptops whose blocks overlapped (a voided
+    notice keeps its number in the register but no longer holds it)."""
     return list(
         db.query(
             "SELECT doc_number, COUNT(*) AS n, GROUP_CONCAT(id) AS ids FROM notices "
-            "WHERE deleted = 0 GROUP BY doc_number HAVING n > 1 ORDER BY doc_number"
+            "WHERE deleted = 0 AND voided_on IS NULL GROUP BY doc_number HAVING n > 1 "
+            "ORDER BY doc_number"
         )
     )
 

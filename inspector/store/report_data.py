@@ -359,7 +359,7 @@ def ledger_rows(
             f"""SELECT p.id, p.text, p.measure, p.responsible_unit, p.responsible_person,
                   p.deadline, p.status, p.rectified_on, p.rectify_note, p.closed_on,
                   p.item_id, p.found_on, t.name AS township, c.name AS county,
-                  ca.name AS campaign, n.doc_number,
+                  ca.name AS campaign, n.doc_number, n.report_received_on,
                   {rules.overdue("p")} AS overdue,
                   coalesce((SELECT CASE WHEN a.action = 'insert'
                                         THEN json_extract(a.new, '$.deadline')

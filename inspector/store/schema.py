@@ -28,12 +28,6 @@ SYNCED_TABLES = (
     "attachments",
 )
 
-# Columns a later migration added to a synced table, each with a default. A bundle
-# made before the column existed has lines without it: such a line takes the
-# column's default (its signature covers the line as it was sent). Every other
-# column must be on every line.
-ADDED_COLUMNS: dict[str, tuple[str, ...]] = {}
-
 LOCAL_TABLES = (
     "settings",
     "import_log",
@@ -300,3 +294,41 @@ def m003_trust(db: Database) -> None:
         hashes BLOB NOT NULL,
         received_at TEXT NOT NULL)""")
     db.execute("CREATE INDEX idx_statements_author ON statements(author)")
+
+
+# Columns added to a synced table after bundles of it had travelled, with their defaults.
+# A bundle line leaves such a column out while it holds its default, and a line without
+# it takes the default: a version made before the column existed keeps the bytes (and so
+# the hash its author signed) it had, and bundles of the previous version still import.
+ADDED_COLUMNS: dict[str, dict[str, object]] = {
+    "notices": {
+        "voided_on": None,
+        "voided_by": "",
+        "void_reason": "",
+        "replaces_id": None,
+        "report_received_on": None,
+        "report_received_by": "",
+        "report_attachment_id": None,
+    },
+}
+
+
+@migrations()
+def m004_notices_void_report(db: Database) -> None:
+    """A notice can be voided (作废, kept, final) and re-issued under a new number, and
+    records the township's report-back (整改报告: when, who, the scan's attachment).
+
+    A database that already has a device id was in use before: its first run is over,
+    so the app does not ask for the device name and number block again.
+    """
+    db.execute("ALTER TABLE notices ADD COLUMN voided_on TEXT")
+    db.execute("ALTER TABLE notices ADD COLUMN voided_by TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE notices ADD COLUMN void_reason TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE notices ADD COLUMN replaces_id TEXT")
+    db.execute("ALTER TABLE notices ADD COLUMN report_received_on TEXT")
+    db.execute("ALTER TABLE notices ADD COLUMN report_received_by TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE notices ADD COLUMN report_attachment_id TEXT")
+    db.execute(
+        "INSERT OR IGNORE INTO settings(key, value) "
+        "SELECT 'first_run_done', 'true' FROM settings WHERE key = 'device_id'"
+    )

@@ -19,6 +19,7 @@ writes.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -500,6 +501,12 @@ class Problems(_Part):
 
 
 class Notices(_Part):
+    def issued_here(self, notices: list[str]) -> list[str]:
+        """Of these notices, the ones this device issued (their first version is its own)."""
+        from inspector.store.notice_void import issued_here
+
+        return issued_here(self.db, notices)
+
     def of(
         self, campaign: CampaignId | None = None, township: TownshipId | None = None
     ) -> list[dict[str, Any]]:
@@ -535,6 +542,68 @@ class Notices(_Part):
             ),
             source,
         )
+
+    def find(self, ref: str) -> dict[str, Any]:
+        """A live notice by id, id prefix or document number (`store.notice_void`)."""
+        from inspector.store.notice_void import find_notice
+
+        return find_notice(self.db, ref)
+
+    def void(
+        self,
+        notice: str,
+        reason: str,
+        *,
+        on: dt.date | None = None,
+        source: object | None = None,
+    ) -> Done[dict[str, Any]]:
+        """Void (作废) a notice: kept and marked, its problems freed for a new notice."""
+        from inspector.store.notice_void import void_notice
+
+        freed = _notice_problem_ids(self.db, notice)
+        row = void_notice(self.rows, notice, reason, on=on)
+        return self._session._done(row, _notice_changes(row, freed), source)
+
+    def reissue(
+        self,
+        notice: str,
+        *,
+        reason: str | None = None,
+        on: dt.date | None = None,
+        source: object | None = None,
+    ) -> Done[tuple[dict[str, Any], dict[str, Any]]]:
+        """A new notice with a new number for a notice's problems, recording which it
+        replaces; the old one voided too if it was not."""
+        from inspector.store.notice_void import reissue_notice
+
+        old, new = reissue_notice(self.rows, notice, reason=reason, on=on)
+        problems = json.loads(new["problem_ids"])
+        return self._session._done(
+            (old, new), _notice_changes(old, problems) | _notice_changes(new, []), source
+        )
+
+    def report_back(
+        self,
+        notice: str,
+        on: dt.date,
+        *,
+        by: str | None = None,
+        scan: str | Path | None = None,
+        source: object | None = None,
+    ) -> Done[dict[str, Any]]:
+        """Record the township's 整改报告 received against the notice (and its scan)."""
+        from inspector.store.notice_void import record_report_back
+
+        row = record_report_back(self.rows, notice, on, by=by, scan=scan)
+        changes = _notice_changes(row, [])
+        if scan is not None:
+            changes = changes | Changes.of(ATTACHMENTS, tables=("attachments",), ids=[row["id"]])
+        return self._session._done(row, changes, source)
+
+    def replaced_by(self, notice: str) -> dict[str, Any] | None:
+        from inspector.store.notice_void import replaced_by
+
+        return replaced_by(self.db, notice)
 
 
 class Attachments(_Part):
@@ -752,6 +821,23 @@ def _inspection_changes(
         townships=[found[0]] if found else [],
         inspections=[inspection],
         ids=ids,
+    )
+
+
+def _notice_problem_ids(db: Database, notice: str) -> list[str]:
+    return [
+        r[0] for r in db.execute("SELECT id FROM problems WHERE notice_id = ?", [notice]).fetchall()
+    ]
+
+
+def _notice_changes(row: dict[str, Any], problems: list[str]) -> Changes:
+    """A notice written; `problems` the problems whose notice it changed, if any."""
+    return Changes.of(
+        NOTICES,
+        *((PROBLEMS,) if problems else ()),
+        tables=("notices", *(("problems",) if problems else ())),
+        townships=[row["township_id"]],
+        ids=[row["id"], *problems],
     )
 
 

@@ -42,7 +42,7 @@ from inspector.progress import NO_PROGRESS, Progress
 from inspector.store import devices, settings, snapshot, versions
 from inspector.store.attachments import blob_path, has_blob
 from inspector.store.catalog import find_campaign
-from inspector.store.schema import SYNCED_TABLES
+from inspector.store.schema import ADDED_COLUMNS, SYNCED_TABLES
 from inspector.sync import roster as rosters
 from inspector.sync.budget import Budget, check_line, check_table
 from inspector.sync.canonical import canonical, line_hash
@@ -92,6 +92,7 @@ class ExportSummary:
     left_out: dict[str, int] = field(default_factory=dict)
     relayed_statements: int = 0
     readers: int = 0
+    blocks_assigned: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def rows(self) -> int:
@@ -206,6 +207,9 @@ def export_bundle(
         campaign["name"] if campaign else None,
         to=to,
     )
+    if campaign is not None and rosters.is_hq(db):
+        # The kit hands each laptop its own notice numbers (the roster carries them).
+        summary.blocks_assigned = rosters.assign_blocks(db)
     manifest = Manifest(
         bundle_id=summary.bundle_id,
         device_id=settings.device_id(db),
@@ -423,6 +427,7 @@ def _write_table(
 ) -> tuple[int, str]:
     """Canonical lines (`sync.canonical`): the bytes hashed are the bytes written."""
     keys, batches = snapshot.selected_rows(db, table, selection, _BATCH)
+    added = ADDED_COLUMNS.get(table, {})
     digest = hashlib.sha256()
     count = seen = 0
     size = 0
@@ -431,7 +436,11 @@ def _write_table(
             lines = []
             for values in batch:
                 row = dict(zip(keys, values, strict=True))
-                line = canonical(row)
+                line = canonical(
+                    {k: v for k, v in row.items() if k not in added or v != added[k]}
+                    if added
+                    else row
+                )
                 check_line(table, row, line.decode("utf-8"))
                 if admit(table, row, line):
                     lines.append(line)

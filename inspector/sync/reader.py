@@ -286,7 +286,7 @@ class Bundle:
         self, table: str, columns: Sequence[str], added: Mapping[str, Any] | None = None
     ) -> TableRows:
         """A table's rows as they are read; see TableRows."""
-        return TableRows(self, table, frozenset(columns), added)
+        return TableRows(self, table, frozenset(columns), added or {})
 
     def _line_batches(self, file: str, digest: Any) -> Iterator[tuple[list[bytes], int]]:
         """The complete lines of each chunk read, and the chunk's size."""
@@ -356,22 +356,21 @@ class TableRows:
     """
 
     def __init__(
-        self,
-        bundle: Bundle,
-        table: str,
-        columns: frozenset[str],
-        added: Mapping[str, Any] | None = None,
+        self, bundle: Bundle, table: str, columns: frozenset[str], added: Mapping[str, Any]
     ):
         self.bundle = bundle
         self.table = table
         self.entry = bundle.manifest.tables[table]
         self.file = self.entry.file
         self.columns = columns
-        self.added = dict(added or {})  # columns a line may lack, with the value it takes
+        # Columns added after the table first travelled (`store.schema.ADDED_COLUMNS`, given
+        # by the caller): a line may leave them out, as the previous version's bundles and
+        # lines at the default do, and then holds their default.
+        self.added = {c: d for c, d in added.items() if c in columns}
         self.bytes_read = 0
 
     def __iter__(self) -> Iterator[tuple[int, dict[str, Any], bytes]]:
-        name, file, wanted = self.bundle.name, self.file, self.columns
+        name, file, wanted, added = self.bundle.name, self.file, self.columns, self.added
         digest = hashlib.sha256()
         line_no = 0
         decode = _DECODER.raw_decode
@@ -408,7 +407,7 @@ class TableRows:
                             line=line_no,
                         )
                     )
-                if row.keys() != wanted and not self._fill_added(row):
+                if row.keys() != wanted and not _fill_added(row, wanted, added):
                     raise BundleError(
                         Message(
                             "{file}: {member} line {line}: {problems}",
@@ -440,25 +439,23 @@ class TableRows:
                 )
             )
 
-    def _fill_added(self, row: dict[str, Any]) -> bool:
-        """A line made before some columns were added: give it their defaults.
-
-        False when it lacks any other column or holds one the schema does not
-        have (the caller names them).
-        """
-        missing = self.columns - row.keys()
-        if not missing or not missing <= self.added.keys() or not row.keys() <= self.columns:
-            return False
-        for column in missing:
-            row[column] = self.added[column]
-        return True
-
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a value a row may hold")
 
 
 _DECODER = json.JSONDecoder(parse_constant=_no_constant)
+
+
+def _fill_added(row: dict[str, Any], wanted: AbstractSet[str], added: Mapping[str, Any]) -> bool:
+    """Give a line that leaves out only added columns their defaults; False if it lacks
+    another column or holds an unknown one."""
+    missing = wanted - row.keys()
+    if not missing or not missing <= added.keys() or not row.keys() <= wanted:
+        return False
+    for column in missing:
+        row[column] = added[column]
+    return True
 
 
 def _column_difference(got: AbstractSet[str], want: AbstractSet[str]) -> Joined:

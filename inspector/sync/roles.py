@@ -16,6 +16,11 @@ once issued, carries a number in the register: an inspector never deletes
 one. Both are decided from the version alone, so every device decides the
 same. That a closed problem stays closed is the merge's rule
 (`store.merge`), since it depends on the version held.
+
+Voiding a notice (作废) is not a deletion: the notice stays in the register,
+marked, so both roles may void one (the laptop that gave a number twice is
+the one in the field that must re-issue). Voiding is final by the merge's
+rule as 销号 is: a voided version beats one that is not.
 """
 
 from __future__ import annotations

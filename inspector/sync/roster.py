@@ -47,6 +47,8 @@ _ROSTER_KEY = "roster"
 _AUTHORITY_KEY = "authority"
 MAX_REQUEST_BYTES = 64 * 1024
 _DIGEST = re.compile(r"[0-9a-f]{64}")
+MAX_NOTICE_SEQ = 999_999  # the notices' seq domain (store.domains)
+BLOCK_SIZE = 100  # numbers in a block headquarters hands out by itself
 _DEVICE_ID = re.compile(r"[0-9A-Za-z_.:-]{1,64}")  # the device part of a clock value
 
 
@@ -69,6 +71,8 @@ class Entry:
     # The campaigns whose bundles this laptop may read; None: every campaign (the default
     # for an entry headquarters never assigned, and always for headquarters' own devices).
     campaigns: frozenset[str] | None = None
+    # The device's notice number block (first, last) headquarters assigned; None: none yet.
+    notice_block: tuple[int, int] | None = None
 
     def reads(self, campaigns: set[str]) -> bool:
         """Whether a bundle carrying `campaigns` (none: places and forms only) is for it."""
@@ -197,6 +201,14 @@ def parse(doc: dict[str, Any]) -> Roster:
                 isinstance(assigned, list) and all(isinstance(c, str) for c in assigned)
             ):
                 raise ValueError("campaigns")
+            block = d.get("notice_block")
+            if block is not None and not (
+                isinstance(block, list)
+                and len(block) == 2
+                and all(type(n) is int for n in block)
+                and 1 <= block[0] <= block[1] <= MAX_NOTICE_SEQ
+            ):
+                raise ValueError("notice_block")
             entry = Entry(
                 str(d["device_id"]),
                 str(d["name"]),
@@ -208,6 +220,7 @@ def parse(doc: dict[str, Any]) -> Roster:
                 None if listed is None else frozenset(listed),
                 tuple(retired),
                 None if assigned is None else frozenset(assigned),
+                None if block is None else (block[0], block[1]),
             )
             if entry.role not in ROLES or entry.device_id in entries:
                 raise ValueError("role")
@@ -357,7 +370,7 @@ def enrol(db: Database, request: dict[str, Any], role: str) -> Entry:
     prior: dict[str, Any] = next(
         (d for d in doc["devices"] if d["device_id"] == entry["device_id"]), {}
     )
-    entry.update({k: prior[k] for k in ("campaigns", "retired_keys") if k in prior})
+    entry.update({k: prior[k] for k in ("campaigns", "retired_keys", "notice_block") if k in prior})
     doc["devices"] = [d for d in doc["devices"] if d["device_id"] != entry["device_id"]]
     doc["devices"].append(entry)
     doc.update(serial=roster.serial + 1, issued_at=_now())
@@ -405,6 +418,95 @@ def assign(db: Database, device_id: str, campaign_refs: list[str] | None) -> Ent
     doc.update(serial=roster.serial + 1, issued_at=_now())
     with db.atomic():
         return _sign_and_store(db, doc).devices[entry.device_id]
+
+
+def _with_blocks(db: Database, roster: Roster, blocks: dict[str, tuple[int, int]]) -> Roster:
+    doc = dict(roster.document)
+    doc["devices"] = [
+        {**d, "notice_block": list(blocks[d["device_id"]])} if d["device_id"] in blocks else d
+        for d in doc["devices"]
+    ]
+    doc.update(serial=roster.serial + 1, issued_at=_now())
+    with db.atomic():
+        held = _sign_and_store(db, doc)
+        take_block(db)
+    return held
+
+
+def _overlaps(block: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    return any(block[0] <= o[1] and o[0] <= block[1] for o in others)
+
+
+def assign_blocks(db: Database, size: int = BLOCK_SIZE) -> dict[str, tuple[int, int]]:
+    """Give every device of the roster without a notice number block the next free block
+    of `size` numbers (in enrolment order), none overlapping another's; re-signed once.
+    Returns the blocks given (none when every device had one). Headquarters only."""
+    roster = _require_hq(db)
+    taken = [e.notice_block for e in roster.devices.values() if e.notice_block]
+    given: dict[str, tuple[int, int]] = {}
+    start = 1
+    for e in sorted(roster.devices.values(), key=lambda e: (e.enrolled_at, e.device_id)):
+        if e.notice_block is not None or e.revoked_at is not None:
+            continue
+        block = (start, start + size - 1)
+        while _overlaps(block, [*taken, *given.values()]):
+            start += size
+            block = (start, start + size - 1)
+        if block[1] > MAX_NOTICE_SEQ:
+            raise TrustError(Message("no notice number block is left to give"))
+        given[e.device_id] = block
+    if given:
+        _with_blocks(db, roster, given)
+    return given
+
+
+def set_block(db: Database, device_id: str, first: int, last: int) -> Entry:
+    """Give an enrolled device the notice numbers first-last, refusing a block that
+    overlaps another device's; re-signed. Headquarters only."""
+    if not 1 <= first <= last <= MAX_NOTICE_SEQ:
+        raise TrustError(
+            Message("a number block runs from 1 to {max}, first before last", max=MAX_NOTICE_SEQ)
+        )
+    roster = _require_hq(db)
+    entry = _find(roster, device_id)
+    for other in roster.devices.values():
+        if (
+            other.device_id != entry.device_id
+            and other.notice_block
+            and _overlaps((first, last), [other.notice_block])
+        ):
+            raise TrustError(
+                Message(
+                    "notice numbers {first}-{last} overlap {name}'s block {start}-{end}",
+                    first=first,
+                    last=last,
+                    name=other.name,
+                    start=other.notice_block[0],
+                    end=other.notice_block[1],
+                )
+            )
+    return _with_blocks(db, roster, {entry.device_id: (first, last)}).devices[entry.device_id]
+
+
+TAKEN_BLOCK = "notice_block_assigned"  # setting: the block last taken from the roster
+
+
+def take_block(db: Database) -> tuple[int, int] | None:
+    """Number from the block the roster gives this device, once per assignment: a block
+    set by hand in Settings afterwards stays until headquarters assigns another.
+    Returns the block taken now, None if nothing changed."""
+    roster = current(db)
+    entry = roster.devices.get(settings.device_id(db)) if roster else None
+    if entry is None or entry.notice_block is None:
+        return None
+    block = list(entry.notice_block)
+    if settings.get(db, TAKEN_BLOCK) == block:
+        return None
+    with db.atomic():
+        settings.put(db, "notice_block_start", block[0])
+        settings.put(db, "notice_block_end", block[1])
+        settings.put(db, TAKEN_BLOCK, block)
+    return entry.notice_block
 
 
 def revoke(db: Database, device_id: str) -> Entry:
@@ -653,6 +755,7 @@ def adopt(db: Database, roster: Roster) -> None:
         if held is None or held["signing_key"] != roster.authority["signing_key"]:
             settings.put(db, _AUTHORITY_KEY, roster.authority)  # pinned, or its successor
         _store(db, roster.document)
+        take_block(db)
 
 
 def accept(db: Database, doc: dict[str, Any], trust: str | None = None) -> Roster:

@@ -430,9 +430,15 @@ class ImportPreviewDialog(QDialog):
 
 
 def import_bundle(
-    parent: QWidget | None, db_path: str | Path, on_imported: Callable[[], None] | None = None
+    parent: QWidget | None,
+    db_path: str | Path,
+    on_imported: Callable[[], None] | None = None,
+    on_duplicates: Callable[[ImportSummary], object] | None = None,
 ) -> Job | None:
     """Choose a bundle, check and preview it in the worker, apply it if the user agrees.
+
+    `on_duplicates` is told of an applied import that left a notice number held twice
+    (the window offers to void and re-issue this laptop's notice).
 
     Returns the checking job (None if the user cancelled the file dialog).
     """
@@ -457,6 +463,8 @@ def import_bundle(
                 "Bundles", "Duplicate notice numbers: {0}"
             ).format(", ".join(d["doc_number"] for d in summary.duplicates))
         _inform(parent, title, text)
+        if summary.duplicates and on_duplicates is not None:
+            on_duplicates(summary)
 
     trusted: list[str | None] = [None]
     secret: list[str | None] = [None]  # the passphrase typed, only for this import's jobs

@@ -635,7 +635,15 @@ class MainWindow(QMainWindow):
     def _on_import(self) -> None:
         from inspector.ui.bundle_dialogs import import_bundle
 
-        import_bundle(self, self.db_path, on_imported=self._on_imported)
+        import_bundle(
+            self, self.db_path, on_imported=self._on_imported, on_duplicates=self._on_duplicates
+        )
+
+    def _on_duplicates(self, summary: Any) -> None:
+        from inspector.ui.duplicate_offer import offer_reissue
+
+        if self.session is not None:
+            offer_reissue(self, self.session, summary)
 
     def _on_imported(self) -> None:
         """A bundle changed the database: campaigns and every figure may be new."""

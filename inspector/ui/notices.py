@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -37,8 +37,11 @@ from inspector.store.db import database_file
 from inspector.store.notice_queries import notice_rows
 from inspector.store.report_data import townships_with_unnoticed_problems
 from inspector.store.session import NOTICES, PROBLEMS, Changes, Session
+from inspector.ui import notice_actions
 from inspector.ui.changes import session_of
+from inspector.ui.errors import show_error
 from inspector.ui.issue_notice_dialog import IssueNoticeDialog
+from inspector.ui.notice_actions import ReportBackDialog, VoidNoticeDialog
 
 NoticeIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -51,6 +54,8 @@ _COLUMNS = (
     "problem_count",
     "has_pdf",
     "addressee",
+    "state",
+    "report",
 )
 
 
@@ -73,6 +78,8 @@ class NoticeTableModel(QAbstractTableModel):
             self.tr("Problems"),
             self.tr("PDF archived"),
             self.tr("Addressee"),
+            self.tr("Status"),
+            self.tr("Report received"),
         ]
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
@@ -122,13 +129,44 @@ class NoticeTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "has_pdf":
                 return self.tr("Yes") if row["has_pdf"] else self.tr("No")
+            if key == "state":
+                return self._state(row)
+            if key == "report":
+                return self._report(row)
             value = row[key]
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("problem_count", "has_pdf"):
             return Qt.AlignmentFlag.AlignCenter
         if role == NoticeIdRole:
             return row["id"]
+        if role == Qt.ItemDataRole.ToolTipRole and row.get("voided_on"):
+            return self.tr("Voided on {0} by {1}: {2}").format(
+                row["voided_on"], row["voided_by"], row["void_reason"]
+            )
+        if role == Qt.ItemDataRole.ForegroundRole and row.get("voided_on"):
+            return QBrush(QColor("#8a8a8a"))
+        if role == Qt.ItemDataRole.FontRole and row.get("voided_on") and key == "doc_number":
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
         return None
+
+    def _state(self, row: dict[str, Any]) -> str:
+        if row.get("voided_on"):
+            return self.tr("Voided")
+        if row.get("replaces"):
+            return self.tr("Replaces {0}").format(row["replaces"])
+        return self.tr("Issued")
+
+    def _report(self, row: dict[str, Any]) -> str:
+        if row.get("voided_on"):
+            return ""
+        if not row.get("report_received_on"):
+            return self.tr("Not yet")
+        text = self.tr("{0}, {1}").format(row["report_received_on"], row["report_received_by"])
+        if row.get("report_attachment_id"):
+            text += self.tr(" (scan)")
+        return text
 
 
 class NoticeListWidget(QWidget):
@@ -169,12 +207,24 @@ class NoticeListWidget(QWidget):
             )
         )
         self.batch_button.setVisible(has_report_view())
+        self.void_button = QPushButton(self.tr("Void / re-issue…"))
+        self.void_button.setToolTip(
+            self.tr(
+                "Void the selected notice (作废), kept and marked, and give its problems a new number"
+            )
+        )
+        self.report_button = QPushButton(self.tr("Report received…"))
+        self.report_button.setToolTip(
+            self.tr("Record that the township's 整改报告 arrived, with its scan")
+        )
         self.report_job: Any = None  # the viewer's last job (its `view` once shown)
         self.count_label = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.issue_button)
         bar.addWidget(self.view_button)
         bar.addWidget(self.batch_button)
+        bar.addWidget(self.void_button)
+        bar.addWidget(self.report_button)
         bar.addStretch()
         bar.addWidget(self.count_label)
         self.view = QTableView()
@@ -194,6 +244,8 @@ class NoticeListWidget(QWidget):
         self.issue_button.clicked.connect(self._on_issue)
         self.view_button.clicked.connect(self._on_view)
         self.batch_button.clicked.connect(self._on_batch)
+        self.void_button.clicked.connect(self._on_void)
+        self.report_button.clicked.connect(self._on_report)
         self.view.doubleClicked.connect(self._on_view)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
@@ -239,7 +291,11 @@ class NoticeListWidget(QWidget):
     # -- slots ---------------------------------------------------------------
 
     def _update_buttons(self) -> None:
-        self.view_button.setEnabled(self.selected_notice() is not None)
+        notice = self.selected_notice()
+        self.view_button.setEnabled(notice is not None)
+        live = notice is not None and not notice.get("voided_on")
+        self.void_button.setEnabled(live)
+        self.report_button.setEnabled(live)
         self.batch_button.setEnabled(self._campaign_id is not None)
 
     def make_issue_dialog(self) -> IssueNoticeDialog:
@@ -302,6 +358,61 @@ class NoticeListWidget(QWidget):
             today=self._today,
             on_built=done,
         )
+
+    def make_void_dialog(self, notice: dict[str, Any]) -> VoidNoticeDialog:
+        return VoidNoticeDialog(notice, self)
+
+    def make_report_dialog(self, notice: dict[str, Any]) -> ReportBackDialog:
+        return ReportBackDialog(notice, self._session.rows.who, self, today=self._today)
+
+    def void_notice(self, notice_id: str, *, reissue_default: bool = True) -> dict[str, Any] | None:
+        """Ask why, then void (and by default re-issue) the notice; the new notice, if any,
+        is selected. Returns the new notice (or the voided one when not re-issued)."""
+        notice = next((r for r in self.model._rows if r["id"] == notice_id), None)
+        if notice is None:
+            found = [r for r in notice_rows(self._db) if r["id"] == notice_id]
+            notice = found[0] if found else None
+        if notice is None:
+            return None
+        result = notice_actions.void_or_reissue(
+            self,
+            self._session,
+            notice,
+            reissue_default=reissue_default,
+            make_dialog=lambda n, parent: self.make_void_dialog(n),
+        )
+        if result is None:
+            return None
+        self.refresh()
+        self.select_notice(result["id"])
+        self.changed.emit()
+        return result
+
+    def _on_void(self) -> None:
+        notice = self.selected_notice()
+        if notice is not None:
+            self.void_notice(notice["id"])
+
+    def _on_report(self) -> None:
+        notice = self.selected_notice()
+        if notice is None:
+            return
+        dialog = self.make_report_dialog(notice)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            self._session.notices.report_back(
+                notice["id"],
+                dialog.received_on(),
+                by=dialog.received_by(),
+                scan=dialog.scan(),
+                source=self,
+            )
+        except Exception as exc:
+            show_error(self, exc, self.tr("Report received"))
+            return
+        self.refresh()
+        self.changed.emit()
 
     def _on_view(self) -> None:
         notice = self.selected_notice()

@@ -366,7 +366,10 @@ class TownshipPage(QWidget):
         table.setRowCount(len(rows))
         for row, n in enumerate(rows):
             count = len(json.loads(n["problem_ids"] or "[]"))
-            table.setItem(row, 0, _cell(n["doc_number"]))
+            number = n["doc_number"]
+            if n.get("voided_on"):
+                number = self.tr("{0} (voided)").format(number)
+            table.setItem(row, 0, _cell(number))
             table.setItem(row, 1, _cell(n["issued_on"]))
             table.setItem(row, 2, _cell(n["deadline"] or ""))
             table.setItem(row, 3, _cell(count, right=True))

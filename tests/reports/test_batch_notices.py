@@ -44,12 +44,15 @@ def test_every_pending_township_gets_one_notice_in_order(sample_db, sample_campa
     for n in outcome.notices:
         assert unnoticed_open_problems(sample_db, cid, n["township_id"]) == []
         assert json.loads(n["problem_ids"])
-    # The joined file is every archived notice, page for page.
+    # The joined file is every archived notice, page for page, each from a front side
+    # (duplex): a notice with an odd page count is followed by a blank page.
     archived = [
         read_bytes(sample_db, sample_db["attachments"].get(n["attachment_id"])["sha256"])
         for n in outcome.notices
     ]
-    assert page_count(outcome.pdf, tmp_path) == sum(page_count(a, tmp_path) for a in archived)
+    counts = [page_count(a, tmp_path) for a in archived]
+    padded = sum(c + c % 2 for c in counts[:-1]) + counts[-1]
+    assert page_count(outcome.pdf, tmp_path) == padded
     text = pdftotext(outcome.pdf, tmp_path)
     assert all(n["doc_number"] in text for n in outcome.notices)
     assert pending_townships(sample_db, cid) == []
@@ -97,8 +100,11 @@ def test_the_joined_file_is_each_notice_as_printed_alone(sample_db, sample_campa
     ]
     pages = pdftotext(outcome.pdf, tmp_path, "-layout").split("\f")[:-1]
     alone = [p for pdf in archived for p in pdftotext(pdf, tmp_path, "-layout").split("\f")[:-1]]
-    assert pages == alone
+    assert [p for p in pages if p.strip()] == alone
     assert sum("—1—" in p for p in pages) == len(outcome.notices)
+    # duplex: every notice starts on an odd (front) page, the blank backs carry no number
+    firsts = [n for n, p in enumerate(pages, 1) if "—1—" in p.replace(" ", "")]
+    assert firsts and all(n % 2 == 1 for n in firsts)
     joined_fonts, one_fonts = fonts_of(outcome.pdf, tmp_path), fonts_of(archived[0], tmp_path)
     assert len(joined_fonts) < len(outcome.notices) * len(one_fonts)
     assert len(outcome.pdf) < sum(len(a) for a in archived) / 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import openpyxl
 from click.testing import CliRunner
@@ -64,6 +65,7 @@ def test_ledger_columns_and_an_extended_deadline(sample_db, sample_campaign, tmp
         "进展",
         "销号日期",
         "佐证",
+        "整改报告",
     )
     body = list(ws.iter_rows(min_row=3, values_only=True))
     assert [r[0] for r in body] == list(range(1, count + 1))
@@ -118,3 +120,51 @@ def test_cli_writes_the_ledger_by_extension(sample_db_path, tmp_path):
     )
     assert bad.exit_code == 1 and "no county 无此县" in bad.output
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_ledger_says_whether_each_notice_was_reported_back(
+    sample_db, sample_campaign, tmp_path
+):
+    from inspector.store.session import Session
+
+    session = Session(sample_db, who="测试员")
+    noticed = list(
+        sample_db.query(
+            "SELECT n.id, n.issued_on, n.problem_ids FROM notices n WHERE n.campaign_id = ? "
+            "AND n.deleted = 0 ORDER BY n.seq",
+            [sample_campaign["id"]],
+        )
+    )
+    assert len(noticed) >= 2
+    received, waiting = noticed[0], noticed[1]
+    day = dt.date.fromisoformat(received["issued_on"][:10]) + dt.timedelta(days=20)
+    session.notices.report_back(received["id"], day)
+    out = tmp_path / "台账.xlsx"
+    ledger_xlsx(sample_db, out, scope(sample_db, sample_campaign["id"], None), SAMPLE_DATE)
+    ws = openpyxl.load_workbook(out).active
+    assert ws[2][-1].value == "整改报告"
+    body = list(ws.iter_rows(min_row=3, values_only=True))
+    by_text = {(r[2], r[3]): r for r in body}
+
+    def texts(notice):
+        ids = json.loads(notice["problem_ids"])
+        return [
+            tuple(r)
+            for r in sample_db.execute(
+                "SELECT t.name, p.text FROM problems p JOIN townships t ON t.id = p.township_id "
+                f"WHERE p.id IN ({','.join('?' * len(ids))})",
+                ids,
+            )
+        ]
+
+    assert {by_text[t][-1] for t in texts(received)} == {f"已报送（{day.isoformat()}）"}
+    assert {by_text[t][-1] for t in texts(waiting)} == {"未报送"}
+    loose = sample_db.execute(
+        "SELECT t.name, p.text FROM problems p JOIN townships t ON t.id = p.township_id "
+        "WHERE p.campaign_id = ? AND p.notice_id IS NULL AND p.deleted = 0 LIMIT 1",
+        [sample_campaign["id"]],
+    ).fetchone()
+    assert loose is not None
+    assert by_text[tuple(loose)][-1] in ("", None)
+    pdf = ledger_pdf(sample_db, scope(sample_db, sample_campaign["id"], None), SAMPLE_DATE)
+    assert f"已报送（{day.isoformat()}）" in flat(pdftotext(pdf, tmp_path))

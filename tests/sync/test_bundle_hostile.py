@@ -381,9 +381,9 @@ def test_a_line_made_before_a_column_was_added_takes_its_default(
     """A laptop not yet updated sends lines without the columns a later migration added
     (ADDED_COLUMNS): they import with the column's default. Any other missing column is
     still refused, and so is a column the schema does not have."""
-    from inspector.store import staging
+    from inspector.store import schema
 
-    monkeypatch.setitem(staging.ADDED_COLUMNS, "campaigns", ("note",))
+    monkeypatch.setitem(schema.ADDED_COLUMNS, "campaigns", {"note": ""})
     fresh = laptops("新笔记本")
     campaign = {}
 
@@ -411,3 +411,22 @@ def test_a_line_made_before_a_column_was_added_takes_its_default(
         "campaigns.jsonl line 1",
         "unknown column",
     )
+
+
+def test_every_added_column_takes_the_default_the_schema_declares(tmp_path):
+    """ADDED_COLUMNS repeats each added column's default for the bundle reader and
+    writer; the migration that added it declares it too. They must agree, or a line
+    without the column would import as a value the schema never gives."""
+    from inspector.store.db import open_db
+    from inspector.store.schema import ADDED_COLUMNS
+
+    db = open_db(tmp_path / "schema.db")
+    for table, columns in ADDED_COLUMNS.items():
+        declared = {
+            name: (None if dflt is None else db.execute(f"SELECT {dflt}").fetchone()[0])
+            for _cid, name, _type, _nn, dflt, _pk in db.execute(f"PRAGMA table_info([{table}])")
+        }
+        for column, default in columns.items():
+            assert column in declared, (table, column)
+            assert declared[column] == default, (table, column)
+    db.close()
