@@ -225,7 +225,12 @@ def archived_pdf(db: Database, notice: dict[str, Any]) -> dict[str, Any] | None:
 def summary_data(db: Database, campaign_id: str, today: dt.date) -> SummaryData:
     campaign = find_campaign(db, campaign_id)
     ranking, unfinished = campaign_standing(db, campaign["id"])
-    total = db.execute("SELECT COUNT(*) FROM townships WHERE deleted = 0").fetchone()[0]
+    from inspector.store.projects import campaign_target, target_condition
+
+    total = db.execute(
+        "SELECT COUNT(*) FROM townships t WHERE t.deleted = 0 AND "
+        + target_condition(campaign_target(db, campaign["id"]))
+    ).fetchone()[0]
     overdue = list(
         db.query(
             f"""SELECT p.id, p.item_id, p.text, p.responsible_unit, p.deadline, p.status,
