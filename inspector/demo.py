@@ -233,12 +233,18 @@ def make_sample(
                 )
                 noticed += 1
         rows._who = "示例数据"
+        from inspector.demo_projects import make_project_sample
+
+        sites = make_project_sample(rows, seed, today)
     return {
         "campaign": campaign["id"],
         "campaign_name": campaign["name"],
         "townships": len(towns),
         "problems": problem_count,
         "notices": noticed,
+        "project_campaign": sites["campaign"],
+        "project_campaign_name": sites["campaign_name"],
+        "projects": sites["projects"],
     }
 
 

@@ -183,6 +183,7 @@ class Session:
         self.notices = Notices(self)
         self.attachments = Attachments(self)
         self.catalog = Catalog(self)
+        self.projects = Projects(self)
         self.settings = Settings(self)
         self.conflicts = Conflicts(self)
 
@@ -644,6 +645,22 @@ class Catalog(_Part):
         return self._session._done(
             row, Changes.of(FORMS, tables=("forms",), ids=[row["id"]]), source
         )
+
+
+class Projects(_Part):
+    """Project sites (项目党建), which share the townships table (store/projects.py)."""
+
+    def list(self) -> list[dict[str, Any]]:
+        from inspector.store.projects import projects
+
+        return projects(self.db)
+
+    def import_csv(self, path: str | Path, source: object | None = None) -> Done[dict[str, int]]:
+        from inspector.store.projects import import_projects_csv
+
+        counts = import_projects_csv(self.rows, path)
+        changes = Changes.of(TREE, tables=("townships",)) if counts["projects"] else NOTHING
+        return self._session._done(counts, changes, source)
 
 
 class Settings(_Part):
