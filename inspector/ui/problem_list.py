@@ -347,7 +347,7 @@ class ProblemListWidget(QWidget):
         self.campaign_combo.addItem(self.tr("All campaigns"), _ALL)
         for c in campaigns(self._db):
             self.campaign_combo.addItem(c["name"], c["id"])
-        self._towns = townships(self._db)
+        self._towns = townships(self._db, with_projects=True)  # project sites have problems too
         self.county_combo.clear()
         self.county_combo.addItem(self.tr("All counties"), _ALL)
         seen: set[str] = set()

@@ -80,6 +80,7 @@ class TownshipTreeModel(QAbstractItemModel):
         self._shown: dict[str, tuple[int, int]] = {}  # township id -> (county, row) shown
         self._by_id: dict[str, dict[str, Any]] = {}
         self._filter = ""
+        self._projects = False  # a project campaign's list: project sites, not townships
 
     # -- loading -------------------------------------------------------------------------
     def load(self, session: Session | Database, campaign_id: str | None) -> None:
@@ -94,6 +95,10 @@ class TownshipTreeModel(QAbstractItemModel):
         """The overview's rows, each given what the tree shows of its progress."""
         for row in rows:
             _decorate(row)
+        projects = bool(rows) and all(r["kind"] == "项目" for r in rows)
+        if projects != self._projects:
+            self._projects = projects
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, NAME, NAME)
         self._all = rows
         self._by_id = {r["township_id"]: r for r in rows}
         self._rebuild()
@@ -220,7 +225,9 @@ class TownshipTreeModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
-            QCoreApplication.translate("TownshipTreeModel", "Township"),
+            QCoreApplication.translate("TownshipTreeModel", "Project site")
+            if self._projects
+            else QCoreApplication.translate("TownshipTreeModel", "Township"),
             QCoreApplication.translate("TownshipTreeModel", "Stars"),
             QCoreApplication.translate("TownshipTreeModel", "Progress"),
             QCoreApplication.translate("TownshipTreeModel", "Open"),
