@@ -38,6 +38,7 @@ def campaign_id(db):
 def test_init_creates_the_townships_and_form(tmp_path):
     out = run("init", db=tmp_path / "x.db").stdout
     assert "4 counties, 36 townships" in out and "township-party-building" in out
+    assert "4 sample project sites" in out
 
 
 def test_db_from_the_environment(tmp_path):

@@ -193,14 +193,15 @@ def import_projects(rows: Rows, records: list[ProjectRecord]) -> dict[str, int]:
     with rows.db.atomic():
         for rec in records:
             cid = counties[rec.county]
+            pid = project_id(cid, rec.name)
             row = {
-                "id": project_id(cid, rec.name),
+                "id": pid,
                 "county_id": cid,
                 "code": rec.code,
                 "name": rec.name,
                 "kind": PROJECT_KIND,
             }
-            before = rows.find("townships", row["id"])
+            before = rows.find("townships", pid)
             after = rows.upsert("townships", row)
             counts["projects" if before != after else "unchanged"] += 1
     return counts
