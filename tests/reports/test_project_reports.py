@@ -60,3 +60,43 @@ def test_the_summary_counts_project_sites(sample_db, project_campaign, tmp_path)
     text = flat(pdftotext(summary_pdf(sample_db, cid, SAMPLE_DATE), tmp_path, "-raw"))
     assert "本次督查共评定项目4个" in text
     assert "乡镇（街道）" not in text
+
+
+def test_a_campaign_is_compared_with_the_one_before_of_its_own_kind(sample_db, project_campaign):
+    from inspector.store.catalog import create_campaign
+    from inspector.store.report_data import previous_campaign
+
+    township = next(
+        sample_db.query(
+            "SELECT * FROM campaigns WHERE id != ? ORDER BY starts_on DESC", [project_campaign[0]]
+        )
+    )
+    # the project campaign started before the township one: not the township one's predecessor
+    assert previous_campaign(sample_db, township) is None
+    later = create_campaign(
+        Rows(sample_db), "2027年项目党建复查", "project-party-building", starts_on="2027-03-01"
+    )
+    assert previous_campaign(sample_db, later)["id"] == project_campaign[0]
+
+
+def test_the_interview_notice_summons_the_projects_party_secretary(
+    sample_db, project_campaign, tmp_path
+):
+    import datetime as dt
+
+    from inspector.reports.letters import interview_pdf
+    from inspector.store.ranking import campaign_ranking
+
+    cid, _name = project_campaign
+    listed = [r for r in campaign_ranking(sample_db, cid) if r.interview]
+    assert len(listed) == 1
+    _numbers, pdf = interview_pdf(
+        sample_db, cid, SAMPLE_DATE, on=dt.date(2026, 12, 3), place="市委组织部三楼会议室"
+    )
+    text = flat(pdftotext(pdf, tmp_path))
+    site = listed[0].entry.township
+    assert flat(f"关于约谈{site}党组织书记的通知") in text
+    assert flat(f"{site}党组织：") in text
+    assert "在参加评定的项目中排名第4位" in text
+    assert "你项目党组织书记" in text
+    assert "乡镇（街道）" not in text and "党委书记" not in text
