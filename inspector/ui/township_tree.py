@@ -183,6 +183,10 @@ class TownshipTreeModel(QAbstractItemModel):
         }
         self.endResetModel()
 
+    def shows_projects(self) -> bool:
+        """Whether the list is a project campaign's project sites."""
+        return self._projects
+
     # -- lookup --------------------------------------------------------------------------
     def township_row(self, index: Index) -> dict[str, Any] | None:
         if not index.isValid() or index.internalId() == 0:
@@ -390,6 +394,11 @@ class TownshipTree(QWidget):
         self._campaign_id = campaign_id
         keep = self._selected
         self.model.load(session, campaign_id)
+        self.filter_edit.setPlaceholderText(
+            self.tr("Find a project site…")
+            if self.model.shows_projects()
+            else self.tr("Find a township…")
+        )
         self._after_reset(keep)
 
     def _on_changed(self, changes: Changes) -> None:

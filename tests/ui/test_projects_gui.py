@@ -51,12 +51,14 @@ def test_a_project_campaign_shows_the_project_list_and_a_township_one_the_townsh
     assert _names(model) == {p["name"] for p in projects(sample_db)}
     assert model.township_count() == 4
     assert model.headerData(NAME, Qt.Orientation.Horizontal) == "Project site"
+    assert window.tree.filter_edit.placeholderText() == "Find a project site…"
     township_campaign = create_campaign(
         Rows(sample_db), "2027年乡镇督查", "township-party-building"
     )
     window._load_campaigns(township_campaign["id"])
     assert model.township_count() == 36
     assert not any(n.endswith("（示例）") for n in _names(model))
+    assert window.tree.filter_edit.placeholderText() == "Find a township…"
 
 
 def test_a_project_site_is_inspected_through_the_checklist(window, sample_db, qtbot):
