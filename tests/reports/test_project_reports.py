@@ -100,3 +100,17 @@ def test_the_interview_notice_summons_the_projects_party_secretary(
     assert "在参加评定的项目中排名第4位" in text
     assert "你项目党组织书记" in text
     assert "乡镇（街道）" not in text and "党委书记" not in text
+
+
+def test_the_bulletin_of_a_project_campaign_speaks_of_project_sites(
+    sample_db, project_campaign, tmp_path
+):
+    from inspector.reports.bulletin import bulletin_pdf
+
+    cid, _name = project_campaign
+    _number, pdf = bulletin_pdf(sample_db, cid, SAMPLE_DATE)
+    text = flat(pdftotext(pdf, tmp_path))
+    assert "本次督查共评定项目4个" in text
+    assert "约谈其党组织书记" in text and "督促项目党组织逐项抓好问题整改" in text
+    assert "各项目督查得分及排名" in text
+    assert "乡镇（街道）" not in text and "党（工）委" not in text
