@@ -69,14 +69,26 @@ def target_condition(target: str, alias: str = "t") -> str:
 
 def campaign_target(db: Database, campaign_id: str) -> str:
     """What the campaign's form inspects: "project" or "township" (an unknown campaign:
-    "township", the kind every campaign before project sites inspected)."""
-    from inspector.store.catalog import stored_form
+    "township", the kind every campaign before project sites inspected).
 
+    The tree asks on every answer: the form's hash is read, and its text only the
+    first time (reading and hashing the text was 0.3 ms of a 0.8 ms line update)."""
     row = db.execute(
-        "SELECT f.source FROM campaigns c JOIN forms f ON f.id = c.form_id WHERE c.id = ?",
+        "SELECT f.sha256 FROM campaigns c JOIN forms f ON f.id = c.form_id WHERE c.id = ?",
         [campaign_id],
     ).fetchone()
-    return stored_form(row[0]).target if row else "township"
+    if row is None:
+        return "township"
+    target = _TARGETS.get(row[0])
+    if target is None:
+        from inspector.store.catalog import stored_form
+
+        source = db.execute("SELECT source FROM forms WHERE sha256 = ?", [row[0]]).fetchone()[0]
+        target = _TARGETS[row[0]] = stored_form(source).target
+    return target
+
+
+_TARGETS: dict[str, str] = {}  # a form's sha256 -> its target: frozen text, frozen target
 
 
 def check_target(db: Database, campaign_id: str, township_id: str) -> None:
