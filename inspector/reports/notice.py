@@ -226,7 +226,11 @@ def _title_lines(township: str, font: str) -> str:
     whole = notice_title(township)
     if stringWidth(whole, font, TITLE_SIZE) <= BLOCK_W:
         return _html(whole)
-    return f"关于{_html(township)}基层党建工作<br/>督查发现问题整改的通知"
+    first = f"关于{township}基层党建工作"
+    if stringWidth(first, font, TITLE_SIZE) <= BLOCK_W:
+        return f"关于{_html(township)}基层党建工作<br/>督查发现问题整改的通知"
+    # a long name (a project site's, with its （示例） mark): the break after the name
+    return f"关于{_html(township)}<br/>基层党建工作督查发现问题整改的通知"
 
 
 def _you(kind: str) -> str:

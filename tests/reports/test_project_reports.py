@@ -114,3 +114,17 @@ def test_the_bulletin_of_a_project_campaign_speaks_of_project_sites(
     assert "约谈其党组织书记" in text and "督促项目党组织逐项抓好问题整改" in text
     assert "各项目督查得分及排名" in text
     assert "乡镇（街道）" not in text and "党（工）委" not in text
+
+
+def test_a_long_project_name_breaks_the_notice_title_after_the_name(
+    sample_db, project_campaign, tmp_path
+):
+    cid, _name = project_campaign
+    site = sample_db.execute(
+        "SELECT id FROM townships WHERE name = '洋山港区配套工程项目（示例）'"
+    ).fetchone()[0]
+    outcome = notice_for_township(Rows(sample_db, who="测试员"), cid, site, issued_on=SAMPLE_DATE)
+    lines = [line.strip() for line in pdftotext(outcome.pdf, tmp_path).splitlines()]
+    assert "关于洋山港区配套工程项目（示例）" in lines
+    assert "基层党建工作督查发现问题整改的通知" in lines
+    assert "工作" not in lines  # no word left alone on a line of the title
