@@ -153,8 +153,9 @@ def init(app: AppContext, townships_csv: str | None, form_path: str | None) -> N
     db = app.db
     click.echo(
         safe(
-            f"{app.path}: {db['counties'].count} counties, {db['townships'].count} "
-            f"townships, form {form.id} {form.version} ({len(form.items)} items)"
+            f"{app.path}: {db['counties'].count} counties, {len(app.session.catalog.townships())} "
+            f"townships, {len(app.session.projects.list())} sample project sites, "
+            f"form {form.id} {form.version} ({len(form.items)} items)"
         )
     )
 
@@ -219,7 +220,8 @@ def demo(
     click.echo(
         f"sample campaign {stats['campaign_name']} ({stats['campaign']}): "
         f"{stats['townships']} townships inspected, {stats['problems']} problems, "
-        f"{stats['notices']} notices"
+        f"{stats['notices']} notices; sample project campaign {stats['project_campaign_name']} "
+        f"({stats['project_campaign']}): {stats['projects']} sample project sites inspected"
     )
 
 
@@ -489,6 +491,7 @@ for _module, _name in (
     ("inspector.cli_trust", "device"),
     ("inspector.cli_notice", "notice"),
     ("inspector.cli_blocks", "device"),
+    ("inspector.cli_projects", "projects"),
 ):
     if importlib.util.find_spec(_module) is not None:
         _group = getattr(importlib.import_module(_module), _name)

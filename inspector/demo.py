@@ -20,7 +20,7 @@ from inspector.core.forms import Form, Item
 from inspector.core.ids import answer_id, county_id, form_row_id, inspection_id, township_id
 from inspector.core.problems import Action, Status
 from inspector.core.scoring import Answer, Verdict, score_inspection
-from inspector.paths import default_form_path, sample_townships_csv
+from inspector.paths import default_form_path, project_form_path, sample_townships_csv
 from inspector.store import settings
 from inspector.store.catalog import (
     TownshipRecord,
@@ -52,11 +52,14 @@ def _uuid(rng: random.Random) -> str:
 def ensure_initialised(rows: Rows, form_path=None, townships_csv=None) -> Form:
     """The default form and the sample townships, as `inspector init` installs them."""
     from inspector.core.forms import load_form
+    from inspector.store.projects import install_sample_projects
 
     form = load_form(form_path or default_form_path())
     with rows.db.atomic():
         install_form(rows, form)
+        install_form(rows, load_form(project_form_path()))
         import_townships_csv(rows, townships_csv or sample_townships_csv())
+        install_sample_projects(rows)
     return form
 
 
@@ -230,12 +233,18 @@ def make_sample(
                 )
                 noticed += 1
         rows._who = "示例数据"
+        from inspector.demo_projects import make_project_sample
+
+        sites = make_project_sample(rows, seed, today)
     return {
         "campaign": campaign["id"],
         "campaign_name": campaign["name"],
         "townships": len(towns),
         "problems": problem_count,
         "notices": noticed,
+        "project_campaign": sites["campaign"],
+        "project_campaign_name": sites["campaign_name"],
+        "projects": sites["projects"],
     }
 
 

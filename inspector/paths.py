@@ -44,6 +44,11 @@ def default_form_path() -> Path:
     return forms_dir() / "township-party-building-2017.toml"
 
 
+def project_form_path() -> Path:
+    """The second default form: project sites (项目党建), installed beside the township form."""
+    return forms_dir() / "project-party-building-2017.toml"
+
+
 def sample_townships_csv() -> Path:
     return resources_dir() / "sample" / "zhoushan-townships.csv"
 

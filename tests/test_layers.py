@@ -29,6 +29,7 @@ LAYER_OF = {
     "sync": "sync",
     "reports": "reports",
     "demo": "demo",
+    "demo_projects": "demo",
     "errors": "errors",
     "ui": "ui",
     "cli": "cli",
@@ -39,6 +40,7 @@ LAYER_OF = {
     "cli_notice": "cli",
     "cli_reports": "cli",
     "cli_trust": "cli",
+    "cli_projects": "cli",
     "app": "app",
     "__main__": "main",
 }

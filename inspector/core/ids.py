@@ -53,3 +53,11 @@ def inspection_id(campaign: CampaignId | str, township: TownshipId | str) -> Ins
 
 def answer_id(inspection: InspectionId | str, item_id: str) -> AnswerId:
     return AnswerId(_natural(f"answer:{inspection}:{item_id}"))
+
+
+def project_id(county: CountyId | str, name: str) -> TownshipId:
+    """A project site from its county and name, in a namespace of its own: 某某项目 and a
+    township of the same name in one county stay two rows. Project sites share the
+    townships table (their inspections, problems and notices refer to it), so the
+    id is typed as a township's. A project's code is a label, not its identity."""
+    return TownshipId(_natural(f"project:{county}:{name}"))

@@ -60,7 +60,7 @@ from inspector.reports.pdfdoc import (
     grid_style,
     wrap_text,
 )
-from inspector.reports.summary import LARGE_RANKING, county_stats
+from inspector.reports.summary import LARGE_RANKING, county_stats, unit_word
 from inspector.store import settings
 from inspector.store.report_data import BulletinData, SummaryData, bulletin_data
 
@@ -97,6 +97,16 @@ def _with_ranking(summary: SummaryData, ranking: list[Ranked]) -> SummaryData:
     return replace(summary, ranking=ranking, overdue=[])
 
 
+def party_body(summary: SummaryData) -> str:
+    """Who rectifies: the townships' 党（工）委, or the project sites' 党组织."""
+    return "项目党组织" if summary.form.target == "project" else "乡镇（街道）党（工）委"
+
+
+def party_secretary(summary: SummaryData) -> str:
+    """Who is summoned to a 约谈."""
+    return "党组织书记" if summary.form.target == "project" else "党（工）委书记"
+
+
 def bulletin_title(campaign_name: str) -> str:
     return f"关于{campaign_name}情况的通报"
 
@@ -108,7 +118,7 @@ def _overview_text(data: BulletinData) -> str:
     stars = Counter(r.entry.stars for r in ranked)
     done = sum(d for d, _t in data.rectification.values())
     total = sum(t for _d, t in data.rectification.values())
-    parts = [f"本次督查共评定乡镇（街道）{len(ranked)}个"]
+    parts = [f"本次督查共评定{unit_word(data.summary)}{len(ranked)}个"]
     if ranked:
         parts.append(f"平均得分{mean(r.entry.score for r in ranked):.1f}分")
         parts.append("，".join(f"{n}星{stars.get(n, 0)}个" for n in range(top, 0, -1)))
@@ -139,12 +149,14 @@ def _county_text(rows: list[dict[str, Any]]) -> str:
     return text + "。各县（市、区）具体情况见下表。"
 
 
-def _county_table(rows: list[dict[str, Any]], fonts: FontSet, top: int) -> LongTable:
+def _county_table(
+    rows: list[dict[str, Any]], fonts: FontSet, top: int, unit: str = "乡镇（街道）"
+) -> LongTable:
     size = 10.5  # 5号
     header = [
         "名次",
         "县（市、区）",
-        "乡镇（街道）数",
+        f"{unit}数",
         "平均得分",
         "名次变化",
         f"{top}星个数",
@@ -182,18 +194,18 @@ def _interview_text(data: BulletinData) -> tuple[str, bool]:
     """The 约谈 sentence, and whether the names are left to the annex."""
     listed = [r for r in data.summary.ranking if r.interview]
     if not listed:
-        return "本次督查无列入约谈名单的乡镇（街道）。", False
+        return f"本次督查无列入约谈名单的{unit_word(data.summary)}。", False
     if len(listed) <= INTERVIEW_IN_BODY:
         names = "、".join(f"{r.entry.county}{r.entry.township}" for r in listed)
         return (
-            f"根据督查排名和约谈规定，{names}等{len(listed)}个乡镇（街道）列入约谈名单，"
-            "由市委组织部约谈其党（工）委书记。"
+            f"根据督查排名和约谈规定，{names}等{len(listed)}个{unit_word(data.summary)}列入约谈名单，"
+            f"由市委组织部约谈其{party_secretary(data.summary)}。"
         ), False
     by_county = Counter(r.entry.county for r in listed)
     counted = "、".join(f"{c}{n}个" for c, n in by_county.most_common())
     return (
-        f"根据督查排名和约谈规定，共有{len(listed)}个乡镇（街道）列入约谈名单（{counted}），"
-        "名单见附件2，由各县（市、区）委组织部约谈其党（工）委书记。"
+        f"根据督查排名和约谈规定，共有{len(listed)}个{unit_word(data.summary)}列入约谈名单（{counted}），"
+        f"名单见附件2，由各县（市、区）委组织部约谈其{party_secretary(data.summary)}。"
     ), True
 
 
@@ -202,7 +214,7 @@ def _annex_township_table(data: BulletinData, fonts: FontSet, compact: bool) -> 
     top = summary.form.rating.max_stars
     before = {r.entry.township_id: r.rank for r in data.previous_ranking}
     size = 8 if compact else 10.5
-    header = ["名次", "县区", "乡镇（街道）", "得分", "星级", "变化"]
+    header = ["名次", "县区", unit_word(data.summary), "得分", "星级", "变化"]
     widths = [9, 16, 22, 10, 8, 10] if compact else [16, 34, 46, 20, 20, 20]
     widths_pt = [w * mm for w in widths]
     rows = [header]
@@ -236,7 +248,7 @@ def _annex_township_table(data: BulletinData, fonts: FontSet, compact: bool) -> 
 def _annex_interview_table(data: BulletinData, fonts: FontSet) -> LongTable:
     size = 10.5
     widths = [16 * mm, 30 * mm, 40 * mm, 18 * mm, 52 * mm]
-    rows = [["名次", "县区", "乡镇（街道）", "得分", "约谈原因"]]
+    rows = [["名次", "县区", unit_word(data.summary), "得分", "约谈原因"]]
     for r in data.summary.ranking:
         if r.interview:
             rows.append(
@@ -296,21 +308,21 @@ def bulletin_story(data: BulletinData, number: str, fonts: FontSet) -> list[Flow
         *head("二、各县（市、区）情况"),
         body(_county_text(rows)),
         Spacer(1, 0.3 * LINE),
-        _county_table(rows, fonts, s.form.rating.max_stars),
+        _county_table(rows, fonts, s.form.rating.max_stars, unit_word(s)),
         Spacer(1, 0.5 * LINE),
         *head("三、约谈情况"),
         body(interview),
         *head("四、工作要求"),
         body(
             "（一）各县（市、区）委组织部要对照督查排名，认真分析本地区基层党建工作的短板弱项，"
-            "督促乡镇（街道）党（工）委逐项抓好问题整改。"
+            f"督促{party_body(data.summary)}逐项抓好问题整改。"
         ),
     ]
     last = body(
-        "（二）对列入约谈名单的乡镇（街道），要组织开展约谈，跟踪整改落实情况。"
+        f"（二）对列入约谈名单的{unit_word(data.summary)}，要组织开展约谈，跟踪整改落实情况。"
         "整改情况将纳入下次督查和年度考核。"
     )
-    annexes = ["各乡镇（街道）督查得分及排名"]
+    annexes = [f"各{unit_word(data.summary)}督查得分及排名"]
     if annexed:
         annexes.append("约谈名单")
     # 附件说明 one line under the text, two characters in; the signature kept with it.
@@ -412,7 +424,7 @@ def bulletin_text(
         [
             "名次",
             "县（市、区）",
-            "乡镇（街道）数",
+            f"{unit_word(data.summary)}数",
             "平均得分",
             "名次变化",
             f"{top}星个数",
@@ -434,7 +446,7 @@ def bulletin_text(
         for r in rows
     ]
     before = {r.entry.township_id: r.rank for r in data.previous_ranking}
-    townships = [["名次", "县区", "乡镇（街道）", "得分", "星级", "变化"]]
+    townships = [["名次", "县区", unit_word(data.summary), "得分", "星级", "变化"]]
     townships += [
         [
             str(r.rank),
@@ -446,12 +458,12 @@ def bulletin_text(
         ]
         for r in s.ranking
     ]
-    annexes = [("各乡镇（街道）督查得分及排名", townships)]
+    annexes = [(f"各{unit_word(data.summary)}督查得分及排名", townships)]
     if annexed:
         annexes.append(
             (
                 "约谈名单",
-                [["名次", "县区", "乡镇（街道）", "得分", "约谈原因"]]
+                [["名次", "县区", unit_word(data.summary), "得分", "约谈原因"]]
                 + [
                     [
                         str(r.rank),
@@ -488,11 +500,11 @@ def bulletin_text(
             (
                 "body",
                 "（一）各县（市、区）委组织部要对照督查排名，认真分析本地区基层党建工作的短板弱项，"
-                "督促乡镇（街道）党（工）委逐项抓好问题整改。",
+                f"督促{party_body(data.summary)}逐项抓好问题整改。",
             ),
         ],
         ending=[
-            "（二）对列入约谈名单的乡镇（街道），要组织开展约谈，跟踪整改落实情况。"
+            f"（二）对列入约谈名单的{unit_word(data.summary)}，要组织开展约谈，跟踪整改落实情况。"
             "整改情况将纳入下次督查和年度考核。",
             f"附件：{names}",
         ],

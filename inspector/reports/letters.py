@@ -46,6 +46,7 @@ from inspector.reports.notice import (
 from inspector.reports.pdfdoc import DocMeta, build_pdf, chinese_date, wrap_text
 from inspector.store import settings
 from inspector.store.catalog import find_campaign
+from inspector.store.domains import PROJECT_KIND
 from inspector.store.notices import addressee_for
 from inspector.store.ranking import campaign_ranking
 from inspector.store.report_data import (
@@ -116,7 +117,7 @@ def _number(db: Database, kind: str, year: int, seq: int) -> str:
 
 
 def _you(kind: str) -> str:
-    return f"你{kind}" if kind in ("街道", "镇", "乡") else "你单位"
+    return f"你{kind}" if kind in ("街道", "镇", "乡", PROJECT_KIND) else "你单位"
 
 
 def _problem_table(problems: list[dict[str, Any]], fonts: FontSet, today: dt.date) -> Table:
@@ -215,14 +216,17 @@ def interview_story(
     issuing = settings.get(db, "issuing_body") or "中共舟山市委组织部"
     paper = Paper(fonts, issuing, number)
     kind = township["kind"]
-    secretary = "党工委书记" if kind == "街道" else "党委书记"
+    secretary = (
+        "党组织书记" if kind == PROJECT_KIND else "党工委书记" if kind == "街道" else "党委书记"
+    )
+    ranked_among = "项目" if kind == PROJECT_KIND else "乡镇（街道）"
     paper.title(f"关于约谈{township['name']}{secretary}的通知")
     reason = entry.interview_reason.rstrip("。；;，, ")
     paper.story += [
         paper.line(f"{addressee_for(township['name'], kind)}："),
         paper.body(
             f"在{campaign['name']}中，{_you(kind)}得分{entry.entry.score:.1f}分，"
-            f"在参加评定的乡镇（街道）中排名第{entry.rank}位，{reason}，列入约谈名单。"
+            f"在参加评定的{ranked_among}中排名第{entry.rank}位，{reason}，列入约谈名单。"
         ),
         paper.body(
             f"经研究，定于{chinese_date(on)}在{place}约谈{_you(kind)}{secretary}。"

@@ -40,6 +40,7 @@ from inspector.reports.pdfdoc import (
     build_pdf,
     chinese_date,
 )
+from inspector.store.domains import PROJECT_KIND
 from inspector.store.report_data import NoticeContext, notice_context
 
 # GB/T 9704-2012 page geometry.
@@ -232,20 +233,26 @@ def _title_lines(township: str, font: str) -> str:
     whole = notice_title(township)
     if stringWidth(whole, font, TITLE_SIZE) <= BLOCK_W:
         return _html(whole)
-    return f"关于{_html(township)}基层党建工作<br/>督查发现问题整改的通知"
+    first = f"关于{township}基层党建工作"
+    if stringWidth(first, font, TITLE_SIZE) <= BLOCK_W:
+        return f"关于{_html(township)}基层党建工作<br/>督查发现问题整改的通知"
+    # a long name (a project site's, with its （示例） mark): the break after the name
+    return f"关于{_html(township)}<br/>基层党建工作督查发现问题整改的通知"
 
 
 def _you(kind: str) -> str:
-    """你街道 / 你镇 / 你乡, as a notice addresses a township."""
-    return f"你{kind}" if kind in ("街道", "镇", "乡") else "你单位"
+    """你街道 / 你镇 / 你乡 / 你项目, as a notice addresses a township or a project site."""
+    return f"你{kind}" if kind in ("街道", "镇", "乡", PROJECT_KIND) else "你单位"
 
 
 def _your_committee(kind: str) -> str:
-    """The township's own party body: 你街道党工委, 你镇党委, 你乡党委."""
+    """The township's own party body: 你街道党工委, 你镇党委, 你乡党委; a project's 党组织."""
     if kind == "街道":
         return "你街道党工委"
     if kind in ("镇", "乡"):
         return f"你{kind}党委"
+    if kind == PROJECT_KIND:
+        return "你项目党组织"
     return "你单位党组织"
 
 

@@ -32,6 +32,7 @@ from inspector.reports.pdfdoc import (
     title_style,
     wrap_text,
 )
+from inspector.store.domains import PROJECT_KIND
 from inspector.store.report_data import InspectionReport, inspection_report
 
 STAR_RED = colors.HexColor("#C00000")
@@ -41,11 +42,21 @@ def _fmt(value: float | None) -> str:
     return "—" if value is None else f"{value:g}" if value == int(value) else f"{value:.1f}"
 
 
+def _unit(township: dict[str, Any]) -> str:
+    """The label of the inspected unit's name: a township, or a project site."""
+    return "项目名称" if township["kind"] == PROJECT_KIND else "乡镇（街道）"
+
+
+def _signer(township: dict[str, Any]) -> str:
+    """Who signs for the inspected side: the township, or the project's party organisation."""
+    return "项目党组织" if township["kind"] == PROJECT_KIND else "乡镇（街道）"
+
+
 def _info_table(data: InspectionReport, fonts: FontSet) -> Table:
     c, t, i = data.campaign, data.township, data.inspection
     rows = [
         ["督查批次", c["name"], "", ""],
-        ["乡镇（街道）", t["name"], "所属县区", t["county"]],
+        [_unit(t), t["name"], "所属县区", t["county"]],
         ["督查日期", chinese_date(i["inspected_on"]), "督导组", i["team"] or "—"],
     ]
     table = Table(rows, colWidths=[28 * mm, 62 * mm, 24 * mm, 56 * mm])
@@ -214,7 +225,7 @@ def _signatures(data: InspectionReport, fonts: FontSet) -> Flowable:
     rows = [
         [f"督导组成员签字：{line}", f"日期：{'＿' * 6}"],
         ["", ""],
-        [f"乡镇（街道）负责人签字：{line}", f"日期：{'＿' * 6}"],
+        [f"{_signer(data.township)}负责人签字：{line}", f"日期：{'＿' * 6}"],
     ]
     table = Table(rows, colWidths=[115 * mm, 55 * mm], rowHeights=[10 * mm, 6 * mm, 10 * mm])
     table.setStyle(
@@ -296,7 +307,7 @@ def star_docx(db: Database, campaign_id: str, township_id: str, today: dt.date) 
         doc,
         [
             ["督查批次", c["name"], "", ""],
-            ["乡镇（街道）", t["name"], "所属县区", t["county"]],
+            [_unit(t), t["name"], "所属县区", t["county"]],
             ["督查日期", chinese_date(i["inspected_on"]), "督导组", i["team"] or "—"],
         ],
     )
@@ -354,7 +365,7 @@ def star_docx(db: Database, campaign_id: str, township_id: str, today: dt.date) 
         doc,
         [
             [f"督导组成员签字：{'＿' * 12}", f"日期：{'＿' * 6}"],
-            [f"乡镇（街道）负责人签字：{'＿' * 12}", f"日期：{'＿' * 6}"],
+            [f"{_signer(data.township)}负责人签字：{'＿' * 12}", f"日期：{'＿' * 6}"],
         ],
         size=11,
     )

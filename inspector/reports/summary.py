@@ -55,6 +55,11 @@ RED = colors.HexColor("#C00000")
 SIZE = 9
 
 
+def unit_word(data: SummaryData) -> str:
+    """What the campaign ranks: 乡镇（街道）, or 项目 for a form of target project."""
+    return "项目" if data.form.target == "project" else "乡镇（街道）"
+
+
 def _score(value: float) -> str:
     return f"{value:.1f}"
 
@@ -75,7 +80,7 @@ def overview_text(data: SummaryData) -> str:
     ranked = data.ranking
     stars = Counter(r.entry.stars for r in ranked)
     top = data.form.rating.max_stars
-    parts = [f"本次督查共评定乡镇（街道）{len(ranked)} 个"]
+    parts = [f"本次督查共评定{unit_word(data)}{len(ranked)} 个"]
     if data.not_inspected:
         parts[-1] += f"（另有 {data.not_inspected} 个未督查或未评分）"
     if data.incomplete:
@@ -256,7 +261,9 @@ def county_stats(data: SummaryData) -> list[dict[str, Any]]:
 
 def _county_stats_table(data: SummaryData, fonts: FontSet) -> Flowable:
     top = data.form.rating.max_stars
-    rows = [["名次", "县区", "乡镇（街道）数", "平均得分", f"{top}星个数", "约谈", "逾期问题"]]
+    rows = [
+        ["名次", "县区", f"{unit_word(data)}数", "平均得分", f"{top}星个数", "约谈", "逾期问题"]
+    ]
     for s in county_stats(data):
         rows.append(
             [
@@ -285,9 +292,11 @@ def _county_stats_table(data: SummaryData, fonts: FontSet) -> Flowable:
 def _interview_table(data: SummaryData, fonts: FontSet) -> Flowable:
     listed = [r for r in data.ranking if r.interview]
     if not listed:
-        return Paragraph("本次督查无列入约谈名单的乡镇（街道）。", style("n", fonts.song, 10.5))
+        return Paragraph(
+            f"本次督查无列入约谈名单的{unit_word(data)}。", style("n", fonts.song, 10.5)
+        )
     widths = [13 * mm, 24 * mm, 32 * mm, 15 * mm, 22 * mm, 64 * mm]
-    rows = [["名次", "县区", "乡镇（街道）", "得分", "星级", "约谈原因"]]
+    rows = [["名次", "县区", unit_word(data), "得分", "星级", "约谈原因"]]
     for r in listed:
         e = r.entry
         rows.append(
@@ -319,7 +328,7 @@ def _interview_table(data: SummaryData, fonts: FontSet) -> Flowable:
 def ranking_rows(data: SummaryData) -> list[list[str]]:
     """The overall ranking as table rows (header first); the benchmark lays out the same rows."""
     top = data.form.rating.max_stars
-    rows = [["名次", "县区", "乡镇（街道）", "得分", "星级", "县区内名次", "约谈"]]
+    rows = [["名次", "县区", unit_word(data), "得分", "星级", "县区内名次", "约谈"]]
     for r in data.ranking:
         e = r.entry
         rows.append(
@@ -369,9 +378,9 @@ def county_rows(data: SummaryData, compact: bool = False) -> tuple[list[list[str
     for r in data.ranking:
         by_county[r.entry.county].append(r)
     if compact:
-        rows = [["县区", "县内", "乡镇（街道）", "得分", "星级", "总名次"]]
+        rows = [["县区", "县内", unit_word(data), "得分", "星级", "总名次"]]
     else:
-        rows = [["县区", "县区内名次", "乡镇（街道）", "得分", "星级", "总名次"]]
+        rows = [["县区", "县区内名次", unit_word(data), "得分", "星级", "总名次"]]
     starts = []
     for county, _avg, _n in _county_averages(data):
         starts.append(len(rows))
@@ -431,7 +440,7 @@ OVERDUE_WIDTHS = [22 * mm, 26 * mm, 11 * mm, 55 * mm, 22 * mm, 19 * mm, 15 * mm]
 def overdue_rows(data: SummaryData, fonts: FontSet) -> tuple[list[list[str]], list[int]]:
     """Overdue problems by township (header first) and the row where each township starts."""
     widths = OVERDUE_WIDTHS
-    rows = [["县区", "乡镇（街道）", "条目", "问题", "责任单位", "整改时限", "逾期天数"]]
+    rows = [["县区", f"{unit_word(data)}", "条目", "问题", "责任单位", "整改时限", "逾期天数"]]
     last = None
     starts = []
     for p in data.overdue:
@@ -480,7 +489,7 @@ def _overdue_table(data: SummaryData, fonts: FontSet) -> Flowable:
 def overdue_by_county(data: SummaryData) -> list[list[str]]:
     """Overdue problems counted per county (header first): how many, in how many
     townships, the longest overdue and how many are on a notice already."""
-    rows = [["县区", "逾期问题", "涉及乡镇（街道）", "最长逾期（天）", "已下发通知书"]]
+    rows = [["县区", "逾期问题", f"涉及{unit_word(data)}", "最长逾期（天）", "已下发通知书"]]
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for p in data.overdue:
         groups[p["county"]].append(p)
@@ -561,7 +570,10 @@ def summary_story(
         ]
     else:
         story += [
-            *_heading(f"{last}、逾期未整改问题（按乡镇）", fonts),
+            *_heading(
+                f"{last}、逾期未整改问题（按{'项目' if data.form.target == 'project' else '乡镇'}）",
+                fonts,
+            ),
             _overdue_table(data, fonts),
         ]
     progress(4, 5, "")
@@ -601,7 +613,7 @@ def summary_docx(db: Database, campaign_id: str, today: dt.date) -> bytes:
     word.heading(doc, "二、各县区情况")
     word.add_table(
         doc,
-        [["名次", "县区", "乡镇（街道）数", "平均得分", f"{top}星个数", "约谈", "逾期问题"]]
+        [["名次", "县区", f"{unit_word(data)}数", "平均得分", f"{top}星个数", "约谈", "逾期问题"]]
         + [
             [
                 str(s["rank"]),
@@ -621,7 +633,7 @@ def summary_docx(db: Database, campaign_id: str, today: dt.date) -> bytes:
     if listed:
         word.add_table(
             doc,
-            [["名次", "县区", "乡镇（街道）", "得分", "星级", "约谈原因"]]
+            [["名次", "县区", unit_word(data), "得分", "星级", "约谈原因"]]
             + [
                 [
                     str(r.rank),
@@ -636,7 +648,7 @@ def summary_docx(db: Database, campaign_id: str, today: dt.date) -> bytes:
             size=9,
         )
     else:
-        word.text_paragraph(doc, "本次督查无列入约谈名单的乡镇（街道）。")
+        word.text_paragraph(doc, f"本次督查无列入约谈名单的{unit_word(data)}。")
     word.heading(doc, "四、分县区排名")
     rows, _starts = county_rows(data)
     word.add_table(doc, rows, size=9)

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from inspector.core.forms import Form, parse_form
 from inspector.core.ids import county_id, form_row_id, township_id
 from inspector.messages import Joined, Message, MessageError
-from inspector.store.domains import TOWNSHIP_KINDS
+from inspector.store.domains import PROJECT_KIND, TOWNSHIP_KINDS
 from inspector.store.rows import Rows
 from inspector.terminal import control_characters
 
@@ -234,7 +234,7 @@ def _clashes(db: Database, records: list[TownshipRecord]) -> list[Message]:
         (r["county"], r["name"]): r
         for r in db.query(
             "SELECT t.id, t.name, t.code, c.name AS county FROM townships t "
-            "JOIN counties c ON c.id = t.county_id WHERE t.deleted = 0"
+            f"JOIN counties c ON c.id = t.county_id WHERE t.deleted = 0 AND t.kind != '{PROJECT_KIND}'"
         )
     }
     found: list[Message] = []
@@ -317,18 +317,22 @@ def import_townships(rows: Rows, records: list[TownshipRecord]) -> dict[str, int
 
 def import_townships_csv(rows: Rows, path: str | Path) -> dict[str, int]:
     path = Path(path)
+    too_large = Message(
+        "{file} is larger than {size} MiB: not a township list",
+        file=str(path),
+        size=MAX_CSV_BYTES >> 20,
+    )
+    return import_townships(rows, parse_townships_csv(read_list(path, too_large), str(path)))
+
+
+def read_list(path: Path, too_large: Message) -> str:
+    """A CSV list's text, bounded (a wrong file picked must not fill the memory)."""
     try:
-        with path.open("rb") as fh:  # bounded: a wrong file picked must not fill the memory
+        with path.open("rb") as fh:
             data = fh.read(MAX_CSV_BYTES + 1)
         if len(data) > MAX_CSV_BYTES:
-            raise CatalogError(
-                Message(
-                    "{file} is larger than {size} MiB: not a township list",
-                    file=str(path),
-                    size=MAX_CSV_BYTES >> 20,
-                )
-            )
-        text = data.decode("utf-8-sig")
+            raise CatalogError(too_large)
+        return data.decode("utf-8-sig")
     except OSError as exc:
         raise CatalogError(
             Message("cannot read {file}: {error}", file=str(path), error=exc.strerror)
@@ -337,7 +341,6 @@ def import_townships_csv(rows: Rows, path: str | Path) -> dict[str, int]:
         raise CatalogError(
             Message("{file} is not UTF-8 text (save the CSV as UTF-8)", file=str(path))
         ) from None
-    return import_townships(rows, parse_townships_csv(text, str(path)))
 
 
 def install_form(rows: Rows, form: Form) -> dict[str, Any]:
@@ -559,11 +562,13 @@ def _close_names(word: str, names: list[str]) -> str:
     return ", ".join(close)
 
 
-def townships(db: Database) -> list[dict[str, Any]]:
+def townships(db: Database, *, with_projects: bool = False) -> list[dict[str, Any]]:
+    """The township list; project sites (which share its table) only when asked for."""
+    only = "" if with_projects else f" AND t.kind != '{PROJECT_KIND}'"
     return list(
         db.query(
             "SELECT t.*, c.name AS county, c.code AS county_code FROM townships t "
-            "JOIN counties c ON c.id = t.county_id WHERE t.deleted = 0 "
+            f"JOIN counties c ON c.id = t.county_id WHERE t.deleted = 0{only} "
             "ORDER BY c.code, c.name, t.code, t.name"
         )
     )

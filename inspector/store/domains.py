@@ -24,6 +24,8 @@ from inspector.store.schema import SYNCED_TABLES
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 TOWNSHIP_KINDS = ("街道", "镇", "乡")
+# A project site (项目党建) is a row of the townships table of this kind (design notes).
+PROJECT_KIND = "项目"
 COUNTY_KINDS = ("county", "zone")
 INSPECTION_STATUSES = ("in_progress", "finished")
 # A photo or a file may belong to any synced row (today: answers, problems, notices, townships).
@@ -411,7 +413,7 @@ COLUMNS: dict[str, dict[str, Domain]] = {
         "county_id": REF,
         "code": Digits(nullable=True, lengths=(9, 12)),
         "name": NAME,
-        "kind": Enum(values=TOWNSHIP_KINDS),
+        "kind": Enum(values=(*TOWNSHIP_KINDS, PROJECT_KIND)),
     },
     "forms": {
         "form_id": ID,

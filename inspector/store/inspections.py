@@ -49,6 +49,9 @@ def start_inspection(
     existing = rows.find("inspections", iid)
     if existing and not existing["deleted"]:
         return existing
+    from inspector.store.projects import check_target
+
+    check_target(rows.db, campaign_id, township_id)
     with rows.db.atomic():
         row = rows.upsert(
             "inspections",
@@ -278,9 +281,12 @@ def campaign_overview(
     `townships` narrows it to those rows: after an answer the tree re-reads its
     own township's line (about a millisecond) instead of 1,400 (about 100 ms).
     """
+    from inspector.store.projects import campaign_target, target_condition
+
     today_s = (today or dt.date.today()).isoformat()
     params: dict[str, Any] = {"campaign": campaign_id, "today": today_s}
     only = problems_only = ""
+    targets = target_condition(campaign_target(db, campaign_id))  # townships or project sites
     campaign_column = "campaign_id"
     if townships is not None:
         # A few townships: find their problems by township (idx_problems_township), not by
@@ -312,7 +318,7 @@ def campaign_overview(
             FROM problems WHERE deleted = 0 AND {campaign_column} = :campaign{problems_only}
             GROUP BY township_id
         ) p ON p.township_id = t.id
-        WHERE t.deleted = 0{only}
+        WHERE t.deleted = 0 AND {targets}{only}
         ORDER BY c.code, c.name, t.code, t.name
         """,
             params,

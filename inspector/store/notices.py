@@ -20,7 +20,12 @@ from inspector.store.rows import Rows
 
 
 def addressee_for(township_name: str, kind: str) -> str:
-    """街道 answer to a 党工委, 镇 and 乡 to a 党委."""
+    """街道 answer to a 党工委, 镇 and 乡 to a 党委, a project site to its 党组织 (a
+    临时党委, 党总支 or 联合党支部, as the project's size and members made it)."""
+    from inspector.store.domains import PROJECT_KIND
+
+    if kind == PROJECT_KIND:
+        return f"{township_name}党组织"
     return f"{township_name}{'党工委' if kind == '街道' else '党委'}"
 
 

@@ -225,7 +225,12 @@ def archived_pdf(db: Database, notice: dict[str, Any]) -> dict[str, Any] | None:
 def summary_data(db: Database, campaign_id: str, today: dt.date) -> SummaryData:
     campaign = find_campaign(db, campaign_id)
     ranking, unfinished = campaign_standing(db, campaign["id"])
-    total = db.execute("SELECT COUNT(*) FROM townships WHERE deleted = 0").fetchone()[0]
+    from inspector.store.projects import campaign_target, target_condition
+
+    total = db.execute(
+        "SELECT COUNT(*) FROM townships t WHERE t.deleted = 0 AND "
+        + target_condition(campaign_target(db, campaign["id"]))
+    ).fetchone()[0]
     overdue = list(
         db.query(
             f"""SELECT p.id, p.item_id, p.text, p.responsible_unit, p.deadline, p.status,
@@ -426,11 +431,15 @@ def previous_campaign(db: Database, campaign: dict[str, Any]) -> dict[str, Any] 
         db.query(
             "SELECT * FROM campaigns WHERE deleted = 0 AND id != :id AND "
             "(COALESCE(starts_on, year || '-01-01') < COALESCE(:starts, :year || '-01-01')) "
-            "ORDER BY COALESCE(starts_on, year || '-01-01') DESC, name DESC LIMIT 1",
+            "ORDER BY COALESCE(starts_on, year || '-01-01') DESC, name DESC",
             {"id": campaign["id"], "starts": campaign["starts_on"], "year": campaign["year"]},
         )
     )
-    return found[0] if found else None
+    # of the same kind: a township campaign is not compared with a project campaign
+    from inspector.store.projects import campaign_target
+
+    kind = campaign_target(db, campaign["id"])
+    return next((c for c in found if campaign_target(db, c["id"]) == kind), None)
 
 
 def bulletin_data(db: Database, campaign_id: str, today: dt.date) -> BulletinData:

@@ -185,6 +185,7 @@ class Session:
         self.notices = Notices(self)
         self.attachments = Attachments(self)
         self.catalog = Catalog(self)
+        self.projects = Projects(self)
         self.settings = Settings(self)
         self.conflicts = Conflicts(self)
 
@@ -661,10 +662,11 @@ class Catalog(_Part):
 
         return find_campaign(self.db, ref)
 
-    def townships(self) -> list[dict[str, Any]]:
+    def townships(self, with_projects: bool = False) -> list[dict[str, Any]]:
+        """Townships (and, when asked, project sites) in county order."""
         from inspector.store.catalog import townships
 
-        return townships(self.db)
+        return townships(self.db, with_projects=with_projects)
 
     def find_township(self, ref: str) -> dict[str, Any]:
         from inspector.store.catalog import find_township
@@ -721,6 +723,22 @@ class Catalog(_Part):
         return self._session._done(
             row, Changes.of(FORMS, tables=("forms",), ids=[row["id"]]), source
         )
+
+
+class Projects(_Part):
+    """Project sites (项目党建), which share the townships table (store/projects.py)."""
+
+    def list(self) -> list[dict[str, Any]]:
+        from inspector.store.projects import projects
+
+        return projects(self.db)
+
+    def import_csv(self, path: str | Path, source: object | None = None) -> Done[dict[str, int]]:
+        from inspector.store.projects import import_projects_csv
+
+        counts = import_projects_csv(self.rows, path)
+        changes = Changes.of(TREE, tables=("townships",)) if counts["projects"] else NOTHING
+        return self._session._done(counts, changes, source)
 
 
 class Settings(_Part):

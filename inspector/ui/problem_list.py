@@ -346,7 +346,7 @@ class ProblemListWidget(QWidget):
         self.campaign_combo.addItem(self.tr("All campaigns"), _ALL)
         for c in self._session.catalog.campaigns():
             self.campaign_combo.addItem(c["name"], c["id"])
-        self._towns = self._session.catalog.townships()
+        self._towns = self._session.catalog.townships(with_projects=True)  # project sites too
         self.county_combo.clear()
         self.county_combo.addItem(self.tr("All counties"), _ALL)
         seen: set[str] = set()

@@ -80,6 +80,7 @@ class TownshipTreeModel(QAbstractItemModel):
         self._shown: dict[str, tuple[int, int]] = {}  # township id -> (county, row) shown
         self._by_id: dict[str, dict[str, Any]] = {}
         self._filter = ""
+        self._projects = False  # a project campaign's list: project sites, not townships
 
     # -- loading -------------------------------------------------------------------------
     def load(self, session: Session | Database, campaign_id: str | None) -> None:
@@ -94,6 +95,10 @@ class TownshipTreeModel(QAbstractItemModel):
         """The overview's rows, each given what the tree shows of its progress."""
         for row in rows:
             _decorate(row)
+        projects = bool(rows) and all(r["kind"] == "项目" for r in rows)
+        if projects != self._projects:
+            self._projects = projects
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, NAME, NAME)
         self._all = rows
         self._by_id = {r["township_id"]: r for r in rows}
         self._rebuild()
@@ -178,6 +183,10 @@ class TownshipTreeModel(QAbstractItemModel):
         }
         self.endResetModel()
 
+    def shows_projects(self) -> bool:
+        """Whether the list is a project campaign's project sites."""
+        return self._projects
+
     # -- lookup --------------------------------------------------------------------------
     def township_row(self, index: Index) -> dict[str, Any] | None:
         if not index.isValid() or index.internalId() == 0:
@@ -220,7 +229,9 @@ class TownshipTreeModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
-            QCoreApplication.translate("TownshipTreeModel", "Township"),
+            QCoreApplication.translate("TownshipTreeModel", "Project site")
+            if self._projects
+            else QCoreApplication.translate("TownshipTreeModel", "Township"),
             QCoreApplication.translate("TownshipTreeModel", "Stars"),
             QCoreApplication.translate("TownshipTreeModel", "Progress"),
             QCoreApplication.translate("TownshipTreeModel", "Open"),
@@ -383,6 +394,11 @@ class TownshipTree(QWidget):
         self._campaign_id = campaign_id
         keep = self._selected
         self.model.load(session, campaign_id)
+        self.filter_edit.setPlaceholderText(
+            self.tr("Find a project site…")
+            if self.model.shows_projects()
+            else self.tr("Find a township…")
+        )
         self._after_reset(keep)
 
     def _on_changed(self, changes: Changes) -> None:

@@ -133,7 +133,7 @@ def test_one_read_gives_each_townships_pending_problems(sample_db, sample_campai
 def test_cli_issues_the_batch_and_writes_one_file(sample_db_path, tmp_path):
     out = tmp_path / "通知书.pdf"
     db = open_db(sample_db_path)
-    cid = db.execute("SELECT id FROM campaigns").fetchone()[0]
+    cid = db.execute("SELECT id FROM campaigns ORDER BY starts_on DESC").fetchone()[0]
     expected = len(pending_townships(db, cid))
     db.close()
     result = CliRunner().invoke(

@@ -14,7 +14,7 @@ def _run(db_path, *args):
 
 def test_report_commands_write_pdfs(sample_db_path, tmp_path):
     db = open_db(sample_db_path)
-    cid = db.execute("SELECT id FROM campaigns").fetchone()[0]
+    cid = db.execute("SELECT id FROM campaigns ORDER BY starts_on DESC").fetchone()[0]
     town = db.execute(
         "SELECT t.name FROM problems p JOIN townships t ON t.id = p.township_id "
         "WHERE p.notice_id IS NULL AND p.status = 'open' LIMIT 1"
@@ -50,7 +50,7 @@ def test_report_commands_write_pdfs(sample_db_path, tmp_path):
 
 def test_unknown_township_is_one_line_with_suggestions(sample_db_path, tmp_path):
     db = open_db(sample_db_path)
-    cid = db.execute("SELECT id FROM campaigns").fetchone()[0]
+    cid = db.execute("SELECT id FROM campaigns ORDER BY starts_on DESC").fetchone()[0]
     db.close()
     result = CliRunner().invoke(
         main,

@@ -137,7 +137,7 @@ def test_an_inspector_laptop_numbers_no_bulletin_supervision_or_interview(
 
     db = open_db(sample_db_path)
     _enrol_as(db, "inspector")
-    cid = db.execute("SELECT id FROM campaigns").fetchone()[0]
+    cid = db.execute("SELECT id FROM campaigns ORDER BY starts_on DESC").fetchone()[0]
     before = db.execute("SELECT key, value FROM settings WHERE key LIKE '%_last_%'").fetchall()
     db.close()
     out = tmp_path / "paper.pdf"

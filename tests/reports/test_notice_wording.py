@@ -191,7 +191,7 @@ def test_a_report_back_date_before_a_problem_deadline_is_refused(sample_db, samp
 
 def test_the_cli_refuses_a_past_report_back_date(sample_db_path, tmp_path):
     db = open_db(sample_db_path)
-    cid = db.execute("SELECT id FROM campaigns").fetchone()[0]
+    cid = db.execute("SELECT id FROM campaigns ORDER BY starts_on DESC").fetchone()[0]
     tid = _pending_of_kind(db, cid, "街道")
     town = db["townships"].get(tid)["name"]
     before = db["notices"].count

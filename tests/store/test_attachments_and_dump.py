@@ -26,7 +26,8 @@ def test_dump_is_canonical_and_holds_every_synced_table(sample_db):
     text = dump_json(sample_db)
     data = json.loads(text)
     assert list(data) == sorted(data)
-    assert len(data["townships"]) == 36 and len(data["inspections"]) == 36
+    # 36 townships and 4 sample project sites, each inspected once
+    assert len(data["townships"]) == 40 and len(data["inspections"]) == 40
     ids = [r["id"] for r in data["answers"]]
     assert ids == sorted(ids)
     assert "scores" not in data and "audit_log" not in data

@@ -15,7 +15,7 @@ from inspector.core.problems import allowed_actions
 from inspector.demo import ensure_initialised
 from inspector.store.catalog import create_campaign, form_for_campaign, townships
 from inspector.store.dump import check, dump_json
-from inspector.store.inspections import set_answer, start_inspection
+from inspector.store.inspections import refresh_scores, set_answer, start_inspection
 from inspector.store.problems import add_problem, apply_action, edit_problem
 from tests.sync.helpers import Device, Federation
 
@@ -92,6 +92,8 @@ def _run(device: Device, op: tuple, camp: str, towns: list[str], items: list[str
             row = device.rows.find("answers", answer_id(iid, item))
             if row and not row["deleted"]:
                 device.rows.delete("answers", row["id"])
+                # as the store's own writes do: the cache follows the answers in step
+                refresh_scores(device.db, [iid])
         return
     if kind == "add":
         add_problem(
@@ -133,7 +135,9 @@ def test_three_laptops_converge_whatever_the_order(base, script, final_order):
         for n in ("笔记本1", "笔记本2", "笔记本3")
     ]
     try:
-        camp = devices[0].db.execute("SELECT id FROM campaigns").fetchone()[0]
+        camp = (
+            devices[0].db.execute("SELECT id FROM campaigns ORDER BY starts_on DESC").fetchone()[0]
+        )
         towns = [
             r[0]
             for r in devices[0].db.execute(

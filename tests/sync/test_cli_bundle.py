@@ -63,7 +63,7 @@ def test_export_import_round_trip_on_the_command_line(hq, federation, tmp_path):
         for line in dry.output.splitlines()[2:]
         if line.strip() and line.split()[0] in ("townships", "total")
     }
-    assert lines["townships"][0] == "36"  # new
+    assert lines["townships"][0] == "40"  # new: 36 townships, 4 sample project sites
     assert "signature verified" in dry.output and "written by 总部" in dry.output
     done = run("--db", target, "bundle", "import", str(out), *trust, env=PW)
     assert done.exit_code == 0 and "imported" in done.output

@@ -281,7 +281,9 @@ def test_three_laptops_from_one_copied_file_lose_no_edit_once_each_has_its_own_i
             assert identity.identity(laptop.db).fingerprint == identity.CHANGED
             identity.new_identity(laptop.db, laptop.name)
         assert len({store_settings.device_id(d.db) for d in laptops}) == 3
-        camp = laptops[0].db.execute("SELECT id FROM campaigns").fetchone()[0]
+        camp = (
+            laptops[0].db.execute("SELECT id FROM campaigns ORDER BY starts_on DESC").fetchone()[0]
+        )
         towns = [
             r[0]
             for r in laptops[0].db.execute(

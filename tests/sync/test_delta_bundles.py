@@ -195,7 +195,9 @@ def test_laptops_and_hq_exchanging_deltas_converge(base, script, final_order):  
         for n in ("笔记本1", "笔记本2", "笔记本3", "总部")
     ]
     try:
-        camp = devices[0].db.execute("SELECT id FROM campaigns").fetchone()[0]
+        camp = (
+            devices[0].db.execute("SELECT id FROM campaigns ORDER BY starts_on DESC").fetchone()[0]
+        )
         towns = [
             r[0]
             for r in devices[0].db.execute(
@@ -273,7 +275,7 @@ def test_a_malformed_vector_is_refused_before_anything_is_written(synced, tmp_pa
 def test_a_campaign_kit_promises_nothing_so_the_next_delta_brings_the_rest(laptops, hq):
     """A kit holds HQ's newest campaign but not its older problems: no vector may rise."""
     laptop = laptops("笔记本1")
-    camp = hq.db.execute("SELECT id FROM campaigns").fetchone()[0]
+    camp = hq.db.execute("SELECT id FROM campaigns ORDER BY starts_on DESC").fetchone()[0]
     laptop.take(hq.export(campaign_ref=camp))
     assert versions.have_vector(laptop.db).keys() <= {laptop.rows.device}
     hq.take(laptop.export(since_last=True))

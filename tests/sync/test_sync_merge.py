@@ -105,7 +105,7 @@ def test_two_laptops_that_each_ran_init_merge_without_duplicates_or_conflicts(la
     summary = b.take(a.export())
     assert summary.totals.new == 0
     assert summary.totals.conflicts == 0
-    assert b.db["townships"].count == 36 and b.db["forms"].count == 1
+    assert b.db["townships"].count == 40 and b.db["forms"].count == 2
     a.take(b.export())
     assert dump_json(a.db) == dump_json(b.db)
     assert list_conflicts(a.db) == [] and list_conflicts(b.db) == []

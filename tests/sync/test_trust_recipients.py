@@ -22,7 +22,9 @@ from inspector.sync.export import export_bundle
 def two_campaigns(hq, laptops, federation):
     """A second campaign at headquarters; laptop one on the first, laptop two on the second."""
     first = campaigns(hq.db)[0]
-    form = hq.db.execute("SELECT id FROM forms LIMIT 1").fetchone()[0]
+    form = hq.db.execute(
+        "SELECT id FROM forms WHERE form_id = 'township-party-building'"
+    ).fetchone()[0]
     second = create_campaign(hq.rows, "2027年下半年督查", form)
     federation.take(hq.export())
     one = laptops("一组", role="inspector")
@@ -54,15 +56,13 @@ def test_a_passphrase_opens_it_for_a_laptop_of_another_campaign(two_campaigns):
 
 
 def test_a_bundle_of_places_and_forms_is_read_by_every_device(two_campaigns):
-    hq, _one, _two, _first, _second = two_campaigns
+    hq, _one, _two, first, _second = two_campaigns
     held = roster.current(hq.db)
     assert set(held.recipients(set())) == set(held.recipients())
     assert len(held.recipients(set())) == 4  # the authority, headquarters, both laptops
     everything = export_bundle(hq.db, hq.folder / "all.inspbundle")
     assert everything.readers == 4  # both campaigns: both laptops
-    kit = export_bundle(
-        hq.db, hq.folder / "kit.inspbundle", campaign_ref=campaigns(hq.db)[-1]["id"]
-    )
+    kit = export_bundle(hq.db, hq.folder / "kit.inspbundle", campaign_ref=first["id"])
     assert kit.readers == 3
 
 

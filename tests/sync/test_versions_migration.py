@@ -36,7 +36,7 @@ def test_after_full_bundles_the_newest_stamp_of_each_author_is_held(laptops, hq)
 
 def test_after_a_campaign_kit_nothing_of_others_is_assumed(laptops, hq):
     laptop = laptops("笔记本1")
-    camp = hq.db.execute("SELECT id FROM campaigns").fetchone()[0]
+    camp = hq.db.execute("SELECT id FROM campaigns ORDER BY starts_on DESC").fetchone()[0]
     laptop.take(hq.export(campaign_ref=camp))  # a kit: the campaign without its problems
     _as_before_deltas(laptop)
     assert set(versions.have_vector(laptop.db)) <= {laptop.rows.device}

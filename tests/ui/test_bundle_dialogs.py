@@ -205,7 +205,7 @@ def test_import_previews_then_applies_on_request(
         table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 5)]
         for r in range(table.rowCount())
     }
-    assert rows["Townships"] == ["36", "0", "0", "0"]
+    assert rows["Townships"] == ["40", "0", "0", "0"]  # 36 townships, 4 sample project sites
     assert rows["Problems"][0] == f"{hq.db['problems'].count:,}"
     db = open_db(target)
     try:

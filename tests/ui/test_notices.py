@@ -134,7 +134,12 @@ def test_default_deadline_is_the_last_problem_deadline_but_never_past():
 
 def test_list_follows_township_and_campaign(notice_list, sample_db, sample_campaign):
     total = notice_list.model.rowCount()
-    assert total == sample_db.execute("SELECT COUNT(*) FROM notices").fetchone()[0]
+    assert (
+        total
+        == sample_db.execute(
+            "SELECT COUNT(*) FROM notices WHERE campaign_id = ?", [sample_campaign["id"]]
+        ).fetchone()[0]
+    )
     one = notice_list.model.notice(0)
     notice_list.set_township(one["township_id"])
     assert {
