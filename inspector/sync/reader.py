@@ -26,6 +26,7 @@ from pyrage import x25519
 
 from inspector.messages import Joined, Message
 from inspector.progress import NO_PROGRESS, Progress
+from inspector.store.added_columns import with_defaults
 from inspector.sync import format as fmt
 from inspector.sync.envelope import open_content, read_outer
 from inspector.sync.errors import BundleError
@@ -399,7 +400,9 @@ class TableRows:
                             line=line_no,
                         )
                     )
-                if row.keys() != wanted:
+                if row.keys() != wanted and (
+                    (row := with_defaults(self.table, row, wanted) or row).keys() != wanted
+                ):
                     raise BundleError(
                         Message(
                             "{file}: {member} line {line}: {problems}",
