@@ -20,6 +20,7 @@ from inspector.core.forms import Form, Item
 from inspector.core.ids import answer_id, county_id, form_row_id, inspection_id, township_id
 from inspector.core.problems import Action, Status
 from inspector.core.scoring import Answer, Verdict, score_inspection
+from inspector.demo_follow_up import add_province_follow_up, add_sample_follow_up
 from inspector.paths import default_form_path, sample_townships_csv
 from inspector.store import settings
 from inspector.store.catalog import (
@@ -230,12 +231,16 @@ def make_sample(
                 )
                 noticed += 1
         rows._who = "示例数据"
+        follow_up = add_sample_follow_up(
+            rows, form, form_row, towns, _plan_answers, _problem_text, seed, today
+        )
     return {
         "campaign": campaign["id"],
         "campaign_name": campaign["name"],
         "townships": len(towns),
         "problems": problem_count,
         "notices": noticed,
+        "follow_up": follow_up,
     }
 
 
@@ -301,7 +306,8 @@ def make_province(
             for r in records
         ]
         scored_items = [i for i in form.items if i.kind != "text"]
-        stats = {"campaigns": 0, "inspections": 0, "answers": 0, "problems": 0}
+        stats: dict[str, Any] = {"campaigns": 0, "inspections": 0, "answers": 0, "problems": 0}
+        before_last: dict[str, Any] | None = None
         for k in range(campaigns):
             year = today.year - (campaigns - 1 - k) // 4
             quarter = 4 - (campaigns - 1 - k) % 4
@@ -380,4 +386,9 @@ def make_province(
             stats["problems"] += rows.insert_many("problems", problems)
             refresh_scores(db, [i["id"] for i in inspections], {campaign["id"]: form})
             stats["campaigns"] += 1
+            if k == campaigns - 2:
+                before_last = campaign
+        if before_last is not None:
+            say(f"{before_last['name']}问题回头看")
+            stats["follow_up"] = add_province_follow_up(rows, before_last, seed, today)
     return stats

@@ -47,6 +47,9 @@ def create_follow_up(
     year: int | None = None,
     interview_bottom: int = 3,
     due_soon_days: int | None = None,
+    starts_on: str | None = None,
+    note: str = "",
+    campaign_id: str | None = None,
 ) -> dict[str, Any]:
     """A follow-up round of `earlier_ref`; with `reinspect`, the township fills in the
     checklist (the same or a newer form) as well as going through the work list."""
@@ -60,7 +63,10 @@ def create_follow_up(
         form_ref,
         year,
         interview_bottom,
+        starts_on=starts_on,
         extra={
+            **({"id": campaign_id} if campaign_id else {}),
+            "note": note,
             "follow_up_of": earlier["id"],
             "checklist": 1 if reinspect else 0,
             "due_soon_days": days,
@@ -122,9 +128,11 @@ def record_verdict(
     *,
     close: bool = False,
     today: dt.date | None = None,
+    row_id: str | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The follow-up's verdict on one problem of its work list, and the steps it implies;
-    returns (the verdict row, the problem as it now is)."""
+    returns (the verdict row, the problem as it now is); `row_id` only for reproducible
+    sample data."""
     from inspector.store.problems import apply_action
 
     day = today or dt.date.today()
@@ -149,6 +157,7 @@ def record_verdict(
         row = rows.insert(
             "follow_ups",
             {
+                **({"id": row_id} if row_id else {}),
                 "campaign_id": campaign_id,
                 "problem_id": problem_id,
                 "verdict": verdict.value,
@@ -175,6 +184,7 @@ def extend_deadline(
     approved_by: str,
     *,
     today: dt.date | None = None,
+    row_id: str | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """An extension (延期): recorded with the deadline it replaces, and the problem's
     deadline moved; returns (the extension row, the problem as it now is)."""
@@ -192,6 +202,7 @@ def extend_deadline(
         row = rows.insert(
             "extensions",
             {
+                **({"id": row_id} if row_id else {}),
                 "problem_id": problem_id,
                 "previous_deadline": (problem["deadline"] or "")[:10] or None,
                 "new_deadline": new_deadline,

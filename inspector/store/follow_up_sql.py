@@ -45,3 +45,14 @@ def extension_count_sql(alias: str = "p") -> str:
     return (
         f"(SELECT COUNT(*) FROM extensions x_ WHERE x_.problem_id = {alias}.id AND x_.deleted = 0)"
     )
+
+
+def extension_text_sql(alias: str = "p") -> str:
+    """Every extension of the problem in one line, oldest first: "2026-10-31→2026-12-31
+    （reason，approver批准）", joined by "；" (NULL when there is none)."""
+    return (
+        "(SELECT group_concat(coalesce(x_.previous_deadline, '') || '→' || x_.new_deadline "
+        "|| '（' || x_.reason || '，' || x_.approved_by || '批准）', '；') FROM "
+        f"(SELECT * FROM extensions WHERE problem_id = {alias}.id AND deleted = 0 "
+        "ORDER BY updated_at) x_)"
+    )

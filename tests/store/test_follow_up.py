@@ -69,7 +69,9 @@ def round_one(init_db):
 
 
 def _follow_up(rows, first, **kw):
-    return create_follow_up(rows, first["id"], "2026年第四季度回头看", "township-party-building", **kw)
+    return create_follow_up(
+        rows, first["id"], "2026年第四季度回头看", "township-party-building", **kw
+    )
 
 
 def test_the_work_list_is_the_earlier_rounds_problems_not_yet_closed(round_one):
@@ -118,7 +120,7 @@ def test_verdicts_move_the_life_cycle_and_stay_on_the_list(round_one):
 
 
 def test_a_verdict_is_refused_off_the_list_without_reason_or_beyond_the_role(round_one):
-    rows, first, town, ids = round_one
+    rows, first, _town, ids = round_one
     follow = _follow_up(rows, first)
     with pytest.raises(FollowUpRefused, match="work list"):
         record_verdict(rows, follow["id"], ids["closed"], "verified", today=TODAY)
@@ -142,7 +144,7 @@ def test_a_verdict_is_refused_off_the_list_without_reason_or_beyond_the_role(rou
 
 
 def test_an_extension_moves_the_deadline_and_keeps_the_original(round_one):
-    rows, first, town, ids = round_one
+    rows, _first, _town, ids = round_one
     pid = ids["open"]
     assert get_problem(rows.db, pid, TODAY)["overdue"] == 1
     ext, p = extend_deadline(rows, pid, "2026-11-25", "汛期", "王部长", today=TODAY)
@@ -162,7 +164,7 @@ def test_an_extension_moves_the_deadline_and_keeps_the_original(round_one):
 
 
 def test_an_extension_needs_a_later_date_a_reason_and_an_approver(round_one):
-    rows, first, town, ids = round_one
+    rows, _first, _town, ids = round_one
     pid = ids["open"]
     with pytest.raises(FollowUpRefused, match="later"):
         extend_deadline(rows, pid, "2026-10-30", "x", "王部长")
@@ -178,7 +180,7 @@ def test_an_extension_needs_a_later_date_a_reason_and_an_approver(round_one):
 
 
 def test_the_deadline_is_not_edited_directly(round_one):
-    rows, first, town, ids = round_one
+    rows, _first, town, ids = round_one
     with pytest.raises(DeadlineNotEdited):
         edit_problem(rows, ids["open"], {"deadline": "2026-12-31"})
     assert rows.get("problems", ids["open"])["deadline"] == "2026-10-31"
@@ -191,7 +193,7 @@ def test_the_deadline_is_not_edited_directly(round_one):
 
 
 def test_the_list_filters_by_light(round_one):
-    rows, first, town, ids = round_one
+    rows, _first, _town, ids = round_one
     extend_deadline(rows, ids["rectifying"], "2026-11-24", "汛期", "王部长", today=TODAY)
     extend_deadline(rows, ids["elsewhere"], "2027-03-01", "汛期", "王部长", today=TODAY)
 
@@ -206,7 +208,7 @@ def test_the_list_filters_by_light(round_one):
 
 
 def test_a_campaigns_warning_days_make_the_yellow(round_one):
-    rows, first, town, ids = round_one
+    rows, first, _town, ids = round_one
     extend_deadline(rows, ids["open"], "2026-12-05", "汛期", "王部长", today=TODAY)
     assert get_problem(rows.db, ids["open"], TODAY)["light"] == "green"  # 15 days > 7
     rows.update("campaigns", first["id"], {"due_soon_days": 20})
