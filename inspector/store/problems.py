@@ -258,7 +258,11 @@ def _where(f: ProblemFilter) -> tuple[str, dict[str, Any]]:
     (1,400 rows, evaluated once), so counting needs no per-row join."""
     clauses = ["p.deleted = 0"]
     params: dict[str, Any] = {"today": f.today.isoformat()}
-    if f.campaign_id:
+    if f.work_list_of and f.work_list_of == f.campaign_id:
+        # a follow-up round: its work list, and what it recorded itself (a re-inspection)
+        clauses.append(f"(p.campaign_id = :campaign OR {work_list_sql('p', ':campaign')})")
+        params["campaign"] = f.campaign_id
+    elif f.campaign_id:
         clauses.append("p.campaign_id = :campaign")
         params["campaign"] = f.campaign_id
     if f.county_id:
@@ -281,7 +285,7 @@ def _where(f: ProblemFilter) -> tuple[str, dict[str, Any]]:
             params[f"l{i}"] = Light(value).value
             names.append(f":l{i}")
         clauses.append(f"{light('p')} IN ({', '.join(names)})")
-    if f.work_list_of:
+    if f.work_list_of and f.work_list_of != f.campaign_id:
         clauses.append(work_list_sql("p", ":work_list"))
         params["work_list"] = f.work_list_of
     if f.text.strip():
