@@ -6,6 +6,8 @@ They hold only column names and parameter names, never user input.
 
 from __future__ import annotations
 
+from sqlite_utils import Database
+
 from inspector.core.problems import Status
 
 
@@ -56,3 +58,13 @@ def extension_text_sql(alias: str = "p") -> str:
         f"(SELECT * FROM extensions WHERE problem_id = {alias}.id AND deleted = 0 "
         "ORDER BY updated_at) x_)"
     )
+
+
+def is_follow_up(db: Database, campaign_id: str | None) -> bool:
+    """Whether the campaign is a follow-up round (its problems are its work list too)."""
+    if not campaign_id:
+        return False
+    found = db.execute(
+        "SELECT follow_up_of IS NOT NULL FROM campaigns WHERE id = ?", [campaign_id]
+    ).fetchone()
+    return bool(found and found[0])

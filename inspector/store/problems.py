@@ -25,7 +25,7 @@ from inspector.core.problems import (
 from inspector.messages import Message, MessageError
 from inspector.store.clock import hlc_device
 from inspector.store.devices import own_role, require_hq_for_closed_problems
-from inspector.store.follow_up_sql import extension_count_sql, work_list_sql
+from inspector.store.follow_up_sql import extension_count_sql, is_follow_up, work_list_sql
 from inspector.store.problem_rules import light, overdue
 from inspector.store.rows import Rows
 
@@ -349,6 +349,7 @@ def problems_for_township(
 ) -> list[dict[str, Any]]:
     f = ProblemFilter(
         campaign_id=campaign_id,
+        work_list_of=campaign_id if is_follow_up(db, campaign_id) else None,
         township_id=township_id,
         statuses=statuses,
         today=today or dt.date.today(),

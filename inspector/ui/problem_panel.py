@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from inspector.core.follow_up import FollowUpVerdict
-from inspector.core.ids import ProblemId
+from inspector.core.ids import CampaignId, ProblemId
 from inspector.core.problems import Action, HistoryStep, Status
 from inspector.store.attachments import attachments_of, blob_path
 from inspector.store.catalog import CatalogError, form_for_campaign
@@ -210,8 +210,8 @@ class ProblemPanel(QWidget):
         follow_layout.addWidget(self.verdict_label)
         follow_layout.addWidget(self.verdict_reason)
         verdict_row = QHBoxLayout()
-        for button in self.verdict_buttons.values():
-            verdict_row.addWidget(button)
+        for verdict_button in self.verdict_buttons.values():
+            verdict_row.addWidget(verdict_button)
         follow_layout.addLayout(verdict_row)
         follow_layout.addWidget(self.verdict_close)
         self._follow_box = follow_box
@@ -499,7 +499,7 @@ class ProblemPanel(QWidget):
         problem_id = self._row["id"]
         try:
             self._session.follow_ups.verdict(
-                self._follow_up,
+                CampaignId(self._follow_up),
                 ProblemId(problem_id),
                 verdict.value,
                 self.verdict_reason.text(),

@@ -121,3 +121,41 @@ def test_a_follow_up_round_is_checked_problem_by_problem(qtbot, sample_db, monke
     status = sample_db.execute("SELECT status FROM problems WHERE id = ?", [done["id"]])
     assert status.fetchone()[0] == "closed"
     assert done["id"] in {r["id"] for r in _rows(w)}  # closed here: still on the list
+
+
+def test_the_tree_and_the_page_show_the_lights(qtbot, sample_db, sample_campaign):
+    from inspector.store.inspections import campaign_overview
+    from inspector.ui.township_page import TownshipPage
+    from inspector.ui.township_tree import OVERDUE, TownshipTreeModel
+
+    rows = campaign_overview(sample_db, sample_campaign["id"], SAMPLE_DATE)
+    f = ProblemFilter(campaign_id=sample_campaign["id"], lights=("yellow",), today=SAMPLE_DATE)
+    yellow = list_problems(sample_db, f, limit=10_000)
+    assert sum(r["due_soon_problems"] for r in rows) == len(yellow) > 0
+    # the tree and the page judge on the computer's day
+    rows = campaign_overview(sample_db, sample_campaign["id"])
+    model = TownshipTreeModel()
+    model.load(sample_db, sample_campaign["id"])
+    town = max(rows, key=lambda r: (r["due_soon_problems"], r["overdue_problems"]))
+    index = model.index_of_township(town["township_id"])
+    tip = model.data(index.siblingAtColumn(OVERDUE), Qt.ItemDataRole.ToolTipRole)
+    assert f"{town['due_soon_problems']} yellow (due soon)" in tip
+    assert f"{town['overdue_problems']} red (overdue)" in tip
+
+    page = TownshipPage(sample_db)
+    qtbot.addWidget(page)
+    page.show_township(sample_campaign["id"], town["township_id"])
+    shown = f"{town['due_soon_problems']} due soon" in page.problems_box.title()
+    assert shown is (town["due_soon_problems"] > 0)
+
+
+def test_a_follow_up_rounds_tree_counts_its_work_list(sample_db):
+    from inspector.store.inspections import campaign_overview
+
+    follow = sample_db.execute(
+        "SELECT id FROM campaigns WHERE follow_up_of IS NOT NULL"
+    ).fetchone()[0]
+    listed = work_list(sample_db, follow, None, SAMPLE_DATE)
+    rows = campaign_overview(sample_db, follow, SAMPLE_DATE)
+    assert sum(r["open_problems"] for r in rows) == sum(p["status"] != "closed" for p in listed)
+    assert sum(r["overdue_problems"] for r in rows) == sum(bool(p["overdue"]) for p in listed)
