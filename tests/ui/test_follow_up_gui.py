@@ -159,3 +159,22 @@ def test_a_follow_up_rounds_tree_counts_its_work_list(sample_db):
     rows = campaign_overview(sample_db, follow, SAMPLE_DATE)
     assert sum(r["open_problems"] for r in rows) == sum(p["status"] != "closed" for p in listed)
     assert sum(r["overdue_problems"] for r in rows) == sum(bool(p["overdue"]) for p in listed)
+
+
+def test_the_campaign_dialog_makes_a_follow_up_round(qtbot, sample_db, sample_campaign):
+    from inspector.ui.campaign_dialog import CampaignDialog
+
+    dialog = CampaignDialog(sample_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.reinspect.isEnabled()
+    dialog.name.setText("第四季度问题回头看")
+    dialog.follow_up_of.setCurrentIndex(dialog.follow_up_of.findData(sample_campaign["id"]))
+    assert dialog.reinspect.isEnabled()
+    qtbot.mouseClick(dialog.reinspect, Qt.MouseButton.LeftButton)
+    dialog.accept()
+    row = sample_db.execute(
+        "SELECT follow_up_of, checklist FROM campaigns WHERE name = '第四季度问题回头看'"
+    ).fetchone()
+    assert row == (sample_campaign["id"], 1)
