@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from inspector.store import catalog
 from inspector.messages import MessageError
+from inspector.store import catalog
 from inspector.store.session import Session
 from inspector.ui.changes import session_of
 from inspector.ui.errors import show_error
