@@ -11,6 +11,7 @@ from inspector.store.follow_up import (
     extend_deadline,
     extensions_of,
     record_verdict,
+    work_list,
 )
 from inspector.store.problems import problem_history
 from tests.sync.helpers import read_bundle, write_bundle
@@ -45,15 +46,19 @@ def test_two_laptops_extensions_of_one_problem_both_survive(hq, laptops):
 
 
 def test_a_laptops_verdicts_reach_headquarters(hq, laptops):
-    earlier = hq.db.execute("SELECT id FROM campaigns LIMIT 1").fetchone()[0]
+    earlier = hq.db.execute(
+        "SELECT id FROM campaigns WHERE follow_up_of IS NULL ORDER BY starts_on DESC LIMIT 1"
+    ).fetchone()[0]
     follow = create_follow_up(hq.rows, earlier, "回头看", "township-party-building")
     field = laptops("笔记本1", role="inspector")
     field.take(hq.export())
-    problem = _open_problem(field)
+    problem = next(
+        p["id"] for p in work_list(field.db, follow["id"], None, TODAY) if p["status"] == "open"
+    )
     record_verdict(field.rows, follow["id"], problem, "rejected", "台账缺失", today=TODAY)
     summary = hq.take(field.export())
     assert summary.totals.conflicts == 0
-    [row] = list(hq.db.query("SELECT * FROM follow_ups"))
+    [row] = list(hq.db.query("SELECT * FROM follow_ups WHERE campaign_id = ?", [follow["id"]]))
     assert (row["problem_id"], row["verdict"], row["reason"]) == (problem, "rejected", "台账缺失")
     assert hq.rows.get("problems", problem)["status"] == "rectifying"
     steps = [s for s in problem_history(hq.db, problem) if s.kind == "verdict"]
@@ -71,9 +76,6 @@ def test_a_bundle_without_the_follow_up_columns_takes_their_defaults(hq, laptops
         manifest["tables"].pop(table, None)
     old = write_bundle(tmp_path / "旧版.inspbundle", manifest, tables, blobs, signer=hq)
     field.take(old)
-    [campaign] = list(field.db.query("SELECT * FROM campaigns"))
-    assert (campaign["follow_up_of"], campaign["checklist"], campaign["due_soon_days"]) == (
-        None,
-        1,
-        7,
-    )
+    held = field.db.execute("SELECT follow_up_of, checklist, due_soon_days FROM campaigns")
+    assert set(held.fetchall()) == {(None, 1, 7)}
+    assert field.db["campaigns"].count == len(tables["campaigns"])

@@ -54,15 +54,13 @@ def test_a_passphrase_opens_it_for_a_laptop_of_another_campaign(two_campaigns):
 
 
 def test_a_bundle_of_places_and_forms_is_read_by_every_device(two_campaigns):
-    hq, _one, _two, _first, _second = two_campaigns
+    hq, _one, _two, first, _second = two_campaigns
     held = roster.current(hq.db)
     assert set(held.recipients(set())) == set(held.recipients())
     assert len(held.recipients(set())) == 4  # the authority, headquarters, both laptops
     everything = export_bundle(hq.db, hq.folder / "all.inspbundle")
     assert everything.readers == 4  # both campaigns: both laptops
-    kit = export_bundle(
-        hq.db, hq.folder / "kit.inspbundle", campaign_ref=campaigns(hq.db)[-1]["id"]
-    )
+    kit = export_bundle(hq.db, hq.folder / "kit.inspbundle", campaign_ref=first["id"])
     assert kit.readers == 3
 
 
