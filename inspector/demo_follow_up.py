@@ -49,7 +49,7 @@ def add_sample_follow_up(
     seed: int,
     today: dt.date,
 ) -> dict[str, int]:
-    """An earlier round on a quarter of the townships, and its follow-up round."""
+    """An earlier round on a ninth of the townships, and its follow-up round."""
     rng = random.Random(seed * 7919 + 1)
     start = today - dt.timedelta(days=130)
     quarter = (start.month - 1) // 3 + 1
@@ -66,7 +66,7 @@ def add_sample_follow_up(
             "note": "示例数据：回头看所检查的上一轮督查。",
         },
     )
-    chosen = rng.sample(towns, max(1, len(towns) // 4))
+    chosen = rng.sample(towns, max(1, len(towns) // 9))
     for n, town in enumerate(chosen):
         day = start + dt.timedelta(days=2 + n)
         insp = start_inspection(rows, earlier["id"], town["id"], day.isoformat())

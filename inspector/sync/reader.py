@@ -26,8 +26,8 @@ from pyrage import x25519
 
 from inspector.messages import Joined, Message
 from inspector.progress import NO_PROGRESS, Progress
-from inspector.store.added_columns import with_defaults
 from inspector.sync import format as fmt
+from inspector.sync.added_columns import with_defaults
 from inspector.sync.envelope import open_content, read_outer
 from inspector.sync.errors import BundleError
 from inspector.sync.format import (

@@ -65,7 +65,7 @@ _WIDTHS = {
     "status": 72,
     "overdue": 52,
     "notice_number": 96,
-    "light": 40,
+    "light": 36,
     "extensions": 40,
 }
 

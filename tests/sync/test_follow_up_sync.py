@@ -21,7 +21,8 @@ TODAY = dt.date(2026, 11, 20)
 
 def _open_problem(device):
     return device.db.execute(
-        "SELECT id FROM problems WHERE deleted = 0 AND status = 'open' ORDER BY id LIMIT 1"
+        "SELECT id FROM problems WHERE deleted = 0 AND status = 'open' AND id NOT IN "
+        "(SELECT problem_id FROM extensions) ORDER BY id LIMIT 1"
     ).fetchone()[0]
 
 

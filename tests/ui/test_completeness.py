@@ -93,7 +93,12 @@ def test_finishing_anyway_finishes_and_a_complete_inspection_is_not_asked_about(
     assert find_inspection(sample_db, campaign["id"], township["id"])["status"] == "finished"
     complete = find_township(sample_db, "盐仓街道")  # the demo's inspections are complete
     demo = next(
-        c for c in sample_db.query("SELECT id FROM campaigns WHERE id != ?", [campaign["id"]])
+        c
+        for c in sample_db.query(
+            "SELECT id FROM campaigns WHERE id != ? AND follow_up_of IS NULL "
+            "ORDER BY starts_on DESC",  # the sample campaign, not its earlier round
+            [campaign["id"]],
+        )
     )["id"]
     window._load_campaigns(demo)
     window.tree.select_township(complete["id"])
