@@ -188,8 +188,11 @@ def test_the_deadline_is_not_edited_directly(round_one):
     p = add_problem(rows, town, "无时限问题", None, found_on=FOUND)
     assert edit_problem(rows, p["id"], {"deadline": "2026-12-01"})["deadline"] == "2026-12-01"
     with pytest.raises(DeadlineBeforeFound):
-        edit_problem(rows, add_problem(rows, town, "又一个", None, found_on=FOUND)["id"],
-                     {"deadline": "2026-01-01"})  # fmt: skip
+        edit_problem(
+            rows,
+            add_problem(rows, town, "又一个", None, found_on=FOUND)["id"],
+            {"deadline": "2026-01-01"},
+        )
 
 
 def test_the_list_filters_by_light(round_one):
