@@ -80,3 +80,25 @@ def test_a_bundle_without_the_follow_up_columns_takes_their_defaults(hq, laptops
     held = field.db.execute("SELECT follow_up_of, checklist, due_soon_days FROM campaigns")
     assert set(held.fetchall()) == {(None, 1, 7)}
     assert field.db["campaigns"].count == len(tables["campaigns"])
+
+
+def test_a_follow_up_kit_carries_the_work_list(hq, laptops):
+    earlier = hq.db.execute(
+        "SELECT id FROM campaigns WHERE follow_up_of IS NULL ORDER BY starts_on DESC LIMIT 1"
+    ).fetchone()[0]
+    follow = create_follow_up(hq.rows, earlier, "回头看", "township-party-building")
+    team = laptops("笔记本1", role="inspector")  # enrolled first: the kit is sealed to it
+    summary = team.take(hq.export(campaign_ref=follow["id"]))
+    assert summary.totals.conflicts == 0
+    listed = {p["id"] for p in work_list(hq.db, follow["id"], None, TODAY)}
+    assert {p["id"] for p in work_list(team.db, follow["id"], None, TODAY)} == listed
+    held = {r[0] for r in team.db.execute("SELECT id FROM problems")}
+    assert held == listed  # the closed ones and the other rounds' stay at headquarters
+    assert team.db["answers"].count == 0
+    problem = _open_problem(team)
+    extend_deadline(team.rows, problem, "2027-06-30", "换届", "王部长", today=TODAY)
+    record_verdict(team.rows, follow["id"], problem, "rejected", "台账缺失", today=TODAY)
+    assert hq.take(team.export()).totals.conflicts == 0
+    assert hq.rows.get("problems", problem)["deadline"] == "2027-06-30"
+    verdict = hq.db.execute("SELECT verdict FROM follow_ups WHERE problem_id = ?", [problem])
+    assert verdict.fetchone() == ("rejected",)
