@@ -301,12 +301,33 @@ def campaign() -> None:
     show_default=True,
     help="How many bottom-ranked townships go on the 约谈 list.",
 )
+@click.option("--follow-up-of", "follow_up_of", help="Make a follow-up round (回头看) of this one.")
+@click.option("--reinspect", is_flag=True, help="The follow-up round fills in the form too.")
 @click.pass_obj
 def campaign_create(
-    app: AppContext, name: str, form_ref: str, year: int | None, interview_bottom: int
+    app: AppContext,
+    name: str,
+    form_ref: str,
+    year: int | None,
+    interview_bottom: int,
+    follow_up_of: str | None,
+    reinspect: bool,
 ) -> None:
     """Create a campaign on an installed form."""
-    row = app.writing().catalog.create_campaign(name, form_ref, year, interview_bottom).value
+    if follow_up_of:
+        follow_ups = app.writing().follow_ups
+        row = follow_ups.create(
+            follow_up_of,
+            name,
+            form_ref,
+            reinspect=reinspect,
+            year=year,
+            interview_bottom=interview_bottom,
+        ).value
+    elif reinspect:
+        raise click.UsageError("--reinspect goes with --follow-up-of")
+    else:
+        row = app.writing().catalog.create_campaign(name, form_ref, year, interview_bottom).value
     click.echo(safe(row["id"]))
 
 
@@ -484,6 +505,7 @@ def check(app: AppContext, repair: bool, restamp_future: bool) -> None:
 for _module, _name in (
     ("inspector.cli_reports", "report"),
     ("inspector.cli_reports", "problems"),
+    ("inspector.cli_follow_up", "problems"),
     ("inspector.cli_bundle", "bundle"),
     ("inspector.cli_backup", "backup"),
     ("inspector.cli_device", "device"),

@@ -20,6 +20,7 @@ from inspector.core.forms import Form, Item
 from inspector.core.ids import answer_id, county_id, form_row_id, inspection_id, township_id
 from inspector.core.problems import Action, Status
 from inspector.core.scoring import Answer, Verdict, score_inspection
+from inspector.demo_follow_up import add_province_follow_up, add_sample_follow_up
 from inspector.paths import default_form_path, project_form_path, sample_townships_csv
 from inspector.store import settings
 from inspector.store.catalog import (
@@ -236,6 +237,9 @@ def make_sample(
         from inspector.demo_projects import make_project_sample
 
         sites = make_project_sample(rows, seed, today)
+        follow_up = add_sample_follow_up(
+            rows, form, form_row, towns, _plan_answers, _problem_text, seed, today
+        )
     return {
         "campaign": campaign["id"],
         "campaign_name": campaign["name"],
@@ -245,6 +249,7 @@ def make_sample(
         "project_campaign": sites["campaign"],
         "project_campaign_name": sites["campaign_name"],
         "projects": sites["projects"],
+        "follow_up": follow_up,
     }
 
 
@@ -310,7 +315,8 @@ def make_province(
             for r in records
         ]
         scored_items = [i for i in form.items if i.kind != "text"]
-        stats = {"campaigns": 0, "inspections": 0, "answers": 0, "problems": 0}
+        stats: dict[str, Any] = {"campaigns": 0, "inspections": 0, "answers": 0, "problems": 0}
+        before_last: dict[str, Any] | None = None
         for k in range(campaigns):
             year = today.year - (campaigns - 1 - k) // 4
             quarter = 4 - (campaigns - 1 - k) % 4
@@ -389,4 +395,9 @@ def make_province(
             stats["problems"] += rows.insert_many("problems", problems)
             refresh_scores(db, [i["id"] for i in inspections], {campaign["id"]: form})
             stats["campaigns"] += 1
+            if k == campaigns - 2:
+                before_last = campaign
+        if before_last is not None:
+            say(f"{before_last['name']}问题回头看")
+            stats["follow_up"] = add_province_follow_up(rows, before_last, seed, today)
     return stats

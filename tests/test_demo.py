@@ -67,3 +67,32 @@ def test_small_province(tmp_path):
     assert db.execute("SELECT COUNT(*) FROM townships WHERE name LIKE '模拟%'").fetchone()[0] == 40
     assert db["scores"].count == 80
     assert check(db) == []
+
+
+def _follow_up_content(db):
+    verdicts = {r[0] for r in db.execute("SELECT DISTINCT verdict FROM follow_ups")}
+    extended = db.execute("SELECT COUNT(DISTINCT problem_id) FROM extensions").fetchone()[0]
+    rounds = db.execute("SELECT COUNT(*) FROM campaigns WHERE follow_up_of IS NOT NULL")
+    return verdicts, extended, rounds.fetchone()[0]
+
+
+def test_the_sample_holds_a_follow_up_round_with_verdicts_and_extensions(sample_db):
+    verdicts, extended, rounds = _follow_up_content(sample_db)
+    assert rounds == 1 and {"verified", "rejected"} <= verdicts and extended > 0
+    lights = {
+        r[0]
+        for r in sample_db.execute(
+            "SELECT p.deadline > ? FROM problems p JOIN extensions x ON x.problem_id = p.id "
+            "WHERE p.status IN ('open', 'rectifying')",
+            [SAMPLE_DATE.isoformat()],
+        )
+    }
+    assert lights == {1}  # an extended deadline lies ahead: the problem is no longer red
+
+
+def test_the_province_holds_a_follow_up_round(tmp_path):
+    db = open_db(tmp_path / "p.db")
+    make_province(db, townships=40, campaigns=3, today=dt.date(2026, 11, 20))
+    verdicts, extended, rounds = _follow_up_content(db)
+    assert rounds == 1 and {"verified", "rejected"} <= verdicts and extended > 0
+    assert check(db) == []

@@ -91,6 +91,39 @@ def is_overdue(deadline: str | dt.date | None, status: Status | str, today: dt.d
     return deadline < today
 
 
+class Light(StrEnum):
+    """How urgent a problem still to rectify is: computed from its deadline, never stored."""
+
+    GREEN = "green"
+    YELLOW = "yellow"  # due within the campaign's warning days
+    RED = "red"  # overdue
+
+
+LIGHT_LABELS = {Light.GREEN: "绿", Light.YELLOW: "黄", Light.RED: "红"}
+# Days before its deadline a problem turns yellow, unless its campaign says otherwise.
+DEFAULT_DUE_SOON_DAYS = 7
+
+
+def light(
+    deadline: str | dt.date | None,
+    status: Status | str,
+    today: dt.date,
+    soon_days: int = DEFAULT_DUE_SOON_DAYS,
+) -> Light | None:
+    """Red when overdue (`is_overdue`), yellow when due within `soon_days`, else green; None
+    for a problem no longer to rectify. A problem with no deadline is green: it cannot be
+    late. The store's SQL says the same (`store.problem_rules.light`)."""
+    if Status(status) not in UNRECTIFIED:
+        return None
+    if is_overdue(deadline, status, today):
+        return Light.RED
+    if deadline:
+        due = deadline if isinstance(deadline, dt.date) else dt.date.fromisoformat(deadline[:10])
+        if due <= today + dt.timedelta(days=soon_days):
+            return Light.YELLOW
+    return Light.GREEN
+
+
 class DeadlineBeforeFound(MessageError):
     """A rectification deadline earlier than the day the problem was found."""
 
@@ -116,9 +149,11 @@ def check_deadline(found_on: str | dt.date | None, deadline: str | dt.date | Non
 class HistoryStep:
     """One entry of a problem's history, as the panel shows it.
 
-    `kind` is "recorded", "status", "rejected", "edited" or "deleted"; `fields`
-    names the columns an edit changed; `note` is the rectification note or the
-    follow-up's reason for a rejection.
+    `kind` is "recorded", "status", "rejected", "edited", "deleted", "extended" (a
+    deadline extension: `detail` is the previous deadline, the new one and who approved
+    it, `note` the reason) or "verdict" (a follow-up round's verdict in `status`, its
+    reason in `note`, the round's name in `detail`); `fields` names the columns an edit
+    changed; `note` is the rectification note or the follow-up's reason for a rejection.
     """
 
     at: str
@@ -127,6 +162,7 @@ class HistoryStep:
     status: str = ""
     fields: tuple[str, ...] = ()
     note: str = ""
+    detail: tuple[str, ...] = ()
 
 
 _REJECT_MARK = "复查退回]"

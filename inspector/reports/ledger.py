@@ -1,9 +1,10 @@
 """整改台账: the rectification ledger as organisation departments keep it.
 
 One row per problem: 序号, 县区, 乡镇, 问题, 整改措施, 责任领导, 责任人, 整改时限
-(the deadline first set, and the one it was extended to), 进展, 销号日期, 佐证,
-and whether the township's 整改报告 on the problem's notice has arrived (已报送 with
-its date, 未报送; empty for a problem on no notice).
+(the deadline first set, and the one it was extended to), 进展 (with every extension:
+dates, reason, who approved it), 销号日期, 佐证, 亮灯 (红/黄/绿), 延期次数, and whether
+the township's 整改报告 on the problem's notice has arrived (已报送 with its date,
+未报送; empty for a problem on no notice).
 The app records no 责任领导: the column is printed empty for the township to
 fill in by hand, as the paper ledgers are. XLSX to keep working in, PDF to
 file; for a campaign, one county of it, or everything.
@@ -24,7 +25,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 from sqlite_utils import Database
 
-from inspector.core.problems import STATUS_LABELS, Status
+from inspector.core.problems import LIGHT_LABELS, STATUS_LABELS, Light, Status
 from inspector.progress import NO_PROGRESS, Progress
 from inspector.reports.fonts import report_fonts
 from inspector.reports.pdfdoc import (
@@ -39,7 +40,7 @@ from inspector.reports.pdfdoc import (
     title_style,
     wrap_text,
 )
-from inspector.reports.xlsx import Column, write_sheet
+from inspector.reports.xlsx import LIGHT_FILLS, Column, write_sheet
 from inspector.store import settings
 from inspector.store.catalog import find_campaign
 from inspector.store.report_data import find_county, ledger_rows
@@ -57,6 +58,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("进展", 24, "wrap"),
     Column("销号日期", 11, "date"),
     Column("佐证", 16, "wrap"),
+    Column("亮灯", 6, "light"),
+    Column("延期次数", 8, "number"),
     Column("整改报告", 14, "wrap"),
 )
 HEADERS = tuple(c.header for c in COLUMNS)
@@ -94,6 +97,8 @@ def progress_text(p: dict[str, Any], today: dt.date) -> str:
     note = (p["rectify_note"] or "").strip().splitlines()
     if note:
         parts.append(note[-1].strip())
+    if p.get("extension_text"):
+        parts.append(f"延期{p['extension_count']}次：{p['extension_text']}")
     if p["overdue"]:
         days = (today - dt.date.fromisoformat(p["deadline"][:10])).days
         parts.append(f"已逾期{days}天")
@@ -119,6 +124,8 @@ def record(n: int, p: dict[str, Any], today: dt.date) -> list[Any]:
         progress_text(p, today),
         _date(p["closed_on"]),
         evidence,
+        LIGHT_LABELS[Light(p["light"])] if p["light"] else "",
+        p["extension_count"],
         report_text(p),
     ]
 
@@ -150,7 +157,8 @@ def ledger_xlsx(db: Database, path: str | Path, where: LedgerScope, today: dt.da
     )
 
 
-PDF_WIDTHS = (9, 16, 20, 42, 36, 14, 16, 18, 18, 30, 18, 20, 16)  # mm, 273 in all
+PDF_WIDTHS = (9, 16, 20, 36, 28, 14, 16, 18, 18, 30, 18, 20, 8, 10, 12)  # mm, 273 in all
+LIGHT_AT = HEADERS.index("亮灯")
 
 
 def ledger_pdf(
@@ -204,6 +212,12 @@ def ledger_pdf(
                     ("ALIGN", (7, 1), (8, -1), "CENTER"),
                     ("ALIGN", (10, 1), (10, -1), "CENTER"),
                     *[("TEXTCOLOR", (9, r), (9, r), colors.HexColor("#C00000")) for r in overdue],
+                    ("ALIGN", (LIGHT_AT, 1), (-1, -1), "CENTER"),
+                    *[
+                        ("BACKGROUND", (LIGHT_AT, n), (LIGHT_AT, n), colors.HexColor("#" + fill))
+                        for n, r in enumerate(rows, 1)
+                        if (fill := LIGHT_FILLS.get(r[LIGHT_AT]))
+                    ],
                 ],
             )
         )

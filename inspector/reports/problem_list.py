@@ -23,7 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 from sqlite_utils import Database
 
-from inspector.core.problems import STATUS_LABELS, Status
+from inspector.core.problems import LIGHT_LABELS, STATUS_LABELS, Light, Status
 from inspector.progress import NO_PROGRESS, Progress
 from inspector.reports.cells import csv_text
 from inspector.reports.fonts import report_fonts
@@ -39,7 +39,7 @@ from inspector.reports.pdfdoc import (
     title_style,
     wrap_text,
 )
-from inspector.reports.xlsx import Column, write_sheet
+from inspector.reports.xlsx import LIGHT_FILLS, Column, write_sheet
 from inspector.store import settings
 from inspector.store.catalog import find_campaign
 from inspector.store.report_data import problem_list
@@ -60,9 +60,13 @@ COLUMNS: tuple[Column, ...] = (
     Column("是否逾期", 8, "number"),
     Column("通知书文号", 17),
     Column("发现日期", 11, "date"),
+    Column("亮灯", 6, "light"),
+    Column("延期次数", 8, "number"),
+    Column("延期情况", 36, "wrap"),
 )
 HEADERS = tuple(c.header for c in COLUMNS)
 OVERDUE_COL = HEADERS.index("是否逾期")
+LIGHT_COL = HEADERS.index("亮灯")
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -86,6 +90,9 @@ def record(n: int, p: dict[str, Any]) -> list[Any]:
         "是" if p["overdue"] else "否",
         p["notice_number"] or "",
         _date(p["found_on"]),
+        LIGHT_LABELS[Light(p["light"])] if p["light"] else "",
+        p["extension_count"],
+        p["extension_text"] or "",
     ]
 
 
@@ -143,17 +150,21 @@ def export_problems(
 # spreadsheets carry it), and the campaign in the title rather than on every row.
 PDF_COLUMNS = (
     ("序号", 0, 9),
-    ("县区", 2, 16),
-    ("乡镇（街道）", 3, 22),
+    ("县区", 2, 14),
+    ("乡镇（街道）", 3, 20),
     ("条目", 4, 11),
-    ("问题", 5, 82),
-    ("责任单位", 6, 28),
-    ("责任人", 7, 18),
+    ("问题", 5, 62),
+    ("责任单位", 6, 24),
+    ("责任人", 7, 16),
     ("整改时限", 8, 18),
     ("状态", 9, 16),
     ("逾期", 10, 9),
+    ("亮灯", LIGHT_COL, 9),
+    ("延期", LIGHT_COL + 2, 31),
     ("通知书文号", 11, 34),
 )
+# The light's cell in the PDF, as in the spreadsheet (reports.xlsx.LIGHT_FILLS).
+PDF_LIGHT = PDF_COLUMNS.index(("亮灯", LIGHT_COL, 9))
 
 
 def _table(rows: list[list[Any]], font: str, header_font: str) -> Flowable:
@@ -166,8 +177,11 @@ def _table(rows: list[list[Any]], font: str, header_font: str) -> Flowable:
         cells = []
         for _h, i, w in PDF_COLUMNS:
             v = r[i].split(" ", 1)[0] if i == 4 else r[i]
+            if i == LIGHT_COL + 2 and r[LIGHT_COL + 1]:
+                v = f"{r[LIGHT_COL + 1]}次：{v}"
             v = v.isoformat() if isinstance(v, dt.date) else str(v if v is not None else "")
-            cells.append(wrap_text(v, font, size, w * mm - 5) if i in (2, 3, 5, 6, 7, 11) else v)
+            wrapped = i in (2, 3, 5, 6, 7, 11, LIGHT_COL + 2)
+            cells.append(wrap_text(v, font, size, w * mm - 5) if wrapped else v)
         data.append(cells)
     table = grouped_table(
         data, (1, 2), colWidths=[w * mm for _h, _i, w in PDF_COLUMNS], repeatRows=1
@@ -182,6 +196,12 @@ def _table(rows: list[list[Any]], font: str, header_font: str) -> Flowable:
                 ("ALIGN", (0, 1), (0, -1), "CENTER"),
                 ("ALIGN", (7, 1), (9, -1), "CENTER"),
                 *[("TEXTCOLOR", (7, r), (9, r), colors.HexColor("#C00000")) for r in overdue],
+                ("ALIGN", (PDF_LIGHT, 1), (PDF_LIGHT, -1), "CENTER"),
+                *[
+                    ("BACKGROUND", (PDF_LIGHT, n), (PDF_LIGHT, n), colors.HexColor("#" + fill))
+                    for n, r in enumerate(rows, 1)
+                    if (fill := LIGHT_FILLS.get(r[LIGHT_COL]))
+                ],
             ],
         )
     )
@@ -200,12 +220,13 @@ def problems_pdf(
     name = find_campaign(db, campaign_id)["name"] if campaign_id else "全部督查批次"
     rows = list(_records(db, campaign_id, today, progress))
     overdue = sum(1 for r in rows if r[OVERDUE_COL] == "是")
+    yellow = sum(1 for r in rows if r[LIGHT_COL] == LIGHT_LABELS[Light.YELLOW])
     issuing = settings.get(db, "issuing_body") or ""
     story: list[Flowable] = [
         Paragraph(f"{escape(name)}问题清单", title_style(fonts, 16)),
         Paragraph(
             f"{escape(issuing)}　截至{chinese_date(today)}　共 {len(rows)} 个问题，"
-            f"其中逾期未整改 {overdue} 个",
+            f"其中逾期未整改（红灯） {overdue} 个，临期（黄灯） {yellow} 个",
             style("sub", fonts.song, 10, 15, alignment=1, spaceAfter=6),
         ),
     ]

@@ -35,7 +35,12 @@ CREATOR = "督查通 Inspector"
 class Column:
     header: str
     width: int  # in characters, as Excel counts them
-    kind: str = "text"  # "text" (one line), "wrap" (long text), "date", "number"
+    kind: str = "text"  # "text" (one line), "wrap" (long text), "date", "number", "light"
+
+
+# A deadline light's word (core.problems.LIGHT_LABELS) and the cell's fill: the colour
+# helps on screen, the word survives a black-and-white printer.
+LIGHT_FILLS = {"红": "F4B6B6", "黄": "FFE699", "绿": "C6E0B4"}
 
 
 _THIN = Side(style="thin", color="808080")
@@ -102,6 +107,10 @@ def write_sheet(
                 cell.alignment = _CENTRE
             elif col.kind == "number":
                 cell.alignment = _CENTRE
+            elif col.kind == "light":
+                cell.alignment = _CENTRE
+                if value in LIGHT_FILLS:
+                    cell.fill = PatternFill("solid", fgColor=LIGHT_FILLS[value])
             else:
                 cell.alignment = _TOP
             out.append(cell)

@@ -435,7 +435,9 @@ def create_campaign(
     interview_bottom: int = 3,
     starts_on: str | None = None,
     ends_on: str | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
+    """A new campaign; `extra` holds further columns (a follow-up round's, `store.follow_up`)."""
     name = name.strip()
     if not name:
         raise CatalogError(Message("a campaign needs a name"))
@@ -466,6 +468,7 @@ def create_campaign(
             "ends_on": ends_on,
             "interview_bottom": interview_bottom,
             "note": "",
+            **(extra or {}),
         },
     )
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from inspector.core.follow_up import FollowUpVerdict
 from inspector.core.problems import Status
 from inspector.core.scoring import Verdict
 from inspector.messages import Message, MessageError
@@ -430,6 +431,9 @@ COLUMNS: dict[str, dict[str, Domain]] = {
         "ends_on": OPTIONAL_DATE,
         "interview_bottom": Integer(low=0, high=10_000),
         "note": NOTE,
+        "follow_up_of": OPTIONAL_REF,
+        "checklist": Integer(low=0, high=1),
+        "due_soon_days": Integer(low=0, high=365),
     },
     "inspectors": {"name": NAME, "device_id": Id(max_length=64)},
     "inspections": {
@@ -486,6 +490,23 @@ COLUMNS: dict[str, dict[str, Domain]] = {
         "closed_on": OPTIONAL_DATE,
         "closed_by": NAME,
         "notice_id": OPTIONAL_REF,
+    },
+    "extensions": {
+        "problem_id": REF,
+        "previous_deadline": OPTIONAL_DATE,
+        "new_deadline": DATE,
+        "reason": NOTE,
+        "approved_by": NAME,
+        "extended_on": DATE,
+        "recorded_by": NAME,
+    },
+    "follow_ups": {
+        "campaign_id": REF,
+        "problem_id": REF,
+        "verdict": Enum(values=tuple(v.value for v in FollowUpVerdict)),
+        "reason": NOTE,
+        "checked_on": DATE,
+        "checked_by": NAME,
     },
     "attachments": {
         "sha256": Sha256(),

@@ -16,10 +16,12 @@ from sqlite_utils import Database
 
 from inspector.core.forms import Form
 from inspector.core.ids import answer_id, inspection_id
+from inspector.core.problems import Light
 from inspector.core.scoring import Answer, ScoreResult, Verdict, score_inspection
 from inspector.messages import Message, MessageError
 from inspector.store.catalog import form_for_campaign
-from inspector.store.problem_rules import overdue
+from inspector.store.follow_up_sql import is_follow_up, work_list_sql
+from inspector.store.problem_rules import light, overdue
 from inspector.store.rows import Rows
 
 NOT_STARTED = "not_started"
@@ -287,17 +289,20 @@ def campaign_overview(
     params: dict[str, Any] = {"campaign": campaign_id, "today": today_s}
     only = problems_only = ""
     targets = target_condition(campaign_target(db, campaign_id))  # townships or project sites
-    campaign_column = "campaign_id"
+    campaign_column = "pp.campaign_id"
     if townships is not None:
         # A few townships: find their problems by township (idx_problems_township), not by
         # scanning the campaign's (the unary + keeps SQLite off idx_problems_campaign).
-        campaign_column = "+campaign_id"
+        campaign_column = "+pp.campaign_id"
         wanted = sorted(set(townships))
         if not wanted:
             return []
         params["townships"] = json.dumps(wanted)
         only = " AND t.id IN (SELECT value FROM json_each(:townships))"
-        problems_only = " AND township_id IN (SELECT value FROM json_each(:townships))"
+        problems_only = " AND pp.township_id IN (SELECT value FROM json_each(:townships))"
+    of_campaign = f"{campaign_column} = :campaign"
+    if is_follow_up(db, campaign_id):  # its work list, and what it recorded itself
+        of_campaign = f"({of_campaign} OR {work_list_sql('pp', ':campaign')})"
     return list(
         db.query(
             f"""
@@ -305,18 +310,20 @@ def campaign_overview(
                c.id AS county_id, c.name AS county,
                i.id AS inspection_id, i.status, s.score, s.stars, s.answered, s.items,
                s.veto_failed,
-               COALESCE(p.open, 0) AS open_problems, COALESCE(p.overdue, 0) AS overdue_problems
+               COALESCE(p.open, 0) AS open_problems, COALESCE(p.overdue, 0) AS overdue_problems,
+               COALESCE(p.due_soon, 0) AS due_soon_problems
         FROM townships t
         JOIN counties c ON c.id = t.county_id
         LEFT JOIN inspections i ON i.township_id = t.id AND i.campaign_id = :campaign
              AND i.deleted = 0
         LEFT JOIN scores s ON s.inspection_id = i.id
         LEFT JOIN (
-            SELECT township_id,
-                   SUM(status != 'closed') AS open,
-                   SUM({overdue("")}) AS overdue
-            FROM problems WHERE deleted = 0 AND {campaign_column} = :campaign{problems_only}
-            GROUP BY township_id
+            SELECT pp.township_id,
+                   SUM(pp.status != 'closed') AS open,
+                   SUM({overdue("pp")}) AS overdue,
+                   SUM({light("pp")} = '{Light.YELLOW.value}') AS due_soon
+            FROM problems pp WHERE pp.deleted = 0 AND {of_campaign}{problems_only}
+            GROUP BY pp.township_id
         ) p ON p.township_id = t.id
         WHERE t.deleted = 0 AND {targets}{only}
         ORDER BY c.code, c.name, t.code, t.name

@@ -9,7 +9,7 @@ fragments hold only the enum's own values, never user input.
 
 from __future__ import annotations
 
-from inspector.core.problems import UNRECTIFIED
+from inspector.core.problems import DEFAULT_DUE_SOON_DAYS, UNRECTIFIED, Light
 
 _UNRECTIFIED = ", ".join(f"'{status.value}'" for status in UNRECTIFIED)
 
@@ -27,6 +27,29 @@ def overdue(alias: str = "p", today: str = ":today") -> str:
     """Past its deadline and still to rectify (core.problems.is_overdue); `today` is the
     SQL parameter holding the ISO date."""
     return f"({unrectified(alias)} AND {_column(alias, 'deadline')} < {today})"
+
+
+def soon_days(alias: str = "p") -> str:
+    """The warning days of the problem's campaign (`campaigns.due_soon_days`), or the
+    default for a problem of no campaign. `alias` names the problems table."""
+    return (
+        f"coalesce((SELECT c_.due_soon_days FROM campaigns c_ "
+        f"WHERE c_.id = {_column(alias, 'campaign_id')}), {DEFAULT_DUE_SOON_DAYS})"
+    )
+
+
+def light(alias: str = "p", today: str = ":today", days: str | None = None) -> str:
+    """The deadline light (core.problems.light): 'red' when overdue, 'yellow' when due
+    within `days` (by default the campaign's, `soon_days`), 'green' otherwise, NULL for a
+    problem no longer to rectify. A NULL deadline compares as unknown: green."""
+    days = days or soon_days(alias)
+    deadline = _column(alias, "deadline")
+    return (
+        f"(CASE WHEN NOT {unrectified(alias)} THEN NULL "
+        f"WHEN {overdue(alias, today)} THEN '{Light.RED.value}' "
+        f"WHEN {deadline} <= date({today}, '+' || ({days}) || ' days') "
+        f"THEN '{Light.YELLOW.value}' ELSE '{Light.GREEN.value}' END)"
+    )
 
 
 def noticeable(alias: str = "p") -> str:

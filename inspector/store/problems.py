@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from inspector.core.problems import (
     Action,
     HistoryStep,
+    Light,
     Status,
     check_deadline,
     history_steps,
@@ -24,7 +25,8 @@ from inspector.core.problems import (
 from inspector.messages import Message, MessageError
 from inspector.store.clock import hlc_device
 from inspector.store.devices import own_role, require_hq_for_closed_problems
-from inspector.store.problem_rules import overdue
+from inspector.store.follow_up_sql import extension_count_sql, is_follow_up, work_list_sql
+from inspector.store.problem_rules import light, overdue
 from inspector.store.rows import Rows
 
 
@@ -129,9 +131,20 @@ def edit_problem(rows: Rows, problem_id: str, changes: dict[str, Any]) -> dict[s
         # Only a new deadline is checked: an older row that breaks the rule still takes
         # other edits (see docs/design-notes.md, "Problem deadlines").
         check_deadline(problem["found_on"], changes["deadline"])
+    if changes.get("deadline", problem["deadline"]) != problem["deadline"] and problem["deadline"]:
+        raise DeadlineNotEdited(
+            Message(
+                "the deadline was set when the problem was recorded; it changes only "
+                "through an extension (延期) with a reason and who approved it"
+            )
+        )
     if problem["status"] == Status.CLOSED.value:
         require_hq_for_closed_problems(rows.db)
     return rows.update("problems", problem_id, changes)
+
+
+class DeadlineNotEdited(MessageError):
+    """A recorded deadline changes only through an extension (`store.follow_up`)."""
 
 
 class ProblemNotDeleted(MessageError):
@@ -195,7 +208,12 @@ def problem_history(db: Database, problem_id: str) -> list[HistoryStep]:
         entries.append(
             (at, who, action, json.loads(old) if old else None, json.loads(new) if new else None)
         )
-    return history_steps(entries)
+    from inspector.store.follow_up import follow_up_steps
+
+    more = follow_up_steps(db, problem_id)
+    # An extension moves the deadline in the problem's row too: its own step says so.
+    steps = [s for s in history_steps(entries) if not (more and s.fields == ("deadline",))]
+    return sorted([*steps, *more], key=lambda s: s.at)
 
 
 @dataclass
@@ -205,6 +223,8 @@ class ProblemFilter:
     township_id: str | None = None
     statuses: tuple[str, ...] = ()
     overdue_only: bool = False
+    lights: tuple[str, ...] = ()  # core.problems.Light values; any of them
+    work_list_of: str | None = None  # a follow-up round: the problems it checks
     text: str = ""
     today: dt.date = field(default_factory=dt.date.today)
 
@@ -223,6 +243,8 @@ SORTABLE = {
 _SELECT = f"""
     SELECT p.*, t.name AS township, c.name AS county, c.id AS county_id,
            {overdue("p")} AS overdue,
+           {light("p")} AS light,
+           {extension_count_sql("p")} AS extensions,
            n.doc_number AS notice_number
     FROM problems p
     JOIN townships t ON t.id = p.township_id
@@ -236,7 +258,11 @@ def _where(f: ProblemFilter) -> tuple[str, dict[str, Any]]:
     (1,400 rows, evaluated once), so counting needs no per-row join."""
     clauses = ["p.deleted = 0"]
     params: dict[str, Any] = {"today": f.today.isoformat()}
-    if f.campaign_id:
+    if f.work_list_of and f.work_list_of == f.campaign_id:
+        # a follow-up round: its work list, and what it recorded itself (a re-inspection)
+        clauses.append(f"(p.campaign_id = :campaign OR {work_list_sql('p', ':campaign')})")
+        params["campaign"] = f.campaign_id
+    elif f.campaign_id:
         clauses.append("p.campaign_id = :campaign")
         params["campaign"] = f.campaign_id
     if f.county_id:
@@ -253,6 +279,15 @@ def _where(f: ProblemFilter) -> tuple[str, dict[str, Any]]:
         clauses.append(f"p.status IN ({', '.join(names)})")
     if f.overdue_only:
         clauses.append(overdue("p"))
+    if f.lights:
+        names = []
+        for i, value in enumerate(f.lights):
+            params[f"l{i}"] = Light(value).value
+            names.append(f":l{i}")
+        clauses.append(f"{light('p')} IN ({', '.join(names)})")
+    if f.work_list_of and f.work_list_of != f.campaign_id:
+        clauses.append(work_list_sql("p", ":work_list"))
+        params["work_list"] = f.work_list_of
     if f.text.strip():
         clauses.append(
             "(p.text LIKE :q OR p.responsible_unit LIKE :q OR p.item_id LIKE :q "
@@ -314,6 +349,7 @@ def problems_for_township(
 ) -> list[dict[str, Any]]:
     f = ProblemFilter(
         campaign_id=campaign_id,
+        work_list_of=campaign_id if is_follow_up(db, campaign_id) else None,
         township_id=township_id,
         statuses=statuses,
         today=today or dt.date.today(),

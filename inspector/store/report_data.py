@@ -21,6 +21,7 @@ from inspector.messages import Message
 from inspector.store import problem_rules as rules
 from inspector.store import settings
 from inspector.store.catalog import CatalogError, find_campaign, form_for_campaign
+from inspector.store.follow_up_sql import extension_count_sql, extension_text_sql
 from inspector.store.inspections import compute_score, find_inspection
 from inspector.store.notices import notice_problems
 from inspector.store.problem_queries import townships_with_noticeable
@@ -281,7 +282,8 @@ def problem_list(
     last: tuple[Any, ...] = ()
     sql = """
         SELECT p.*, t.name AS township, c.name AS county, ca.name AS campaign,
-               {overdue} AS overdue,
+               {overdue} AS overdue, {light} AS light,
+               {extension_count} AS extension_count, {extension_text} AS extension_text,
                n.doc_number AS notice_number,
                COALESCE(c.code, '') AS ccode, COALESCE(t.code, '') AS tcode
         FROM problems p
@@ -308,7 +310,18 @@ def problem_list(
                 "(:k0, :k1, :k2, :k3, :k4, :k5, :k6)"
             )
             params.update({f"k{i}": v for i, v in enumerate(last)})
-        rows = list(db.query(sql.format(overdue=rules.overdue("p"), after=after), params))
+        rows = list(
+            db.query(
+                sql.format(
+                    overdue=rules.overdue("p"),
+                    light=rules.light("p"),
+                    extension_count=extension_count_sql("p"),
+                    extension_text=extension_text_sql("p"),
+                    after=after,
+                ),
+                params,
+            )
+        )
         for r in rows:
             r["item_text"] = texts.get((r["campaign_id"], r["item_id"] or ""), "")
             r["overdue"] = bool(r["overdue"])
@@ -355,7 +368,9 @@ def ledger_rows(
     """The 整改台账: every problem with the deadline it was first given, its evidence and
     its progress.
 
-    The first deadline is the audit log's earliest record of the row: a local insert
+    The first deadline is the one the first extension (延期) replaced; a problem whose
+    deadline was changed before extensions were recorded has it from the audit log's
+    earliest record of the row: a local insert
     holds the row as made; an imported one holds no copy, so the first change's `old`
     says it, and a row never changed here still has it.
     """
@@ -365,8 +380,13 @@ def ledger_rows(
                   p.deadline, p.status, p.rectified_on, p.rectify_note, p.closed_on,
                   p.item_id, p.found_on, t.name AS township, c.name AS county,
                   ca.name AS campaign, n.doc_number, n.report_received_on,
-                  {rules.overdue("p")} AS overdue,
-                  coalesce((SELECT CASE WHEN a.action = 'insert'
+                  {rules.overdue("p")} AS overdue, {rules.light("p")} AS light,
+                  {extension_count_sql("p")} AS extension_count,
+                  {extension_text_sql("p")} AS extension_text,
+                  coalesce((SELECT x_.previous_deadline FROM extensions x_
+                            WHERE x_.problem_id = p.id AND x_.deleted = 0
+                            ORDER BY x_.updated_at LIMIT 1),
+                           (SELECT CASE WHEN a.action = 'insert'
                                         THEN json_extract(a.new, '$.deadline')
                                         ELSE json_extract(a.old, '$.deadline') END
                             FROM audit_log a

@@ -25,6 +25,8 @@ SYNCED_TABLES = (
     "answers",
     "notices",
     "problems",
+    "extensions",
+    "follow_ups",
     "attachments",
 )
 
@@ -259,10 +261,12 @@ def m002_peer_acks(db: Database) -> None:
         own = db.execute(
             "SELECT json_extract(value, '$') FROM settings WHERE key = 'device_id'"
         ).fetchone()
+        existing = set(db.table_names())
         stamps = " UNION ALL ".join(
             f"SELECT substr(updated_at, 20) AS author, max(updated_at) AS version FROM [{t}] "
             "GROUP BY 1"
             for t in SYNCED_TABLES
+            if t in existing  # a table a later migration adds holds nothing yet
         )
         db.execute(
             f"INSERT INTO have_vector(author, version) SELECT author, max(version) "
@@ -301,6 +305,8 @@ def m003_trust(db: Database) -> None:
 # it takes the default: a version made before the column existed keeps the bytes (and so
 # the hash its author signed) it had, and bundles of the previous version still import.
 ADDED_COLUMNS: dict[str, dict[str, object]] = {
+    # m007_follow_up: follow-up rounds and their deadline lights
+    "campaigns": {"follow_up_of": None, "checklist": 1, "due_soon_days": 7},
     "notices": {
         "voided_on": None,
         "voided_by": "",
@@ -332,3 +338,45 @@ def m004_notices_void_report(db: Database) -> None:
         "INSERT OR IGNORE INTO settings(key, value) "
         "SELECT 'first_run_done', 'true' FROM settings WHERE key = 'device_id'"
     )
+
+
+@migrations()
+def m007_follow_up(db: Database) -> None:
+    """Follow-up rounds (回头看), their verdicts, and deadline extensions (延期).
+
+    `campaigns.follow_up_of` names the earlier round a follow-up checks,
+    `checklist` says whether the round fills in a checklist as well (a full
+    re-inspection) and `due_soon_days` when a problem's light turns yellow.
+    `extensions` and `follow_ups` are synced and written once per event, so two
+    laptops' extensions or verdicts of one problem both survive a merge
+    (docs/design-notes.md, "Follow-up rounds, deadline lights, extensions").
+    """
+    for column in (
+        "follow_up_of TEXT REFERENCES campaigns(id)",
+        "checklist INTEGER NOT NULL DEFAULT 1",
+        "due_soon_days INTEGER NOT NULL DEFAULT 7",
+    ):
+        db.execute(f"ALTER TABLE campaigns ADD COLUMN {column}")
+    db.execute(f"""CREATE TABLE extensions (
+        id TEXT PRIMARY KEY,
+        problem_id TEXT NOT NULL REFERENCES problems(id),
+        previous_deadline TEXT,
+        new_deadline TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        approved_by TEXT NOT NULL,
+        extended_on TEXT NOT NULL,
+        recorded_by TEXT NOT NULL DEFAULT '',
+        {_SYNC})""")
+    db.execute(f"""CREATE TABLE follow_ups (
+        id TEXT PRIMARY KEY,
+        campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+        problem_id TEXT NOT NULL REFERENCES problems(id),
+        verdict TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        checked_on TEXT NOT NULL,
+        checked_by TEXT NOT NULL DEFAULT '',
+        {_SYNC})""")
+    db.execute("CREATE INDEX idx_extensions_problem ON extensions(problem_id)")
+    db.execute("CREATE INDEX idx_follow_ups_problem ON follow_ups(problem_id)")
+    db.execute("CREATE INDEX idx_follow_ups_campaign ON follow_ups(campaign_id)")
+    db.execute("CREATE INDEX idx_campaigns_follow_up ON campaigns(follow_up_of)")

@@ -188,6 +188,7 @@ class Session:
         self.projects = Projects(self)
         self.settings = Settings(self)
         self.conflicts = Conflicts(self)
+        self.follow_ups = FollowUps(self)
 
     @classmethod
     def open(
@@ -813,6 +814,114 @@ class Conflicts(_Part):
 
         row = resolve(self.rows, conflict_id, keep)
         return self._session._done(row, Changes.all(), source)
+
+
+class FollowUps(_Part):
+    """Follow-up rounds (回头看), their verdicts and deadline extensions (`store.follow_up`)."""
+
+    def create(
+        self,
+        earlier: str,
+        name: str,
+        form_ref: str,
+        *,
+        reinspect: bool = False,
+        year: int | None = None,
+        interview_bottom: int = 3,
+        source: object | None = None,
+    ) -> Done[dict[str, Any]]:
+        from inspector.store.follow_up import create_follow_up
+
+        row = create_follow_up(
+            self.rows,
+            earlier,
+            name,
+            form_ref,
+            reinspect=reinspect,
+            year=year,
+            interview_bottom=interview_bottom,
+        )
+        return self._session._done(
+            row, Changes.of(CAMPAIGNS, tables=("campaigns",), ids=[row["id"]]), source
+        )
+
+    def work_list(
+        self, campaign: CampaignId, township: TownshipId | None = None
+    ) -> list[dict[str, Any]]:
+        from inspector.store.follow_up import work_list
+
+        return work_list(self.db, campaign, township)
+
+    def summary(self, campaign: CampaignId) -> dict[str, tuple[int, int]]:
+        from inspector.store.follow_up import work_list_summary
+
+        return work_list_summary(self.db, campaign)
+
+    def verdict(
+        self,
+        campaign: CampaignId,
+        problem: ProblemId,
+        verdict: str,
+        reason: str = "",
+        *,
+        close: bool = False,
+        today: dt.date | None = None,
+        source: object | None = None,
+    ) -> Done[dict[str, Any]]:
+        """Record a verdict; the value is the problem as it now is."""
+        from inspector.store.follow_up import record_verdict
+
+        row, problem_row = record_verdict(
+            self.rows, campaign, problem, verdict, reason, close=close, today=today
+        )
+        changes = _problem_changes([problem_row])
+        return self._session._done(
+            problem_row,
+            Changes.of(
+                PROBLEMS,
+                tables=("problems", "follow_ups"),
+                townships=changes.townships,
+                inspections=changes.inspections,
+                ids=[*changes.ids, row["id"]],
+            ),
+            source,
+        )
+
+    def extend(
+        self,
+        problem: ProblemId,
+        new_deadline: str | dt.date,
+        reason: str,
+        approved_by: str,
+        *,
+        today: dt.date | None = None,
+        source: object | None = None,
+    ) -> Done[dict[str, Any]]:
+        """An extension (延期); the value is the problem as it now is."""
+        from inspector.store.follow_up import extend_deadline
+
+        if isinstance(new_deadline, dt.date):
+            new_deadline = new_deadline.isoformat()
+        row, problem_row = extend_deadline(
+            self.rows, problem, new_deadline, reason, approved_by, today=today
+        )
+        changes = _problem_changes([problem_row])
+        return self._session._done(
+            problem_row,
+            Changes.of(
+                PROBLEMS,
+                tables=("problems", "extensions"),
+                townships=changes.townships,
+                inspections=changes.inspections,
+                ids=[*changes.ids, row["id"]],
+            ),
+            source,
+        )
+
+    def extensions(self, problem: ProblemId) -> list[dict[str, Any]]:
+        from inspector.store.follow_up import extensions_of
+
+        return extensions_of(self.db, problem)
 
 
 def _answer_id(inspection: InspectionId, item_id: str) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from inspector.store.follow_up_sql import earlier_rounds_sql, work_list_sql
 from inspector.store.schema import SYNCED_TABLES
 
 Selection = dict[str, tuple[str, list[Any]]]  # table -> (WHERE clause, parameters)
@@ -21,6 +22,8 @@ def selection(campaign: dict[str, Any] | None) -> Selection:
     """Everything, or a campaign kit: the campaign, its form, the places and the people."""
     if campaign is None:
         return {t: ("1", []) for t in SYNCED_TABLES}
+    if campaign.get("follow_up_of"):
+        return follow_up_kit(campaign["id"])
     return {
         "counties": ("1", []),
         "townships": ("1", []),
@@ -135,3 +138,29 @@ def first_out_of_domain(db: Database, table: str, chosen: Selection) -> tuple[st
         if not declared[column].accepts(values[column]):
             return str(values["id"]), column, values[column]
     return str(values["id"]), checks[0][0], values[checks[0][0]]
+
+
+def follow_up_kit(campaign_id: str) -> Selection:
+    """A follow-up round's kit: what any kit holds, and the work list the team goes
+    through, with everything its problems name (the earlier rounds and their forms, the
+    inspections and notices that recorded them), their extensions, their photos and the
+    verdicts the round has already."""
+    c = campaign_id
+    listed = f"SELECT p.id FROM problems p WHERE {work_list_sql('p', '?')}"
+    rounds = f"id = ? OR id IN ({earlier_rounds_sql('?')})"
+    return {
+        "counties": ("1", []),
+        "townships": ("1", []),
+        "forms": (f"id IN (SELECT form_id FROM campaigns WHERE {rounds})", [c, c]),
+        "campaigns": (rounds, [c, c]),
+        "inspectors": ("1", []),
+        "inspections": (
+            f"id IN (SELECT inspection_id FROM problems WHERE id IN ({listed}))",
+            [c, c],
+        ),
+        "notices": (f"id IN (SELECT notice_id FROM problems WHERE id IN ({listed}))", [c, c]),
+        "problems": (f"id IN ({listed})", [c, c]),
+        "extensions": (f"problem_id IN ({listed})", [c, c]),
+        "follow_ups": ("campaign_id = ?", [c]),
+        "attachments": (f"owner_table = 'problems' AND owner_id IN ({listed})", [c, c]),
+    }

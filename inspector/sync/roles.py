@@ -33,7 +33,16 @@ HQ = "hq"
 INSPECTOR = "inspector"
 HQ_ONLY = frozenset({"counties", "townships", "forms", "campaigns"})
 FIELD_TABLES = frozenset(
-    {"inspectors", "inspections", "answers", "problems", "notices", "attachments"}
+    {
+        "inspectors",
+        "inspections",
+        "answers",
+        "problems",
+        "notices",
+        "attachments",
+        "extensions",  # a deadline extension (延期), recorded where it is agreed
+        "follow_ups",  # a follow-up's verdict on a problem, recorded in the township
+    }
 )
 CLOSED = "closed"
 OPEN = "open"

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -17,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from inspector.messages import MessageError
 from inspector.store import catalog
-from inspector.store.catalog import CatalogError
 from inspector.store.session import Session
 from inspector.ui.changes import session_of
 from inspector.ui.errors import show_error
@@ -44,11 +45,23 @@ class CampaignDialog(QDialog):
         self.interview = QSpinBox(self)
         self.interview.setRange(0, 1000)
         self.interview.setValue(3)
+        # a follow-up round (回头看): its work list is the earlier round's unclosed problems
+        self.follow_up_of = QComboBox(self)
+        self.follow_up_of.addItem(self.tr("— (a new round)"), "")
+        for row in catalog.campaigns(db):
+            self.follow_up_of.addItem(row["name"], row["id"])
+        self.reinspect = QCheckBox(self.tr("Fill in the checklist as well (a full re-inspection)"))
+        self.reinspect.setEnabled(False)
+        self.follow_up_of.currentIndexChanged.connect(
+            lambda _i: self.reinspect.setEnabled(bool(self.follow_up_of.currentData()))
+        )
         layout = QFormLayout(self)
         layout.addRow(self.tr("Name"), self.name)
         layout.addRow(self.tr("Checklist form"), self.form)
         layout.addRow(self.tr("Year"), self.year)
         layout.addRow(self.tr("约谈: bottom townships"), self.interview)
+        layout.addRow(self.tr("Follow-up of"), self.follow_up_of)
+        layout.addRow("", self.reinspect)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -66,15 +79,27 @@ class CampaignDialog(QDialog):
                 self.tr("No checklist form is installed: install one in Settings first."),
             )
             return
+        earlier = self.follow_up_of.currentData()
         try:
-            self.created = self.session.catalog.create_campaign(
-                self.name.text(),
-                self.form.currentData(),
-                self.year.value(),
-                self.interview.value(),
-                source=self,
-            ).value
-        except CatalogError as exc:
+            if earlier:
+                self.created = self.session.follow_ups.create(
+                    earlier,
+                    self.name.text(),
+                    self.form.currentData(),
+                    reinspect=self.reinspect.isChecked(),
+                    year=self.year.value(),
+                    interview_bottom=self.interview.value(),
+                    source=self,
+                ).value
+            else:
+                self.created = self.session.catalog.create_campaign(
+                    self.name.text(),
+                    self.form.currentData(),
+                    self.year.value(),
+                    self.interview.value(),
+                    source=self,
+                ).value
+        except MessageError as exc:
             show_error(self, exc, self.windowTitle())
             return
         super().accept()

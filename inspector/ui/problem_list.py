@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from inspector.core.ids import ProblemId, TownshipId
-from inspector.core.problems import Action, Status
+from inspector.core.problems import Action, Light, Status
 from inspector.store.problems import ProblemFilter
 from inspector.store.session import Session
 from inspector.ui.changes import session_of
@@ -44,6 +44,7 @@ from inspector.ui.problem_model import (
     ProblemIdRole,
     ProblemTableModel,
     StatusRole,
+    light_label,
     status_label,
 )
 from inspector.ui.problem_panel import ProblemPanel
@@ -63,6 +64,8 @@ _WIDTHS = {
     "status": 72,
     "overdue": 52,
     "notice_number": 96,
+    "light": 36,
+    "extensions": 40,
 }
 
 
@@ -128,6 +131,14 @@ class ProblemListWidget(QWidget):
             button.setObjectName(f"status_{status.value}")
             button.setToolTip(self.tr("Show problems in this state (none pressed: all)"))
             self.status_buttons[status] = button
+        self.light_buttons: dict[Light, QToolButton] = {}
+        for light in Light:
+            button = QToolButton()
+            button.setText(light_label(light))
+            button.setCheckable(True)
+            button.setObjectName(f"light_{light.value}")
+            button.setToolTip(self.tr("Show problems with this deadline light (none pressed: all)"))
+            self.light_buttons[light] = button
         self.search_edit = QLineEdit()
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(
@@ -160,6 +171,10 @@ class ProblemListWidget(QWidget):
             second.addWidget(button)
         second.addSpacing(8)
         second.addWidget(self.overdue_check)
+        second.addSpacing(8)
+        second.addWidget(QLabel(self.tr("Light")))
+        for button in self.light_buttons.values():
+            second.addWidget(button)
         second.addSpacing(8)
         second.addWidget(self.search_edit, 1)
         second.addWidget(self.count_label)
@@ -205,7 +220,7 @@ class ProblemListWidget(QWidget):
         self.county_combo.currentIndexChanged.connect(self._on_county_chosen)
         self.township_combo.currentIndexChanged.connect(self._on_filter_changed)
         self.overdue_check.toggled.connect(self._on_filter_changed)
-        for button in self.status_buttons.values():
+        for button in (*self.status_buttons.values(), *self.light_buttons.values()):
             button.toggled.connect(self._on_filter_changed)
         self.search_edit.textChanged.connect(self._on_text_edited)
         self.search_edit.returnPressed.connect(self._on_text_committed)
@@ -315,8 +330,12 @@ class ProblemListWidget(QWidget):
         """The filter bar's values as the store's filter."""
         statuses = tuple(s.value for s, b in self.status_buttons.items() if b.isChecked())
         township = self._fixed_township or chosen(self.township_combo)
+        campaign = chosen(self.campaign_combo)
         return ProblemFilter(
-            campaign_id=chosen(self.campaign_combo),
+            campaign_id=campaign,
+            # a follow-up round lists its work list with what it recorded itself
+            work_list_of=campaign if campaign in self._follow_up_rounds() else None,
+            lights=tuple(light.value for light, b in self.light_buttons.items() if b.isChecked()),
             county_id=None if self._fixed_township else chosen(self.county_combo),
             township_id=township,
             statuses=statuses,
@@ -325,11 +344,17 @@ class ProblemListWidget(QWidget):
             today=self.today(),
         )
 
+    def _follow_up_rounds(self) -> set[str]:
+        """The follow-up rounds (回头看) among the campaigns, as last read."""
+        return getattr(self, "_rounds", set())
+
     def apply_filter(self) -> None:
         """Run the query for the filter bar's current values (the debounced slot)."""
         self.text_timer.stop()
         self.panel.save_if_dirty()
-        self.model.set_filter(self.current_filter())
+        f = self.current_filter()
+        self.panel.set_follow_up(f.work_list_of)
+        self.model.set_filter(f)
         self._sync_panel()
 
     # -- choices in the combos -----------------------------------------------
@@ -344,7 +369,9 @@ class ProblemListWidget(QWidget):
             combo.blockSignals(True)
         self.campaign_combo.clear()
         self.campaign_combo.addItem(self.tr("All campaigns"), _ALL)
-        for c in self._session.catalog.campaigns():
+        listed = self._session.catalog.campaigns()
+        self._rounds = {c["id"] for c in listed if c.get("follow_up_of")}
+        for c in listed:
             self.campaign_combo.addItem(c["name"], c["id"])
         self._towns = self._session.catalog.townships(with_projects=True)  # project sites too
         self.county_combo.clear()

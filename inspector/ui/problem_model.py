@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from sqlite_utils import Database
 
-from inspector.core.problems import Action, Status
+from inspector.core.problems import Action, Light, Status
 from inspector.store.problem_queries import first_page
 from inspector.store.problems import ProblemFilter, list_problems
 
@@ -46,6 +46,8 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     ("status", "status"),
     ("overdue", None),
     ("notice_number", None),
+    ("light", None),
+    ("extensions", None),
 )
 DEADLINE_COLUMN = 5
 
@@ -64,7 +66,28 @@ def column_titles() -> list[str]:
         QCoreApplication.translate("Problems", "Status"),
         QCoreApplication.translate("Problems", "Overdue"),
         QCoreApplication.translate("Problems", "Notice"),
+        QCoreApplication.translate("Problems", "Light"),
+        QCoreApplication.translate("Problems", "Extensions"),
     ]
+
+
+# The deadline lights' cell colours (as on the reports: reports.xlsx.LIGHT_FILLS).
+LIGHT_COLOURS = {
+    Light.RED: QColor(0xF4, 0xB6, 0xB6),
+    Light.YELLOW: QColor(0xFF, 0xE6, 0x99),
+    Light.GREEN: QColor(0xC6, 0xE0, 0xB4),
+}
+
+
+def light_label(light: Light | str | None) -> str:
+    """Red / yellow / green in words (the colour alone says nothing to a colour-blind eye)."""
+    if not light:
+        return ""
+    return {
+        Light.RED: QCoreApplication.translate("Problems", "Red"),
+        Light.YELLOW: QCoreApplication.translate("Problems", "Yellow"),
+        Light.GREEN: QCoreApplication.translate("Problems", "Green"),
+    }[Light(light)]
 
 
 def status_label(status: Status | str) -> str:
@@ -230,6 +253,8 @@ class ProblemTableModel(QAbstractTableModel):
             return self._display(row, key)
         if role == Qt.ItemDataRole.ToolTipRole and key in ("text", "responsible_unit"):
             return row[key]
+        if role == Qt.ItemDataRole.BackgroundRole and key == "light" and row.get("light"):
+            return QBrush(LIGHT_COLOURS[Light(row["light"])])
         if role == Qt.ItemDataRole.ForegroundRole and row["overdue"]:
             return QBrush(_OVERDUE_TEXT)
         if role == Qt.ItemDataRole.BackgroundRole and row["overdue"]:
@@ -252,5 +277,9 @@ class ProblemTableModel(QAbstractTableModel):
             return QCoreApplication.translate("Problems", "%n day(s)", "", days) if days else ""
         if key == "text":
             return " ".join(str(row["text"]).split())
+        if key == "light":
+            return light_label(row.get("light"))
+        if key == "extensions":
+            return str(row["extensions"]) if row.get("extensions") else ""
         value = row.get(key)
         return "" if value is None else str(value)

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
+    QDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -39,19 +42,23 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from inspector.core.ids import ProblemId
+from inspector.core.follow_up import FollowUpVerdict
+from inspector.core.ids import CampaignId, ProblemId
 from inspector.core.problems import Action, HistoryStep, Status
 from inspector.store.attachments import attachments_of, blob_path
 from inspector.store.catalog import CatalogError, form_for_campaign
 from inspector.store.clock import parse_hlc, when
+from inspector.store.devices import own_role
 from inspector.store.problems import EDITABLE, get_problem
 from inspector.store.session import Session
+from inspector.sync.roles import may_close_problems
 from inspector.ui.changes import session_of
 from inspector.ui.errors import show_error
+from inspector.ui.extend_dialog import ExtendDialog
 from inspector.ui.no_wheel import guard_wheels_under
 from inspector.ui.photos import show_photo
 from inspector.ui.problem_actions import choose_photos
-from inspector.ui.problem_model import overdue_days, status_label
+from inspector.ui.problem_model import light_label, overdue_days, status_label
 
 THUMB = 96
 SAVE_DELAY_MS = 800
@@ -82,6 +89,10 @@ class ProblemPanel(QWidget):
         self._today = today
         self._ids: list[str] = []
         self._row: dict[str, Any] | None = None
+        self._follow_up: str | None = None  # the follow-up round the list shows, if any
+        self.run_dialog: Callable[[QDialog], bool] = lambda d: (
+            d.exec() == QDialog.DialogCode.Accepted
+        )  # a seam: tests answer the extension dialog without a modal loop
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
@@ -117,6 +128,13 @@ class ProblemPanel(QWidget):
         self.deadline_edit.setDisplayFormat("yyyy-MM-dd")
         self.deadline_edit.setMinimumDate(_NO_DATE)
         self.deadline_edit.setSpecialValueText("—")
+        self.extend_button = QPushButton(self.tr("Extend…"))
+        self.extend_button.setToolTip(
+            self.tr("Extend the deadline (延期), with a reason and who approved it")
+        )
+        self.extensions_label = QLabel()
+        self.extensions_label.setWordWrap(True)
+        self.extensions_label.setTextFormat(Qt.TextFormat.PlainText)
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.setToolTip(self.tr("Delete a problem recorded by mistake"))
         self.read_only_label = QLabel(self.tr("Closed (销号): the problem is final and read-only."))
@@ -133,7 +151,11 @@ class ProblemPanel(QWidget):
         form.addRow(self.tr("Responsible unit"), self.unit_edit)
         form.addRow(self.tr("Responsible person"), self.person_edit)
         form.addRow(self.tr("Rectification measure"), self.measure_edit)
-        form.addRow(self.tr("Deadline"), self.deadline_edit)
+        deadline_row = QHBoxLayout()
+        deadline_row.addWidget(self.deadline_edit, 1)
+        deadline_row.addWidget(self.extend_button)
+        form.addRow(self.tr("Deadline"), deadline_row)
+        form.addRow("", self.extensions_label)
         form.addRow(self.read_only_label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
@@ -171,6 +193,29 @@ class ProblemPanel(QWidget):
         actions_box = QGroupBox()
         actions_box.setLayout(grid)
 
+        self.verdict_buttons: dict[FollowUpVerdict, QPushButton] = {
+            FollowUpVerdict.VERIFIED: QPushButton(self.tr("Verified")),
+            FollowUpVerdict.PARTLY: QPushButton(self.tr("Partly rectified")),
+            FollowUpVerdict.REJECTED: QPushButton(self.tr("Not rectified")),
+        }
+        self.verdict_reason = QLineEdit()
+        self.verdict_reason.setPlaceholderText(
+            self.tr("Reason (required unless verified), told to the township")
+        )
+        self.verdict_close = QCheckBox(self.tr("Close (销号) when verified"))
+        self.verdict_label = QLabel()
+        self.verdict_label.setWordWrap(True)
+        follow_box = QGroupBox(self.tr("Follow-up (回头看)"))
+        follow_layout = QVBoxLayout(follow_box)
+        follow_layout.addWidget(self.verdict_label)
+        follow_layout.addWidget(self.verdict_reason)
+        verdict_row = QHBoxLayout()
+        for verdict_button in self.verdict_buttons.values():
+            verdict_row.addWidget(verdict_button)
+        follow_layout.addLayout(verdict_row)
+        follow_layout.addWidget(self.verdict_close)
+        self._follow_box = follow_box
+
         self.history_list = QListWidget()
         self.history_list.setWordWrap(True)
         self.history_list.setMinimumHeight(90)
@@ -198,6 +243,7 @@ class ProblemPanel(QWidget):
 
         # Below the table, in columns: the main window's width goes to the table.
         left = QVBoxLayout()
+        left.addWidget(follow_box)  # in a follow-up round, the first thing to do
         left.addWidget(actions_box)
         left.addWidget(state_box)
         left.addWidget(history_box, 1)
@@ -218,6 +264,9 @@ class ProblemPanel(QWidget):
         self.save_button.clicked.connect(self._on_save)
         self.revert_button.clicked.connect(self._on_revert)
         self.delete_button.clicked.connect(self._on_delete)
+        self.extend_button.clicked.connect(self._on_extend)
+        for verdict, button in self.verdict_buttons.items():
+            button.clicked.connect(partial(self._on_verdict, verdict))
         self.add_photos_button.clicked.connect(self._on_add_photos)
         self.photos.itemActivated.connect(self._on_photo_activated)
         self.text_edit.textChanged.connect(self._on_edited)
@@ -254,6 +303,7 @@ class ProblemPanel(QWidget):
         self._edit_box.setVisible(single)
         self._photo_box.setVisible(single)
         self._state_box.setVisible(single)
+        self._follow_box.setVisible(single and self._follow_up is not None)
         self._actions_box.setVisible(bool(self._ids))
         self.placeholder.setVisible(not single)
         self.item_label.setVisible(single)
@@ -307,6 +357,8 @@ class ProblemPanel(QWidget):
         days = overdue_days(row, self._today())
         if days:
             status = self.tr("%1 — overdue by %n day(s)", "", days).replace("%1", status)
+        if row.get("light"):
+            status = f"{status} · {light_label(row['light'])}"
         self.status_value.setText(status)
         self.status_value.setStyleSheet("color: #b00020; font-weight: bold;" if days else "")
         self.found_value.setText(_date_text(row["found_on"]))
@@ -318,6 +370,8 @@ class ProblemPanel(QWidget):
         self.closed_value.setText(closed)
         self.notice_value.setText(row["notice_number"] or "—")
         self._set_read_only(row["status"] == Status.CLOSED.value)
+        self._fill_extensions(row)
+        self._fill_follow_up(row)
         self._load_photos(row["id"])
         self._load_history(row["id"])
 
@@ -325,7 +379,14 @@ class ProblemPanel(QWidget):
         """A closed (销号) problem is final: shown, never edited, never deleted."""
         for editor in (self.text_edit, self.measure_edit, self.unit_edit, self.person_edit):
             editor.setReadOnly(read_only)
-        self.deadline_edit.setReadOnly(read_only)
+        # a recorded deadline moves only by an extension (延期): the box sets a first one
+        self.deadline_edit.setReadOnly(read_only or bool(self._row and self._row["deadline"]))
+        self.extend_button.setEnabled(
+            bool(self._row)
+            and not read_only
+            and self._row is not None
+            and self._row["status"] in (Status.OPEN.value, Status.RECTIFYING.value)
+        )
         self.read_only_label.setVisible(read_only)
         self.delete_button.setEnabled(not read_only)
         self.add_photos_button.setEnabled(not read_only)
@@ -348,6 +409,23 @@ class ProblemPanel(QWidget):
             what = self.tr("follow-up (复查) rejected the rectification: %1").replace(
                 "%1", step.note or "—"
             )
+        elif step.kind == "extended":
+            previous, new, approved = (*step.detail, "", "", "")[:3]
+            what = (
+                self.tr("deadline extended from %1 to %2 (approved by %3): %4")
+                .replace("%1", previous or "—")
+                .replace("%2", new)
+                .replace("%3", approved)
+                .replace("%4", step.note)
+            )
+        elif step.kind == "verdict":
+            what = (
+                self.tr("follow-up %1: %2")
+                .replace("%1", (step.detail or ("",))[0])
+                .replace("%2", self._verdict_text(step.status))
+            )
+            if step.note:
+                what = f"{what}: {step.note}"
         elif step.kind == "edited":
             names = {
                 "text": self.tr("Description"),
@@ -364,6 +442,100 @@ class ProblemPanel(QWidget):
             if step.note:
                 what = f"{what}: {step.note}"
         return f"{at}  {step.who}  {what}"
+
+    def _verdict_text(self, verdict: str) -> str:
+        return {
+            FollowUpVerdict.VERIFIED.value: self.tr("verified"),
+            FollowUpVerdict.PARTLY.value: self.tr("partly rectified"),
+            FollowUpVerdict.REJECTED.value: self.tr("not rectified"),
+        }.get(verdict, verdict)
+
+    def _fill_extensions(self, row: dict[str, Any]) -> None:
+        """The original deadline and how often it was extended, under the deadline box."""
+        extensions = self._session.follow_ups.extensions(ProblemId(row["id"]))
+        if not extensions:
+            self.extensions_label.setText("")
+            self.extensions_label.setVisible(False)
+            return
+        self.extensions_label.setText(
+            self.tr("Originally %1; extended %n time(s)", "", len(extensions)).replace(
+                "%1", extensions[0]["previous_deadline"] or "—"
+            )
+        )
+        self.extensions_label.setVisible(True)
+
+    def set_follow_up(self, campaign_id: str | None) -> None:
+        """The follow-up round (回头看) the list shows: its verdicts are given here."""
+        if campaign_id == self._follow_up:
+            return
+        self._follow_up = campaign_id
+        self.reload()
+
+    def _fill_follow_up(self, row: dict[str, Any]) -> None:
+        if self._follow_up is None:
+            return
+        from inspector.store.follow_up import latest_verdicts
+
+        last = latest_verdicts(self._db, self._follow_up, [row["id"]]).get(row["id"])
+        self.verdict_label.setText(
+            self.tr("This round: %1").replace(
+                "%1",
+                self._verdict_text(last["verdict"])
+                + (f": {last['reason']}" if last["reason"] else "")
+                if last
+                else self.tr("not checked yet"),
+            )
+        )
+        closed = row["status"] == Status.CLOSED.value
+        for button in self.verdict_buttons.values():
+            button.setEnabled(not closed)
+        may_close = may_close_problems(own_role(self._db))
+        self.verdict_close.setVisible(may_close)
+        self.verdict_close.setEnabled(may_close and not closed)
+
+    def _on_verdict(self, verdict: FollowUpVerdict, _checked: bool = False) -> None:
+        if self._row is None or self._follow_up is None or not self.save_if_dirty():
+            return
+        problem_id = self._row["id"]
+        try:
+            self._session.follow_ups.verdict(
+                CampaignId(self._follow_up),
+                ProblemId(problem_id),
+                verdict.value,
+                self.verdict_reason.text(),
+                close=verdict == FollowUpVerdict.VERIFIED and self.verdict_close.isChecked(),
+                today=self._today(),
+                source=self.change_source,
+            )
+        except Exception as exc:
+            show_error(self, exc, self.tr("Verdict not recorded"))
+            return
+        self.verdict_reason.clear()
+        self.reload()
+        self.saved.emit(problem_id)
+
+    def _on_extend(self) -> None:
+        if self._row is None or not self.save_if_dirty():
+            return
+        dialog = ExtendDialog((self._row["deadline"] or "")[:10] or None, self)
+        if not self.run_dialog(dialog):
+            return
+        new, reason, approved = dialog.values()
+        problem_id = self._row["id"]
+        try:
+            self._session.follow_ups.extend(
+                ProblemId(problem_id),
+                new,
+                reason,
+                approved,
+                today=self._today(),
+                source=self.change_source,
+            )
+        except Exception as exc:
+            show_error(self, exc, self.tr("Deadline not extended"))
+            return
+        self.reload()
+        self.saved.emit(problem_id)
 
     def _item_text(self, row: dict[str, Any]) -> str:
         if not row["item_id"]:

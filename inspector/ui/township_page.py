@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.core.problems import Status
+from inspector.core.problems import Light, Status
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -339,16 +339,20 @@ class TownshipPage(QWidget):
         rows = problems_for_township(self.db, self.township_id or "", self.campaign_id)
         open_count = sum(r["status"] != Status.CLOSED for r in rows)
         overdue = sum(bool(r["overdue"]) for r in rows)
+        due_soon = sum(r["light"] == Light.YELLOW for r in rows)
         self.problems_box.setTitle(
             self.tr("Problems: {0} open, {1} overdue, {2} in all").format(
                 open_count, overdue, len(rows)
             )
+            + (self.tr(", {0} due soon").format(due_soon) if due_soon else "")
         )
         table = self.problems_table
         table.setRowCount(len(rows))
         labels = _status_labels()
         for row, p in enumerate(rows):
             colour = _RED if p["overdue"] else (_GREY if p["status"] == Status.CLOSED else None)
+            if p["light"] == Light.YELLOW:
+                colour = _AMBER  # due within the campaign's warning days
             table.setItem(row, 0, _cell(p["item_id"] or ""))
             text = _cell(p["text"], colour)
             text.setToolTip(p["text"])

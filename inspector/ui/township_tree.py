@@ -28,6 +28,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
+from inspector.ui.lights_text import lights_tip
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -40,6 +42,7 @@ CountyIdRole = Qt.ItemDataRole.UserRole + 3
 NAME, STARS, PROGRESS, OPEN, OVERDUE = range(5)
 _OVERDUE_COLOUR = QColor("#c0392b")
 _DIM_COLOUR = QColor("#7f8c8d")
+_DUE_SOON_COLOUR = QColor("#b9770e")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -291,6 +294,8 @@ class TownshipTreeModel(QAbstractItemModel):
             if column == OVERDUE:
                 return row["overdue_problems"]
         elif role == Qt.ItemDataRole.ToolTipRole:
+            if column in (OPEN, OVERDUE):
+                return lights_tip(row)
             if not row["started"]:
                 return QCoreApplication.translate(
                     "TownshipTreeModel", "{0}: not inspected yet"
@@ -308,6 +313,8 @@ class TownshipTreeModel(QAbstractItemModel):
         elif role == Qt.ItemDataRole.ForegroundRole:
             if column == OVERDUE and row["overdue_problems"]:
                 return QBrush(_OVERDUE_COLOUR)
+            if column == OVERDUE and row.get("due_soon_problems"):
+                return QBrush(_DUE_SOON_COLOUR)  # a yellow light: none late, some due soon
             if column == STARS and row["started"] and not row["complete"]:
                 return QBrush(_DIM_COLOUR)  # provisional: not the township's result yet
             if column == STARS and row["stars"] is not None and row["stars"] <= 1:

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from inspector.cli import main
 from inspector.reports.ledger import HEADERS, ledger_pdf, ledger_xlsx, scope
 from inspector.store.attachments import add_attachment
-from inspector.store.problems import add_problem, apply_action, edit_problem
+from inspector.store.follow_up import extend_deadline
+from inspector.store.problems import add_problem, apply_action
 from inspector.store.rows import Rows
 from tests.conftest import SAMPLE_DATE
 from tests.reports.conftest import assert_fonts_embedded, flat, pdftotext
@@ -31,7 +32,7 @@ def test_ledger_columns_and_an_extended_deadline(sample_db, sample_campaign, tmp
         found_on="2026-11-01",
     )
     p = (new["id"], "2026-12-15", new["text"])
-    edit_problem(rows, p[0], {"deadline": "2027-01-31"})  # extended
+    extend_deadline(rows, p[0], "2027-01-31", "需上级审批", "王部长", today=SAMPLE_DATE)
     add_attachment(
         rows, "problems", p[0], b"\xff\xd8photo", filename="整改后.jpg", mime="image/jpeg"
     )
@@ -65,6 +66,8 @@ def test_ledger_columns_and_an_extended_deadline(sample_db, sample_campaign, tmp
         "进展",
         "销号日期",
         "佐证",
+        "亮灯",
+        "延期次数",
         "整改报告",
     )
     body = list(ws.iter_rows(min_row=3, values_only=True))
@@ -72,6 +75,10 @@ def test_ledger_columns_and_an_extended_deadline(sample_db, sample_campaign, tmp
     row = next(r for r in body if r[3] == p[2])
     assert row[7].date().isoformat() == p[1] and row[8].date().isoformat() == "2027-01-31"
     assert row[11].startswith("1 份")
+    assert row[12] == "绿" and row[13] == 1  # due 2027-01-31: green on 2026-11-20
+    assert "延期1次：2026-12-15→2027-01-31（需上级审批，王部长批准）" in row[9]
+    fills = {r[12].value: r[12].fill.fgColor.rgb for r in ws.iter_rows(min_row=3) if r[12].value}
+    assert fills["红"].endswith("F4B6B6") and fills["绿"].endswith("C6E0B4")
     done = next(r for r in body if r[3] == closed_text)
     assert done[10].date() == dt.date(2026, 11, 25) and done[9].startswith("已销号")
     assert any("已逾期" in r[9] for r in body)
@@ -83,7 +90,7 @@ def test_ledger_pdf_for_one_county(sample_db, sample_campaign, tmp_path):
     pdf = ledger_pdf(sample_db, where, SAMPLE_DATE)
     text = flat(pdftotext(pdf, tmp_path))
     assert "岱山县整改台账" in text and "定海区" not in text.split("整改台账", 1)[1]
-    assert "整改时限（延期至）" in text
+    assert "整改时限（延期至）" in text and "亮灯" in text and "延期次数" in text
     assert_fonts_embedded(pdf, tmp_path)
 
 

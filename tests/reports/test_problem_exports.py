@@ -37,7 +37,7 @@ def test_xlsx_reopens_with_every_problem_and_real_dates(sample_db, sample_campai
     assert tuple(header) == HEADERS
     assert all(c.font.b for c in ws[1])
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:M{count + 1}"
+    assert ws.auto_filter.ref == f"A1:P{count + 1}"
     assert ws.column_dimensions["F"].width >= 40
     body = list(ws.iter_rows(min_row=2, values_only=True))
     assert len(body) == count

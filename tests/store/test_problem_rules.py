@@ -9,8 +9,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from inspector.core.problems import UNRECTIFIED, Status, is_overdue
+from inspector.core.problems import UNRECTIFIED, Status, is_overdue, light
 from inspector.store import problem_rules
 
 TODAY = dt.date(2026, 11, 20)
@@ -64,3 +66,46 @@ def test_no_query_spells_the_rules_out_again():
         if spelled.search(line)
     ]
     assert not again, f"use inspector.store.problem_rules: {again}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    status=st.sampled_from(list(Status)),
+    deadline=st.one_of(st.none(), st.dates(dt.date(2000, 1, 1), dt.date(2100, 12, 31))),
+    today=st.dates(dt.date(2000, 1, 1), dt.date(2100, 12, 31)),
+    days=st.integers(0, 365),
+)
+def test_the_sql_light_is_cores(status, deadline, today, days):
+    conn = sqlite3.connect(":memory:")
+    sql = (
+        f"SELECT {problem_rules.light('p', days=':days')} "
+        "FROM (SELECT :status AS status, :deadline AS deadline) p"
+    )
+    found = conn.execute(
+        sql,
+        {
+            "status": status.value,
+            "deadline": deadline.isoformat() if deadline else None,
+            "today": today.isoformat(),
+            "days": days,
+        },
+    ).fetchone()[0]
+    expected = light(deadline, status, today, days)
+    assert found == (expected.value if expected else None)
+
+
+def test_the_light_takes_the_campaigns_warning_days():
+    conn = sqlite3.connect(":memory:")
+    conn.executescript("""
+        CREATE TABLE campaigns (id TEXT PRIMARY KEY, due_soon_days INTEGER);
+        CREATE TABLE problems (id TEXT, status TEXT, deadline TEXT, campaign_id TEXT);
+        INSERT INTO campaigns VALUES ('long', 30);
+        INSERT INTO problems VALUES ('a', 'open', '2026-12-10', 'long'),
+            ('b', 'open', '2026-12-10', NULL), ('c', 'open', '2026-11-25', NULL);
+    """)
+    found = dict(
+        conn.execute(
+            f"SELECT id, {problem_rules.light('p')} FROM problems p", {"today": TODAY.isoformat()}
+        ).fetchall()
+    )
+    assert found == {"a": "yellow", "b": "green", "c": "yellow"}
