@@ -16,6 +16,7 @@ FormRowId = NewType("FormRowId", str)
 CampaignId = NewType("CampaignId", str)
 InspectionId = NewType("InspectionId", str)
 AnswerId = NewType("AnswerId", str)
+SelfAnswerId = NewType("SelfAnswerId", str)
 ProblemId = NewType("ProblemId", str)
 NoticeId = NewType("NoticeId", str)
 AttachmentId = NewType("AttachmentId", str)
@@ -53,3 +54,10 @@ def inspection_id(campaign: CampaignId | str, township: TownshipId | str) -> Ins
 
 def answer_id(inspection: InspectionId | str, item_id: str) -> AnswerId:
     return AnswerId(_natural(f"answer:{inspection}:{item_id}"))
+
+
+def self_answer_id(
+    campaign: CampaignId | str, township: TownshipId | str, item_id: str
+) -> SelfAnswerId:
+    """A township's own answer to an item: one per campaign, whoever imports the sheet."""
+    return SelfAnswerId(_natural(f"self-answer:{campaign}:{township}:{item_id}"))

@@ -23,10 +23,16 @@ SYNCED_TABLES = (
     "inspectors",
     "inspections",
     "answers",
+    "self_answers",
     "notices",
     "problems",
     "attachments",
 )
+
+# The synced tables m002 saw. A migration reads the tables as they were when it was
+# written: m002 once read SYNCED_TABLES, so a table added later broke every new
+# database (it did not exist yet when m002 ran).
+_SYNCED_AT_M002 = tuple(t for t in SYNCED_TABLES if t != "self_answers")
 
 LOCAL_TABLES = (
     "settings",
@@ -262,7 +268,7 @@ def m002_peer_acks(db: Database) -> None:
         stamps = " UNION ALL ".join(
             f"SELECT substr(updated_at, 20) AS author, max(updated_at) AS version FROM [{t}] "
             "GROUP BY 1"
-            for t in SYNCED_TABLES
+            for t in _SYNCED_AT_M002
         )
         db.execute(
             f"INSERT INTO have_vector(author, version) SELECT author, max(version) "
@@ -294,3 +300,25 @@ def m003_trust(db: Database) -> None:
         hashes BLOB NOT NULL,
         received_at TEXT NOT NULL)""")
     db.execute("CREATE INDEX idx_statements_author ON statements(author)")
+
+
+@migrations()
+def m009_self_assessment(db: Database) -> None:
+    """The townships' own answers to a campaign's form (自评), beside the inspectors'.
+
+    One row per campaign, township and item (a deterministic id, as answers):
+    a township may assess itself before any inspection exists, and its
+    answers never enter the inspectors' score (docs/design-notes.md,
+    "Self-assessment").
+    """
+    db.execute(f"""CREATE TABLE self_answers (
+        id TEXT PRIMARY KEY,
+        campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+        township_id TEXT NOT NULL REFERENCES townships(id),
+        item_id TEXT NOT NULL,
+        verdict TEXT,
+        number REAL,
+        note TEXT NOT NULL DEFAULT '',
+        form_sha256 TEXT NOT NULL,
+        {_SYNC})""")
+    db.execute("CREATE INDEX idx_self_answers_campaign ON self_answers(campaign_id, township_id)")

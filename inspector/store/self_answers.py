@@ -1,0 +1,141 @@
+"""The townships' self-assessments (自评): stored beside the inspectors' answers, never in them.
+
+One `self_answers` row per campaign, township and item (a deterministic id,
+`core.ids.self_answer_id`), so the same sheet imported on two laptops merges
+into one row. Saving a township's sheet writes every item of it in one
+transaction: a blank cell clears what an earlier sheet said. The inspectors'
+score never reads this table; the comparison scores it the same way beside
+it (`core.self_assessment.compare`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector.core.ids import self_answer_id
+from inspector.core.scoring import Answer, Verdict
+from inspector.core.self_assessment import Comparison, SelfAnswer, compare
+from inspector.messages import Message, MessageError
+from inspector.store.catalog import form_for_campaign
+from inspector.store.inspections import answers_of, find_inspection
+from inspector.store.rows import Rows
+
+
+class SelfAssessmentError(MessageError, ValueError):
+    """A sheet that cannot be saved (its campaign, township or form is not this database's)."""
+
+
+@dataclass(frozen=True)
+class TownshipSheet:
+    """One township's filled sheet, every cell already checked."""
+
+    source: str  # the file it came from, for messages
+    campaign_id: str
+    township_id: str
+    form_sha256: str
+    answers: tuple[SelfAnswer, ...]
+
+
+def of_township(db: Database, campaign_id: str, township_id: str) -> dict[str, dict[str, Any]]:
+    """The township's live self answers in a campaign, by item id."""
+    return {
+        r["item_id"]: r
+        for r in db.query(
+            "SELECT * FROM self_answers WHERE campaign_id = ? AND township_id = ? AND deleted = 0",
+            [campaign_id, township_id],
+        )
+    }
+
+
+def as_answers(rows: dict[str, dict[str, Any]]) -> dict[str, Answer]:
+    """Rows as scoring reads answers."""
+    return {
+        item: Answer(Verdict(r["verdict"]) if r["verdict"] else None, r["number"])
+        for item, r in rows.items()
+    }
+
+
+def townships_assessed(db: Database, campaign_id: str) -> list[str]:
+    """The townships that returned a sheet with at least one answer, in a stable order."""
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT township_id FROM self_answers WHERE campaign_id = ? AND deleted = 0 "
+            "AND (verdict IS NOT NULL OR number IS NOT NULL) ORDER BY township_id",
+            [campaign_id],
+        ).fetchall()
+    ]
+
+
+def comparison(db: Database, campaign_id: str, township_id: str) -> Comparison | None:
+    """The township's self-assessment beside the inspectors' answers; None without one."""
+    own = of_township(db, campaign_id, township_id)
+    if not any(r["verdict"] or r["number"] is not None for r in own.values()):
+        return None
+    form = form_for_campaign(db, campaign_id)
+    inspection = find_inspection(db, campaign_id, township_id)
+    theirs = answers_of(db, inspection["id"]) if inspection else {}
+    return compare(form, as_answers(own), theirs)
+
+
+def check_sheet(db: Database, sheet: TownshipSheet) -> None:
+    """The sheet's campaign and township are held here and its form is the campaign's."""
+    campaign = db.execute(
+        "SELECT c.name, f.sha256 FROM campaigns c JOIN forms f ON f.id = c.form_id "
+        "WHERE c.id = ? AND c.deleted = 0",
+        [sheet.campaign_id],
+    ).fetchone()
+    if campaign is None:
+        raise SelfAssessmentError(
+            Message(
+                "{file}: the sheet is for a campaign this database does not hold", file=sheet.source
+            )
+        )
+    if campaign[1] != sheet.form_sha256:
+        raise SelfAssessmentError(
+            Message(
+                "{file}: the sheet was made from another form than campaign {campaign} uses",
+                file=sheet.source,
+                campaign=campaign[0],
+            )
+        )
+    township = db.execute(
+        "SELECT 1 FROM townships WHERE id = ? AND deleted = 0", [sheet.township_id]
+    ).fetchone()
+    if township is None:
+        raise SelfAssessmentError(
+            Message(
+                "{file}: the sheet is for a township this database does not hold",
+                file=sheet.source,
+            )
+        )
+
+
+def save_sheets(rows: Rows, sheets: Iterable[TownshipSheet]) -> list[dict[str, Any]]:
+    """Write every sheet's answers in one transaction; returns the rows that changed."""
+    changed: list[dict[str, Any]] = []
+    with rows.db.atomic():
+        for sheet in sheets:
+            check_sheet(rows.db, sheet)
+            for answer in sheet.answers:
+                values = {
+                    "id": self_answer_id(sheet.campaign_id, sheet.township_id, answer.item_id),
+                    "campaign_id": sheet.campaign_id,
+                    "township_id": sheet.township_id,
+                    "item_id": answer.item_id,
+                    "verdict": answer.verdict.value if answer.verdict else None,
+                    "number": answer.number,
+                    "note": answer.note,
+                    "form_sha256": sheet.form_sha256,
+                }
+                before = rows.find("self_answers", values["id"])
+                if before is None and not answer.answered:
+                    continue  # a blank row of a first sheet: nothing to keep
+                after = rows.upsert("self_answers", values)
+                if before is None or before["updated_at"] != after["updated_at"]:
+                    changed.append(after)
+    return changed
