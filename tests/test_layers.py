@@ -37,6 +37,7 @@ LAYER_OF = {
     "cli_device": "cli",
     "cli_reports": "cli",
     "cli_trust": "cli",
+    "cli_selfassess": "cli",
     "app": "app",
     "__main__": "main",
 }

@@ -266,7 +266,10 @@ def read_sheets(db: Database, paths: Iterable[str | Path]) -> list[TownshipSheet
         seen[key] = reading.file
         sheets.append(sheet)
     if errors:
-        raise SheetError(*errors)
+        count = len(errors)
+        raise SheetError(
+            *errors, Message("{count} problem(s) found; nothing was imported", count=count)
+        )
     return sheets
 
 

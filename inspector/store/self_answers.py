@@ -122,8 +122,9 @@ def save_sheets(rows: Rows, sheets: Iterable[TownshipSheet]) -> list[dict[str, A
         for sheet in sheets:
             check_sheet(rows.db, sheet)
             for answer in sheet.answers:
-                values = {
-                    "id": self_answer_id(sheet.campaign_id, sheet.township_id, answer.item_id),
+                row_id = self_answer_id(sheet.campaign_id, sheet.township_id, answer.item_id)
+                values: dict[str, Any] = {
+                    "id": row_id,
                     "campaign_id": sheet.campaign_id,
                     "township_id": sheet.township_id,
                     "item_id": answer.item_id,
@@ -132,7 +133,7 @@ def save_sheets(rows: Rows, sheets: Iterable[TownshipSheet]) -> list[dict[str, A
                     "note": answer.note,
                     "form_sha256": sheet.form_sha256,
                 }
-                before = rows.find("self_answers", values["id"])
+                before = rows.find("self_answers", row_id)
                 if before is None and not answer.answered:
                     continue  # a blank row of a first sheet: nothing to keep
                 after = rows.upsert("self_answers", values)
