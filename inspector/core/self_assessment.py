@@ -194,6 +194,7 @@ class Comparison:
     self_score: float | None  # None when it answered no scored item
     score: float | None  # the inspectors' (None: no inspection answers)
     gaps: dict[str, float]  # item id -> item_gap, items both sides count, nonzero only
+    compared: frozenset[str] = frozenset()  # the items both sides count
 
     @property
     def gap(self) -> float | None:
@@ -208,14 +209,18 @@ def compare(form: Form, own: dict[str, Answer], inspectors: dict[str, Answer]) -
     own_result = score_inspection(form, own)
     their_result = score_inspection(form, inspectors)
     gaps = {}
+    compared = set()
     for item in form.items:
         g = item_gap(item, own.get(item.id), inspectors.get(item.id))
+        if g is not None:
+            compared.add(item.id)
         if g:
             gaps[item.id] = g
     return Comparison(
         own_result.score if own_result.applicable else None,
         their_result.score if their_result.applicable else None,
         gaps,
+        frozenset(compared),
     )
 
 

@@ -140,3 +140,72 @@ def save_sheets(rows: Rows, sheets: Iterable[TownshipSheet]) -> list[dict[str, A
                 if before is None or before["updated_at"] != after["updated_at"]:
                     changed.append(after)
     return changed
+
+
+@dataclass(frozen=True)
+class TownshipGap:
+    """One township's self-assessed score against the inspectors' (the summary's list)."""
+
+    township: str
+    county: str
+    self_score: float
+    score: float
+    items_apart: int  # items both sides count on which they differ
+
+    @property
+    def gap(self) -> float:
+        return round(self.self_score - self.score, 1)
+
+
+@dataclass(frozen=True)
+class ItemGap:
+    """One item across the campaign's townships: how often and how far they differ."""
+
+    item_id: str
+    text: str
+    compared: int  # townships where both sides count the item
+    apart: int  # of those, where the points differ
+    total: float  # sum of the signed gaps, in points
+
+    @property
+    def mean(self) -> float:
+        return round(self.total / self.compared, 2) if self.compared else 0.0
+
+
+def campaign_gaps(
+    db: Database, campaign_id: str, limit: int = 10
+) -> tuple[list[TownshipGap], list[ItemGap]]:
+    """The townships and the items where the self-assessment differs most from the inspectors.
+
+    Townships by the size of score gap (self − inspectors', either sign), then
+    name; items by the sum over townships of the absolute item gaps (points),
+    then id. Townships with no inspection answers are not compared.
+    """
+    form = form_for_campaign(db, campaign_id)
+    names = {
+        r[0]: (r[1], r[2])
+        for r in db.execute(
+            "SELECT t.id, t.name, c.name FROM townships t JOIN counties c ON c.id = t.county_id"
+        ).fetchall()
+    }
+    towns: list[TownshipGap] = []
+    per_item: dict[str, list[float]] = {}
+    compared: dict[str, int] = {}
+    for township in townships_assessed(db, campaign_id):
+        found = comparison(db, campaign_id, township)
+        if found is None or found.gap is None:
+            continue
+        assert found.self_score is not None and found.score is not None
+        name, county = names.get(township, (township, ""))
+        towns.append(TownshipGap(name, county, found.self_score, found.score, len(found.gaps)))
+        for item_id, g in found.gaps.items():
+            per_item.setdefault(item_id, []).append(g)
+        for item_id in found.compared:
+            compared[item_id] = compared.get(item_id, 0) + 1
+    towns.sort(key=lambda t: (-abs(t.gap), t.township))
+    items = [
+        ItemGap(i, form.item(i).text, compared.get(i, len(g)), len(g), round(sum(g), 2))
+        for i, g in per_item.items()
+    ]
+    items.sort(key=lambda g: (-sum(abs(x) for x in per_item[g.item_id]), g.item_id))
+    return towns[:limit], items[:limit]
