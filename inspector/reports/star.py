@@ -198,23 +198,9 @@ def _self_table(data: InspectionReport, fonts: FontSet) -> list[Flowable]:
     heading = style("h3", fonts.hei, 12, 18, spaceBefore=10, spaceAfter=5, alignment=TA_LEFT)
     size = 9.5
     widths = [70 * mm, 30 * mm, 30 * mm, 20 * mm]
-    rows = [["督查条目", "督查结论", "自评", "差距（分）"]]
-    for item in data.form.items:
-        own = data.self_rows.get(item.id) or {}
-        theirs = data.answer_rows.get(item.id) or {}
-        own_text = answer_text(item, own.get("verdict"), own.get("number"))
-        their_text = answer_text(item, theirs.get("verdict"), theirs.get("number"))
-        if not own_text or own_text == their_text:
-            continue
-        gap = item_gap(item, _as_answer(own), _as_answer(theirs) if theirs else None)
-        rows.append(
-            [
-                wrap_text(_item_label(data, item.id), fonts.song, size, widths[0] - 6),
-                their_text or "未查",
-                own_text,
-                "—" if gap is None else f"{gap:+g}",
-            ]
-        )
+    rows: list[list[Any]] = [["督查条目", "督查结论", "自评", "差距（分）"]]
+    for label, theirs, own, gap in self_comparison_rows(data):
+        rows.append([wrap_text(label, fonts.song, size, widths[0] - 6), theirs, own, gap])
     own_score = data.self_score.score
     note = style("small2", fonts.song, 9, 13, textColor=colors.HexColor("#404040"))
     story: list[Flowable] = [
@@ -241,6 +227,28 @@ def _self_table(data: InspectionReport, fonts: FontSet) -> list[Flowable]:
         ),
     ]
     return story
+
+
+def self_comparison_rows(data: InspectionReport) -> list[list[str]]:
+    """The items whose own verdict is not the inspectors': label, theirs, own, the gap."""
+    found = []
+    for item in data.form.items:
+        own = data.self_rows.get(item.id) or {}
+        theirs = data.answer_rows.get(item.id) or {}
+        own_text = answer_text(item, own.get("verdict"), own.get("number"))
+        their_text = answer_text(item, theirs.get("verdict"), theirs.get("number"))
+        if not own_text or own_text == their_text:
+            continue
+        gap = item_gap(item, _as_answer(own), _as_answer(theirs) if theirs else None)
+        found.append(
+            [
+                _item_label(data, item.id),
+                their_text or "未查",
+                own_text,
+                "—" if gap is None else f"{gap:+g}",
+            ]
+        )
+    return found
 
 
 def _as_answer(row: dict[str, Any]) -> Answer:
@@ -367,7 +375,9 @@ def star_docx(db: Database, campaign_id: str, township_id: str, today: dt.date) 
     )
     word.heading(doc, "一、得分情况")
     vetoed = {v.section_id for v in data.veto_items}
-    rows = [["督查内容", "应得分", "实得分", "得分率", "已查/条目"]]
+    own = data.self_score
+    own_rates = {s.section_id: s.score for s in own.sections} if own else {}
+    rows = [["督查内容", "应得分", "实得分", "得分率", "已查/条目"] + (["自评"] if own else [])]
     rows += [
         [
             s.title,
@@ -375,6 +385,7 @@ def star_docx(db: Database, campaign_id: str, township_id: str, today: dt.date) 
             _fmt(round(s.earned, 2)),
             "否决" if s.section_id in vetoed else _fmt(s.score),
             f"{s.answered}/{s.items}",
+            *([_fmt(own_rates.get(s.section_id))] if own else []),
         ]
         for s in sc.sections
         if s.items
@@ -386,10 +397,12 @@ def star_docx(db: Database, campaign_id: str, township_id: str, today: dt.date) 
             _fmt(round(sc.earned, 2)),
             _fmt(sc.score),
             f"{sc.answered}/{sc.items}",
+            *([_fmt(own.score)] if own else []),
         ]
     )
     rows.append(
         ["总分", f"{sc.score:.1f} 分", "星级", star_text(sc.stars, data.form.rating.max_stars), ""]
+        + ([""] if own else [])
     )
     word.add_table(doc, rows)
     if data.veto_items:
@@ -414,6 +427,13 @@ def star_docx(db: Database, campaign_id: str, township_id: str, today: dt.date) 
         word.text_paragraph(doc, f"整改状态及是否逾期截至{chinese_date(data.today)}。", 9)
     else:
         word.text_paragraph(doc, "本次督查未发现问题。")
+    if own is not None:
+        word.heading(doc, f"三、自评对照（自评得分 {own.score:.1f} 分）")
+        apart = self_comparison_rows(data)
+        if apart:
+            word.add_table(doc, [["督查条目", "督查结论", "自评", "差距（分）"], *apart], size=9.5)
+        else:
+            word.text_paragraph(doc, "自评结论与督查结论一致。")
     word.text_paragraph(doc, _closing(data))
     word.add_table(
         doc,

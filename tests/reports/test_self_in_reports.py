@@ -71,3 +71,25 @@ def test_the_summary_lists_the_largest_gaps(sample_db, sample_campaign, tmp_path
     text = flat(pdftotext(summary_pdf(sample_db, cid, SAMPLE_DATE), tmp_path, "-raw"))
     assert flat("七、自评与督查差距") in text
     assert flat(f"{towns[0].township}100.0{towns[0].score:.1f}+{towns[0].gap:.1f}") in text
+
+
+def test_the_word_feedback_form_carries_the_same_comparison(sample_db, sample_campaign):
+    import io
+
+    import docx
+
+    from inspector.reports.star import star_docx
+
+    cid = sample_campaign["id"]
+    tid, failed_item = _failed_township(sample_db, cid)
+    form = _all_full(sample_db, cid, tid)
+    document = docx.Document(io.BytesIO(star_docx(sample_db, cid, tid, SAMPLE_DATE)))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "三、自评对照（自评得分 100.0 分）" in paragraphs
+    cells = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
+    assert any(row[-1] == "自评" for row in cells)  # the score table's column
+    item = form.item(failed_item)
+    assert any(
+        row[0].startswith(failed_item) and row[1:] == ["不符合", "符合", f"+{item.points:g}"]
+        for row in cells
+    )
