@@ -514,6 +514,7 @@ for _module, _name in (
     ("inspector.cli_notice", "notice"),
     ("inspector.cli_blocks", "device"),
     ("inspector.cli_projects", "projects"),
+    ("inspector.cli_selfassess", "selfassess"),
 ):
     if importlib.util.find_spec(_module) is not None:
         _group = getattr(importlib.import_module(_module), _name)

@@ -43,6 +43,7 @@ LAYER_OF = {
     "cli_reports": "cli",
     "cli_trust": "cli",
     "cli_projects": "cli",
+    "cli_selfassess": "cli",
     "app": "app",
     "__main__": "main",
 }

@@ -16,6 +16,7 @@ FormRowId = NewType("FormRowId", str)
 CampaignId = NewType("CampaignId", str)
 InspectionId = NewType("InspectionId", str)
 AnswerId = NewType("AnswerId", str)
+SelfAnswerId = NewType("SelfAnswerId", str)
 ProblemId = NewType("ProblemId", str)
 NoticeId = NewType("NoticeId", str)
 AttachmentId = NewType("AttachmentId", str)
@@ -61,3 +62,10 @@ def project_id(county: CountyId | str, name: str) -> TownshipId:
     townships table (their inspections, problems and notices refer to it), so the
     id is typed as a township's. A project's code is a label, not its identity."""
     return TownshipId(_natural(f"project:{county}:{name}"))
+
+
+def self_answer_id(
+    campaign: CampaignId | str, township: TownshipId | str, item_id: str
+) -> SelfAnswerId:
+    """A township's own answer to an item: one per campaign, whoever imports the sheet."""
+    return SelfAnswerId(_natural(f"self-answer:{campaign}:{township}:{item_id}"))

@@ -18,7 +18,8 @@ from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, Spa
 from sqlite_utils import Database
 
 from inspector.core.problems import STATUS_LABELS, Status
-from inspector.core.scoring import star_text
+from inspector.core.scoring import Answer, Verdict, star_text
+from inspector.core.self_assessment import answer_text, item_gap
 from inspector.progress import NO_PROGRESS, Progress
 from inspector.reports.fonts import FontSet, report_fonts
 from inspector.reports.pdfdoc import (
@@ -36,6 +37,7 @@ from inspector.store.domains import PROJECT_KIND
 from inspector.store.report_data import InspectionReport, inspection_report
 
 STAR_RED = colors.HexColor("#C00000")
+SELF_BLUE = colors.HexColor("#1F4E79")
 
 
 def _fmt(value: float | None) -> str:
@@ -82,7 +84,10 @@ def _info_table(data: InspectionReport, fonts: FontSet) -> Table:
 
 def _score_table(data: InspectionReport, fonts: FontSet) -> Table:
     size = 10
-    header = ["督查内容", "", "应得分", "实得分", "得分率", "已查/条目"]
+    own = data.self_score  # the township's 自评, scored alike: one more column when it exists
+    own_rates = {s.section_id: s.score for s in own.sections} if own else {}
+    text_width = 60 if own else 76
+    header = ["督查内容", "", "应得分", "实得分", "得分率", "已查/条目"] + (["自评"] if own else [])
     rows: list[list[str]] = [header]
     vetoed_sections = {i.section_id for i in data.veto_items}
     vetoed_rows = []
@@ -95,12 +100,13 @@ def _score_table(data: InspectionReport, fonts: FontSet) -> Table:
             vetoed_rows.append(len(rows))
         rows.append(
             [
-                wrap_text(s.title, fonts.song, size, 84 * mm),
+                wrap_text(s.title, fonts.song, size, (text_width + 8) * mm),
                 "",
                 _fmt(s.applicable),
                 _fmt(round(s.earned, 2)),
                 rate,
                 f"{s.answered}/{s.items}",
+                *([_fmt(own_rates.get(s.section_id))] if own else []),
             ]
         )
     sc = data.score
@@ -112,6 +118,7 @@ def _score_table(data: InspectionReport, fonts: FontSet) -> Table:
             _fmt(round(sc.earned, 2)),
             _fmt(sc.score),
             f"{sc.answered}/{sc.items}",
+            *([_fmt(own.score)] if own else []),
         ]
     )
     stars_row = len(rows)
@@ -123,11 +130,11 @@ def _score_table(data: InspectionReport, fonts: FontSet) -> Table:
             star_text(sc.stars, data.form.rating.max_stars),
             "",
             "",
+            *([""] if own else []),
         ]
     )
-    table = Table(
-        rows, colWidths=[14 * mm, 76 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm], repeatRows=1
-    )
+    widths = [14 * mm, text_width * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm]
+    table = Table(rows, colWidths=widths + ([16 * mm] if own else []), repeatRows=1)
     table.setStyle(
         grid_style(
             fonts.song,
@@ -136,8 +143,9 @@ def _score_table(data: InspectionReport, fonts: FontSet) -> Table:
             extra=[
                 ("ALIGN", (2, 1), (-1, -1), "CENTER"),
                 *[("SPAN", (0, r), (1, r)) for r in range(stars_row)],
+                *([("TEXTCOLOR", (6, 0), (6, stars_row - 1), SELF_BLUE)] if own else []),
                 ("FONTNAME", (0, stars_row - 1), (-1, -1), fonts.hei),
-                ("SPAN", (3, stars_row), (5, stars_row)),
+                ("SPAN", (3, stars_row), (-1, stars_row)),
                 ("FONTNAME", (3, stars_row), (3, stars_row), fonts.bundled),
                 ("FONTSIZE", (3, stars_row), (3, stars_row), 14),
                 ("TEXTCOLOR", (3, stars_row), (3, stars_row), STAR_RED),
@@ -192,6 +200,70 @@ def _problem_table(data: InspectionReport, fonts: FontSet) -> Flowable:
     table = LongTable(rows, colWidths=widths, repeatRows=1)
     table.setStyle(grid_style(fonts.song, size, fonts.hei, extra=extra))
     return table
+
+
+def _self_table(data: InspectionReport, fonts: FontSet) -> list[Flowable]:
+    """三、自评对照: the items where the township's own verdict is not the inspectors'."""
+    if data.self_score is None:
+        return []
+    heading = style("h3", fonts.hei, 12, 18, spaceBefore=10, spaceAfter=5, alignment=TA_LEFT)
+    size = 9.5
+    widths = [70 * mm, 30 * mm, 30 * mm, 20 * mm]
+    rows: list[list[Any]] = [["督查条目", "督查结论", "自评", "差距（分）"]]
+    for label, theirs, own, gap in self_comparison_rows(data):
+        rows.append([wrap_text(label, fonts.song, size, widths[0] - 6), theirs, own, gap])
+    own_score = data.self_score.score
+    note = style("small2", fonts.song, 9, 13, textColor=colors.HexColor("#404040"))
+    story: list[Flowable] = [
+        Paragraph(f"三、自评对照（自评得分 {own_score:.1f} 分）", heading),
+    ]
+    if len(rows) == 1:
+        story.append(Paragraph("自评结论与督查结论一致。", style("same", fonts.song, 10.5)))
+        return story
+    table = LongTable(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        grid_style(
+            fonts.song,
+            size,
+            fonts.hei,
+            extra=[("ALIGN", (1, 1), (-1, -1), "CENTER"), ("VALIGN", (0, 1), (-1, -1), "TOP")],
+        )
+    )
+    story += [
+        table,
+        Paragraph(
+            "差距 = （自评得分比例 − 督查得分比例）× 分值；正数为自评高于督查结论。"
+            "自评不计入督查得分。",
+            note,
+        ),
+    ]
+    return story
+
+
+def self_comparison_rows(data: InspectionReport) -> list[list[str]]:
+    """The items whose own verdict is not the inspectors': label, theirs, own, the gap."""
+    found = []
+    for item in data.form.items:
+        own = data.self_rows.get(item.id) or {}
+        theirs = data.answer_rows.get(item.id) or {}
+        own_text = answer_text(item, own.get("verdict"), own.get("number"))
+        their_text = answer_text(item, theirs.get("verdict"), theirs.get("number"))
+        if not own_text or own_text == their_text:
+            continue
+        gap = item_gap(item, _as_answer(own), _as_answer(theirs) if theirs else None)
+        found.append(
+            [
+                _item_label(data, item.id),
+                their_text or "未查",
+                own_text,
+                "—" if gap is None else f"{gap:+g}",
+            ]
+        )
+    return found
+
+
+def _as_answer(row: dict[str, Any]) -> Answer:
+    return Answer(Verdict(row["verdict"]) if row.get("verdict") else None, row.get("number"))
 
 
 def _item_label(data: InspectionReport, item_id: str | None) -> str:
@@ -267,6 +339,7 @@ def star_story(data: InspectionReport, fonts: FontSet) -> list[Flowable]:
             if data.problems
             else []
         ),
+        *_self_table(data, fonts),
         Paragraph(_closing(data), style("req", fonts.song, 10.5, 16, spaceBefore=6)),
         _signatures(data, fonts),
     ]
@@ -313,7 +386,9 @@ def star_docx(db: Database, campaign_id: str, township_id: str, today: dt.date) 
     )
     word.heading(doc, "一、得分情况")
     vetoed = {v.section_id for v in data.veto_items}
-    rows = [["督查内容", "应得分", "实得分", "得分率", "已查/条目"]]
+    own = data.self_score
+    own_rates = {s.section_id: s.score for s in own.sections} if own else {}
+    rows = [["督查内容", "应得分", "实得分", "得分率", "已查/条目"] + (["自评"] if own else [])]
     rows += [
         [
             s.title,
@@ -321,6 +396,7 @@ def star_docx(db: Database, campaign_id: str, township_id: str, today: dt.date) 
             _fmt(round(s.earned, 2)),
             "否决" if s.section_id in vetoed else _fmt(s.score),
             f"{s.answered}/{s.items}",
+            *([_fmt(own_rates.get(s.section_id))] if own else []),
         ]
         for s in sc.sections
         if s.items
@@ -332,10 +408,12 @@ def star_docx(db: Database, campaign_id: str, township_id: str, today: dt.date) 
             _fmt(round(sc.earned, 2)),
             _fmt(sc.score),
             f"{sc.answered}/{sc.items}",
+            *([_fmt(own.score)] if own else []),
         ]
     )
     rows.append(
         ["总分", f"{sc.score:.1f} 分", "星级", star_text(sc.stars, data.form.rating.max_stars), ""]
+        + ([""] if own else [])
     )
     word.add_table(doc, rows)
     if data.veto_items:
@@ -360,6 +438,13 @@ def star_docx(db: Database, campaign_id: str, township_id: str, today: dt.date) 
         word.text_paragraph(doc, f"整改状态及是否逾期截至{chinese_date(data.today)}。", 9)
     else:
         word.text_paragraph(doc, "本次督查未发现问题。")
+    if own is not None:
+        word.heading(doc, f"三、自评对照（自评得分 {own.score:.1f} 分）")
+        apart = self_comparison_rows(data)
+        if apart:
+            word.add_table(doc, [["督查条目", "督查结论", "自评", "差距（分）"], *apart], size=9.5)
+        else:
+            word.text_paragraph(doc, "自评结论与督查结论一致。")
     word.text_paragraph(doc, _closing(data))
     word.add_table(
         doc,

@@ -47,6 +47,7 @@ from inspector.reports.pdfdoc import (
     title_style,
     wrap_text,
 )
+from inspector.reports.self_gaps import gap_story
 from inspector.store.report_data import SummaryData, summary_data
 
 WIDTH = 170 * mm
@@ -576,6 +577,7 @@ def summary_story(
             ),
             _overdue_table(data, fonts),
         ]
+    story += gap_story(data, fonts, "六" if large else "七")
     progress(4, 5, "")
     return story
 

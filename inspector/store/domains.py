@@ -452,6 +452,15 @@ COLUMNS: dict[str, dict[str, Domain]] = {
         "note": NOTE,
         "answered_by": NAME,
     },
+    "self_answers": {
+        "campaign_id": REF,
+        "township_id": REF,
+        "item_id": ID,
+        "verdict": Enum(nullable=True, values=tuple(v.value for v in Verdict)),
+        "number": Real(nullable=True, low=0.0, high=1e9),
+        "note": NOTE,
+        "form_sha256": Sha256(),
+    },
     "notices": {
         "campaign_id": OPTIONAL_REF,
         "township_id": REF,

@@ -16,13 +16,13 @@ from sqlite_utils import Database
 
 from inspector.core.forms import Form, Item
 from inspector.core.ranking import Entry, Ranked
-from inspector.core.scoring import ScoreResult
+from inspector.core.scoring import ScoreResult, score_inspection
 from inspector.messages import Message
 from inspector.store import problem_rules as rules
-from inspector.store import settings
+from inspector.store import self_answers, settings
 from inspector.store.catalog import CatalogError, find_campaign, form_for_campaign
 from inspector.store.follow_up_sql import extension_count_sql, extension_text_sql
-from inspector.store.inspections import compute_score, find_inspection
+from inspector.store.inspections import answer_rows, compute_score, find_inspection
 from inspector.store.notices import notice_problems
 from inspector.store.problem_queries import townships_with_noticeable
 from inspector.store.problems import ProblemFilter, list_problems
@@ -42,6 +42,11 @@ class InspectionReport:
     problems: list[dict[str, Any]]
     issuing_body: str
     today: dt.date
+    # The township's self-assessment (自评), scored as the inspectors' answers are,
+    # and its answer rows by item; None / empty when it returned no sheet.
+    self_score: ScoreResult | None = None
+    self_rows: dict[str, dict[str, Any]] = field(default_factory=dict)
+    answer_rows: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass
@@ -71,6 +76,9 @@ class SummaryData:
     issuing_body: str
     county_order: list[str] = field(default_factory=list)
     incomplete: list[Entry] = field(default_factory=list)  # begun, not ranked (see ranking)
+    # Where the townships' self-assessments differ most from the inspectors (自评差距).
+    self_townships: list[self_answers.TownshipGap] = field(default_factory=list)
+    self_items: list[self_answers.ItemGap] = field(default_factory=list)
 
 
 def township_row(db: Database, township_id: str) -> dict[str, Any]:
@@ -108,6 +116,8 @@ def inspection_report(
         order_by="item_id",
         limit=100_000,
     )
+    own = self_answers.of_township(db, campaign["id"], township_id)
+    assessed = any(r["verdict"] or r["number"] is not None for r in own.values())
     return InspectionReport(
         campaign=campaign,
         township=township,
@@ -118,6 +128,9 @@ def inspection_report(
         problems=problems,
         issuing_body=settings.get(db, "issuing_body") or "",
         today=today,
+        self_score=score_inspection(form, self_answers.as_answers(own)) if assessed else None,
+        self_rows=own if assessed else {},
+        answer_rows=answer_rows(db, inspection["id"]) if assessed else {},
     )
 
 
@@ -251,6 +264,7 @@ def summary_data(db: Database, campaign_id: str, today: dt.date) -> SummaryData:
             "SELECT name FROM counties WHERE deleted = 0 ORDER BY code, name"
         ).fetchall()
     ]
+    gaps = self_answers.campaign_gaps(db, campaign["id"])
     return SummaryData(
         campaign=campaign,
         form=form_for_campaign(db, campaign["id"]),
@@ -261,6 +275,8 @@ def summary_data(db: Database, campaign_id: str, today: dt.date) -> SummaryData:
         issuing_body=settings.get(db, "issuing_body") or "",
         county_order=counties,
         incomplete=unfinished,
+        self_townships=gaps[0],
+        self_items=gaps[1],
     )
 
 

@@ -23,10 +23,27 @@ SYNCED_TABLES = (
     "inspectors",
     "inspections",
     "answers",
+    "self_answers",
     "notices",
     "problems",
     "extensions",
     "follow_ups",
+    "attachments",
+)
+
+# The synced tables m002 saw. A migration reads the tables as they were when it was
+# written: m002 once read SYNCED_TABLES, so a table added later broke every new
+# database (it did not exist yet when m002 ran).
+_SYNCED_AT_M002 = (
+    "counties",
+    "townships",
+    "forms",
+    "campaigns",
+    "inspectors",
+    "inspections",
+    "answers",
+    "notices",
+    "problems",
     "attachments",
 )
 
@@ -261,12 +278,10 @@ def m002_peer_acks(db: Database) -> None:
         own = db.execute(
             "SELECT json_extract(value, '$') FROM settings WHERE key = 'device_id'"
         ).fetchone()
-        existing = set(db.table_names())
         stamps = " UNION ALL ".join(
             f"SELECT substr(updated_at, 20) AS author, max(updated_at) AS version FROM [{t}] "
             "GROUP BY 1"
-            for t in SYNCED_TABLES
-            if t in existing  # a table a later migration adds holds nothing yet
+            for t in _SYNCED_AT_M002
         )
         db.execute(
             f"INSERT INTO have_vector(author, version) SELECT author, max(version) "
@@ -380,3 +395,25 @@ def m007_follow_up(db: Database) -> None:
     db.execute("CREATE INDEX idx_follow_ups_problem ON follow_ups(problem_id)")
     db.execute("CREATE INDEX idx_follow_ups_campaign ON follow_ups(campaign_id)")
     db.execute("CREATE INDEX idx_campaigns_follow_up ON campaigns(follow_up_of)")
+
+
+@migrations()
+def m009_self_assessment(db: Database) -> None:
+    """The townships' own answers to a campaign's form (自评), beside the inspectors'.
+
+    One row per campaign, township and item (a deterministic id, as answers):
+    a township may assess itself before any inspection exists, and its
+    answers never enter the inspectors' score (docs/design-notes.md,
+    "Self-assessment").
+    """
+    db.execute(f"""CREATE TABLE self_answers (
+        id TEXT PRIMARY KEY,
+        campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+        township_id TEXT NOT NULL REFERENCES townships(id),
+        item_id TEXT NOT NULL,
+        verdict TEXT,
+        number REAL,
+        note TEXT NOT NULL DEFAULT '',
+        form_sha256 TEXT NOT NULL,
+        {_SYNC})""")
+    db.execute("CREATE INDEX idx_self_answers_campaign ON self_answers(campaign_id, township_id)")

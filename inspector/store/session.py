@@ -39,8 +39,10 @@ if TYPE_CHECKING:  # imported when first used: the GUI's first paint waits for n
 
     from inspector.core.forms import Form
     from inspector.core.scoring import Verdict
+    from inspector.core.self_assessment import Comparison
     from inspector.messages import Message
     from inspector.store.rows import Rows
+    from inspector.store.self_answers import TownshipSheet
 
 T = TypeVar("T")
 
@@ -56,8 +58,10 @@ CAMPAIGNS = "campaigns"  # the campaign list
 FORMS = "forms"
 SETTINGS = "settings"  # local settings; `ids` holds the keys
 SYNC = "sync"  # the last exchange (the status line)
+SELF_ANSWERS = "self_answers"  # townships' own answers (自评) of a campaign
 KINDS = frozenset(
     {
+        SELF_ANSWERS,
         ANSWERS,
         SCORES,
         INSPECTIONS,
@@ -189,6 +193,7 @@ class Session:
         self.settings = Settings(self)
         self.conflicts = Conflicts(self)
         self.follow_ups = FollowUps(self)
+        self.self_assessment = SelfAssessment(self)
 
     @classmethod
     def open(
@@ -761,6 +766,12 @@ class Settings(_Part):
 
         return settings.who(self.db)
 
+    def own_role(self) -> str | None:
+        """This device's role in the roster (hq, inspector), None before enrolment."""
+        from inspector.store.devices import own_role
+
+        return own_role(self.db)
+
     def device_name(self) -> str:
         from inspector.store import settings
 
@@ -918,10 +929,50 @@ class FollowUps(_Part):
             source,
         )
 
+    def latest_verdicts(
+        self, campaign: CampaignId, problems: list[str] | None = None
+    ) -> dict[str, dict[str, Any]]:
+        """This round's last verdict on each problem it checked."""
+        from inspector.store.follow_up import latest_verdicts
+
+        return latest_verdicts(self.db, campaign, problems)
+
     def extensions(self, problem: ProblemId) -> list[dict[str, Any]]:
         from inspector.store.follow_up import extensions_of
 
         return extensions_of(self.db, problem)
+
+
+class SelfAssessment(_Part):
+    """The townships' self-assessments (自评): read beside the inspectors' answers, saved
+    from checked sheets (`reports.self_sheet.read_sheets`)."""
+
+    def of(self, campaign: CampaignId, township: TownshipId) -> dict[str, dict[str, Any]]:
+        from inspector.store.self_answers import of_township
+
+        return of_township(self.db, campaign, township)
+
+    def comparison(self, campaign: CampaignId, township: TownshipId) -> Comparison | None:
+        from inspector.store.self_answers import comparison
+
+        return comparison(self.db, campaign, township)
+
+    def save(self, sheets: Iterable[TownshipSheet], source: object | None = None) -> Done[int]:
+        """Every sheet in one transaction (all or none); the value: answers changed."""
+        from inspector.store.self_answers import save_sheets
+
+        changed = save_sheets(self.rows, list(sheets))
+        changes = (
+            Changes.of(
+                SELF_ANSWERS,
+                tables=("self_answers",),
+                townships=[r["township_id"] for r in changed],
+                ids=[r["id"] for r in changed],
+            )
+            if changed
+            else NOTHING
+        )
+        return self._session._done(len(changed), changes, source)
 
 
 def _answer_id(inspection: InspectionId, item_id: str) -> str:
@@ -989,6 +1040,7 @@ __all__ = [
     "NOTICES",
     "PROBLEMS",
     "SCORES",
+    "SELF_ANSWERS",
     "SETTINGS",
     "SYNC",
     "TREE",

@@ -19,7 +19,8 @@ Selection = dict[str, tuple[str, list[Any]]]  # table -> (WHERE clause, paramete
 
 
 def selection(campaign: dict[str, Any] | None) -> Selection:
-    """Everything, or a campaign kit: the campaign, its form, the places and the people."""
+    """Everything, or a campaign kit: the campaign, its form, the places and the people,
+    and the townships' self-assessments already collected (the teams compare with them)."""
     if campaign is None:
         return {t: ("1", []) for t in SYNCED_TABLES}
     if campaign.get("follow_up_of"):
@@ -30,6 +31,7 @@ def selection(campaign: dict[str, Any] | None) -> Selection:
         "forms": ("id = ?", [campaign["form_id"]]),
         "campaigns": ("id = ?", [campaign["id"]]),
         "inspectors": ("1", []),
+        "self_answers": ("campaign_id = ?", [campaign["id"]]),
     }
 
 

@@ -139,7 +139,7 @@ class _Signer:
         """The campaigns the bundle carries, which decide who may read it."""
         if table == "campaigns":
             self.campaigns.add(row["id"])
-        elif table in ("inspections", "problems", "notices"):
+        elif table in ("inspections", "self_answers", "problems", "notices"):
             if row.get("campaign_id"):
                 self.campaigns.add(row["campaign_id"])
         elif table == "answers":

@@ -3,7 +3,8 @@
 Headquarters alone writes the places, the forms, the campaigns (and signs
 the roster), and alone closes a problem (销号). An inspector laptop writes
 what a team records in the field: inspectors, inspections, answers,
-problems up to rectified, notices and attachments. Import refuses a version
+the townships' self-assessments (自评) a team collects, problems up to
+rectified, notices and attachments. Import refuses a version
 outside its author's role; export leaves out one's own versions outside
 one's role (a laptop that ran `init` holds its own copy of the townships,
 which headquarters' copy supersedes).
@@ -32,11 +33,14 @@ from inspector.messages import Message
 HQ = "hq"
 INSPECTOR = "inspector"
 HQ_ONLY = frozenset({"counties", "townships", "forms", "campaigns"})
+# self_answers: a township's filled 自评 sheet is handed to whichever team or office
+# meets it first, so inspector laptops import them as headquarters does.
 FIELD_TABLES = frozenset(
     {
         "inspectors",
         "inspections",
         "answers",
+        "self_answers",
         "problems",
         "notices",
         "attachments",

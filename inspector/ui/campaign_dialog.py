@@ -48,7 +48,7 @@ class CampaignDialog(QDialog):
         # a follow-up round (回头看): its work list is the earlier round's unclosed problems
         self.follow_up_of = QComboBox(self)
         self.follow_up_of.addItem(self.tr("— (a new round)"), "")
-        for row in catalog.campaigns(db):
+        for row in self.session.catalog.campaigns():
             self.follow_up_of.addItem(row["name"], row["id"])
         self.reinspect = QCheckBox(self.tr("Fill in the checklist as well (a full re-inspection)"))
         self.reinspect.setEnabled(False)

@@ -42,7 +42,15 @@ from sqlite_utils import Database
 
 from inspector.core.forms import Form
 from inspector.core.scoring import Verdict, star_text
-from inspector.store.session import ANSWERS, ATTACHMENTS, INSPECTIONS, PROBLEMS, Changes, Session
+from inspector.store.session import (
+    ANSWERS,
+    ATTACHMENTS,
+    INSPECTIONS,
+    PROBLEMS,
+    SELF_ANSWERS,
+    Changes,
+    Session,
+)
 from inspector.ui.changes import session_of, signals_of
 from inspector.ui.checklist_controller import (
     ChecklistController,
@@ -241,6 +249,7 @@ class ChecklistWidget(QWidget):
             card.show_answer(opened.answers.get(item_id))
             card.photos.set_attachments(opened.photos.get(item_id, []))
             card.show_problems(opened.problem_counts.get(item_id, 0))
+            card.show_self_answer(opened.self_answers.get(item_id))
         self._fill_sections()
         self._show_status()
         self._show_score()
@@ -254,6 +263,14 @@ class ChecklistWidget(QWidget):
         """Re-read what another view, the worker or an import changed in this inspection;
         this view's own edits are on screen already."""
         iid = self.controller.inspection_id
+        if (
+            iid is not None
+            and not changes.everything
+            and changes.touches(SELF_ANSWERS)
+            and changes.concerns_township(self.controller.township_id)
+        ):
+            self.reload()  # the township's own sheet came in: its 自评 beside each item
+            return
         if iid is None or not changes.concerns_inspection(iid):
             return
         mine = changes.source is self

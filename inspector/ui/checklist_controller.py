@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from inspector.core.forms import Form, Item
@@ -43,6 +43,7 @@ class Opened:
     answers: dict[str, dict[str, Any]]
     photos: dict[str, list[dict[str, Any]]]
     problem_counts: dict[str, int]
+    self_answers: dict[str, dict[str, Any]] = field(default_factory=dict)  # the township's 自评
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class ChecklistController:
             s.answers.of(iid),
             s.answers.photos(iid),
             dict(self.problem_counts),
+            s.self_assessment.of(campaign, township),
         )
 
     def forget(self) -> None:

@@ -55,6 +55,7 @@ def table_label(table: str) -> str:
         "inspectors": QCoreApplication.translate("Bundles", "Inspectors"),
         "inspections": QCoreApplication.translate("Bundles", "Inspections"),
         "answers": QCoreApplication.translate("Bundles", "Answers"),
+        "self_answers": QCoreApplication.translate("Bundles", "Self-assessments"),
         "notices": QCoreApplication.translate("Bundles", "Notices"),
         "problems": QCoreApplication.translate("Bundles", "Problems"),
         "attachments": QCoreApplication.translate("Bundles", "Attachments"),

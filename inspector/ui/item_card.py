@@ -41,9 +41,9 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from inspector.core.forms import Item
-from inspector.core.scoring import number_miss
+from inspector.core.scoring import Verdict, number_miss
 from inspector.ui.photos import IMAGE_SUFFIXES, PhotoStrip, dropped_files
-from inspector.ui.verdict_buttons import ORDER, VerdictButtons
+from inspector.ui.verdict_buttons import ORDER, VerdictButtons, verdict_label
 
 NOT_COUNTED = -1
 _KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
@@ -125,6 +125,14 @@ class ItemCard(QFrame):
             font.setPointSizeF(font.pointSizeF() * 0.9)
             guidance.setFont(font)
             layout.addWidget(guidance)
+
+        # The township's own answer (自评), when it returned a sheet: beside, never instead.
+        self.self_label = QLabel(self)
+        self.self_label.setObjectName("selfAssessment")
+        self.self_label.setStyleSheet("color: #1f4e79;")
+        self.self_label.setWordWrap(True)
+        self.self_label.setVisible(False)
+        layout.addWidget(self.self_label)
 
         answer_row = QHBoxLayout()
         if item.kind == "verdict":
@@ -211,6 +219,27 @@ class ItemCard(QFrame):
             self.note.blockSignals(True)  # showing what is stored is no edit
             self.note.setText(note)
             self.note.blockSignals(False)
+
+    def show_self_answer(self, answer: dict[str, Any] | None) -> None:
+        """The township's own verdict or count and its note, or nothing when it gave none."""
+        answer = answer or {}
+        verdict, number = answer.get("verdict"), answer.get("number")
+        if verdict:
+            value = verdict_label(Verdict(verdict))
+        elif number is not None:
+            value = f"{number:g}{self.item.unit}"
+        else:
+            value = ""
+        note = (answer.get("note") or "").strip()
+        if not value and not note:
+            self.self_label.setVisible(False)
+            self.self_label.setText("")
+            return
+        text = self.tr("Self-assessment: {0}").format(value or self.tr("(no verdict)"))
+        if note:
+            text += " — " + note
+        self.self_label.setText(text)
+        self.self_label.setVisible(True)
 
     def show_problems(self, count: int, offer: bool = False) -> None:
         """How many problems the item has; with none and `offer` (a Skip), a link that

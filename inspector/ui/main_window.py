@@ -395,6 +395,17 @@ class MainWindow(QMainWindow):
                 self.inspection_menu.addSeparator()
             else:
                 self.inspection_menu.addAction(action)
+        from inspector.ui.self_assessment import SelfAssessmentActions
+
+        self.self_assessment = SelfAssessmentActions(
+            self,
+            lambda: self.session,
+            lambda: str(self.db_path),
+            lambda: self.campaign_id,
+            self.township_id,
+        )
+        self.inspection_menu.addSeparator()
+        self.inspection_menu.addActions(list(self.self_assessment.actions))
         self._add_report_menu(bar)
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.about_action)

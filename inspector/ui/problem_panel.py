@@ -48,7 +48,6 @@ from inspector.core.problems import Action, HistoryStep, Status
 from inspector.store.attachments import attachments_of, blob_path
 from inspector.store.catalog import CatalogError, form_for_campaign
 from inspector.store.clock import parse_hlc, when
-from inspector.store.devices import own_role
 from inspector.store.problems import EDITABLE, get_problem
 from inspector.store.session import Session
 from inspector.sync.roles import may_close_problems
@@ -474,9 +473,9 @@ class ProblemPanel(QWidget):
     def _fill_follow_up(self, row: dict[str, Any]) -> None:
         if self._follow_up is None:
             return
-        from inspector.store.follow_up import latest_verdicts
-
-        last = latest_verdicts(self._db, self._follow_up, [row["id"]]).get(row["id"])
+        last = self._session.follow_ups.latest_verdicts(
+            CampaignId(self._follow_up), [row["id"]]
+        ).get(row["id"])
         self.verdict_label.setText(
             self.tr("This round: %1").replace(
                 "%1",
@@ -489,7 +488,7 @@ class ProblemPanel(QWidget):
         closed = row["status"] == Status.CLOSED.value
         for button in self.verdict_buttons.values():
             button.setEnabled(not closed)
-        may_close = may_close_problems(own_role(self._db))
+        may_close = may_close_problems(self._session.settings.own_role())
         self.verdict_close.setVisible(may_close)
         self.verdict_close.setEnabled(may_close and not closed)
 

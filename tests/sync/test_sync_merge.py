@@ -89,8 +89,16 @@ def test_campaign_kit_holds_what_a_team_needs_and_nothing_else(hq, laptops):
     kit = hq.export(campaign_ref=camp["id"])
     with zipfile.ZipFile(io.BytesIO(inner_bytes(kit))) as zf:
         tables = json.loads(zf.read("manifest.json"))["tables"]
-    assert set(tables) == {"counties", "townships", "forms", "campaigns", "inspectors"}
-    assert tables["campaigns"]["rows"] == 1
+    # and the townships' self-assessments (自评) collected so far, none in the sample
+    assert set(tables) == {
+        "counties",
+        "townships",
+        "forms",
+        "campaigns",
+        "inspectors",
+        "self_answers",
+    }
+    assert tables["campaigns"]["rows"] == 1 and tables["self_answers"]["rows"] == 0
     team.take(kit)
     assert [c["id"] for c in campaigns(team.db)] == [camp["id"]]
     assert len(townships(team.db)) == 36

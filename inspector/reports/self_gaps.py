@@ -1,0 +1,77 @@
+"""The summary's section on self-assessment (自评与督查差距): where townships rated themselves
+furthest from what the inspectors found.
+
+Two tables: the townships with the largest score gap (自评得分 − 督查得分,
+either sign) and the items on which the townships' own verdicts differ most
+(the sum over townships of |item gap|, an item gap being (own share −
+inspectors' share) × points). Absent when no township returned a sheet.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, LongTable, Paragraph
+
+from inspector.reports.fonts import FontSet
+from inspector.reports.pdfdoc import grid_style, style, wrap_text
+from inspector.store.report_data import SummaryData
+
+SIZE = 9.5
+
+
+def gap_story(data: SummaryData, fonts: FontSet, number: str) -> list[Flowable]:
+    """The section under its heading number (the summary's last); nothing without sheets."""
+    if not data.self_townships and not data.self_items:
+        return []
+    heading = style("h", fonts.hei, 13, 20, spaceBefore=8, spaceAfter=5)
+    sub = style("h4", fonts.hei, 11, 16, spaceBefore=4, spaceAfter=3)
+    note = style("n9", fonts.song, 9, 13)
+    story: list[Flowable] = [Paragraph(f"{number}、自评与督查差距", heading)]
+    if data.self_townships:
+        widths = [24 * mm, 40 * mm, 24 * mm, 24 * mm, 24 * mm, 30 * mm]
+        rows = [["县区", "乡镇（街道）", "自评得分", "督查得分", "差距", "不一致条目数"]]
+        for t in data.self_townships:
+            rows.append(
+                [
+                    t.county,
+                    t.township,
+                    f"{t.self_score:.1f}",
+                    f"{t.score:.1f}",
+                    f"{t.gap:+.1f}",
+                    str(t.items_apart),
+                ]
+            )
+        story += [
+            Paragraph("（一）自评与督查得分差距最大的乡镇（街道）", sub),
+            _table(rows, widths, fonts),
+        ]
+    if data.self_items:
+        widths = [86 * mm, 26 * mm, 28 * mm, 26 * mm]
+        rows = [["督查条目", "比对乡镇数", "不一致乡镇数", "平均差距（分）"]]
+        for i in data.self_items:
+            text = i.text if len(i.text) <= 40 else i.text[:39] + "…"
+            rows.append(
+                [
+                    wrap_text(f"{i.item_id} {text}", fonts.song, SIZE, widths[0] - 6),
+                    str(i.compared),
+                    str(i.apart),
+                    f"{i.mean:+.2f}",
+                ]
+            )
+        story += [Paragraph("（二）自评与督查结论分歧最大的条目", sub), _table(rows, widths, fonts)]
+    story.append(
+        Paragraph(
+            "差距为自评减督查：正数表示自评高于督查结论。条目差距 =（自评得分比例 − "
+            "督查得分比例）× 分值，只比对双方均计分的条目；自评不计入督查得分和排名。",
+            note,
+        )
+    )
+    return story
+
+
+def _table(rows: list[list[str]], widths: list[float], fonts: FontSet) -> LongTable:
+    table = LongTable(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        grid_style(fonts.song, SIZE, fonts.hei, extra=[("ALIGN", (1, 1), (-1, -1), "CENTER")])
+    )
+    return table
