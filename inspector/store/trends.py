@@ -1,0 +1,288 @@
+"""Trends across campaigns, read from the ranking, the score cache and the problems.
+
+Nothing here is stored: a trend is the campaigns' rankings (`store.ranking`,
+with its rule that incomplete inspections are not ranked) put side by side
+in `core.trends.campaign_order`. Only the rankings are remembered, in this
+process, per campaign and per state of the database (`_Standings`): a
+township page reads forty campaigns' rankings once, and the next township
+costs a few queries.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import asdict, replace
+from statistics import mean
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector.core.forms import Form
+from inspector.core.ranking import Entry, Ranked
+from inspector.core.scoring import Answer, Verdict
+from inspector.core.trends import (
+    AreaRound,
+    AreaTrend,
+    Round,
+    TownshipTrend,
+    average_changes,
+    campaign_order,
+    item_failed,
+    rank_changes,
+    repeated_failures,
+    star_counts,
+)
+from inspector.store import problem_rules as rules
+from inspector.store.catalog import find_township, form_by_row
+from inspector.store.ranking import campaign_standing
+
+
+def ordered_campaigns(db: Database) -> list[dict[str, Any]]:
+    """Every live campaign, oldest first (`campaign_order`)."""
+    rows = list(db.query("SELECT * FROM campaigns WHERE deleted = 0"))
+    return sorted(rows, key=campaign_order)
+
+
+def _state(db: Database) -> tuple[int, int]:
+    """What changes whenever any connection commits: this one's own writes, and
+    `data_version`, which moves when another connection (the worker, an import) commits."""
+    version = db.execute("PRAGMA data_version").fetchone()[0]
+    return int(version), int(db.conn.total_changes)
+
+
+class _Standings:
+    """Campaign rankings of one connection, kept while the database is unchanged. It holds
+    the connection, so no later connection can take its id while the entry lives."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        self.state: tuple[int, int] | None = None
+        self.by_campaign: dict[str, tuple[list[Ranked], list[Entry]]] = {}
+
+    def get(self, db: Database, campaign_id: str) -> tuple[list[Ranked], list[Entry]]:
+        state = _state(db)
+        if state != self.state:
+            self.state, self.by_campaign = state, {}
+        found = self.by_campaign.get(campaign_id)
+        if found is None:
+            found = self.by_campaign[campaign_id] = campaign_standing(db, campaign_id)
+        return found
+
+
+_CACHE: dict[int, _Standings] = {}
+
+
+def standing(db: Database, campaign_id: str) -> tuple[list[Ranked], list[Entry]]:
+    """`campaign_standing`, remembered until the database changes."""
+    cache = _CACHE.get(id(db.conn))
+    if cache is None or cache.conn is not db.conn:
+        if len(_CACHE) > 8:  # connections come and go in tests and workers
+            _CACHE.clear()
+        cache = _CACHE[id(db.conn)] = _Standings(db.conn)
+    return cache.get(db, campaign_id)
+
+
+def _township_campaigns(db: Database, township_id: str) -> set[str]:
+    """Campaigns with a begun inspection of the township (what the ranking reads)."""
+    return {
+        r[0]
+        for r in db.execute(
+            "SELECT i.campaign_id FROM inspections i JOIN scores s ON s.inspection_id = i.id "
+            "WHERE i.township_id = ? AND i.deleted = 0 AND s.answered > 0",
+            [township_id],
+        )
+    }
+
+
+def _failed_items(db: Database, township_id: str, forms: dict[str, Form]) -> dict[str, set[str]]:
+    """Per campaign, the ids of the items the township's inspection failed."""
+    failed: dict[str, set[str]] = defaultdict(set)
+    for campaign_id, item_id, verdict, number in db.execute(
+        "SELECT i.campaign_id, a.item_id, a.verdict, a.number FROM inspections i "
+        "JOIN answers a ON a.inspection_id = i.id AND a.deleted = 0 "
+        "WHERE i.township_id = ? AND i.deleted = 0 "
+        "AND (a.verdict = ? OR a.number IS NOT NULL)",
+        [township_id, Verdict.FAIL.value],
+    ):
+        form = forms.get(campaign_id)
+        if form is None:
+            continue
+        try:
+            item = form.item(item_id)
+        except KeyError:  # an answer to an item no longer on the form
+            continue
+        answer = Answer(Verdict(verdict) if verdict else None, number)
+        if item_failed(item, answer):
+            failed[campaign_id].add(item_id)
+    return failed
+
+
+def _problem_counts(db: Database, township_id: str) -> dict[str, int]:
+    return {
+        r[0]: r[1]
+        for r in db.execute(
+            "SELECT campaign_id, COUNT(*) FROM problems WHERE township_id = ? AND deleted = 0 "
+            "AND campaign_id IS NOT NULL GROUP BY campaign_id",
+            [township_id],
+        )
+    }
+
+
+def township_trend(db: Database, township_ref: str) -> TownshipTrend:
+    """One township in every campaign that inspected it: score, stars, rank and its
+    change, problems, and the items failed in consecutive rounds (屡查屡犯)."""
+    town = find_township(db, township_ref)
+    tid = town["id"]
+    inspected = _township_campaigns(db, tid)
+    campaigns = [c for c in ordered_campaigns(db) if c["id"] in inspected]
+    forms = {c["id"]: form_by_row(db, c["form_id"]) for c in campaigns}
+    problems = _problem_counts(db, tid)
+    found: list[Round] = []
+    for c in campaigns:
+        ranked, unfinished = standing(db, c["id"])
+        mine = next((r for r in ranked if r.entry.township_id == tid), None)
+        form = forms[c["id"]]
+        if mine is not None:
+            e = mine.entry
+            county_ranked = sum(1 for r in ranked if r.entry.county == e.county)
+            found.append(
+                Round(
+                    c["id"],
+                    c["name"],
+                    c["year"],
+                    e.score,
+                    e.stars,
+                    form.rating.max_stars,
+                    True,
+                    mine.rank,
+                    mine.county_rank,
+                    len(ranked),
+                    county_ranked,
+                    mine.interview,
+                    mine.interview_reason,
+                    problems.get(c["id"], 0),
+                )
+            )
+            continue
+        entry = next((e for e in unfinished if e.township_id == tid), None)
+        if entry is None:  # begun since the rankings were read: shown next time
+            continue
+        found.append(
+            Round(
+                c["id"],
+                c["name"],
+                c["year"],
+                entry.score,
+                entry.stars,
+                form.rating.max_stars,
+                False,
+                None,
+                None,
+                len(ranked),
+                0,
+                False,
+                "",
+                problems.get(c["id"], 0),
+            )
+        )
+    changes = rank_changes([r.rank for r in found])
+    rounds = tuple(replace(r, change=c) for r, c in zip(found, changes, strict=True))
+    failed = _failed_items(db, tid, forms)
+    texts: dict[str, str] = {}
+    for c in campaigns:  # the newest form's wording of each item
+        for item in forms[c["id"]].items:
+            texts[item.id] = item.text
+    repeated = repeated_failures(
+        [(r.campaign, failed.get(r.campaign_id, ())) for r in rounds], texts
+    )
+    return TownshipTrend(tid, town["name"], town["county"], rounds, tuple(repeated))
+
+
+def _area_problems(db: Database, county_id: str | None) -> dict[str, tuple[int, int]]:
+    """Per campaign: (all problems, rectified or closed) of the area's townships."""
+    done = f"SUM(NOT {rules.unrectified('p')})"
+    if county_id is None:
+        query = (
+            f"SELECT p.campaign_id, COUNT(*), {done} FROM problems p "
+            "WHERE p.deleted = 0 AND p.campaign_id IS NOT NULL GROUP BY p.campaign_id"
+        )
+        params: list[Any] = []
+    else:
+        query = (
+            f"SELECT p.campaign_id, COUNT(*), {done} FROM problems p "
+            "JOIN townships t ON t.id = p.township_id "
+            "WHERE p.deleted = 0 AND p.campaign_id IS NOT NULL AND t.county_id = ? "
+            "GROUP BY p.campaign_id"
+        )
+        params = [county_id]
+    return {r[0]: (int(r[1]), int(r[2] or 0)) for r in db.execute(query, params)}
+
+
+def area_trend(db: Database, county_id: str | None = None) -> AreaTrend:
+    """A county (by id), or the whole database when None, in every campaign that
+    inspected some township of it: townships ranked, average score, star
+    distribution, 约谈 count and rectification rate.
+
+    The 约谈 flags are the campaign's own (the whole ranking's), so a county's
+    count is how many of its townships the campaign sent to 约谈.
+    """
+    name = ""
+    members: set[str] | None = None
+    if county_id is not None:
+        county = db.execute(
+            "SELECT name FROM counties WHERE id = ? AND deleted = 0", [county_id]
+        ).fetchone()
+        if county is None:
+            raise KeyError(county_id)
+        name = county[0]
+        members = {
+            r[0]
+            for r in db.execute(
+                "SELECT id FROM townships WHERE county_id = ? AND deleted = 0", [county_id]
+            )
+        }
+    problems = _area_problems(db, county_id)
+    found: list[AreaRound] = []
+    for c in ordered_campaigns(db):
+        ranked, unfinished = standing(db, c["id"])
+        if members is not None:
+            ranked = [r for r in ranked if r.entry.township_id in members]
+            unfinished = [e for e in unfinished if e.township_id in members]
+        if not ranked and not unfinished:
+            continue  # the campaign did not inspect the area
+        max_stars = form_by_row(db, c["form_id"]).rating.max_stars
+        total, rectified = problems.get(c["id"], (0, 0))
+        found.append(
+            AreaRound(
+                c["id"],
+                c["name"],
+                c["year"],
+                len(ranked),
+                len(unfinished),
+                mean(r.entry.score for r in ranked) if ranked else None,
+                star_counts((r.entry.stars for r in ranked), max_stars),
+                sum(1 for r in ranked if r.interview),
+                total,
+                rectified,
+            )
+        )
+    changes = average_changes([r.average for r in found])
+    rounds = tuple(replace(r, change=c) for r, c in zip(found, changes, strict=True))
+    return AreaTrend(name, county_id, rounds)
+
+
+def trend_json(trend: TownshipTrend | AreaTrend) -> str:
+    """The trend as JSON (the command line's --format json)."""
+    data = asdict(trend)
+    if isinstance(trend, TownshipTrend):
+        for r, d in zip(trend.rounds, data["rounds"], strict=True):
+            d["change_text"] = r.change_text
+        for f, d in zip(trend.repeated, data["repeated"], strict=True):
+            d["rounds"] = f.rounds
+    else:
+        for area_round, d in zip(trend.rounds, data["rounds"], strict=True):
+            d["rate"] = area_round.rate
+            top = area_round.max_stars
+            d["stars"] = {str(top - i): n for i, n in enumerate(area_round.stars)}
+    return json.dumps(data, ensure_ascii=False, indent=1)
