@@ -487,6 +487,8 @@ for _module, _name in (
     ("inspector.cli_device", "device"),
     ("inspector.cli_trust", "hq"),
     ("inspector.cli_trust", "device"),
+    ("inspector.cli_trend", "trend"),
+    ("inspector.cli_trend", "report"),
 ):
     if importlib.util.find_spec(_module) is not None:
         _group = getattr(importlib.import_module(_module), _name)

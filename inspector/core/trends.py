@@ -157,6 +157,7 @@ class TownshipTrend:
     county: str
     rounds: tuple[Round, ...]
     repeated: tuple[RepeatedFailure, ...] = ()
+    thresholds: tuple[float, ...] = ()  # the star thresholds of the newest round's form
 
 
 @dataclass(frozen=True)

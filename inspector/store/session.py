@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # imported when first used: the GUI's first paint waits for n
 
     from inspector.core.forms import Form
     from inspector.core.scoring import Verdict
+    from inspector.core.trends import AreaTrend, TownshipTrend
     from inspector.store.rows import Rows
 
 T = TypeVar("T")
@@ -185,6 +186,7 @@ class Session:
         self.catalog = Catalog(self)
         self.settings = Settings(self)
         self.conflicts = Conflicts(self)
+        self.trends = Trends(self)
 
     @classmethod
     def open(
@@ -685,6 +687,51 @@ class Conflicts(_Part):
 
         row = resolve(self.rows, conflict_id, keep)
         return self._session._done(row, Changes.all(), source)
+
+
+class Trends(_Part):
+    """Trends across campaigns: derived, read-only (`store.trends`).
+
+    The campaigns' rankings are remembered between reads and forgotten as this
+    session's writes touch them (`_on_changes`); another connection's commit
+    forgets them all (see `store.trends.Standings`).
+    """
+
+    def __init__(self, session: Session):
+        super().__init__(session)
+        from inspector.store.trends import Standings
+
+        self.standings = Standings()
+        session.subscribe(self._on_changes)
+
+    def township(self, township: TownshipId) -> TownshipTrend:
+        """The township's trend in every campaign that inspected it."""
+        from inspector.store.trends import township_trend
+
+        return township_trend(self.db, township, self.standings)
+
+    def area(self, county: str | None = None) -> AreaTrend:
+        """The county's (by id) or, with None, the whole database's trend."""
+        from inspector.store.trends import area_trend
+
+        return area_trend(self.db, county, self.standings)
+
+    def _on_changes(self, changes: Changes) -> None:
+        """A ranking reads scores, inspections, names and the campaign's settings."""
+        if changes.everything or changes.touches(CAMPAIGNS, TREE, FORMS):
+            self.standings.forget()
+        elif changes.touches(SCORES, INSPECTIONS):
+            if not changes.inspections:
+                self.standings.forget()
+                return
+            marks = ",".join("?" * len(changes.inspections))
+            self.standings.forget(
+                r[0]
+                for r in self.db.execute(
+                    f"SELECT DISTINCT campaign_id FROM inspections WHERE id IN ({marks})",
+                    list(changes.inspections),
+                )
+            )
 
 
 def _answer_id(inspection: InspectionId, item_id: str) -> str:

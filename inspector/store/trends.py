@@ -2,16 +2,17 @@
 
 Nothing here is stored: a trend is the campaigns' rankings (`store.ranking`,
 with its rule that incomplete inspections are not ranked) put side by side
-in `core.trends.campaign_order`. Only the rankings are remembered, in this
-process, per campaign and per state of the database (`_Standings`): a
-township page reads forty campaigns' rankings once, and the next township
-costs a few queries.
+in `core.trends.campaign_order`. Only the rankings may be remembered, in
+memory, per campaign (`Standings`, which the session keeps and forgets
+as writes come): a township page then reads forty campaigns' rankings
+once, and the next township costs a few queries.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import asdict, replace
 from statistics import mean
 from typing import Any
@@ -44,43 +45,66 @@ def ordered_campaigns(db: Database) -> list[dict[str, Any]]:
     return sorted(rows, key=campaign_order)
 
 
-def _state(db: Database) -> tuple[int, int]:
-    """What changes whenever any connection commits: this one's own writes, and
-    `data_version`, which moves when another connection (the worker, an import) commits."""
-    version = db.execute("PRAGMA data_version").fetchone()[0]
-    return int(version), int(db.conn.total_changes)
+def data_version(db: Database) -> int:
+    """Moves whenever another connection (the worker, an import) commits to the file."""
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
 
 
-class _Standings:
-    """Campaign rankings of one connection, kept while the database is unchanged. It holds
-    the connection, so no later connection can take its id while the entry lives."""
+class Standings:
+    """Campaign rankings (`campaign_standing`) remembered for one connection.
 
-    def __init__(self, conn: Any) -> None:
-        self.conn = conn
-        self.state: tuple[int, int] | None = None
+    A commit by another connection forgets them all (`data_version`); this
+    connection's own writes are not seen that way, so its owner (the session)
+    tells which campaigns they touched (`forget`). Without an owner that does,
+    use a fresh one per read: `township_trend` and `area_trend` do when given none.
+    """
+
+    def __init__(self) -> None:
+        self.version: int | None = None
+        self.generation = 0  # counts `forget`s: a ranking read before one is stale
         self.by_campaign: dict[str, tuple[list[Ranked], list[Entry]]] = {}
 
     def get(self, db: Database, campaign_id: str) -> tuple[list[Ranked], list[Entry]]:
-        state = _state(db)
-        if state != self.state:
-            self.state, self.by_campaign = state, {}
+        self._check(db)
         found = self.by_campaign.get(campaign_id)
         if found is None:
             found = self.by_campaign[campaign_id] = campaign_standing(db, campaign_id)
         return found
 
+    def _check(self, db: Database) -> None:
+        version = data_version(db)
+        if version != self.version:
+            self.version, self.by_campaign = version, {}
 
-_CACHE: dict[int, _Standings] = {}
+    def forget(self, campaign_ids: Iterable[str] | None = None) -> None:
+        """Forget the given campaigns' rankings (None: all of them)."""
+        self.generation += 1
+        if campaign_ids is None:
+            self.by_campaign = {}
+        else:
+            for cid in campaign_ids:
+                self.by_campaign.pop(cid, None)
+
+    def seed(
+        self,
+        db: Database,
+        found: dict[str, tuple[list[Ranked], list[Entry]]],
+        version: int,
+        generation: int,
+    ) -> bool:
+        """Take rankings another connection read (a worker warming the cache), unless
+        the database has changed since `version` and `generation` were taken."""
+        self._check(db)
+        if version != self.version or generation != self.generation:
+            return False
+        for cid, standing in found.items():
+            self.by_campaign.setdefault(cid, standing)
+        return True
 
 
-def standing(db: Database, campaign_id: str) -> tuple[list[Ranked], list[Entry]]:
-    """`campaign_standing`, remembered until the database changes."""
-    cache = _CACHE.get(id(db.conn))
-    if cache is None or cache.conn is not db.conn:
-        if len(_CACHE) > 8:  # connections come and go in tests and workers
-            _CACHE.clear()
-        cache = _CACHE[id(db.conn)] = _Standings(db.conn)
-    return cache.get(db, campaign_id)
+def all_standings(db: Database) -> dict[str, tuple[list[Ranked], list[Entry]]]:
+    """Every campaign's ranking (for a worker to hand to `Standings.seed`)."""
+    return {c["id"]: campaign_standing(db, c["id"]) for c in ordered_campaigns(db)}
 
 
 def _township_campaigns(db: Database, township_id: str) -> set[str]:
@@ -129,9 +153,12 @@ def _problem_counts(db: Database, township_id: str) -> dict[str, int]:
     }
 
 
-def township_trend(db: Database, township_ref: str) -> TownshipTrend:
+def township_trend(
+    db: Database, township_ref: str, standings: Standings | None = None
+) -> TownshipTrend:
     """One township in every campaign that inspected it: score, stars, rank and its
     change, problems, and the items failed in consecutive rounds (屡查屡犯)."""
+    standings = standings or Standings()
     town = find_township(db, township_ref)
     tid = town["id"]
     inspected = _township_campaigns(db, tid)
@@ -140,7 +167,7 @@ def township_trend(db: Database, township_ref: str) -> TownshipTrend:
     problems = _problem_counts(db, tid)
     found: list[Round] = []
     for c in campaigns:
-        ranked, unfinished = standing(db, c["id"])
+        ranked, unfinished = standings.get(db, c["id"])
         mine = next((r for r in ranked if r.entry.township_id == tid), None)
         form = forms[c["id"]]
         if mine is not None:
@@ -196,7 +223,10 @@ def township_trend(db: Database, township_ref: str) -> TownshipTrend:
     repeated = repeated_failures(
         [(r.campaign, failed.get(r.campaign_id, ())) for r in rounds], texts
     )
-    return TownshipTrend(tid, town["name"], town["county"], rounds, tuple(repeated))
+    thresholds = forms[campaigns[-1]["id"]].rating.thresholds if campaigns else ()
+    return TownshipTrend(
+        tid, town["name"], town["county"], rounds, tuple(repeated), tuple(thresholds)
+    )
 
 
 def _area_problems(db: Database, county_id: str | None) -> dict[str, tuple[int, int]]:
@@ -219,7 +249,9 @@ def _area_problems(db: Database, county_id: str | None) -> dict[str, tuple[int, 
     return {r[0]: (int(r[1]), int(r[2] or 0)) for r in db.execute(query, params)}
 
 
-def area_trend(db: Database, county_id: str | None = None) -> AreaTrend:
+def area_trend(
+    db: Database, county_id: str | None = None, standings: Standings | None = None
+) -> AreaTrend:
     """A county (by id), or the whole database when None, in every campaign that
     inspected some township of it: townships ranked, average score, star
     distribution, 约谈 count and rectification rate.
@@ -227,6 +259,7 @@ def area_trend(db: Database, county_id: str | None = None) -> AreaTrend:
     The 约谈 flags are the campaign's own (the whole ranking's), so a county's
     count is how many of its townships the campaign sent to 约谈.
     """
+    standings = standings or Standings()
     name = ""
     members: set[str] | None = None
     if county_id is not None:
@@ -245,7 +278,7 @@ def area_trend(db: Database, county_id: str | None = None) -> AreaTrend:
     problems = _area_problems(db, county_id)
     found: list[AreaRound] = []
     for c in ordered_campaigns(db):
-        ranked, unfinished = standing(db, c["id"])
+        ranked, unfinished = standings.get(db, c["id"])
         if members is not None:
             ranked = [r for r in ranked if r.entry.township_id in members]
             unfinished = [e for e in unfinished if e.township_id in members]

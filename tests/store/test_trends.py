@@ -133,3 +133,42 @@ def test_the_trend_follows_a_changed_answer(trend_db):
     set_answer(Rows(db), insp["id"], "A1", verdict="full")
     assert township_trend(db, "一镇").rounds[-1].score == 83.3
     assert township_trend(db, "一镇").rounds[-1].rank == 2
+
+
+def test_the_sessions_trend_forgets_only_the_campaign_an_answer_changed(tmp_path):
+    from inspector.core.ids import InspectionId
+    from inspector.store.inspections import find_inspection
+    from inspector.store.session import Session
+
+    session = Session.open(tmp_path / "s.db")
+    ids = build_trend_db(session.db)
+    c3, c1 = ids["campaigns"]["C3"], ids["campaigns"]["C1"]
+    one = ids["townships"]["一镇"]
+    assert session.trends.township(one).rounds[-1].rank == 4
+    kept = session.trends.standings.by_campaign[c1]
+    insp = find_inspection(session.db, c3, one)
+    session.inspections.set_finished(InspectionId(insp["id"]), False)
+    session.answers.set(InspectionId(insp["id"]), "A1", verdict="full")
+    assert c3 not in session.trends.standings.by_campaign
+    assert session.trends.standings.by_campaign[c1] is kept  # not read again
+    assert session.trends.township(one).rounds[-1].rank == 2
+    session.close()
+
+
+def test_another_connections_commit_forgets_every_ranking(tmp_path):
+    from inspector.store.inspections import find_inspection, set_answer, set_status
+    from inspector.store.rows import Rows
+    from inspector.store.session import Session
+
+    session = Session.open(tmp_path / "s.db")
+    ids = build_trend_db(session.db)
+    one = ids["townships"]["一镇"]
+    assert session.trends.township(one).rounds[-1].score == 50.0
+    other = open_db(tmp_path / "s.db")  # the worker, an import
+    insp = find_inspection(other, ids["campaigns"]["C3"], one)
+    if insp["status"] == "finished":
+        set_status(Rows(other), insp["id"], False)
+    set_answer(Rows(other), insp["id"], "A1", verdict="full")
+    other.close()
+    assert session.trends.township(one).rounds[-1].score == 83.3
+    session.close()
