@@ -716,6 +716,24 @@ class Trends(_Part):
 
         return area_trend(self.db, county, self.standings)
 
+    def counties(self) -> list[tuple[str, str]]:
+        """(id, name) of every county, in the catalogue's order: the areas a trend covers."""
+        from inspector.store.trends import counties
+
+        return counties(self.db)
+
+    def missing(self) -> int:
+        """Campaigns whose ranking a trend would have to read first."""
+        return self.standings.missing(self.db)
+
+    def token(self) -> tuple[int, int]:
+        """Taken before a worker reads the rankings; `seed` refuses them if stale."""
+        return self.standings.token(self.db)
+
+    def seed(self, found: dict[str, Any], token: tuple[int, int]) -> bool:
+        """Rankings a worker read (`store.trends.all_standings`), kept unless stale."""
+        return self.standings.seed(self.db, found, token)
+
     def _on_changes(self, changes: Changes) -> None:
         """A ranking reads scores, inspections, names and the campaign's settings."""
         if changes.everything or changes.touches(CAMPAIGNS, TREE, FORMS):

@@ -85,17 +85,27 @@ class Standings:
             for cid in campaign_ids:
                 self.by_campaign.pop(cid, None)
 
+    def token(self, db: Database) -> tuple[int, int]:
+        """The state to hand back to `seed` with rankings read elsewhere from now on."""
+        self._check(db)
+        assert self.version is not None
+        return self.version, self.generation
+
+    def missing(self, db: Database) -> int:
+        """How many live campaigns have no ranking remembered."""
+        self._check(db)
+        return sum(1 for c in ordered_campaigns(db) if c["id"] not in self.by_campaign)
+
     def seed(
         self,
         db: Database,
         found: dict[str, tuple[list[Ranked], list[Entry]]],
-        version: int,
-        generation: int,
+        token: tuple[int, int],
     ) -> bool:
         """Take rankings another connection read (a worker warming the cache), unless
-        the database has changed since `version` and `generation` were taken."""
+        the database has changed since `token` was taken."""
         self._check(db)
-        if version != self.version or generation != self.generation:
+        if token != (self.version, self.generation):
             return False
         for cid, standing in found.items():
             self.by_campaign.setdefault(cid, standing)
@@ -227,6 +237,14 @@ def township_trend(
     return TownshipTrend(
         tid, town["name"], town["county"], rounds, tuple(repeated), tuple(thresholds)
     )
+
+
+def counties(db: Database) -> list[tuple[str, str]]:
+    """(id, name) of every live county, by code then name."""
+    return [
+        (r[0], r[1])
+        for r in db.execute("SELECT id, name FROM counties WHERE deleted = 0 ORDER BY code, name")
+    ]
 
 
 def _area_problems(db: Database, county_id: str | None) -> dict[str, tuple[int, int]]:
