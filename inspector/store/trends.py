@@ -11,15 +11,15 @@ once, and the next township costs a few queries.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from statistics import mean
 from typing import Any
 
 from sqlite_utils import Database
 
-from inspector.core.forms import Form
+from inspector.core.forms import Form, Item
 from inspector.core.ranking import Entry, Ranked
 from inspector.core.scoring import Answer, Verdict
 from inspector.core.trends import (
@@ -50,6 +50,16 @@ def data_version(db: Database) -> int:
     return int(db.execute("PRAGMA data_version").fetchone()[0])
 
 
+@dataclass(frozen=True)
+class CampaignIndex:
+    """One campaign's standing looked up by township (a trend asks for one of 1,400)."""
+
+    standing: tuple[list[Ranked], list[Entry]]
+    ranked: dict[str, Ranked]
+    unfinished: dict[str, Entry]
+    per_county: Counter[str]
+
+
 class Standings:
     """Campaign rankings (`campaign_standing`) remembered for one connection.
 
@@ -63,6 +73,21 @@ class Standings:
         self.version: int | None = None
         self.generation = 0  # counts `forget`s: a ranking read before one is stale
         self.by_campaign: dict[str, tuple[list[Ranked], list[Entry]]] = {}
+        self._index: dict[str, CampaignIndex] = {}
+
+    def index(self, db: Database, campaign_id: str) -> CampaignIndex:
+        """The campaign's ranking by township, and how many each county has ranked."""
+        standing = self.get(db, campaign_id)
+        found = self._index.get(campaign_id)
+        if found is None or found.standing is not standing:
+            ranked, unfinished = standing
+            found = self._index[campaign_id] = CampaignIndex(
+                standing,
+                {r.entry.township_id: r for r in ranked},
+                {e.township_id: e for e in unfinished},
+                Counter(r.entry.county for r in ranked),
+            )
+        return found
 
     def get(self, db: Database, campaign_id: str) -> tuple[list[Ranked], list[Entry]]:
         self._check(db)
@@ -74,7 +99,7 @@ class Standings:
     def _check(self, db: Database) -> None:
         version = data_version(db)
         if version != self.version:
-            self.version, self.by_campaign = version, {}
+            self.version, self.by_campaign, self._index = version, {}, {}
 
     def forget(self, campaign_ids: Iterable[str] | None = None) -> None:
         """Forget the given campaigns' rankings (None: all of them)."""
@@ -132,6 +157,9 @@ def _township_campaigns(db: Database, township_id: str) -> set[str]:
 def _failed_items(db: Database, township_id: str, forms: dict[str, Form]) -> dict[str, set[str]]:
     """Per campaign, the ids of the items the township's inspection failed."""
     failed: dict[str, set[str]] = defaultdict(set)
+    items: dict[int, dict[str, Item]] = {}  # per form: its items by id
+    for version in forms.values():
+        items.setdefault(id(version), {i.id: i for i in version.items})
     for campaign_id, item_id, verdict, number in db.execute(
         "SELECT i.campaign_id, a.item_id, a.verdict, a.number FROM inspections i "
         "JOIN answers a ON a.inspection_id = i.id AND a.deleted = 0 "
@@ -142,9 +170,8 @@ def _failed_items(db: Database, township_id: str, forms: dict[str, Form]) -> dic
         form = forms.get(campaign_id)
         if form is None:
             continue
-        try:
-            item = form.item(item_id)
-        except KeyError:  # an answer to an item no longer on the form
+        item = items[id(form)].get(item_id)
+        if item is None:  # an answer to an item no longer on the form
             continue
         answer = Answer(Verdict(verdict) if verdict else None, number)
         if item_failed(item, answer):
@@ -173,16 +200,21 @@ def township_trend(
     tid = town["id"]
     inspected = _township_campaigns(db, tid)
     campaigns = [c for c in ordered_campaigns(db) if c["id"] in inspected]
-    forms = {c["id"]: form_by_row(db, c["form_id"]) for c in campaigns}
+    by_row: dict[str, Form] = {}  # campaigns share form versions
+    for c in campaigns:
+        if c["form_id"] not in by_row:
+            by_row[c["form_id"]] = form_by_row(db, c["form_id"])
+    forms = {c["id"]: by_row[c["form_id"]] for c in campaigns}
     problems = _problem_counts(db, tid)
     found: list[Round] = []
     for c in campaigns:
-        ranked, unfinished = standings.get(db, c["id"])
-        mine = next((r for r in ranked if r.entry.township_id == tid), None)
+        index = standings.index(db, c["id"])
+        ranked = index.standing[0]
+        mine = index.ranked.get(tid)
         form = forms[c["id"]]
         if mine is not None:
             e = mine.entry
-            county_ranked = sum(1 for r in ranked if r.entry.county == e.county)
+            county_ranked = index.per_county[e.county]
             found.append(
                 Round(
                     c["id"],
@@ -202,7 +234,7 @@ def township_trend(
                 )
             )
             continue
-        entry = next((e for e in unfinished if e.township_id == tid), None)
+        entry = index.unfinished.get(tid)
         if entry is None:  # begun since the rankings were read: shown next time
             continue
         found.append(

@@ -9,6 +9,7 @@ connection and handed over, so the page never waits on forty rankings.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
@@ -43,6 +44,27 @@ def _warm(_progress: Any, path: str) -> dict[str, Any]:
         return all_standings(db)
     finally:
         db.close()
+
+
+def needs_warming(session: Session) -> bool:
+    """Too many rankings are missing to read them on the GUI thread."""
+    return bool(session.path) and session.trends.missing() > READ_HERE
+
+
+def warm_rankings(session: Session, on_ready: Callable[[], None]) -> Any:
+    """Read every campaign's ranking in the worker, hand them to the session, then call
+    `on_ready` (also when the database changed meanwhile: it then reads what it needs)."""
+    from inspector.ui.worker import Job, start_job
+
+    token = session.trends.token()
+    job = Job(_warm, session.path)
+
+    def ready(found: dict[str, Any]) -> None:
+        session.trends.seed(found, token)
+        on_ready()
+
+    job.signals.succeeded.connect(ready)
+    return start_job(job)
 
 
 class TownshipTrendWidget(QGroupBox):
@@ -81,29 +103,22 @@ class TownshipTrendWidget(QGroupBox):
         if township_id is None:
             self._fill(None)
             return
-        if session.path and session.trends.missing() > READ_HERE:
+        if needs_warming(session):
             if self.job is None:
-                from inspector.ui.worker import Job, start_job
-
                 self.detail.setText(self.tr("Reading the rankings of every campaign…"))
-                token = session.trends.token()
-                job = Job(_warm, session.path)
-                job.signals.succeeded.connect(lambda found: self._warmed(found, session, token))
-                job.signals.done.connect(self._job_done)
-                self.job = start_job(job)
+                self.job = warm_rankings(session, lambda: self._warmed(session))
+                self.job.signals.done.connect(self._job_done)
             return
         self._fill(session.trends.township(TownshipId(township_id)))
 
     def _job_done(self) -> None:
         self.job = None
 
-    def _warmed(self, found: dict[str, Any], session: Session, token: tuple[int, int]) -> None:
-        """The worker's rankings: kept unless the database changed meanwhile (then the
-        next show reads again), and the township shown now is drawn."""
-        if session.trends.seed(found, token) or session.trends.missing() <= READ_HERE:
-            if self.session is session and self.township_id is not None:
-                self._fill(session.trends.township(TownshipId(self.township_id)))
-        elif self.session is session:
+    def _warmed(self, session: Session) -> None:
+        """Draw the township shown now (reading on the spot only if a couple are missing;
+        if the database changed much meanwhile, warm again)."""
+        self.job = None
+        if self.session is session and self.township_id is not None:
             self.show_township(session, self.township_id)
 
     def _fill(self, trend: TownshipTrend | None) -> None:

@@ -133,9 +133,9 @@ class LineChart(_Chart):
         self.guides, self.tips = tuple(guides), list(tips)
         self.count = max(len(self.values), len(self.hollow))
         known = [v for v in [*self.values, *self.hollow] if v is not None]
-        if low is None:
-            low = max(0.0, 10 * math.floor((min(known, default=high) - 5) / 10))
-        self.low, self.high = min(low, high - 10), high
+        if low is None:  # near the lowest value, at least ten below the top
+            low = min(high - 10, max(0.0, 10 * math.floor((min(known, default=high) - 5) / 10)))
+        self.low, self.high = low, high
         self.current = -1
         self.update()
 

@@ -42,6 +42,7 @@ class TrendsView(QWidget):
         self.setWindowTitle(self.tr("Trends across campaigns"))
         self.session = session
         self.trend: AreaTrend | None = None
+        self.job: object | None = None
         self._stale = False
         self.county_combo = QComboBox(self)
         self.county_combo.addItem(self.tr("All counties"), None)
@@ -102,7 +103,14 @@ class TrendsView(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        from inspector.ui.township_trend import needs_warming, warm_rankings
+
         self._stale = False
+        if needs_warming(self.session):  # forty rankings: read in the worker first
+            if self.job is None:
+                self.summary_label.setText(self.tr("Reading the rankings of every campaign…"))
+                self.job = warm_rankings(self.session, self._warmed)
+            return
         self.trend = self.session.trends.area(self.county_id())
         rounds = self.trend.rounds
         tips = [f"{n}. {r.campaign}" for n, r in enumerate(rounds, 1)]
@@ -131,6 +139,10 @@ class TrendsView(QWidget):
             )
         else:
             self.summary_label.setText(self.tr("No campaign has inspected these townships yet."))
+
+    def _warmed(self) -> None:
+        self.job = None
+        self.refresh()
 
     def _fill_table(self) -> None:
         assert self.trend is not None

@@ -80,6 +80,7 @@ def test_the_trends_window_shows_a_county_chosen_in_its_list(trend_session, qtbo
     qtbot.addWidget(view)
     view.show()
     qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.trend is not None, timeout=10_000)  # read in the worker
     assert view.table.rowCount() == 4 and view.trend.name == ""
     view.county_combo.setCurrentIndex(view.county_combo.findText("乙县"))
     assert view.trend.name == "乙县"
