@@ -66,7 +66,9 @@ def main(path: str) -> None:
         widget.show_township(session, towns[0])
         widget.grab()
         first_gui = time.perf_counter() - start
-        print(f"first township: worker reads every ranking {_ms(worker)}, then GUI {_ms(first_gui)}")
+        print(
+            f"first township: worker reads every ranking {_ms(worker)}, then GUI {_ms(first_gui)}"
+        )
 
         rng = random.Random(7)
         times = []
@@ -95,7 +97,9 @@ def main(path: str) -> None:
         start = time.perf_counter()
         widget.show_township(session, tid)
         widget.grab()
-        print(f"the same after an answer changed (one ranking read again): {_ms(time.perf_counter() - start)}")
+        print(
+            f"the same after an answer changed (one ranking read again): {_ms(time.perf_counter() - start)}"
+        )
 
         today = dt.date(2026, 12, 1)
         start = time.perf_counter()

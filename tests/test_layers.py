@@ -36,6 +36,7 @@ LAYER_OF = {
     "cli_bundle": "cli",
     "cli_device": "cli",
     "cli_reports": "cli",
+    "cli_trend": "cli",
     "cli_trust": "cli",
     "app": "app",
     "__main__": "main",

@@ -84,13 +84,12 @@ def line_chart(
     d = Drawing(WIDTH, height, initialFontName=fonts.song)
     left, bottom, right, top = 34.0, 22.0, WIDTH - 10, height - 22
     known = [v for v in [*values, *hollow] if v is not None]
-    if low is None:
-        low = max(0.0, 10 * math.floor((min(known, default=high) - 5) / 10))
-    low = min(low, high - 10)
+    if low is None:  # near the lowest value, at least ten below the top
+        low = min(high - 10, max(0.0, 10 * math.floor((min(known, default=high) - 5) / 10)))
     span = high - low
 
     def x(i: int) -> float:
-        return left + (right - left) * (i + 0.5) / n
+        return float(left + (right - left) * (i + 0.5) / n)
 
     def y(v: float) -> float:
         return bottom + (top - bottom) * (min(max(v, low), high) - low) / span
