@@ -674,7 +674,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "trends_view", None) is None:
             self.trends_view = TrendsView(self.session, self)
         self.trends_view.show()
-        self.trends_view.raise_()
+        self.trends_view.activateWindow()
 
     def open_report(self, kind: str) -> None:
         """A report in the viewer; the township ones need a township selected."""

@@ -90,3 +90,21 @@ def test_the_trends_window_shows_a_county_chosen_in_its_list(trend_session, qtbo
     assert rates == ["—", "100.0%", "—", "0.0%"]
     assert view.average_chart.values == pytest.approx([66.7, 58.3, 66.7, 75.0])
     assert view.star_chart.stacks[1] == (0, 1, 0, 0, 1)  # 三镇 83.3 and 四镇 33.3
+
+
+def test_the_main_windows_menu_opens_the_trends_window(trend_session, qtbot):
+    from inspector.ui import i18n
+    from inspector.ui.main_window import MainWindow
+
+    session, _ids = trend_session
+    i18n.apply_language("en")
+    win = MainWindow(session, session.path)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.loaded):
+        win.show()
+    assert win.trends_action in win.inspection_menu.actions()
+    win.trends_action.trigger()
+    qtbot.waitUntil(lambda: win.trends_view.trend is not None, timeout=10_000)
+    assert win.trends_view.isVisible()
+    assert [r.ranked for r in win.trends_view.trend.rounds] == [3, 4, 2, 4]
+    win.trends_view.close()
