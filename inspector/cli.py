@@ -515,6 +515,8 @@ for _module, _name in (
     ("inspector.cli_blocks", "device"),
     ("inspector.cli_projects", "projects"),
     ("inspector.cli_selfassess", "selfassess"),
+    ("inspector.cli_trend", "trend"),
+    ("inspector.cli_trend", "report"),
 ):
     if importlib.util.find_spec(_module) is not None:
         _group = getattr(importlib.import_module(_module), _name)

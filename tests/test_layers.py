@@ -41,6 +41,7 @@ LAYER_OF = {
     "cli_device": "cli",
     "cli_notice": "cli",
     "cli_reports": "cli",
+    "cli_trend": "cli",
     "cli_trust": "cli",
     "cli_projects": "cli",
     "cli_selfassess": "cli",

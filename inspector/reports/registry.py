@@ -260,6 +260,15 @@ def _ledger(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
     )
 
 
+def _trend(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
+    from inspector.reports.trend import trend_pdf
+
+    name, pdf = trend_pdf(rows.db, r.today, r.township_id, r.county_id, progress)
+    return Built(
+        pdf, f"督查情况趋势分析 {name}", f"督查情况趋势分析-{name}.pdf", f"督查情况趋势分析 {name}"
+    )
+
+
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
@@ -272,6 +281,7 @@ KINDS: dict[str, Kind] = {
         Kind("interview", "约谈通知", ("pdf",), optional_township=True),
         Kind("problems", "问题清单", ("pdf",)),
         Kind("ledger", "整改台账", ("pdf", "xlsx")),
+        Kind("trend", "督查情况趋势分析", ("pdf",), optional_township=True),
     )
 }
 
@@ -285,6 +295,7 @@ _BUILDERS: dict[str, Callable[[Rows, Request, str, Progress], Built]] = {
     "interview": _interview,
     "problems": _problems,
     "ledger": _ledger,
+    "trend": _trend,
 }
 
 

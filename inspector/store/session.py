@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # imported when first used: the GUI's first paint waits for n
     from inspector.core.forms import Form
     from inspector.core.scoring import Verdict
     from inspector.core.self_assessment import Comparison
+    from inspector.core.trends import AreaTrend, TownshipTrend
     from inspector.messages import Message
     from inspector.store.rows import Rows
     from inspector.store.self_answers import TownshipSheet
@@ -194,6 +195,7 @@ class Session:
         self.conflicts = Conflicts(self)
         self.follow_ups = FollowUps(self)
         self.self_assessment = SelfAssessment(self)
+        self.trends = Trends(self)
 
     @classmethod
     def open(
@@ -973,6 +975,69 @@ class SelfAssessment(_Part):
             else NOTHING
         )
         return self._session._done(len(changed), changes, source)
+
+
+class Trends(_Part):
+    """Trends across campaigns: derived, read-only (`store.trends`).
+
+    The campaigns' rankings are remembered between reads and forgotten as this
+    session's writes touch them (`_on_changes`); another connection's commit
+    forgets them all (see `store.trends.Standings`).
+    """
+
+    def __init__(self, session: Session):
+        super().__init__(session)
+        from inspector.store.trends import Standings
+
+        self.standings = Standings()
+        session.subscribe(self._on_changes)
+
+    def township(self, township: TownshipId) -> TownshipTrend:
+        """The township's trend in every campaign that inspected it."""
+        from inspector.store.trends import township_trend
+
+        return township_trend(self.db, township, self.standings)
+
+    def area(self, county: str | None = None) -> AreaTrend:
+        """The county's (by id) or, with None, the whole database's trend."""
+        from inspector.store.trends import area_trend
+
+        return area_trend(self.db, county, self.standings)
+
+    def counties(self) -> list[tuple[str, str]]:
+        """(id, name) of every county, in the catalogue's order: the areas a trend covers."""
+        from inspector.store.trends import counties
+
+        return counties(self.db)
+
+    def missing(self) -> int:
+        """Campaigns whose ranking a trend would have to read first."""
+        return self.standings.missing(self.db)
+
+    def token(self) -> tuple[int, int]:
+        """Taken before a worker reads the rankings; `seed` refuses them if stale."""
+        return self.standings.token(self.db)
+
+    def seed(self, found: dict[str, Any], token: tuple[int, int]) -> bool:
+        """Rankings a worker read (`store.trends.all_standings`), kept unless stale."""
+        return self.standings.seed(self.db, found, token)
+
+    def _on_changes(self, changes: Changes) -> None:
+        """A ranking reads scores, inspections, names and the campaign's settings."""
+        if changes.everything or changes.touches(CAMPAIGNS, TREE, FORMS):
+            self.standings.forget()
+        elif changes.touches(SCORES, INSPECTIONS):
+            if not changes.inspections:
+                self.standings.forget()
+                return
+            marks = ",".join("?" * len(changes.inspections))
+            self.standings.forget(
+                r[0]
+                for r in self.db.execute(
+                    f"SELECT DISTINCT campaign_id FROM inspections WHERE id IN ({marks})",
+                    list(changes.inspections),
+                )
+            )
 
 
 def _answer_id(inspection: InspectionId, item_id: str) -> str:

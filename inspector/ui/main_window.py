@@ -366,6 +366,7 @@ class MainWindow(QMainWindow):
             self.conflicts_action,
             self.restore_action,
             self.refresh_action,
+            self.trends_action,
             *self.report_actions.values(),
         ):
             action.setEnabled(enabled)
@@ -395,6 +396,8 @@ class MainWindow(QMainWindow):
                 self.inspection_menu.addSeparator()
             else:
                 self.inspection_menu.addAction(action)
+        self.trends_action = self._action(self.tr("&Trends across campaigns…"), self._on_trends)
+        self.inspection_menu.addAction(self.trends_action)
         from inspector.ui.self_assessment import SelfAssessmentActions
 
         self.self_assessment = SelfAssessmentActions(
@@ -680,6 +683,17 @@ class MainWindow(QMainWindow):
         assert self.session is not None
         dialog = ConflictsDialog(self.session, self)
         dialog.exec()
+
+    def _on_trends(self) -> None:
+        """The trends window (a county or the whole across campaigns), one per main window."""
+        from inspector.ui.trends_view import TrendsView
+
+        if self.session is None:
+            return
+        if getattr(self, "trends_view", None) is None:
+            self.trends_view = TrendsView(self.session, self)
+        self.trends_view.show()
+        self.trends_view.activateWindow()
 
     def open_report(self, kind: str) -> None:
         """A report in the viewer; the township ones need a township selected."""

@@ -140,6 +140,9 @@ class TownshipPage(QWidget):
         self.empty_label.setStyleSheet("color: #7f8c8d;")
         self.empty_label.setWordWrap(True)
 
+        from inspector.ui.township_trend import TownshipTrendWidget
+
+        self.trend_box = TownshipTrendWidget(self)
         lower = QHBoxLayout()
         lower.addWidget(self.problems_box, 3)
         lower.addWidget(self.notices_box, 2)
@@ -150,6 +153,7 @@ class TownshipPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.sections_box, 2)
+        layout.addWidget(self.trend_box, 2)
         layout.addLayout(lower, 3)
 
     def _connect_signals(self) -> None:
@@ -198,6 +202,8 @@ class TownshipPage(QWidget):
             self._show_inspection()
         if changes.touches(PROBLEMS):
             self._show_problems()
+        if changes.touches(ANSWERS, SCORES, INSPECTIONS, PROBLEMS):
+            self._show_trend()
         if changes.touches(NOTICES):
             self._show_notices()
 
@@ -242,12 +248,18 @@ class TownshipPage(QWidget):
         self._show_inspection()
         self._show_problems()
         self._show_notices()
+        self._show_trend()
+
+    def _show_trend(self) -> None:
+        assert self.session is not None, "a township is shown only once the database is open"
+        self.trend_box.show_township(self.session, self.township_id)
 
     def _content(self) -> tuple[QWidget, ...]:
         return (
             self.sections_box,
             self.problems_box,
             self.notices_box,
+            self.trend_box,
             self.status_label,
             self.score_label,
             self.checklist_button,

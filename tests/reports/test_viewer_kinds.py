@@ -35,7 +35,9 @@ SAYS = {
     "interview": "约谈",
     "problems": "问题清单",
     "ledger": "整改台账",
+    "trend": "督查情况趋势分析",
 }
+CAMPAIGNLESS = {"trend"}  # across campaigns: the command takes no --campaign
 
 
 def _township(db, campaign_id: str) -> str:
@@ -83,8 +85,7 @@ def _cli(db_path, kind: str, campaign_id: str, township_id: str | None, out: Pat
         str(db_path),
         "report",
         kind,
-        "--campaign",
-        campaign_id,
+        *(() if kind in CAMPAIGNLESS else ("--campaign", campaign_id)),
         "--out",
         str(out),
         "--date",

@@ -1594,7 +1594,7 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="343"/>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="546"/>
         <source>&amp;Finish inspection</source>
         <translation>完成督查(&amp;F)</translation>
     </message>
@@ -1619,97 +1619,102 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>&amp;Inspection</source>
         <translation>督查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="399"/>
+        <source>&amp;Trends across campaigns…</source>
+        <translation>督查情况趋势(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>&amp;Export bundle…</source>
         <translation>导出数据包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>&amp;Import bundle…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>&amp;Conflicts…</source>
         <translation>冲突处理(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>&amp;Restore backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>&amp;Reports</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>Township &amp;feedback form (督查情况反馈表)…</source>
         <translation>督查情况反馈表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>&amp;Rectification notice (整改通知书)…</source>
         <translation>整改通知书(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Campaign &amp;summary (星级评定汇总)…</source>
         <translation>星级评定汇总(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>&amp;Problem list (问题清单)…</source>
         <translation>问题清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Rectification &amp;ledger (整改台账)…</source>
         <translation>整改台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>&amp;Bulletin (督查情况通报)…</source>
         <translation>督查情况通报(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>Super&amp;vision orders (督办单)…</source>
         <translation>督办单(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>&amp;Interview notices (约谈通知)…</source>
         <translation>约谈通知(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>Campaign:</source>
         <translation>督查批次：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="546"/>
         <source>&amp;Reopen inspection</source>
         <translation>重新打开督查(&amp;R)</translation>
     </message>
@@ -1739,44 +1744,44 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>督查批次包：督查表和乡镇名单（供督导组出发前使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="688"/>
-        <location filename="../../ui/main_window.py" line="722"/>
+        <location filename="../../ui/main_window.py" line="702"/>
+        <location filename="../../ui/main_window.py" line="736"/>
         <source>Choose a township first.</source>
         <translation>请先选择一个乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="691"/>
+        <location filename="../../ui/main_window.py" line="705"/>
         <source>There is no campaign yet.</source>
         <translation>还没有督查批次。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="788"/>
+        <location filename="../../ui/main_window.py" line="802"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="788"/>
+        <location filename="../../ui/main_window.py" line="802"/>
         <source>The Chinese translation file is missing.</source>
         <translation>缺少中文翻译文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="827"/>
-        <location filename="../../ui/main_window.py" line="843"/>
+        <location filename="../../ui/main_window.py" line="841"/>
+        <location filename="../../ui/main_window.py" line="857"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="829"/>
+        <location filename="../../ui/main_window.py" line="843"/>
         <source>Inspector databases (*.db *.sqlite);;All files (*)</source>
         <translation>督查通数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="858"/>
+        <location filename="../../ui/main_window.py" line="872"/>
         <source>About Inspector</source>
         <translation>关于督查通</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="860"/>
+        <location filename="../../ui/main_window.py" line="874"/>
         <source>&lt;h3&gt;督查通 Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline inspection of township party-building work: checklists, problem lists, rectification notices, star ratings.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei (Apache 2.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;督查通 {0}&lt;/h3&gt;&lt;p&gt;乡镇（街道）基层党建工作离线督查：督查表、问题清单、整改通知书、星级评定。&lt;/p&gt;&lt;p&gt;数据库：{1}&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（Apache 2.0 许可）。&lt;/p&gt;</translation>
     </message>
@@ -3992,274 +3997,274 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ProblemPanel</name>
     <message>
-        <location filename="../../ui/problem_panel.py" line="131"/>
+        <location filename="../../ui/problem_panel.py" line="130"/>
         <source>Extend…</source>
         <translation>延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="133"/>
+        <location filename="../../ui/problem_panel.py" line="132"/>
         <source>Extend the deadline (延期), with a reason and who approved it</source>
         <translation>延期：须填写理由和批准人</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="138"/>
+        <location filename="../../ui/problem_panel.py" line="137"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="139"/>
+        <location filename="../../ui/problem_panel.py" line="138"/>
         <source>Delete a problem recorded by mistake</source>
         <translation>删除误录的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="140"/>
+        <location filename="../../ui/problem_panel.py" line="139"/>
         <source>Closed (销号): the problem is final and read-only.</source>
         <translation>已销号：问题已终结，只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="143"/>
+        <location filename="../../ui/problem_panel.py" line="142"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="144"/>
+        <location filename="../../ui/problem_panel.py" line="143"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="147"/>
-        <location filename="../../ui/problem_panel.py" line="316"/>
+        <location filename="../../ui/problem_panel.py" line="146"/>
+        <location filename="../../ui/problem_panel.py" line="315"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="150"/>
-        <location filename="../../ui/problem_panel.py" line="431"/>
+        <location filename="../../ui/problem_panel.py" line="149"/>
+        <location filename="../../ui/problem_panel.py" line="430"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="151"/>
-        <location filename="../../ui/problem_panel.py" line="432"/>
+        <location filename="../../ui/problem_panel.py" line="150"/>
+        <location filename="../../ui/problem_panel.py" line="431"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="152"/>
-        <location filename="../../ui/problem_panel.py" line="433"/>
+        <location filename="../../ui/problem_panel.py" line="151"/>
+        <location filename="../../ui/problem_panel.py" line="432"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="153"/>
-        <location filename="../../ui/problem_panel.py" line="434"/>
+        <location filename="../../ui/problem_panel.py" line="152"/>
+        <location filename="../../ui/problem_panel.py" line="433"/>
         <source>Rectification measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="157"/>
-        <location filename="../../ui/problem_panel.py" line="435"/>
+        <location filename="../../ui/problem_panel.py" line="156"/>
+        <location filename="../../ui/problem_panel.py" line="434"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="175"/>
+        <location filename="../../ui/problem_panel.py" line="174"/>
         <source>Rectification</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="177"/>
+        <location filename="../../ui/problem_panel.py" line="176"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="178"/>
+        <location filename="../../ui/problem_panel.py" line="177"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="179"/>
+        <location filename="../../ui/problem_panel.py" line="178"/>
         <source>Rectified on</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="180"/>
+        <location filename="../../ui/problem_panel.py" line="179"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="181"/>
+        <location filename="../../ui/problem_panel.py" line="180"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="182"/>
+        <location filename="../../ui/problem_panel.py" line="181"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="197"/>
+        <location filename="../../ui/problem_panel.py" line="196"/>
         <source>Verified</source>
         <translation>整改到位</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="198"/>
+        <location filename="../../ui/problem_panel.py" line="197"/>
         <source>Partly rectified</source>
         <translation>部分整改</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="199"/>
+        <location filename="../../ui/problem_panel.py" line="198"/>
         <source>Not rectified</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="203"/>
+        <location filename="../../ui/problem_panel.py" line="202"/>
         <source>Reason (required unless verified), told to the township</source>
         <translation>理由（整改到位以外必填），将告知乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="205"/>
+        <location filename="../../ui/problem_panel.py" line="204"/>
         <source>Close (销号) when verified</source>
         <translation>整改到位即销号</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="208"/>
+        <location filename="../../ui/problem_panel.py" line="207"/>
         <source>Follow-up (回头看)</source>
         <translation>回头看</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="222"/>
+        <location filename="../../ui/problem_panel.py" line="221"/>
         <source>History</source>
         <translation>历程</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="231"/>
+        <location filename="../../ui/problem_panel.py" line="230"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="232"/>
+        <location filename="../../ui/problem_panel.py" line="231"/>
         <source>Evidence photos</source>
         <translation>佐证照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_panel.py" line="314"/>
+        <location filename="../../ui/problem_panel.py" line="313"/>
         <source>%n problem(s) selected</source>
         <translation>
             <numerusform>已选 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="319"/>
+        <location filename="../../ui/problem_panel.py" line="318"/>
         <source>The buttons below act on all selected problems at once.</source>
         <translation>下方按钮将同时作用于所有选中的问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="321"/>
+        <location filename="../../ui/problem_panel.py" line="320"/>
         <source>Select a problem in the list to see and edit it.</source>
         <translation>在列表中选择一个问题以查看和编辑。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_panel.py" line="359"/>
+        <location filename="../../ui/problem_panel.py" line="358"/>
         <source>%1 — overdue by %n day(s)</source>
         <translation>
             <numerusform>%1 — 已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="405"/>
+        <location filename="../../ui/problem_panel.py" line="404"/>
         <source>recorded</source>
         <translation>录入</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="407"/>
+        <location filename="../../ui/problem_panel.py" line="406"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="409"/>
+        <location filename="../../ui/problem_panel.py" line="408"/>
         <source>follow-up (复查) rejected the rectification: %1</source>
         <translation>复查未通过，退回整改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="415"/>
+        <location filename="../../ui/problem_panel.py" line="414"/>
         <source>deadline extended from %1 to %2 (approved by %3): %4</source>
         <translation>整改时限由 %1 延期至 %2（%3 批准）：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="423"/>
+        <location filename="../../ui/problem_panel.py" line="422"/>
         <source>follow-up %1: %2</source>
         <translation>回头看 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="437"/>
+        <location filename="../../ui/problem_panel.py" line="436"/>
         <source>changed %1</source>
         <translation>修改了%1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="448"/>
+        <location filename="../../ui/problem_panel.py" line="447"/>
         <source>verified</source>
         <translation>整改到位</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="449"/>
+        <location filename="../../ui/problem_panel.py" line="448"/>
         <source>partly rectified</source>
         <translation>部分整改</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="450"/>
+        <location filename="../../ui/problem_panel.py" line="449"/>
         <source>not rectified</source>
         <translation>未整改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_panel.py" line="461"/>
+        <location filename="../../ui/problem_panel.py" line="460"/>
         <source>Originally %1; extended %n time(s)</source>
         <translation>
             <numerusform>原定 %1；已延期 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="481"/>
+        <location filename="../../ui/problem_panel.py" line="480"/>
         <source>This round: %1</source>
         <translation>本轮：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="486"/>
+        <location filename="../../ui/problem_panel.py" line="485"/>
         <source>not checked yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="511"/>
+        <location filename="../../ui/problem_panel.py" line="510"/>
         <source>Verdict not recorded</source>
         <translation>回头看结论未记录</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="535"/>
+        <location filename="../../ui/problem_panel.py" line="534"/>
         <source>Deadline not extended</source>
         <translation>未能延期</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="596"/>
+        <location filename="../../ui/problem_panel.py" line="595"/>
         <source>Problem not saved</source>
         <translation>问题未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="643"/>
+        <location filename="../../ui/problem_panel.py" line="642"/>
         <source>Delete problem</source>
         <translation>删除问题</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="645"/>
+        <location filename="../../ui/problem_panel.py" line="644"/>
         <source>Delete this problem as recorded by mistake? The deletion is kept in its history and travels with the next bundle.</source>
         <translation>确认此问题为误录并删除？删除记录会保留在历程中，并随下一个数据包同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="655"/>
+        <location filename="../../ui/problem_panel.py" line="654"/>
         <source>Problem not deleted</source>
         <translation>问题未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="675"/>
+        <location filename="../../ui/problem_panel.py" line="674"/>
         <source>Photos not added</source>
         <translation>照片未添加</translation>
     </message>
@@ -4267,22 +4272,22 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ProblemStatus</name>
     <message>
-        <location filename="../../ui/township_page.py" line="385"/>
+        <location filename="../../ui/township_page.py" line="397"/>
         <source>Open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="386"/>
+        <location filename="../../ui/township_page.py" line="398"/>
         <source>Rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="387"/>
+        <location filename="../../ui/township_page.py" line="399"/>
         <source>Rectified</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="388"/>
+        <location filename="../../ui/township_page.py" line="400"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
@@ -4926,6 +4931,14 @@ Everything changed since then is replaced; the database as it is now is kept as 
     </message>
 </context>
 <context>
+    <name>StackedBars</name>
+    <message>
+        <location filename="../../ui/trend_chart.py" line="249"/>
+        <source>{0}★</source>
+        <translation>{0}星</translation>
+    </message>
+</context>
+<context>
     <name>TownshipPage</name>
     <message>
         <location filename="../../ui/township_page.py" line="105"/>
@@ -4994,117 +5007,117 @@ Everything changed since then is replaced; the database as it is now is kept as 
         <translation>问题数</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="209"/>
+        <location filename="../../ui/township_page.py" line="215"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="224"/>
+        <location filename="../../ui/township_page.py" line="230"/>
         <source>Choose a township on the left.</source>
         <translation>请在左侧选择一个乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="227"/>
+        <location filename="../../ui/township_page.py" line="233"/>
         <source>There is no campaign yet: create one (Inspection → New campaign…) or import a bundle from headquarters (File → Import bundle…).</source>
         <translation>还没有督查批次：请新建（督查 → 新建督查批次…），或导入市委组织部下发的数据包（文件 → 导入数据包…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="271"/>
+        <location filename="../../ui/township_page.py" line="283"/>
         <source>Not inspected yet in this campaign.</source>
         <translation>本批次尚未督查。</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="273"/>
+        <location filename="../../ui/township_page.py" line="285"/>
         <source>Start inspection</source>
         <translation>开始督查</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="278"/>
+        <location filename="../../ui/township_page.py" line="290"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="278"/>
+        <location filename="../../ui/township_page.py" line="290"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="279"/>
+        <location filename="../../ui/township_page.py" line="291"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="281"/>
+        <location filename="../../ui/township_page.py" line="293"/>
         <source>inspected on {0}</source>
         <translation>督查日期 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="285"/>
+        <location filename="../../ui/township_page.py" line="297"/>
         <source>finished {0}</source>
         <translation>完成于 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="287"/>
+        <location filename="../../ui/township_page.py" line="299"/>
         <source>Open checklist</source>
         <translation>打开督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="288"/>
+        <location filename="../../ui/township_page.py" line="300"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="288"/>
+        <location filename="../../ui/township_page.py" line="300"/>
         <source>Finish inspection</source>
         <translation>完成督查</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="299"/>
+        <location filename="../../ui/township_page.py" line="311"/>
         <source>veto failed: {0}</source>
         <translation>一票否决：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="303"/>
+        <location filename="../../ui/township_page.py" line="315"/>
         <source>Total &lt;b&gt;{0:.1f}&lt;/b&gt;  &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt;  ({2}/{3} items answered)</source>
         <translation>总分 &lt;b&gt;{0:.1f}&lt;/b&gt;  &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt;（已评 {2}/{3} 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="311"/>
+        <location filename="../../ui/township_page.py" line="323"/>
         <source>Provisional: not ranked until every item is answered.</source>
         <translation>暂评：所有条目答完后才参加排名。</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="324"/>
+        <location filename="../../ui/township_page.py" line="336"/>
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="326"/>
+        <location filename="../../ui/township_page.py" line="338"/>
         <source>Partly</source>
         <translation>部分完成</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="328"/>
+        <location filename="../../ui/township_page.py" line="340"/>
         <source>Not yet</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="344"/>
+        <location filename="../../ui/township_page.py" line="356"/>
         <source>Problems: {0} open, {1} overdue, {2} in all</source>
         <translation>问题：未销号 {0} 个，逾期 {1} 个，共 {2} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="347"/>
+        <location filename="../../ui/township_page.py" line="359"/>
         <source>, {0} due soon</source>
         <translation>，{0} 个临期</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="368"/>
+        <location filename="../../ui/township_page.py" line="380"/>
         <source>Rectification notices: {0}</source>
         <translation>整改通知书：{0} 份</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="375"/>
+        <location filename="../../ui/township_page.py" line="387"/>
         <source>{0} (voided)</source>
         <translation>{0}（已作废）</translation>
     </message>
@@ -5196,6 +5209,172 @@ Everything changed since then is replaced; the database as it is now is kept as 
         <location filename="../../ui/township_tree.py" line="310"/>
         <source>{0}: score {1:.1f}, {2}/{3} items answered</source>
         <translation>{0}：得分 {1:.1f}，已评 {2}/{3} 项</translation>
+    </message>
+</context>
+<context>
+    <name>TownshipTrendWidget</name>
+    <message>
+        <location filename="../../ui/township_trend.py" line="84"/>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_trend.py" line="84"/>
+        <source>Failed again (屡查屡犯)</source>
+        <translation>屡查屡犯事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_trend.py" line="84"/>
+        <source>Rounds</source>
+        <translation>连续轮次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_trend.py" line="108"/>
+        <source>Reading the rankings of every campaign…</source>
+        <translation>正在读取各批次排名…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_trend.py" line="128"/>
+        <source>Score over the campaigns</source>
+        <translation>历次得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_trend.py" line="135"/>
+        <source>No campaign has inspected this township yet.</source>
+        <translation>该乡镇（街道）尚无督查记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_trend.py" line="145"/>
+        <source> (still)</source>
+        <translation>（至今未改）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_trend.py" line="160"/>
+        <source>not finished, not ranked</source>
+        <translation>督查未完成，不排名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_trend.py" line="162"/>
+        <source>rank {0} of {1}, {2}</source>
+        <translation>第 {0} 名（共 {1} 个），{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_trend.py" line="163"/>
+        <source>{0}. {1}: {2:.1f} {3}, {4}; {5} problems</source>
+        <translation>{0}. {1}：{2:.1f} 分 {3}，{4}；问题 {5} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_trend.py" line="167"/>
+        <source>; 约谈</source>
+        <translation>；列入约谈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_trend.py" line="174"/>
+        <source>Across campaigns</source>
+        <translation>历次督查</translation>
+    </message>
+</context>
+<context>
+    <name>TrendsView</name>
+    <message>
+        <location filename="../../ui/trends_view.py" line="42"/>
+        <source>Trends across campaigns</source>
+        <translation>督查情况趋势</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trends_view.py" line="48"/>
+        <source>All counties</source>
+        <translation>全部县区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trends_view.py" line="51"/>
+        <source>Print report (督查情况趋势分析)…</source>
+        <translation>打印趋势分析（督查情况趋势分析）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trends_view.py" line="63"/>
+        <source>County:</source>
+        <translation>县区：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trends_view.py" line="111"/>
+        <source>Reading the rankings of every campaign…</source>
+        <translation>正在读取各批次排名…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trends_view.py" line="118"/>
+        <source>Average score</source>
+        <translation>平均得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trends_view.py" line="120"/>
+        <source>Star distribution</source>
+        <translation>星级分布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trends_view.py" line="122"/>
+        <source>Rectification rate (%)</source>
+        <translation>整改率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trends_view.py" line="126"/>
+        <source>约谈 per campaign</source>
+        <translation>各批次约谈数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trends_view.py" line="137"/>
+        <source>{0} campaigns. Latest, {1}: {2} ranked, average {3:.1f}, {4} 约谈.</source>
+        <translation>共 {0} 个督查批次。最近一次{1}：评定 {2} 个，平均 {3:.1f} 分，约谈 {4} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trends_view.py" line="141"/>
+        <source>No campaign has inspected these townships yet.</source>
+        <translation>这些乡镇（街道）尚无督查记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trends_view.py" line="152"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trends_view.py" line="153"/>
+        <source>Campaign</source>
+        <translation>督查批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trends_view.py" line="154"/>
+        <source>Ranked</source>
+        <translation>评定数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trends_view.py" line="155"/>
+        <source>Average</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trends_view.py" line="156"/>
+        <source>Change</source>
+        <translation>较上次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trends_view.py" line="157"/>
+        <source>{0}★</source>
+        <translation>{0}星</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trends_view.py" line="158"/>
+        <source>约谈</source>
+        <translation>约谈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trends_view.py" line="159"/>
+        <source>Problems</source>
+        <translation>问题数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trends_view.py" line="160"/>
+        <source>Rectified</source>
+        <translation>整改率</translation>
     </message>
 </context>
 <context>

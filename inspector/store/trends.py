@@ -1,0 +1,383 @@
+"""Trends across campaigns, read from the ranking, the score cache and the problems.
+
+Nothing here is stored: a trend is the campaigns' rankings (`store.ranking`,
+with its rule that incomplete inspections are not ranked) put side by side
+in `core.trends.campaign_order`. Only the rankings may be remembered, in
+memory, per campaign (`Standings`, which the session keeps and forgets
+as writes come): a township page then reads forty campaigns' rankings
+once, and the next township costs a few queries.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, replace
+from statistics import mean
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector.core.forms import Form, Item
+from inspector.core.ranking import Entry, Ranked
+from inspector.core.scoring import Answer, Verdict
+from inspector.core.trends import (
+    AreaRound,
+    AreaTrend,
+    Round,
+    TownshipTrend,
+    average_changes,
+    campaign_order,
+    item_failed,
+    rank_changes,
+    repeated_failures,
+    star_counts,
+)
+from inspector.store import problem_rules as rules
+from inspector.store.catalog import find_township, form_by_row
+from inspector.store.ranking import campaign_standing
+
+
+def ordered_campaigns(db: Database) -> list[dict[str, Any]]:
+    """Every live campaign, oldest first (`campaign_order`)."""
+    rows = list(db.query("SELECT * FROM campaigns WHERE deleted = 0"))
+    return sorted(rows, key=campaign_order)
+
+
+def data_version(db: Database) -> int:
+    """Moves whenever another connection (the worker, an import) commits to the file."""
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+
+@dataclass(frozen=True)
+class CampaignIndex:
+    """One campaign's standing looked up by township (a trend asks for one of 1,400)."""
+
+    standing: tuple[list[Ranked], list[Entry]]
+    ranked: dict[str, Ranked]
+    unfinished: dict[str, Entry]
+    per_county: Counter[str]
+
+
+class Standings:
+    """Campaign rankings (`campaign_standing`) remembered for one connection.
+
+    A commit by another connection forgets them all (`data_version`); this
+    connection's own writes are not seen that way, so its owner (the session)
+    tells which campaigns they touched (`forget`). Without an owner that does,
+    use a fresh one per read: `township_trend` and `area_trend` do when given none.
+    """
+
+    def __init__(self) -> None:
+        self.version: int | None = None
+        self.generation = 0  # counts `forget`s: a ranking read before one is stale
+        self.by_campaign: dict[str, tuple[list[Ranked], list[Entry]]] = {}
+        self._index: dict[str, CampaignIndex] = {}
+
+    def index(self, db: Database, campaign_id: str) -> CampaignIndex:
+        """The campaign's ranking by township, and how many each county has ranked."""
+        standing = self.get(db, campaign_id)
+        found = self._index.get(campaign_id)
+        if found is None or found.standing is not standing:
+            ranked, unfinished = standing
+            found = self._index[campaign_id] = CampaignIndex(
+                standing,
+                {r.entry.township_id: r for r in ranked},
+                {e.township_id: e for e in unfinished},
+                Counter(r.entry.county for r in ranked),
+            )
+        return found
+
+    def get(self, db: Database, campaign_id: str) -> tuple[list[Ranked], list[Entry]]:
+        self._check(db)
+        found = self.by_campaign.get(campaign_id)
+        if found is None:
+            found = self.by_campaign[campaign_id] = campaign_standing(db, campaign_id)
+        return found
+
+    def _check(self, db: Database) -> None:
+        version = data_version(db)
+        if version != self.version:
+            self.version, self.by_campaign, self._index = version, {}, {}
+
+    def forget(self, campaign_ids: Iterable[str] | None = None) -> None:
+        """Forget the given campaigns' rankings (None: all of them)."""
+        self.generation += 1
+        if campaign_ids is None:
+            self.by_campaign = {}
+        else:
+            for cid in campaign_ids:
+                self.by_campaign.pop(cid, None)
+
+    def token(self, db: Database) -> tuple[int, int]:
+        """The state to hand back to `seed` with rankings read elsewhere from now on."""
+        self._check(db)
+        assert self.version is not None
+        return self.version, self.generation
+
+    def missing(self, db: Database) -> int:
+        """How many live campaigns have no ranking remembered."""
+        self._check(db)
+        return sum(1 for c in ordered_campaigns(db) if c["id"] not in self.by_campaign)
+
+    def seed(
+        self,
+        db: Database,
+        found: dict[str, tuple[list[Ranked], list[Entry]]],
+        token: tuple[int, int],
+    ) -> bool:
+        """Take rankings another connection read (a worker warming the cache), unless
+        the database has changed since `token` was taken."""
+        self._check(db)
+        if token != (self.version, self.generation):
+            return False
+        for cid, standing in found.items():
+            self.by_campaign.setdefault(cid, standing)
+        return True
+
+
+def all_standings(db: Database) -> dict[str, tuple[list[Ranked], list[Entry]]]:
+    """Every campaign's ranking (for a worker to hand to `Standings.seed`)."""
+    return {c["id"]: campaign_standing(db, c["id"]) for c in ordered_campaigns(db)}
+
+
+def standings_of_file(path: str) -> dict[str, Any]:
+    """`all_standings` on a connection of its own, for a worker thread (a connection
+    belongs to the thread that opened it)."""
+    from inspector.store.db import open_db
+
+    db = open_db(path, create=False)
+    try:
+        return all_standings(db)
+    finally:
+        db.close()
+
+
+def _township_campaigns(db: Database, township_id: str) -> set[str]:
+    """Campaigns with a begun inspection of the township (what the ranking reads)."""
+    return {
+        r[0]
+        for r in db.execute(
+            "SELECT i.campaign_id FROM inspections i JOIN scores s ON s.inspection_id = i.id "
+            "WHERE i.township_id = ? AND i.deleted = 0 AND s.answered > 0",
+            [township_id],
+        )
+    }
+
+
+def _failed_items(db: Database, township_id: str, forms: dict[str, Form]) -> dict[str, set[str]]:
+    """Per campaign, the ids of the items the township's inspection failed."""
+    failed: dict[str, set[str]] = defaultdict(set)
+    items: dict[int, dict[str, Item]] = {}  # per form: its items by id
+    for version in forms.values():
+        items.setdefault(id(version), {i.id: i for i in version.items})
+    for campaign_id, item_id, verdict, number in db.execute(
+        "SELECT i.campaign_id, a.item_id, a.verdict, a.number FROM inspections i "
+        "JOIN answers a ON a.inspection_id = i.id AND a.deleted = 0 "
+        "WHERE i.township_id = ? AND i.deleted = 0 "
+        "AND (a.verdict = ? OR a.number IS NOT NULL)",
+        [township_id, Verdict.FAIL.value],
+    ):
+        form = forms.get(campaign_id)
+        if form is None:
+            continue
+        item = items[id(form)].get(item_id)
+        if item is None:  # an answer to an item no longer on the form
+            continue
+        answer = Answer(Verdict(verdict) if verdict else None, number)
+        if item_failed(item, answer):
+            failed[campaign_id].add(item_id)
+    return failed
+
+
+def _problem_counts(db: Database, township_id: str) -> dict[str, int]:
+    return {
+        r[0]: r[1]
+        for r in db.execute(
+            "SELECT campaign_id, COUNT(*) FROM problems WHERE township_id = ? AND deleted = 0 "
+            "AND campaign_id IS NOT NULL GROUP BY campaign_id",
+            [township_id],
+        )
+    }
+
+
+def township_trend(
+    db: Database, township_ref: str, standings: Standings | None = None
+) -> TownshipTrend:
+    """One township in every campaign that inspected it: score, stars, rank and its
+    change, problems, and the items failed in consecutive rounds (屡查屡犯)."""
+    standings = standings or Standings()
+    town = find_township(db, township_ref)
+    tid = town["id"]
+    inspected = _township_campaigns(db, tid)
+    campaigns = [c for c in ordered_campaigns(db) if c["id"] in inspected]
+    by_row: dict[str, Form] = {}  # campaigns share form versions
+    for c in campaigns:
+        if c["form_id"] not in by_row:
+            by_row[c["form_id"]] = form_by_row(db, c["form_id"])
+    forms = {c["id"]: by_row[c["form_id"]] for c in campaigns}
+    problems = _problem_counts(db, tid)
+    found: list[Round] = []
+    for c in campaigns:
+        index = standings.index(db, c["id"])
+        ranked = index.standing[0]
+        mine = index.ranked.get(tid)
+        form = forms[c["id"]]
+        if mine is not None:
+            e = mine.entry
+            county_ranked = index.per_county[e.county]
+            found.append(
+                Round(
+                    c["id"],
+                    c["name"],
+                    c["year"],
+                    e.score,
+                    e.stars,
+                    form.rating.max_stars,
+                    True,
+                    mine.rank,
+                    mine.county_rank,
+                    len(ranked),
+                    county_ranked,
+                    mine.interview,
+                    mine.interview_reason,
+                    problems.get(c["id"], 0),
+                )
+            )
+            continue
+        entry = index.unfinished.get(tid)
+        if entry is None:  # begun since the rankings were read: shown next time
+            continue
+        found.append(
+            Round(
+                c["id"],
+                c["name"],
+                c["year"],
+                entry.score,
+                entry.stars,
+                form.rating.max_stars,
+                False,
+                None,
+                None,
+                len(ranked),
+                0,
+                False,
+                "",
+                problems.get(c["id"], 0),
+            )
+        )
+    changes = rank_changes([r.rank for r in found])
+    rounds = tuple(replace(r, change=c) for r, c in zip(found, changes, strict=True))
+    failed = _failed_items(db, tid, forms)
+    texts: dict[str, str] = {}
+    for c in campaigns:  # the newest form's wording of each item
+        for item in forms[c["id"]].items:
+            texts[item.id] = item.text
+    repeated = repeated_failures(
+        [(r.campaign, failed.get(r.campaign_id, ())) for r in rounds], texts
+    )
+    thresholds = forms[campaigns[-1]["id"]].rating.thresholds if campaigns else ()
+    return TownshipTrend(
+        tid, town["name"], town["county"], rounds, tuple(repeated), tuple(thresholds)
+    )
+
+
+def counties(db: Database) -> list[tuple[str, str]]:
+    """(id, name) of every live county, by code then name."""
+    return [
+        (r[0], r[1])
+        for r in db.execute("SELECT id, name FROM counties WHERE deleted = 0 ORDER BY code, name")
+    ]
+
+
+def _area_problems(db: Database, county_id: str | None) -> dict[str, tuple[int, int]]:
+    """Per campaign: (all problems, rectified or closed) of the area's townships."""
+    done = f"SUM(NOT {rules.unrectified('p')})"
+    if county_id is None:
+        query = (
+            f"SELECT p.campaign_id, COUNT(*), {done} FROM problems p "
+            "WHERE p.deleted = 0 AND p.campaign_id IS NOT NULL GROUP BY p.campaign_id"
+        )
+        params: list[Any] = []
+    else:
+        query = (
+            f"SELECT p.campaign_id, COUNT(*), {done} FROM problems p "
+            "JOIN townships t ON t.id = p.township_id "
+            "WHERE p.deleted = 0 AND p.campaign_id IS NOT NULL AND t.county_id = ? "
+            "GROUP BY p.campaign_id"
+        )
+        params = [county_id]
+    return {r[0]: (int(r[1]), int(r[2] or 0)) for r in db.execute(query, params)}
+
+
+def area_trend(
+    db: Database, county_id: str | None = None, standings: Standings | None = None
+) -> AreaTrend:
+    """A county (by id), or the whole database when None, in every campaign that
+    inspected some township of it: townships ranked, average score, star
+    distribution, 约谈 count and rectification rate.
+
+    The 约谈 flags are the campaign's own (the whole ranking's), so a county's
+    count is how many of its townships the campaign sent to 约谈.
+    """
+    standings = standings or Standings()
+    name = ""
+    members: set[str] | None = None
+    if county_id is not None:
+        county = db.execute(
+            "SELECT name FROM counties WHERE id = ? AND deleted = 0", [county_id]
+        ).fetchone()
+        if county is None:
+            raise KeyError(county_id)
+        name = county[0]
+        members = {
+            r[0]
+            for r in db.execute(
+                "SELECT id FROM townships WHERE county_id = ? AND deleted = 0", [county_id]
+            )
+        }
+    problems = _area_problems(db, county_id)
+    found: list[AreaRound] = []
+    for c in ordered_campaigns(db):
+        ranked, unfinished = standings.get(db, c["id"])
+        if members is not None:
+            ranked = [r for r in ranked if r.entry.township_id in members]
+            unfinished = [e for e in unfinished if e.township_id in members]
+        if not ranked and not unfinished:
+            continue  # the campaign did not inspect the area
+        max_stars = form_by_row(db, c["form_id"]).rating.max_stars
+        total, rectified = problems.get(c["id"], (0, 0))
+        found.append(
+            AreaRound(
+                c["id"],
+                c["name"],
+                c["year"],
+                len(ranked),
+                len(unfinished),
+                mean(r.entry.score for r in ranked) if ranked else None,
+                star_counts((r.entry.stars for r in ranked), max_stars),
+                sum(1 for r in ranked if r.interview),
+                total,
+                rectified,
+            )
+        )
+    changes = average_changes([r.average for r in found])
+    rounds = tuple(replace(r, change=c) for r, c in zip(found, changes, strict=True))
+    return AreaTrend(name, county_id, rounds)
+
+
+def trend_json(trend: TownshipTrend | AreaTrend) -> str:
+    """The trend as JSON (the command line's --format json)."""
+    data = asdict(trend)
+    if isinstance(trend, TownshipTrend):
+        for r, d in zip(trend.rounds, data["rounds"], strict=True):
+            d["change_text"] = r.change_text
+        for f, d in zip(trend.repeated, data["repeated"], strict=True):
+            d["rounds"] = f.rounds
+    else:
+        for area_round, d in zip(trend.rounds, data["rounds"], strict=True):
+            d["rate"] = area_round.rate
+            top = area_round.max_stars
+            d["stars"] = {str(top - i): n for i, n in enumerate(area_round.stars)}
+    return json.dumps(data, ensure_ascii=False, indent=1)
