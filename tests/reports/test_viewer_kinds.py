@@ -35,6 +35,7 @@ SAYS = {
     "interview": "约谈",
     "problems": "问题清单",
     "ledger": "整改台账",
+    "ranking": "排名表",
 }
 
 
