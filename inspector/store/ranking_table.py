@@ -54,7 +54,7 @@ class RankingTable:
     previous: dict[str, Any] | None  # the campaign the changes are counted from
     max_stars: int
     rows: list[RankingRow]  # ranked first, best first, then the unfinished by county
-    counties: list[str]  # every county of the rows, in the counties' code order
+    counties: list[tuple[str, str]]  # (id, name) of every county of the rows, in code order
 
     def of_county(self, county: str | None) -> list[RankingRow]:
         """The rows of one county (all of them for None)."""
@@ -122,9 +122,9 @@ def ranking_table(db: Database, campaign_id: str) -> RankingTable:
     rows = [_ranked_row(r, before) for r in ranked] + [_unranked_row(e) for e in unfinished]
     present = {r.county for r in rows}
     order = [
-        name
-        for (name,) in db.execute(
-            "SELECT name FROM counties WHERE deleted = 0 ORDER BY code, name"
+        (cid, name)
+        for cid, name in db.execute(
+            "SELECT id, name FROM counties WHERE deleted = 0 ORDER BY code, name"
         ).fetchall()
         if name in present
     ]

@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # imported when first used: the GUI's first paint waits for n
 
     from inspector.core.forms import Form
     from inspector.core.scoring import Verdict
+    from inspector.store.ranking_table import RankingTable
     from inspector.store.rows import Rows
 
 T = TypeVar("T")
@@ -185,6 +186,7 @@ class Session:
         self.catalog = Catalog(self)
         self.settings = Settings(self)
         self.conflicts = Conflicts(self)
+        self.ranking = Ranking(self)
 
     @classmethod
     def open(
@@ -685,6 +687,14 @@ class Conflicts(_Part):
 
         row = resolve(self.rows, conflict_id, keep)
         return self._session._done(row, Changes.all(), source)
+
+
+class Ranking(_Part):
+    def table(self, campaign: CampaignId) -> RankingTable:
+        """The campaign's ranking as the ranking tab shows it (`store.ranking_table`)."""
+        from inspector.store.ranking_table import ranking_table
+
+        return ranking_table(self.db, campaign)
 
 
 def _answer_id(inspection: InspectionId, item_id: str) -> str:

@@ -59,8 +59,9 @@ if TYPE_CHECKING:
     from inspector.ui.checklist import ChecklistWidget
     from inspector.ui.notices import NoticeListWidget
     from inspector.ui.problem_list import ProblemListWidget
+    from inspector.ui.ranking_view import RankingView
 
-PAGE_TAB, CHECKLIST_TAB, PROBLEMS_TAB, NOTICES_TAB = range(4)
+PAGE_TAB, CHECKLIST_TAB, PROBLEMS_TAB, NOTICES_TAB, RANKING_TAB = range(5)
 CHECKPOINT_INTERVAL_MS = 20_000
 
 
@@ -253,6 +254,7 @@ class MainWindow(QMainWindow):
         self.checklist: ChecklistWidget | None = None
         self.problem_list: ProblemListWidget | None = None
         self.notice_list: NoticeListWidget | None = None
+        self.ranking: RankingView | None = None
         self.tabs = QTabWidget(self)
         self.lazy_tabs = LazyTabs(self.tabs)
         self.tabs.addTab(self.page, self.tr("Township"))
@@ -279,6 +281,7 @@ class MainWindow(QMainWindow):
         """The problem list and notices, from their own modules."""
         self.lazy_tabs.add(PROBLEMS_TAB, self.tr("Problems"), self._create_problem_list)
         self.lazy_tabs.add(NOTICES_TAB, self.tr("Notices"), self._create_notice_list)
+        self.lazy_tabs.add(RANKING_TAB, self.tr("Ranking"), self._create_ranking)
 
     def _tab_widget(self, index: int) -> QWidget:
         return self.lazy_tabs.widget(index)
@@ -303,6 +306,15 @@ class MainWindow(QMainWindow):
         assert self.session is not None
         self.notice_list = NoticeListWidget(self.session, self)
         return self.notice_list
+
+    def _create_ranking(self) -> QWidget:
+        from inspector.ui.ranking_view import RankingView
+
+        assert self.session is not None
+        self.ranking = RankingView(self.session, self)
+        self.ranking.set_campaign(self.campaign_id)
+        self.ranking.township_activated.connect(self.tree.select_township)
+        return self.ranking
 
     def _checklist_widget(self) -> ChecklistWidget:
         """The checklist, created on first use."""
@@ -493,6 +505,8 @@ class MainWindow(QMainWindow):
         if self.campaign_id:
             self.session.settings.put("last_campaign", self.campaign_id)
         self.tree.load(self.session, self.campaign_id)
+        if self.ranking is not None:
+            self.ranking.set_campaign(self.campaign_id)
         self._on_township_selected(self.township_id())
 
     def _on_township_selected(self, township_id: str | None) -> None:
@@ -572,6 +586,8 @@ class MainWindow(QMainWindow):
         self.page.refresh()
         self._update_actions()
         self._show_sync_status()
+        if self.ranking is not None:
+            self.ranking.invalidate()
         current = self.tabs.currentWidget()
         for widget in (self.problem_list, self.notice_list):
             if widget is not None and current is widget:
