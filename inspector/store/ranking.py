@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from sqlite_utils import Database
 
 from inspector.core.ranking import Entry, Ranked, incomplete, rank
@@ -38,26 +36,20 @@ def campaign_incomplete(db: Database, campaign_id: str) -> list[Entry]:
 
 
 def campaign_entries(db: Database, campaign_id: str) -> list[Entry]:
-    """Every begun inspection of the campaign (by its id) with its cached score."""
+    """Every begun inspection of the campaign (by its id) with its cached score.
+
+    Plain tuples and the veto test in SQL (the cache writes an empty list as '[]'): a
+    province's 1,400 rows are read at every switch of the ranking tab's campaign."""
     return [
-        Entry(
-            r["township_id"],
-            r["township"],
-            r["county"],
-            r["score"],
-            r["stars"],
-            bool(json.loads(r["veto_failed"] or "[]")),
-            r["answered"],
-            r["items"],
-        )
-        for r in db.query(
-            """SELECT i.township_id, t.name AS township, c.name AS county,
-                      s.score, s.stars, s.veto_failed, s.answered, s.items
+        Entry(tid, township, county, score, stars, bool(veto), answered, items)
+        for tid, township, county, score, stars, veto, answered, items in db.execute(
+            """SELECT i.township_id, t.name, c.name, s.score, s.stars,
+                      COALESCE(s.veto_failed, '[]') NOT IN ('[]', ''), s.answered, s.items
                FROM inspections i
                JOIN scores s ON s.inspection_id = i.id
                JOIN townships t ON t.id = i.township_id
                JOIN counties c ON c.id = t.county_id
                WHERE i.campaign_id = ? AND i.deleted = 0 AND s.answered > 0""",
             [campaign_id],
-        )
+        ).fetchall()
     ]

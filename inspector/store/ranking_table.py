@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from inspector.core.ranking import Entry, Ranked
 from inspector.store.catalog import find_campaign, form_for_campaign
-from inspector.store.ranking import campaign_ranking, campaign_standing
+from inspector.store.ranking import campaign_standing
 
 UNRANKED = "未完成，不排名"
 
@@ -88,6 +88,21 @@ def previous_same_form(db: Database, campaign: dict[str, Any]) -> dict[str, Any]
     return found[0] if found else None
 
 
+def overall_ranks(db: Database, campaign_id: str) -> dict[str, int]:
+    """township id → overall rank in the campaign, as `campaign_ranking` ranks (complete
+    inspections only, equal scores sharing a rank), counted in SQL: the previous
+    campaign's ranks are all the table needs of it."""
+    return dict(
+        db.execute(
+            """SELECT i.township_id, RANK() OVER (ORDER BY s.score DESC)
+               FROM inspections i JOIN scores s ON s.inspection_id = i.id
+               WHERE i.campaign_id = ? AND i.deleted = 0 AND s.answered > 0
+                 AND s.answered >= s.items""",
+            [campaign_id],
+        ).fetchall()
+    )
+
+
 def _ranked_row(r: Ranked, before: dict[str, int]) -> RankingRow:
     e = r.entry
     return RankingRow(
@@ -116,9 +131,7 @@ def ranking_table(db: Database, campaign_id: str) -> RankingTable:
     form = form_for_campaign(db, campaign["id"])
     ranked, unfinished = campaign_standing(db, campaign["id"])
     previous = previous_same_form(db, campaign)
-    before: dict[str, int] = {}
-    if previous is not None:
-        before = {r.entry.township_id: r.rank for r in campaign_ranking(db, previous["id"])}
+    before = overall_ranks(db, previous["id"]) if previous is not None else {}
     rows = [_ranked_row(r, before) for r in ranked] + [_unranked_row(e) for e in unfinished]
     present = {r.county for r in rows}
     order = [
@@ -135,6 +148,7 @@ __all__ = [
     "UNRANKED",
     "RankingRow",
     "RankingTable",
+    "overall_ranks",
     "previous_same_form",
     "ranking_table",
 ]

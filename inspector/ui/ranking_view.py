@@ -12,6 +12,7 @@ the townships or the campaigns change; while hidden it only notes that it is sta
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from inspector.store.session import Changes, Session
 
 TownshipIdRole = Qt.ItemDataRole.UserRole + 1
+KEPT_TABLES = 8  # campaigns' tables kept between changes (1,400 rows each on a province)
 
 RANK, COUNTY, COUNTY_RANK, TOWNSHIP, SCORE, STARS, ANSWERED, CHANGE, INTERVIEW = range(9)
 _RED = QColor(176, 0, 32)
@@ -230,7 +232,8 @@ class RankingView(QWidget):
         super().__init__(parent)
         self.session = session_of(db)
         self.campaign_id: str | None = None
-        self._stale = True
+        self._stale = True  # what is shown is not the campaign's table as it is now
+        self._tables: OrderedDict[str, RankingTable] = OrderedDict()  # read since the last change
         self._build()
         signals_of(self.session).changed.connect(self._on_changed)
 
@@ -285,11 +288,25 @@ class RankingView(QWidget):
         if self.isVisible():
             self.refresh()
 
+    def _table(self) -> RankingTable | None:
+        """The campaign's table, read once until a change: going back to a campaign seen
+        since costs no read."""
+        if not self.campaign_id:
+            return None
+        table = self._tables.get(self.campaign_id)
+        if table is None:
+            table = self.session.ranking.table(CampaignId(self.campaign_id))
+            self._tables[self.campaign_id] = table
+            while len(self._tables) > KEPT_TABLES:
+                self._tables.popitem(last=False)
+        else:
+            self._tables.move_to_end(self.campaign_id)
+        return table
+
     def refresh(self) -> None:
-        """Re-read the campaign's ranking, keeping the county chosen and the sort."""
+        """Show the campaign's ranking, keeping the county chosen and the sort."""
         self._stale = False
-        campaign = CampaignId(self.campaign_id) if self.campaign_id else None
-        table = self.session.ranking.table(campaign) if campaign else None
+        table = self._table()
         county = self.county_combo.currentData()
         blocked = self.county_combo.blockSignals(True)
         try:
@@ -355,6 +372,7 @@ class RankingView(QWidget):
 
     def invalidate(self) -> None:
         """Re-read now if shown, else when next shown (F5, a change that concerns it)."""
+        self._tables.clear()
         self._stale = True
         if self.isVisible():
             self.refresh()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from inspector.store.catalog import create_campaign, find_township, form_for_campaign
 from inspector.store.inspections import set_answer, start_inspection
 from inspector.store.ranking import campaign_ranking
-from inspector.store.ranking_table import previous_same_form, ranking_table
+from inspector.store.ranking_table import overall_ranks, previous_same_form, ranking_table
 from inspector.store.rows import Rows
 
 
@@ -69,3 +69,14 @@ def test_an_earlier_campaign_created_later_is_still_the_previous_one(sample_db, 
     )
     assert previous_same_form(sample_db, sample_campaign)["id"] == older["id"]
     assert previous_same_form(sample_db, older) is None
+
+
+def test_the_ranks_counted_in_sql_are_the_rankings(sample_db, sample_campaign):
+    rows, campaign = later_campaign(sample_db)
+    for town, verdict in (("白泉镇", "full"), ("盐仓街道", "partial"), ("岱西镇", "full")):
+        answer_all(rows, campaign["id"], town, verdict)
+    answer_all(rows, campaign["id"], "昌国街道", "full", skip=1)
+    for cid in (sample_campaign["id"], campaign["id"]):
+        ranked = {r.entry.township_id: r.rank for r in campaign_ranking(sample_db, cid)}
+        assert overall_ranks(sample_db, cid) == ranked
+    assert sorted(overall_ranks(sample_db, campaign["id"]).values()) == [1, 1, 3]
