@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self.remember_state = True  # off for --selftest: a check must not resize the user's window
         self.startup_checks = True  # off for --selftest: no question may wait for an answer
         self._load_scheduled = False
-        self._list_state: dict[int, tuple[str | None, str | None]] = {}
+        self._list_state: dict[int, tuple[str | None, ...]] = {}
         self._stale: set[int] = set()  # lists that missed a change while hidden
         # The GUI's connection never checkpoints the WAL itself (a checkpoint on a
         # large database stalls a key press for 100 ms and more); the worker does it.
@@ -479,6 +479,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.campaign_combo.currentIndexChanged.connect(self._on_campaign_changed)
         self.tree.township_selected.connect(self._on_township_selected)
+        self.tree.county_selected.connect(lambda _county: self._sync_lists())
         self.page.open_checklist.connect(self.open_checklist)
         self.page.finish_requested.connect(self.set_finished)
         self.page.show_problems.connect(self._on_show_problems)
@@ -554,12 +555,14 @@ class MainWindow(QMainWindow):
         re-filter of the problem list counts 100,000 rows, and start-up should
         not pay for a tab nobody has opened yet.
         """
-        wanted = (self.campaign_id, self.township_id())
+        wanted = (self.campaign_id, self.township_id(), self.tree.selected_county())
         for widget in (self.problem_list, self.notice_list):
             if widget is None or self.tabs.currentWidget() is not widget:
                 continue
             if self._list_state.get(id(widget)) != wanted:
                 widget.set_campaign(wanted[0])
+                if widget is self.problem_list:  # a county's line chosen: that county's
+                    self.problem_list.set_county(wanted[2])
                 widget.set_township(wanted[1])
                 self._list_state[id(widget)] = wanted
                 self._stale.discard(id(widget))
