@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from inspector.core.forms import Form
 from inspector.core.ids import answer_id, inspection_id
-from inspector.core.scoring import Answer, ScoreResult, Verdict, score_inspection
+from inspector.core.scoring import Answer, ScoreResult, Verdict, score_inspection, verdicts_for
 from inspector.messages import Message, MessageError
 from inspector.store.catalog import form_for_campaign
 from inspector.store.problem_rules import overdue
@@ -114,6 +114,8 @@ def set_answer(
         if verdict is not _UNSET:
             if verdict is not None and item.kind != "verdict":
                 raise ValueError(f"item {item_id} takes a {item.kind}, not a verdict")
+            if verdict is not None and Verdict(verdict) not in verdicts_for(item):
+                raise ValueError(f"item {item_id} is a veto item: met or not, no partial verdict")
             values["verdict"] = Verdict(verdict).value if verdict else None
         if number is not _UNSET:
             if number is not None and item.kind != "number":
