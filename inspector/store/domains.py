@@ -427,6 +427,9 @@ COLUMNS: dict[str, dict[str, Domain]] = {
         "ends_on": OPTIONAL_DATE,
         "interview_bottom": Integer(low=0, high=10_000),
         "note": NOTE,
+        "team": NAME,
+        "members": NOTE,
+        "townships": IdList(),
     },
     "inspectors": {"name": NAME, "device_id": Id(max_length=64)},
     "inspections": {

@@ -49,6 +49,9 @@ def start_inspection(
     existing = rows.find("inspections", iid)
     if existing and not existing["deleted"]:
         return existing
+    if not team:  # the campaign's 督导组, as its set-up names it
+        found = rows.db.execute("SELECT team FROM campaigns WHERE id = ?", [campaign_id]).fetchone()
+        team = found[0] if found else ""
     with rows.db.atomic():
         row = rows.upsert(
             "inspections",
@@ -278,8 +281,11 @@ def campaign_overview(
     """One row per township: county, inspection status, score, stars, open and overdue problems.
 
     `townships` narrows it to those rows: after an answer the tree re-reads its
-    own township's line (about a millisecond) instead of 1,400 (about 100 ms).
+    own township's line (about a millisecond) instead of 1,400 (about 100 ms). A
+    campaign with a list of townships (`store.campaign_setup`) shows those only.
     """
+    from inspector.store.campaign_setup import covers_sql
+
     today_s = (today or dt.date.today()).isoformat()
     params: dict[str, Any] = {"campaign": campaign_id, "today": today_s}
     only = problems_only = ""
@@ -315,6 +321,7 @@ def campaign_overview(
             GROUP BY township_id
         ) p ON p.township_id = t.id
         WHERE t.deleted = 0{only}
+          AND {covers_sql("(SELECT townships FROM campaigns WHERE id = :campaign)", "t.id")}
         ORDER BY c.code, c.name, t.code, t.name
         """,
             params,

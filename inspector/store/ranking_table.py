@@ -16,6 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector.core.ranking import Entry, Ranked
+from inspector.store.campaign_setup import covers_sql
 from inspector.store.catalog import find_campaign, form_for_campaign
 from inspector.store.ranking import campaign_standing
 
@@ -94,10 +95,11 @@ def overall_ranks(db: Database, campaign_id: str) -> dict[str, int]:
     campaign's ranks are all the table needs of it."""
     return dict(
         db.execute(
-            """SELECT i.township_id, RANK() OVER (ORDER BY s.score DESC)
+            f"""SELECT i.township_id, RANK() OVER (ORDER BY s.score DESC)
                FROM inspections i JOIN scores s ON s.inspection_id = i.id
+               JOIN campaigns k ON k.id = i.campaign_id
                WHERE i.campaign_id = ? AND i.deleted = 0 AND s.answered > 0
-                 AND s.answered >= s.items""",
+                 AND s.answered >= s.items AND {covers_sql("k.townships", "i.township_id")}""",
             [campaign_id],
         ).fetchall()
     )

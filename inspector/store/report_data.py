@@ -20,6 +20,7 @@ from inspector.core.scoring import ScoreResult
 from inspector.messages import Message
 from inspector.store import problem_rules as rules
 from inspector.store import settings
+from inspector.store.campaign_setup import covers_sql
 from inspector.store.catalog import CatalogError, find_campaign, form_for_campaign
 from inspector.store.inspections import compute_score, find_inspection
 from inspector.store.notices import notice_problems
@@ -107,6 +108,8 @@ def inspection_report(
         order_by="item_id",
         limit=100_000,
     )
+    if not inspection["team"]:  # begun before the campaign named its 督导组
+        inspection = {**inspection, "team": campaign.get("team") or ""}
     return InspectionReport(
         campaign=campaign,
         township=township,
@@ -225,7 +228,11 @@ def archived_pdf(db: Database, notice: dict[str, Any]) -> dict[str, Any] | None:
 def summary_data(db: Database, campaign_id: str, today: dt.date) -> SummaryData:
     campaign = find_campaign(db, campaign_id)
     ranking, unfinished = campaign_standing(db, campaign["id"])
-    total = db.execute("SELECT COUNT(*) FROM townships WHERE deleted = 0").fetchone()[0]
+    total = db.execute(
+        "SELECT COUNT(*) FROM townships t WHERE deleted = 0 AND "
+        + covers_sql("(SELECT townships FROM campaigns WHERE id = :c)", "t.id"),
+        {"c": campaign["id"]},
+    ).fetchone()[0]
     overdue = list(
         db.query(
             f"""SELECT p.id, p.item_id, p.text, p.responsible_unit, p.deadline, p.status,

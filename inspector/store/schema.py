@@ -294,3 +294,14 @@ def m003_trust(db: Database) -> None:
         hashes BLOB NOT NULL,
         received_at TEXT NOT NULL)""")
     db.execute("CREATE INDEX idx_statements_author ON statements(author)")
+
+
+@migrations()
+def m005_campaign_setup(db: Database) -> None:
+    """A campaign's set-up, travelling with it in the kit: the team (督导组) that inspects,
+    its members, and the townships it covers (a JSON list of township ids; [] covers
+    every township). A bundle from before these columns gives them their defaults
+    (`sync.format.ADDED_COLUMNS`)."""
+    db.execute("ALTER TABLE campaigns ADD COLUMN team TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE campaigns ADD COLUMN members TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE campaigns ADD COLUMN townships TEXT NOT NULL DEFAULT '[]'")

@@ -626,6 +626,32 @@ class Catalog(_Part):
             row, Changes.of(CAMPAIGNS, tables=("campaigns",), ids=[row["id"]]), source
         )
 
+    def set_up_campaign(
+        self,
+        campaign: CampaignId,
+        *,
+        team: str | None = None,
+        members: str | None = None,
+        townships: Iterable[str] | None = None,
+        every_township: bool = False,
+        source: object | None = None,
+    ) -> Done[dict[str, Any]]:
+        """The campaign's team (督导组), its members and the townships it covers
+        (`store.campaign_setup`); the tree's shape follows the townships covered."""
+        from inspector.store.campaign_setup import set_up
+
+        row = set_up(
+            self.rows,
+            campaign,
+            team=team,
+            members=members,
+            townships=townships,
+            every_township=every_township,
+        )
+        return self._session._done(
+            row, Changes.of(CAMPAIGNS, TREE, tables=("campaigns",), ids=[row["id"]]), source
+        )
+
     def import_townships_csv(
         self, path: str | Path, source: object | None = None
     ) -> Done[dict[str, int]]:

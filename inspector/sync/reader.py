@@ -363,6 +363,7 @@ class TableRows:
 
     def __iter__(self) -> Iterator[tuple[int, dict[str, Any], bytes]]:
         name, file, wanted = self.bundle.name, self.file, self.columns
+        added = fmt.ADDED_COLUMNS.get(self.table, {})
         digest = hashlib.sha256()
         line_no = 0
         decode = _DECODER.raw_decode
@@ -399,7 +400,7 @@ class TableRows:
                             line=line_no,
                         )
                     )
-                if row.keys() != wanted:
+                if row.keys() != wanted and not _older_row(row, wanted, added):
                     raise BundleError(
                         Message(
                             "{file}: {member} line {line}: {problems}",
@@ -430,6 +431,17 @@ class TableRows:
                     expected=self.entry.rows,
                 )
             )
+
+
+def _older_row(row: dict[str, Any], wanted: AbstractSet[str], added: dict[str, str]) -> bool:
+    """A row of a bundle made before some columns were added: it lacks only those, and
+    takes their defaults (filled in here). False for any other difference."""
+    missing = wanted - row.keys()
+    if not missing or not row.keys() <= wanted or not missing <= added.keys():
+        return False
+    for column in missing:
+        row[column] = added[column]
+    return True
 
 
 def _no_constant(name: str) -> Any:

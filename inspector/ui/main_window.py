@@ -345,6 +345,9 @@ class MainWindow(QMainWindow):
         self.device_action = self._action(self.tr("New &device identity…"), self._on_new_device)
         self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.new_campaign_action = self._action(self.tr("&New campaign…"), self._on_new_campaign)
+        self.setup_campaign_action = self._action(
+            self.tr("Campaign set-&up…"), self._on_campaign_setup
+        )
         self.checklist_action = self._action(
             self.tr("Open &checklist"),
             self.open_checklist,
@@ -373,6 +376,7 @@ class MainWindow(QMainWindow):
             self.settings_action,
             self.device_action,
             self.new_campaign_action,
+            self.setup_campaign_action,
             self.export_action,
             self.import_action,
             self.conflicts_action,
@@ -395,6 +399,7 @@ class MainWindow(QMainWindow):
         self.inspection_menu = bar.addMenu(self.tr("&Inspection"))
         for action in (
             self.new_campaign_action,
+            self.setup_campaign_action,
             None,
             self.page_action,
             self.checklist_action,
@@ -820,6 +825,16 @@ class MainWindow(QMainWindow):
         dialog = CampaignDialog(self.session, self)
         if dialog.exec() and dialog.created:
             self._load_campaigns(dialog.created["id"])
+
+    def _on_campaign_setup(self) -> None:
+        """The current campaign's team, members and townships covered."""
+        from inspector.ui.campaign_dialog import CampaignDialog
+
+        if self.session is None or not self.campaign_id:
+            self.statusBar().showMessage(self.tr("There is no campaign yet."), 4000)
+            return
+        campaign = self.session.catalog.find_campaign(self.campaign_id)
+        CampaignDialog(self.session, self, campaign).exec()
 
     def _on_open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
