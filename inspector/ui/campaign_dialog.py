@@ -6,9 +6,8 @@ Made with a campaign, the dialog edits that campaign's set-up only."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
 import json
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
