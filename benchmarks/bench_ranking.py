@@ -1,7 +1,7 @@
 """The ranking tab on a province: switching campaign and choosing a county.
 
-    inspector --db /tmp/prov.db demo --townships 1400 --campaigns 40
-    python benchmarks/bench_ranking.py /tmp/prov.db [--rounds 3]
+    inspector --db PROVINCE.db demo --townships 1400 --campaigns 40
+    python benchmarks/bench_ranking.py PROVINCE.db [--rounds 3]
 
 The tab is shown (offscreen) on the database; each measurement runs from the call
 to the table painted again (`repaint`): a campaign switch is the toolbar's call
