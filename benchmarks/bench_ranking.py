@@ -64,6 +64,7 @@ def main() -> None:
     for _ in range(args.rounds):
         for i in range(view.county_combo.count()):
             counties.append(timed(lambda i=i: view.county_combo.setCurrentIndex(i)))
+
     def figures_of(times: list[float]) -> dict[str, float]:
         ordered = sorted(times)
         return {
