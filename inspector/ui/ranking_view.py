@@ -59,17 +59,18 @@ _GREY = QColor(127, 140, 141)
 
 
 def column_titles() -> list[str]:
-    tr = QCoreApplication.translate
+    # Spelled out each time: lupdate reads a local alias of translate() as tr() without
+    # a context, and the strings would never reach the catalogue.
     return [
-        tr("Ranking", "Rank"),
-        tr("Ranking", "County"),
-        tr("Ranking", "County rank"),
-        tr("Ranking", "Township"),
-        tr("Ranking", "Score"),
-        tr("Ranking", "Stars"),
-        tr("Ranking", "Answered"),
-        tr("Ranking", "Change"),
-        tr("Ranking", "Interview"),
+        QCoreApplication.translate("Ranking", "Rank"),
+        QCoreApplication.translate("Ranking", "County"),
+        QCoreApplication.translate("Ranking", "County rank"),
+        QCoreApplication.translate("Ranking", "Township"),
+        QCoreApplication.translate("Ranking", "Score"),
+        QCoreApplication.translate("Ranking", "Stars"),
+        QCoreApplication.translate("Ranking", "Answered"),
+        QCoreApplication.translate("Ranking", "Change"),
+        QCoreApplication.translate("Ranking", "Interview"),
     ]
 
 
@@ -185,9 +186,10 @@ class RankingModel(QAbstractTableModel):
         return None
 
     def _text(self, r: RankingRow, column: int) -> str:
-        tr = QCoreApplication.translate
         if column == RANK:
-            return str(r.rank) if r.rank is not None else tr("Ranking", "Unranked (incomplete)")
+            if r.rank is None:
+                return QCoreApplication.translate("Ranking", "Unranked (incomplete)")
+            return str(r.rank)
         if column == COUNTY:
             return r.county
         if column == COUNTY_RANK:
@@ -203,7 +205,7 @@ class RankingModel(QAbstractTableModel):
             return f"{r.answered}/{r.items}"
         if column == CHANGE:
             return change_text(r.change)
-        return tr("Ranking", "For interview") if r.interview else ""
+        return QCoreApplication.translate("Ranking", "For interview") if r.interview else ""
 
 
 def _save_xlsx(
