@@ -28,6 +28,12 @@ SYNCED_TABLES = (
     "attachments",
 )
 
+# Columns a later migration added to a synced table, each with a default. A bundle
+# made before the column existed has lines without it: such a line takes the
+# column's default (its signature covers the line as it was sent). Every other
+# column must be on every line.
+ADDED_COLUMNS: dict[str, tuple[str, ...]] = {}
+
 LOCAL_TABLES = (
     "settings",
     "import_log",
@@ -300,8 +306,11 @@ def m003_trust(db: Database) -> None:
 def m005_campaign_setup(db: Database) -> None:
     """A campaign's set-up, travelling with it in the kit: the team (督导组) that inspects,
     its members, and the townships it covers (a JSON list of township ids; [] covers
-    every township). A bundle from before these columns gives them their defaults
-    (`sync.format.ADDED_COLUMNS`)."""
+    every township). A bundle line from before these columns gives them their defaults
+    (`ADDED_COLUMNS`)."""
     db.execute("ALTER TABLE campaigns ADD COLUMN team TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE campaigns ADD COLUMN members TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE campaigns ADD COLUMN townships TEXT NOT NULL DEFAULT '[]'")
+
+
+ADDED_COLUMNS["campaigns"] = ("team", "members", "townships")  # m005_campaign_setup

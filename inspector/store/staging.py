@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from inspector.store.db import temp_transaction
 from inspector.store.domains import domains, shown
-from inspector.store.schema import SYNCED_TABLES
+from inspector.store.schema import ADDED_COLUMNS, SYNCED_TABLES
 
 _ALLOWED = {"TEXT": ("text",), "INTEGER": ("integer",), "REAL": ("real", "integer")}
 
@@ -34,6 +34,8 @@ class Column:
     name: str
     type: str
     not_null: bool
+    default: Any = None  # the value a line made before the column existed takes
+    added: bool = False  # added by a later migration: a line may lack it (ADDED_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,11 @@ class TableShape:
         return tuple(c.name for c in self.columns)
 
     @property
+    def added(self) -> dict[str, Any]:
+        """The columns a line may lack, with the value it then takes."""
+        return {c.name: c.default for c in self.columns if c.added}
+
+    @property
     def data_names(self) -> tuple[str, ...]:
         """Columns compared to tell a real edit from a sync-only difference."""
         return tuple(c for c in self.names if c not in ("id", "updated_at", "base_version"))
@@ -57,10 +64,15 @@ def shapes(db: Database) -> dict[str, TableShape]:
     result = {}
     for table in SYNCED_TABLES:
         cols = []
-        for _cid, name, ctype, notnull, _dflt, pk in db.execute(
+        added = ADDED_COLUMNS.get(table, ())
+        for _cid, name, ctype, notnull, dflt, pk in db.execute(
             f"PRAGMA main.table_info([{table}])"
         ).fetchall():
-            cols.append(Column(name, (ctype or "").upper(), bool(notnull or pk)))
+            # The default is an SQL literal of our own schema: SQLite reads it.
+            default = None if dflt is None else db.execute(f"SELECT {dflt}").fetchone()[0]
+            cols.append(
+                Column(name, (ctype or "").upper(), bool(notnull or pk), default, name in added)
+            )
         fks = tuple(
             (row[3], row[2])
             for row in db.execute(f"PRAGMA main.foreign_key_list([{table}])").fetchall()

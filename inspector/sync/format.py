@@ -44,12 +44,6 @@ MAX_TABLE_BYTES = 1024 * 1024 * 1024
 # uncompressed, so the bundle file is about as large as its inflated members.
 MAX_TOTAL_BYTES = 4 * 1024 * 1024 * 1024 - 1
 MAX_LINE_BYTES = 16 * 1024 * 1024  # one row as JSON, without its newline
-
-# Columns added to a synced table after bundles were first made, with the value a row
-# from an older bundle (without them) takes: the schema's default for the column.
-ADDED_COLUMNS: dict[str, dict[str, str]] = {
-    "campaigns": {"team": "", "members": "", "townships": "[]"},  # m005_campaign_setup
-}
 MAX_MEMBERS = 500_000  # files in the ZIP: manifest, tables and attachments
 ATTACHMENT_LIMIT = MAX_ATTACHMENT_BYTES
 

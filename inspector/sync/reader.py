@@ -17,7 +17,7 @@ import hashlib
 import json
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import IO, Any
@@ -282,9 +282,11 @@ class Bundle:
                 )
             ) from None
 
-    def table_rows(self, table: str, columns: Sequence[str]) -> TableRows:
+    def table_rows(
+        self, table: str, columns: Sequence[str], added: Mapping[str, Any] | None = None
+    ) -> TableRows:
         """A table's rows as they are read; see TableRows."""
-        return TableRows(self, table, frozenset(columns))
+        return TableRows(self, table, frozenset(columns), added)
 
     def _line_batches(self, file: str, digest: Any) -> Iterator[tuple[list[bytes], int]]:
         """The complete lines of each chunk read, and the chunk's size."""
@@ -353,17 +355,23 @@ class TableRows:
     counted. `bytes_read` follows the member for progress.
     """
 
-    def __init__(self, bundle: Bundle, table: str, columns: frozenset[str]):
+    def __init__(
+        self,
+        bundle: Bundle,
+        table: str,
+        columns: frozenset[str],
+        added: Mapping[str, Any] | None = None,
+    ):
         self.bundle = bundle
         self.table = table
         self.entry = bundle.manifest.tables[table]
         self.file = self.entry.file
         self.columns = columns
+        self.added = dict(added or {})  # columns a line may lack, with the value it takes
         self.bytes_read = 0
 
     def __iter__(self) -> Iterator[tuple[int, dict[str, Any], bytes]]:
         name, file, wanted = self.bundle.name, self.file, self.columns
-        added = fmt.ADDED_COLUMNS.get(self.table, {})
         digest = hashlib.sha256()
         line_no = 0
         decode = _DECODER.raw_decode
@@ -400,7 +408,7 @@ class TableRows:
                             line=line_no,
                         )
                     )
-                if row.keys() != wanted and not _older_row(row, wanted, added):
+                if row.keys() != wanted and not self._fill_added(row):
                     raise BundleError(
                         Message(
                             "{file}: {member} line {line}: {problems}",
@@ -432,16 +440,18 @@ class TableRows:
                 )
             )
 
+    def _fill_added(self, row: dict[str, Any]) -> bool:
+        """A line made before some columns were added: give it their defaults.
 
-def _older_row(row: dict[str, Any], wanted: AbstractSet[str], added: dict[str, str]) -> bool:
-    """A row of a bundle made before some columns were added: it lacks only those, and
-    takes their defaults (filled in here). False for any other difference."""
-    missing = wanted - row.keys()
-    if not missing or not row.keys() <= wanted or not missing <= added.keys():
-        return False
-    for column in missing:
-        row[column] = added[column]
-    return True
+        False when it lacks any other column or holds one the schema does not
+        have (the caller names them).
+        """
+        missing = self.columns - row.keys()
+        if not missing or not missing <= self.added.keys() or not row.keys() <= self.columns:
+            return False
+        for column in missing:
+            row[column] = self.added[column]
+        return True
 
 
 def _no_constant(name: str) -> Any:

@@ -90,7 +90,7 @@ def _stage_table(
     total: int,
 ) -> int:
     """One table into its staging table; returns the member's size (for progress)."""
-    rows = bundle.table_rows(shape.table, shape.names)
+    rows = bundle.table_rows(shape.table, shape.names, shape.added)
     file = rows.file
     getter = operator.itemgetter(*shape.names)
     check = verifier.row
