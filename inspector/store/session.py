@@ -531,6 +531,14 @@ class Notices(_Part):
         )
 
 
+class Ranking(_Part):
+    def table(self, campaign: CampaignId) -> RankingTable:
+        """The campaign's ranking as the ranking tab shows it (`store.ranking_table`)."""
+        from inspector.store.ranking_table import ranking_table
+
+        return ranking_table(self.db, campaign)
+
+
 class Attachments(_Part):
     def of(self, owner_table: str, owner_id: str) -> list[dict[str, Any]]:
         from inspector.store.attachments import attachments_of
@@ -713,14 +721,6 @@ class Conflicts(_Part):
 
         row = resolve(self.rows, conflict_id, keep)
         return self._session._done(row, Changes.all(), source)
-
-
-class Ranking(_Part):
-    def table(self, campaign: CampaignId) -> RankingTable:
-        """The campaign's ranking as the ranking tab shows it (`store.ranking_table`)."""
-        from inspector.store.ranking_table import ranking_table
-
-        return ranking_table(self.db, campaign)
 
 
 def _answer_id(inspection: InspectionId, item_id: str) -> str:
