@@ -38,7 +38,6 @@ if TYPE_CHECKING:  # imported when first used: the GUI's first paint waits for n
 
     from inspector.core.forms import Form
     from inspector.core.scoring import Verdict
-    from inspector.store.ranking_table import RankingTable
     from inspector.store.rows import Rows
 
 T = TypeVar("T")
@@ -529,6 +528,10 @@ class Notices(_Part):
             ),
             source,
         )
+
+
+if TYPE_CHECKING:
+    from inspector.store.ranking_table import RankingTable
 
 
 class Ranking(_Part):
