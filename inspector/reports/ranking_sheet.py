@@ -177,3 +177,28 @@ def ranking_pdf(
         created=today,
     )
     return build_pdf(story, meta, Layout(), progress, fonts)
+
+
+def save_ranking_xlsx(
+    _progress: Progress,
+    db_path: str,
+    campaign_id: str,
+    county_id: str | None,
+    path: str,
+    today: dt.date | None = None,
+) -> str:
+    """For a worker: the 排名表 spreadsheet on the worker's own connection, the file
+    `inspector report ranking` writes (through the same registry)."""
+    from inspector.reports.registry import Request, build
+    from inspector.store.db import open_db
+    from inspector.store.rows import Rows
+
+    db = open_db(db_path)
+    try:
+        request = Request(
+            today=today or dt.date.today(), campaign_id=campaign_id, county_id=county_id
+        )
+        Path(path).write_bytes(build(Rows(db), "ranking", request, "xlsx").data)
+    finally:
+        db.close()
+    return path

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import OrderedDict
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -208,23 +207,6 @@ class RankingModel(QAbstractTableModel):
         return QCoreApplication.translate("Ranking", "For interview") if r.interview else ""
 
 
-def _save_xlsx(
-    _progress: Any, db_path: str, campaign_id: str, county_id: str | None, path: str
-) -> str:
-    """In the worker: the 排名表 spreadsheet, the file `inspector report ranking` writes."""
-    from inspector.reports.registry import Request, build
-    from inspector.store.db import open_db
-    from inspector.store.rows import Rows
-
-    db = open_db(db_path)
-    try:
-        request = Request(today=dt.date.today(), campaign_id=campaign_id, county_id=county_id)
-        Path(path).write_bytes(build(Rows(db), "ranking", request, "xlsx").data)
-    finally:
-        db.close()
-    return path
-
-
 class RankingView(QWidget):
     """The ranking tab on a session; `township_activated` when a row is double-clicked."""
 
@@ -394,6 +376,7 @@ class RankingView(QWidget):
         """Save the ranking shown (its county, or all) as 排名表.xlsx, built in the worker."""
         if not self.campaign_id:
             return None
+        from inspector.reports.ranking_sheet import save_ranking_xlsx
         from inspector.ui.worker import run_job
 
         name = f"排名表-{dt.date.today().isoformat()}.xlsx"
@@ -405,7 +388,7 @@ class RankingView(QWidget):
         return run_job(
             self,
             self.tr("Saving the ranking…"),
-            _save_xlsx,
+            save_ranking_xlsx,
             self.session.path,
             self.campaign_id,
             self.county_id(),
