@@ -68,7 +68,7 @@ class CampaignDialog(QDialog):
         self.all_townships = QCheckBox(self.tr("Every township"), self)
         self.townships = QListWidget(self)
         self.townships.setMinimumHeight(160)
-        for town in catalog.townships(db):
+        for town in self.session.catalog.townships():
             entry = QListWidgetItem(f"{town['county']} {town['name']}", self.townships)
             entry.setData(Qt.ItemDataRole.UserRole, town["id"])
             entry.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
