@@ -317,6 +317,40 @@ def report_fonts_command(pdf: str | None) -> None:
             click.echo(line)
 
 
+@report.command("ranking")
+@click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
+@click.option("--county", "county_ref", help="County name, code or id (default: all).")
+@click.option(
+    "--out", required=True, type=click.Path(dir_okay=False), help="File to write (.pdf or .xlsx)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["pdf", "xlsx"]),
+    help="pdf or xlsx (default: from the file's extension).",
+)
+@date_option
+@click.pass_obj
+def report_ranking(
+    app: AppContext,
+    campaign_ref: str,
+    county_ref: str | None,
+    out: str,
+    fmt: str | None,
+    on_date: Any,
+) -> None:
+    """排名表: the ranking as the app's ranking tab shows it (unfinished inspections
+    unranked, stars, items answered, change since the previous campaign, 约谈)."""
+    from inspector.store.catalog import find_campaign
+    from inspector.store.report_data import find_county
+
+    county_id = find_county(app.db, county_ref)["id"] if county_ref else None
+    request = _request(
+        on_date, campaign_id=find_campaign(app.db, campaign_ref)["id"], county_id=county_id
+    )
+    _make(app, "ranking", request, out, _format_of(out, fmt, ("pdf", "xlsx")))
+
+
 @report.command("ledger")
 @click.option("--campaign", "campaign_ref", help="Campaign id or name (default: all).")
 @click.option("--county", "county_ref", help="County name, code or id (default: all).")

@@ -408,6 +408,15 @@ def _parse_item(raw: dict[str, Any], sid: str, si: int, ii: int, err: _Reporter)
             *where,
             "partial",
         )
+    if "partial" in raw and kind == "verdict" and veto:
+        err(
+            Message(
+                "item '{item}': a veto item is met or not: it has no 'partial' (基本符合)",
+                item=iid,
+            ),
+            *where,
+            "partial",
+        )
     if not _is_number(partial) or not 0 <= partial <= 1:
         err(Message("item '{item}': partial must be between 0 and 1", item=iid), *where, "partial")
         partial = 0.5

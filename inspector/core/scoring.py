@@ -20,6 +20,16 @@ class Verdict(StrEnum):
     NA = "na"  # 不适用
 
 
+ALL_VERDICTS = (Verdict.FULL, Verdict.PARTIAL, Verdict.FAIL, Verdict.NA)
+VETO_VERDICTS = (Verdict.FULL, Verdict.FAIL, Verdict.NA)
+
+
+def verdicts_for(item: Item) -> tuple[Verdict, ...]:
+    """The verdicts an item takes: a veto item (一票否决) is met or not, never 基本符合
+    (inspector/forms/FORMAT.md); it may still be 不适用."""
+    return VETO_VERDICTS if item.veto else ALL_VERDICTS
+
+
 class Answer(NamedTuple):
     """One item's answer. A named tuple, not a frozen dataclass: an import scores half a
     million of them, and a tuple is made several times faster."""

@@ -269,6 +269,26 @@ def _trend(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
     )
 
 
+def _ranking(rows: Rows, r: Request, fmt: str, progress: Progress) -> Built:
+    from inspector.reports.ranking_sheet import ranking_pdf, ranking_xlsx
+
+    cid = _need(r.campaign_id, "a campaign")
+    if fmt == "xlsx":
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "ranking.xlsx"
+            count = ranking_xlsx(rows.db, cid, path, r.today, r.county_id)
+            data = path.read_bytes()
+    else:
+        data = ranking_pdf(rows.db, cid, r.today, r.county_id, progress)
+        count = None
+    return Built(
+        data,
+        "排名表",
+        f"排名表-{r.today.isoformat()}.{fmt}",
+        "排名表" if count is None else f"排名表 ({count} townships)",
+    )
+
+
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
@@ -282,6 +302,7 @@ KINDS: dict[str, Kind] = {
         Kind("problems", "问题清单", ("pdf",)),
         Kind("ledger", "整改台账", ("pdf", "xlsx")),
         Kind("trend", "督查情况趋势分析", ("pdf",), optional_township=True),
+        Kind("ranking", "排名表", ("pdf", "xlsx")),
     )
 }
 
@@ -296,6 +317,7 @@ _BUILDERS: dict[str, Callable[[Rows, Request, str, Progress], Built]] = {
     "problems": _problems,
     "ledger": _ledger,
     "trend": _trend,
+    "ranking": _ranking,
 }
 
 

@@ -434,6 +434,9 @@ COLUMNS: dict[str, dict[str, Domain]] = {
         "follow_up_of": OPTIONAL_REF,
         "checklist": Integer(low=0, high=1),
         "due_soon_days": Integer(low=0, high=365),
+        "team": NAME,
+        "members": NOTE,
+        "townships": IdList(),
     },
     "inspectors": {"name": NAME, "device_id": Id(max_length=64)},
     "inspections": {

@@ -112,8 +112,8 @@ _WRITTEN = (
 def _answers_fit_items(db: Database) -> None:
     """Every written answer names an item of its campaign's form and the value that item takes.
 
-    A verdict on a count item (or a count on a verdict item, or an item the
-    form does not have) passes every column's domain, but scoring ignores it
+    A verdict on a count item (or a count on a verdict item, a partial verdict on
+    a veto item, or an item the form does not have) passes every column's domain, but scoring ignores it
     and the checklist shows nonsense. The form decides: each staged answer is
     joined to its inspection's campaign's form (staged or held; neither
     changes once made), and to a small table of that form's items.
@@ -142,7 +142,7 @@ def _first_misfit(db: Database) -> tuple[Any, ...] | None:
                   FROM temp.[{stage}] a WHERE {_WRITTEN}) i""")
         db.execute(
             "CREATE TEMP TABLE _form_items (form_row TEXT, item_id TEXT, kind TEXT, "
-            "PRIMARY KEY (form_row, item_id)) WITHOUT ROWID"
+            "veto INTEGER, PRIMARY KEY (form_row, item_id)) WITHOUT ROWID"
         )
         for (form_row,) in db.execute(
             "SELECT DISTINCT form_row FROM temp._answer_forms WHERE form_row IS NOT NULL"
@@ -151,16 +151,17 @@ def _first_misfit(db: Database) -> tuple[Any, ...] | None:
             if form is None:
                 continue  # a form that does not parse is refused by its own check
             db.conn.executemany(
-                "INSERT INTO temp._form_items VALUES (?, ?, ?)",
-                [(form_row, item.id, item.kind) for item in form.items],
+                "INSERT INTO temp._form_items VALUES (?, ?, ?, ?)",
+                [(form_row, item.id, item.kind, int(item.veto)) for item in form.items],
             )
         found: tuple[Any, ...] | None = db.execute(f"""
-            SELECT a.rowid, a.id, a.item_id, a.verdict, a.number, k.kind
+            SELECT a.rowid, a.id, a.item_id, a.verdict, a.number, k.kind, k.veto
             FROM temp.[{stage}] a JOIN temp._answer_forms f ON f.inspection_id = a.inspection_id
             LEFT JOIN temp._form_items k ON k.form_row = f.form_row AND k.item_id = a.item_id
             WHERE f.form_row IS NOT NULL AND {_WRITTEN} AND (k.kind IS NULL
                 OR (a.verdict IS NOT NULL AND k.kind != 'verdict')
-                OR (a.number IS NOT NULL AND k.kind != 'number'))
+                OR (a.number IS NOT NULL AND k.kind != 'number')
+                OR (a.verdict = 'partial' AND k.veto = 1))
             ORDER BY a.rowid LIMIT 1""").fetchone()
         return found
     finally:
@@ -169,10 +170,15 @@ def _first_misfit(db: Database) -> tuple[Any, ...] | None:
 
 
 def _report_misfit(row: tuple[Any, ...]) -> None:
-    line, answer, item, verdict, number, kind = row
+    line, answer, item, verdict, number, kind, veto = row
     where = f"tables/answers.jsonl line {line}: answers row {shown(answer)}"
     if kind is None:
         raise StagingError(f"{where}: item {item} is not in its campaign's form (column item_id)")
+    if veto and kind == "verdict" and verdict == "partial":
+        raise StagingError(
+            f"{where}: item {item} is a veto item, met or not: no 基本符合 "
+            f"(column verdict, value {shown(verdict)})"
+        )
     column, value = ("verdict", verdict) if verdict is not None else ("number", number)
     raise StagingError(
         f"{where}: item {item} takes a {kind}, not a {column} "

@@ -20,6 +20,7 @@ from inspector.core.scoring import ScoreResult, score_inspection
 from inspector.messages import Message
 from inspector.store import problem_rules as rules
 from inspector.store import self_answers, settings
+from inspector.store.campaign_setup import covers_sql
 from inspector.store.catalog import CatalogError, find_campaign, form_for_campaign
 from inspector.store.follow_up_sql import extension_count_sql, extension_text_sql
 from inspector.store.inspections import answer_rows, compute_score, find_inspection
@@ -118,6 +119,8 @@ def inspection_report(
     )
     own = self_answers.of_township(db, campaign["id"], township_id)
     assessed = any(r["verdict"] or r["number"] is not None for r in own.values())
+    if not inspection["team"]:  # begun before the campaign named its 督导组
+        inspection = {**inspection, "team": campaign.get("team") or ""}
     return InspectionReport(
         campaign=campaign,
         township=township,
@@ -241,9 +244,12 @@ def summary_data(db: Database, campaign_id: str, today: dt.date) -> SummaryData:
     ranking, unfinished = campaign_standing(db, campaign["id"])
     from inspector.store.projects import campaign_target, target_condition
 
-    total = db.execute(
+    total = db.execute(  # the townships (or project sites) the campaign covers
         "SELECT COUNT(*) FROM townships t WHERE t.deleted = 0 AND "
         + target_condition(campaign_target(db, campaign["id"]))
+        + " AND "
+        + covers_sql("(SELECT townships FROM campaigns WHERE id = :c)", "t.id"),
+        {"c": campaign["id"]},
     ).fetchone()[0]
     overdue = list(
         db.query(

@@ -321,7 +321,14 @@ def m003_trust(db: Database) -> None:
 # the hash its author signed) it had, and bundles of the previous version still import.
 ADDED_COLUMNS: dict[str, dict[str, object]] = {
     # m007_follow_up: follow-up rounds and their deadline lights
-    "campaigns": {"follow_up_of": None, "checklist": 1, "due_soon_days": 7},
+    "campaigns": {
+        "follow_up_of": None,
+        "checklist": 1,
+        "due_soon_days": 7,  # m007_follow_up
+        "team": "",
+        "members": "",
+        "townships": "[]",  # m005_campaign_setup
+    },
     "notices": {
         "voided_on": None,
         "voided_by": "",
@@ -417,3 +424,14 @@ def m009_self_assessment(db: Database) -> None:
         form_sha256 TEXT NOT NULL,
         {_SYNC})""")
     db.execute("CREATE INDEX idx_self_answers_campaign ON self_answers(campaign_id, township_id)")
+
+
+@migrations()
+def m005_campaign_setup(db: Database) -> None:
+    """A campaign's set-up, travelling with it in the kit: the team (督导组) that inspects,
+    its members, and the townships it covers (a JSON list of township ids; [] covers
+    every township). A bundle line from before these columns gives them their defaults
+    (`ADDED_COLUMNS`)."""
+    db.execute("ALTER TABLE campaigns ADD COLUMN team TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE campaigns ADD COLUMN members TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE campaigns ADD COLUMN townships TEXT NOT NULL DEFAULT '[]'")

@@ -196,6 +196,7 @@ class Session:
         self.follow_ups = FollowUps(self)
         self.self_assessment = SelfAssessment(self)
         self.trends = Trends(self)
+        self.ranking = Ranking(self)
 
     @classmethod
     def open(
@@ -615,6 +616,18 @@ class Notices(_Part):
         return replaced_by(self.db, notice)
 
 
+if TYPE_CHECKING:
+    from inspector.store.ranking_table import RankingTable
+
+
+class Ranking(_Part):
+    def table(self, campaign: CampaignId) -> RankingTable:
+        """The campaign's ranking as the ranking tab shows it (`store.ranking_table`)."""
+        from inspector.store.ranking_table import ranking_table
+
+        return ranking_table(self.db, campaign)
+
+
 class Attachments(_Part):
     def of(self, owner_table: str, owner_id: str) -> list[dict[str, Any]]:
         from inspector.store.attachments import attachments_of
@@ -709,6 +722,32 @@ class Catalog(_Part):
         row = create_campaign(self.rows, name, form_ref, year, interview_bottom)
         return self._session._done(
             row, Changes.of(CAMPAIGNS, tables=("campaigns",), ids=[row["id"]]), source
+        )
+
+    def set_up_campaign(
+        self,
+        campaign: CampaignId,
+        *,
+        team: str | None = None,
+        members: str | None = None,
+        townships: Iterable[str] | None = None,
+        every_township: bool = False,
+        source: object | None = None,
+    ) -> Done[dict[str, Any]]:
+        """The campaign's team (督导组), its members and the townships it covers
+        (`store.campaign_setup`); the tree's shape follows the townships covered."""
+        from inspector.store.campaign_setup import set_up
+
+        row = set_up(
+            self.rows,
+            campaign,
+            team=team,
+            members=members,
+            townships=townships,
+            every_township=every_township,
+        )
+        return self._session._done(
+            row, Changes.of(CAMPAIGNS, TREE, tables=("campaigns",), ids=[row["id"]]), source
         )
 
     def import_townships_csv(

@@ -414,7 +414,7 @@ class TableRows:
                             file=name,
                             member=file,
                             line=line_no,
-                            problems=_column_difference(set(row), wanted),
+                            problems=_column_difference(set(row) | self.added.keys(), wanted),
                         )
                     )
                 yield line_no, row, line
@@ -438,6 +438,19 @@ class TableRows:
                     expected=self.entry.rows,
                 )
             )
+
+    def _fill_added(self, row: dict[str, Any]) -> bool:
+        """A line made before some columns were added: give it their defaults.
+
+        False when it lacks any other column or holds one the schema does not
+        have (the caller names them).
+        """
+        missing = self.columns - row.keys()
+        if not missing or not missing <= self.added.keys() or not row.keys() <= self.columns:
+            return False
+        for column in missing:
+            row[column] = self.added[column]
+        return True
 
 
 def _no_constant(name: str) -> Any:

@@ -61,6 +61,7 @@ from inspector.ui.checklist_controller import (
 from inspector.ui.errors import show_error
 from inspector.ui.item_card import ItemCard
 from inspector.ui.item_problem_dialog import ItemProblemDialog
+from inspector.ui.section_list import SectionDelegate
 
 SectionIdRole = Qt.ItemDataRole.UserRole + 1
 _DIGIT = re.compile(r"\d")
@@ -169,6 +170,7 @@ class ChecklistWidget(QWidget):
         self.section_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.section_list.setWordWrap(True)
         self.section_list.setSpacing(2)
+        self.section_list.setItemDelegate(SectionDelegate(self.section_list))
         self.items_host = QWidget(self)
         self.items_host.setAutoFillBackground(True)
         self.items_layout = QVBoxLayout(self.items_host)

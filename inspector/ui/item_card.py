@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from inspector.core.forms import Item
-from inspector.core.scoring import Verdict, number_miss
+from inspector.core.scoring import Verdict, number_miss, verdicts_for
 from inspector.ui.photos import IMAGE_SUFFIXES, PhotoStrip, dropped_files
 from inspector.ui.verdict_buttons import ORDER, VerdictButtons, verdict_label
 
@@ -136,7 +136,7 @@ class ItemCard(QFrame):
 
         answer_row = QHBoxLayout()
         if item.kind == "verdict":
-            self.verdicts = VerdictButtons(self)
+            self.verdicts = VerdictButtons(self, verdicts_for(item))
             self.verdicts.chosen.connect(lambda v: self.verdict_chosen.emit(item.id, v))
             answer_row.addWidget(self.verdicts, 1)
         elif item.kind == "number":
@@ -315,8 +315,8 @@ class ItemCard(QFrame):
                 self.edit_note()
                 return
             if self.verdicts is not None and key in _KEYS:
-                if not self.read_only:
-                    verdict = ORDER[_KEYS[Qt.Key(key)]]
+                verdict = ORDER[_KEYS[Qt.Key(key)]]
+                if not self.read_only and self.verdicts.offers(verdict):
                     self.verdicts.set_verdict(verdict)
                     self.verdict_chosen.emit(self.item.id, verdict)
                     self.move_requested.emit(self, 1)

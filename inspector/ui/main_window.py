@@ -59,8 +59,9 @@ if TYPE_CHECKING:
     from inspector.ui.checklist import ChecklistWidget
     from inspector.ui.notices import NoticeListWidget
     from inspector.ui.problem_list import ProblemListWidget
+    from inspector.ui.ranking_view import RankingView
 
-PAGE_TAB, CHECKLIST_TAB, PROBLEMS_TAB, NOTICES_TAB = range(4)
+PAGE_TAB, CHECKLIST_TAB, PROBLEMS_TAB, NOTICES_TAB, RANKING_TAB = range(5)
 CHECKPOINT_INTERVAL_MS = 20_000
 
 
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
         self.remember_state = True  # off for --selftest: a check must not resize the user's window
         self.startup_checks = True  # off for --selftest: no question may wait for an answer
         self._load_scheduled = False
-        self._list_state: dict[int, tuple[str | None, str | None]] = {}
+        self._list_state: dict[int, tuple[str | None, ...]] = {}
         self._stale: set[int] = set()  # lists that missed a change while hidden
         # The GUI's connection never checkpoints the WAL itself (a checkpoint on a
         # large database stalls a key press for 100 ms and more); the worker does it.
@@ -253,6 +254,7 @@ class MainWindow(QMainWindow):
         self.checklist: ChecklistWidget | None = None
         self.problem_list: ProblemListWidget | None = None
         self.notice_list: NoticeListWidget | None = None
+        self.ranking: RankingView | None = None
         self.tabs = QTabWidget(self)
         self.lazy_tabs = LazyTabs(self.tabs)
         self.tabs.addTab(self.page, self.tr("Township"))
@@ -279,6 +281,7 @@ class MainWindow(QMainWindow):
         """The problem list and notices, from their own modules."""
         self.lazy_tabs.add(PROBLEMS_TAB, self.tr("Problems"), self._create_problem_list)
         self.lazy_tabs.add(NOTICES_TAB, self.tr("Notices"), self._create_notice_list)
+        self.lazy_tabs.add(RANKING_TAB, self.tr("Ranking"), self._create_ranking)
 
     def _tab_widget(self, index: int) -> QWidget:
         return self.lazy_tabs.widget(index)
@@ -303,6 +306,15 @@ class MainWindow(QMainWindow):
         assert self.session is not None
         self.notice_list = NoticeListWidget(self.session, self)
         return self.notice_list
+
+    def _create_ranking(self) -> QWidget:
+        from inspector.ui.ranking_view import RankingView
+
+        assert self.session is not None
+        self.ranking = RankingView(self.session, self)
+        self.ranking.set_campaign(self.campaign_id)
+        self.ranking.township_activated.connect(self.tree.select_township)
+        return self.ranking
 
     def _checklist_widget(self) -> ChecklistWidget:
         """The checklist, created on first use."""
@@ -333,6 +345,9 @@ class MainWindow(QMainWindow):
         self.device_action = self._action(self.tr("New &device identity…"), self._on_new_device)
         self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.new_campaign_action = self._action(self.tr("&New campaign…"), self._on_new_campaign)
+        self.setup_campaign_action = self._action(
+            self.tr("Campaign set-&up…"), self._on_campaign_setup
+        )
         self.checklist_action = self._action(
             self.tr("Open &checklist"),
             self.open_checklist,
@@ -361,6 +376,7 @@ class MainWindow(QMainWindow):
             self.settings_action,
             self.device_action,
             self.new_campaign_action,
+            self.setup_campaign_action,
             self.export_action,
             self.import_action,
             self.conflicts_action,
@@ -384,6 +400,7 @@ class MainWindow(QMainWindow):
         self.inspection_menu = bar.addMenu(self.tr("&Inspection"))
         for action in (
             self.new_campaign_action,
+            self.setup_campaign_action,
             None,
             self.page_action,
             self.checklist_action,
@@ -481,6 +498,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.campaign_combo.currentIndexChanged.connect(self._on_campaign_changed)
         self.tree.township_selected.connect(self._on_township_selected)
+        self.tree.county_selected.connect(lambda _county: self._sync_lists())
         self.page.open_checklist.connect(self.open_checklist)
         self.page.finish_requested.connect(self.set_finished)
         self.page.show_problems.connect(self._on_show_problems)
@@ -507,6 +525,8 @@ class MainWindow(QMainWindow):
         if self.campaign_id:
             self.session.settings.put("last_campaign", self.campaign_id)
         self.tree.load(self.session, self.campaign_id)
+        if self.ranking is not None:
+            self.ranking.set_campaign(self.campaign_id)
         self._on_township_selected(self.township_id())
 
     def _on_township_selected(self, township_id: str | None) -> None:
@@ -554,12 +574,14 @@ class MainWindow(QMainWindow):
         re-filter of the problem list counts 100,000 rows, and start-up should
         not pay for a tab nobody has opened yet.
         """
-        wanted = (self.campaign_id, self.township_id())
+        wanted = (self.campaign_id, self.township_id(), self.tree.selected_county())
         for widget in (self.problem_list, self.notice_list):
             if widget is None or self.tabs.currentWidget() is not widget:
                 continue
             if self._list_state.get(id(widget)) != wanted:
                 widget.set_campaign(wanted[0])
+                if widget is self.problem_list:  # a county's line chosen: that county's
+                    self.problem_list.set_county(wanted[2])
                 widget.set_township(wanted[1])
                 self._list_state[id(widget)] = wanted
                 self._stale.discard(id(widget))
@@ -586,6 +608,8 @@ class MainWindow(QMainWindow):
         self.page.refresh()
         self._update_actions()
         self._show_sync_status()
+        if self.ranking is not None:
+            self.ranking.invalidate()
         current = self.tabs.currentWidget()
         for widget in (self.problem_list, self.notice_list):
             if widget is not None and current is widget:
@@ -834,6 +858,16 @@ class MainWindow(QMainWindow):
         dialog = CampaignDialog(self.session, self)
         if dialog.exec() and dialog.created:
             self._load_campaigns(dialog.created["id"])
+
+    def _on_campaign_setup(self) -> None:
+        """The current campaign's team, members and townships covered."""
+        from inspector.ui.campaign_dialog import CampaignDialog
+
+        if self.session is None or not self.campaign_id:
+            self.statusBar().showMessage(self.tr("There is no campaign yet."), 4000)
+            return
+        campaign = self.session.catalog.find_campaign(self.campaign_id)
+        CampaignDialog(self.session, self, campaign).exec()
 
     def _on_open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

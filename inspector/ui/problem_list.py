@@ -252,6 +252,16 @@ class ProblemListWidget(QWidget):
             w.setVisible(township_id is None)
         self.apply_filter()
 
+    def set_county(self, county_id: str | None) -> None:
+        """Choose a county in the filter bar (None: all counties), as the tree's county line
+        does; the list follows at the next `set_township` or `apply_filter`."""
+        blocked = self.county_combo.blockSignals(True)
+        try:
+            self._select_data(self.county_combo, county_id)
+        finally:
+            self.county_combo.blockSignals(blocked)
+        self._fill_townships()
+
     def refresh(self) -> None:
         """Read everything again: after an import, or when another view wrote."""
         self.panel.save_if_dirty()

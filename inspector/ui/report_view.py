@@ -195,6 +195,7 @@ def _title(kind: str) -> str:
         "supervise": "Building the supervision orders…",
         "interview": "Building the interview notices…",
         "ledger": "Building the rectification ledger…",
+        "ranking": "Building the ranking…",
     }
     return QCoreApplication.translate("ReportView", names.get(kind, "Building the report…"))
 

@@ -350,6 +350,7 @@ class TownshipTree(QWidget):
     """The filter box and the tree; emits the selected township's id (or None)."""
 
     township_selected = Signal(object)
+    county_selected = Signal(object)  # the county's id when a county's own line is chosen
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -377,6 +378,7 @@ class TownshipTree(QWidget):
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(150)
         self._selected: str | None = None
+        self._county: str | None = None  # the county line chosen (None when a township is)
         self._session: Session | None = None
         self._campaign_id: str | None = None
         self._connect_signals()
@@ -452,11 +454,20 @@ class TownshipTree(QWidget):
     def selected_township(self) -> str | None:
         return self._selected
 
+    def selected_county(self) -> str | None:
+        """The county whose own line is current, if one is (its lists show that county)."""
+        return self._county
+
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.township_row(current)
         township = row["township_id"] if row else None
         if township is None and not current.isValid():
             return
+        county = None if row else self.model.data(current, CountyIdRole)
+        county_changed = county != self._county
+        self._county = county
         if township != self._selected:
             self._selected = township
             self.township_selected.emit(township)
+        if county_changed:
+            self.county_selected.emit(county)

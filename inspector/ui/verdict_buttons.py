@@ -65,7 +65,7 @@ class VerdictButtons(QWidget):
 
     chosen = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, offered: tuple[Verdict, ...] = ORDER):
         super().__init__(parent)
         self._verdict: Verdict | None = None
         self.buttons: dict[Verdict, VerdictButton] = {}
@@ -73,6 +73,8 @@ class VerdictButtons(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         for key, verdict in enumerate(ORDER, start=1):
+            if verdict not in offered:  # a veto item: no 基本符合 (its key stays 3 for 不符合)
+                continue
             button = VerdictButton(f"{key} {verdict_label(verdict)}", COLOURS[verdict], self)
             button.clicked.connect(lambda _checked=False, v=verdict: self._on_clicked(v))
             layout.addWidget(button)
@@ -81,6 +83,9 @@ class VerdictButtons(QWidget):
 
     def verdict(self) -> Verdict | None:
         return self._verdict
+
+    def offers(self, verdict: Verdict) -> bool:
+        return verdict in self.buttons
 
     def set_verdict(self, verdict: Verdict | str | None) -> None:
         self._verdict = Verdict(verdict) if verdict else None

@@ -311,3 +311,12 @@ def test_the_facade_is_the_model_and_the_parser():
     assert forms.Form is form_model.Form and forms.Item is form_model.Item
     assert forms.parse_form is form_parser.parse_form
     assert forms.FormError is form_parser.FormError
+
+
+def test_a_veto_item_may_not_offer_a_partial_verdict():
+    veto = GOOD.replace('problem = "未落实三会一课"', 'problem = "未落实三会一课"\nveto = true')
+    assert parse_form(veto, "ok.toml").item("A1").veto  # a veto verdict item: met or not
+    text = veto.replace("points = 6\n", "points = 6\npartial = 0.5\n")
+    [(line, message)] = issues_of(text)
+    assert line == text.splitlines().index("partial = 0.5") + 1
+    assert "veto item" in message and "partial" in message

@@ -36,6 +36,7 @@ SAYS = {
     "problems": "问题清单",
     "ledger": "整改台账",
     "trend": "督查情况趋势分析",
+    "ranking": "排名表",
 }
 CAMPAIGNLESS = {"trend"}  # across campaigns: the command takes no --campaign
 

@@ -133,6 +133,16 @@ def test_a_form_at_the_largest_accepted_numbers_saves_answers_and_scores(init_db
         if item.kind == "number":
             set_answer(rows, insp["id"], item.id, number=10**9)
         elif item.kind == "verdict":
-            set_answer(rows, insp["id"], item.id, verdict=Verdict.PARTIAL)
+            set_answer(
+                rows, insp["id"], item.id, verdict=Verdict.FAIL if item.veto else Verdict.PARTIAL
+            )
     score = cached(init_db, insp["id"])["score"]
     assert 0 <= score <= 100
+
+
+def test_a_veto_item_takes_no_partial_verdict(started):
+    rows, _campaign, _town, insp = started
+    with pytest.raises(ValueError, match="veto item"):
+        set_answer(rows, insp["id"], "V01", verdict=Verdict.PARTIAL)
+    assert rows.db.execute("SELECT COUNT(*) FROM answers WHERE item_id = 'V01'").fetchone()[0] == 0
+    set_answer(rows, insp["id"], "V01", verdict=Verdict.FAIL)  # met or not: both taken

@@ -220,6 +220,7 @@ def _answer_for(tables, item_id):
         ("P02", {"verdict": "full", "number": None}, ("item P02", "takes a number", "verdict")),
         ("P01", {"verdict": None, "number": 3}, ("item P01", "takes a verdict", "number")),
         ("P01", {"item_id": "Z99"}, ("item Z99", "not in its campaign's form")),
+        ("V01", {"verdict": "partial"}, ("item V01", "veto item", "no 基本符合", "partial")),
     ],
 )
 def test_an_answer_that_does_not_fit_its_item(empty, good, tmp_path, item, change, words):

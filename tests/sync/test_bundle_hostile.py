@@ -383,7 +383,8 @@ def test_a_line_made_before_a_column_was_added_takes_its_default(
     still refused, and so is a column the schema does not have."""
     from inspector.store import schema
 
-    monkeypatch.setitem(schema.ADDED_COLUMNS, "campaigns", {"note": ""})
+    added = {**schema.ADDED_COLUMNS.get("campaigns", {}), "note": ""}
+    monkeypatch.setitem(schema.ADDED_COLUMNS, "campaigns", added)
     fresh = laptops("新笔记本")
     campaign = {}
 

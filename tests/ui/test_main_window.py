@@ -88,7 +88,8 @@ def test_list_tabs_are_created_when_first_shown(window, sample_db, sample_campai
     problems = window.problem_list
     assert problems is not None and window.tabs.currentWidget() is problems
     assert window.tabs.currentIndex() == PROBLEMS_TAB
-    assert window.tabs.tabText(PROBLEMS_TAB) == "Problems" and window.tabs.count() == 4
+    assert window.tabs.tabText(PROBLEMS_TAB) == "Problems" and window.tabs.count() == 5
+    assert window.ranking is None  # the ranking tab too waits until it is shown
     assert problems.model.total() == window.page.problems_table.rowCount()
     assert {problems.model.row_dict(r)["township"] for r in range(problems.model.total())} <= {
         "昌国街道"
