@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from inspector.core.ids import answer_id, inspection_id
@@ -114,19 +114,62 @@ def _run(device: Device, op: tuple, camp: str, towns: list[str], items: list[str
         device.rows.delete("problems", pid)
 
 
-def _newest_versions(devices: list[Device]) -> dict[tuple[str, str], str]:
-    """The largest updated_at of every row on any of the devices."""
-    newest: dict[tuple[str, str], str] = {}
+def _precedence(table: str, status: str | None, updated_at: str) -> tuple[bool, str]:
+    """The merge order, as DESIGN.md and `store.merge` state it: a closed problem (销号)
+    beats every version that is not closed, then the larger `updated_at` wins."""
+    return (table == "problems" and status == "closed", updated_at)
+
+
+def _versions(devices: list[Device]) -> dict[tuple[str, str], list[tuple[bool, str]]]:
+    """Every version of every row the devices hold, in merge order, best last."""
+    found: dict[tuple[str, str], set[tuple[bool, str]]] = {}
     for device in devices:
         for table in ("inspections", "answers", "problems"):
-            for rid, version in device.db.execute(f"SELECT id, updated_at FROM {table}"):
-                key = (table, rid)
-                newest[key] = max(newest.get(key, ""), version)
-    return newest
+            column = "status" if table == "problems" else "NULL"
+            for rid, status, version in device.db.execute(
+                f"SELECT id, {column}, updated_at FROM {table}"
+            ):
+                found.setdefault((table, rid), set()).add(_precedence(table, status, version))
+    return {key: sorted(held) for key, held in found.items()}
+
+
+def _winning_versions(devices: list[Device]) -> dict[tuple[str, str], str]:
+    """The `updated_at` every device must end with: the best version any of them holds."""
+    return {key: held[-1][1] for key, held in _versions(devices).items()}
+
+
+def _overruled_versions(devices: list[Device]) -> dict[tuple[str, str], str]:
+    """Versions newer by the clock than the winner (an edit a closed version beat)."""
+    overruled = {}
+    for key, held in _versions(devices).items():
+        newest = max(version for _closed, version in held)
+        if newest != held[-1][1]:
+            overruled[key] = newest
+    return overruled
+
+
+def assert_nothing_lost(devices: list[Device], winners: dict, overruled: dict) -> None:
+    """Every row ends at its winning version, and every newer version it beat is kept in the
+    conflicts of a device that held it: no edit disappears silently."""
+    assert _winning_versions(devices[:1]) == winners
+    losers = {
+        (table, rid, loser)
+        for device in devices
+        for table, rid, loser in device.db.execute(
+            "SELECT table_name, row_id, loser_version FROM conflicts"
+        )
+    }
+    for (table, rid), version in overruled.items():
+        assert (table, rid, version) in losers, (table, rid, version)
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(script=ops, final_order=st.permutations([0, 1, 2]))
+# 销号 on one laptop, a later edit of the same problem on another: the closed version wins
+@example(
+    script=[("step", 0, 0, 0), ("step", 0, 0, 0), ("step", 0, 0, 0), ("edit", 1, 0, "丁")],
+    final_order=[0, 1, 2],
+)
 def test_three_laptops_converge_whatever_the_order(base, script, final_order):
     folder = Path(tempfile.mkdtemp(prefix="converge-"))
     fed = Federation(folder / "总部授权")
@@ -151,7 +194,7 @@ def test_three_laptops_converge_whatever_the_order(base, script, final_order):
                     devices[op[2]].take(devices[op[1]].export())
             else:
                 _run(devices[op[1]], op, camp, towns, items)
-        newest = _newest_versions(devices)
+        winners, overruled = _winning_versions(devices), _overruled_versions(devices)
         for _ in range(2):  # two rounds carry every edit to every laptop
             for i in final_order:
                 for j in final_order:
@@ -159,7 +202,7 @@ def test_three_laptops_converge_whatever_the_order(base, script, final_order):
                         devices[j].take(devices[i].export())
         dumps = [dump_json(d.db) for d in devices]
         assert dumps[0] == dumps[1] == dumps[2]
-        assert _newest_versions(devices[:1]) == newest  # no row lost, the newest edit won
+        assert_nothing_lost(devices, winners, overruled)
         for d in devices:
             assert check(d.db) == []  # the score cache agrees with the merged answers
             again = d.take(devices[0].export())

@@ -4,21 +4,32 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from inspector.core.ids import inspection_id
+from inspector.core.problems import Action
 from inspector.store import versions
 from inspector.store.catalog import create_campaign, form_for_campaign, townships
+from inspector.store.clock import Clock, wall_ms
+from inspector.store.conflicts import list_conflicts
 from inspector.store.dump import check, dump_json
 from inspector.store.inspections import set_answer, start_inspection
-from inspector.store.problems import add_problem, edit_problem
+from inspector.store.problems import add_problem, apply_action, edit_problem
 from inspector.sync.errors import BundleError
 from tests.sync.helpers import Device, Federation, read_bundle, write_bundle
-from tests.sync.test_bundle_convergence import _newest_versions, _run, base, ops  # noqa: F401
+from tests.sync.test_bundle_convergence import (  # noqa: F401
+    _overruled_versions,
+    _run,
+    _winning_versions,
+    assert_nothing_lost,
+    base,
+    ops,
+)
 
 
 def _delta(src: Device, dst: Device, **kwargs) -> Path:
@@ -184,8 +195,12 @@ def _device_of(device: Device) -> str:
     return device.rows.device
 
 
+CLOSED_THEN_EDITED = [("step", 0, 0, 0), ("step", 0, 0, 0), ("step", 0, 0, 0), ("edit", 1, 0, "丁")]
+
+
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(script=ops, final_order=st.permutations([0, 1, 2, 3]))
+@example(script=CLOSED_THEN_EDITED, final_order=[0, 1, 2, 3])
 def test_laptops_and_hq_exchanging_deltas_converge(base, script, final_order):  # noqa: F811
     """Deltas in both directions over rounds end where full bundles end: every device equal."""
     folder = Path(tempfile.mkdtemp(prefix="delta-"))
@@ -217,7 +232,7 @@ def test_laptops_and_hq_exchanging_deltas_converge(base, script, final_order):  
                 )
             else:
                 _run(devices[op[1]], op, camp, towns, items)
-        newest = _newest_versions(devices)
+        winners, overruled = _winning_versions(devices), _overruled_versions(devices)
         for _ in range(2):  # laptops to headquarters, headquarters back, in the drawn order
             for i in final_order:
                 if i != 3:
@@ -227,7 +242,7 @@ def test_laptops_and_hq_exchanging_deltas_converge(base, script, final_order):  
                     devices[i].take(devices[3].export(since_last=True))
         dumps = [dump_json(d.db) for d in devices]
         assert dumps[0] == dumps[1] == dumps[2] == dumps[3]
-        assert _newest_versions(devices[:1]) == newest
+        assert_nothing_lost(devices, winners, overruled)
         for d in devices:
             assert check(d.db) == []
             again = d.take(devices[3].export())  # a full bundle finds nothing the deltas missed
@@ -239,6 +254,74 @@ def test_laptops_and_hq_exchanging_deltas_converge(base, script, final_order):  
             d.close()
         fed.close()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_problem_closed_on_one_laptop_and_edited_later_on_another_ends_closed(base, laptops):  # noqa: F811
+    """The replayed case: 笔记本1 takes a problem to 销号 while 笔记本2, not yet synced, edits
+    its text a moment later. Deltas through headquarters end with the closed version on all
+    four, although 笔记本2's edit is newer by the clock; the edit is kept in the conflicts of
+    the two devices that held both versions."""
+    one, two, three, hq = (
+        laptops(n, copy_of=base) for n in ("笔记本1", "笔记本2", "笔记本3", "总部")
+    )
+    pid = one.db.execute("SELECT id FROM problems WHERE deleted = 0 ORDER BY id").fetchone()[0]
+    for action in (Action.START, Action.RECTIFY, Action.CLOSE):
+        apply_action(one.rows, pid, action, note="复查")
+    closed = one.rows.get("problems", pid)
+    time.sleep(0.002)  # a later millisecond: the edit is the newer version by its clock
+    edit_problem(two.rows, pid, {"text": "丁"})
+    edited = two.rows.get("problems", pid)
+    assert (closed["status"], edited["status"]) == ("closed", "open")
+    assert edited["updated_at"] > closed["updated_at"]
+
+    laptops_ = (one, two, three)
+    for _ in range(2):
+        for laptop in laptops_:
+            hq.take(laptop.export(since_last=True))
+        for laptop in laptops_:
+            laptop.take(hq.export(since_last=True))
+
+    assert len({dump_json(d.db) for d in (one, two, three, hq)}) == 1
+    for device in (one, two, three, hq):
+        row = device.rows.get("problems", pid)
+        assert (row["status"], row["text"], row["updated_at"]) == (
+            "closed",
+            closed["text"],
+            closed["updated_at"],
+        ), device.name
+        kept = [(c.loser["text"], c.loser["updated_at"]) for c in list_conflicts(device.db)]
+        held_both = device in (two, hq)
+        assert kept == ([("丁", edited["updated_at"])] if held_both else []), device.name
+        assert not device.take(hq.export()).changed  # the deltas missed nothing
+
+
+@pytest.mark.parametrize("first", [0, 1])
+def test_two_edits_in_one_millisecond_end_the_same_everywhere(base, laptops, first):  # noqa: F811
+    """Equal milliseconds and counters: the device id at the end of the stamp decides, the same
+    way whichever bundle headquarters imports first, and the other edit is kept."""
+    one, two, hq = (laptops(n, copy_of=base) for n in ("笔记本1", "笔记本2", "总部"))
+    pid = one.db.execute("SELECT id FROM problems WHERE deleted = 0 ORDER BY id").fetchone()[0]
+    same_ms = wall_ms() + 1000
+    for laptop, text in ((one, "甲"), (two, "乙")):
+        laptop.rows.clock = Clock(laptop.db, now_ms=lambda: same_ms)
+        edit_problem(laptop.rows, pid, {"text": text})
+    stamps = {d.rows.get("problems", pid)["updated_at"]: d for d in (one, two)}
+    assert {s[:18] for s in stamps} == {f"{same_ms:013d}-0000"}  # the same ms and counter
+    winner = stamps[max(stamps)]
+    expected = winner.rows.get("problems", pid)["text"]
+
+    order = (one, two) if first == 0 else (two, one)
+    for _ in range(2):
+        for laptop in order:
+            hq.take(laptop.export(since_last=True))
+        for laptop in order:
+            laptop.take(hq.export(since_last=True))
+
+    assert len({dump_json(d.db) for d in (one, two, hq)}) == 1
+    for device in (one, two, hq):
+        assert device.rows.get("problems", pid)["text"] == expected, device.name
+    kept = {c.loser["text"] for c in list_conflicts(hq.db) if c.row_id == pid}
+    assert kept == {"乙" if expected == "甲" else "甲"}
 
 
 def test_edits_of_a_row_by_two_devices_travel_by_the_last_editor(synced, laptops):
