@@ -157,7 +157,7 @@ def ledger_xlsx(db: Database, path: str | Path, where: LedgerScope, today: dt.da
     )
 
 
-PDF_WIDTHS = (9, 16, 20, 36, 28, 14, 16, 18, 18, 30, 18, 20, 8, 10, 12)  # mm, 273 in all
+PDF_WIDTHS = (9, 16, 20, 34, 26, 14, 16, 18, 18, 30, 18, 20, 8, 10, 16)  # mm, 273 in all
 LIGHT_AT = HEADERS.index("亮灯")
 
 

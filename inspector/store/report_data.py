@@ -468,10 +468,12 @@ class BulletinData:
 
 
 def previous_campaign(db: Database, campaign: dict[str, Any]) -> dict[str, Any] | None:
-    """The campaign run before this one (by start date, then year), for the rank changes."""
+    """The campaign run before this one (by start date, then year), for the rank changes:
+    one that filled in the checklist (a follow-up round that only checks problems ranks
+    nobody) and of the same kind (townships or project sites)."""
     found = list(
         db.query(
-            "SELECT * FROM campaigns WHERE deleted = 0 AND id != :id AND "
+            "SELECT * FROM campaigns WHERE deleted = 0 AND id != :id AND checklist = 1 AND "
             "(COALESCE(starts_on, year || '-01-01') < COALESCE(:starts, :year || '-01-01')) "
             "ORDER BY COALESCE(starts_on, year || '-01-01') DESC, name DESC",
             {"id": campaign["id"], "starts": campaign["starts_on"], "year": campaign["year"]},

@@ -71,8 +71,11 @@ def test_a_campaign_is_compared_with_the_one_before_of_its_own_kind(sample_db, p
             "SELECT * FROM campaigns WHERE id != ? ORDER BY starts_on DESC", [project_campaign[0]]
         )
     )
-    # the project campaign started before the township one: not the township one's predecessor
-    assert previous_campaign(sample_db, township) is None
+    # the project campaign started between the township one and its earlier round: the
+    # earlier round (of the same kind) is its predecessor, not the project campaign
+    previous = previous_campaign(sample_db, township)
+    assert previous is not None and previous["id"] != project_campaign[0]
+    assert "上轮" in previous["name"]
     later = create_campaign(
         Rows(sample_db), "2027年项目党建复查", "project-party-building", starts_on="2027-03-01"
     )

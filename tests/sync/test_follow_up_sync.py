@@ -71,7 +71,7 @@ def test_a_bundle_without_the_follow_up_columns_takes_their_defaults(hq, laptops
     manifest, tables, blobs = read_bundle(hq.export())
     for row in tables["campaigns"]:
         for column in ("follow_up_of", "checklist", "due_soon_days"):
-            del row[column]
+            row.pop(column, None)  # a line at the default leaves it out already
     for table in ("extensions", "follow_ups"):
         tables.pop(table, None)
         manifest["tables"].pop(table, None)
