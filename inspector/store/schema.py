@@ -294,3 +294,18 @@ def m003_trust(db: Database) -> None:
         hashes BLOB NOT NULL,
         received_at TEXT NOT NULL)""")
     db.execute("CREATE INDEX idx_statements_author ON statements(author)")
+
+
+@migrations()
+def m006_attachment_taken_at(db: Database) -> None:
+    """When each piece of evidence was taken (EXIF or the file's time; `store.taken`).
+
+    NULL for attachments made before, and for rows from bundles of versions
+    that did not send the column (docs/design-notes.md, "Evidence").
+    """
+    db.execute("ALTER TABLE attachments ADD COLUMN taken_at TEXT")
+
+
+# Columns added to a synced table after bundles were first exchanged, with the
+# value a row takes from a bundle of a version that did not send them yet.
+LATER_COLUMNS: dict[str, dict[str, object]] = {"attachments": {"taken_at": None}}

@@ -17,7 +17,7 @@ import hashlib
 import json
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import IO, Any
@@ -282,9 +282,12 @@ class Bundle:
                 )
             ) from None
 
-    def table_rows(self, table: str, columns: Sequence[str]) -> TableRows:
-        """A table's rows as they are read; see TableRows."""
-        return TableRows(self, table, frozenset(columns))
+    def table_rows(
+        self, table: str, columns: Sequence[str], later: Mapping[str, Any] | None = None
+    ) -> TableRows:
+        """A table's rows as they are read; see TableRows. `later` maps the columns a
+        previous version did not send to the value a row without them takes."""
+        return TableRows(self, table, frozenset(columns), later)
 
     def _line_batches(self, file: str, digest: Any) -> Iterator[tuple[list[bytes], int]]:
         """The complete lines of each chunk read, and the chunk's size."""
@@ -349,12 +352,20 @@ class TableRows:
     what signatures cover, the row what it parses to. Every line must be a
     JSON object with exactly the given columns (the receiving schema's). After
     the last line the member's sha256 and row count are compared with the
-    manifest, so whoever reads to the end has read only what the sender
+    manifest (a bundle of a previous version may leave out the columns added
+    since, `later`: the row is given their default), so whoever reads to the end has read only what the sender
     counted. `bytes_read` follows the member for progress.
     """
 
-    def __init__(self, bundle: Bundle, table: str, columns: frozenset[str]):
+    def __init__(
+        self,
+        bundle: Bundle,
+        table: str,
+        columns: frozenset[str],
+        later: Mapping[str, Any] | None = None,
+    ):
         self.bundle = bundle
+        self.later = dict(later or {})
         self.table = table
         self.entry = bundle.manifest.tables[table]
         self.file = self.entry.file
@@ -399,7 +410,7 @@ class TableRows:
                             line=line_no,
                         )
                     )
-                if row.keys() != wanted:
+                if row.keys() != wanted and not self._fill_later(row):
                     raise BundleError(
                         Message(
                             "{file}: {member} line {line}: {problems}",
@@ -430,6 +441,16 @@ class TableRows:
                     expected=self.entry.rows,
                 )
             )
+
+    def _fill_later(self, row: dict[str, Any]) -> bool:
+        """Give a row of a previous version the columns added since; False if it lacks
+        others or has unknown ones."""
+        missing = self.columns - row.keys()
+        if not self.later or not missing <= self.later.keys() or not row.keys() <= self.columns:
+            return False
+        for name in missing:
+            row[name] = self.later[name]
+        return True
 
 
 def _no_constant(name: str) -> Any:

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from inspector.messages import Message, plain
 from inspector.progress import NO_PROGRESS, Progress
 from inspector.store import staging
-from inspector.store.schema import SYNCED_TABLES
+from inspector.store.schema import LATER_COLUMNS, SYNCED_TABLES
 from inspector.store.staging import StagingError, TableShape
 from inspector.sync.errors import BundleError
 from inspector.sync.reader import Bundle
@@ -90,7 +90,7 @@ def _stage_table(
     total: int,
 ) -> int:
     """One table into its staging table; returns the member's size (for progress)."""
-    rows = bundle.table_rows(shape.table, shape.names)
+    rows = bundle.table_rows(shape.table, shape.names, LATER_COLUMNS.get(shape.table))
     file = rows.file
     getter = operator.itemgetter(*shape.names)
     check = verifier.row
