@@ -169,3 +169,38 @@ def test_a_damaged_scan_or_photo_shows_a_page_and_says_so(entry, qtbot, tmp_path
     assert "cannot be shown" in dialog.view.text()
     assert not dialog.open_button.isVisible()
     assert dialog.time_label.text() == "Taken 2017-09-14 08:05"
+
+
+def test_a_problems_scan_gets_its_caption_in_the_problem_panel(
+    qtbot, sample_db, sample_campaign, monkeypatch, tmp_path
+):
+    from inspector.store.attachments import attachments_of
+    from inspector.ui import problem_panel
+    from inspector.ui.problem_list import ProblemListWidget
+    from tests.conftest import SAMPLE_DATE
+    from tests.ui.test_problem_list import open_problem, select_ids
+
+    widget = ProblemListWidget(sample_db, today=SAMPLE_DATE)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 800)
+    widget.show()
+    widget.set_campaign(sample_campaign["id"])
+    scan = _scan(tmp_path, "整改报告.pdf")
+    monkeypatch.setattr(problem_panel, "choose_photos", lambda *_: [str(scan)])
+    pid = open_problem(sample_db, sample_campaign["id"])
+    select_ids(widget, pid)
+    with qtbot.waitSignal(widget.changed):
+        qtbot.mouseClick(widget.panel.add_photos_button, Qt.MouseButton.LeftButton)
+    photos = widget.panel.photos
+    assert not photos.item(0).icon().isNull()  # the scan's first page
+    assert "Taken 2017-09-14 08:05" in photos.item(0).toolTip()
+    photos.itemActivated.emit(photos.item(0))
+    dialog = qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None) or (
+        QApplication.activeModalWidget()
+    )
+    dialog.caption_edit.setFocus()
+    _type(dialog.caption_edit, "整改报告扫描件")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert [a["caption"] for a in attachments_of(sample_db, "problems", pid)] == ["整改报告扫描件"]
+    qtbot.waitUntil(lambda: photos.item(0).text() == "整改报告扫描件", timeout=3000)
