@@ -21,12 +21,15 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from inspector.ui.name_room import NameRoom, minimum_width, name_room
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -346,7 +349,7 @@ class TownshipTree(QWidget):
         self.view.setAllColumnsShowFocus(True)
         header = self.view.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self.name_room = NameRoom(self.view, NAME)  # the names never cut to "定…"
         # Sized to their contents after each full load (`_after_reset`), not kept so: a
         # ResizeToContents section re-measures the whole column on every changed line.
         for column in (STARS, PROGRESS, OPEN, OVERDUE):
@@ -361,6 +364,7 @@ class TownshipTree(QWidget):
         self._selected: str | None = None
         self._session: Session | None = None
         self._campaign_id: str | None = None
+        self._names_of: list[dict[str, Any]] | None = None
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -414,8 +418,24 @@ class TownshipTree(QWidget):
             self.view.expandAll()
         for column in (STARS, PROGRESS, OPEN, OVERDUE):
             self.view.resizeColumnToContents(column)
+        self._fit_names()
         if keep:
             self.select_township(keep)
+
+    def _fit_names(self) -> None:
+        rows = self.model._all
+        if self._names_of is not rows:  # measured once per load, not per filter keystroke
+            self._names_of = rows
+            room = name_room(self.view, (r["township"] for r in rows))
+            self.name_room.room = room
+            self.updateGeometry()
+        self.name_room.fit()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(
+            max(hint.width(), minimum_width(self.view, self.name_room.room)), hint.height()
+        )
 
     def select_township(self, township_id: str) -> bool:
         index = self.model.index_of_township(township_id)

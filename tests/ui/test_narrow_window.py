@@ -1,0 +1,66 @@
+"""A narrow main window: the township tree keeps the room its names need."""
+
+from __future__ import annotations
+
+import pytest
+
+from inspector.ui import i18n
+from inspector.ui.main_window import PROBLEMS_TAB, MainWindow
+from inspector.ui.township_tree import NAME
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def _names_cut(tree) -> list[str]:
+    """The township names the name column shows elided (text wider than the room)."""
+    view, model = tree.view, tree.model
+    metrics = view.fontMetrics()
+    room = view.columnWidth(NAME) - 2 * view.indentation() - 8  # the item's text margins
+    cut = []
+    for c in range(model.rowCount()):
+        county = model.index(c, 0)
+        for r in range(model.rowCount(county)):
+            name = model.index(r, NAME, county).data()
+            if metrics.horizontalAdvance(name) > room:
+                cut.append(name)
+    return cut
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 720)])
+def test_every_township_name_fits_on_every_tab(qtbot, sample_db, sample_db_path, size):
+    i18n.apply_language("zh_CN")
+    try:
+        win = MainWindow(sample_db, str(sample_db_path))
+        qtbot.addWidget(win)
+        win.resize(*size)
+        with qtbot.waitSignal(win.loaded):
+            win.show()
+        qtbot.waitExposed(win)
+        township = sample_db.execute("SELECT id FROM townships WHERE name = '昌国街道'").fetchone()[
+            0
+        ]
+        assert win.tree.select_township(township)
+        for tab in range(win.tabs.count()):
+            win.tabs.setCurrentIndex(tab)
+            win.resize(*size)
+            qtbot.wait(20)
+            assert win.width() <= size[0], (tab, win.width())
+            assert win.tree.model.township_count() == 36
+            assert _names_cut(win.tree) == [], (tab, win.tree.view.columnWidth(NAME))
+            assert win.tree.view.columnWidth(NAME) >= 90
+        win.tabs.setCurrentIndex(PROBLEMS_TAB)
+    finally:
+        i18n.apply_language("en")
+
+
+def test_the_name_column_still_takes_what_a_wide_window_leaves(qtbot, sample_db, sample_db_path):
+    win = MainWindow(sample_db, str(sample_db_path))
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    with qtbot.waitSignal(win.loaded):
+        win.show()
+    win.splitter.setSizes([600, 680])
+    qtbot.wait(20)
+    view = win.tree.view
+    others = sum(view.columnWidth(c) for c in range(1, view.model().columnCount()))
+    assert view.columnWidth(NAME) == view.viewport().width() - others
