@@ -11,8 +11,9 @@ do not fit, the figures scroll sideways, the names stay readable.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QStyle, QTreeView
 
 # A name longer than this many pixels is left to the tooltip and the page:
@@ -65,3 +66,39 @@ class NameRoom(QObject):
         if event.type() == QEvent.Type.Resize:
             self.fit()
         return False
+
+
+def figure_widths(view: QTreeView, model: Any, columns: Iterable[int]) -> dict[int, int]:
+    """The width each column of the township tree needs for its widest cell, expanded or not.
+
+    `resizeColumnToContents` measures the rows on show: with a filter typed the
+    tree is expanded, and measuring 1,400 lines in four columns took some 130 ms
+    of every keystroke. The widths of all rows, found once per load from the
+    model's own rows (no index made per cell), fit every filtered subset of them;
+    Qt measures only the widest cell of each column.
+    """
+    display = Qt.ItemDataRole.DisplayRole
+    advance = view.fontMetrics().horizontalAdvance
+    header = view.header()
+    widths = {}
+    for column in columns:
+        widest, best = -1, QModelIndex()
+        for c, county in enumerate(model._counties):
+            text = model._county_data(county, column, display)
+            if text not in (None, "") and advance(str(text)) > widest:
+                widest, best = advance(str(text)), model.index(c, column)
+        top: dict[str, Any] | None = None
+        for row in model._all:
+            text = model._township_data(row, column, display)
+            if text not in (None, "") and advance(str(text)) > widest:
+                widest, top = advance(str(text)), row
+        if top is not None:
+            at = model.index_of_township(top["township_id"])
+            best = at.siblingAtColumn(column) if at.isValid() else best
+        cell = view.sizeHintForIndex(best).width() if best.isValid() else 0
+        if top is not None and not best.isValid():  # filtered out: measured by hand
+            cell = widest + 2 * (
+                view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+            )
+        widths[column] = max(cell, header.sectionSizeHint(column))
+    return widths

@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
-from inspector.ui.name_room import NameRoom, minimum_width, name_room
+from inspector.ui.name_room import NameRoom, figure_widths, minimum_width, name_room
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -365,6 +365,8 @@ class TownshipTree(QWidget):
         self._session: Session | None = None
         self._campaign_id: str | None = None
         self._names_of: list[dict[str, Any]] | None = None
+        self._figure_widths: dict[int, int] = {}
+        self._measured_whole = False
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -416,19 +418,23 @@ class TownshipTree(QWidget):
     def _after_reset(self, keep: str | None) -> None:
         if self.filter_edit.text().strip() or self.model.rowCount() <= 12:
             self.view.expandAll()
-        for column in (STARS, PROGRESS, OPEN, OVERDUE):
-            self.view.resizeColumnToContents(column)
-        self._fit_names()
+        self._fit_columns()
         if keep:
             self.select_township(keep)
 
-    def _fit_names(self) -> None:
+    def _fit_columns(self) -> None:
+        """The figures sized to their widest cell and the names given their room, measured
+        once per load (`name_room`), not on every filter keystroke."""
         rows = self.model._all
-        if self._names_of is not rows:  # measured once per load, not per filter keystroke
-            self._names_of = rows
-            room = name_room(self.view, (r["township"] for r in rows))
-            self.name_room.room = room
+        whole = not self.model._filter  # counties' totals, as shown, are the whole ones
+        if self._names_of is not rows or (whole and not self._measured_whole):
+            self._names_of, self._measured_whole = rows, whole
+            columns = (STARS, PROGRESS, OPEN, OVERDUE)
+            self._figure_widths = figure_widths(self.view, self.model, columns)
+            self.name_room.room = name_room(self.view, (r["township"] for r in rows))
             self.updateGeometry()
+        for column, width in self._figure_widths.items():
+            self.view.setColumnWidth(column, width)
         self.name_room.fit()
 
     def minimumSizeHint(self) -> QSize:

@@ -64,3 +64,32 @@ def test_the_name_column_still_takes_what_a_wide_window_leaves(qtbot, sample_db,
     view = win.tree.view
     others = sum(view.columnWidth(c) for c in range(1, view.model().columnCount()))
     assert view.columnWidth(NAME) == view.viewport().width() - others
+
+
+@pytest.mark.parametrize("typed", ["", "街道", "镇", "昌国"])
+def test_the_figures_fit_their_cells_whatever_is_typed(qtbot, sample_db, sample_db_path, typed):
+    """The figure columns are measured once per load over every row, so a filtered or
+    expanded tree shows no cell cut short."""
+    win = MainWindow(sample_db, str(sample_db_path))
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    with qtbot.waitSignal(win.loaded):
+        win.show()
+    tree = win.tree
+    tree.filter_edit.setText(typed)
+    tree._on_filter()  # what the debounce timer calls
+    tree.view.expandAll()
+    view, model = tree.view, tree.model
+    for c in range(model.rowCount()):
+        county = model.index(c, 0)
+        cells = [model.index(c, col) for col in range(1, 5)]
+        cells += [
+            model.index(r, col, county)
+            for r in range(model.rowCount(county))
+            for col in range(1, 5)
+        ]
+        for cell in cells:
+            assert view.columnWidth(cell.column()) >= view.sizeHintForIndex(cell).width(), (
+                cell.data(),
+                typed,
+            )
