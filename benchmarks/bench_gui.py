@@ -251,9 +251,17 @@ os._exit(0)  # skip interpreter teardown: figures are printed, nothing left to s
 """
 
 
+_PYCACHE = tempfile.mkdtemp(prefix="bench-gui-pycache-")
+
+
 def timed(script: str, *args: str) -> list[float]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Started as installed (PyInstaller ships compiled modules): with
+    # PYTHONDONTWRITEBYTECODE set, every run compiled Inspector's modules from
+    # source, some 100 ms the bare window never pays. The warm-up run compiles.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = _PYCACHE
     start = time.time()
     out = subprocess.run(
         [sys.executable, "-c", script, f"{start:.6f}", *args],

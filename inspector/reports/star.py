@@ -266,6 +266,33 @@ def _as_answer(row: dict[str, Any]) -> Answer:
     return Answer(Verdict(row["verdict"]) if row.get("verdict") else None, row.get("number"))
 
 
+def _evidence_table(data: InspectionReport, fonts: FontSet) -> Flowable:
+    """The photos and scans the inspectors attached, each with its caption and time taken:
+    what the township signs for is what was seen, and when."""
+    size = 9.5
+    widths = [10 * mm, 44 * mm, 40 * mm, 48 * mm, 28 * mm]
+    rows = [["序号", "督查条目", "文件", "说明", "拍摄时间"]]
+    for n, att in enumerate(data.evidence, 1):
+        when = att.get("taken_at") or ""
+        rows.append(
+            [
+                str(n),
+                wrap_text(_item_label(data, att["item_id"]), fonts.song, size, widths[1] - 6),
+                wrap_text(att["filename"] or "—", fonts.song, size, widths[2] - 6),
+                wrap_text(att["caption"] or "—", fonts.song, size, widths[3] - 6),
+                f"{when[:10]}\n{when[11:16]}" if when else "不详",
+            ]
+        )
+    extra: list[tuple[Any, ...]] = [
+        ("ALIGN", (0, 1), (0, -1), "CENTER"),
+        ("ALIGN", (4, 1), (4, -1), "CENTER"),
+        ("VALIGN", (0, 1), (-1, -1), "TOP"),
+    ]
+    table = LongTable(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(grid_style(fonts.song, size, fonts.hei, extra=extra))
+    return table
+
+
 def _item_label(data: InspectionReport, item_id: str | None) -> str:
     """The item's code with its text, cut short: a bare "P03" means nothing to the township."""
     if not item_id:
@@ -340,6 +367,18 @@ def star_story(data: InspectionReport, fonts: FontSet) -> list[Flowable]:
             else []
         ),
         *_self_table(data, fonts),
+        *(
+            [
+                Paragraph(
+                    f"{'四' if data.self_score is not None else '三'}、佐证材料"
+                    f"（{len(data.evidence)} 份）",
+                    heading,
+                ),
+                _evidence_table(data, fonts),
+            ]
+            if data.evidence
+            else []
+        ),
         Paragraph(_closing(data), style("req", fonts.song, 10.5, 16, spaceBefore=6)),
         _signatures(data, fonts),
     ]

@@ -14,11 +14,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from inspector.store import images, settings
+from inspector.store import images, settings, taken
 from inspector.store.db import database_file
 from inspector.store.domains import MAX_ATTACHMENT_BYTES
 from inspector.store.files import write_atomically
-from inspector.store.rows import Rows
+from inspector.store.rows import RowNotFound, Rows
 
 
 def attachments_dir(db: Database) -> Path:
@@ -81,11 +81,15 @@ def add_attachment(
     mime: str | None = None,
     caption: str = "",
     keep_original: bool | None = None,
+    mtime: float | None = None,
 ) -> dict[str, Any]:
     """Store the bytes (a large photo downscaled, see `images`) and their synced row.
 
-    `keep_original` None follows the setting "Keep original photos".
+    `keep_original` None follows the setting "Keep original photos". The time
+    it was taken comes from the original bytes' EXIF, else from `mtime`, the
+    file's modification time (`store.taken`).
     """
+    when = taken.taken_at(data, mtime)
     if keep_original is None:
         keep_original = bool(settings.get(rows.db, KEEP_ORIGINALS, False))
     if not keep_original:
@@ -107,6 +111,7 @@ def add_attachment(
             "owner_table": owner_table,
             "owner_id": owner_id,
             "caption": caption,
+            "taken_at": when,
         },
     )
 
@@ -120,22 +125,39 @@ def add_file(
     keep_original: bool | None = None,
 ) -> dict[str, Any]:
     path = Path(path)
+    data = path.read_bytes()
     return add_attachment(
         rows,
         owner_table,
         owner_id,
-        path.read_bytes(),
+        data,
         filename=path.name,
         caption=caption,
         keep_original=keep_original,
+        mtime=path.stat().st_mtime,
     )
+
+
+def set_caption(rows: Rows, attachment_id: str, caption: str) -> dict[str, Any]:
+    """A caption typed for a piece of evidence: saved on the synced row (audited)."""
+    row = rows.get("attachments", attachment_id)
+    if row["deleted"]:
+        raise RowNotFound("attachments", attachment_id)
+    return rows.update("attachments", attachment_id, {"caption": caption.strip()})
+
+
+def delete_attachment(rows: Rows, attachment_id: str) -> dict[str, Any]:
+    """A piece of evidence taken away: a tombstone on its row, so the deletion travels and
+    the audit log keeps who did it. The bytes stay: another row (or a bundle's conflict
+    copy) may still need them, and `inspector check` only counts rows."""
+    return rows.delete("attachments", attachment_id)
 
 
 def attachments_of(db: Database, owner_table: str, owner_id: str) -> list[dict[str, Any]]:
     return list(
         db.query(
             "SELECT * FROM attachments WHERE owner_table = ? AND owner_id = ? AND deleted = 0 "
-            "ORDER BY updated_at",
+            "ORDER BY rowid",  # as they came: an edited caption moves no photo
             [owner_table, owner_id],
         )
     )

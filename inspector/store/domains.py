@@ -528,6 +528,7 @@ COLUMNS: dict[str, dict[str, Domain]] = {
         "owner_table": Enum(values=ATTACHMENT_OWNERS),
         "owner_id": ID,
         "caption": NOTE,
+        "taken_at": Timestamp(nullable=True),
     },
 }
 

@@ -39,12 +39,13 @@ def cached_score(db: Database, inspection_id: str) -> dict[str, Any] | None:
 
 
 def photos_by_item(db: Database, inspection_id: str) -> dict[str, list[dict[str, Any]]]:
-    """The attachments of each answered item of an inspection, oldest first."""
+    """The attachments of each answered item of an inspection, in the order they came to
+    this database (an edited caption moves no photo)."""
     found: dict[str, list[dict[str, Any]]] = {}
     for row in db.query(
         "SELECT a.item_id, f.* FROM attachments f JOIN answers a ON a.id = f.owner_id "
         "WHERE f.owner_table = 'answers' AND f.deleted = 0 AND a.inspection_id = ? "
-        "ORDER BY f.updated_at",
+        "ORDER BY f.rowid",
         [inspection_id],
     ):
         found.setdefault(row.pop("item_id"), []).append(row)

@@ -48,6 +48,8 @@ class InspectionReport:
     self_score: ScoreResult | None = None
     self_rows: dict[str, dict[str, Any]] = field(default_factory=dict)
     answer_rows: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # The photos and scans attached to the items, in the form's order (`evidence_of`).
+    evidence: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -134,7 +136,22 @@ def inspection_report(
         self_score=score_inspection(form, self_answers.as_answers(own)) if assessed else None,
         self_rows=own if assessed else {},
         answer_rows=answer_rows(db, inspection["id"]) if assessed else {},
+        evidence=evidence_of(db, inspection["id"], form),
     )
+
+
+def evidence_of(db: Database, inspection_id: str, form: Form) -> list[dict[str, Any]]:
+    """Each item's live attachments (item_id, filename, mime, caption, taken_at), the items
+    in the form's order and each item's files in the order they were attached."""
+    from inspector.store.entry import photos_by_item
+
+    order = {item.id: n for n, item in enumerate(form.items)}
+    by_item = photos_by_item(db, inspection_id)
+    return [
+        {**att, "item_id": item_id}
+        for item_id in sorted(by_item, key=lambda i: (order.get(i, len(order)), i))
+        for att in by_item[item_id]
+    ]
 
 
 def item_texts(db: Database, campaign_ids: set[str | None]) -> dict[tuple[str, str], str]:

@@ -329,6 +329,7 @@ ADDED_COLUMNS: dict[str, dict[str, object]] = {
         "members": "",
         "townships": "[]",  # m005_campaign_setup
     },
+    "attachments": {"taken_at": None},  # m006_attachment_taken_at
     "notices": {
         "voided_on": None,
         "voided_by": "",
@@ -435,3 +436,13 @@ def m005_campaign_setup(db: Database) -> None:
     db.execute("ALTER TABLE campaigns ADD COLUMN team TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE campaigns ADD COLUMN members TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE campaigns ADD COLUMN townships TEXT NOT NULL DEFAULT '[]'")
+
+
+@migrations()
+def m006_attachment_taken_at(db: Database) -> None:
+    """When each piece of evidence was taken (EXIF or the file's time; `store.taken`).
+
+    NULL for attachments made before, and for rows from bundles of versions
+    that did not send the column (docs/design-notes.md, "Evidence").
+    """
+    db.execute("ALTER TABLE attachments ADD COLUMN taken_at TEXT")

@@ -671,6 +671,24 @@ class Attachments(_Part):
             source,
         )
 
+    def set_caption(
+        self, attachment: AttachmentId, caption: str, source: object | None = None
+    ) -> Done[dict[str, Any]]:
+        """The caption of a piece of evidence, saved on its synced row."""
+        from inspector.store.attachments import set_caption
+
+        row = set_caption(self.rows, attachment, caption)
+        return self._session._done(row, _attachment_changes(self.db, row), source)
+
+    def delete(
+        self, attachment: AttachmentId, source: object | None = None
+    ) -> Done[dict[str, Any]]:
+        """A piece of evidence taken away (a tombstone; see `store.attachments`)."""
+        from inspector.store.attachments import delete_attachment
+
+        row = delete_attachment(self.rows, attachment)
+        return self._session._done(row, _attachment_changes(self.db, row), source)
+
 
 class Catalog(_Part):
     def campaigns(self) -> list[dict[str, Any]]:
@@ -1120,6 +1138,23 @@ def _notice_changes(row: dict[str, Any], problems: list[str]) -> Changes:
         tables=("notices", *(("problems",) if problems else ())),
         townships=[row["township_id"]],
         ids=[row["id"], *problems],
+    )
+
+
+def _attachment_changes(db: Database, row: dict[str, Any]) -> Changes:
+    """A change to one attachment row, named by the inspection and township it is evidence in."""
+    owner = {
+        "answers": "SELECT i.township_id, i.id FROM answers a "
+        "JOIN inspections i ON i.id = a.inspection_id WHERE a.id = ?",
+        "problems": "SELECT township_id, inspection_id FROM problems WHERE id = ?",
+    }.get(row["owner_table"])
+    found = db.execute(owner, [row["owner_id"]]).fetchone() if owner else None
+    return Changes.of(
+        ATTACHMENTS,
+        tables=("attachments",),
+        townships=[found[0]] if found else [],
+        inspections=[found[1]] if found else [],
+        ids=[row["owner_id"], row["id"]],
     )
 
 

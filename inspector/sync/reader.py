@@ -439,19 +439,6 @@ class TableRows:
                 )
             )
 
-    def _fill_added(self, row: dict[str, Any]) -> bool:
-        """A line made before some columns were added: give it their defaults.
-
-        False when it lacks any other column or holds one the schema does not
-        have (the caller names them).
-        """
-        missing = self.columns - row.keys()
-        if not missing or not missing <= self.added.keys() or not row.keys() <= self.columns:
-            return False
-        for column in missing:
-            row[column] = self.added[column]
-        return True
-
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a value a row may hold")

@@ -153,17 +153,22 @@ class ChecklistWidget(QWidget):
                 "on the left; the others are hidden."
             )
         )
-        header = QHBoxLayout()
-        header.addWidget(self.title_label)
-        header.addStretch(1)
+        # The score on a line of its own under the title: side by side they asked for
+        # some 760 px, and a window 800 px wide squeezed the township tree to its icons.
+        top = QHBoxLayout()
+        top.addWidget(self.title_label)
+        top.addStretch(1)
+        top.addWidget(self.only_mine)
+        top.addWidget(self.finish_button)
+        header = QVBoxLayout()
+        header.setSpacing(2)
+        header.addLayout(top)
         header.addWidget(self.score_label)
-        header.addSpacing(16)
-        header.addWidget(self.only_mine)
-        header.addWidget(self.finish_button)
         self.readonly_label = QLabel(
             self.tr("This inspection is finished and read-only. Reopen it to change answers."), self
         )
         self.readonly_label.setStyleSheet("background: #fdebd0; padding: 4px;")
+        self.readonly_label.setWordWrap(True)  # a narrow window keeps room for the tree
         self.readonly_label.setVisible(False)
 
         self.section_list = QListWidget(self)
@@ -193,6 +198,7 @@ class ChecklistWidget(QWidget):
             self,
         )
         hint.setStyleSheet("color: #707b7c;")
+        hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.readonly_label)

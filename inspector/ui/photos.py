@@ -49,7 +49,8 @@ class Thumbnail(QLabel):
 
 
 class PhotoStrip(QWidget):
-    """Thumbnails of one item's attachments; non-image files show their name."""
+    """Thumbnails of one item's attachments: photos, a scan's first page, else a page icon;
+    a click opens the evidence dialog (`ui.evidence`)."""
 
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
@@ -59,6 +60,7 @@ class PhotoStrip(QWidget):
         self._layout.setSpacing(4)
         self._layout.addStretch(1)
         self.attachments: list[dict[str, Any]] = []
+        self.dialog: QDialog | None = None  # the evidence dialog last opened
 
     def set_attachments(self, attachments: list[dict[str, Any]]) -> None:
         self.attachments = list(attachments)
@@ -71,21 +73,33 @@ class PhotoStrip(QWidget):
         self.setVisible(bool(self.attachments))
 
     def _thumbnail(self, att: dict[str, Any]) -> QLabel:
+        from inspector.ui.evidence import evidence_pixmap, page_icon, tooltip
+
         label = Thumbnail(self)
         label.setFixedSize(THUMB)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setStyleSheet("border: 1px solid #bbb; background: #fafafa;")
-        label.setToolTip(att["filename"])
+        label.setToolTip(tooltip(att))
+        label.setObjectName(f"evidence_{att['id']}")
         path = str(blob_path(self.db, att["sha256"]))
-        pixmap = load_scaled(path, THUMB) if att["mime"].startswith("image/") else QPixmap()
+        pixmap = evidence_pixmap(path, att, THUMB)
+        if pixmap.isNull() and not att["mime"].startswith("image/"):
+            pixmap = page_icon(self, QSize(32, 32))  # a scan or file that cannot be drawn
         if pixmap.isNull():
             label.setText(att["filename"][:10] or "?")
             label.setWordWrap(True)
         else:
             label.setPixmap(pixmap)
-            label.setCursor(Qt.CursorShape.PointingHandCursor)
-            label.clicked.connect(lambda p=path, n=att["filename"]: show_photo(self, p, n))
+        label.setCursor(Qt.CursorShape.PointingHandCursor)
+        label.clicked.connect(lambda a=att: self.open(a))
         return label
+
+    def open(self, att: dict[str, Any]) -> QDialog:
+        """The evidence dialog of one attachment: larger view, time, caption, Delete."""
+        from inspector.ui.evidence import open_evidence
+
+        self.dialog = open_evidence(self.db, att, self)
+        return self.dialog
 
 
 def show_photo(parent: QWidget, path: str, title: str) -> None:

@@ -18,7 +18,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QIcon, QImageReader, QPixmap
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -53,6 +53,7 @@ from inspector.store.session import Session
 from inspector.sync.roles import may_close_problems
 from inspector.ui.changes import session_of
 from inspector.ui.errors import show_error
+from inspector.ui.evidence import evidence_pixmap, open_evidence, page_icon, tooltip
 from inspector.ui.extend_dialog import ExtendDialog
 from inspector.ui.no_wheel import guard_wheels_under
 from inspector.ui.photos import show_photo
@@ -550,16 +551,15 @@ class ProblemPanel(QWidget):
     def _load_photos(self, problem_id: str) -> None:
         self.photos.clear()
         for att in attachments_of(self._db, "problems", problem_id):
-            reader = QImageReader(str(blob_path(self._db, att["sha256"])))
-            size = reader.size()
-            if size.isValid():
-                reader.setScaledSize(size.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio))
-            image = reader.read()
+            path = str(blob_path(self._db, att["sha256"]))
+            pixmap = evidence_pixmap(path, att, QSize(THUMB, THUMB))
+            if pixmap.isNull():
+                pixmap = page_icon(self, QSize(32, 32))
             item = QListWidgetItem(att["caption"] or att["filename"])
-            item.setToolTip(f"{att['filename']}\n{att['caption']}".strip())
+            item.setToolTip(tooltip(att))
             item.setData(Qt.ItemDataRole.UserRole, str(blob_path(self._db, att["sha256"])))
-            if not image.isNull():
-                item.setIcon(QIcon(QPixmap.fromImage(image)))
+            item.setData(Qt.ItemDataRole.UserRole + 1, att)
+            item.setIcon(QIcon(pixmap))
             self.photos.addItem(item)
 
     # -- editing -------------------------------------------------------------
@@ -657,7 +657,17 @@ class ProblemPanel(QWidget):
         self.deleted.emit(problem_id)
 
     def _on_photo_activated(self, item: QListWidgetItem) -> None:
-        show_photo(self, item.data(Qt.ItemDataRole.UserRole), item.toolTip().split("\n")[0])
+        """The evidence dialog (caption, time taken, Delete); the list re-read after it."""
+        att = item.data(Qt.ItemDataRole.UserRole + 1)
+        if att is None:
+            show_photo(self, item.data(Qt.ItemDataRole.UserRole), item.toolTip().split("\n")[0])
+            return
+        dialog = open_evidence(self._session, att, self)
+        dialog.finished.connect(lambda _r, p=att["owner_id"]: self._reload_photos_of(p))
+
+    def _reload_photos_of(self, problem_id: str) -> None:
+        if self._row is not None and self._row["id"] == problem_id:
+            self._load_photos(problem_id)
 
     def _on_add_photos(self) -> None:
         if self._row is None:

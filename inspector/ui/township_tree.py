@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -29,6 +30,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from inspector.ui.lights_text import lights_tip
+from inspector.ui.name_room import NameRoom, figure_widths, minimum_width, name_room
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -365,7 +367,7 @@ class TownshipTree(QWidget):
         self.view.setAllColumnsShowFocus(True)
         header = self.view.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self.name_room = NameRoom(self.view, NAME)  # the names never cut to "定…"
         # Sized to their contents after each full load (`_after_reset`), not kept so: a
         # ResizeToContents section re-measures the whole column on every changed line.
         for column in (STARS, PROGRESS, OPEN, OVERDUE):
@@ -381,6 +383,9 @@ class TownshipTree(QWidget):
         self._county: str | None = None  # the county line chosen (None when a township is)
         self._session: Session | None = None
         self._campaign_id: str | None = None
+        self._names_of: list[dict[str, Any]] | None = None
+        self._figure_widths: dict[int, int] = {}
+        self._measured_whole = False
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -437,10 +442,30 @@ class TownshipTree(QWidget):
     def _after_reset(self, keep: str | None) -> None:
         if self.filter_edit.text().strip() or self.model.rowCount() <= 12:
             self.view.expandAll()
-        for column in (STARS, PROGRESS, OPEN, OVERDUE):
-            self.view.resizeColumnToContents(column)
+        self._fit_columns()
         if keep:
             self.select_township(keep)
+
+    def _fit_columns(self) -> None:
+        """The figures sized to their widest cell and the names given their room, measured
+        once per load (`name_room`), not on every filter keystroke."""
+        rows = self.model._all
+        whole = not self.model._filter  # counties' totals, as shown, are the whole ones
+        if self._names_of is not rows or (whole and not self._measured_whole):
+            self._names_of, self._measured_whole = rows, whole
+            columns = (STARS, PROGRESS, OPEN, OVERDUE)
+            self._figure_widths = figure_widths(self.view, self.model, columns)
+            self.name_room.room = name_room(self.view, (r["township"] for r in rows))
+            self.updateGeometry()
+        for column, width in self._figure_widths.items():
+            self.view.setColumnWidth(column, width)
+        self.name_room.fit()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(
+            max(hint.width(), minimum_width(self.view, self.name_room.room)), hint.height()
+        )
 
     def select_township(self, township_id: str) -> bool:
         index = self.model.index_of_township(township_id)

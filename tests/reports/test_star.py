@@ -158,3 +158,38 @@ def test_feedback_form_of_an_unfinished_checklist_says_the_rating_is_provisional
     set_answer(Rows(sample_db), iid, "P01", verdict=None)
     text = flat(pdftotext(star_report_pdf(sample_db, cid, tid, SAMPLE_DATE), tmp_path, "-raw"))
     assert flat("已查 38 项，共 39 项。督查未完成，得分和星级为暂评，不参加排名。") in text
+
+
+def test_feedback_form_lists_each_items_evidence_with_caption_and_time(
+    sample_db, sample_campaign, tmp_path
+):
+    import os
+
+    from inspector.store.attachments import add_file, set_caption
+    from inspector.store.inspections import set_answer as answer
+
+    cid = sample_campaign["id"]
+    tid, iid = sample_db.execute(
+        "SELECT township_id, id FROM inspections WHERE campaign_id = ? LIMIT 1", [cid]
+    ).fetchone()
+    sample_db.execute("UPDATE inspections SET status = 'in_progress' WHERE id = ?", [iid])
+    rows = Rows(sample_db, who="测试员")
+    scan = tmp_path / "党委会议记录.pdf"
+    scan.write_bytes(b"%PDF-1.4 not much of a scan")
+    os.utime(scan, (1505203200, 1505203200))  # 2017-09-12 local-ish; printed as stored
+    photo = tmp_path / "IMG_0042.jpg"
+    photo.write_bytes(b"\xff\xd8 damaged")
+    os.utime(photo, (1505289600, 1505289600))
+    later = answer(rows, iid, "P03")
+    first = answer(rows, iid, "P01")
+    a = add_file(rows, "answers", later["id"], photo)
+    b = add_file(rows, "answers", first["id"], scan)
+    set_caption(rows, b["id"], "2017年党委会议记录扫描件")
+    data = inspection_report(sample_db, cid, tid, SAMPLE_DATE)
+    assert [e["filename"] for e in data.evidence] == ["党委会议记录.pdf", "IMG_0042.jpg"]
+    text = flat(pdftotext(star_report_pdf(sample_db, cid, tid, SAMPLE_DATE), tmp_path, "-raw"))
+    assert "三、佐证材料（2份）" in text
+    assert flat("党委会议记录.pdf 2017年党委会议记录扫描件") in text
+    assert flat(f"{b['taken_at'][:10]} {b['taken_at'][11:16]}") in text
+    assert "IMG_0042.jpg" in text and a["taken_at"][:10] in text
+    assert text.index("党委会议记录.pdf") < text.index("IMG_0042.jpg")  # the form's order

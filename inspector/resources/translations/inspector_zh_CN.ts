@@ -353,93 +353,93 @@
         <translation>在左侧列表中勾选本机负责的部分，其余部分将被隐藏。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="164"/>
+        <location filename="../../ui/checklist.py" line="168"/>
         <source>This inspection is finished and read-only. Reopen it to change answers.</source>
         <translation>本次督查已完成，处于只读状态。如需修改，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="189"/>
+        <location filename="../../ui/checklist.py" line="194"/>
         <source>Keys: 1 meets · 2 partly meets · 3 does not meet · 4 not applicable · 0 clear · ↑↓ or Tab to move · N note (Esc back)</source>
         <translation>快捷键：1 符合 · 2 基本符合 · 3 不符合 · 4 不适用 · 0 清除 · ↑↓ 或 Tab 切换条目 · N 写备注（Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="249"/>
+        <location filename="../../ui/checklist.py" line="255"/>
         <source>{0} — checklist</source>
         <translation>{0} — 督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="308"/>
+        <location filename="../../ui/checklist.py" line="314"/>
         <source>Ticked: this laptop is doing this section</source>
         <translation>已勾选：本部分由本机负责填写</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="318"/>
+        <location filename="../../ui/checklist.py" line="324"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="318"/>
+        <location filename="../../ui/checklist.py" line="324"/>
         <source>Finish inspection</source>
         <translation>完成督查</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="337"/>
+        <location filename="../../ui/checklist.py" line="343"/>
         <source>veto failed: {0}</source>
         <translation>一票否决：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="341"/>
+        <location filename="../../ui/checklist.py" line="347"/>
         <source>Score &lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt; &amp;nbsp; {2}/{3} answered</source>
         <translation>得分 &lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt; &amp;nbsp; 已评 {2}/{3} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="357"/>
+        <location filename="../../ui/checklist.py" line="363"/>
         <source>{0}
 {1}/{2} answered · score {3}</source>
         <translation>{0}
 已评 {1}/{2} 项 · 得分 {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="462"/>
-        <location filename="../../ui/checklist.py" line="535"/>
+        <location filename="../../ui/checklist.py" line="468"/>
+        <location filename="../../ui/checklist.py" line="541"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="494"/>
+        <location filename="../../ui/checklist.py" line="500"/>
         <source>Withdraw problem</source>
         <translation>撤回问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist.py" line="496"/>
+        <location filename="../../ui/checklist.py" line="502"/>
         <source>Item {0} no longer fails. Withdraw the %n problem(s) recorded for it?</source>
         <translation>
             <numerusform>条目 {0} 已不再是“不符合”。撤回为其记录的 %n 个问题？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="506"/>
+        <location filename="../../ui/checklist.py" line="512"/>
         <source>Problem not withdrawn</source>
         <translation>问题未撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="544"/>
+        <location filename="../../ui/checklist.py" line="550"/>
         <source>Add photos to {0}</source>
         <translation>为 {0} 添加照片</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="546"/>
+        <location filename="../../ui/checklist.py" line="552"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="569"/>
         <location filename="../../ui/checklist.py" line="575"/>
+        <location filename="../../ui/checklist.py" line="581"/>
         <source>Photos not added</source>
         <translation>照片未添加</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="586"/>
+        <location filename="../../ui/checklist.py" line="592"/>
         <source>Adding photos…</source>
         <translation>正在添加照片…</translation>
     </message>
@@ -818,6 +818,82 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <location filename="../../ui/errors.py" line="63"/>
         <source>Open log</source>
         <translation>打开日志</translation>
+    </message>
+</context>
+<context>
+    <name>Evidence</name>
+    <message>
+        <location filename="../../ui/evidence.py" line="95"/>
+        <source>Time taken unknown</source>
+        <translation>拍摄时间不详</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence.py" line="96"/>
+        <source>Taken {0}</source>
+        <translation>拍摄于 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDialog</name>
+    <message>
+        <location filename="../../ui/evidence.py" line="113"/>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence.py" line="122"/>
+        <source>This file cannot be shown here: it is damaged, or not a photo or PDF this program can read. It is kept as it came.</source>
+        <translation>此文件无法在此显示：文件已损坏，或不是本程序能读取的照片或 PDF。文件按原样保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence.py" line="134"/>
+        <source>Caption (what the photo shows)…</source>
+        <translation>说明（照片反映的内容）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence.py" line="136"/>
+        <source>Save caption</source>
+        <translation>保存说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence.py" line="137"/>
+        <source>Open all pages…</source>
+        <translation>查看全部页面…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence.py" line="139"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence.py" line="140"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence.py" line="168"/>
+        <source>Caption not saved</source>
+        <translation>说明未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence.py" line="177"/>
+        <source>Delete evidence</source>
+        <translation>删除佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence.py" line="178"/>
+        <source>Delete {0} from the evidence? The deletion is recorded and synced.</source>
+        <translation>从佐证材料中删除 {0}？删除操作将被记录并同步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence.py" line="193"/>
+        <source>Evidence not deleted</source>
+        <translation>佐证材料未删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence.py" line="208"/>
+        <source>Scan not opened</source>
+        <translation>扫描件未打开</translation>
     </message>
 </context>
 <context>
@@ -4063,249 +4139,249 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ProblemPanel</name>
     <message>
-        <location filename="../../ui/problem_panel.py" line="130"/>
+        <location filename="../../ui/problem_panel.py" line="131"/>
         <source>Extend…</source>
         <translation>延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="132"/>
+        <location filename="../../ui/problem_panel.py" line="133"/>
         <source>Extend the deadline (延期), with a reason and who approved it</source>
         <translation>延期：须填写理由和批准人</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="137"/>
+        <location filename="../../ui/problem_panel.py" line="138"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="138"/>
+        <location filename="../../ui/problem_panel.py" line="139"/>
         <source>Delete a problem recorded by mistake</source>
         <translation>删除误录的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="139"/>
+        <location filename="../../ui/problem_panel.py" line="140"/>
         <source>Closed (销号): the problem is final and read-only.</source>
         <translation>已销号：问题已终结，只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="142"/>
+        <location filename="../../ui/problem_panel.py" line="143"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="143"/>
+        <location filename="../../ui/problem_panel.py" line="144"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="146"/>
-        <location filename="../../ui/problem_panel.py" line="315"/>
+        <location filename="../../ui/problem_panel.py" line="147"/>
+        <location filename="../../ui/problem_panel.py" line="316"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="149"/>
-        <location filename="../../ui/problem_panel.py" line="430"/>
+        <location filename="../../ui/problem_panel.py" line="150"/>
+        <location filename="../../ui/problem_panel.py" line="431"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="150"/>
-        <location filename="../../ui/problem_panel.py" line="431"/>
+        <location filename="../../ui/problem_panel.py" line="151"/>
+        <location filename="../../ui/problem_panel.py" line="432"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="151"/>
-        <location filename="../../ui/problem_panel.py" line="432"/>
+        <location filename="../../ui/problem_panel.py" line="152"/>
+        <location filename="../../ui/problem_panel.py" line="433"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="152"/>
-        <location filename="../../ui/problem_panel.py" line="433"/>
+        <location filename="../../ui/problem_panel.py" line="153"/>
+        <location filename="../../ui/problem_panel.py" line="434"/>
         <source>Rectification measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="156"/>
-        <location filename="../../ui/problem_panel.py" line="434"/>
+        <location filename="../../ui/problem_panel.py" line="157"/>
+        <location filename="../../ui/problem_panel.py" line="435"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="174"/>
+        <location filename="../../ui/problem_panel.py" line="175"/>
         <source>Rectification</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="176"/>
+        <location filename="../../ui/problem_panel.py" line="177"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="177"/>
+        <location filename="../../ui/problem_panel.py" line="178"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="178"/>
+        <location filename="../../ui/problem_panel.py" line="179"/>
         <source>Rectified on</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="179"/>
+        <location filename="../../ui/problem_panel.py" line="180"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="180"/>
+        <location filename="../../ui/problem_panel.py" line="181"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="181"/>
+        <location filename="../../ui/problem_panel.py" line="182"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="196"/>
+        <location filename="../../ui/problem_panel.py" line="197"/>
         <source>Verified</source>
         <translation>整改到位</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="197"/>
+        <location filename="../../ui/problem_panel.py" line="198"/>
         <source>Partly rectified</source>
         <translation>部分整改</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="198"/>
+        <location filename="../../ui/problem_panel.py" line="199"/>
         <source>Not rectified</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="202"/>
+        <location filename="../../ui/problem_panel.py" line="203"/>
         <source>Reason (required unless verified), told to the township</source>
         <translation>理由（整改到位以外必填），将告知乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="204"/>
+        <location filename="../../ui/problem_panel.py" line="205"/>
         <source>Close (销号) when verified</source>
         <translation>整改到位即销号</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="207"/>
+        <location filename="../../ui/problem_panel.py" line="208"/>
         <source>Follow-up (回头看)</source>
         <translation>回头看</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="221"/>
+        <location filename="../../ui/problem_panel.py" line="222"/>
         <source>History</source>
         <translation>历程</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="230"/>
+        <location filename="../../ui/problem_panel.py" line="231"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="231"/>
+        <location filename="../../ui/problem_panel.py" line="232"/>
         <source>Evidence photos</source>
         <translation>佐证照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_panel.py" line="313"/>
+        <location filename="../../ui/problem_panel.py" line="314"/>
         <source>%n problem(s) selected</source>
         <translation>
             <numerusform>已选 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="318"/>
+        <location filename="../../ui/problem_panel.py" line="319"/>
         <source>The buttons below act on all selected problems at once.</source>
         <translation>下方按钮将同时作用于所有选中的问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="320"/>
+        <location filename="../../ui/problem_panel.py" line="321"/>
         <source>Select a problem in the list to see and edit it.</source>
         <translation>在列表中选择一个问题以查看和编辑。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_panel.py" line="358"/>
+        <location filename="../../ui/problem_panel.py" line="359"/>
         <source>%1 — overdue by %n day(s)</source>
         <translation>
             <numerusform>%1 — 已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="404"/>
+        <location filename="../../ui/problem_panel.py" line="405"/>
         <source>recorded</source>
         <translation>录入</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="406"/>
+        <location filename="../../ui/problem_panel.py" line="407"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="408"/>
+        <location filename="../../ui/problem_panel.py" line="409"/>
         <source>follow-up (复查) rejected the rectification: %1</source>
         <translation>复查未通过，退回整改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="414"/>
+        <location filename="../../ui/problem_panel.py" line="415"/>
         <source>deadline extended from %1 to %2 (approved by %3): %4</source>
         <translation>整改时限由 %1 延期至 %2（%3 批准）：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="422"/>
+        <location filename="../../ui/problem_panel.py" line="423"/>
         <source>follow-up %1: %2</source>
         <translation>回头看 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="436"/>
+        <location filename="../../ui/problem_panel.py" line="437"/>
         <source>changed %1</source>
         <translation>修改了%1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="447"/>
+        <location filename="../../ui/problem_panel.py" line="448"/>
         <source>verified</source>
         <translation>整改到位</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="448"/>
+        <location filename="../../ui/problem_panel.py" line="449"/>
         <source>partly rectified</source>
         <translation>部分整改</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="449"/>
+        <location filename="../../ui/problem_panel.py" line="450"/>
         <source>not rectified</source>
         <translation>未整改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_panel.py" line="460"/>
+        <location filename="../../ui/problem_panel.py" line="461"/>
         <source>Originally %1; extended %n time(s)</source>
         <translation>
             <numerusform>原定 %1；已延期 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="480"/>
+        <location filename="../../ui/problem_panel.py" line="481"/>
         <source>This round: %1</source>
         <translation>本轮：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="485"/>
+        <location filename="../../ui/problem_panel.py" line="486"/>
         <source>not checked yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="510"/>
+        <location filename="../../ui/problem_panel.py" line="511"/>
         <source>Verdict not recorded</source>
         <translation>回头看结论未记录</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="534"/>
+        <location filename="../../ui/problem_panel.py" line="535"/>
         <source>Deadline not extended</source>
         <translation>未能延期</translation>
     </message>
@@ -4330,7 +4406,7 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>问题未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="674"/>
+        <location filename="../../ui/problem_panel.py" line="684"/>
         <source>Photos not added</source>
         <translation>照片未添加</translation>
     </message>
@@ -5312,13 +5388,13 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>TownshipTree</name>
     <message>
-        <location filename="../../ui/township_tree.py" line="360"/>
-        <location filename="../../ui/township_tree.py" line="409"/>
+        <location filename="../../ui/township_tree.py" line="362"/>
+        <location filename="../../ui/township_tree.py" line="414"/>
         <source>Find a township…</source>
         <translation>查找乡镇（街道）…</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="407"/>
+        <location filename="../../ui/township_tree.py" line="412"/>
         <source>Find a project site…</source>
         <translation>查找项目…</translation>
     </message>
@@ -5326,74 +5402,74 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>TownshipTreeModel</name>
     <message>
-        <location filename="../../ui/township_tree.py" line="54"/>
+        <location filename="../../ui/township_tree.py" line="56"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
         <location filename="../../ui/conflicts_dialog.py" line="145"/>
-        <location filename="../../ui/township_tree.py" line="55"/>
+        <location filename="../../ui/township_tree.py" line="57"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
         <location filename="../../ui/conflicts_dialog.py" line="147"/>
-        <location filename="../../ui/township_tree.py" line="56"/>
+        <location filename="../../ui/township_tree.py" line="58"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="235"/>
+        <location filename="../../ui/township_tree.py" line="237"/>
         <source>Project site</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="237"/>
+        <location filename="../../ui/township_tree.py" line="239"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="238"/>
+        <location filename="../../ui/township_tree.py" line="240"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="239"/>
+        <location filename="../../ui/township_tree.py" line="241"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="240"/>
+        <location filename="../../ui/township_tree.py" line="242"/>
         <source>Open</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="241"/>
+        <location filename="../../ui/township_tree.py" line="243"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="271"/>
+        <location filename="../../ui/township_tree.py" line="273"/>
         <source>{0}/{1} finished</source>
         <translation>已完成 {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="288"/>
+        <location filename="../../ui/township_tree.py" line="290"/>
         <source>{0} {1}/{2}</source>
         <translation>{0} {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="300"/>
+        <location filename="../../ui/township_tree.py" line="302"/>
         <source>{0}: not inspected yet</source>
         <translation>{0}：尚未督查</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="304"/>
+        <location filename="../../ui/township_tree.py" line="306"/>
         <source>{0}: provisional score {1:.1f}, only {2}/{3} items answered</source>
         <translation>{0}：暂评得分 {1:.1f}，仅答 {2}/{3} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="310"/>
+        <location filename="../../ui/township_tree.py" line="312"/>
         <source>{0}: score {1:.1f}, {2}/{3} items answered</source>
         <translation>{0}：得分 {1:.1f}，已评 {2}/{3} 项</translation>
     </message>
