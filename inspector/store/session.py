@@ -222,6 +222,17 @@ class Session:
     def close(self) -> None:
         self.db.close()
 
+    def is_open(self) -> bool:
+        """False once the connection is closed (a window closed while a worker read):
+        a late result then has nowhere to go."""
+        import sqlite3
+
+        try:
+            self.db.conn.total_changes  # noqa: B018 - raises on a closed connection
+        except sqlite3.ProgrammingError:
+            return False
+        return True
+
     def __enter__(self) -> Session:
         return self
 
