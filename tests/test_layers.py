@@ -271,11 +271,6 @@ NOT_YET_THROUGH_THE_SESSION = {
     ("problem_panel", "get_problem"),
     ("settings_dialog", "settings.all_settings"),
     ("settings_dialog", "settings.device_name"),
-    ("township_page", "cached_score"),
-    ("township_page", "find_inspection"),
-    ("township_page", "find_township"),
-    ("township_page", "notices"),
-    ("township_page", "problems_for_township"),
 }
 
 
