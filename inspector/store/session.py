@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # imported when first used: the GUI's first paint waits for n
     from inspector.core.self_assessment import Comparison
     from inspector.core.trends import AreaTrend, TownshipTrend
     from inspector.messages import Message
+    from inspector.store.problems import ProblemFilter
     from inspector.store.rows import Rows
     from inspector.store.self_answers import TownshipSheet
 
@@ -449,6 +450,35 @@ class Problems(_Part):
 
         return problems_for_township(self.db, township, campaign)
 
+    def first_page(
+        self,
+        f: ProblemFilter,
+        *,
+        order_by: str = "deadline",
+        descending: bool = False,
+        limit: int = 200,
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """(how many problems match, the first `limit` in list order): the list's first read."""
+        from inspector.store.problem_queries import first_page
+
+        return first_page(self.db, f, order_by=order_by, descending=descending, limit=limit)
+
+    def page(
+        self,
+        f: ProblemFilter,
+        *,
+        order_by: str = "deadline",
+        descending: bool = False,
+        limit: int = 200,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """The list's later pages, continuing `first_page` in the same order."""
+        from inspector.store.problems import list_problems
+
+        return list_problems(
+            self.db, f, order_by=order_by, descending=descending, limit=limit, offset=offset
+        )
+
     def open_for_item(self, inspection: InspectionId, item_id: str) -> list[ProblemId]:
         """The open problems an inspection recorded for an item (the ones a changed
         verdict may withdraw)."""
@@ -528,6 +558,34 @@ class Notices(_Part):
         from inspector.store.notices import next_number
 
         return next_number(self.db, year)
+
+    def listing(
+        self, campaign: CampaignId | None = None, township: TownshipId | None = None
+    ) -> list[dict[str, Any]]:
+        """The notices tab's rows, newest first, each saying whether its PDF is archived."""
+        from inspector.store.notice_queries import notice_rows
+
+        return notice_rows(self.db, campaign, township)
+
+    def noticeable_problems(
+        self, township: TownshipId, campaign: CampaignId | None = None
+    ) -> list[dict[str, Any]]:
+        """The township's problems a new notice can gather (open, on no notice yet)."""
+        from inspector.store.problem_queries import noticeable_problems
+
+        return noticeable_problems(self.db, township, campaign)
+
+    def townships_with_noticeable(self, campaign: CampaignId | None = None) -> list[dict[str, Any]]:
+        """Townships with problems for a new notice, with how many, in county order."""
+        from inspector.store.problem_queries import townships_with_noticeable
+
+        return townships_with_noticeable(self.db, campaign)
+
+    def townships_unnoticed(self, campaign: CampaignId) -> list[TownshipId]:
+        """Ids of the townships a batch of notices would cover, in the order it numbers them."""
+        from inspector.store.report_data import townships_with_unnoticed_problems
+
+        return [TownshipId(t) for t in townships_with_unnoticed_problems(self.db, campaign)]
 
     def issue(
         self,
