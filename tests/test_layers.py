@@ -254,8 +254,6 @@ NOT_YET_THROUGH_THE_SESSION = {
     ("device_dialogs", "identity.identity"),
     ("device_dialogs", "identity.new_identity"),
     ("photos", "blob_path"),
-    ("problem_model", "first_page"),
-    ("problem_model", "list_problems"),
     ("problem_panel", "attachments_of"),
     ("problem_panel", "blob_path"),
     ("problem_panel", "form_for_campaign"),
