@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # imported when first used: the GUI's first paint waits for n
     from inspector.core.self_assessment import Comparison
     from inspector.core.trends import AreaTrend, TownshipTrend
     from inspector.messages import Message
+    from inspector.store.identity import Identity, NewIdentity
     from inspector.store.problems import ProblemFilter
     from inspector.store.rows import Rows
     from inspector.store.self_answers import TownshipSheet
@@ -193,6 +194,8 @@ class Session:
         self.catalog = Catalog(self)
         self.projects = Projects(self)
         self.settings = Settings(self)
+        self.identity = DeviceIdentity(self)
+        self.backups = Backups(self)
         self.conflicts = Conflicts(self)
         self.follow_ups = FollowUps(self)
         self.self_assessment = SelfAssessment(self)
@@ -886,6 +889,52 @@ class Settings(_Part):
         from inspector.store.clock import behind_warning
 
         return behind_warning(self.db)
+
+
+class DeviceIdentity(_Part):
+    """This database's device id and the machine it was made on (`store.identity`)."""
+
+    def of(self, *, record: bool = True) -> Identity:
+        """The id, the name and whether the file is still where it was made; with `record`
+        a database without a fingerprint yet records this machine's, once."""
+        from inspector.store.identity import identity
+
+        return identity(self.db, record=record)
+
+    def confirm_same(self, source: object | None = None) -> Done[None]:
+        """The user says it is the same laptop, renamed or moved: trust the file again."""
+        from inspector.store.identity import COPY_SEEN_AFTER, FINGERPRINT, confirm_same
+
+        confirm_same(self.db)
+        return self._session._done(
+            None,
+            Changes.of(SETTINGS, tables=("settings",), ids=[FINGERPRINT, COPY_SEEN_AFTER]),
+            source,
+        )
+
+    def new(self, name: str | None = None, source: object | None = None) -> Done[NewIdentity]:
+        """A fresh device id for a copied database; the rows stay as they are."""
+        from inspector.store import identity
+
+        made = identity.new_identity(self.db, name)
+        keys = [identity.PREVIOUS_IDS, "device_id", identity.FINGERPRINT, identity.COPY_SEEN_AFTER]
+        return self._session._done(
+            made,
+            Changes.of(
+                SETTINGS, tables=("settings",), ids=[*keys, *(["device_name"] if name else [])]
+            ),
+            source,
+        )
+
+
+class Backups(_Part):
+    """Copies of the database file (`store.backups`)."""
+
+    def daily(self, today: dt.date | None = None) -> Path | None:
+        """Take the day's copy unless one was taken today (the file checked first); its path."""
+        from inspector.store.backups import daily
+
+        return daily(self.db, today)
 
 
 class Conflicts(_Part):
