@@ -252,8 +252,6 @@ NOT_YET_THROUGH_THE_SESSION = {
     ("photos", "blob_path"),
     ("problem_panel", "attachments_of"),
     ("problem_panel", "blob_path"),
-    ("problem_panel", "form_for_campaign"),
-    ("problem_panel", "get_problem"),
 }
 
 

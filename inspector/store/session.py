@@ -441,10 +441,11 @@ class Inspections(_Part):
 
 
 class Problems(_Part):
-    def get(self, problem: ProblemId) -> dict[str, Any]:
+    def get(self, problem: ProblemId, today: dt.date | None = None) -> dict[str, Any]:
+        """One problem as the list shows it, overdue judged on `today` (KeyError if none)."""
         from inspector.store.problems import get_problem
 
-        return get_problem(self.db, problem)
+        return get_problem(self.db, problem, today)
 
     def for_township(
         self, township: TownshipId, campaign: CampaignId | None = None
