@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from inspector.store.attachments import blob_path
+from inspector.ui.changes import session_of
 
 THUMB = QSize(72, 54)
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".heic", ".tif", ".tiff")
@@ -76,7 +76,7 @@ class PhotoStrip(QWidget):
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setStyleSheet("border: 1px solid #bbb; background: #fafafa;")
         label.setToolTip(att["filename"])
-        path = str(blob_path(self.db, att["sha256"]))
+        path = str(session_of(self.db).attachments.blob_path(att["sha256"]))
         pixmap = load_scaled(path, THUMB) if att["mime"].startswith("image/") else QPixmap()
         if pixmap.isNull():
             label.setText(att["filename"][:10] or "?")

@@ -45,7 +45,6 @@ from sqlite_utils import Database
 from inspector.core.follow_up import FollowUpVerdict
 from inspector.core.ids import CampaignId, ProblemId
 from inspector.core.problems import Action, HistoryStep, Status
-from inspector.store.attachments import attachments_of, blob_path
 from inspector.store.catalog import CatalogError
 from inspector.store.clock import parse_hlc, when
 from inspector.store.problems import EDITABLE
@@ -550,15 +549,17 @@ class ProblemPanel(QWidget):
 
     def _load_photos(self, problem_id: str) -> None:
         self.photos.clear()
-        for att in attachments_of(self._db, "problems", problem_id):
-            reader = QImageReader(str(blob_path(self._db, att["sha256"])))
+        for att in self._session.attachments.of("problems", problem_id):
+            reader = QImageReader(str(self._session.attachments.blob_path(att["sha256"])))
             size = reader.size()
             if size.isValid():
                 reader.setScaledSize(size.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio))
             image = reader.read()
             item = QListWidgetItem(att["caption"] or att["filename"])
             item.setToolTip(f"{att['filename']}\n{att['caption']}".strip())
-            item.setData(Qt.ItemDataRole.UserRole, str(blob_path(self._db, att["sha256"])))
+            item.setData(
+                Qt.ItemDataRole.UserRole, str(self._session.attachments.blob_path(att["sha256"]))
+            )
             if not image.isNull():
                 item.setIcon(QIcon(QPixmap.fromImage(image)))
             self.photos.addItem(item)
