@@ -42,6 +42,8 @@ if TYPE_CHECKING:  # imported when first used: the GUI's first paint waits for n
     from inspector.core.self_assessment import Comparison
     from inspector.core.trends import AreaTrend, TownshipTrend
     from inspector.messages import Message
+    from inspector.store.identity import Identity, NewIdentity
+    from inspector.store.problems import ProblemFilter
     from inspector.store.rows import Rows
     from inspector.store.self_answers import TownshipSheet
 
@@ -192,6 +194,8 @@ class Session:
         self.catalog = Catalog(self)
         self.projects = Projects(self)
         self.settings = Settings(self)
+        self.identity = DeviceIdentity(self)
+        self.backups = Backups(self)
         self.conflicts = Conflicts(self)
         self.follow_ups = FollowUps(self)
         self.self_assessment = SelfAssessment(self)
@@ -448,10 +452,11 @@ class Inspections(_Part):
 
 
 class Problems(_Part):
-    def get(self, problem: ProblemId) -> dict[str, Any]:
+    def get(self, problem: ProblemId, today: dt.date | None = None) -> dict[str, Any]:
+        """One problem as the list shows it, overdue judged on `today` (KeyError if none)."""
         from inspector.store.problems import get_problem
 
-        return get_problem(self.db, problem)
+        return get_problem(self.db, problem, today)
 
     def for_township(
         self, township: TownshipId, campaign: CampaignId | None = None
@@ -459,6 +464,35 @@ class Problems(_Part):
         from inspector.store.problems import problems_for_township
 
         return problems_for_township(self.db, township, campaign)
+
+    def first_page(
+        self,
+        f: ProblemFilter,
+        *,
+        order_by: str = "deadline",
+        descending: bool = False,
+        limit: int = 200,
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """(how many problems match, the first `limit` in list order): the list's first read."""
+        from inspector.store.problem_queries import first_page
+
+        return first_page(self.db, f, order_by=order_by, descending=descending, limit=limit)
+
+    def page(
+        self,
+        f: ProblemFilter,
+        *,
+        order_by: str = "deadline",
+        descending: bool = False,
+        limit: int = 200,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """The list's later pages, continuing `first_page` in the same order."""
+        from inspector.store.problems import list_problems
+
+        return list_problems(
+            self.db, f, order_by=order_by, descending=descending, limit=limit, offset=offset
+        )
 
     def open_for_item(self, inspection: InspectionId, item_id: str) -> list[ProblemId]:
         """The open problems an inspection recorded for an item (the ones a changed
@@ -539,6 +573,34 @@ class Notices(_Part):
         from inspector.store.notices import next_number
 
         return next_number(self.db, year)
+
+    def listing(
+        self, campaign: CampaignId | None = None, township: TownshipId | None = None
+    ) -> list[dict[str, Any]]:
+        """The notices tab's rows, newest first, each saying whether its PDF is archived."""
+        from inspector.store.notice_queries import notice_rows
+
+        return notice_rows(self.db, campaign, township)
+
+    def noticeable_problems(
+        self, township: TownshipId, campaign: CampaignId | None = None
+    ) -> list[dict[str, Any]]:
+        """The township's problems a new notice can gather (open, on no notice yet)."""
+        from inspector.store.problem_queries import noticeable_problems
+
+        return noticeable_problems(self.db, township, campaign)
+
+    def townships_with_noticeable(self, campaign: CampaignId | None = None) -> list[dict[str, Any]]:
+        """Townships with problems for a new notice, with how many, in county order."""
+        from inspector.store.problem_queries import townships_with_noticeable
+
+        return townships_with_noticeable(self.db, campaign)
+
+    def townships_unnoticed(self, campaign: CampaignId) -> list[TownshipId]:
+        """Ids of the townships a batch of notices would cover, in the order it numbers them."""
+        from inspector.store.report_data import townships_with_unnoticed_problems
+
+        return [TownshipId(t) for t in townships_with_unnoticed_problems(self.db, campaign)]
 
     def issue(
         self,
@@ -857,6 +919,52 @@ class Settings(_Part):
         from inspector.store.clock import behind_warning
 
         return behind_warning(self.db)
+
+
+class DeviceIdentity(_Part):
+    """This database's device id and the machine it was made on (`store.identity`)."""
+
+    def of(self, *, record: bool = True) -> Identity:
+        """The id, the name and whether the file is still where it was made; with `record`
+        a database without a fingerprint yet records this machine's, once."""
+        from inspector.store.identity import identity
+
+        return identity(self.db, record=record)
+
+    def confirm_same(self, source: object | None = None) -> Done[None]:
+        """The user says it is the same laptop, renamed or moved: trust the file again."""
+        from inspector.store.identity import COPY_SEEN_AFTER, FINGERPRINT, confirm_same
+
+        confirm_same(self.db)
+        return self._session._done(
+            None,
+            Changes.of(SETTINGS, tables=("settings",), ids=[FINGERPRINT, COPY_SEEN_AFTER]),
+            source,
+        )
+
+    def new(self, name: str | None = None, source: object | None = None) -> Done[NewIdentity]:
+        """A fresh device id for a copied database; the rows stay as they are."""
+        from inspector.store import identity
+
+        made = identity.new_identity(self.db, name)
+        keys = [identity.PREVIOUS_IDS, "device_id", identity.FINGERPRINT, identity.COPY_SEEN_AFTER]
+        return self._session._done(
+            made,
+            Changes.of(
+                SETTINGS, tables=("settings",), ids=[*keys, *(["device_name"] if name else [])]
+            ),
+            source,
+        )
+
+
+class Backups(_Part):
+    """Copies of the database file (`store.backups`)."""
+
+    def daily(self, today: dt.date | None = None) -> Path | None:
+        """Take the day's copy unless one was taken today (the file checked first); its path."""
+        from inspector.store.backups import daily
+
+        return daily(self.db, today)
 
 
 class Conflicts(_Part):

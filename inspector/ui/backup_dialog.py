@@ -51,7 +51,7 @@ def daily_backup_job(_progress: Progress, db_path: str) -> Path | None:
     from inspector.store.session import Session
 
     with Session.open(db_path) as session:
-        return backups.daily(session.db)
+        return session.backups.daily()
 
 
 def start_daily_backup(

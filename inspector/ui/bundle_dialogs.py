@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from inspector.progress import Progress
-from inspector.store import settings
 from inspector.store.session import Session
 from inspector.sync.envelope import NotRecipient, WrongPassphrase
 from inspector.sync.export import ExportSummary
@@ -221,10 +220,10 @@ def export_bundle(
     """
     title = QCoreApplication.translate("Bundles", "Export bundle")
     if session is not None:
-        name = settings.device_name(session.db)
+        name = session.settings.device_name()
     else:
         with Session.open(db_path, create=False, folders=False) as own:
-            name = settings.device_name(own.db)
+            name = own.settings.device_name()
     suggested = str(Path(QDir.homePath()) / f"{name}-{dt.date.today():%Y%m%d}{SUFFIX}")
     out, _ = QFileDialog.getSaveFileName(parent, title, suggested, _filter())
     if not out:

@@ -52,7 +52,7 @@ def startup_warnings(
         box.addButton(QMessageBox.StandardButton.Ok)
         box.open()
         boxes.append(box)
-    found = identity.identity(db)
+    found = session_of(db).identity.of()
     if found.fingerprint == identity.CHANGED:
         boxes.append(_copy_question(parent, db, found, on_new_identity))
     return boxes
@@ -99,7 +99,7 @@ def _copy_question(
             if on_new_identity is not None:
                 on_new_identity()
         elif button is same:
-            identity.confirm_same(db)
+            session_of(db).identity.confirm_same()
 
     box.buttonClicked.connect(answered)
     box.open()
@@ -108,7 +108,7 @@ def _copy_question(
 
 def give_new_identity(parent: QWidget, db: Database) -> QMessageBox:
     """Make the new identity and say what it means (the old rows, the notice numbers)."""
-    made = identity.new_identity(db)
+    made = session_of(db).identity.new().value
     start, end = made.notice_block
     no_limit = QCoreApplication.translate("DeviceIdentity", "no limit")
     text = QCoreApplication.translate(

@@ -39,12 +39,9 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from inspector.core.ids import ProblemId, TownshipId
+from inspector.core.ids import CampaignId, ProblemId, TownshipId
 from inspector.core.numbering import format_doc_number
-from inspector.store import settings
-from inspector.store.catalog import find_township
-from inspector.store.notices import addressee_for, next_number
-from inspector.store.problem_queries import noticeable_problems, townships_with_noticeable
+from inspector.store.notices import addressee_for
 from inspector.store.session import NOTICES, PROBLEMS, Changes, Session
 from inspector.ui.changes import session_of
 from inspector.ui.errors import show_error
@@ -272,9 +269,12 @@ class IssueNoticeDialog(QDialog):
     def township_id(self) -> str | None:
         return self._fixed_township or chosen(self.township_combo)
 
+    def _campaign(self) -> CampaignId | None:
+        return CampaignId(self._campaign_id) if self._campaign_id is not None else None
+
     def _load_townships(self, township_id: str | None) -> None:
         self._fixed_township = township_id
-        towns = townships_with_noticeable(self._db, self._campaign_id)
+        towns = self._session.notices.townships_with_noticeable(self._campaign())
         self._towns = {t["id"]: t for t in towns}
         if township_id is not None:
             town = self._towns.get(township_id) or self._township(township_id)
@@ -293,11 +293,13 @@ class IssueNoticeDialog(QDialog):
         self._on_township_chosen()
 
     def _township(self, township_id: str) -> dict[str, Any]:
-        return find_township(self._db, township_id)
+        return self._session.catalog.find_township(township_id)
 
     def _show_township(self, township_id: str | None) -> None:
         problems = (
-            noticeable_problems(self._db, township_id, self._campaign_id) if township_id else []
+            self._session.notices.noticeable_problems(TownshipId(township_id), self._campaign())
+            if township_id
+            else []
         )
         self.model.set_rows(problems)
         if township_id:
@@ -308,7 +310,7 @@ class IssueNoticeDialog(QDialog):
         self.empty_label.setText(
             "" if problems else self.tr("No open problems that are not on a notice already.")
         )
-        prefix, seq = next_number(self._db, self._today.year)
+        prefix, seq = self._session.notices.next_number(self._today.year)
         self.number_label.setText(format_doc_number(prefix, self._today.year, seq))
         self._deadline_touched = False
         self._on_checks_changed()
@@ -320,7 +322,7 @@ class IssueNoticeDialog(QDialog):
         checked = self.model.checked_rows()
         self.ok_button.setEnabled(bool(checked))
         if not self._deadline_touched:
-            days = int(settings.get(self._db, "default_deadline_days") or 30)
+            days = int(self._session.settings.get("default_deadline_days") or 30)
             day = default_deadline([r["deadline"] for r in checked], self._today, days)
             self.deadline_edit.blockSignals(True)
             self.deadline_edit.setDate(QDate(day.year, day.month, day.day))

@@ -33,9 +33,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from inspector.store.db import database_file
-from inspector.store.notice_queries import notice_rows
-from inspector.store.report_data import townships_with_unnoticed_problems
+from inspector.core.ids import CampaignId, TownshipId
 from inspector.store.session import NOTICES, PROBLEMS, Changes, Session
 from inspector.ui import notice_actions
 from inspector.ui.changes import session_of
@@ -261,7 +259,12 @@ class NoticeListWidget(QWidget):
 
     def refresh(self) -> None:
         selected = self.selected_notice()
-        self.model.set_rows(notice_rows(self._db, self._campaign_id, self._township_id))
+        self.model.set_rows(
+            self._session.notices.listing(
+                CampaignId(self._campaign_id) if self._campaign_id is not None else None,
+                TownshipId(self._township_id) if self._township_id is not None else None,
+            )
+        )
         self.count_label.setText(self.tr("%n notice(s)", "", self.model.rowCount()))
         if selected is not None:
             self.select_notice(selected["id"])
@@ -321,7 +324,7 @@ class NoticeListWidget(QWidget):
         """Confirm, then issue in the worker; the viewer shows the joined notices."""
         if self._campaign_id is None or not has_report_view():
             return
-        towns = townships_with_unnoticed_problems(self._db, self._campaign_id)
+        towns = self._session.notices.townships_unnoticed(CampaignId(self._campaign_id))
         if not towns:
             QMessageBox.information(
                 self,
@@ -352,7 +355,7 @@ class NoticeListWidget(QWidget):
 
         self.report_job = report_view.open_report(
             self,
-            database_file(self._db),
+            self._session.path,
             "notices",
             campaign_id=self._campaign_id,
             today=self._today,
@@ -370,7 +373,7 @@ class NoticeListWidget(QWidget):
         is selected. Returns the new notice (or the voided one when not re-issued)."""
         notice = next((r for r in self.model._rows if r["id"] == notice_id), None)
         if notice is None:
-            found = [r for r in notice_rows(self._db) if r["id"] == notice_id]
+            found = [r for r in self._session.notices.listing() if r["id"] == notice_id]
             notice = found[0] if found else None
         if notice is None:
             return None
@@ -422,7 +425,7 @@ class NoticeListWidget(QWidget):
 
         self.report_job = report_view.open_report(
             self,
-            database_file(self._db),
+            self._session.path,
             "notice",
             campaign_id=notice["campaign_id"],
             notice_id=notice["id"],

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from inspector.store.attachments import blob_path
+from inspector.ui.changes import session_of
 
 THUMB = QSize(72, 54)
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".heic", ".tif", ".tiff")
@@ -81,7 +81,7 @@ class PhotoStrip(QWidget):
         label.setStyleSheet("border: 1px solid #bbb; background: #fafafa;")
         label.setToolTip(tooltip(att))
         label.setObjectName(f"evidence_{att['id']}")
-        path = str(blob_path(self.db, att["sha256"]))
+        path = str(session_of(self.db).attachments.blob_path(att["sha256"]))
         pixmap = evidence_pixmap(path, att, THUMB)
         if pixmap.isNull() and not att["mime"].startswith("image/"):
             pixmap = page_icon(self, QSize(32, 32))  # a scan or file that cannot be drawn

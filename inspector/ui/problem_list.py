@@ -104,7 +104,7 @@ class ProblemListWidget(QWidget):
         self._moving_on = False
         self._shown_once = False
         self._towns: list[dict[str, Any]] = []
-        self.model = ProblemTableModel(self._db, self)
+        self.model = ProblemTableModel(self._session, self)
         self.problem_actions = ProblemActions(self._session, self, today=self.today)
         self._build()
         self._connect_signals()

@@ -24,8 +24,9 @@ from PySide6.QtGui import QBrush, QColor
 from sqlite_utils import Database
 
 from inspector.core.problems import Action, Light, Status
-from inspector.store.problem_queries import first_page
-from inspector.store.problems import ProblemFilter, list_problems
+from inspector.store.problems import ProblemFilter
+from inspector.store.session import Session
+from inspector.ui.changes import session_of
 
 ProblemIdRole = Qt.ItemDataRole.UserRole + 1  # the problem's id
 StatusRole = Qt.ItemDataRole.UserRole + 2  # its status value: "open", "rectifying", ...
@@ -120,9 +121,9 @@ def overdue_days(row: dict[str, Any], today: dt.date) -> int:
 class ProblemTableModel(QAbstractTableModel):
     """Problems matching a `ProblemFilter`, sorted in SQL, fetched page by page."""
 
-    def __init__(self, db: Database, parent: Any = None):
+    def __init__(self, session: Session | Database, parent: Any = None):
         super().__init__(parent)
-        self._db = db
+        self._session = session_of(session)
         self._filter = ProblemFilter()
         self._order_by = "deadline"
         self._descending = False
@@ -157,8 +158,7 @@ class ProblemTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         self._titles = column_titles()
-        self._total, page = first_page(
-            self._db,
+        self._total, page = self._session.problems.first_page(
             self._filter,
             order_by=self._order_by,
             descending=self._descending,
@@ -191,8 +191,7 @@ class ProblemTableModel(QAbstractTableModel):
         number, offset = divmod(row, PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
-            page = list_problems(
-                self._db,
+            page = self._session.problems.page(
                 self._filter,
                 order_by=self._order_by,
                 descending=self._descending,

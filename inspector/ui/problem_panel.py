@@ -45,10 +45,9 @@ from sqlite_utils import Database
 from inspector.core.follow_up import FollowUpVerdict
 from inspector.core.ids import CampaignId, ProblemId
 from inspector.core.problems import Action, HistoryStep, Status
-from inspector.store.attachments import attachments_of, blob_path
-from inspector.store.catalog import CatalogError, form_for_campaign
+from inspector.store.catalog import CatalogError
 from inspector.store.clock import parse_hlc, when
-from inspector.store.problems import EDITABLE, get_problem
+from inspector.store.problems import EDITABLE
 from inspector.store.session import Session
 from inspector.sync.roles import may_close_problems
 from inspector.ui.changes import session_of
@@ -293,7 +292,7 @@ class ProblemPanel(QWidget):
         self._row = None
         if len(ids) == 1:
             try:
-                self._row = get_problem(self._db, ids[0], self._today())
+                self._row = self._session.problems.get(ProblemId(ids[0]), self._today())
             except KeyError:
                 self._ids = []
             if self._row is not None and self._row["deleted"]:
@@ -542,7 +541,8 @@ class ProblemPanel(QWidget):
             return ""
         if row["campaign_id"]:
             try:
-                item = form_for_campaign(self._db, row["campaign_id"]).item(row["item_id"])
+                form = self._session.catalog.form_for_campaign(CampaignId(row["campaign_id"]))
+                item = form.item(row["item_id"])
                 return f"{row['item_id']} {item.text}"
             except (CatalogError, KeyError):
                 pass
@@ -550,14 +550,16 @@ class ProblemPanel(QWidget):
 
     def _load_photos(self, problem_id: str) -> None:
         self.photos.clear()
-        for att in attachments_of(self._db, "problems", problem_id):
-            path = str(blob_path(self._db, att["sha256"]))
+        for att in self._session.attachments.of("problems", problem_id):
+            path = str(self._session.attachments.blob_path(att["sha256"]))
             pixmap = evidence_pixmap(path, att, QSize(THUMB, THUMB))
             if pixmap.isNull():
                 pixmap = page_icon(self, QSize(32, 32))
             item = QListWidgetItem(att["caption"] or att["filename"])
             item.setToolTip(tooltip(att))
-            item.setData(Qt.ItemDataRole.UserRole, str(blob_path(self._db, att["sha256"])))
+            item.setData(
+                Qt.ItemDataRole.UserRole, str(self._session.attachments.blob_path(att["sha256"]))
+            )
             item.setData(Qt.ItemDataRole.UserRole + 1, att)
             item.setIcon(QIcon(pixmap))
             self.photos.addItem(item)

@@ -65,14 +65,14 @@ class SettingsDialog(QDialog):
     def __init__(self, session: Session | Database, db_path: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session_of(session)
-        db = self.db = self.session.db
+        self.db = self.session.db
         self.db_path = db_path
         self.language_changed = False
         self.imported = False
         self.setWindowTitle(self.tr("Settings"))
-        values = settings.all_settings(db)
+        values = self.session.settings.all()
         self.inspector_name = QLineEdit(values["inspector_name"] or "", self)
-        self.device_name = QLineEdit(settings.device_name(db), self)
+        self.device_name = QLineEdit(self.session.settings.device_name(), self)
         self.notice_prefix = QLineEdit(values["notice_prefix"] or "", self)
         self.block_start = QSpinBox(self)
         self.block_start.setRange(1, 999_999)

@@ -235,16 +235,17 @@ class TownshipPage(QWidget):
                 )
             )
             return
-        from inspector.store.catalog import find_township
-        from inspector.store.inspections import find_inspection
+        from inspector.core.ids import CampaignId, TownshipId
 
-        assert self.db is not None, "a township is shown only once the database is open"
+        assert self.session is not None, "a township is shown only once the database is open"
         self.empty_label.setVisible(False)
         for widget in self._content():
             widget.setVisible(True)
-        town = find_township(self.db, self.township_id)
+        town = self.session.catalog.find_township(self.township_id)
         self.title_label.setText(f"{town['name']}  ·  {town['county']}")
-        self.inspection = find_inspection(self.db, self.campaign_id, self.township_id)
+        self.inspection = self.session.inspections.find(
+            CampaignId(self.campaign_id), TownshipId(self.township_id)
+        )
         self._show_inspection()
         self._show_problems()
         self._show_notices()
@@ -274,8 +275,8 @@ class TownshipPage(QWidget):
         self.empty_label.setText(message)
 
     def _show_inspection(self) -> None:
+        from inspector.core.ids import InspectionId
         from inspector.core.scoring import star_text
-        from inspector.store.entry import cached_score
         from inspector.store.inspections import FINISHED
 
         insp = self.inspection
@@ -299,8 +300,8 @@ class TownshipPage(QWidget):
         self.checklist_button.setText(self.tr("Open checklist"))
         self.finish_button.setText(self.tr("Reopen") if finished else self.tr("Finish inspection"))
         self.finish_button.setVisible(True)
-        assert self.db is not None, "a township is shown only once the database is open"
-        cache = cached_score(self.db, insp["id"])
+        assert self.session is not None, "a township is shown only once the database is open"
+        cache = self.session.inspections.score(InspectionId(insp["id"]))
         if cache is None:
             self.score_label.setText("")
             self.sections_table.setRowCount(0)
@@ -345,10 +346,13 @@ class TownshipPage(QWidget):
             table.setItem(row, 3, _cell(filled, colour))
 
     def _show_problems(self) -> None:
-        from inspector.store.problems import problems_for_township
+        from inspector.core.ids import CampaignId, TownshipId
 
-        assert self.db is not None, "a township is shown only once the database is open"
-        rows = problems_for_township(self.db, self.township_id or "", self.campaign_id)
+        assert self.session is not None, "a township is shown only once the database is open"
+        rows = self.session.problems.for_township(
+            TownshipId(self.township_id or ""),
+            CampaignId(self.campaign_id) if self.campaign_id is not None else None,
+        )
         open_count = sum(r["status"] != Status.CLOSED for r in rows)
         overdue = sum(bool(r["overdue"]) for r in rows)
         due_soon = sum(r["light"] == Light.YELLOW for r in rows)
@@ -373,10 +377,13 @@ class TownshipPage(QWidget):
             table.setItem(row, 3, _cell(labels.get(p["status"], p["status"]), colour))
 
     def _show_notices(self) -> None:
-        from inspector.store.notices import notices
+        from inspector.core.ids import CampaignId, TownshipId
 
-        assert self.db is not None, "a township is shown only once the database is open"
-        rows = notices(self.db, self.campaign_id, self.township_id)
+        assert self.session is not None, "a township is shown only once the database is open"
+        rows = self.session.notices.of(
+            CampaignId(self.campaign_id) if self.campaign_id is not None else None,
+            TownshipId(self.township_id) if self.township_id is not None else None,
+        )
         self.notices_box.setTitle(self.tr("Rectification notices: {0}").format(len(rows)))
         table = self.notices_table
         table.setRowCount(len(rows))

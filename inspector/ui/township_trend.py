@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from inspector.core.ids import TownshipId
 from inspector.ui.trend_chart import LineChart
@@ -114,6 +115,8 @@ class TownshipTrendWidget(QGroupBox):
     def _warmed(self, session: Session) -> None:
         """Draw the township shown now (reading on the spot only if a couple are missing;
         if the database changed much meanwhile, warm again)."""
+        if not isValid(self):  # the page went while the worker read
+            return
         self.job = None
         if self.session is session and self.township_id is not None:
             self.show_township(session, self.township_id)

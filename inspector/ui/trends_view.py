@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from inspector.ui.trend_chart import LineChart, StackedBars
 
@@ -141,6 +142,8 @@ class TrendsView(QWidget):
             self.summary_label.setText(self.tr("No campaign has inspected these townships yet."))
 
     def _warmed(self) -> None:
+        if not isValid(self):  # the window went while the worker read
+            return
         self.job = None
         self.refresh()
 

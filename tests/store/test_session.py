@@ -151,6 +151,17 @@ def test_settings_and_campaigns_say_what_they_touched(session):
     assert created.value["id"] in [c["id"] for c in session.catalog.campaigns()]
 
 
+def test_a_new_device_identity_is_written_and_says_it_touched_the_settings(session):
+    got = heard(session)
+    old = session.identity.of().device_id
+    made = session.identity.new()
+    assert made.value.old_id == old and made.value.new_id != old
+    assert session.settings.get("device_id") == made.value.new_id
+    assert session.identity.of().device_id == made.value.new_id
+    assert got == [made.changes]
+    assert made.changes.kinds == {S.SETTINGS} and "device_id" in made.changes.ids
+
+
 def test_photos_attach_to_an_item_and_say_so(session, tmp_path):
     from PIL import Image
 

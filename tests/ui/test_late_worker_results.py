@@ -28,3 +28,15 @@ def test_rankings_read_for_a_window_already_closed_are_dropped(tmp_path, qtbot, 
         session.db.close()  # the window closes while the worker reads
     qtbot.wait(50)
     assert seeded == [] and called == []
+
+
+def test_a_trend_widget_deleted_before_its_rankings_arrive_draws_nothing(tmp_path, qtbot):
+    from shiboken6 import delete
+
+    from inspector.ui.township_trend import TownshipTrendWidget
+
+    session = Session(open_db(tmp_path / "x.db"))
+    widget = TownshipTrendWidget()
+    widget.session, widget.township_id = session, "t1"
+    delete(widget)  # the page is gone
+    widget._warmed(session)  # the worker's result arrives: nothing to draw, no error
