@@ -36,7 +36,10 @@ from inspector.core.trends import (
 )
 from inspector.store import problem_rules as rules
 from inspector.store.catalog import find_township, form_by_row
-from inspector.store.ranking import campaign_standing
+from inspector.store.ranking import campaign_standing, inspection_entries, standing_of
+
+# More inspections changed at once than this: forget the rankings rather than patch them.
+UPDATE_AT_MOST = 200
 
 
 def ordered_campaigns(db: Database) -> list[dict[str, Any]]:
@@ -65,7 +68,9 @@ class Standings:
 
     A commit by another connection forgets them all (`data_version`); this
     connection's own writes are not seen that way, so its owner (the session)
-    tells which campaigns they touched (`forget`). Without an owner that does,
+    tells which campaigns they touched (`forget`) or which inspections (`update`:
+    those campaigns are ranked again from the kept entries, reading only the
+    changed ones). Without an owner that does,
     use a fresh one per read: `township_trend` and `area_trend` do when given none.
     """
 
@@ -74,6 +79,8 @@ class Standings:
         self.generation = 0  # counts `forget`s: a ranking read before one is stale
         self.by_campaign: dict[str, tuple[list[Ranked], list[Entry]]] = {}
         self._index: dict[str, CampaignIndex] = {}
+        # rankings set aside by `update`, with the inspections changed since they were read
+        self._stale: dict[str, tuple[tuple[list[Ranked], list[Entry]], set[str]]] = {}
 
     def index(self, db: Database, campaign_id: str) -> CampaignIndex:
         """The campaign's ranking by township, and how many each county has ranked."""
@@ -93,22 +100,70 @@ class Standings:
         self._check(db)
         found = self.by_campaign.get(campaign_id)
         if found is None:
-            found = self.by_campaign[campaign_id] = campaign_standing(db, campaign_id)
+            found = self._patched(db, campaign_id) or campaign_standing(db, campaign_id)
+            self.by_campaign[campaign_id] = found
         return found
 
     def _check(self, db: Database) -> None:
         version = data_version(db)
         if version != self.version:
-            self.version, self.by_campaign, self._index = version, {}, {}
+            self.version, self.by_campaign, self._index, self._stale = version, {}, {}, {}
 
     def forget(self, campaign_ids: Iterable[str] | None = None) -> None:
         """Forget the given campaigns' rankings (None: all of them)."""
         self.generation += 1
         if campaign_ids is None:
-            self.by_campaign = {}
+            self.by_campaign, self._stale = {}, {}
         else:
             for cid in campaign_ids:
                 self.by_campaign.pop(cid, None)
+                self._stale.pop(cid, None)
+
+    def update(self, db: Database, inspection_ids: Iterable[str]) -> None:
+        """This connection changed these inspections: their campaigns' kept rankings are
+        set aside, to be ranked again from the kept entries with only the changed ones
+        read (`_patched`) when next asked for. One township's score moves one entry; a
+        re-read would fetch the campaign's 1,400 rows."""
+        self._check(db)
+        ids = list(dict.fromkeys(inspection_ids))
+        if len(ids) > UPDATE_AT_MOST:
+            self.forget()
+            return
+        self.generation += 1  # a worker's rankings read before this are stale
+        marks = ",".join("?" * len(ids))
+        for iid, campaign_id in db.execute(
+            f"SELECT id, campaign_id FROM inspections WHERE id IN ({marks})", ids
+        ).fetchall():
+            kept = self.by_campaign.pop(campaign_id, None)
+            if kept is not None:
+                self._stale[campaign_id] = (kept, {iid})
+            elif campaign_id in self._stale:
+                self._stale[campaign_id][1].add(iid)
+
+    def _patched(self, db: Database, campaign_id: str) -> tuple[list[Ranked], list[Entry]] | None:
+        """The set-aside ranking with its changed inspections read again and ranked anew;
+        None when it cannot be patched (a township with two entries): read it in full."""
+        found = self._stale.pop(campaign_id, None)
+        if found is None:
+            return None
+        (ranked, unfinished), inspection_ids = found
+        by_township: dict[str, Entry | None] = {}
+        for cid, township_id, entry in inspection_entries(db, inspection_ids):
+            if cid == campaign_id:
+                by_township[township_id] = entry
+        entries = [r.entry for r in ranked] + list(unfinished)
+        townships = Counter(e.township_id for e in entries)
+        if any(townships[t] > 1 for t in by_township):
+            return None
+        campaign = db.execute(
+            "SELECT id, interview_bottom FROM campaigns WHERE id = ? AND deleted = 0",
+            [campaign_id],
+        ).fetchone()
+        if campaign is None:
+            return None
+        entries = [e for e in entries if e.township_id not in by_township]
+        entries += [e for e in by_township.values() if e is not None]
+        return standing_of(db, {"id": campaign[0], "interview_bottom": campaign[1]}, entries)
 
     def token(self, db: Database) -> tuple[int, int]:
         """The state to hand back to `seed` with rankings read elsewhere from now on."""
@@ -119,7 +174,11 @@ class Standings:
     def missing(self, db: Database) -> int:
         """How many live campaigns have no ranking remembered."""
         self._check(db)
-        return sum(1 for c in ordered_campaigns(db) if c["id"] not in self.by_campaign)
+        return sum(
+            1
+            for c in ordered_campaigns(db)
+            if c["id"] not in self.by_campaign and c["id"] not in self._stale
+        )
 
     def seed(
         self,
@@ -134,6 +193,7 @@ class Standings:
             return False
         for cid, standing in found.items():
             self.by_campaign.setdefault(cid, standing)
+            self._stale.pop(cid, None)
         return True
 
 

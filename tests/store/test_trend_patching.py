@@ -1,0 +1,83 @@
+"""After this session's own answer changes, the kept rankings are ranked again from the
+changed entries only; the trend must read exactly as a fresh read of the file would."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from inspector.core.ids import CampaignId, InspectionId, TownshipId
+from inspector.store.session import Session
+from inspector.store.trends import area_trend, township_trend
+from tests.trend_data import CAMPAIGNS, TOWNSHIPS, build_trend_db
+
+TOWNS = [name for _, name in TOWNSHIPS]
+WRITE = st.tuples(
+    st.sampled_from(sorted(CAMPAIGNS)),
+    st.sampled_from(TOWNS),
+    st.sampled_from(["A1", "A2", "N1", "finish", "reopen"]),
+    st.sampled_from(["full", "partial", "fail", "na", None]),
+    st.integers(0, 3),
+)
+
+
+def _write(session: Session, ids: dict, write: tuple) -> None:
+    key, town, what, verdict, number = write
+    campaign, township = CampaignId(ids["campaigns"][key]), TownshipId(ids["townships"][town])
+    found = session.inspections.find(campaign, township)
+    insp = InspectionId(
+        found["id"] if found else session.inspections.start(campaign, township).value["id"]
+    )
+    if what in ("finish", "reopen"):
+        session.inspections.set_finished(insp, what == "finish")
+        return
+    if session.inspections.find(campaign, township)["status"] == "finished":
+        session.inspections.set_finished(insp, False)
+    if what == "N1":
+        session.answers.set(insp, what, number=number)
+    else:
+        session.answers.set(insp, what, verdict=verdict)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(WRITE, min_size=1, max_size=6))
+def test_a_patched_ranking_reads_as_a_fresh_one(tmp_path_factory, writes):
+    session = Session.open(tmp_path_factory.mktemp("patch") / "s.db")
+    ids = build_trend_db(session.db)
+    try:
+        for town in TOWNS:  # every ranking kept
+            session.trends.township(ids["townships"][town])
+        for write in writes:
+            _write(session, ids, write)
+            for town in TOWNS:
+                tid = ids["townships"][town]
+                assert session.trends.township(tid) == township_trend(session.db, tid)
+        assert session.trends.area() == area_trend(session.db)
+        for county in ids["counties"].values():
+            assert session.trends.area(county) == area_trend(session.db, county)
+    finally:
+        session.close()
+
+
+def test_an_answer_change_reads_only_the_changed_inspection(tmp_path, monkeypatch):
+    session = Session.open(tmp_path / "s.db")
+    ids = build_trend_db(session.db)
+    one = ids["townships"]["一镇"]
+    assert session.trends.township(one).rounds[-1].rank == 4
+    insp = session.inspections.find(CampaignId(ids["campaigns"]["C3"]), TownshipId(one))
+    session.inspections.set_finished(InspectionId(insp["id"]), False)
+    session.answers.set(InspectionId(insp["id"]), "A1", verdict="full")
+
+    def read_in_full(*_args: object) -> None:
+        raise AssertionError("the campaign's ranking was read again in full")
+
+    monkeypatch.setattr("inspector.store.trends.campaign_standing", read_in_full)
+    last = session.trends.township(one).rounds[-1]
+    assert (last.score, last.rank, last.change_text) == (83.3, 2, "进位1")
+    two = session.trends.township(ids["townships"]["二镇"]).rounds[-1]
+    assert two.rank == 1
+    four = session.trends.township(ids["townships"]["四镇"]).rounds[-1]
+    assert (four.score, four.rank) == (83.3, 2)  # ties with 一镇 now: they share the rank
+    session.close()
