@@ -355,20 +355,34 @@ def _area_problems(db: Database, county_id: str | None) -> dict[str, tuple[int, 
     """Per campaign: (all problems, rectified or closed) of the area's townships."""
     done = f"SUM(NOT {rules.unrectified('p')})"
     if county_id is None:
-        query = (
-            f"SELECT p.campaign_id, COUNT(*), {done} FROM problems p "
-            "WHERE p.deleted = 0 AND p.campaign_id IS NOT NULL GROUP BY p.campaign_id"
-        )
-        params: list[Any] = []
-    else:
-        query = (
-            f"SELECT p.campaign_id, COUNT(*), {done} FROM problems p "
-            "JOIN townships t ON t.id = p.township_id "
-            "WHERE p.deleted = 0 AND p.campaign_id IS NOT NULL AND t.county_id = ? "
-            "GROUP BY p.campaign_id"
-        )
-        params = [county_id]
-    return {r[0]: (int(r[1]), int(r[2] or 0)) for r in db.execute(query, params)}
+        return _all_problems(db, done)
+    query = (
+        f"SELECT p.campaign_id, COUNT(*), {done} FROM problems p "
+        "JOIN townships t ON t.id = p.township_id "
+        "WHERE p.deleted = 0 AND p.campaign_id IS NOT NULL AND t.county_id = ? "
+        "GROUP BY p.campaign_id"
+    )
+    return {r[0]: (int(r[1]), int(r[2] or 0)) for r in db.execute(query, [county_id])}
+
+
+def _all_problems(db: Database, done: str) -> dict[str, tuple[int, int]]:
+    """`_area_problems` of the whole: every problem counted on the (campaign_id, status)
+    index alone, less the deleted ones. Testing `deleted` row by row meant looking up
+    each of a province's 500,000 problems in the table (three times slower); the
+    deleted are found by one plain scan, and are few."""
+    counts: dict[str, tuple[int, int]] = {}
+    for campaign_id, total, rectified in db.execute(
+        f"SELECT p.campaign_id, COUNT(*), {done} FROM problems p INDEXED BY "
+        "idx_problems_campaign WHERE p.campaign_id IS NOT NULL GROUP BY p.campaign_id"
+    ):
+        counts[campaign_id] = (int(total), int(rectified or 0))
+    for campaign_id, total, rectified in db.execute(
+        f"SELECT p.campaign_id, COUNT(*), {done} FROM problems p NOT INDEXED "
+        "WHERE p.deleted <> 0 AND p.campaign_id IS NOT NULL GROUP BY p.campaign_id"
+    ):
+        all_, done_ = counts[campaign_id]
+        counts[campaign_id] = (all_ - int(total), done_ - int(rectified or 0))
+    return {cid: n for cid, n in counts.items() if n[0]}
 
 
 def area_trend(

@@ -81,3 +81,38 @@ def test_an_answer_change_reads_only_the_changed_inspection(tmp_path, monkeypatc
     four = session.trends.township(ids["townships"]["四镇"]).rounds[-1]
     assert (four.score, four.rank) == (83.3, 2)  # ties with 一镇 now: they share the rank
     session.close()
+
+
+def test_deleted_problems_leave_the_rectification_rate(tmp_path):
+    from inspector.store.db import open_db
+    from inspector.store.problems import delete_problem
+    from inspector.store.rows import Rows
+
+    db = open_db(tmp_path / "t.db")
+    ids = build_trend_db(db)
+    c = ids["campaigns"]
+    gone = [
+        db.execute(
+            "SELECT id FROM problems WHERE text = ? AND campaign_id = ?", [text, c[key]]
+        ).fetchone()[0]
+        for text, key in [("三镇问题1", "C2"), ("一镇问题1", "C4"), ("四镇问题2", "C3")]
+    ]
+    assert len(gone) == 3  # C2 三镇's rectified one, C4 一镇's open one, C3 四镇's open one
+    for problem in gone:
+        delete_problem(Rows(db), problem)
+    whole = area_trend(db)
+    assert [(r.problems, r.rectified, r.rate) for r in whole.rounds] == [
+        (0, 0, None),
+        (2, 1, 50.0),  # 三镇's rectified one deleted
+        (0, 0, None),  # the 复查's only problem deleted
+        (2, 1, 50.0),  # 四镇's open one deleted
+    ]
+    by_county = [area_trend(db, c) for c in ids["counties"].values()]
+    for n, r in enumerate(whole.rounds):
+        found = [t for t in by_county if any(x.campaign_id == r.campaign_id for x in t.rounds)]
+        rounds = [next(x for x in t.rounds if x.campaign_id == r.campaign_id) for t in found]
+        assert (r.problems, r.rectified) == (
+            sum(x.problems for x in rounds),
+            sum(x.rectified for x in rounds),
+        ), n
+    db.close()
