@@ -56,6 +56,38 @@ def campaign_entries(db: Database, campaign_id: str) -> list[Entry]:
     return [entry for _, _, entry in _entries(db, "i.campaign_id = ?", [campaign_id])]
 
 
+def every_campaigns_entries(db: Database) -> dict[str, list[Entry]]:
+    """`campaign_entries` of every campaign, by campaign id, in one read: a trend of the
+    whole needs forty campaigns' 1,400 rows each, and forty queries joining the names
+    row by row cost half as much again. The names come from the catalogue read once
+    (deleted townships and counties too, as the join); the rows in each campaign's
+    order, as `campaign_entries` reads them (its index: by township id)."""
+    names = {
+        tid: (township, county)
+        for tid, township, county in db.execute(
+            "SELECT t.id, t.name, c.name FROM townships t JOIN counties c ON c.id = t.county_id"
+        ).fetchall()
+    }
+    found: dict[str, list[Entry]] = {}
+    for cid, tid, score, stars, veto, answered, items in db.execute(
+        f"""SELECT i.campaign_id, i.township_id, s.score, s.stars,
+                  COALESCE(s.veto_failed, '[]') NOT IN ('[]', ''), s.answered, s.items
+           FROM inspections i INDEXED BY idx_inspections_campaign
+           JOIN scores s ON s.inspection_id = i.id
+           JOIN campaigns k ON k.id = i.campaign_id
+           WHERE i.deleted = 0 AND s.answered > 0
+             AND {covers_sql("k.townships", "i.township_id")}
+           ORDER BY i.campaign_id, i.township_id""",
+    ).fetchall():
+        name = names.get(tid)
+        if name is None:
+            continue
+        found.setdefault(cid, []).append(
+            Entry(tid, name[0], name[1], score, stars, bool(veto), answered, items)
+        )
+    return found
+
+
 def inspection_entries(
     db: Database, inspection_ids: Iterable[str]
 ) -> list[tuple[str, str, Entry | None]]:

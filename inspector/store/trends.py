@@ -36,10 +36,17 @@ from inspector.core.trends import (
 )
 from inspector.store import problem_rules as rules
 from inspector.store.catalog import find_township, form_by_row
-from inspector.store.ranking import campaign_standing, inspection_entries, standing_of
+from inspector.store.ranking import (
+    campaign_standing,
+    every_campaigns_entries,
+    inspection_entries,
+    standing_of,
+)
 
 # More inspections changed at once than this: forget the rankings rather than patch them.
 UPDATE_AT_MOST = 200
+# Fewer campaigns missing than this are read one by one; more, all in one query.
+READ_ONE_BY_ONE = 3
 
 
 def ordered_campaigns(db: Database) -> list[dict[str, Any]]:
@@ -103,6 +110,20 @@ class Standings:
             found = self._patched(db, campaign_id) or campaign_standing(db, campaign_id)
             self.by_campaign[campaign_id] = found
         return found
+
+    def fill(self, db: Database, campaigns: list[dict[str, Any]]) -> None:
+        """Read at once the rankings of these campaigns (rows) that are neither kept nor
+        set aside, when there are more than a few (`READ_ONE_BY_ONE`): one query for
+        every campaign instead of one per campaign."""
+        self._check(db)
+        missing = [
+            c for c in campaigns if c["id"] not in self.by_campaign and c["id"] not in self._stale
+        ]
+        if len(missing) <= READ_ONE_BY_ONE:
+            return
+        entries = every_campaigns_entries(db)
+        for c in missing:
+            self.by_campaign[c["id"]] = standing_of(db, c, entries.get(c["id"], []))
 
     def _check(self, db: Database) -> None:
         version = data_version(db)
@@ -199,7 +220,8 @@ class Standings:
 
 def all_standings(db: Database) -> dict[str, tuple[list[Ranked], list[Entry]]]:
     """Every campaign's ranking (for a worker to hand to `Standings.seed`)."""
-    return {c["id"]: campaign_standing(db, c["id"]) for c in ordered_campaigns(db)}
+    entries = every_campaigns_entries(db)
+    return {c["id"]: standing_of(db, c, entries.get(c["id"], [])) for c in ordered_campaigns(db)}
 
 
 def standings_of_file(path: str) -> dict[str, Any]:
@@ -278,6 +300,7 @@ def township_trend(
             by_row[c["form_id"]] = form_by_row(db, c["form_id"])
     forms = {c["id"]: by_row[c["form_id"]] for c in campaigns}
     problems = _problem_counts(db, tid)
+    standings.fill(db, campaigns)
     found: list[Round] = []
     for c in campaigns:
         index = standings.index(db, c["id"])
@@ -412,8 +435,10 @@ def area_trend(
             )
         }
     problems = _area_problems(db, county_id)
+    campaigns = ordered_campaigns(db)
+    standings.fill(db, campaigns)
     found: list[AreaRound] = []
-    for c in ordered_campaigns(db):
+    for c in campaigns:
         ranked, unfinished = standings.get(db, c["id"])
         if members is not None:
             ranked = [r for r in ranked if r.entry.township_id in members]

@@ -116,3 +116,38 @@ def test_deleted_problems_leave_the_rectification_rate(tmp_path):
             sum(x.rectified for x in rounds),
         ), n
     db.close()
+
+
+def test_every_campaign_read_at_once_reads_as_one_by_one(tmp_path):
+    """The trend of the whole reads all campaigns in one query; it must give each
+    campaign's rows as its own ranking query does: the townships it covers, no deleted
+    or unbegun inspection, in the same order."""
+    from inspector.store.campaign_setup import set_up
+    from inspector.store.db import open_db
+    from inspector.store.inspections import start_inspection
+    from inspector.store.ranking import campaign_entries, campaign_standing, every_campaigns_entries
+    from inspector.store.rows import Rows
+    from inspector.store.trends import all_standings, ordered_campaigns
+
+    db = open_db(tmp_path / "t.db")
+    ids = build_trend_db(db)
+    rows = Rows(db)
+    c, t = ids["campaigns"], ids["townships"]
+    set_up(rows, c["C2"], townships=[t["一镇"], t["二镇"], t["三镇"]])  # 四镇 not covered
+    gone = db.execute(
+        "SELECT id FROM inspections WHERE campaign_id = ? AND township_id = ?",
+        [c["C3"], t["二镇"]],
+    ).fetchone()[0]
+    rows.delete("inspections", gone)
+    start_inspection(rows, c["C1"], t["四镇"])  # begun, nothing answered: not ranked
+    every = every_campaigns_entries(db)
+    campaigns = [k["id"] for k in ordered_campaigns(db)]
+    assert {k: every.get(k, []) for k in campaigns} == {
+        k: campaign_entries(db, k) for k in campaigns
+    }
+    assert [e.township for e in every[c["C2"]]] and "四镇" not in [
+        e.township for e in every[c["C2"]]
+    ]
+    assert "二镇" not in [e.township for e in every[c["C3"]]]
+    assert all_standings(db) == {k: campaign_standing(db, k) for k in campaigns}
+    db.close()
