@@ -222,6 +222,18 @@ class Session:
     def close(self) -> None:
         self.db.close()
 
+    @property
+    def is_open(self) -> bool:
+        """False once the connection is closed (by `close` or by whoever owns it): a
+        worker's result arriving after that has nothing to go to."""
+        import sqlite3
+
+        try:
+            self.db.conn.total_changes  # noqa: B018 - raises on a closed connection
+        except sqlite3.ProgrammingError:
+            return False
+        return True
+
     def __enter__(self) -> Session:
         return self
 

@@ -48,13 +48,16 @@ def needs_warming(session: Session) -> bool:
 
 def warm_rankings(session: Session, on_ready: Callable[[], None]) -> Any:
     """Read every campaign's ranking in the worker, hand them to the session, then call
-    `on_ready` (also when the database changed meanwhile: it then reads what it needs)."""
+    `on_ready` (also when the database changed meanwhile: it then reads what it needs;
+    not when the connection closed meanwhile)."""
     from inspector.ui.worker import Job, start_job
 
     token = session.trends.token()
     job = Job(_warm, session.path)
 
     def ready(found: dict[str, Any]) -> None:
+        if not session.is_open:  # the window closed while the worker read
+            return
         session.trends.seed(found, token)
         on_ready()
 
