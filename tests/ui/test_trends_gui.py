@@ -114,6 +114,7 @@ def test_rankings_read_after_the_database_closed_are_dropped(tmp_path, qtbot):
     """A window closed while the worker reads every campaign's ranking: its result
     arrives on a closed connection and must go nowhere, not raise in the event loop."""
     from inspector.ui.township_trend import TownshipTrendWidget
+    from inspector.ui.worker import pool
 
     session = Session.open(tmp_path / "closing.db")
     ids = build_trend_db(session.db)
@@ -122,5 +123,6 @@ def test_rankings_read_after_the_database_closed_are_dropped(tmp_path, qtbot):
     box.show_township(session, ids["townships"]["一镇"])
     assert box.job is not None  # four campaigns missing: read in the worker
     session.close()  # before the worker's result is delivered (by the event loop)
-    qtbot.waitUntil(lambda: box.job is None, timeout=10_000)
+    assert pool().waitForDone(10_000)
+    qtbot.wait(200)  # the result delivered: an exception here fails the test
     assert box.trend is None
