@@ -7,7 +7,7 @@ Measures, with the GUI offscreen:
 - one township's trend in the app (goal: 100 ms): the township page's trend
   widget reading and drawing it, with the campaigns' rankings remembered by
   the session (as after the first township), for 20 townships; then the
-  same after an answer changed (one campaign's ranking read again);
+  same after an answer changed (that campaign ranked again from the kept entries);
 - the first township after opening: the worker reading every campaign's
   ranking (off the GUI thread), and the GUI thread's part after it;
 - the trend report of the whole province (goal: 5 s), and of one county.
@@ -98,7 +98,7 @@ def main(path: str) -> None:
         widget.show_township(session, tid)
         widget.grab()
         print(
-            f"the same after an answer changed (one ranking read again): {_ms(time.perf_counter() - start)}"
+            f"the same after an answer changed (its campaign re-ranked from kept entries): {_ms(time.perf_counter() - start)}"
         )
 
         today = dt.date(2026, 12, 1)

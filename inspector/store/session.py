@@ -1199,21 +1199,15 @@ class Trends(_Part):
         return self.standings.seed(self.db, found, token)
 
     def _on_changes(self, changes: Changes) -> None:
-        """A ranking reads scores, inspections, names and the campaign's settings."""
+        """A ranking reads scores, inspections, names and the campaign's settings; a write
+        to a few inspections re-ranks their campaigns from the kept rankings."""
         if changes.everything or changes.touches(CAMPAIGNS, TREE, FORMS):
             self.standings.forget()
         elif changes.touches(SCORES, INSPECTIONS):
             if not changes.inspections:
                 self.standings.forget()
                 return
-            marks = ",".join("?" * len(changes.inspections))
-            self.standings.forget(
-                r[0]
-                for r in self.db.execute(
-                    f"SELECT DISTINCT campaign_id FROM inspections WHERE id IN ({marks})",
-                    list(changes.inspections),
-                )
-            )
+            self.standings.update(self.db, changes.inspections)
 
 
 def _answer_id(inspection: InspectionId, item_id: str) -> str:

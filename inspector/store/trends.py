@@ -36,7 +36,17 @@ from inspector.core.trends import (
 )
 from inspector.store import problem_rules as rules
 from inspector.store.catalog import find_township, form_by_row
-from inspector.store.ranking import campaign_standing
+from inspector.store.ranking import (
+    campaign_standing,
+    every_campaigns_entries,
+    inspection_entries,
+    standing_of,
+)
+
+# More inspections changed at once than this: forget the rankings rather than patch them.
+UPDATE_AT_MOST = 200
+# Fewer campaigns missing than this are read one by one; more, all in one query.
+READ_ONE_BY_ONE = 3
 
 
 def ordered_campaigns(db: Database) -> list[dict[str, Any]]:
@@ -65,7 +75,9 @@ class Standings:
 
     A commit by another connection forgets them all (`data_version`); this
     connection's own writes are not seen that way, so its owner (the session)
-    tells which campaigns they touched (`forget`). Without an owner that does,
+    tells which campaigns they touched (`forget`) or which inspections (`update`:
+    those campaigns are ranked again from the kept entries, reading only the
+    changed ones). Without an owner that does,
     use a fresh one per read: `township_trend` and `area_trend` do when given none.
     """
 
@@ -74,6 +86,8 @@ class Standings:
         self.generation = 0  # counts `forget`s: a ranking read before one is stale
         self.by_campaign: dict[str, tuple[list[Ranked], list[Entry]]] = {}
         self._index: dict[str, CampaignIndex] = {}
+        # rankings set aside by `update`, with the inspections changed since they were read
+        self._stale: dict[str, tuple[tuple[list[Ranked], list[Entry]], set[str]]] = {}
 
     def index(self, db: Database, campaign_id: str) -> CampaignIndex:
         """The campaign's ranking by township, and how many each county has ranked."""
@@ -93,22 +107,84 @@ class Standings:
         self._check(db)
         found = self.by_campaign.get(campaign_id)
         if found is None:
-            found = self.by_campaign[campaign_id] = campaign_standing(db, campaign_id)
+            found = self._patched(db, campaign_id) or campaign_standing(db, campaign_id)
+            self.by_campaign[campaign_id] = found
         return found
+
+    def fill(self, db: Database, campaigns: list[dict[str, Any]]) -> None:
+        """Read at once the rankings of these campaigns (rows) that are neither kept nor
+        set aside, when there are more than a few (`READ_ONE_BY_ONE`): one query for
+        every campaign instead of one per campaign."""
+        self._check(db)
+        missing = [
+            c for c in campaigns if c["id"] not in self.by_campaign and c["id"] not in self._stale
+        ]
+        if len(missing) <= READ_ONE_BY_ONE:
+            return
+        entries = every_campaigns_entries(db)
+        for c in missing:
+            self.by_campaign[c["id"]] = standing_of(db, c, entries.get(c["id"], []))
 
     def _check(self, db: Database) -> None:
         version = data_version(db)
         if version != self.version:
-            self.version, self.by_campaign, self._index = version, {}, {}
+            self.version, self.by_campaign, self._index, self._stale = version, {}, {}, {}
 
     def forget(self, campaign_ids: Iterable[str] | None = None) -> None:
         """Forget the given campaigns' rankings (None: all of them)."""
         self.generation += 1
         if campaign_ids is None:
-            self.by_campaign = {}
+            self.by_campaign, self._stale = {}, {}
         else:
             for cid in campaign_ids:
                 self.by_campaign.pop(cid, None)
+                self._stale.pop(cid, None)
+
+    def update(self, db: Database, inspection_ids: Iterable[str]) -> None:
+        """This connection changed these inspections: their campaigns' kept rankings are
+        set aside, to be ranked again from the kept entries with only the changed ones
+        read (`_patched`) when next asked for. One township's score moves one entry; a
+        re-read would fetch the campaign's 1,400 rows."""
+        self._check(db)
+        ids = list(dict.fromkeys(inspection_ids))
+        if len(ids) > UPDATE_AT_MOST:
+            self.forget()
+            return
+        self.generation += 1  # a worker's rankings read before this are stale
+        marks = ",".join("?" * len(ids))
+        for iid, campaign_id in db.execute(
+            f"SELECT id, campaign_id FROM inspections WHERE id IN ({marks})", ids
+        ).fetchall():
+            kept = self.by_campaign.pop(campaign_id, None)
+            if kept is not None:
+                self._stale[campaign_id] = (kept, {iid})
+            elif campaign_id in self._stale:
+                self._stale[campaign_id][1].add(iid)
+
+    def _patched(self, db: Database, campaign_id: str) -> tuple[list[Ranked], list[Entry]] | None:
+        """The set-aside ranking with its changed inspections read again and ranked anew;
+        None when it cannot be patched (a township with two entries): read it in full."""
+        found = self._stale.pop(campaign_id, None)
+        if found is None:
+            return None
+        (ranked, unfinished), inspection_ids = found
+        by_township: dict[str, Entry | None] = {}
+        for cid, township_id, entry in inspection_entries(db, inspection_ids):
+            if cid == campaign_id:
+                by_township[township_id] = entry
+        entries = [r.entry for r in ranked] + list(unfinished)
+        townships = Counter(e.township_id for e in entries)
+        if any(townships[t] > 1 for t in by_township):
+            return None
+        campaign = db.execute(
+            "SELECT id, interview_bottom FROM campaigns WHERE id = ? AND deleted = 0",
+            [campaign_id],
+        ).fetchone()
+        if campaign is None:
+            return None
+        entries = [e for e in entries if e.township_id not in by_township]
+        entries += [e for e in by_township.values() if e is not None]
+        return standing_of(db, {"id": campaign[0], "interview_bottom": campaign[1]}, entries)
 
     def token(self, db: Database) -> tuple[int, int]:
         """The state to hand back to `seed` with rankings read elsewhere from now on."""
@@ -119,7 +195,11 @@ class Standings:
     def missing(self, db: Database) -> int:
         """How many live campaigns have no ranking remembered."""
         self._check(db)
-        return sum(1 for c in ordered_campaigns(db) if c["id"] not in self.by_campaign)
+        return sum(
+            1
+            for c in ordered_campaigns(db)
+            if c["id"] not in self.by_campaign and c["id"] not in self._stale
+        )
 
     def seed(
         self,
@@ -134,12 +214,14 @@ class Standings:
             return False
         for cid, standing in found.items():
             self.by_campaign.setdefault(cid, standing)
+            self._stale.pop(cid, None)
         return True
 
 
 def all_standings(db: Database) -> dict[str, tuple[list[Ranked], list[Entry]]]:
     """Every campaign's ranking (for a worker to hand to `Standings.seed`)."""
-    return {c["id"]: campaign_standing(db, c["id"]) for c in ordered_campaigns(db)}
+    entries = every_campaigns_entries(db)
+    return {c["id"]: standing_of(db, c, entries.get(c["id"], [])) for c in ordered_campaigns(db)}
 
 
 def standings_of_file(path: str) -> dict[str, Any]:
@@ -218,6 +300,7 @@ def township_trend(
             by_row[c["form_id"]] = form_by_row(db, c["form_id"])
     forms = {c["id"]: by_row[c["form_id"]] for c in campaigns}
     problems = _problem_counts(db, tid)
+    standings.fill(db, campaigns)
     found: list[Round] = []
     for c in campaigns:
         index = standings.index(db, c["id"])
@@ -295,20 +378,34 @@ def _area_problems(db: Database, county_id: str | None) -> dict[str, tuple[int, 
     """Per campaign: (all problems, rectified or closed) of the area's townships."""
     done = f"SUM(NOT {rules.unrectified('p')})"
     if county_id is None:
-        query = (
-            f"SELECT p.campaign_id, COUNT(*), {done} FROM problems p "
-            "WHERE p.deleted = 0 AND p.campaign_id IS NOT NULL GROUP BY p.campaign_id"
-        )
-        params: list[Any] = []
-    else:
-        query = (
-            f"SELECT p.campaign_id, COUNT(*), {done} FROM problems p "
-            "JOIN townships t ON t.id = p.township_id "
-            "WHERE p.deleted = 0 AND p.campaign_id IS NOT NULL AND t.county_id = ? "
-            "GROUP BY p.campaign_id"
-        )
-        params = [county_id]
-    return {r[0]: (int(r[1]), int(r[2] or 0)) for r in db.execute(query, params)}
+        return _all_problems(db, done)
+    query = (
+        f"SELECT p.campaign_id, COUNT(*), {done} FROM problems p "
+        "JOIN townships t ON t.id = p.township_id "
+        "WHERE p.deleted = 0 AND p.campaign_id IS NOT NULL AND t.county_id = ? "
+        "GROUP BY p.campaign_id"
+    )
+    return {r[0]: (int(r[1]), int(r[2] or 0)) for r in db.execute(query, [county_id])}
+
+
+def _all_problems(db: Database, done: str) -> dict[str, tuple[int, int]]:
+    """`_area_problems` of the whole: every problem counted on the (campaign_id, status)
+    index alone, less the deleted ones. Testing `deleted` row by row meant looking up
+    each of a province's 500,000 problems in the table (three times slower); the
+    deleted are found by one plain scan, and are few."""
+    counts: dict[str, tuple[int, int]] = {}
+    for campaign_id, total, rectified in db.execute(
+        f"SELECT p.campaign_id, COUNT(*), {done} FROM problems p INDEXED BY "
+        "idx_problems_campaign WHERE p.campaign_id IS NOT NULL GROUP BY p.campaign_id"
+    ):
+        counts[campaign_id] = (int(total), int(rectified or 0))
+    for campaign_id, total, rectified in db.execute(
+        f"SELECT p.campaign_id, COUNT(*), {done} FROM problems p NOT INDEXED "
+        "WHERE p.deleted <> 0 AND p.campaign_id IS NOT NULL GROUP BY p.campaign_id"
+    ):
+        all_, done_ = counts[campaign_id]
+        counts[campaign_id] = (all_ - int(total), done_ - int(rectified or 0))
+    return {cid: n for cid, n in counts.items() if n[0]}
 
 
 def area_trend(
@@ -338,8 +435,10 @@ def area_trend(
             )
         }
     problems = _area_problems(db, county_id)
+    campaigns = ordered_campaigns(db)
+    standings.fill(db, campaigns)
     found: list[AreaRound] = []
-    for c in ordered_campaigns(db):
+    for c in campaigns:
         ranked, unfinished = standings.get(db, c["id"])
         if members is not None:
             ranked = [r for r in ranked if r.entry.township_id in members]

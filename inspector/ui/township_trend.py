@@ -49,7 +49,8 @@ def needs_warming(session: Session) -> bool:
 
 def warm_rankings(session: Session, on_ready: Callable[[], None]) -> Any:
     """Read every campaign's ranking in the worker, hand them to the session, then call
-    `on_ready` (also when the database changed meanwhile: it then reads what it needs)."""
+    `on_ready` (also when the database changed meanwhile: it then reads what it needs;
+    not when the connection closed meanwhile)."""
     from inspector.ui.worker import Job, start_job
 
     token = session.trends.token()

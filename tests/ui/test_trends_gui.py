@@ -108,3 +108,21 @@ def test_the_main_windows_menu_opens_the_trends_window(trend_session, qtbot):
     assert win.trends_view.isVisible()
     assert [r.ranked for r in win.trends_view.trend.rounds] == [3, 4, 2, 4]
     win.trends_view.close()
+
+
+def test_rankings_read_after_the_database_closed_are_dropped(tmp_path, qtbot):
+    """A window closed while the worker reads every campaign's ranking: its result
+    arrives on a closed connection and must go nowhere, not raise in the event loop."""
+    from inspector.ui.township_trend import TownshipTrendWidget
+    from inspector.ui.worker import pool
+
+    session = Session.open(tmp_path / "closing.db")
+    ids = build_trend_db(session.db)
+    box = TownshipTrendWidget()
+    qtbot.addWidget(box)
+    box.show_township(session, ids["townships"]["一镇"])
+    assert box.job is not None  # four campaigns missing: read in the worker
+    session.close()  # before the worker's result is delivered (by the event loop)
+    assert pool().waitForDone(10_000)
+    qtbot.wait(200)  # the result delivered: an exception here fails the test
+    assert box.trend is None
