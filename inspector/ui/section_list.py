@@ -18,7 +18,23 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 
 def text_height(text: str, font: QFont) -> int:
-    """The height of the text's lines (unwrapped), each laid out with its fallback faces."""
+    """The height of the text's lines (unwrapped), each laid out with its fallback faces.
+
+    Asked for every entry on every layout of the list, which a verdict key press
+    causes (the section's count changes): each text is laid out once per font."""
+    key = (text, font.key())
+    found = _HEIGHTS.get(key)
+    if found is None:
+        if len(_HEIGHTS) > 512:
+            _HEIGHTS.clear()
+        found = _HEIGHTS[key] = _laid_out_height(text, font)
+    return found
+
+
+_HEIGHTS: dict[tuple[str, str], int] = {}
+
+
+def _laid_out_height(text: str, font: QFont) -> int:
     total = 0
     for part in text.split("\n"):
         layout = QTextLayout(part, font)
