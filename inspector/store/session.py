@@ -704,6 +704,12 @@ class Catalog(_Part):
 
         return form_for_campaign(self.db, campaign)
 
+    def campaign_target(self, campaign: CampaignId) -> str:
+        """What the campaign's form inspects: "project" (project sites) or "township"."""
+        from inspector.store.projects import campaign_target
+
+        return campaign_target(self.db, campaign)
+
     def responsible_unit(self, township: TownshipId) -> str:
         from inspector.store.entry import responsible_unit
 

@@ -525,9 +525,32 @@ class MainWindow(QMainWindow):
         if self.campaign_id:
             self.session.settings.put("last_campaign", self.campaign_id)
         self.tree.load(self.session, self.campaign_id)
+        self._name_what_is_inspected()
         if self.ranking is not None:
             self.ranking.set_campaign(self.campaign_id)
         self._on_township_selected(self.township_id())
+
+    def _name_what_is_inspected(self) -> None:
+        """The page's tab and the menu items say 项目 in a campaign whose form inspects
+        project sites, 乡镇（街道） otherwise: the words follow the campaign chosen."""
+        assert self.session is not None
+        from inspector.core.ids import CampaignId
+
+        projects = bool(self.campaign_id) and (
+            self.session.catalog.campaign_target(CampaignId(self.campaign_id)) == "project"
+        )
+        if projects:
+            tab, page = self.tr("Project site"), self.tr("Project site &page")
+            star = self.tr("Project site &feedback form (督查情况反馈表)…")
+            tip = self.tr("Fill in the checklist of the selected project site")
+        else:
+            tab, page = self.tr("Township"), self.tr("Township &page")
+            star = self.tr("Township &feedback form (督查情况反馈表)…")
+            tip = self.tr("Fill in the checklist of the selected township")
+        self.tabs.setTabText(PAGE_TAB, tab)
+        self.page_action.setText(page)
+        self.report_actions["star"].setText(star)
+        self.checklist_action.setStatusTip(tip)
 
     def _on_township_selected(self, township_id: str | None) -> None:
         self.page.show_township(self.campaign_id, township_id)
