@@ -903,6 +903,12 @@ class FollowUps(_Part):
             row, Changes.of(CAMPAIGNS, tables=("campaigns",), ids=[row["id"]]), source
         )
 
+    def has_checklist(self, campaign: CampaignId) -> bool:
+        """False for a round that only verifies the earlier round's problems."""
+        from inspector.store.follow_up import has_checklist
+
+        return has_checklist(self.db, campaign)
+
     def work_list(
         self, campaign: CampaignId, township: TownshipId | None = None
     ) -> list[dict[str, Any]]:
