@@ -194,6 +194,10 @@ def window(sample_db, sample_db_path, qtbot):
         win.show()
     qtbot.waitExposed(win)
     yield win
+    from inspector.ui.worker import pool
+
+    pool().waitForDone(10_000)  # the page's trend, read in a worker: let it land
+    qtbot.wait(50)
     win.close()
 
 
@@ -250,3 +254,42 @@ def test_a_round_that_only_checks_problems_shows_its_work_list_not_a_checklist(
     assert window.tree.select_township(town)
     assert window.checklist_action.isEnabled() and page.checklist_button.isEnabled()
     assert page.sections_box.isVisibleTo(page) and not page.work_box.isVisibleTo(page)
+
+
+def test_the_tree_of_a_round_without_checklist_counts_the_problems_checked(
+    qtbot, window, sample_db
+):
+    """Not "Not started" for every township: the round's progress is its work list."""
+    from inspector.store.follow_up import work_list_summary
+    from inspector.ui.township_tree import PROGRESS
+
+    follow = sample_db.execute(
+        "SELECT id FROM campaigns WHERE follow_up_of IS NOT NULL AND checklist = 0"
+    ).fetchone()[0]
+    combo = window.campaign_combo
+    combo.setCurrentIndex(combo.findData(follow))
+    model = window.tree.model
+    summary = work_list_summary(sample_db, follow)
+
+    def progress(township):
+        return model.data(model.index_of_township(township).siblingAtColumn(PROGRESS))
+
+    town = max(summary.items(), key=lambda kv: kv[1][0])[0]
+    total, checked = summary[town]
+    assert progress(town) == f"{checked}/{total} checked"
+    idle = sample_db.execute(
+        "SELECT id FROM townships WHERE kind != '项目' AND deleted = 0"
+    ).fetchall()
+    nothing = next(t for (t,) in idle if t not in summary)
+    assert progress(nothing) == "—"
+    county = model.parent(model.index_of_township(town))
+    in_county = [
+        model.township_row(model.index(r, 0, county))["township_id"]
+        for r in range(model.rowCount(county))
+    ]
+    total_in, checked_in = (sum(summary.get(t, (0, 0))[k] for t in in_county) for k in (0, 1))
+    assert model.data(county.siblingAtColumn(PROGRESS)) == f"{checked_in}/{total_in} checked"
+    # a verdict moves the township's count at once
+    unchecked = next(p for p in work_list(sample_db, follow, town) if p["verdict"] is None)
+    window.session.follow_ups.verdict(follow, unchecked["id"], "rejected", "现场未见整改")
+    assert progress(town) == f"{checked + 1}/{total} checked"
