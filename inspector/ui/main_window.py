@@ -536,8 +536,10 @@ class MainWindow(QMainWindow):
         assert self.session is not None
         from inspector.core.ids import CampaignId
 
-        projects = bool(self.campaign_id) and (
-            self.session.catalog.campaign_target(CampaignId(self.campaign_id)) == "project"
+        campaign = self.campaign_id
+        projects = (
+            campaign is not None
+            and self.session.catalog.campaign_target(CampaignId(campaign)) == "project"
         )
         if projects:
             tab, page = self.tr("Project site"), self.tr("Project site &page")
