@@ -130,3 +130,24 @@ def test_the_word_summary_carries_the_same_gaps(sample_db, sample_campaign):
         and row[1:] == [str(failed.compared), str(failed.apart), f"{failed.mean:+.2f}"]
         for row in cells
     )
+
+
+def test_a_project_campaigns_gap_table_names_project_sites(sample_db):
+    """The gap table's column is what the campaign inspects: 项目, not 乡镇（街道）."""
+    import io
+
+    import docx
+
+    from inspector.reports.summary import summary_docx
+
+    cid = sample_db.execute(
+        "SELECT c.id FROM campaigns c JOIN forms f ON f.id = c.form_id "
+        "WHERE f.form_id = 'project-party-building'"
+    ).fetchone()[0]
+    tid, _item = _failed_township(sample_db, cid)
+    _all_full(sample_db, cid, tid)
+    document = docx.Document(io.BytesIO(summary_docx(sample_db, cid, SAMPLE_DATE)))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "（一）自评与督查得分差距最大的项目" in paragraphs
+    headers = [[c.text for c in t.rows[0].cells] for t in document.tables]
+    assert ["县区", "项目", "自评得分", "督查得分", "差距", "不一致条目数"] in headers
