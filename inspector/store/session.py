@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -221,6 +222,15 @@ class Session:
 
     def close(self) -> None:
         self.db.close()
+
+    def is_open(self) -> bool:
+        """False once the connection is closed: a worker's result that arrives later (the
+        window closed, another database opened) is dropped rather than read into it."""
+        try:
+            self.db.conn.total_changes  # noqa: B018  (raises on a closed connection)
+        except sqlite3.ProgrammingError:
+            return False
+        return True
 
     def __enter__(self) -> Session:
         return self

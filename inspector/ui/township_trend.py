@@ -55,6 +55,8 @@ def warm_rankings(session: Session, on_ready: Callable[[], None]) -> Any:
     job = Job(_warm, session.path)
 
     def ready(found: dict[str, Any]) -> None:
+        if not session.is_open():
+            return  # the database was closed while the worker read it
         session.trends.seed(found, token)
         on_ready()
 

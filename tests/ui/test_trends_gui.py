@@ -108,3 +108,22 @@ def test_the_main_windows_menu_opens_the_trends_window(trend_session, qtbot):
     assert win.trends_view.isVisible()
     assert [r.ranked for r in win.trends_view.trend.rounds] == [3, 4, 2, 4]
     win.trends_view.close()
+
+
+def test_rankings_read_after_the_database_was_closed_are_dropped(tmp_path, qtbot):
+    """Another database opened (or the window closed) while the worker reads: its result
+    lands on a closed connection and is dropped, not raised in the event loop."""
+    from inspector.ui.township_trend import warm_rankings
+    from inspector.ui.worker import pool
+
+    session = Session.open(tmp_path / "trend.db")
+    build_trend_db(session.db)
+    called = []
+    job = warm_rankings(session, lambda: called.append(True))
+    session.close()
+    pool().waitForDone(10_000)
+    with qtbot.waitSignal(job.signals.done, timeout=10_000, raising=False):
+        pass
+    qtbot.wait(50)  # deliver the worker's signals on the GUI thread
+    assert not session.is_open()
+    assert called == []
