@@ -114,6 +114,10 @@ class TownshipTrendWidget(QGroupBox):
     def _warmed(self, session: Session) -> None:
         """Draw the township shown now (reading on the spot only if a couple are missing;
         if the database changed much meanwhile, warm again)."""
+        import shiboken6
+
+        if not shiboken6.isValid(self):
+            return  # the page was deleted while the worker read
         self.job = None
         if self.session is session and self.township_id is not None:
             self.show_township(session, self.township_id)

@@ -33,7 +33,7 @@ def test_a_bundle_from_before_the_set_up_columns_imports_with_defaults(hq, empty
     manifest, tables, blobs = read_bundle(hq.export())
     for row in tables["campaigns"]:
         for column in ("team", "members", "townships"):
-            del row[column]
+            row.pop(column, None)  # left out of the line when at its default
     old = write_bundle(tmp_path / "old.inspbundle", manifest, tables, blobs)
     empty.take(old)
     got = find_campaign(empty.db, tables["campaigns"][0]["id"])
