@@ -34,6 +34,7 @@ from inspector.core.problems import STATUS_LABELS, Status
 from inspector.core.ranking import competition_ranks
 from inspector.core.scoring import star_text
 from inspector.progress import NO_PROGRESS, Progress
+from inspector.reports import self_gaps
 from inspector.reports.fonts import FontSet, report_fonts
 from inspector.reports.pdfdoc import (
     AUTHOR_DEFAULT,
@@ -58,7 +59,7 @@ SIZE = 9
 
 def unit_word(data: SummaryData) -> str:
     """What the campaign ranks: 乡镇（街道）, or 项目 for a form of target project."""
-    return "项目" if data.form.target == "project" else "乡镇（街道）"
+    return self_gaps.unit(data)
 
 
 def _score(value: float) -> str:
@@ -602,7 +603,8 @@ def summary_pdf(
 
 def summary_docx(db: Database, campaign_id: str, today: dt.date) -> bytes:
     """The 星级评定汇总 as a Word document: the overview, the county table, the 约谈 list,
-    the ranking by county and the overdue problems counted per county."""
+    the ranking by county, the overdue problems counted per county and, when townships
+    returned self-assessment sheets, the gaps between their view and the inspectors'."""
     from inspector.reports import word
 
     data = summary_data(db, campaign_id, today)
@@ -659,6 +661,7 @@ def summary_docx(db: Database, campaign_id: str, today: dt.date) -> bytes:
         word.add_table(doc, overdue_by_county(data), size=9)
     else:
         word.text_paragraph(doc, "截至本汇总日期，无逾期未整改问题。")
+    self_gaps.gap_docx(doc, data, "六")
     return word.finish(
         doc, f"{data.campaign['name']}星级评定汇总", data.issuing_body or AUTHOR_DEFAULT, today
     )

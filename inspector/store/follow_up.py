@@ -74,6 +74,14 @@ def create_follow_up(
     )
 
 
+def has_checklist(db: Database, campaign_id: str) -> bool:
+    """Whether the campaign fills in a checklist: every campaign but a follow-up round made
+    without `reinspect`, which only verifies the earlier round's problems (an unknown
+    campaign: True, and the foreign key names it)."""
+    row = db.execute("SELECT checklist FROM campaigns WHERE id = ?", [campaign_id]).fetchone()
+    return row is None or bool(row[0])
+
+
 def work_list(
     db: Database, campaign_id: str, township_id: str | None = None, today: dt.date | None = None
 ) -> list[dict[str, Any]]:

@@ -33,6 +33,10 @@ class InspectionLocked(MessageError, ValueError):
     """An answer to a finished inspection: it must be reopened first."""
 
 
+class NoChecklist(MessageError, ValueError):
+    """An inspection started in a follow-up round that only verifies problems."""
+
+
 def find_inspection(db: Database, campaign_id: str, township_id: str) -> dict[str, Any] | None:
     found = list(
         db.query(
@@ -51,8 +55,18 @@ def start_inspection(
     existing = rows.find("inspections", iid)
     if existing and not existing["deleted"]:
         return existing
+    from inspector.store.follow_up import has_checklist
     from inspector.store.projects import check_target
 
+    if not has_checklist(rows.db, campaign_id):
+        name = rows.db.execute("SELECT name FROM campaigns WHERE id = ?", [campaign_id]).fetchone()
+        raise NoChecklist(
+            Message(
+                "{campaign} is a follow-up round that only verifies the earlier round's "
+                "problems: it has no checklist to fill in",
+                campaign=name[0],
+            )
+        )
     check_target(rows.db, campaign_id, township_id)
     if not team:  # the campaign's 督导组, as its set-up names it
         found = rows.db.execute("SELECT team FROM campaigns WHERE id = ?", [campaign_id]).fetchone()

@@ -102,10 +102,29 @@ def _unique_code(db: Database, table: str) -> None:
         )
 
 
-# Staged answers the import will write: new, or newer than the database's version.
-_WRITTEN = (
-    "a.deleted = 0 AND (a._kind IN ('new', 'win') OR (a._kind IS NULL AND NOT EXISTS "
-    "(SELECT 1 FROM main.answers m WHERE m.id = a.id)))"
+def _written(table: str) -> str:
+    """Staged rows of `table` the import will write: new, or newer than the database's."""
+    return (
+        "a.deleted = 0 AND (a._kind IN ('new', 'win') OR (a._kind IS NULL AND NOT EXISTS "
+        f"(SELECT 1 FROM main.[{table}] m WHERE m.id = a.id)))"
+    )
+
+
+def _campaign_of_inspection(column: str) -> str:
+    """The campaign of the inspection `column` names, staged or held."""
+    return f"""(SELECT campaign_id FROM (
+        SELECT campaign_id FROM temp.[{stage_name("inspections")}] WHERE id = {column}
+        UNION ALL SELECT campaign_id FROM main.inspections WHERE id = {column}) LIMIT 1)"""
+
+
+# (table, the column that leads to the campaign, how that column gives the campaign,
+#  whether a veto item refuses 基本符合). An inspector's answer reaches its campaign
+# through its inspection; a township's self answer names its campaign itself. The
+# self-assessment sheet takes 基本符合 on any verdict item (a township's own view,
+# never scored as a veto), so only the inspectors' answers are held to the veto rule.
+_ANSWER_TABLES = (
+    ("answers", "inspection_id", _campaign_of_inspection, True),
+    ("self_answers", "campaign_id", lambda column: column, False),
 )
 
 
@@ -115,31 +134,33 @@ def _answers_fit_items(db: Database) -> None:
     A verdict on a count item (or a count on a verdict item, a partial verdict on
     a veto item, or an item the form does not have) passes every column's domain, but scoring ignores it
     and the checklist shows nonsense. The form decides: each staged answer is
-    joined to its inspection's campaign's form (staged or held; neither
-    changes once made), and to a small table of that form's items.
+    joined to its campaign's form (staged or held; neither changes once made),
+    and to a small table of that form's items. The townships' self answers
+    (`self_answers`) are held to the same rule: the comparison with the
+    inspectors scores them the same way.
     """
-    with temp_transaction(db):  # temp tables only; ended here, not left open
-        row = _first_misfit(db)
-    if row is not None:
-        _report_misfit(row)
+    for table, key, campaign_of, veto_rule in _ANSWER_TABLES:
+        with temp_transaction(db):  # temp tables only; ended here, not left open
+            row = _first_misfit(db, table, key, campaign_of(f"a.{key}"), veto_rule)
+        if row is not None:
+            _report_misfit(table, row)
 
 
-def _first_misfit(db: Database) -> tuple[Any, ...] | None:
-    stage = stage_name("answers")
+def _first_misfit(
+    db: Database, table: str, key: str, campaign: str, veto_rule: bool
+) -> tuple[Any, ...] | None:
+    stage = stage_name(table)
+    written = _written(table)
     db.execute("DROP TABLE IF EXISTS temp._answer_forms")
     db.execute("DROP TABLE IF EXISTS temp._form_items")
     try:
         db.execute(f"""CREATE TEMP TABLE _answer_forms AS
-            SELECT i.inspection_id, (SELECT form_id FROM (
+            SELECT i.ref, (SELECT form_id FROM (
                 SELECT form_id FROM temp.[{stage_name("campaigns")}] WHERE id = i.campaign_id
                 UNION ALL SELECT form_id FROM main.campaigns WHERE id = i.campaign_id) LIMIT 1)
                 AS form_row
-            FROM (SELECT DISTINCT a.inspection_id, (SELECT campaign_id FROM (
-                    SELECT campaign_id FROM temp.[{stage_name("inspections")}]
-                    WHERE id = a.inspection_id UNION ALL
-                    SELECT campaign_id FROM main.inspections WHERE id = a.inspection_id)
-                    LIMIT 1) AS campaign_id
-                  FROM temp.[{stage}] a WHERE {_WRITTEN}) i""")
+            FROM (SELECT DISTINCT a.[{key}] AS ref, {campaign} AS campaign_id
+                  FROM temp.[{stage}] a WHERE {written}) i""")
         db.execute(
             "CREATE TEMP TABLE _form_items (form_row TEXT, item_id TEXT, kind TEXT, "
             "veto INTEGER, PRIMARY KEY (form_row, item_id)) WITHOUT ROWID"
@@ -154,14 +175,15 @@ def _first_misfit(db: Database) -> tuple[Any, ...] | None:
                 "INSERT INTO temp._form_items VALUES (?, ?, ?, ?)",
                 [(form_row, item.id, item.kind, int(item.veto)) for item in form.items],
             )
+        veto = "OR (a.verdict = 'partial' AND k.veto = 1)" if veto_rule else ""
         found: tuple[Any, ...] | None = db.execute(f"""
             SELECT a.rowid, a.id, a.item_id, a.verdict, a.number, k.kind, k.veto
-            FROM temp.[{stage}] a JOIN temp._answer_forms f ON f.inspection_id = a.inspection_id
+            FROM temp.[{stage}] a JOIN temp._answer_forms f ON f.ref = a.[{key}]
             LEFT JOIN temp._form_items k ON k.form_row = f.form_row AND k.item_id = a.item_id
-            WHERE f.form_row IS NOT NULL AND {_WRITTEN} AND (k.kind IS NULL
+            WHERE f.form_row IS NOT NULL AND {written} AND (k.kind IS NULL
                 OR (a.verdict IS NOT NULL AND k.kind != 'verdict')
                 OR (a.number IS NOT NULL AND k.kind != 'number')
-                OR (a.verdict = 'partial' AND k.veto = 1))
+                {veto})
             ORDER BY a.rowid LIMIT 1""").fetchone()
         return found
     finally:
@@ -169,9 +191,9 @@ def _first_misfit(db: Database) -> tuple[Any, ...] | None:
         db.execute("DROP TABLE IF EXISTS temp._form_items")
 
 
-def _report_misfit(row: tuple[Any, ...]) -> None:
+def _report_misfit(table: str, row: tuple[Any, ...]) -> None:
     line, answer, item, verdict, number, kind, veto = row
-    where = f"tables/answers.jsonl line {line}: answers row {shown(answer)}"
+    where = f"tables/{table}.jsonl line {line}: {table} row {shown(answer)}"
     if kind is None:
         raise StagingError(f"{where}: item {item} is not in its campaign's form (column item_id)")
     if veto and kind == "verdict" and verdict == "partial":

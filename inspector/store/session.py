@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -229,8 +230,6 @@ class Session:
     def is_open(self) -> bool:
         """False once the connection is closed (a window closed while a worker read):
         a late result then has nowhere to go."""
-        import sqlite3
-
         try:
             self.db.conn.total_changes  # noqa: B018 - raises on a closed connection
         except sqlite3.ProgrammingError:
@@ -795,6 +794,12 @@ class Catalog(_Part):
 
         return form_for_campaign(self.db, campaign)
 
+    def campaign_target(self, campaign: CampaignId) -> str:
+        """What the campaign's form inspects: "project" (project sites) or "township"."""
+        from inspector.store.projects import campaign_target
+
+        return campaign_target(self.db, campaign)
+
     def responsible_unit(self, township: TownshipId) -> str:
         from inspector.store.entry import responsible_unit
 
@@ -1033,6 +1038,12 @@ class FollowUps(_Part):
         return self._session._done(
             row, Changes.of(CAMPAIGNS, tables=("campaigns",), ids=[row["id"]]), source
         )
+
+    def has_checklist(self, campaign: CampaignId) -> bool:
+        """False for a round that only verifies the earlier round's problems."""
+        from inspector.store.follow_up import has_checklist
+
+        return has_checklist(self.db, campaign)
 
     def work_list(
         self, campaign: CampaignId, township: TownshipId | None = None

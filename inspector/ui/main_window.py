@@ -49,7 +49,7 @@ from inspector.ui import i18n
 from inspector.ui.changes import session_of, signals_of
 from inspector.ui.lazy_tabs import LazyTabs
 from inspector.ui.no_wheel import guard_wheel
-from inspector.ui.township_page import TownshipPage
+from inspector.ui.township_page import TownshipPage, no_checklist_tip
 from inspector.ui.township_tree import TownshipTree
 
 if TYPE_CHECKING:
@@ -525,15 +525,41 @@ class MainWindow(QMainWindow):
         if self.campaign_id:
             self.session.settings.put("last_campaign", self.campaign_id)
         self.tree.load(self.session, self.campaign_id)
+        self._name_what_is_inspected()
         if self.ranking is not None:
             self.ranking.set_campaign(self.campaign_id)
         self._on_township_selected(self.township_id())
+
+    def _name_what_is_inspected(self) -> None:
+        """The page's tab and the menu items say 项目 in a campaign whose form inspects
+        project sites, 乡镇（街道） otherwise: the words follow the campaign chosen."""
+        assert self.session is not None
+        from inspector.core.ids import CampaignId
+
+        campaign = self.campaign_id
+        projects = (
+            campaign is not None
+            and self.session.catalog.campaign_target(CampaignId(campaign)) == "project"
+        )
+        if projects:
+            tab, page = self.tr("Project site"), self.tr("Project site &page")
+            star = self.tr("Project site &feedback form (督查情况反馈表)…")
+            tip = self.tr("Fill in the checklist of the selected project site")
+        else:
+            tab, page = self.tr("Township"), self.tr("Township &page")
+            star = self.tr("Township &feedback form (督查情况反馈表)…")
+            tip = self.tr("Fill in the checklist of the selected township")
+        self.tabs.setTabText(PAGE_TAB, tab)
+        self.page_action.setText(page)
+        self.report_actions["star"].setText(star)
+        self.checklist_action.setStatusTip(tip)
 
     def _on_township_selected(self, township_id: str | None) -> None:
         self.page.show_township(self.campaign_id, township_id)
         self._sync_lists()
         if self.tabs.currentIndex() == CHECKLIST_TAB and not (
             township_id
+            and self._has_checklist()
             and self.campaign_id
             and self.checklist is not None
             and self.checklist.load(self.campaign_id, township_id)
@@ -557,15 +583,29 @@ class MainWindow(QMainWindow):
 
         return bool(inspection["status"] == FINISHED)
 
+    def _has_checklist(self) -> bool:
+        """False in a follow-up round that only verifies the earlier round's problems."""
+        if not self.campaign_id or self.session is None:
+            return True
+        from inspector.core.ids import CampaignId
+
+        return self.session.follow_ups.has_checklist(CampaignId(self.campaign_id))
+
     def _update_actions(self) -> None:
         inspection = self._current_inspection()
-        self.checklist_action.setEnabled(bool(self.township_id() and self.campaign_id))
-        self.finish_action.setEnabled(inspection is not None)
+        checklist = self._has_checklist()
+        self.checklist_action.setEnabled(
+            bool(self.township_id() and self.campaign_id and checklist)
+        )
+        tip = "" if checklist else no_checklist_tip()
+        self.checklist_action.setToolTip(tip)  # "" restores the action's own text as its tip
+        self.tabs.setTabToolTip(CHECKLIST_TAB, tip)
+        self.finish_action.setEnabled(inspection is not None and checklist)
         finished = self._is_finished(inspection)
         self.finish_action.setText(
             self.tr("&Reopen inspection") if finished else self.tr("&Finish inspection")
         )
-        self.tabs.setTabEnabled(CHECKLIST_TAB, inspection is not None)
+        self.tabs.setTabEnabled(CHECKLIST_TAB, inspection is not None and checklist)
 
     def _sync_lists(self) -> None:
         """Point the problem and notice tabs at the campaign and township, when shown.
@@ -758,6 +798,9 @@ class MainWindow(QMainWindow):
         township = self.township_id()
         if not township or not self.campaign_id or self.session is None:
             self.statusBar().showMessage(self.tr("Choose a township first."), 4000)
+            return False
+        if not self._has_checklist():
+            self.statusBar().showMessage(no_checklist_tip(), 6000)
             return False
         if self._current_inspection() is None:
             from inspector.core.ids import CampaignId, TownshipId

@@ -208,6 +208,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "the warning days cannot be negative"),
     QT_TRANSLATE_NOOP("Messages", "the problem is not on the work list of this follow-up round (a problem of the round it follows up, not yet closed)"),
     QT_TRANSLATE_NOOP("Messages", "this database was last used on another computer or in another folder (device {name}, id {device}): if it is a copy, give it its own identity with 'inspector device new' before editing; if it is the same laptop, renamed or moved, confirm with 'inspector device same'"),
+    QT_TRANSLATE_NOOP("Messages", "{campaign} is a follow-up round that only verifies the earlier round's problems: it has no checklist to fill in"),
     QT_TRANSLATE_NOOP("Messages", "this inspection is finished; reopen it to change answers"),
     QT_TRANSLATE_NOOP("Messages", "no notice {notice}"),
     QT_TRANSLATE_NOOP("Messages", "{notice} names {count} notices; give the notice's id instead"),

@@ -1,5 +1,10 @@
 """One township in a campaign at a glance: status, score by section, problems, notices.
 
+A follow-up round that only verifies the earlier round's problems has no
+checklist: its page shows the township's work list (the problems to verify and
+this round's verdict on each) where the sections would be, and its checklist
+button is disabled, saying why.
+
 The section table is the team-split view: it reads the merged answers (this
 laptop's and those imported from the others), so a team sees which sections
 are done, partly done or still empty before it leaves the township.
@@ -78,6 +83,7 @@ class TownshipPage(QWidget):
         self.campaign_id: str | None = None
         self.township_id: str | None = None
         self.inspection: dict[str, Any] | None = None
+        self.checklist = True  # False: a follow-up round with only a work list
         self._stale = False
         self._build()
         self._connect_signals()
@@ -135,6 +141,20 @@ class TownshipPage(QWidget):
         )
         QVBoxLayout(self.notices_box).addWidget(self.notices_table)
 
+        self.work_box = QGroupBox(self.tr("Problems to verify in this follow-up round"), self)
+        self.work_table = _table(
+            self.work_box,
+            [
+                self.tr("Item"),
+                self.tr("Problem"),
+                self.tr("Deadline"),
+                self.tr("Status"),
+                self.tr("Verdict"),
+            ],
+        )
+        self.work_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        QVBoxLayout(self.work_box).addWidget(self.work_table)
+
         self.empty_label = QLabel(self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet("color: #7f8c8d;")
@@ -153,6 +173,7 @@ class TownshipPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.sections_box, 2)
+        layout.addWidget(self.work_box, 2)
         layout.addWidget(self.trend_box, 2)
         layout.addLayout(lower, 3)
 
@@ -193,7 +214,7 @@ class TownshipPage(QWidget):
                 self.refresh()
             return
         assert self.session is not None
-        if changes.touches(ANSWERS, SCORES, INSPECTIONS):
+        if self.checklist and changes.touches(ANSWERS, SCORES, INSPECTIONS):
             from inspector.core.ids import CampaignId, TownshipId
 
             self.inspection = self.session.inspections.find(
@@ -202,6 +223,8 @@ class TownshipPage(QWidget):
             self._show_inspection()
         if changes.touches(PROBLEMS):
             self._show_problems()
+            if not self.checklist:
+                self._show_work_list()
         if changes.touches(ANSWERS, SCORES, INSPECTIONS, PROBLEMS):
             self._show_trend()
         if changes.touches(NOTICES):
@@ -243,10 +266,19 @@ class TownshipPage(QWidget):
             widget.setVisible(True)
         town = self.session.catalog.find_township(self.township_id)
         self.title_label.setText(f"{town['name']}  ·  {town['county']}")
+        assert self.session is not None
+        self.checklist = self.session.follow_ups.has_checklist(CampaignId(self.campaign_id))
+        self.sections_box.setVisible(self.checklist)
+        self.work_box.setVisible(not self.checklist)
         self.inspection = self.session.inspections.find(
             CampaignId(self.campaign_id), TownshipId(self.township_id)
         )
-        self._show_inspection()
+        if self.checklist:
+            self.checklist_button.setEnabled(True)
+            self.checklist_button.setToolTip("")
+            self._show_inspection()
+        else:
+            self._show_work_list()
         self._show_problems()
         self._show_notices()
         self._show_trend()
@@ -258,6 +290,7 @@ class TownshipPage(QWidget):
     def _content(self) -> tuple[QWidget, ...]:
         return (
             self.sections_box,
+            self.work_box,
             self.problems_box,
             self.notices_box,
             self.trend_box,
@@ -273,6 +306,42 @@ class TownshipPage(QWidget):
         self.title_label.setText("")
         self.empty_label.setVisible(True)
         self.empty_label.setText(message)
+
+    def _show_work_list(self) -> None:
+        """The round's problems of this township to verify, with this round's verdicts."""
+        from inspector.core.ids import CampaignId, TownshipId
+
+        assert self.session is not None and self.campaign_id and self.township_id
+        rows = self.session.follow_ups.work_list(
+            CampaignId(self.campaign_id), TownshipId(self.township_id)
+        )
+        checked = sum(p["verdict"] is not None for p in rows)
+        self.status_label.setText(
+            self.tr("Follow-up round: {0} of {1} checked").format(checked, len(rows))
+        )
+        self.score_label.setText("")
+        self.checklist_button.setText(self.tr("Open checklist"))
+        self.checklist_button.setEnabled(False)
+        self.checklist_button.setToolTip(no_checklist_tip())
+        self.finish_button.setVisible(False)
+        table = self.work_table
+        table.setRowCount(len(rows))
+        labels = _status_labels()
+        verdicts = {
+            "verified": self.tr("verified"),
+            "partly": self.tr("partly rectified"),
+            "rejected": self.tr("not rectified"),
+        }
+        for row, p in enumerate(rows):
+            colour = _RED if p["overdue"] else (_GREY if p["status"] == Status.CLOSED else None)
+            table.setItem(row, 0, _cell(p["item_id"] or ""))
+            text = _cell(p["text"], colour)
+            text.setToolTip(p["text"])
+            table.setItem(row, 1, text)
+            table.setItem(row, 2, _cell(p["deadline"] or "", colour))
+            table.setItem(row, 3, _cell(labels.get(p["status"], p["status"]), colour))
+            verdict = p["verdict"]
+            table.setItem(row, 4, _cell(verdicts.get(verdict, verdict) if verdict else "—"))
 
     def _show_inspection(self) -> None:
         from inspector.core.ids import InspectionId
@@ -396,6 +465,16 @@ class TownshipPage(QWidget):
             table.setItem(row, 1, _cell(n["issued_on"]))
             table.setItem(row, 2, _cell(n["deadline"] or ""))
             table.setItem(row, 3, _cell(count, right=True))
+
+
+def no_checklist_tip() -> str:
+    """Why a follow-up round's checklist cannot be opened (the page's button, the window's
+    action and tab)."""
+    return QCoreApplication.translate(
+        "TownshipPage",
+        "This follow-up round only verifies the earlier round's problems: it has no "
+        "checklist. Give each problem its verdict in the problem list.",
+    )
 
 
 def _status_labels() -> dict[str, str]:

@@ -86,15 +86,42 @@ class TownshipTreeModel(QAbstractItemModel):
         self._by_id: dict[str, dict[str, Any]] = {}
         self._filter = ""
         self._projects = False  # a project campaign's list: project sites, not townships
+        # A follow-up round without a checklist: township id -> (to verify, checked), its
+        # progress; None for a round that fills in the checklist.
+        self._work: dict[str, tuple[int, int]] | None = None
 
     # -- loading -------------------------------------------------------------------------
     def load(self, session: Session | Database, campaign_id: str | None) -> None:
         from inspector.core.ids import CampaignId
         from inspector.ui.changes import session_of
 
-        self.set_rows(
-            session_of(session).inspections.overview(CampaignId(campaign_id)) if campaign_id else []
+        s = session_of(session)
+        campaign = CampaignId(campaign_id) if campaign_id else None
+        self._work = (
+            s.follow_ups.summary(campaign)
+            if campaign and not s.follow_ups.has_checklist(campaign)
+            else None
         )
+        self.set_rows(s.inspections.overview(campaign) if campaign else [])
+
+    def shows_work_list(self) -> bool:
+        """Whether the campaign is a follow-up round that only verifies problems."""
+        return self._work is not None
+
+    def set_work(self, work: dict[str, tuple[int, int]]) -> None:
+        """New work-list counts of a follow-up round; repaints the progress cells that change."""
+        if self._work is None:
+            return
+        old, self._work = self._work, work
+        counties: set[int] = set()
+        for township, (c, r) in self._shown.items():
+            if old.get(township) != work.get(township):
+                index = self.createIndex(r, PROGRESS, c + 1)
+                self.dataChanged.emit(index, index)
+                counties.add(c)
+        for c in counties:
+            index = self.createIndex(c, PROGRESS, 0)
+            self.dataChanged.emit(index, index)
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         """The overview's rows, each given what the tree shows of its progress."""
@@ -269,6 +296,12 @@ class TownshipTreeModel(QAbstractItemModel):
             return QBrush(_OVERDUE_COLOUR) if column == OVERDUE and overdue else None
         if column == NAME:
             return f"{county.name} ({len(towns)})"
+        if column == PROGRESS and self._work is not None:
+            total = checked = 0
+            for row in towns:
+                n, done = self._work.get(row["township_id"], (0, 0))
+                total, checked = total + n, checked + done
+            return _checked_text(checked, total)
         if column == PROGRESS:
             return QCoreApplication.translate("TownshipTreeModel", "{0}/{1} finished").format(
                 county.finished, len(towns)
@@ -285,6 +318,9 @@ class TownshipTreeModel(QAbstractItemModel):
                 return row["township"]
             if column == STARS:
                 return row["stars_text"]
+            if column == PROGRESS and self._work is not None:
+                total, checked = self._work.get(row["township_id"], (0, 0))
+                return _checked_text(checked, total) if total else "—"
             if column == PROGRESS:
                 if row["started"] and not row["complete"]:
                     return QCoreApplication.translate("TownshipTreeModel", "{0} {1}/{2}").format(
@@ -298,6 +334,11 @@ class TownshipTreeModel(QAbstractItemModel):
         elif role == Qt.ItemDataRole.ToolTipRole:
             if column in (OPEN, OVERDUE):
                 return lights_tip(row)
+            if self._work is not None:
+                total, checked = self._work.get(row["township_id"], (0, 0))
+                return QCoreApplication.translate(
+                    "TownshipTreeModel", "{0}: {1} of {2} problems checked in this follow-up round"
+                ).format(row["township"], checked, total)
             if not row["started"]:
                 return QCoreApplication.translate(
                     "TownshipTreeModel", "{0}: not inspected yet"
@@ -321,6 +362,9 @@ class TownshipTreeModel(QAbstractItemModel):
                 return QBrush(_DIM_COLOUR)  # provisional: not the township's result yet
             if column == STARS and row["stars"] is not None and row["stars"] <= 1:
                 return QBrush(_OVERDUE_COLOUR)
+            if column == PROGRESS and self._work is not None:
+                total, checked = self._work.get(row["township_id"], (0, 0))
+                return QBrush(_DIM_COLOUR) if checked < total or not total else None
             if column == PROGRESS and not row["started"]:
                 return QBrush(_DIM_COLOUR)
         elif role == Qt.ItemDataRole.TextAlignmentRole and column >= OPEN:
@@ -332,6 +376,10 @@ class TownshipTreeModel(QAbstractItemModel):
         elif role == CountyIdRole:
             return row["county_id"]
         return None
+
+
+def _checked_text(checked: int, total: int) -> str:
+    return QCoreApplication.translate("TownshipTreeModel", "{0}/{1} checked").format(checked, total)
 
 
 def _decorate(row: dict[str, Any]) -> dict[str, Any]:
@@ -430,6 +478,8 @@ class TownshipTree(QWidget):
             return
         from inspector.core.ids import CampaignId
 
+        if self.model.shows_work_list() and changes.touches(PROBLEMS):
+            self.model.set_work(self._session.follow_ups.summary(CampaignId(self._campaign_id)))
         rows = self._session.inspections.overview(CampaignId(self._campaign_id), changes.townships)
         if self.model.update_rows(rows):
             self.load(self._session, self._campaign_id)

@@ -93,3 +93,61 @@ def test_the_word_feedback_form_carries_the_same_comparison(sample_db, sample_ca
         row[0].startswith(failed_item) and row[1:] == ["不符合", "符合", f"+{item.points:g}"]
         for row in cells
     )
+
+
+def test_the_word_summary_carries_the_same_gaps(sample_db, sample_campaign):
+    """The Word version of the 汇总 lists the same townships and items as the PDF's section."""
+    import io
+
+    import docx
+
+    from inspector.reports.summary import summary_docx
+
+    cid = sample_campaign["id"]
+    before = docx.Document(io.BytesIO(summary_docx(sample_db, cid, SAMPLE_DATE)))
+    assert not any("自评" in p.text for p in before.paragraphs)  # no sheet: no section
+    tid, failed_item = _failed_township(sample_db, cid)
+    _all_full(sample_db, cid, tid)
+    towns, items = campaign_gaps(sample_db, cid)
+    document = docx.Document(io.BytesIO(summary_docx(sample_db, cid, SAMPLE_DATE)))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "六、自评与督查差距" in paragraphs
+    assert paragraphs.index("六、自评与督查差距") > paragraphs.index("五、逾期未整改问题（按县区）")
+    assert any(p.startswith("差距为自评减督查") for p in paragraphs)
+    cells = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
+    town = towns[0]
+    assert [
+        town.county,
+        town.township,
+        "100.0",
+        f"{town.score:.1f}",
+        f"+{town.gap:.1f}",
+        str(town.items_apart),
+    ] in cells
+    failed = next(i for i in items if i.item_id == failed_item)
+    assert any(
+        row[0].startswith(f"{failed_item} ")
+        and row[1:] == [str(failed.compared), str(failed.apart), f"{failed.mean:+.2f}"]
+        for row in cells
+    )
+
+
+def test_a_project_campaigns_gap_table_names_project_sites(sample_db):
+    """The gap table's column is what the campaign inspects: 项目, not 乡镇（街道）."""
+    import io
+
+    import docx
+
+    from inspector.reports.summary import summary_docx
+
+    cid = sample_db.execute(
+        "SELECT c.id FROM campaigns c JOIN forms f ON f.id = c.form_id "
+        "WHERE f.form_id = 'project-party-building'"
+    ).fetchone()[0]
+    tid, _item = _failed_township(sample_db, cid)
+    _all_full(sample_db, cid, tid)
+    document = docx.Document(io.BytesIO(summary_docx(sample_db, cid, SAMPLE_DATE)))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "（一）自评与督查得分差距最大的项目" in paragraphs
+    headers = [[c.text for c in t.rows[0].cells] for t in document.tables]
+    assert ["县区", "项目", "自评得分", "督查得分", "差距", "不一致条目数"] in headers

@@ -230,3 +230,23 @@ def test_the_session_tells_the_views(round_one):
     assert told[-1].touches("problems") and told[-1].concerns_township(town)
     done = session.follow_ups.extend(ids["open"], dt.date(2027, 1, 5), "汛期", "王部长")
     assert done.value["deadline"] == "2027-01-05" and ids["open"] in told[-1].ids
+
+
+def test_a_round_that_only_checks_problems_starts_no_inspection(round_one):
+    """Without --reinspect the round has no checklist: nothing to fill in, nothing ranked."""
+    from inspector.store.follow_up import has_checklist
+    from inspector.store.inspections import NoChecklist, find_inspection, start_inspection
+
+    rows, first, town, _ids = round_one
+    follow = _follow_up(rows, first)
+    assert not has_checklist(rows.db, follow["id"]) and has_checklist(rows.db, first["id"])
+    with pytest.raises(NoChecklist) as refused:
+        start_inspection(rows, follow["id"], town)
+    assert "2026年第四季度回头看" in str(refused.value) and "checklist" in str(refused.value)
+    assert find_inspection(rows.db, follow["id"], town) is None
+    with pytest.raises(NoChecklist):
+        Session(rows.db).inspections.start(follow["id"], town)
+    again = create_follow_up(
+        rows, first["id"], "2026年第四季度复查", "township-party-building", reinspect=True
+    )
+    assert start_inspection(rows, again["id"], town)["campaign_id"] == again["id"]

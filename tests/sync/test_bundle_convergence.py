@@ -91,9 +91,11 @@ def _run(device: Device, op: tuple, camp: str, towns: list[str], items: list[str
         else:
             row = device.rows.find("answers", answer_id(iid, item))
             if row and not row["deleted"]:
-                device.rows.delete("answers", row["id"])
-                # as the store's own writes do: the cache follows the answers in step
-                refresh_scores(device.db, [iid])
+                # as the store's own writes do: the cache follows the answers in step, in
+                # the same transaction (left open, the next export could not begin its own)
+                with device.db.atomic():
+                    device.rows.delete("answers", row["id"])
+                    refresh_scores(device.db, [iid])
         return
     if kind == "add":
         add_problem(

@@ -7,11 +7,13 @@ from __future__ import annotations
 import datetime as dt
 
 import openpyxl
+import pytest
 
 from inspector.reports.self_sheet import ANSWER_COL, HEADER_ROW, SHEET, export_sheets, read_sheets
 from inspector.store.catalog import campaigns, find_township
 from inspector.store.self_answers import save_sheets
 from tests.sync.helpers import read_bundle, write_bundle
+from tests.sync.test_bundle_hostile import refused
 
 DAY = dt.date(2026, 11, 20)
 
@@ -80,3 +82,42 @@ def test_a_bundle_without_the_table_still_imports(hq, laptops, tmp_path):
     summary = one.take(old)
     assert summary.applied
     assert one.db.execute("SELECT COUNT(*) FROM inspections").fetchone()[0] > 0
+
+
+@pytest.mark.parametrize(
+    "change, words",
+    [
+        ({"item_id": "P02"}, ("item P02", "takes a number", "verdict")),
+        ({"verdict": None, "number": 3}, ("item P01", "takes a verdict", "number")),
+        ({"item_id": "Z99"}, ("item Z99", "not in its campaign's form")),
+    ],
+)
+def test_a_self_answer_that_does_not_fit_its_item_is_refused(hq, laptops, tmp_path, change, words):
+    """A hostile or buggy bundle: the comparison would score nonsense, so the form decides,
+    as it does for the inspectors' answers, naming the line, the row, the item and the column."""
+    target = laptops("新笔记本")
+    path, _township = _filled(hq, tmp_path, "符合")
+    save_sheets(hq.rows, read_sheets(hq.db, [path]))
+    manifest, tables, blobs = read_bundle(hq.export())
+    rows = tables["self_answers"]
+    i = next(n for n, r in enumerate(rows) if r["item_id"] == "P01")
+    rows[i].update(change)
+    bad = write_bundle(tmp_path / "misfit.inspbundle", manifest, tables, blobs)
+    refused(target, bad, f"tables/self_answers.jsonl line {i + 1}", rows[i]["id"], *words)
+
+
+def test_a_self_answer_of_basically_met_on_a_veto_item_still_travels(hq, laptops, tmp_path):
+    """The sheet takes 基本符合 on any verdict item; a veto item's rule is the inspectors'."""
+    target = laptops("新笔记本")
+    path, township = _filled(hq, tmp_path, "基本符合")
+    save_sheets(hq.rows, read_sheets(hq.db, [path]))
+    manifest, tables, blobs = read_bundle(hq.export())
+    rows = tables["self_answers"]
+    i = next(n for n, r in enumerate(rows) if r["item_id"] == "P01")
+    rows[i].update(item_id="V01")
+    assert target.take(write_bundle(tmp_path / "veto.inspbundle", manifest, tables, blobs)).applied
+    got = target.db.execute(
+        "SELECT verdict FROM self_answers WHERE township_id = ? AND item_id = 'V01'",
+        [township["id"]],
+    ).fetchone()
+    assert got == ("partial",)

@@ -147,6 +147,8 @@ def test_the_tree_and_the_page_show_the_lights(qtbot, sample_db, sample_campaign
     page.show_township(sample_campaign["id"], town["township_id"])
     shown = f"{town['due_soon_problems']} due soon" in page.problems_box.title()
     assert shown is (town["due_soon_problems"] > 0)
+    # the page's trend is read in a worker: let it land before the database closes
+    qtbot.waitUntil(lambda: page.trend_box.trend is not None, timeout=10_000)
 
 
 def test_a_follow_up_rounds_tree_counts_its_work_list(sample_db):
@@ -178,3 +180,116 @@ def test_the_campaign_dialog_makes_a_follow_up_round(qtbot, sample_db, sample_ca
         "SELECT follow_up_of, checklist FROM campaigns WHERE name = '第四季度问题回头看'"
     ).fetchone()
     assert row == (sample_campaign["id"], 1)
+
+
+@pytest.fixture
+def window(sample_db, sample_db_path, qtbot):
+    from inspector.ui import i18n
+    from inspector.ui.main_window import MainWindow
+
+    i18n.apply_language("en")
+    win = MainWindow(sample_db, str(sample_db_path))
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.loaded):
+        win.show()
+    qtbot.waitExposed(win)
+    yield win
+    from inspector.ui.worker import pool
+
+    pool().waitForDone(10_000)  # the page's trend, read in a worker: let it land
+    qtbot.wait(50)
+    win.close()
+
+
+def _work_rows(page):
+    table = page.work_table
+    return [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+
+
+def test_a_round_that_only_checks_problems_shows_its_work_list_not_a_checklist(
+    qtbot, window, sample_db
+):
+    from inspector.store.follow_up import work_list_summary
+    from inspector.ui.main_window import CHECKLIST_TAB, PAGE_TAB
+
+    follow, earlier = sample_db.execute(
+        "SELECT id, follow_up_of FROM campaigns WHERE follow_up_of IS NOT NULL AND checklist = 0"
+    ).fetchone()
+    combo = window.campaign_combo
+    combo.setCurrentIndex(combo.findData(follow))
+    town = max(work_list_summary(sample_db, follow).items(), key=lambda kv: kv[1][0])[0]
+    assert window.tree.select_township(town)
+    page = window.page
+    listed = work_list(sample_db, follow, town)
+    assert len(listed) > 1
+    assert page.work_box.isVisibleTo(page) and not page.sections_box.isVisibleTo(page)
+    assert sorted(r[1] for r in _work_rows(page)) == sorted(p["text"] for p in listed)
+    checked = sum(p["verdict"] is not None for p in listed)
+    assert f"{checked} of {len(listed)} checked" in page.status_label.text()
+    # no checklist: the button, the action and the tab say so and do nothing
+    assert not page.checklist_button.isEnabled()
+    assert "no checklist" in page.checklist_button.toolTip()
+    assert not window.checklist_action.isEnabled()
+    assert "no checklist" in window.checklist_action.toolTip()
+    assert not window.tabs.isTabEnabled(CHECKLIST_TAB)
+    assert "no checklist" in window.tabs.tabToolTip(CHECKLIST_TAB)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert not window.open_checklist()
+    assert window.tabs.currentIndex() == PAGE_TAB
+    started = sample_db.execute(
+        "SELECT COUNT(*) FROM inspections WHERE campaign_id = ?", [follow]
+    ).fetchone()[0]
+    assert started == 0
+    # a verdict given in the problem list shows on the page at once
+    unchecked = next(p for p in listed if p["verdict"] is None and p["status"] != "closed")
+    window.session.follow_ups.verdict(follow, unchecked["id"], "rejected", "现场未见整改")
+    assert f"{checked + 1} of {len(listed)} checked" in page.status_label.text()
+    row = next(r for r in _work_rows(page) if r[1] == unchecked["text"])
+    assert row[-1] == "not rectified"
+    # the earlier round has its checklist again
+    combo.setCurrentIndex(combo.findData(earlier))
+    assert window.tree.select_township(town)
+    assert window.checklist_action.isEnabled() and page.checklist_button.isEnabled()
+    assert page.sections_box.isVisibleTo(page) and not page.work_box.isVisibleTo(page)
+
+
+def test_the_tree_of_a_round_without_checklist_counts_the_problems_checked(
+    qtbot, window, sample_db
+):
+    """Not "Not started" for every township: the round's progress is its work list."""
+    from inspector.store.follow_up import work_list_summary
+    from inspector.ui.township_tree import PROGRESS
+
+    follow = sample_db.execute(
+        "SELECT id FROM campaigns WHERE follow_up_of IS NOT NULL AND checklist = 0"
+    ).fetchone()[0]
+    combo = window.campaign_combo
+    combo.setCurrentIndex(combo.findData(follow))
+    model = window.tree.model
+    summary = work_list_summary(sample_db, follow)
+
+    def progress(township):
+        return model.data(model.index_of_township(township).siblingAtColumn(PROGRESS))
+
+    town = max(summary.items(), key=lambda kv: kv[1][0])[0]
+    total, checked = summary[town]
+    assert progress(town) == f"{checked}/{total} checked"
+    idle = sample_db.execute(
+        "SELECT id FROM townships WHERE kind != '项目' AND deleted = 0"
+    ).fetchall()
+    nothing = next(t for (t,) in idle if t not in summary)
+    assert progress(nothing) == "—"
+    county = model.parent(model.index_of_township(town))
+    in_county = [
+        model.township_row(model.index(r, 0, county))["township_id"]
+        for r in range(model.rowCount(county))
+    ]
+    total_in, checked_in = (sum(summary.get(t, (0, 0))[k] for t in in_county) for k in (0, 1))
+    assert model.data(county.siblingAtColumn(PROGRESS)) == f"{checked_in}/{total_in} checked"
+    # a verdict moves the township's count at once
+    unchecked = next(p for p in work_list(sample_db, follow, town) if p["verdict"] is None)
+    window.session.follow_ups.verdict(follow, unchecked["id"], "rejected", "现场未见整改")
+    assert progress(town) == f"{checked + 1}/{total} checked"

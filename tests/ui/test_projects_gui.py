@@ -14,7 +14,7 @@ from inspector.store.inspections import answer_rows, find_inspection
 from inspector.store.projects import projects
 from inspector.store.rows import Rows
 from inspector.ui import i18n
-from inspector.ui.main_window import CHECKLIST_TAB, MainWindow
+from inspector.ui.main_window import CHECKLIST_TAB, PAGE_TAB, MainWindow
 from inspector.ui.township_tree import NAME
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -126,3 +126,35 @@ def test_the_problem_list_filters_to_a_project_site(qtbot, sample_db):
     ).fetchone()[0]
     assert len(shown) == want > 0
     assert {r["township"] for r in shown} == {site[1]}
+
+
+def _unit_words(window):
+    return (
+        window.tabs.tabText(PAGE_TAB),
+        window.page_action.text(),
+        window.report_actions["star"].text(),
+        window.checklist_action.statusTip(),
+    )
+
+
+def test_the_window_says_project_site_in_a_project_campaign(window, sample_db):
+    """The page's tab and the menu items name what the campaign inspects."""
+    assert _unit_words(window) == (
+        "Township",
+        "Township &page",
+        "Township &feedback form (督查情况反馈表)…",
+        "Fill in the checklist of the selected township",
+    )
+    township_campaign = window.campaign_id
+    campaign = create_campaign(Rows(sample_db), "2027年项目党建督查", "project-party-building")
+    window._load_campaigns(campaign["id"])
+    assert _unit_words(window) == (
+        "Project site",
+        "Project site &page",
+        "Project site &feedback form (督查情况反馈表)…",
+        "Fill in the checklist of the selected project site",
+    )
+    combo = window.campaign_combo
+    combo.setCurrentIndex(combo.findData(township_campaign))  # the user switches back
+    assert window.tabs.tabText(PAGE_TAB) == "Township"
+    assert window.page_action.text() == "Township &page"

@@ -126,3 +126,23 @@ def test_rankings_read_after_the_database_closed_are_dropped(tmp_path, qtbot):
     assert pool().waitForDone(10_000)
     qtbot.wait(200)  # the result delivered: an exception here fails the test
     assert box.trend is None
+
+
+def test_rankings_read_after_the_page_was_deleted_are_dropped(trend_session, qtbot):
+    """The page closed (its window, or a test's widget) while the worker reads: the result
+    is not drawn into the deleted chart."""
+    import shiboken6
+
+    from inspector.ui.township_page import TownshipPage
+    from inspector.ui.worker import pool
+
+    session, ids = trend_session
+    page = TownshipPage(session)
+    page.show_township(ids["campaigns"]["C3"], ids["townships"]["一镇"])
+    job = page.trend_box.job
+    assert job is not None  # the rankings are read in the worker
+    box = page.trend_box
+    shiboken6.delete(page)
+    pool().waitForDone(10_000)
+    qtbot.wait(50)  # deliver the worker's signals on the GUI thread
+    assert not shiboken6.isValid(box)

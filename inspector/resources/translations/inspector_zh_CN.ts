@@ -136,113 +136,113 @@
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="78"/>
+        <location filename="../../ui/bundle_dialogs.py" line="77"/>
         <source>Inspector bundles (*{0});;All files (*)</source>
         <translation>督查数据包 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="222"/>
+        <location filename="../../ui/bundle_dialogs.py" line="221"/>
         <source>Export bundle</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="237"/>
+        <location filename="../../ui/bundle_dialogs.py" line="236"/>
         <source>Campaign kit for {0}</source>
         <translation>{0}的督查批次数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="241"/>
+        <location filename="../../ui/bundle_dialogs.py" line="240"/>
         <source>Changes the other devices have not acknowledged yet</source>
         <translation>其他设备尚未确认收到的变化</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="245"/>
+        <location filename="../../ui/bundle_dialogs.py" line="244"/>
         <source>Everything on this laptop</source>
         <translation>本机全部数据</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="251"/>
+        <location filename="../../ui/bundle_dialogs.py" line="250"/>
         <source>{0:,} rows, {1} attachments, file {2}</source>
         <translation>{0:,} 行记录，{1} 个附件，文件 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="254"/>
+        <location filename="../../ui/bundle_dialogs.py" line="253"/>
         <source>Readable by {0} device(s)</source>
         <translation>可由 {0} 台设备读取</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="258"/>
+        <location filename="../../ui/bundle_dialogs.py" line="257"/>
         <source> and with the passphrase</source>
         <translation>，也可凭口令读取</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="279"/>
+        <location filename="../../ui/bundle_dialogs.py" line="278"/>
         <source>Exporting bundle…</source>
         <translation>正在导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="445"/>
-        <location filename="../../ui/bundle_dialogs.py" line="540"/>
+        <location filename="../../ui/bundle_dialogs.py" line="444"/>
+        <location filename="../../ui/bundle_dialogs.py" line="539"/>
         <source>Import bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="454"/>
+        <location filename="../../ui/bundle_dialogs.py" line="453"/>
         <source>Imported {0} from {1}: {2:,} new, {3:,} updated, {4:,} unchanged.</source>
         <translation>已从 {1} 导入 {0}：新增 {2:,} 条，更新 {3:,} 条，未变 {4:,} 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="458"/>
+        <location filename="../../ui/bundle_dialogs.py" line="457"/>
         <source>{0} conflict(s) to review under File → Conflicts.</source>
         <translation>有 {0} 处冲突待处理，请在“文件 → 冲突”中查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="462"/>
+        <location filename="../../ui/bundle_dialogs.py" line="461"/>
         <source>Duplicate notice numbers: {0}</source>
         <translation>重复的通知书文号：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="479"/>
+        <location filename="../../ui/bundle_dialogs.py" line="478"/>
         <source>Importing bundle…</source>
         <translation>正在导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="497"/>
+        <location filename="../../ui/bundle_dialogs.py" line="496"/>
         <source>Checking bundle…</source>
         <translation>正在检查数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="531"/>
+        <location filename="../../ui/bundle_dialogs.py" line="530"/>
         <source>Wrong passphrase. Type the passphrase of {0} again:</source>
         <translation>口令错误。请重新输入 {0} 的口令：</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="533"/>
+        <location filename="../../ui/bundle_dialogs.py" line="532"/>
         <source>{0} is not sealed to this device. If the sender gave you its passphrase, type it:</source>
         <translation>{0} 不是加密给本设备的。如发送方告诉过您口令，请输入：</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="551"/>
+        <location filename="../../ui/bundle_dialogs.py" line="550"/>
         <source>Trust headquarters?</source>
         <translation>信任总部？</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="552"/>
+        <location filename="../../ui/bundle_dialogs.py" line="551"/>
         <source>This laptop trusts no headquarters yet. The bundle is signed by headquarters {0} with the fingerprint {1}. Compare it with headquarters by phone or in person (Settings → Devices there). Trust this headquarters from now on?</source>
         <translation>本机尚未信任任何总部。此数据包由总部 {0} 签名，指纹为 {1}。请通过电话或当面与总部核对（在总部的“设置 → 设备”中查看）。今后信任此总部吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="581"/>
+        <location filename="../../ui/bundle_dialogs.py" line="580"/>
         <source>Last import: {0} from {1}</source>
         <translation>最近导入：{0}（来自{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="588"/>
+        <location filename="../../ui/bundle_dialogs.py" line="587"/>
         <source>Last export: {0}</source>
         <translation>最近导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="593"/>
+        <location filename="../../ui/bundle_dialogs.py" line="592"/>
         <source>{0} unresolved conflict(s)</source>
         <translation>{0} 处冲突未处理</translation>
     </message>
@@ -899,37 +899,37 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ExportPassphraseDialog</name>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="134"/>
+        <location filename="../../ui/bundle_dialogs.py" line="133"/>
         <source>Export bundle</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="138"/>
+        <location filename="../../ui/bundle_dialogs.py" line="137"/>
         <source>The bundle is sealed to headquarters and the enrolled laptops of its campaigns. A device that is not among them (a laptop not enrolled yet) can open it only with a passphrase.</source>
         <translation>数据包只加密给总部和其督查任务中已登记的笔记本。不在其中的设备（例如尚未登记的笔记本）只能凭口令打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="146"/>
+        <location filename="../../ui/bundle_dialogs.py" line="145"/>
         <source>Also encrypt to a passphrase</source>
         <translation>同时用口令加密</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="155"/>
+        <location filename="../../ui/bundle_dialogs.py" line="154"/>
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="156"/>
+        <location filename="../../ui/bundle_dialogs.py" line="155"/>
         <source>Again</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="190"/>
+        <location filename="../../ui/bundle_dialogs.py" line="189"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="193"/>
+        <location filename="../../ui/bundle_dialogs.py" line="192"/>
         <source>Not stored anywhere: tell it to the person who imports the bundle, by phone or in person, not with the bundle.</source>
         <translation>口令不会保存在任何地方：请当面或电话告诉导入数据包的人，不要和数据包一起传递。</translation>
     </message>
@@ -1334,102 +1334,102 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="308"/>
+        <location filename="../../ui/bundle_dialogs.py" line="307"/>
         <source>Import bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="312"/>
+        <location filename="../../ui/bundle_dialogs.py" line="311"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;from {1}, made {2}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;来自 {1}，导出于 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="322"/>
+        <location filename="../../ui/bundle_dialogs.py" line="321"/>
         <source>Show fingerprints</source>
         <translation>显示指纹</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="333"/>
+        <location filename="../../ui/bundle_dialogs.py" line="332"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="342"/>
+        <location filename="../../ui/bundle_dialogs.py" line="341"/>
         <source>headquarters</source>
         <translation>总部</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="342"/>
+        <location filename="../../ui/bundle_dialogs.py" line="341"/>
         <source>inspector</source>
         <translation>督查员</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="350"/>
+        <location filename="../../ui/bundle_dialogs.py" line="349"/>
         <source>Signed by {0} ({1}); signature verified.</source>
         <translation>签名设备：{0}（{1}）；签名已验证。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="355"/>
+        <location filename="../../ui/bundle_dialogs.py" line="354"/>
         <source>Written by {0} ({1}): {2:,} versions</source>
         <translation>由 {0}（{1}）写入：{2:,} 个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="363"/>
+        <location filename="../../ui/bundle_dialogs.py" line="362"/>
         <source>Brings headquarters&apos; roster of devices, version {0}.</source>
         <translation>带来总部的设备名册，第 {0} 版。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="371"/>
+        <location filename="../../ui/bundle_dialogs.py" line="370"/>
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="372"/>
+        <location filename="../../ui/bundle_dialogs.py" line="371"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="373"/>
+        <location filename="../../ui/bundle_dialogs.py" line="372"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="374"/>
+        <location filename="../../ui/bundle_dialogs.py" line="373"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="375"/>
+        <location filename="../../ui/bundle_dialogs.py" line="374"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="385"/>
+        <location filename="../../ui/bundle_dialogs.py" line="384"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="407"/>
+        <location filename="../../ui/bundle_dialogs.py" line="406"/>
         <source>Attachments: {0} new, {1} already here.</source>
         <translation>附件：新增 {0} 个，已有 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="414"/>
+        <location filename="../../ui/bundle_dialogs.py" line="413"/>
         <source>{0} row(s) were changed both here and on {1}. The newer change wins; the other is kept under File → Conflicts for you to decide.</source>
         <translation>有 {0} 条记录在本机和{1}上都被修改过。以较新的修改为准，另一版本保留在“文件 → 冲突”中供您决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="422"/>
+        <location filename="../../ui/bundle_dialogs.py" line="421"/>
         <source>Notice number {0} would be held by {1} notices: renumber one of them.</source>
         <translation>文号 {0} 将被 {1} 份通知书同时使用，请为其中一份重新编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="426"/>
+        <location filename="../../ui/bundle_dialogs.py" line="425"/>
         <source>Everything in this bundle is already here: nothing to import.</source>
         <translation>数据包中的内容本机均已存在，无需导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialogs.py" line="428"/>
+        <location filename="../../ui/bundle_dialogs.py" line="427"/>
         <source>The database is backed up before anything is written.</source>
         <translation>写入前会先备份数据库。</translation>
     </message>
@@ -1460,47 +1460,47 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>IssueNoticeDialog</name>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="196"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="193"/>
         <source>Issue rectification notice</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="212"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="209"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="213"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="210"/>
         <source>Select none</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="237"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="234"/>
         <source>Issue</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="241"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="238"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="248"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="245"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="249"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="246"/>
         <source>Addressee</source>
         <translation>主送单位</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="250"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="247"/>
         <source>Report back by</source>
         <translation>报送整改情况截止</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="253"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="250"/>
         <source>Problems on the notice:</source>
         <translation>通知书所列问题：</translation>
     </message>
@@ -1512,12 +1512,12 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="309"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="311"/>
         <source>No open problems that are not on a notice already.</source>
         <translation>没有尚未列入通知书的未销号问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="344"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="346"/>
         <source>Notice not issued</source>
         <translation>通知书未下发</translation>
     </message>
@@ -1650,6 +1650,7 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
@@ -1715,17 +1716,19 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>Fill in the checklist of the selected township</source>
         <translation>填写所选乡镇（街道）的督查表</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="358"/>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>&amp;Finish inspection</source>
         <translation>完成督查(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>Township &amp;page</source>
         <translation>乡镇（街道）概况(&amp;P)</translation>
     </message>
@@ -1791,6 +1794,7 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>Township &amp;feedback form (督查情况反馈表)…</source>
         <translation>督查情况反馈表(&amp;F)…</translation>
     </message>
@@ -1840,7 +1844,27 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>督查批次：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="545"/>
+        <source>Project site</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="545"/>
+        <source>Project site &amp;page</source>
+        <translation>项目概况(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="546"/>
+        <source>Project site &amp;feedback form (督查情况反馈表)…</source>
+        <translation>督查情况反馈表(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="547"/>
+        <source>Fill in the checklist of the selected project site</source>
+        <translation>填写所选项目的督查表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>&amp;Reopen inspection</source>
         <translation>重新打开督查(&amp;R)</translation>
     </message>
@@ -1870,45 +1894,45 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>督查批次包：督查表和乡镇名单（供督导组出发前使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="726"/>
-        <location filename="../../ui/main_window.py" line="760"/>
+        <location filename="../../ui/main_window.py" line="766"/>
+        <location filename="../../ui/main_window.py" line="800"/>
         <source>Choose a township first.</source>
         <translation>请先选择一个乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="729"/>
-        <location filename="../../ui/main_window.py" line="867"/>
+        <location filename="../../ui/main_window.py" line="769"/>
+        <location filename="../../ui/main_window.py" line="910"/>
         <source>There is no campaign yet.</source>
         <translation>还没有督查批次。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="826"/>
+        <location filename="../../ui/main_window.py" line="869"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="826"/>
+        <location filename="../../ui/main_window.py" line="869"/>
         <source>The Chinese translation file is missing.</source>
         <translation>缺少中文翻译文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="875"/>
-        <location filename="../../ui/main_window.py" line="891"/>
+        <location filename="../../ui/main_window.py" line="918"/>
+        <location filename="../../ui/main_window.py" line="934"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="877"/>
+        <location filename="../../ui/main_window.py" line="920"/>
         <source>Inspector databases (*.db *.sqlite);;All files (*)</source>
         <translation>督查通数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="906"/>
+        <location filename="../../ui/main_window.py" line="949"/>
         <source>About Inspector</source>
         <translation>关于督查通</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="908"/>
+        <location filename="../../ui/main_window.py" line="951"/>
         <source>&lt;h3&gt;督查通 Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline inspection of township party-building work: checklists, problem lists, rectification notices, star ratings.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei (Apache 2.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;督查通 {0}&lt;/h3&gt;&lt;p&gt;乡镇（街道）基层党建工作离线督查：督查表、问题清单、整改通知书、星级评定。&lt;/p&gt;&lt;p&gt;数据库：{1}&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（Apache 2.0 许可）。&lt;/p&gt;</translation>
     </message>
@@ -2331,292 +2355,292 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>{path} 不是督查通数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="211"/>
+        <location filename="../../ui/message_catalog.py" line="212"/>
         <source>this inspection is finished; reopen it to change answers</source>
         <translation>本次检查已完成；如需修改，请先重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="233"/>
+        <location filename="../../ui/message_catalog.py" line="234"/>
         <source>no township {township}</source>
         <translation>没有乡镇 {township}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="234"/>
+        <location filename="../../ui/message_catalog.py" line="235"/>
         <source>{township} has not been inspected in {campaign}</source>
         <translation>{township}尚未在“{campaign}”中接受检查</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="212"/>
+        <location filename="../../ui/message_catalog.py" line="213"/>
         <source>no notice {notice}</source>
         <translation>没有通知书 {notice}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="277"/>
+        <location filename="../../ui/message_catalog.py" line="278"/>
         <source>attachment {id}: its file {sha} is missing from the attachments folder; run &apos;inspector check&apos;</source>
         <translation>附件 {id}：附件文件夹中缺少其文件 {sha}；请运行“inspector check”</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="280"/>
+        <location filename="../../ui/message_catalog.py" line="281"/>
         <source>manifest.json: &apos;{key}&apos; is missing</source>
         <translation>manifest.json：缺少“{key}”</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="283"/>
+        <location filename="../../ui/message_catalog.py" line="284"/>
         <source>manifest.json: &apos;{key}&apos; has the wrong type</source>
         <translation>manifest.json：“{key}”的类型不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="284"/>
+        <location filename="../../ui/message_catalog.py" line="285"/>
         <source>manifest.json: not a JSON object</source>
         <translation>manifest.json：不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="285"/>
+        <location filename="../../ui/message_catalog.py" line="286"/>
         <source>manifest.json: not an Inspector bundle (format is {format!r}, expected {expected!r})</source>
         <translation>manifest.json：不是督查通数据包（格式为 {format!r}，应为 {expected!r}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="286"/>
+        <location filename="../../ui/message_catalog.py" line="287"/>
         <source>this bundle was made by a newer Inspector (bundle format {version}, this version reads {readable}); update Inspector to import it</source>
         <translation>该数据包由更新版本的督查通生成（数据包格式 {version}，本版本支持 {readable}）；请升级督查通后再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="287"/>
+        <location filename="../../ui/message_catalog.py" line="288"/>
         <source>manifest.json: format_version {version} is not valid</source>
         <translation>manifest.json：format_version {version} 无效</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="288"/>
+        <location filename="../../ui/message_catalog.py" line="289"/>
         <source>manifest.json: &apos;bundle_id&apos; is not valid</source>
         <translation>manifest.json：“bundle_id”无效</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="289"/>
+        <location filename="../../ui/message_catalog.py" line="290"/>
         <source>manifest.json: &apos;campaign_id&apos; has the wrong type</source>
         <translation>manifest.json：“campaign_id”的类型不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="278"/>
+        <location filename="../../ui/message_catalog.py" line="279"/>
         <source>manifest.json: table &apos;{table}&apos;: &apos;{key}&apos; is missing</source>
         <translation>manifest.json：表“{table}”缺少“{key}”</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="279"/>
+        <location filename="../../ui/message_catalog.py" line="280"/>
         <source>manifest.json: attachment: &apos;{key}&apos; is missing</source>
         <translation>manifest.json：附件条目缺少“{key}”</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="281"/>
+        <location filename="../../ui/message_catalog.py" line="282"/>
         <source>manifest.json: table &apos;{table}&apos;: &apos;{key}&apos; has the wrong type</source>
         <translation>manifest.json：表“{table}”的“{key}”类型不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="282"/>
+        <location filename="../../ui/message_catalog.py" line="283"/>
         <source>manifest.json: attachment: &apos;{key}&apos; has the wrong type</source>
         <translation>manifest.json：附件条目的“{key}”类型不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="290"/>
+        <location filename="../../ui/message_catalog.py" line="291"/>
         <source>manifest.json: unknown table &apos;{table}&apos;</source>
         <translation>manifest.json：未知的表“{table}”</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="291"/>
+        <location filename="../../ui/message_catalog.py" line="292"/>
         <source>manifest.json: table &apos;{table}&apos; is not an object</source>
         <translation>manifest.json：表“{table}”不是对象</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="292"/>
+        <location filename="../../ui/message_catalog.py" line="293"/>
         <source>manifest.json: table &apos;{table}&apos;: file must be {expected}, not {file!r}</source>
         <translation>manifest.json：表“{table}”的文件应为 {expected}，不能是 {file!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="293"/>
+        <location filename="../../ui/message_catalog.py" line="294"/>
         <source>manifest.json: table &apos;{table}&apos;: row count or sha256 is not valid</source>
         <translation>manifest.json：表“{table}”的行数或 sha256 无效</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="294"/>
+        <location filename="../../ui/message_catalog.py" line="295"/>
         <source>manifest.json: an attachment entry is not an object</source>
         <translation>manifest.json：某个附件条目不是对象</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="295"/>
+        <location filename="../../ui/message_catalog.py" line="296"/>
         <source>manifest.json: attachment {sha!r} is not valid</source>
         <translation>manifest.json：附件 {sha!r} 无效</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="296"/>
+        <location filename="../../ui/message_catalog.py" line="297"/>
         <source>attachment {sha} declares {size:,} bytes, more than the {limit} MiB an attachment may have</source>
         <translation>附件 {sha} 声明大小为 {size:,} 字节，超过单个附件 {limit} MiB 的上限</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="297"/>
+        <location filename="../../ui/message_catalog.py" line="298"/>
         <source>manifest.json: attachment {sha} is listed twice</source>
         <translation>manifest.json：附件 {sha} 重复列出</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="307"/>
+        <location filename="../../ui/message_catalog.py" line="308"/>
         <source>{file}: form {form} {version} does not match its sha256</source>
         <translation>{file}: 检查表 {form} {version} 与其 sha256 不符</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="309"/>
+        <location filename="../../ui/message_catalog.py" line="310"/>
         <source>{file}: {detail}</source>
         <translation>{file}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="310"/>
+        <location filename="../../ui/message_catalog.py" line="311"/>
         <source>{file}: an attachment row needs file {sha}, which is neither in the bundle nor on this laptop</source>
         <translation>{file}: 某条附件记录需要文件 {sha}，但数据包和本机中都没有该文件</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="306"/>
+        <location filename="../../ui/message_catalog.py" line="307"/>
         <source>{file}: form {form} {version} does not parse: {issue}</source>
         <translation>{file}: 检查表 {form} {version} 无法解析：{issue}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="339"/>
+        <location filename="../../ui/message_catalog.py" line="340"/>
         <source>unknown column(s) {columns}</source>
         <translation>未知的列 {columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="340"/>
+        <location filename="../../ui/message_catalog.py" line="341"/>
         <source>missing column(s) {columns}</source>
         <translation>缺少列 {columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="320"/>
+        <location filename="../../ui/message_catalog.py" line="321"/>
         <source>{file} holds {count:,} files, more than a bundle may</source>
         <translation>{file} 含有 {count:,} 个文件，超过数据包允许的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="325"/>
+        <location filename="../../ui/message_catalog.py" line="326"/>
         <source>{file}: {size:,} bytes uncompressed, more than the {limit:,} a bundle may hold</source>
         <translation>{file}: 解压后为 {size:,} 字节，超过数据包 {limit:,} 字节的上限</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="253"/>
+        <location filename="../../ui/message_catalog.py" line="254"/>
         <source>{file}: manifest.json is missing; not an Inspector bundle</source>
         <translation>{file}: 缺少 manifest.json，不是督查通数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="327"/>
+        <location filename="../../ui/message_catalog.py" line="328"/>
         <source>{file}: {member} is listed in the manifest but missing</source>
         <translation>{file}: {member} 已列入清单，但数据包中没有</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="328"/>
+        <location filename="../../ui/message_catalog.py" line="329"/>
         <source>{file}: {member} is not listed in the manifest</source>
         <translation>{file}: {member} 未列入清单</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="337"/>
+        <location filename="../../ui/message_catalog.py" line="338"/>
         <source>{file}: {member} does not match its sha256 in the manifest (damaged or altered)</source>
         <translation>{file}: {member} 与清单中的 sha256 不符（已损坏或被修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="338"/>
+        <location filename="../../ui/message_catalog.py" line="339"/>
         <source>{file}: {member} holds {count} rows, the manifest says {expected}</source>
         <translation>{file}: {member} 有 {count} 行，清单中为 {expected} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="332"/>
+        <location filename="../../ui/message_catalog.py" line="333"/>
         <source>{file}: {member} ends in the middle of a row</source>
         <translation>{file}: {member} 在一行中间意外结束</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="333"/>
+        <location filename="../../ui/message_catalog.py" line="334"/>
         <source>{file}: attachment {sha} does not match its sha256 (damaged or altered)</source>
         <translation>{file}: 附件 {sha} 与其 sha256 不符（已损坏或被修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="315"/>
+        <location filename="../../ui/message_catalog.py" line="316"/>
         <source>{file}: no such file</source>
         <translation>{file}: 文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="316"/>
+        <location filename="../../ui/message_catalog.py" line="317"/>
         <source>{file} is a folder, not a bundle</source>
         <translation>{file} 是文件夹，不是数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="317"/>
+        <location filename="../../ui/message_catalog.py" line="318"/>
         <source>{file} is not an Inspector bundle (not a ZIP archive, or cut short while copying)</source>
         <translation>{file} 不是督查通数据包（不是 ZIP 压缩文件，或复制时未复制完整）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="321"/>
+        <location filename="../../ui/message_catalog.py" line="322"/>
         <source>{file}: refused, member {member!r} has {why}</source>
         <translation>{file}: 已拒绝，成员 {member!r} 含有{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="322"/>
+        <location filename="../../ui/message_catalog.py" line="323"/>
         <source>{file}: member {member} appears twice</source>
         <translation>{file}: 成员 {member} 重复出现</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="263"/>
+        <location filename="../../ui/message_catalog.py" line="264"/>
         <source>{file}: unexpected member {member!r}</source>
         <translation>{file}: 出现了不应有的成员 {member!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="323"/>
+        <location filename="../../ui/message_catalog.py" line="324"/>
         <source>{file}: member {member} is encrypted</source>
         <translation>{file}: 成员 {member} 已加密</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="324"/>
+        <location filename="../../ui/message_catalog.py" line="325"/>
         <source>{file}: member {member} declares {size:,} bytes, more than the {limit:,} allowed</source>
         <translation>{file}: 成员 {member} 声明大小为 {size:,} 字节，超过允许的 {limit:,} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="255"/>
+        <location filename="../../ui/message_catalog.py" line="256"/>
         <source>{file}: manifest.json is not valid JSON ({error})</source>
         <translation>{file}: manifest.json 不是有效的 JSON（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="329"/>
+        <location filename="../../ui/message_catalog.py" line="330"/>
         <source>{file}: attachment {sha} is not the size the manifest says</source>
         <translation>{file}: 附件 {sha} 的大小与清单不符</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="256"/>
+        <location filename="../../ui/message_catalog.py" line="257"/>
         <source>{file}: member {member} is damaged ({error})</source>
         <translation>{file}: 成员 {member} 已损坏（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="366"/>
+        <location filename="../../ui/message_catalog.py" line="367"/>
         <source>{file}: {member} {detail}</source>
         <translation>{file}: {member} {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="334"/>
+        <location filename="../../ui/message_catalog.py" line="335"/>
         <source>{file}: {member} line {line} is not valid JSON</source>
         <translation>{file}: {member} 第{line}行不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="335"/>
+        <location filename="../../ui/message_catalog.py" line="336"/>
         <source>{file}: {member} line {line} is not a JSON object</source>
         <translation>{file}: {member} 第{line}行不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="336"/>
+        <location filename="../../ui/message_catalog.py" line="337"/>
         <source>{file}: {member} line {line}: {problems}</source>
         <translation>{file}: {member} 第{line}行：{problems}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="330"/>
+        <location filename="../../ui/message_catalog.py" line="331"/>
         <source>{file}: member {member} inflates beyond its declared size (a ZIP bomb?)</source>
         <translation>{file}: 成员 {member} 解压后超出声明的大小（可能是 ZIP 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="385"/>
+        <location filename="../../ui/message_catalog.py" line="386"/>
         <source>{file}: sent by {name} ({device}), which headquarters revoked; its versions are imported only as headquarters had accepted them before the revocation, not in a bundle made since or never delivered</source>
         <translation>{file}：由已被总部吊销的 {name}（{device}）发出；它的数据只按总部吊销前已接收的导入，吊销后制作或从未送达总部的数据包不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="386"/>
+        <location filename="../../ui/message_catalog.py" line="387"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -2711,7 +2735,7 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>{file} 大于 {size} MiB，不是乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="240"/>
+        <location filename="../../ui/message_catalog.py" line="241"/>
         <source>the setting {key} holds control characters ({chars}); type it again without them</source>
         <translation>设置项 {key} 含有控制字符（{chars}），请去掉后重新输入</translation>
     </message>
@@ -3151,132 +3175,137 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>该问题不在本轮回头看的清单上（清单为上一轮尚未销号的问题）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="213"/>
+        <location filename="../../ui/message_catalog.py" line="211"/>
+        <source>{campaign} is a follow-up round that only verifies the earlier round&apos;s problems: it has no checklist to fill in</source>
+        <translation>{campaign}是只核查上一轮问题整改情况的回头看，没有需要填写的督查表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_catalog.py" line="214"/>
         <source>{notice} names {count} notices; give the notice&apos;s id instead</source>
         <translation>{notice} 对应 {count} 份通知书，请改用通知书编号（id）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="214"/>
+        <location filename="../../ui/message_catalog.py" line="215"/>
         <source>say why the notice is voided (a reason is required)</source>
         <translation>请填写作废原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="215"/>
+        <location filename="../../ui/message_catalog.py" line="216"/>
         <source>notice {number} was already voided on {day}</source>
         <translation>通知书{number}已于{day}作废</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="216"/>
+        <location filename="../../ui/message_catalog.py" line="217"/>
         <source>notice {number} was already re-issued as {new}</source>
         <translation>通知书{number}已重新印发为{new}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="217"/>
+        <location filename="../../ui/message_catalog.py" line="218"/>
         <source>notice {number} has no problem left to re-issue (closed, or on another notice)</source>
         <translation>通知书{number}已没有可重新印发的问题（已销号或已列入其他通知书）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="218"/>
+        <location filename="../../ui/message_catalog.py" line="219"/>
         <source>notice {number} is voided; record the report against the notice that replaced it</source>
         <translation>通知书{number}已作废，请在替代它的通知书上登记整改报告</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="219"/>
+        <location filename="../../ui/message_catalog.py" line="220"/>
         <source>the report cannot arrive ({day}) before the notice was issued ({issued})</source>
         <translation>整改报告的收到日期（{day}）不能早于通知书印发日期（{issued}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="220"/>
+        <location filename="../../ui/message_catalog.py" line="221"/>
         <source>the deadline was set when the problem was recorded; it changes only through an extension (延期) with a reason and who approved it</source>
         <translation>整改时限在记录问题时已确定，只能通过延期（填写理由和批准人）变更</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="221"/>
+        <location filename="../../ui/message_catalog.py" line="222"/>
         <source>a closed problem (销号) is final and cannot be deleted</source>
         <translation>已销号的问题不可删除</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="222"/>
+        <location filename="../../ui/message_catalog.py" line="223"/>
         <source>this laptop may delete only an open problem it recorded itself that no other device has changed; ask headquarters to delete it</source>
         <translation>本机只能删除自己录入、尚未整改且未经其他设备修改的问题；请由市委组织部删除</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="223"/>
+        <location filename="../../ui/message_catalog.py" line="224"/>
         <source>the problem is on the issued notice {number}; it cannot be deleted</source>
         <translation>该问题已列入整改通知书 {number}，不能删除</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="224"/>
+        <location filename="../../ui/message_catalog.py" line="225"/>
         <source>{name} is a project site; this campaign&apos;s form inspects townships only</source>
         <translation>{name}是项目，本批次的督查表只督查乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="225"/>
+        <location filename="../../ui/message_catalog.py" line="226"/>
         <source>{name} is a township; this campaign&apos;s form inspects project sites only</source>
         <translation>{name}是乡镇（街道），本批次的督查表只督查项目</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="226"/>
+        <location filename="../../ui/message_catalog.py" line="227"/>
         <source>{file}:1: the columns are {expected} (code optional), not {header}</source>
         <translation>{file}:1: 列应为 {expected}（code 可省略），而不是 {header}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="227"/>
+        <location filename="../../ui/message_catalog.py" line="228"/>
         <source>name is empty</source>
         <translation>name（项目名称）为空</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="228"/>
+        <location filename="../../ui/message_catalog.py" line="229"/>
         <source>code &apos;{code}&apos; is not 9 or 12 digits</source>
         <translation>code“{code}”不是9位或12位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="229"/>
+        <location filename="../../ui/message_catalog.py" line="230"/>
         <source>{county} {name} repeats line {first}</source>
         <translation>{county} {name} 与第 {first} 行重复</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="230"/>
+        <location filename="../../ui/message_catalog.py" line="231"/>
         <source>{file}: no project sites in the file</source>
         <translation>{file}：文件中没有项目</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="231"/>
+        <location filename="../../ui/message_catalog.py" line="232"/>
         <source>{file}:{line}: no county {county} in the database (import the township list first)</source>
         <translation>{file}:{line}: 数据库中没有县区 {county}（请先导入乡镇名单）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="232"/>
+        <location filename="../../ui/message_catalog.py" line="233"/>
         <source>{file} is larger than {size} MiB: not a project list</source>
         <translation>{file} 大于 {size} MiB，不是项目名单</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="236"/>
+        <location filename="../../ui/message_catalog.py" line="237"/>
         <source>only headquarters numbers the {paper}: this laptop is enrolled as an inspector, and the counters of its numbers do not sync, so another computer could print the same number</source>
         <translation>只有总部可以为{paper}编号：本机登记为督查员笔记本，其编号计数不同步，其他电脑可能印出相同的文号</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="237"/>
+        <location filename="../../ui/message_catalog.py" line="238"/>
         <source>{file}: the sheet is for a campaign this database does not hold</source>
         <translation>{file}：此自评表所属督查批次不在本数据库中</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="238"/>
+        <location filename="../../ui/message_catalog.py" line="239"/>
         <source>{file}: the sheet was made from another form than campaign {campaign} uses</source>
         <translation>{file}：此自评表由另一版督查表生成，与督查批次 {campaign} 所用不同</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="239"/>
+        <location filename="../../ui/message_catalog.py" line="240"/>
         <source>{file}: the sheet is for a township this database does not hold</source>
         <translation>{file}：此自评表所属乡镇（街道）不在本数据库中</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="266"/>
+        <location filename="../../ui/message_catalog.py" line="267"/>
         <source>{file}: this device is not a recipient of this bundle: it is sealed to headquarters and the enrolled laptops assigned to its campaigns; ask the sender for a bundle with a passphrase, or headquarters to enrol this laptop or assign it to the campaign</source>
         <translation>{file}：本设备不是这个数据包的接收方：它只加密给总部和分配到其督查任务的已登记笔记本；请发送方另做一个带口令的数据包，或请总部登记本笔记本、把它分配到该督查任务</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="326"/>
+        <location filename="../../ui/message_catalog.py" line="327"/>
         <source>{file}: manifest.json is nested too deeply</source>
         <translation>{file}：manifest.json 嵌套层数过多</translation>
     </message>
@@ -3306,122 +3335,122 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>此数据库上次是在另一台电脑或另一个文件夹中使用的（设备 {name}，编号 {device}）：如果它是副本，请在编辑前用“inspector device new”为它设置自己的身份；如果是同一台电脑（改了名称或移动了位置），请用“inspector device same”确认</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="241"/>
+        <location filename="../../ui/message_catalog.py" line="242"/>
         <source>{table}: {count} row(s) stamped more than a day ahead of this computer&apos;s clock (newest {when}, device {device}); other laptops refuse them: once the date here is right, run &apos;inspector check --restamp-future&apos;</source>
         <translation>{table}：{count} 行的时间戳比本机时钟快一天以上（最新为 {when}，设备 {device}）；其他电脑会拒收：校正本机日期后，请运行“inspector check --restamp-future”</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="367"/>
+        <location filename="../../ui/message_catalog.py" line="368"/>
         <source>{file}: device {device}&apos;s clock appears to be at {when}, more than a day ahead of this computer&apos;s ({today}); correct that laptop&apos;s clock, then export again ({member} line {line}, column {column})</source>
         <translation>{file}：设备 {device} 的时钟似乎是 {when}，比本机（{today}）快一天以上；请校正那台电脑的时钟，然后重新导出（{member} 第 {line} 行，{column} 列）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="368"/>
+        <location filename="../../ui/message_catalog.py" line="369"/>
         <source>{file} was made under this laptop&apos;s own device id {device} (by {name}): one of the two databases is a copy of the other; on the copy, run &apos;inspector device new&apos; (File → New device identity…), then export again</source>
         <translation>{file} 使用的是本机自己的设备编号 {device}（由 {name} 导出）：两个数据库中有一个是另一个的副本；请在副本上运行“inspector device new”（文件 → 新设备身份…），然后重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="369"/>
+        <location filename="../../ui/message_catalog.py" line="370"/>
         <source>{file}: {member} line {line}, column {column}: version {value} carries this laptop&apos;s device id but was never made here: another laptop uses a copy of this database; on the copy, run &apos;inspector device new&apos; (File → New device identity…), then export again; if the copy already has its own id, run it here, then import again</source>
         <translation>{file}：{member} 第 {line} 行，{column} 列：版本 {value} 带有本机的设备编号，但并非本机所做：另一台电脑在使用本数据库的副本；请在副本上运行“inspector device new”（文件 → 新设备身份…），然后重新导出；如果副本已有自己的编号，请在本机运行该命令，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="370"/>
+        <location filename="../../ui/message_catalog.py" line="371"/>
         <source>{file}: {member} line {line}: version {value} differs from the version with the same stamp here: two databases use the device id {device} (one is a copy of the other); on the copy, run &apos;inspector device new&apos; (File → New device identity…), then export again</source>
         <translation>{file}：{member} 第 {line} 行：版本 {value} 与本机同一时间戳的版本内容不同：两个数据库在使用同一设备编号 {device}（其中一个是另一个的副本）；请在副本上运行“inspector device new”（文件 → 新设备身份…），然后重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="242"/>
+        <location filename="../../ui/message_catalog.py" line="243"/>
         <source>export a delta (--since-last) to carry only the changes, or a campaign kit</source>
         <translation>请导出增量数据包（--since-last）只带变化部分，或导出督查批次数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="251"/>
+        <location filename="../../ui/message_catalog.py" line="252"/>
         <source>{table} row {id}: {size:,} bytes as one line of the bundle, {over:,} more than the {limit:,} a row may have; its column {column} alone is {column_size:,} bytes. Shorten it and export again</source>
         <translation>{table} 中的记录 {id}：在数据包中占一行 {size:,} 字节，比单条记录允许的 {limit:,} 字节多 {over:,} 字节；其中字段 {column} 就有 {column_size:,} 字节。请缩短后重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="250"/>
+        <location filename="../../ui/message_catalog.py" line="251"/>
         <source>table {table} comes to {size:,} bytes in the bundle, {over:,} more than the {limit:,} a table may have; {advice}</source>
         <translation>表 {table} 在数据包中达 {size:,} 字节，比单个表允许的 {limit:,} 字节多 {over:,} 字节；{advice}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="244"/>
+        <location filename="../../ui/message_catalog.py" line="245"/>
         <source>{count:,} attachments make more than the {limit:,} files a bundle may hold; {advice}</source>
         <translation>{count:,} 个附件使文件数超过了数据包允许的 {limit:,} 个；{advice}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="245"/>
+        <location filename="../../ui/message_catalog.py" line="246"/>
         <source>its attachments alone come to</source>
         <translation>仅附件就有</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="246"/>
+        <location filename="../../ui/message_catalog.py" line="247"/>
         <source>with its tables it comes to</source>
         <translation>连同数据表共</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="247"/>
+        <location filename="../../ui/message_catalog.py" line="248"/>
         <source>this bundle is too big: {what} {size:,} bytes, {over:,} more than the {limit:,} a bundle may hold; {advice}</source>
         <translation>数据包过大：{what} {size:,} 字节，比数据包允许的 {limit:,} 字节多 {over:,} 字节；{advice}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="249"/>
+        <location filename="../../ui/message_catalog.py" line="250"/>
         <source>the bundle&apos;s manifest.json would be {size:,} bytes, {over:,} more than the {limit:,} allowed; {advice}</source>
         <translation>数据包的 manifest.json 将达 {size:,} 字节，比允许的 {limit:,} 字节多 {over:,} 字节；{advice}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="243"/>
+        <location filename="../../ui/message_catalog.py" line="244"/>
         <source>attachment {id} ({filename}) is {size:,} bytes, {over:,} more than the {limit:,} an attachment may have in a bundle</source>
         <translation>附件 {id}（{filename}）大小为 {size:,} 字节，比数据包中单个附件允许的 {limit:,} 字节多 {over:,} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="271"/>
+        <location filename="../../ui/message_catalog.py" line="272"/>
         <source>a campaign kit is always complete: use --campaign or --since-last, not both</source>
         <translation>督查批次数据包总是完整的：--campaign 与 --since-last 只能选一个</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="272"/>
+        <location filename="../../ui/message_catalog.py" line="273"/>
         <source>--to chooses the peer of a delta: add --since-last</source>
         <translation>--to 用于指定增量数据包的接收设备：请加上 --since-last</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="273"/>
+        <location filename="../../ui/message_catalog.py" line="274"/>
         <source>no bundle from device {device} was ever imported here, so nothing says what it holds; known devices: {known}. Export a full bundle for it</source>
         <translation>本机从未导入过设备 {device} 的数据包，无从得知它已有哪些数据；已知设备：{known}。请为它导出完整数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="275"/>
+        <location filename="../../ui/message_catalog.py" line="276"/>
         <source>{table} row {id}: column {column} holds {value}, which is not {expected}; an import would refuse it, so correct it and export again</source>
         <translation>{table} 中的记录 {id}：字段 {column} 的值 {value} 不是{expected}；导入时会被拒绝，请更正后重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="274"/>
+        <location filename="../../ui/message_catalog.py" line="275"/>
         <source>the bundle is complete, but this database could not note the export ({error}); the &apos;last export&apos; line stays as it was</source>
         <translation>数据包已完整写出，但数据库未能记录这次导出（{error}）；“上次导出”信息保持不变</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="276"/>
+        <location filename="../../ui/message_catalog.py" line="277"/>
         <source>attachment file {sha} changed size while the bundle was written; export again</source>
         <translation>写数据包期间附件文件 {sha} 的大小发生了变化；请重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="304"/>
+        <location filename="../../ui/message_catalog.py" line="305"/>
         <source>manifest.json: &apos;{key}&apos; is not a version vector</source>
         <translation>manifest.json：“{key}”不是版本向量</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="305"/>
+        <location filename="../../ui/message_catalog.py" line="306"/>
         <source>manifest.json: &apos;{key}&apos; entry {author!r} is not a device and a clock value of it</source>
         <translation>manifest.json：“{key}”中的条目 {author!r} 不是设备及其时钟值</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="331"/>
+        <location filename="../../ui/message_catalog.py" line="332"/>
         <source>{file}: {member} has a line longer than {limit:,} bytes</source>
         <translation>{file}：{member} 中有一行超过 {limit:,} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="365"/>
+        <location filename="../../ui/message_catalog.py" line="366"/>
         <source>{file}: {member} {detail}. This is a delta bundle, made for a database that holds more than this one: ask {device} to export a full bundle</source>
         <translation>{file}：{member} {detail}。这是增量数据包，是为数据比本机更全的数据库制作的：请让 {device} 导出完整数据包</translation>
     </message>
@@ -3451,7 +3480,7 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>该乡镇（街道）未列入{campaign}的约谈名单</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="235"/>
+        <location filename="../../ui/message_catalog.py" line="236"/>
         <source>no county {county}; counties are: {names}</source>
         <translation>没有县区“{county}”；现有县区：{names}</translation>
     </message>
@@ -3466,332 +3495,332 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>只有总部能销号或修改已销号的问题；本机登记的角色是督查员</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="248"/>
+        <location filename="../../ui/message_catalog.py" line="249"/>
         <source>the bundle would hold {count:,} files, more than the {limit:,} a bundle may hold; {advice}</source>
         <translation>数据包将含 {count:,} 个文件，超过数据包允许的 {limit:,} 个；{advice}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="252"/>
+        <location filename="../../ui/message_catalog.py" line="253"/>
         <source>no device may read this bundle: this device is not enrolled and holds no roster; enrol it at headquarters, or export with a passphrase</source>
         <translation>没有设备能读取此数据包：本机未登记，也没有设备名册；请到总部登记本机，或设置口令后导出</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="254"/>
+        <location filename="../../ui/message_catalog.py" line="255"/>
         <source>{file}: manifest.json declares {size:,} bytes, more than the {limit:,} allowed</source>
         <translation>{file}：manifest.json 声明 {size:,} 字节，超过允许的 {limit:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="257"/>
+        <location filename="../../ui/message_catalog.py" line="258"/>
         <source>{file}: manifest.json: not a JSON object</source>
         <translation>{file}：manifest.json：不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="258"/>
+        <location filename="../../ui/message_catalog.py" line="259"/>
         <source>{file}: manifest.json: not an Inspector bundle (format is {format!r}, expected {expected!r})</source>
         <translation>{file}：manifest.json：不是督查通数据包（格式为 {format!r}，应为 {expected!r}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="259"/>
+        <location filename="../../ui/message_catalog.py" line="260"/>
         <source>{file}: manifest.json: format_version {version!r} is not valid</source>
         <translation>{file}：manifest.json：format_version {version!r} 无效</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="260"/>
+        <location filename="../../ui/message_catalog.py" line="261"/>
         <source>{file}: unsigned bundle (format 1) from an older Inspector: nothing in it proves who wrote it, so it is not imported; update Inspector on {device} and export again</source>
         <translation>{file}：来自旧版督查通的未签名数据包（格式 1）：无法证明由谁写入，不予导入；请在 {device} 上升级督查通后重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="261"/>
+        <location filename="../../ui/message_catalog.py" line="262"/>
         <source>{file}: this bundle was made by a newer Inspector (bundle format {version}, this version reads {readable}); update Inspector to import it</source>
         <translation>{file}：此数据包由更新版本的督查通生成（数据包格式 {version}，本版本可读 {readable}）；请升级督查通后再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="262"/>
+        <location filename="../../ui/message_catalog.py" line="263"/>
         <source>{file}: manifest.json: &apos;sender&apos; is missing or not valid</source>
         <translation>{file}：manifest.json：“sender”缺失或无效</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="264"/>
+        <location filename="../../ui/message_catalog.py" line="265"/>
         <source>{file}: {member} is missing</source>
         <translation>{file}：缺少 {member}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="265"/>
+        <location filename="../../ui/message_catalog.py" line="266"/>
         <source>{file}: {size:,} bytes of content, more than the {limit:,} a bundle may hold</source>
         <translation>{file}：内容 {size:,} 字节，超过数据包允许的 {limit:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="268"/>
+        <location filename="../../ui/message_catalog.py" line="269"/>
         <source>{file}: this bundle has no passphrase</source>
         <translation>{file}：此数据包没有设置口令</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="269"/>
+        <location filename="../../ui/message_catalog.py" line="270"/>
         <source>{file}: {member} is too large</source>
         <translation>{file}：{member} 过大</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="267"/>
+        <location filename="../../ui/message_catalog.py" line="268"/>
         <source>{file}: the encrypted content is damaged or altered ({error})</source>
         <translation>{file}：加密内容已损坏或被篡改（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="270"/>
+        <location filename="../../ui/message_catalog.py" line="271"/>
         <source>{file}: wrong passphrase</source>
         <translation>{file}：口令错误</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="298"/>
+        <location filename="../../ui/message_catalog.py" line="299"/>
         <source>manifest.json: &apos;roster_serial&apos; is not valid</source>
         <translation>manifest.json：“roster_serial”无效</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="303"/>
+        <location filename="../../ui/message_catalog.py" line="304"/>
         <source>manifest.json: the sender&apos;s own statement is missing</source>
         <translation>manifest.json：缺少发送方自己的签名声明</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="299"/>
+        <location filename="../../ui/message_catalog.py" line="300"/>
         <source>manifest.json: a statement entry is not an object</source>
         <translation>manifest.json：有一项签名声明不是对象</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="300"/>
+        <location filename="../../ui/message_catalog.py" line="301"/>
         <source>manifest.json: statement {id!r} is not valid</source>
         <translation>manifest.json：签名声明 {id!r} 无效</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="301"/>
+        <location filename="../../ui/message_catalog.py" line="302"/>
         <source>manifest.json: statement {id} of {author}: only the sender&apos;s own statement comes without its list</source>
         <translation>manifest.json：{author} 的签名声明 {id}：只有发送方自己的声明可以不附版本清单</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="302"/>
+        <location filename="../../ui/message_catalog.py" line="303"/>
         <source>manifest.json: statement {id} is listed twice</source>
         <translation>manifest.json：签名声明 {id} 列出了两次</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="308"/>
+        <location filename="../../ui/message_catalog.py" line="309"/>
         <source>{file}: tables/forms.jsonl line {line}: form {form} {version} is frozen here; a bundle may not change its text</source>
         <translation>{file}：tables/forms.jsonl 第 {line} 行：督查表 {form} {version} 在本机已冻结；数据包不得修改其内容</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="311"/>
+        <location filename="../../ui/message_catalog.py" line="312"/>
         <source>{key!r} is not a signing key</source>
         <translation>{key!r} 不是签名密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="314"/>
+        <location filename="../../ui/message_catalog.py" line="315"/>
         <source>{file} is not an Ed25519 key</source>
         <translation>{file} 不是 Ed25519 密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="312"/>
+        <location filename="../../ui/message_catalog.py" line="313"/>
         <source>{key!r} is not an encryption key</source>
         <translation>{key!r} 不是加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="313"/>
+        <location filename="../../ui/message_catalog.py" line="314"/>
         <source>the key files in {folder} are damaged; restore them from where you keep them, or ask headquarters to enrol this device again</source>
         <translation>{folder} 中的密钥文件已损坏；请从备份处恢复，或请总部重新登记本机</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="319"/>
+        <location filename="../../ui/message_catalog.py" line="320"/>
         <source>{file}: the sender outside ({outer}) is not the sender inside ({inner})</source>
         <translation>{file}：外层的发送设备（{outer}）与内层的发送设备（{inner}）不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="318"/>
+        <location filename="../../ui/message_catalog.py" line="319"/>
         <source>{file}: the decrypted content is not a bundle</source>
         <translation>{file}：解密后的内容不是数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="341"/>
+        <location filename="../../ui/message_catalog.py" line="342"/>
         <source>role {role!r} writes nothing</source>
         <translation>角色 {role!r} 无权写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="342"/>
+        <location filename="../../ui/message_catalog.py" line="343"/>
         <source>only headquarters writes {table}</source>
         <translation>只有总部能写入 {table}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="343"/>
+        <location filename="../../ui/message_catalog.py" line="344"/>
         <source>only headquarters closes a problem (销号)</source>
         <translation>只有总部能销号</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="344"/>
+        <location filename="../../ui/message_catalog.py" line="345"/>
         <source>an inspector may not delete a problem unless it is still open and was recorded on that laptop with no other device&apos;s change since (a problem recorded by mistake)</source>
         <translation>督查组不能删除问题，除非该问题仍为待整改、由本笔记本录入且此后没有其他设备修改过（即误录的问题）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="345"/>
+        <location filename="../../ui/message_catalog.py" line="346"/>
         <source>an inspector may not delete an issued notice; only headquarters does</source>
         <translation>督查组不能删除已下发的整改通知书，只有总部可以</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="347"/>
+        <location filename="../../ui/message_catalog.py" line="348"/>
         <source>this installation already trusts headquarters {name} ({fingerprint}); it cannot become headquarters itself</source>
         <translation>本机已信任总部 {name}（{fingerprint}）；不能自己成为总部</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="348"/>
+        <location filename="../../ui/message_catalog.py" line="349"/>
         <source>only headquarters can do this; this installation is not headquarters (see &apos;inspector hq init&apos;)</source>
         <translation>只有总部能做此操作；本机不是总部（见“inspector hq init”）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="349"/>
+        <location filename="../../ui/message_catalog.py" line="350"/>
         <source>unknown role {role!r}; use one of {roles}</source>
         <translation>未知角色 {role!r}；请使用 {roles} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="350"/>
+        <location filename="../../ui/message_catalog.py" line="351"/>
         <source>device {device} is already enrolled with another key; revoke it and enrol the new installation under its own id</source>
         <translation>设备 {device} 已用另一把密钥登记；请先吊销它，再以新安装自己的编号登记</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="351"/>
+        <location filename="../../ui/message_catalog.py" line="352"/>
         <source>device {device} ({name}) was revoked; a revoked device cannot be enrolled again</source>
         <translation>设备 {device}（{name}）已被吊销；被吊销的设备不能再次登记</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="353"/>
+        <location filename="../../ui/message_catalog.py" line="354"/>
         <source>no notice number block is left to give</source>
         <translation>已没有可分配的文号段</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="354"/>
+        <location filename="../../ui/message_catalog.py" line="355"/>
         <source>a number block runs from 1 to {max}, first before last</source>
         <translation>文号段须在 1 至 {max} 之间，起号不大于止号</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="355"/>
+        <location filename="../../ui/message_catalog.py" line="356"/>
         <source>notice numbers {first}-{last} overlap {name}&apos;s block {start}-{end}</source>
         <translation>文号 {first}-{last} 与{name}的文号段 {start}-{end} 重叠</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="356"/>
+        <location filename="../../ui/message_catalog.py" line="357"/>
         <source>headquarters cannot revoke itself</source>
         <translation>总部不能吊销自己</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="358"/>
+        <location filename="../../ui/message_catalog.py" line="359"/>
         <source>{file}: the request&apos;s signature does not match its key (damaged or altered)</source>
         <translation>{file}：登记申请的签名与其密钥不符（已损坏或被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="359"/>
+        <location filename="../../ui/message_catalog.py" line="360"/>
         <source>the roster is signed by headquarters&apos; retired key {fingerprint}, which its successor replaced (altered, or the old key was not destroyed)</source>
         <translation>名册由总部已停用的密钥 {fingerprint} 签名，该密钥已被新密钥取代（名册被篡改，或旧密钥未销毁）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="361"/>
+        <location filename="../../ui/message_catalog.py" line="362"/>
         <source>the roster&apos;s signature does not match headquarters&apos; key (damaged or altered)</source>
         <translation>设备名册的签名与总部密钥不符（已损坏或被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="346"/>
+        <location filename="../../ui/message_catalog.py" line="347"/>
         <source>the roster is malformed</source>
         <translation>设备名册格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="352"/>
+        <location filename="../../ui/message_catalog.py" line="353"/>
         <source>no enrolled device {device}</source>
         <translation>没有已登记的设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="357"/>
+        <location filename="../../ui/message_catalog.py" line="358"/>
         <source>{file} is not an enrolment request</source>
         <translation>{file} 不是登记申请</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="360"/>
+        <location filename="../../ui/message_catalog.py" line="361"/>
         <source>the roster is signed by {name} ({fingerprint}), not by the headquarters this laptop trusts ({pinned})</source>
         <translation>设备名册由 {name}（{fingerprint}）签发，而不是本机信任的总部（{pinned}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="362"/>
+        <location filename="../../ui/message_catalog.py" line="363"/>
         <source>the roster differs from the one held under the same serial {serial} (altered)</source>
         <translation>设备名册与本机同一版号 {serial} 的名册不同（已被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="363"/>
+        <location filename="../../ui/message_catalog.py" line="364"/>
         <source>the fingerprint given does not match headquarters {name} ({fingerprint}); do not import this bundle unless headquarters reads out that fingerprint</source>
         <translation>所给指纹与总部 {name}（{fingerprint}）不符；除非总部读出的正是该指纹，否则不要导入此数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="364"/>
+        <location filename="../../ui/message_catalog.py" line="365"/>
         <source>this laptop trusts no headquarters yet: the bundle is signed by headquarters {name} with fingerprint {fingerprint}; compare it with headquarters, then import again with --trust-hq {fingerprint}</source>
         <translation>本机尚未信任任何总部：此数据包由总部 {name} 签名，指纹为 {fingerprint}；请与总部核对后，加 --trust-hq {fingerprint} 再次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="375"/>
+        <location filename="../../ui/message_catalog.py" line="376"/>
         <source>{file}: the bundle&apos;s signature does not match its sender {name} ({device}): damaged or altered</source>
         <translation>{file}：数据包签名与发送设备 {name}（{device}）不符：已损坏或被篡改</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="371"/>
+        <location filename="../../ui/message_catalog.py" line="372"/>
         <source>{file}: sent by device {device}, which headquarters has not enrolled; it is not imported</source>
         <translation>{file}：由总部未登记的设备 {device} 发出；不予导入</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="374"/>
+        <location filename="../../ui/message_catalog.py" line="375"/>
         <source>{file}: this device holds no roster and the bundle carries none, so nothing in it can be verified; import a campaign kit from headquarters first</source>
         <translation>{file}：本机没有设备名册，数据包中也没有，无法验证其中任何内容；请先导入总部的督查批次工作包</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="376"/>
+        <location filename="../../ui/message_catalog.py" line="377"/>
         <source>{file}: signature.json is missing: the bundle is not signed</source>
         <translation>{file}：缺少 signature.json：数据包未签名</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="377"/>
+        <location filename="../../ui/message_catalog.py" line="378"/>
         <source>{file}: relays versions of device {device}, which headquarters has not enrolled</source>
         <translation>{file}：转发了设备 {device} 的版本，而总部未登记该设备</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="378"/>
+        <location filename="../../ui/message_catalog.py" line="379"/>
         <source>{file}: {member}: the statement of {name} ({device}) does not match its signature (altered)</source>
         <translation>{file}：{member}：{name}（{device}）的签名声明与其签名不符（被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="380"/>
+        <location filename="../../ui/message_catalog.py" line="381"/>
         <source>{file}: {member} line {line}: {table} row {id} was written by device {device}, which headquarters has not enrolled</source>
         <translation>{file}：{member} 第 {line} 行：{table} 的记录 {id} 由总部未登记的设备 {device} 写入</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="381"/>
+        <location filename="../../ui/message_catalog.py" line="382"/>
         <source>{file}: {member} line {line}: {table} row {id} was written by {name} ({device}), which headquarters revoked, and is not among the versions headquarters had accepted from it before</source>
         <translation>{file}：{member} 第 {line} 行：{table} 行 {id} 由已被总部吊销的 {name}（{device}）写入，且不在总部吊销前已接收的版本之中</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="382"/>
+        <location filename="../../ui/message_catalog.py" line="383"/>
         <source>{file}: {member} line {line}: {table} row {id} was stamped by {name} ({device}) after headquarters revoked that device</source>
         <translation>{file}：{member} 第 {line} 行：{table} 的记录 {id} 由 {name}（{device}）在总部吊销该设备之后写入</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="383"/>
+        <location filename="../../ui/message_catalog.py" line="384"/>
         <source>{file}: {member} line {line}: device {name} ({device}), role {role}, may not write {table} row {id}: {why}</source>
         <translation>{file}：{member} 第 {line} 行：设备 {name}（{device}）的角色为 {role}，无权写入 {table} 的记录 {id}：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="384"/>
+        <location filename="../../ui/message_catalog.py" line="385"/>
         <source>{file}: the rows of {name} ({device}) do not match its signature: changed after signing</source>
         <translation>{file}：{name}（{device}）的数据行与其签名不符：签名后被修改过</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="379"/>
+        <location filename="../../ui/message_catalog.py" line="380"/>
         <source>{file}: {member} line {line}: {table} row {id} says it was written by device {device}, but no signature of that device covers this version (forged or altered)</source>
         <translation>{file}：{member} 第 {line} 行：{table} 的记录 {id} 自称由设备 {device} 写入，但没有该设备的签名覆盖此版本（伪造或被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="372"/>
+        <location filename="../../ui/message_catalog.py" line="373"/>
         <source>{file}: roster.json: {detail}</source>
         <translation>{file}：roster.json：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="373"/>
+        <location filename="../../ui/message_catalog.py" line="374"/>
         <source>{file}: roster.json is not valid JSON</source>
         <translation>{file}：roster.json 不是有效的 JSON</translation>
     </message>
@@ -3799,82 +3828,82 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>NoticeListWidget</name>
     <message>
-        <location filename="../../ui/notices.py" line="198"/>
+        <location filename="../../ui/notices.py" line="196"/>
         <source>Issue notice…</source>
         <translation>下发整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="199"/>
+        <location filename="../../ui/notices.py" line="197"/>
         <source>View / print</source>
         <translation>查看 / 打印</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="201"/>
+        <location filename="../../ui/notices.py" line="199"/>
         <source>Issue for every township…</source>
         <translation>为所有乡镇下发…</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="204"/>
+        <location filename="../../ui/notices.py" line="202"/>
         <source>One notice for each township of the campaign with open problems not yet on a notice, numbered in catalogue order, then all of them in one file to print or save</source>
         <translation>为本批次每个尚有未列入通知书的待整改问题的乡镇各下发一份通知书，按名录顺序编号，全部合成一个文件打印或保存</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="210"/>
+        <location filename="../../ui/notices.py" line="208"/>
         <source>Void / re-issue…</source>
         <translation>作废 / 重新印发…</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="213"/>
+        <location filename="../../ui/notices.py" line="211"/>
         <source>Void the selected notice (作废), kept and marked, and give its problems a new number</source>
         <translation>作废所选通知书（保留并标记），并以新文号印发其问题</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="216"/>
+        <location filename="../../ui/notices.py" line="214"/>
         <source>Report received…</source>
         <translation>登记整改报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="218"/>
+        <location filename="../../ui/notices.py" line="216"/>
         <source>Record that the township&apos;s 整改报告 arrived, with its scan</source>
         <translation>登记乡镇（街道）已报送整改报告，并附扫描件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notices.py" line="265"/>
+        <location filename="../../ui/notices.py" line="268"/>
         <source>%n notice(s)</source>
         <translation>
             <numerusform>%n 份通知书</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="316"/>
+        <location filename="../../ui/notices.py" line="319"/>
         <source>Notice issued</source>
         <translation>通知书已下发</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="317"/>
+        <location filename="../../ui/notices.py" line="320"/>
         <source>Issued {0} to {1}.</source>
         <translation>已向{1}下发 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="328"/>
-        <location filename="../../ui/notices.py" line="334"/>
+        <location filename="../../ui/notices.py" line="331"/>
+        <location filename="../../ui/notices.py" line="337"/>
         <source>Issue notices</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="329"/>
+        <location filename="../../ui/notices.py" line="332"/>
         <source>No township of this campaign has open problems that are not on a notice.</source>
         <translation>本批次没有尚未列入通知书的待整改问题的乡镇。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notices.py" line="336"/>
+        <location filename="../../ui/notices.py" line="339"/>
         <source>Issue %n notice(s), one per township with open problems not yet on a notice? They are numbered in order and archived; this cannot be undone.</source>
         <translation>
             <numerusform>下发 %n 份整改通知书（每个尚有未列入通知书的待整改问题的乡镇一份）？将按顺序编号并存档，无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="412"/>
+        <location filename="../../ui/notices.py" line="415"/>
         <source>Report received</source>
         <translation>整改报告</translation>
     </message>
@@ -3882,22 +3911,22 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>NoticeProblemModel</name>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="73"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="70"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="73"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="70"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="73"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="70"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_notice_dialog.py" line="73"/>
+        <location filename="../../ui/issue_notice_dialog.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3905,97 +3934,97 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>NoticeTableModel</name>
     <message>
-        <location filename="../../ui/notices.py" line="73"/>
+        <location filename="../../ui/notices.py" line="71"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="74"/>
+        <location filename="../../ui/notices.py" line="72"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="75"/>
+        <location filename="../../ui/notices.py" line="73"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="76"/>
+        <location filename="../../ui/notices.py" line="74"/>
         <source>Issued on</source>
         <translation>下发日期</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="77"/>
+        <location filename="../../ui/notices.py" line="75"/>
         <source>Report back by</source>
         <translation>报送整改情况截止</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="78"/>
+        <location filename="../../ui/notices.py" line="76"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="79"/>
+        <location filename="../../ui/notices.py" line="77"/>
         <source>PDF archived</source>
         <translation>PDF 已存档</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="80"/>
+        <location filename="../../ui/notices.py" line="78"/>
         <source>Addressee</source>
         <translation>主送单位</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="81"/>
+        <location filename="../../ui/notices.py" line="79"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="82"/>
+        <location filename="../../ui/notices.py" line="80"/>
         <source>Report received</source>
         <translation>整改报告</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="131"/>
+        <location filename="../../ui/notices.py" line="129"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="131"/>
+        <location filename="../../ui/notices.py" line="129"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="143"/>
+        <location filename="../../ui/notices.py" line="141"/>
         <source>Voided on {0} by {1}: {2}</source>
         <translation>{0}由{1}作废：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="156"/>
+        <location filename="../../ui/notices.py" line="154"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="158"/>
+        <location filename="../../ui/notices.py" line="156"/>
         <source>Replaces {0}</source>
         <translation>替代{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="159"/>
+        <location filename="../../ui/notices.py" line="157"/>
         <source>Issued</source>
         <translation>已印发</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="165"/>
+        <location filename="../../ui/notices.py" line="163"/>
         <source>Not yet</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="166"/>
+        <location filename="../../ui/notices.py" line="164"/>
         <source>{0}, {1}</source>
         <translation>{0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="168"/>
+        <location filename="../../ui/notices.py" line="166"/>
         <source> (scan)</source>
         <translation>（附扫描件）</translation>
     </message>
@@ -4139,274 +4168,274 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ProblemPanel</name>
     <message>
-        <location filename="../../ui/problem_panel.py" line="131"/>
+        <location filename="../../ui/problem_panel.py" line="130"/>
         <source>Extend…</source>
         <translation>延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="133"/>
+        <location filename="../../ui/problem_panel.py" line="132"/>
         <source>Extend the deadline (延期), with a reason and who approved it</source>
         <translation>延期：须填写理由和批准人</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="138"/>
+        <location filename="../../ui/problem_panel.py" line="137"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="139"/>
+        <location filename="../../ui/problem_panel.py" line="138"/>
         <source>Delete a problem recorded by mistake</source>
         <translation>删除误录的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="140"/>
+        <location filename="../../ui/problem_panel.py" line="139"/>
         <source>Closed (销号): the problem is final and read-only.</source>
         <translation>已销号：问题已终结，只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="143"/>
+        <location filename="../../ui/problem_panel.py" line="142"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="144"/>
+        <location filename="../../ui/problem_panel.py" line="143"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="147"/>
-        <location filename="../../ui/problem_panel.py" line="316"/>
+        <location filename="../../ui/problem_panel.py" line="146"/>
+        <location filename="../../ui/problem_panel.py" line="315"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="150"/>
-        <location filename="../../ui/problem_panel.py" line="431"/>
+        <location filename="../../ui/problem_panel.py" line="149"/>
+        <location filename="../../ui/problem_panel.py" line="430"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="151"/>
-        <location filename="../../ui/problem_panel.py" line="432"/>
+        <location filename="../../ui/problem_panel.py" line="150"/>
+        <location filename="../../ui/problem_panel.py" line="431"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="152"/>
-        <location filename="../../ui/problem_panel.py" line="433"/>
+        <location filename="../../ui/problem_panel.py" line="151"/>
+        <location filename="../../ui/problem_panel.py" line="432"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="153"/>
-        <location filename="../../ui/problem_panel.py" line="434"/>
+        <location filename="../../ui/problem_panel.py" line="152"/>
+        <location filename="../../ui/problem_panel.py" line="433"/>
         <source>Rectification measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="157"/>
-        <location filename="../../ui/problem_panel.py" line="435"/>
+        <location filename="../../ui/problem_panel.py" line="156"/>
+        <location filename="../../ui/problem_panel.py" line="434"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="175"/>
+        <location filename="../../ui/problem_panel.py" line="174"/>
         <source>Rectification</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="177"/>
+        <location filename="../../ui/problem_panel.py" line="176"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="178"/>
+        <location filename="../../ui/problem_panel.py" line="177"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="179"/>
+        <location filename="../../ui/problem_panel.py" line="178"/>
         <source>Rectified on</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="180"/>
+        <location filename="../../ui/problem_panel.py" line="179"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="181"/>
+        <location filename="../../ui/problem_panel.py" line="180"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="182"/>
+        <location filename="../../ui/problem_panel.py" line="181"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="197"/>
+        <location filename="../../ui/problem_panel.py" line="196"/>
         <source>Verified</source>
         <translation>整改到位</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="198"/>
+        <location filename="../../ui/problem_panel.py" line="197"/>
         <source>Partly rectified</source>
         <translation>部分整改</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="199"/>
+        <location filename="../../ui/problem_panel.py" line="198"/>
         <source>Not rectified</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="203"/>
+        <location filename="../../ui/problem_panel.py" line="202"/>
         <source>Reason (required unless verified), told to the township</source>
         <translation>理由（整改到位以外必填），将告知乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="205"/>
+        <location filename="../../ui/problem_panel.py" line="204"/>
         <source>Close (销号) when verified</source>
         <translation>整改到位即销号</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="208"/>
+        <location filename="../../ui/problem_panel.py" line="207"/>
         <source>Follow-up (回头看)</source>
         <translation>回头看</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="222"/>
+        <location filename="../../ui/problem_panel.py" line="221"/>
         <source>History</source>
         <translation>历程</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="231"/>
+        <location filename="../../ui/problem_panel.py" line="230"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="232"/>
+        <location filename="../../ui/problem_panel.py" line="231"/>
         <source>Evidence photos</source>
         <translation>佐证照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_panel.py" line="314"/>
+        <location filename="../../ui/problem_panel.py" line="313"/>
         <source>%n problem(s) selected</source>
         <translation>
             <numerusform>已选 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="319"/>
+        <location filename="../../ui/problem_panel.py" line="318"/>
         <source>The buttons below act on all selected problems at once.</source>
         <translation>下方按钮将同时作用于所有选中的问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="321"/>
+        <location filename="../../ui/problem_panel.py" line="320"/>
         <source>Select a problem in the list to see and edit it.</source>
         <translation>在列表中选择一个问题以查看和编辑。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_panel.py" line="359"/>
+        <location filename="../../ui/problem_panel.py" line="358"/>
         <source>%1 — overdue by %n day(s)</source>
         <translation>
             <numerusform>%1 — 已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="405"/>
+        <location filename="../../ui/problem_panel.py" line="404"/>
         <source>recorded</source>
         <translation>录入</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="407"/>
+        <location filename="../../ui/problem_panel.py" line="406"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="409"/>
+        <location filename="../../ui/problem_panel.py" line="408"/>
         <source>follow-up (复查) rejected the rectification: %1</source>
         <translation>复查未通过，退回整改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="415"/>
+        <location filename="../../ui/problem_panel.py" line="414"/>
         <source>deadline extended from %1 to %2 (approved by %3): %4</source>
         <translation>整改时限由 %1 延期至 %2（%3 批准）：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="423"/>
+        <location filename="../../ui/problem_panel.py" line="422"/>
         <source>follow-up %1: %2</source>
         <translation>回头看 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="437"/>
+        <location filename="../../ui/problem_panel.py" line="436"/>
         <source>changed %1</source>
         <translation>修改了%1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="448"/>
+        <location filename="../../ui/problem_panel.py" line="447"/>
         <source>verified</source>
         <translation>整改到位</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="449"/>
+        <location filename="../../ui/problem_panel.py" line="448"/>
         <source>partly rectified</source>
         <translation>部分整改</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="450"/>
+        <location filename="../../ui/problem_panel.py" line="449"/>
         <source>not rectified</source>
         <translation>未整改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_panel.py" line="461"/>
+        <location filename="../../ui/problem_panel.py" line="460"/>
         <source>Originally %1; extended %n time(s)</source>
         <translation>
             <numerusform>原定 %1；已延期 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="481"/>
+        <location filename="../../ui/problem_panel.py" line="480"/>
         <source>This round: %1</source>
         <translation>本轮：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="486"/>
+        <location filename="../../ui/problem_panel.py" line="485"/>
         <source>not checked yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="511"/>
+        <location filename="../../ui/problem_panel.py" line="510"/>
         <source>Verdict not recorded</source>
         <translation>回头看结论未记录</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="535"/>
+        <location filename="../../ui/problem_panel.py" line="534"/>
         <source>Deadline not extended</source>
         <translation>未能延期</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="595"/>
+        <location filename="../../ui/problem_panel.py" line="597"/>
         <source>Problem not saved</source>
         <translation>问题未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="642"/>
+        <location filename="../../ui/problem_panel.py" line="644"/>
         <source>Delete problem</source>
         <translation>删除问题</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="644"/>
+        <location filename="../../ui/problem_panel.py" line="646"/>
         <source>Delete this problem as recorded by mistake? The deletion is kept in its history and travels with the next bundle.</source>
         <translation>确认此问题为误录并删除？删除记录会保留在历程中，并随下一个数据包同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="654"/>
+        <location filename="../../ui/problem_panel.py" line="656"/>
         <source>Problem not deleted</source>
         <translation>问题未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_panel.py" line="684"/>
+        <location filename="../../ui/problem_panel.py" line="686"/>
         <source>Photos not added</source>
         <translation>照片未添加</translation>
     </message>
@@ -4414,22 +4443,22 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ProblemStatus</name>
     <message>
-        <location filename="../../ui/township_page.py" line="397"/>
+        <location filename="../../ui/township_page.py" line="483"/>
         <source>Open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="398"/>
+        <location filename="../../ui/township_page.py" line="484"/>
         <source>Rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="399"/>
+        <location filename="../../ui/township_page.py" line="485"/>
         <source>Rectified</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="400"/>
+        <location filename="../../ui/township_page.py" line="486"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
@@ -4437,117 +4466,117 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../ui/problem_model.py" line="60"/>
+        <location filename="../../ui/problem_model.py" line="61"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="61"/>
+        <location filename="../../ui/problem_model.py" line="62"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="62"/>
+        <location filename="../../ui/problem_model.py" line="63"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="63"/>
+        <location filename="../../ui/problem_model.py" line="64"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="64"/>
+        <location filename="../../ui/problem_model.py" line="65"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="65"/>
+        <location filename="../../ui/problem_model.py" line="66"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="66"/>
+        <location filename="../../ui/problem_model.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="67"/>
+        <location filename="../../ui/problem_model.py" line="68"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="68"/>
+        <location filename="../../ui/problem_model.py" line="69"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="69"/>
+        <location filename="../../ui/problem_model.py" line="70"/>
         <source>Light</source>
         <translation>亮灯</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="70"/>
+        <location filename="../../ui/problem_model.py" line="71"/>
         <source>Extensions</source>
         <translation>延期次数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="87"/>
+        <location filename="../../ui/problem_model.py" line="88"/>
         <source>Red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="88"/>
+        <location filename="../../ui/problem_model.py" line="89"/>
         <source>Yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="89"/>
+        <location filename="../../ui/problem_model.py" line="90"/>
         <source>Green</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="96"/>
+        <location filename="../../ui/problem_model.py" line="97"/>
         <source>Open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="97"/>
+        <location filename="../../ui/problem_model.py" line="98"/>
         <source>Rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="98"/>
+        <location filename="../../ui/problem_model.py" line="99"/>
         <source>Rectified, to verify</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="99"/>
+        <location filename="../../ui/problem_model.py" line="100"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="106"/>
+        <location filename="../../ui/problem_model.py" line="107"/>
         <source>Start rectification</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="107"/>
+        <location filename="../../ui/problem_model.py" line="108"/>
         <source>Mark rectified…</source>
         <translation>标记整改完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="108"/>
+        <location filename="../../ui/problem_model.py" line="109"/>
         <source>Verify and close</source>
         <translation>验收销号</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="109"/>
+        <location filename="../../ui/problem_model.py" line="110"/>
         <source>Reject…</source>
         <translation>复查退回…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_model.py" line="277"/>
+        <location filename="../../ui/problem_model.py" line="276"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
@@ -5204,183 +5233,223 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>TownshipPage</name>
     <message>
-        <location filename="../../ui/township_page.py" line="105"/>
+        <location filename="../../ui/township_page.py" line="111"/>
         <source>Sections (filled by all laptops)</source>
         <translation>各部分填写情况（汇总所有电脑）</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="108"/>
+        <location filename="../../ui/township_page.py" line="114"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="108"/>
+        <location filename="../../ui/township_page.py" line="114"/>
         <source>Answered</source>
         <translation>已评</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="108"/>
+        <location filename="../../ui/township_page.py" line="114"/>
         <source>Score</source>
         <translation>得分率</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="108"/>
+        <location filename="../../ui/township_page.py" line="114"/>
         <source>Filled</source>
         <translation>填写情况</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="118"/>
+        <location filename="../../ui/township_page.py" line="124"/>
+        <location filename="../../ui/township_page.py" line="148"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="118"/>
+        <location filename="../../ui/township_page.py" line="124"/>
+        <location filename="../../ui/township_page.py" line="149"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="118"/>
-        <location filename="../../ui/township_page.py" line="131"/>
+        <location filename="../../ui/township_page.py" line="124"/>
+        <location filename="../../ui/township_page.py" line="137"/>
+        <location filename="../../ui/township_page.py" line="150"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="118"/>
+        <location filename="../../ui/township_page.py" line="124"/>
+        <location filename="../../ui/township_page.py" line="151"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="123"/>
+        <location filename="../../ui/township_page.py" line="129"/>
         <source>Open in the problem list</source>
         <translation>在问题清单中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="131"/>
+        <location filename="../../ui/township_page.py" line="137"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="131"/>
+        <location filename="../../ui/township_page.py" line="137"/>
         <source>Issued</source>
         <translation>下发日期</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="131"/>
+        <location filename="../../ui/township_page.py" line="137"/>
         <source>Problems</source>
         <translation>问题数</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="215"/>
+        <location filename="../../ui/township_page.py" line="144"/>
+        <source>Problems to verify in this follow-up round</source>
+        <translation>本轮回头看需核查的问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_page.py" line="152"/>
+        <source>Verdict</source>
+        <translation>核查结论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_page.py" line="238"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="230"/>
+        <location filename="../../ui/township_page.py" line="253"/>
         <source>Choose a township on the left.</source>
         <translation>请在左侧选择一个乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="233"/>
+        <location filename="../../ui/township_page.py" line="256"/>
         <source>There is no campaign yet: create one (Inspection → New campaign…) or import a bundle from headquarters (File → Import bundle…).</source>
         <translation>还没有督查批次：请新建（督查 → 新建督查批次…），或导入市委组织部下发的数据包（文件 → 导入数据包…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="283"/>
+        <location filename="../../ui/township_page.py" line="320"/>
+        <source>Follow-up round: {0} of {1} checked</source>
+        <translation>回头看：{1} 个问题已核查 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_page.py" line="331"/>
+        <source>verified</source>
+        <translation>整改到位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_page.py" line="332"/>
+        <source>partly rectified</source>
+        <translation>部分整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_page.py" line="333"/>
+        <source>not rectified</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_page.py" line="353"/>
         <source>Not inspected yet in this campaign.</source>
         <translation>本批次尚未督查。</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="285"/>
+        <location filename="../../ui/township_page.py" line="355"/>
         <source>Start inspection</source>
         <translation>开始督查</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="290"/>
+        <location filename="../../ui/township_page.py" line="360"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="290"/>
+        <location filename="../../ui/township_page.py" line="360"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="291"/>
+        <location filename="../../ui/township_page.py" line="361"/>
         <source>Status: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="293"/>
+        <location filename="../../ui/township_page.py" line="363"/>
         <source>inspected on {0}</source>
         <translation>督查日期 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="297"/>
+        <location filename="../../ui/township_page.py" line="367"/>
         <source>finished {0}</source>
         <translation>完成于 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="299"/>
+        <location filename="../../ui/township_page.py" line="473"/>
+        <source>This follow-up round only verifies the earlier round&apos;s problems: it has no checklist. Give each problem its verdict in the problem list.</source>
+        <translation>本轮回头看只核查上一轮问题的整改情况，没有督查表。请在问题清单中逐项给出核查结论。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_page.py" line="323"/>
+        <location filename="../../ui/township_page.py" line="369"/>
         <source>Open checklist</source>
         <translation>打开督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="300"/>
+        <location filename="../../ui/township_page.py" line="370"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="300"/>
+        <location filename="../../ui/township_page.py" line="370"/>
         <source>Finish inspection</source>
         <translation>完成督查</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="311"/>
+        <location filename="../../ui/township_page.py" line="381"/>
         <source>veto failed: {0}</source>
         <translation>一票否决：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="315"/>
+        <location filename="../../ui/township_page.py" line="385"/>
         <source>Total &lt;b&gt;{0:.1f}&lt;/b&gt;  &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt;  ({2}/{3} items answered)</source>
         <translation>总分 &lt;b&gt;{0:.1f}&lt;/b&gt;  &lt;span style=&apos;color:#d4ac0d&apos;&gt;{1}&lt;/span&gt;（已评 {2}/{3} 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="323"/>
+        <location filename="../../ui/township_page.py" line="393"/>
         <source>Provisional: not ranked until every item is answered.</source>
         <translation>暂评：所有条目答完后才参加排名。</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="336"/>
+        <location filename="../../ui/township_page.py" line="406"/>
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="338"/>
+        <location filename="../../ui/township_page.py" line="408"/>
         <source>Partly</source>
         <translation>部分完成</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="340"/>
+        <location filename="../../ui/township_page.py" line="410"/>
         <source>Not yet</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="356"/>
+        <location filename="../../ui/township_page.py" line="429"/>
         <source>Problems: {0} open, {1} overdue, {2} in all</source>
         <translation>问题：未销号 {0} 个，逾期 {1} 个，共 {2} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="359"/>
+        <location filename="../../ui/township_page.py" line="432"/>
         <source>, {0} due soon</source>
         <translation>，{0} 个临期</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="380"/>
+        <location filename="../../ui/township_page.py" line="456"/>
         <source>Rectification notices: {0}</source>
         <translation>整改通知书：{0} 份</translation>
     </message>
     <message>
-        <location filename="../../ui/township_page.py" line="387"/>
+        <location filename="../../ui/township_page.py" line="463"/>
         <source>{0} (voided)</source>
         <translation>{0}（已作废）</translation>
     </message>
@@ -5388,13 +5457,13 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>TownshipTree</name>
     <message>
-        <location filename="../../ui/township_tree.py" line="362"/>
-        <location filename="../../ui/township_tree.py" line="414"/>
+        <location filename="../../ui/township_tree.py" line="410"/>
+        <location filename="../../ui/township_tree.py" line="462"/>
         <source>Find a township…</source>
         <translation>查找乡镇（街道）…</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="412"/>
+        <location filename="../../ui/township_tree.py" line="460"/>
         <source>Find a project site…</source>
         <translation>查找项目…</translation>
     </message>
@@ -5419,120 +5488,130 @@ Everything changed since then is replaced; the database as it is now is kept as 
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="237"/>
+        <location filename="../../ui/township_tree.py" line="264"/>
         <source>Project site</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="239"/>
+        <location filename="../../ui/township_tree.py" line="266"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="240"/>
+        <location filename="../../ui/township_tree.py" line="267"/>
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="241"/>
+        <location filename="../../ui/township_tree.py" line="268"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="242"/>
+        <location filename="../../ui/township_tree.py" line="269"/>
         <source>Open</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="243"/>
+        <location filename="../../ui/township_tree.py" line="270"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="273"/>
+        <location filename="../../ui/township_tree.py" line="306"/>
         <source>{0}/{1} finished</source>
         <translation>已完成 {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="290"/>
+        <location filename="../../ui/township_tree.py" line="326"/>
         <source>{0} {1}/{2}</source>
         <translation>{0} {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="302"/>
+        <location filename="../../ui/township_tree.py" line="339"/>
+        <source>{0}: {1} of {2} problems checked in this follow-up round</source>
+        <translation>{0}：本轮回头看 {2} 个问题已核查 {1} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_tree.py" line="343"/>
         <source>{0}: not inspected yet</source>
         <translation>{0}：尚未督查</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="306"/>
+        <location filename="../../ui/township_tree.py" line="347"/>
         <source>{0}: provisional score {1:.1f}, only {2}/{3} items answered</source>
         <translation>{0}：暂评得分 {1:.1f}，仅答 {2}/{3} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/township_tree.py" line="312"/>
+        <location filename="../../ui/township_tree.py" line="353"/>
         <source>{0}: score {1:.1f}, {2}/{3} items answered</source>
         <translation>{0}：得分 {1:.1f}，已评 {2}/{3} 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/township_tree.py" line="382"/>
+        <source>{0}/{1} checked</source>
+        <translation>已核查 {0}/{1}</translation>
     </message>
 </context>
 <context>
     <name>TownshipTrendWidget</name>
     <message>
-        <location filename="../../ui/township_trend.py" line="79"/>
+        <location filename="../../ui/township_trend.py" line="83"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="79"/>
+        <location filename="../../ui/township_trend.py" line="83"/>
         <source>Failed again (屡查屡犯)</source>
         <translation>屡查屡犯事项</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="79"/>
+        <location filename="../../ui/township_trend.py" line="83"/>
         <source>Rounds</source>
         <translation>连续轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="103"/>
+        <location filename="../../ui/township_trend.py" line="107"/>
         <source>Reading the rankings of every campaign…</source>
         <translation>正在读取各批次排名…</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="123"/>
+        <location filename="../../ui/township_trend.py" line="129"/>
         <source>Score over the campaigns</source>
         <translation>历次得分</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="130"/>
+        <location filename="../../ui/township_trend.py" line="136"/>
         <source>No campaign has inspected this township yet.</source>
         <translation>该乡镇（街道）尚无督查记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="140"/>
+        <location filename="../../ui/township_trend.py" line="146"/>
         <source> (still)</source>
         <translation>（至今未改）</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="155"/>
+        <location filename="../../ui/township_trend.py" line="161"/>
         <source>not finished, not ranked</source>
         <translation>督查未完成，不排名</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="157"/>
+        <location filename="../../ui/township_trend.py" line="163"/>
         <source>rank {0} of {1}, {2}</source>
         <translation>第 {0} 名（共 {1} 个），{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="158"/>
+        <location filename="../../ui/township_trend.py" line="164"/>
         <source>{0}. {1}: {2:.1f} {3}, {4}; {5} problems</source>
         <translation>{0}. {1}：{2:.1f} 分 {3}，{4}；问题 {5} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="162"/>
+        <location filename="../../ui/township_trend.py" line="168"/>
         <source>; 约谈</source>
         <translation>；列入约谈</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="169"/>
+        <location filename="../../ui/township_trend.py" line="175"/>
         <source>Across campaigns</source>
         <translation>历次督查</translation>
     </message>
@@ -5540,102 +5619,102 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>TrendsView</name>
     <message>
-        <location filename="../../ui/trends_view.py" line="42"/>
+        <location filename="../../ui/trends_view.py" line="43"/>
         <source>Trends across campaigns</source>
         <translation>督查情况趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="48"/>
+        <location filename="../../ui/trends_view.py" line="49"/>
         <source>All counties</source>
         <translation>全部县区</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="51"/>
+        <location filename="../../ui/trends_view.py" line="52"/>
         <source>Print report (督查情况趋势分析)…</source>
         <translation>打印趋势分析（督查情况趋势分析）…</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="63"/>
+        <location filename="../../ui/trends_view.py" line="64"/>
         <source>County:</source>
         <translation>县区：</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="111"/>
+        <location filename="../../ui/trends_view.py" line="112"/>
         <source>Reading the rankings of every campaign…</source>
         <translation>正在读取各批次排名…</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="118"/>
+        <location filename="../../ui/trends_view.py" line="119"/>
         <source>Average score</source>
         <translation>平均得分</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="120"/>
+        <location filename="../../ui/trends_view.py" line="121"/>
         <source>Star distribution</source>
         <translation>星级分布</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="122"/>
+        <location filename="../../ui/trends_view.py" line="123"/>
         <source>Rectification rate (%)</source>
         <translation>整改率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="126"/>
+        <location filename="../../ui/trends_view.py" line="127"/>
         <source>约谈 per campaign</source>
         <translation>各批次约谈数</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="137"/>
+        <location filename="../../ui/trends_view.py" line="138"/>
         <source>{0} campaigns. Latest, {1}: {2} ranked, average {3:.1f}, {4} 约谈.</source>
         <translation>共 {0} 个督查批次。最近一次{1}：评定 {2} 个，平均 {3:.1f} 分，约谈 {4} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="141"/>
+        <location filename="../../ui/trends_view.py" line="142"/>
         <source>No campaign has inspected these townships yet.</source>
         <translation>这些乡镇（街道）尚无督查记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="152"/>
+        <location filename="../../ui/trends_view.py" line="155"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="153"/>
+        <location filename="../../ui/trends_view.py" line="156"/>
         <source>Campaign</source>
         <translation>督查批次</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="154"/>
+        <location filename="../../ui/trends_view.py" line="157"/>
         <source>Ranked</source>
         <translation>评定数</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="155"/>
+        <location filename="../../ui/trends_view.py" line="158"/>
         <source>Average</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="156"/>
+        <location filename="../../ui/trends_view.py" line="159"/>
         <source>Change</source>
         <translation>较上次</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="157"/>
+        <location filename="../../ui/trends_view.py" line="160"/>
         <source>{0}★</source>
         <translation>{0}星</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="158"/>
+        <location filename="../../ui/trends_view.py" line="161"/>
         <source>约谈</source>
         <translation>约谈</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="159"/>
+        <location filename="../../ui/trends_view.py" line="162"/>
         <source>Problems</source>
         <translation>问题数</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="160"/>
+        <location filename="../../ui/trends_view.py" line="163"/>
         <source>Rectified</source>
         <translation>整改率</translation>
     </message>
