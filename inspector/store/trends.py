@@ -36,6 +36,7 @@ from inspector.core.trends import (
 )
 from inspector.store import problem_rules as rules
 from inspector.store.catalog import find_township, form_by_row
+from inspector.store.projects import PROJECT_TARGET, campaign_target
 from inspector.store.ranking import (
     campaign_standing,
     every_campaigns_entries,
@@ -435,7 +436,9 @@ def area_trend(
             )
         }
     problems = _area_problems(db, county_id)
-    campaigns = ordered_campaigns(db)
+    # townships' campaigns only: project sites are ranked apart (`store.projects`), and a
+    # project campaign's average beside a township one's would read as a rise or a fall
+    campaigns = [c for c in ordered_campaigns(db) if campaign_target(db, c["id"]) != PROJECT_TARGET]
     standings.fill(db, campaigns)
     found: list[AreaRound] = []
     for c in campaigns:

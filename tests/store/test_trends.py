@@ -172,3 +172,13 @@ def test_another_connections_commit_forgets_every_ranking(tmp_path):
     other.close()
     assert session.trends.township(one).rounds[-1].score == 83.3
     session.close()
+
+
+def test_the_area_trend_leaves_out_project_campaigns(sample_db):
+    """Project sites are ranked apart: a project campaign's average beside the townships'
+    would read as the province rising or falling."""
+    from inspector.store.trends import area_trend
+
+    names = [r.campaign for r in area_trend(sample_db).rounds]
+    assert names and not any("项目" in n for n in names)
+    assert any("第四季度基层党建" in n for n in names)
