@@ -141,7 +141,8 @@ def delta_round(hq_path: Path, work: Path, label: str) -> tuple[float, float]:
     iid = start_inspection(rows, camp["id"], town, inspected_on="2027-03-01")["id"]
     for n, item in enumerate(form_for_campaign(laptop, camp["id"]).items):
         if item.kind == "verdict":
-            set_answer(rows, iid, item.id, verdict=("full", "partial", "fail")[n % 3])
+            verdicts = ("full", "fail") if item.veto else ("full", "partial", "fail")
+            set_answer(rows, iid, item.id, verdict=verdicts[n % len(verdicts)])
         elif item.kind == "number":
             set_answer(rows, iid, item.id, number=n % 4)
     for k in range(5):
