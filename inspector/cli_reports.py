@@ -60,6 +60,22 @@ date_option = click.option(
 )
 
 
+def pdf_or_xlsx_out(command: Any) -> Any:
+    """`--out FILE.pdf|FILE.xlsx` and `--format`, for the papers kept as either."""
+    command = click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["pdf", "xlsx"]),
+        help="pdf or xlsx (default: from the file's extension).",
+    )(command)
+    return click.option(
+        "--out",
+        required=True,
+        type=click.Path(dir_okay=False),
+        help="File to write (.pdf or .xlsx).",
+    )(command)
+
+
 @report.command("star")
 @click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
 @click.option("--township", "township_ref", required=True, help="Township name, code or id.")
@@ -320,15 +336,7 @@ def report_fonts_command(pdf: str | None) -> None:
 @report.command("ranking")
 @click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
 @click.option("--county", "county_ref", help="County name, code or id (default: all).")
-@click.option(
-    "--out", required=True, type=click.Path(dir_okay=False), help="File to write (.pdf or .xlsx)."
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["pdf", "xlsx"]),
-    help="pdf or xlsx (default: from the file's extension).",
-)
+@pdf_or_xlsx_out
 @date_option
 @click.pass_obj
 def report_ranking(
@@ -354,15 +362,7 @@ def report_ranking(
 @report.command("ledger")
 @click.option("--campaign", "campaign_ref", help="Campaign id or name (default: all).")
 @click.option("--county", "county_ref", help="County name, code or id (default: all).")
-@click.option(
-    "--out", required=True, type=click.Path(dir_okay=False), help="File to write (.pdf or .xlsx)."
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["pdf", "xlsx"]),
-    help="pdf or xlsx (default: from the file's extension).",
-)
+@pdf_or_xlsx_out
 @date_option
 @click.pass_obj
 def report_ledger(

@@ -35,6 +35,7 @@ from inspector.reports.pdfdoc import (
 from inspector.reports.xlsx import Column, write_sheet
 from inspector.store import settings
 from inspector.store.ranking_table import UNRANKED, RankingRow, RankingTable, ranking_table
+from inspector.store.report_data import county_name
 
 HEADERS = (
     "名次",
@@ -92,13 +93,6 @@ def cells(row: RankingRow, max_stars: int) -> list[str]:
     ]
 
 
-def _county_name(db: Database, county_id: str | None) -> str | None:
-    if not county_id:
-        return None
-    found = db.execute("SELECT name FROM counties WHERE id = ?", [county_id]).fetchone()
-    return found[0] if found else None
-
-
 def _title(table: RankingTable, county: str | None) -> str:
     return f"{table.campaign['name']}{county or ''}排名表"
 
@@ -119,7 +113,7 @@ def ranking_xlsx(
 ) -> int:
     """Write the ranking (one county's when given) as a sheet; returns the row count."""
     table = ranking_table(db, campaign_id)
-    county = _county_name(db, county_id)
+    county = county_name(db, county_id)
     return write_sheet(
         path,
         COLUMNS,
@@ -139,7 +133,7 @@ def ranking_pdf(
 ) -> bytes:
     """The ranking as an A4 table, its header repeated on every page."""
     table = ranking_table(db, campaign_id)
-    county = _county_name(db, county_id)
+    county = county_name(db, county_id)
     fonts = report_fonts()
     body = list(_rows(table, county))
     widths = [16 * mm, 22 * mm, 15 * mm, 30 * mm, 13 * mm, 20 * mm, 16 * mm, 14 * mm, 24 * mm]

@@ -45,7 +45,13 @@ from inspector.messages import Message, MessageError
 from inspector.reports.cells import mark_text
 from inspector.reports.xlsx import CREATOR, fixed_zip_times
 from inspector.store.catalog import find_campaign, form_for_campaign
-from inspector.store.self_answers import TownshipSheet, of_township
+from inspector.store.self_answers import (
+    TownshipSheet,
+    of_township,
+    sheet_campaign,
+    sheet_targets,
+    township_held,
+)
 
 SHEET = "自评表"
 META_SHEET = "inspector"
@@ -209,15 +215,7 @@ def export_sheets(
     campaign = find_campaign(db, campaign_ref)
     form = form_for_campaign(db, campaign["id"])
     if townships is None:  # the targets of the campaign's form: townships or project sites
-        from inspector.store.projects import campaign_target, target_condition
-
-        targets = target_condition(campaign_target(db, campaign["id"]))
-        townships = list(
-            db.query(
-                "SELECT t.* FROM townships t JOIN counties c ON c.id = t.county_id "
-                f"WHERE t.deleted = 0 AND {targets} ORDER BY c.code, c.name, t.code, t.name"
-            )
-        )
+        townships = sheet_targets(db, campaign["id"])
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -355,11 +353,7 @@ def _meta(wb: Any, reading: _Reading) -> dict[str, str] | None:
 
 
 def _form_of(db: Database, meta: dict[str, str], reading: _Reading) -> Form | None:
-    campaign = db.execute(
-        "SELECT c.name, f.sha256 FROM campaigns c JOIN forms f ON f.id = c.form_id "
-        "WHERE c.id = ? AND c.deleted = 0",
-        [meta["campaign_id"]],
-    ).fetchone()
+    campaign = sheet_campaign(db, meta["campaign_id"])
     if campaign is None:
         reading.whole(Message("the sheet is for a campaign this database does not hold"))
         return None
@@ -371,12 +365,7 @@ def _form_of(db: Database, meta: dict[str, str], reading: _Reading) -> Form | No
             )
         )
         return None
-    if (
-        db.execute(
-            "SELECT 1 FROM townships WHERE id = ? AND deleted = 0", [meta["township_id"]]
-        ).fetchone()
-        is None
-    ):
+    if not township_held(db, meta["township_id"]):
         reading.whole(Message("the sheet is for a township this database does not hold"))
         return None
     return form_for_campaign(db, meta["campaign_id"])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
@@ -66,6 +66,33 @@ def _ticks(n: int, room: float) -> list[int]:
     return shown
 
 
+def _grid(
+    d: Drawing,
+    fonts: FontSet,
+    left: float,
+    right: float,
+    y: Callable[[float], float],
+    low: float,
+    high: float,
+    step: float,
+) -> None:
+    """Light horizontal lines from `low` to `high` every `step`, labelled on the left."""
+    tick = low
+    while tick <= high + 1e-9:
+        d.add(Line(left, y(tick), right, y(tick), strokeColor=colors.HexColor("#E0E0E0")))
+        d.add(
+            String(
+                left - 3,
+                y(tick) - 2.5,
+                f"{tick:g}",
+                fontSize=7,
+                textAnchor="end",
+                fontName=fonts.song,
+            )
+        )
+        tick += step
+
+
 def line_chart(
     values: Sequence[float | None],
     fonts: FontSet,
@@ -94,21 +121,7 @@ def line_chart(
     def y(v: float) -> float:
         return bottom + (top - bottom) * (min(max(v, low), high) - low) / span
 
-    step = nice_step(span, 5)
-    tick = low
-    while tick <= high + 1e-9:
-        d.add(Line(left, y(tick), right, y(tick), strokeColor=colors.HexColor("#E0E0E0")))
-        d.add(
-            String(
-                left - 3,
-                y(tick) - 2.5,
-                f"{tick:g}",
-                fontSize=7,
-                textAnchor="end",
-                fontName=fonts.song,
-            )
-        )
-        tick += step
+    _grid(d, fonts, left, right, y, low, high, nice_step(span, 5))
     for g in guides:
         if low < g < high:
             d.add(
@@ -191,20 +204,7 @@ def star_chart(trend: AreaTrend, fonts: FontSet, height: float = 66 * mm) -> Dra
     def y(v: float) -> float:
         return bottom + (top - bottom) * v / high
 
-    tick = 0.0
-    while tick <= high + 1e-9:
-        d.add(Line(left, y(tick), right, y(tick), strokeColor=colors.HexColor("#E0E0E0")))
-        d.add(
-            String(
-                left - 3,
-                y(tick) - 2.5,
-                f"{tick:g}",
-                fontSize=7,
-                textAnchor="end",
-                fontName=fonts.song,
-            )
-        )
-        tick += step
+    _grid(d, fonts, left, right, y, 0.0, high, step)
     slot = (right - left) / n
     bar = max(1.0, min(18.0, slot * 0.7))
     for i, r in enumerate(rounds):

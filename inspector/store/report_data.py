@@ -379,6 +379,14 @@ def problem_list(
         )
 
 
+def county_name(db: Database, county_id: str | None) -> str | None:
+    """A county's name by id (None for none, or an id not held)."""
+    if not county_id:
+        return None
+    found = db.execute("SELECT name FROM counties WHERE id = ?", [county_id]).fetchone()
+    return found[0] if found else None
+
+
 def find_county(db: Database, ref: str) -> dict[str, Any]:
     """A county by name, code or id; the error names the counties there are."""
     found = list(

@@ -209,3 +209,34 @@ def campaign_gaps(
     ]
     items.sort(key=lambda g: (-sum(abs(x) for x in per_item[g.item_id]), g.item_id))
     return towns[:limit], items[:limit]
+
+
+def sheet_targets(db: Database, campaign_id: str) -> list[dict[str, Any]]:
+    """The live townships (or project sites) a campaign's form inspects, in county order:
+    the ones a self-assessment sheet is made for."""
+    from inspector.store.projects import campaign_target, target_condition
+
+    targets = target_condition(campaign_target(db, campaign_id))
+    return list(
+        db.query(
+            "SELECT t.* FROM townships t JOIN counties c ON c.id = t.county_id "
+            f"WHERE t.deleted = 0 AND {targets} ORDER BY c.code, c.name, t.code, t.name"
+        )
+    )
+
+
+def sheet_campaign(db: Database, campaign_id: str) -> tuple[str, str] | None:
+    """A live campaign's name and its form's sha256 (what a returned sheet must name)."""
+    found = db.execute(
+        "SELECT c.name, f.sha256 FROM campaigns c JOIN forms f ON f.id = c.form_id "
+        "WHERE c.id = ? AND c.deleted = 0",
+        [campaign_id],
+    ).fetchone()
+    return (found[0], found[1]) if found else None
+
+
+def township_held(db: Database, township_id: str) -> bool:
+    return (
+        db.execute("SELECT 1 FROM townships WHERE id = ? AND deleted = 0", [township_id]).fetchone()
+        is not None
+    )
