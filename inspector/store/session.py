@@ -506,12 +506,20 @@ class Problems(_Part):
         descending: bool = False,
         limit: int = 200,
         offset: int = 0,
+        from_end: bool = False,
     ) -> list[dict[str, Any]]:
-        """The list's later pages, continuing `first_page` in the same order."""
+        """The list's later pages, continuing `first_page` in the same order (`from_end`:
+        `offset` counts the rows after the page, `store.problems.list_problems`)."""
         from inspector.store.problems import list_problems
 
         return list_problems(
-            self.db, f, order_by=order_by, descending=descending, limit=limit, offset=offset
+            self.db,
+            f,
+            order_by=order_by,
+            descending=descending,
+            limit=limit,
+            offset=offset,
+            from_end=from_end,
         )
 
     def open_for_item(self, inspection: InspectionId, item_id: str) -> list[ProblemId]:

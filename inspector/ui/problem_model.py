@@ -268,19 +268,28 @@ class ProblemTableModel(QAbstractTableModel):
         number, offset = divmod(row, PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
-            page = self._session.problems.page(
-                self._filter,
-                order_by=self._order_by,
-                descending=self._descending,
-                limit=PAGE_SIZE,
-                offset=number * PAGE_SIZE,
-            )
+            page = self._read_page(number)
             self._pages[number] = page
             while len(self._pages) > KEPT_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(number)
         return page[offset] if offset < len(page) else None
+
+    def _read_page(self, number: int) -> list[dict[str, Any]]:
+        """Page `number`, read from whichever end of the list is nearer (SQLite skips
+        an OFFSET row by row: the last page of a province from the start takes a second)."""
+        start = number * PAGE_SIZE
+        after = self._total - start - PAGE_SIZE  # rows after this page
+        nearer_end = start > self._total // 2
+        return self._session.problems.page(
+            self._filter,
+            order_by=self._order_by,
+            descending=self._descending,
+            limit=PAGE_SIZE + min(after, 0) if nearer_end else PAGE_SIZE,
+            offset=max(after, 0) if nearer_end else start,
+            from_end=nearer_end,
+        )
 
     def row_of(self, problem_id: str) -> int | None:
         """The row of a problem among the pages in memory (None when not there)."""
