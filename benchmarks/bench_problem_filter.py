@@ -5,7 +5,10 @@ Then:            python benchmarks/bench_problem_filter.py /tmp/prov.db
 
 A keystroke is timed from the debounced slot (`apply_filter`: the text
 change reaches the model, which counts and fetches its first page) to the
-view laid out and painted, offscreen. Goal: under 100 ms. Also timed: the
+view laid out and painted, offscreen: the time the GUI thread is busy.
+Goal: under 100 ms. A text over every campaign of a big database is a scan
+of every problem, run on the search thread: for it a second figure, the
+answer, runs on to the full count shown and painted. Also timed: the
 widget's first load and a sort by deadline, both directions.
 """
 
@@ -36,14 +39,20 @@ def settle(app: QApplication, widget: ProblemListWidget) -> None:
     app.processEvents()
 
 
-def keystroke(app: QApplication, widget: ProblemListWidget, text: str) -> float:
+def keystroke(app: QApplication, widget: ProblemListWidget, text: str) -> tuple[float, float]:
+    """(the GUI thread's time for the keystroke, the time until the full answer is shown)."""
     widget.search_edit.blockSignals(True)
     widget.search_edit.setText(text)
     widget.search_edit.blockSignals(False)
     start = time.perf_counter()
     widget.apply_filter()
     settle(app, widget)
-    return (time.perf_counter() - start) * 1000
+    busy = (time.perf_counter() - start) * 1000
+    while widget.model.searching():
+        app.processEvents()
+        time.sleep(0.001)
+    settle(app, widget)
+    return busy, (time.perf_counter() - start) * 1000
 
 
 def timed(app: QApplication, widget: ProblemListWidget, fn) -> float:
@@ -77,12 +86,15 @@ def main(path: str) -> int:
         widget.search_edit.blockSignals(False)
         widget.set_campaign(campaign_id)
         settle(app, widget)
-        print(f"\nkeystroke, {label} (median / max of {REPEAT}):")
+        print(f"\nkeystroke, {label} (median / max of {REPEAT}; then the full answer):")
         for text in TEXTS:
-            times = [keystroke(app, widget, text) for _ in range(REPEAT)]
+            pairs = [keystroke(app, widget, text) for _ in range(REPEAT)]
+            times = [busy for busy, _ in pairs]
+            answers = [answer for _, answer in pairs]
             worst = max(worst, max(times))
             print(
                 f"  {text!r:14} {statistics.median(times):7.1f} / {max(times):7.1f} ms"
+                f"  answer {statistics.median(answers):7.1f} / {max(answers):7.1f} ms"
                 f"  {widget.model.total():>7,} rows"
             )
 

@@ -89,6 +89,11 @@ def sqlite_code(exc: BaseException) -> int | None:
     return code & 0xFF if isinstance(exc, sqlite3.Error) and isinstance(code, int) else None
 
 
+def is_interrupted(exc: BaseException) -> bool:
+    """True for the error of a statement abandoned through `Session.interrupt` on purpose."""
+    return sqlite_code(exc) == sqlite3.SQLITE_INTERRUPT
+
+
 def user_messages(exc: BaseException) -> list[Message] | None:
     """The lines to show when `exc` is the user's situation; None when it is our bug."""
     if isinstance(exc, user_error_types()):

@@ -27,6 +27,7 @@ from inspector.store.problems import (
 )
 
 PROBE_ROWS = 2000  # problems, in list order, searched first for a common text
+SCAN_ROWS = 50_000  # above this many problems a text search of every campaign is a long scan
 
 
 def first_page(
@@ -87,15 +88,48 @@ def _probe(
     When `limit` matches lie among them they are the first `limit` overall,
     since every later problem sorts after them.
     """
+    rows = _probed(db, where, params, descending, limit)
+    return rows if len(rows) == limit else None
+
+
+def probe_prefix(
+    db: Database, f: ProblemFilter, *, descending: bool = False, limit: int = 200
+) -> list[dict[str, Any]]:
+    """The matches among the first PROBE_ROWS problems in deadline order.
+
+    However few, they are the first rows of the whole answer in deadline order
+    (every problem not probed sorts after them), so the list can show them at
+    once while the full count of a long scan is still being made.
+    """
+    where, params = _where(f)
+    return _probed(db, where, params, descending, limit)
+
+
+def is_long_scan(db: Database, f: ProblemFilter) -> bool:
+    """True when this filter's text makes SQLite read a large table end to end.
+
+    A campaign or a township narrows the scan to an index range; only a text
+    search over every campaign of a big database reads every problem. The
+    size is read as the largest rowid, a lookup rather than a count: problems
+    are tombstoned, not removed, so it stays close to the table's size.
+    """
+    if not f.text.strip() or f.campaign_id or f.township_id:
+        return False
+    biggest = db.execute("SELECT max(rowid) FROM problems").fetchone()[0]
+    return (biggest or 0) > SCAN_ROWS
+
+
+def _probed(
+    db: Database, where: str, params: dict[str, Any], descending: bool, limit: int
+) -> list[dict[str, Any]]:
     direction = "DESC" if descending else "ASC"
-    rows = list(
+    return list(
         db.query(
             f"{_SELECT} WHERE p.id IN (SELECT id FROM problems ORDER BY deadline {direction}, id "
             f"LIMIT :probe) AND {where} ORDER BY p.deadline {direction}, p.id LIMIT :limit",
             {**params, "probe": PROBE_ROWS, "limit": limit},
         )
     )
-    return rows if len(rows) == limit else None
 
 
 def noticeable_problems(

@@ -311,18 +311,31 @@ def list_problems(
     descending: bool = False,
     limit: int = 200,
     offset: int = 0,
+    from_end: bool = False,
 ) -> list[dict[str, Any]]:
+    """The problems matching `f` in list order: `column`, then id.
+
+    With `from_end`, `offset` counts the rows after the page rather than
+    before it (the page still comes in list order). SQLite skips an OFFSET
+    row by row, so the last page of 500,000 problems costs a second from the
+    start and nothing from the end; the list reads its second half so.
+    """
     where, params = _where(f)
     column = SORTABLE.get(order_by, "p.deadline")
-    direction = "DESC" if descending else "ASC"
+    direction, id_direction = ("DESC" if descending else "ASC"), "ASC"
+    if from_end:  # the exact reverse order (SQLite sorts NULL first ascending, last descending)
+        direction, id_direction = ("ASC" if descending else "DESC"), "DESC"
     params.update(limit=limit, offset=offset)
-    return list(
+    rows = list(
         db.query(
-            f"{_SELECT} WHERE {where} ORDER BY {column} {direction}, p.id "
+            f"{_SELECT} WHERE {where} ORDER BY {column} {direction}, p.id {id_direction} "
             "LIMIT :limit OFFSET :offset",
             params,
         )
     )
+    if from_end:
+        rows.reverse()
+    return rows
 
 
 def problem_ids(db: Database, f: ProblemFilter) -> list[str]:

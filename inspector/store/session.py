@@ -227,6 +227,11 @@ class Session:
     def close(self) -> None:
         self.db.close()
 
+    def interrupt(self) -> None:
+        """Abandon the statement this connection runs, if any: callable from any thread
+        (the statement then fails with SQLITE_INTERRUPT, `errors.is_interrupted`)."""
+        self.db.conn.interrupt()
+
     def is_open(self) -> bool:
         """False once the connection is closed (a window closed while a worker read):
         a late result then has nowhere to go."""
@@ -477,6 +482,22 @@ class Problems(_Part):
 
         return first_page(self.db, f, order_by=order_by, descending=descending, limit=limit)
 
+    def probe_prefix(
+        self, f: ProblemFilter, *, descending: bool = False, limit: int = 200
+    ) -> list[dict[str, Any]]:
+        """The first matches in deadline order found without a long scan (maybe fewer
+        than `limit`): what the list shows while a long search runs elsewhere."""
+        from inspector.store.problem_queries import probe_prefix
+
+        return probe_prefix(self.db, f, descending=descending, limit=limit)
+
+    def is_long_scan(self, f: ProblemFilter) -> bool:
+        """True when `f` makes SQLite read every problem of a big database (a text over
+        every campaign): such a search runs off the GUI thread."""
+        from inspector.store.problem_queries import is_long_scan
+
+        return is_long_scan(self.db, f)
+
     def page(
         self,
         f: ProblemFilter,
@@ -485,12 +506,20 @@ class Problems(_Part):
         descending: bool = False,
         limit: int = 200,
         offset: int = 0,
+        from_end: bool = False,
     ) -> list[dict[str, Any]]:
-        """The list's later pages, continuing `first_page` in the same order."""
+        """The list's later pages, continuing `first_page` in the same order (`from_end`:
+        `offset` counts the rows after the page, `store.problems.list_problems`)."""
         from inspector.store.problems import list_problems
 
         return list_problems(
-            self.db, f, order_by=order_by, descending=descending, limit=limit, offset=offset
+            self.db,
+            f,
+            order_by=order_by,
+            descending=descending,
+            limit=limit,
+            offset=offset,
+            from_end=from_end,
         )
 
     def open_for_item(self, inspection: InspectionId, item_id: str) -> list[ProblemId]:

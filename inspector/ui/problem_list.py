@@ -103,6 +103,7 @@ class ProblemListWidget(QWidget):
         self._restoring = False
         self._moving_on = False
         self._shown_once = False
+        self._select_single_when_found = False  # Enter pressed while a long search ran
         self._towns: list[dict[str, Any]] = []
         self.model = ProblemTableModel(self._session, self)
         self.problem_actions = ProblemActions(self._session, self, today=self.today)
@@ -233,6 +234,7 @@ class ProblemListWidget(QWidget):
         self.panel.saved.connect(self._on_written)
         self.panel.deleted.connect(self._on_written)
         self.add_button.clicked.connect(self.add_problem)
+        self.model.search_finished.connect(self._on_search_finished)
 
     # -- public API ----------------------------------------------------------
 
@@ -363,6 +365,7 @@ class ProblemListWidget(QWidget):
         self.text_timer.stop()
         self.panel.save_if_dirty()
         f = self.current_filter()
+        self._select_single_when_found = False
         self.panel.set_follow_up(f.work_list_of)
         self.model.set_filter(f)
         self._sync_panel()
@@ -446,7 +449,10 @@ class ProblemListWidget(QWidget):
         self._show_count(len(rows))
 
     def _show_count(self, selected: int) -> None:
-        text = self.tr("%n problem(s)", "", self.model.total())
+        if self.model.searching():
+            text = self.tr("Searching… %n found so far", "", self.model.total())
+        else:
+            text = self.tr("%n problem(s)", "", self.model.total())
         if selected > MAX_BATCH:
             text += " · " + self.tr("%n selected: too many for one step", "", selected)
         elif selected > 1:
@@ -509,8 +515,17 @@ class ProblemListWidget(QWidget):
         """Enter searches at once; a single match is selected, ready to edit."""
         if self.text_timer.isActive():
             self.apply_filter()
-        if self.model.total() == 1:
+        if self.model.searching():
+            self._select_single_when_found = True
+        elif self.model.total() == 1:
             self._select_first()
+
+    def _on_search_finished(self) -> None:
+        """A long search answered: the full count, and Enter's single match selected."""
+        if self._select_single_when_found and self.model.total() == 1:
+            self._select_first()
+        self._select_single_when_found = False
+        self._show_count(len(self.selected_rows()))
 
     def _select_first(self) -> None:
         if self.model.rowCount() == 0:

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 from sqlite_utils import Database
@@ -27,6 +28,7 @@ from inspector.core.problems import Action, Light, Status
 from inspector.store.problems import ProblemFilter
 from inspector.store.session import Session
 from inspector.ui.changes import session_of
+from inspector.ui.problem_search import ProblemSearch, SearchRequest
 
 ProblemIdRole = Qt.ItemDataRole.UserRole + 1  # the problem's id
 StatusRole = Qt.ItemDataRole.UserRole + 2  # its status value: "open", "rectifying", ...
@@ -119,7 +121,16 @@ def overdue_days(row: dict[str, Any], today: dt.date) -> int:
 
 
 class ProblemTableModel(QAbstractTableModel):
-    """Problems matching a `ProblemFilter`, sorted in SQL, fetched page by page."""
+    """Problems matching a `ProblemFilter`, sorted in SQL, fetched page by page.
+
+    A text over every campaign of a big database is a scan of every problem
+    (`Problems.is_long_scan`): the model then shows at once the matches found
+    among the first problems in deadline order (a true prefix of the answer),
+    is `searching()`, and grows to the full count when the search thread
+    answers (`search_finished`). Every other filter is read on the spot.
+    """
+
+    search_finished = Signal()
 
     def __init__(self, session: Session | Database, parent: Any = None):
         super().__init__(parent)
@@ -131,6 +142,9 @@ class ProblemTableModel(QAbstractTableModel):
         self._total = 0
         self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
         self._titles = column_titles()
+        self._generation = 0  # of the newest read; an older search's answer is dropped
+        self._searching = False
+        self._search: ProblemSearch | None = None
 
     # -- what the list shows -------------------------------------------------
 
@@ -147,7 +161,18 @@ class ProblemTableModel(QAbstractTableModel):
         self._filter = replace(self._filter, today=today)
 
     def total(self) -> int:
+        """The rows the list has: while `searching()`, those found so far."""
         return self._total
+
+    def searching(self) -> bool:
+        """True while a long search runs and `total()` is only what it found so far."""
+        return self._searching
+
+    def close(self) -> None:
+        """Stop the search thread, if one was started (the list is going away)."""
+        if self._search is not None:
+            self._search.close()
+            self._search = None
 
     def sort_key(self) -> tuple[int, Qt.SortOrder]:
         order = Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
@@ -155,18 +180,70 @@ class ProblemTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Count and fetch the first page again (after a filter change or a write)."""
+        self._generation += 1
         self.beginResetModel()
         self._pages.clear()
         self._titles = column_titles()
-        self._total, page = self._session.problems.first_page(
-            self._filter,
-            order_by=self._order_by,
-            descending=self._descending,
-            limit=PAGE_SIZE,
-        )
+        if self._session.path and self._session.problems.is_long_scan(self._filter):
+            page = (
+                self._session.problems.probe_prefix(
+                    self._filter, descending=self._descending, limit=PAGE_SIZE
+                )
+                if self._order_by == "deadline"
+                else []
+            )
+            self._total, self._searching = len(page), True
+            self._searcher().search(
+                SearchRequest(
+                    self._generation, self._filter, self._order_by, self._descending, PAGE_SIZE
+                )
+            )
+        else:
+            self._searching = False
+            self._total, page = self._session.problems.first_page(
+                self._filter,
+                order_by=self._order_by,
+                descending=self._descending,
+                limit=PAGE_SIZE,
+            )
         if page:
             self._pages[0] = page
         self.endResetModel()
+
+    def _searcher(self) -> ProblemSearch:
+        if self._search is None:
+            self._search = ProblemSearch(self._session.path)
+            self._search.found.connect(self._found)
+            self._search.failed.connect(self._search_failed)
+            self.destroyed.connect(self._search.close)  # its thread and connection go too
+        return self._search
+
+    def _found(self, generation: int, total: int, page: list[dict[str, Any]]) -> None:
+        """The search thread's answer: grow the list from the prefix to all of it."""
+        if generation != self._generation:
+            return
+        shown = self._total
+        if total < shown or (shown and page[:shown] != self._pages.get(0, [])[:shown]):
+            self.beginResetModel()  # a write between prefix and answer: show the answer
+            self._pages.clear()
+            self._pages[0] = page
+            self._total, self._searching = total, False
+            self.endResetModel()
+        else:
+            if total > shown:
+                self.beginInsertRows(QModelIndex(), shown, total - 1)
+                self._pages[0] = page
+                self._total = total
+                self._searching = False
+                self.endInsertRows()
+            self._searching = False
+        self.search_finished.emit()
+
+    def _search_failed(self, generation: int, _error: object) -> None:
+        """A failed search (logged by the thread) leaves the prefix shown, no longer pending."""
+        if generation == self._generation:
+            self._searching = False
+            self.search_finished.emit()
 
     def is_sortable(self, column: int) -> bool:
         return 0 <= column < len(COLUMNS) and COLUMNS[column][1] is not None
@@ -191,19 +268,28 @@ class ProblemTableModel(QAbstractTableModel):
         number, offset = divmod(row, PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
-            page = self._session.problems.page(
-                self._filter,
-                order_by=self._order_by,
-                descending=self._descending,
-                limit=PAGE_SIZE,
-                offset=number * PAGE_SIZE,
-            )
+            page = self._read_page(number)
             self._pages[number] = page
             while len(self._pages) > KEPT_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(number)
         return page[offset] if offset < len(page) else None
+
+    def _read_page(self, number: int) -> list[dict[str, Any]]:
+        """Page `number`, read from whichever end of the list is nearer (SQLite skips
+        an OFFSET row by row: the last page of a province from the start takes a second)."""
+        start = number * PAGE_SIZE
+        after = self._total - start - PAGE_SIZE  # rows after this page
+        nearer_end = start > self._total // 2
+        return self._session.problems.page(
+            self._filter,
+            order_by=self._order_by,
+            descending=self._descending,
+            limit=PAGE_SIZE + min(after, 0) if nearer_end else PAGE_SIZE,
+            offset=max(after, 0) if nearer_end else start,
+            from_end=nearer_end,
+        )
 
     def row_of(self, problem_id: str) -> int | None:
         """The row of a problem among the pages in memory (None when not there)."""

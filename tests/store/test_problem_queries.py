@@ -87,3 +87,29 @@ def test_notice_rows_count_problems_and_see_the_archived_pdf(sample_db, sample_c
     again = {r["id"]: r for r in notice_rows(sample_db, township_id=first["township_id"])}
     assert again[first["id"]]["has_pdf"]
     assert all(r["township_id"] == first["township_id"] for r in again.values())
+
+
+@pytest.mark.parametrize("order_by", sorted(SORTABLE))
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_page_counted_from_the_end_is_the_same_rows_in_list_order(
+    sample_db, order_by, descending
+):
+    f = ProblemFilter(today=SAMPLE_DATE)
+    whole = [
+        p["id"]
+        for p in list_problems(
+            sample_db, f, order_by=order_by, descending=descending, limit=100_000
+        )
+    ]
+    assert len(whole) > 20
+    for after in (0, 3, 11, len(whole) - 5):
+        page = list_problems(
+            sample_db,
+            f,
+            order_by=order_by,
+            descending=descending,
+            limit=5,
+            offset=after,
+            from_end=True,
+        )
+        assert [p["id"] for p in page] == whole[len(whole) - after - 5 : len(whole) - after]
