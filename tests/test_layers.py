@@ -212,16 +212,30 @@ def _reads_the_database(obj: object) -> bool:
     return bool(params) and params[0].name in ("db", "rows")
 
 
-def store_reads_in_gui() -> list[str]:
-    """Store functions a GUI module imports instead of going through the session."""
+# Besides the store, the modules above it whose functions take the connection but
+# that the GUI reaches through a namespace bound to the session
+# (`sync.device_roster.devices_of`): the roster and this device's keys.
+THROUGH_THE_SESSION_ABOVE_THE_STORE = ("inspector.sync.roster", "inspector.sync.keys")
+
+
+def _behind_the_session(module: str) -> bool:
+    """Whether the GUI must reach `module`'s connection-taking functions through the session."""
+    return module.startswith("inspector.store") or module in THROUGH_THE_SESSION_ABOVE_THE_STORE
+
+
+def store_reads_in_gui(changed: dict[Path, str] | None = None) -> list[str]:
+    """Store (and roster, keys) functions a GUI module imports instead of going through
+    the session; `changed` replaces some files' text (for the test)."""
     import importlib
 
+    changed = changed or {}
     found = []
     for path in sorted((PACKAGE / "ui").rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        text = changed.get(path) or path.read_text(encoding="utf-8")
+        tree = ast.parse(text, str(path))
         for node in ast.walk(tree):
             if not isinstance(node, ast.ImportFrom) or not (node.module or "").startswith(
-                "inspector.store"
+                ("inspector.store", "inspector.sync")
             ):
                 continue
             for alias in node.names:
@@ -231,6 +245,8 @@ def store_reads_in_gui() -> list[str]:
                 except ImportError:
                     target = getattr(module, alias.name, None)
                 if isinstance(target, type(module)):  # `from inspector.store import settings`
+                    if not _behind_the_session(target.__name__):
+                        continue
                     names = [n for n in vars(target) if _reads_the_database(getattr(target, n))]
                     used = {
                         a.attr
@@ -241,7 +257,12 @@ def store_reads_in_gui() -> list[str]:
                     }
                     hits = [f"{alias.name}.{n}" for n in names if n in used]
                 else:
-                    hits = [alias.name] if _reads_the_database(target) else []
+                    hits = (
+                        [alias.name]
+                        if _reads_the_database(target)
+                        and _behind_the_session(getattr(target, "__module__", ""))
+                        else []
+                    )
                 found += [f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {h}" for h in hits]
     return found
 
@@ -260,3 +281,26 @@ def test_the_gui_reads_the_store_through_the_session():
     }
     assert found - NOT_YET_THROUGH_THE_SESSION == set()
     assert NOT_YET_THROUGH_THE_SESSION - found == set(), "moved: take it off the list"
+
+
+def test_a_roster_or_key_call_with_the_connection_is_reported():
+    # The devices dialog reaches the roster through the session; calling `sync.roster`
+    # or `sync.keys` with the connection again, in either import form, fails the test.
+    dialog = PACKAGE / "ui" / "devices_dialog.py"
+    text = dialog.read_text(encoding="utf-8")
+    as_module = (
+        text
+        + "\n\nfrom inspector.sync import roster\n\n\ndef _f(db):\n    roster.revoke(db, 'x')\n"
+    )
+    as_function = text + "\n\nfrom inspector.sync.keys import device_keys\n"
+    assert any(
+        v.startswith("inspector/ui/devices_dialog.py:") and v.endswith(": roster.revoke")
+        for v in store_reads_in_gui({dialog: as_module})
+    )
+    assert any(
+        v.startswith("inspector/ui/devices_dialog.py:") and v.endswith(": device_keys")
+        for v in store_reads_in_gui({dialog: as_function})
+    )
+    # What takes no connection is not a read: a constant, or a pure function.
+    harmless = text + "\n\nfrom inspector.sync.keys import fingerprint\n"
+    assert store_reads_in_gui({dialog: harmless}) == []

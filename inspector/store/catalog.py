@@ -6,10 +6,11 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -24,6 +25,7 @@ CSV_COLUMNS = ("county", "county_code", "township", "township_code", "kind")
 MAX_NAME = 100  # the longest real township or county name is a dozen characters
 MAX_REF = 200  # a campaign, form or township named on the command line or in a dialog
 MAX_CSV_BYTES = 32 * 1024 * 1024  # every township in China is under 3 MiB
+R = TypeVar("R")  # a record a list's row gives (`read_csv_records`)
 
 
 class CatalogError(MessageError, ValueError):
@@ -56,8 +58,22 @@ def county_kind(name: str) -> str:
     return "county" if re.search(r"(区|县|市)$", name) else "zone"
 
 
-def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipRecord]:
-    """Every row checked before anything is written; errors name the line."""
+def read_csv_records(
+    text: str,
+    filename: str,
+    header_problem: Callable[[list[str]], Message | None],
+    check_row: Callable[[int, dict[str, str]], tuple[R | None, list[Message]]],
+    nothing: Message,
+) -> list[R]:
+    """The records of a list read from CSV, every row checked before anything is written.
+
+    One reader for the township and the project-site lists, so both refuse the
+    same things the same way: `header_problem` names what is wrong with the
+    header (its message names the file and line 1); `check_row(line, values)`
+    gets each non-blank row (names stripped, empty fields "") and gives its
+    record or the row's problems, which are reported as `file:line: ...` (the
+    first 20); a list without records is refused with `nothing`.
+    """
     text = text.lstrip("\ufeff")
     # newline="": a list saved with old Mac line ends (CR only) still splits into lines
     reader = csv.DictReader(io.StringIO(text, newline=""))
@@ -65,28 +81,11 @@ def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipReco
         header = [h.strip() for h in (reader.fieldnames or [])]
     except csv.Error as exc:
         raise CatalogError(_csv_problem(exc, filename, 1)) from None
-    missing = [c for c in ("county", "township") if c not in header]
-    if missing:
-        raise CatalogError(
-            Message(
-                "{file}:1: missing column(s) {columns}; expected {expected}",
-                file=filename,
-                columns=", ".join(missing),
-                expected=",".join(CSV_COLUMNS),
-            )
-        )
-    unknown = [h for h in header if h not in CSV_COLUMNS]
-    if unknown:
-        raise CatalogError(
-            Message(
-                "{file}:1: unknown column(s) {columns}", file=filename, columns=", ".join(unknown)
-            )
-        )
+    wrong = header_problem(header)
+    if wrong is not None:
+        raise CatalogError(wrong)
     errors: list[Message] = []
-    records: list[TownshipRecord] = []
-    seen_codes: dict[str, int] = {}
-    seen_names: dict[tuple[str, str], int] = {}
-    county_codes: dict[str, tuple[str | None, int]] = {}
+    records: list[R] = []
     for line, row in _rows(reader, filename, errors):
         if None in row:
             errors.append(Message("{file}:{line}: too many fields", file=filename, line=line))
@@ -94,6 +93,49 @@ def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipReco
         values = {k.strip(): (v or "").strip() for k, v in row.items() if k}
         if not any(values.values()):
             continue
+        record, problems = check_row(line, values)
+        if problems:
+            errors.append(
+                Message(
+                    "{file}:{line}: {problems}", file=filename, line=line, problems=Joined(problems)
+                )
+            )
+        elif record is not None:
+            records.append(record)
+    if errors:
+        shown = errors[:20]
+        if len(errors) > 20:
+            shown.append(Message("… and {count} more", count=len(errors) - 20))
+        raise CatalogError(*shown)
+    if not records:
+        raise CatalogError(nothing)
+    return records
+
+
+def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipRecord]:
+    """Every row checked before anything is written; errors name the line."""
+
+    def header_problem(header: list[str]) -> Message | None:
+        missing = [c for c in ("county", "township") if c not in header]
+        if missing:
+            return Message(
+                "{file}:1: missing column(s) {columns}; expected {expected}",
+                file=filename,
+                columns=", ".join(missing),
+                expected=",".join(CSV_COLUMNS),
+            )
+        unknown = [h for h in header if h not in CSV_COLUMNS]
+        if unknown:
+            return Message(
+                "{file}:1: unknown column(s) {columns}", file=filename, columns=", ".join(unknown)
+            )
+        return None
+
+    seen_codes: dict[str, int] = {}
+    seen_names: dict[tuple[str, str], int] = {}
+    county_codes: dict[str, tuple[str | None, int]] = {}
+
+    def check_row(line: int, values: dict[str, str]) -> tuple[TownshipRecord | None, list[Message]]:
         county = values.get("county", "")
         township = values.get("township", "")
         ccode = values.get("county_code") or None
@@ -149,24 +191,14 @@ def parse_townships_csv(text: str, filename: str = "<csv>") -> list[TownshipReco
                 )
             )
         if problems:
-            errors.append(
-                Message(
-                    "{file}:{line}: {problems}", file=filename, line=line, problems=Joined(problems)
-                )
-            )
-            continue
+            return None, problems
         if tcode:
             seen_codes[tcode] = line
         seen_names[(county, township)] = line
-        records.append(TownshipRecord(line, county, ccode, township, tcode, kind, filename))
-    if errors:
-        shown = errors[:20]
-        if len(errors) > 20:
-            shown.append(Message("… and {count} more", count=len(errors) - 20))
-        raise CatalogError(*shown)
-    if not records:
-        raise CatalogError(Message("{file}: no townships in the file", file=filename))
-    return records
+        return TownshipRecord(line, county, ccode, township, tcode, kind, filename), []
+
+    nothing = Message("{file}: no townships in the file", file=filename)
+    return read_csv_records(text, filename, header_problem, check_row, nothing)
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

@@ -9,8 +9,6 @@ A campaign inspects the kind its form targets: project sites, or townships.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,13 +17,12 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector.core.ids import project_id
-from inspector.messages import Joined, Message, MessageError
+from inspector.messages import Message, MessageError
 from inspector.store.catalog import (
     MAX_CSV_BYTES,
     CatalogError,
-    _csv_problem,
     _name_problems,
-    _rows,
+    read_csv_records,
     read_list,
 )
 from inspector.store.domains import PROJECT_KIND
@@ -115,33 +112,22 @@ def check_target(db: Database, campaign_id: str, township_id: str) -> None:
 
 def parse_projects_csv(text: str, filename: str = "<csv>") -> list[ProjectRecord]:
     """Every row checked before anything is written; errors name the line."""
-    text = text.lstrip("\ufeff")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    try:
-        header = [h.strip() for h in (reader.fieldnames or [])]
-    except csv.Error as exc:
-        raise CatalogError(_csv_problem(exc, filename, 1)) from None
-    missing = [c for c in ("county", "name") if c not in header]
-    unknown = [h for h in header if h not in PROJECT_CSV_COLUMNS]
-    if missing or unknown:
-        raise CatalogError(
-            Message(
-                "{file}:1: the columns are {expected} (code optional), not {header}",
-                file=filename,
-                expected=",".join(PROJECT_CSV_COLUMNS),
-                header=",".join(header) or "(none)",
-            )
+
+    def header_problem(header: list[str]) -> Message | None:
+        missing = [c for c in ("county", "name") if c not in header]
+        unknown = [h for h in header if h not in PROJECT_CSV_COLUMNS]
+        if not missing and not unknown:
+            return None
+        return Message(
+            "{file}:1: the columns are {expected} (code optional), not {header}",
+            file=filename,
+            expected=",".join(PROJECT_CSV_COLUMNS),
+            header=",".join(header) or "(none)",
         )
-    errors: list[Message] = []
-    records: list[ProjectRecord] = []
+
     seen: dict[tuple[str, str], int] = {}
-    for line, row in _rows(reader, filename, errors):
-        if None in row:
-            errors.append(Message("{file}:{line}: too many fields", file=filename, line=line))
-            continue
-        values = {k.strip(): (v or "").strip() for k, v in row.items() if k}
-        if not any(values.values()):
-            continue
+
+    def check_row(line: int, values: dict[str, str]) -> tuple[ProjectRecord | None, list[Message]]:
         county, name = values.get("county", ""), values.get("name", "")
         code = values.get("code") or None
         problems: list[Message] = []
@@ -162,22 +148,12 @@ def parse_projects_csv(text: str, filename: str = "<csv>") -> list[ProjectRecord
                 )
             )
         if problems:
-            errors.append(
-                Message(
-                    "{file}:{line}: {problems}", file=filename, line=line, problems=Joined(problems)
-                )
-            )
-            continue
+            return None, problems
         seen[(county, name)] = line
-        records.append(ProjectRecord(line, county, name, code, filename))
-    if errors:
-        shown = errors[:20]
-        if len(errors) > 20:
-            shown.append(Message("… and {count} more", count=len(errors) - 20))
-        raise CatalogError(*shown)
-    if not records:
-        raise CatalogError(Message("{file}: no project sites in the file", file=filename))
-    return records
+        return ProjectRecord(line, county, name, code, filename), []
+
+    nothing = Message("{file}: no project sites in the file", file=filename)
+    return read_csv_records(text, filename, header_problem, check_row, nothing)
 
 
 def import_projects(rows: Rows, records: list[ProjectRecord]) -> dict[str, int]:

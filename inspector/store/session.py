@@ -1103,17 +1103,8 @@ class FollowUps(_Part):
         row, problem_row = record_verdict(
             self.rows, campaign, problem, verdict, reason, close=close, today=today
         )
-        changes = _problem_changes([problem_row])
         return self._session._done(
-            problem_row,
-            Changes.of(
-                PROBLEMS,
-                tables=("problems", "follow_ups"),
-                townships=changes.townships,
-                inspections=changes.inspections,
-                ids=[*changes.ids, row["id"]],
-            ),
-            source,
+            problem_row, _follow_up_changes(problem_row, "follow_ups", row["id"]), source
         )
 
     def extend(
@@ -1134,17 +1125,8 @@ class FollowUps(_Part):
         row, problem_row = extend_deadline(
             self.rows, problem, new_deadline, reason, approved_by, today=today
         )
-        changes = _problem_changes([problem_row])
         return self._session._done(
-            problem_row,
-            Changes.of(
-                PROBLEMS,
-                tables=("problems", "extensions"),
-                townships=changes.townships,
-                inspections=changes.inspections,
-                ids=[*changes.ids, row["id"]],
-            ),
-            source,
+            problem_row, _follow_up_changes(problem_row, "extensions", row["id"]), source
         )
 
     def latest_verdicts(
@@ -1309,6 +1291,12 @@ def _attachment_changes(db: Database, row: dict[str, Any]) -> Changes:
         inspections=[found[1]] if found else [],
         ids=[row["owner_id"], row["id"]],
     )
+
+
+def _follow_up_changes(problem: dict[str, Any], table: str, row_id: str) -> Changes:
+    """A follow-up's write on one problem: the problem as it now is and the row recorded
+    beside it (a verdict in `follow_ups`, an extension in `extensions`)."""
+    return _problem_changes([problem]) | Changes.of(tables=(table,), ids=[row_id])
 
 
 def _problem_changes(rows: list[dict[str, Any]]) -> Changes:

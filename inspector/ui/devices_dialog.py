@@ -4,7 +4,8 @@ A laptop writes its enrolment request here and reads out its fingerprint;
 headquarters enrols a request after typing the fingerprint the laptop reads
 out (never trusting the file alone), assigns laptops to the campaigns whose
 bundles they may read, and revokes a lost laptop. Every step
-is a few rows, written on the window's connection.
+is a few rows, written through the session's device roster
+(`sync.device_roster`), never with the connection in hand.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from inspector.errors import is_user_error
-from inspector.sync import roster
-from inspector.sync.keys import device_keys, fingerprint
+from inspector.store.session import Session
+from inspector.sync.device_roster import devices_of
 from inspector.ui.changes import session_of
 from inspector.ui.messages import describe_for_user
 
@@ -40,10 +41,10 @@ from inspector.ui.messages import describe_for_user
 class DevicesDialog(QDialog):
     """Who this device is, and (at headquarters) who may write and read bundles."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None):
+    def __init__(self, db: Session | Database, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db = db
         self.session = session_of(db)
+        self.devices = devices_of(self.session)
         self.setWindowTitle(self.tr("Devices"))
         self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
@@ -112,19 +113,19 @@ class DevicesDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        keys = device_keys(self.db)
-        hq = roster.is_hq(self.db)
-        held = roster.current(self.db)
-        role = roster.role_of(self.db)
+        keys = self.devices.own_keys()
+        hq = self.devices.is_hq()
+        held = self.devices.current()
+        role = self.devices.role()
         self.id_label.setText(keys.device_id)
         self.name_label.setText(self.session.settings.device_name())
         self.role_label.setText(self._role(role, hq))
         self.fingerprint_label.setText(keys.fingerprint)
-        auth = roster.authority(self.db)
+        auth = self.devices.authority()
         self.trusts_label.setText(
             self.tr("this installation (it signs the roster)")
             if hq
-            else f"{auth['name']} ({fingerprint(auth['signing_key'])})"
+            else f"{auth['name']} ({self.devices.fingerprint(auth['signing_key'])})"
             if auth
             else self.tr("none yet: the first kit's fingerprint is asked for when it is imported")
         )
@@ -173,7 +174,7 @@ class DevicesDialog(QDialog):
         if not path:
             return
         try:
-            roster.write_request(self.db, path)
+            self.devices.write_request(path)
         except Exception as exc:
             self._fail(exc)
             return
@@ -183,7 +184,7 @@ class DevicesDialog(QDialog):
             self.tr(
                 "Request written to {0}. Take it to headquarters and read out this fingerprint "
                 "when they ask: {1}"
-            ).format(path, device_keys(self.db).fingerprint),
+            ).format(path, self.devices.own_keys().fingerprint),
         )
 
     def _on_make_hq(self) -> None:
@@ -198,7 +199,7 @@ class DevicesDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            roster.init_hq(self.db)
+            self.devices.make_hq(self)
         except Exception as exc:
             self._fail(exc)
         self.refresh()
@@ -213,7 +214,7 @@ class DevicesDialog(QDialog):
         if not path:
             return
         try:
-            request = roster.read_request(path)
+            request = self.devices.read_request(path)
         except Exception as exc:
             self._fail(exc)
             return
@@ -237,7 +238,7 @@ class DevicesDialog(QDialog):
         )
         if not ok:
             return
-        expected = fingerprint(request["signing_key"])
+        expected = self.devices.fingerprint(request["signing_key"])
         if typed.strip().upper().replace(" ", "") != expected:
             QMessageBox.warning(
                 self,
@@ -249,7 +250,8 @@ class DevicesDialog(QDialog):
             )
             return
         try:
-            roster.enrol(self.db, request, "hq" if role == self.tr("headquarters") else "inspector")
+            role_id = "hq" if role == self.tr("headquarters") else "inspector"
+            self.devices.enrol(request, role_id, self)
         except Exception as exc:
             self._fail(exc)
         self.refresh()
@@ -275,7 +277,7 @@ class DevicesDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            roster.revoke(self.db, device)
+            self.devices.revoke(device, self)
         except Exception as exc:
             self._fail(exc)
         self.refresh()
@@ -292,7 +294,7 @@ class DevicesDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            new = roster.rotate(self.db)
+            new = self.devices.rotate(self).value
         except Exception as exc:
             self._fail(exc)
             return
@@ -326,7 +328,7 @@ class DevicesDialog(QDialog):
             return
         chosen = None if choice == every else [c["id"] for c in held if c["name"] == choice]
         try:
-            roster.assign(self.db, device, chosen)
+            self.devices.assign(device, chosen, self)
         except Exception as exc:
             self._fail(exc)
         self.refresh()

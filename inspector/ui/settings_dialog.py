@@ -212,7 +212,7 @@ class SettingsDialog(QDialog):
     def _on_devices(self) -> None:
         from inspector.ui.devices_dialog import DevicesDialog
 
-        DevicesDialog(self.db, self).exec()
+        DevicesDialog(self.session, self).exec()
 
     def _on_import_townships(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

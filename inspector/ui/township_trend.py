@@ -47,10 +47,20 @@ def needs_warming(session: Session) -> bool:
     return bool(session.path) and session.trends.missing() > READ_HERE
 
 
-def warm_rankings(session: Session, on_ready: Callable[[], None]) -> Any:
+def warm_rankings(
+    session: Session, on_ready: Callable[[], None], on_done: Callable[[Any], None]
+) -> Any:
     """Read every campaign's ranking in the worker, hand them to the session, then call
     `on_ready` (also when the database changed meanwhile: it then reads what it needs;
-    not when the connection closed meanwhile)."""
+    not when the connection closed meanwhile). `on_done(job)` follows whatever the end
+    (read, failed, dropped).
+
+    Both are connected before the job starts: a job that ends at once (a failure, a
+    tiny database) would otherwise emit before anyone listened, and the caller would
+    wait for it for ever. The worker's signals reach the GUI thread through its event
+    loop, so they arrive after the caller has kept the job returned. `on_done` gets the
+    job, so a caller that started another meanwhile forgets only the one that ended.
+    """
     from inspector.ui.worker import Job, start_job
 
     token = session.trends.token()
@@ -63,6 +73,7 @@ def warm_rankings(session: Session, on_ready: Callable[[], None]) -> Any:
         on_ready()
 
     job.signals.succeeded.connect(ready)
+    job.signals.done.connect(lambda: on_done(job))
     return start_job(job)
 
 
@@ -105,13 +116,14 @@ class TownshipTrendWidget(QGroupBox):
         if needs_warming(session):
             if self.job is None:
                 self.detail.setText(self.tr("Reading the rankings of every campaign…"))
-                self.job = warm_rankings(session, lambda: self._warmed(session))
-                self.job.signals.done.connect(self._job_done)
+                self.job = warm_rankings(session, lambda: self._warmed(session), self._job_done)
             return
         self._fill(session.trends.township(TownshipId(township_id)))
 
-    def _job_done(self) -> None:
-        self.job = None
+    def _job_done(self, job: Any) -> None:
+        """The job ended: a later one may start (unless one started meanwhile)."""
+        if isValid(self) and self.job is job:
+            self.job = None
 
     def _warmed(self, session: Session) -> None:
         """Draw the township shown now (reading on the spot only if a couple are missing;

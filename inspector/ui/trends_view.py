@@ -110,7 +110,7 @@ class TrendsView(QWidget):
         if needs_warming(self.session):  # forty rankings: read in the worker first
             if self.job is None:
                 self.summary_label.setText(self.tr("Reading the rankings of every campaign…"))
-                self.job = warm_rankings(self.session, self._warmed)
+                self.job = warm_rankings(self.session, self._warmed, self._job_done)
             return
         self.trend = self.session.trends.area(self.county_id())
         rounds = self.trend.rounds
@@ -146,6 +146,11 @@ class TrendsView(QWidget):
             return
         self.job = None
         self.refresh()
+
+    def _job_done(self, job: object) -> None:
+        """The reading ended, also when it failed: the next refresh may read again."""
+        if isValid(self) and self.job is job:
+            self.job = None
 
     def _fill_table(self) -> None:
         assert self.trend is not None

@@ -232,6 +232,31 @@ def test_the_session_tells_the_views(round_one):
     assert done.value["deadline"] == "2027-01-05" and ids["open"] in told[-1].ids
 
 
+def test_a_verdict_and_an_extension_name_the_problem_and_the_row_beside_it(round_one):
+    """Both name the problem's township, inspection and id, plus the row they recorded."""
+    from inspector.store.follow_up import extensions_of, latest_verdicts
+    from inspector.store.session import PROBLEMS
+
+    rows, first, town, ids = round_one
+    session = Session(rows.db, who="李晓燕")
+    follow = session.follow_ups.create(first["id"], "回头看", "township-party-building").value
+    problem = ids["open"]
+    found = rows.db.execute("SELECT inspection_id FROM problems WHERE id = ?", [problem])
+    inspections = {i for (i,) in found if i}  # none when the problem was added by hand
+    verdict = session.follow_ups.verdict(follow["id"], problem, "partly", "未完成", today=TODAY)
+    row = latest_verdicts(rows.db, follow["id"])[problem]
+    assert verdict.changes.kinds == {PROBLEMS}
+    assert verdict.changes.tables == {"problems", "follow_ups"}
+    assert verdict.changes.townships == {town} and verdict.changes.inspections == inspections
+    assert verdict.changes.ids == {problem, row["id"]}
+    extended = session.follow_ups.extend(problem, dt.date(2027, 1, 5), "汛期", "王部长")
+    extension = extensions_of(rows.db, problem)[-1]
+    assert extended.changes.kinds == {PROBLEMS}
+    assert extended.changes.tables == {"problems", "extensions"}
+    assert extended.changes.townships == {town} and extended.changes.inspections == inspections
+    assert extended.changes.ids == {problem, extension["id"]}
+
+
 def test_a_round_that_only_checks_problems_starts_no_inspection(round_one):
     """Without --reinspect the round has no checklist: nothing to fill in, nothing ranked."""
     from inspector.store.follow_up import has_checklist

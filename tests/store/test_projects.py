@@ -8,7 +8,13 @@ from inspector.core.forms import load_form
 from inspector.core.ids import county_id, project_id, township_id
 from inspector.core.scoring import Verdict
 from inspector.paths import project_form_path
-from inspector.store.catalog import CatalogError, create_campaign, find_township, townships
+from inspector.store.catalog import (
+    CatalogError,
+    create_campaign,
+    find_township,
+    parse_townships_csv,
+    townships,
+)
 from inspector.store.inspections import campaign_overview, set_answer, start_inspection
 from inspector.store.projects import (
     EXAMPLE_MARK,
@@ -86,6 +92,31 @@ def test_projects_csv_errors_name_the_line(init_db, tmp_path):
     with pytest.raises(CatalogError, match="no county 不存在县"):
         import_projects_csv(Rows(init_db), csv)
     assert len(projects(init_db)) == len(SAMPLE_PROJECTS)
+
+
+@pytest.mark.parametrize(
+    ("parse", "header", "row"),
+    [
+        (parse_projects_csv, "county,name", "岱山县,{n}号项目"),
+        (parse_townships_csv, "county,township", "岱山县,{n}号镇"),
+    ],
+    ids=["projects", "townships"],
+)
+def test_both_lists_are_read_by_one_reader(parse, header, row):
+    """The project and township lists refuse the same things the same way."""
+    lines = [header, *(row.format(n=n) for n in range(1, 4))]
+    assert [r.line for r in parse("\r".join(lines), "l.csv")] == [2, 3, 4]  # old Mac ends
+    assert [r.line for r in parse("\ufeff" + "\n".join([*lines, ",", ""]), "l.csv")] == [2, 3, 4]
+    with pytest.raises(CatalogError) as err:
+        parse("\n".join([header, row.format(n=1) + ",x,y"]), "l.csv")
+    assert str(err.value) == "l.csv:2: too many fields"
+    with pytest.raises(CatalogError) as err:
+        parse("\n".join([header, *([row.format(n=1)] * 25)]), "l.csv")
+    shown = str(err.value).splitlines()
+    assert shown[0].startswith("l.csv:3: ") and "repeats line 2" in shown[0]
+    assert shown[-1] == "… and 4 more" and len(shown) == 21
+    with pytest.raises(CatalogError, match=r"^l\.csv: no "):
+        parse(header + "\n", "l.csv")
 
 
 def _project_campaign(db):

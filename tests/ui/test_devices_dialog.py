@@ -100,6 +100,29 @@ def test_headquarters_revokes_the_selected_device(qtbot, hq_db, laptop_db, tmp_p
     assert dialog.table.item(1, 4).text().startswith("revoked")
 
 
+def test_the_dialog_writes_through_the_session_and_its_views_hear_it(
+    qtbot, hq_db, laptop_db, monkeypatch
+):
+    from inspector.store.session import SETTINGS
+    from inspector.sync.device_roster import devices_of
+    from inspector.ui.changes import session_of
+
+    session = session_of(hq_db)
+    roster.enrol(hq_db, roster.request(laptop_db), "inspector")
+    dialog = DevicesDialog(session)
+    qtbot.addWidget(dialog)
+    assert dialog.devices is devices_of(session)
+    heard = []
+    session.subscribe(heard.append)
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    dialog.table.selectRow(1)
+    dialog.revoke_button.click()
+    assert len(heard) == 1 and heard[0].touches(SETTINGS) and "roster" in heard[0].ids
+    assert heard[0].source is dialog
+
+
 def test_headquarters_gets_a_new_key_from_the_dialog(qtbot, hq_db, monkeypatch):
     dialog = DevicesDialog(hq_db)
     qtbot.addWidget(dialog)

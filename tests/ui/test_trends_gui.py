@@ -146,3 +146,62 @@ def test_rankings_read_after_the_page_was_deleted_are_dropped(trend_session, qtb
     pool().waitForDone(10_000)
     qtbot.wait(50)  # deliver the worker's signals on the GUI thread
     assert not shiboken6.isValid(box)
+
+
+@pytest.fixture
+def ends_at_once(monkeypatch):
+    """The worker's job has ended (here: failed) before `start_job` returns, as a job on a
+    small or unreadable database may; `fail[0] = False` lets the next one read."""
+    from inspector.messages import Message, MessageError
+    from inspector.ui import township_trend, worker
+
+    fail = [True]
+    warm = township_trend._warm
+
+    def failing_warm(progress, path):
+        if fail[0]:
+            raise MessageError(Message("the database could not be read"))
+        return warm(progress, path)
+
+    def start_and_wait(job):
+        worker.pool().start(job)
+        assert worker.pool().waitForDone(10_000)  # its signals are emitted by now
+        return job
+
+    monkeypatch.setattr(township_trend, "_warm", failing_warm)
+    monkeypatch.setattr(worker, "start_job", start_and_wait)
+    return fail
+
+
+def test_a_reading_that_ends_at_once_does_not_block_the_next(trend_session, qtbot, ends_at_once):
+    """The job's end is listened for before it starts: one that failed before anyone
+    listened would leave the page waiting for it, never reading the trend again."""
+    from inspector.ui.township_trend import TownshipTrendWidget
+
+    session, ids = trend_session
+    box = TownshipTrendWidget()
+    qtbot.addWidget(box)
+    box.show_township(session, ids["townships"]["一镇"])
+    assert box.job is not None
+    qtbot.waitUntil(lambda: box.job is None, timeout=5_000)
+    assert box.trend is None
+    ends_at_once[0] = False
+    box.show_township(session, ids["townships"]["一镇"])
+    qtbot.waitUntil(lambda: box.trend is not None, timeout=10_000)
+    assert box.chart.values == [100.0, 66.7, None, 50.0] and box.job is None
+
+
+def test_the_trends_window_reads_again_after_a_reading_that_ended_at_once(
+    trend_session, qtbot, ends_at_once
+):
+    from inspector.ui.trends_view import TrendsView
+
+    session, _ids = trend_session
+    view = TrendsView(session)
+    qtbot.addWidget(view)
+    assert view.job is not None
+    qtbot.waitUntil(lambda: view.job is None, timeout=5_000)
+    ends_at_once[0] = False
+    view.refresh()
+    qtbot.waitUntil(lambda: view.trend is not None, timeout=10_000)
+    assert [r.ranked for r in view.trend.rounds] == [3, 4, 2, 4]
