@@ -96,3 +96,20 @@ def _known_townships(db: Database, townships: Iterable[str]) -> list[str]:
     if unknown:
         raise CatalogError(Message("no township with id {id}", id=", ".join(sorted(unknown)[:3])))
     return found
+
+
+def township_ids_by_code(db: Database, codes: Iterable[str]) -> list[str]:
+    """The ids of the townships with these codes (an id is taken too). Every code is
+    checked first and all unknown ones are named, so a typo writes nothing."""
+    wanted = [c.strip() for c in codes if c.strip()]
+    found: dict[str, str] = {}
+    for code in wanted:
+        hit = db.execute(
+            "SELECT id FROM townships WHERE deleted = 0 AND (code = ? OR id = ?)", [code, code]
+        ).fetchone()
+        if hit:
+            found[code] = hit[0]
+    unknown = [c for c in wanted if c not in found]
+    if unknown:
+        raise CatalogError(Message("no township with code {codes}", codes=", ".join(unknown)))
+    return [found[c] for c in wanted]
