@@ -331,12 +331,65 @@ def campaign_create(
     click.echo(safe(row["id"]))
 
 
+@campaign.command("setup")
+@click.option("--campaign", "campaign_ref", required=True, help="Campaign id or name.")
+@click.option("--team", help="The team's (督导组) name.")
+@click.option("--members", help="The team's members, separated by commas or new lines.")
+@click.option("--townships", "codes", help="The township codes covered, comma-separated.")
+@click.option(
+    "--townships-file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A file of township codes, one a line (or comma-separated).",
+)
+@click.option("--all-townships", is_flag=True, help="Cover every township again.")
+@click.pass_obj
+def campaign_setup(
+    app: AppContext,
+    campaign_ref: str,
+    team: str | None,
+    members: str | None,
+    codes: str | None,
+    townships_file: str | None,
+    all_townships: bool,
+) -> None:
+    """Set a campaign's team, members and the townships it covers."""
+    from inspector.core.ids import CampaignId
+    from inspector.store.campaign_setup import township_ids_by_code
+    from inspector.store.catalog import find_campaign
+
+    if [codes is not None, townships_file is not None, all_townships].count(True) > 1:
+        raise click.UsageError("give one of --townships, --townships-file, --all-townships")
+    if townships_file:
+        codes = Path(townships_file).read_text(encoding="utf-8-sig").replace("\n", ",")
+    ids = township_ids_by_code(app.db, codes.split(",")) if codes is not None else None
+    if members is not None:
+        members = "\n".join(members.replace(",", "\n").replace("，", "\n").splitlines())
+    row = (
+        app.writing()
+        .catalog.set_up_campaign(
+            CampaignId(find_campaign(app.db, campaign_ref)["id"]),
+            team=team,
+            members=members,
+            townships=ids,
+            every_township=all_townships,
+        )
+        .value
+    )
+    click.echo(safe(f"{row['id']}\t{_setup_column(row)}"))
+
+
+def _setup_column(campaign: dict[str, Any]) -> str:
+    """The team and the townships covered, one column: `campaign list` only appends it."""
+    n = len(json.loads(campaign.get("townships") or "[]"))
+    return f"{campaign.get('team') or '-'} ({n or 'all'} townships)"
+
+
 @campaign.command("list")
 @click.pass_obj
 def campaign_list(app: AppContext) -> None:
-    """List campaigns: id, year, name."""
+    """List campaigns: id, year, name, team and townships covered."""
     for c in app.session.catalog.campaigns():
-        click.echo("\t".join(safe(v) for v in (c["id"], c["year"], c["name"])))
+        click.echo("\t".join(safe(v) for v in (c["id"], c["year"], c["name"], _setup_column(c))))
 
 
 @main.command()

@@ -266,21 +266,48 @@ def _as_answer(row: dict[str, Any]) -> Answer:
     return Answer(Verdict(row["verdict"]) if row.get("verdict") else None, row.get("number"))
 
 
-def _evidence_table(data: InspectionReport, fonts: FontSet) -> Flowable:
-    """The photos and scans the inspectors attached, each with its caption and time taken:
-    what the township signs for is what was seen, and when."""
-    size = 9.5
-    widths = [10 * mm, 44 * mm, 40 * mm, 48 * mm, 28 * mm]
-    rows = [["序号", "督查条目", "文件", "说明", "拍摄时间"]]
+EVIDENCE_HEADER = ["序号", "督查条目", "文件", "说明", "拍摄时间"]
+
+
+def evidence_rows(data: InspectionReport, time_break: str = "\n") -> list[list[str]]:
+    """One row per attachment, in the form's order: number, item, file, caption, time taken.
+
+    Shared by the PDF and the Word version so both list the same evidence; `time_break`
+    splits date from time (a line break in the PDF's narrow column)."""
+    rows = []
     for n, att in enumerate(data.evidence, 1):
         when = att.get("taken_at") or ""
         rows.append(
             [
                 str(n),
-                wrap_text(_item_label(data, att["item_id"]), fonts.song, size, widths[1] - 6),
-                wrap_text(att["filename"] or "—", fonts.song, size, widths[2] - 6),
-                wrap_text(att["caption"] or "—", fonts.song, size, widths[3] - 6),
-                f"{when[:10]}\n{when[11:16]}" if when else "不详",
+                _item_label(data, att["item_id"]),
+                att["filename"] or "—",
+                att["caption"] or "—",
+                f"{when[:10]}{time_break}{when[11:16]}" if when else "不详",
+            ]
+        )
+    return rows
+
+
+def _evidence_heading(data: InspectionReport) -> str:
+    """The section's number follows the self-assessment section when there is one."""
+    return f"{'四' if data.self_score is not None else '三'}、佐证材料（{len(data.evidence)} 份）"
+
+
+def _evidence_table(data: InspectionReport, fonts: FontSet) -> Flowable:
+    """The photos and scans the inspectors attached, each with its caption and time taken:
+    what the township signs for is what was seen, and when."""
+    size = 9.5
+    widths = [10 * mm, 44 * mm, 40 * mm, 48 * mm, 28 * mm]
+    rows: list[list[str]] = [EVIDENCE_HEADER]
+    for number, item, filename, caption, when in evidence_rows(data):
+        rows.append(
+            [
+                number,
+                wrap_text(item, fonts.song, size, widths[1] - 6),
+                wrap_text(filename, fonts.song, size, widths[2] - 6),
+                wrap_text(caption, fonts.song, size, widths[3] - 6),
+                when,
             ]
         )
     extra: list[tuple[Any, ...]] = [
@@ -369,11 +396,7 @@ def star_story(data: InspectionReport, fonts: FontSet) -> list[Flowable]:
         *_self_table(data, fonts),
         *(
             [
-                Paragraph(
-                    f"{'四' if data.self_score is not None else '三'}、佐证材料"
-                    f"（{len(data.evidence)} 份）",
-                    heading,
-                ),
+                Paragraph(_evidence_heading(data), heading),
                 _evidence_table(data, fonts),
             ]
             if data.evidence
@@ -484,6 +507,9 @@ def star_docx(db: Database, campaign_id: str, township_id: str, today: dt.date) 
             word.add_table(doc, [["督查条目", "督查结论", "自评", "差距（分）"], *apart], size=9.5)
         else:
             word.text_paragraph(doc, "自评结论与督查结论一致。")
+    if data.evidence:
+        word.heading(doc, _evidence_heading(data))
+        word.add_table(doc, [EVIDENCE_HEADER, *evidence_rows(data, " ")], size=9.5)
     word.text_paragraph(doc, _closing(data))
     word.add_table(
         doc,

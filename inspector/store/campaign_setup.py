@@ -58,7 +58,25 @@ def set_up(
         values["townships"] = json.dumps(_known_townships(rows.db, townships))
     if not values:
         return campaign
-    return rows.update("campaigns", campaign["id"], values)
+    with rows.db.atomic():
+        row = rows.update("campaigns", campaign["id"], values)
+        if "team" in values:
+            _follow_team(rows, campaign["id"], campaign.get("team") or "", values["team"])
+    return row
+
+
+def _follow_team(rows: Rows, campaign_id: str, old: str, new: str) -> None:
+    """Inspections still carrying the campaign's old team (or none) take the new one,
+    each through the stamped write so the change travels; a team set for one inspection
+    by hand is the inspectors' word and stays."""
+    if old == new:
+        return
+    for (iid,) in rows.db.execute(
+        "SELECT id FROM inspections WHERE campaign_id = ? AND deleted = 0 "
+        "AND COALESCE(team, '') IN ('', ?)",
+        [campaign_id, old],
+    ).fetchall():
+        rows.update("inspections", iid, {"team": new})
 
 
 def _known_townships(db: Database, townships: Iterable[str]) -> list[str]:
@@ -78,3 +96,20 @@ def _known_townships(db: Database, townships: Iterable[str]) -> list[str]:
     if unknown:
         raise CatalogError(Message("no township with id {id}", id=", ".join(sorted(unknown)[:3])))
     return found
+
+
+def township_ids_by_code(db: Database, codes: Iterable[str]) -> list[str]:
+    """The ids of the townships with these codes (an id is taken too). Every code is
+    checked first and all unknown ones are named, so a typo writes nothing."""
+    wanted = [c.strip() for c in codes if c.strip()]
+    found: dict[str, str] = {}
+    for code in wanted:
+        hit = db.execute(
+            "SELECT id FROM townships WHERE deleted = 0 AND (code = ? OR id = ?)", [code, code]
+        ).fetchone()
+        if hit:
+            found[code] = hit[0]
+    unknown = [c for c in wanted if c not in found]
+    if unknown:
+        raise CatalogError(Message("no township with code {codes}", codes=", ".join(unknown)))
+    return [found[c] for c in wanted]

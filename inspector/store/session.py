@@ -872,7 +872,9 @@ class Catalog(_Part):
             every_township=every_township,
         )
         return self._session._done(
-            row, Changes.of(CAMPAIGNS, TREE, tables=("campaigns",), ids=[row["id"]]), source
+            row,
+            Changes.of(CAMPAIGNS, TREE, tables=("campaigns", "inspections"), ids=[row["id"]]),
+            source,
         )
 
     def import_townships_csv(

@@ -160,20 +160,18 @@ def test_feedback_form_of_an_unfinished_checklist_says_the_rating_is_provisional
     assert flat("已查 38 项，共 39 项。督查未完成，得分和星级为暂评，不参加排名。") in text
 
 
-def test_feedback_form_lists_each_items_evidence_with_caption_and_time(
-    sample_db, sample_campaign, tmp_path
-):
+def _two_attachments(db, campaign_id, tmp_path):
+    """A scan (captioned) on P01 and a photo on P03 of one inspection, attached P03 first."""
     import os
 
     from inspector.store.attachments import add_file, set_caption
     from inspector.store.inspections import set_answer as answer
 
-    cid = sample_campaign["id"]
-    tid, iid = sample_db.execute(
-        "SELECT township_id, id FROM inspections WHERE campaign_id = ? LIMIT 1", [cid]
+    tid, iid = db.execute(
+        "SELECT township_id, id FROM inspections WHERE campaign_id = ? LIMIT 1", [campaign_id]
     ).fetchone()
-    sample_db.execute("UPDATE inspections SET status = 'in_progress' WHERE id = ?", [iid])
-    rows = Rows(sample_db, who="测试员")
+    db.execute("UPDATE inspections SET status = 'in_progress' WHERE id = ?", [iid])
+    rows = Rows(db, who="测试员")
     scan = tmp_path / "党委会议记录.pdf"
     scan.write_bytes(b"%PDF-1.4 not much of a scan")
     os.utime(scan, (1505203200, 1505203200))  # 2017-09-12 local-ish; printed as stored
@@ -185,6 +183,14 @@ def test_feedback_form_lists_each_items_evidence_with_caption_and_time(
     a = add_file(rows, "answers", later["id"], photo)
     b = add_file(rows, "answers", first["id"], scan)
     set_caption(rows, b["id"], "2017年党委会议记录扫描件")
+    return tid, a, b
+
+
+def test_feedback_form_lists_each_items_evidence_with_caption_and_time(
+    sample_db, sample_campaign, tmp_path
+):
+    cid = sample_campaign["id"]
+    tid, a, b = _two_attachments(sample_db, cid, tmp_path)
     data = inspection_report(sample_db, cid, tid, SAMPLE_DATE)
     assert [e["filename"] for e in data.evidence] == ["党委会议记录.pdf", "IMG_0042.jpg"]
     text = flat(pdftotext(star_report_pdf(sample_db, cid, tid, SAMPLE_DATE), tmp_path, "-raw"))
@@ -193,3 +199,34 @@ def test_feedback_form_lists_each_items_evidence_with_caption_and_time(
     assert flat(f"{b['taken_at'][:10]} {b['taken_at'][11:16]}") in text
     assert "IMG_0042.jpg" in text and a["taken_at"][:10] in text
     assert text.index("党委会议记录.pdf") < text.index("IMG_0042.jpg")  # the form's order
+
+
+def test_feedback_form_in_word_lists_the_same_evidence(sample_db, sample_campaign, tmp_path):
+    import io
+
+    import docx
+
+    from inspector.reports.star import star_docx
+
+    cid = sample_campaign["id"]
+    tid, a, b = _two_attachments(sample_db, cid, tmp_path)
+    document = docx.Document(io.BytesIO(star_docx(sample_db, cid, tid, SAMPLE_DATE)))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "三、佐证材料（2 份）" in paragraphs
+    listed = [
+        [cell.text for cell in row.cells]
+        for table in document.tables
+        if table.rows[0].cells[0].text == "序号" and table.rows[0].cells[-1].text == "拍摄时间"
+        for row in table.rows[1:]
+    ]
+    assert [row[2:] for row in listed] == [
+        [
+            "党委会议记录.pdf",
+            "2017年党委会议记录扫描件",
+            f"{b['taken_at'][:10]} {b['taken_at'][11:16]}",
+        ],
+        ["IMG_0042.jpg", "—", f"{a['taken_at'][:10]} {a['taken_at'][11:16]}"],
+    ]
+    assert listed[0][1].startswith("P01 ") and listed[1][1].startswith("P03 ")
+    heads = [p for p in paragraphs if "、" in p[:2]]
+    assert heads[-1] == "三、佐证材料（2 份）"  # after the problems, as in the PDF

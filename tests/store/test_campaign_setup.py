@@ -69,3 +69,28 @@ def test_an_inspection_begun_before_the_team_was_named_prints_the_campaigns(
     )
     pdf = star_report_pdf(sample_db, sample_campaign["id"], town, SAMPLE_DATE)
     assert "市委第一督导组" in flat(pdftotext(pdf, tmp_path))
+
+
+def test_a_team_set_later_reaches_inspections_begun_unless_set_by_hand(sample_db):
+    import json
+
+    from inspector.store.dump import dump_json
+
+    rows = Rows(sample_db, who="测试员")
+    campaign = create_campaign(rows, "2026年第四季度复查", "township-party-building")
+    cid = CampaignId(campaign["id"])
+    session = Session(sample_db)
+    session.catalog.set_up_campaign(cid, team="第一督导组")
+    first = start_inspection(rows, cid, find_township(sample_db, "白泉镇")["id"])
+    unnamed = start_inspection(rows, cid, find_township(sample_db, "盐仓街道")["id"])
+    rows.update("inspections", unnamed["id"], {"team": ""})
+    own = start_inspection(rows, cid, find_township(sample_db, "岱西镇")["id"], team="联合督查组")
+    session.catalog.set_up_campaign(cid, team="第二督导组")
+    teams = {
+        r["id"]: r
+        for r in json.loads(dump_json(sample_db))["inspections"]
+        if r["campaign_id"] == cid
+    }
+    assert teams[first["id"]]["team"] == teams[unnamed["id"]]["team"] == "第二督导组"
+    assert teams[own["id"]]["team"] == "联合督查组"
+    assert teams[first["id"]]["updated_at"] > first["updated_at"]  # stamped, so it syncs
