@@ -14,8 +14,7 @@ from inspector.store.session import Session
 def test_interrupt_from_another_thread_stops_a_long_statement(tmp_path):
     session = Session.open(tmp_path / "i.db")
     endless = (
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
-        "SELECT count(*) FROM n"
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
     )
     timer = threading.Timer(0.2, session.interrupt)
     timer.start()

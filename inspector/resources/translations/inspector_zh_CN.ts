@@ -589,197 +589,197 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="47"/>
+        <location filename="../../ui/devices_dialog.py" line="48"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="50"/>
+        <location filename="../../ui/devices_dialog.py" line="51"/>
         <source>This device</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="60"/>
-        <location filename="../../ui/devices_dialog.py" line="72"/>
+        <location filename="../../ui/devices_dialog.py" line="61"/>
+        <location filename="../../ui/devices_dialog.py" line="73"/>
         <source>Device id</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="61"/>
-        <location filename="../../ui/devices_dialog.py" line="71"/>
+        <location filename="../../ui/devices_dialog.py" line="62"/>
+        <location filename="../../ui/devices_dialog.py" line="72"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="62"/>
-        <location filename="../../ui/devices_dialog.py" line="73"/>
+        <location filename="../../ui/devices_dialog.py" line="63"/>
+        <location filename="../../ui/devices_dialog.py" line="74"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="63"/>
-        <location filename="../../ui/devices_dialog.py" line="74"/>
+        <location filename="../../ui/devices_dialog.py" line="64"/>
+        <location filename="../../ui/devices_dialog.py" line="75"/>
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="64"/>
+        <location filename="../../ui/devices_dialog.py" line="65"/>
         <source>Headquarters</source>
         <translation>总部</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="75"/>
+        <location filename="../../ui/devices_dialog.py" line="76"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="76"/>
+        <location filename="../../ui/devices_dialog.py" line="77"/>
         <source>Reads campaigns</source>
         <translation>可读督查任务</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="86"/>
+        <location filename="../../ui/devices_dialog.py" line="87"/>
         <source>Write enrolment request…</source>
         <translation>生成登记申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="87"/>
+        <location filename="../../ui/devices_dialog.py" line="88"/>
         <source>Make this installation headquarters</source>
         <translation>将本机设为总部</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="88"/>
+        <location filename="../../ui/devices_dialog.py" line="89"/>
         <source>Enrol a device…</source>
         <translation>登记设备…</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="89"/>
+        <location filename="../../ui/devices_dialog.py" line="90"/>
         <source>Revoke selected device</source>
         <translation>吊销所选设备</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="90"/>
+        <location filename="../../ui/devices_dialog.py" line="91"/>
         <source>New headquarters key…</source>
         <translation>更换总部密钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="91"/>
+        <location filename="../../ui/devices_dialog.py" line="92"/>
         <source>Assign to campaign…</source>
         <translation>分配到督查任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="125"/>
+        <location filename="../../ui/devices_dialog.py" line="126"/>
         <source>this installation (it signs the roster)</source>
         <translation>本机（由本机签发设备名册）</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="129"/>
+        <location filename="../../ui/devices_dialog.py" line="130"/>
         <source>none yet: the first kit&apos;s fingerprint is asked for when it is imported</source>
         <translation>尚无：导入第一个工作包时会请您核对指纹</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="136"/>
+        <location filename="../../ui/devices_dialog.py" line="137"/>
         <source>revoked {0}</source>
         <translation>已吊销 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="138"/>
+        <location filename="../../ui/devices_dialog.py" line="139"/>
         <source>active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="141"/>
+        <location filename="../../ui/devices_dialog.py" line="142"/>
         <source>every campaign</source>
         <translation>全部督查任务</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="157"/>
-        <location filename="../../ui/devices_dialog.py" line="224"/>
-        <location filename="../../ui/devices_dialog.py" line="252"/>
+        <location filename="../../ui/devices_dialog.py" line="158"/>
+        <location filename="../../ui/devices_dialog.py" line="225"/>
+        <location filename="../../ui/devices_dialog.py" line="253"/>
         <source>headquarters</source>
         <translation>总部</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="157"/>
-        <location filename="../../ui/devices_dialog.py" line="224"/>
+        <location filename="../../ui/devices_dialog.py" line="158"/>
+        <location filename="../../ui/devices_dialog.py" line="225"/>
         <source>inspector</source>
         <translation>督查员</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="158"/>
+        <location filename="../../ui/devices_dialog.py" line="159"/>
         <source>not enrolled</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="159"/>
+        <location filename="../../ui/devices_dialog.py" line="160"/>
         <source>{0}, signs the roster</source>
         <translation>{0}，签发设备名册</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="169"/>
+        <location filename="../../ui/devices_dialog.py" line="170"/>
         <source>Write enrolment request</source>
         <translation>生成登记申请</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="171"/>
-        <location filename="../../ui/devices_dialog.py" line="211"/>
+        <location filename="../../ui/devices_dialog.py" line="172"/>
+        <location filename="../../ui/devices_dialog.py" line="212"/>
         <source>Enrolment requests (*.request);;All files (*)</source>
         <translation>登记申请 (*.request);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="184"/>
+        <location filename="../../ui/devices_dialog.py" line="185"/>
         <source>Request written to {0}. Take it to headquarters and read out this fingerprint when they ask: {1}</source>
         <translation>登记申请已写入 {0}。请将其交给总部，并在总部询问时读出本机指纹：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="194"/>
+        <location filename="../../ui/devices_dialog.py" line="195"/>
         <source>Make this installation headquarters? Its key will sign the roster of devices; laptops will trust only it.</source>
         <translation>将本机设为总部？本机密钥将签发设备名册，各笔记本电脑今后只信任本机。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="209"/>
-        <location filename="../../ui/devices_dialog.py" line="222"/>
-        <location filename="../../ui/devices_dialog.py" line="232"/>
+        <location filename="../../ui/devices_dialog.py" line="210"/>
+        <location filename="../../ui/devices_dialog.py" line="223"/>
+        <location filename="../../ui/devices_dialog.py" line="233"/>
         <source>Enrol a device</source>
         <translation>登记设备</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="223"/>
+        <location filename="../../ui/devices_dialog.py" line="224"/>
         <source>Role of {0} ({1})</source>
         <translation>{0}（{1}）的角色</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="234"/>
+        <location filename="../../ui/devices_dialog.py" line="235"/>
         <source>Ask the person at {0} to read out the fingerprint shown under Settings → Devices, and type it here:</source>
         <translation>请 {0} 的使用人读出其“设置 → 设备”中显示的指纹，并在此输入：</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="246"/>
+        <location filename="../../ui/devices_dialog.py" line="247"/>
         <source>The fingerprint does not match the request ({0}). The file may not come from that laptop; nothing was enrolled.</source>
         <translation>指纹与登记申请不符（{0}）。该文件可能并非来自那台笔记本电脑；未登记任何设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="270"/>
+        <location filename="../../ui/devices_dialog.py" line="272"/>
         <source>Revoke {0} ({1})? What headquarters has imported from it stands; anything else signed with its key will be refused everywhere, whatever its date. Import its last bundle first if you have it.</source>
         <translation>吊销 {0}（{1}）？总部已从它导入的数据保留；此后用它的密钥签名的其他任何数据，不论日期，各处一律拒收。如手头还有它的最后一个数据包，请先导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="288"/>
+        <location filename="../../ui/devices_dialog.py" line="290"/>
         <source>Give headquarters a new key? The old key signs the change and is then deleted; laptops follow with the next kit or bundle from headquarters.</source>
         <translation>为总部更换新密钥？旧密钥签署这次更换后即被删除；各笔记本在收到总部下一个工作包或数据包时随之更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="304"/>
+        <location filename="../../ui/devices_dialog.py" line="306"/>
         <source>New headquarters key {0}. Read it out to laptops enrolled from now on.</source>
         <translation>总部新密钥 {0}。今后登记的笔记本请核对这一指纹。</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="314"/>
+        <location filename="../../ui/devices_dialog.py" line="316"/>
         <source>Every campaign</source>
         <translation>全部督查任务</translation>
     </message>
     <message>
-        <location filename="../../ui/devices_dialog.py" line="318"/>
+        <location filename="../../ui/devices_dialog.py" line="320"/>
         <source>Bundles {0} may read (headquarters&apos; devices read every one):</source>
         <translation>{0} 可读取哪个督查任务的数据包（总部设备可读全部）：</translation>
     </message>
@@ -2190,152 +2190,152 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>{township}已没有可列入通知书的未整改问题</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="175"/>
+        <location filename="../../ui/message_catalog.py" line="176"/>
         <source>no campaign &apos;{ref}&apos;</source>
         <translation>没有督查活动“{ref}”</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="178"/>
+        <location filename="../../ui/message_catalog.py" line="179"/>
         <source>no township &apos;{ref}&apos;</source>
         <translation>没有乡镇“{ref}”</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="141"/>
+        <location filename="../../ui/message_catalog.py" line="145"/>
         <source>{file}:1: missing column(s) {columns}; expected {expected}</source>
         <translation>{file}:1: 缺少列 {columns}；应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="142"/>
+        <location filename="../../ui/message_catalog.py" line="146"/>
         <source>{file}:1: unknown column(s) {columns}</source>
         <translation>{file}:1: 未知的列 {columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="155"/>
+        <location filename="../../ui/message_catalog.py" line="156"/>
         <source>{file}: no townships in the file</source>
         <translation>{file}: 文件中没有乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="166"/>
+        <location filename="../../ui/message_catalog.py" line="167"/>
         <source>no form {form} in the database</source>
         <translation>数据库中没有检查表 {form}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="167"/>
+        <location filename="../../ui/message_catalog.py" line="168"/>
         <source>no campaign {campaign}</source>
         <translation>没有督查活动 {campaign}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="169"/>
+        <location filename="../../ui/message_catalog.py" line="170"/>
         <source>no form &apos;{ref}&apos;; installed: none</source>
         <translation>没有检查表“{ref}”；当前未安装任何检查表</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="170"/>
+        <location filename="../../ui/message_catalog.py" line="171"/>
         <source>a campaign needs a name</source>
         <translation>督查活动须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="172"/>
+        <location filename="../../ui/message_catalog.py" line="173"/>
         <source>the 约谈 count cannot be negative</source>
         <translation>约谈数不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="173"/>
+        <location filename="../../ui/message_catalog.py" line="174"/>
         <source>a campaign named &apos;{name}&apos; already exists ({id})</source>
         <translation>名为“{name}”的督查活动已存在（{id}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="174"/>
+        <location filename="../../ui/message_catalog.py" line="175"/>
         <source>no campaign &apos;{ref}&apos;; did you mean {names}?</source>
         <translation>没有督查活动“{ref}”；您是否要找：{names}？</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="176"/>
+        <location filename="../../ui/message_catalog.py" line="177"/>
         <source>&apos;{ref}&apos; names several townships: {options}</source>
         <translation>“{ref}”对应多个乡镇：{options}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="177"/>
+        <location filename="../../ui/message_catalog.py" line="178"/>
         <source>no township &apos;{ref}&apos;; did you mean {names}?</source>
         <translation>没有乡镇“{ref}”；您是否要找：{names}？</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="143"/>
+        <location filename="../../ui/message_catalog.py" line="142"/>
         <source>{file}:{line}: too many fields</source>
         <translation>{file}:{line}: 字段过多</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="144"/>
+        <location filename="../../ui/message_catalog.py" line="147"/>
         <source>county is empty</source>
         <translation>县（市、区）为空</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="145"/>
+        <location filename="../../ui/message_catalog.py" line="148"/>
         <source>township is empty</source>
         <translation>乡镇为空</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="146"/>
+        <location filename="../../ui/message_catalog.py" line="149"/>
         <source>county_code &apos;{code}&apos; is not 6 digits</source>
         <translation>县级代码“{code}”不是6位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="147"/>
+        <location filename="../../ui/message_catalog.py" line="150"/>
         <source>township_code &apos;{code}&apos; is not 9 or 12 digits</source>
         <translation>乡镇代码“{code}”不是9位或12位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="149"/>
+        <location filename="../../ui/message_catalog.py" line="152"/>
         <source>kind &apos;{kind}&apos; is not one of {kinds}</source>
         <translation>类型“{kind}”不是 {kinds} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="150"/>
+        <location filename="../../ui/message_catalog.py" line="153"/>
         <source>township_code {code} repeats line {first}</source>
         <translation>乡镇代码 {code} 与第{first}行重复</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="152"/>
+        <location filename="../../ui/message_catalog.py" line="155"/>
         <source>{county} {township} repeats line {first}</source>
         <translation>{county}{township}与第{first}行重复</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="153"/>
+        <location filename="../../ui/message_catalog.py" line="143"/>
         <source>{file}:{line}: {problems}</source>
         <translation>{file}:{line}: {problems}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="154"/>
+        <location filename="../../ui/message_catalog.py" line="144"/>
         <source>… and {count} more</source>
         <translation>……另有{count}处错误</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="163"/>
+        <location filename="../../ui/message_catalog.py" line="164"/>
         <source>cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="164"/>
+        <location filename="../../ui/message_catalog.py" line="165"/>
         <source>{file} is not UTF-8 text (save the CSV as UTF-8)</source>
         <translation>{file} 不是 UTF-8 编码的文本（请将 CSV 另存为 UTF-8 编码）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="165"/>
+        <location filename="../../ui/message_catalog.py" line="166"/>
         <source>form {form} version {version} is already installed with different content; a form version never changes once used: give the file a new version</source>
         <translation>检查表 {form} 版本 {version} 已安装，但内容不同；检查表版本一经使用不得更改，请为该文件指定新的版本号</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="168"/>
+        <location filename="../../ui/message_catalog.py" line="169"/>
         <source>no form &apos;{ref}&apos;; installed: {forms}</source>
         <translation>没有检查表“{ref}”；已安装：{forms}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="148"/>
+        <location filename="../../ui/message_catalog.py" line="151"/>
         <source>township_code &apos;{code}&apos; does not start with county_code &apos;{county_code}&apos;</source>
         <translation>乡镇代码“{code}”的开头与县级代码“{county_code}”不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="192"/>
+        <location filename="../../ui/message_catalog.py" line="193"/>
         <source>{path} was written by a newer version of Inspector (schema step {step}); update Inspector to open it</source>
         <translation>{path} 由更新版本的督查通写入（数据库结构步骤 {step}）；请升级督查通后再打开</translation>
     </message>
@@ -2345,302 +2345,302 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>{path} 处没有数据库；请先用“inspector init”创建</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="190"/>
+        <location filename="../../ui/message_catalog.py" line="191"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="186"/>
+        <location filename="../../ui/message_catalog.py" line="187"/>
         <source>{path} is not an Inspector database</source>
         <translation>{path} 不是督查通数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="212"/>
+        <location filename="../../ui/message_catalog.py" line="213"/>
         <source>this inspection is finished; reopen it to change answers</source>
         <translation>本次检查已完成；如需修改，请先重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="234"/>
+        <location filename="../../ui/message_catalog.py" line="235"/>
         <source>no township {township}</source>
         <translation>没有乡镇 {township}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="235"/>
+        <location filename="../../ui/message_catalog.py" line="236"/>
         <source>{township} has not been inspected in {campaign}</source>
         <translation>{township}尚未在“{campaign}”中接受检查</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="213"/>
+        <location filename="../../ui/message_catalog.py" line="214"/>
         <source>no notice {notice}</source>
         <translation>没有通知书 {notice}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="278"/>
+        <location filename="../../ui/message_catalog.py" line="279"/>
         <source>attachment {id}: its file {sha} is missing from the attachments folder; run &apos;inspector check&apos;</source>
         <translation>附件 {id}：附件文件夹中缺少其文件 {sha}；请运行“inspector check”</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="281"/>
+        <location filename="../../ui/message_catalog.py" line="282"/>
         <source>manifest.json: &apos;{key}&apos; is missing</source>
         <translation>manifest.json：缺少“{key}”</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="284"/>
+        <location filename="../../ui/message_catalog.py" line="285"/>
         <source>manifest.json: &apos;{key}&apos; has the wrong type</source>
         <translation>manifest.json：“{key}”的类型不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="285"/>
+        <location filename="../../ui/message_catalog.py" line="286"/>
         <source>manifest.json: not a JSON object</source>
         <translation>manifest.json：不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="286"/>
+        <location filename="../../ui/message_catalog.py" line="287"/>
         <source>manifest.json: not an Inspector bundle (format is {format!r}, expected {expected!r})</source>
         <translation>manifest.json：不是督查通数据包（格式为 {format!r}，应为 {expected!r}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="287"/>
+        <location filename="../../ui/message_catalog.py" line="288"/>
         <source>this bundle was made by a newer Inspector (bundle format {version}, this version reads {readable}); update Inspector to import it</source>
         <translation>该数据包由更新版本的督查通生成（数据包格式 {version}，本版本支持 {readable}）；请升级督查通后再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="288"/>
+        <location filename="../../ui/message_catalog.py" line="289"/>
         <source>manifest.json: format_version {version} is not valid</source>
         <translation>manifest.json：format_version {version} 无效</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="289"/>
+        <location filename="../../ui/message_catalog.py" line="290"/>
         <source>manifest.json: &apos;bundle_id&apos; is not valid</source>
         <translation>manifest.json：“bundle_id”无效</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="290"/>
+        <location filename="../../ui/message_catalog.py" line="291"/>
         <source>manifest.json: &apos;campaign_id&apos; has the wrong type</source>
         <translation>manifest.json：“campaign_id”的类型不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="279"/>
+        <location filename="../../ui/message_catalog.py" line="280"/>
         <source>manifest.json: table &apos;{table}&apos;: &apos;{key}&apos; is missing</source>
         <translation>manifest.json：表“{table}”缺少“{key}”</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="280"/>
+        <location filename="../../ui/message_catalog.py" line="281"/>
         <source>manifest.json: attachment: &apos;{key}&apos; is missing</source>
         <translation>manifest.json：附件条目缺少“{key}”</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="282"/>
+        <location filename="../../ui/message_catalog.py" line="283"/>
         <source>manifest.json: table &apos;{table}&apos;: &apos;{key}&apos; has the wrong type</source>
         <translation>manifest.json：表“{table}”的“{key}”类型不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="283"/>
+        <location filename="../../ui/message_catalog.py" line="284"/>
         <source>manifest.json: attachment: &apos;{key}&apos; has the wrong type</source>
         <translation>manifest.json：附件条目的“{key}”类型不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="291"/>
+        <location filename="../../ui/message_catalog.py" line="292"/>
         <source>manifest.json: unknown table &apos;{table}&apos;</source>
         <translation>manifest.json：未知的表“{table}”</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="292"/>
+        <location filename="../../ui/message_catalog.py" line="293"/>
         <source>manifest.json: table &apos;{table}&apos; is not an object</source>
         <translation>manifest.json：表“{table}”不是对象</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="293"/>
+        <location filename="../../ui/message_catalog.py" line="294"/>
         <source>manifest.json: table &apos;{table}&apos;: file must be {expected}, not {file!r}</source>
         <translation>manifest.json：表“{table}”的文件应为 {expected}，不能是 {file!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="294"/>
+        <location filename="../../ui/message_catalog.py" line="295"/>
         <source>manifest.json: table &apos;{table}&apos;: row count or sha256 is not valid</source>
         <translation>manifest.json：表“{table}”的行数或 sha256 无效</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="295"/>
+        <location filename="../../ui/message_catalog.py" line="296"/>
         <source>manifest.json: an attachment entry is not an object</source>
         <translation>manifest.json：某个附件条目不是对象</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="296"/>
+        <location filename="../../ui/message_catalog.py" line="297"/>
         <source>manifest.json: attachment {sha!r} is not valid</source>
         <translation>manifest.json：附件 {sha!r} 无效</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="297"/>
+        <location filename="../../ui/message_catalog.py" line="298"/>
         <source>attachment {sha} declares {size:,} bytes, more than the {limit} MiB an attachment may have</source>
         <translation>附件 {sha} 声明大小为 {size:,} 字节，超过单个附件 {limit} MiB 的上限</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="298"/>
+        <location filename="../../ui/message_catalog.py" line="299"/>
         <source>manifest.json: attachment {sha} is listed twice</source>
         <translation>manifest.json：附件 {sha} 重复列出</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="308"/>
+        <location filename="../../ui/message_catalog.py" line="309"/>
         <source>{file}: form {form} {version} does not match its sha256</source>
         <translation>{file}: 检查表 {form} {version} 与其 sha256 不符</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="310"/>
+        <location filename="../../ui/message_catalog.py" line="311"/>
         <source>{file}: {detail}</source>
         <translation>{file}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="311"/>
+        <location filename="../../ui/message_catalog.py" line="312"/>
         <source>{file}: an attachment row needs file {sha}, which is neither in the bundle nor on this laptop</source>
         <translation>{file}: 某条附件记录需要文件 {sha}，但数据包和本机中都没有该文件</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="307"/>
+        <location filename="../../ui/message_catalog.py" line="308"/>
         <source>{file}: form {form} {version} does not parse: {issue}</source>
         <translation>{file}: 检查表 {form} {version} 无法解析：{issue}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="340"/>
+        <location filename="../../ui/message_catalog.py" line="341"/>
         <source>unknown column(s) {columns}</source>
         <translation>未知的列 {columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="341"/>
+        <location filename="../../ui/message_catalog.py" line="342"/>
         <source>missing column(s) {columns}</source>
         <translation>缺少列 {columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="321"/>
+        <location filename="../../ui/message_catalog.py" line="322"/>
         <source>{file} holds {count:,} files, more than a bundle may</source>
         <translation>{file} 含有 {count:,} 个文件，超过数据包允许的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="326"/>
+        <location filename="../../ui/message_catalog.py" line="327"/>
         <source>{file}: {size:,} bytes uncompressed, more than the {limit:,} a bundle may hold</source>
         <translation>{file}: 解压后为 {size:,} 字节，超过数据包 {limit:,} 字节的上限</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="254"/>
+        <location filename="../../ui/message_catalog.py" line="255"/>
         <source>{file}: manifest.json is missing; not an Inspector bundle</source>
         <translation>{file}: 缺少 manifest.json，不是督查通数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="328"/>
+        <location filename="../../ui/message_catalog.py" line="329"/>
         <source>{file}: {member} is listed in the manifest but missing</source>
         <translation>{file}: {member} 已列入清单，但数据包中没有</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="329"/>
+        <location filename="../../ui/message_catalog.py" line="330"/>
         <source>{file}: {member} is not listed in the manifest</source>
         <translation>{file}: {member} 未列入清单</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="338"/>
+        <location filename="../../ui/message_catalog.py" line="339"/>
         <source>{file}: {member} does not match its sha256 in the manifest (damaged or altered)</source>
         <translation>{file}: {member} 与清单中的 sha256 不符（已损坏或被修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="339"/>
+        <location filename="../../ui/message_catalog.py" line="340"/>
         <source>{file}: {member} holds {count} rows, the manifest says {expected}</source>
         <translation>{file}: {member} 有 {count} 行，清单中为 {expected} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="333"/>
+        <location filename="../../ui/message_catalog.py" line="334"/>
         <source>{file}: {member} ends in the middle of a row</source>
         <translation>{file}: {member} 在一行中间意外结束</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="334"/>
+        <location filename="../../ui/message_catalog.py" line="335"/>
         <source>{file}: attachment {sha} does not match its sha256 (damaged or altered)</source>
         <translation>{file}: 附件 {sha} 与其 sha256 不符（已损坏或被修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="316"/>
+        <location filename="../../ui/message_catalog.py" line="317"/>
         <source>{file}: no such file</source>
         <translation>{file}: 文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="317"/>
+        <location filename="../../ui/message_catalog.py" line="318"/>
         <source>{file} is a folder, not a bundle</source>
         <translation>{file} 是文件夹，不是数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="318"/>
+        <location filename="../../ui/message_catalog.py" line="319"/>
         <source>{file} is not an Inspector bundle (not a ZIP archive, or cut short while copying)</source>
         <translation>{file} 不是督查通数据包（不是 ZIP 压缩文件，或复制时未复制完整）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="322"/>
+        <location filename="../../ui/message_catalog.py" line="323"/>
         <source>{file}: refused, member {member!r} has {why}</source>
         <translation>{file}: 已拒绝，成员 {member!r} 含有{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="323"/>
+        <location filename="../../ui/message_catalog.py" line="324"/>
         <source>{file}: member {member} appears twice</source>
         <translation>{file}: 成员 {member} 重复出现</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="264"/>
+        <location filename="../../ui/message_catalog.py" line="265"/>
         <source>{file}: unexpected member {member!r}</source>
         <translation>{file}: 出现了不应有的成员 {member!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="324"/>
+        <location filename="../../ui/message_catalog.py" line="325"/>
         <source>{file}: member {member} is encrypted</source>
         <translation>{file}: 成员 {member} 已加密</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="325"/>
+        <location filename="../../ui/message_catalog.py" line="326"/>
         <source>{file}: member {member} declares {size:,} bytes, more than the {limit:,} allowed</source>
         <translation>{file}: 成员 {member} 声明大小为 {size:,} 字节，超过允许的 {limit:,} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="256"/>
+        <location filename="../../ui/message_catalog.py" line="257"/>
         <source>{file}: manifest.json is not valid JSON ({error})</source>
         <translation>{file}: manifest.json 不是有效的 JSON（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="330"/>
+        <location filename="../../ui/message_catalog.py" line="331"/>
         <source>{file}: attachment {sha} is not the size the manifest says</source>
         <translation>{file}: 附件 {sha} 的大小与清单不符</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="257"/>
+        <location filename="../../ui/message_catalog.py" line="258"/>
         <source>{file}: member {member} is damaged ({error})</source>
         <translation>{file}: 成员 {member} 已损坏（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="367"/>
+        <location filename="../../ui/message_catalog.py" line="368"/>
         <source>{file}: {member} {detail}</source>
         <translation>{file}: {member} {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="335"/>
+        <location filename="../../ui/message_catalog.py" line="336"/>
         <source>{file}: {member} line {line} is not valid JSON</source>
         <translation>{file}: {member} 第{line}行不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="336"/>
+        <location filename="../../ui/message_catalog.py" line="337"/>
         <source>{file}: {member} line {line} is not a JSON object</source>
         <translation>{file}: {member} 第{line}行不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="337"/>
+        <location filename="../../ui/message_catalog.py" line="338"/>
         <source>{file}: {member} line {line}: {problems}</source>
         <translation>{file}: {member} 第{line}行：{problems}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="331"/>
+        <location filename="../../ui/message_catalog.py" line="332"/>
         <source>{file}: member {member} inflates beyond its declared size (a ZIP bomb?)</source>
         <translation>{file}: 成员 {member} 解压后超出声明的大小（可能是 ZIP 炸弹）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="386"/>
+        <location filename="../../ui/message_catalog.py" line="387"/>
         <source>{file}: sent by {name} ({device}), which headquarters revoked; its versions are imported only as headquarters had accepted them before the revocation, not in a bundle made since or never delivered</source>
         <translation>{file}：由已被总部吊销的 {name}（{device}）发出；它的数据只按总部吊销前已接收的导入，吊销后制作或从未送达总部的数据包不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="387"/>
+        <location filename="../../ui/message_catalog.py" line="388"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -2685,57 +2685,57 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>文件大于 {size} MiB，不是督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="157"/>
+        <location filename="../../ui/message_catalog.py" line="158"/>
         <source>{file}:{line}: {error}</source>
         <translation>{file}:{line}：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="156"/>
+        <location filename="../../ui/message_catalog.py" line="157"/>
         <source>{file}:{line}: field too long (over {limit} characters)</source>
         <translation>{file}:{line}：字段过长（超过 {limit} 个字符）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="158"/>
+        <location filename="../../ui/message_catalog.py" line="159"/>
         <source>{column} holds control characters ({chars})</source>
         <translation>{column} 含有控制字符（{chars}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="159"/>
+        <location filename="../../ui/message_catalog.py" line="160"/>
         <source>{column} is longer than {limit} characters</source>
         <translation>{column} 超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="171"/>
+        <location filename="../../ui/message_catalog.py" line="172"/>
         <source>a campaign name cannot hold control characters ({chars})</source>
         <translation>督查批次名称不能含有控制字符（{chars}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="179"/>
+        <location filename="../../ui/message_catalog.py" line="180"/>
         <source>a {what} id or name is at most {limit} characters, not {length}</source>
         <translation>{what} 的编号或名称最多 {limit} 个字符，而不是 {length} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="151"/>
+        <location filename="../../ui/message_catalog.py" line="154"/>
         <source>county {county} has county_code {code} on line {first}</source>
         <translation>县区 {county} 在第 {first} 行的 county_code 是 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="160"/>
+        <location filename="../../ui/message_catalog.py" line="161"/>
         <source>{file}:{line}: county {county} is already in the database with county_code {code}</source>
         <translation>{file}:{line}：数据库中已有县区 {county}，其 county_code 为 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="161"/>
+        <location filename="../../ui/message_catalog.py" line="162"/>
         <source>{file}:{line}: {county} {township} is already in the database with township_code {code}</source>
         <translation>{file}:{line}：数据库中已有 {county} {township}，其 township_code 为 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="162"/>
+        <location filename="../../ui/message_catalog.py" line="163"/>
         <source>{file} is larger than {size} MiB: not a township list</source>
         <translation>{file} 大于 {size} MiB，不是乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="241"/>
+        <location filename="../../ui/message_catalog.py" line="242"/>
         <source>the setting {key} holds control characters ({chars}); type it again without them</source>
         <translation>设置项 {key} 含有控制字符（{chars}），请去掉后重新输入</translation>
     </message>
@@ -2815,12 +2815,12 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>备份 {name} 由更新版本的督查通写入</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="188"/>
+        <location filename="../../ui/message_catalog.py" line="189"/>
         <source>{path} is damaged, so nothing was imported; restore a backup with &apos;inspector backup restore&apos;</source>
         <translation>{path} 已损坏，未导入任何内容；请用“inspector backup restore”恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="187"/>
+        <location filename="../../ui/message_catalog.py" line="188"/>
         <source>{path} is damaged; restore a backup with &apos;inspector backup restore&apos;</source>
         <translation>{path} 已损坏；请用“inspector backup restore”恢复备份</translation>
     </message>
@@ -3075,382 +3075,387 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>没有 id 为 {id} 的乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="184"/>
+        <location filename="../../ui/message_catalog.py" line="141"/>
+        <source>no township with code {codes}</source>
+        <translation>没有代码为 {codes} 的乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_catalog.py" line="185"/>
         <source>problem {id} is closed (销号); the version that is not closed cannot be kept</source>
         <translation>问题 {id} 已销号；未销号的版本不能保留</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="185"/>
+        <location filename="../../ui/message_catalog.py" line="186"/>
         <source>notice {id} is voided (作废); the version that is not voided cannot be kept</source>
         <translation>通知书 {id} 已作废，不能保留未作废的版本</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="189"/>
+        <location filename="../../ui/message_catalog.py" line="190"/>
         <source>{path} is damaged, so today&apos;s backup copy was not taken (it would replace a good one); restore a backup with &apos;inspector backup restore&apos;</source>
         <translation>{path} 已损坏，因此今天没有做备份（否则会顶替一份完好的备份）；请用“inspector backup restore”恢复一份备份</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="191"/>
+        <location filename="../../ui/message_catalog.py" line="192"/>
         <source>no folder {folder} for the database {path}</source>
         <translation>数据库 {path} 所在的文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="194"/>
+        <location filename="../../ui/message_catalog.py" line="195"/>
         <source>an id of 1 to {max} ASCII letters, digits or signs (no spaces or quotes)</source>
         <translation>由 1 至 {max} 个 ASCII 字母、数字或符号组成的标识（不含空格和引号）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="195"/>
+        <location filename="../../ui/message_catalog.py" line="196"/>
         <source>one of {values}</source>
         <translation>{values} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="196"/>
+        <location filename="../../ui/message_catalog.py" line="197"/>
         <source>a date YYYY-MM-DD between {first} and {last}</source>
         <translation>{first} 至 {last} 之间的日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="197"/>
+        <location filename="../../ui/message_catalog.py" line="198"/>
         <source>a time YYYY-MM-DDTHH:MM:SS</source>
         <translation>时间（YYYY-MM-DDTHH:MM:SS）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="198"/>
+        <location filename="../../ui/message_catalog.py" line="199"/>
         <source>one line of at most {max} characters without control characters</source>
         <translation>不超过 {max} 个字符、不含控制字符的单行文字</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="199"/>
+        <location filename="../../ui/message_catalog.py" line="200"/>
         <source>text of at most {max} characters without control characters</source>
         <translation>不超过 {max} 个字符、不含控制字符的文字</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="200"/>
+        <location filename="../../ui/message_catalog.py" line="201"/>
         <source>a whole number from {low} to {high}</source>
         <translation>{low} 至 {high} 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="201"/>
+        <location filename="../../ui/message_catalog.py" line="202"/>
         <source>a number from {low} to {high}</source>
         <translation>{low} 至 {high} 之间的数</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="202"/>
+        <location filename="../../ui/message_catalog.py" line="203"/>
         <source>{lengths} digits</source>
         <translation>{lengths} 位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="203"/>
+        <location filename="../../ui/message_catalog.py" line="204"/>
         <source>a sha256 (64 lowercase hex digits)</source>
         <translation>sha256 值（64 位小写十六进制数字）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="204"/>
+        <location filename="../../ui/message_catalog.py" line="205"/>
         <source>a JSON array of ids</source>
         <translation>由标识组成的 JSON 数组</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="205"/>
+        <location filename="../../ui/message_catalog.py" line="206"/>
         <source>a clock value (13 digits before 2100, 4 hex digits, a device id)</source>
         <translation>时钟值（2100 年之前的 13 位数字、4 位十六进制数字和设备标识）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="206"/>
+        <location filename="../../ui/message_catalog.py" line="207"/>
         <source>{table} has no column {column}</source>
         <translation>{table} 没有 {column} 列</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="207"/>
+        <location filename="../../ui/message_catalog.py" line="208"/>
         <source>{table}.{column}: {value} is not {expected}</source>
         <translation>{table}.{column}：{value} 不是{expected}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="208"/>
+        <location filename="../../ui/message_catalog.py" line="209"/>
         <source>the warning days cannot be negative</source>
         <translation>预警天数不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="209"/>
+        <location filename="../../ui/message_catalog.py" line="210"/>
         <source>the problem is not on the work list of this follow-up round (a problem of the round it follows up, not yet closed)</source>
         <translation>该问题不在本轮回头看的清单上（清单为上一轮尚未销号的问题）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="211"/>
+        <location filename="../../ui/message_catalog.py" line="212"/>
         <source>{campaign} is a follow-up round that only verifies the earlier round&apos;s problems: it has no checklist to fill in</source>
         <translation>{campaign}是只核查上一轮问题整改情况的回头看，没有需要填写的督查表</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="214"/>
+        <location filename="../../ui/message_catalog.py" line="215"/>
         <source>{notice} names {count} notices; give the notice&apos;s id instead</source>
         <translation>{notice} 对应 {count} 份通知书，请改用通知书编号（id）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="215"/>
+        <location filename="../../ui/message_catalog.py" line="216"/>
         <source>say why the notice is voided (a reason is required)</source>
         <translation>请填写作废原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="216"/>
+        <location filename="../../ui/message_catalog.py" line="217"/>
         <source>notice {number} was already voided on {day}</source>
         <translation>通知书{number}已于{day}作废</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="217"/>
+        <location filename="../../ui/message_catalog.py" line="218"/>
         <source>notice {number} was already re-issued as {new}</source>
         <translation>通知书{number}已重新印发为{new}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="218"/>
+        <location filename="../../ui/message_catalog.py" line="219"/>
         <source>notice {number} has no problem left to re-issue (closed, or on another notice)</source>
         <translation>通知书{number}已没有可重新印发的问题（已销号或已列入其他通知书）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="219"/>
+        <location filename="../../ui/message_catalog.py" line="220"/>
         <source>notice {number} is voided; record the report against the notice that replaced it</source>
         <translation>通知书{number}已作废，请在替代它的通知书上登记整改报告</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="220"/>
+        <location filename="../../ui/message_catalog.py" line="221"/>
         <source>the report cannot arrive ({day}) before the notice was issued ({issued})</source>
         <translation>整改报告的收到日期（{day}）不能早于通知书印发日期（{issued}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="221"/>
+        <location filename="../../ui/message_catalog.py" line="222"/>
         <source>the deadline was set when the problem was recorded; it changes only through an extension (延期) with a reason and who approved it</source>
         <translation>整改时限在记录问题时已确定，只能通过延期（填写理由和批准人）变更</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="222"/>
+        <location filename="../../ui/message_catalog.py" line="223"/>
         <source>a closed problem (销号) is final and cannot be deleted</source>
         <translation>已销号的问题不可删除</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="223"/>
+        <location filename="../../ui/message_catalog.py" line="224"/>
         <source>this laptop may delete only an open problem it recorded itself that no other device has changed; ask headquarters to delete it</source>
         <translation>本机只能删除自己录入、尚未整改且未经其他设备修改的问题；请由市委组织部删除</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="224"/>
+        <location filename="../../ui/message_catalog.py" line="225"/>
         <source>the problem is on the issued notice {number}; it cannot be deleted</source>
         <translation>该问题已列入整改通知书 {number}，不能删除</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="225"/>
+        <location filename="../../ui/message_catalog.py" line="226"/>
         <source>{name} is a project site; this campaign&apos;s form inspects townships only</source>
         <translation>{name}是项目，本批次的督查表只督查乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="226"/>
+        <location filename="../../ui/message_catalog.py" line="227"/>
         <source>{name} is a township; this campaign&apos;s form inspects project sites only</source>
         <translation>{name}是乡镇（街道），本批次的督查表只督查项目</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="227"/>
+        <location filename="../../ui/message_catalog.py" line="228"/>
         <source>{file}:1: the columns are {expected} (code optional), not {header}</source>
         <translation>{file}:1: 列应为 {expected}（code 可省略），而不是 {header}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="228"/>
+        <location filename="../../ui/message_catalog.py" line="229"/>
         <source>name is empty</source>
         <translation>name（项目名称）为空</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="229"/>
+        <location filename="../../ui/message_catalog.py" line="230"/>
         <source>code &apos;{code}&apos; is not 9 or 12 digits</source>
         <translation>code“{code}”不是9位或12位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="230"/>
+        <location filename="../../ui/message_catalog.py" line="231"/>
         <source>{county} {name} repeats line {first}</source>
         <translation>{county} {name} 与第 {first} 行重复</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="231"/>
+        <location filename="../../ui/message_catalog.py" line="232"/>
         <source>{file}: no project sites in the file</source>
         <translation>{file}：文件中没有项目</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="232"/>
+        <location filename="../../ui/message_catalog.py" line="233"/>
         <source>{file}:{line}: no county {county} in the database (import the township list first)</source>
         <translation>{file}:{line}: 数据库中没有县区 {county}（请先导入乡镇名单）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="233"/>
+        <location filename="../../ui/message_catalog.py" line="234"/>
         <source>{file} is larger than {size} MiB: not a project list</source>
         <translation>{file} 大于 {size} MiB，不是项目名单</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="237"/>
+        <location filename="../../ui/message_catalog.py" line="238"/>
         <source>only headquarters numbers the {paper}: this laptop is enrolled as an inspector, and the counters of its numbers do not sync, so another computer could print the same number</source>
         <translation>只有总部可以为{paper}编号：本机登记为督查员笔记本，其编号计数不同步，其他电脑可能印出相同的文号</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="238"/>
+        <location filename="../../ui/message_catalog.py" line="239"/>
         <source>{file}: the sheet is for a campaign this database does not hold</source>
         <translation>{file}：此自评表所属督查批次不在本数据库中</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="239"/>
+        <location filename="../../ui/message_catalog.py" line="240"/>
         <source>{file}: the sheet was made from another form than campaign {campaign} uses</source>
         <translation>{file}：此自评表由另一版督查表生成，与督查批次 {campaign} 所用不同</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="240"/>
+        <location filename="../../ui/message_catalog.py" line="241"/>
         <source>{file}: the sheet is for a township this database does not hold</source>
         <translation>{file}：此自评表所属乡镇（街道）不在本数据库中</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="267"/>
+        <location filename="../../ui/message_catalog.py" line="268"/>
         <source>{file}: this device is not a recipient of this bundle: it is sealed to headquarters and the enrolled laptops assigned to its campaigns; ask the sender for a bundle with a passphrase, or headquarters to enrol this laptop or assign it to the campaign</source>
         <translation>{file}：本设备不是这个数据包的接收方：它只加密给总部和分配到其督查任务的已登记笔记本；请发送方另做一个带口令的数据包，或请总部登记本笔记本、把它分配到该督查任务</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="327"/>
+        <location filename="../../ui/message_catalog.py" line="328"/>
         <source>{file}: manifest.json is nested too deeply</source>
         <translation>{file}：manifest.json 嵌套层数过多</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="180"/>
+        <location filename="../../ui/message_catalog.py" line="181"/>
         <source>this computer&apos;s clock ({now}) is behind the last change recorded ({last}): check the date and time</source>
         <translation>本机时钟（{now}）早于已记录的最后一次修改（{last}）：请检查日期和时间</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="182"/>
+        <location filename="../../ui/message_catalog.py" line="183"/>
         <source>{value!r} is not a clock value</source>
         <translation>{value!r} 不是时钟值</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="183"/>
+        <location filename="../../ui/message_catalog.py" line="184"/>
         <source>device {device}&apos;s clock appears to be at {when}, more than a day ahead of this computer&apos;s ({today}); correct that laptop&apos;s clock, then export again</source>
         <translation>设备 {device} 的时钟似乎是 {when}，比本机（{today}）快一天以上；请校正那台电脑的时钟，然后重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="181"/>
+        <location filename="../../ui/message_catalog.py" line="182"/>
         <source>the last change recorded in this database is stamped {last}, the end of the clock&apos;s range: set this computer&apos;s date and time right, then run &apos;inspector check --restamp-future&apos;</source>
         <translation>此数据库记录的最后一次修改时间戳为 {last}，已到时钟范围的尽头：请校正本机的日期和时间，然后运行“inspector check --restamp-future”</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="210"/>
+        <location filename="../../ui/message_catalog.py" line="211"/>
         <source>this database was last used on another computer or in another folder (device {name}, id {device}): if it is a copy, give it its own identity with &apos;inspector device new&apos; before editing; if it is the same laptop, renamed or moved, confirm with &apos;inspector device same&apos;</source>
         <translation>此数据库上次是在另一台电脑或另一个文件夹中使用的（设备 {name}，编号 {device}）：如果它是副本，请在编辑前用“inspector device new”为它设置自己的身份；如果是同一台电脑（改了名称或移动了位置），请用“inspector device same”确认</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="242"/>
+        <location filename="../../ui/message_catalog.py" line="243"/>
         <source>{table}: {count} row(s) stamped more than a day ahead of this computer&apos;s clock (newest {when}, device {device}); other laptops refuse them: once the date here is right, run &apos;inspector check --restamp-future&apos;</source>
         <translation>{table}：{count} 行的时间戳比本机时钟快一天以上（最新为 {when}，设备 {device}）；其他电脑会拒收：校正本机日期后，请运行“inspector check --restamp-future”</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="368"/>
+        <location filename="../../ui/message_catalog.py" line="369"/>
         <source>{file}: device {device}&apos;s clock appears to be at {when}, more than a day ahead of this computer&apos;s ({today}); correct that laptop&apos;s clock, then export again ({member} line {line}, column {column})</source>
         <translation>{file}：设备 {device} 的时钟似乎是 {when}，比本机（{today}）快一天以上；请校正那台电脑的时钟，然后重新导出（{member} 第 {line} 行，{column} 列）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="369"/>
+        <location filename="../../ui/message_catalog.py" line="370"/>
         <source>{file} was made under this laptop&apos;s own device id {device} (by {name}): one of the two databases is a copy of the other; on the copy, run &apos;inspector device new&apos; (File → New device identity…), then export again</source>
         <translation>{file} 使用的是本机自己的设备编号 {device}（由 {name} 导出）：两个数据库中有一个是另一个的副本；请在副本上运行“inspector device new”（文件 → 新设备身份…），然后重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="370"/>
+        <location filename="../../ui/message_catalog.py" line="371"/>
         <source>{file}: {member} line {line}, column {column}: version {value} carries this laptop&apos;s device id but was never made here: another laptop uses a copy of this database; on the copy, run &apos;inspector device new&apos; (File → New device identity…), then export again; if the copy already has its own id, run it here, then import again</source>
         <translation>{file}：{member} 第 {line} 行，{column} 列：版本 {value} 带有本机的设备编号，但并非本机所做：另一台电脑在使用本数据库的副本；请在副本上运行“inspector device new”（文件 → 新设备身份…），然后重新导出；如果副本已有自己的编号，请在本机运行该命令，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="371"/>
+        <location filename="../../ui/message_catalog.py" line="372"/>
         <source>{file}: {member} line {line}: version {value} differs from the version with the same stamp here: two databases use the device id {device} (one is a copy of the other); on the copy, run &apos;inspector device new&apos; (File → New device identity…), then export again</source>
         <translation>{file}：{member} 第 {line} 行：版本 {value} 与本机同一时间戳的版本内容不同：两个数据库在使用同一设备编号 {device}（其中一个是另一个的副本）；请在副本上运行“inspector device new”（文件 → 新设备身份…），然后重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="243"/>
+        <location filename="../../ui/message_catalog.py" line="244"/>
         <source>export a delta (--since-last) to carry only the changes, or a campaign kit</source>
         <translation>请导出增量数据包（--since-last）只带变化部分，或导出督查批次数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="252"/>
+        <location filename="../../ui/message_catalog.py" line="253"/>
         <source>{table} row {id}: {size:,} bytes as one line of the bundle, {over:,} more than the {limit:,} a row may have; its column {column} alone is {column_size:,} bytes. Shorten it and export again</source>
         <translation>{table} 中的记录 {id}：在数据包中占一行 {size:,} 字节，比单条记录允许的 {limit:,} 字节多 {over:,} 字节；其中字段 {column} 就有 {column_size:,} 字节。请缩短后重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="251"/>
+        <location filename="../../ui/message_catalog.py" line="252"/>
         <source>table {table} comes to {size:,} bytes in the bundle, {over:,} more than the {limit:,} a table may have; {advice}</source>
         <translation>表 {table} 在数据包中达 {size:,} 字节，比单个表允许的 {limit:,} 字节多 {over:,} 字节；{advice}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="245"/>
+        <location filename="../../ui/message_catalog.py" line="246"/>
         <source>{count:,} attachments make more than the {limit:,} files a bundle may hold; {advice}</source>
         <translation>{count:,} 个附件使文件数超过了数据包允许的 {limit:,} 个；{advice}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="246"/>
+        <location filename="../../ui/message_catalog.py" line="247"/>
         <source>its attachments alone come to</source>
         <translation>仅附件就有</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="247"/>
+        <location filename="../../ui/message_catalog.py" line="248"/>
         <source>with its tables it comes to</source>
         <translation>连同数据表共</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="248"/>
+        <location filename="../../ui/message_catalog.py" line="249"/>
         <source>this bundle is too big: {what} {size:,} bytes, {over:,} more than the {limit:,} a bundle may hold; {advice}</source>
         <translation>数据包过大：{what} {size:,} 字节，比数据包允许的 {limit:,} 字节多 {over:,} 字节；{advice}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="250"/>
+        <location filename="../../ui/message_catalog.py" line="251"/>
         <source>the bundle&apos;s manifest.json would be {size:,} bytes, {over:,} more than the {limit:,} allowed; {advice}</source>
         <translation>数据包的 manifest.json 将达 {size:,} 字节，比允许的 {limit:,} 字节多 {over:,} 字节；{advice}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="244"/>
+        <location filename="../../ui/message_catalog.py" line="245"/>
         <source>attachment {id} ({filename}) is {size:,} bytes, {over:,} more than the {limit:,} an attachment may have in a bundle</source>
         <translation>附件 {id}（{filename}）大小为 {size:,} 字节，比数据包中单个附件允许的 {limit:,} 字节多 {over:,} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="272"/>
+        <location filename="../../ui/message_catalog.py" line="273"/>
         <source>a campaign kit is always complete: use --campaign or --since-last, not both</source>
         <translation>督查批次数据包总是完整的：--campaign 与 --since-last 只能选一个</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="273"/>
+        <location filename="../../ui/message_catalog.py" line="274"/>
         <source>--to chooses the peer of a delta: add --since-last</source>
         <translation>--to 用于指定增量数据包的接收设备：请加上 --since-last</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="274"/>
+        <location filename="../../ui/message_catalog.py" line="275"/>
         <source>no bundle from device {device} was ever imported here, so nothing says what it holds; known devices: {known}. Export a full bundle for it</source>
         <translation>本机从未导入过设备 {device} 的数据包，无从得知它已有哪些数据；已知设备：{known}。请为它导出完整数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="276"/>
+        <location filename="../../ui/message_catalog.py" line="277"/>
         <source>{table} row {id}: column {column} holds {value}, which is not {expected}; an import would refuse it, so correct it and export again</source>
         <translation>{table} 中的记录 {id}：字段 {column} 的值 {value} 不是{expected}；导入时会被拒绝，请更正后重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="275"/>
+        <location filename="../../ui/message_catalog.py" line="276"/>
         <source>the bundle is complete, but this database could not note the export ({error}); the &apos;last export&apos; line stays as it was</source>
         <translation>数据包已完整写出，但数据库未能记录这次导出（{error}）；“上次导出”信息保持不变</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="277"/>
+        <location filename="../../ui/message_catalog.py" line="278"/>
         <source>attachment file {sha} changed size while the bundle was written; export again</source>
         <translation>写数据包期间附件文件 {sha} 的大小发生了变化；请重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="305"/>
+        <location filename="../../ui/message_catalog.py" line="306"/>
         <source>manifest.json: &apos;{key}&apos; is not a version vector</source>
         <translation>manifest.json：“{key}”不是版本向量</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="306"/>
+        <location filename="../../ui/message_catalog.py" line="307"/>
         <source>manifest.json: &apos;{key}&apos; entry {author!r} is not a device and a clock value of it</source>
         <translation>manifest.json：“{key}”中的条目 {author!r} 不是设备及其时钟值</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="332"/>
+        <location filename="../../ui/message_catalog.py" line="333"/>
         <source>{file}: {member} has a line longer than {limit:,} bytes</source>
         <translation>{file}：{member} 中有一行超过 {limit:,} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="366"/>
+        <location filename="../../ui/message_catalog.py" line="367"/>
         <source>{file}: {member} {detail}. This is a delta bundle, made for a database that holds more than this one: ask {device} to export a full bundle</source>
         <translation>{file}：{member} {detail}。这是增量数据包，是为数据比本机更全的数据库制作的：请让 {device} 导出完整数据包</translation>
     </message>
@@ -3480,7 +3485,7 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>该乡镇（街道）未列入{campaign}的约谈名单</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="236"/>
+        <location filename="../../ui/message_catalog.py" line="237"/>
         <source>no county {county}; counties are: {names}</source>
         <translation>没有县区“{county}”；现有县区：{names}</translation>
     </message>
@@ -3490,337 +3495,337 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
         <translation>指纹 {given} 与登记申请的指纹 {fingerprint} 不符；该文件可能并非来自那台笔记本电脑——未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="193"/>
+        <location filename="../../ui/message_catalog.py" line="194"/>
         <source>only headquarters closes a problem (销号) or changes a closed one; this laptop is enrolled as an inspector</source>
         <translation>只有总部能销号或修改已销号的问题；本机登记的角色是督查员</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="249"/>
+        <location filename="../../ui/message_catalog.py" line="250"/>
         <source>the bundle would hold {count:,} files, more than the {limit:,} a bundle may hold; {advice}</source>
         <translation>数据包将含 {count:,} 个文件，超过数据包允许的 {limit:,} 个；{advice}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="253"/>
+        <location filename="../../ui/message_catalog.py" line="254"/>
         <source>no device may read this bundle: this device is not enrolled and holds no roster; enrol it at headquarters, or export with a passphrase</source>
         <translation>没有设备能读取此数据包：本机未登记，也没有设备名册；请到总部登记本机，或设置口令后导出</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="255"/>
+        <location filename="../../ui/message_catalog.py" line="256"/>
         <source>{file}: manifest.json declares {size:,} bytes, more than the {limit:,} allowed</source>
         <translation>{file}：manifest.json 声明 {size:,} 字节，超过允许的 {limit:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="258"/>
+        <location filename="../../ui/message_catalog.py" line="259"/>
         <source>{file}: manifest.json: not a JSON object</source>
         <translation>{file}：manifest.json：不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="259"/>
+        <location filename="../../ui/message_catalog.py" line="260"/>
         <source>{file}: manifest.json: not an Inspector bundle (format is {format!r}, expected {expected!r})</source>
         <translation>{file}：manifest.json：不是督查通数据包（格式为 {format!r}，应为 {expected!r}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="260"/>
+        <location filename="../../ui/message_catalog.py" line="261"/>
         <source>{file}: manifest.json: format_version {version!r} is not valid</source>
         <translation>{file}：manifest.json：format_version {version!r} 无效</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="261"/>
+        <location filename="../../ui/message_catalog.py" line="262"/>
         <source>{file}: unsigned bundle (format 1) from an older Inspector: nothing in it proves who wrote it, so it is not imported; update Inspector on {device} and export again</source>
         <translation>{file}：来自旧版督查通的未签名数据包（格式 1）：无法证明由谁写入，不予导入；请在 {device} 上升级督查通后重新导出</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="262"/>
+        <location filename="../../ui/message_catalog.py" line="263"/>
         <source>{file}: this bundle was made by a newer Inspector (bundle format {version}, this version reads {readable}); update Inspector to import it</source>
         <translation>{file}：此数据包由更新版本的督查通生成（数据包格式 {version}，本版本可读 {readable}）；请升级督查通后再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="263"/>
+        <location filename="../../ui/message_catalog.py" line="264"/>
         <source>{file}: manifest.json: &apos;sender&apos; is missing or not valid</source>
         <translation>{file}：manifest.json：“sender”缺失或无效</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="265"/>
+        <location filename="../../ui/message_catalog.py" line="266"/>
         <source>{file}: {member} is missing</source>
         <translation>{file}：缺少 {member}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="266"/>
+        <location filename="../../ui/message_catalog.py" line="267"/>
         <source>{file}: {size:,} bytes of content, more than the {limit:,} a bundle may hold</source>
         <translation>{file}：内容 {size:,} 字节，超过数据包允许的 {limit:,}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="269"/>
+        <location filename="../../ui/message_catalog.py" line="270"/>
         <source>{file}: this bundle has no passphrase</source>
         <translation>{file}：此数据包没有设置口令</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="270"/>
+        <location filename="../../ui/message_catalog.py" line="271"/>
         <source>{file}: {member} is too large</source>
         <translation>{file}：{member} 过大</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="268"/>
+        <location filename="../../ui/message_catalog.py" line="269"/>
         <source>{file}: the encrypted content is damaged or altered ({error})</source>
         <translation>{file}：加密内容已损坏或被篡改（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="271"/>
+        <location filename="../../ui/message_catalog.py" line="272"/>
         <source>{file}: wrong passphrase</source>
         <translation>{file}：口令错误</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="299"/>
+        <location filename="../../ui/message_catalog.py" line="300"/>
         <source>manifest.json: &apos;roster_serial&apos; is not valid</source>
         <translation>manifest.json：“roster_serial”无效</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="304"/>
+        <location filename="../../ui/message_catalog.py" line="305"/>
         <source>manifest.json: the sender&apos;s own statement is missing</source>
         <translation>manifest.json：缺少发送方自己的签名声明</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="300"/>
+        <location filename="../../ui/message_catalog.py" line="301"/>
         <source>manifest.json: a statement entry is not an object</source>
         <translation>manifest.json：有一项签名声明不是对象</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="301"/>
+        <location filename="../../ui/message_catalog.py" line="302"/>
         <source>manifest.json: statement {id!r} is not valid</source>
         <translation>manifest.json：签名声明 {id!r} 无效</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="302"/>
+        <location filename="../../ui/message_catalog.py" line="303"/>
         <source>manifest.json: statement {id} of {author}: only the sender&apos;s own statement comes without its list</source>
         <translation>manifest.json：{author} 的签名声明 {id}：只有发送方自己的声明可以不附版本清单</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="303"/>
+        <location filename="../../ui/message_catalog.py" line="304"/>
         <source>manifest.json: statement {id} is listed twice</source>
         <translation>manifest.json：签名声明 {id} 列出了两次</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="309"/>
+        <location filename="../../ui/message_catalog.py" line="310"/>
         <source>{file}: tables/forms.jsonl line {line}: form {form} {version} is frozen here; a bundle may not change its text</source>
         <translation>{file}：tables/forms.jsonl 第 {line} 行：督查表 {form} {version} 在本机已冻结；数据包不得修改其内容</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="312"/>
+        <location filename="../../ui/message_catalog.py" line="313"/>
         <source>{key!r} is not a signing key</source>
         <translation>{key!r} 不是签名密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="315"/>
+        <location filename="../../ui/message_catalog.py" line="316"/>
         <source>{file} is not an Ed25519 key</source>
         <translation>{file} 不是 Ed25519 密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="313"/>
+        <location filename="../../ui/message_catalog.py" line="314"/>
         <source>{key!r} is not an encryption key</source>
         <translation>{key!r} 不是加密密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="314"/>
+        <location filename="../../ui/message_catalog.py" line="315"/>
         <source>the key files in {folder} are damaged; restore them from where you keep them, or ask headquarters to enrol this device again</source>
         <translation>{folder} 中的密钥文件已损坏；请从备份处恢复，或请总部重新登记本机</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="320"/>
+        <location filename="../../ui/message_catalog.py" line="321"/>
         <source>{file}: the sender outside ({outer}) is not the sender inside ({inner})</source>
         <translation>{file}：外层的发送设备（{outer}）与内层的发送设备（{inner}）不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="319"/>
+        <location filename="../../ui/message_catalog.py" line="320"/>
         <source>{file}: the decrypted content is not a bundle</source>
         <translation>{file}：解密后的内容不是数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="342"/>
+        <location filename="../../ui/message_catalog.py" line="343"/>
         <source>role {role!r} writes nothing</source>
         <translation>角色 {role!r} 无权写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="343"/>
+        <location filename="../../ui/message_catalog.py" line="344"/>
         <source>only headquarters writes {table}</source>
         <translation>只有总部能写入 {table}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="344"/>
+        <location filename="../../ui/message_catalog.py" line="345"/>
         <source>only headquarters closes a problem (销号)</source>
         <translation>只有总部能销号</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="345"/>
+        <location filename="../../ui/message_catalog.py" line="346"/>
         <source>an inspector may not delete a problem unless it is still open and was recorded on that laptop with no other device&apos;s change since (a problem recorded by mistake)</source>
         <translation>督查组不能删除问题，除非该问题仍为待整改、由本笔记本录入且此后没有其他设备修改过（即误录的问题）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="346"/>
+        <location filename="../../ui/message_catalog.py" line="347"/>
         <source>an inspector may not delete an issued notice; only headquarters does</source>
         <translation>督查组不能删除已下发的整改通知书，只有总部可以</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="348"/>
+        <location filename="../../ui/message_catalog.py" line="349"/>
         <source>this installation already trusts headquarters {name} ({fingerprint}); it cannot become headquarters itself</source>
         <translation>本机已信任总部 {name}（{fingerprint}）；不能自己成为总部</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="349"/>
+        <location filename="../../ui/message_catalog.py" line="350"/>
         <source>only headquarters can do this; this installation is not headquarters (see &apos;inspector hq init&apos;)</source>
         <translation>只有总部能做此操作；本机不是总部（见“inspector hq init”）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="350"/>
+        <location filename="../../ui/message_catalog.py" line="351"/>
         <source>unknown role {role!r}; use one of {roles}</source>
         <translation>未知角色 {role!r}；请使用 {roles} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="351"/>
+        <location filename="../../ui/message_catalog.py" line="352"/>
         <source>device {device} is already enrolled with another key; revoke it and enrol the new installation under its own id</source>
         <translation>设备 {device} 已用另一把密钥登记；请先吊销它，再以新安装自己的编号登记</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="352"/>
+        <location filename="../../ui/message_catalog.py" line="353"/>
         <source>device {device} ({name}) was revoked; a revoked device cannot be enrolled again</source>
         <translation>设备 {device}（{name}）已被吊销；被吊销的设备不能再次登记</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="354"/>
+        <location filename="../../ui/message_catalog.py" line="355"/>
         <source>no notice number block is left to give</source>
         <translation>已没有可分配的文号段</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="355"/>
+        <location filename="../../ui/message_catalog.py" line="356"/>
         <source>a number block runs from 1 to {max}, first before last</source>
         <translation>文号段须在 1 至 {max} 之间，起号不大于止号</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="356"/>
+        <location filename="../../ui/message_catalog.py" line="357"/>
         <source>notice numbers {first}-{last} overlap {name}&apos;s block {start}-{end}</source>
         <translation>文号 {first}-{last} 与{name}的文号段 {start}-{end} 重叠</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="357"/>
+        <location filename="../../ui/message_catalog.py" line="358"/>
         <source>headquarters cannot revoke itself</source>
         <translation>总部不能吊销自己</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="359"/>
+        <location filename="../../ui/message_catalog.py" line="360"/>
         <source>{file}: the request&apos;s signature does not match its key (damaged or altered)</source>
         <translation>{file}：登记申请的签名与其密钥不符（已损坏或被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="360"/>
+        <location filename="../../ui/message_catalog.py" line="361"/>
         <source>the roster is signed by headquarters&apos; retired key {fingerprint}, which its successor replaced (altered, or the old key was not destroyed)</source>
         <translation>名册由总部已停用的密钥 {fingerprint} 签名，该密钥已被新密钥取代（名册被篡改，或旧密钥未销毁）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="362"/>
+        <location filename="../../ui/message_catalog.py" line="363"/>
         <source>the roster&apos;s signature does not match headquarters&apos; key (damaged or altered)</source>
         <translation>设备名册的签名与总部密钥不符（已损坏或被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="347"/>
+        <location filename="../../ui/message_catalog.py" line="348"/>
         <source>the roster is malformed</source>
         <translation>设备名册格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="353"/>
+        <location filename="../../ui/message_catalog.py" line="354"/>
         <source>no enrolled device {device}</source>
         <translation>没有已登记的设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="358"/>
+        <location filename="../../ui/message_catalog.py" line="359"/>
         <source>{file} is not an enrolment request</source>
         <translation>{file} 不是登记申请</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="361"/>
+        <location filename="../../ui/message_catalog.py" line="362"/>
         <source>the roster is signed by {name} ({fingerprint}), not by the headquarters this laptop trusts ({pinned})</source>
         <translation>设备名册由 {name}（{fingerprint}）签发，而不是本机信任的总部（{pinned}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="363"/>
+        <location filename="../../ui/message_catalog.py" line="364"/>
         <source>the roster differs from the one held under the same serial {serial} (altered)</source>
         <translation>设备名册与本机同一版号 {serial} 的名册不同（已被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="364"/>
+        <location filename="../../ui/message_catalog.py" line="365"/>
         <source>the fingerprint given does not match headquarters {name} ({fingerprint}); do not import this bundle unless headquarters reads out that fingerprint</source>
         <translation>所给指纹与总部 {name}（{fingerprint}）不符；除非总部读出的正是该指纹，否则不要导入此数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="365"/>
+        <location filename="../../ui/message_catalog.py" line="366"/>
         <source>this laptop trusts no headquarters yet: the bundle is signed by headquarters {name} with fingerprint {fingerprint}; compare it with headquarters, then import again with --trust-hq {fingerprint}</source>
         <translation>本机尚未信任任何总部：此数据包由总部 {name} 签名，指纹为 {fingerprint}；请与总部核对后，加 --trust-hq {fingerprint} 再次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="376"/>
+        <location filename="../../ui/message_catalog.py" line="377"/>
         <source>{file}: the bundle&apos;s signature does not match its sender {name} ({device}): damaged or altered</source>
         <translation>{file}：数据包签名与发送设备 {name}（{device}）不符：已损坏或被篡改</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="372"/>
+        <location filename="../../ui/message_catalog.py" line="373"/>
         <source>{file}: sent by device {device}, which headquarters has not enrolled; it is not imported</source>
         <translation>{file}：由总部未登记的设备 {device} 发出；不予导入</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="375"/>
+        <location filename="../../ui/message_catalog.py" line="376"/>
         <source>{file}: this device holds no roster and the bundle carries none, so nothing in it can be verified; import a campaign kit from headquarters first</source>
         <translation>{file}：本机没有设备名册，数据包中也没有，无法验证其中任何内容；请先导入总部的督查批次工作包</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="377"/>
+        <location filename="../../ui/message_catalog.py" line="378"/>
         <source>{file}: signature.json is missing: the bundle is not signed</source>
         <translation>{file}：缺少 signature.json：数据包未签名</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="378"/>
+        <location filename="../../ui/message_catalog.py" line="379"/>
         <source>{file}: relays versions of device {device}, which headquarters has not enrolled</source>
         <translation>{file}：转发了设备 {device} 的版本，而总部未登记该设备</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="379"/>
+        <location filename="../../ui/message_catalog.py" line="380"/>
         <source>{file}: {member}: the statement of {name} ({device}) does not match its signature (altered)</source>
         <translation>{file}：{member}：{name}（{device}）的签名声明与其签名不符（被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="381"/>
+        <location filename="../../ui/message_catalog.py" line="382"/>
         <source>{file}: {member} line {line}: {table} row {id} was written by device {device}, which headquarters has not enrolled</source>
         <translation>{file}：{member} 第 {line} 行：{table} 的记录 {id} 由总部未登记的设备 {device} 写入</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="382"/>
+        <location filename="../../ui/message_catalog.py" line="383"/>
         <source>{file}: {member} line {line}: {table} row {id} was written by {name} ({device}), which headquarters revoked, and is not among the versions headquarters had accepted from it before</source>
         <translation>{file}：{member} 第 {line} 行：{table} 行 {id} 由已被总部吊销的 {name}（{device}）写入，且不在总部吊销前已接收的版本之中</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="383"/>
+        <location filename="../../ui/message_catalog.py" line="384"/>
         <source>{file}: {member} line {line}: {table} row {id} was stamped by {name} ({device}) after headquarters revoked that device</source>
         <translation>{file}：{member} 第 {line} 行：{table} 的记录 {id} 由 {name}（{device}）在总部吊销该设备之后写入</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="384"/>
+        <location filename="../../ui/message_catalog.py" line="385"/>
         <source>{file}: {member} line {line}: device {name} ({device}), role {role}, may not write {table} row {id}: {why}</source>
         <translation>{file}：{member} 第 {line} 行：设备 {name}（{device}）的角色为 {role}，无权写入 {table} 的记录 {id}：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="385"/>
+        <location filename="../../ui/message_catalog.py" line="386"/>
         <source>{file}: the rows of {name} ({device}) do not match its signature: changed after signing</source>
         <translation>{file}：{name}（{device}）的数据行与其签名不符：签名后被修改过</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="380"/>
+        <location filename="../../ui/message_catalog.py" line="381"/>
         <source>{file}: {member} line {line}: {table} row {id} says it was written by device {device}, but no signature of that device covers this version (forged or altered)</source>
         <translation>{file}：{member} 第 {line} 行：{table} 的记录 {id} 自称由设备 {device} 写入，但没有该设备的签名覆盖此版本（伪造或被篡改）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="373"/>
+        <location filename="../../ui/message_catalog.py" line="374"/>
         <source>{file}: roster.json: {detail}</source>
         <translation>{file}：roster.json：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_catalog.py" line="374"/>
+        <location filename="../../ui/message_catalog.py" line="375"/>
         <source>{file}: roster.json is not valid JSON</source>
         <translation>{file}：roster.json 不是有效的 JSON</translation>
     </message>
@@ -4069,96 +4074,103 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>ProblemListWidget</name>
     <message>
-        <location filename="../../ui/problem_list.py" line="125"/>
+        <location filename="../../ui/problem_list.py" line="126"/>
         <source>Overdue only</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="132"/>
+        <location filename="../../ui/problem_list.py" line="133"/>
         <source>Show problems in this state (none pressed: all)</source>
         <translation>显示此状态的问题（都不选则显示全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="140"/>
+        <location filename="../../ui/problem_list.py" line="141"/>
         <source>Show problems with this deadline light (none pressed: all)</source>
         <translation>只显示该预警灯的问题（都不按下：全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="145"/>
+        <location filename="../../ui/problem_list.py" line="146"/>
         <source>Search problem, township, responsible unit or item…</source>
         <translation>搜索问题、乡镇（街道）、责任单位或条目…</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="149"/>
+        <location filename="../../ui/problem_list.py" line="150"/>
         <source>Add problem…</source>
         <translation>新增问题…</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="150"/>
+        <location filename="../../ui/problem_list.py" line="151"/>
         <source>Record a problem no checklist item gave</source>
         <translation>录入督查表条目之外发现的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="155"/>
+        <location filename="../../ui/problem_list.py" line="156"/>
         <source>Campaign</source>
         <translation>督查批次</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="156"/>
+        <location filename="../../ui/problem_list.py" line="157"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="157"/>
+        <location filename="../../ui/problem_list.py" line="158"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="169"/>
+        <location filename="../../ui/problem_list.py" line="170"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="175"/>
+        <location filename="../../ui/problem_list.py" line="176"/>
         <source>Light</source>
         <translation>预警灯</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="322"/>
+        <location filename="../../ui/problem_list.py" line="324"/>
         <source>Problem not added</source>
         <translation>问题未添加</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="381"/>
+        <location filename="../../ui/problem_list.py" line="384"/>
         <source>All campaigns</source>
         <translation>全部督查批次</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="388"/>
+        <location filename="../../ui/problem_list.py" line="391"/>
         <source>All counties</source>
         <translation>全部县区</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_list.py" line="405"/>
+        <location filename="../../ui/problem_list.py" line="408"/>
         <source>All townships</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_list.py" line="449"/>
+        <location filename="../../ui/problem_list.py" line="453"/>
+        <source>Searching… %n found so far</source>
+        <translation>
+            <numerusform>正在查找…已找到 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/problem_list.py" line="455"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_list.py" line="451"/>
+        <location filename="../../ui/problem_list.py" line="457"/>
         <source>%n selected: too many for one step</source>
         <translation>
             <numerusform>已选 %n 个：数量过多，无法一次处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_list.py" line="453"/>
+        <location filename="../../ui/problem_list.py" line="459"/>
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 个</numerusform>
@@ -4466,117 +4478,117 @@ Do this on a laptop whose database was copied from another one. Nothing is lost:
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../ui/problem_model.py" line="61"/>
+        <location filename="../../ui/problem_model.py" line="63"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="62"/>
+        <location filename="../../ui/problem_model.py" line="64"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="63"/>
+        <location filename="../../ui/problem_model.py" line="65"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="64"/>
+        <location filename="../../ui/problem_model.py" line="66"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="65"/>
+        <location filename="../../ui/problem_model.py" line="67"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="66"/>
+        <location filename="../../ui/problem_model.py" line="68"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="67"/>
+        <location filename="../../ui/problem_model.py" line="69"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="68"/>
+        <location filename="../../ui/problem_model.py" line="70"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="69"/>
+        <location filename="../../ui/problem_model.py" line="71"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="70"/>
+        <location filename="../../ui/problem_model.py" line="72"/>
         <source>Light</source>
         <translation>亮灯</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="71"/>
+        <location filename="../../ui/problem_model.py" line="73"/>
         <source>Extensions</source>
         <translation>延期次数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="88"/>
+        <location filename="../../ui/problem_model.py" line="90"/>
         <source>Red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="89"/>
+        <location filename="../../ui/problem_model.py" line="91"/>
         <source>Yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="90"/>
+        <location filename="../../ui/problem_model.py" line="92"/>
         <source>Green</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="97"/>
+        <location filename="../../ui/problem_model.py" line="99"/>
         <source>Open</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="98"/>
+        <location filename="../../ui/problem_model.py" line="100"/>
         <source>Rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="99"/>
+        <location filename="../../ui/problem_model.py" line="101"/>
         <source>Rectified, to verify</source>
         <translation>已整改待验收</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="100"/>
+        <location filename="../../ui/problem_model.py" line="102"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="107"/>
+        <location filename="../../ui/problem_model.py" line="109"/>
         <source>Start rectification</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="108"/>
+        <location filename="../../ui/problem_model.py" line="110"/>
         <source>Mark rectified…</source>
         <translation>标记整改完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="109"/>
+        <location filename="../../ui/problem_model.py" line="111"/>
         <source>Verify and close</source>
         <translation>验收销号</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_model.py" line="110"/>
+        <location filename="../../ui/problem_model.py" line="112"/>
         <source>Reject…</source>
         <translation>复查退回…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/problem_model.py" line="276"/>
+        <location filename="../../ui/problem_model.py" line="362"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
@@ -5556,62 +5568,62 @@ Everything changed since then is replaced; the database as it is now is kept as 
 <context>
     <name>TownshipTrendWidget</name>
     <message>
-        <location filename="../../ui/township_trend.py" line="83"/>
+        <location filename="../../ui/township_trend.py" line="94"/>
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="83"/>
+        <location filename="../../ui/township_trend.py" line="94"/>
         <source>Failed again (屡查屡犯)</source>
         <translation>屡查屡犯事项</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="83"/>
+        <location filename="../../ui/township_trend.py" line="94"/>
         <source>Rounds</source>
         <translation>连续轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="107"/>
+        <location filename="../../ui/township_trend.py" line="118"/>
         <source>Reading the rankings of every campaign…</source>
         <translation>正在读取各批次排名…</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="129"/>
+        <location filename="../../ui/township_trend.py" line="141"/>
         <source>Score over the campaigns</source>
         <translation>历次得分</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="136"/>
+        <location filename="../../ui/township_trend.py" line="148"/>
         <source>No campaign has inspected this township yet.</source>
         <translation>该乡镇（街道）尚无督查记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="146"/>
+        <location filename="../../ui/township_trend.py" line="158"/>
         <source> (still)</source>
         <translation>（至今未改）</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="161"/>
+        <location filename="../../ui/township_trend.py" line="173"/>
         <source>not finished, not ranked</source>
         <translation>督查未完成，不排名</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="163"/>
+        <location filename="../../ui/township_trend.py" line="175"/>
         <source>rank {0} of {1}, {2}</source>
         <translation>第 {0} 名（共 {1} 个），{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="164"/>
+        <location filename="../../ui/township_trend.py" line="176"/>
         <source>{0}. {1}: {2:.1f} {3}, {4}; {5} problems</source>
         <translation>{0}. {1}：{2:.1f} 分 {3}，{4}；问题 {5} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="168"/>
+        <location filename="../../ui/township_trend.py" line="180"/>
         <source>; 约谈</source>
         <translation>；列入约谈</translation>
     </message>
     <message>
-        <location filename="../../ui/township_trend.py" line="175"/>
+        <location filename="../../ui/township_trend.py" line="187"/>
         <source>Across campaigns</source>
         <translation>历次督查</translation>
     </message>
@@ -5674,47 +5686,47 @@ Everything changed since then is replaced; the database as it is now is kept as 
         <translation>这些乡镇（街道）尚无督查记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="155"/>
+        <location filename="../../ui/trends_view.py" line="160"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="156"/>
+        <location filename="../../ui/trends_view.py" line="161"/>
         <source>Campaign</source>
         <translation>督查批次</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="157"/>
+        <location filename="../../ui/trends_view.py" line="162"/>
         <source>Ranked</source>
         <translation>评定数</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="158"/>
+        <location filename="../../ui/trends_view.py" line="163"/>
         <source>Average</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="159"/>
+        <location filename="../../ui/trends_view.py" line="164"/>
         <source>Change</source>
         <translation>较上次</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="160"/>
+        <location filename="../../ui/trends_view.py" line="165"/>
         <source>{0}★</source>
         <translation>{0}星</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="161"/>
+        <location filename="../../ui/trends_view.py" line="166"/>
         <source>约谈</source>
         <translation>约谈</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="162"/>
+        <location filename="../../ui/trends_view.py" line="167"/>
         <source>Problems</source>
         <translation>问题数</translation>
     </message>
     <message>
-        <location filename="../../ui/trends_view.py" line="163"/>
+        <location filename="../../ui/trends_view.py" line="168"/>
         <source>Rectified</source>
         <translation>整改率</translation>
     </message>
