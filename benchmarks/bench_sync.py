@@ -23,6 +23,7 @@ at most 1.5x.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sqlite3
 import tempfile
 import time
@@ -42,7 +43,7 @@ from inspector.store.schema import SYNCED_TABLES
 from inspector.sync import roster
 from inspector.sync.export import export_bundle
 from inspector.sync.importer import import_bundle
-from inspector.sync.keys import device_keys
+from inspector.sync.keys import KEYS_DIR, device_keys
 
 
 def timed(label: str, fn):
@@ -248,12 +249,20 @@ def full_round(source: Path, work: Path) -> None:
 
 
 def fresh_copy(source: Path, target: Path) -> Path:
-    """A copy of `source` through SQLite (VACUUM INTO), replacing an older one."""
+    """A copy of `source` through SQLite (VACUUM INTO), replacing an older one.
+
+    The keys kept beside `source` come along (file names carry the device id, so
+    two provinces' keys share one folder): without them the copy is no longer
+    headquarters and cannot enrol the laptop.
+    """
     for old in target.parent.glob(target.name + "*"):
         old.unlink()
     db = open_db(source)
     db.execute("VACUUM INTO ?", [str(target)])
     db.close()
+    keys = source.parent / KEYS_DIR
+    if keys.is_dir():
+        shutil.copytree(keys, target.parent / KEYS_DIR, dirs_exist_ok=True)
     return target
 
 

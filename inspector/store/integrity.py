@@ -31,20 +31,6 @@ LIVE_CHILDREN = (
 UNIQUE_CODES = ("counties", "townships")
 
 
-def merged(table: str, columns: str) -> str:
-    """The rows `table` will hold once the staged rows are merged, with where they come from.
-
-    `line` is the bundle row's line (its staging rowid), NULL for a row the database keeps.
-    """
-    stage = stage_name(table)
-    return f"""(SELECT {columns}, deleted, NULL AS line FROM main.[{table}]
-                WHERE id NOT IN (SELECT id FROM temp.[{stage}] WHERE _kind = 'win')
-                UNION ALL
-                SELECT {columns}, deleted, rowid AS line FROM temp.[{stage}] s
-                WHERE _kind IN ('new', 'win') OR (_kind IS NULL AND NOT EXISTS
-                    (SELECT 1 FROM main.[{table}] m WHERE m.id = s.id)))"""
-
-
 def check(db: Database) -> None:
     """Raise StagingError naming file, line, row and column for the first breach found."""
     for parent, child, column in LIVE_CHILDREN:
@@ -54,27 +40,52 @@ def check(db: Database) -> None:
     _answers_fit_items(db)
 
 
+def written(table: str, columns: str) -> str:
+    """The staged rows of `table` the import writes (new, or newer than the database's).
+
+    The bundle's half of `merged_where`: its size is the bundle's, whatever the history.
+    """
+    stage = stage_name(table)
+    return f"""(SELECT {columns}, deleted, rowid AS line FROM temp.[{stage}] s
+                WHERE _kind IN ('new', 'win') OR (_kind IS NULL AND NOT EXISTS
+                    (SELECT 1 FROM main.[{table}] m WHERE m.id = s.id)))"""
+
+
+def merged_where(table: str, columns: str, where: str) -> str:
+    """The rows `table` will hold once the staged rows are merged, those for which `where` holds.
+
+    `line` is the bundle row's line (its staging rowid), NULL for a row the database keeps.
+
+    `where` goes into both halves (before the UNION ALL, not around it), so that a
+    condition on an indexed column is a SEARCH of the database's table rather than a
+    SCAN of everything it holds: an import's checks follow what the bundle touches.
+    """
+    stage = stage_name(table)
+    return f"""(SELECT {columns}, deleted, NULL AS line FROM main.[{table}]
+                WHERE ({where}) AND id NOT IN (SELECT id FROM temp.[{stage}] WHERE _kind = 'win')
+                UNION ALL
+                SELECT * FROM {written(table, columns)} WHERE ({where}))"""
+
+
 def _deleted_parent(db: Database, parent: str, child: str, column: str) -> None:
-    parents = merged(parent, "id")
-    children = merged(child, f"id, [{column}]")
-    # A tombstone from the bundle while some child, anywhere, is live ...
+    # A tombstone from the bundle while some child, anywhere, is live (the children
+    # of each such parent looked up through the child table's index on `column`) ...
+    live_child = merged_where(child, f"id, [{column}]", f"[{column}] = p.id")
     row = db.execute(
-        f"""SELECT p.line, p.id, (SELECT c.id FROM {children} c
-                                  WHERE c.[{column}] = p.id AND c.deleted = 0 LIMIT 1)
-            FROM {parents} p WHERE p.deleted = 1 AND p.line IS NOT NULL
-            AND p.id IN (SELECT [{column}] FROM {children} WHERE deleted = 0)
-            ORDER BY p.line LIMIT 1"""
+        f"""SELECT p.line, p.id, (SELECT c.id FROM {live_child} c WHERE c.deleted = 0 LIMIT 1)
+            AS child FROM {written(parent, "id")} p WHERE p.deleted = 1
+            AND child IS NOT NULL ORDER BY p.line LIMIT 1"""
     ).fetchone()
     if row is not None:
         raise StagingError(
             f"tables/{parent}.jsonl line {row[0]}: {parent} row {shown(row[1])} is deleted "
             f"but {child} row {shown(row[2])} is live and refers to it ({column})"
         )
-    # ... or a live child from the bundle whose parent ends deleted.
+    # ... or a live child from the bundle whose parent ends deleted (by primary key).
+    its_parent = merged_where(parent, "id", f"id = c.[{column}]")
     row = db.execute(
-        f"""SELECT c.line, c.id, c.[{column}] FROM {children} c
-            WHERE c.deleted = 0 AND c.line IS NOT NULL
-            AND c.[{column}] IN (SELECT id FROM {parents} WHERE deleted = 1)
+        f"""SELECT c.line, c.id, c.[{column}] FROM {written(child, f"id, [{column}]")} c
+            WHERE c.deleted = 0 AND EXISTS (SELECT 1 FROM {its_parent} p WHERE p.deleted = 1)
             ORDER BY c.line LIMIT 1"""
     ).fetchone()
     if row is not None:
@@ -85,13 +96,13 @@ def _deleted_parent(db: Database, parent: str, child: str, column: str) -> None:
 
 
 def _unique_code(db: Database, table: str) -> None:
+    # Driven from the bundle's live rows: each one's code looked up among the rest.
+    other = merged_where(table, "id, code", "code = b.code AND id != b.id")
     row = db.execute(
-        f"""WITH live AS (SELECT * FROM {merged(table, "id, code")}
-                          WHERE deleted = 0 AND code IS NOT NULL)
-            SELECT b.line, b.id, b.code, (SELECT o.id FROM live o
-                                          WHERE o.code = b.code AND o.id != b.id LIMIT 1)
-            FROM live b WHERE b.line IS NOT NULL
-            AND b.code IN (SELECT code FROM live GROUP BY code HAVING COUNT(*) > 1)
+        f"""SELECT b.line, b.id, b.code,
+                (SELECT o.id FROM {other} o WHERE o.deleted = 0 LIMIT 1) AS other
+            FROM {written(table, "id, code")} b
+            WHERE b.deleted = 0 AND b.code IS NOT NULL AND other IS NOT NULL
             ORDER BY b.line LIMIT 1"""
     ).fetchone()
     if row is not None:
