@@ -185,7 +185,8 @@ profile = None
 if len(sys.argv) > 2:  # --profile: cProfile around the key presses and their paint
     import cProfile
     profile = cProfile.Profile()
-times, written, cpu = [], [], []
+times, written, cpu, presses = [], [], [], []
+bar = checklist.scroll_area.verticalScrollBar()
 for round_ in range(3):
     checklist.focus_item(next(i for i, c in checklist.cards.items() if c.verdicts))
     for _ in range(len(checklist.cards)):
@@ -201,12 +202,17 @@ for round_ in range(3):
         key = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_4)[round_]
         if profile is not None:
             profile.enable()
+        scrolled_from = bar.value()
         start, start_cpu = time.perf_counter(), time.process_time()
         QTest.keyClick(focus, key)
         written.append((time.perf_counter() - start) * 1000)
         settle()
         times.append((time.perf_counter() - start) * 1000)
         cpu.append((time.process_time() - start_cpu) * 1000)
+        presses.append({  # what the press did, to tell which kind is the slowest
+            "ms": round(times[-1], 1), "press": len(times), "round": round_ + 1,
+            "scrolled": bar.value() != scrolled_from,
+        })
         if profile is not None:
             profile.disable()
 if profile is not None:
@@ -240,6 +246,7 @@ print(json.dumps({
     "verdict_tree_reloads": verdict_reloads,
     "notes": len(notes), "note_median_ms": statistics.median(notes),
     "note_max_ms": max(notes), "note_tree_reloads": note_reloads,
+    "worst": sorted(presses, key=lambda p: -p["ms"])[:5],
     "refresh_median_ms": statistics.median(refresh), "questions": len(questions),
     "townships": model.township_count(),
     "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -347,6 +354,12 @@ def main() -> None:
         f"  of which the key press itself (the write, the score, the views' data): median "
         f"{figures['written_median_ms']:.1f} ms, max {figures['written_max_ms']:.1f} ms"
     )
+    worst = ", ".join(
+        f"{p['ms']:.1f} ms (press {p['press']}, round {p['round']}"
+        f"{', scrolled' if p['scrolled'] else ''})"
+        for p in figures["worst"]
+    )
+    print(f"  the slowest presses: {worst}")
     print(
         f"typing a note ({figures['notes']} key presses) through every view: median "
         f"{figures['note_median_ms']:.1f} ms, max {figures['note_max_ms']:.1f} ms; full "
