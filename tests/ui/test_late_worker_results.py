@@ -22,7 +22,9 @@ def test_rankings_read_for_a_window_already_closed_are_dropped(tmp_path, qtbot, 
     monkeypatch.setattr(session.trends, "seed", lambda *a: seeded.append(a))
     called = []
     with qtbot.waitSignal(
-        township_trend.warm_rankings(session, lambda: called.append(1)).signals.succeeded,
+        township_trend.warm_rankings(
+            session, lambda: called.append(1), lambda _job: None
+        ).signals.succeeded,
         timeout=10_000,
     ):
         session.db.close()  # the window closes while the worker reads
