@@ -355,7 +355,6 @@ def campaign_setup(
     """Set a campaign's team, members and the townships it covers."""
     from inspector.core.ids import CampaignId
     from inspector.store.campaign_setup import township_ids_by_code
-    from inspector.store.catalog import find_campaign
 
     if [codes is not None, townships_file is not None, all_townships].count(True) > 1:
         raise click.UsageError("give one of --townships, --townships-file, --all-townships")
@@ -367,7 +366,7 @@ def campaign_setup(
     row = (
         app.writing()
         .catalog.set_up_campaign(
-            CampaignId(find_campaign(app.db, campaign_ref)["id"]),
+            CampaignId(app.session.catalog.find_campaign(campaign_ref)["id"]),
             team=team,
             members=members,
             townships=ids,

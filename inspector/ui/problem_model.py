@@ -223,20 +223,19 @@ class ProblemTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         shown = self._total
-        if total < shown or (shown and page[:shown] != self._pages.get(0, [])[:shown]):
+        prefix = self._pages.get(0, [])[:shown]
+        if total < shown or page[:shown] != prefix:
             self.beginResetModel()  # a write between prefix and answer: show the answer
             self._pages.clear()
             self._pages[0] = page
-            self._total, self._searching = total, False
+            self._total = total
             self.endResetModel()
-        else:
-            if total > shown:
-                self.beginInsertRows(QModelIndex(), shown, total - 1)
-                self._pages[0] = page
-                self._total = total
-                self._searching = False
-                self.endInsertRows()
-            self._searching = False
+        elif total > shown:
+            self.beginInsertRows(QModelIndex(), shown, total - 1)
+            self._pages[0] = page
+            self._total = total
+            self.endInsertRows()
+        self._searching = False
         self.search_finished.emit()
 
     def _search_failed(self, generation: int, _error: object) -> None:
