@@ -12,8 +12,6 @@ import os
 from importlib.resources import files
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "inspector"
 
 
@@ -62,4 +60,6 @@ def default_db_path() -> Path:
     env = os.environ.get("INSPECTOR_DB")
     if env:
         return Path(env)
+    import platformdirs  # only when no database is named: off the common start-up path
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "inspector.db"

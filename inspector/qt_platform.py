@@ -12,7 +12,6 @@ command instead of Qt's abort. This module imports no Qt.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -76,6 +75,8 @@ def uses_xcb(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
 
 def load_library(name: str) -> Any:
     """Load a shared library by soname, as Qt's plugin loader would (OSError if absent)."""
+    import ctypes  # only where Qt would start on xcb: the check runs before the first paint
+
     return ctypes.CDLL(name)
 
 

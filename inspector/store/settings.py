@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import platform
-import secrets
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -80,6 +78,11 @@ def device_id(db: Database) -> str:
     """This installation's id, made on first use; the tie-breaker in every clock value."""
     value = get(db, "device_id")
     if not value:
+        # Imported here, once per installation: `secrets` loads hashlib and hmac, and
+        # this module is read before the window's first paint.
+        import platform
+        import secrets
+
         value = secrets.token_hex(8)
         with db.atomic():
             put(db, "device_id", value)

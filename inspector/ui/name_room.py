@@ -45,13 +45,23 @@ class NameRoom(QObject):
         self.view = view
         self.column = column
         self.room = 0
-        view.viewport().installEventFilter(self)
+        self._watching = False
 
     def set_room(self, room: int) -> None:
         self.room = room
         self.fit()
 
     def fit(self) -> None:
+        """Size the column now, and follow the view's resizes from the first fit on.
+
+        The viewport is watched from the first fit (the first load), not from
+        construction: an empty tree needs no room, and the first widget Qt hands to
+        Python as a plain QWidget (the viewport) makes PySide build every QtWidgets
+        class (some 15 ms), which would otherwise delay the window's first paint.
+        """
+        if not self._watching:
+            self._watching = True
+            self.view.viewport().installEventFilter(self)
         header = self.view.header()
         others = sum(
             header.sectionSize(c)

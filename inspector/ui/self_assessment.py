@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QGuiApplication
@@ -27,16 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.progress import Progress
-from inspector.store.session import Done, Session
-from inspector.ui.messages import translate_message
-from inspector.ui.worker import Job, run_job
+if TYPE_CHECKING:  # the actions are made with the window's menus, before its first paint
+    from inspector.progress import Progress
+    from inspector.store.session import Done, Session
 
 
 def _export_job(
     progress: Progress, db_path: str, campaign_id: str, folder: str, township_id: str | None
 ) -> int:
     from inspector.reports.self_sheet import export_sheets
+    from inspector.store.session import Session
 
     with Session.open(db_path) as session:
         townships = [session.catalog.find_township(township_id)] if township_id else None
@@ -47,6 +48,7 @@ def _export_job(
 
 def _import_job(progress: Progress, db_path: str, paths: list[str]) -> tuple[int, Done[int]]:
     from inspector.reports.self_sheet import read_sheets
+    from inspector.store.session import Session
 
     with Session.open(db_path) as session:
         progress(0, 2, "")
@@ -113,7 +115,7 @@ class SelfAssessmentActions(QObject):
         self.export_action.triggered.connect(self.export_sheets)
         self.import_action = QAction(self.tr("Import filled self-assessment sheets…"), parent)
         self.import_action.triggered.connect(self.import_sheets)
-        self.jobs: list[Job] = []
+        self.jobs: list[Any] = []  # the running `ui.worker` jobs, kept alive
         self.errors_dialog: SheetErrorsDialog | None = None
 
     @property
@@ -152,6 +154,8 @@ class SelfAssessmentActions(QObject):
             )
         if not folder:
             return
+        from inspector.ui.worker import run_job
+
         self.jobs.append(
             run_job(
                 self.host,
@@ -190,6 +194,8 @@ class SelfAssessmentActions(QObject):
             )
         if not paths:
             return
+        from inspector.ui.worker import run_job
+
         self.jobs.append(
             run_job(
                 self.host,
@@ -221,6 +227,8 @@ class SelfAssessmentActions(QObject):
         from inspector.reports.self_sheet import SheetError
 
         if isinstance(exc, SheetError):
+            from inspector.ui.messages import translate_message
+
             lines = [translate_message(m) for m in exc.messages[:-1]]  # the last is the count
             self.errors_dialog = SheetErrorsDialog(lines, self.host)
             self.errors_dialog.open()

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from inspector.store.session import Changes, Session
+    from inspector.ui.township_trend import TownshipTrendWidget
 
 _GREEN, _AMBER, _GREY, _RED = (QColor(c) for c in ("#1e8449", "#b9770e", "#7f8c8d", "#c0392b"))
 
@@ -160,9 +161,9 @@ class TownshipPage(QWidget):
         self.empty_label.setStyleSheet("color: #7f8c8d;")
         self.empty_label.setWordWrap(True)
 
-        from inspector.ui.township_trend import TownshipTrendWidget
-
-        self.trend_box = TownshipTrendWidget(self)
+        # Made when a township is first shown (`_show_trend`): the trend's chart and
+        # table are not needed for the window's first paint, which shows "Loading…".
+        self.trend_box: TownshipTrendWidget | None = None
         lower = QHBoxLayout()
         lower.addWidget(self.problems_box, 3)
         lower.addWidget(self.notices_box, 2)
@@ -174,7 +175,7 @@ class TownshipPage(QWidget):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.sections_box, 2)
         layout.addWidget(self.work_box, 2)
-        layout.addWidget(self.trend_box, 2)
+        self._layout, self._trend_slot = layout, layout.count()
         layout.addLayout(lower, 3)
 
     def _connect_signals(self) -> None:
@@ -285,10 +286,15 @@ class TownshipPage(QWidget):
 
     def _show_trend(self) -> None:
         assert self.session is not None, "a township is shown only once the database is open"
+        if self.trend_box is None:
+            from inspector.ui.township_trend import TownshipTrendWidget
+
+            self.trend_box = TownshipTrendWidget(self)
+            self._layout.insertWidget(self._trend_slot, self.trend_box, 2)
         self.trend_box.show_township(self.session, self.township_id)
 
     def _content(self) -> tuple[QWidget, ...]:
-        return (
+        shown = (
             self.sections_box,
             self.work_box,
             self.problems_box,
@@ -299,6 +305,7 @@ class TownshipPage(QWidget):
             self.checklist_button,
             self.finish_button,
         )
+        return tuple(widget for widget in shown if widget is not None)
 
     def _show_empty(self, message: str) -> None:
         for widget in self._content():

@@ -513,6 +513,8 @@ class TownshipTree(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
+        if not self.name_room.room:  # nothing loaded: no names to make room for
+            return hint
         return QSize(
             max(hint.width(), minimum_width(self.view, self.name_room.room)), hint.height()
         )
