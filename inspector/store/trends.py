@@ -84,7 +84,12 @@ class Standings:
 
     def __init__(self) -> None:
         self.version: int | None = None
-        self.generation = 0  # counts `forget`s: a ranking read before one is stale
+        self.generation = 0  # counts this connection's writes (`forget`, `update`)
+        # per campaign, the generation of the last write that touched its ranking; and
+        # that of the last `forget` of them all: a ranking read elsewhere before either
+        # is stale, the others' rankings read with it are not
+        self._touched: dict[str, int] = {}
+        self._forgot_all = 0
         self.by_campaign: dict[str, tuple[list[Ranked], list[Entry]]] = {}
         self._index: dict[str, CampaignIndex] = {}
         # rankings set aside by `update`, with the inspections changed since they were read
@@ -130,16 +135,19 @@ class Standings:
         version = data_version(db)
         if version != self.version:
             self.version, self.by_campaign, self._index, self._stale = version, {}, {}, {}
+            self._touched = {}
 
     def forget(self, campaign_ids: Iterable[str] | None = None) -> None:
         """Forget the given campaigns' rankings (None: all of them)."""
         self.generation += 1
         if campaign_ids is None:
-            self.by_campaign, self._stale = {}, {}
+            self.by_campaign, self._stale, self._touched = {}, {}, {}
+            self._forgot_all = self.generation
         else:
             for cid in campaign_ids:
                 self.by_campaign.pop(cid, None)
                 self._stale.pop(cid, None)
+                self._touched[cid] = self.generation
 
     def update(self, db: Database, inspection_ids: Iterable[str]) -> None:
         """This connection changed these inspections: their campaigns' kept rankings are
@@ -151,11 +159,12 @@ class Standings:
         if len(ids) > UPDATE_AT_MOST:
             self.forget()
             return
-        self.generation += 1  # a worker's rankings read before this are stale
+        self.generation += 1  # a worker's rankings of these campaigns read before are stale
         marks = ",".join("?" * len(ids))
         for iid, campaign_id in db.execute(
             f"SELECT id, campaign_id FROM inspections WHERE id IN ({marks})", ids
         ).fetchall():
+            self._touched[campaign_id] = self.generation
             kept = self.by_campaign.pop(campaign_id, None)
             if kept is not None:
                 self._stale[campaign_id] = (kept, {iid})
@@ -208,12 +217,17 @@ class Standings:
         found: dict[str, tuple[list[Ranked], list[Entry]]],
         token: tuple[int, int],
     ) -> bool:
-        """Take rankings another connection read (a worker warming the cache), unless
-        the database has changed since `token` was taken."""
+        """Take rankings another connection read (a worker warming the cache), but none
+        if another connection has committed or every ranking was forgotten since `token`
+        was taken, and not those of the campaigns this connection has written to since:
+        an answer changed while a worker read forty campaigns leaves thirty-nine good."""
         self._check(db)
-        if token != (self.version, self.generation):
+        version, generation = token
+        if version != self.version or generation < self._forgot_all:
             return False
         for cid, standing in found.items():
+            if self._touched.get(cid, 0) > generation:
+                continue
             self.by_campaign.setdefault(cid, standing)
             self._stale.pop(cid, None)
         return True

@@ -151,3 +151,62 @@ def test_every_campaign_read_at_once_reads_as_one_by_one(tmp_path):
     assert "二镇" not in [e.township for e in every[c["C3"]]]
     assert all_standings(db) == {k: campaign_standing(db, k) for k in campaigns}
     db.close()
+
+
+def _warm_then_write(tmp_path, write):
+    """A worker's read of every ranking (its own connection), taken with a token; then
+    this session writes (`write`); then the worker's rankings are handed over."""
+    from inspector.store.trends import standings_of_file
+
+    session = Session.open(tmp_path / "s.db")
+    ids = build_trend_db(session.db)
+    token = session.trends.token()
+    found = standings_of_file(str(tmp_path / "s.db"))
+    assert len(found) == len(CAMPAIGNS)
+    write(session, ids)
+    session.trends.seed(found, token)
+    return session, ids
+
+
+def test_a_worker_read_keeps_the_campaigns_a_later_write_did_not_touch(tmp_path):
+    """One answer changed while the worker read 40 campaigns' rankings must not throw
+    the other 39 away: the trend widget would warm them all again, and a worker always
+    busy with them slows every key press of the checklist."""
+    key = sorted(CAMPAIGNS)[0]
+    session, ids = _warm_then_write(
+        tmp_path, lambda s, i: _write(s, i, (key, TOWNS[0], "A1", "fail", 0))
+    )
+    try:
+        assert session.trends.missing() == 1  # only the written campaign is read again
+        for town in TOWNS:  # and what is shown is what a fresh read gives
+            tid = ids["townships"][town]
+            assert session.trends.township(tid) == township_trend(session.db, tid)
+    finally:
+        session.close()
+
+
+def test_a_worker_read_is_refused_after_a_write_that_forgets_every_ranking(tmp_path):
+    def rename_campaign(session: Session, ids: dict) -> None:
+        session.trends.standings.forget()  # what a change of campaigns or forms does
+
+    session, ids = _warm_then_write(tmp_path, rename_campaign)
+    try:
+        assert session.trends.missing() == len(CAMPAIGNS)
+    finally:
+        session.close()
+
+
+def test_a_worker_read_is_refused_after_another_connection_commits(tmp_path):
+    def other_commit(session: Session, ids: dict) -> None:
+        with Session.open(tmp_path / "s.db") as other:
+            key = sorted(CAMPAIGNS)[-1]
+            _write(other, ids, (key, TOWNS[1], "A2", "partial", 0))
+
+    session, ids = _warm_then_write(tmp_path, other_commit)
+    try:
+        assert session.trends.missing() == len(CAMPAIGNS)
+        for town in TOWNS:
+            tid = ids["townships"][town]
+            assert session.trends.township(tid) == township_trend(session.db, tid)
+    finally:
+        session.close()
