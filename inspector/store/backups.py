@@ -185,18 +185,21 @@ def rotate(db_path: str | Path, reason: str = "import", keep: int | None = None)
         _unlink(old)
 
 
-def daily(db: Database, today: dt.date | None = None) -> Path | None:
+def daily(db: Database, today: dt.date | None = None, *, record_check: bool = True) -> Path | None:
     """Take the day's "daily" copy unless one was taken today; its path or None.
 
     The file is checked first (once a day): a copy of a damaged database would
-    push a good one out of the rotation. A damaged one raises StoreError.
+    push a good one out of the rotation. A damaged one raises StoreError. A copy
+    returned means the file was found sound today; with `record_check=False` that
+    is left for the caller to record (`db.record_sound_today`), and nothing is
+    written here at all.
     """
     source = database_file(db)
     if source is None:
         return None
     if _taken_on(source, today, "daily"):
         return None
-    check_sound_today(db)
+    check_sound_today(db, record=record_check)
     return backup(db, reason="daily")
 
 

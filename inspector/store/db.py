@@ -192,23 +192,41 @@ def _copy_refusal(path: str) -> Message:
     )
 
 
-def check_sound_today(db: Database, refusal: Callable[[str], Message] = _copy_refusal) -> None:
+def check_sound_today(
+    db: Database, refusal: Callable[[str], Message] = _copy_refusal, *, record: bool = True
+) -> None:
     """The whole-file check, unless it passed today: the app's start-up job runs it (with
     the day's copy), so the day's imports and copies do not each read the whole file.
-    A damaged file raises StoreError with the `refusal` for its path."""
+    A damaged file raises StoreError with the `refusal` for its path.
+
+    `record=False` leaves the pass unwritten, for the caller to record on another
+    connection (`record_sound_today`): the app's worker writes nothing, since a commit
+    from it makes the window's connection drop what it keeps of the file."""
     from inspector.store import settings
 
     if settings.get(db, SOUND_ON) != dt.date.today().isoformat():
-        _check_and_record(db, refusal)
+        _check_and_record(db, refusal, record=record)
 
 
-def _check_and_record(db: Database, refusal: Callable[[str], Message]) -> None:
+def record_sound_today(db: Database) -> bool:
+    """Record that the whole file was found sound today; False if it was already."""
     from inspector.store import settings
 
+    today = dt.date.today().isoformat()
+    if settings.get(db, SOUND_ON) == today:
+        return False
+    with db.atomic():
+        settings.put(db, SOUND_ON, today)
+    return True
+
+
+def _check_and_record(
+    db: Database, refusal: Callable[[str], Message], *, record: bool = True
+) -> None:
     if _quick_check(db) != "ok":
         raise StoreError(refusal(str(database_file(db) or ":memory:")))
-    with db.atomic():
-        settings.put(db, SOUND_ON, dt.date.today().isoformat())
+    if record:
+        record_sound_today(db)
 
 
 def _quick_check(db: Database) -> str:

@@ -996,11 +996,22 @@ class DeviceIdentity(_Part):
 class Backups(_Part):
     """Copies of the database file (`store.backups`)."""
 
-    def daily(self, today: dt.date | None = None) -> Path | None:
-        """Take the day's copy unless one was taken today (the file checked first); its path."""
+    def daily(self, today: dt.date | None = None, *, record_check: bool = True) -> Path | None:
+        """Take the day's copy unless one was taken today (the file checked first); its path.
+
+        `record_check=False`: a worker's copy, which writes nothing; the window records
+        the day's check on its own connection (`found_sound_today`)."""
         from inspector.store.backups import daily
 
-        return daily(self.db, today)
+        return daily(self.db, today, record_check=record_check)
+
+    def found_sound_today(self) -> None:
+        """Record the whole-file check a worker's daily copy passed (no write if recorded)."""
+        from inspector.store.db import SOUND_ON, record_sound_today
+
+        if record_sound_today(self.db):
+            changes = Changes.of(SETTINGS, tables=("settings",), ids=[SOUND_ON])
+            self._session._done(None, changes, None)
 
 
 class Conflicts(_Part):

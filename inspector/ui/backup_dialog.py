@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -32,6 +33,9 @@ from inspector.store import backups
 from inspector.store.backups import BackupInfo
 from inspector.ui.worker import Job, run_job, start_job
 
+if TYPE_CHECKING:
+    from inspector.store.session import Session
+
 REASONS = {
     "import": QT_TRANSLATE_NOOP("BackupDialog", "before an import"),
     "daily": QT_TRANSLATE_NOOP("BackupDialog", "daily"),
@@ -47,17 +51,26 @@ def reason_label(reason: str) -> str:
 
 
 def daily_backup_job(_progress: Progress, db_path: str) -> Path | None:
-    """Worker side of the daily copy: its own session, nothing if one was taken today."""
+    """Worker side of the daily copy: its own session, nothing if one was taken today.
+
+    It writes nothing to the database, not even the day's whole-file check: a commit
+    from the worker's connection would make the window drop every ranking it keeps
+    and read them all again (`start_daily_backup` records the check)."""
     from inspector.store.session import Session
 
     with Session.open(db_path) as session:
-        return session.backups.daily()
+        return session.backups.daily(record_check=False)
 
 
 def start_daily_backup(
-    db_path: str, on_failure: Callable[[BaseException], None] | None = None
+    db_path: str,
+    on_failure: Callable[[BaseException], None] | None = None,
+    *,
+    session: Session | None = None,
 ) -> Job:
-    """Take today's copy off the GUI thread (a large database takes seconds to copy).
+    """Take today's copy off the GUI thread (a large database takes seconds to copy);
+    a copy taken means the file was found sound today, which `session` (the window's)
+    records.
 
     `on_failure` is connected before the job starts: a job that fails at once
     would otherwise emit before anyone listens, and the damage go untold.
@@ -65,6 +78,13 @@ def start_daily_backup(
     job = Job(daily_backup_job, db_path)
     if on_failure is not None:
         job.signals.failed.connect(on_failure)
+    if session is not None:
+
+        def found_sound(copy: Path | None) -> None:
+            if copy is not None and session.is_open():
+                session.backups.found_sound_today()
+
+        job.signals.succeeded.connect(found_sound)
     return start_job(job)
 
 

@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
 
         if self.db_path != ":memory:":
             self._daily_backup_job = start_daily_backup(
-                self.db_path, on_failure=self._daily_backup_failed
+                self.db_path, on_failure=self._daily_backup_failed, session=self.session
             )
 
     def _daily_backup_failed(self, exc: BaseException) -> None:

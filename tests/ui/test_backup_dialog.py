@@ -119,3 +119,34 @@ def test_a_damaged_file_found_by_the_day_s_check_is_told_and_not_copied(tmp_path
     assert "is damaged, so today's backup copy was not taken" in box.text()
     assert backups.backups_of(path) == []
     win.close()
+
+
+def test_the_days_check_is_recorded_by_the_window_not_the_worker(tmp_path, qtbot):
+    """The worker's copy writes nothing to the database: a commit from its connection
+    would make the window forget every campaign's ranking it keeps (another connection
+    changed the file), and read them all again while the inspector types. The day the
+    file was found sound is recorded by the window's own connection."""
+    import datetime as dt
+
+    from inspector.store.db import SOUND_ON
+    from inspector.store.session import Session
+    from inspector.store.trends import data_version
+    from inspector.ui.backup_dialog import start_daily_backup
+
+    from inspector.demo import ensure_initialised
+
+    path = tmp_path / "fresh.db"
+    with Session.open(path) as setup:
+        ensure_initialised(setup.rows)
+        create_campaign(setup.rows, "第一批", "township-party-building")
+    session = Session.open(path)
+    try:
+        version = data_version(session.db)
+        job = start_daily_backup(str(path), session=session)
+        with qtbot.waitSignal(job.signals.done, timeout=20_000):
+            pass
+        assert data_version(session.db) == version  # no other connection committed
+        assert session.settings.get(SOUND_ON) == dt.date.today().isoformat()
+        assert [b.reason for b in backups.backups_of(path)] == ["daily"]
+    finally:
+        session.close()
