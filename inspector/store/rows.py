@@ -3,7 +3,8 @@
 Every edit of a synced table goes through `Rows`, so the clock, the
 `base_version` rule, the audit log and the column domains (`store.domains`,
 the same an imported bundle is held to) cannot be forgotten by a caller.
-Callers wrap multi-step work in `db.atomic()`; each method is atomic too.
+Callers wrap multi-step work in `db.atomic()`, or in `Rows.atomic()`, which
+also reads who writes and the device id once; each method is atomic too.
 """
 
 from __future__ import annotations
