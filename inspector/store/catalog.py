@@ -421,10 +421,18 @@ def form_by_row(db: Database, form_row: str) -> Form:
 
 
 def form_for_campaign(db: Database, campaign_id: str) -> Form:
-    rows = list(db.query("SELECT form_id FROM campaigns WHERE id = ?", [campaign_id]))
-    if not rows:
+    """The campaign's form, its row found with the campaign's in one read (every answer)."""
+    found = db.execute(
+        "SELECT c.form_id, f.id, f.source FROM campaigns c "
+        "LEFT JOIN forms f ON f.id = c.form_id WHERE c.id = ?",
+        [campaign_id],
+    ).fetchone()
+    if found is None:
         raise CatalogError(Message("no campaign {campaign}", campaign=campaign_id))
-    return form_by_row(db, rows[0]["form_id"])
+    form_row, found_row, source = found
+    if found_row is None:
+        raise CatalogError(Message("no form {form} in the database", form=form_row))
+    return _parse_cached(source)
 
 
 def find_form_row(db: Database, form_ref: str) -> dict[str, Any]:

@@ -133,18 +133,22 @@ class Clock:
         ms, counter, _ = parse_hlc(value)
         return ms, counter
 
-    def tick(self) -> str:
-        """A new value greater than every value this database has made or seen."""
-        return self.tick_many(1)[0]
+    def tick(self, device: str | None = None) -> str:
+        """A new value greater than every value this database has made or seen.
 
-    def tick_many(self, n: int) -> list[str]:
+        `device`: the device id as the caller has just read it (a writer reads it
+        once per transaction); a clock made for a fixed device keeps its own.
+        """
+        return self.tick_many(1, device)[0]
+
+    def tick_many(self, n: int, device: str | None = None) -> list[str]:
         """n increasing values with one read and one write: for bulk inserts."""
         if n <= 0:
             return []
         last_ms, last_counter = self._last()
         now = self._now()
         ms, counter = (now, 0) if now > last_ms else (last_ms, last_counter + 1)
-        device = self.device
+        device = self._device or device or self.device
         values = []
         for _ in range(n):
             if counter > MAX_COUNTER:  # 65,536 stamps in one millisecond: borrow the next one

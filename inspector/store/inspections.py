@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
@@ -119,7 +120,31 @@ def set_answer(
     note: str | None = None,
 ) -> dict[str, Any]:
     """Record one item's answer and refresh the score, in one transaction."""
-    with rows.db.atomic():
+    return write_answer(rows, inspection, item_id, verdict=verdict, number=number, note=note).row
+
+
+@dataclass(frozen=True)
+class AnswerWritten:
+    """What one answer did: the row, whether anything was written, and to which inspection."""
+
+    row: dict[str, Any]
+    written: bool  # False: the answer already said so, nothing was written
+    status_changed: bool  # the inspection's status moved with it (to in progress)
+    township_id: str
+
+
+def write_answer(
+    rows: Rows,
+    inspection: str,
+    item_id: str,
+    *,
+    verdict: Verdict | str | None = _UNSET,
+    number: float | None = _UNSET,
+    note: str | None = None,
+) -> AnswerWritten:
+    """`set_answer`, saying what it wrote: the session tells the views from this, without
+    reading the answer and the inspection again around the write (a key press)."""
+    with rows.atomic():
         insp = rows.get("inspections", inspection)
         if insp["status"] == FINISHED:
             raise InspectionLocked(
@@ -127,38 +152,42 @@ def set_answer(
             )
         form = form_for_campaign(rows.db, insp["campaign_id"])
         item = form.item(item_id)
-        values: dict[str, Any] = {
-            "id": answer_id(inspection, item_id),
-            "inspection_id": inspection,
-            "item_id": item_id,
-            "answered_by": rows.who,
-        }
+        given: dict[str, Any] = {}  # the columns this call sets
         if verdict is not _UNSET:
             if verdict is not None and item.kind != "verdict":
                 raise ValueError(f"item {item_id} takes a {item.kind}, not a verdict")
             if verdict is not None and Verdict(verdict) not in verdicts_for(item):
                 raise ValueError(f"item {item_id} is a veto item: met or not, no partial verdict")
-            values["verdict"] = Verdict(verdict).value if verdict else None
+            given["verdict"] = Verdict(verdict).value if verdict else None
         if number is not _UNSET:
             if number is not None and item.kind != "number":
                 raise ValueError(f"item {item_id} takes a {item.kind}, not a number")
             if number is not None and number < 0:
                 raise ValueError("a count cannot be negative")
-            values["number"] = number
+            given["number"] = number
         if note is not None:
-            values["note"] = note
-        existing = rows.find("answers", values["id"])
-        if existing and not existing["deleted"]:
-            changes = {
-                k: v for k, v in values.items() if k != "answered_by" and existing.get(k) != v
-            }
-            if not changes:
-                return existing
-        row = rows.upsert("answers", values)
-        if insp["status"] != IN_PROGRESS:
+            given["note"] = note
+        aid = answer_id(inspection, item_id)
+        existing = rows.find("answers", aid)
+        if (
+            existing
+            and not existing["deleted"]
+            and all(existing.get(k) == v for k, v in given.items())
+        ):
+            return AnswerWritten(existing, False, False, insp["township_id"])
+        values = {
+            "id": aid,
+            "inspection_id": inspection,
+            "item_id": item_id,
+            "answered_by": rows.who,
+            **given,
+        }
+        row = rows.upsert("answers", values, existing=existing)
+        moved = insp["status"] != IN_PROGRESS
+        if moved:
             rows.update("inspections", inspection, {"status": IN_PROGRESS})
         refresh_scores(rows.db, [inspection], {insp["campaign_id"]: form})
-    return row
+    return AnswerWritten(row, True, moved, insp["township_id"])
 
 
 def set_status(rows: Rows, inspection: str, finished: bool) -> dict[str, Any]:

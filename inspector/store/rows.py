@@ -3,16 +3,20 @@
 Every edit of a synced table goes through `Rows`, so the clock, the
 `base_version` rule, the audit log and the column domains (`store.domains`,
 the same an imported bundle is held to) cannot be forgotten by a caller.
-Callers wrap multi-step work in `db.atomic()`; each method is atomic too.
+Callers wrap multi-step work in `db.atomic()`, or in `Rows.atomic()`, which
+also reads who writes and the device id once; each method is atomic too.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlite_utils import Database
+from sqlite_utils.db import jsonify_if_needed
 
 from inspector.core.ids import random_id
 from inspector.store import settings
@@ -52,109 +56,174 @@ def audit(
     )
 
 
+class _Unread:
+    """`upsert` given no row: it reads the row itself."""
+
+
+_UNREAD = _Unread()
+
+
 class Rows:
-    """The write path for synced tables on one connection."""
+    """The write path for synced tables on one connection.
+
+    One edit is a handful of statements on a key press, so the path reads
+    through the plain connection (no sqlite-utils savepoint around each
+    SELECT, no schema lookups per UPDATE), reads each row once per operation
+    and reads who writes and the device id once per transaction (`atomic`).
+    """
 
     def __init__(self, db: Database, who: str | None = None):
         self.db = db
         self.clock = Clock(db)
         self.device = self.clock.device
         self._who = who
+        self._depth = 0  # how deep inside `atomic` this writer is
+        self._identity: tuple[str, str] | None = None  # (who, device) read in this transaction
+
+    @contextmanager
+    def atomic(self) -> Iterator[Rows]:
+        """`db.atomic()`, in which who writes and the device id are read at most once.
+
+        Settings cannot change under an open write transaction except by this
+        connection, so the names read at its start hold until it ends; they are
+        forgotten then, so a rename or `device new` shows in the next edit.
+        """
+        with self.db.atomic():
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+                if self._depth == 0:
+                    self._identity = None
+
+    def _names(self) -> tuple[str, str]:
+        """(who, device id): one settings read, kept for the rest of the transaction."""
+        found = self._identity
+        if found is None:
+            if self._who:
+                found = (self._who, settings.device_id(self.db))
+            else:
+                found = settings.identity(self.db)
+            if self._depth:
+                self._identity = found
+        return found
 
     @property
     def who(self) -> str:
-        return self._who or settings.who(self.db)
+        return self._who or self._names()[0]
+
+    def _tick(self) -> str:
+        return self.clock.tick(device=self._names()[1])
 
     def get(self, table: str, row_id: str) -> dict[str, Any]:
-        _check_table(table)
-        rows = list(self.db.query(f"SELECT * FROM [{table}] WHERE id = ?", [row_id]))
-        if not rows:
+        found = self.find(table, row_id)
+        if found is None:
             raise RowNotFound(table, row_id)
-        return rows[0]
+        return found
 
     def find(self, table: str, row_id: str) -> dict[str, Any] | None:
-        try:
-            return self.get(table, row_id)
-        except RowNotFound:
+        _check_table(table)
+        cursor = self.db.execute(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
+        found = cursor.fetchone()
+        if found is None:
             return None
+        return dict(zip([d[0] for d in cursor.description], found, strict=True))
 
     def insert(self, table: str, values: dict[str, Any]) -> dict[str, Any]:
         """A new row; its id is random unless the caller gives a natural-key id."""
-        _check_table(table)
-        row = {k: v for k, v in values.items() if k not in SYNC_COLUMNS[1:]}
-        row.setdefault("id", random_id())
-        check_values(table, row)
-        with self.db.atomic():
-            row.update(updated_at=self.clock.tick(), base_version=None, deleted=0)
-            self.db.table(table).insert(row)
-            audit(self.db, row["updated_at"], self.who, table, row["id"], "insert", None, row)
+        row = _new_row(table, values)
+        with self.atomic():
+            self._insert(table, row)
         return self.get(table, row["id"])
+
+    def _insert(self, table: str, row: dict[str, Any]) -> None:
+        """Stamp, write and audit a checked new row (inside `atomic`)."""
+        row.update(updated_at=self._tick(), base_version=None, deleted=0)
+        columns = list(row)
+        _check_columns(self.db, table, columns)
+        self.db.execute(
+            f"INSERT INTO {_quoted(table)} ({', '.join(_quoted(c) for c in columns)}) "
+            f"VALUES ({', '.join('?' * len(columns))})",
+            [jsonify_if_needed(row[c]) for c in columns],
+        )
+        audit(self.db, row["updated_at"], self.who, table, row["id"], "insert", None, row)
 
     def update(self, table: str, row_id: str, changes: dict[str, Any]) -> dict[str, Any]:
         """Change some columns; a change that changes nothing writes nothing."""
         _check_table(table)
-        changes = {k: v for k, v in changes.items() if k not in SYNC_COLUMNS}
-        with self.db.atomic():
+        with self.atomic():
             old = self.get(table, row_id)
-            changed = {k: v for k, v in changes.items() if old.get(k) != v}
+            changed = _changed(table, old, changes)
             if not changed:
                 return old
-            check_values(table, changed)
-            stamp = self.clock.tick()
-            changed.update(updated_at=stamp, base_version=next_base_version(old, self.device))
-            self.db.table(table).update(row_id, changed)
-            audit(
-                self.db,
-                stamp,
-                self.who,
-                table,
-                row_id,
-                "update",
-                {k: old.get(k) for k in changed},
-                changed,
-            )
+            self._write(table, old, changed, "update")
         return self.get(table, row_id)
 
-    def upsert(self, table: str, values: dict[str, Any]) -> dict[str, Any]:
-        """Insert a natural-key row, or update it (reviving a tombstone) if it exists."""
-        existing = self.find(table, values["id"])
-        if existing is None:
-            return self.insert(table, values)
-        changes = dict(values)
-        if existing["deleted"]:
-            changes["deleted"] = 0
-            return self._write_with_deleted(table, existing, changes)
-        return self.update(table, values["id"], changes)
+    def upsert(
+        self,
+        table: str,
+        values: dict[str, Any],
+        *,
+        existing: dict[str, Any] | _Unread | None = _UNREAD,
+    ) -> dict[str, Any]:
+        """Insert a natural-key row, or update it (reviving a tombstone) if it exists.
+
+        `existing` is the row as the caller read it in this same transaction
+        (None: there is none), so it is not read again.
+        """
+        _check_table(table)
+        with self.atomic():
+            old = self.find(table, values["id"]) if isinstance(existing, _Unread) else existing
+            if old is None:
+                self._insert(table, _new_row(table, values))
+            elif old["deleted"]:
+                self._write_with_deleted(table, old, {**values, "deleted": 0})
+            else:
+                changed = _changed(table, old, values)
+                if not changed:
+                    return old
+                self._write(table, old, changed, "update")
+            return self.get(table, values["id"])
 
     def delete(self, table: str, row_id: str) -> dict[str, Any]:
         """A tombstone: the row stays, marked deleted, so the deletion travels."""
-        with self.db.atomic():
+        with self.atomic():
             old = self.get(table, row_id)
             if old["deleted"]:
                 return old
-            return self._write_with_deleted(table, old, {"deleted": 1})
+            self._write_with_deleted(table, old, {"deleted": 1})
+            return self.get(table, row_id)
 
-    def _write_with_deleted(
-        self, table: str, old: dict[str, Any], changes: dict[str, Any]
-    ) -> dict[str, Any]:
-        with self.db.atomic():
-            stamp = self.clock.tick()
-            changed = {k: v for k, v in changes.items() if k not in SYNC_COLUMNS[:3]}
-            check_values(table, changed)
-            changed.update(updated_at=stamp, base_version=next_base_version(old, self.device))
-            self.db.table(table).update(old["id"], changed)
-            action = "delete" if changed.get("deleted") else "update"
-            audit(
-                self.db,
-                stamp,
-                self.who,
-                table,
-                old["id"],
-                action,
-                {k: old.get(k) for k in changed},
-                changed,
-            )
-        return self.get(table, old["id"])
+    def _write_with_deleted(self, table: str, old: dict[str, Any], changes: dict[str, Any]) -> None:
+        """Write `changes` whole, changed or not, with the deleted flag (inside `atomic`)."""
+        changed = {k: v for k, v in changes.items() if k not in SYNC_COLUMNS[:3]}
+        check_values(table, changed)
+        self._write(table, old, changed, "delete" if changed.get("deleted") else "update")
+
+    def _write(self, table: str, old: dict[str, Any], changed: dict[str, Any], action: str) -> None:
+        """Stamp `changed` (checked, not empty), write it over `old` and audit it (inside
+        `atomic`): one parameterised UPDATE, the names checked against the table's columns."""
+        stamp = self._tick()
+        changed.update(updated_at=stamp, base_version=next_base_version(old, self.device))
+        _check_columns(self.db, table, changed)
+        sets = ", ".join(f"{_quoted(c)} = ?" for c in changed)
+        cursor = self.db.execute(
+            f"UPDATE {_quoted(table)} SET {sets} WHERE id = ?",
+            [*(jsonify_if_needed(v) for v in changed.values()), old["id"]],
+        )
+        if cursor.rowcount != 1:
+            raise RowNotFound(table, old["id"])
+        audit(
+            self.db,
+            stamp,
+            self.who,
+            table,
+            old["id"],
+            action,
+            {k: old.get(k) for k in changed},
+            changed,
+        )
 
     def insert_many(
         self, table: str, rows: Iterable[dict[str, Any]], batch_size: int = 2000
@@ -205,3 +274,45 @@ def next_base_version(old: dict[str, Any], device: str) -> str | None:
 def _check_table(table: str) -> None:
     if table not in SYNCED_TABLES:
         raise ValueError(f"{table} is not a synced table")
+
+
+def _new_row(table: str, values: dict[str, Any]) -> dict[str, Any]:
+    """A row to insert, its id made if not given, refused if outside its domains."""
+    _check_table(table)
+    row = {k: v for k, v in values.items() if k not in SYNC_COLUMNS[1:]}
+    row.setdefault("id", random_id())
+    check_values(table, row)
+    return row
+
+
+def _changed(table: str, old: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """The columns of `changes` whose value differs from `old`, checked (sync columns dropped)."""
+    changed = {k: v for k, v in changes.items() if k not in SYNC_COLUMNS and old.get(k) != v}
+    if changed:
+        check_values(table, changed)
+    return changed
+
+
+def _quoted(name: str) -> str:
+    """An identifier as SQL reads it, a double quote inside doubled."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+# The columns of each synced table, by connection: read once, read again when a
+# name is not among them (a migration run since added it). A column dropped since
+# is refused by SQLite itself, naming it.
+_COLUMNS: WeakKeyDictionary[Database, dict[str, frozenset[str]]] = WeakKeyDictionary()
+
+
+def _check_columns(db: Database, table: str, names: Iterable[str]) -> None:
+    """Refuse a column name the table does not have before it is put into SQL."""
+    known = _COLUMNS.setdefault(db, {})
+    wanted = set(names)
+    columns = known.get(table)
+    if columns is None or not wanted <= columns:
+        columns = known[table] = frozenset(
+            r[1] for r in db.execute(f"PRAGMA table_info({_quoted(table)})").fetchall()
+        )
+        unknown = sorted(wanted - columns)
+        if unknown:
+            raise ValueError(f"{table} has no column {', '.join(unknown)}")

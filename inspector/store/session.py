@@ -328,15 +328,14 @@ class Answers(_Part):
 
         `values` takes `verdict`, `number` and `note` as `store.inspections.set_answer`.
         """
-        from inspector.store.inspections import set_answer
+        from inspector.store.inspections import write_answer
 
-        before = self.rows.find("answers", _answer_id(inspection, item_id))
-        status = _status(self.db, inspection)
-        row = set_answer(self.rows, inspection, item_id, **values)
-        if before is not None and before["updated_at"] == row["updated_at"]:
-            return Done(row, NOTHING)
-        kinds = (ANSWERS,) if _status(self.db, inspection) == status else (ANSWERS, INSPECTIONS)
-        return self._session._done(row, _inspection_changes(self.db, inspection, *kinds), source)
+        done = write_answer(self.rows, inspection, item_id, **values)
+        if not done.written:
+            return Done(done.row, NOTHING)
+        kinds = (ANSWERS, INSPECTIONS) if done.status_changed else (ANSWERS,)
+        changes = _edit_changes(inspection, done.township_id, *kinds)
+        return self._session._done(done.row, changes, source)
 
     def set_verdict(
         self,
@@ -1245,12 +1244,6 @@ class Trends(_Part):
             self.standings.update(self.db, changes.inspections)
 
 
-def _answer_id(inspection: InspectionId, item_id: str) -> str:
-    from inspector.core.ids import answer_id
-
-    return answer_id(inspection, item_id)
-
-
 def _status(db: Database, inspection: InspectionId) -> str | None:
     found = db.execute("SELECT status FROM inspections WHERE id = ?", [inspection]).fetchone()
     return found[0] if found else None
@@ -1262,11 +1255,18 @@ def _inspection_changes(
     """An edit inside an inspection: its answers and score, its township's figures (the
     caller adds `inspections` when the inspection's status changed with it)."""
     found = db.execute("SELECT township_id FROM inspections WHERE id = ?", [inspection]).fetchone()
+    return _edit_changes(inspection, found[0] if found else None, *kinds, ids=ids)
+
+
+def _edit_changes(
+    inspection: InspectionId, township: str | None, *kinds: str, ids: Iterable[str] = ()
+) -> Changes:
+    """`_inspection_changes` when the writer already knows the inspection's township."""
     return Changes.of(
         *kinds,
         SCORES,
         tables=("answers", "scores"),
-        townships=[found[0]] if found else [],
+        townships=[township] if township else [],
         inspections=[inspection],
         ids=ids,
     )

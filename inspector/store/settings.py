@@ -101,6 +101,26 @@ def who(db: Database) -> str:
     return get(db, "inspector_name") or device_name(db)
 
 
+def identity(db: Database) -> tuple[str, str]:
+    """(`who`, `device_id`) in one read: what every audited edit stamps, on each key press."""
+    found = dict(
+        db.execute(
+            "SELECT key, value FROM settings "
+            "WHERE key IN ('inspector_name', 'device_name', 'device_id')"
+        ).fetchall()
+    )
+
+    def value(key: str) -> Any:
+        raw = found.get(key)
+        return DEFAULTS.get(key) if raw is None else json.loads(raw)
+
+    device = value("device_id")
+    if not device:  # the first edit of a new database: `device_id` makes it
+        device = device_id(db)
+        return who(db), device
+    return value("inspector_name") or value("device_name") or "laptop", str(device)
+
+
 def peek(path: Path, keys: tuple[str, ...]) -> dict[str, Any]:
     """Settings read before the database is opened, so the window can paint first.
 
