@@ -189,7 +189,7 @@ def test_a_worker_read_is_refused_after_a_write_that_forgets_every_ranking(tmp_p
     def rename_campaign(session: Session, ids: dict) -> None:
         session.trends.standings.forget()  # what a change of campaigns or forms does
 
-    session, ids = _warm_then_write(tmp_path, rename_campaign)
+    session, _ids = _warm_then_write(tmp_path, rename_campaign)
     try:
         assert session.trends.missing() == len(CAMPAIGNS)
     finally:

@@ -128,12 +128,11 @@ def test_the_days_check_is_recorded_by_the_window_not_the_worker(tmp_path, qtbot
     file was found sound is recorded by the window's own connection."""
     import datetime as dt
 
+    from inspector.demo import ensure_initialised
     from inspector.store.db import SOUND_ON
     from inspector.store.session import Session
     from inspector.store.trends import data_version
     from inspector.ui.backup_dialog import start_daily_backup
-
-    from inspector.demo import ensure_initialised
 
     path = tmp_path / "fresh.db"
     with Session.open(path) as setup:
