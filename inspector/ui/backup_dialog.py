@@ -11,6 +11,7 @@ first, so a wrong choice can itself be undone from the same list.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,13 +80,14 @@ def start_daily_backup(
     if on_failure is not None:
         job.signals.failed.connect(on_failure)
     if session is not None:
-
-        def found_sound(copy: Path | None) -> None:
-            if copy is not None and session.is_open():
-                session.backups.found_sound_today()
-
-        job.signals.succeeded.connect(found_sound)
+        job.signals.succeeded.connect(partial(_found_sound, session))
     return start_job(job)
+
+
+def _found_sound(session: Session, copy: Path | None) -> None:
+    """A copy was taken, so the file was found sound today: the window records it."""
+    if copy is not None and session.is_open():
+        session.backups.found_sound_today()
 
 
 def restore_job(_progress: Progress, db_path: str, name: str) -> backups.Restored:
