@@ -175,7 +175,8 @@ class ChecklistWidget(QWidget):
         self.section_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.section_list.setWordWrap(True)
         self.section_list.setSpacing(2)
-        self.section_list.setItemDelegate(SectionDelegate(self.section_list))
+        self.section_delegate = SectionDelegate(self.section_list)
+        self.section_list.setItemDelegate(self.section_delegate)
         self.items_host = QWidget(self)
         self.items_host.setAutoFillBackground(True)
         self.items_layout = QVBoxLayout(self.items_host)
@@ -298,6 +299,7 @@ class ChecklistWidget(QWidget):
         mine = self.controller.my_sections()
         self.section_list.blockSignals(True)
         self.section_list.clear()
+        self.section_delegate.forget()
         for section in self.form.sections:
             entry = QListWidgetItem(section.title)
             entry.setData(SectionIdRole, section.id)
@@ -352,10 +354,10 @@ class ChecklistWidget(QWidget):
         self.score_label.show_text(text)
         by_id = {s["id"]: s for s in cache["sections"]}
         titles = {s.id: s.title for s in self.form.sections}
-        changed = False
-        self.section_list.blockSignals(True)
-        for row in range(self.section_list.count()):
-            entry = self.section_list.item(row)
+        resized = False
+        sections, delegate = self.section_list, self.section_delegate
+        for row in range(sections.count()):
+            entry = sections.item(row)
             sec = by_id.get(entry.data(SectionIdRole))
             if sec is None:
                 continue
@@ -363,12 +365,11 @@ class ChecklistWidget(QWidget):
             text = self.tr("{0}\n{1}/{2} answered · score {3}").format(
                 titles[sec["id"]], sec["answered"], sec["items"], score
             )
-            if entry.text() != text:
-                entry.setText(text)
-                changed = True
-        self.section_list.blockSignals(False)
-        if changed:
-            self.section_list.doItemsLayout()
+            index = sections.indexFromItem(entry)
+            if delegate.text(index) != text and not delegate.show(sections, index, text):
+                resized = True
+        if resized:  # a line more or less: lay the list out again (it repaints whole)
+            sections.doItemsLayout()
 
     # -- moving --------------------------------------------------------------------------
     def visible_cards(self) -> list[ItemCard]:

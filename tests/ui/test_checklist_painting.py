@@ -147,3 +147,39 @@ def test_stepping_down_keeps_the_current_card_in_view_and_scrolls_by_pages(in_ta
     widget.focus_item("P02")
     QApplication.processEvents()
     assert _in_view(widget, widget.cards["P02"])
+
+
+class Regions(QObject):
+    """The rectangles painted on one widget."""
+
+    def __init__(self, watched) -> None:
+        super().__init__()
+        self.watched = watched
+        self.painted: list = []
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.watched and event.type() == QEvent.Type.Paint:
+            self.painted.append(event.region().boundingRect())
+        return False
+
+
+def test_a_verdict_repaints_its_section_entry_and_not_the_whole_section_list(in_tabs):
+    """The section's count changes on every press; re-laying out the list repainted its
+    whole viewport, a millisecond of every key press on a province."""
+    _tabs, widget = in_tabs
+    _press(widget, Qt.Key.Key_1)
+    entry = widget.section_list.item(0)
+    shown = widget.section_delegate.text
+    index = widget.section_list.indexFromItem(entry)
+    before = shown(index)
+    viewport = widget.section_list.viewport()
+    regions = Regions(viewport)
+    viewport.installEventFilter(regions)
+    try:
+        _press(widget, Qt.Key.Key_2)  # P04 partly meets: the section's score moves
+    finally:
+        viewport.removeEventFilter(regions)
+    assert shown(index) != before and "answered" in shown(index)
+    row = widget.section_list.visualItemRect(entry)
+    assert regions.painted, "the changed entry is repainted"
+    assert all(r.height() <= row.height() + 4 for r in regions.painted), regions.painted
