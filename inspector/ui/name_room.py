@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
-from PySide6.QtWidgets import QStyle, QTreeView
+from PySide6.QtWidgets import QTreeView
 
 # A name longer than this many pixels is left to the tooltip and the page:
 # one unusual name must not take a narrow window's whole width.
@@ -33,6 +33,8 @@ def name_room(view: QTreeView, names: Iterable[str], depth: int = 2) -> int:
 def minimum_width(view: QTreeView, room: int) -> int:
     """The view's width at which the name column has `room`: with its frame and a
     vertical scroll bar."""
+    from PySide6.QtWidgets import QStyle  # with the first load: QStyle's class costs 5 ms
+
     bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
     return room + bar + 2 * view.frameWidth()
 
@@ -107,6 +109,8 @@ def figure_widths(view: QTreeView, model: Any, columns: Iterable[int]) -> dict[i
             best = at.siblingAtColumn(column) if at.isValid() else best
         cell = view.sizeHintForIndex(best).width() if best.isValid() else 0
         if top is not None and not best.isValid():  # filtered out: measured by hand
+            from PySide6.QtWidgets import QStyle
+
             cell = widest + 2 * (
                 view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
             )
