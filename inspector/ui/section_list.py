@@ -74,8 +74,9 @@ class SectionDelegate(QStyledItemDelegate):
         before = view.sizeHintForIndex(index)
         self._shown[index.row()] = text
         after = view.sizeHintForIndex(index)
-        # the entries span the list's width: a wider text needs only more than it has
-        if after.height() != before.height() or after.width() > view.visualRect(index).width():
+        # the layout gave the entry the room of its old text, or the list's width
+        room = max(before.width(), view.visualRect(index).width())
+        if after.height() != before.height() or after.width() > room:
             return False
         view.update(index)
         return True

@@ -163,7 +163,15 @@ class Regions(QObject):
         return False
 
 
-def test_a_verdict_repaints_its_section_entry_and_not_the_whole_section_list(in_tabs):
+@pytest.fixture
+def app_font(qapp):
+    """The app's font (Latin first, the bundled Chinese face for the rest), as it runs."""
+    from inspector.ui.fonts import install_app_font
+
+    install_app_font(qapp)
+
+
+def test_a_verdict_repaints_its_section_entry_and_not_the_whole_section_list(app_font, in_tabs):
     """The section's count changes on every press; re-laying out the list repainted its
     whole viewport, a millisecond of every key press on a province."""
     _tabs, widget = in_tabs
