@@ -86,8 +86,8 @@ class SectionDelegate(QStyledItemDelegate):
     ) -> None:
         super().initStyleOption(option, index)
         shown = self._shown.get(index.row())
-        if shown is not None:
-            option.text = shown  # type: ignore[attr-defined]
+        if shown is not None:  # as Qt shows an item's own text: its line breaks kept
+            option.text = shown.replace("\n", "\u2028")  # type: ignore[attr-defined]
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

@@ -33,3 +33,25 @@ def test_every_entry_has_room_for_its_title_and_progress(english, entry):
         # line above with "…"): there must be room to spare.
         needed = text_height(text, sections.font())
         assert sections.visualItemRect(item).height() > needed, title
+
+
+def test_the_title_and_the_progress_are_drawn_on_two_lines(english, entry):
+    """What the delegate hands the style for an entry whose count it shows is what Qt
+    hands it for an item holding that text: the line break kept, not run together."""
+    from PySide6.QtWidgets import QListWidget, QStyleOptionViewItem
+
+    from inspector.ui.section_list import SectionDelegate
+
+    _db, widget, _inspection = entry
+    sections, delegate = widget.section_list, widget.section_delegate
+    index = sections.indexFromItem(sections.item(0))
+    text = delegate.text(index)
+    assert "\n" in text
+    shown = QStyleOptionViewItem()
+    delegate.initStyleOption(shown, index)
+    plain = QListWidget()
+    plain.addItem(text)
+    expected = QStyleOptionViewItem()
+    SectionDelegate(plain).initStyleOption(expected, plain.model().index(0, 0))
+    assert shown.text == expected.text
+    assert "\n" not in shown.text and len(shown.text) == len(text)
