@@ -170,6 +170,9 @@ class MainWindow(QMainWindow):
         self._take_daily_backup()
         if self.startup_checks:
             self._warn_at_start()
+        from inspector.ui.heap import keep_out_of_collections
+
+        keep_out_of_collections()  # the province's rows stay: no full collection walks them
         self.loaded.emit()
 
     def _take_daily_backup(self) -> None:

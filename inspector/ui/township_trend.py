@@ -70,6 +70,9 @@ def warm_rankings(
         if not session.is_open():  # the window went while the worker read
             return
         session.trends.seed(found, token)
+        from inspector.ui.heap import keep_out_of_collections
+
+        keep_out_of_collections()  # every campaign's ranking, kept: out of full collections
         on_ready()
 
     job.signals.succeeded.connect(ready)

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from inspector.store.catalog import create_campaign, find_township
 from inspector.store.inspections import start_inspection
 from inspector.store.rows import Rows
+
+
+@pytest.fixture(autouse=True)
+def _thaw_after_each_test():
+    """A filled window freezes the heap (`ui.heap`); one test's leftovers must not stay
+    frozen through the rest of the run."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture
