@@ -212,6 +212,7 @@ times, written, cpu, presses = [], [], [], []
 bar = checklist.scroll_area.verticalScrollBar()
 for round_ in range(3):
     checklist.focus_item(next(i for i, c in checklist.cards.items() if c.verdicts))
+    app.processEvents()  # the round's jump back to the top is painted before the first press
     for _ in range(len(checklist.cards)):
         card = checklist._current
         if card is None:
