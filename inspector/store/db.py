@@ -208,15 +208,35 @@ def check_sound_today(
         _check_and_record(db, refusal, record=record)
 
 
-def record_sound_today(db: Database) -> bool:
-    """Record that the whole file was found sound today; False if it was already."""
+def record_sound_today(db: Database, *, wait: bool = True) -> bool:
+    """Record that the whole file was found sound today; False if it was already.
+
+    `wait=False` gives way to another writer instead of waiting the busy timeout
+    (False, nothing recorded): the window records the worker's check on the GUI
+    thread, and a missed record only means the next check reads the file again."""
     from inspector.store import settings
 
     today = dt.date.today().isoformat()
     if settings.get(db, SOUND_ON) == today:
         return False
-    with db.atomic():
-        settings.put(db, SOUND_ON, today)
+    if wait:
+        with db.atomic():
+            settings.put(db, SOUND_ON, today)
+        return True
+    previous = db.execute("PRAGMA busy_timeout").fetchone()[0]
+    db.execute("PRAGMA busy_timeout = 0")
+    try:
+        with db.atomic():
+            settings.put(db, SOUND_ON, today)
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF not in (
+            sqlite3.SQLITE_BUSY,
+            sqlite3.SQLITE_LOCKED,
+        ):
+            raise
+        return False
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {int(previous)}")
     return True
 
 

@@ -923,7 +923,8 @@ class Settings(_Part):
     def put(self, key: str, value: Any, source: object | None = None) -> Done[None]:
         from inspector.store import settings
 
-        settings.put(self.db, key, value)
+        if not settings.put_if_changed(self.db, key, value):
+            return Done(None, NOTHING)
         return self._session._done(
             None, Changes.of(SETTINGS, tables=("settings",), ids=[key]), source
         )
@@ -1005,10 +1006,11 @@ class Backups(_Part):
         return daily(self.db, today, record_check=record_check)
 
     def found_sound_today(self) -> None:
-        """Record the whole-file check a worker's daily copy passed (no write if recorded)."""
+        """Record the whole-file check a worker's daily copy passed (no write if recorded;
+        none either while another program writes: the window does not wait for it)."""
         from inspector.store.db import SOUND_ON, record_sound_today
 
-        if record_sound_today(self.db):
+        if record_sound_today(self.db, wait=False):
             changes = Changes.of(SETTINGS, tables=("settings",), ids=[SOUND_ON])
             self._session._done(None, changes, None)
 

@@ -63,8 +63,26 @@ def put(db: Database, key: str, value: Any) -> None:
     db.execute(
         "INSERT INTO settings(key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [key, json.dumps(value, ensure_ascii=False)],
+        [key, _encoded(value)],
     )
+
+
+def put_if_changed(db: Database, key: str, value: Any) -> bool:
+    """`put`, unless the value is stored already: then False, and no write lock taken.
+
+    The window remembers the campaign shown each time it fills itself; waiting on
+    another program's import for that unchanged write stalled the fill for the busy
+    timeout and then failed it. (The clock's own writes always change the value and
+    go through `put`.)"""
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    if row is not None and row[0] == _encoded(value):
+        return False
+    put(db, key, value)
+    return True
+
+
+def _encoded(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def all_settings(db: Database) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from inspector.ui.main_window import (
     MainWindow,
 )
 from inspector.ui.township_tree import TownshipIdRole, TownshipTreeModel
+from inspector.ui.worker import pool
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -240,3 +241,32 @@ def test_what_the_window_filled_itself_with_is_out_of_full_collections(window):
     row = window.tree.model._all[0]
     assert gc.get_freeze_count() > 0
     assert not any(o is row for o in gc.get_objects())  # not in any collected generation
+
+
+def test_the_window_fills_itself_while_another_program_writes(sample_db_path, qtbot):
+    """Opened while the command line imports (its write lock held): remembering the
+    campaign shown, unchanged, waited the busy timeout and failed the fill."""
+    import sqlite3
+    import time
+
+    i18n.apply_language("en")
+    first = MainWindow(None, str(sample_db_path))  # the app has opened this file before
+    qtbot.addWidget(first)
+    with qtbot.waitSignal(first.loaded):
+        first.show()
+    first.close()
+    pool().waitForDone(10_000)  # its daily copy
+    other = sqlite3.connect(sample_db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        win = MainWindow(None, str(sample_db_path))
+        qtbot.addWidget(win)
+        start = time.perf_counter()
+        with qtbot.waitSignal(win.loaded, timeout=4000):
+            win.show()
+        assert time.perf_counter() - start < 3.0
+        assert win.tree.model.township_count() == 36
+        win.close()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
