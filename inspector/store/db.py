@@ -219,25 +219,32 @@ def record_sound_today(db: Database, *, wait: bool = True) -> bool:
     today = dt.date.today().isoformat()
     if settings.get(db, SOUND_ON) == today:
         return False
-    if wait:
-        with db.atomic():
-            settings.put(db, SOUND_ON, today)
-        return True
-    previous = db.execute("PRAGMA busy_timeout").fetchone()[0]
-    db.execute("PRAGMA busy_timeout = 0")
     try:
-        with db.atomic():
+        with _busy_timeout(db, None if wait else 0), db.atomic():
             settings.put(db, SOUND_ON, today)
     except sqlite3.OperationalError as exc:
-        if getattr(exc, "sqlite_errorcode", 0) & 0xFF not in (
+        busy = getattr(exc, "sqlite_errorcode", 0) & 0xFF in (
             sqlite3.SQLITE_BUSY,
             sqlite3.SQLITE_LOCKED,
-        ):
+        )
+        if wait or not busy:
             raise
         return False
-    finally:
-        db.execute(f"PRAGMA busy_timeout = {int(previous)}")
     return True
+
+
+@contextmanager
+def _busy_timeout(db: Database, ms: int | None) -> Iterator[None]:
+    """The connection's busy timeout set to `ms` for a while (None: left as it is)."""
+    if ms is None:
+        yield
+        return
+    previous = int(db.execute("PRAGMA busy_timeout").fetchone()[0])
+    db.execute(f"PRAGMA busy_timeout = {int(ms)}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {previous}")
 
 
 def _check_and_record(

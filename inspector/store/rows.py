@@ -16,7 +16,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from sqlite_utils import Database
-from sqlite_utils.db import jsonify_if_needed
+from sqlite_utils.db import jsonify_if_needed, quote_identifier
 
 from inspector.core.ids import random_id
 from inspector.store import settings
@@ -143,7 +143,7 @@ class Rows:
         columns = list(row)
         _check_columns(self.db, table, columns)
         self.db.execute(
-            f"INSERT INTO {_quoted(table)} ({', '.join(_quoted(c) for c in columns)}) "
+            f"INSERT INTO {quote_identifier(table)} ({', '.join(quote_identifier(c) for c in columns)}) "
             f"VALUES ({', '.join('?' * len(columns))})",
             [jsonify_if_needed(row[c]) for c in columns],
         )
@@ -207,9 +207,9 @@ class Rows:
         stamp = self._tick()
         changed.update(updated_at=stamp, base_version=next_base_version(old, self.device))
         _check_columns(self.db, table, changed)
-        sets = ", ".join(f"{_quoted(c)} = ?" for c in changed)
+        sets = ", ".join(f"{quote_identifier(c)} = ?" for c in changed)
         cursor = self.db.execute(
-            f"UPDATE {_quoted(table)} SET {sets} WHERE id = ?",
+            f"UPDATE {quote_identifier(table)} SET {sets} WHERE id = ?",
             [*(jsonify_if_needed(v) for v in changed.values()), old["id"]],
         )
         if cursor.rowcount != 1:
@@ -293,11 +293,6 @@ def _changed(table: str, old: dict[str, Any], changes: dict[str, Any]) -> dict[s
     return changed
 
 
-def _quoted(name: str) -> str:
-    """An identifier as SQL reads it, a double quote inside doubled."""
-    return '"' + name.replace('"', '""') + '"'
-
-
 # The columns of each synced table, by connection: read once, read again when a
 # name is not among them (a migration run since added it). A column dropped since
 # is refused by SQLite itself, naming it.
@@ -311,7 +306,7 @@ def _check_columns(db: Database, table: str, names: Iterable[str]) -> None:
     columns = known.get(table)
     if columns is None or not wanted <= columns:
         columns = known[table] = frozenset(
-            r[1] for r in db.execute(f"PRAGMA table_info({_quoted(table)})").fetchall()
+            r[1] for r in db.execute(f"PRAGMA table_info({quote_identifier(table)})").fetchall()
         )
         unknown = sorted(wanted - columns)
         if unknown:

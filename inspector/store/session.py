@@ -925,9 +925,7 @@ class Settings(_Part):
 
         if not settings.put_if_changed(self.db, key, value):
             return Done(None, NOTHING)
-        return self._session._done(
-            None, Changes.of(SETTINGS, tables=("settings",), ids=[key]), source
-        )
+        return self._session._done(None, _settings_changes(key), source)
 
     def who(self) -> str:
         from inspector.store import settings
@@ -974,7 +972,7 @@ class DeviceIdentity(_Part):
         confirm_same(self.db)
         return self._session._done(
             None,
-            Changes.of(SETTINGS, tables=("settings",), ids=[FINGERPRINT, COPY_SEEN_AFTER]),
+            _settings_changes(FINGERPRINT, COPY_SEEN_AFTER),
             source,
         )
 
@@ -986,9 +984,7 @@ class DeviceIdentity(_Part):
         keys = [identity.PREVIOUS_IDS, "device_id", identity.FINGERPRINT, identity.COPY_SEEN_AFTER]
         return self._session._done(
             made,
-            Changes.of(
-                SETTINGS, tables=("settings",), ids=[*keys, *(["device_name"] if name else [])]
-            ),
+            _settings_changes(*keys, *(["device_name"] if name else [])),
             source,
         )
 
@@ -1011,8 +1007,7 @@ class Backups(_Part):
         from inspector.store.db import SOUND_ON, record_sound_today
 
         if record_sound_today(self.db, wait=False):
-            changes = Changes.of(SETTINGS, tables=("settings",), ids=[SOUND_ON])
-            self._session._done(None, changes, None)
+            self._session._done(None, _settings_changes(SOUND_ON), None)
 
 
 class Conflicts(_Part):
@@ -1249,6 +1244,11 @@ class Trends(_Part):
 def _status(db: Database, inspection: InspectionId) -> str | None:
     found = db.execute("SELECT status FROM inspections WHERE id = ?", [inspection]).fetchone()
     return found[0] if found else None
+
+
+def _settings_changes(*keys: str) -> Changes:
+    """Local settings written (the views that show them re-read them)."""
+    return Changes.of(SETTINGS, tables=("settings",), ids=keys)
 
 
 def _inspection_changes(

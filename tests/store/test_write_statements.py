@@ -231,7 +231,7 @@ def test_a_column_name_is_checked_against_the_table_and_read_again_after_a_migra
         R._check_columns(fresh_db, "answers", ['x"; DROP TABLE answers; --'])
     fresh_db.execute("ALTER TABLE answers ADD COLUMN added_later TEXT")
     R._check_columns(fresh_db, "answers", ["added_later"])  # read again, now known
-    assert R._quoted('a"b') == '"a""b"'
+    assert R.quote_identifier('a"b') == '"a""b"'
 
 
 def test_a_campaign_without_its_form_is_refused_naming_what_is_missing(init_db):
