@@ -177,7 +177,6 @@ class ChecklistWidget(QWidget):
         self.section_list.setSpacing(2)
         self.section_delegate = SectionDelegate(self.section_list)
         self.section_list.setItemDelegate(self.section_delegate)
-        self._section_figures: dict[int, tuple[Any, ...]] = {}  # row -> figures shown
         self.items_host = QWidget(self)
         self.items_host.setAutoFillBackground(True)
         self.items_layout = QVBoxLayout(self.items_host)
@@ -301,7 +300,6 @@ class ChecklistWidget(QWidget):
         self.section_list.blockSignals(True)
         self.section_list.clear()
         self.section_delegate.forget()
-        self._section_figures = {}
         for section in self.form.sections:
             entry = QListWidgetItem(section.title)
             entry.setData(SectionIdRole, section.id)
@@ -363,10 +361,6 @@ class ChecklistWidget(QWidget):
             sec = by_id.get(entry.data(SectionIdRole))
             if sec is None:
                 continue
-            figures = (self.form.id, sec["answered"], sec["items"], sec["score"])
-            if self._section_figures.get(row) == figures:
-                continue  # a press changes one section: the others' texts are not rebuilt
-            self._section_figures[row] = figures
             score = "—" if sec["score"] is None else f"{sec['score']:.1f}"
             text = self.tr("{0}\n{1}/{2} answered · score {3}").format(
                 titles[sec["id"]], sec["answered"], sec["items"], score
