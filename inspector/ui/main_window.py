@@ -47,6 +47,7 @@ from inspector import __version__
 from inspector.errors import is_user_error
 from inspector.ui import i18n
 from inspector.ui.changes import session_of, signals_of
+from inspector.ui.heap import keep_out_of_collections
 from inspector.ui.lazy_tabs import LazyTabs
 from inspector.ui.no_wheel import guard_wheel
 from inspector.ui.township_page import TownshipPage, no_checklist_tip
@@ -170,8 +171,6 @@ class MainWindow(QMainWindow):
         self._take_daily_backup()
         if self.startup_checks:
             self._warn_at_start()
-        from inspector.ui.heap import keep_out_of_collections
-
         keep_out_of_collections()  # the province's rows stay: no full collection walks them
         self.loaded.emit()
 

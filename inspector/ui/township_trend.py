@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from inspector.core.ids import TownshipId
+from inspector.ui.heap import keep_out_of_collections
 from inspector.ui.trend_chart import LineChart
 
 if TYPE_CHECKING:
@@ -70,8 +71,6 @@ def warm_rankings(
         if not session.is_open():  # the window went while the worker read
             return
         session.trends.seed(found, token)
-        from inspector.ui.heap import keep_out_of_collections
-
         keep_out_of_collections()  # every campaign's ranking, kept: out of full collections
         on_ready()
 
