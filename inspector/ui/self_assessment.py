@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QGuiApplication
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:  # the actions are made with the window's menus, before its first paint
     from inspector.progress import Progress
     from inspector.store.session import Done, Session
+    from inspector.ui.worker import Job
 
 
 def _export_job(
@@ -115,7 +116,7 @@ class SelfAssessmentActions(QObject):
         self.export_action.triggered.connect(self.export_sheets)
         self.import_action = QAction(self.tr("Import filled self-assessment sheets…"), parent)
         self.import_action.triggered.connect(self.import_sheets)
-        self.jobs: list[Any] = []  # the running `ui.worker` jobs, kept alive
+        self.jobs: list[Job] = []
         self.errors_dialog: SheetErrorsDialog | None = None
 
     @property
