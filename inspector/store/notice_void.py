@@ -247,3 +247,18 @@ def issued_here(db: Database, notice_ids: list[str]) -> list[str]:
         ).fetchall()
     }
     return [i for i in notice_ids if i in here]
+
+
+def reissuable(db: Database, notice_ids: list[str]) -> list[dict[str, Any]]:
+    """Of these notices, the live, unvoided ones this database issued itself: those it
+    may void and re-issue when an import found their number held twice."""
+    ids = issued_here(db, notice_ids)
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    return list(
+        db.query(
+            f"SELECT * FROM notices WHERE id IN ({marks}) AND voided_on IS NULL AND deleted = 0",
+            ids,
+        )
+    )

@@ -589,6 +589,12 @@ class Notices(_Part):
 
         return issued_here(self.db, notices)
 
+    def reissuable(self, notices: list[str]) -> list[dict[str, Any]]:
+        """Of these notices, the live, unvoided ones this device issued (`notice_void`)."""
+        from inspector.store.notice_void import reissuable
+
+        return reissuable(self.db, notices)
+
     def of(
         self, campaign: CampaignId | None = None, township: TownshipId | None = None
     ) -> list[dict[str, Any]]:

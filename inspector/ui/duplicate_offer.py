@@ -22,20 +22,7 @@ def own_duplicates(session: Session, summary: ImportSummary) -> list[dict[str, A
     """This laptop's live notices among those holding a duplicated number, one per number."""
     found = []
     for dup in summary.duplicates:
-        ids = session.notices.issued_here(str(dup["ids"]).split(","))
-        rows = (
-            [
-                r
-                for r in session.db.query(
-                    "SELECT * FROM notices WHERE id IN ({}) AND voided_on IS NULL AND deleted = 0".format(
-                        ",".join("?" * len(ids))
-                    ),
-                    ids,
-                )
-            ]
-            if ids
-            else []
-        )
+        rows = session.notices.reissuable(str(dup["ids"]).split(","))
         if rows:
             found.append(rows[0])
     return found
